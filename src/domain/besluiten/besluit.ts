@@ -1,0 +1,61 @@
+import type { IsoDatum } from '../kalender/kalenderdatum';
+
+export const CONTRACTEERRUIMTE_SOORTEN = ['vaststelling', 'wijziging'] as const;
+export type ContracteerruimteSoort = (typeof CONTRACTEERRUIMTE_SOORTEN)[number];
+
+// `sluittarief` is a Wlz-sluittarief set in the nacalculatie (art. 50 lid 5 Wmg).
+export const TARIEFBESCHIKKING_SOORTEN = ['vaststelling', 'wijziging', 'nacalculatie', 'sluittarief', 'vereffening'] as const;
+export type TariefbeschikkingSoort = (typeof TARIEFBESCHIKKING_SOORTEN)[number];
+
+/** A besluit fixing or amending the regionale contracteerruimte of one region for one or more years (art. 49e Wmg). */
+export interface Contracteerruimtebesluit {
+  id: string;
+  type: 'contracteerruimte';
+  soort: ContracteerruimteSoort;
+  regio: string;
+  bekendgemaakt: IsoDatum;
+  jaren: number[];
+}
+
+/** The NZa's beschikking on one zorgaanbieder's tariffs for one year in one region. */
+export interface Tariefbeschikking {
+  id: string;
+  type: 'tariefbeschikking';
+  soort: TariefbeschikkingSoort;
+  regio: string;
+  jaar: number;
+  bekendgemaakt: IsoDatum;
+}
+
+export type Besluit = Contracteerruimtebesluit | Tariefbeschikking;
+
+/** A beroep against the contracteerruimte of `tegen`'s region for `jaar`. */
+export interface Beroep {
+  tegen: string;
+  jaar: number;
+  ingesteld: IsoDatum;
+  afgerond: IsoDatum | null;
+}
+
+export interface TermijnInvoer {
+  peildatum: IsoDatum;
+  besluiten: Besluit[];
+  beroepen: Beroep[];
+}
+
+export function jarenVan(besluit: Besluit): number[] {
+  return besluit.type === 'contracteerruimte' ? besluit.jaren : [besluit.jaar];
+}
+
+/** Only these carry goedgekeurde productieafspraken and so open beroep under art. 105 lid 2 Wmg. */
+export function heeftProductieafspraken(soort: TariefbeschikkingSoort): boolean {
+  return soort === 'vaststelling' || soort === 'wijziging';
+}
+
+export const TARIEFBESCHIKKING_SOORT_LABEL: Record<TariefbeschikkingSoort, string> = {
+  vaststelling: 'vaststelling',
+  wijziging: 'wijziging (herschikking)',
+  nacalculatie: 'nacalculatie',
+  sluittarief: 'Wlz-sluittarief in de nacalculatie',
+  vereffening: 'vereffeningsbedrag',
+};

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { isGeldigeIsoDatum } from '../domain/kalender/kalenderdatum';
+import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
+
+/** Zod field builders with the Dutch messages users see; shared by the CLI, the API and the forms. */
+
+export const MIN_JAAR = 1900;
+export const MAX_JAAR = 2200;
+
+export function toon(waarde: unknown): string {
+  if (waarde === undefined) return 'niets';
+  const tekst = JSON.stringify(waarde) ?? String(waarde);
+  return tekst.length > 60 ? `${tekst.slice(0, 57)}…` : tekst;
+}
+
+function ontbreektOf(verwacht: string) {
+  return (iss: { input?: unknown }) => (iss.input === undefined ? 'ontbreekt' : `verwacht ${verwacht}, niet ${toon(iss.input)}`);
+}
+
+export function tekstVeld(max = 200) {
+  return z
+    .string({ error: ontbreektOf('tekst') })
+    .trim()
+    .min(1, { error: 'mag niet leeg zijn' })
+    .max(max, { error: `is te lang (meer dan ${max} tekens)` });
+}
+
+export function isoDatumVeld() {
+  return z.string({ error: ontbreektOf('een datum als "JJJJ-MM-DD"') }).superRefine((datum, ctx) => {
+    if (!isGeldigeIsoDatum(datum)) {
+      ctx.addIssue({ code: 'custom', message: `${toon(datum)} is geen geldige datum` });
+    } else if (Number(datum.slice(0, 4)) < MIN_JAAR || Number(datum.slice(0, 4)) > MAX_JAAR) {
+      ctx.addIssue({ code: 'custom', message: `${toon(datum)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` });
+    }
+  });
+}
+
+export function jaarVeld() {
+  return z
+    .number({ error: ontbreektOf('een jaartal als geheel getal') })
+    .int({ error: (iss) => `verwacht een jaartal als geheel getal, niet ${toon(iss.input)}` })
+    .min(MIN_JAAR, { error: (iss) => `${toon(iss.input)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` })
+    .max(MAX_JAAR, { error: (iss) => `${toon(iss.input)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` });
+}
+
+export function keuzeVeld<const T extends readonly [string, ...string[]]>(waarden: T, wat: string) {
+  return z.enum(waarden, {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'ontbreekt'
+        : `${toon(iss.input)} is geen geldige ${wat} (toegestaan: ${waarden.join(', ')})`,
+  });
+}
+
+/** A zorgkantoorregio name in any case; yields the official spelling. */
+export function regioVeld() {
+  return z
+    .string({ error: ontbreektOf('de naam van een zorgkantoorregio') })
+    .refine((naam) => findZorgkantoorregio(naam) !== undefined, {
+      error: (iss) => `${toon(iss.input)} is geen zorgkantoorregio`,
+    })
+    .transform((naam) => findZorgkantoorregio(naam)!.naam);
+}
+
+/** `besluiten[1].bekendgemaakt` */
+export function formatPad(pad: readonly PropertyKey[]): string {
+  return pad.reduce<string>((acc, deel) => {
+    if (typeof deel === 'number') return `${acc}[${deel}]`;
+    return acc ? `${acc}.${String(deel)}` : String(deel);
+  }, '');
+}
+
+export interface VeldFout {
+  veld: string;
+  melding: string;
+}
+
+export function toVeldFouten(error: z.ZodError): VeldFout[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((sleutel) => ({ veld: formatPad([...issue.path, sleutel]), melding: 'onbekend veld' }));
+    }
+    return [{ veld: formatPad(issue.path) || 'invoer', melding: issue.message }];
+  });
+}
+
+export function formatVeldFout(fout: VeldFout): string {
+  return `${fout.veld}: ${fout.melding}`;
+}
