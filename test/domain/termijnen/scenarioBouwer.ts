@@ -1,0 +1,33 @@
+import type { Beroep, Contracteerruimtebesluit, Tariefbeschikking, TermijnInvoer } from '../../../src/domain/besluiten/besluit';
+import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
+import { computeTermijnen, type TermijnConfig } from '../../../src/domain/termijnen/computeTermijnen';
+
+export const CONFIG: TermijnConfig = { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() };
+
+export function cr(
+  id: string,
+  bekendgemaakt: string,
+  jaren: number[],
+  soort: Contracteerruimtebesluit['soort'] = 'vaststelling',
+  regio = 'Utrecht',
+): Contracteerruimtebesluit {
+  return { id, type: 'contracteerruimte', soort, regio, bekendgemaakt, jaren };
+}
+
+export function tb(
+  id: string,
+  bekendgemaakt: string,
+  jaar: number,
+  soort: Tariefbeschikking['soort'] = 'vaststelling',
+  regio = 'Utrecht',
+): Tariefbeschikking {
+  return { id, type: 'tariefbeschikking', soort, regio, jaar, bekendgemaakt };
+}
+
+export function beroep(tegen: string, jaar: number, ingesteld: string, afgerond: string | null = null): Beroep {
+  return { tegen, jaar, ingesteld, afgerond };
+}
+
+export function run(invoer: Partial<TermijnInvoer> & Pick<TermijnInvoer, 'besluiten'>, config: TermijnConfig = CONFIG) {
+  return computeTermijnen({ peildatum: '2026-11-22', beroepen: [], ...invoer }, config);
+}
