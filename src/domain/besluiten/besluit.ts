@@ -32,6 +32,8 @@ export type Besluit = Contracteerruimtebesluit | Tariefbeschikking;
 /** A beroep against the contracteerruimte of `tegen`'s region for `jaar`. */
 export interface Beroep {
   tegen: string;
+  /** The region, when `tegen` alone does not tell it (one NZa besluit covers all regions under one kenmerk). */
+  regio?: string;
   jaar: number;
   ingesteld: IsoDatum;
   afgerond: IsoDatum | null;

@@ -106,6 +106,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
         `Bezwaar bij de NZa tegen tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}), ` +
         `bekendgemaakt op ${lang(besluit.bekendgemaakt)}: zes weken vanaf de dag na de bekendmaking, ${periode(t)}`,
       regel: 'awb-bezwaar',
+      besluitType: 'tariefbeschikking',
       bekendgemaakt: besluit.bekendgemaakt,
     });
   }
@@ -144,6 +145,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
           regio,
           jaar,
           reden: 'geen-bezwaar-tegen-contracteerruimte',
+          besluitType: 'contracteerruimte',
           grondslag: ['art. 7:1 Awb', 'Bijlage 1 Awb'],
           toelichting:
             `Tegen contracteerruimtebesluit ${besluit.id} staat geen bezwaar open: alleen rechtstreeks beroep bij het CBb ` +
@@ -172,6 +174,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
               `(bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) voor een toekomstig jaar zonder tariefbeschikking: ` +
               `de termijn begint op 1 maart ${bekendmakingsjaar + 1} (art. 105 lid 3 Wmg), ${periode(t)}`,
             regel: 'art-105-lid-3',
+            besluitType: 'contracteerruimte',
             bekendgemaakt: besluit.bekendgemaakt,
           };
           termijnen.push(termijn);
@@ -203,6 +206,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
           regio,
           jaar,
           reden: 'onherroepelijk',
+          besluitType: 'tariefbeschikking',
           grondslag: ['art. 105 lid 4 Wmg'],
           toelichting:
             `De regionale contracteerruimte ${regiojaar(regio, jaar)} is sinds ${formatDatumKort(onherroepelijkSinds)} onherroepelijk ` +
@@ -232,6 +236,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
           `${besluit.id} toepast: zes weken vanaf de dag na de bekendmaking op ${lang(besluit.bekendgemaakt)} (art. 105 lid 2 Wmg), ` +
           `${periode(t)}${niet_geregistreerd}`,
         regel: 'art-105-lid-2',
+        besluitType: 'tariefbeschikking',
         bekendgemaakt: besluit.bekendgemaakt,
       };
       termijnen.push(termijn);
@@ -276,6 +281,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
       regio,
       jaar,
       reden: 'oud-regime',
+      besluitType: besluit.type,
       grondslag: ['art. 105 Wmg (oud)', 'art. 8:1 Awb'],
       toelichting:
         `${wat} is bekendgemaakt op ${formatDatumKort(besluit.bekendgemaakt)}, vóór de inwerkingtreding van art. 105 leden 2–4 Wmg ` +
@@ -295,6 +301,7 @@ function productieafsprakenUitsluiting(besluit: Tariefbeschikking, regio: string
       regio,
       jaar,
       reden: 'sluittarief-nacalculatie',
+      besluitType: 'tariefbeschikking',
       grondslag: ['art. 105 lid 2 Wmg'],
       toelichting:
         `Tariefbeschikking ${besluit.id} stelt een Wlz-sluittarief vast in het kader van de nacalculatie ${jaar}: die opent geen ` +
@@ -310,6 +317,7 @@ function productieafsprakenUitsluiting(besluit: Tariefbeschikking, regio: string
     regio,
     jaar,
     reden: 'geen-productieafspraken',
+    besluitType: 'tariefbeschikking',
     grondslag: ['art. 105 lid 2 Wmg'],
     toelichting:
       `Tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}) is geen tariefbeschikking met goedgekeurde ` +
@@ -348,7 +356,7 @@ function groupBeroepenPerCel(beroepen: readonly Beroep[], besluitenPerId: Map<st
   for (const beroep of beroepen) {
     const besluit = besluitenPerId.get(beroep.tegen);
     if (!besluit) throw new Error(`Beroep refers to unknown besluit ${beroep.tegen}`);
-    const sleutel = celSleutel(besluit.regio, beroep.jaar);
+    const sleutel = celSleutel(beroep.regio ?? besluit.regio, beroep.jaar);
     let lijst = perCel.get(sleutel);
     if (!lijst) perCel.set(sleutel, (lijst = []));
     lijst.push(beroep);

@@ -1,4 +1,5 @@
 import type { IsoDatum } from '../kalender/kalenderdatum';
+import type { Besluit } from '../besluiten/besluit';
 
 export type Rechtsmiddel = 'bezwaar' | 'beroep';
 export type Tegen = 'tariefbeschikking' | 'contracteerruimte';
@@ -18,6 +19,7 @@ export interface Termijn {
   grondslag: string[];
   toelichting: string;
   regel: TermijnRegel;
+  besluitType: Besluit['type'];
   bekendgemaakt: IsoDatum;
   /** Last day before the Atw move. */
   eindeVoorAtw: IsoDatum;
@@ -39,6 +41,7 @@ export interface Uitsluiting {
   reden: UitsluitingReden;
   grondslag: string[];
   toelichting: string;
+  besluitType: Besluit['type'];
   bekendgemaakt: IsoDatum;
 }
 

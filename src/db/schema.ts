@@ -1,0 +1,197 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
+
+// Constraints live in the database too: a bug in a handler must not be able to store an impossible decision.
+
+const inLijst = (waarden: readonly string[]) => sql.raw(`(${waarden.map((w) => `'${w}'`).join(', ')})`);
+/** SQLite's date() returns NULL for anything but a valid date, so this rejects "2026-02-30" and free text. */
+const isIsoDatum = (kolom: string) => sql.raw(`(date(${kolom}) IS ${kolom})`);
+const isJaar = (kolom: string) => sql.raw(`(${kolom} BETWEEN 1900 AND 2200)`);
+const aangemaakt = () => text('aangemaakt_op').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`);
+
+export const ORGANISATIE_SOORTEN = ['zorgaanbieder', 'advocatenkantoor', 'zorgkantoor', 'nza'] as const;
+export const GEBRUIKER_ROLLEN = ['jurist', 'nza-jurist', 'beheerder'] as const;
+export const ZAAK_SOORTEN = ['beroep', 'bezwaar'] as const;
+export const ZAAK_STATUSSEN = ['concept', 'ingediend', 'afgerond'] as const;
+
+export const organisaties = sqliteTable(
+  'organisaties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    naam: text('naam').notNull().unique(),
+    soort: text('soort', { enum: ORGANISATIE_SOORTEN }).notNull(),
+    adres: text('adres'),
+    postcode: text('postcode'),
+    plaats: text('plaats'),
+    kvkNummer: text('kvk_nummer'),
+    aangemaaktOp: aangemaakt(),
+  },
+  () => [check('organisaties_soort', sql`soort IN ${inLijst(ORGANISATIE_SOORTEN)}`)],
+);
+
+export const gebruikers = sqliteTable(
+  'gebruikers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    naam: text('naam').notNull(),
+    email: text('email').notNull().unique(),
+    rol: text('rol', { enum: GEBRUIKER_ROLLEN }).notNull(),
+    organisatieId: integer('organisatie_id').notNull().references(() => organisaties.id),
+    aangemaaktOp: aangemaakt(),
+  },
+  () => [check('gebruikers_rol', sql`rol IN ${inLijst(GEBRUIKER_ROLLEN)}`)],
+);
+
+export const zorgkantoorregios = sqliteTable('zorgkantoorregios', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  naam: text('naam').notNull().unique(),
+  /** The Wlz-uitvoerder designated as zorgkantoor. */
+  zorgkantoor: text('zorgkantoor').notNull(),
+});
+
+export const zorgaanbieders = sqliteTable(
+  'zorgaanbieders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    naam: text('naam').notNull(),
+    kvkNummer: text('kvk_nummer').notNull().unique(),
+    adres: text('adres'),
+    postcode: text('postcode'),
+    plaats: text('plaats'),
+    aangemaaktOp: aangemaakt(),
+  },
+  () => [check('zorgaanbieders_kvk', sql`length(kvk_nummer) = 8 AND kvk_nummer NOT GLOB '*[^0-9]*'`)],
+);
+
+/** Which organisation acts for which zorgaanbieder (the in-house legal department, or the law firm). */
+export const vertegenwoordigingen = sqliteTable(
+  'vertegenwoordigingen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisatieId: integer('organisatie_id').notNull().references(() => organisaties.id),
+    zorgaanbiederId: integer('zorgaanbieder_id').notNull().references(() => zorgaanbieders.id),
+  },
+  (t) => [unique('vertegenwoordigingen_uniek').on(t.organisatieId, t.zorgaanbiederId)],
+);
+
+/** A besluit of the NZa fixing or amending regionale contracteerruimten (art. 49e Wmg); amounts per region and year below. */
+export const contracteerruimtebesluiten = sqliteTable(
+  'contracteerruimtebesluiten',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    uitgever: text('uitgever').notNull().default('NZa'),
+    kenmerk: text('kenmerk').notNull(),
+    soort: text('soort', { enum: CONTRACTEERRUIMTE_SOORTEN }).notNull(),
+    besluitdatum: text('besluitdatum').notNull(),
+    bekendgemaakt: text('bekendgemaakt').notNull(),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [
+    unique('contracteerruimtebesluiten_kenmerk').on(t.uitgever, t.kenmerk),
+    check('contracteerruimtebesluiten_soort', sql`soort IN ${inLijst(CONTRACTEERRUIMTE_SOORTEN)}`),
+    check('contracteerruimtebesluiten_besluitdatum', isIsoDatum('besluitdatum')),
+    check('contracteerruimtebesluiten_bekendgemaakt', isIsoDatum('bekendgemaakt')),
+    check('contracteerruimtebesluiten_volgorde', sql`bekendgemaakt >= besluitdatum`),
+  ],
+);
+
+export const contracteerruimtebedragen = sqliteTable(
+  'contracteerruimtebedragen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    besluitId: integer('besluit_id')
+      .notNull()
+      .references(() => contracteerruimtebesluiten.id, { onDelete: 'cascade' }),
+    regioId: integer('regio_id').notNull().references(() => zorgkantoorregios.id),
+    jaar: integer('jaar').notNull(),
+    /** Euro cents, as an integer: never floating point for money. */
+    bedragCenten: integer('bedrag_centen').notNull(),
+  },
+  (t) => [
+    unique('contracteerruimtebedragen_uniek').on(t.besluitId, t.regioId, t.jaar),
+    index('contracteerruimtebedragen_regio_jaar').on(t.regioId, t.jaar),
+    check('contracteerruimtebedragen_jaar', isJaar('jaar')),
+    check('contracteerruimtebedragen_bedrag', sql`bedrag_centen >= 0`),
+  ],
+);
+
+export const tariefbeschikkingen = sqliteTable(
+  'tariefbeschikkingen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    uitgever: text('uitgever').notNull().default('NZa'),
+    kenmerk: text('kenmerk').notNull(),
+    zorgaanbiederId: integer('zorgaanbieder_id').notNull().references(() => zorgaanbieders.id),
+    regioId: integer('regio_id').notNull().references(() => zorgkantoorregios.id),
+    jaar: integer('jaar').notNull(),
+    soort: text('soort', { enum: TARIEFBESCHIKKING_SOORTEN }).notNull(),
+    besluitdatum: text('besluitdatum').notNull(),
+    bekendgemaakt: text('bekendgemaakt').notNull(),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [
+    unique('tariefbeschikkingen_kenmerk').on(t.uitgever, t.kenmerk),
+    index('tariefbeschikkingen_regio_jaar').on(t.regioId, t.jaar),
+    index('tariefbeschikkingen_zorgaanbieder').on(t.zorgaanbiederId),
+    check('tariefbeschikkingen_soort', sql`soort IN ${inLijst(TARIEFBESCHIKKING_SOORTEN)}`),
+    check('tariefbeschikkingen_jaar', isJaar('jaar')),
+    check('tariefbeschikkingen_besluitdatum', isIsoDatum('besluitdatum')),
+    check('tariefbeschikkingen_bekendgemaakt', isIsoDatum('bekendgemaakt')),
+    check('tariefbeschikkingen_volgorde', sql`bekendgemaakt >= besluitdatum`),
+  ],
+);
+
+/** A case file: one beroep (CBb, against a contracteerruimte) or bezwaar (NZa, against a tariefbeschikking). */
+export const zaken = sqliteTable(
+  'zaken',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    soort: text('soort', { enum: ZAAK_SOORTEN }).notNull(),
+    organisatieId: integer('organisatie_id').notNull().references(() => organisaties.id),
+    zorgaanbiederId: integer('zorgaanbieder_id').references(() => zorgaanbieders.id),
+    tariefbeschikkingId: integer('tariefbeschikking_id').references(() => tariefbeschikkingen.id),
+    contracteerruimtebesluitId: integer('contracteerruimtebesluit_id').references(() => contracteerruimtebesluiten.id),
+    regioId: integer('regio_id').references(() => zorgkantoorregios.id),
+    jaar: integer('jaar'),
+    status: text('status', { enum: ZAAK_STATUSSEN }).notNull().default('concept'),
+    ingesteld: text('ingesteld'),
+    afgerond: text('afgerond'),
+    cbbZaaknummer: text('cbb_zaaknummer'),
+    uitspraak: text('uitspraak'),
+    verantwoordelijkeId: integer('verantwoordelijke_id').references(() => gebruikers.id),
+    notities: text('notities').notNull().default(''),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [
+    index('zaken_regio_jaar').on(t.regioId, t.jaar),
+    index('zaken_organisatie').on(t.organisatieId),
+    check('zaken_soort', sql`soort IN ${inLijst(ZAAK_SOORTEN)}`),
+    check('zaken_status', sql`status IN ${inLijst(ZAAK_STATUSSEN)}`),
+    // Art. 7:1 Awb with Bijlage 1: no bezwaar against a contracteerruimtebesluit; bezwaar is against a tariefbeschikking.
+    check('zaken_bezwaar_tegen_tariefbeschikking', sql`soort <> 'bezwaar' OR (tariefbeschikking_id IS NOT NULL AND contracteerruimtebesluit_id IS NULL)`),
+    // Beroep is against the contracteerruimte of one region and year.
+    check('zaken_beroep_regio_jaar', sql`soort <> 'beroep' OR (regio_id IS NOT NULL AND jaar IS NOT NULL)`),
+    check('zaken_beroep_grondslag', sql`soort <> 'beroep' OR tariefbeschikking_id IS NOT NULL OR contracteerruimtebesluit_id IS NOT NULL`),
+    check('zaken_cbb_alleen_beroep', sql`cbb_zaaknummer IS NULL OR soort = 'beroep'`),
+    check('zaken_jaar', sql`jaar IS NULL OR jaar BETWEEN 1900 AND 2200`),
+    check('zaken_ingesteld', sql`ingesteld IS NULL OR date(ingesteld) IS ingesteld`),
+    check('zaken_afgerond', sql`afgerond IS NULL OR (date(afgerond) IS afgerond AND ingesteld IS NOT NULL AND afgerond >= ingesteld)`),
+    check('zaken_status_datums', sql`(status = 'concept' AND ingesteld IS NULL) OR (status = 'ingediend' AND ingesteld IS NOT NULL AND afgerond IS NULL) OR (status = 'afgerond' AND afgerond IS NOT NULL)`),
+  ],
+);
+
+/** The timeline of a case: what happened, when, by whom. */
+export const zaakgebeurtenissen = sqliteTable(
+  'zaakgebeurtenissen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    zaakId: integer('zaak_id').notNull().references(() => zaken.id, { onDelete: 'cascade' }),
+    datum: text('datum').notNull(),
+    omschrijving: text('omschrijving').notNull(),
+    gebruikerId: integer('gebruiker_id').references(() => gebruikers.id),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [index('zaakgebeurtenissen_zaak').on(t.zaakId), check('zaakgebeurtenissen_datum', isIsoDatum('datum'))],
+);

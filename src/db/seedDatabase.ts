@@ -1,0 +1,126 @@
+import { eq } from 'drizzle-orm';
+import { ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
+import type { Db } from './verbinding';
+import {
+  contracteerruimtebedragen,
+  contracteerruimtebesluiten,
+  gebruikers,
+  organisaties,
+  tariefbeschikkingen,
+  vertegenwoordigingen,
+  zaakgebeurtenissen,
+  zaken,
+  zorgaanbieders,
+  zorgkantoorregios,
+} from './schema';
+import demo from '../../seed/demo.json';
+import { demoDataSchema, type DemoData } from './demoDataSchema';
+
+/** The 31 zorgkantoorregio's; safe to run on every start (updates names and zorgkantoor by code). */
+export function seedZorgkantoorregios(db: Db): void {
+  db.transaction((tx) => {
+    for (const regio of ZORGKANTOORREGIOS) {
+      tx.insert(zorgkantoorregios)
+        .values(regio)
+        .onConflictDoUpdate({ target: zorgkantoorregios.code, set: { naam: regio.naam, zorgkantoor: regio.zorgkantoor } })
+        .run();
+    }
+  });
+}
+
+/** The fictitious demo data set (seed/demo.json). Idempotent: existing rows, matched on their natural keys, stay. */
+export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)): void {
+  db.transaction((tx) => {
+    const regioId = new Map(tx.select().from(zorgkantoorregios).all().map((r) => [r.naam, r.id]));
+    const vind = <T>(map: Map<string, T>, sleutel: string, wat: string): T => {
+      const waarde = map.get(sleutel);
+      if (waarde === undefined) throw new Error(`Demo data refers to unknown ${wat}: ${sleutel}`);
+      return waarde;
+    };
+
+    for (const o of data.organisaties) tx.insert(organisaties).values(o).onConflictDoNothing().run();
+    const organisatieId = new Map(tx.select().from(organisaties).all().map((o) => [o.naam, o.id]));
+
+    for (const g of data.gebruikers) {
+      tx.insert(gebruikers)
+        .values({ naam: g.naam, email: g.email, rol: g.rol, organisatieId: vind(organisatieId, g.organisatie, 'organisatie') })
+        .onConflictDoNothing()
+        .run();
+    }
+    const gebruikerId = new Map(tx.select().from(gebruikers).all().map((g) => [g.email, g.id]));
+
+    for (const { vertegenwoordigd, ...za } of data.zorgaanbieders) {
+      tx.insert(zorgaanbieders).values(za).onConflictDoNothing().run();
+      const id = tx.select({ id: zorgaanbieders.id }).from(zorgaanbieders).where(eq(zorgaanbieders.kvkNummer, za.kvkNummer)).get()!.id;
+      for (const org of vertegenwoordigd) {
+        tx.insert(vertegenwoordigingen)
+          .values({ organisatieId: vind(organisatieId, org, 'organisatie'), zorgaanbiederId: id })
+          .onConflictDoNothing()
+          .run();
+      }
+    }
+    const zorgaanbiederId = new Map(tx.select().from(zorgaanbieders).all().map((z) => [z.kvkNummer, z.id]));
+
+    for (const { bedragen, ...besluit } of data.contracteerruimtebesluiten) {
+      const nieuw = tx
+        .insert(contracteerruimtebesluiten)
+        .values(besluit)
+        .onConflictDoNothing()
+        .returning({ id: contracteerruimtebesluiten.id })
+        .get();
+      if (!nieuw) continue;
+      for (const b of bedragen) {
+        tx.insert(contracteerruimtebedragen)
+          .values({ besluitId: nieuw.id, regioId: vind(regioId, b.regio, 'regio'), jaar: b.jaar, bedragCenten: b.bedragCenten })
+          .run();
+      }
+    }
+    const crId = new Map(tx.select().from(contracteerruimtebesluiten).all().map((b) => [b.kenmerk, b.id]));
+
+    for (const t of data.tariefbeschikkingen) {
+      tx.insert(tariefbeschikkingen)
+        .values({
+          kenmerk: t.kenmerk,
+          zorgaanbiederId: vind(zorgaanbiederId, t.zorgaanbieder, 'zorgaanbieder'),
+          regioId: vind(regioId, t.regio, 'regio'),
+          jaar: t.jaar,
+          soort: t.soort,
+          besluitdatum: t.besluitdatum,
+          bekendgemaakt: t.bekendgemaakt,
+        })
+        .onConflictDoNothing()
+        .run();
+    }
+    const tbId = new Map(tx.select().from(tariefbeschikkingen).all().map((t) => [t.kenmerk, t.id]));
+
+    // Cases have no natural key: seed them only into a database that has none yet.
+    if (tx.select({ id: zaken.id }).from(zaken).limit(1).all().length > 0) return;
+    for (const zaak of data.zaken) {
+      const id = tx
+        .insert(zaken)
+        .values({
+          soort: zaak.soort,
+          organisatieId: vind(organisatieId, zaak.organisatie, 'organisatie'),
+          zorgaanbiederId: vind(zorgaanbiederId, zaak.zorgaanbieder, 'zorgaanbieder'),
+          tariefbeschikkingId: zaak.tariefbeschikking ? vind(tbId, zaak.tariefbeschikking, 'tariefbeschikking') : null,
+          contracteerruimtebesluitId: zaak.contracteerruimtebesluit ? vind(crId, zaak.contracteerruimtebesluit, 'besluit') : null,
+          regioId: zaak.regio ? vind(regioId, zaak.regio, 'regio') : null,
+          jaar: zaak.jaar ?? null,
+          status: zaak.status,
+          ingesteld: zaak.ingesteld ?? null,
+          afgerond: zaak.afgerond ?? null,
+          cbbZaaknummer: zaak.cbbZaaknummer ?? null,
+          uitspraak: zaak.uitspraak ?? null,
+          verantwoordelijkeId: vind(gebruikerId, zaak.verantwoordelijke, 'gebruiker'),
+          notities: zaak.notities,
+        })
+        .returning({ id: zaken.id })
+        .get().id;
+      const tijdlijn = [
+        ...(zaak.ingesteld ? [{ datum: zaak.ingesteld, omschrijving: `${zaak.soort === 'beroep' ? 'Beroep' : 'Bezwaar'} ingesteld` }] : []),
+        ...(zaak.afgerond ? [{ datum: zaak.afgerond, omschrijving: zaak.uitspraak ?? 'Afgerond' }] : []),
+      ];
+      for (const g of tijdlijn) tx.insert(zaakgebeurtenissen).values({ zaakId: id, ...g }).run();
+    }
+  });
+}

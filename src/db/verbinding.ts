@@ -1,0 +1,25 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const STANDAARD_DATABASE_PAD = 'data/termijnbewaking.sqlite';
+const MIGRATIES = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** Opens (and creates) the embedded database: WAL, foreign keys on, migrations applied. */
+export function openDatabase(pad: string = process.env.DATABASE_PATH ?? STANDAARD_DATABASE_PAD): Db {
+  if (pad !== ':memory:') mkdirSync(dirname(resolve(pad)), { recursive: true });
+  const sqlite = new Database(pad);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIES });
+  return db;
+}

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { AppDeps, AppEnv } from './appContext';
+import { loadActor, loadActorByEmail, readSessieGebruiker } from './sessie';
+import { aanmeldenRoutes } from './routes/aanmeldenRoutes';
+import { overzichtRoutes } from './routes/overzichtRoutes';
+
+const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
+const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+      c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    }
+  });
+
+  // htmx comes from our own node_modules: the app works offline and loads nothing from a CDN.
+  app.get('/static/htmx.min.js', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(htmxBron, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+  app.use('/static/*', serveStatic({ root: PUBLIC_MAP, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
+  app.get('/gezond', (c) => c.json({ status: 'ok' }));
+
+  app.route('/', aanmeldenRoutes(deps));
+
+  // Every other request carries who acts and for which organisation.
+  app.use('*', async (c, next) => {
+    const email = c.req.header('X-Demo-Gebruiker');
+    const gebruikerId = await readSessieGebruiker(c, deps.sessieGeheim);
+    const actor = email ? loadActorByEmail(deps.db, email) : gebruikerId !== undefined ? loadActor(deps.db, gebruikerId) : undefined;
+    if (!actor) {
+      if (c.req.path.startsWith('/api/')) {
+        return c.json({ fouten: [{ veld: 'gebruiker', melding: 'niet aangemeld: stuur de kop X-Demo-Gebruiker met het e-mailadres van een gebruiker' }] }, 401);
+      }
+      return c.redirect(`/aanmelden?terug=${encodeURIComponent(c.req.path)}`);
+    }
+    c.set('actor', actor);
+    await next();
+  });
+
+  app.route('/', overzichtRoutes(deps));
+
+  app.notFound((c) => c.html(deps.weergave.render('fout', { titel: 'Niet gevonden', melding: 'Deze pagina bestaat niet (meer).' }), 404));
+  app.onError((err, c) => {
+    console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, err);
+    return c.html(deps.weergave.render('fout', { titel: 'Er ging iets mis', melding: 'De fout is vastgelegd; er is niets half opgeslagen.' }), 500);
+  });
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { Actor } from '../actor/actor';
+import type { Db } from '../db/verbinding';
+import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import type { TermijnService } from '../services/termijnService';
+import type { Weergave } from './weergave';
+
+export interface AppDeps {
+  db: Db;
+  termijnen: TermijnService;
+  weergave: Weergave;
+  sessieGeheim: string;
+  /** Today in the Netherlands; injected so tests can pin the date. */
+  vandaag: () => IsoDatum;
+}
+
+export type AppEnv = { Variables: { actor: Actor } };

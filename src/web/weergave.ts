@@ -1,0 +1,48 @@
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { dagenTussen, formatDatumKort, formatDatumLang, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { formatEuro } from '../domain/bedragen/euro';
+
+export interface Weergave {
+  /** Renders a page inside the layout (or bare, for htmx fragments). */
+  render(pagina: string, data: Record<string, unknown>, opties?: { fragment?: boolean }): string;
+}
+
+export function formatDagenOver(dagen: number): string {
+  if (dagen === 0) return 'vandaag laatste dag';
+  if (dagen === 1) return 'nog 1 dag';
+  if (dagen > 1) return `nog ${dagen} dagen`;
+  return dagen === -1 ? '1 dag verlopen' : `${-dagen} dagen verlopen`;
+}
+
+export function createWeergave(templateMap: string): Weergave {
+  const hb = Handlebars.create();
+  hb.registerHelper('datum', (d: unknown) => (typeof d === 'string' && d ? formatDatumKort(d) : ''));
+  hb.registerHelper('datumLang', (d: unknown) => (typeof d === 'string' && d ? formatDatumLang(d) : ''));
+  hb.registerHelper('euro', (c: unknown) => (typeof c === 'number' ? formatEuro(c) : ''));
+  hb.registerHelper('dagenOver', (n: unknown) => (typeof n === 'number' ? formatDagenOver(n) : ''));
+  hb.registerHelper('dagenTot', (van: IsoDatum, tot: IsoDatum) => dagenTussen(van, tot));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('join', (lijst: unknown, scheiding: unknown) =>
+    Array.isArray(lijst) ? lijst.join(typeof scheiding === 'string' ? scheiding : ', ') : '',
+  );
+  hb.registerHelper('meervoud', (n: unknown, enkel: string, meer: string) => (n === 1 ? enkel : meer));
+
+  for (const bestand of readdirSync(join(templateMap, 'partials'))) {
+    hb.registerPartial(basename(bestand, '.hbs'), readFileSync(join(templateMap, 'partials', bestand), 'utf8'));
+  }
+  const layout = hb.compile(readFileSync(join(templateMap, 'layout.hbs'), 'utf8'));
+  const paginas = new Map(
+    readdirSync(join(templateMap, 'pages')).map((b) => [basename(b, '.hbs'), hb.compile(readFileSync(join(templateMap, 'pages', b), 'utf8'))]),
+  );
+  return {
+    render(pagina, data, opties) {
+      const sjabloon = paginas.get(pagina);
+      if (!sjabloon) throw new Error(`Unknown template: ${pagina}`);
+      const inhoud = sjabloon(data);
+      return opties?.fragment ? inhoud : layout({ ...data, inhoud });
+    },
+  };
+}
