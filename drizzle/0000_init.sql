@@ -110,6 +110,7 @@ CREATE TABLE `zaken` (
 	`ingesteld` text,
 	`afgerond` text,
 	`cbb_zaaknummer` text,
+	`griffierecht_mededeling` text,
 	`uitspraak` text,
 	`verantwoordelijke_id` integer,
 	`notities` text DEFAULT '' NOT NULL,
@@ -128,6 +129,7 @@ CREATE TABLE `zaken` (
 	CONSTRAINT "zaken_cbb_alleen_beroep" CHECK(cbb_zaaknummer IS NULL OR soort = 'beroep'),
 	CONSTRAINT "zaken_jaar" CHECK(jaar IS NULL OR jaar BETWEEN 1900 AND 2200),
 	CONSTRAINT "zaken_ingesteld" CHECK(ingesteld IS NULL OR date(ingesteld) IS ingesteld),
+	CONSTRAINT "zaken_griffierecht" CHECK(griffierecht_mededeling IS NULL OR (date(griffierecht_mededeling) IS griffierecht_mededeling AND soort = 'beroep')),
 	CONSTRAINT "zaken_afgerond" CHECK(afgerond IS NULL OR (date(afgerond) IS afgerond AND ingesteld IS NOT NULL AND afgerond >= ingesteld)),
 	CONSTRAINT "zaken_status_datums" CHECK((status = 'concept' AND ingesteld IS NULL) OR (status = 'ingediend' AND ingesteld IS NOT NULL AND afgerond IS NULL) OR (status = 'afgerond' AND afgerond IS NOT NULL))
 );

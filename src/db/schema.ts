@@ -159,6 +159,8 @@ export const zaken = sqliteTable(
     ingesteld: text('ingesteld'),
     afgerond: text('afgerond'),
     cbbZaaknummer: text('cbb_zaaknummer'),
+    /** Date the griffier sent the notice to pay griffierecht (art. 8:41 lid 4 Awb). */
+    griffierechtMededeling: text('griffierecht_mededeling'),
     uitspraak: text('uitspraak'),
     verantwoordelijkeId: integer('verantwoordelijke_id').references(() => gebruikers.id),
     notities: text('notities').notNull().default(''),
@@ -177,6 +179,7 @@ export const zaken = sqliteTable(
     check('zaken_cbb_alleen_beroep', sql`cbb_zaaknummer IS NULL OR soort = 'beroep'`),
     check('zaken_jaar', sql`jaar IS NULL OR jaar BETWEEN 1900 AND 2200`),
     check('zaken_ingesteld', sql`ingesteld IS NULL OR date(ingesteld) IS ingesteld`),
+    check('zaken_griffierecht', sql`griffierecht_mededeling IS NULL OR (date(griffierecht_mededeling) IS griffierecht_mededeling AND soort = 'beroep')`),
     check('zaken_afgerond', sql`afgerond IS NULL OR (date(afgerond) IS afgerond AND ingesteld IS NOT NULL AND afgerond >= ingesteld)`),
     check('zaken_status_datums', sql`(status = 'concept' AND ingesteld IS NULL) OR (status = 'ingediend' AND ingesteld IS NOT NULL AND afgerond IS NULL) OR (status = 'afgerond' AND afgerond IS NOT NULL)`),
   ],

@@ -7,6 +7,8 @@ import type { AppDeps, AppEnv } from './appContext';
 import { loadActor, loadActorByEmail, readSessieGebruiker } from './sessie';
 import { aanmeldenRoutes } from './routes/aanmeldenRoutes';
 import { overzichtRoutes } from './routes/overzichtRoutes';
+import { matrixRoutes } from './routes/matrixRoutes';
+import { zakenRoutes } from './routes/zakenRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.route('/', overzichtRoutes(deps));
+  app.route('/', matrixRoutes(deps));
+  app.route('/', zakenRoutes(deps));
 
   app.notFound((c) => c.html(deps.weergave.render('fout', { titel: 'Niet gevonden', melding: 'Deze pagina bestaat niet (meer).' }), 404));
   app.onError((err, c) => {

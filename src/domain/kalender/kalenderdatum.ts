@@ -71,9 +71,11 @@ export function addWeken(datum: IsoDatum, weken: number): IsoDatum {
   return plusWeken(`${datum}|${weken}`);
 }
 
+const dagnummer = memoiseer((datum: IsoDatum) => Math.round(toDateTime(datum).toMillis() / 86_400_000));
+
 /** Whole calendar days from `van` to `tot` (negative when `tot` lies before `van`). */
 export function dagenTussen(van: IsoDatum, tot: IsoDatum): number {
-  return Math.round(toDateTime(tot).diff(toDateTime(van), 'days').days);
+  return dagnummer(tot) - dagnummer(van);
 }
 
 export function jaarVan(datum: IsoDatum): number {

@@ -102,7 +102,7 @@ export function computeRegioJaarStatus(
         `Alleen een wijziging door de NZa opent opnieuw beroep (art. 105 lid 4 Wmg).${postNoot}`,
     };
   }
-  return { regio, jaar, status: 'nog-niet-open', toelichting: describeWachten(cel, inwerkingtreding) };
+  return { regio, jaar, status: 'nog-niet-open', ...(cel.oudRegime ? { oudRegime: true as const } : {}), toelichting: describeWachten(cel, inwerkingtreding) };
 }
 
 function describeWachten(cel: CelMomentopname, inwerkingtreding: IsoDatum): string {

@@ -57,6 +57,8 @@ export interface RegioJaarStatus {
   sinds?: IsoDatum;
   /** When nog-niet-open and a term is known to start later (art. 105 lid 3 Wmg). */
   opent?: IsoDatum;
+  /** Set when the current contracteerruimte predates art. 105 leden 2–4 Wmg: no direct beroep at all. */
+  oudRegime?: true;
   toelichting: string;
 }
 

@@ -228,6 +228,7 @@ describe('par. 8: transitional law', () => {
     ]);
     expect(termijn(uitkomst, 'TB-0', 'bezwaar')).toHaveLength(1);
     expect(uitkomst.uitsluitingen[0]!.toelichting).toContain('exceptief');
+    expect(statusVan(uitkomst, 2026)).toMatchObject({ status: 'nog-niet-open', oudRegime: true });
   });
 
   it('the entry-into-force date is configuration', () => {

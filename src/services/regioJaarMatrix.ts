@@ -1,0 +1,97 @@
+import { ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
+import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import type { RegioJaarStatus, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
+import type { BerekendOverzicht } from './termijnService';
+import type { ContracteerruimteRij, TariefbeschikkingRij } from './termijnInvoer';
+
+export interface MatrixCel {
+  jaar: number;
+  status?: RegioJaarStatus;
+  bedragCenten?: number;
+}
+
+export interface GedeeldVenster {
+  aanvang: IsoDatum;
+  einde: IsoDatum;
+  bekendmakingsjaar: number;
+  regioJaren: number;
+}
+
+/** The current amount of each (regio, jaar): that of the latest besluit made known on or before the peildatum. */
+function huidigeBedragen(rijen: readonly ContracteerruimteRij[], peildatum: IsoDatum): Map<string, number> {
+  const bedragen = new Map<string, number>();
+  for (const rij of rijen) if (rij.bekendgemaakt <= peildatum) bedragen.set(`${rij.regio}|${rij.jaar}`, rij.bedragCenten);
+  return bedragen;
+}
+
+export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: IsoDatum) {
+  const jaren = [...new Set(berekend.uitkomst.status.map((s) => s.jaar))].sort((a, b) => a - b);
+  const statusPerCel = new Map(berekend.uitkomst.status.map((s) => [`${s.regio}|${s.jaar}`, s]));
+  const bedragen = huidigeBedragen(berekend.contracteerruimte, peildatum);
+  const rijen = ZORGKANTOORREGIOS.map((regio) => ({
+    regio: regio.naam,
+    zorgkantoor: regio.zorgkantoor,
+    cellen: jaren.map<MatrixCel>((jaar) => {
+      const sleutel = `${regio.naam}|${jaar}`;
+      const status = statusPerCel.get(sleutel);
+      const bedragCenten = bedragen.get(sleutel);
+      return { jaar, ...(status ? { status } : {}), ...(bedragCenten !== undefined ? { bedragCenten } : {}) };
+    }),
+  }));
+  // Art. 105 lid 3 Wmg: all besluiten made known in one year share one window next spring: one event, not 31 × n.
+  const vensters = new Map<string, GedeeldVenster>();
+  for (const t of berekend.uitkomst.termijnen) {
+    if (t.regel !== 'art-105-lid-3') continue;
+    const sleutel = `${t.aanvang}|${t.einde}`;
+    const venster = vensters.get(sleutel) ?? { aanvang: t.aanvang, einde: t.einde, bekendmakingsjaar: Number(t.aanvang.slice(0, 4)) - 1, regioJaren: 0 };
+    venster.regioJaren += 1;
+    vensters.set(sleutel, venster);
+  }
+  return { jaren, rijen, vensters: [...vensters.values()].sort((a, b) => (a.aanvang < b.aanvang ? 1 : -1)) };
+}
+
+export interface HistorieGebeurtenis {
+  datum: IsoDatum;
+  soort: 'contracteerruimte' | 'tariefbeschikking';
+  kenmerk: string;
+  omschrijving: string;
+  bedragCenten?: number;
+  zorgaanbieder?: string;
+  tariefbeschikkingId?: number;
+  contracteerruimtebesluitId?: number;
+  termijnen: Termijn[];
+  uitsluitingen: Uitsluiting[];
+}
+
+/** All besluiten and tariefbeschikkingen of one cell, in time order, with the terms they opened or did not open. */
+export function buildCelHistorie(berekend: BerekendOverzicht, regio: string, jaar: number): HistorieGebeurtenis[] {
+  const termijnen = berekend.uitkomst.termijnen.filter((t) => t.regio === regio && t.jaar === jaar);
+  const uitsluitingen = berekend.uitkomst.uitsluitingen.filter((u) => u.regio === regio && u.jaar === jaar);
+  const vanBesluit = (kenmerk: string, type: Termijn['besluitType']) => ({
+    termijnen: termijnen.filter((t) => t.besluit === kenmerk && t.besluitType === type),
+    uitsluitingen: uitsluitingen.filter((u) => u.besluit === kenmerk && u.besluitType === type),
+  });
+  const cr = berekend.contracteerruimte
+    .filter((r) => r.regio === regio && r.jaar === jaar)
+    .map<HistorieGebeurtenis>((r) => ({
+      datum: r.bekendgemaakt,
+      soort: 'contracteerruimte',
+      kenmerk: r.kenmerk,
+      omschrijving: `Contracteerruimtebesluit (${r.soort})`,
+      bedragCenten: r.bedragCenten,
+      contracteerruimtebesluitId: r.id,
+      ...vanBesluit(r.kenmerk, 'contracteerruimte'),
+    }));
+  const tb = [...berekend.tariefbeschikkingen.values()]
+    .filter((t: TariefbeschikkingRij) => t.regio === regio && t.jaar === jaar)
+    .map<HistorieGebeurtenis>((t) => ({
+      datum: t.bekendgemaakt,
+      soort: 'tariefbeschikking',
+      kenmerk: t.kenmerk,
+      omschrijving: `Tariefbeschikking (${t.soort})`,
+      zorgaanbieder: t.zorgaanbieder,
+      tariefbeschikkingId: t.id,
+      ...vanBesluit(t.kenmerk, 'tariefbeschikking'),
+    }));
+  return [...cr, ...tb].sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : a.soort === 'contracteerruimte' ? -1 : 1));
+}

@@ -1,0 +1,174 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../actor/actor';
+import { ziesAlles } from '../actor/actor';
+import type { Db } from '../db/verbinding';
+import {
+  contracteerruimtebedragen,
+  contracteerruimtebesluiten,
+  gebruikers,
+  tariefbeschikkingen,
+  zaakgebeurtenissen,
+  zaken,
+  zorgaanbieders,
+  zorgkantoorregios,
+} from '../db/schema';
+import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { InvoerFout } from './besluitRegistratie';
+import { loadZichtbareZorgaanbieders } from './termijnInvoer';
+
+export interface ZaakOverzichtRij {
+  id: number;
+  soort: 'beroep' | 'bezwaar';
+  status: 'concept' | 'ingediend' | 'afgerond';
+  regio: string | null;
+  jaar: number | null;
+  zorgaanbieder: string | null;
+  tariefbeschikking: string | null;
+  tariefbeschikkingJaar: number | null;
+  tariefbeschikkingRegio: string | null;
+  contracteerruimtebesluit: string | null;
+  ingesteld: IsoDatum | null;
+  afgerond: IsoDatum | null;
+  cbbZaaknummer: string | null;
+  griffierechtMededeling: IsoDatum | null;
+  uitspraak: string | null;
+  verantwoordelijke: string | null;
+  verantwoordelijkeId: number | null;
+  notities: string;
+  organisatieId: number;
+}
+
+function zaakSelectie(db: Db) {
+  const tbRegio = sql<string | null>`(SELECT naam FROM zorgkantoorregios WHERE id = ${tariefbeschikkingen.regioId})`;
+  return db
+    .select({
+      id: zaken.id,
+      soort: zaken.soort,
+      status: zaken.status,
+      regio: zorgkantoorregios.naam,
+      jaar: zaken.jaar,
+      zorgaanbieder: zorgaanbieders.naam,
+      tariefbeschikking: tariefbeschikkingen.kenmerk,
+      tariefbeschikkingJaar: tariefbeschikkingen.jaar,
+      tariefbeschikkingRegio: tbRegio,
+      contracteerruimtebesluit: contracteerruimtebesluiten.kenmerk,
+      ingesteld: zaken.ingesteld,
+      afgerond: zaken.afgerond,
+      cbbZaaknummer: zaken.cbbZaaknummer,
+      griffierechtMededeling: zaken.griffierechtMededeling,
+      uitspraak: zaken.uitspraak,
+      verantwoordelijke: gebruikers.naam,
+      verantwoordelijkeId: zaken.verantwoordelijkeId,
+      notities: zaken.notities,
+      organisatieId: zaken.organisatieId,
+    })
+    .from(zaken)
+    .leftJoin(zorgkantoorregios, eq(zaken.regioId, zorgkantoorregios.id))
+    .leftJoin(zorgaanbieders, eq(zaken.zorgaanbiederId, zorgaanbieders.id))
+    .leftJoin(tariefbeschikkingen, eq(zaken.tariefbeschikkingId, tariefbeschikkingen.id))
+    .leftJoin(contracteerruimtebesluiten, eq(zaken.contracteerruimtebesluitId, contracteerruimtebesluiten.id))
+    .leftJoin(gebruikers, eq(zaken.verantwoordelijkeId, gebruikers.id));
+}
+
+const scope = (actor: Actor) => (ziesAlles(actor) ? sql`1 = 1` : eq(zaken.organisatieId, actor.organisatieId));
+
+export function loadZaken(db: Db, actor: Actor): ZaakOverzichtRij[] {
+  return zaakSelectie(db).where(scope(actor)).orderBy(desc(zaken.id)).all();
+}
+
+export function loadZaak(db: Db, actor: Actor, id: number): ZaakOverzichtRij | undefined {
+  return zaakSelectie(db).where(and(eq(zaken.id, id), scope(actor))).get();
+}
+
+export function loadTijdlijn(db: Db, zaakId: number) {
+  return db
+    .select({ datum: zaakgebeurtenissen.datum, omschrijving: zaakgebeurtenissen.omschrijving, door: gebruikers.naam, op: zaakgebeurtenissen.aangemaaktOp })
+    .from(zaakgebeurtenissen)
+    .leftJoin(gebruikers, eq(zaakgebeurtenissen.gebruikerId, gebruikers.id))
+    .where(eq(zaakgebeurtenissen.zaakId, zaakId))
+    .orderBy(asc(zaakgebeurtenissen.datum), asc(zaakgebeurtenissen.id))
+    .all();
+}
+
+function voegGebeurtenisToe(tx: Db, zaakId: number, actor: Actor, datum: IsoDatum, omschrijving: string): void {
+  tx.insert(zaakgebeurtenissen).values({ zaakId, datum, omschrijving, gebruikerId: actor.gebruikerId }).run();
+}
+
+export type ZaakOpenen =
+  | { soort: 'beroep' | 'bezwaar'; tariefbeschikkingId: number }
+  | { soort: 'beroep' | 'bezwaar'; contracteerruimtebesluitId: number; regio: string; jaar: number };
+
+export const GEEN_BEZWAAR_TEGEN_CONTRACTEERRUIMTE =
+  'tegen een contracteerruimtebesluit staat geen bezwaar open (art. 7:1 Awb met Bijlage 1 Awb): stel rechtstreeks beroep in bij het CBb, ' +
+  'binnen zes weken na de bekendmaking van de (gewijzigde) tariefbeschikking (art. 105 lid 2 Wmg) of, voor toekomstige jaren, vanaf 1 maart (art. 105 lid 3 Wmg)';
+
+/**
+ * Opens a case: bezwaar (NZa) against a tariefbeschikking, or beroep (CBb) against the contracteerruimte of one region
+ * and year, via a tariefbeschikking (lid 2) or the contracteerruimtebesluit itself (lid 3). Impossible routes are refused
+ * with the reason.
+ */
+export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoDatum): number {
+  let waarden: Partial<typeof zaken.$inferInsert>;
+  let aanleiding: string;
+  if ('tariefbeschikkingId' in invoer) {
+    const tb = tx
+      .select({ id: tariefbeschikkingen.id, zorgaanbiederId: tariefbeschikkingen.zorgaanbiederId, regioId: tariefbeschikkingen.regioId, jaar: tariefbeschikkingen.jaar, kenmerk: tariefbeschikkingen.kenmerk, soort: tariefbeschikkingen.soort })
+      .from(tariefbeschikkingen)
+      .where(eq(tariefbeschikkingen.id, invoer.tariefbeschikkingId))
+      .get();
+    const zichtbaar = tb && (ziesAlles(actor) || loadZichtbareZorgaanbieders(tx, actor)!.includes(tb.zorgaanbiederId));
+    if (!tb || !zichtbaar) throw new InvoerFout([{ veld: 'tariefbeschikkingId', melding: 'deze tariefbeschikking bestaat niet of is niet van uw organisatie' }]);
+    if (invoer.soort === 'beroep' && tb.soort === 'sluittarief') {
+      throw new InvoerFout([{ veld: 'soort', melding: 'een beschikking voor een Wlz-sluittarief in de nacalculatie opent geen beroep tegen de regionale contracteerruimte (art. 105 lid 2 Wmg); maak bezwaar tegen de beschikking zelf' }]);
+    }
+    if (invoer.soort === 'beroep' && (tb.soort === 'nacalculatie' || tb.soort === 'vereffening')) {
+      throw new InvoerFout([{ veld: 'soort', melding: 'deze beschikking bevat geen goedgekeurde productieafspraken en opent geen beroep tegen de regionale contracteerruimte (art. 105 lid 2 Wmg); maak bezwaar tegen de beschikking zelf' }]);
+    }
+    waarden = { zorgaanbiederId: tb.zorgaanbiederId, tariefbeschikkingId: tb.id, ...(invoer.soort === 'beroep' ? { regioId: tb.regioId, jaar: tb.jaar } : {}) };
+    aanleiding = tb.kenmerk;
+  } else {
+    if (invoer.soort === 'bezwaar') throw new InvoerFout([{ veld: 'soort', melding: GEEN_BEZWAAR_TEGEN_CONTRACTEERRUIMTE }]);
+    const regel = tx
+      .select({ kenmerk: contracteerruimtebesluiten.kenmerk, regioId: zorgkantoorregios.id })
+      .from(contracteerruimtebedragen)
+      .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
+      .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
+      .where(and(eq(contracteerruimtebesluiten.id, invoer.contracteerruimtebesluitId), eq(zorgkantoorregios.naam, invoer.regio), eq(contracteerruimtebedragen.jaar, invoer.jaar)))
+      .get();
+    if (!regel) throw new InvoerFout([{ veld: 'contracteerruimtebesluitId', melding: `dit besluit stelt geen contracteerruimte vast voor ${invoer.regio} ${invoer.jaar}` }]);
+    waarden = { contracteerruimtebesluitId: invoer.contracteerruimtebesluitId, regioId: regel.regioId, jaar: invoer.jaar };
+    aanleiding = regel.kenmerk;
+  }
+  const id = tx
+    .insert(zaken)
+    .values({ soort: invoer.soort, organisatieId: actor.organisatieId, verantwoordelijkeId: actor.gebruikerId, ...waarden })
+    .returning({ id: zaken.id })
+    .get().id;
+  voegGebeurtenisToe(tx, id, actor, vandaag, `Zaak geopend: ${invoer.soort} naar aanleiding van ${aanleiding}`);
+  return id;
+}
+
+export function registreerIngesteld(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { ingesteld: IsoDatum; cbbZaaknummer?: string | undefined }): void {
+  if (zaak.status !== 'concept') throw new InvoerFout([{ veld: 'ingesteld', melding: 'deze zaak is al ingediend' }]);
+  if (invoer.cbbZaaknummer && zaak.soort !== 'beroep') throw new InvoerFout([{ veld: 'cbbZaaknummer', melding: 'een CBb-zaaknummer hoort alleen bij een beroep' }]);
+  tx.update(zaken)
+    .set({ status: 'ingediend', ingesteld: invoer.ingesteld, cbbZaaknummer: invoer.cbbZaaknummer ?? null })
+    .where(eq(zaken.id, zaak.id))
+    .run();
+  voegGebeurtenisToe(tx, zaak.id, actor, invoer.ingesteld, `${zaak.soort === 'beroep' ? 'Beroep' : 'Bezwaar'} ingesteld${invoer.cbbZaaknummer ? ` (CBb ${invoer.cbbZaaknummer})` : ''}`);
+}
+
+export function registreerUitspraak(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { afgerond: IsoDatum; uitspraak: string }): void {
+  if (zaak.status !== 'ingediend' || !zaak.ingesteld) throw new InvoerFout([{ veld: 'afgerond', melding: 'registreer eerst dat de zaak is ingediend' }]);
+  if (invoer.afgerond < zaak.ingesteld) throw new InvoerFout([{ veld: 'afgerond', melding: 'de uitspraak kan niet vóór het instellen liggen' }]);
+  tx.update(zaken).set({ status: 'afgerond', afgerond: invoer.afgerond, uitspraak: invoer.uitspraak }).where(eq(zaken.id, zaak.id)).run();
+  voegGebeurtenisToe(tx, zaak.id, actor, invoer.afgerond, `${zaak.soort === 'beroep' ? 'Uitspraak CBb' : 'Beslissing op bezwaar'}: ${invoer.uitspraak}`);
+}
+
+export function bewaarNotities(tx: Db, zaak: ZaakOverzichtRij, invoer: { notities: string; verantwoordelijkeId: number | null }): void {
+  tx.update(zaken).set({ notities: invoer.notities, verantwoordelijkeId: invoer.verantwoordelijkeId }).where(eq(zaken.id, zaak.id)).run();
+}
+
+export function loadCollegas(db: Db, actor: Actor) {
+  return db.select({ id: gebruikers.id, naam: gebruikers.naam }).from(gebruikers).where(eq(gebruikers.organisatieId, actor.organisatieId)).orderBy(asc(gebruikers.naam)).all();
+}

@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { toVeldFouten, type VeldFout } from '../validation/velden';
+
+const MAX_VELDLENGTE = 100_000;
+
+/**
+ * Reads a urlencoded or multipart form into plain strings (repeated names into arrays). Files and oversized values
+ * are not accepted here: they come back as field errors instead of reaching a handler.
+ */
+export async function leesFormulier(c: Context): Promise<{ waarden: Record<string, string | string[]>; fouten: VeldFout[] }> {
+  const ruw = await c.req.parseBody({ all: true });
+  const waarden: Record<string, string | string[]> = {};
+  const fouten: VeldFout[] = [];
+  for (const [naam, waarde] of Object.entries(ruw)) {
+    const lijst = Array.isArray(waarde) ? waarde : [waarde];
+    if (lijst.some((w) => typeof w !== 'string')) {
+      fouten.push({ veld: naam, melding: 'hier hoort geen bestand' });
+      continue;
+    }
+    if (lijst.some((w) => (w as string).length > MAX_VELDLENGTE)) {
+      fouten.push({ veld: naam, melding: 'is te lang' });
+      continue;
+    }
+    waarden[naam] = Array.isArray(waarde) ? (lijst as string[]) : (waarde as string);
+  }
+  return { waarden, fouten };
+}
+
+export function enkel(waarde: string | string[] | undefined): string | undefined {
+  return Array.isArray(waarde) ? waarde[0] : waarde;
+}
+
+export type Validatie<T> = { ok: true; data: T } | { ok: false; fouten: VeldFout[] };
+
+export function valideer<S extends z.ZodType>(schema: S, invoer: unknown): Validatie<z.output<S>> {
+  const r = schema.safeParse(invoer);
+  return r.success ? { ok: true, data: r.data } : { ok: false, fouten: toVeldFouten(r.error) };
+}
+
+/** Field errors keyed by field path, for the templates: `fouten.besluitdatum`, `fouten.["bedragen[0].regio"]`. */
+export function foutenPerVeld(fouten: readonly VeldFout[]): Record<string, string> {
+  const perVeld: Record<string, string> = {};
+  for (const f of fouten) perVeld[f.veld] ??= f.melding;
+  return perVeld;
+}

@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../appContext';
+import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
+import { findZorgkantoorregio } from '../../domain/regios/zorgkantoorregios';
+import { buildCelHistorie, buildRegioJaarMatrix } from '../../services/regioJaarMatrix';
+import { loadZaken } from '../../services/zaakRegistratie';
+import { paginaContext } from '../paginaContext';
+
+const STATUS_LABEL = {
+  'nog-niet-open': 'nog niet open',
+  open: 'open',
+  'in-beroep': 'in beroep',
+  onherroepelijk: 'onherroepelijk',
+} as const;
+
+export function matrixRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  const peildatumVan = (gevraagd: string | undefined) => (gevraagd && isGeldigeIsoDatum(gevraagd) ? gevraagd : deps.vandaag());
+
+  app.get('/matrix', (c) => {
+    const peildatum = peildatumVan(c.req.query('peildatum'));
+    const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
+    const matrix = buildRegioJaarMatrix(berekend, peildatum);
+    const rijen = matrix.rijen.map((r) => ({
+      ...r,
+      cellen: r.cellen.map((cel) => ({ ...cel, label: cel.status ? (cel.status.oudRegime ? 'oud regime' : STATUS_LABEL[cel.status.status]) : undefined, regio: r.regio })),
+    }));
+    return c.html(deps.weergave.render('matrix', { ...paginaContext(c, 'matrix'), titel: 'Regio × jaar', peildatum, ...matrix, rijen }));
+  });
+
+  app.get('/matrix/:regio/:jaar', (c) => {
+    const regio = findZorgkantoorregio(c.req.param('regio'));
+    const jaar = Number(c.req.param('jaar'));
+    if (!regio || !Number.isInteger(jaar) || jaar < 1900 || jaar > 2200) return c.notFound();
+    const peildatum = peildatumVan(c.req.query('peildatum'));
+    const actor = c.get('actor');
+    const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
+    const status = berekend.uitkomst.status.find((s) => s.regio === regio.naam && s.jaar === jaar);
+    const zaken = loadZaken(deps.db, actor).filter((z) => z.regio === regio.naam && z.jaar === jaar);
+    return c.html(
+      deps.weergave.render('celHistorie', {
+        ...paginaContext(c, 'matrix'),
+        titel: `${regio.naam} ${jaar}`,
+        regio,
+        jaar,
+        peildatum,
+        status,
+        statusLabel: status ? (status.oudRegime ? 'oud regime: geen rechtstreeks beroep' : STATUS_LABEL[status.status]) : undefined,
+        historie: buildCelHistorie(berekend, regio.naam, jaar),
+        zaken,
+      }),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,130 @@
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import type { Actor } from '../../actor/actor';
+import type { AppDeps, AppEnv } from '../appContext';
+import type { Db } from '../../db/verbinding';
+import { addDagen } from '../../domain/kalender/kalenderdatum';
+import { computeBeslistermijnOpBezwaar, computeGriffierechtTermijn } from '../../domain/termijnen/overigeTermijnen';
+import { schrijfInTransactie } from '../../services/besluitRegistratie';
+import {
+  bewaarNotities,
+  loadCollegas,
+  loadTijdlijn,
+  loadZaak,
+  loadZaken,
+  openZaak,
+  registreerIngesteld,
+  registreerUitspraak,
+  type ZaakOverzichtRij,
+} from '../../services/zaakRegistratie';
+import { InvoerFout } from '../../services/besluitRegistratie';
+import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
+import type { VeldFout } from '../../validation/velden';
+import { foutenPerVeld, leesFormulier, valideer } from '../formulier';
+import { paginaContext } from '../paginaContext';
+import { zaken } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+
+const STATUS_LABEL = { concept: 'concept', ingediend: 'ingediend', afgerond: 'afgerond' } as const;
+
+export function zakenRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/zaken', (c) => {
+    const lijst = loadZaken(deps.db, c.get('actor')).map((z) => ({ ...z, statusLabel: STATUS_LABEL[z.status] }));
+    return c.html(deps.weergave.render('zaken', { ...paginaContext(c, 'zaken'), titel: 'Zaken', zaken: lijst }));
+  });
+
+  app.post('/zaken', async (c) => {
+    const actor = c.get('actor');
+    const { waarden, fouten } = await leesFormulier(c);
+    const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(zaakOpenenInvoer, waarden);
+    const resultaat = invoer.ok ? schrijfInTransactie(deps.db, (tx) => openZaak(tx, actor, invoer.data, deps.vandaag())) : invoer;
+    if (!resultaat.ok) {
+      return c.html(
+        deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Deze zaak kan niet worden geopend', melding: resultaat.fouten.map((f) => f.melding).join('; ') }),
+        422,
+      );
+    }
+    return c.redirect(`/zaken/${resultaat.id}`, 303);
+  });
+
+  const zaakUitPad = (c: Context<AppEnv>) => {
+    const id = Number(c.req.param('id'));
+    return Number.isSafeInteger(id) && id > 0 ? loadZaak(deps.db, c.get('actor'), id) : undefined;
+  };
+
+  function renderZaak(c: Context<AppEnv>, zaak: ZaakOverzichtRij, fouten: VeldFout[] = [], waarden: Record<string, unknown> = {}, status: 200 | 422 = 200) {
+    const actor = c.get('actor');
+    const peildatum = deps.vandaag();
+    const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
+    const kenmerk = zaak.contracteerruimtebesluit ?? zaak.tariefbeschikking;
+    const regio = zaak.regio ?? zaak.tariefbeschikkingRegio;
+    const jaar = zaak.jaar ?? zaak.tariefbeschikkingJaar;
+    const termijnen = berekend.uitkomst.termijnen.filter(
+      (t) => t.besluit === kenmerk && t.rechtsmiddel === zaak.soort && t.regio === regio && t.jaar === jaar,
+    );
+    const uitsluitingen = berekend.uitkomst.uitsluitingen.filter(
+      (u) => u.besluit === kenmerk && u.rechtsmiddel === zaak.soort && u.regio === regio && u.jaar === jaar,
+    );
+    const regioJaarStatus = zaak.soort === 'beroep' ? berekend.uitkomst.status.find((s) => s.regio === regio && s.jaar === jaar) : undefined;
+    const kalender = deps.termijnen.config.kalender;
+    const griffierecht = zaak.griffierechtMededeling ? computeGriffierechtTermijn(zaak.griffierechtMededeling, kalender) : undefined;
+    const bezwaartermijn = zaak.soort === 'bezwaar' ? termijnen[0] : undefined;
+    const beslistermijn = bezwaartermijn ? computeBeslistermijnOpBezwaar(bezwaartermijn.einde, { adviescommissie: false, verdaagd: false }, kalender) : undefined;
+    const laat = termijnen[0] && zaak.ingesteld && zaak.ingesteld > termijnen[0].einde;
+    return c.html(
+      deps.weergave.render('zaak', {
+        ...paginaContext(c, 'zaken'),
+        titel: `Zaak ${zaak.id}`,
+        zaak: { ...zaak, statusLabel: STATUS_LABEL[zaak.status], regio, jaar, kenmerk },
+        termijnen,
+        uitsluitingen,
+        regioJaarStatus,
+        griffierecht,
+        beslistermijn,
+        laat,
+        postUiterlijk: termijnen[0] ? addDagen(termijnen[0].einde, 7) : undefined,
+        tijdlijn: loadTijdlijn(deps.db, zaak.id),
+        collegas: loadCollegas(deps.db, actor).map((g) => ({ ...g, gekozen: g.id === zaak.verantwoordelijkeId })),
+        vandaag: peildatum,
+        fouten: foutenPerVeld(fouten),
+        foutLijst: fouten,
+        waarden,
+      }),
+      status,
+    );
+  }
+
+  app.get('/zaken/:id', (c) => {
+    const zaak = zaakUitPad(c);
+    return zaak ? renderZaak(c, zaak) : c.notFound();
+  });
+
+  // Each action on a case: validate, write in one transaction, invalidate the term cache, back to the case.
+  function registreerActie<S extends z.ZodType>(naam: string, schema: S, schrijf: (tx: Db, actor: Actor, zaak: ZaakOverzichtRij, data: z.output<S>) => void) {
+    app.post(`/zaken/:id/${naam}`, async (c) => {
+      const zaak = zaakUitPad(c);
+      if (!zaak) return c.notFound();
+      const { waarden, fouten } = await leesFormulier(c);
+      const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(schema, waarden);
+      const resultaat = invoer.ok
+        ? schrijfInTransactie(deps.db, (tx) => {
+            schrijf(tx, c.get('actor'), zaak, invoer.data);
+            return zaak.id;
+          })
+        : invoer;
+      if (!resultaat.ok) return renderZaak(c, zaak, resultaat.fouten, { [naam]: waarden }, 422);
+      deps.termijnen.markeerGewijzigd();
+      return c.redirect(`/zaken/${zaak.id}`, 303);
+    });
+  }
+  registreerActie('ingesteld', ingesteldInvoer, registreerIngesteld);
+  registreerActie('uitspraak', uitspraakInvoer, registreerUitspraak);
+  registreerActie('notities', notitiesInvoer, (tx, _actor, zaak, data) => bewaarNotities(tx, zaak, data));
+  registreerActie('griffierecht', griffierechtInvoer, (tx, _actor, zaak, data) => {
+    if (zaak.soort !== 'beroep') throw new InvoerFout([{ veld: 'griffierechtMededeling', melding: 'griffierecht hoort bij een beroep' }]);
+    tx.update(zaken).set({ griffierechtMededeling: data.griffierechtMededeling }).where(eq(zaken.id, zaak.id)).run();
+  });
+  return app;
+}
