@@ -158,3 +158,15 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
   });
   return { invoer: { peildatum, besluiten, beroepen }, tariefbeschikkingen: tbMap, contracteerruimte: crRijen };
 }
+
+/** The zorgaanbieders the actor may register decisions for, by name. */
+export function loadZorgaanbiedersVoorActor(db: Db, actor: Actor): { kvkNummer: string; naam: string }[] {
+  const zichtbaar = loadZichtbareZorgaanbieders(db, actor);
+  if (zichtbaar && zichtbaar.length === 0) return [];
+  return db
+    .select({ kvkNummer: zorgaanbieders.kvkNummer, naam: zorgaanbieders.naam })
+    .from(zorgaanbieders)
+    .where(zichtbaar ? inArray(zorgaanbieders.id, zichtbaar) : sql`1 = 1`)
+    .orderBy(zorgaanbieders.naam)
+    .all();
+}

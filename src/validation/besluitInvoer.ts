@@ -111,3 +111,11 @@ export const tariefbeschikkingInvoer = z
   .strict()
   .refine(bekendNaBesluit, BEKEND_NA_BESLUIT);
 export type TariefbeschikkingInvoer = z.output<typeof tariefbeschikkingInvoer>;
+
+/** What the live preview needs of a tariefbeschikking: enough to compute its terms. */
+export const tariefbeschikkingVoorbeeldInvoer = z.object({
+  regio: regioVeld(),
+  jaar: jaarInvoerVeld(),
+  soort: keuzeVeld(TARIEFBESCHIKKING_SOORTEN, 'soort'),
+  bekendgemaakt: datumInvoerVeld(),
+});

@@ -9,6 +9,7 @@ import { aanmeldenRoutes } from './routes/aanmeldenRoutes';
 import { overzichtRoutes } from './routes/overzichtRoutes';
 import { matrixRoutes } from './routes/matrixRoutes';
 import { zakenRoutes } from './routes/zakenRoutes';
+import { besluitenRoutes } from './routes/besluitenRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.body(htmxBron, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
   });
   app.use('/static/*', serveStatic({ root: PUBLIC_MAP, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
+  app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
   app.get('/gezond', (c) => c.json({ status: 'ok' }));
 
   app.route('/', aanmeldenRoutes(deps));
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', overzichtRoutes(deps));
   app.route('/', matrixRoutes(deps));
   app.route('/', zakenRoutes(deps));
+  app.route('/', besluitenRoutes(deps));
 
   app.notFound((c) => c.html(deps.weergave.render('fout', { titel: 'Niet gevonden', melding: 'Deze pagina bestaat niet (meer).' }), 404));
   app.onError((err, c) => {

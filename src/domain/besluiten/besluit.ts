@@ -56,7 +56,7 @@ export function heeftProductieafspraken(soort: TariefbeschikkingSoort): boolean 
 
 export const TARIEFBESCHIKKING_SOORT_LABEL: Record<TariefbeschikkingSoort, string> = {
   vaststelling: 'vaststelling',
-  wijziging: 'wijziging (herschikking)',
+  wijziging: 'wijziging in de herschikking',
   nacalculatie: 'nacalculatie',
   sluittarief: 'Wlz-sluittarief in de nacalculatie',
   vereffening: 'vereffeningsbedrag',
