@@ -10,6 +10,9 @@ import { overzichtRoutes } from './routes/overzichtRoutes';
 import { matrixRoutes } from './routes/matrixRoutes';
 import { zakenRoutes } from './routes/zakenRoutes';
 import { besluitenRoutes } from './routes/besluitenRoutes';
+import { importRoutes } from './routes/importRoutes';
+import { exportRoutes } from './routes/exportRoutes';
+import { apiRoutes } from './routes/apiRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -56,10 +59,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', matrixRoutes(deps));
   app.route('/', zakenRoutes(deps));
   app.route('/', besluitenRoutes(deps));
+  app.route('/', importRoutes(deps));
+  app.route('/', exportRoutes(deps));
+  app.route('/', apiRoutes(deps));
 
   app.notFound((c) => c.html(deps.weergave.render('fout', { titel: 'Niet gevonden', melding: 'Deze pagina bestaat niet (meer).' }), 404));
   app.onError((err, c) => {
     console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, err);
+    if (c.req.path.startsWith('/api/')) return c.json({ fouten: [{ veld: 'server', melding: 'er ging iets mis; er is niets half opgeslagen' }] }, 500);
     return c.html(deps.weergave.render('fout', { titel: 'Er ging iets mis', melding: 'De fout is vastgelegd; er is niets half opgeslagen.' }), 500);
   });
   return app;

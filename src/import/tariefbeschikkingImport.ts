@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { Actor } from '../actor/actor';
+import { ziesAlles } from '../actor/actor';
+import type { Db } from '../db/verbinding';
+import { tariefbeschikkingen, vertegenwoordigingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
+import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
+import { leesCsv } from '../csv/csvLezen';
+import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
+import { keuzeVeld, regioVeld, toVeldFouten } from '../validation/velden';
+import { loadZichtbareZorgaanbieders } from '../services/termijnInvoer';
+import type { ImportVoorbeeld, RijFout } from './importUitkomst';
+
+export const TARIEFBESCHIKKING_KOLOMMEN = ['kenmerk', 'kvk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'] as const;
+
+const rijSchema = z.object({
+  kenmerk: kenmerkVeld(),
+  kvk: z.string().regex(/^\d{8}$/, { error: (iss) => `${JSON.stringify(iss.input)} is geen KvK-nummer van 8 cijfers` }),
+  zorgaanbieder: z.string().max(200, { error: 'is te lang (meer dan 200 tekens)' }),
+  regio: regioVeld(),
+  jaar: jaarInvoerVeld(),
+  soort: keuzeVeld(TARIEFBESCHIKKING_SOORTEN, 'soort'),
+  besluitdatum: datumInvoerVeld(),
+  bekendgemaakt: datumInvoerVeld(),
+});
+export type TariefbeschikkingImportRij = z.output<typeof rijSchema>;
+
+/** Checks a CSV of tariefbeschikkingen without writing; unknown zorgaanbieders (by KvK) are created on import. */
+export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: string): ImportVoorbeeld<TariefbeschikkingImportRij> {
+  const csv = leesCsv(tekst, TARIEFBESCHIKKING_KOLOMMEN);
+  if (!csv.ok) return { nieuw: [], ongewijzigd: [], fouten: [{ rij: csv.regel ?? 1, veld: 'bestand', melding: csv.melding }], aantalRijen: 0 };
+  const regios = new Map(db.select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam }).from(zorgkantoorregios).all().map((r) => [r.id, r.naam]));
+  const bestaand = new Map(db.select().from(tariefbeschikkingen).all().map((t) => [t.kenmerk, t]));
+  const aanbieders = new Map(db.select().from(zorgaanbieders).all().map((z) => [z.kvkNummer, z]));
+  const aanbiederKvk = new Map([...aanbieders.values()].map((z) => [z.id, z.kvkNummer]));
+  const zichtbaar = loadZichtbareZorgaanbieders(db, actor);
+  const magVoor = (kvk: string) => {
+    const za = aanbieders.get(kvk);
+    return !za || ziesAlles(actor) || zichtbaar!.includes(za.id);
+  };
+
+  const fouten: RijFout[] = [];
+  const nieuw: TariefbeschikkingImportRij[] = [];
+  const ongewijzigd: string[] = [];
+  const inBestand = new Map<string, number>();
+  for (const { regel, waarden } of csv.tabel.rijen) {
+    const r = rijSchema.safeParse(waarden);
+    if (!r.success) {
+      fouten.push(...toVeldFouten(r.error).map((f) => ({ rij: regel, veld: f.veld, melding: f.melding })));
+      continue;
+    }
+    const rij = r.data;
+    const eerder = inBestand.get(rij.kenmerk);
+    if (eerder !== undefined) {
+      fouten.push({ rij: regel, veld: 'kenmerk', melding: `${rij.kenmerk} staat al op rij ${eerder}` });
+      continue;
+    }
+    inBestand.set(rij.kenmerk, regel);
+    if (rij.bekendgemaakt < rij.besluitdatum) {
+      fouten.push({ rij: regel, veld: 'bekendgemaakt', melding: 'de bekendmaking kan niet vóór de besluitdatum liggen' });
+      continue;
+    }
+    if (!magVoor(rij.kvk)) {
+      fouten.push({ rij: regel, veld: 'kvk', melding: `uw organisatie treedt niet op voor de zorgaanbieder met KvK-nummer ${rij.kvk}` });
+      continue;
+    }
+    if (!aanbieders.has(rij.kvk) && !rij.zorgaanbieder.trim()) {
+      fouten.push({ rij: regel, veld: 'zorgaanbieder', melding: `KvK-nummer ${rij.kvk} is nieuw: vul de naam van de zorgaanbieder in` });
+      continue;
+    }
+    const oud = bestaand.get(rij.kenmerk);
+    if (!oud) {
+      nieuw.push(rij);
+      continue;
+    }
+    const zelfde =
+      aanbiederKvk.get(oud.zorgaanbiederId) === rij.kvk && regios.get(oud.regioId) === rij.regio && oud.jaar === rij.jaar &&
+      oud.soort === rij.soort && oud.besluitdatum === rij.besluitdatum && oud.bekendgemaakt === rij.bekendgemaakt;
+    if (zelfde) ongewijzigd.push(rij.kenmerk);
+    else fouten.push({ rij: regel, veld: 'kenmerk', melding: `${rij.kenmerk} bestaat al met andere gegevens; wijzig de datum via het besluit zelf` });
+  }
+  return { nieuw, ongewijzigd, fouten, aantalRijen: csv.tabel.rijen.length };
+}
+
+/** Writes the checked rows in one transaction, creating unknown zorgaanbieders and the actor's representation of them. */
+export function writeTariefbeschikkingImport(db: Db, actor: Actor, rijen: readonly TariefbeschikkingImportRij[]): number {
+  return db.transaction((tx) => {
+    const regios = new Map(tx.select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam }).from(zorgkantoorregios).all().map((r) => [r.naam, r.id]));
+    const aanbieders = new Map(tx.select({ id: zorgaanbieders.id, kvk: zorgaanbieders.kvkNummer }).from(zorgaanbieders).all().map((z) => [z.kvk, z.id]));
+    const insert = tx.insert(tariefbeschikkingen);
+    for (const rij of rijen) {
+      let zorgaanbiederId = aanbieders.get(rij.kvk);
+      if (zorgaanbiederId === undefined) {
+        zorgaanbiederId = tx.insert(zorgaanbieders).values({ naam: rij.zorgaanbieder.trim(), kvkNummer: rij.kvk }).returning({ id: zorgaanbieders.id }).get().id;
+        aanbieders.set(rij.kvk, zorgaanbiederId);
+        if (!ziesAlles(actor)) tx.insert(vertegenwoordigingen).values({ organisatieId: actor.organisatieId, zorgaanbiederId }).run();
+      }
+      insert
+        .values({ kenmerk: rij.kenmerk, zorgaanbiederId, regioId: regios.get(rij.regio)!, jaar: rij.jaar, soort: rij.soort, besluitdatum: rij.besluitdatum, bekendgemaakt: rij.bekendgemaakt })
+        .run();
+    }
+    return rijen.length;
+  });
+}
