@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/testServer';
+
+const axeBron = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+async function meldAan(wie: RegExp) {
+  await page.goto(`${server.url}/aanmelden`);
+  await page.getByRole('button', { name: wie }).click();
+  await expect.poll(() => page.url()).not.toContain('/aanmelden');
+}
+
+/** axe-core in the page: no serious or critical violations. */
+async function controleerToegankelijkheid(naam: string) {
+  await page.evaluate(axeBron);
+  const uitkomst = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({ id: v.id, impact: v.impact, waar: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const ernstig = uitkomst.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+  expect(ernstig, `${naam}: ${JSON.stringify(ernstig)}`).toEqual([]);
+}
+
+describe('the user flows in chromium', () => {
+  it('registers a tariefbeschikking and sees its two terms appear, before and after saving', async () => {
+    await meldAan(/Kuipers/);
+    await page.getByRole('link', { name: 'Besluit registreren' }).click();
+    await page.getByLabel('Kenmerk').fill('NZa/TB/2026-3001');
+    await page.getByLabel('Soort', { exact: true }).selectOption('vaststelling');
+    await page.getByLabel('Zorgaanbieder').selectOption({ label: 'Stichting Amstelhof Wonen en Zorg (KvK 90000003)' });
+    await page.getByLabel('Zorgkantoorregio').selectOption('Amsterdam');
+    await page.getByLabel('Jaar').fill('2027');
+    await page.getByLabel('Besluitdatum').fill('16-11-2026');
+    await page.getByLabel('Bekendgemaakt op').pressSequentially('18-11-2026');
+    const voorbeeld = page.locator('#voorbeeld');
+    await expect.poll(() => voorbeeld.innerText()).toContain('Beroep bij het CBb tegen de contracteerruimte');
+    expect(await voorbeeld.innerText()).toContain('Bezwaar bij de NZa tegen de tariefbeschikking');
+    expect(await voorbeeld.innerText()).toContain('woensdag 30 december 2026');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/\/matrix\/Amsterdam\/2027/);
+    const item = page.locator('.tijdlijn-item', { hasText: 'NZa/TB/2026-3001' });
+    expect(await item.innerText()).toMatch(/bezwaar tegen tariefbeschikking[\s\S]*30 december 2026/);
+    expect(await item.innerText()).toMatch(/beroep tegen contracteerruimte[\s\S]*30 december 2026/);
+    await page.getByRole('link', { name: 'Overzicht' }).click();
+    expect(await page.locator('table.termijnen').innerText()).toContain('NZa/TB/2026-3001');
+  });
+
+  it('registers a sluittarief and sees the exclusion banner with its reason', async () => {
+    await meldAan(/Kuipers/);
+    await page.goto(`${server.url}/besluiten/nieuw`);
+    await page.getByLabel('Kenmerk').fill('NZa/TB/2026-3002');
+    await page.getByLabel('Soort', { exact: true }).selectOption('sluittarief');
+    await page.getByLabel('Zorgaanbieder').selectOption({ label: 'Maasoever Gehandicaptenzorg B.V. (KvK 90000004)' });
+    await page.getByLabel('Zorgkantoorregio').selectOption('Rotterdam');
+    await page.getByLabel('Jaar').fill('2025');
+    await page.getByLabel('Besluitdatum').fill('2026-11-19');
+    await page.getByLabel('Bekendgemaakt op').fill('2026-11-20');
+    await expect.poll(() => page.locator('#voorbeeld').innerText()).toContain('Geen beroep tegen de contracteerruimte Rotterdam 2025');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/\/matrix\/Rotterdam\/2025/);
+    await page.getByRole('link', { name: 'Overzicht' }).click();
+    const banner = page.locator('.banner', { hasText: 'NZa/TB/2026-3002' });
+    expect(await banner.innerText()).toContain('Sluittarief: geen beroep tegen de contracteerruimte');
+    expect(await banner.innerText()).toContain('art. 105 lid 2 Wmg');
+  });
+
+  it('shows the error beside the field and keeps what was typed', async () => {
+    await meldAan(/Kuipers/);
+    await page.goto(`${server.url}/besluiten/nieuw`);
+    await page.getByLabel('Kenmerk').fill('NZa/TB/2026-3003');
+    await page.getByLabel('Bekendgemaakt op').fill('31-02-2026');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await page.getByRole('alert').first().innerText()).toContain('Niets opgeslagen');
+    expect(await page.locator('.veldfout', { hasText: 'Bekendgemaakt op' }).innerText()).toContain('"31-02-2026" is geen geldige datum');
+    expect(await page.getByLabel('Kenmerk').inputValue()).toBe('NZa/TB/2026-3003');
+    expect(await page.locator('.veldfout', { hasText: 'Zorgaanbieder' }).count() + (await page.locator('.veldfout', { hasText: 'kies een zorgaanbieder' }).count())).toBeGreaterThan(0);
+  });
+
+  it('imports a CSV with one bad row: the row error and nothing saved; then the fixed file', async () => {
+    await meldAan(/Vries/);
+    await page.getByRole('link', { name: 'Importeren' }).click();
+    const kop = 'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\n';
+    const goed = 'NZa/CR/2026-300;wijziging;17-11-2026;20-11-2026;Utrecht;2028;1.950.000.000,00\n';
+    const fout = 'NZa/CR/2026-300;wijziging;17-11-2026;20-11-2026;Groningen;20288;800.000.000,00\n';
+    await page.getByLabel(/CSV-bestand/).setInputFiles({ name: 'overzicht.csv', mimeType: 'text/csv', buffer: Buffer.from(kop + goed + fout) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const resultaat = page.locator('#import-resultaat');
+    await expect.poll(() => resultaat.innerText()).toContain('Niets geïmporteerd');
+    expect(await resultaat.locator('table').innerText()).toMatch(/3\s+jaar\s+"20288" is geen jaar tussen 2000 en 2100/);
+    expect(await resultaat.getByRole('button', { name: 'Importeren' }).count()).toBe(0);
+    expect(server.db.$client.prepare(`SELECT count(*) AS n FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2026-300'`).get()).toEqual({ n: 0 });
+
+    await page.getByLabel(/CSV-bestand/).setInputFiles({ name: 'overzicht.csv', mimeType: 'text/csv', buffer: Buffer.from(kop + goed + fout.replace('20288', '2028')) });
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => resultaat.innerText()).toContain('Gecontroleerd: 2 rijen');
+    await resultaat.getByRole('button', { name: 'Importeren' }).click();
+    await expect.poll(() => resultaat.innerText()).toContain('Geïmporteerd: 1 besluit');
+    expect(server.db.$client.prepare(`SELECT count(*) AS n FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2026-300'`).get()).toEqual({ n: 1 });
+  });
+
+  it('opens the matrix and a cell history', async () => {
+    await meldAan(/Vries/);
+    await page.getByRole('link', { name: 'Regio × jaar' }).click();
+    expect(await page.locator('.venster').first().innerText()).toContain('Gedeeld beroepsvenster art. 105 lid 3 Wmg');
+    const cel = page.getByRole('row', { name: /^Amsterdam/ }).getByRole('link').filter({ hasText: 'in beroep' });
+    await cel.click();
+    await page.waitForURL(/\/matrix\/Amsterdam\/2027/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Amsterdam 2027');
+    expect(await page.locator('.status-paneel').innerText()).toContain('in beroep');
+    expect(await page.locator('.tijdlijn').innerText()).toContain('NZa/CR/2025-118');
+  });
+
+  it('opens a case and registers "beroep ingesteld": the region-year moves to in beroep', async () => {
+    await meldAan(/Bakker/);
+    await page.goto(`${server.url}/matrix/Utrecht/2026`);
+    expect(await page.locator('.status-paneel').innerText()).toMatch(/open/);
+    await page.getByRole('link', { name: 'Zaken' }).click();
+    await page.getByRole('row', { name: /NZa\/TB\/2026-1855/ }).getByRole('link').first().click();
+    expect(await page.locator('.termijnkaart').innerText()).toContain('dinsdag 22 december 2026');
+    await page.getByLabel('Datum ingediend').fill('21-11-2026');
+    await page.getByLabel('CBb-zaaknummer').fill('26/2100');
+    await page.getByRole('button', { name: 'Registreer beroep ingesteld' }).click();
+    expect(await page.locator('.tijdlijn-kort').innerText()).toContain('Beroep ingesteld (CBb 26/2100)');
+    await page.getByRole('link', { name: 'Utrecht 2026' }).click();
+    expect(await page.locator('.status-paneel').innerText()).toContain('in beroep');
+  });
+});
+
+describe('accessibility (axe-core): no serious or critical violations', () => {
+  it('on every page', async () => {
+    await page.goto(`${server.url}/aanmelden`);
+    await controleerToegankelijkheid('aanmelden');
+    await meldAan(/Kuipers/);
+    const zaakId = (server.db.$client.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 LIMIT 1').get() as { id: number }).id;
+    const tbId = (server.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744'`).get() as { id: number }).id;
+    for (const pad of ['/', '/matrix', '/matrix/Amsterdam/2026', '/besluiten/nieuw', '/besluiten/nieuw?type=contracteerruimte', '/import', '/zaken', `/zaken/${zaakId}`, `/besluiten/tariefbeschikking/${tbId}/bewerken`, '/bestaat-niet']) {
+      await page.goto(`${server.url}${pad}`);
+      await controleerToegankelijkheid(pad);
+    }
+    // Pages in their error and result states too.
+    await page.goto(`${server.url}/besluiten/nieuw`);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await controleerToegankelijkheid('formulier met fouten');
+  });
+});
