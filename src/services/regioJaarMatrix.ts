@@ -1,7 +1,7 @@
 import { ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { RegioJaarStatus, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
-import type { BerekendOverzicht } from './termijnService';
+import { afgeleid, type BerekendOverzicht } from './termijnService';
 import type { ContracteerruimteRij, TariefbeschikkingRij } from './termijnInvoer';
 
 export interface MatrixCel {
@@ -22,6 +22,11 @@ function huidigeBedragen(rijen: readonly ContracteerruimteRij[], peildatum: IsoD
   const bedragen = new Map<string, number>();
   for (const rij of rijen) if (rij.bekendgemaakt <= peildatum) bedragen.set(`${rij.regio}|${rij.jaar}`, rij.bedragCenten);
   return bedragen;
+}
+
+/** The matrix, derived once per computed result (see `afgeleid`). */
+export function loadRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: IsoDatum): ReturnType<typeof buildRegioJaarMatrix> {
+  return afgeleid(berekend, `matrix|${peildatum}`, () => buildRegioJaarMatrix(berekend, peildatum));
 }
 
 export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: IsoDatum) {

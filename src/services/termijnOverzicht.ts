@@ -1,6 +1,6 @@
-import { dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Rechtsmiddel, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
-import type { BerekendOverzicht } from './termijnService';
+import { afgeleid, type BerekendOverzicht } from './termijnService';
 
 export type Urgentie = 'verlopen' | 'kritiek' | 'binnenkort' | 'normaal';
 
@@ -14,11 +14,24 @@ export interface OverzichtRegel {
   gedeeldVenster?: { regios: number; jaren: number[]; besluiten: string[] };
 }
 
+/** The zorgaanbieder filter matches a part of the name, in any case. */
+export function matchZorgaanbieder(naam: string | undefined, zoek: string): boolean {
+  return naam !== undefined && naam.toLocaleLowerCase('nl').includes(zoek.toLocaleLowerCase('nl'));
+}
+
 export interface OverzichtFilter {
-  regio?: string;
-  jaar?: number;
-  rechtsmiddel?: Rechtsmiddel;
-  zorgaanbieder?: string;
+  regio?: string | undefined;
+  jaar?: number | undefined;
+  rechtsmiddel?: Rechtsmiddel | undefined;
+  zorgaanbieder?: string | undefined;
+}
+
+export interface Overzicht {
+  /** The first `maximum` rows, soonest first. */
+  regels: OverzichtRegel[];
+  banners: Uitsluiting[];
+  aantal: number;
+  telling: Record<Urgentie, number>;
 }
 
 // Terms that ended recently stay visible, marked as expired, so a missed term is noticed rather than silently gone.
@@ -31,18 +44,46 @@ export function classifyUrgentie(dagenOver: number): Urgentie {
   return 'normaal';
 }
 
-/** The overview rows, soonest first; art. 105 lid 3 windows that coincide are folded into one event. */
-export function buildOverzichtRegels(berekend: BerekendOverzicht, peildatum: IsoDatum, filter: OverzichtFilter): OverzichtRegel[] {
+/** Index of the first term whose last day is on or after `datum` (the engine sorts terms by einde). */
+function eersteVanaf(termijnen: readonly Termijn[], datum: IsoDatum): number {
+  let laag = 0;
+  let hoog = termijnen.length;
+  while (laag < hoog) {
+    const midden = (laag + hoog) >>> 1;
+    if (termijnen[midden]!.einde < datum) laag = midden + 1;
+    else hoog = midden;
+  }
+  return laag;
+}
+
+/**
+ * The overview, soonest first; art. 105 lid 3 windows that coincide fold into one event. At national scale most terms
+ * are only counted: urgency comes from comparing ISO dates with three boundaries, and only shown rows are built.
+ */
+export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum, filter: OverzichtFilter, maximum = Infinity): Overzicht {
+  const termijnen = berekend.uitkomst.termijnen;
+  const grenzen = { verlopen: peildatum, kritiek: addDagen(peildatum, 7), binnenkort: addDagen(peildatum, 14) };
+  const urgentieVan = (einde: IsoDatum): Urgentie =>
+    einde < grenzen.verlopen ? 'verlopen' : einde <= grenzen.kritiek ? 'kritiek' : einde <= grenzen.binnenkort ? 'binnenkort' : 'normaal';
+  const telling: Record<Urgentie, number> = { verlopen: 0, kritiek: 0, binnenkort: 0, normaal: 0 };
   const regels: OverzichtRegel[] = [];
-  const vensters = new Map<string, { regel: OverzichtRegel; regios: Set<string>; jaren: Set<number>; besluiten: Set<string> }>();
-  for (const termijn of berekend.uitkomst.termijnen) {
+  const vensters = new Map<string, { regel: OverzichtRegel | undefined; regios: Set<string>; jaren: Set<number>; besluiten: Set<string> }>();
+  let aantal = 0;
+  const maakRegel = (termijn: Termijn): OverzichtRegel => {
     const dagenOver = dagenTussen(peildatum, termijn.einde);
-    if (dagenOver < -VERLOPEN_ZICHTBAAR_DAGEN) continue;
+    const tb = termijn.besluitType === 'tariefbeschikking' ? berekend.tariefbeschikkingen.get(termijn.besluit) : undefined;
+    return { termijn, dagenOver, urgentie: classifyUrgentie(dagenOver), ...(tb ? { zorgaanbieder: tb.zorgaanbieder, tariefbeschikkingId: tb.id } : {}) };
+  };
+
+  for (let i = eersteVanaf(termijnen, addDagen(peildatum, -VERLOPEN_ZICHTBAAR_DAGEN)); i < termijnen.length; i++) {
+    const termijn = termijnen[i]!;
     if (filter.regio && termijn.regio !== filter.regio) continue;
     if (filter.jaar && termijn.jaar !== filter.jaar) continue;
     if (filter.rechtsmiddel && termijn.rechtsmiddel !== filter.rechtsmiddel) continue;
-    const tb = termijn.besluitType === 'tariefbeschikking' ? berekend.tariefbeschikkingen.get(termijn.besluit) : undefined;
-    if (filter.zorgaanbieder && tb?.zorgaanbieder !== filter.zorgaanbieder) continue;
+    if (filter.zorgaanbieder) {
+      const tb = termijn.besluitType === 'tariefbeschikking' ? berekend.tariefbeschikkingen.get(termijn.besluit) : undefined;
+      if (!matchZorgaanbieder(tb?.zorgaanbieder, filter.zorgaanbieder)) continue;
+    }
     if (termijn.regel === 'art-105-lid-3') {
       const sleutel = `${termijn.aanvang}|${termijn.einde}`;
       const venster = vensters.get(sleutel);
@@ -52,22 +93,19 @@ export function buildOverzichtRegels(berekend: BerekendOverzicht, peildatum: Iso
         venster.besluiten.add(termijn.besluit);
         continue;
       }
-      const regel: OverzichtRegel = { termijn, dagenOver, urgentie: classifyUrgentie(dagenOver) };
+      const regel = regels.length < maximum ? maakRegel(termijn) : undefined;
       vensters.set(sleutel, { regel, regios: new Set([termijn.regio]), jaren: new Set([termijn.jaar]), besluiten: new Set([termijn.besluit]) });
-      regels.push(regel);
-      continue;
+      if (regel) regels.push(regel);
+    } else if (regels.length < maximum) {
+      regels.push(maakRegel(termijn));
     }
-    regels.push({
-      termijn,
-      dagenOver,
-      urgentie: classifyUrgentie(dagenOver),
-      ...(tb ? { zorgaanbieder: tb.zorgaanbieder, tariefbeschikkingId: tb.id } : {}),
-    });
+    aantal++;
+    telling[urgentieVan(termijn.einde)]++;
   }
   for (const { regel, regios, jaren, besluiten } of vensters.values()) {
-    regel.gedeeldVenster = { regios: regios.size, jaren: [...jaren].sort(), besluiten: [...besluiten] };
+    if (regel) regel.gedeeldVenster = { regios: regios.size, jaren: [...jaren].sort(), besluiten: [...besluiten] };
   }
-  return regels;
+  return { regels, aantal, telling, banners: selectBannerUitsluitingen(berekend, filter) };
 }
 
 /** Exclusions the user must see as a banner: sluittarief and onherroepelijk (art. 105 lid 2 and lid 4 Wmg). */
@@ -77,6 +115,21 @@ export function selectBannerUitsluitingen(berekend: BerekendOverzicht, filter: O
       (u.reden === 'sluittarief-nacalculatie' || u.reden === 'onherroepelijk') &&
       (!filter.regio || u.regio === filter.regio) &&
       (!filter.jaar || u.jaar === filter.jaar) &&
-      (!filter.zorgaanbieder || berekend.tariefbeschikkingen.get(u.besluit)?.zorgaanbieder === filter.zorgaanbieder),
+      (!filter.zorgaanbieder || matchZorgaanbieder(berekend.tariefbeschikkingen.get(u.besluit)?.zorgaanbieder, filter.zorgaanbieder)),
   );
+}
+
+/** The values the overview's filters offer; derived once per computed result (40,000 beschikkingen at national scale). */
+export function listFilterOpties(berekend: BerekendOverzicht) {
+  return afgeleid(berekend, 'filteropties', () => ({
+    regios: [...new Set(berekend.uitkomst.status.map((s) => s.regio))].sort(),
+    jaren: [...new Set(berekend.uitkomst.status.map((s) => s.jaar))].sort((a, b) => a - b),
+    zorgaanbieders: [...new Set([...berekend.tariefbeschikkingen.values()].map((t) => t.zorgaanbieder))].sort((a, b) => a.localeCompare(b, 'nl')),
+  }));
+}
+
+/** buildOverzicht, derived once per computed result and filter (see `afgeleid`). */
+export function loadOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum, filter: OverzichtFilter, maximum: number): Overzicht {
+  const sleutel = JSON.stringify(['overzicht', peildatum, filter.regio, filter.jaar, filter.rechtsmiddel, filter.zorgaanbieder, maximum]);
+  return afgeleid(berekend, sleutel, () => buildOverzicht(berekend, peildatum, filter, maximum));
 }

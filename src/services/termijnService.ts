@@ -8,6 +8,17 @@ import { loadTermijnInvoer, type GeladenInvoer } from './termijnInvoer';
 
 export interface BerekendOverzicht extends GeladenInvoer {
   uitkomst: TermijnUitkomst;
+  /** Views derived from this result (rendered page bodies); they live and die with it, so they are never stale. */
+  afgeleid: Map<string, unknown>;
+}
+
+/** A view derived from a computed result, made once per key and dropped with the result at the next write. */
+export function afgeleid<T>(berekend: BerekendOverzicht, sleutel: string, maak: () => T): T {
+  if (berekend.afgeleid.has(sleutel)) return berekend.afgeleid.get(sleutel) as T;
+  if (berekend.afgeleid.size > 200) berekend.afgeleid.clear();
+  const waarde = maak();
+  berekend.afgeleid.set(sleutel, waarde);
+  return waarde;
 }
 
 export interface TermijnService {
@@ -28,7 +39,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       const gevonden = cache.get(sleutel);
       if (gevonden) return gevonden;
       const geladen = loadTermijnInvoer(db, actor, peildatum);
-      const berekend = { ...geladen, uitkomst: computeTermijnen(geladen.invoer, config) };
+      const berekend = { ...geladen, uitkomst: computeTermijnen(geladen.invoer, config), afgeleid: new Map<string, unknown>() };
       if (cache.size > 50) cache.clear();
       cache.set(sleutel, berekend);
       return berekend;

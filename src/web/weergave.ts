@@ -7,6 +7,8 @@ import { formatEuro } from '../domain/bedragen/euro';
 export interface Weergave {
   /** Renders a page inside the layout (or bare, for htmx fragments). */
   render(pagina: string, data: Record<string, unknown>, opties?: { fragment?: boolean }): string;
+  /** Wraps an already rendered page body in the layout. */
+  metLayout(inhoud: string, data: Record<string, unknown>): string;
 }
 
 export function formatDagenOver(dagen: number): string {
@@ -43,6 +45,9 @@ export function createWeergave(templateMap: string): Weergave {
       if (!sjabloon) throw new Error(`Unknown template: ${pagina}`);
       const inhoud = sjabloon(data);
       return opties?.fragment ? inhoud : layout({ ...data, inhoud });
+    },
+    metLayout(inhoud, data) {
+      return layout({ ...data, inhoud });
     },
   };
 }

@@ -9,6 +9,7 @@ import { contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../../v
 import type { VeldFout } from '../../validation/velden';
 import { valideer } from '../formulier';
 import { overzichtFilterSchema } from './overzichtRoutes';
+import { matchZorgaanbieder } from '../../services/termijnOverzicht';
 
 const fouten = (c: Context, lijst: VeldFout[], status: 400 | 404 | 413 | 422) => c.json({ fouten: lijst }, status);
 
@@ -26,7 +27,7 @@ export function apiRoutes(deps: AppDeps) {
       (!regio || x.regio === regio) &&
       (!jaar || x.jaar === jaar) &&
       (!rechtsmiddel || x.rechtsmiddel === rechtsmiddel) &&
-      (!zorgaanbieder || (x.besluitType === 'tariefbeschikking' && berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder === zorgaanbieder));
+      (!zorgaanbieder || (x.besluitType === 'tariefbeschikking' && matchZorgaanbieder(berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder)));
     const json = toTermijnUitkomstJson({
       termijnen: berekend.uitkomst.termijnen.filter(past),
       uitsluitingen: berekend.uitkomst.uitsluitingen.filter(past),

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { schrijfCsv } from '../../csv/csvSchrijven';
-import { buildOverzichtRegels } from '../../services/termijnOverzicht';
+import { buildOverzicht } from '../../services/termijnOverzicht';
 import { overzichtFilterSchema } from './overzichtRoutes';
 
 export function exportRoutes(deps: AppDeps) {
@@ -13,7 +13,7 @@ export function exportRoutes(deps: AppDeps) {
     if (!parsed.success) return c.text('Ongeldig filter', 400);
     const { peildatum: gekozen, ...filter } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();
-    const regels = buildOverzichtRegels(deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, filter);
+    const { regels } = buildOverzicht(deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, filter);
     const csv = schrijfCsv(
       ['laatste_dag', 'dagen_over', 'rechtsmiddel', 'tegen', 'regio', 'jaar', 'zorgaanbieder', 'besluit', 'bekendgemaakt', 'aanvang', 'grondslag', 'toelichting'],
       regels.map((r) => [

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
 import { findZorgkantoorregio } from '../../domain/regios/zorgkantoorregios';
-import { buildCelHistorie, buildRegioJaarMatrix } from '../../services/regioJaarMatrix';
+import { buildCelHistorie, loadRegioJaarMatrix } from '../../services/regioJaarMatrix';
 import { loadZaken } from '../../services/zaakRegistratie';
 import { paginaContext } from '../paginaContext';
+import { afgeleid } from '../../services/termijnService';
 
 const STATUS_LABEL = {
   'nog-niet-open': 'nog niet open',
@@ -21,12 +22,14 @@ export function matrixRoutes(deps: AppDeps) {
   app.get('/matrix', (c) => {
     const peildatum = peildatumVan(c.req.query('peildatum'));
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
-    const matrix = buildRegioJaarMatrix(berekend, peildatum);
+    const matrix = loadRegioJaarMatrix(berekend, peildatum);
     const rijen = matrix.rijen.map((r) => ({
       ...r,
       cellen: r.cellen.map((cel) => ({ ...cel, label: cel.status ? (cel.status.oudRegime ? 'oud regime' : STATUS_LABEL[cel.status.status]) : undefined, regio: r.regio })),
     }));
-    return c.html(deps.weergave.render('matrix', { ...paginaContext(c, 'matrix'), titel: 'Regio × jaar', peildatum, ...matrix, rijen }));
+    const data = { ...paginaContext(c, 'matrix'), titel: 'Regio × jaar', peildatum, ...matrix, rijen };
+    const inhoud = afgeleid(berekend, `html|matrix|${peildatum}`, () => deps.weergave.render('matrix', data, { fragment: true }));
+    return c.html(deps.weergave.metLayout(inhoud, data));
   });
 
   app.get('/matrix/:regio/:jaar', (c) => {

@@ -3,10 +3,14 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
 import { findZorgkantoorregio } from '../../domain/regios/zorgkantoorregios';
-import { buildOverzichtRegels, selectBannerUitsluitingen, type OverzichtFilter } from '../../services/termijnOverzicht';
+import { listFilterOpties, loadOverzicht, type OverzichtFilter } from '../../services/termijnOverzicht';
 import { paginaContext } from '../paginaContext';
+import { afgeleid } from '../../services/termijnService';
 
-const MAX_REGELS = 250;
+// The overview is about what runs out next; further rows via the filters and the CSV export.
+const MAX_REGELS = 100;
+// Beyond this many zorgaanbieders a dropdown is unusable: the filter becomes a "name contains" field.
+const MAX_KEUZELIJST = 100;
 
 const leegIsNiets = (v: unknown) => (v === '' ? undefined : v);
 export const overzichtFilterSchema = z.object({
@@ -27,16 +31,9 @@ export function overzichtRoutes(deps: AppDeps) {
     const { peildatum: gekozenPeildatum, ...filter }: OverzichtFilter & { peildatum?: string } = parsed.success ? parsed.data : {};
     const peildatum = gekozenPeildatum ?? deps.vandaag();
     const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
-    const regels = buildOverzichtRegels(berekend, peildatum, filter);
-    const banners = selectBannerUitsluitingen(berekend, filter);
-    const telling = {
-      kritiek: regels.filter((r) => r.urgentie === 'kritiek').length,
-      binnenkort: regels.filter((r) => r.urgentie === 'binnenkort').length,
-      verlopen: regels.filter((r) => r.urgentie === 'verlopen').length,
-    };
-    const regioOpties = [...new Set(berekend.uitkomst.status.map((s) => s.regio))].sort();
-    const jaarOpties = [...new Set(berekend.uitkomst.status.map((s) => s.jaar))].sort();
-    const zorgaanbiederOpties = [...new Set([...berekend.tariefbeschikkingen.values()].map((t) => t.zorgaanbieder))].sort();
+    const overzicht = loadOverzicht(berekend, peildatum, filter, MAX_REGELS);
+    const { banners } = overzicht;
+    const opties = listFilterOpties(berekend);
     const data = {
       ...paginaContext(c, 'overzicht'),
       titel: 'Overzicht termijnen',
@@ -44,19 +41,23 @@ export function overzichtRoutes(deps: AppDeps) {
       isVandaag: peildatum === deps.vandaag(),
       filter,
       filterFout,
-      regels: regels.slice(0, MAX_REGELS),
-      afgekapt: regels.length > MAX_REGELS ? regels.length - MAX_REGELS : 0,
-      aantal: regels.length,
-      telling,
+      regels: overzicht.regels,
+      afgekapt: Math.max(0, overzicht.aantal - overzicht.regels.length),
+      aantal: overzicht.aantal,
+      telling: overzicht.telling,
       banners: banners.slice(0, 20),
       bannersMeer: Math.max(0, banners.length - 20),
-      regioOpties: regioOpties.map((r) => ({ waarde: r, gekozen: r === filter.regio })),
-      jaarOpties: jaarOpties.map((j) => ({ waarde: j, gekozen: j === filter.jaar })),
-      zorgaanbiederOpties: zorgaanbiederOpties.map((z) => ({ waarde: z, gekozen: z === filter.zorgaanbieder })),
+      regioOpties: opties.regios.map((r) => ({ waarde: r, gekozen: r === filter.regio })),
+      jaarOpties: opties.jaren.map((j) => ({ waarde: j, gekozen: j === filter.jaar })),
+      zorgaanbiederZoekveld: opties.zorgaanbieders.length > MAX_KEUZELIJST,
+      zorgaanbiederOpties: opties.zorgaanbieders.length > MAX_KEUZELIJST ? [] : opties.zorgaanbieders.map((z) => ({ waarde: z, gekozen: z === filter.zorgaanbieder })),
       rechtsmiddelOpties: (['bezwaar', 'beroep'] as const).map((r) => ({ waarde: r, gekozen: r === filter.rechtsmiddel })),
     };
     const fragment = c.req.header('HX-Request') === 'true' && c.req.header('HX-Target') === 'termijnen-resultaat';
-    return c.html(deps.weergave.render(fragment ? 'overzichtResultaat' : 'overzicht', data, { fragment }));
+    const pagina = fragment ? 'overzichtResultaat' : 'overzicht';
+    // The body depends only on the cached result and the query, never on who asks within the same scope.
+    const inhoud = afgeleid(berekend, `html|${pagina}|${c.req.url}`, () => deps.weergave.render(pagina, data, { fragment: true }));
+    return c.html(fragment ? inhoud : deps.weergave.metLayout(inhoud, data));
   });
   return app;
 }
