@@ -1,0 +1,52 @@
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/testServer';
+
+// `npm run screenshots`: every page at 1366×768 into docs/screenshots (JPEG, to keep the README light).
+const server = await startTestServer();
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  const foto = async (naam: string) => {
+    await page.screenshot({ path: `docs/screenshots/${naam}.jpg`, type: 'jpeg', quality: 70 });
+    // SCREENSHOT_PNG_DIR: also PNG copies, for viewers that show PNG only.
+    if (process.env.SCREENSHOT_PNG_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_PNG_DIR}/${naam}.png` });
+  };
+  await page.goto(`${server.url}/aanmelden`);
+  await foto('aanmelden');
+  await page.getByRole('button', { name: /Kuipers/ }).click();
+  await page.waitForURL(`${server.url}/`);
+  await foto('overzicht');
+  await page.goto(`${server.url}/matrix`);
+  await foto('matrix');
+  await page.goto(`${server.url}/matrix/Utrecht/2026`);
+  await foto('historie');
+  await page.goto(`${server.url}/besluiten/nieuw`);
+  await page.getByLabel('Kenmerk').fill('NZa/TB/2026-2001');
+  await page.getByLabel('Soort', { exact: true }).selectOption('wijziging');
+  await page.getByLabel('Zorgaanbieder').selectOption({ index: 1 });
+  await page.getByLabel('Zorgkantoorregio').selectOption('Amsterdam');
+  await page.getByLabel('Jaar').fill('2026');
+  await page.getByLabel('Besluitdatum').fill('11-11-2026');
+  await page.getByLabel('Bekendgemaakt op').pressSequentially('13-11-2026');
+  await page.locator('#voorbeeld .termijnkaart').first().waitFor();
+  await foto('registreren');
+  await page.goto(`${server.url}/import`);
+  await page.getByLabel(/CSV-bestand/).setInputFiles({
+    name: 'overzicht.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-300;wijziging;17-11-2026;20-11-2026;Utrecht;2028;1.950.000.000,00\nNZa/CR/2026-300;wijziging;17-11-2026;31-11-2026;Utrech;20288;800.000.000,00\n'),
+  });
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await page.locator('#import-resultaat table').waitFor();
+  await foto('import');
+  await page.goto(`${server.url}/zaken`);
+  await foto('zaken');
+  const zaakId = (server.db.$client.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 ORDER BY id LIMIT 1').get() as { id: number }).id;
+  await page.goto(`${server.url}/zaken/${zaakId}`);
+  await foto('zaak');
+  console.log('screenshots written to docs/screenshots');
+} finally {
+  await browser.close();
+  await server.stop();
+}
