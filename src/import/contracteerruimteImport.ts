@@ -3,11 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
 import { contracteerruimtebedragen, contracteerruimtebesluiten, zorgkantoorregios } from '../db/schema';
 import { CONTRACTEERRUIMTE_SOORTEN } from '../domain/besluiten/besluit';
-import { leesCsv } from '../csv/csvLezen';
 import { bedragInvoerVeld, datumInvoerVeld, jaarInvoerVeld, kenmerkVeld, type ContracteerruimtebesluitInvoer } from '../validation/besluitInvoer';
-import { keuzeVeld, regioVeld, toVeldFouten } from '../validation/velden';
+import { keuzeVeld, regioVeld } from '../validation/velden';
 import { insertContracteerruimtebesluit } from '../services/besluitRegistratie';
-import type { ImportVoorbeeld, RijFout } from './importUitkomst';
+import { leesImportRijen, type ImportVoorbeeld } from './importUitkomst';
 
 export const CONTRACTEERRUIMTE_KOLOMMEN = ['kenmerk', 'soort', 'besluitdatum', 'bekendgemaakt', 'regio', 'jaar', 'bedrag'] as const;
 
@@ -26,17 +25,9 @@ const rijSchema = z.object({
  * database without writing anything.
  */
 export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoorbeeld<ContracteerruimtebesluitInvoer> {
-  const csv = leesCsv(tekst, CONTRACTEERRUIMTE_KOLOMMEN);
-  if (!csv.ok) return { nieuw: [], ongewijzigd: [], fouten: [{ rij: csv.regel ?? 1, veld: 'bestand', melding: csv.melding }], aantalRijen: 0 };
-  const fouten: RijFout[] = [];
+  const { rijen, fouten, aantalRijen } = leesImportRijen(tekst, CONTRACTEERRUIMTE_KOLOMMEN, rijSchema);
   const perKenmerk = new Map<string, { besluit: ContracteerruimtebesluitInvoer; eersteRij: number; regels: Map<string, number> }>();
-  for (const { regel, waarden } of csv.tabel.rijen) {
-    const r = rijSchema.safeParse(waarden);
-    if (!r.success) {
-      fouten.push(...toVeldFouten(r.error).map((f) => ({ rij: regel, veld: f.veld, melding: f.melding })));
-      continue;
-    }
-    const rij = r.data;
+  for (const { regel, rij } of rijen) {
     let groep = perKenmerk.get(rij.kenmerk);
     if (!groep) {
       groep = { besluit: { kenmerk: rij.kenmerk, soort: rij.soort, besluitdatum: rij.besluitdatum, bekendgemaakt: rij.bekendgemaakt, bedragen: [] }, eersteRij: regel, regels: new Map() };
@@ -69,7 +60,7 @@ export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoo
     else if (zelfdeBesluit(bestaand, besluit)) ongewijzigd.push(besluit.kenmerk);
     else fouten.push({ rij: eersteRij, veld: 'kenmerk', melding: `${besluit.kenmerk} bestaat al met andere gegevens; een wijziging registreert u als nieuw besluit met soort wijziging` });
   }
-  return { nieuw, ongewijzigd, fouten: fouten.sort((a, b) => a.rij - b.rij), aantalRijen: csv.tabel.rijen.length };
+  return { nieuw, ongewijzigd, fouten: fouten.sort((a, b) => a.rij - b.rij), aantalRijen };
 }
 
 function loadBestaandBesluit(db: Db, kenmerk: string): ContracteerruimtebesluitInvoer | undefined {

@@ -1,3 +1,7 @@
+import type { z } from 'zod';
+import { leesCsv } from '../csv/csvLezen';
+import { toVeldFouten } from '../validation/velden';
+
 /** A problem in one row of an imported file: row number as in the file (the header is row 1), field and message. */
 export interface RijFout {
   rij: number;
@@ -12,4 +16,22 @@ export interface ImportVoorbeeld<T> {
   ongewijzigd: string[];
   fouten: RijFout[];
   aantalRijen: number;
+}
+
+/** Reads a CSV and validates each row with `rijSchema`: the valid rows with their row number, and every row error. */
+export function leesImportRijen<S extends z.ZodType>(
+  tekst: string,
+  kolommen: readonly string[],
+  rijSchema: S,
+): { rijen: { regel: number; rij: z.output<S> }[]; fouten: RijFout[]; aantalRijen: number } {
+  const csv = leesCsv(tekst, kolommen);
+  if (!csv.ok) return { rijen: [], fouten: [{ rij: csv.regel ?? 1, veld: 'bestand', melding: csv.melding }], aantalRijen: 0 };
+  const rijen: { regel: number; rij: z.output<S> }[] = [];
+  const fouten: RijFout[] = [];
+  for (const { regel, waarden } of csv.tabel.rijen) {
+    const r = rijSchema.safeParse(waarden);
+    if (r.success) rijen.push({ regel, rij: r.data });
+    else fouten.push(...toVeldFouten(r.error).map((f) => ({ rij: regel, veld: f.veld, melding: f.melding })));
+  }
+  return { rijen, fouten, aantalRijen: csv.tabel.rijen.length };
 }

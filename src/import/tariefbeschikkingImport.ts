@@ -4,11 +4,10 @@ import { ziesAlles } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { tariefbeschikkingen, vertegenwoordigingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
-import { leesCsv } from '../csv/csvLezen';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
-import { keuzeVeld, regioVeld, toVeldFouten } from '../validation/velden';
+import { keuzeVeld, regioVeld } from '../validation/velden';
 import { loadZichtbareZorgaanbieders } from '../services/termijnInvoer';
-import type { ImportVoorbeeld, RijFout } from './importUitkomst';
+import { leesImportRijen, type ImportVoorbeeld } from './importUitkomst';
 
 export const TARIEFBESCHIKKING_KOLOMMEN = ['kenmerk', 'kvk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'] as const;
 
@@ -26,8 +25,7 @@ export type TariefbeschikkingImportRij = z.output<typeof rijSchema>;
 
 /** Checks a CSV of tariefbeschikkingen without writing; unknown zorgaanbieders (by KvK) are created on import. */
 export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: string): ImportVoorbeeld<TariefbeschikkingImportRij> {
-  const csv = leesCsv(tekst, TARIEFBESCHIKKING_KOLOMMEN);
-  if (!csv.ok) return { nieuw: [], ongewijzigd: [], fouten: [{ rij: csv.regel ?? 1, veld: 'bestand', melding: csv.melding }], aantalRijen: 0 };
+  const { rijen, fouten, aantalRijen } = leesImportRijen(tekst, TARIEFBESCHIKKING_KOLOMMEN, rijSchema);
   const regios = new Map(db.select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam }).from(zorgkantoorregios).all().map((r) => [r.id, r.naam]));
   const bestaand = new Map(db.select().from(tariefbeschikkingen).all().map((t) => [t.kenmerk, t]));
   const aanbieders = new Map(db.select().from(zorgaanbieders).all().map((z) => [z.kvkNummer, z]));
@@ -38,17 +36,10 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
     return !za || ziesAlles(actor) || zichtbaar!.includes(za.id);
   };
 
-  const fouten: RijFout[] = [];
   const nieuw: TariefbeschikkingImportRij[] = [];
   const ongewijzigd: string[] = [];
   const inBestand = new Map<string, number>();
-  for (const { regel, waarden } of csv.tabel.rijen) {
-    const r = rijSchema.safeParse(waarden);
-    if (!r.success) {
-      fouten.push(...toVeldFouten(r.error).map((f) => ({ rij: regel, veld: f.veld, melding: f.melding })));
-      continue;
-    }
-    const rij = r.data;
+  for (const { regel, rij } of rijen) {
     const eerder = inBestand.get(rij.kenmerk);
     if (eerder !== undefined) {
       fouten.push({ rij: regel, veld: 'kenmerk', melding: `${rij.kenmerk} staat al op rij ${eerder}` });
@@ -78,7 +69,7 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
     if (zelfde) ongewijzigd.push(rij.kenmerk);
     else fouten.push({ rij: regel, veld: 'kenmerk', melding: `${rij.kenmerk} bestaat al met andere gegevens; wijzig de datum via het besluit zelf` });
   }
-  return { nieuw, ongewijzigd, fouten, aantalRijen: csv.tabel.rijen.length };
+  return { nieuw, ongewijzigd, fouten: fouten.sort((a, b) => a.rij - b.rij), aantalRijen };
 }
 
 /** Writes the checked rows in one transaction, creating unknown zorgaanbieders and the actor's representation of them. */

@@ -92,23 +92,11 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
   for (const besluit of invoer.besluiten) {
     if (besluit.type !== 'tariefbeschikking') continue;
     const t = berekenZesWeken(besluit.bekendgemaakt);
-    termijnen.push({
-      besluit: besluit.id,
-      rechtsmiddel: 'bezwaar',
-      tegen: 'tariefbeschikking',
-      regio: besluit.regio,
-      jaar: besluit.jaar,
-      aanvang: t.aanvang,
-      einde: t.einde,
-      eindeVoorAtw: t.eindeVoorAtw,
-      grondslag: withAtwGrondslag(GRONDSLAG_AWB, t),
-      toelichting:
+    termijnen.push(
+      maakTermijn(besluit, 'bezwaar', besluit.regio, besluit.jaar, t, GRONDSLAG_AWB, 'awb-bezwaar',
         `Bezwaar bij de NZa tegen tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}), ` +
-        `bekendgemaakt op ${lang(besluit.bekendgemaakt)}: zes weken vanaf de dag na de bekendmaking, ${periode(t)}`,
-      regel: 'awb-bezwaar',
-      besluitType: 'tariefbeschikking',
-      bekendgemaakt: besluit.bekendgemaakt,
-    });
+          `bekendgemaakt op ${lang(besluit.bekendgemaakt)}: zes weken vanaf de dag na de bekendmaking, ${periode(t)}`),
+    );
   }
 
   const status: RegioJaarStatus[] = [];
@@ -138,20 +126,9 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
           uitsluitingen.push(oudRegimeUitsluiting(besluit, regio, jaar, inwerkingtreding));
           continue;
         }
-        uitsluitingen.push({
-          besluit: besluit.id,
-          rechtsmiddel: 'bezwaar',
-          tegen: 'contracteerruimte',
-          regio,
-          jaar,
-          reden: 'geen-bezwaar-tegen-contracteerruimte',
-          besluitType: 'contracteerruimte',
-          grondslag: ['art. 7:1 Awb', 'Bijlage 1 Awb'],
-          toelichting:
+        uitsluitingen.push(maakUitsluiting(besluit, 'bezwaar', regio, jaar, 'geen-bezwaar-tegen-contracteerruimte', ['art. 7:1 Awb', 'Bijlage 1 Awb'],
             `Tegen contracteerruimtebesluit ${besluit.id} staat geen bezwaar open: alleen rechtstreeks beroep bij het CBb ` +
-            `(art. 7:1 Awb met Bijlage 1 Awb), via de tariefbeschikking (art. 105 lid 2 Wmg) of voor toekomstige jaren vanaf 1 maart (art. 105 lid 3 Wmg).`,
-          bekendgemaakt: besluit.bekendgemaakt,
-        });
+            `(art. 7:1 Awb met Bijlage 1 Awb), via de tariefbeschikking (art. 105 lid 2 Wmg) of voor toekomstige jaren vanaf 1 maart (art. 105 lid 3 Wmg).`));
         // Art. 105 lid 3 Wmg: a future year without any tariefbeschikking at the moment of bekendmaking.
         const bekendmakingsjaar = jaarVan(besluit.bekendgemaakt);
         const alTariefbeschikking = gebeurtenissen.some(
@@ -159,24 +136,10 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
         );
         if (jaar > bekendmakingsjaar && !alTariefbeschikking) {
           const t = computeTermijnVanafAanvang(`${bekendmakingsjaar + 1}-03-01`, 6, kalender);
-          const termijn: Termijn = {
-            besluit: besluit.id,
-            rechtsmiddel: 'beroep',
-            tegen: 'contracteerruimte',
-            regio,
-            jaar,
-            aanvang: t.aanvang,
-            einde: t.einde,
-            eindeVoorAtw: t.eindeVoorAtw,
-            grondslag: withAtwGrondslag(GRONDSLAG_LID_3, t),
-            toelichting:
+          const termijn = maakTermijn(besluit, 'beroep', regio, jaar, t, GRONDSLAG_LID_3, 'art-105-lid-3',
               `Beroep bij het CBb tegen de regionale contracteerruimte ${regiojaar(regio, jaar)}, vastgesteld bij besluit ${besluit.id} ` +
               `(bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) voor een toekomstig jaar zonder tariefbeschikking: ` +
-              `de termijn begint op 1 maart ${bekendmakingsjaar + 1} (art. 105 lid 3 Wmg), ${periode(t)}`,
-            regel: 'art-105-lid-3',
-            besluitType: 'contracteerruimte',
-            bekendgemaakt: besluit.bekendgemaakt,
-          };
+              `de termijn begint op 1 maart ${bekendmakingsjaar + 1} (art. 105 lid 3 Wmg), ${periode(t)}`);
           termijnen.push(termijn);
           cel.beroepstermijnen.push(termijn);
           cel.laatsteEinde = termijn.einde;
@@ -199,21 +162,10 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
         besluit.bekendgemaakt,
       );
       if (onherroepelijkSinds) {
-        uitsluitingen.push({
-          besluit: besluit.id,
-          rechtsmiddel: 'beroep',
-          tegen: 'contracteerruimte',
-          regio,
-          jaar,
-          reden: 'onherroepelijk',
-          besluitType: 'tariefbeschikking',
-          grondslag: ['art. 105 lid 4 Wmg'],
-          toelichting:
+        uitsluitingen.push(maakUitsluiting(besluit, 'beroep', regio, jaar, 'onherroepelijk', ['art. 105 lid 4 Wmg'],
             `De regionale contracteerruimte ${regiojaar(regio, jaar)} is sinds ${formatDatumKort(onherroepelijkSinds)} onherroepelijk ` +
             `en is daarna niet door de NZa gewijzigd: tariefbeschikking ${besluit.id} opent geen nieuw beroep daartegen ` +
-            `(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.`,
-          bekendgemaakt: besluit.bekendgemaakt,
-        });
+            `(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.`));
         continue;
       }
       const t = berekenZesWeken(besluit.bekendgemaakt);
@@ -221,24 +173,10 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
       const niet_geregistreerd = cel.huidigeContracteerruimte
         ? ''
         : ' Het contracteerruimtebesluit dat deze beschikking toepast, is (nog) niet geregistreerd.';
-      const termijn: Termijn = {
-        besluit: besluit.id,
-        rechtsmiddel: 'beroep',
-        tegen: 'contracteerruimte',
-        regio,
-        jaar,
-        aanvang: t.aanvang,
-        einde: t.einde,
-        eindeVoorAtw: t.eindeVoorAtw,
-        grondslag: withAtwGrondslag(GRONDSLAG_LID_2, t),
-        toelichting:
+      const termijn = maakTermijn(besluit, 'beroep', regio, jaar, t, GRONDSLAG_LID_2, 'art-105-lid-2',
           `Beroep bij het CBb tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} die de ${gewijzigd}tariefbeschikking ` +
           `${besluit.id} toepast: zes weken vanaf de dag na de bekendmaking op ${lang(besluit.bekendgemaakt)} (art. 105 lid 2 Wmg), ` +
-          `${periode(t)}${niet_geregistreerd}`,
-        regel: 'art-105-lid-2',
-        besluitType: 'tariefbeschikking',
-        bekendgemaakt: besluit.bekendgemaakt,
-      };
+          `${periode(t)}${niet_geregistreerd}`);
       termijnen.push(termijn);
       cel.beroepstermijnen.push(termijn);
       cel.laatsteEinde = cel.laatsteEinde === undefined ? termijn.einde : laatsteDatum([cel.laatsteEinde, termijn.einde]);
@@ -274,57 +212,76 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
       besluit.type === 'contracteerruimte'
         ? `Contracteerruimtebesluit ${besluit.id}`
         : `Tariefbeschikking ${besluit.id}`;
-    return {
-      besluit: besluit.id,
-      rechtsmiddel: 'beroep',
-      tegen: 'contracteerruimte',
-      regio,
-      jaar,
-      reden: 'oud-regime',
-      besluitType: besluit.type,
-      grondslag: ['art. 105 Wmg (oud)', 'art. 8:1 Awb'],
-      toelichting:
+    return maakUitsluiting(besluit, 'beroep', regio, jaar, 'oud-regime', ['art. 105 Wmg (oud)', 'art. 8:1 Awb'],
         `${wat} is bekendgemaakt op ${formatDatumKort(besluit.bekendgemaakt)}, vóór de inwerkingtreding van art. 105 leden 2–4 Wmg ` +
         `op ${formatDatumKort(iwt)}: tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} stond toen geen rechtstreeks beroep open; ` +
-        `zij kon alleen exceptief worden getoetst in bezwaar en beroep tegen de tariefbeschikking.`,
-      bekendgemaakt: besluit.bekendgemaakt,
-    };
+        `zij kon alleen exceptief worden getoetst in bezwaar en beroep tegen de tariefbeschikking.`);
   }
+}
+
+/** A term with the fields every term shares; `grondslag` gains art. 1 Atw when the end moved. */
+function maakTermijn(
+  besluit: Besluit,
+  rechtsmiddel: Termijn['rechtsmiddel'],
+  regio: string,
+  jaar: number,
+  t: BerekendeTermijn,
+  grondslag: readonly string[],
+  regel: Termijn['regel'],
+  toelichting: string,
+): Termijn {
+  return {
+    besluit: besluit.id,
+    rechtsmiddel,
+    tegen: rechtsmiddel === 'bezwaar' ? 'tariefbeschikking' : 'contracteerruimte',
+    regio,
+    jaar,
+    aanvang: t.aanvang,
+    einde: t.einde,
+    eindeVoorAtw: t.eindeVoorAtw,
+    grondslag: withAtwGrondslag(grondslag, t),
+    toelichting,
+    regel,
+    besluitType: besluit.type,
+    bekendgemaakt: besluit.bekendgemaakt,
+  };
+}
+
+/** An exclusion: a term a user might expect that does not open, with its reason. */
+function maakUitsluiting(
+  besluit: Besluit,
+  rechtsmiddel: Uitsluiting['rechtsmiddel'],
+  regio: string,
+  jaar: number,
+  reden: Uitsluiting['reden'],
+  grondslag: string[],
+  toelichting: string,
+): Uitsluiting {
+  return {
+    besluit: besluit.id,
+    rechtsmiddel,
+    tegen: 'contracteerruimte',
+    regio,
+    jaar,
+    reden,
+    grondslag,
+    toelichting,
+    besluitType: besluit.type,
+    bekendgemaakt: besluit.bekendgemaakt,
+  };
 }
 
 function productieafsprakenUitsluiting(besluit: Tariefbeschikking, regio: string, jaar: number): Uitsluiting {
   if (besluit.soort === 'sluittarief') {
-    return {
-      besluit: besluit.id,
-      rechtsmiddel: 'beroep',
-      tegen: 'contracteerruimte',
-      regio,
-      jaar,
-      reden: 'sluittarief-nacalculatie',
-      besluitType: 'tariefbeschikking',
-      grondslag: ['art. 105 lid 2 Wmg'],
-      toelichting:
+    return maakUitsluiting(besluit, 'beroep', regio, jaar, 'sluittarief-nacalculatie', ['art. 105 lid 2 Wmg'],
         `Tariefbeschikking ${besluit.id} stelt een Wlz-sluittarief vast in het kader van de nacalculatie ${jaar}: die opent geen ` +
         `beroep tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} (art. 105 lid 2, laatste zin, Wmg), omdat de ` +
-        `definitieve afrekening zo'n beroep zinloos maakt. Bezwaar tegen de beschikking zelf staat wel open (art. 6:7 Awb).`,
-      bekendgemaakt: besluit.bekendgemaakt,
-    };
+        `definitieve afrekening zo'n beroep zinloos maakt. Bezwaar tegen de beschikking zelf staat wel open (art. 6:7 Awb).`);
   }
-  return {
-    besluit: besluit.id,
-    rechtsmiddel: 'beroep',
-    tegen: 'contracteerruimte',
-    regio,
-    jaar,
-    reden: 'geen-productieafspraken',
-    besluitType: 'tariefbeschikking',
-    grondslag: ['art. 105 lid 2 Wmg'],
-    toelichting:
+  return maakUitsluiting(besluit, 'beroep', regio, jaar, 'geen-productieafspraken', ['art. 105 lid 2 Wmg'],
       `Tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}) is geen tariefbeschikking met goedgekeurde ` +
       `productieafspraken: zij opent alleen bezwaar tegen zichzelf, geen beroep tegen de regionale contracteerruimte ` +
-      `${regiojaar(regio, jaar)} (art. 105 lid 2 Wmg).`,
-    bekendgemaakt: besluit.bekendgemaakt,
-  };
+      `${regiojaar(regio, jaar)} (art. 105 lid 2 Wmg).`);
 }
 
 function groupGebeurtenissenPerCel(besluiten: readonly Besluit[]): Map<string, Gebeurtenis[]> {
