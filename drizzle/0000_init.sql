@@ -47,6 +47,9 @@ CREATE TABLE `organisaties` (
 	`postcode` text,
 	`plaats` text,
 	`kvk_nummer` text,
+	`email` text,
+	`telefoon` text,
+	`logo_png` blob,
 	`aangemaakt_op` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) NOT NULL,
 	CONSTRAINT "organisaties_soort" CHECK(soort IN ('zorgaanbieder', 'advocatenkantoor', 'zorgkantoor', 'nza'))
 );
@@ -84,6 +87,24 @@ CREATE TABLE `vertegenwoordigingen` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `vertegenwoordigingen_uniek` ON `vertegenwoordigingen` (`organisatie_id`,`zorgaanbieder_id`);--> statement-breakpoint
+CREATE TABLE `zaakdocumenten` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`zaak_id` integer NOT NULL,
+	`soort` text NOT NULL,
+	`versie` integer NOT NULL,
+	`sjabloon_versie` text NOT NULL,
+	`gemaakt_door` integer NOT NULL,
+	`gegevens_json` text NOT NULL,
+	`bestandsnaam` text NOT NULL,
+	`docx` blob NOT NULL,
+	`aangemaakt_op` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) NOT NULL,
+	FOREIGN KEY (`zaak_id`) REFERENCES `zaken`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`gemaakt_door`) REFERENCES `gebruikers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "zaakdocumenten_soort" CHECK(soort IN ('beroepschrift', 'beroepschrift-pro-forma', 'bezwaarschrift', 'aanvullende-gronden', 'voorlopige-voorziening', 'clientbrief')),
+	CONSTRAINT "zaakdocumenten_versie_positief" CHECK(versie >= 1)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `zaakdocumenten_versie` ON `zaakdocumenten` (`zaak_id`,`soort`,`versie`);--> statement-breakpoint
 CREATE TABLE `zaakgebeurtenissen` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`zaak_id` integer NOT NULL,
@@ -114,6 +135,8 @@ CREATE TABLE `zaken` (
 	`uitspraak` text,
 	`verantwoordelijke_id` integer,
 	`notities` text DEFAULT '' NOT NULL,
+	`gronden` text DEFAULT '' NOT NULL,
+	`spoedeisend_belang` text DEFAULT '' NOT NULL,
 	`aangemaakt_op` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) NOT NULL,
 	FOREIGN KEY (`organisatie_id`) REFERENCES `organisaties`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`zorgaanbieder_id`) REFERENCES `zorgaanbieders`(`id`) ON UPDATE no action ON DELETE no action,

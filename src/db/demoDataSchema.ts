@@ -15,6 +15,10 @@ export const demoDataSchema = z.object({
       postcode: z.string().nullable(),
       plaats: z.string().nullable(),
       kvkNummer: kvk.nullable(),
+      email: z.string().nullable(),
+      telefoon: z.string().nullable(),
+      /** A PNG file in seed/, used as letterhead logo. */
+      logo: z.string().regex(/^[\w.-]+\.png$/).nullable(),
     }),
   ),
   gebruikers: z.array(z.object({ naam: z.string(), email: z.string(), rol: z.enum(GEBRUIKER_ROLLEN), organisatie: z.string() })),
@@ -64,6 +68,7 @@ export const demoDataSchema = z.object({
       uitspraak: z.string().optional(),
       verantwoordelijke: z.string(),
       notities: z.string(),
+      gronden: z.string(),
     }),
   ),
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 
 // Constraints live in the database too: a bug in a handler must not be able to store an impossible decision.
@@ -25,6 +25,10 @@ export const organisaties = sqliteTable(
     postcode: text('postcode'),
     plaats: text('plaats'),
     kvkNummer: text('kvk_nummer'),
+    email: text('email'),
+    telefoon: text('telefoon'),
+    /** Letterhead logo, PNG. */
+    logoPng: blob('logo_png', { mode: 'buffer' }),
     aangemaaktOp: aangemaakt(),
   },
   () => [check('organisaties_soort', sql`soort IN ${inLijst(ORGANISATIE_SOORTEN)}`)],
@@ -164,6 +168,10 @@ export const zaken = sqliteTable(
     uitspraak: text('uitspraak'),
     verantwoordelijkeId: integer('verantwoordelijke_id').references(() => gebruikers.id),
     notities: text('notities').notNull().default(''),
+    /** The grounds of the filing (art. 6:5 lid 1 onder d Awb); empty means pro-forma. */
+    gronden: text('gronden').notNull().default(''),
+    /** Why an immediate provision is urgent (art. 8:81 Awb), for a verzoek om voorlopige voorziening. */
+    spoedeisendBelang: text('spoedeisend_belang').notNull().default(''),
     aangemaaktOp: aangemaakt(),
   },
   (t) => [
@@ -197,4 +205,28 @@ export const zaakgebeurtenissen = sqliteTable(
     aangemaaktOp: aangemaakt(),
   },
   (t) => [index('zaakgebeurtenissen_zaak').on(t.zaakId), check('zaakgebeurtenissen_datum', isIsoDatum('datum'))],
+);
+
+export const FILING_SOORTEN = ['beroepschrift', 'beroepschrift-pro-forma', 'bezwaarschrift', 'aanvullende-gronden', 'voorlopige-voorziening', 'clientbrief'] as const;
+
+/** Every generated filing, kept byte for byte with who made it, when, from which template version and data. */
+export const zaakdocumenten = sqliteTable(
+  'zaakdocumenten',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    zaakId: integer('zaak_id').notNull().references(() => zaken.id, { onDelete: 'cascade' }),
+    soort: text('soort', { enum: FILING_SOORTEN }).notNull(),
+    versie: integer('versie').notNull(),
+    sjabloonVersie: text('sjabloon_versie').notNull(),
+    gemaaktDoor: integer('gemaakt_door').notNull().references(() => gebruikers.id),
+    gegevensJson: text('gegevens_json').notNull(),
+    bestandsnaam: text('bestandsnaam').notNull(),
+    docx: blob('docx', { mode: 'buffer' }).notNull(),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [
+    unique('zaakdocumenten_versie').on(t.zaakId, t.soort, t.versie),
+    check('zaakdocumenten_soort', sql`soort IN ${inLijst(FILING_SOORTEN)}`),
+    check('zaakdocumenten_versie_positief', sql`versie >= 1`),
+  ],
 );

@@ -14,6 +14,11 @@ import {
   zorgkantoorregios,
 } from './schema';
 import demo from '../../seed/demo.json';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SEED_MAP = join(dirname(fileURLToPath(import.meta.url)), '../../seed');
 import { demoDataSchema, type DemoData } from './demoDataSchema';
 
 /** The 31 zorgkantoorregio's; safe to run on every start (updates names and zorgkantoor by code). */
@@ -38,7 +43,9 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
       return waarde;
     };
 
-    for (const o of data.organisaties) tx.insert(organisaties).values(o).onConflictDoNothing().run();
+    for (const { logo, ...o } of data.organisaties) {
+      tx.insert(organisaties).values({ ...o, logoPng: logo ? readFileSync(join(SEED_MAP, logo)) : null }).onConflictDoNothing().run();
+    }
     const organisatieId = new Map(tx.select().from(organisaties).all().map((o) => [o.naam, o.id]));
 
     for (const g of data.gebruikers) {
@@ -113,6 +120,7 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
           uitspraak: zaak.uitspraak ?? null,
           verantwoordelijkeId: vind(gebruikerId, zaak.verantwoordelijke, 'gebruiker'),
           notities: zaak.notities,
+          gronden: zaak.gronden,
         })
         .returning({ id: zaken.id })
         .get().id;

@@ -10,6 +10,7 @@ import { seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
 import { createTermijnService } from '../services/termijnService';
 import { createApp } from '../web/app';
 import { createWeergave } from '../web/weergave';
+import { createFilingRenderer } from '../documents/filingRenderer';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -30,6 +31,7 @@ const app = createApp({
   db,
   termijnen: createTermijnService(db, loadTermijnConfig()),
   weergave: createWeergave(TEMPLATES),
+  filings: createFilingRenderer(TEMPLATES),
   sessieGeheim: loadSessieGeheim(databasePad),
   vandaag: vandaagInNederland,
 });

@@ -13,6 +13,7 @@ import { besluitenRoutes } from './routes/besluitenRoutes';
 import { importRoutes } from './routes/importRoutes';
 import { exportRoutes } from './routes/exportRoutes';
 import { apiRoutes } from './routes/apiRoutes';
+import { documentenRoutes } from './routes/documentenRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', overzichtRoutes(deps));
   app.route('/', matrixRoutes(deps));
   app.route('/', zakenRoutes(deps));
+  app.route('/', documentenRoutes(deps));
   app.route('/', besluitenRoutes(deps));
   app.route('/', importRoutes(deps));
   app.route('/', exportRoutes(deps));

@@ -3,11 +3,13 @@ import type { Db } from '../db/verbinding';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { TermijnService } from '../services/termijnService';
 import type { Weergave } from './weergave';
+import type { FilingRenderer } from '../documents/filingRenderer';
 
 export interface AppDeps {
   db: Db;
   termijnen: TermijnService;
   weergave: Weergave;
+  filings: FilingRenderer;
   sessieGeheim: string;
   /** Today in the Netherlands; injected so tests can pin the date. */
   vandaag: () => IsoDatum;

@@ -7,6 +7,7 @@ import { seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
 import { createTermijnService } from '../../src/services/termijnService';
 import { createApp } from '../../src/web/app';
 import { createWeergave } from '../../src/web/weergave';
+import { createFilingRenderer } from '../../src/documents/filingRenderer';
 
 export const DEMO = {
   nza: 'e.devries@nza.example',
@@ -21,7 +22,7 @@ export function createTestApp(vandaag = '2026-11-22') {
   seedZorgkantoorregios(db);
   seedDemoData(db);
   const termijnen = createTermijnService(db, { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() });
-  const app = createApp({ db, termijnen, weergave: createWeergave(resolve('templates')), sessieGeheim: 'test-geheim', vandaag: () => vandaag });
+  const app = createApp({ db, termijnen, weergave: createWeergave(resolve('templates')), filings: createFilingRenderer(resolve('templates')), sessieGeheim: 'test-geheim', vandaag: () => vandaag });
   const als = (email: string) => (pad: string, init: RequestInit = {}) =>
     app.request(pad, { ...init, headers: { 'X-Demo-Gebruiker': email, ...(init.headers as Record<string, string> | undefined) } });
   return {

@@ -22,6 +22,10 @@ import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, uitspraakInvoer, z
 import type { VeldFout } from '../../validation/velden';
 import { foutenPerVeld, leesFormulier, valideer } from '../formulier';
 import { paginaContext } from '../paginaContext';
+import { findZaakTermijnen } from '../../services/zaakTermijnen';
+import { loadZaakdocumenten } from '../../services/filingService';
+import { FILINGS } from '../../domain/filings/filingSoorten';
+import { FILING_SOORTEN, tariefbeschikkingen } from '../../db/schema';
 import { zaken } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -54,20 +58,15 @@ export function zakenRoutes(deps: AppDeps) {
     return Number.isSafeInteger(id) && id > 0 ? loadZaak(deps.db, c.get('actor'), id) : undefined;
   };
 
+  const isSluittarief = (zaak: ZaakOverzichtRij) =>
+    zaak.tariefbeschikking !== null &&
+    deps.db.select({ soort: tariefbeschikkingen.soort }).from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get()?.soort === 'sluittarief';
+
   function renderZaak(c: Context<AppEnv>, zaak: ZaakOverzichtRij, fouten: VeldFout[] = [], waarden: Record<string, unknown> = {}, status: 200 | 422 = 200) {
     const actor = c.get('actor');
     const peildatum = deps.vandaag();
     const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
-    const kenmerk = zaak.contracteerruimtebesluit ?? zaak.tariefbeschikking;
-    const regio = zaak.regio ?? zaak.tariefbeschikkingRegio;
-    const jaar = zaak.jaar ?? zaak.tariefbeschikkingJaar;
-    const termijnen = berekend.uitkomst.termijnen.filter(
-      (t) => t.besluit === kenmerk && t.rechtsmiddel === zaak.soort && t.regio === regio && t.jaar === jaar,
-    );
-    const uitsluitingen = berekend.uitkomst.uitsluitingen.filter(
-      (u) => u.besluit === kenmerk && u.rechtsmiddel === zaak.soort && u.regio === regio && u.jaar === jaar,
-    );
-    const regioJaarStatus = zaak.soort === 'beroep' ? berekend.uitkomst.status.find((s) => s.regio === regio && s.jaar === jaar) : undefined;
+    const { kenmerk, regio, jaar, termijnen, uitsluitingen, regioJaarStatus } = findZaakTermijnen(berekend, zaak);
     const kalender = deps.termijnen.config.kalender;
     const griffierecht = zaak.griffierechtMededeling ? computeGriffierechtTermijn(zaak.griffierechtMededeling, kalender) : undefined;
     const bezwaartermijn = zaak.soort === 'bezwaar' ? termijnen[0] : undefined;
@@ -86,6 +85,9 @@ export function zakenRoutes(deps: AppDeps) {
         laat,
         postUiterlijk: termijnen[0] ? addDagen(termijnen[0].einde, 7) : undefined,
         tijdlijn: loadTijdlijn(deps.db, zaak.id),
+        documenten: loadZaakdocumenten(deps.db, zaak.id),
+        // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
+        stukken: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide' || (s === 'beroepschrift' && zaak.soort === 'bezwaar' && isSluittarief(zaak))).map((s) => ({ soort: s, titel: FILINGS[s].titel })),
         collegas: loadCollegas(deps.db, actor).map((g) => ({ ...g, gekozen: g.id === zaak.verantwoordelijkeId })),
         vandaag: peildatum,
         fouten: foutenPerVeld(fouten),

@@ -1,0 +1,173 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type IParagraphOptions,
+} from 'docx';
+
+/**
+ * Turns the filing templates' HTML subset into Word paragraphs. The subset: h1, h2, p (class rechts/klein/
+ * ondertekening), ol/li (numbered, each list restarting), strong/b, em/i, br, div (a container). Everything else in
+ * the text is data, already escaped by Handlebars.
+ */
+
+const TOKEN = /<(\/?)([a-z0-9]+)((?:\s+[a-z-]+="[^"]*")*)\s*\/?>|([^<]+)/gi;
+const ENTITEITEN: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+// Characters XML 1.0 does not allow: a value holding them would make Word refuse the file.
+const ONGELDIG_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function decodeerTekst(tekst: string): string {
+  return tekst
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (geheel, code: string) => {
+      if (code[0] === '#') {
+        const punt = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+        return Number.isFinite(punt) && punt <= 0x10ffff ? String.fromCodePoint(punt) : '';
+      }
+      return ENTITEITEN[code.toLowerCase()] ?? geheel;
+    })
+    .replace(ONGELDIG_IN_XML, '');
+}
+
+interface Blok {
+  soort: 'p' | 'h1' | 'h2' | 'li';
+  klassen: string[];
+  runs: TextRun[];
+  lijstInstantie?: number;
+}
+
+export function htmlNaarParagrafen(html: string): Paragraph[] {
+  const paragrafen: Paragraph[] = [];
+  const containerKlassen: string[][] = [];
+  let blok: Blok | undefined;
+  let vet = 0;
+  let cursief = 0;
+  let lijstInstantie = 0;
+
+  const sluitBlok = () => {
+    if (!blok) return;
+    const klassen = [...blok.klassen, ...containerKlassen.flat()];
+    const opties: IParagraphOptions = {
+      children: blok.runs,
+      ...(blok.soort === 'h1' ? { heading: HeadingLevel.HEADING_1 } : {}),
+      ...(blok.soort === 'h2' ? { heading: HeadingLevel.HEADING_2, keepNext: true } : {}),
+      ...(blok.soort === 'li' ? { numbering: { reference: 'genummerd', level: 0, instance: blok.lijstInstantie ?? 1 } } : {}),
+      ...(klassen.includes('rechts') ? { alignment: AlignmentType.RIGHT } : {}),
+      ...(klassen.includes('ondertekening') ? { keepNext: true, keepLines: true } : {}),
+      ...(klassen.includes('waarschuwing') ? { border: { left: { style: 'single', size: 18, color: 'A4161A', space: 8 } } } : {}),
+    };
+    paragrafen.push(new Paragraph(opties));
+    blok = undefined;
+  };
+  const begin = (soort: Blok['soort'], klassen: string[]) => {
+    sluitBlok();
+    blok = { soort, klassen, runs: [], ...(soort === 'li' ? { lijstInstantie } : {}) };
+  };
+
+  for (const m of html.matchAll(TOKEN)) {
+    const [, sluit, tagRuw, attributen, tekst] = m;
+    if (tekst !== undefined) {
+      const schoon = decodeerTekst(tekst.replace(/\s+/g, ' '));
+      if (!schoon.trim()) {
+        if (blok && blok.runs.length > 0 && schoon) blok.runs.push(new TextRun({ text: ' ', bold: vet > 0, italics: cursief > 0 }));
+        continue;
+      }
+      if (!blok) begin('p', []);
+      const klein = blok!.klassen.includes('klein') || containerKlassen.flat().includes('klein');
+      blok!.runs.push(new TextRun({ text: blok!.runs.length === 0 ? schoon.trimStart() : schoon, bold: vet > 0, italics: cursief > 0, ...(klein ? { size: 18 } : {}) }));
+      continue;
+    }
+    const tag = tagRuw!.toLowerCase();
+    const klassen = /class="([^"]*)"/.exec(attributen ?? '')?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+    if (!sluit) {
+      if (tag === 'p' || tag === 'h1' || tag === 'h2' || tag === 'li') begin(tag, klassen);
+      else if (tag === 'ol') {
+        sluitBlok();
+        lijstInstantie++;
+      } else if (tag === 'div') {
+        sluitBlok();
+        containerKlassen.push(klassen);
+      } else if (tag === 'strong' || tag === 'b') vet++;
+      else if (tag === 'em' || tag === 'i') cursief++;
+      else if (tag === 'br' && blok) blok.runs.push(new TextRun({ break: 1 }));
+    } else {
+      if (tag === 'p' || tag === 'h1' || tag === 'h2' || tag === 'li') sluitBlok();
+      else if (tag === 'ol') sluitBlok();
+      else if (tag === 'div') {
+        sluitBlok();
+        containerKlassen.pop();
+      } else if (tag === 'strong' || tag === 'b') vet = Math.max(0, vet - 1);
+      else if (tag === 'em' || tag === 'i') cursief = Math.max(0, cursief - 1);
+    }
+  }
+  sluitBlok();
+  return paragrafen;
+}
+
+export interface Briefhoofd {
+  naam: string;
+  regels: string[];
+  logoPng: Buffer | null;
+}
+
+const CM = 567; // twips
+
+/** A Word document: A4, 2.5 cm margins, the organisation's letterhead in the header, page numbers in the footer. */
+export async function maakDocx(html: string, meta: { titel: string; auteur: string; briefhoofd: Briefhoofd }): Promise<Buffer> {
+  const { briefhoofd } = meta;
+  // The logo sits in a paragraph of its own with single spacing, so no line height can clip it.
+  const enkel = { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } };
+  const kop: Paragraph[] = [
+    ...(briefhoofd.logoPng
+      ? [new Paragraph({ ...enkel, alignment: AlignmentType.RIGHT, children: [new ImageRun({ type: 'png', data: briefhoofd.logoPng, transformation: { width: 180, height: 48 } })] })]
+      : []),
+    new Paragraph({
+      ...enkel,
+      alignment: AlignmentType.RIGHT,
+      children: [
+        new TextRun({ text: decodeerTekst(briefhoofd.naam), bold: true, size: 20, color: '1F3A5F' }),
+        ...briefhoofd.regels.flatMap((r) => [new TextRun({ break: 1 }), new TextRun({ text: decodeerTekst(r), size: 16, color: '5A6472' })]),
+      ],
+    }),
+  ];
+  const document = new Document({
+    creator: decodeerTekst(meta.auteur),
+    title: decodeerTekst(meta.titel),
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 140, line: 288 } } },
+        heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '1F3A5F' }, paragraph: { spacing: { before: 240, after: 240 } } },
+        heading2: { run: { font: 'Calibri', size: 24, bold: true, color: '1F3A5F' }, paragraph: { spacing: { before: 240, after: 100 } } },
+      },
+    },
+    numbering: {
+      config: [
+        {
+          reference: 'genummerd',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 567, hanging: 567 } } } }],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: Math.round(4.2 * CM), bottom: Math.round(2.5 * CM), left: Math.round(2.5 * CM), right: Math.round(2.5 * CM), header: Math.round(1.0 * CM), footer: Math.round(1.0 * CM) } } },
+        headers: { default: new Header({ children: kop }) },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Pagina ', PageNumber.CURRENT, ' van ', PageNumber.TOTAL_PAGES], size: 16, color: '5A6472' })] })],
+          }),
+        },
+        children: htmlNaarParagrafen(html),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

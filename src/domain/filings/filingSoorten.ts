@@ -1,0 +1,74 @@
+import type { FILING_SOORTEN } from '../../db/schema';
+
+export type FilingSoort = (typeof FILING_SOORTEN)[number];
+
+export interface FilingDefinitie {
+  titel: string;
+  /** Which case it belongs to; a clientbrief fits both. */
+  zaak: 'beroep' | 'bezwaar' | 'beide';
+  /** Art. 6:5 lid 1 onder d Awb: grounds required, or a pro-forma filing that announces them. */
+  gronden: 'verplicht' | 'pro-forma' | 'geen';
+  /** A filing to a court or the NZa, so art. 6:5 Awb applies (the letter to the client is not one). */
+  art65: boolean;
+  /** Bumped whenever the template's text changes; stored with every generated version. */
+  sjabloonVersie: string;
+}
+
+export const FILINGS: Record<FilingSoort, FilingDefinitie> = {
+  beroepschrift: { titel: 'Beroepschrift (CBb)', zaak: 'beroep', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-1' },
+  'beroepschrift-pro-forma': { titel: 'Beroepschrift pro forma (CBb)', zaak: 'beroep', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.11-1' },
+  bezwaarschrift: { titel: 'Bezwaarschrift (NZa)', zaak: 'bezwaar', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-1' },
+  'aanvullende-gronden': { titel: 'Aanvullende gronden (CBb)', zaak: 'beroep', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-1' },
+  'voorlopige-voorziening': { titel: 'Verzoek om voorlopige voorziening (CBb)', zaak: 'beroep', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-1' },
+  clientbrief: { titel: 'Brief aan de cliënt', zaak: 'beide', gronden: 'geen', art65: false, sjabloonVersie: '2026.11-1' },
+};
+
+/** The minimum the art. 6:5 check looks at. */
+export interface Art65Gegevens {
+  indiener: { naam: string; adres: string | null; postcode: string | null; plaats: string | null };
+  dagtekening: string | null;
+  besluit: { kenmerk: string | null; bekendgemaakt: string | null };
+  gronden: string[];
+  ondertekenaar: string | null;
+  spoedeisendBelang: string[];
+}
+
+export interface Ontbrekend {
+  veld: 'indienerAdres' | 'dagtekening' | 'besluit' | 'gronden' | 'ondertekenaar' | 'spoedeisendBelang';
+  melding: string;
+}
+
+/**
+ * Art. 6:5 lid 1 Awb: a bezwaar- or beroepschrift is signed and holds the name and address of the indiener, the
+ * dagtekening, a description of the contested decision and the grounds. A pro-forma filing announces its grounds
+ * instead (art. 6:6 Awb gives a term to supply them). Art. 8:81 Awb: a voorlopige voorziening needs urgency.
+ */
+export function checkArt65(soort: FilingSoort, g: Art65Gegevens): Ontbrekend[] {
+  const definitie = FILINGS[soort];
+  if (!definitie.art65) return [];
+  const ontbrekend: Ontbrekend[] = [];
+  const leeg = (x: string | null | undefined) => !x || !x.trim();
+  if (leeg(g.indiener.adres) || leeg(g.indiener.postcode) || leeg(g.indiener.plaats)) {
+    ontbrekend.push({ veld: 'indienerAdres', melding: `het adres van ${g.indiener.naam} (straat, postcode en plaats) ontbreekt (art. 6:5 lid 1 onder a Awb)` });
+  }
+  if (leeg(g.dagtekening)) ontbrekend.push({ veld: 'dagtekening', melding: 'de dagtekening ontbreekt (art. 6:5 lid 1 onder b Awb)' });
+  if (leeg(g.besluit.kenmerk) || leeg(g.besluit.bekendgemaakt)) {
+    ontbrekend.push({ veld: 'besluit', melding: 'het bestreden besluit is niet te omschrijven: kenmerk of datum van bekendmaking ontbreekt (art. 6:5 lid 1 onder c Awb)' });
+  }
+  if (definitie.gronden === 'verplicht' && g.gronden.length === 0) {
+    ontbrekend.push({ veld: 'gronden', melding: 'de gronden ontbreken (art. 6:5 lid 1 onder d Awb); vul ze in of kies het pro-formaberoepschrift' });
+  }
+  if (soort === 'voorlopige-voorziening' && g.spoedeisendBelang.length === 0) {
+    ontbrekend.push({ veld: 'spoedeisendBelang', melding: 'het spoedeisend belang ontbreekt (art. 8:81 lid 1 Awb)' });
+  }
+  if (leeg(g.ondertekenaar)) ontbrekend.push({ veld: 'ondertekenaar', melding: 'de ondertekening ontbreekt (art. 6:5 lid 1 Awb)' });
+  return ontbrekend;
+}
+
+/** Paragraphs from free text: blank lines separate them; whitespace-only paragraphs are dropped. */
+export function splitAlineas(tekst: string): string[] {
+  return tekst
+    .split(/\r?\n\s*\r?\n/)
+    .map((a) => a.replace(/\s*\r?\n\s*/g, ' ').trim())
+    .filter((a) => a.length > 0);
+}

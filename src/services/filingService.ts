@@ -1,0 +1,79 @@
+import { and, desc, eq, max } from 'drizzle-orm';
+import type { Actor } from '../actor/actor';
+import type { Db } from '../db/verbinding';
+import { gebruikers, organisaties, zaakdocumenten, zaakgebeurtenissen } from '../db/schema';
+import type { FilingRenderer } from '../documents/filingRenderer';
+import { checkArt65, FILINGS, type FilingSoort, type Ontbrekend } from '../domain/filings/filingSoorten';
+import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { buildFilingGegevens, type FilingGegevens } from './filingGegevens';
+import type { TermijnService } from './termijnService';
+import type { ZaakOverzichtRij } from './zaakRegistratie';
+
+export type FilingVoorbereiding =
+  | { soort: 'geweigerd'; reden: string; alternatief?: FilingSoort }
+  | { soort: 'gereed'; gegevens: FilingGegevens; ontbrekend: Ontbrekend[] };
+
+export interface FilingOpties {
+  dagtekening: IsoDatum;
+  vandaag: IsoDatum;
+  samenhang: boolean;
+}
+
+export function prepareFiling(db: Db, termijnen: TermijnService, actor: Actor, zaak: ZaakOverzichtRij, soort: FilingSoort, opties: FilingOpties): FilingVoorbereiding {
+  const gegevens = buildFilingGegevens(db, termijnen, actor, zaak, soort, opties);
+  if ('geweigerd' in gegevens) return { soort: 'geweigerd', reden: gegevens.reden, ...(gegevens.alternatief ? { alternatief: gegevens.alternatief } : {}) };
+  return { soort: 'gereed', gegevens, ontbrekend: checkArt65(soort, gegevens) };
+}
+
+export type FilingResultaat = { ok: true; id: number; versie: number } | { ok: false; voorbereiding: FilingVoorbereiding };
+
+/** Generates the .docx and stores it as the next version of this filing in the case, with the data it used. */
+export async function generateFiling(
+  db: Db,
+  termijnen: TermijnService,
+  renderer: FilingRenderer,
+  actor: Actor,
+  zaak: ZaakOverzichtRij,
+  soort: FilingSoort,
+  opties: FilingOpties,
+): Promise<FilingResultaat> {
+  const voorbereiding = prepareFiling(db, termijnen, actor, zaak, soort, opties);
+  if (voorbereiding.soort === 'geweigerd' || voorbereiding.ontbrekend.length > 0) return { ok: false, voorbereiding };
+  const { gegevens } = voorbereiding;
+  const logo = db.select({ logo: organisaties.logoPng }).from(organisaties).where(eq(organisaties.id, actor.organisatieId)).get()?.logo ?? null;
+  const docx = await renderer.renderDocx(gegevens, logo);
+  return db.transaction((tx) => {
+    const vorige = tx.select({ versie: max(zaakdocumenten.versie) }).from(zaakdocumenten).where(and(eq(zaakdocumenten.zaakId, zaak.id), eq(zaakdocumenten.soort, soort))).get();
+    const versie = (vorige?.versie ?? 0) + 1;
+    const { id } = tx
+      .insert(zaakdocumenten)
+      .values({
+        zaakId: zaak.id,
+        soort,
+        versie,
+        sjabloonVersie: FILINGS[soort].sjabloonVersie,
+        gemaaktDoor: actor.gebruikerId,
+        gegevensJson: JSON.stringify(gegevens),
+        bestandsnaam: `${soort}-zaak-${zaak.id}-v${versie}.docx`,
+        docx,
+      })
+      .returning({ id: zaakdocumenten.id })
+      .get();
+    tx.insert(zaakgebeurtenissen).values({ zaakId: zaak.id, datum: opties.vandaag, omschrijving: `${FILINGS[soort].titel} opgesteld (versie ${versie})`, gebruikerId: actor.gebruikerId }).run();
+    return { ok: true as const, id, versie };
+  });
+}
+
+export function loadZaakdocumenten(db: Db, zaakId: number) {
+  return db
+    .select({ id: zaakdocumenten.id, soort: zaakdocumenten.soort, versie: zaakdocumenten.versie, sjabloonVersie: zaakdocumenten.sjabloonVersie, door: gebruikers.naam, op: zaakdocumenten.aangemaaktOp, bestandsnaam: zaakdocumenten.bestandsnaam })
+    .from(zaakdocumenten)
+    .innerJoin(gebruikers, eq(zaakdocumenten.gemaaktDoor, gebruikers.id))
+    .where(eq(zaakdocumenten.zaakId, zaakId))
+    .orderBy(desc(zaakdocumenten.id))
+    .all();
+}
+
+export function loadZaakdocument(db: Db, zaakId: number, documentId: number) {
+  return db.select().from(zaakdocumenten).where(and(eq(zaakdocumenten.zaakId, zaakId), eq(zaakdocumenten.id, documentId))).get();
+}

@@ -1,0 +1,149 @@
+import { Hono, type Context } from 'hono';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../appContext';
+import { FILING_SOORTEN, organisaties, zaken, zorgaanbieders } from '../../db/schema';
+import { FILINGS } from '../../domain/filings/filingSoorten';
+import { generateFiling, loadZaakdocument, prepareFiling, type FilingOpties } from '../../services/filingService';
+import { schrijfInTransactie } from '../../services/besluitRegistratie';
+import { loadZaak, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
+import { datumInvoerVeld } from '../../validation/besluitInvoer';
+import { keuzeVeld, tekstVeld, type VeldFout } from '../../validation/velden';
+import { foutenPerVeld, leesFormulier, valideer, enkel } from '../formulier';
+import { paginaContext } from '../paginaContext';
+
+const filingKeuze = z.object({
+  soort: keuzeVeld(FILING_SOORTEN, 'soort stuk'),
+  dagtekening: datumInvoerVeld().optional(),
+  samenhang: z.enum(['ja', 'nee']).optional(),
+});
+
+const aanvullingInvoer = z
+  .object({
+    indienerAdres: tekstVeld(200).optional(),
+    indienerPostcode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}\s?[A-Za-z]{2}$/, { error: 'vul een postcode in als 1234 AB' })
+      .transform((p) => `${p.slice(0, 4)} ${p.slice(-2).toUpperCase()}`)
+      .optional(),
+    indienerPlaats: tekstVeld(100).optional(),
+    gronden: z.string().max(50_000, { error: 'is te lang (meer dan 50.000 tekens)' }).optional(),
+    spoedeisendBelang: z.string().max(20_000, { error: 'is te lang (meer dan 20.000 tekens)' }).optional(),
+  })
+  .strict();
+
+/** Draft filings: the art. 6:5 check, the preview, the .docx versions of a case. */
+export function documentenRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  const zaakUitPad = (c: Context<AppEnv>): ZaakOverzichtRij | undefined => {
+    const id = Number(c.req.param('id'));
+    return Number.isSafeInteger(id) && id > 0 ? loadZaak(deps.db, c.get('actor'), id) : undefined;
+  };
+  const opties = (keuze: z.output<typeof filingKeuze>, zaak: ZaakOverzichtRij): FilingOpties => ({
+    // A case already filed keeps its filing date; a new one is dated today.
+    dagtekening: keuze.dagtekening ?? zaak.ingesteld ?? deps.vandaag(),
+    vandaag: deps.vandaag(),
+    samenhang: keuze.samenhang !== 'nee' && zaak.soort === 'bezwaar',
+  });
+
+  function renderNieuw(c: Context<AppEnv>, zaak: ZaakOverzichtRij, keuze: z.output<typeof filingKeuze>, fouten: VeldFout[] = [], status: 200 | 422 = 200) {
+    const voorbereiding = prepareFiling(deps.db, deps.termijnen, c.get('actor'), zaak, keuze.soort, opties(keuze, zaak));
+    const zaakRij = deps.db.select({ gronden: zaken.gronden, spoedeisendBelang: zaken.spoedeisendBelang }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
+    return c.html(
+      deps.weergave.render('filingNieuw', {
+        ...paginaContext(c, 'zaken'),
+        titel: FILINGS[keuze.soort].titel,
+        zaak,
+        soort: keuze.soort,
+        definitie: FILINGS[keuze.soort],
+        keuzes: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide').map((s) => ({ soort: s, titel: FILINGS[s].titel, actief: s === keuze.soort })),
+        dagtekening: keuze.dagtekening ?? zaak.ingesteld ?? deps.vandaag(),
+        samenhang: keuze.samenhang !== 'nee',
+        isBezwaar: zaak.soort === 'bezwaar',
+        geweigerd: voorbereiding.soort === 'geweigerd' ? voorbereiding : undefined,
+        alternatiefTitel: voorbereiding.soort === 'geweigerd' && voorbereiding.alternatief ? FILINGS[voorbereiding.alternatief].titel : undefined,
+        ontbrekend: voorbereiding.soort === 'gereed' ? voorbereiding.ontbrekend : [],
+        mist: Object.fromEntries((voorbereiding.soort === 'gereed' ? voorbereiding.ontbrekend : []).map((o) => [o.veld, true])),
+        gegevens: voorbereiding.soort === 'gereed' ? voorbereiding.gegevens : undefined,
+        voorbeeld: voorbereiding.soort === 'gereed' ? deps.filings.renderHtml(voorbereiding.gegevens) : undefined,
+        teLaat: voorbereiding.soort === 'gereed' && voorbereiding.gegevens.teLaat,
+        zaakGronden: zaakRij.gronden,
+        zaakSpoed: zaakRij.spoedeisendBelang,
+        fouten: foutenPerVeld(fouten),
+        foutLijst: fouten,
+      }),
+      status,
+    );
+  }
+
+  app.get('/zaken/:id/documenten/nieuw', (c) => {
+    const zaak = zaakUitPad(c);
+    if (!zaak) return c.notFound();
+    const keuze = valideer(filingKeuze, { soort: c.req.query('soort') ?? (zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift'), dagtekening: c.req.query('dagtekening') || undefined, samenhang: c.req.query('samenhang') || undefined });
+    if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
+    return renderNieuw(c, zaak, keuze.data);
+  });
+
+  // Art. 6:5 Awb: what is missing can be filled in on the spot; it is saved with the case and the zorgaanbieder.
+  app.post('/zaken/:id/documenten/aanvulling', async (c) => {
+    const zaak = zaakUitPad(c);
+    if (!zaak) return c.notFound();
+    const { waarden, fouten } = await leesFormulier(c);
+    const keuze = valideer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
+    if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
+    const aanvulling = fouten.length
+      ? ({ ok: false, fouten } as const)
+      : valideer(aanvullingInvoer, Object.fromEntries(['indienerAdres', 'indienerPostcode', 'indienerPlaats', 'gronden', 'spoedeisendBelang'].filter((k) => waarden[k] !== undefined).map((k) => [k, enkel(waarden[k])])));
+    if (!aanvulling.ok) return renderNieuw(c, zaak, keuze.data, aanvulling.fouten, 422);
+    const a = aanvulling.data;
+    schrijfInTransactie(deps.db, (tx) => {
+      const zaakRij = tx.select({ zorgaanbiederId: zaken.zorgaanbiederId }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
+      if (zaakRij.zorgaanbiederId !== null && (a.indienerAdres || a.indienerPostcode || a.indienerPlaats)) {
+        tx.update(zorgaanbieders)
+          .set({ ...(a.indienerAdres ? { adres: a.indienerAdres } : {}), ...(a.indienerPostcode ? { postcode: a.indienerPostcode } : {}), ...(a.indienerPlaats ? { plaats: a.indienerPlaats } : {}) })
+          .where(eq(zorgaanbieders.id, zaakRij.zorgaanbiederId))
+          .run();
+      }
+      tx.update(zaken)
+        .set({ ...(a.gronden !== undefined ? { gronden: a.gronden } : {}), ...(a.spoedeisendBelang !== undefined ? { spoedeisendBelang: a.spoedeisendBelang } : {}) })
+        .where(eq(zaken.id, zaak.id))
+        .run();
+      return zaak.id;
+    });
+    const q = new URLSearchParams({ soort: keuze.data.soort, ...(keuze.data.dagtekening ? { dagtekening: keuze.data.dagtekening } : {}) });
+    return c.redirect(`/zaken/${zaak.id}/documenten/nieuw?${q}`, 303);
+  });
+
+  app.post('/zaken/:id/documenten', async (c) => {
+    const zaak = zaakUitPad(c);
+    if (!zaak) return c.notFound();
+    const { waarden } = await leesFormulier(c);
+    const keuze = valideer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
+    if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 422);
+    const resultaat = await generateFiling(deps.db, deps.termijnen, deps.filings, c.get('actor'), zaak, keuze.data.soort, opties(keuze.data, zaak));
+    if (!resultaat.ok) return renderNieuw(c, zaak, keuze.data, [], 422);
+    return c.redirect(`/zaken/${zaak.id}#stukken`, 303);
+  });
+
+  // The acting organisation's letterhead logo, for the preview.
+  app.get('/organisatie/logo.png', (c) => {
+    const logo = deps.db.select({ logo: organisaties.logoPng }).from(organisaties).where(eq(organisaties.id, c.get('actor').organisatieId)).get()?.logo;
+    return logo ? c.body(new Uint8Array(logo), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }) : c.notFound();
+  });
+
+  // A stored version, byte for byte as it was generated.
+  app.get('/zaken/:id/documenten/:documentId', (c) => {
+    const zaak = zaakUitPad(c);
+    const documentId = Number(c.req.param('documentId'));
+    const document = zaak && Number.isSafeInteger(documentId) ? loadZaakdocument(deps.db, zaak.id, documentId) : undefined;
+    if (!document) return c.notFound();
+    return c.body(new Uint8Array(document.docx), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'Content-Disposition': `attachment; filename="${document.bestandsnaam}"`,
+    });
+  });
+  return app;
+}
+
