@@ -1,6 +1,8 @@
 import { runEngineBench } from './engineBench';
 import { runServerBench } from './serverBench';
+import { runFilingBench } from './filingBench';
 
 // `npm run bench`: benchmarks print figures; they are not timed tests and never fail the suite.
 runEngineBench();
+await runFilingBench();
 await runServerBench();

@@ -45,6 +45,8 @@ try {
   const zaakId = (server.db.$client.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 ORDER BY id LIMIT 1').get() as { id: number }).id;
   await page.goto(`${server.url}/zaken/${zaakId}`);
   await foto('zaak');
+  await page.goto(`${server.url}/zaken/${zaakId}/documenten/nieuw?soort=beroepschrift`);
+  await foto('stuk-opstellen');
   console.log('screenshots written to docs/screenshots');
 } finally {
   await browser.close();

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { FILING_SOORTEN, organisaties, zaken, zorgaanbieders } from '../../db/schema';
-import { FILINGS } from '../../domain/filings/filingSoorten';
+import { FILINGS, type FilingSoort } from '../../domain/filings/filingSoorten';
 import { generateFiling, loadZaakdocument, prepareFiling, type FilingOpties } from '../../services/filingService';
 import { schrijfInTransactie } from '../../services/besluitRegistratie';
 import { loadZaak, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
@@ -41,9 +41,10 @@ export function documentenRoutes(deps: AppDeps) {
     const id = Number(c.req.param('id'));
     return Number.isSafeInteger(id) && id > 0 ? loadZaak(deps.db, c.get('actor'), id) : undefined;
   };
+  // A filing in a case already filed keeps the filing date; a new filing, and any letter to the client, is dated today.
+  const standaardDagtekening = (soort: FilingSoort, zaak: ZaakOverzichtRij) => (FILINGS[soort].art65 && zaak.ingesteld) || deps.vandaag();
   const opties = (keuze: z.output<typeof filingKeuze>, zaak: ZaakOverzichtRij): FilingOpties => ({
-    // A case already filed keeps its filing date; a new one is dated today.
-    dagtekening: keuze.dagtekening ?? zaak.ingesteld ?? deps.vandaag(),
+    dagtekening: keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak),
     vandaag: deps.vandaag(),
     samenhang: keuze.samenhang !== 'nee' && zaak.soort === 'bezwaar',
   });
@@ -59,7 +60,7 @@ export function documentenRoutes(deps: AppDeps) {
         soort: keuze.soort,
         definitie: FILINGS[keuze.soort],
         keuzes: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide').map((s) => ({ soort: s, titel: FILINGS[s].titel, actief: s === keuze.soort })),
-        dagtekening: keuze.dagtekening ?? zaak.ingesteld ?? deps.vandaag(),
+        dagtekening: keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak),
         samenhang: keuze.samenhang !== 'nee',
         isBezwaar: zaak.soort === 'bezwaar',
         geweigerd: voorbereiding.soort === 'geweigerd' ? voorbereiding : undefined,
