@@ -33,12 +33,42 @@ CREATE TABLE `gebruikers` (
 	`email` text NOT NULL,
 	`rol` text NOT NULL,
 	`organisatie_id` integer NOT NULL,
+	`herinneringsschema` text,
+	`weekoverzicht` integer DEFAULT false NOT NULL,
+	`agenda_token` text,
 	`aangemaakt_op` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) NOT NULL,
 	FOREIGN KEY (`organisatie_id`) REFERENCES `organisaties`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "gebruikers_rol" CHECK(rol IN ('jurist', 'nza-jurist', 'beheerder'))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `gebruikers_email_unique` ON `gebruikers` (`email`);--> statement-breakpoint
+CREATE UNIQUE INDEX `gebruikers_agenda_token_unique` ON `gebruikers` (`agenda_token`);--> statement-breakpoint
+CREATE TABLE `herinneringen` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`sleutel` text NOT NULL,
+	`soort` text NOT NULL,
+	`zaak_id` integer,
+	`gebruiker_id` integer NOT NULL,
+	`einde` text,
+	`werkdagen_vooraf` integer,
+	`moment` text NOT NULL,
+	`status` text DEFAULT 'gepland' NOT NULL,
+	`pogingen` integer DEFAULT 0 NOT NULL,
+	`volgende_poging` integer DEFAULT 0 NOT NULL,
+	`geclaimd_op` integer,
+	`inhaal` integer DEFAULT false NOT NULL,
+	`fout` text,
+	`message_id` text,
+	`verzonden_op` text,
+	FOREIGN KEY (`zaak_id`) REFERENCES `zaken`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`gebruiker_id`) REFERENCES `gebruikers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "herinneringen_status" CHECK(status IN ('gepland', 'bezig', 'verzonden', 'overgeslagen', 'vervallen', 'mislukt', 'onzeker')),
+	CONSTRAINT "herinneringen_moment" CHECK((date(moment) IS moment))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `herinneringen_sleutel_unique` ON `herinneringen` (`sleutel`);--> statement-breakpoint
+CREATE INDEX `herinneringen_te_versturen` ON `herinneringen` (`status`,`moment`);--> statement-breakpoint
+CREATE INDEX `herinneringen_zaak` ON `herinneringen` (`zaak_id`);--> statement-breakpoint
 CREATE TABLE `organisaties` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`naam` text NOT NULL,
@@ -78,6 +108,17 @@ CREATE TABLE `tariefbeschikkingen` (
 CREATE INDEX `tariefbeschikkingen_regio_jaar` ON `tariefbeschikkingen` (`regio_id`,`jaar`);--> statement-breakpoint
 CREATE INDEX `tariefbeschikkingen_zorgaanbieder` ON `tariefbeschikkingen` (`zorgaanbieder_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `tariefbeschikkingen_kenmerk` ON `tariefbeschikkingen` (`uitgever`,`kenmerk`);--> statement-breakpoint
+CREATE TABLE `uitgaande_mail` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`message_id` text NOT NULL,
+	`aan` text NOT NULL,
+	`onderwerp` text NOT NULL,
+	`tekst` text NOT NULL,
+	`eml` text NOT NULL,
+	`aangemaakt_op` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `uitgaande_mail_message_id_unique` ON `uitgaande_mail` (`message_id`);--> statement-breakpoint
 CREATE TABLE `vertegenwoordigingen` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`organisatie_id` integer NOT NULL,
@@ -137,6 +178,7 @@ CREATE TABLE `zaken` (
 	`notities` text DEFAULT '' NOT NULL,
 	`gronden` text DEFAULT '' NOT NULL,
 	`spoedeisend_belang` text DEFAULT '' NOT NULL,
+	`herinneringsschema` text,
 	`aangemaakt_op` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) NOT NULL,
 	FOREIGN KEY (`organisatie_id`) REFERENCES `organisaties`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`zorgaanbieder_id`) REFERENCES `zorgaanbieders`(`id`) ON UPDATE no action ON DELETE no action,

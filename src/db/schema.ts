@@ -42,6 +42,11 @@ export const gebruikers = sqliteTable(
     email: text('email').notNull().unique(),
     rol: text('rol', { enum: GEBRUIKER_ROLLEN }).notNull(),
     organisatieId: integer('organisatie_id').notNull().references(() => organisaties.id),
+    /** Working days before the last day on which to remind, e.g. "14,7,3,1,0"; null = the default. */
+    herinneringsschema: text('herinneringsschema'),
+    weekoverzicht: integer('weekoverzicht', { mode: 'boolean' }).notNull().default(false),
+    /** Secret of the personal calendar feed URL; regenerating it revokes the old URL. */
+    agendaToken: text('agenda_token').unique(),
     aangemaaktOp: aangemaakt(),
   },
   () => [check('gebruikers_rol', sql`rol IN ${inLijst(GEBRUIKER_ROLLEN)}`)],
@@ -172,6 +177,8 @@ export const zaken = sqliteTable(
     gronden: text('gronden').notNull().default(''),
     /** Why an immediate provision is urgent (art. 8:81 Awb), for a verzoek om voorlopige voorziening. */
     spoedeisendBelang: text('spoedeisend_belang').notNull().default(''),
+    /** Overrides the responsible user's reminder schedule for this case. */
+    herinneringsschema: text('herinneringsschema'),
     aangemaaktOp: aangemaakt(),
   },
   (t) => [
@@ -230,3 +237,49 @@ export const zaakdocumenten = sqliteTable(
     check('zaakdocumenten_versie_positief', sql`versie >= 1`),
   ],
 );
+
+export const HERINNERING_STATUSSEN = ['gepland', 'bezig', 'verzonden', 'overgeslagen', 'vervallen', 'mislukt', 'onzeker'] as const;
+
+/**
+ * The reminder ledger: one row per (term, reminder moment, recipient), unique by `sleutel`. A row is claimed
+ * (gepland → bezig) by a conditional update before the e-mail goes out, so two instances never both send it; a
+ * process that dies between sending and recording leaves it `bezig`, which later becomes `onzeker`, never resent.
+ */
+export const herinneringen = sqliteTable(
+  'herinneringen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sleutel: text('sleutel').notNull().unique(),
+    soort: text('soort', { enum: ['herinnering', 'weekoverzicht'] }).notNull(),
+    zaakId: integer('zaak_id').references(() => zaken.id, { onDelete: 'cascade' }),
+    gebruikerId: integer('gebruiker_id').notNull().references(() => gebruikers.id),
+    einde: text('einde'),
+    werkdagenVooraf: integer('werkdagen_vooraf'),
+    moment: text('moment').notNull(),
+    status: text('status', { enum: HERINNERING_STATUSSEN }).notNull().default('gepland'),
+    pogingen: integer('pogingen').notNull().default(0),
+    volgendePoging: integer('volgende_poging').notNull().default(0),
+    geclaimdOp: integer('geclaimd_op'),
+    inhaal: integer('inhaal', { mode: 'boolean' }).notNull().default(false),
+    fout: text('fout'),
+    messageId: text('message_id'),
+    verzondenOp: text('verzonden_op'),
+  },
+  (t) => [
+    index('herinneringen_te_versturen').on(t.status, t.moment),
+    index('herinneringen_zaak').on(t.zaakId),
+    check('herinneringen_status', sql`status IN ${inLijst(HERINNERING_STATUSSEN)}`),
+    check('herinneringen_moment', isIsoDatum('moment')),
+  ],
+);
+
+/** The embedded outbox: with no SMTP configured, every e-mail lands here (and as .eml under data/outbox/). */
+export const uitgaandeMail = sqliteTable('uitgaande_mail', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  messageId: text('message_id').notNull().unique(),
+  aan: text('aan').notNull(),
+  onderwerp: text('onderwerp').notNull(),
+  tekst: text('tekst').notNull(),
+  eml: text('eml').notNull(),
+  aangemaaktOp: aangemaakt(),
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
+import { computeHerinneringsmomenten, parseSchema, selectTeVersturen, STANDAARD_SCHEMA, werkdagenVoor } from '../../../src/domain/herinneringen/herinneringsmomenten';
+
+const kalender = createAtwKalender();
+
+describe('reminder moments in working days before the last day', () => {
+  it('Tuesday 22 December 2026: 14, 7, 3, 1 working days before and the day itself', () => {
+    // Hand-checked: working days back from 22 Dec 2026 (no feestdag between 1 and 21 December).
+    expect(computeHerinneringsmomenten('2026-12-22', STANDAARD_SCHEMA, kalender)).toEqual([
+      { werkdagenVooraf: 14, datum: '2026-12-02' },
+      { werkdagenVooraf: 7, datum: '2026-12-11' },
+      { werkdagenVooraf: 3, datum: '2026-12-17' },
+      { werkdagenVooraf: 1, datum: '2026-12-21' },
+      { werkdagenVooraf: 0, datum: '2026-12-22' },
+    ]);
+  });
+
+  it('skips weekends and Atw feestdagen: 1 working day before Tuesday 7 April 2026 is Friday 3 April (Goede Vrijdag counts)', () => {
+    expect(werkdagenVoor('2026-04-07', 1, kalender)).toBe('2026-04-03');
+    expect(werkdagenVoor('2026-12-28', 1, kalender)).toBe('2026-12-24');
+  });
+
+  it('property: every moment before the last day is a working day, strictly ordered', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3650 }), (offset) => {
+        const einde = new Date(Date.UTC(2026, 0, 1 + offset)).toISOString().slice(0, 10);
+        const momenten = computeHerinneringsmomenten(einde, STANDAARD_SCHEMA, kalender);
+        return momenten.every((m, i) => (m.werkdagenVooraf === 0 || !kalender.nietWerkdagReden(m.datum)) && (i === 0 || momenten[i - 1]!.datum < m.datum));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('parses a per-user or per-case schedule', () => {
+    expect(parseSchema('10, 5,1 0')).toEqual([10, 5, 1, 0]);
+    expect(parseSchema('veertien')).toBeNull();
+    expect(parseSchema('')).toBeNull();
+    expect(parseSchema('100')).toBeNull();
+  });
+});
+
+describe('catch-up: one e-mail per term, not a flood', () => {
+  it('sends only the latest due reminder and skips the older ones', () => {
+    const due = [
+      { werkdagenVooraf: 14, datum: '2026-12-02' },
+      { werkdagenVooraf: 7, datum: '2026-12-11' },
+      { werkdagenVooraf: 3, datum: '2026-12-17' },
+    ];
+    const keuze = selectTeVersturen(due)!;
+    expect(keuze.versturen.werkdagenVooraf).toBe(3);
+    expect(keuze.overslaan.map((m) => m.werkdagenVooraf).sort()).toEqual([14, 7]);
+    expect(keuze.inhaal).toBe(true);
+    expect(selectTeVersturen([due[0]!])!.inhaal).toBe(false);
+    expect(selectTeVersturen([])).toBeUndefined();
+  });
+});
