@@ -22,7 +22,7 @@ export function composeHerinnering(invoer: {
   const { termijn: t } = invoer;
   const dagen = dagenTussen(invoer.vandaag, t.einde);
   const wat = t.rechtsmiddel === 'beroep' ? 'Beroep bij het CBb tegen de contracteerruimte' : 'Bezwaar bij de NZa tegen de tariefbeschikking';
-  const onderwerp = `${invoer.inhaal ? 'Inhaalherinnering' : 'Herinnering'}: ${wat.toLowerCase()} ${t.regio} ${t.jaar} — laatste dag ${formatDatumKort(t.einde)} (${formatDagenOver(dagen)})`;
+  const onderwerp = `${invoer.inhaal ? 'Inhaalherinnering' : 'Herinnering'}: ${wat[0]!.toLowerCase()}${wat.slice(1)} ${t.regio} ${t.jaar} — laatste dag ${formatDatumKort(t.einde)} (${formatDagenOver(dagen)})`;
   const regels: [string, string][] = [
     ['Termijn', `${wat} ${t.regio} ${t.jaar}`],
     ['Laatste dag', formatDatumLang(t.einde)],

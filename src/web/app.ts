@@ -14,6 +14,7 @@ import { importRoutes } from './routes/importRoutes';
 import { exportRoutes } from './routes/exportRoutes';
 import { apiRoutes } from './routes/apiRoutes';
 import { documentenRoutes } from './routes/documentenRoutes';
+import { agendaFeedRoutes, agendaRoutes } from './routes/agendaRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/gezond', (c) => c.json({ status: 'ok' }));
 
   app.route('/', aanmeldenRoutes(deps));
+  app.route('/', agendaFeedRoutes(deps));
 
   // Every other request carries who acts and for which organisation.
   app.use('*', async (c, next) => {
@@ -60,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', matrixRoutes(deps));
   app.route('/', zakenRoutes(deps));
   app.route('/', documentenRoutes(deps));
+  app.route('/', agendaRoutes(deps));
   app.route('/', besluitenRoutes(deps));
   app.route('/', importRoutes(deps));
   app.route('/', exportRoutes(deps));

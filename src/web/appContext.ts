@@ -4,12 +4,14 @@ import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { TermijnService } from '../services/termijnService';
 import type { Weergave } from './weergave';
 import type { FilingRenderer } from '../documents/filingRenderer';
+import type { MailConfig } from '../mail/mailConfig';
 
 export interface AppDeps {
   db: Db;
   termijnen: TermijnService;
   weergave: Weergave;
   filings: FilingRenderer;
+  mail: MailConfig;
   sessieGeheim: string;
   /** Today in the Netherlands; injected so tests can pin the date. */
   vandaag: () => IsoDatum;

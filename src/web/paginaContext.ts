@@ -7,6 +7,8 @@ const NAVIGATIE = [
   { sleutel: 'registreren', href: '/besluiten/nieuw', label: 'Besluit registreren' },
   { sleutel: 'importeren', href: '/import', label: 'Importeren' },
   { sleutel: 'zaken', href: '/zaken', label: 'Zaken' },
+  { sleutel: 'outbox', href: '/outbox', label: 'Herinneringen' },
+  { sleutel: 'instellingen', href: '/instellingen', label: 'Instellingen' },
 ] as const;
 
 /** What every page's layout needs: who is signed in and where we are. */

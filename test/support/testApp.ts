@@ -22,7 +22,7 @@ export function createTestApp(vandaag = '2026-11-22') {
   seedZorgkantoorregios(db);
   seedDemoData(db);
   const termijnen = createTermijnService(db, { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() });
-  const app = createApp({ db, termijnen, weergave: createWeergave(resolve('templates')), filings: createFilingRenderer(resolve('templates')), sessieGeheim: 'test-geheim', vandaag: () => vandaag });
+  const app = createApp({ db, termijnen, weergave: createWeergave(resolve('templates')), filings: createFilingRenderer(resolve('templates')), sessieGeheim: 'test-geheim', vandaag: () => vandaag, mail: { afzender: 'Termijnbewaking <termijnen@test.local>', appUrl: 'http://app.test' } });
   const als = (email: string) => (pad: string, init: RequestInit = {}) =>
     app.request(pad, { ...init, headers: { 'X-Demo-Gebruiker': email, ...(init.headers as Record<string, string> | undefined) } });
   return {

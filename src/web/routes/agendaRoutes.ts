@@ -1,0 +1,121 @@
+import { Hono, type Context } from 'hono';
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { AppDeps, AppEnv } from '../appContext';
+import { gebruikers, herinneringen, uitgaandeMail } from '../../db/schema';
+import { buildVCalendar } from '../../agenda/icalendar';
+import { loadOpenZaakTermijnen, toAgendaTermijn } from '../../herinneringen/openTermijnen';
+import { parseSchema, STANDAARD_SCHEMA } from '../../domain/herinneringen/herinneringsmomenten';
+import { loadZaak } from '../../services/zaakRegistratie';
+import { findZaakTermijnen } from '../../services/zaakTermijnen';
+import { ziesAlles } from '../../actor/actor';
+import { enkel, leesFormulier } from '../formulier';
+import { paginaContext } from '../paginaContext';
+
+const ICS = { 'Content-Type': 'text/calendar; charset=utf-8' } as const;
+export const nieuwAgendaToken = () => randomBytes(24).toString('base64url');
+
+/** The personal calendar feed: authenticated by the unguessable token in its URL, so calendar apps can subscribe. */
+export function agendaFeedRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/agenda/:bestand', (c) => {
+    const token = /^([A-Za-z0-9_-]{20,64})\.ics$/.exec(c.req.param('bestand'))?.[1];
+    const gebruiker = token ? deps.db.select({ id: gebruikers.id, naam: gebruikers.naam }).from(gebruikers).where(eq(gebruikers.agendaToken, token)).get() : undefined;
+    if (!gebruiker) return c.text('Onbekende of ingetrokken agenda-link', 404);
+    const termijnen = loadOpenZaakTermijnen(deps.db, deps.termijnen, deps.vandaag(), gebruiker.id).map((o) => toAgendaTermijn(o, deps.mail.appUrl));
+    return c.body(buildVCalendar(`Termijnen ${gebruiker.naam}`, termijnen, new Date()), 200, { ...ICS, 'Cache-Control': 'private, max-age=300' });
+  });
+  return app;
+}
+
+export function agendaRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  // One-click .ics for a case's term.
+  app.get('/zaken/:id/termijn.ics', (c) => {
+    const id = Number(c.req.param('id'));
+    const zaak = Number.isSafeInteger(id) ? loadZaak(deps.db, c.get('actor'), id) : undefined;
+    if (!zaak) return c.notFound();
+    const [termijn] = findZaakTermijnen(deps.termijnen.computeVoorActor(c.get('actor'), deps.vandaag()), zaak).termijnen;
+    if (!termijn) return c.text('Voor deze zaak is geen termijn berekend', 404);
+    return c.body(buildVCalendar(`Zaak ${zaak.id}`, [toAgendaTermijn({ zaak, termijn }, deps.mail.appUrl)], new Date()), 200, {
+      ...ICS,
+      'Content-Disposition': `attachment; filename="termijn-zaak-${zaak.id}.ics"`,
+    });
+  });
+
+  const gebruikerRij = (id: number) => deps.db.select().from(gebruikers).where(eq(gebruikers.id, id)).get()!;
+
+  function renderInstellingen(c: Context<AppEnv>, fout?: string, status: 200 | 422 = 200) {
+    const actor = c.get('actor');
+    let g = gebruikerRij(actor.gebruikerId);
+    if (!g.agendaToken) {
+      deps.db.update(gebruikers).set({ agendaToken: nieuwAgendaToken() }).where(eq(gebruikers.id, g.id)).run();
+      g = gebruikerRij(actor.gebruikerId);
+    }
+    return c.html(
+      deps.weergave.render('instellingen', {
+        ...paginaContext(c, 'instellingen'),
+        titel: 'Instellingen',
+        schema: g.herinneringsschema ?? STANDAARD_SCHEMA.join(', '),
+        weekoverzicht: g.weekoverzicht,
+        agendaUrl: `${deps.mail.appUrl}/agenda/${g.agendaToken}.ics`,
+        fout,
+        opgeslagen: c.req.query('opgeslagen') === '1',
+      }),
+      status,
+    );
+  }
+
+  app.get('/instellingen', (c) => renderInstellingen(c));
+
+  app.post('/instellingen', async (c) => {
+    const { waarden } = await leesFormulier(c);
+    const schemaTekst = enkel(waarden.schema) ?? '';
+    const schema = parseSchema(schemaTekst);
+    if (!schema) return renderInstellingen(c, `"${schemaTekst.slice(0, 40)}" is geen lijst werkdagen (bijvoorbeeld 14, 7, 3, 1, 0; hoogstens 60)`, 422);
+    deps.db
+      .update(gebruikers)
+      .set({ herinneringsschema: schema.join(','), weekoverzicht: enkel(waarden.weekoverzicht) === 'ja' })
+      .where(eq(gebruikers.id, c.get('actor').gebruikerId))
+      .run();
+    return c.redirect('/instellingen?opgeslagen=1', 303);
+  });
+
+  // A new token revokes the old feed URL at once.
+  app.post('/instellingen/agenda-token', (c) => {
+    deps.db.update(gebruikers).set({ agendaToken: nieuwAgendaToken() }).where(eq(gebruikers.id, c.get('actor').gebruikerId)).run();
+    return c.redirect('/instellingen?opgeslagen=1', 303);
+  });
+
+  // The embedded outbox and every reminder that could not be delivered, for the actor's organisation.
+  app.get('/outbox', (c) => {
+    const actor = c.get('actor');
+    const collegas = deps.db.select({ id: gebruikers.id, email: gebruikers.email }).from(gebruikers).where(ziesAlles(actor) ? undefined : eq(gebruikers.organisatieId, actor.organisatieId)).all();
+    const adressen = collegas.map((g) => g.email);
+    const mails = adressen.length
+      ? deps.db.select({ id: uitgaandeMail.id, aan: uitgaandeMail.aan, onderwerp: uitgaandeMail.onderwerp, op: uitgaandeMail.aangemaaktOp }).from(uitgaandeMail).where(inArray(uitgaandeMail.aan, adressen)).orderBy(desc(uitgaandeMail.id)).limit(200).all()
+      : [];
+    const problemen = collegas.length
+      ? deps.db
+          .select({ id: herinneringen.id, zaakId: herinneringen.zaakId, status: herinneringen.status, moment: herinneringen.moment, fout: herinneringen.fout, pogingen: herinneringen.pogingen, aan: gebruikers.email })
+          .from(herinneringen)
+          .innerJoin(gebruikers, eq(herinneringen.gebruikerId, gebruikers.id))
+          .where(and(inArray(herinneringen.status, ['mislukt', 'onzeker']), inArray(herinneringen.gebruikerId, collegas.map((g) => g.id))))
+          .orderBy(desc(herinneringen.id))
+          .all()
+      : [];
+    return c.html(deps.weergave.render('outbox', { ...paginaContext(c, 'outbox'), titel: 'Verzonden herinneringen', mails, problemen, smtp: Boolean(deps.mail.smtp) }));
+  });
+
+  app.get('/outbox/:id', (c) => {
+    const actor = c.get('actor');
+    const id = Number(c.req.param('id').replace(/\.eml$/, ''));
+    const mail = Number.isSafeInteger(id) ? deps.db.select().from(uitgaandeMail).where(eq(uitgaandeMail.id, id)).get() : undefined;
+    const magZien = mail && (ziesAlles(actor) || deps.db.select({ id: gebruikers.id }).from(gebruikers).where(and(eq(gebruikers.email, mail.aan), eq(gebruikers.organisatieId, actor.organisatieId))).get());
+    if (!mail || !magZien) return c.notFound();
+    return c.body(mail.eml, 200, { 'Content-Type': 'message/rfc822', 'Content-Disposition': `attachment; filename="herinnering-${mail.id}.eml"` });
+  });
+  return app;
+}
+
