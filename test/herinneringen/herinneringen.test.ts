@@ -79,7 +79,7 @@ describe('reminders by e-mail', () => {
     expect(mail.html).toContain('<strong>vrijdag 11 december 2026</strong>');
     expect(mail.messageId).toMatch(/^<herinnering-\d+@termijnbewaking\.local>$/);
     const bijlage = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
-    const agenda = Object.values(ical.sync.parseICS(bijlage.content.toString('utf8'))).filter((x) => x.type === 'VEVENT');
+    const agenda = Object.values(ical.sync.parseICS(bijlage.content.toString('utf8'))).filter((x) => x?.type === 'VEVENT');
     expect(agenda).toHaveLength(1);
     expect((agenda[0] as ical.VEvent).uid).toBe('zaak-3-bezwaar@termijnbewaking');
     expect((agenda[0] as ical.VEvent).start.toISOString().slice(0, 10)).toBe('2026-12-11');
@@ -188,7 +188,7 @@ describe('calendar feed', () => {
     const pad = /http:\/\/app\.test(\/agenda\/[A-Za-z0-9_-]+\.ics)/.exec(instellingen)![1]!;
     const feed = await (await t.app.request(pad)).text();
     expect(feed).toContain('BEGIN:VALARM');
-    const events = () => Object.values(ical.sync.parseICS(feed)).filter((x): x is ical.VEvent => x.type === 'VEVENT');
+    const events = () => Object.values(ical.sync.parseICS(feed)).filter((x): x is ical.VEvent => x?.type === 'VEVENT');
     expect(events().map((e) => [e.uid, e.start.toISOString().slice(0, 10), (e.start as { dateOnly?: boolean }).dateOnly]).sort()).toEqual([
       ['zaak-3-bezwaar@termijnbewaking', '2026-12-11', true],
       ['zaak-4-beroep@termijnbewaking', '2026-12-22', true],
@@ -198,7 +198,7 @@ describe('calendar feed', () => {
     // Move the bekendmaking of the tariefbeschikking behind zaak 4: the event moves, its UID stays.
     const tbId = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1855'`).get() as { id: number }).id;
     await t.als(DEMO.inhouse)(`/besluiten/tariefbeschikking/${tbId}/bewerken`, { method: 'POST', body: formulier({ besluitdatum: '06-11-2026', bekendgemaakt: '12-11-2026' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-    const na = Object.values(ical.sync.parseICS(await (await t.app.request(pad)).text())).filter((x): x is ical.VEvent => x.type === 'VEVENT');
+    const na = Object.values(ical.sync.parseICS(await (await t.app.request(pad)).text())).filter((x): x is ical.VEvent => x?.type === 'VEVENT');
     expect(na.find((e) => e.uid === 'zaak-4-beroep@termijnbewaking')!.start.toISOString().slice(0, 10)).toBe('2026-12-24');
 
     // Pending reminders moved with it.
@@ -212,7 +212,7 @@ describe('calendar feed', () => {
 
   it('offers one .ics per term, and refuses unknown tokens', async () => {
     const ics = await (await t.als(DEMO.inhouse)('/zaken/4/termijn.ics')).text();
-    const [event] = Object.values(ical.sync.parseICS(ics)).filter((x): x is ical.VEvent => x.type === 'VEVENT');
+    const [event] = Object.values(ical.sync.parseICS(ics)).filter((x): x is ical.VEvent => x?.type === 'VEVENT');
     expect(event!.uid).toBe('zaak-4-beroep@termijnbewaking');
     expect(event!.summary).toContain('Laatste dag beroep CBb: Utrecht 2026');
     expect((await t.app.request('/agenda/raden-lukt-niet-aaaaaaaaaa.ics')).status).toBe(404);
