@@ -21,7 +21,7 @@ export const demoDataSchema = z.object({
       logo: z.string().regex(/^[\w.-]+\.png$/).nullable(),
     }),
   ),
-  gebruikers: z.array(z.object({ naam: z.string(), email: z.string(), rol: z.enum(GEBRUIKER_ROLLEN), organisatie: z.string() })),
+  gebruikers: z.array(z.object({ naam: z.string(), email: z.string(), rol: z.enum(GEBRUIKER_ROLLEN), organisatie: z.string(), weekoverzicht: z.boolean() })),
   zorgaanbieders: z.array(
     z.object({
       naam: z.string(),

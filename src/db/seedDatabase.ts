@@ -50,7 +50,7 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
 
     for (const g of data.gebruikers) {
       tx.insert(gebruikers)
-        .values({ naam: g.naam, email: g.email, rol: g.rol, organisatieId: vind(organisatieId, g.organisatie, 'organisatie') })
+        .values({ naam: g.naam, email: g.email, rol: g.rol, weekoverzicht: g.weekoverzicht, organisatieId: vind(organisatieId, g.organisatie, 'organisatie') })
         .onConflictDoNothing()
         .run();
     }

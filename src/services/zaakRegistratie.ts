@@ -35,6 +35,7 @@ export interface ZaakOverzichtRij {
   verantwoordelijke: string | null;
   verantwoordelijkeId: number | null;
   notities: string;
+  herinneringsschema: string | null;
   organisatieId: number;
 }
 
@@ -60,6 +61,7 @@ function zaakSelectie(db: Db) {
       verantwoordelijke: gebruikers.naam,
       verantwoordelijkeId: zaken.verantwoordelijkeId,
       notities: zaken.notities,
+      herinneringsschema: zaken.herinneringsschema,
       organisatieId: zaken.organisatieId,
     })
     .from(zaken)
@@ -165,8 +167,11 @@ export function registreerUitspraak(tx: Db, actor: Actor, zaak: ZaakOverzichtRij
   voegGebeurtenisToe(tx, zaak.id, actor, invoer.afgerond, `${zaak.soort === 'beroep' ? 'Uitspraak CBb' : 'Beslissing op bezwaar'}: ${invoer.uitspraak}`);
 }
 
-export function bewaarNotities(tx: Db, zaak: ZaakOverzichtRij, invoer: { notities: string; verantwoordelijkeId: number | null }): void {
-  tx.update(zaken).set({ notities: invoer.notities, verantwoordelijkeId: invoer.verantwoordelijkeId }).where(eq(zaken.id, zaak.id)).run();
+export function bewaarNotities(tx: Db, zaak: ZaakOverzichtRij, invoer: { notities: string; verantwoordelijkeId: number | null; herinneringsschema?: string | null }): void {
+  tx.update(zaken)
+    .set({ notities: invoer.notities, verantwoordelijkeId: invoer.verantwoordelijkeId, ...(invoer.herinneringsschema !== undefined ? { herinneringsschema: invoer.herinneringsschema } : {}) })
+    .where(eq(zaken.id, zaak.id))
+    .run();
 }
 
 export function loadCollegas(db: Db, actor: Actor) {

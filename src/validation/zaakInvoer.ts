@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { datumInvoerVeld } from './besluitInvoer';
 import { keuzeVeld, regioVeld, tekstVeld } from './velden';
+import { parseSchema } from '../domain/herinneringen/herinneringsmomenten';
 
 const id = (wat: string) =>
   z.coerce.number({ error: `ongeldige ${wat}` }).int({ error: `ongeldige ${wat}` }).positive({ error: `ongeldige ${wat}` }).max(2 ** 31, { error: `ongeldige ${wat}` });
@@ -38,5 +39,19 @@ export const notitiesInvoer = z
   .object({
     notities: z.string({ error: 'verwacht tekst' }).max(20_000, { error: 'is te lang (meer dan 20.000 tekens)' }),
     verantwoordelijkeId: z.preprocess((v) => (v === '' ? null : v), id('verantwoordelijke').nullable()),
+    /** Reminder schedule for this case only; empty = the responsible person's own schedule. */
+    herinneringsschema: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return null;
+        const schema = parseSchema(v);
+        if (!schema) {
+          ctx.addIssue({ code: 'custom', message: `${JSON.stringify(v.slice(0, 30))} is geen lijst werkdagen (bijvoorbeeld 10, 5, 1, 0)` });
+          return z.NEVER;
+        }
+        return schema.join(',');
+      }),
   })
   .strict();

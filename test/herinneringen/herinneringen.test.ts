@@ -42,6 +42,9 @@ let vandaag: string;
 let nuMs: number;
 beforeEach(() => {
   t = createTestApp();
+  // These tests follow the two cases of mr. S. Bakker: the demo's other reminder and the demo digest stay out.
+  t.db.$client.exec(`UPDATE gebruikers SET weekoverzicht = 0;
+    UPDATE zaken SET verantwoordelijke_id = NULL WHERE status = 'concept' AND organisatie_id <> (SELECT organisatie_id FROM gebruikers WHERE email = '${DEMO.inhouse}')`);
   ontvangen = [];
   weigeren = false;
   vandaag = '2026-11-23';
