@@ -61,9 +61,9 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; ver
       .all()
       .filter((r) => !gewenst.has(r.sleutel))
       .map((r) => r.id);
-    for (let i = 0; i < overbodig.length; i += 500) {
-      tx.update(herinneringen).set({ status: 'vervallen' }).where(and(inArray(herinneringen.id, overbodig.slice(i, i + 500)), eq(herinneringen.status, 'gepland'))).run();
-    }
+    // By primary key, one prepared statement: an `id IN (…) AND status = …` would make SQLite scan by status instead.
+    const vervalt = db.$client.prepare(`UPDATE herinneringen SET status = 'vervallen' WHERE id = ? AND status = 'gepland'`);
+    for (const id of overbodig) vervalt.run(id);
     return { gepland, vervallen: overbodig.length };
   });
 }
