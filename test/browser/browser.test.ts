@@ -159,7 +159,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await meldAan(/Kuipers/);
     const zaakId = (server.db.$client.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 LIMIT 1').get() as { id: number }).id;
     const tbId = (server.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744'`).get() as { id: number }).id;
-    for (const pad of ['/', '/matrix', '/matrix/Amsterdam/2026', '/besluiten/nieuw', '/besluiten/nieuw?type=contracteerruimte', '/import', '/zaken', `/zaken/${zaakId}`, `/zaken/${zaakId}/documenten/nieuw?soort=beroepschrift`, `/zaken/${zaakId}/documenten/nieuw?soort=voorlopige-voorziening`, `/besluiten/tariefbeschikking/${tbId}/bewerken`, '/bestaat-niet']) {
+    for (const pad of ['/', '/matrix', '/matrix/Amsterdam/2026', '/besluiten/nieuw', '/besluiten/nieuw?type=contracteerruimte', '/import', '/zaken', `/zaken/${zaakId}`, `/zaken/${zaakId}/documenten/nieuw?soort=beroepschrift`, `/zaken/${zaakId}/documenten/nieuw?soort=voorlopige-voorziening`, `/besluiten/tariefbeschikking/${tbId}/bewerken`, '/outbox', '/instellingen', '/bestaat-niet']) {
       await page.goto(`${server.url}${pad}`);
       await controleerToegankelijkheid(pad);
     }

@@ -47,6 +47,8 @@ try {
   await foto('zaak');
   await page.goto(`${server.url}/zaken/${zaakId}/documenten/nieuw?soort=beroepschrift`);
   await foto('stuk-opstellen');
+  await page.goto(`${server.url}/instellingen`);
+  await foto('instellingen');
   console.log('screenshots written to docs/screenshots');
 } finally {
   await browser.close();
