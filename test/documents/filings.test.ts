@@ -167,3 +167,29 @@ describe('hostile text', () => {
     expect(pdfTekst).toContain('<script>alert("x")</script>');
   }, 120_000);
 });
+
+describe('organisation letterhead', () => {
+  it('is edited in the settings and used by every filing: address in the Word header, the logo as an image', async () => {
+    const { readFileSync } = await import('node:fs');
+    const JSZip = (await import('jszip')).default;
+    const fd = new FormData();
+    for (const [k, v] of Object.entries({ adres: 'Nieuwegracht 12', postcode: '3512lr', plaats: 'Utrecht', email: 'post@vandamkuipers.example', telefoon: '030 765 43 21' })) fd.append(k, v);
+    fd.append('logo', new File([readFileSync('seed/logo-van-dam-kuipers.png')], 'logo.png', { type: 'image/png' }));
+    expect((await t.als(DEMO.advocaat)('/instellingen/briefhoofd', { method: 'POST', body: fd })).status).toBe(303);
+    const { docx } = await genereer(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'clientbrief' });
+    const zip = await JSZip.loadAsync(docx);
+    const kop = await zip.file(/word\/header\d*\.xml/)[0]!.async('string');
+    expect(kop).toContain('Nieuwegracht 12, 3512 LR  Utrecht');
+    expect(kop).toContain('030 765 43 21');
+    expect(zip.file(/word\/media\/.*\.png/)).toHaveLength(1);
+
+    const fout = new FormData();
+    fout.append('postcode', '12');
+    fout.append('logo', new File(['GIF89a'], 'logo.gif', { type: 'image/gif' }));
+    const r = await t.als(DEMO.advocaat)('/instellingen/briefhoofd', { method: 'POST', body: fout });
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toContain('het logo moet een PNG-afbeelding zijn');
+    expect(html).toContain('vul een postcode in als 1234 AB');
+  });
+});

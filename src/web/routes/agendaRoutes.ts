@@ -2,7 +2,21 @@ import { Hono, type Context } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from '../appContext';
-import { gebruikers, herinneringen, uitgaandeMail } from '../../db/schema';
+import { gebruikers, herinneringen, organisaties, uitgaandeMail } from '../../db/schema';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { foutenPerVeld, valideer } from '../formulier';
+
+const PNG_HANDTEKENING = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const optioneleTekst = (max: number) => z.string().trim().max(max, { error: `is te lang (meer dan ${max} tekens)` }).transform((v) => (v === '' ? null : v));
+const briefhoofdInvoer = z.object({
+  adres: optioneleTekst(200),
+  postcode: z.string().trim().refine((p) => p === '' || /^\d{4}\s?[A-Za-z]{2}$/.test(p), { error: 'vul een postcode in als 1234 AB' }).transform((p) => (p === '' ? null : `${p.slice(0, 4)} ${p.slice(-2).toUpperCase()}`)),
+  plaats: optioneleTekst(100),
+  email: z.string().trim().refine((e) => e === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e), { error: 'geen geldig e-mailadres' }).transform((e) => (e === '' ? null : e)),
+  telefoon: optioneleTekst(40),
+});
 import { buildVCalendar } from '../../agenda/icalendar';
 import { loadOpenZaakTermijnen, toAgendaTermijn } from '../../herinneringen/openTermijnen';
 import { parseSchema, STANDAARD_SCHEMA } from '../../domain/herinneringen/herinneringsmomenten';
@@ -46,7 +60,7 @@ export function agendaRoutes(deps: AppDeps) {
 
   const gebruikerRij = (id: number) => deps.db.select().from(gebruikers).where(eq(gebruikers.id, id)).get()!;
 
-  function renderInstellingen(c: Context<AppEnv>, fout?: string, status: 200 | 422 = 200) {
+  function renderInstellingen(c: Context<AppEnv>, fout?: string, status: 200 | 413 | 422 = 200, briefhoofdFouten: Record<string, string> = {}) {
     const actor = c.get('actor');
     let g = gebruikerRij(actor.gebruikerId);
     if (!g.agendaToken) {
@@ -60,6 +74,8 @@ export function agendaRoutes(deps: AppDeps) {
         schema: g.herinneringsschema ?? STANDAARD_SCHEMA.join(', '),
         weekoverzicht: g.weekoverzicht,
         agendaUrl: `${deps.mail.appUrl}/agenda/${g.agendaToken}.ics`,
+        organisatie: deps.db.select({ naam: organisaties.naam, adres: organisaties.adres, postcode: organisaties.postcode, plaats: organisaties.plaats, email: organisaties.email, telefoon: organisaties.telefoon, kvkNummer: organisaties.kvkNummer, heeftLogo: sql<number>`logo_png IS NOT NULL` }).from(organisaties).where(eq(organisaties.id, actor.organisatieId)).get(),
+        briefhoofdFouten,
         fout,
         opgeslagen: c.req.query('opgeslagen') === '1',
       }),
@@ -81,6 +97,33 @@ export function agendaRoutes(deps: AppDeps) {
       .run();
     return c.redirect('/instellingen?opgeslagen=1', 303);
   });
+
+  // The organisation's letterhead, used by every filing: address lines and a PNG logo.
+  app.post(
+    '/instellingen/briefhoofd',
+    bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => renderInstellingen(c as Context<AppEnv>, 'het logo is groter dan 1 MB', 413) }),
+    async (c) => {
+      const form = await c.req.parseBody();
+      const tekst = Object.fromEntries(['adres', 'postcode', 'plaats', 'email', 'telefoon'].map((k) => [k, typeof form[k] === 'string' ? form[k] : undefined]));
+      const invoer = valideer(briefhoofdInvoer, tekst);
+      const logo = form.logo;
+      const fouten: Record<string, string> = invoer.ok ? {} : foutenPerVeld(invoer.fouten);
+      let logoPng: Buffer | undefined;
+      if (logo instanceof File && logo.size > 0) {
+        const bytes = Buffer.from(await logo.arrayBuffer());
+        if (bytes.length > 1024 * 1024) fouten.logo = 'het logo is groter dan 1 MB';
+        else if (!bytes.subarray(0, 8).equals(PNG_HANDTEKENING)) fouten.logo = 'het logo moet een PNG-afbeelding zijn';
+        else logoPng = bytes;
+      }
+      if (!invoer.ok || Object.keys(fouten).length) return renderInstellingen(c, 'Het briefhoofd is niet opgeslagen.', 422, fouten);
+      deps.db
+        .update(organisaties)
+        .set({ ...invoer.data, ...(logoPng ? { logoPng } : {}) })
+        .where(eq(organisaties.id, c.get('actor').organisatieId))
+        .run();
+      return c.redirect('/instellingen?opgeslagen=1', 303);
+    },
+  );
 
   // A new token revokes the old feed URL at once.
   app.post('/instellingen/agenda-token', (c) => {
