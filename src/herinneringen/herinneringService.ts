@@ -2,7 +2,7 @@ import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
 import { gebruikers, herinneringen } from '../db/schema';
 import { computeHerinneringsmomenten, selectTeVersturen } from '../domain/herinneringen/herinneringsmomenten';
-import { addDagen, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { addDagen, weekdagVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { composeHerinnering, composeWeekoverzicht } from '../mail/herinneringMail';
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
@@ -46,7 +46,7 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; ver
       gewenst.set(sleutel, { sleutel, soort: 'herinnering', zaakId: o.zaak.id, gebruikerId: o.gebruiker.id, einde: o.termijn.einde, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum });
     }
   }
-  const maandag = addDagen(vandaag, -((new Date(`${vandaag}T12:00:00Z`).getUTCDay() + 6) % 7));
+  const maandag = addDagen(vandaag, 1 - weekdagVan(vandaag));
   for (const g of db.select({ id: gebruikers.id }).from(gebruikers).where(eq(gebruikers.weekoverzicht, true)).all()) {
     const sleutel = `w:u${g.id}:${maandag}`;
     gewenst.set(sleutel, { sleutel, soort: 'weekoverzicht', gebruikerId: g.id, moment: maandag });

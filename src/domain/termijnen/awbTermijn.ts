@@ -31,3 +31,11 @@ export const GRONDSLAG_ATW = 'art. 1 Atw';
 export function withAtwGrondslag(grondslag: readonly string[], termijn: BerekendeTermijn): string[] {
   return termijn.atwToelichting ? [...grondslag, GRONDSLAG_ATW] : [...grondslag];
 }
+
+// Art. 6:9 lid 2 Awb: a filing posted by the last day is on time when it arrives within a week after.
+const POSTTERMIJN_DAGEN = 7;
+
+/** The last day a filing posted on time by `einde` may still arrive (art. 6:9 lid 2 Awb). */
+export function computePostUiterlijk(einde: IsoDatum): IsoDatum {
+  return addDagen(einde, POSTTERMIJN_DAGEN);
+}

@@ -1,6 +1,7 @@
 import { addDagen, formatDatumKort, formatDatumLang, laatsteDatum, vroegsteDatum, type IsoDatum } from '../kalender/kalenderdatum';
 import type { Beroep, Contracteerruimtebesluit } from '../besluiten/besluit';
 import type { RegioJaarStatus, Termijn } from './termijn';
+import { computePostUiterlijk } from './awbTermijn';
 
 /** What the engine knew of one (regio, jaar) on the peildatum. */
 export interface CelMomentopname {
@@ -10,9 +11,6 @@ export interface CelMomentopname {
   oudRegime: boolean;
   heeftTariefbeschikking: boolean;
 }
-
-// Art. 6:9 lid 2 Awb: a posted filing is on time if posted by the last day and received within a week after.
-const POSTTERMIJN_DAGEN = 7;
 
 function lopendOp(beroep: Beroep, datum: IsoDatum): boolean {
   return beroep.ingesteld <= datum && (beroep.afgerond === null || beroep.afgerond > datum);
@@ -86,7 +84,7 @@ export function computeRegioJaarStatus(
   if (cel.beroepstermijnen.length > 0) {
     const laatsteEinde = laatsteDatum(cel.beroepstermijnen.map((t) => t.einde));
     const sinds = isOnherroepelijkOp({ beroepstermijnen: cel.beroepstermijnen, laatsteEinde }, beroepen, peildatum) as IsoDatum;
-    const postUiterlijk = addDagen(laatsteEinde, POSTTERMIJN_DAGEN);
+    const postUiterlijk = computePostUiterlijk(laatsteEinde);
     const postNoot =
       peildatum <= postUiterlijk
         ? ` Let op: een beroepschrift dat uiterlijk op ${formatDatumKort(laatsteEinde)} ter post is bezorgd, is nog tijdig als ` +

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../actor/actor';
 import type { AppDeps, AppEnv } from '../appContext';
 import type { Db } from '../../db/verbinding';
-import { addDagen } from '../../domain/kalender/kalenderdatum';
+import { computePostUiterlijk } from '../../domain/termijnen/awbTermijn';
 import { computeBeslistermijnOpBezwaar, computeGriffierechtTermijn } from '../../domain/termijnen/overigeTermijnen';
 import { schrijfInTransactie } from '../../services/besluitRegistratie';
 import {
@@ -83,7 +83,7 @@ export function zakenRoutes(deps: AppDeps) {
         griffierecht,
         beslistermijn,
         laat,
-        postUiterlijk: termijnen[0] ? addDagen(termijnen[0].einde, 7) : undefined,
+        postUiterlijk: termijnen[0] ? computePostUiterlijk(termijnen[0].einde) : undefined,
         tijdlijn: loadTijdlijn(deps.db, zaak.id),
         documenten: loadZaakdocumenten(deps.db, zaak.id),
         // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
