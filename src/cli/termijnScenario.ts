@@ -5,7 +5,14 @@ import {
   type TermijnInvoer,
 } from '../domain/besluiten/besluit';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { EERSTE_BEKENDMAKING, LAATSTE_BEKENDMAKING } from '../domain/termijnen/awbTermijn';
 import { isoDatumVeld, jaarVeld, keuzeVeld, regioVeld, tekstVeld, toon, toVeldFouten, type VeldFout } from '../validation/velden';
+
+/** Art. 105 Wmg terms are computed for bekendmakingen from the Awb (1994) through 2200 (termijnregels §3). */
+const bekendmakingVeld = () =>
+  isoDatumVeld().refine((d) => d >= EERSTE_BEKENDMAKING && d <= LAATSTE_BEKENDMAKING, {
+    error: (iss) => `${toon(iss.input)} ligt buiten het bereik van de rekenregels (1 januari 1994 tot en met 31 december 2200)`,
+  });
 
 const contracteerruimteSchema = z
   .object({
@@ -13,7 +20,7 @@ const contracteerruimteSchema = z
     type: z.literal('contracteerruimte'),
     soort: keuzeVeld(CONTRACTEERRUIMTE_SOORTEN, 'soort voor een contracteerruimtebesluit'),
     regio: regioVeld(),
-    bekendgemaakt: isoDatumVeld(),
+    bekendgemaakt: bekendmakingVeld(),
     jaren: z
       .array(jaarVeld(), { error: (iss) => (iss.input === undefined ? 'ontbreekt' : `verwacht een lijst jaartallen, niet ${toon(iss.input)}`) })
       .min(1, { error: 'noem ten minste één jaar' })
@@ -28,7 +35,8 @@ const tariefbeschikkingSchema = z
     soort: keuzeVeld(TARIEFBESCHIKKING_SOORTEN, 'soort voor een tariefbeschikking'),
     regio: regioVeld(),
     jaar: jaarVeld(),
-    bekendgemaakt: isoDatumVeld(),
+    bekendgemaakt: bekendmakingVeld(),
+    aanbieder: tekstVeld(200).optional(),
   })
   .strict();
 
@@ -48,8 +56,21 @@ const beroepSchema = z
     jaar: jaarVeld(),
     ingesteld: isoDatumVeld(),
     afgerond: isoDatumVeld().nullable().default(null),
+    partij: tekstVeld(200).optional(),
   })
   .strict();
+
+const partijSchema = z
+  .object({
+    partij: tekstVeld(200),
+    soort: keuzeVeld(['zorgaanbieder', 'zorgkantoor'], 'soort partij'),
+    regio: regioVeld(),
+  })
+  .strict();
+
+const gelijkgesteldeDagenSchema = z.array(isoDatumVeld(), {
+  error: (iss) => `verwacht een lijst datums ("JJJJ-MM-DD"), niet ${toon(iss.input)}`,
+});
 
 const scenarioSchema = z
   .object({
@@ -60,6 +81,9 @@ const scenarioSchema = z
     beroepen: z
       .array(beroepSchema, { error: (iss) => `verwacht een lijst beroepen, niet ${toon(iss.input)}` })
       .default([]),
+    partijen: z.array(partijSchema, { error: (iss) => `verwacht een lijst partijen, niet ${toon(iss.input)}` }).optional(),
+    gelijkgesteldeDagen: gelijkgesteldeDagenSchema.optional(),
+    inwerkingtreding: isoDatumVeld().optional(),
   }, { error: (iss) => `verwacht een JSON-object met besluiten, niet ${toon(iss.input)}` })
   .strict()
   .superRefine((scenario, ctx) => {
@@ -91,12 +115,25 @@ const scenarioSchema = z
     });
   });
 
-export type ParseUitkomst = { ok: true; invoer: TermijnInvoer } | { ok: false; fouten: VeldFout[] };
+export interface TermijnScenario {
+  invoer: TermijnInvoer;
+  /** Extra days equated with a feestdag for this scenario (art. 3 lid 3 Atw), on top of the shipped KB days. */
+  gelijkgesteldeDagen: IsoDatum[];
+  /** Overrides the configured entry into force of art. 105 leden 2–4 Wmg. */
+  inwerkingtreding?: IsoDatum;
+}
+
+export type ParseUitkomst = ({ ok: true } & TermijnScenario) | { ok: false; fouten: VeldFout[] };
 
 /** Validates a `termijnen` scenario (see spec/cli-termijnen.md); `vandaag` fills in a missing peildatum. */
 export function parseTermijnScenario(ruw: unknown, vandaag: IsoDatum): ParseUitkomst {
   const result = scenarioSchema.safeParse(ruw);
   if (!result.success) return { ok: false, fouten: toVeldFouten(result.error) };
-  const { peildatum, besluiten, beroepen } = result.data;
-  return { ok: true, invoer: { peildatum: peildatum ?? vandaag, besluiten, beroepen } };
+  const { peildatum, besluiten, beroepen, partijen, gelijkgesteldeDagen, inwerkingtreding } = result.data;
+  return {
+    ok: true,
+    invoer: { peildatum: peildatum ?? vandaag, besluiten, beroepen, ...(partijen ? { partijen } : {}) },
+    gelijkgesteldeDagen: gelijkgesteldeDagen ?? [],
+    ...(inwerkingtreding ? { inwerkingtreding } : {}),
+  };
 }

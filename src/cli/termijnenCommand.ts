@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { computeTermijnen, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
+import { createAtwKalender } from '../domain/kalender/atwKalender';
+import type { GelijkgesteldeDag } from '../domain/kalender/feestdagen';
 import { toTermijnUitkomstJson } from '../domain/termijnen/termijnUitkomstJson';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatVeldFout } from '../validation/velden';
@@ -17,6 +19,8 @@ export async function runTermijnenCommand(
   leesStdin: () => Promise<string>,
   vandaag: IsoDatum,
   config: TermijnConfig,
+  /** The configured extra days (art. 3 lid 3 Atw), to which a scenario's own `gelijkgesteldeDagen` are added. */
+  gelijkgesteldeDagen: readonly GelijkgesteldeDag[] = [],
 ): Promise<CommandResultaat> {
   if (args.length > 1) return fout([`gebruik: termijnen [BESTAND] (kreeg ${args.length} argumenten)`]);
   let tekst: string;
@@ -33,7 +37,13 @@ export async function runTermijnenCommand(
   }
   const parsed = parseTermijnScenario(ruw, vandaag);
   if (!parsed.ok) return fout(parsed.fouten.map(formatVeldFout));
-  const uitkomst = computeTermijnen(parsed.invoer, config);
+  const uitkomst = computeTermijnen(parsed.invoer, {
+    inwerkingtreding: parsed.inwerkingtreding ?? config.inwerkingtreding,
+    kalender:
+      parsed.gelijkgesteldeDagen.length > 0
+        ? createAtwKalender([...gelijkgesteldeDagen, ...parsed.gelijkgesteldeDagen.map((datum) => ({ datum, naam: 'gelijkgestelde dag (scenario)', bron: 'opgegeven in het scenario' }))])
+        : config.kalender,
+  });
   return { exitCode: 0, stdout: `${JSON.stringify(toTermijnUitkomstJson(uitkomst), null, 2)}\n`, stderr: '' };
 }
 

@@ -27,17 +27,22 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
     expect(exitCode).toBe(0);
     expect(stderr).toBe('');
     const uitvoer = JSON.parse(stdout);
-    expect(Object.keys(uitvoer)).toEqual(['termijnen', 'uitsluitingen', 'status']);
+    expect(Object.keys(uitvoer)).toEqual(['termijnen', 'uitsluitingen', 'status', 'partijStatus', 'waarschuwingen']);
     expect(uitvoer.termijnen).toContainEqual({
       besluit: 'TB-1',
       rechtsmiddel: 'bezwaar',
       tegen: 'tariefbeschikking',
       regio: 'Utrecht',
       jaar: 2026,
+      partij: 'TB-1',
+      soort: 'termijn',
       aanvang: '2026-03-11',
       einde: '2026-04-21',
+      perPostUiterlijkOntvangen: '2026-04-28',
       grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb'],
       toelichting: expect.any(String),
+      afleiding: expect.arrayContaining([{ stap: expect.any(String), datum: '2026-03-11', grondslag: 'art. 6:8 lid 1 Awb' }]),
+      noten: expect.arrayContaining([expect.stringContaining('art. 7:1a Awb')]),
     });
     expect(uitvoer.termijnen).toContainEqual(
       expect.objectContaining({ besluit: 'TB-1', rechtsmiddel: 'beroep', tegen: 'contracteerruimte', einde: '2026-04-21', grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 2 Wmg'] }),
@@ -66,11 +71,46 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
         tegen: 'contracteerruimte',
         regio: 'Utrecht',
         jaar: 2025,
+        partij: 'TB-9',
         reden: 'sluittarief-nacalculatie',
         grondslag: ['art. 105 lid 2 Wmg'],
         toelichting: expect.stringContaining('sluittarief'),
       },
     ]);
+  });
+
+  it('version 2 input: aanbieder, partij of a beroep, partijen, gelijkgesteldeDagen and inwerkingtreding', async () => {
+    const { exitCode, stdout, stderr } = await draai({
+      peildatum: '2030-04-20',
+      inwerkingtreding: '2026-07-01',
+      gelijkgesteldeDagen: ['2030-05-31'],
+      besluiten: [
+        { id: 'TB-A', type: 'tariefbeschikking', soort: 'vaststelling', regio: '’t Gooi', jaar: 2030, bekendgemaakt: '2030-04-19', aanbieder: 'A' },
+        { id: 'TB-O', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Zaanstreek-Waterland', jaar: 2026, bekendgemaakt: '2026-03-10', aanbieder: 'O' },
+      ],
+      beroepen: [{ tegen: 'TB-A', jaar: 2030, ingesteld: '2030-04-20', afgerond: null, partij: 'A' }],
+      partijen: [{ partij: 'ZK Gooi', soort: 'zorgkantoor', regio: "'t gooi" }],
+    });
+    expect(stderr).toBe('');
+    expect(exitCode).toBe(0);
+    const uitvoer = JSON.parse(stdout);
+    // 19 April 2030 + 42 days = Friday 31 May 2030, equated for this scenario → Monday 3 June 2030.
+    expect(uitvoer.termijnen).toContainEqual(expect.objectContaining({ besluit: 'TB-A', rechtsmiddel: 'beroep', partij: 'A', regio: "'t Gooi", einde: '2030-06-03' }));
+    expect(uitvoer.termijnen).toContainEqual(expect.objectContaining({ besluit: 'TB-A', partij: 'ZK Gooi', twijfel: expect.stringContaining('zorgkantoor') }));
+    expect(uitvoer.uitsluitingen).toContainEqual(expect.objectContaining({ besluit: 'TB-O', regio: 'Zaanstreek/Waterland', reden: 'oud-regime' }));
+    expect(uitvoer.partijStatus).toContainEqual(expect.objectContaining({ partij: 'A', regio: "'t Gooi", jaar: 2030, status: 'in-beroep' }));
+    expect(uitvoer.waarschuwingen.map((w: { code: string }) => w.code)).not.toContain('inwerkingtreding-onbekend');
+    expect(uitvoer.waarschuwingen.map((w: { code: string }) => w.code)).not.toContain('kb-onbekend');
+  });
+
+  it('refuses a bekendmaking before 1994 or after 2200 (termijnregels §3)', async () => {
+    const { exitCode, stderr } = await draai({
+      besluiten: [
+        { id: 'TB', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Utrecht', jaar: 1993, bekendgemaakt: '1993-12-31' },
+      ],
+    });
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('besluiten[0].bekendgemaakt: "1993-12-31" ligt buiten het bereik van de rekenregels');
   });
 
   it('uses today as the default peildatum', async () => {

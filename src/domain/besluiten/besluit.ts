@@ -25,6 +25,8 @@ export interface Tariefbeschikking {
   regio: string;
   jaar: number;
   bekendgemaakt: IsoDatum;
+  /** The addressee (zorgaanbieder): any stable identifier. Absent: the beschikking's `id` stands for its addressee. */
+  aanbieder?: string;
 }
 
 export type Besluit = Contracteerruimtebesluit | Tariefbeschikking;
@@ -37,12 +39,27 @@ export interface Beroep {
   jaar: number;
   ingesteld: IsoDatum;
   afgerond: IsoDatum | null;
+  /** Who filed it (an `aanbieder` or a zorgkantoor). Absent: the addressee of `tegen` when that is a tariefbeschikking. */
+  partij?: string;
+}
+
+/** A party whose terms are asked for without a tariefbeschikking of its own: the zorgkantoor of a region (§4). */
+export interface GevraagdePartij {
+  partij: string;
+  soort: 'zorgaanbieder' | 'zorgkantoor';
+  regio: string;
 }
 
 export interface TermijnInvoer {
   peildatum: IsoDatum;
   besluiten: Besluit[];
   beroepen: Beroep[];
+  partijen?: GevraagdePartij[];
+}
+
+/** The party a tariefbeschikking addresses (cli-termijnen.md, version 2). */
+export function partijVan(besluit: Tariefbeschikking): string {
+  return besluit.aanbieder ?? besluit.id;
 }
 
 export function jarenVan(besluit: Besluit): number[] {

@@ -1,10 +1,15 @@
 import { addDagen, formatDatumKort, formatDatumLang, formatWeekdag, jaarVan, weekdagVan, type IsoDatum } from './kalenderdatum';
-import { listAtwFeestdagen, type GelijkgesteldeDag } from './feestdagen';
+import { listAtwFeestdagen, type Feestdag, type GelijkgesteldeDag } from './feestdagen';
+import { GELIJKSTELLINGS_KBS, type GelijkstellingsKb } from './gelijkgesteldeDagen';
 
 export interface NietWerkdag {
   datum: IsoDatum;
   /** Why the day does not count as a last day: "een zaterdag", "tweede Paasdag", … */
   reden: string;
+  /** The provision: art. 1 lid 1 Atw for a weekend day, art. 3 lid 1/2/3 Atw for a (equated) feestdag. */
+  grondslag: string;
+  /** For a day equated by KB: its source. */
+  bron?: string;
 }
 
 export interface VerschovenEinde {
@@ -19,30 +24,42 @@ export interface VerschovenEinde {
 export interface AtwKalender {
   feestdagNaam(datum: IsoDatum): string | undefined;
   nietWerkdagReden(datum: IsoDatum): string | undefined;
+  nietWerkdag(datum: IsoDatum): NietWerkdag | undefined;
   /** Art. 1 lid 1 Atw: a term ending on a Saturday, Sunday or feestdag runs through the next day that is none of these. */
   verschuifEinde(einde: IsoDatum): VerschovenEinde;
+  /** Whether the days equated by KB (art. 3 lid 3 Atw) are known for this year; otherwise an end may still move. */
+  isKbBekend(jaar: number): boolean;
 }
 
-export function createAtwKalender(gelijkgesteld: readonly GelijkgesteldeDag[] = []): AtwKalender {
-  const feestdagenPerJaar = new Map<number, Map<IsoDatum, string>>();
+/**
+ * The Atw calendar: art. 3 lid 1 feestdagen, Goede Vrijdag (lid 2), the shipped KB days (lid 3) and any further days
+ * equated by configuration or per scenario (`extra`). A year counts as covered by a KB when a shipped KB names it or
+ * `extra` holds a day in it.
+ */
+export function createAtwKalender(
+  extra: readonly GelijkgesteldeDag[] = [],
+  kbs: readonly GelijkstellingsKb[] = GELIJKSTELLINGS_KBS,
+): AtwKalender {
+  const feestdagenPerJaar = new Map<number, Map<IsoDatum, Feestdag>>();
   const verschovenCache = new Map<IsoDatum, VerschovenEinde>();
+  const kbJaren = new Set([...kbs.flatMap((kb) => kb.jaren), ...extra.map((d) => jaarVan(d.datum))]);
 
-  function feestdagNaam(datum: IsoDatum): string | undefined {
+  function feestdag(datum: IsoDatum): Feestdag | undefined {
     const jaar = jaarVan(datum);
     let dagen = feestdagenPerJaar.get(jaar);
     if (!dagen) {
-      dagen = new Map(listAtwFeestdagen(jaar, gelijkgesteld).map((d) => [d.datum, d.naam]));
+      dagen = new Map(listAtwFeestdagen(jaar, kbs, extra).map((d) => [d.datum, d]));
       feestdagenPerJaar.set(jaar, dagen);
     }
     return dagen.get(datum);
   }
 
-  function nietWerkdagReden(datum: IsoDatum): string | undefined {
-    const feestdag = feestdagNaam(datum);
-    if (feestdag) return feestdag;
+  function nietWerkdag(datum: IsoDatum): NietWerkdag | undefined {
+    const dag = feestdag(datum);
+    if (dag) return { datum, reden: dag.naam, grondslag: dag.grondslag, ...(dag.bron ? { bron: dag.bron } : {}) };
     const weekdag = weekdagVan(datum);
-    if (weekdag === 6) return 'een zaterdag';
-    if (weekdag === 7) return 'een zondag';
+    if (weekdag === 6) return { datum, reden: 'een zaterdag', grondslag: 'art. 1 lid 1 Atw' };
+    if (weekdag === 7) return { datum, reden: 'een zondag', grondslag: 'art. 1 lid 1 Atw' };
     return undefined;
   }
 
@@ -51,8 +68,8 @@ export function createAtwKalender(gelijkgesteld: readonly GelijkgesteldeDag[] = 
     if (cached) return cached;
     const overgeslagen: NietWerkdag[] = [];
     let dag = einde;
-    for (let reden = nietWerkdagReden(dag); reden; reden = nietWerkdagReden(dag)) {
-      overgeslagen.push({ datum: dag, reden });
+    for (let niet = nietWerkdag(dag); niet; niet = nietWerkdag(dag)) {
+      overgeslagen.push(niet);
       dag = addDagen(dag, 1);
     }
     const result = { oorspronkelijk: einde, einde: dag, overgeslagen };
@@ -60,16 +77,27 @@ export function createAtwKalender(gelijkgesteld: readonly GelijkgesteldeDag[] = 
     return result;
   }
 
-  return { feestdagNaam, nietWerkdagReden, verschuifEinde };
+  return {
+    feestdagNaam: (datum) => feestdag(datum)?.naam,
+    nietWerkdagReden: (datum) => nietWerkdag(datum)?.reden,
+    nietWerkdag,
+    verschuifEinde,
+    isKbBekend: (jaar) => kbJaren.has(jaar),
+  };
+}
+
+/** "Goede Vrijdag (vrijdag)", "een zaterdag", "bij KB gelijkgestelde dag (vrijdag; KB …)" */
+export function describeNietWerkdag(d: NietWerkdag): string {
+  if (d.reden.startsWith('een ')) return d.reden;
+  return `${d.reden} (${formatWeekdag(d.datum)}${d.grondslag === 'art. 3 lid 3 Atw' && d.bron ? `; ${d.bron}` : ''})`;
 }
 
 /** "11 april 2026 is een zaterdag; de termijn loopt door tot en met maandag 13 april 2026 (art. 1 Atw)." */
 export function describeAtwVerschuiving(v: VerschovenEinde): string | undefined {
   if (v.overgeslagen.length === 0) return undefined;
-  const delen = v.overgeslagen.map((d, i) => {
-    const wat = d.reden.startsWith('een ') ? d.reden : `${d.reden} (${formatWeekdag(d.datum)})`;
-    return i === 0 ? `${formatDatumKort(d.datum)} is ${wat}` : `${formatDatumKort(d.datum)} ${wat}`;
-  });
+  const delen = v.overgeslagen.map((d, i) =>
+    i === 0 ? `${formatDatumKort(d.datum)} is ${describeNietWerkdag(d)}` : `${formatDatumKort(d.datum)} ${describeNietWerkdag(d)}`,
+  );
   const opsomming = delen.length === 1 ? delen[0] : `${delen.slice(0, -1).join(', ')} en ${delen[delen.length - 1]}`;
   return `${opsomming}; de termijn loopt door tot en met ${formatDatumLang(v.einde)} (art. 1 Atw).`;
 }

@@ -1,5 +1,12 @@
-import { addDagen, addWeken, type IsoDatum } from '../kalender/kalenderdatum';
-import { describeAtwVerschuiving, type AtwKalender } from '../kalender/atwKalender';
+import { addDagen, addWeken, formatDatumLang, type IsoDatum } from '../kalender/kalenderdatum';
+import { describeAtwVerschuiving, describeNietWerkdag, type AtwKalender } from '../kalender/atwKalender';
+
+/** One step from trigger to last day, with the provision it rests on (termijnregels §10). */
+export interface AfleidingStap {
+  stap: string;
+  datum: IsoDatum;
+  grondslag: string;
+}
 
 export interface BerekendeTermijn {
   aanvang: IsoDatum;
@@ -7,22 +14,88 @@ export interface BerekendeTermijn {
   einde: IsoDatum;
   /** Set when art. 1 Atw moved the end: the Dutch sentence explaining why. */
   atwToelichting?: string;
+  /** The steps from the first day to the last: the count of weeks and every Atw move. */
+  loop: AfleidingStap[];
+  /** Art. 6:9 lid 2 Awb: the last day a filing posted by `einde` may arrive. */
+  perPostUiterlijkOntvangen: IsoDatum;
+}
+
+// The Awb counts from 1 January 1994; the engine is verified through 2200 (termijnregels §3).
+export const EERSTE_BEKENDMAKING = '1994-01-01';
+export const LAATSTE_BEKENDMAKING = '2200-12-31';
+
+/** Refuses a trigger date the engine does not cover, rather than computing a date nobody checked. */
+export function assertBekendmakingInBereik(datum: IsoDatum): void {
+  if (datum < EERSTE_BEKENDMAKING || datum > LAATSTE_BEKENDMAKING) {
+    throw new RangeError(`Bekendmaking ${datum} outside ${EERSTE_BEKENDMAKING}..${LAATSTE_BEKENDMAKING}`);
+  }
+}
+
+const WEKEN_TEKST: Record<number, string> = { 1: 'één week', 2: 'twee weken', 4: 'vier weken', 6: 'zes weken', 12: 'twaalf weken', 18: 'achttien weken' };
+
+/** Art. 1 lid 1 Atw, step by step: every skipped day with the provision that makes it one, then the new last day. */
+function describeAtwStappen(verschoven: ReturnType<AtwKalender['verschuifEinde']>): AfleidingStap[] {
+  if (verschoven.overgeslagen.length === 0) {
+    return [{ stap: `geen verschuiving: ${formatDatumLang(verschoven.einde)} is een werkdag`, datum: verschoven.einde, grondslag: 'art. 1 lid 1 Atw' }];
+  }
+  return [
+    ...verschoven.overgeslagen.map((d) => ({
+      stap: `${formatDatumLang(d.datum)} is ${describeNietWerkdag(d)}`,
+      datum: d.datum,
+      grondslag: d.grondslag,
+    })),
+    { stap: `de termijn loopt door tot en met ${formatDatumLang(verschoven.einde)}`, datum: verschoven.einde, grondslag: 'art. 1 lid 1 Atw' },
+  ];
 }
 
 /**
- * A term of `weken` weeks that starts on `aanvang` (the first day counts): its last day is aanvang + weken − 1 day,
- * moved off weekends and feestdagen by art. 1 Atw. Only the end ever moves, never the start.
+ * A statutory term of `weken` weeks that starts on `aanvang` (the first day counts): its last day is
+ * aanvang + weken − 1 day, moved off weekends and feestdagen by art. 1 Atw. Only the end ever moves, never the start.
  */
-export function computeTermijnVanafAanvang(aanvang: IsoDatum, weken: number, kalender: AtwKalender): BerekendeTermijn {
+export function computeTermijnVanafAanvang(
+  aanvang: IsoDatum,
+  weken: number,
+  kalender: AtwKalender,
+  grondslagDuur = 'art. 6:7 Awb',
+): BerekendeTermijn {
   const eindeVoorAtw = addDagen(addWeken(aanvang, weken), -1);
   const verschoven = kalender.verschuifEinde(eindeVoorAtw);
   const atwToelichting = describeAtwVerschuiving(verschoven);
-  return { aanvang, eindeVoorAtw, einde: verschoven.einde, ...(atwToelichting ? { atwToelichting } : {}) };
+  const loop: AfleidingStap[] = [
+    {
+      stap: `${WEKEN_TEKST[weken] ?? `${weken} weken`}: laatste dag ${formatDatumLang(eindeVoorAtw)}`,
+      datum: eindeVoorAtw,
+      grondslag: grondslagDuur,
+    },
+    ...describeAtwStappen(verschoven),
+  ];
+  return {
+    aanvang,
+    eindeVoorAtw,
+    einde: verschoven.einde,
+    ...(atwToelichting ? { atwToelichting } : {}),
+    loop,
+    perPostUiterlijkOntvangen: computePostUiterlijk(verschoven.einde),
+  };
 }
 
 /** Art. 6:7 and 6:8 lid 1 Awb: six weeks, starting on the day after the bekendmaking. */
 export function computeBezwaarOfBeroepstermijn(bekendgemaakt: IsoDatum, kalender: AtwKalender): BerekendeTermijn {
+  assertBekendmakingInBereik(bekendgemaakt);
   return computeTermijnVanafAanvang(addDagen(bekendgemaakt, 1), 6, kalender);
+}
+
+/** The step that starts a term on the day after a bekendmaking (art. 6:8 lid 1 Awb). */
+const aanvangStappen = new Map<IsoDatum, AfleidingStap>();
+
+export function describeAanvangNaBekendmaking(t: BerekendeTermijn): AfleidingStap {
+  let stap = aanvangStappen.get(t.aanvang);
+  if (!stap) {
+    stap = { stap: `termijn vangt aan op ${formatDatumLang(t.aanvang)}, de dag na de bekendmaking`, datum: t.aanvang, grondslag: 'art. 6:8 lid 1 Awb' };
+    if (aanvangStappen.size > 100_000) aanvangStappen.clear();
+    aanvangStappen.set(t.aanvang, stap);
+  }
+  return stap;
 }
 
 export const GRONDSLAG_AWB = ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb'] as const;

@@ -1,7 +1,8 @@
-import { formatDatumKort, formatDatumLang, jaarVan, laatsteDatum, type IsoDatum } from '../kalender/kalenderdatum';
+import { addDagen, formatDatumKort, formatDatumLang, jaarVan, laatsteDatum, type IsoDatum } from '../kalender/kalenderdatum';
 import type { AtwKalender } from '../kalender/atwKalender';
 import {
   heeftProductieafspraken,
+  partijVan,
   TARIEFBESCHIKKING_SOORT_LABEL,
   type Besluit,
   type Beroep,
@@ -10,31 +11,42 @@ import {
   type TermijnInvoer,
 } from '../besluiten/besluit';
 import {
+  assertBekendmakingInBereik,
   computeBezwaarOfBeroepstermijn,
+  computePostUiterlijk,
   computeTermijnVanafAanvang,
+  describeAanvangNaBekendmaking,
   GRONDSLAG_AWB,
   withAtwGrondslag,
+  type AfleidingStap,
   type BerekendeTermijn,
 } from './awbTermijn';
-import type { RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting } from './termijn';
-import { computeRegioJaarStatus, isOnherroepelijkOp, type CelMomentopname } from './regioJaarStatus';
+import type { PartijSoort, PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';
+import { computeStatus, isLopendOp, type StatusContext } from './regioJaarStatus';
+import { listWaarschuwingen } from './waarschuwingen';
 
-export interface TermijnConfig {
-  /** Entry into force of art. 105 leden 2–4 Wmg; earlier bekendmakingen follow the old route (no direct beroep). */
-  inwerkingtreding: IsoDatum;
-  kalender: AtwKalender;
-}
+export type { TermijnConfig } from './termijn';
 
 interface Gebeurtenis {
   besluit: Besluit;
   volgorde: number;
 }
 
+/** One party's place in a (regio, jaar): its own beroep terms against the current version of the contracteerruimte. */
+interface PartijToestand {
+  soort: PartijSoort;
+  termijnen: Termijn[];
+}
+
 interface CelToestand {
-  huidigeContracteerruimte: Contracteerruimtebesluit | undefined;
-  beroepstermijnen: Termijn[];
-  /** Latest end among `beroepstermijnen`, kept so the lid-4 check stays O(1) at national scale. */
-  laatsteEinde: IsoDatum | undefined;
+  /** 0 before any contracteerruimtebesluit; +1 with every vaststelling or wijziging. */
+  versie: number;
+  contracteerruimte: Contracteerruimtebesluit | undefined;
+  /** Lid-3 windows of the current version: open to every party of the region. */
+  regioTermijnen: Termijn[];
+  partijen: Map<string, PartijToestand>;
+  /** Latest last day among the statutory terms (soort `termijn`) of the current version, kept for O(1) checks. */
+  laatsteEindeWettelijk: IsoDatum | undefined;
 }
 
 // Ties list bezwaar before beroep, as in the example of spec/cli-termijnen.md.
@@ -42,6 +54,17 @@ const RECHTSMIDDEL_VOLGORDE = { bezwaar: 0, beroep: 1 } as const;
 
 const GRONDSLAG_LID_2 = [...GRONDSLAG_AWB, 'art. 105 lid 2 Wmg'];
 const GRONDSLAG_LID_3 = [...GRONDSLAG_AWB, 'art. 105 lid 3 Wmg'];
+const GRONDSLAG_WIJZIGING = [...GRONDSLAG_AWB, 'art. 105 lid 4 Wmg'];
+const GRONDSLAG_6_19 = ['art. 6:19 Awb', ...GRONDSLAG_AWB];
+
+const TWIJFEL_INWERKINGTREDING =
+  'De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend. Gold de regeling bij deze bekendmaking nog ' +
+  'niet, dan stond geen rechtstreeks beroep tegen de contracteerruimte open (alleen exceptieve toetsing in bezwaar tegen ' +
+  'de tariefbeschikking); deze termijn is voor de zekerheid berekend.';
+
+const TWIJFEL_ZORGKANTOOR =
+  'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist ' +
+  '(art. 105 lid 2 Wmg noemt de aanvragers van de tariefbeschikking); de vroegste van deze termijnen is de veilige datum.';
 
 function celSleutel(regio: string, jaar: number): string {
   return `${regio}\u0000${jaar}`;
@@ -55,16 +78,25 @@ function vergelijk<T extends string | number>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function joinTwijfels(...twijfels: (string | undefined)[]): string | undefined {
+  const gezet = twijfels.filter((t): t is string => Boolean(t));
+  return gezet.length > 0 ? gezet.join(' ') : undefined;
+}
+
 /**
- * The term engine: every term that opens, every term a user might expect that does not, and the state of beroep per
- * (regio, jaar) at the peildatum. Pure: everything it needs is in its arguments.
+ * The term engine: every term that opens for every party, every term a user might expect that does not, and the
+ * state of beroep per party and per (regio, jaar) at the peildatum. Pure: everything it needs is in its arguments.
+ * Terms, exclusions and their afleiding depend on the decisions alone; only statuses and warnings on the peildatum.
  */
 export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): TermijnUitkomst {
   const { kalender, inwerkingtreding } = config;
   const termijnen: Termijn[] = [];
   const uitsluitingen: Uitsluiting[] = [];
+  const status: RegioJaarStatus[] = [];
+  const partijStatus: PartijStatus[] = [];
+
   const zesWeken = new Map<IsoDatum, BerekendeTermijn>();
-  const berekenZesWeken = (bekendgemaakt: IsoDatum): BerekendeTermijn => {
+  const computeZesWeken = (bekendgemaakt: IsoDatum): BerekendeTermijn => {
     let termijn = zesWeken.get(bekendgemaakt);
     if (!termijn) {
       termijn = computeBezwaarOfBeroepstermijn(bekendgemaakt, kalender);
@@ -72,119 +104,350 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
     }
     return termijn;
   };
-  const datumTekst = new Map<IsoDatum, string>();
-  const lang = (datum: IsoDatum): string => {
-    let tekst = datumTekst.get(datum);
-    if (tekst === undefined) {
-      tekst = formatDatumLang(datum);
-      datumTekst.set(datum, tekst);
-    }
-    return tekst;
-  };
   const periode = (t: BerekendeTermijn): string =>
-    `van ${lang(t.aanvang)} tot en met ${lang(t.eindeVoorAtw)}.${t.atwToelichting ? ` ${t.atwToelichting}` : ''}`;
+    `van ${formatDatumLang(t.aanvang)} tot en met ${formatDatumLang(t.eindeVoorAtw)}.${t.atwToelichting ? ` ${t.atwToelichting}` : ''}`;
+  const isOudRegime = (datum: IsoDatum): boolean => inwerkingtreding !== undefined && datum < inwerkingtreding;
+  const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
+  const regimeStap = (datum: IsoDatum): AfleidingStap =>
+    inwerkingtreding === undefined
+      ? { stap: 'art. 105 leden 2–4 Wmg toegepast; de datum van inwerkingtreding is niet bekend (zie twijfel)', datum, grondslag: 'art. 105 Wmg' }
+      : { stap: `art. 105 leden 2–4 Wmg toegepast: bekendmaking op of na de inwerkingtreding (${formatDatumKort(inwerkingtreding)})`, datum, grondslag: 'art. 105 Wmg' };
+
+  for (const besluit of invoer.besluiten) assertBekendmakingInBereik(besluit.bekendgemaakt);
 
   const besluitenPerId = new Map(invoer.besluiten.map((b) => [b.id, b]));
   const beroepenPerCel = groupBeroepenPerCel(invoer.beroepen, besluitenPerId);
   const gebeurtenissenPerCel = groupGebeurtenissenPerCel(invoer.besluiten);
+  const eersteTariefbeschikkingInRegio = indexEersteTariefbeschikking(invoer.besluiten);
+  const gevraagdPerRegio = new Map<string, { partij: string; soort: PartijSoort }[]>();
+  for (const p of invoer.partijen ?? []) {
+    const lijst = gevraagdPerRegio.get(p.regio) ?? [];
+    lijst.push({ partij: p.partij, soort: p.soort });
+    gevraagdPerRegio.set(p.regio, lijst);
+  }
 
   // Bezwaar against each tariefbeschikking itself (art. 6:7 Awb) opens whatever the rest of the rules say.
   for (const besluit of invoer.besluiten) {
     if (besluit.type !== 'tariefbeschikking') continue;
-    const t = berekenZesWeken(besluit.bekendgemaakt);
+    const t = computeZesWeken(besluit.bekendgemaakt);
+    const partij = partijVan(besluit);
     termijnen.push(
-      maakTermijn(besluit, 'bezwaar', besluit.regio, besluit.jaar, t, GRONDSLAG_AWB, 'awb-bezwaar',
-        `Bezwaar bij de NZa tegen tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}), ` +
-          `bekendgemaakt op ${lang(besluit.bekendgemaakt)}: zes weken vanaf de dag na de bekendmaking, ${periode(t)}`),
+      createTermijn(besluit, 'bezwaar', besluit.regio, besluit.jaar, t, {
+        partij,
+        partijSoort: 'zorgaanbieder',
+        soort: 'termijn',
+        grondslag: GRONDSLAG_AWB,
+        regel: 'awb-bezwaar',
+        versie: 0,
+        afleiding: [describeTariefbeschikkingBekendgemaakt(besluit), describeAanvangNaBekendmaking(t), ...t.loop],
+        toelichting:
+          `Bezwaar bij de NZa tegen tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}) aan ${partij}, ` +
+          `bekendgemaakt op ${formatDatumLang(besluit.bekendgemaakt)}: zes weken vanaf de dag na de bekendmaking, ${periode(t)}`,
+      }),
     );
   }
 
-  const status: RegioJaarStatus[] = [];
   for (const [sleutel, gebeurtenissen] of gebeurtenissenPerCel) {
     const [regio, jaarTekst] = sleutel.split('\u0000') as [string, string];
     const jaar = Number(jaarTekst);
     const beroepen = beroepenPerCel.get(sleutel) ?? [];
-    const cel: CelToestand = { huidigeContracteerruimte: undefined, beroepstermijnen: [], laatsteEinde: undefined };
-    let momentopname: CelMomentopname | undefined;
-    const neemMomentopname = (): CelMomentopname => ({
-      huidigeContracteerruimte: cel.huidigeContracteerruimte,
-      beroepstermijnen: [...cel.beroepstermijnen],
-      oudRegime: cel.huidigeContracteerruimte !== undefined && cel.huidigeContracteerruimte.bekendgemaakt < inwerkingtreding,
-      heeftTariefbeschikking: gebeurtenissen.some(
-        (g) => g.besluit.type === 'tariefbeschikking' && g.besluit.bekendgemaakt <= invoer.peildatum,
-      ),
-    });
+    const celTermijnen: Termijn[] = [];
+    const lid4Twijfels: { partij: string; bekendgemaakt: IsoDatum; twijfel: string }[] = [];
+    const cel: CelToestand = { versie: 0, contracteerruimte: undefined, regioTermijnen: [], partijen: new Map(), laatsteEindeWettelijk: undefined };
+    const gevraagd = gevraagdPerRegio.get(regio) ?? [];
+    for (const g of gevraagd) cel.partijen.set(g.partij, { soort: g.soort, termijnen: [] });
+    const eersteTariefbeschikking = gebeurtenissen.find((g) => g.besluit.type === 'tariefbeschikking')?.besluit.bekendgemaakt;
+    const beroepenVan = (partij: string) => beroepen.filter((b) => b.partij === partij);
+    const addBeroepstermijn = (termijn: Termijn, partij?: PartijToestand) => {
+      termijnen.push(termijn);
+      celTermijnen.push(termijn);
+      if (termijn.soort === 'termijn' && (cel.laatsteEindeWettelijk === undefined || termijn.einde > cel.laatsteEindeWettelijk)) {
+        cel.laatsteEindeWettelijk = termijn.einde;
+      }
+      if (partij) partij.termijnen.push(termijn);
+      else cel.regioTermijnen.push(termijn);
+    };
+
+    /** Art. 105 lid 4 Wmg for party P: since when the contracteerruimte is onherroepelijk for P on `datum`, if so. */
+    const computeOnherroepelijkSinds = (partij: string, datum: IsoDatum): IsoDatum | undefined => {
+      const toestand = cel.partijen.get(partij);
+      const gehad = [...cel.regioTermijnen, ...(toestand?.termijnen ?? []).filter((t) => t.soort === 'termijn')];
+      if (gehad.length === 0) return undefined;
+      const laatste = laatsteDatum(gehad.map((t) => t.einde));
+      if (laatste >= datum) return undefined;
+      const eigenBeroepen = beroepenVan(partij);
+      if (eigenBeroepen.some((b) => isLopendOp(b, datum))) return undefined;
+      const afgerond = eigenBeroepen.flatMap((b) => (b.afgerond !== null && b.afgerond <= datum ? [b.afgerond] : []));
+      return laatsteDatum([addDagen(laatste, 1), ...afgerond]);
+    };
+
+    /** Art. 105 lid 2 Wmg: the beroep a tariefbeschikking opens for `partij`, or why it does not (lid 4). */
+    const openBeroepViaTariefbeschikking = (besluit: Tariefbeschikking, partij: string, extraTwijfel?: string) => {
+      const toestand = cel.partijen.get(partij)!;
+      const t = computeZesWeken(besluit.bekendgemaakt);
+      const sinds = computeOnherroepelijkSinds(partij, besluit.bekendgemaakt);
+      if (sinds) {
+        const alleenLid3 = toestand.termijnen.every((x) => x.soort !== 'termijn');
+        const eersteInRegio = eersteTariefbeschikkingInRegio.get(`${partij}\u0000${regio}`);
+        const laatsteVenster = cel.regioTermijnen.length > 0 ? laatsteDatum(cel.regioTermijnen.map((x) => x.einde)) : undefined;
+        const nieuwkomer =
+          alleenLid3 && laatsteVenster !== undefined && eersteInRegio !== undefined && eersteInRegio > laatsteVenster
+            ? ` ${partij} had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(laatsteVenster)}) nog geen ` +
+              `tariefbeschikking in ${regio}: het is niet zeker dat lid 4 aan een nieuwkomer kan worden tegengeworpen.`
+            : '';
+        const twijfel =
+          `Controleer of de NZa de contracteerruimte ${regiojaar(regio, jaar)} sinds ${formatDatumKort(sinds)} heeft gewijzigd; ` +
+          `zo ja, registreer dat wijzigingsbesluit: dan opent tariefbeschikking ${besluit.id} wel beroep, uiterlijk op ` +
+          `${formatDatumLang(t.einde)}.${nieuwkomer}`;
+        lid4Twijfels.push({ partij, bekendgemaakt: besluit.bekendgemaakt, twijfel });
+        uitsluitingen.push(
+          createUitsluiting(besluit, 'beroep', regio, jaar, 'onherroepelijk', ['art. 105 lid 4 Wmg'], {
+            partij,
+            toelichting:
+              `De regionale contracteerruimte ${regiojaar(regio, jaar)} is voor ${partij} sinds ${formatDatumKort(sinds)} onherroepelijk ` +
+              `en is daarna niet door de NZa gewijzigd: tariefbeschikking ${besluit.id} opent geen nieuw beroep daartegen ` +
+              `(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.`,
+            twijfel,
+            eindeAlsToch: t.einde,
+          }),
+        );
+        return;
+      }
+      // P never had a term against this version while other parties' statutory terms all ended (a pooled reading
+      // of lid 4 would call it onherroepelijk). P has no statutory term here, so "all statutory terms" are the others'.
+      const eerderVerlopen =
+        cel.regioTermijnen.length === 0 &&
+        !toestand.termijnen.some((x) => x.soort === 'termijn') &&
+        cel.laatsteEindeWettelijk !== undefined &&
+        cel.laatsteEindeWettelijk < besluit.bekendgemaakt &&
+        !beroepen.some((b) => isLopendOp(b, besluit.bekendgemaakt));
+      const twijfelLid4 = eerderVerlopen
+        ? `Voor ${partij} stond nog geen beroep tegen deze contracteerruimte open, maar de termijnen van andere partijen zijn ` +
+          'verstreken. Art. 105 lid 4 Wmg kan zo worden gelezen dat de contracteerruimte al onherroepelijk is; de wet laat ' +
+          'dat open. Stel beroep in uiterlijk op deze datum: een onnodig beroep kost alleen griffierecht.'
+        : undefined;
+      const gewijzigd = besluit.soort === 'wijziging' ? 'gewijzigde ' : '';
+      const nietGeregistreerd = cel.contracteerruimte
+        ? ''
+        : ' Het contracteerruimtebesluit dat deze beschikking toepast, is (nog) niet geregistreerd.';
+      addBeroepstermijn(
+        createTermijn(besluit, 'beroep', regio, jaar, t, {
+          partij,
+          partijSoort: toestand.soort,
+          soort: 'termijn',
+          grondslag: GRONDSLAG_LID_2,
+          regel: 'art-105-lid-2',
+          versie: cel.versie,
+          twijfel: joinTwijfels(extraTwijfel, twijfelLid4, twijfelRegime),
+          afleiding: [
+            describeTariefbeschikkingBekendgemaakt(besluit),
+            {
+              stap: `de ${gewijzigd}tariefbeschikking opent voor ${partij} beroep tegen de regionale contracteerruimte ${regiojaar(regio, jaar)}`,
+              datum: besluit.bekendgemaakt,
+              grondslag: 'art. 105 lid 2 Wmg',
+            },
+            regimeStap(besluit.bekendgemaakt),
+            describeAanvangNaBekendmaking(t),
+            ...t.loop,
+          ],
+          toelichting:
+            `Beroep bij het CBb van ${partij} tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} die de ${gewijzigd}` +
+            `tariefbeschikking ${besluit.id} toepast: zes weken vanaf de dag na de bekendmaking op ` +
+            `${formatDatumLang(besluit.bekendgemaakt)} (art. 105 lid 2 Wmg), ${periode(t)}${nietGeregistreerd}`,
+        }),
+        toestand,
+      );
+    };
 
     for (const { besluit } of gebeurtenissen) {
-      if (!momentopname && besluit.bekendgemaakt > invoer.peildatum) momentopname = neemMomentopname();
-
       if (besluit.type === 'contracteerruimte') {
-        cel.huidigeContracteerruimte = besluit;
-        cel.beroepstermijnen = [];
-        cel.laatsteEinde = undefined;
-        if (besluit.bekendgemaakt < inwerkingtreding) {
-          uitsluitingen.push(oudRegimeUitsluiting(besluit, regio, jaar, inwerkingtreding));
+        cel.versie += 1;
+        cel.contracteerruimte = besluit;
+        cel.regioTermijnen = [];
+        cel.laatsteEindeWettelijk = undefined;
+        for (const toestand of cel.partijen.values()) toestand.termijnen = [];
+        if (isOudRegime(besluit.bekendgemaakt)) {
+          uitsluitingen.push(oudRegimeUitsluiting(besluit, regio, jaar));
           continue;
         }
-        uitsluitingen.push(maakUitsluiting(besluit, 'bezwaar', regio, jaar, 'geen-bezwaar-tegen-contracteerruimte', ['art. 7:1 Awb', 'Bijlage 1 Awb'],
-            `Tegen contracteerruimtebesluit ${besluit.id} staat geen bezwaar open: alleen rechtstreeks beroep bij het CBb ` +
-            `(art. 7:1 Awb met Bijlage 1 Awb), via de tariefbeschikking (art. 105 lid 2 Wmg) of voor toekomstige jaren vanaf 1 maart (art. 105 lid 3 Wmg).`));
-        // Art. 105 lid 3 Wmg: a future year without any tariefbeschikking at the moment of bekendmaking.
-        const bekendmakingsjaar = jaarVan(besluit.bekendgemaakt);
-        const alTariefbeschikking = gebeurtenissen.some(
-          (g) => g.besluit.type === 'tariefbeschikking' && g.besluit.bekendgemaakt < besluit.bekendgemaakt,
+        uitsluitingen.push(
+          createUitsluiting(besluit, 'bezwaar', regio, jaar, 'geen-bezwaar-tegen-contracteerruimte', ['art. 7:1 Awb', 'Bijlage 1 Awb'], {
+            toelichting:
+              `Tegen contracteerruimtebesluit ${besluit.id} staat geen bezwaar open: alleen rechtstreeks beroep bij het CBb ` +
+              `(art. 7:1 Awb met Bijlage 1 Awb), via de tariefbeschikking (art. 105 lid 2 Wmg) of voor toekomstige jaren vanaf 1 maart (art. 105 lid 3 Wmg).`,
+          }),
         );
-        if (jaar > bekendmakingsjaar && !alTariefbeschikking) {
+        const bekendmakingsjaar = jaarVan(besluit.bekendgemaakt);
+        const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < besluit.bekendgemaakt;
+        const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
+        if (lid3) {
+          // Art. 105 lid 3 Wmg: a future year without any tariefbeschikking at the moment of bekendmaking.
           const t = computeTermijnVanafAanvang(`${bekendmakingsjaar + 1}-03-01`, 6, kalender);
-          const termijn = maakTermijn(besluit, 'beroep', regio, jaar, t, GRONDSLAG_LID_3, 'art-105-lid-3',
-              `Beroep bij het CBb tegen de regionale contracteerruimte ${regiojaar(regio, jaar)}, vastgesteld bij besluit ${besluit.id} ` +
-              `(bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) voor een toekomstig jaar zonder tariefbeschikking: ` +
-              `de termijn begint op 1 maart ${bekendmakingsjaar + 1} (art. 105 lid 3 Wmg), ${periode(t)}`);
-          termijnen.push(termijn);
-          cel.beroepstermijnen.push(termijn);
-          cel.laatsteEinde = termijn.einde;
+          addBeroepstermijn(
+            createTermijn(besluit, 'beroep', regio, jaar, t, {
+              soort: 'termijn',
+              grondslag: GRONDSLAG_LID_3,
+              regel: 'art-105-lid-3',
+              versie: cel.versie,
+              twijfel: twijfelRegime,
+              afleiding: [
+                describeContracteerruimteBekendgemaakt(besluit, regio, jaar),
+                {
+                  stap: `${jaar} is een toekomstig jaar zonder tariefbeschikking voor ${regio} op de dag van bekendmaking`,
+                  datum: besluit.bekendgemaakt,
+                  grondslag: 'art. 105 lid 3 Wmg',
+                },
+                regimeStap(besluit.bekendgemaakt),
+                {
+                  stap: `termijn vangt aan op ${formatDatumLang(t.aanvang)}: 1 maart van het jaar na de bekendmaking`,
+                  datum: t.aanvang,
+                  grondslag: 'art. 105 lid 3 Wmg',
+                },
+                ...t.loop,
+              ],
+              toelichting:
+                `Beroep bij het CBb tegen de regionale contracteerruimte ${regiojaar(regio, jaar)}, vastgesteld bij besluit ${besluit.id} ` +
+                `(bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) voor een toekomstig jaar zonder tariefbeschikking: ` +
+                `de termijn begint op 1 maart ${bekendmakingsjaar + 1} (art. 105 lid 3 Wmg), open voor elke partij in de regio, ${periode(t)}`,
+            }),
+          );
+        }
+        for (const [partij, toestand] of cel.partijen) {
+          const lopend = beroepenVan(partij).find((b) => isLopendOp(b, besluit.bekendgemaakt));
+          if (lopend) {
+            // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
+            const t = computeZesWeken(besluit.bekendgemaakt);
+            addBeroepstermijn(
+              createTermijn(besluit, 'beroep', regio, jaar, t, {
+                partij,
+                partijSoort: toestand.soort,
+                soort: 'beschermend',
+                grondslag: GRONDSLAG_6_19,
+                regel: 'art-6-19-voorzorg',
+                versie: cel.versie,
+                twijfel:
+                  `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
+                  `besluit ${besluit.id} (art. 6:19 Awb). Die reikwijdte is omstreden: stuur uit voorzorg uiterlijk op deze datum ` +
+                  'een brief met gronden tegen het nieuwe besluit aan het CBb.',
+                afleiding: [
+                  describeContracteerruimteBekendgemaakt(besluit, regio, jaar),
+                  {
+                    stap: `beroep van ${partij}, ingesteld ${formatDatumKort(lopend.ingesteld)}, loopt nog en strekt zich uit tot dit besluit`,
+                    datum: besluit.bekendgemaakt,
+                    grondslag: 'art. 6:19 lid 1 Awb',
+                  },
+                  describeAanvangNaBekendmaking(t),
+                  ...t.loop,
+                ],
+                toelichting:
+                  `Voorzorg: brief met gronden van ${partij} tegen wijzigingsbesluit ${besluit.id} over de contracteerruimte ` +
+                  `${regiojaar(regio, jaar)}, binnen zes weken na de bekendmaking, ${periode(t)}`,
+              }),
+              toestand,
+            );
+          } else if (!lid3 && alTariefbeschikking) {
+            // Termijnregels §6: amended, no gewijzigde tariefbeschikking (yet) — possibly the fatal date.
+            const t = computeZesWeken(besluit.bekendgemaakt);
+            addBeroepstermijn(
+              createTermijn(besluit, 'beroep', regio, jaar, t, {
+                partij,
+                partijSoort: toestand.soort,
+                soort: 'beschermend',
+                grondslag: GRONDSLAG_WIJZIGING,
+                regel: 'wijziging-zonder-tariefbeschikking',
+                versie: cel.versie,
+                twijfel: joinTwijfels(
+                  `Mogelijk fatale datum. De NZa geeft na een wijziging van de contracteerruimte alleen "zo nodig" een gewijzigde ` +
+                    `tariefbeschikking af; krijgt ${partij} er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de ` +
+                    `bekendmaking van wijzigingsbesluit ${besluit.id}. Beroep uiterlijk op deze datum is veilig: een vroeg beroep is ` +
+                    'ontvankelijk (art. 6:10 lid 1 Awb). Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.',
+                  toestand.soort === 'zorgkantoor' ? TWIJFEL_ZORGKANTOOR : undefined,
+                  twijfelRegime,
+                ),
+                afleiding: [
+                  describeContracteerruimteBekendgemaakt(besluit, regio, jaar),
+                  {
+                    stap: `geen gewijzigde tariefbeschikking aan ${partij} geregistreerd: de gewone termijn vanaf de bekendmaking van het wijzigingsbesluit`,
+                    datum: besluit.bekendgemaakt,
+                    grondslag: 'art. 105 lid 4 Wmg; art. 6:8 lid 1 Awb',
+                  },
+                  regimeStap(besluit.bekendgemaakt),
+                  describeAanvangNaBekendmaking(t),
+                  ...t.loop,
+                ],
+                toelichting:
+                  `Beroep van ${partij} tegen de gewijzigde contracteerruimte ${regiojaar(regio, jaar)} (besluit ${besluit.id}, ` +
+                  `bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) zolang geen gewijzigde tariefbeschikking volgt, ${periode(t)}`,
+              }),
+              toestand,
+            );
+          }
         }
         continue;
       }
 
       // A tariefbeschikking.
-      if (besluit.bekendgemaakt < inwerkingtreding) {
-        uitsluitingen.push(oudRegimeUitsluiting(besluit, regio, jaar, inwerkingtreding));
+      const partij = partijVan(besluit);
+      if (!cel.partijen.has(partij)) cel.partijen.set(partij, { soort: 'zorgaanbieder', termijnen: [] });
+      if (isOudRegime(besluit.bekendgemaakt)) {
+        uitsluitingen.push(oudRegimeUitsluiting(besluit, regio, jaar, partij));
         continue;
       }
       if (!heeftProductieafspraken(besluit.soort)) {
-        uitsluitingen.push(productieafsprakenUitsluiting(besluit, regio, jaar));
+        uitsluitingen.push(productieafsprakenUitsluiting(besluit, regio, jaar, partij, computeZesWeken(besluit.bekendgemaakt)));
         continue;
       }
-      const onherroepelijkSinds = isOnherroepelijkOp(
-        { beroepstermijnen: cel.beroepstermijnen, laatsteEinde: cel.laatsteEinde },
-        beroepen,
-        besluit.bekendgemaakt,
-      );
-      if (onherroepelijkSinds) {
-        uitsluitingen.push(maakUitsluiting(besluit, 'beroep', regio, jaar, 'onherroepelijk', ['art. 105 lid 4 Wmg'],
-            `De regionale contracteerruimte ${regiojaar(regio, jaar)} is sinds ${formatDatumKort(onherroepelijkSinds)} onherroepelijk ` +
-            `en is daarna niet door de NZa gewijzigd: tariefbeschikking ${besluit.id} opent geen nieuw beroep daartegen ` +
-            `(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.`));
-        continue;
+      openBeroepViaTariefbeschikking(besluit, partij);
+      for (const g of gevraagd) {
+        if (g.soort === 'zorgkantoor' && g.partij !== partij) openBeroepViaTariefbeschikking(besluit, g.partij, TWIJFEL_ZORGKANTOOR);
       }
-      const t = berekenZesWeken(besluit.bekendgemaakt);
-      const gewijzigd = besluit.soort === 'wijziging' ? 'gewijzigde ' : '';
-      const niet_geregistreerd = cel.huidigeContracteerruimte
-        ? ''
-        : ' Het contracteerruimtebesluit dat deze beschikking toepast, is (nog) niet geregistreerd.';
-      const termijn = maakTermijn(besluit, 'beroep', regio, jaar, t, GRONDSLAG_LID_2, 'art-105-lid-2',
-          `Beroep bij het CBb tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} die de ${gewijzigd}tariefbeschikking ` +
-          `${besluit.id} toepast: zes weken vanaf de dag na de bekendmaking op ${lang(besluit.bekendgemaakt)} (art. 105 lid 2 Wmg), ` +
-          `${periode(t)}${niet_geregistreerd}`);
-      termijnen.push(termijn);
-      cel.beroepstermijnen.push(termijn);
-      cel.laatsteEinde = cel.laatsteEinde === undefined ? termijn.einde : laatsteDatum([cel.laatsteEinde, termijn.einde]);
     }
 
-    status.push(
-      computeRegioJaarStatus(regio, jaar, momentopname ?? neemMomentopname(), beroepen, invoer.peildatum, inwerkingtreding),
+    // Statuses at the peildatum: the version of the contracteerruimte then in force, and what was known by then.
+    const peildatum = invoer.peildatum;
+    const versieOpPeildatum = gebeurtenissen.filter(
+      (g) => g.besluit.type === 'contracteerruimte' && g.besluit.bekendgemaakt <= peildatum,
+    ).length;
+    const huidige = [...gebeurtenissen]
+      .reverse()
+      .find((g) => g.besluit.type === 'contracteerruimte' && g.besluit.bekendgemaakt <= peildatum)?.besluit;
+    // Terms against an earlier version that still ran when the amendment came keep counting, with a doubt (§7: an
+    // amendment never silently moves a safe date later).
+    const geldend = celTermijnen.filter(
+      (t) =>
+        t.bekendgemaakt <= peildatum &&
+        (t.versie === versieOpPeildatum || (huidige !== undefined && t.versie < versieOpPeildatum && t.einde >= huidige.bekendgemaakt)),
     );
+    const context: StatusContext = {
+      regio,
+      jaar,
+      peildatum,
+      oudRegime: huidige !== undefined && isOudRegime(huidige.bekendgemaakt),
+      inwerkingtreding,
+      wachtOpGewijzigdeTariefbeschikking:
+        huidige !== undefined && eersteTariefbeschikking !== undefined && eersteTariefbeschikking <= peildatum && huidige.bekendgemaakt > eersteTariefbeschikking,
+      contracteerruimte: huidige?.id,
+      versie: versieOpPeildatum,
+    };
+    const partijenOpPeildatum = new Set<string>(gevraagd.map((g) => g.partij));
+    for (const { besluit } of gebeurtenissen) {
+      if (besluit.type === 'tariefbeschikking' && besluit.bekendgemaakt <= peildatum) partijenOpPeildatum.add(partijVan(besluit));
+    }
+    for (const b of beroepen) if (b.partij !== undefined && b.ingesteld <= peildatum) partijenOpPeildatum.add(b.partij);
+    const regioVensters = geldend.filter((t) => t.partij === undefined);
+    const geldendPerPartij = groupBy(geldend, (t) => t.partij);
+    const beroepenPerPartij = groupBy(beroepen, (b) => b.partij);
+    const lid4PerPartij = new Map<string, string>();
+    for (const x of lid4Twijfels) if (x.bekendgemaakt <= peildatum) lid4PerPartij.set(x.partij, x.twijfel);
+    for (const partij of partijenOpPeildatum) {
+      const eigen = [...regioVensters, ...(geldendPerPartij.get(partij) ?? [])];
+      const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
+      // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
+      const lid4 = lid4PerPartij.has(partij) ? { twijfel: lid4PerPartij.get(partij)! } : undefined;
+      if (stand.status === 'onherroepelijk' && lid4 && !stand.twijfel) stand.twijfel = lid4.twijfel;
+      partijStatus.push({ partij, ...stand });
+    }
+    status.push(computeStatus(geldend, beroepen, context));
   }
 
   termijnen.sort(
@@ -194,7 +457,8 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
       vergelijk(a.jaar, b.jaar) ||
       vergelijk(a.bekendgemaakt, b.bekendgemaakt) ||
       vergelijk(a.besluit, b.besluit) ||
-      RECHTSMIDDEL_VOLGORDE[a.rechtsmiddel] - RECHTSMIDDEL_VOLGORDE[b.rechtsmiddel],
+      RECHTSMIDDEL_VOLGORDE[a.rechtsmiddel] - RECHTSMIDDEL_VOLGORDE[b.rechtsmiddel] ||
+      vergelijk(a.partij ?? '', b.partij ?? ''),
   );
   uitsluitingen.sort(
     (a, b) =>
@@ -202,60 +466,115 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
       vergelijk(a.jaar, b.jaar) ||
       vergelijk(a.bekendgemaakt, b.bekendgemaakt) ||
       vergelijk(a.besluit, b.besluit) ||
-      RECHTSMIDDEL_VOLGORDE[a.rechtsmiddel] - RECHTSMIDDEL_VOLGORDE[b.rechtsmiddel],
+      RECHTSMIDDEL_VOLGORDE[a.rechtsmiddel] - RECHTSMIDDEL_VOLGORDE[b.rechtsmiddel] ||
+      vergelijk(a.partij ?? '', b.partij ?? ''),
   );
   status.sort((a, b) => vergelijk(a.regio, b.regio) || vergelijk(a.jaar, b.jaar));
-  return { termijnen, uitsluitingen, status };
+  partijStatus.sort((a, b) => vergelijk(a.regio, b.regio) || vergelijk(a.jaar, b.jaar) || vergelijk(a.partij, b.partij));
+  const waarschuwingen = listWaarschuwingen(invoer, termijnen, config);
+  return { termijnen, uitsluitingen, status, partijStatus, waarschuwingen };
 
-  function oudRegimeUitsluiting(besluit: Besluit, regio: string, jaar: number, iwt: IsoDatum): Uitsluiting {
-    const wat =
-      besluit.type === 'contracteerruimte'
-        ? `Contracteerruimtebesluit ${besluit.id}`
-        : `Tariefbeschikking ${besluit.id}`;
-    return maakUitsluiting(besluit, 'beroep', regio, jaar, 'oud-regime', ['art. 105 Wmg (oud)', 'art. 8:1 Awb'],
+  function oudRegimeUitsluiting(besluit: Besluit, regio: string, jaar: number, partij?: string): Uitsluiting {
+    const wat = besluit.type === 'contracteerruimte' ? `Contracteerruimtebesluit ${besluit.id}` : `Tariefbeschikking ${besluit.id}`;
+    return createUitsluiting(besluit, 'beroep', regio, jaar, 'oud-regime', ['art. 105 Wmg (oud)', 'art. 8:1 Awb'], {
+      ...(partij ? { partij } : {}),
+      toelichting:
         `${wat} is bekendgemaakt op ${formatDatumKort(besluit.bekendgemaakt)}, vóór de inwerkingtreding van art. 105 leden 2–4 Wmg ` +
-        `op ${formatDatumKort(iwt)}: tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} stond toen geen rechtstreeks beroep open; ` +
-        `zij kon alleen exceptief worden getoetst in bezwaar en beroep tegen de tariefbeschikking.`);
+        `op ${formatDatumKort(inwerkingtreding!)}: tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} stond toen geen rechtstreeks beroep open; ` +
+        `zij kon alleen exceptief worden getoetst in bezwaar en beroep tegen de tariefbeschikking.`,
+    });
   }
 }
 
+function groupBy<T>(lijst: readonly T[], sleutel: (x: T) => string | undefined): Map<string, T[]> {
+  const groepen = new Map<string, T[]>();
+  for (const x of lijst) {
+    const k = sleutel(x);
+    if (k === undefined) continue;
+    const groep = groepen.get(k);
+    if (groep) groep.push(x);
+    else groepen.set(k, [x]);
+  }
+  return groepen;
+}
+
+function describeTariefbeschikkingBekendgemaakt(besluit: Tariefbeschikking): AfleidingStap {
+  return {
+    stap:
+      `tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}, ${besluit.regio} ${besluit.jaar}) ` +
+      `bekendgemaakt aan ${partijVan(besluit)} op ${formatDatumLang(besluit.bekendgemaakt)}`,
+    datum: besluit.bekendgemaakt,
+    grondslag: 'art. 3:41 Awb',
+  };
+}
+
+function describeContracteerruimteBekendgemaakt(besluit: Contracteerruimtebesluit, regio: string, jaar: number): AfleidingStap {
+  const wat = besluit.soort === 'wijziging' ? 'wijzigingsbesluit' : 'contracteerruimtebesluit';
+  return {
+    stap: `${wat} ${besluit.id} over de contracteerruimte ${regio} ${jaar} bekendgemaakt op ${formatDatumLang(besluit.bekendgemaakt)}`,
+    datum: besluit.bekendgemaakt,
+    grondslag: 'art. 3:42 Awb',
+  };
+}
+
+interface TermijnVelden {
+  partij?: string;
+  partijSoort?: PartijSoort;
+  soort: Termijn['soort'];
+  grondslag: readonly string[];
+  regel: Termijn['regel'];
+  versie: number;
+  twijfel?: string | undefined;
+  afleiding: AfleidingStap[];
+  toelichting: string;
+}
+
 /** A term with the fields every term shares; `grondslag` gains art. 1 Atw when the end moved. */
-function maakTermijn(
+function createTermijn(
   besluit: Besluit,
   rechtsmiddel: Termijn['rechtsmiddel'],
   regio: string,
   jaar: number,
   t: BerekendeTermijn,
-  grondslag: readonly string[],
-  regel: Termijn['regel'],
-  toelichting: string,
+  velden: TermijnVelden,
 ): Termijn {
-  return {
+  // Built by assignment rather than spreads: at national scale this runs some 100,000 times.
+  const termijn: Termijn = {
     besluit: besluit.id,
     rechtsmiddel,
     tegen: rechtsmiddel === 'bezwaar' ? 'tariefbeschikking' : 'contracteerruimte',
     regio,
     jaar,
+    soort: velden.soort,
     aanvang: t.aanvang,
     einde: t.einde,
+    perPostUiterlijkOntvangen: t.perPostUiterlijkOntvangen,
     eindeVoorAtw: t.eindeVoorAtw,
-    grondslag: withAtwGrondslag(grondslag, t),
-    toelichting,
-    regel,
+    grondslag: withAtwGrondslag(velden.grondslag, t),
+    toelichting: velden.toelichting,
+    afleiding: velden.afleiding,
+    regel: velden.regel,
     besluitType: besluit.type,
     bekendgemaakt: besluit.bekendgemaakt,
+    versie: velden.versie,
   };
+  if (velden.partij !== undefined) {
+    termijn.partij = velden.partij;
+    termijn.partijSoort = velden.partijSoort;
+  }
+  if (velden.twijfel) termijn.twijfel = velden.twijfel;
+  return termijn;
 }
 
-/** An exclusion: a term a user might expect that does not open, with its reason. */
-function maakUitsluiting(
+/** An exclusion: a term a user might expect that does not open, with its reason (and its doubt, if any). */
+function createUitsluiting(
   besluit: Besluit,
   rechtsmiddel: Uitsluiting['rechtsmiddel'],
   regio: string,
   jaar: number,
   reden: Uitsluiting['reden'],
   grondslag: string[],
-  toelichting: string,
+  velden: { toelichting: string; partij?: string; twijfel?: string; eindeAlsToch?: IsoDatum },
 ): Uitsluiting {
   return {
     besluit: besluit.id,
@@ -263,25 +582,45 @@ function maakUitsluiting(
     tegen: 'contracteerruimte',
     regio,
     jaar,
+    ...(velden.partij !== undefined ? { partij: velden.partij } : {}),
     reden,
     grondslag,
-    toelichting,
+    toelichting: velden.toelichting,
+    ...(velden.twijfel ? { twijfel: velden.twijfel, eindeAlsToch: velden.eindeAlsToch } : {}),
     besluitType: besluit.type,
     bekendgemaakt: besluit.bekendgemaakt,
   };
 }
 
-function productieafsprakenUitsluiting(besluit: Tariefbeschikking, regio: string, jaar: number): Uitsluiting {
+function productieafsprakenUitsluiting(
+  besluit: Tariefbeschikking,
+  regio: string,
+  jaar: number,
+  partij: string,
+  t: BerekendeTermijn,
+): Uitsluiting {
   if (besluit.soort === 'sluittarief') {
-    return maakUitsluiting(besluit, 'beroep', regio, jaar, 'sluittarief-nacalculatie', ['art. 105 lid 2 Wmg'],
+    // Art. 105 lid 2 Wmg, last sentence: the law itself names the sluittarief, so no doubt.
+    return createUitsluiting(besluit, 'beroep', regio, jaar, 'sluittarief-nacalculatie', ['art. 105 lid 2 Wmg'], {
+      partij,
+      toelichting:
         `Tariefbeschikking ${besluit.id} stelt een Wlz-sluittarief vast in het kader van de nacalculatie ${jaar}: die opent geen ` +
         `beroep tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} (art. 105 lid 2, laatste zin, Wmg), omdat de ` +
-        `definitieve afrekening zo'n beroep zinloos maakt. Bezwaar tegen de beschikking zelf staat wel open (art. 6:7 Awb).`);
+        `definitieve afrekening zo'n beroep zinloos maakt. Bezwaar tegen de beschikking zelf staat wel open (art. 6:7 Awb).`,
+    });
   }
-  return maakUitsluiting(besluit, 'beroep', regio, jaar, 'geen-productieafspraken', ['art. 105 lid 2 Wmg'],
+  return createUitsluiting(besluit, 'beroep', regio, jaar, 'geen-productieafspraken', ['art. 105 lid 2 Wmg'], {
+    partij,
+    toelichting:
       `Tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}) is geen tariefbeschikking met goedgekeurde ` +
       `productieafspraken: zij opent alleen bezwaar tegen zichzelf, geen beroep tegen de regionale contracteerruimte ` +
-      `${regiojaar(regio, jaar)} (art. 105 lid 2 Wmg).`);
+      `${regiojaar(regio, jaar)} (art. 105 lid 2 Wmg).`,
+    twijfel:
+      'Art. 105 lid 2 Wmg sluit met zoveel woorden alleen het Wlz-sluittarief uit. Dat andere nacalculatie- en ' +
+      'vereffeningsbeschikkingen geen beroep tegen de contracteerruimte openen, volgt uit de eis van goedgekeurde ' +
+      `productieafspraken, maar is niet door de rechter bevestigd. Wie zeker wil zijn, stelt beroep in uiterlijk op ${formatDatumLang(t.einde)}.`,
+    eindeAlsToch: t.einde,
+  });
 }
 
 function groupGebeurtenissenPerCel(besluiten: readonly Besluit[]): Map<string, Gebeurtenis[]> {
@@ -308,16 +647,29 @@ function groupGebeurtenissenPerCel(besluiten: readonly Besluit[]): Map<string, G
   return perCel;
 }
 
+/** Each party's first tariefbeschikking in each region (any year): tells a newcomer after a lid-3 window. */
+function indexEersteTariefbeschikking(besluiten: readonly Besluit[]): Map<string, IsoDatum> {
+  const eerste = new Map<string, IsoDatum>();
+  for (const b of besluiten) {
+    if (b.type !== 'tariefbeschikking') continue;
+    const sleutel = `${partijVan(b)}\u0000${b.regio}`;
+    const bekend = eerste.get(sleutel);
+    if (bekend === undefined || b.bekendgemaakt < bekend) eerste.set(sleutel, b.bekendgemaakt);
+  }
+  return eerste;
+}
+
+/** Beroepen per (regio, jaar), each with its party: given, or the addressee of the tariefbeschikking it names. */
 function groupBeroepenPerCel(beroepen: readonly Beroep[], besluitenPerId: Map<string, Besluit>): Map<string, Beroep[]> {
   const perCel = new Map<string, Beroep[]>();
   for (const beroep of beroepen) {
     const besluit = besluitenPerId.get(beroep.tegen);
     if (!besluit) throw new Error(`Beroep refers to unknown besluit ${beroep.tegen}`);
+    const partij = beroep.partij ?? (besluit.type === 'tariefbeschikking' ? partijVan(besluit) : undefined);
     const sleutel = celSleutel(beroep.regio ?? besluit.regio, beroep.jaar);
     let lijst = perCel.get(sleutel);
     if (!lijst) perCel.set(sleutel, (lijst = []));
-    lijst.push(beroep);
+    lijst.push(partij === undefined ? beroep : { ...beroep, partij });
   }
   return perCel;
 }
-

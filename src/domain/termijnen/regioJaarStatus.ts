@@ -1,73 +1,74 @@
 import { addDagen, formatDatumKort, formatDatumLang, laatsteDatum, vroegsteDatum, type IsoDatum } from '../kalender/kalenderdatum';
-import type { Beroep, Contracteerruimtebesluit } from '../besluiten/besluit';
+import type { Beroep } from '../besluiten/besluit';
 import type { RegioJaarStatus, Termijn } from './termijn';
 import { computePostUiterlijk } from './awbTermijn';
 
-/** What the engine knew of one (regio, jaar) on the peildatum. */
-export interface CelMomentopname {
-  huidigeContracteerruimte: Contracteerruimtebesluit | undefined;
-  /** Beroep terms opened for the current contracteerruimte (lid 2 and lid 3). */
-  beroepstermijnen: Termijn[];
+/** What the status of one (regio, jaar) depends on besides the terms and beroepen. */
+export interface StatusContext {
+  regio: string;
+  jaar: number;
+  peildatum: IsoDatum;
+  /** The contracteerruimte in force on the peildatum predates art. 105 leden 2–4 Wmg. */
   oudRegime: boolean;
-  heeftTariefbeschikking: boolean;
+  inwerkingtreding: IsoDatum | undefined;
+  /** The contracteerruimte was amended after tariefbeschikkingen: beroep opens with the gewijzigde tariefbeschikking. */
+  wachtOpGewijzigdeTariefbeschikking: boolean;
+  contracteerruimte: string | undefined;
+  /** The version of the contracteerruimte in force on the peildatum. */
+  versie: number;
 }
 
-function lopendOp(beroep: Beroep, datum: IsoDatum): boolean {
+export function isLopendOp(beroep: Beroep, datum: IsoDatum): boolean {
   return beroep.ingesteld <= datum && (beroep.afgerond === null || beroep.afgerond > datum);
 }
 
 /**
- * Art. 105 lid 4 Wmg: onherroepelijk once every beroep term opened for the current contracteerruimte has ended and no
- * beroep is pending. Returns since when, or undefined when not (yet) onherroepelijk on `datum`.
+ * The state of beroep against the contracteerruimte at the peildatum (termijnregels §6), for one party (its own terms
+ * and the region's lid-3 windows, its own beroepen) or for the region-year (every party's terms, every beroep): then
+ * onherroepelijk only when every party's terms ended and nothing is pending.
  */
-export function isOnherroepelijkOp(
-  cel: { beroepstermijnen: readonly Termijn[]; laatsteEinde: IsoDatum | undefined },
+export function computeStatus(
+  termijnen: readonly Termijn[],
   beroepen: readonly Beroep[],
-  datum: IsoDatum,
-): IsoDatum | undefined {
-  if (cel.beroepstermijnen.length === 0 || cel.laatsteEinde === undefined) return undefined;
-  if (cel.laatsteEinde >= datum) return undefined;
-  if (beroepen.some((b) => lopendOp(b, datum))) return undefined;
-  const afgerond = beroepen.flatMap((b) => (b.afgerond !== null && b.afgerond <= datum ? [b.afgerond] : []));
-  return laatsteDatum([addDagen(cel.laatsteEinde, 1), ...afgerond]);
-}
-
-export function computeRegioJaarStatus(
-  regio: string,
-  jaar: number,
-  cel: CelMomentopname,
-  beroepen: readonly Beroep[],
-  peildatum: IsoDatum,
-  inwerkingtreding: IsoDatum,
+  context: StatusContext,
+  partij?: string,
 ): RegioJaarStatus {
-  const lopend = beroepen.filter((b) => lopendOp(b, peildatum));
+  const { regio, jaar, peildatum } = context;
+  const nogNietVerstreken = termijnen.filter((t) => t.einde >= peildatum);
+  const geopend = nogNietVerstreken.filter((t) => t.aanvang <= peildatum);
+  const veilig = geopend.length > 0 ? vroegsteDatum(nogNietVerstreken.map((t) => t.einde)) : undefined;
+  const twijfel = describeTwijfel(nogNietVerstreken, context);
+  const metTwijfel = twijfel ? { twijfel } : {};
+
+  const lopend = beroepen.filter((b) => isLopendOp(b, peildatum));
   if (lopend.length > 0) {
     const eerste = vroegsteDatum(lopend.map((b) => b.ingesteld));
     return {
       regio,
       jaar,
       status: 'in-beroep',
-      toelichting: `Beroep bij het CBb ingesteld op ${formatDatumKort(eerste)} is nog niet afgerond; de contracteerruimte staat nog niet vast.`,
+      ...(veilig ? { veiligeUitersteDatum: veilig } : {}),
+      ...metTwijfel,
+      toelichting:
+        `Beroep bij het CBb ingesteld op ${formatDatumKort(eerste)} is nog niet afgerond; de contracteerruimte staat nog niet vast.` +
+        (veilig ? ` Daarnaast loopt een termijn tot en met ${formatDatumLang(veilig)}.` : ''),
     };
   }
 
-  const nogNietVerstreken = cel.beroepstermijnen.filter((t) => t.einde >= peildatum);
-  const geopend = nogNietVerstreken.filter((t) => t.aanvang <= peildatum);
-  if (geopend.length > 0) {
-    // Art. 105 Wmg and par. 7 of the rules: where terms overlap, file by the earliest last day.
-    const veilig = vroegsteDatum(nogNietVerstreken.map((t) => t.einde));
+  if (veilig) {
+    // Termijnregels §7: where terms overlap, file by the earliest last day.
     const eindes = [...new Set(nogNietVerstreken.map((t) => t.einde))].sort();
     const overlap =
       eindes.length > 1
-        ? ` Er lopen termijnen met verschillende laatste dagen (${eindes.map(formatDatumKort).join(', ')}); ` +
-          'de vroegste is de veilige uiterste datum. Of een latere termijn ook voor u geldt, hangt af van de vraag of u ' +
-          'adressaat bent van de tariefbeschikking die hem opende; de wet laat dat open.'
+        ? ` Er lopen termijnen met verschillende laatste dagen (${eindes.map(formatDatumKort).join(', ')}); de vroegste is de veilige uiterste datum.` +
+          (partij ? '' : ' Elke partij heeft haar eigen termijnen: zie de stand per partij.')
         : '';
     return {
       regio,
       jaar,
       status: 'open',
       veiligeUitersteDatum: veilig,
+      ...metTwijfel,
       toelichting: `Beroep tegen de contracteerruimte staat open tot en met ${formatDatumLang(veilig)}.${overlap}`,
     };
   }
@@ -78,41 +79,69 @@ export function computeRegioJaarStatus(
       jaar,
       status: 'nog-niet-open',
       opent,
+      ...metTwijfel,
       toelichting: `De beroepstermijn opent op ${formatDatumLang(opent)} (art. 105 lid 3 Wmg).`,
     };
   }
-  if (cel.beroepstermijnen.length > 0) {
-    const laatsteEinde = laatsteDatum(cel.beroepstermijnen.map((t) => t.einde));
-    const sinds = isOnherroepelijkOp({ beroepstermijnen: cel.beroepstermijnen, laatsteEinde }, beroepen, peildatum) as IsoDatum;
+  if (termijnen.length > 0) {
+    const laatsteEinde = laatsteDatum(termijnen.map((t) => t.einde));
+    const afgerond = beroepen.flatMap((b) => (b.afgerond !== null && b.afgerond <= peildatum ? [b.afgerond] : []));
+    const sinds = laatsteDatum([addDagen(laatsteEinde, 1), ...afgerond]);
     const postUiterlijk = computePostUiterlijk(laatsteEinde);
     const postNoot =
       peildatum <= postUiterlijk
         ? ` Let op: een beroepschrift dat uiterlijk op ${formatDatumKort(laatsteEinde)} ter post is bezorgd, is nog tijdig als ` +
           `het uiterlijk op ${formatDatumLang(postUiterlijk)} binnenkomt (art. 6:9 lid 2 Awb).`
         : '';
+    const alleenBeschermend = termijnen.every((t) => t.soort === 'beschermend');
     return {
       regio,
       jaar,
       status: 'onherroepelijk',
       sinds,
+      ...(alleenBeschermend
+        ? {
+            twijfel:
+              'Na de wijziging van de contracteerruimte is (nog) geen gewijzigde tariefbeschikking geregistreerd. Geeft de NZa ' +
+              'die alsnog af, dan opent zij een nieuwe beroepstermijn (art. 105 lid 2 Wmg).',
+          }
+        : {}),
       toelichting:
-        `Onherroepelijk sinds ${formatDatumLang(sinds)}: alle beroepstermijnen zijn verstreken zonder lopend beroep. ` +
-        `Alleen een wijziging door de NZa opent opnieuw beroep (art. 105 lid 4 Wmg).${postNoot}`,
+        `Onherroepelijk sinds ${formatDatumLang(sinds)}: ${partij ? `alle beroepstermijnen van ${partij}` : 'de beroepstermijnen van alle partijen'} ` +
+        `zijn verstreken zonder lopend beroep. Alleen een wijziging door de NZa opent opnieuw beroep (art. 105 lid 4 Wmg).${postNoot}`,
     };
   }
-  return { regio, jaar, status: 'nog-niet-open', ...(cel.oudRegime ? { oudRegime: true as const } : {}), toelichting: describeWachten(cel, inwerkingtreding) };
+  return {
+    regio,
+    jaar,
+    status: 'nog-niet-open',
+    ...(context.oudRegime ? { oudRegime: true as const } : {}),
+    toelichting: describeWachten(context),
+  };
 }
 
-function describeWachten(cel: CelMomentopname, inwerkingtreding: IsoDatum): string {
-  if (cel.oudRegime) {
+function describeTwijfel(lopend: readonly Termijn[], context: StatusContext): string | undefined {
+  const twijfels = new Set(lopend.flatMap((t) => (t.twijfel ? [t.twijfel] : [])));
+  if (lopend.some((t) => t.versie < context.versie) && context.contracteerruimte) {
+    twijfels.add(
+      `Een termijn tegen de contracteerruimte zoals die gold vóór besluit ${context.contracteerruimte} liep nog toen dat ` +
+        'besluit verscheen. Of beroep tegen de oorspronkelijke vaststelling dan nog zin heeft, hangt af van de wijziging; ' +
+        'dien uit voorzorg tijdig in.',
+    );
+  }
+  return twijfels.size > 0 ? [...twijfels].join(' ') : undefined;
+}
+
+function describeWachten(context: StatusContext): string {
+  if (context.oudRegime) {
     return (
-      `De contracteerruimte is vastgesteld vóór de inwerkingtreding van art. 105 leden 2–4 Wmg (${formatDatumKort(inwerkingtreding)}): ` +
+      `De contracteerruimte is vastgesteld vóór de inwerkingtreding van art. 105 leden 2–4 Wmg (${formatDatumKort(context.inwerkingtreding!)}): ` +
       'geen rechtstreeks beroep; een tariefbeschikking die daarna wordt bekendgemaakt, opent wel beroep (art. 105 lid 2 Wmg).'
     );
   }
-  if (cel.huidigeContracteerruimte && cel.heeftTariefbeschikking) {
+  if (context.wachtOpGewijzigdeTariefbeschikking && context.contracteerruimte) {
     return (
-      `Na wijzigingsbesluit ${cel.huidigeContracteerruimte.id} opent het beroep met de gewijzigde tariefbeschikking (art. 105 lid 2 Wmg). ` +
+      `Na wijzigingsbesluit ${context.contracteerruimte} opent het beroep met de gewijzigde tariefbeschikking (art. 105 lid 2 Wmg). ` +
       'Of en wanneer de NZa die afgeeft, staat niet vast: houd de post in de gaten.'
     );
   }

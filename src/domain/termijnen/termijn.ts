@@ -1,11 +1,30 @@
 import type { IsoDatum } from '../kalender/kalenderdatum';
 import type { Besluit } from '../besluiten/besluit';
+import type { AfleidingStap } from './awbTermijn';
+import type { AtwKalender } from '../kalender/atwKalender';
+
+export type { AfleidingStap } from './awbTermijn';
 
 export type Rechtsmiddel = 'bezwaar' | 'beroep';
 export type Tegen = 'tariefbeschikking' | 'contracteerruimte';
 
 /** Which rule opened a term. */
-export type TermijnRegel = 'awb-bezwaar' | 'art-105-lid-2' | 'art-105-lid-3';
+export type TermijnRegel =
+  | 'awb-bezwaar'
+  | 'art-105-lid-2'
+  | 'art-105-lid-3'
+  /** After an amendment without a gewijzigde tariefbeschikking: six weeks from the wijzigingsbesluit (§6). */
+  | 'wijziging-zonder-tariefbeschikking'
+  /** A pending beroep extends to the amended besluit (art. 6:19 Awb): a letter with gronden as a precaution. */
+  | 'art-6-19-voorzorg';
+
+/**
+ * `termijn`: a statutory term. `beschermend`: a date that may be the fatal one where the law leaves it open, or a
+ * precaution; its `twijfel` says which.
+ */
+export type TermijnSoort = 'termijn' | 'beschermend';
+
+export type PartijSoort = 'zorgaanbieder' | 'zorgkantoor';
 
 export interface Termijn {
   besluit: string;
@@ -13,16 +32,27 @@ export interface Termijn {
   tegen: Tegen;
   regio: string;
   jaar: number;
+  /** The party the term belongs to; absent for a lid-3 window, which is open to every party of the region. */
+  partij?: string;
+  partijSoort?: PartijSoort;
+  soort: TermijnSoort;
   aanvang: IsoDatum;
   /** Last day after the Atw move. */
   einde: IsoDatum;
+  /** Art. 6:9 lid 2 Awb: a filing posted by `einde` is on time when received by this day. Never a planning date. */
+  perPostUiterlijkOntvangen: IsoDatum;
   grondslag: string[];
   toelichting: string;
+  /** Where the rules leave the case open: the doubt in plain Dutch. */
+  twijfel?: string;
+  afleiding: AfleidingStap[];
   regel: TermijnRegel;
   besluitType: Besluit['type'];
   bekendgemaakt: IsoDatum;
   /** Last day before the Atw move. */
   eindeVoorAtw: IsoDatum;
+  /** Which version of the contracteerruimte of (regio, jaar) the term is against: 0 before any is registered. */
+  versie: number;
 }
 
 export type UitsluitingReden =
@@ -38,20 +68,25 @@ export interface Uitsluiting {
   tegen: Tegen;
   regio: string;
   jaar: number;
+  partij?: string;
   reden: UitsluitingReden;
   grondslag: string[];
   toelichting: string;
+  /** When the exclusion could be wrong: why, and what would change it. */
+  twijfel?: string;
+  /** With `twijfel`: the last day the term would have if it did open. */
+  eindeAlsToch?: IsoDatum;
   besluitType: Besluit['type'];
   bekendgemaakt: IsoDatum;
 }
 
 export type StatusWaarde = 'nog-niet-open' | 'open' | 'in-beroep' | 'onherroepelijk';
 
-export interface RegioJaarStatus {
+interface StatusVelden {
   regio: string;
   jaar: number;
   status: StatusWaarde;
-  /** When open: the earliest last day among the terms still running. */
+  /** When open (or in beroep with a term still open): the earliest last day among the terms still running. */
   veiligeUitersteDatum?: IsoDatum;
   /** When onherroepelijk: since when. */
   sinds?: IsoDatum;
@@ -59,11 +94,46 @@ export interface RegioJaarStatus {
   opent?: IsoDatum;
   /** Set when the current contracteerruimte predates art. 105 leden 2–4 Wmg: no direct beroep at all. */
   oudRegime?: true;
+  twijfel?: string;
   toelichting: string;
+}
+
+/** The state of beroep against the contracteerruimte of (regio, jaar) for one party (termijnregels §6). */
+export interface PartijStatus extends StatusVelden {
+  partij: string;
+}
+
+/** The region-year summary of the parties: onherroepelijk only when so for every party and nothing is pending. */
+export type RegioJaarStatus = StatusVelden;
+
+export type WaarschuwingCode =
+  | 'inwerkingtreding-onbekend'
+  | 'kb-onbekend'
+  | 'bekendmaking-in-toekomst'
+  | 'beroep-in-toekomst'
+  | 'beroep-voor-besluit'
+  | 'beroep-voor-aanvang'
+  | 'jaar-niet-gedekt';
+
+export interface Waarschuwing {
+  code: WaarschuwingCode;
+  melding: string;
+  besluit?: string;
 }
 
 export interface TermijnUitkomst {
   termijnen: Termijn[];
   uitsluitingen: Uitsluiting[];
   status: RegioJaarStatus[];
+  partijStatus: PartijStatus[];
+  waarschuwingen: Waarschuwing[];
+}
+
+export interface TermijnConfig {
+  /**
+   * Entry into force of art. 105 leden 2–4 Wmg; earlier bekendmakingen follow the old route (no direct beroep).
+   * Undefined: not known (termijnregels §8) — every term of the new regime is computed, with the doubt.
+   */
+  inwerkingtreding: IsoDatum | undefined;
+  kalender: AtwKalender;
 }

@@ -1,7 +1,10 @@
 import type { TermijnUitkomst } from './termijn';
+import { listTermijnNoten } from './termijnNoten';
 
-/** The public JSON shape of spec/cli-termijnen.md: the engine's extra fields stay internal. */
-export function toTermijnUitkomstJson(uitkomst: TermijnUitkomst) {
+/** The public JSON shape of spec/cli-termijnen.md (version 2): the engine's extra fields stay internal. */
+export function toTermijnUitkomstJson(
+  uitkomst: Pick<TermijnUitkomst, 'termijnen' | 'uitsluitingen' | 'status'> & Partial<Pick<TermijnUitkomst, 'partijStatus' | 'waarschuwingen'>>,
+) {
   return {
     termijnen: uitkomst.termijnen.map((t) => ({
       besluit: t.besluit,
@@ -9,10 +12,16 @@ export function toTermijnUitkomstJson(uitkomst: TermijnUitkomst) {
       tegen: t.tegen,
       regio: t.regio,
       jaar: t.jaar,
+      ...(t.partij !== undefined ? { partij: t.partij } : {}),
+      soort: t.soort,
       aanvang: t.aanvang,
       einde: t.einde,
+      perPostUiterlijkOntvangen: t.perPostUiterlijkOntvangen,
       grondslag: t.grondslag,
       toelichting: t.toelichting,
+      ...(t.twijfel ? { twijfel: t.twijfel } : {}),
+      afleiding: t.afleiding,
+      noten: listTermijnNoten(t),
     })),
     uitsluitingen: uitkomst.uitsluitingen.map((u) => ({
       besluit: u.besluit,
@@ -20,9 +29,11 @@ export function toTermijnUitkomstJson(uitkomst: TermijnUitkomst) {
       tegen: u.tegen,
       regio: u.regio,
       jaar: u.jaar,
+      ...(u.partij !== undefined ? { partij: u.partij } : {}),
       reden: u.reden,
       grondslag: u.grondslag,
       toelichting: u.toelichting,
+      ...(u.twijfel ? { twijfel: u.twijfel, eindeAlsToch: u.eindeAlsToch } : {}),
     })),
     status: uitkomst.status.map((s) => ({
       regio: s.regio,
@@ -31,5 +42,15 @@ export function toTermijnUitkomstJson(uitkomst: TermijnUitkomst) {
       ...(s.veiligeUitersteDatum ? { veiligeUitersteDatum: s.veiligeUitersteDatum } : {}),
       ...(s.sinds ? { sinds: s.sinds } : {}),
     })),
+    partijStatus: (uitkomst.partijStatus ?? []).map((s) => ({
+      partij: s.partij,
+      regio: s.regio,
+      jaar: s.jaar,
+      status: s.status,
+      ...(s.veiligeUitersteDatum ? { veiligeUitersteDatum: s.veiligeUitersteDatum } : {}),
+      ...(s.sinds ? { sinds: s.sinds } : {}),
+      ...(s.twijfel ? { twijfel: s.twijfel } : {}),
+    })),
+    waarschuwingen: uitkomst.waarschuwingen ?? [],
   };
 }

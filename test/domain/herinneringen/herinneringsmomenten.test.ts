@@ -17,8 +17,8 @@ describe('reminder moments in working days before the last day', () => {
     ]);
   });
 
-  it('skips weekends and Atw feestdagen: 1 working day before Tuesday 7 April 2026 is Friday 3 April (Goede Vrijdag counts)', () => {
-    expect(werkdagenVoor('2026-04-07', 1, kalender)).toBe('2026-04-03');
+  it('skips weekends and Atw feestdagen: 1 working day before Tuesday 7 April 2026 is Thursday 2 April (Goede Vrijdag is equated, art. 3 lid 2 Atw)', () => {
+    expect(werkdagenVoor('2026-04-07', 1, kalender)).toBe('2026-04-02');
     expect(werkdagenVoor('2026-12-28', 1, kalender)).toBe('2026-12-24');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
-import { beroep, CONFIG, cr, run, tb } from './scenarioBouwer';
+import { beroep, CONFIG, cr, run, tb, tbVoor } from './scenarioBouwer';
 
 const termijn = (uitkomst: ReturnType<typeof run>, besluit: string, rechtsmiddel: 'bezwaar' | 'beroep', jaar?: number) =>
   uitkomst.termijnen.filter((t) => t.besluit === besluit && t.rechtsmiddel === rechtsmiddel && (jaar === undefined || t.jaar === jaar));
@@ -111,9 +111,18 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
     expect(t!.toelichting).toContain('11 april 2039 is tweede Paasdag');
   });
 
-  it('2031: 11 April is a Friday and stays the last day', () => {
+  it('2031: 11 April is Goede Vrijdag (art. 3 lid 2 Atw) → past Easter and tweede Paasdag to Tuesday 15 April 2031', () => {
     const [t] = termijn(run({ besluiten: [cr('CR', '2030-06-01', [2032])] }), 'CR', 'beroep');
-    expect(t).toMatchObject({ aanvang: '2031-03-01', einde: '2031-04-11', grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 3 Wmg'] });
+    expect(t).toMatchObject({ aanvang: '2031-03-01', einde: '2031-04-15', grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 3 Wmg', 'art. 1 Atw'] });
+    expect(t!.toelichting).toContain('11 april 2031 is Goede Vrijdag');
+  });
+
+  it('2032: 11 April is a Sunday → Monday 12 April 2032; 2030: 11 April is a Thursday and stays', () => {
+    expect(termijn(run({ besluiten: [cr('CR', '2031-06-01', [2033])] }), 'CR', 'beroep')[0]).toMatchObject({ einde: '2032-04-12' });
+    expect(termijn(run({ besluiten: [cr('CR', '2029-06-01', [2031])] }), 'CR', 'beroep')[0]).toMatchObject({
+      einde: '2030-04-11',
+      grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 3 Wmg'],
+    });
   });
 
   it('besluiten made known in one calendar year share one window', () => {
@@ -130,41 +139,49 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
       besluiten: [tb('TB-26', '2025-12-15', 2026), cr('CR', '2026-02-01', [2026, 2027], 'wijziging')],
       peildatum: '2026-02-10',
     });
-    expect(termijn(uitkomst, 'CR', 'beroep', 2026)).toEqual([]);
+    // 2026 (tariefbeschikkingen issued): no lid-3 window, but a possibly fatal date for the provider (§6).
+    expect(termijn(uitkomst, 'CR', 'beroep', 2026)).toEqual([
+      expect.objectContaining({ soort: 'beschermend', partij: 'TB-26', regel: 'wijziging-zonder-tariefbeschikking', einde: '2026-03-16' }),
+    ]);
     expect(termijn(uitkomst, 'CR', 'beroep', 2027)[0]).toMatchObject({ aanvang: '2027-03-01', einde: '2027-04-12', regel: 'art-105-lid-3' });
-    expect(statusVan(uitkomst, 2026)).toMatchObject({ status: 'nog-niet-open' });
-    expect(statusVan(uitkomst, 2026)!.toelichting).toContain('gewijzigde tariefbeschikking');
+    expect(statusVan(uitkomst, 2026)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-03-16' });
+    expect(statusVan(uitkomst, 2026)!.twijfel).toContain('zo nodig');
     expect(statusVan(uitkomst, 2027)).toMatchObject({ status: 'nog-niet-open', opent: '2027-03-01' });
   });
 
   it('a future year for which a tariefbeschikking was already issued gets no lid-3 window: beroep waits for the gewijzigde tariefbeschikking', () => {
     const uitkomst = run({ besluiten: [tb('TB-27', '2026-10-01', 2027), cr('CR', '2026-11-02', [2027], 'wijziging')] });
-    expect(termijn(uitkomst, 'CR', 'beroep')).toEqual([]);
+    expect(termijn(uitkomst, 'CR', 'beroep').map((t) => [t.regel, t.partij, t.einde])).toEqual([
+      ['wijziging-zonder-tariefbeschikking', 'TB-27', '2026-12-14'],
+    ]);
   });
 });
 
 describe('art. 105 lid 4 Wmg: onherroepelijk stays onherroepelijk unless the NZa amends', () => {
-  const basis = [cr('CR-1', '2025-11-14', [2026]), tb('TB-1', '2026-03-10', 2026)];
+  const basis = [cr('CR-1', '2025-11-14', [2026]), tbVoor('A', 'TB-1', '2026-03-10', 2026)];
 
-  it('without an amendment a later tariefbeschikking opens bezwaar only, flagged with lid 4', () => {
-    const uitkomst = run({ besluiten: [...basis, tb('TB-2', '2026-10-01', 2026, 'wijziging')] });
+  it('without an amendment a later tariefbeschikking to the same provider opens bezwaar only, flagged with lid 4', () => {
+    const uitkomst = run({ besluiten: [...basis, tbVoor('A', 'TB-2', '2026-10-01', 2026, 'wijziging')] });
     expect(termijn(uitkomst, 'TB-2', 'beroep')).toEqual([]);
     expect(termijn(uitkomst, 'TB-2', 'bezwaar')[0]).toMatchObject({ aanvang: '2026-10-02', einde: '2026-11-12' });
     const uitsluiting = uitkomst.uitsluitingen.find((u) => u.besluit === 'TB-2');
-    expect(uitsluiting).toMatchObject({ reden: 'onherroepelijk', grondslag: ['art. 105 lid 4 Wmg'] });
+    expect(uitsluiting).toMatchObject({ reden: 'onherroepelijk', grondslag: ['art. 105 lid 4 Wmg'], partij: 'A', eindeAlsToch: '2026-11-12' });
     expect(uitsluiting!.toelichting).toContain('sinds 22 april 2026 onherroepelijk');
+    expect(uitsluiting!.twijfel).toContain('Controleer of de NZa de contracteerruimte Utrecht 2026 sinds 22 april 2026 heeft gewijzigd');
     expect(statusVan(uitkomst, 2026)).toMatchObject({ status: 'onherroepelijk', sinds: '2026-04-22' });
   });
 
   it('after an amendment the gewijzigde tariefbeschikking opens beroep again (lid 2)', () => {
-    const besluiten = [...basis, cr('CR-2', '2026-09-15', [2026], 'wijziging'), tb('TB-2', '2026-10-01', 2026, 'wijziging')];
+    const besluiten = [...basis, cr('CR-2', '2026-09-15', [2026], 'wijziging'), tbVoor('A', 'TB-2', '2026-10-01', 2026, 'wijziging')];
     const uitkomst = run({ besluiten, peildatum: '2026-11-01' });
-    expect(termijn(uitkomst, 'TB-2', 'beroep')[0]).toMatchObject({ aanvang: '2026-10-02', einde: '2026-11-12', regel: 'art-105-lid-2' });
+    expect(termijn(uitkomst, 'TB-2', 'beroep')[0]).toMatchObject({ aanvang: '2026-10-02', einde: '2026-11-12', regel: 'art-105-lid-2', partij: 'A' });
     expect(uitkomst.uitsluitingen.filter((u) => u.reden === 'onherroepelijk')).toEqual([]);
+    // The possibly fatal date after the amendment (2026-10-27) is the earlier one, so it is the safe date until it passes.
     expect(statusVan(uitkomst, 2026)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-11-12' });
     const tussenin = run({ besluiten, peildatum: '2026-09-20' });
-    expect(statusVan(tussenin, 2026)).toMatchObject({ status: 'nog-niet-open' });
-    expect(statusVan(tussenin, 2026)!.toelichting).toContain('CR-2');
+    expect(statusVan(tussenin, 2026)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-10-27' });
+    const metBeide = run({ besluiten, peildatum: '2026-10-05' });
+    expect(statusVan(metBeide, 2026)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-10-27' });
   });
 
   it('an amendment of a future year without tariefbeschikkingen reopens from 1 March of the next year (lid 3)', () => {
@@ -185,10 +202,10 @@ describe('art. 105 lid 4 Wmg: onherroepelijk stays onherroepelijk unless the NZa
 
   it('a tariefbeschikking made known while a beroep is pending still opens a beroep term', () => {
     const uitkomst = run({
-      besluiten: [...basis, tb('TB-2', '2026-06-01', 2026, 'wijziging')],
+      besluiten: [...basis, tbVoor('A', 'TB-2', '2026-06-01', 2026, 'wijziging')],
       beroepen: [beroep('TB-1', 2026, '2026-04-15')],
     });
-    expect(termijn(uitkomst, 'TB-2', 'beroep')).toHaveLength(1);
+    expect(termijn(uitkomst, 'TB-2', 'beroep')).toEqual([expect.objectContaining({ partij: 'A', soort: 'termijn' })]);
   });
 
   it('mentions the postal grace of art. 6:9 lid 2 Awb when it has only just turned onherroepelijk', () => {
@@ -253,7 +270,7 @@ describe('output order and configuration', () => {
     ]);
   });
 
-  it('honours days equated to a feestdag by decree', () => {
+  it('honours days equated to a feestdag by decree (art. 3 lid 3 Atw, extended by configuration)', () => {
     const config = { ...CONFIG, kalender: createAtwKalender([{ datum: '2026-04-21', naam: 'gelijkgestelde dag' }]) };
     const [t] = termijn(run({ besluiten: [tb('TB', '2026-03-10', 2026)] }, config), 'TB', 'bezwaar');
     expect(t!.einde).toBe('2026-04-22');

@@ -4,6 +4,7 @@ import {
   computeBeslistermijnOpBezwaar,
   computeGriffierechtTermijn,
   computeHersteltermijn,
+  computeTerugrekentermijn,
 } from '../../../src/domain/termijnen/overigeTermijnen';
 
 const kalender = createAtwKalender();
@@ -26,13 +27,27 @@ describe('par. 9: the other terms of the matter', () => {
     });
   });
 
-  it('art. 8:41 lid 4 Awb: griffierecht within four weeks, moved by the Atw', () => {
+  it('art. 8:41 lid 5 Awb: griffierecht credited within four weeks, moved by the Atw', () => {
     // Sent Saturday 28 November 2026 → 26 December 2026 (tweede Kerstdag, Saturday) → Monday 28 December 2026.
     expect(computeGriffierechtTermijn('2026-11-28', kalender)).toMatchObject({
       aanvang: '2026-11-29',
       einde: '2026-12-28',
-      grondslag: ['art. 8:41 lid 4 Awb', 'art. 1 Atw'],
+      grondslag: ['art. 8:41 lid 5 Awb', 'art. 1 Atw'],
     });
+    expect(computeGriffierechtTermijn('2026-11-28', kalender).toelichting).toContain('bijgeschreven');
+  });
+
+  it('art. 1 lid 2 Atw: a term counted backwards (ten days before a zitting) never moves later', () => {
+    // Zitting Tuesday 5 January 2027 → ten days before is Saturday 26 December 2026 (tweede Kerstdag): it stays.
+    expect(computeTerugrekentermijn('2027-01-05', 10, 'art. 8:58 lid 1 Awb')).toMatchObject({
+      einde: '2026-12-26',
+      grondslag: ['art. 8:58 lid 1 Awb', 'art. 1 lid 2 Atw'],
+    });
+  });
+
+  it('afleiding: every other term carries its steps from trigger to last day', () => {
+    const stappen = computeGriffierechtTermijn('2026-11-28', kalender).afleiding.map((s) => s.grondslag);
+    expect(stappen).toEqual(['art. 8:41 lid 5 Awb', 'art. 8:41 lid 5 Awb', 'art. 8:41 lid 5 Awb', 'art. 3 lid 1 Atw', 'art. 1 lid 1 Atw', 'art. 1 lid 1 Atw']);
   });
 
   it('art. 6:6 Awb: a term set by the griffier is not moved by the Atw', () => {

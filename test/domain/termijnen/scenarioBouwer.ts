@@ -20,12 +20,18 @@ export function tb(
   jaar: number,
   soort: Tariefbeschikking['soort'] = 'vaststelling',
   regio = 'Utrecht',
+  aanbieder?: string,
 ): Tariefbeschikking {
-  return { id, type: 'tariefbeschikking', soort, regio, jaar, bekendgemaakt };
+  return { id, type: 'tariefbeschikking', soort, regio, jaar, bekendgemaakt, ...(aanbieder ? { aanbieder } : {}) };
 }
 
-export function beroep(tegen: string, jaar: number, ingesteld: string, afgerond: string | null = null): Beroep {
-  return { tegen, jaar, ingesteld, afgerond };
+/** A tariefbeschikking to provider `aanbieder` in Utrecht. */
+export function tbVoor(aanbieder: string, id: string, bekendgemaakt: string, jaar: number, soort: Tariefbeschikking['soort'] = 'vaststelling') {
+  return tb(id, bekendgemaakt, jaar, soort, 'Utrecht', aanbieder);
+}
+
+export function beroep(tegen: string, jaar: number, ingesteld: string, afgerond: string | null = null, partij?: string): Beroep {
+  return { tegen, jaar, ingesteld, afgerond, ...(partij ? { partij } : {}) };
 }
 
 export function run(invoer: Partial<TermijnInvoer> & Pick<TermijnInvoer, 'besluiten'>, config: TermijnConfig = CONFIG) {

@@ -1,0 +1,96 @@
+import { formatDatumKort, jaarVan } from '../kalender/kalenderdatum';
+import type { Besluit, TermijnInvoer } from '../besluiten/besluit';
+import type { Termijn, TermijnConfig, Waarschuwing } from './termijn';
+
+/**
+ * Plausibility warnings (termijnregels §7) and what the shipped reference data cannot tell (§3, §8): never a silent
+ * result. Depends on the peildatum, unlike the terms.
+ */
+export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Termijn[], config: TermijnConfig): Waarschuwing[] {
+  const waarschuwingen: Waarschuwing[] = [];
+  const { peildatum } = invoer;
+  if (config.inwerkingtreding === undefined) {
+    waarschuwingen.push({
+      code: 'inwerkingtreding-onbekend',
+      melding:
+        'De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet ingesteld. Voor elk besluit zijn de termijnen van ' +
+        'het nieuwe regime berekend, met die twijfel; stel de datum in zodra het Staatsblad bekend is.',
+    });
+  }
+
+  const jarenZonderKb = [...new Set(termijnen.map((t) => jaarVan(t.einde)))]
+    .filter((jaar) => !config.kalender.isKbBekend(jaar))
+    .sort((a, b) => a - b);
+  for (const jaar of jarenZonderKb) {
+    waarschuwingen.push({
+      code: 'kb-onbekend',
+      melding:
+        `Voor ${jaar} zijn de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen (art. 3 lid 3 Atw) niet bekend: ` +
+        `een laatste dag in ${jaar} kan nog verschuiven. Controleer het KB zodra het is verschenen.`,
+    });
+  }
+
+  const crJarenPerRegio = new Map<string, Set<number>>();
+  for (const b of invoer.besluiten) {
+    if (b.type !== 'contracteerruimte') continue;
+    const jaren = crJarenPerRegio.get(b.regio) ?? new Set<number>();
+    for (const jaar of b.jaren) jaren.add(jaar);
+    crJarenPerRegio.set(b.regio, jaren);
+  }
+  for (const b of invoer.besluiten) {
+    if (b.bekendgemaakt > peildatum) {
+      waarschuwingen.push({
+        code: 'bekendmaking-in-toekomst',
+        besluit: b.id,
+        melding: `Besluit ${b.id} is bekendgemaakt op ${formatDatumKort(b.bekendgemaakt)}, na de peildatum ${formatDatumKort(peildatum)}: klopt die datum?`,
+      });
+    }
+    const jaren = crJarenPerRegio.get(b.regio);
+    if (b.type === 'tariefbeschikking' && jaren && !jaren.has(b.jaar)) {
+      waarschuwingen.push({
+        code: 'jaar-niet-gedekt',
+        besluit: b.id,
+        melding:
+          `Tariefbeschikking ${b.id} betreft ${b.jaar}, maar geen geregistreerd contracteerruimtebesluit voor ${b.regio} dekt dat jaar ` +
+          `(wel: ${[...jaren].sort().join(', ')}). Controleer het jaar of registreer het contracteerruimtebesluit.`,
+      });
+    }
+  }
+
+  const besluitenPerId = new Map<string, Besluit>(invoer.besluiten.map((b) => [b.id, b]));
+  for (const beroep of invoer.beroepen) {
+    const besluit = besluitenPerId.get(beroep.tegen);
+    if (beroep.ingesteld > peildatum) {
+      waarschuwingen.push({
+        code: 'beroep-in-toekomst',
+        besluit: beroep.tegen,
+        melding: `Het beroep tegen ${beroep.tegen} (${beroep.jaar}) is ingesteld op ${formatDatumKort(beroep.ingesteld)}, na de peildatum: klopt die datum?`,
+      });
+    }
+    if (besluit && beroep.ingesteld < besluit.bekendgemaakt) {
+      waarschuwingen.push({
+        code: 'beroep-voor-besluit',
+        besluit: beroep.tegen,
+        melding:
+          `Het beroep tegen ${beroep.tegen} is ingesteld op ${formatDatumKort(beroep.ingesteld)}, vóór de bekendmaking ` +
+          `(${formatDatumKort(besluit.bekendgemaakt)}). Het is alleen ontvankelijk als het besluit toen al tot stand was gekomen ` +
+          'of de indiener dat redelijkerwijs kon menen (art. 6:10 lid 1 Awb); anders kan de rechter de behandeling aanhouden (lid 2).',
+      });
+      continue;
+    }
+    const venster = termijnen.find(
+      (t) => t.besluit === beroep.tegen && t.jaar === beroep.jaar && t.regel === 'art-105-lid-3' && beroep.ingesteld < t.aanvang,
+    );
+    if (venster) {
+      waarschuwingen.push({
+        code: 'beroep-voor-aanvang',
+        besluit: beroep.tegen,
+        melding:
+          `Het beroep tegen ${beroep.tegen} (${beroep.jaar}) is ingesteld op ${formatDatumKort(beroep.ingesteld)}, vóór de aanvang ` +
+          `van de termijn op ${formatDatumKort(venster.aanvang)}. Dat maakt het niet te vroeg: het besluit was al bekendgemaakt ` +
+          '(art. 6:10 lid 1 sub a Awb).',
+      });
+    }
+  }
+  return waarschuwingen;
+}

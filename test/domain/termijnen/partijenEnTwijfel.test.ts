@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
+import { findZorgkantoorregio } from '../../../src/domain/regios/zorgkantoorregios';
+import { computeTermijnen } from '../../../src/domain/termijnen/computeTermijnen';
+import type { Besluit } from '../../../src/domain/besluiten/besluit';
+import { beroep, CONFIG, cr, run, tb, tbVoor } from './scenarioBouwer';
+
+const ONBEKEND = { inwerkingtreding: undefined, kalender: createAtwKalender() };
+type Uitkomst = ReturnType<typeof run>;
+const beroepstermijnen = (u: Uitkomst, filter: { besluit?: string; partij?: string } = {}) =>
+  u.termijnen.filter(
+    (t) => t.rechtsmiddel === 'beroep' && (!filter.besluit || t.besluit === filter.besluit) && (!filter.partij || t.partij === filter.partij),
+  );
+const partijStatus = (u: Uitkomst, partij: string, jaar = 2026) => u.partijStatus.find((s) => s.partij === partij && s.jaar === jaar);
+
+describe('art. 105 lid 2 and lid 4 Wmg: terms belong to a party, not to a region-year (termijnregels §4, §6)', () => {
+  it('a second provider whose tariefbeschikking comes after the first provider’s term ended gets its own term, with the doubt', () => {
+    const u = run({ besluiten: [tbVoor('A', 'TB-A', '2026-03-10', 2026), tbVoor('B', 'TB-B', '2026-07-28', 2026)], peildatum: '2026-08-01' });
+    const [b] = beroepstermijnen(u, { besluit: 'TB-B' });
+    expect(b).toMatchObject({ partij: 'B', soort: 'termijn', aanvang: '2026-07-29', einde: '2026-09-08' });
+    expect(b!.twijfel).toContain('Art. 105 lid 4 Wmg kan zo worden gelezen');
+    expect(u.uitsluitingen.filter((x) => x.reden === 'onherroepelijk')).toEqual([]);
+    expect(partijStatus(u, 'A')).toMatchObject({ status: 'onherroepelijk', sinds: '2026-04-22' });
+    expect(partijStatus(u, 'B')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-09-08' });
+    expect(u.status[0]).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-09-08' });
+  });
+
+  it('without `aanbieder` each tariefbeschikking stands for its own addressee (cli-termijnen.md v2)', () => {
+    const u = run({ besluiten: [tb('TB-1', '2026-03-10', 2026), tb('TB-2', '2026-09-01', 2026, 'wijziging')] });
+    expect(beroepstermijnen(u, { besluit: 'TB-2' })).toEqual([expect.objectContaining({ partij: 'TB-2' })]);
+  });
+
+  it('lid 4: the region-year is onherroepelijk only when it is so for every party that had a term', () => {
+    const besluiten = [tbVoor('A', 'TB-A', '2026-03-10', 2026), tbVoor('B', 'TB-B', '2026-04-01', 2026)];
+    expect(run({ besluiten, peildatum: '2026-04-30' }).status[0]).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-05-13' });
+    expect(run({ besluiten, peildatum: '2026-05-14' }).status[0]).toMatchObject({ status: 'onherroepelijk', sinds: '2026-05-14' });
+  });
+
+  it('lid 4: a newcomer after a lid-3 window gets the exclusion with the doubt and the date the term would have', () => {
+    const u = run({ besluiten: [cr('CR-1', '2025-11-14', [2027]), tbVoor('N', 'TB-N', '2026-10-01', 2027)] });
+    const [x] = u.uitsluitingen.filter((y) => y.besluit === 'TB-N' && y.rechtsmiddel === 'beroep');
+    expect(x).toMatchObject({ reden: 'onherroepelijk', partij: 'N', eindeAlsToch: '2026-11-12' });
+    expect(x!.twijfel).toContain('nieuwkomer');
+  });
+
+  it('lid 4: a provider that had a tariefbeschikking in the region before the window closed is no newcomer', () => {
+    const u = run({
+      besluiten: [cr('CR-1', '2025-11-14', [2027]), tbVoor('A', 'TB-26', '2026-01-15', 2026), tbVoor('A', 'TB-27', '2026-10-01', 2027)],
+    });
+    const [x] = u.uitsluitingen.filter((y) => y.besluit === 'TB-27' && y.rechtsmiddel === 'beroep');
+    expect(x!.reden).toBe('onherroepelijk');
+    expect(x!.twijfel).not.toContain('nieuwkomer');
+  });
+
+  it('art. 105 lid 2 Wmg: the zorgkantoor’s terms on request, each with the doubt; its safe date is the earliest', () => {
+    const u = run({
+      besluiten: [tbVoor('A', 'TB-A', '2026-03-10', 2026), tbVoor('B', 'TB-B', '2026-04-01', 2026)],
+      partijen: [{ partij: 'Zilveren Kruis Zorgkantoor', soort: 'zorgkantoor', regio: 'Utrecht' }],
+      peildatum: '2026-04-02',
+    });
+    const zk = beroepstermijnen(u, { partij: 'Zilveren Kruis Zorgkantoor' });
+    expect(zk.map((t) => t.einde)).toEqual(['2026-04-21', '2026-05-13']);
+    expect(zk.every((t) => t.twijfel?.includes('zorgkantoor'))).toBe(true);
+    expect(partijStatus(u, 'Zilveren Kruis Zorgkantoor')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-04-21' });
+  });
+});
+
+describe('termijnregels §6: no date is ever missing after an amendment', () => {
+  const basis = [tbVoor('A', 'TB-A', '2026-06-09', 2026), cr('CR-2', '2026-09-15', [2026], 'wijziging')];
+
+  it('an amendment without a gewijzigde tariefbeschikking gives a possibly fatal date, six weeks from the wijzigingsbesluit', () => {
+    const u = run({ besluiten: basis, peildatum: '2026-09-20' });
+    const [t] = beroepstermijnen(u, { besluit: 'CR-2' });
+    expect(t).toMatchObject({ partij: 'A', soort: 'beschermend', einde: '2026-10-27', grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 4 Wmg'] });
+    expect(t!.twijfel).toMatch(/Mogelijk fatale datum.*art\. 6:10 lid 1 Awb/);
+    expect(partijStatus(u, 'A')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-10-27' });
+  });
+
+  it('a gewijzigde tariefbeschikking after the amendment opens its own term too; the safe date is the earliest', () => {
+    const u = run({ besluiten: [...basis, tbVoor('A', 'TB-A2', '2026-10-20', 2026, 'wijziging')], peildatum: '2026-10-21' });
+    expect(beroepstermijnen(u, { partij: 'A' }).map((t) => [t.besluit, t.soort, t.einde])).toEqual([
+      ['TB-A', 'termijn', '2026-07-21'],
+      ['CR-2', 'beschermend', '2026-10-27'],
+      ['TB-A2', 'termijn', '2026-12-01'],
+    ]);
+    expect(partijStatus(u, 'A')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-10-27' });
+  });
+
+  it('art. 6:19 Awb: a pending beroep follows the amendment; the status stays in-beroep with a precaution date for a letter with gronden', () => {
+    const u = run({ besluiten: basis, beroepen: [beroep('TB-A', 2026, '2026-07-01')], peildatum: '2026-09-20' });
+    const [t] = beroepstermijnen(u, { besluit: 'CR-2' });
+    expect(t).toMatchObject({ partij: 'A', soort: 'beschermend', regel: 'art-6-19-voorzorg', einde: '2026-10-27' });
+    expect(t!.grondslag[0]).toBe('art. 6:19 Awb');
+    expect(t!.twijfel).toContain('brief met gronden');
+    expect(partijStatus(u, 'A')).toMatchObject({ status: 'in-beroep', veiligeUitersteDatum: '2026-10-27' });
+  });
+
+  it('art. 6:19 Awb reaches the same year only: a multi-year besluit’s other year gets no precaution for that beroep', () => {
+    const u = run({
+      besluiten: [tbVoor('A', 'TB-A', '2026-06-09', 2026), cr('CR-2', '2026-09-15', [2026, 2028], 'wijziging')],
+      beroepen: [beroep('TB-A', 2026, '2026-07-01')],
+    });
+    expect(beroepstermijnen(u, { besluit: 'CR-2' }).map((t) => [t.jaar, t.regel])).toEqual([
+      [2026, 'art-6-19-voorzorg'],
+      [2028, 'art-105-lid-3'],
+    ]);
+  });
+
+  it('other parties get their new terms while one party is in beroep', () => {
+    const u = run({
+      besluiten: [tbVoor('A', 'TB-A', '2026-06-09', 2026), tbVoor('B', 'TB-B', '2026-06-10', 2026), cr('CR-2', '2026-09-15', [2026], 'wijziging')],
+      beroepen: [beroep('TB-A', 2026, '2026-07-01')],
+      peildatum: '2026-09-20',
+    });
+    expect(beroepstermijnen(u, { besluit: 'CR-2' }).map((t) => [t.partij, t.regel])).toEqual([
+      ['A', 'art-6-19-voorzorg'],
+      ['B', 'wijziging-zonder-tariefbeschikking'],
+    ]);
+    expect(partijStatus(u, 'B')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-10-27' });
+    expect(u.status[0]).toMatchObject({ status: 'in-beroep' });
+  });
+});
+
+describe('termijnregels §4, §7: exclusions that could be wrong say so', () => {
+  it.each(['nacalculatie', 'vereffening'] as const)('art. 105 lid 2 Wmg names only the sluittarief: %s carries the doubt and the date', (soort) => {
+    const [x] = run({ besluiten: [tb('TB-N', '2026-06-01', 2025, soort)] }).uitsluitingen;
+    expect(x).toMatchObject({ reden: 'geen-productieafspraken', eindeAlsToch: '2026-07-13' });
+    expect(x!.twijfel).toContain('alleen het Wlz-sluittarief');
+  });
+
+  it('art. 105 lid 2, last sentence: the sluittarief exclusion is certain — no doubt', () => {
+    const [x] = run({ besluiten: [tb('TB-S', '2026-06-01', 2025, 'sluittarief')] }).uitsluitingen;
+    expect(x!.twijfel).toBeUndefined();
+  });
+});
+
+describe('termijnregels §8: the entry-into-force date is unknown', () => {
+  it('computes the new regime for every decision, each beroep term with the doubt, and warns once', () => {
+    const u = computeTermijnen(
+      { peildatum: '2026-11-22', beroepen: [], besluiten: [cr('CR-0', '2024-11-15', [2025]), tb('TB-0', '2024-12-02', 2025)] },
+      ONBEKEND,
+    );
+    expect(u.uitsluitingen.filter((x) => x.reden === 'oud-regime')).toEqual([]);
+    expect(beroepstermijnen(u).map((t) => t.besluit)).toEqual(['TB-0', 'CR-0']);
+    expect(beroepstermijnen(u).every((t) => t.twijfel?.includes('inwerkingtreding'))).toBe(true);
+    expect(u.waarschuwingen.filter((w) => w.code === 'inwerkingtreding-onbekend')).toHaveLength(1);
+  });
+
+  it('with a known date there is no such warning', () => {
+    expect(run({ besluiten: [tb('TB', '2026-03-10', 2026)] }).waarschuwingen.map((w) => w.code)).not.toContain('inwerkingtreding-onbekend');
+  });
+});
+
+describe('termijnregels §10: every term carries its afleiding', () => {
+  it('lid 2, spec example: bekendgemaakt 10 March 2026 → start 11 March → six weeks → no move', () => {
+    const [t] = beroepstermijnen(run({ besluiten: [tbVoor('A', 'TB-1', '2026-03-10', 2026)] }));
+    expect(t!.afleiding.map((s) => [s.datum, s.grondslag])).toEqual([
+      ['2026-03-10', 'art. 3:41 Awb'],
+      ['2026-03-10', 'art. 105 lid 2 Wmg'],
+      ['2026-03-10', 'art. 105 Wmg'],
+      ['2026-03-11', 'art. 6:8 lid 1 Awb'],
+      ['2026-04-21', 'art. 6:7 Awb'],
+      ['2026-04-21', 'art. 1 lid 1 Atw'],
+    ]);
+    expect(t!.afleiding[3]!.stap).toBe('termijn vangt aan op woensdag 11 maart 2026, de dag na de bekendmaking');
+    expect(t!.afleiding[5]!.stap).toBe('geen verschuiving: dinsdag 21 april 2026 is een werkdag');
+    expect(t!.afleiding[2]!.stap).toContain('1 januari 2025');
+  });
+
+  it('a KB day names its source (art. 3 lid 3 Atw): Hemelvaart 14 May 2026 → KB day 15 May → Monday 18 May', () => {
+    const [t] = run({ besluiten: [tbVoor('A', 'TB', '2026-04-02', 2026)] }).termijnen;
+    expect(t).toMatchObject({ einde: '2026-05-18', perPostUiterlijkOntvangen: '2026-05-25' });
+    const kb = t!.afleiding.find((s) => s.grondslag === 'art. 3 lid 3 Atw');
+    expect(kb!.stap).toContain('Stcrt. 2025, 24713');
+    expect(t!.toelichting).toContain('Stcrt. 2025, 24713');
+  });
+
+  it('art. 6:9 lid 2 Awb: perPostUiterlijkOntvangen is the last day plus seven days', () => {
+    const [t] = run({ besluiten: [tbVoor('A', 'TB', '2026-07-14', 2026)] }).termijnen;
+    expect(t).toMatchObject({ einde: '2026-08-25', perPostUiterlijkOntvangen: '2026-09-01' });
+  });
+});
+
+describe('termijnregels §3, §7: plausibility warnings and what the shipped data cannot tell', () => {
+  it('art. 3 lid 3 Atw: an end date in a year no shipped KB covers gives kb-onbekend', () => {
+    const u = run({ besluiten: [tbVoor('A', 'TB', '2029-03-01', 2029)], peildatum: '2029-03-02' });
+    expect(u.waarschuwingen.map((w) => w.code)).toContain('kb-onbekend');
+    expect(run({ besluiten: [tbVoor('A', 'TB', '2027-03-01', 2027)], peildatum: '2027-03-02' }).waarschuwingen.map((w) => w.code)).not.toContain('kb-onbekend');
+  });
+
+  it.each([
+    ['a bekendmaking after the peildatum', { besluiten: [tb('TB', '2026-12-01', 2026)], peildatum: '2026-11-22' }, 'bekendmaking-in-toekomst'],
+    ['a beroep before its besluit (art. 6:10 Awb)', { besluiten: [cr('CR', '2026-03-01', [2026])], beroepen: [beroep('CR', 2026, '2026-02-01')] }, 'beroep-voor-besluit'],
+    ['a beroep before 1 March under lid 3 is not too early (art. 6:10 lid 1 sub a Awb)', { besluiten: [cr('CR', '2025-11-14', [2027])], beroepen: [beroep('CR', 2027, '2025-12-01')] }, 'beroep-voor-aanvang'],
+    ['a tariefbeschikking for a year the contracteerruimte does not cover', { besluiten: [cr('CR', '2025-11-14', [2026]), tb('TB', '2026-03-10', 2031)] }, 'jaar-niet-gedekt'],
+  ] as const)('%s', (_wat, invoer, code) => {
+    expect(run(invoer as unknown as Parameters<typeof run>[0]).waarschuwingen.map((w) => w.code)).toContain(code);
+  });
+
+  it('art. 6:8 Awb with termijnregels §3: a bekendmaking before 1994 or after 2200 is refused, never computed', () => {
+    expect(() => run({ besluiten: [tb('TB', '1993-12-31', 1994)] })).toThrow(RangeError);
+    expect(() => run({ besluiten: [tb('TB', '2201-01-01', 2201)] })).toThrow(RangeError);
+  });
+});
+
+describe('termijnregels §11: region names match across typographic variants', () => {
+  it.each([
+    ['’t Gooi', "'t Gooi"],
+    ['‘T GOOI', "'t Gooi"],
+    ['Zaanstreek-Waterland', 'Zaanstreek/Waterland'],
+    ['Zaanstreek – Waterland', 'Zaanstreek/Waterland'],
+  ])('%s → %s', (invoer, officieel) => {
+    expect(findZorgkantoorregio(invoer)?.naam).toBe(officieel);
+  });
+});
+
+// Properties over scenarios of tariefbeschikkingen to three providers and amendments, 2025–2027.
+const dag = fc.integer({ min: 0, max: 900 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
+const besluitArb: fc.Arbitrary<Besluit> = fc.oneof(
+  fc.record({ aanbieder: fc.constantFrom('A', 'B', 'C'), datum: dag, soort: fc.constantFrom('vaststelling', 'wijziging', 'sluittarief') }).map(
+    ({ aanbieder, datum, soort }) => tbVoor(aanbieder, `TB-${aanbieder}-${datum}-${soort}`, datum, 2026, soort as 'vaststelling'),
+  ),
+  fc.record({ datum: dag, soort: fc.constantFrom('vaststelling', 'wijziging') }).map(({ datum, soort }) => cr(`CR-${datum}-${soort}`, datum, [2026], soort as 'wijziging')),
+);
+const uniek = (besluiten: Besluit[]) => [...new Map(besluiten.map((b) => [b.id, b])).values()];
+
+describe('properties of parties (termijnregels §4, §6, §7)', () => {
+  // One exception is the law's own: an earlier tariefbeschikking of anyone ends art. 105 lid 3 for that year, so a
+  // lid-3 window may go; a term of A that then no longer opens stays visible as a lid-4 exclusion with its date.
+  it('per-party independence: adding a tariefbeschikking for provider B never removes a term of provider A without leaving its date', () => {
+    fc.assert(
+      fc.property(fc.array(besluitArb, { maxLength: 8 }), dag, (besluiten, datum) => {
+        const zonder = uniek(besluiten.filter((b) => b.type !== 'tariefbeschikking' || b.aanbieder !== 'B'));
+        const na = run({ besluiten: [...zonder, tbVoor('B', 'TB-B-extra', datum, 2026)] });
+        const sleutel = (t: { besluit: string; rechtsmiddel: string; einde: string }) => `${t.besluit}|${t.rechtsmiddel}|${t.einde}`;
+        const termijnenNa = new Set(na.termijnen.filter((t) => t.partij === 'A').map(sleutel));
+        const alsToch = new Set(na.uitsluitingen.filter((x) => x.partij === 'A' && x.twijfel).map((x) => `${x.besluit}|${x.rechtsmiddel}|${x.eindeAlsToch}`));
+        return run({ besluiten: zonder })
+          .termijnen.filter((t) => t.partij === 'A')
+          .every((t) => termijnenNa.has(sleutel(t)) || alsToch.has(sleutel(t)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adding any decision never makes a party’s safe date later without a doubt saying why', () => {
+    fc.assert(
+      fc.property(fc.array(besluitArb, { maxLength: 6 }), besluitArb, dag, (besluiten, extra, peildatum) => {
+        const voor = run({ besluiten: uniek(besluiten), peildatum });
+        const na = run({ besluiten: uniek([...besluiten, extra]), peildatum });
+        return voor.partijStatus.every((s) => {
+          if (!s.veiligeUitersteDatum) return true;
+          const later = na.partijStatus.find((n) => n.partij === s.partij && n.jaar === s.jaar)!;
+          // Later: a safe date after the earlier one, or a term that now only opens after it.
+          const isLater =
+            (later.veiligeUitersteDatum !== undefined && later.veiligeUitersteDatum > s.veiligeUitersteDatum) ||
+            (later.status === 'nog-niet-open' && later.opent !== undefined && later.opent > s.veiligeUitersteDatum);
+          return !isLater || Boolean(later.twijfel);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the start never moves: a lid-2 term starts the day after its tariefbeschikking, whatever day that is', () => {
+    fc.assert(
+      fc.property(fc.array(besluitArb, { maxLength: 8 }), (besluiten) =>
+        run({ besluiten: uniek(besluiten) }).termijnen
+          .filter((t) => t.regel === 'art-105-lid-2' || t.regel === 'awb-bezwaar')
+          .every((t) => Date.parse(t.aanvang) - Date.parse(t.bekendgemaakt) === 86_400_000),
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+it('the engine configuration used here knows its entry into force (sanity check of the fixtures)', () => {
+  expect(CONFIG.inwerkingtreding).toBe('2025-01-01');
+});
