@@ -37,14 +37,15 @@ export async function runTermijnenCommand(
   }
   const parsed = parseTermijnScenario(ruw, vandaag);
   if (!parsed.ok) return fout(parsed.fouten.map(formatVeldFout));
-  const uitkomst = computeTermijnen(parsed.invoer, {
+  const scenarioConfig = {
     inwerkingtreding: parsed.inwerkingtreding ?? config.inwerkingtreding,
     kalender:
       parsed.gelijkgesteldeDagen.length > 0
         ? createAtwKalender([...gelijkgesteldeDagen, ...parsed.gelijkgesteldeDagen.map((datum) => ({ datum, naam: 'gelijkgestelde dag (scenario)', bron: 'opgegeven in het scenario' }))])
         : config.kalender,
-  });
-  return { exitCode: 0, stdout: `${JSON.stringify(toTermijnUitkomstJson(uitkomst), null, 2)}\n`, stderr: '' };
+  };
+  const uitkomst = computeTermijnen(parsed.invoer, scenarioConfig);
+  return { exitCode: 0, stdout: `${JSON.stringify(toTermijnUitkomstJson(uitkomst, scenarioConfig), null, 2)}\n`, stderr: '' };
 }
 
 function fout(regels: string[]): CommandResultaat {

@@ -20,12 +20,14 @@ export interface LandelijkScenarioOpties {
   eersteJaar: number;
   jaren: number;
   seed?: number;
+  /** How many distinct zorgaanbieders receive the tariefbeschikkingen (default 2,000). */
+  zorgaanbieders?: number;
 }
 
 /**
  * National scale: for each of the 31 regions and each of `jaren` years a multi-year vaststelling (bekendgemaakt in
  * November, fixing the next three years) and a mid-year wijziging; `tariefbeschikkingen` tariefbeschikkingen spread
- * over regions, years and soorten; a beroep in one cell of every twenty.
+ * over regions, years and soorten, addressed to 2,000 zorgaanbieders; a beroep in one cell of every twenty.
  */
 export function buildLandelijkScenario(opties: LandelijkScenarioOpties): TermijnInvoer {
   const random = createRandom(opties.seed ?? 105);
@@ -68,6 +70,8 @@ export function buildLandelijkScenario(opties: LandelijkScenarioOpties): Termijn
       regio: regio.naam,
       jaar,
       bekendgemaakt: `${bekendJaar}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`,
+      // The addressee: one of the Wlz-zorgaanbieders, so a provider has several beschikkingen (engine v2: per party).
+      aanbieder: `AGB-${String(Math.floor(random() * (opties.zorgaanbieders ?? 2_000))).padStart(6, '0')}`,
     });
   }
   return { peildatum: `${opties.eersteJaar + 1}-11-22`, besluiten, beroepen };

@@ -98,11 +98,18 @@ export function describeAanvangNaBekendmaking(t: BerekendeTermijn): AfleidingSta
   return stap;
 }
 
-export const GRONDSLAG_AWB = ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb'] as const;
+export const GRONDSLAG_AWB = Object.freeze(['art. 6:7 Awb', 'art. 6:8 lid 1 Awb'] as const);
 export const GRONDSLAG_ATW = 'art. 1 Atw';
 
-export function withAtwGrondslag(grondslag: readonly string[], termijn: BerekendeTermijn): string[] {
-  return termijn.atwToelichting ? [...grondslag, GRONDSLAG_ATW] : [...grondslag];
+// One shared list per base grondslag and Atw move: at national scale some 100,000 terms share a handful of lists.
+const metAtw = new WeakMap<readonly string[], readonly string[]>();
+
+/** The grondslag of a term: the base list, with art. 1 Atw when the end moved. Shared and read-only. */
+export function withAtwGrondslag(grondslag: readonly string[], termijn: Pick<BerekendeTermijn, 'atwToelichting'>): string[] {
+  if (!termijn.atwToelichting) return grondslag as string[];
+  let lijst = metAtw.get(grondslag);
+  if (!lijst) metAtw.set(grondslag, (lijst = Object.freeze([...grondslag, GRONDSLAG_ATW])));
+  return lijst as string[];
 }
 
 // Art. 6:9 lid 2 Awb: a filing posted by the last day is on time when it arrives within a week after.

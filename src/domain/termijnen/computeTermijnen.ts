@@ -52,15 +52,21 @@ interface CelToestand {
 // Ties list bezwaar before beroep, as in the example of spec/cli-termijnen.md.
 const RECHTSMIDDEL_VOLGORDE = { bezwaar: 0, beroep: 1 } as const;
 
-const GRONDSLAG_LID_2 = [...GRONDSLAG_AWB, 'art. 105 lid 2 Wmg'];
-const GRONDSLAG_LID_3 = [...GRONDSLAG_AWB, 'art. 105 lid 3 Wmg'];
-const GRONDSLAG_WIJZIGING = [...GRONDSLAG_AWB, 'art. 105 lid 4 Wmg'];
-const GRONDSLAG_6_19 = ['art. 6:19 Awb', ...GRONDSLAG_AWB];
+const GRONDSLAG_LID_2 = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 2 Wmg']);
+const GRONDSLAG_LID_3 = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 3 Wmg']);
+const GRONDSLAG_WIJZIGING = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 4 Wmg']);
+const GRONDSLAG_6_19 = Object.freeze(['art. 6:19 Awb', ...GRONDSLAG_AWB]);
+const GRONDSLAG_SLUITTARIEF = Object.freeze(['art. 105 lid 2 Wmg']);
 
 const TWIJFEL_INWERKINGTREDING =
   'De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend. Gold de regeling bij deze bekendmaking nog ' +
   'niet, dan stond geen rechtstreeks beroep tegen de contracteerruimte open (alleen exceptieve toetsing in bezwaar tegen ' +
   'de tariefbeschikking); deze termijn is voor de zekerheid berekend.';
+
+const TWIJFEL_NOOIT_EEN_TERMIJN =
+  'Voor deze partij stond nog geen beroep tegen deze contracteerruimte open, maar de termijnen van andere partijen zijn ' +
+  'verstreken. Art. 105 lid 4 Wmg kan zo worden gelezen dat de contracteerruimte al onherroepelijk is; de wet laat dat ' +
+  'open. Stel beroep in uiterlijk op deze datum: een onnodig beroep kost alleen griffierecht.';
 
 const TWIJFEL_ZORGKANTOOR =
   'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist ' +
@@ -104,14 +110,25 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
     }
     return termijn;
   };
-  const periode = (t: BerekendeTermijn): string =>
-    `van ${formatDatumLang(t.aanvang)} tot en met ${formatDatumLang(t.eindeVoorAtw)}.${t.atwToelichting ? ` ${t.atwToelichting}` : ''}`;
+  // Texts and steps shared by many terms are built once per run.
+  const periodes = new Map<BerekendeTermijn, string>();
+  const periode = (t: BerekendeTermijn): string => {
+    let tekst = periodes.get(t);
+    if (tekst === undefined) {
+      tekst = `van ${formatDatumLang(t.aanvang)} tot en met ${formatDatumLang(t.eindeVoorAtw)}.${t.atwToelichting ? ` ${t.atwToelichting}` : ''}`;
+      periodes.set(t, tekst);
+    }
+    return tekst;
+  };
   const isOudRegime = (datum: IsoDatum): boolean => inwerkingtreding !== undefined && datum < inwerkingtreding;
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
-  const regimeStap = (datum: IsoDatum): AfleidingStap =>
-    inwerkingtreding === undefined
-      ? { stap: 'art. 105 leden 2–4 Wmg toegepast; de datum van inwerkingtreding is niet bekend (zie twijfel)', datum, grondslag: 'art. 105 Wmg' }
-      : { stap: `art. 105 leden 2–4 Wmg toegepast: bekendmaking op of na de inwerkingtreding (${formatDatumKort(inwerkingtreding)})`, datum, grondslag: 'art. 105 Wmg' };
+  // The four combinations of doubts a lid-2 term can carry, built once: (zorgkantoor?) + 2 × (never had a term?).
+  const lid2Twijfels = [
+    joinTwijfels(twijfelRegime),
+    joinTwijfels(TWIJFEL_ZORGKANTOOR, twijfelRegime),
+    joinTwijfels(TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
+    joinTwijfels(TWIJFEL_ZORGKANTOOR, TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
+  ];
 
   for (const besluit of invoer.besluiten) assertBekendmakingInBereik(besluit.bekendgemaakt);
 
@@ -139,7 +156,6 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
         grondslag: GRONDSLAG_AWB,
         regel: 'awb-bezwaar',
         versie: 0,
-        afleiding: [describeTariefbeschikkingBekendgemaakt(besluit), describeAanvangNaBekendmaking(t), ...t.loop],
         toelichting:
           `Bezwaar bij de NZa tegen tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}) aan ${partij}, ` +
           `bekendgemaakt op ${formatDatumLang(besluit.bekendgemaakt)}: zes weken vanaf de dag na de bekendmaking, ${periode(t)}`,
@@ -221,11 +237,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
         cel.laatsteEindeWettelijk !== undefined &&
         cel.laatsteEindeWettelijk < besluit.bekendgemaakt &&
         !beroepen.some((b) => isLopendOp(b, besluit.bekendgemaakt));
-      const twijfelLid4 = eerderVerlopen
-        ? `Voor ${partij} stond nog geen beroep tegen deze contracteerruimte open, maar de termijnen van andere partijen zijn ` +
-          'verstreken. Art. 105 lid 4 Wmg kan zo worden gelezen dat de contracteerruimte al onherroepelijk is; de wet laat ' +
-          'dat open. Stel beroep in uiterlijk op deze datum: een onnodig beroep kost alleen griffierecht.'
-        : undefined;
+      const twijfelLid4 = eerderVerlopen ? TWIJFEL_NOOIT_EEN_TERMIJN : undefined;
       const gewijzigd = besluit.soort === 'wijziging' ? 'gewijzigde ' : '';
       const nietGeregistreerd = cel.contracteerruimte
         ? ''
@@ -238,18 +250,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
           grondslag: GRONDSLAG_LID_2,
           regel: 'art-105-lid-2',
           versie: cel.versie,
-          twijfel: joinTwijfels(extraTwijfel, twijfelLid4, twijfelRegime),
-          afleiding: [
-            describeTariefbeschikkingBekendgemaakt(besluit),
-            {
-              stap: `de ${gewijzigd}tariefbeschikking opent voor ${partij} beroep tegen de regionale contracteerruimte ${regiojaar(regio, jaar)}`,
-              datum: besluit.bekendgemaakt,
-              grondslag: 'art. 105 lid 2 Wmg',
-            },
-            regimeStap(besluit.bekendgemaakt),
-            describeAanvangNaBekendmaking(t),
-            ...t.loop,
-          ],
+          twijfel: lid2Twijfels[(extraTwijfel ? 1 : 0) + (twijfelLid4 ? 2 : 0)],
           toelichting:
             `Beroep bij het CBb van ${partij} tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} die de ${gewijzigd}` +
             `tariefbeschikking ${besluit.id} toepast: zes weken vanaf de dag na de bekendmaking op ` +
@@ -290,21 +291,6 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
               regel: 'art-105-lid-3',
               versie: cel.versie,
               twijfel: twijfelRegime,
-              afleiding: [
-                describeContracteerruimteBekendgemaakt(besluit, regio, jaar),
-                {
-                  stap: `${jaar} is een toekomstig jaar zonder tariefbeschikking voor ${regio} op de dag van bekendmaking`,
-                  datum: besluit.bekendgemaakt,
-                  grondslag: 'art. 105 lid 3 Wmg',
-                },
-                regimeStap(besluit.bekendgemaakt),
-                {
-                  stap: `termijn vangt aan op ${formatDatumLang(t.aanvang)}: 1 maart van het jaar na de bekendmaking`,
-                  datum: t.aanvang,
-                  grondslag: 'art. 105 lid 3 Wmg',
-                },
-                ...t.loop,
-              ],
               toelichting:
                 `Beroep bij het CBb tegen de regionale contracteerruimte ${regiojaar(regio, jaar)}, vastgesteld bij besluit ${besluit.id} ` +
                 `(bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) voor een toekomstig jaar zonder tariefbeschikking: ` +
@@ -312,6 +298,16 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
             }),
           );
         }
+        // One text per wijzigingsbesluit, shared by every party's date (the term names its party).
+        const mogelijkFataal =
+          'Mogelijk fatale datum. De NZa geeft na een wijziging van de contracteerruimte alleen "zo nodig" een gewijzigde ' +
+          'tariefbeschikking af; krijgt deze partij er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de ' +
+          `bekendmaking van wijzigingsbesluit ${besluit.id}. Beroep uiterlijk op deze datum is veilig: een vroeg beroep is ` +
+          'ontvankelijk (art. 6:10 lid 1 Awb). Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.';
+        const twijfelWijziging = {
+          zorgaanbieder: joinTwijfels(mogelijkFataal, twijfelRegime),
+          zorgkantoor: joinTwijfels(mogelijkFataal, TWIJFEL_ZORGKANTOOR, twijfelRegime),
+        };
         for (const [partij, toestand] of cel.partijen) {
           const lopend = beroepenVan(partij).find((b) => isLopendOp(b, besluit.bekendgemaakt));
           if (lopend) {
@@ -324,21 +320,12 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
                 soort: 'beschermend',
                 grondslag: GRONDSLAG_6_19,
                 regel: 'art-6-19-voorzorg',
+                beroepIngesteld: lopend.ingesteld,
                 versie: cel.versie,
                 twijfel:
                   `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
                   `besluit ${besluit.id} (art. 6:19 Awb). Die reikwijdte is omstreden: stuur uit voorzorg uiterlijk op deze datum ` +
                   'een brief met gronden tegen het nieuwe besluit aan het CBb.',
-                afleiding: [
-                  describeContracteerruimteBekendgemaakt(besluit, regio, jaar),
-                  {
-                    stap: `beroep van ${partij}, ingesteld ${formatDatumKort(lopend.ingesteld)}, loopt nog en strekt zich uit tot dit besluit`,
-                    datum: besluit.bekendgemaakt,
-                    grondslag: 'art. 6:19 lid 1 Awb',
-                  },
-                  describeAanvangNaBekendmaking(t),
-                  ...t.loop,
-                ],
                 toelichting:
                   `Voorzorg: brief met gronden van ${partij} tegen wijzigingsbesluit ${besluit.id} over de contracteerruimte ` +
                   `${regiojaar(regio, jaar)}, binnen zes weken na de bekendmaking, ${periode(t)}`,
@@ -356,25 +343,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
                 grondslag: GRONDSLAG_WIJZIGING,
                 regel: 'wijziging-zonder-tariefbeschikking',
                 versie: cel.versie,
-                twijfel: joinTwijfels(
-                  `Mogelijk fatale datum. De NZa geeft na een wijziging van de contracteerruimte alleen "zo nodig" een gewijzigde ` +
-                    `tariefbeschikking af; krijgt ${partij} er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de ` +
-                    `bekendmaking van wijzigingsbesluit ${besluit.id}. Beroep uiterlijk op deze datum is veilig: een vroeg beroep is ` +
-                    'ontvankelijk (art. 6:10 lid 1 Awb). Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.',
-                  toestand.soort === 'zorgkantoor' ? TWIJFEL_ZORGKANTOOR : undefined,
-                  twijfelRegime,
-                ),
-                afleiding: [
-                  describeContracteerruimteBekendgemaakt(besluit, regio, jaar),
-                  {
-                    stap: `geen gewijzigde tariefbeschikking aan ${partij} geregistreerd: de gewone termijn vanaf de bekendmaking van het wijzigingsbesluit`,
-                    datum: besluit.bekendgemaakt,
-                    grondslag: 'art. 105 lid 4 Wmg; art. 6:8 lid 1 Awb',
-                  },
-                  regimeStap(besluit.bekendgemaakt),
-                  describeAanvangNaBekendmaking(t),
-                  ...t.loop,
-                ],
+                twijfel: toestand.soort === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder,
                 toelichting:
                   `Beroep van ${partij} tegen de gewijzigde contracteerruimte ${regiojaar(regio, jaar)} (besluit ${besluit.id}, ` +
                   `bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) zolang geen gewijzigde tariefbeschikking volgt, ${periode(t)}`,
@@ -498,25 +467,6 @@ function groupBy<T>(lijst: readonly T[], sleutel: (x: T) => string | undefined):
   return groepen;
 }
 
-function describeTariefbeschikkingBekendgemaakt(besluit: Tariefbeschikking): AfleidingStap {
-  return {
-    stap:
-      `tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}, ${besluit.regio} ${besluit.jaar}) ` +
-      `bekendgemaakt aan ${partijVan(besluit)} op ${formatDatumLang(besluit.bekendgemaakt)}`,
-    datum: besluit.bekendgemaakt,
-    grondslag: 'art. 3:41 Awb',
-  };
-}
-
-function describeContracteerruimteBekendgemaakt(besluit: Contracteerruimtebesluit, regio: string, jaar: number): AfleidingStap {
-  const wat = besluit.soort === 'wijziging' ? 'wijzigingsbesluit' : 'contracteerruimtebesluit';
-  return {
-    stap: `${wat} ${besluit.id} over de contracteerruimte ${regio} ${jaar} bekendgemaakt op ${formatDatumLang(besluit.bekendgemaakt)}`,
-    datum: besluit.bekendgemaakt,
-    grondslag: 'art. 3:42 Awb',
-  };
-}
-
 interface TermijnVelden {
   partij?: string;
   partijSoort?: PartijSoort;
@@ -525,8 +475,8 @@ interface TermijnVelden {
   regel: Termijn['regel'];
   versie: number;
   twijfel?: string | undefined;
-  afleiding: AfleidingStap[];
   toelichting: string;
+  beroepIngesteld?: IsoDatum;
 }
 
 /** A term with the fields every term shares; `grondslag` gains art. 1 Atw when the end moved. */
@@ -552,17 +502,18 @@ function createTermijn(
     eindeVoorAtw: t.eindeVoorAtw,
     grondslag: withAtwGrondslag(velden.grondslag, t),
     toelichting: velden.toelichting,
-    afleiding: velden.afleiding,
+    besluitSoort: besluit.soort,
     regel: velden.regel,
     besluitType: besluit.type,
     bekendgemaakt: besluit.bekendgemaakt,
     versie: velden.versie,
+    // Every term has every field (undefined where absent): one object shape keeps property access fast.
+    partij: velden.partij,
+    partijSoort: velden.partij !== undefined ? velden.partijSoort : undefined,
+    twijfel: velden.twijfel || undefined,
+    adressaat: besluit.type === 'tariefbeschikking' ? partijVan(besluit) : undefined,
+    beroepIngesteld: velden.beroepIngesteld,
   };
-  if (velden.partij !== undefined) {
-    termijn.partij = velden.partij;
-    termijn.partijSoort = velden.partijSoort;
-  }
-  if (velden.twijfel) termijn.twijfel = velden.twijfel;
   return termijn;
 }
 
@@ -573,7 +524,7 @@ function createUitsluiting(
   regio: string,
   jaar: number,
   reden: Uitsluiting['reden'],
-  grondslag: string[],
+  grondslag: readonly string[],
   velden: { toelichting: string; partij?: string; twijfel?: string; eindeAlsToch?: IsoDatum },
 ): Uitsluiting {
   return {
@@ -582,11 +533,12 @@ function createUitsluiting(
     tegen: 'contracteerruimte',
     regio,
     jaar,
-    ...(velden.partij !== undefined ? { partij: velden.partij } : {}),
+    partij: velden.partij,
     reden,
-    grondslag,
+    grondslag: grondslag as string[],
     toelichting: velden.toelichting,
-    ...(velden.twijfel ? { twijfel: velden.twijfel, eindeAlsToch: velden.eindeAlsToch } : {}),
+    twijfel: velden.twijfel,
+    eindeAlsToch: velden.twijfel ? velden.eindeAlsToch : undefined,
     besluitType: besluit.type,
     bekendgemaakt: besluit.bekendgemaakt,
   };
@@ -601,7 +553,7 @@ function productieafsprakenUitsluiting(
 ): Uitsluiting {
   if (besluit.soort === 'sluittarief') {
     // Art. 105 lid 2 Wmg, last sentence: the law itself names the sluittarief, so no doubt.
-    return createUitsluiting(besluit, 'beroep', regio, jaar, 'sluittarief-nacalculatie', ['art. 105 lid 2 Wmg'], {
+    return createUitsluiting(besluit, 'beroep', regio, jaar, 'sluittarief-nacalculatie', GRONDSLAG_SLUITTARIEF, {
       partij,
       toelichting:
         `Tariefbeschikking ${besluit.id} stelt een Wlz-sluittarief vast in het kader van de nacalculatie ${jaar}: die opent geen ` +
@@ -609,7 +561,7 @@ function productieafsprakenUitsluiting(
         `definitieve afrekening zo'n beroep zinloos maakt. Bezwaar tegen de beschikking zelf staat wel open (art. 6:7 Awb).`,
     });
   }
-  return createUitsluiting(besluit, 'beroep', regio, jaar, 'geen-productieafspraken', ['art. 105 lid 2 Wmg'], {
+  return createUitsluiting(besluit, 'beroep', regio, jaar, 'geen-productieafspraken', GRONDSLAG_SLUITTARIEF, {
     partij,
     toelichting:
       `Tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}) is geen tariefbeschikking met goedgekeurde ` +

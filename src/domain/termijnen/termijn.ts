@@ -45,8 +45,13 @@ export interface Termijn {
   toelichting: string;
   /** Where the rules leave the case open: the doubt in plain Dutch. */
   twijfel?: string;
-  afleiding: AfleidingStap[];
   regel: TermijnRegel;
+  /** The soort of the triggering besluit (vaststelling, wijziging, …): the afleiding names it. */
+  besluitSoort: string;
+  /** For a term opened by a tariefbeschikking: its addressee (differs from `partij` for the zorgkantoor). */
+  adressaat?: string;
+  /** For an art. 6:19 precaution: when the pending beroep was filed. */
+  beroepIngesteld?: IsoDatum;
   besluitType: Besluit['type'];
   bekendgemaakt: IsoDatum;
   /** Last day before the Atw move. */

@@ -1,9 +1,11 @@
-import type { TermijnUitkomst } from './termijn';
+import type { TermijnConfig, TermijnUitkomst } from './termijn';
+import { describeAfleiding } from './afleiding';
 import { listTermijnNoten } from './termijnNoten';
 
 /** The public JSON shape of spec/cli-termijnen.md (version 2): the engine's extra fields stay internal. */
 export function toTermijnUitkomstJson(
   uitkomst: Pick<TermijnUitkomst, 'termijnen' | 'uitsluitingen' | 'status'> & Partial<Pick<TermijnUitkomst, 'partijStatus' | 'waarschuwingen'>>,
+  config: TermijnConfig,
 ) {
   return {
     termijnen: uitkomst.termijnen.map((t) => ({
@@ -20,7 +22,7 @@ export function toTermijnUitkomstJson(
       grondslag: t.grondslag,
       toelichting: t.toelichting,
       ...(t.twijfel ? { twijfel: t.twijfel } : {}),
-      afleiding: t.afleiding,
+      afleiding: describeAfleiding(t, config),
       noten: listTermijnNoten(t),
     })),
     uitsluitingen: uitkomst.uitsluitingen.map((u) => ({

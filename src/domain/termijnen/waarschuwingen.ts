@@ -2,6 +2,8 @@ import { formatDatumKort, jaarVan } from '../kalender/kalenderdatum';
 import type { Besluit, TermijnInvoer } from '../besluiten/besluit';
 import type { Termijn, TermijnConfig, Waarschuwing } from './termijn';
 
+const MAX_LOSSE_WAARSCHUWINGEN = 25;
+
 /**
  * Plausibility warnings (termijnregels §7) and what the shipped reference data cannot tell (§3, §8): never a silent
  * result. Depends on the peildatum, unlike the terms.
@@ -18,7 +20,9 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
     });
   }
 
-  const jarenZonderKb = [...new Set(termijnen.map((t) => jaarVan(t.einde)))]
+  const eindjaren = new Set<number>();
+  for (const t of termijnen) eindjaren.add(jaarVan(t.einde));
+  const jarenZonderKb = [...eindjaren]
     .filter((jaar) => !config.kalender.isKbBekend(jaar))
     .sort((a, b) => a - b);
   for (const jaar of jarenZonderKb) {
@@ -37,14 +41,25 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
     for (const jaar of b.jaren) jaren.add(jaar);
     crJarenPerRegio.set(b.regio, jaren);
   }
-  for (const b of invoer.besluiten) {
-    if (b.bekendgemaakt > peildatum) {
+  const inToekomst = invoer.besluiten.filter((b) => b.bekendgemaakt > peildatum);
+  if (inToekomst.length > MAX_LOSSE_WAARSCHUWINGEN) {
+    // A peildatum in the past (looking back) makes every later decision "future": one warning, not thousands.
+    waarschuwingen.push({
+      code: 'bekendmaking-in-toekomst',
+      melding:
+        `${inToekomst.length} besluiten zijn bekendgemaakt na de peildatum ${formatDatumKort(peildatum)} ` +
+        `(onder meer ${inToekomst.slice(0, 5).map((b) => b.id).join(', ')}); ze tellen voor de stand op de peildatum niet mee.`,
+    });
+  } else {
+    for (const b of inToekomst) {
       waarschuwingen.push({
         code: 'bekendmaking-in-toekomst',
         besluit: b.id,
         melding: `Besluit ${b.id} is bekendgemaakt op ${formatDatumKort(b.bekendgemaakt)}, na de peildatum ${formatDatumKort(peildatum)}: klopt die datum?`,
       });
     }
+  }
+  for (const b of invoer.besluiten) {
     const jaren = crJarenPerRegio.get(b.regio);
     if (b.type === 'tariefbeschikking' && jaren && !jaren.has(b.jaar)) {
       waarschuwingen.push({
@@ -58,6 +73,10 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
   }
 
   const besluitenPerId = new Map<string, Besluit>(invoer.besluiten.map((b) => [b.id, b]));
+  const lid3Vensters = new Map<string, Termijn>();
+  if (invoer.beroepen.length > 0) {
+    for (const t of termijnen) if (t.regel === 'art-105-lid-3') lid3Vensters.set(`${t.besluit}\u0000${t.jaar}`, t);
+  }
   for (const beroep of invoer.beroepen) {
     const besluit = besluitenPerId.get(beroep.tegen);
     if (beroep.ingesteld > peildatum) {
@@ -78,10 +97,8 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
       });
       continue;
     }
-    const venster = termijnen.find(
-      (t) => t.besluit === beroep.tegen && t.jaar === beroep.jaar && t.regel === 'art-105-lid-3' && beroep.ingesteld < t.aanvang,
-    );
-    if (venster) {
+    const venster = lid3Vensters.get(`${beroep.tegen}\u0000${beroep.jaar}`);
+    if (venster && beroep.ingesteld < venster.aanvang) {
       waarschuwingen.push({
         code: 'beroep-voor-aanvang',
         besluit: beroep.tegen,

@@ -32,7 +32,7 @@ export function apiRoutes(deps: AppDeps) {
       termijnen: berekend.uitkomst.termijnen.filter(past),
       uitsluitingen: berekend.uitkomst.uitsluitingen.filter(past),
       status: berekend.uitkomst.status.filter((s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar)),
-    });
+    }, deps.termijnen.config);
     return c.json({ peildatum, ...json });
   });
 
@@ -81,7 +81,7 @@ export function apiRoutes(deps: AppDeps) {
       const kenmerk = (rest as { kenmerk: string }).kenmerk.trim();
       const uitkomst = deps.termijnen.computeVoorActor(actor, deps.vandaag()).uitkomst;
       const vanBesluit = <T extends { besluit: string; besluitType: string }>(x: T) => x.besluit === kenmerk && x.besluitType === type;
-      const json = toTermijnUitkomstJson({ termijnen: uitkomst.termijnen.filter(vanBesluit), uitsluitingen: uitkomst.uitsluitingen.filter(vanBesluit), status: [] });
+      const json = toTermijnUitkomstJson({ termijnen: uitkomst.termijnen.filter(vanBesluit), uitsluitingen: uitkomst.uitsluitingen.filter(vanBesluit), status: [] }, deps.termijnen.config);
       return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen }, 201);
     },
   );

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { findZorgkantoorregio } from '../../../src/domain/regios/zorgkantoorregios';
 import { computeTermijnen } from '../../../src/domain/termijnen/computeTermijnen';
+import { describeAfleiding } from '../../../src/domain/termijnen/afleiding';
 import type { Besluit } from '../../../src/domain/besluiten/besluit';
 import { beroep, CONFIG, cr, run, tb, tbVoor } from './scenarioBouwer';
 
@@ -155,7 +156,8 @@ describe('termijnregels §8: the entry-into-force date is unknown', () => {
 describe('termijnregels §10: every term carries its afleiding', () => {
   it('lid 2, spec example: bekendgemaakt 10 March 2026 → start 11 March → six weeks → no move', () => {
     const [t] = beroepstermijnen(run({ besluiten: [tbVoor('A', 'TB-1', '2026-03-10', 2026)] }));
-    expect(t!.afleiding.map((s) => [s.datum, s.grondslag])).toEqual([
+    const afleiding = describeAfleiding(t!, CONFIG);
+    expect(afleiding.map((s) => [s.datum, s.grondslag])).toEqual([
       ['2026-03-10', 'art. 3:41 Awb'],
       ['2026-03-10', 'art. 105 lid 2 Wmg'],
       ['2026-03-10', 'art. 105 Wmg'],
@@ -163,15 +165,27 @@ describe('termijnregels §10: every term carries its afleiding', () => {
       ['2026-04-21', 'art. 6:7 Awb'],
       ['2026-04-21', 'art. 1 lid 1 Atw'],
     ]);
-    expect(t!.afleiding[3]!.stap).toBe('termijn vangt aan op woensdag 11 maart 2026, de dag na de bekendmaking');
-    expect(t!.afleiding[5]!.stap).toBe('geen verschuiving: dinsdag 21 april 2026 is een werkdag');
-    expect(t!.afleiding[2]!.stap).toContain('1 januari 2025');
+    expect(afleiding[0]!.stap).toBe('tariefbeschikking TB-1 (vaststelling, Utrecht 2026) bekendgemaakt aan A op dinsdag 10 maart 2026');
+    expect(afleiding[3]!.stap).toBe('termijn vangt aan op woensdag 11 maart 2026, de dag na de bekendmaking');
+    expect(afleiding[5]!.stap).toBe('geen verschuiving: dinsdag 21 april 2026 is een werkdag');
+    expect(afleiding[2]!.stap).toContain('1 januari 2025');
+  });
+
+  it.each([
+    ['art. 105 lid 3 Wmg', { besluiten: [cr('CR', '2025-11-14', [2027])] }, 'art-105-lid-3', ['art. 3:42 Awb', 'art. 105 lid 3 Wmg', 'art. 105 Wmg', 'art. 105 lid 3 Wmg', 'art. 6:7 Awb', 'art. 1 lid 1 Atw', 'art. 1 lid 1 Atw', 'art. 1 lid 1 Atw']],
+    ['termijnregels §6 (possibly fatal)', { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')] }, 'wijziging-zonder-tariefbeschikking', ['art. 3:42 Awb', 'art. 105 lid 4 Wmg; art. 6:8 lid 1 Awb', 'art. 105 Wmg', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw']],
+    ['art. 6:19 Awb (precaution)', { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')], beroepen: [beroep('TB', 2026, '2026-07-01')] }, 'art-6-19-voorzorg', ['art. 3:42 Awb', 'art. 6:19 lid 1 Awb', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw']],
+  ] as const)('%s: the afleiding cites each step', (_regel, invoer, regel, grondslagen) => {
+    const t = run(invoer as unknown as Parameters<typeof run>[0]).termijnen.find((x) => x.regel === regel)!;
+    const afleiding = describeAfleiding(t, CONFIG);
+    expect(afleiding.map((s) => s.grondslag)).toEqual(grondslagen);
+    expect(afleiding.at(-1)!.datum).toBe(t.einde);
   });
 
   it('a KB day names its source (art. 3 lid 3 Atw): Hemelvaart 14 May 2026 → KB day 15 May → Monday 18 May', () => {
     const [t] = run({ besluiten: [tbVoor('A', 'TB', '2026-04-02', 2026)] }).termijnen;
     expect(t).toMatchObject({ einde: '2026-05-18', perPostUiterlijkOntvangen: '2026-05-25' });
-    const kb = t!.afleiding.find((s) => s.grondslag === 'art. 3 lid 3 Atw');
+    const kb = describeAfleiding(t!, CONFIG).find((s) => s.grondslag === 'art. 3 lid 3 Atw');
     expect(kb!.stap).toContain('Stcrt. 2025, 24713');
     expect(t!.toelichting).toContain('Stcrt. 2025, 24713');
   });
