@@ -83,6 +83,7 @@ describe('art. 1 lid 1 Atw: a last day on a weekend or feestdag runs on to the n
     ['eerste Kerstdag on a Thursday (2025), chained over tweede Kerstdag and the weekend', '2025-12-25', '2025-12-29'],
     ['tweede Kerstdag (Thursday 26 December 2024), then the KB day 27 December and the weekend', '2024-12-26', '2024-12-30'],
     ['Koningsdag 2028 (Thursday 27 April), then the KB day 28 April and the weekend', '2028-04-27', '2028-05-01'],
+    ['the longest chain: eerste Kerstdag 2024 (Wednesday), tweede Kerstdag, the KB day 27 December and the weekend', '2024-12-25', '2024-12-30'],
     ['a Saturday', '2026-04-11', '2026-04-13'],
     ['a Sunday', '2026-04-12', '2026-04-13'],
     ['Goede Vrijdag (art. 3 lid 2), Easter weekend and tweede Paasdag → Tuesday', '2026-04-03', '2026-04-07'],

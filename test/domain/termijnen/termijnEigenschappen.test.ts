@@ -40,12 +40,12 @@ describe('properties of the six-week term (art. 6:7, 6:8 Awb; art. 1 and 3 Atw) 
     );
   });
 
-  it('the last day lies 42 to 46 days after the bekendmaking, and the start is always the next day', () => {
+  it('the last day lies 42 to 47 days after the bekendmaking (longest chain: Christmas 2024 with the KB day of 27 December), and the start is always the next day', () => {
     fc.assert(
       fc.property(bekendmaking, (datum) => {
         const { aanvang, einde } = computeBezwaarOfBeroepstermijn(datum, CONFIG.kalender);
         const dagen = dagnummer(einde) - dagnummer(datum);
-        return dagnummer(aanvang) - dagnummer(datum) === 1 && dagen >= 42 && dagen <= 46;
+        return dagnummer(aanvang) - dagnummer(datum) === 1 && dagen >= 42 && dagen <= 47;
       }),
       RUNS,
     );
