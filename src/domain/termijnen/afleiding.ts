@@ -95,7 +95,7 @@ function describeContracteerruimteStap(t: Termijn): AfleidingStap {
   return {
     stap: `${wat} ${t.besluit} over de contracteerruimte ${t.regio} ${t.jaar} bekendgemaakt op ${formatDatumLang(t.bekendgemaakt)}`,
     datum: t.bekendgemaakt,
-    grondslag: 'art. 3:42 Awb',
+    grondslag: 'art. 3:41 en 3:42 Awb',
   };
 }
 

@@ -69,8 +69,13 @@ const TWIJFEL_NOOIT_EEN_TERMIJN =
   'open. Stel beroep in uiterlijk op deze datum: een onnodig beroep kost alleen griffierecht.';
 
 const TWIJFEL_ZORGKANTOOR =
-  'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist ' +
-  '(art. 105 lid 2 Wmg noemt de aanvragers van de tariefbeschikking); de vroegste van deze termijnen is de veilige datum.';
+  'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist: het zorgkantoor ' +
+  'is geen adressaat van de tariefbeschikking. De vroegste van deze termijnen is de veilige datum.';
+
+// Kamerstuk 36 486 nr. 3 (MvT bij art. 105 lid 2) assumes a zorgkantoor may make bezwaar against the tariefbeschikking.
+const TWIJFEL_ZORGKANTOOR_BEZWAAR =
+  'Het zorgkantoor is geen adressaat van deze tariefbeschikking; de memorie van toelichting gaat ervan uit dat ook een ' +
+  'zorgkantoor bezwaar kan maken tegen de tariefbeschikking. De termijn loopt voor de zekerheid vanaf de bekendmaking aan de zorgaanbieder.';
 
 function celSleutel(regio: string, jaar: number): string {
   return `${regio}\u0000${jaar}`;
@@ -86,7 +91,8 @@ function vergelijk<T extends string | number>(a: T, b: T): number {
 
 function joinTwijfels(...twijfels: (string | undefined)[]): string | undefined {
   const gezet = twijfels.filter((t): t is string => Boolean(t));
-  return gezet.length > 0 ? gezet.join(' ') : undefined;
+  if (gezet.length <= 1) return gezet[0];
+  return gezet.join(' ');
 }
 
 /**
@@ -161,6 +167,23 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
           `bekendgemaakt op ${formatDatumLang(besluit.bekendgemaakt)}: zes weken vanaf de dag na de bekendmaking, ${periode(t)}`,
       }),
     );
+    for (const g of gevraagdPerRegio.get(besluit.regio) ?? []) {
+      if (g.soort !== 'zorgkantoor' || g.partij === partij) continue;
+      termijnen.push(
+        createTermijn(besluit, 'bezwaar', besluit.regio, besluit.jaar, t, {
+          partij: g.partij,
+          partijSoort: 'zorgkantoor',
+          soort: 'termijn',
+          grondslag: GRONDSLAG_AWB,
+          regel: 'awb-bezwaar',
+          versie: 0,
+          twijfel: TWIJFEL_ZORGKANTOOR_BEZWAAR,
+          toelichting:
+            `Bezwaar bij de NZa van ${g.partij} tegen tariefbeschikking ${besluit.id} aan ${partij}, bekendgemaakt op ` +
+            `${formatDatumLang(besluit.bekendgemaakt)}: zes weken vanaf de dag na de bekendmaking, ${periode(t)}`,
+        }),
+      );
+    }
   }
 
   for (const [sleutel, gebeurtenissen] of gebeurtenissenPerCel) {
@@ -209,12 +232,19 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
         const nieuwkomer =
           alleenLid3 && laatsteVenster !== undefined && eersteInRegio !== undefined && eersteInRegio > laatsteVenster
             ? ` ${partij} had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(laatsteVenster)}) nog geen ` +
-              `tariefbeschikking in ${regio}: het is niet zeker dat lid 4 aan een nieuwkomer kan worden tegengeworpen.`
+              `tariefbeschikking in ${regio}: het is niet zeker dat lid 4 aan een nieuwkomer kan worden tegengeworpen. Stel ` +
+              `daarom uit voorzorg beroep in uiterlijk op ${formatDatumLang(t.einde)}, ook als de contracteerruimte niet is gewijzigd.`
+            : '';
+        // Entry into force unknown: if leden 2–4 came into force after P's earlier terms, those never existed in law.
+        const regime =
+          inwerkingtreding === undefined
+            ? ` De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend: trad de regeling pas na de eerdere ` +
+              `termijn(en) van ${partij} in werking, dan stond daarvoor geen beroep open en is ${formatDatumLang(t.einde)} de fatale datum.`
             : '';
         const twijfel =
           `Controleer of de NZa de contracteerruimte ${regiojaar(regio, jaar)} sinds ${formatDatumKort(sinds)} heeft gewijzigd; ` +
           `zo ja, registreer dat wijzigingsbesluit: dan opent tariefbeschikking ${besluit.id} wel beroep, uiterlijk op ` +
-          `${formatDatumLang(t.einde)}.${nieuwkomer}`;
+          `${formatDatumLang(t.einde)}.${nieuwkomer}${regime}${extraTwijfel ? ` ${extraTwijfel}` : ''}`;
         lid4Twijfels.push({ partij, bekendgemaakt: besluit.bekendgemaakt, twijfel });
         uitsluitingen.push(
           createUitsluiting(besluit, 'beroep', regio, jaar, 'onherroepelijk', ['art. 105 lid 4 Wmg'], {
@@ -281,6 +311,8 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
         const bekendmakingsjaar = jaarVan(besluit.bekendgemaakt);
         const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < besluit.bekendgemaakt;
         const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
+        // A tariefbeschikking made known on the same day: whether one "was issued" at the moment of bekendmaking is open.
+        const zelfdeDag = eersteTariefbeschikking === besluit.bekendgemaakt;
         if (lid3) {
           // Art. 105 lid 3 Wmg: a future year without any tariefbeschikking at the moment of bekendmaking.
           const t = computeTermijnVanafAanvang(`${bekendmakingsjaar + 1}-03-01`, 6, kalender);
@@ -290,7 +322,14 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
               grondslag: GRONDSLAG_LID_3,
               regel: 'art-105-lid-3',
               versie: cel.versie,
-              twijfel: twijfelRegime,
+              twijfel: joinTwijfels(
+                zelfdeDag
+                  ? `Op dezelfde dag is een tariefbeschikking voor ${regiojaar(regio, jaar)} bekendgemaakt. Of art. 105 lid 3 Wmg dan ` +
+                      'geldt (geen tariefbeschikking afgegeven op het moment van bekendmaking), is niet zeker; de termijn via die ' +
+                      'tariefbeschikking (lid 2) is daarom ook berekend, en de vroegste datum is de veilige.'
+                  : undefined,
+                twijfelRegime,
+              ),
               toelichting:
                 `Beroep bij het CBb tegen de regionale contracteerruimte ${regiojaar(regio, jaar)}, vastgesteld bij besluit ${besluit.id} ` +
                 `(bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) voor een toekomstig jaar zonder tariefbeschikking: ` +
@@ -302,12 +341,19 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
         const mogelijkFataal =
           'Mogelijk fatale datum. De NZa geeft na een wijziging van de contracteerruimte alleen "zo nodig" een gewijzigde ' +
           'tariefbeschikking af; krijgt deze partij er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de ' +
-          `bekendmaking van wijzigingsbesluit ${besluit.id}. Beroep uiterlijk op deze datum is veilig: een vroeg beroep is ` +
-          'ontvankelijk (art. 6:10 lid 1 Awb). Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.';
+          `bekendmaking van wijzigingsbesluit ${besluit.id}. Beroep uiterlijk op deze datum is veilig: een beroep vóór een ` +
+          'latere gewijzigde tariefbeschikking is niet te vroeg, want het wijzigingsbesluit bestaat al (art. 6:10 lid 1 sub a Awb). ' +
+          'Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.';
         const twijfelWijziging = {
           zorgaanbieder: joinTwijfels(mogelijkFataal, twijfelRegime),
           zorgkantoor: joinTwijfels(mogelijkFataal, TWIJFEL_ZORGKANTOOR, twijfelRegime),
         };
+        // An appellant whose beroep is pending is a party of this year even without a tariefbeschikking for it.
+        for (const b of beroepen) {
+          if (isLopendOp(b, besluit.bekendgemaakt) && !cel.partijen.has(b.partij!)) {
+            cel.partijen.set(b.partij!, { soort: gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder', termijnen: [] });
+          }
+        }
         for (const [partij, toestand] of cel.partijen) {
           const lopend = beroepenVan(partij).find((b) => isLopendOp(b, besluit.bekendgemaakt));
           if (lopend) {
@@ -324,8 +370,8 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
                 versie: cel.versie,
                 twijfel:
                   `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
-                  `besluit ${besluit.id} (art. 6:19 Awb). Die reikwijdte is omstreden: stuur uit voorzorg uiterlijk op deze datum ` +
-                  'een brief met gronden tegen het nieuwe besluit aan het CBb.',
+                  `besluit ${besluit.id} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
+                  'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.',
                 toelichting:
                   `Voorzorg: brief met gronden van ${partij} tegen wijzigingsbesluit ${besluit.id} over de contracteerruimte ` +
                   `${regiojaar(regio, jaar)}, binnen zes weken na de bekendmaking, ${periode(t)}`,
@@ -448,8 +494,8 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
     return createUitsluiting(besluit, 'beroep', regio, jaar, 'oud-regime', ['art. 105 Wmg (oud)', 'art. 8:1 Awb'], {
       ...(partij ? { partij } : {}),
       toelichting:
-        `${wat} is bekendgemaakt op ${formatDatumKort(besluit.bekendgemaakt)}, vóór de inwerkingtreding van art. 105 leden 2–4 Wmg ` +
-        `op ${formatDatumKort(inwerkingtreding!)}: tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} stond toen geen rechtstreeks beroep open; ` +
+        `${wat} is bekendgemaakt op ${formatDatumKort(besluit.bekendgemaakt)}, vóór de ingestelde datum van inwerkingtreding van ` +
+        `art. 105 leden 2–4 Wmg (${formatDatumKort(inwerkingtreding!)}): tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} stond toen geen rechtstreeks beroep open; ` +
         `zij kon alleen exceptief worden getoetst in bezwaar en beroep tegen de tariefbeschikking.`,
     });
   }
@@ -617,11 +663,15 @@ function groupBeroepenPerCel(beroepen: readonly Beroep[], besluitenPerId: Map<st
   for (const beroep of beroepen) {
     const besluit = besluitenPerId.get(beroep.tegen);
     if (!besluit) throw new Error(`Beroep refers to unknown besluit ${beroep.tegen}`);
-    const partij = beroep.partij ?? (besluit.type === 'tariefbeschikking' ? partijVan(besluit) : undefined);
+    // Who filed it: given, or the addressee of the tariefbeschikking it names; otherwise named by the beroep itself,
+    // so its 6:19 precaution date still has a party to belong to.
+    const partij =
+      beroep.partij ??
+      (besluit.type === 'tariefbeschikking' ? partijVan(besluit) : `indiener van het beroep tegen ${beroep.tegen} van ${formatDatumKort(beroep.ingesteld)}`);
     const sleutel = celSleutel(beroep.regio ?? besluit.regio, beroep.jaar);
     let lijst = perCel.get(sleutel);
     if (!lijst) perCel.set(sleutel, (lijst = []));
-    lijst.push(partij === undefined ? beroep : { ...beroep, partij });
+    lijst.push({ ...beroep, partij });
   }
   return perCel;
 }

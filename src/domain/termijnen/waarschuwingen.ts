@@ -29,8 +29,8 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
     waarschuwingen.push({
       code: 'kb-onbekend',
       melding:
-        `Voor ${jaar} zijn de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen (art. 3 lid 3 Atw) niet bekend: ` +
-        `een laatste dag in ${jaar} kan nog verschuiven. Controleer het KB zodra het is verschenen.`,
+        `Voor ${jaar} bevat de meegeleverde lijst geen Koninklijk Besluit dat dagen met een feestdag gelijkstelt (art. 3 lid 3 Atw): ` +
+        `een laatste dag in ${jaar} kan door zo'n KB later vallen. Controleer of er voor ${jaar} een KB is (of komt) en voeg de dagen toe.`,
     });
   }
 
@@ -72,13 +72,31 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
     }
   }
 
+  // A beroep lies against the contracteerruimte of (regio, jaar); `tegen` may name the tariefbeschikking that opened
+  // the term. What counts for art. 6:10 Awb is whether the contracteerruimtebesluit existed when the beroep was filed.
   const besluitenPerId = new Map<string, Besluit>(invoer.besluiten.map((b) => [b.id, b]));
-  const lid3Vensters = new Map<string, Termijn>();
+  const eersteContracteerruimte = new Map<string, Besluit>();
+  for (const b of invoer.besluiten) {
+    if (b.type !== 'contracteerruimte') continue;
+    for (const jaar of b.jaren) {
+      const sleutel = `${b.regio}\u0000${jaar}`;
+      const bekend = eersteContracteerruimte.get(sleutel);
+      if (!bekend || b.bekendgemaakt < bekend.bekendgemaakt) eersteContracteerruimte.set(sleutel, b);
+    }
+  }
+  const aanvangPerBeroep = new Map<string, Termijn>();
   if (invoer.beroepen.length > 0) {
-    for (const t of termijnen) if (t.regel === 'art-105-lid-3') lid3Vensters.set(`${t.besluit}\u0000${t.jaar}`, t);
+    for (const t of termijnen) {
+      if (t.rechtsmiddel === 'beroep' && t.soort === 'termijn') {
+        const sleutel = `${t.besluit}\u0000${t.jaar}`;
+        const bekend = aanvangPerBeroep.get(sleutel);
+        if (!bekend || t.aanvang < bekend.aanvang) aanvangPerBeroep.set(sleutel, t);
+      }
+    }
   }
   for (const beroep of invoer.beroepen) {
     const besluit = besluitenPerId.get(beroep.tegen);
+    if (!besluit) continue;
     if (beroep.ingesteld > peildatum) {
       waarschuwingen.push({
         code: 'beroep-in-toekomst',
@@ -86,26 +104,30 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
         melding: `Het beroep tegen ${beroep.tegen} (${beroep.jaar}) is ingesteld op ${formatDatumKort(beroep.ingesteld)}, na de peildatum: klopt die datum?`,
       });
     }
-    if (besluit && beroep.ingesteld < besluit.bekendgemaakt) {
+    const regio = beroep.regio ?? besluit.regio;
+    const contracteerruimte =
+      besluit.type === 'contracteerruimte' ? besluit : eersteContracteerruimte.get(`${regio}\u0000${beroep.jaar}`);
+    if (contracteerruimte && beroep.ingesteld < contracteerruimte.bekendgemaakt) {
       waarschuwingen.push({
         code: 'beroep-voor-besluit',
         besluit: beroep.tegen,
         melding:
-          `Het beroep tegen ${beroep.tegen} is ingesteld op ${formatDatumKort(beroep.ingesteld)}, vóór de bekendmaking ` +
-          `(${formatDatumKort(besluit.bekendgemaakt)}). Het is alleen ontvankelijk als het besluit toen al tot stand was gekomen ` +
-          'of de indiener dat redelijkerwijs kon menen (art. 6:10 lid 1 Awb); anders kan de rechter de behandeling aanhouden (lid 2).',
+          `Het beroep over de contracteerruimte ${regio} ${beroep.jaar} is ingesteld op ${formatDatumKort(beroep.ingesteld)}, vóór de ` +
+          `bekendmaking van contracteerruimtebesluit ${contracteerruimte.id} (${formatDatumKort(contracteerruimte.bekendgemaakt)}). Het is ` +
+          'alleen ontvankelijk als het besluit toen al tot stand was gekomen of de indiener dat redelijkerwijs kon menen ' +
+          '(art. 6:10 lid 1 Awb); anders kan de rechter de behandeling aanhouden (lid 2).',
       });
       continue;
     }
-    const venster = lid3Vensters.get(`${beroep.tegen}\u0000${beroep.jaar}`);
-    if (venster && beroep.ingesteld < venster.aanvang) {
+    const termijn = aanvangPerBeroep.get(`${beroep.tegen}\u0000${beroep.jaar}`);
+    if (termijn && beroep.ingesteld < termijn.aanvang) {
       waarschuwingen.push({
         code: 'beroep-voor-aanvang',
         besluit: beroep.tegen,
         melding:
           `Het beroep tegen ${beroep.tegen} (${beroep.jaar}) is ingesteld op ${formatDatumKort(beroep.ingesteld)}, vóór de aanvang ` +
-          `van de termijn op ${formatDatumKort(venster.aanvang)}. Dat maakt het niet te vroeg: het besluit was al bekendgemaakt ` +
-          '(art. 6:10 lid 1 sub a Awb).',
+          `van de termijn op ${formatDatumKort(termijn.aanvang)}. Dat maakt het niet te vroeg: het contracteerruimtebesluit ` +
+          'was al bekendgemaakt (art. 6:10 lid 1 sub a Awb).',
       });
     }
   }

@@ -74,7 +74,7 @@ describe('termijnregels §6: no date is ever missing after an amendment', () => 
     const u = run({ besluiten: basis, peildatum: '2026-09-20' });
     const [t] = beroepstermijnen(u, { besluit: 'CR-2' });
     expect(t).toMatchObject({ partij: 'A', soort: 'beschermend', einde: '2026-10-27', grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 4 Wmg'] });
-    expect(t!.twijfel).toMatch(/Mogelijk fatale datum.*art\. 6:10 lid 1 Awb/);
+    expect(t!.twijfel).toMatch(/Mogelijk fatale datum.*art\. 6:10 lid 1 sub a Awb/);
     expect(partijStatus(u, 'A')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-10-27' });
   });
 
@@ -120,6 +120,85 @@ describe('termijnregels §6: no date is ever missing after an amendment', () => 
     ]);
     expect(partijStatus(u, 'B')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-10-27' });
     expect(u.status[0]).toMatchObject({ status: 'in-beroep' });
+  });
+});
+
+describe('second legal reading (review of 29 November 2026): gaps closed', () => {
+  it('art. 6:19 Awb: an appellant without a tariefbeschikking for that year still gets the precaution date (lid-3 beroep)', () => {
+    const u = run({
+      besluiten: [cr('CR-1', '2025-11-14', [2026, 2027]), tbVoor('A', 'TB-A', '2026-01-10', 2026), cr('CR-3', '2026-10-01', [2027], 'wijziging')],
+      beroepen: [beroep('CR-1', 2027, '2026-03-15', null, 'A')],
+      peildatum: '2026-10-05',
+    });
+    expect(beroepstermijnen(u, { besluit: 'CR-3', partij: 'A' })).toEqual([
+      expect.objectContaining({ jaar: 2027, regel: 'art-6-19-voorzorg', aanvang: '2026-10-02', einde: '2026-11-12' }),
+    ]);
+    expect(partijStatus(u, 'A', 2027)).toMatchObject({ status: 'in-beroep', veiligeUitersteDatum: '2026-11-12' });
+  });
+
+  it('art. 6:19 Awb: a beroep without a named party is named by itself and keeps its precaution date', () => {
+    const u = run({
+      besluiten: [cr('CR-1', '2025-11-14', [2027]), cr('CR-3', '2026-10-01', [2027], 'wijziging')],
+      beroepen: [beroep('CR-1', 2027, '2026-03-15')],
+      peildatum: '2026-10-05',
+    });
+    const [t] = beroepstermijnen(u, { besluit: 'CR-3' }).filter((x) => x.regel === 'art-6-19-voorzorg');
+    expect(t).toMatchObject({ partij: 'indiener van het beroep tegen CR-1 van 15 maart 2026', einde: '2026-11-12' });
+  });
+
+  it('MvT bij art. 105 lid 2 (Kamerstuk 36 486 nr. 3): the zorgkantoor may make bezwaar against the tariefbeschikking — a term with the doubt', () => {
+    const u = run({
+      besluiten: [tbVoor('A', 'TB-A', '2026-03-10', 2026)],
+      partijen: [{ partij: 'ZK', soort: 'zorgkantoor', regio: 'Utrecht' }],
+    });
+    const bezwaar = u.termijnen.filter((t) => t.rechtsmiddel === 'bezwaar' && t.partij === 'ZK');
+    expect(bezwaar).toEqual([expect.objectContaining({ einde: '2026-04-21', twijfel: expect.stringContaining('geen adressaat') })]);
+  });
+
+  it('art. 105 lid 4 with the entry into force unknown: the exclusion says its date may be the fatal one', () => {
+    const u = computeTermijnen(
+      {
+        peildatum: '2026-07-02',
+        beroepen: [],
+        besluiten: [cr('CR-1', '2025-11-14', [2026]), tbVoor('A', 'TB-A', '2025-12-10', 2026), tbVoor('A', 'TB-A2', '2026-07-01', 2026, 'wijziging')],
+      },
+      ONBEKEND,
+    );
+    const [x] = u.uitsluitingen.filter((y) => y.besluit === 'TB-A2' && y.rechtsmiddel === 'beroep');
+    expect(x).toMatchObject({ reden: 'onherroepelijk', eindeAlsToch: '2026-08-12' });
+    expect(x!.twijfel).toContain('inwerkingtreding');
+    expect(x!.twijfel).toContain('woensdag 12 augustus 2026 de fatale datum');
+  });
+
+  it('art. 105 lid 4: the newcomer is told to file by the date whether or not the contracteerruimte was amended', () => {
+    const u = run({ besluiten: [cr('CR-1', '2025-11-14', [2027]), tbVoor('N', 'TB-N', '2026-10-01', 2027)] });
+    expect(u.uitsluitingen.find((y) => y.besluit === 'TB-N' && y.rechtsmiddel === 'beroep')!.twijfel).toContain(
+      'ook als de contracteerruimte niet is gewijzigd',
+    );
+  });
+
+  it('art. 105 lid 4 for the zorgkantoor: the exclusion carries the zorgkantoor doubt', () => {
+    const u = run({
+      besluiten: [tbVoor('A', 'TB-A', '2026-03-10', 2026), tbVoor('A', 'TB-A2', '2026-09-01', 2026, 'wijziging')],
+      partijen: [{ partij: 'ZK', soort: 'zorgkantoor', regio: 'Utrecht' }],
+    });
+    const zk = u.uitsluitingen.find((y) => y.besluit === 'TB-A2' && y.partij === 'ZK');
+    expect(zk!.twijfel).toContain('geen adressaat');
+  });
+
+  it('art. 105 lid 3: a tariefbeschikking on the same day as the besluit — the window carries the doubt', () => {
+    const u = run({ besluiten: [cr('CR', '2025-11-14', [2026]), tbVoor('A', 'TB', '2025-11-14', 2026)] });
+    const [venster] = u.termijnen.filter((t) => t.regel === 'art-105-lid-3');
+    expect(venster!.twijfel).toContain('Op dezelfde dag');
+    expect(beroepstermijnen(u, { besluit: 'TB' })).toHaveLength(1);
+  });
+
+  it('art. 6:10 lid 1 sub a Awb: a beroep before the tariefbeschikking but after the contracteerruimtebesluit is not too early', () => {
+    const u = run({
+      besluiten: [cr('CR-1', '2026-01-15', [2026]), tbVoor('A', 'TB-A', '2026-02-10', 2026)],
+      beroepen: [beroep('TB-A', 2026, '2026-02-01')],
+    });
+    expect(u.waarschuwingen.map((w) => w.code)).toEqual(['beroep-voor-aanvang']);
   });
 });
 
@@ -172,9 +251,9 @@ describe('termijnregels §10: every term carries its afleiding', () => {
   });
 
   it.each([
-    ['art. 105 lid 3 Wmg', { besluiten: [cr('CR', '2025-11-14', [2027])] }, 'art-105-lid-3', ['art. 3:42 Awb', 'art. 105 lid 3 Wmg', 'art. 105 Wmg', 'art. 105 lid 3 Wmg', 'art. 6:7 Awb', 'art. 1 lid 1 Atw', 'art. 1 lid 1 Atw', 'art. 1 lid 1 Atw']],
-    ['termijnregels §6 (possibly fatal)', { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')] }, 'wijziging-zonder-tariefbeschikking', ['art. 3:42 Awb', 'art. 105 lid 4 Wmg; art. 6:8 lid 1 Awb', 'art. 105 Wmg', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw']],
-    ['art. 6:19 Awb (precaution)', { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')], beroepen: [beroep('TB', 2026, '2026-07-01')] }, 'art-6-19-voorzorg', ['art. 3:42 Awb', 'art. 6:19 lid 1 Awb', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw']],
+    ['art. 105 lid 3 Wmg', { besluiten: [cr('CR', '2025-11-14', [2027])] }, 'art-105-lid-3', ['art. 3:41 en 3:42 Awb', 'art. 105 lid 3 Wmg', 'art. 105 Wmg', 'art. 105 lid 3 Wmg', 'art. 6:7 Awb', 'art. 1 lid 1 Atw', 'art. 1 lid 1 Atw', 'art. 1 lid 1 Atw']],
+    ['termijnregels §6 (possibly fatal)', { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')] }, 'wijziging-zonder-tariefbeschikking', ['art. 3:41 en 3:42 Awb', 'art. 105 lid 4 Wmg; art. 6:8 lid 1 Awb', 'art. 105 Wmg', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw']],
+    ['art. 6:19 Awb (precaution)', { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')], beroepen: [beroep('TB', 2026, '2026-07-01')] }, 'art-6-19-voorzorg', ['art. 3:41 en 3:42 Awb', 'art. 6:19 lid 1 Awb', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw']],
   ] as const)('%s: the afleiding cites each step', (_regel, invoer, regel, grondslagen) => {
     const t = run(invoer as unknown as Parameters<typeof run>[0]).termijnen.find((x) => x.regel === regel)!;
     const afleiding = describeAfleiding(t, CONFIG);
