@@ -6,6 +6,8 @@ import {
 } from '../domain/besluiten/besluit';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { EERSTE_BEKENDMAKING, LAATSTE_BEKENDMAKING } from '../domain/termijnen/awbTermijn';
+import { ALLE_ZORGKANTOORREGIOS, findZorgkantoorregio, isGeldigOp } from '../domain/regios/zorgkantoorregios';
+import { formatDatumKort } from '../domain/kalender/kalenderdatum';
 import { isoDatumVeld, jaarVeld, keuzeVeld, regioVeld, tekstVeld, toon, toVeldFouten, type VeldFout } from '../validation/velden';
 
 /** Art. 105 Wmg terms are computed for bekendmakingen from the Awb (1994) through 2200 (termijnregels §3). */
@@ -89,6 +91,18 @@ const scenarioSchema = z
   .superRefine((scenario, ctx) => {
     const eerstePlaats = new Map<string, number>();
     scenario.besluiten.forEach((besluit, i) => {
+      // Termijnregels §11: a decision belongs to a region that existed when it was made known.
+      const regio = findZorgkantoorregio(besluit.regio);
+      if (regio && !isGeldigOp(regio, besluit.bekendgemaakt)) {
+        const opvolger = ALLE_ZORGKANTOORREGIOS.find((r) => r.code === regio.opgevolgdDoor);
+        ctx.addIssue({
+          code: 'custom',
+          path: ['besluiten', i, 'regio'],
+          message:
+            `${toon(regio.naam)} bestond op ${formatDatumKort(besluit.bekendgemaakt)} niet meer als zorgkantoorregio` +
+            (regio.geldigTot ? ` (tot en met ${formatDatumKort(regio.geldigTot)}${opvolger ? `; opgevolgd door ${opvolger.naam}` : ''})` : ''),
+        });
+      }
       const eerder = eerstePlaats.get(besluit.id);
       if (eerder !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['besluiten', i, 'id'], message: `${toon(besluit.id)} komt al voor bij besluiten[${eerder}]` });

@@ -103,6 +103,16 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
     expect(uitvoer.waarschuwingen.map((w: { code: string }) => w.code)).not.toContain('kb-onbekend');
   });
 
+  it('refuses a decision for a region that no longer existed on its bekendmaking (termijnregels §11)', async () => {
+    const { exitCode, stderr } = await draai({
+      besluiten: [{ id: 'TB', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Nieuwe Waterweg Noord', jaar: 2026, bekendgemaakt: '2026-03-10' }],
+    });
+    expect(exitCode).toBe(2);
+    expect(stderr).toBe(
+      'besluiten[0].regio: "Nieuwe Waterweg Noord" bestond op 10 maart 2026 niet meer als zorgkantoorregio (tot en met 31 december 2015; opgevolgd door Westland Schieland Delfland)\n',
+    );
+  });
+
   it('refuses a bekendmaking before 1994 or after 2200 (termijnregels §3)', async () => {
     const { exitCode, stderr } = await draai({
       besluiten: [

@@ -1,15 +1,35 @@
-import regios from '../../../seed/zorgkantoorregios.json';
+import indeling from '../../../seed/zorgkantoorregios.json';
+import type { IsoDatum } from '../kalender/kalenderdatum';
 
+/** A zorgkantoorregio as reference data (termijnregels §11): the CBS code, the official name, the Wlz-uitvoerder. */
 export interface Zorgkantoorregio {
+  /** The CBS statcode, e.g. `ZK23`: stable, used in URLs. */
   code: string;
+  /** The official CBS name. */
   naam: string;
-  /** The Wlz-uitvoerder designated as zorgkantoor for the region. */
+  /** The Wlz-uitvoerder designated as zorgkantoor for the region (best evidence; see `zorgkantoorGeverifieerd`). */
   zorgkantoor: string;
+  zorgkantoorBron: string;
+  zorgkantoorGeverifieerd: boolean;
+  geldigVanaf: IsoDatum | null;
+  /** The last day the region existed; null while it does. */
+  geldigTot: IsoDatum | null;
+  /** For a region that ended: the code of the region that took it over. */
+  opgevolgdDoor?: string;
+  /** Other spellings seen in NZa documents. */
+  aliassen?: string[];
 }
 
-export const ZORGKANTOORREGIOS: readonly Zorgkantoorregio[] = regios;
+/** Where the division comes from and what was not checked: shown wherever regions are listed. */
+export const REGIO_INDELING: { bron: string; gecontroleerdOp: IsoDatum; nietGecontroleerd: string } = indeling.indeling;
 
-const perNaam = new Map(ZORGKANTOORREGIOS.map((r) => [normalizeRegioNaam(r.naam), r]));
+/** Every region the division has known, ended ones included, so decisions keep the region they were made for. */
+export const ALLE_ZORGKANTOORREGIOS: readonly Zorgkantoorregio[] = indeling.regios;
+
+/** The 31 regions of the current division. */
+export const ZORGKANTOORREGIOS: readonly Zorgkantoorregio[] = ALLE_ZORGKANTOORREGIOS.filter((r) => r.geldigTot === null).sort(
+  (a, b) => a.naam.localeCompare(b.naam, 'nl'),
+);
 
 /**
  * Names match case-insensitively and across typographic variants (termijnregels §11): `’t Gooi` = `'t Gooi`,
@@ -20,13 +40,24 @@ export function normalizeRegioNaam(naam: string): string {
     .normalize('NFKC')
     .toLocaleLowerCase('nl')
     .replace(/[\u2018\u2019\u201B\u0060\u00B4\u2032]/g, "'")
-    .replace(/\s*[-\u2010-\u2015\/]\s*/g, '-')
+    .replace(/\s*[-\u2010-\u2015/,]\s*/g, '-')
     .replace(/\./g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** The official region for a name typed in any case, or undefined. */
-export function findZorgkantoorregio(naam: string): Zorgkantoorregio | undefined {
-  return perNaam.get(normalizeRegioNaam(naam));
+const perSleutel = new Map<string, Zorgkantoorregio>();
+for (const regio of ALLE_ZORGKANTOORREGIOS) {
+  perSleutel.set(regio.code.toLowerCase(), regio);
+  for (const naam of [regio.naam, ...(regio.aliassen ?? [])]) perSleutel.set(normalizeRegioNaam(naam), regio);
+}
+
+/** The region for a code (`ZK23`) or a name in any spelling, ended regions included; undefined when unknown. */
+export function findZorgkantoorregio(naamOfCode: string): Zorgkantoorregio | undefined {
+  return perSleutel.get(naamOfCode.trim().toLowerCase()) ?? perSleutel.get(normalizeRegioNaam(naamOfCode));
+}
+
+/** Whether the region existed on `datum`. */
+export function isGeldigOp(regio: Zorgkantoorregio, datum: IsoDatum): boolean {
+  return (regio.geldigVanaf === null || regio.geldigVanaf <= datum) && (regio.geldigTot === null || regio.geldigTot >= datum);
 }

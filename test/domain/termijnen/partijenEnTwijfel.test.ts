@@ -297,6 +297,29 @@ describe('termijnregels §3, §7: plausibility warnings and what the shipped dat
   });
 });
 
+describe('termijnregels §11: regions as reference data', () => {
+  it('ships the 31 regions of the current CBS division with ZKnn codes, and says what was not checked', async () => {
+    const { ZORGKANTOORREGIOS, REGIO_INDELING } = await import('../../../src/domain/regios/zorgkantoorregios');
+    expect(ZORGKANTOORREGIOS).toHaveLength(31);
+    expect(ZORGKANTOORREGIOS.every((r) => /^ZK\d\d$/.test(r.code))).toBe(true);
+    expect(new Set(ZORGKANTOORREGIOS.map((r) => r.code)).size).toBe(31);
+    expect(REGIO_INDELING.nietGecontroleerd).toContain('niet tegen de officiële PDOK-dienst');
+  });
+
+  it.each([
+    ['ZK23', 'Utrecht'],
+    ['zk26', 'Zaanstreek/Waterland'],
+    ['Apeldoorn/Zutphen e.o.', 'Apeldoorn/Zutphen'],
+    ['Delft Westland Oostland', 'Delft/Westland/Oostland'],
+  ])('finds %s → %s (by code, alias or an ended region)', (invoer, naam) => {
+    expect(findZorgkantoorregio(invoer)?.naam).toBe(naam);
+  });
+
+  it('an ended region names its successor', () => {
+    expect(findZorgkantoorregio('Nieuwe Waterweg Noord')).toMatchObject({ geldigTot: '2015-12-31', opgevolgdDoor: 'ZK33' });
+  });
+});
+
 describe('termijnregels §11: region names match across typographic variants', () => {
   it.each([
     ['’t Gooi', "'t Gooi"],
