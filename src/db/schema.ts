@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
+import { FILING_SOORTEN } from '../domain/filings/filingSoorten';
 
 // Constraints live in the database too: a bug in a handler must not be able to store an impossible decision.
 
@@ -214,7 +215,6 @@ export const zaakgebeurtenissen = sqliteTable(
   (t) => [index('zaakgebeurtenissen_zaak').on(t.zaakId), check('zaakgebeurtenissen_datum', isIsoDatum('datum'))],
 );
 
-export const FILING_SOORTEN = ['beroepschrift', 'beroepschrift-pro-forma', 'bezwaarschrift', 'aanvullende-gronden', 'voorlopige-voorziening', 'clientbrief'] as const;
 
 /** Every generated filing, kept byte for byte with who made it, when, from which template version and data. */
 export const zaakdocumenten = sqliteTable(

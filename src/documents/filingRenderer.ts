@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FilingSoort } from '../domain/filings/filingSoorten';
-import type { FilingGegevens } from '../services/filingGegevens';
+import type { FilingGegevens } from './filingGegevens';
 import { maakDocx } from './htmlNaarDocx';
 
 // The pro-forma beroepschrift is the beroepschrift template with its grounds announced instead of stated.

@@ -7,7 +7,7 @@ import { composeHerinnering, composeWeekoverzicht } from '../mail/herinneringMai
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
 import type { TermijnService } from '../services/termijnService';
-import { loadActor } from '../web/sessie';
+import { loadActor } from '../services/actorService';
 import { loadOpenZaakTermijnen, toAgendaTermijn, type OpenZaakTermijn } from './openTermijnen';
 
 export interface Klok {

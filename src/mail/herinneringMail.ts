@@ -1,8 +1,8 @@
 import Handlebars from 'handlebars';
-import { dagenTussen, formatDatumKort, formatDatumLang, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { dagenTussen, formatDagenOver, formatDatumKort, formatDatumLang } from '../opmaak/opmaak';
 import type { Termijn } from '../domain/termijnen/termijn';
 import { buildVCalendar, type AgendaTermijn } from '../agenda/icalendar';
-import { formatDagenOver } from '../web/weergave';
 import type { Mail } from './verzender';
 
 const escape = (t: string) => Handlebars.escapeExpression(t);

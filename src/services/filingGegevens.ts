@@ -2,36 +2,17 @@ import { and, desc, eq, lte, ne } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { contracteerruimtebedragen, contracteerruimtebesluiten, organisaties, tariefbeschikkingen, zaken, zorgaanbieders, zorgkantoorregios } from '../db/schema';
-import { formatEuro } from '../domain/bedragen/euro';
 import { TARIEFBESCHIKKING_SOORT_LABEL } from '../domain/besluiten/besluit';
 import { FILINGS, splitAlineas, type Art65Gegevens, type FilingSoort } from '../domain/filings/filingSoorten';
-import { formatDatumKort, formatDatumLang, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { formatDatumKort, formatDatumLang, formatEuro } from '../opmaak/opmaak';
 import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 import type { TermijnService } from './termijnService';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
+import type { FilingGegevens } from '../documents/filingGegevens';
 
-/** Everything a filing template may use, filled in from the case. All dates are already Dutch text. */
-export interface FilingGegevens extends Art65Gegevens {
-  soort: FilingSoort;
-  titel: string;
-  proForma: boolean;
-  dagtekeningTekst: string;
-  plaatsDagtekening: string;
-  briefhoofd: { naam: string; adres: string | null; postcode: string | null; plaats: string | null; email: string | null; telefoon: string | null; kvkNummer: string | null; heeftLogo: boolean };
-  indiener: Art65Gegevens['indiener'] & { kvkNummer: string | null; id: number | null };
-  /** Set when a law firm acts for the zorgaanbieder. */
-  gemachtigde: { naam: string; kantoor: string } | null;
-  ondertekenaar: string;
-  besluit: Art65Gegevens['besluit'] & { omschrijving: string; bekendgemaaktTekst: string; besluitdatumTekst: string };
-  contracteerruimte: { regio: string; jaar: number; zorgkantoor: string; bedragTekst: string | null; besluitKenmerk: string | null };
-  termijn: { aanvangTekst: string; eindeTekst: string; eindeLang: string; grondslag: string; toelichting: string } | null;
-  tijdigheid: { lid2: boolean; lid3: boolean; awb: boolean };
-  teLaat: boolean;
-  cbbZaaknummer: string | null;
-  samenhang: { cbbZaaknummer: string | null; regio: string; jaar: number } | null;
-  statusToelichting: string | null;
-}
+export type { FilingGegevens };
 
 export type FilingWeigering = { geweigerd: true; reden: string; alternatief?: FilingSoort };
 

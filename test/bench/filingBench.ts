@@ -1,7 +1,7 @@
 import { createTestApp, DEMO } from '../support/testApp';
 import { generateFiling } from '../../src/services/filingService';
 import { createFilingRenderer } from '../../src/documents/filingRenderer';
-import { loadActorByEmail } from '../../src/web/sessie';
+import { loadActorByEmail } from '../../src/services/actorService';
 import { loadZaak } from '../../src/services/zaakRegistratie';
 import { resolve } from 'node:path';
 

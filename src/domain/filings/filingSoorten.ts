@@ -1,4 +1,4 @@
-import type { FILING_SOORTEN } from '../../db/schema';
+export const FILING_SOORTEN = ['beroepschrift', 'beroepschrift-pro-forma', 'bezwaarschrift', 'aanvullende-gronden', 'voorlopige-voorziening', 'clientbrief'] as const;
 
 export type FilingSoort = (typeof FILING_SOORTEN)[number];
 

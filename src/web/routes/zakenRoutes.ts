@@ -24,8 +24,8 @@ import { foutenPerVeld, leesFormulier, valideer } from '../formulier';
 import { paginaContext } from '../paginaContext';
 import { findZaakTermijnen } from '../../services/zaakTermijnen';
 import { loadZaakdocumenten } from '../../services/filingService';
-import { FILINGS } from '../../domain/filings/filingSoorten';
-import { FILING_SOORTEN, tariefbeschikkingen } from '../../db/schema';
+import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
+import { tariefbeschikkingen } from '../../db/schema';
 import { zaken } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 
