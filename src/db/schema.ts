@@ -283,3 +283,16 @@ export const uitgaandeMail = sqliteTable('uitgaande_mail', {
   eml: text('eml').notNull(),
   aangemaaktOp: aangemaakt(),
 });
+
+/**
+ * One row: the data revision. Every write transaction bumps it (src/db/transactie.ts), so any process on this file
+ * sees at its next request that cached results are stale.
+ */
+export const dataRevisie = sqliteTable(
+  'data_revisie',
+  {
+    id: integer('id').primaryKey(),
+    revisie: integer('revisie').notNull(),
+  },
+  (t) => [check('data_revisie_een_rij', sql`${t.id} = 1`)],
+);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
 import type { Db } from './verbinding';
+import { writeTransaction } from './transactie';
 import {
   contracteerruimtebedragen,
   contracteerruimtebesluiten,
@@ -15,6 +16,7 @@ import {
 } from './schema';
 import demo from '../../seed/demo.json';
 import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +25,7 @@ import { demoDataSchema, type DemoData } from './demoDataSchema';
 
 /** The 31 zorgkantoorregio's; safe to run on every start (updates names and zorgkantoor by code). */
 export function seedZorgkantoorregios(db: Db): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const regio of ZORGKANTOORREGIOS) {
       tx.insert(zorgkantoorregios)
         .values(regio)
@@ -35,7 +37,7 @@ export function seedZorgkantoorregios(db: Db): void {
 
 /** The fictitious demo data set (seed/demo.json). Idempotent: existing rows, matched on their natural keys, stay. */
 export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const regioId = new Map(tx.select().from(zorgkantoorregios).all().map((r) => [r.naam, r.id]));
     const vind = <T>(map: Map<string, T>, sleutel: string, wat: string): T => {
       const waarde = map.get(sleutel);
@@ -50,7 +52,7 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
 
     for (const g of data.gebruikers) {
       tx.insert(gebruikers)
-        .values({ naam: g.naam, email: g.email, rol: g.rol, weekoverzicht: g.weekoverzicht, organisatieId: vind(organisatieId, g.organisatie, 'organisatie') })
+        .values({ naam: g.naam, email: g.email, rol: g.rol, weekoverzicht: g.weekoverzicht, organisatieId: vind(organisatieId, g.organisatie, 'organisatie'), agendaToken: randomBytes(24).toString('base64url') })
         .onConflictDoNothing()
         .run();
     }

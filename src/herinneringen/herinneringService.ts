@@ -1,5 +1,6 @@
 import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
+import { writeTransaction } from '../db/transactie';
 import { gebruikers, herinneringen } from '../db/schema';
 import { computeHerinneringsmomenten, selectTeVersturen } from '../domain/herinneringen/herinneringsmomenten';
 import { addDagen, weekdagVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
@@ -51,7 +52,7 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; ver
     const sleutel = `w:u${g.id}:${maandag}`;
     gewenst.set(sleutel, { sleutel, soort: 'weekoverzicht', gebruikerId: g.id, moment: maandag });
   }
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     let gepland = 0;
     for (const rij of gewenst.values()) gepland += tx.insert(herinneringen).values(rij).onConflictDoNothing().run().changes;
     const overbodig = tx
@@ -82,11 +83,12 @@ export async function verstuurVerschuldigde(deps: HerinneringDeps): Promise<Scan
   const nu = klok.nuMs();
   const vandaag = klok.vandaag();
   const uitkomst: ScanUitkomst = { verzonden: 0, overgeslagen: 0, opnieuw: 0, mislukt: 0, onzeker: 0 };
-  uitkomst.onzeker = db
-    .update(herinneringen)
+  uitkomst.onzeker = writeTransaction(db, (tx) =>
+    tx.update(herinneringen)
     .set({ status: 'onzeker', fout: 'het versturen is onderbroken; controleer of de e-mail is aangekomen' })
     .where(and(eq(herinneringen.status, 'bezig'), lt(herinneringen.geclaimdOp, nu - CLAIM_DUUR_MS)))
-    .run().changes;
+    .run().changes,
+  );
 
   const verschuldigd = db
     .select()
@@ -105,39 +107,41 @@ export async function verstuurVerschuldigde(deps: HerinneringDeps): Promise<Scan
   for (const rijen of perTermijn.values()) {
     const keuze = selectTeVersturen(rijen.map((r) => ({ ...r, werkdagenVooraf: r.werkdagenVooraf ?? 0, datum: r.moment })))!;
     if (keuze.overslaan.length) {
-      uitkomst.overgeslagen += db
-        .update(herinneringen)
+      uitkomst.overgeslagen += writeTransaction(db, (tx) =>
+        tx.update(herinneringen)
         .set({ status: 'overgeslagen' })
         .where(and(inArray(herinneringen.id, keuze.overslaan.map((r) => r.id)), eq(herinneringen.status, 'gepland')))
-        .run().changes;
+        .run().changes,
+      );
     }
     const rij = keuze.versturen;
     // The claim: only one process turns this row from gepland into bezig.
-    const geclaimd = db
-      .update(herinneringen)
+    const geclaimd = writeTransaction(db, (tx) =>
+      tx.update(herinneringen)
       .set({ status: 'bezig', geclaimdOp: nu, inhaal: keuze.inhaal, pogingen: sql`${herinneringen.pogingen} + 1` })
       .where(and(eq(herinneringen.id, rij.id), eq(herinneringen.status, 'gepland')))
-      .run().changes;
+      .run().changes,
+    );
     if (geclaimd !== 1) continue;
 
     const mail = stelMailSamen(deps, rij, open, keuze.inhaal, vandaag);
     if (!mail) {
-      db.update(herinneringen).set({ status: 'vervallen' }).where(eq(herinneringen.id, rij.id)).run();
+      writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'vervallen' }).where(eq(herinneringen.id, rij.id)).run());
       continue;
     }
     try {
       await deps.verzender.verstuur(mail);
-      db.update(herinneringen).set({ status: 'verzonden', verzondenOp: new Date(nu).toISOString(), messageId: mail.messageId, fout: null }).where(eq(herinneringen.id, rij.id)).run();
+      writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'verzonden', verzondenOp: new Date(nu).toISOString(), messageId: mail.messageId, fout: null }).where(eq(herinneringen.id, rij.id)).run());
       uitkomst.verzonden++;
     } catch (e) {
       const pogingen = rij.pogingen + 1;
       const fout = e instanceof Error ? e.message : String(e);
       console.error(`Reminder ${rij.id} failed (attempt ${pogingen}): ${fout}`);
       if (pogingen >= MAX_POGINGEN) {
-        db.update(herinneringen).set({ status: 'mislukt', fout }).where(eq(herinneringen.id, rij.id)).run();
+        writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'mislukt', fout }).where(eq(herinneringen.id, rij.id)).run());
         uitkomst.mislukt++;
       } else {
-        db.update(herinneringen).set({ status: 'gepland', fout, volgendePoging: nu + BACKOFF_MS[pogingen - 1]! }).where(eq(herinneringen.id, rij.id)).run();
+        writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'gepland', fout, volgendePoging: nu + BACKOFF_MS[pogingen - 1]! }).where(eq(herinneringen.id, rij.id)).run());
         uitkomst.opnieuw++;
       }
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
+import { writeTransaction } from '../db/transactie';
 import { contracteerruimtebedragen, contracteerruimtebesluiten, zorgkantoorregios } from '../db/schema';
 import { CONTRACTEERRUIMTE_SOORTEN } from '../domain/besluiten/besluit';
 import { bedragInvoerVeld, datumInvoerVeld, jaarInvoerVeld, kenmerkVeld, type ContracteerruimtebesluitInvoer } from '../validation/besluitInvoer';
@@ -82,7 +83,7 @@ function zelfdeBesluit(a: ContracteerruimtebesluitInvoer, b: Contracteerruimtebe
 
 /** Writes the checked besluiten in one transaction. */
 export function writeContracteerruimteImport(db: Db, besluiten: readonly ContracteerruimtebesluitInvoer[]): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     for (const besluit of besluiten) insertContracteerruimtebesluit(tx as unknown as Db, besluit);
     return besluiten.length;
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../actor/actor';
 import { ziesAlles } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { writeTransaction } from '../db/transactie';
 import { tariefbeschikkingen, vertegenwoordigingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
@@ -74,7 +75,7 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
 
 /** Writes the checked rows in one transaction, creating unknown zorgaanbieders and the actor's representation of them. */
 export function writeTariefbeschikkingImport(db: Db, actor: Actor, rijen: readonly TariefbeschikkingImportRij[]): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const regios = new Map(tx.select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam }).from(zorgkantoorregios).all().map((r) => [r.naam, r.id]));
     const aanbieders = new Map(tx.select({ id: zorgaanbieders.id, kvk: zorgaanbieders.kvkNummer }).from(zorgaanbieders).all().map((z) => [z.kvk, z.id]));
     const insert = tx.insert(tariefbeschikkingen);

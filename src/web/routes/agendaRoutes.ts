@@ -1,10 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from '../appContext';
-import { gebruikers, herinneringen, organisaties, uitgaandeMail } from '../../db/schema';
 import { bodyLimit } from 'hono/body-limit';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { foutenPerVeld, valideer } from '../formulier';
 
@@ -22,19 +18,20 @@ import { loadOpenZaakTermijnen, toAgendaTermijn } from '../../herinneringen/open
 import { parseSchema, STANDAARD_SCHEMA } from '../../domain/herinneringen/herinneringsmomenten';
 import { loadZaak } from '../../services/zaakRegistratie';
 import { findZaakTermijnen } from '../../services/zaakTermijnen';
-import { ziesAlles } from '../../actor/actor';
+import { findGebruikerByAgendaToken } from '../../services/actorService';
+import { loadInstellingen, renewAgendaToken, updateBriefhoofd, updateHerinneringVoorkeuren } from '../../services/instellingenService';
+import { findOutboxMail, loadOutbox } from '../../services/outboxService';
 import { enkel, leesFormulier } from '../formulier';
 import { paginaContext } from '../paginaContext';
 
 const ICS = { 'Content-Type': 'text/calendar; charset=utf-8' } as const;
-export const nieuwAgendaToken = () => randomBytes(24).toString('base64url');
 
 /** The personal calendar feed: authenticated by the unguessable token in its URL, so calendar apps can subscribe. */
 export function agendaFeedRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/agenda/:bestand', (c) => {
     const token = /^([A-Za-z0-9_-]{20,64})\.ics$/.exec(c.req.param('bestand'))?.[1];
-    const gebruiker = token ? deps.db.select({ id: gebruikers.id, naam: gebruikers.naam }).from(gebruikers).where(eq(gebruikers.agendaToken, token)).get() : undefined;
+    const gebruiker = token ? findGebruikerByAgendaToken(deps.db, token) : undefined;
     if (!gebruiker) return c.text('Onbekende of ingetrokken agenda-link', 404);
     const termijnen = loadOpenZaakTermijnen(deps.db, deps.termijnen, deps.vandaag(), gebruiker.id).map((o) => toAgendaTermijn(o, deps.mail.appUrl));
     return c.body(buildVCalendar(`Termijnen ${gebruiker.naam}`, termijnen, new Date()), 200, { ...ICS, 'Cache-Control': 'private, max-age=300' });
@@ -58,23 +55,17 @@ export function agendaRoutes(deps: AppDeps) {
     });
   });
 
-  const gebruikerRij = (id: number) => deps.db.select().from(gebruikers).where(eq(gebruikers.id, id)).get()!;
-
+  // Reads only: a GET never writes (a user without a calendar link gets a button to make one).
   function renderInstellingen(c: Context<AppEnv>, fout?: string, status: 200 | 413 | 422 = 200, briefhoofdFouten: Record<string, string> = {}) {
-    const actor = c.get('actor');
-    let g = gebruikerRij(actor.gebruikerId);
-    if (!g.agendaToken) {
-      deps.db.update(gebruikers).set({ agendaToken: nieuwAgendaToken() }).where(eq(gebruikers.id, g.id)).run();
-      g = gebruikerRij(actor.gebruikerId);
-    }
+    const g = loadInstellingen(deps.db, c.get('actor'));
     return c.html(
       deps.weergave.render('instellingen', {
         ...paginaContext(c, 'instellingen'),
         titel: 'Instellingen',
         schema: g.herinneringsschema ?? STANDAARD_SCHEMA.join(', '),
         weekoverzicht: g.weekoverzicht,
-        agendaUrl: `${deps.mail.appUrl}/agenda/${g.agendaToken}.ics`,
-        organisatie: deps.db.select({ naam: organisaties.naam, adres: organisaties.adres, postcode: organisaties.postcode, plaats: organisaties.plaats, email: organisaties.email, telefoon: organisaties.telefoon, kvkNummer: organisaties.kvkNummer, heeftLogo: sql<number>`logo_png IS NOT NULL` }).from(organisaties).where(eq(organisaties.id, actor.organisatieId)).get(),
+        agendaUrl: g.agendaToken ? `${deps.mail.appUrl}/agenda/${g.agendaToken}.ics` : undefined,
+        organisatie: g.organisatie,
         briefhoofdFouten,
         fout,
         opgeslagen: c.req.query('opgeslagen') === '1',
@@ -90,11 +81,7 @@ export function agendaRoutes(deps: AppDeps) {
     const schemaTekst = enkel(waarden.schema) ?? '';
     const schema = parseSchema(schemaTekst);
     if (!schema) return renderInstellingen(c, `"${schemaTekst.slice(0, 40)}" is geen lijst werkdagen (bijvoorbeeld 14, 7, 3, 1, 0; hoogstens 60)`, 422);
-    deps.db
-      .update(gebruikers)
-      .set({ herinneringsschema: schema.join(','), weekoverzicht: enkel(waarden.weekoverzicht) === 'ja' })
-      .where(eq(gebruikers.id, c.get('actor').gebruikerId))
-      .run();
+    updateHerinneringVoorkeuren(deps.db, c.get('actor'), { schema, weekoverzicht: enkel(waarden.weekoverzicht) === 'ja' });
     return c.redirect('/instellingen?opgeslagen=1', 303);
   });
 
@@ -116,47 +103,27 @@ export function agendaRoutes(deps: AppDeps) {
         else logoPng = bytes;
       }
       if (!invoer.ok || Object.keys(fouten).length) return renderInstellingen(c, 'Het briefhoofd is niet opgeslagen.', 422, fouten);
-      deps.db
-        .update(organisaties)
-        .set({ ...invoer.data, ...(logoPng ? { logoPng } : {}) })
-        .where(eq(organisaties.id, c.get('actor').organisatieId))
-        .run();
+      updateBriefhoofd(deps.db, c.get('actor'), invoer.data, logoPng);
       return c.redirect('/instellingen?opgeslagen=1', 303);
     },
   );
 
   // A new token revokes the old feed URL at once.
   app.post('/instellingen/agenda-token', (c) => {
-    deps.db.update(gebruikers).set({ agendaToken: nieuwAgendaToken() }).where(eq(gebruikers.id, c.get('actor').gebruikerId)).run();
+    renewAgendaToken(deps.db, c.get('actor'));
     return c.redirect('/instellingen?opgeslagen=1', 303);
   });
 
   // The embedded outbox and every reminder that could not be delivered, for the actor's organisation.
   app.get('/outbox', (c) => {
-    const actor = c.get('actor');
-    const collegas = deps.db.select({ id: gebruikers.id, email: gebruikers.email }).from(gebruikers).where(ziesAlles(actor) ? undefined : eq(gebruikers.organisatieId, actor.organisatieId)).all();
-    const adressen = collegas.map((g) => g.email);
-    const mails = adressen.length
-      ? deps.db.select({ id: uitgaandeMail.id, aan: uitgaandeMail.aan, onderwerp: uitgaandeMail.onderwerp, op: uitgaandeMail.aangemaaktOp }).from(uitgaandeMail).where(inArray(uitgaandeMail.aan, adressen)).orderBy(desc(uitgaandeMail.id)).limit(200).all()
-      : [];
-    const problemen = collegas.length
-      ? deps.db
-          .select({ id: herinneringen.id, zaakId: herinneringen.zaakId, status: herinneringen.status, moment: herinneringen.moment, fout: herinneringen.fout, pogingen: herinneringen.pogingen, aan: gebruikers.email })
-          .from(herinneringen)
-          .innerJoin(gebruikers, eq(herinneringen.gebruikerId, gebruikers.id))
-          .where(and(inArray(herinneringen.status, ['mislukt', 'onzeker']), inArray(herinneringen.gebruikerId, collegas.map((g) => g.id))))
-          .orderBy(desc(herinneringen.id))
-          .all()
-      : [];
+    const { mails, problemen } = loadOutbox(deps.db, c.get('actor'));
     return c.html(deps.weergave.render('outbox', { ...paginaContext(c, 'outbox'), titel: 'Verzonden herinneringen', mails, problemen, smtp: Boolean(deps.mail.smtp) }));
   });
 
   app.get('/outbox/:id', (c) => {
-    const actor = c.get('actor');
     const id = Number(c.req.param('id').replace(/\.eml$/, ''));
-    const mail = Number.isSafeInteger(id) ? deps.db.select().from(uitgaandeMail).where(eq(uitgaandeMail.id, id)).get() : undefined;
-    const magZien = mail && (ziesAlles(actor) || deps.db.select({ id: gebruikers.id }).from(gebruikers).where(and(eq(gebruikers.email, mail.aan), eq(gebruikers.organisatieId, actor.organisatieId))).get());
-    if (!mail || !magZien) return c.notFound();
+    const mail = Number.isSafeInteger(id) ? findOutboxMail(deps.db, c.get('actor'), id) : undefined;
+    if (!mail) return c.notFound();
     return c.body(mail.eml, 200, { 'Content-Type': 'message/rfc822', 'Content-Disposition': `attachment; filename="herinnering-${mail.id}.eml"` });
   });
   return app;

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { toTermijnUitkomstJson } from '../../domain/termijnen/termijnUitkomstJson';
-import { insertContracteerruimtebesluit, insertTariefbeschikking, schrijfInTransactie } from '../../services/besluitRegistratie';
+import { createContracteerruimtebesluit, createTariefbeschikking } from '../../services/besluitRegistratie';
 import { loadZaken } from '../../services/zaakRegistratie';
 import { contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../../validation/besluitInvoer';
 import type { VeldFout } from '../../validation/velden';
@@ -70,14 +70,13 @@ export function apiRoutes(deps: AppDeps) {
         type === 'contracteerruimte'
           ? (() => {
               const v = valideer(contracteerruimtebesluitInvoer, rest);
-              return v.ok ? schrijfInTransactie(deps.db, (tx) => insertContracteerruimtebesluit(tx, v.data)) : v;
+              return v.ok ? createContracteerruimtebesluit(deps.db, v.data) : v;
             })()
           : (() => {
               const v = valideer(tariefbeschikkingInvoer, rest);
-              return v.ok ? schrijfInTransactie(deps.db, (tx) => insertTariefbeschikking(tx, actor, v.data)) : v;
+              return v.ok ? createTariefbeschikking(deps.db, actor, v.data) : v;
             })();
       if (!resultaat.ok) return fouten(c, resultaat.fouten, 422);
-      deps.termijnen.markeerGewijzigd();
       const kenmerk = (rest as { kenmerk: string }).kenmerk.trim();
       const uitkomst = deps.termijnen.computeVoorActor(actor, deps.vandaag()).uitkomst;
       const vanBesluit = <T extends { besluit: string; besluitType: string }>(x: T) => x.besluit === kenmerk && x.besluitType === type;

@@ -1,23 +1,15 @@
 import { Hono, type Context } from 'hono';
-import { and, eq } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from '../appContext';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN, TARIEFBESCHIKKING_SOORT_LABEL, type Besluit } from '../../domain/besluiten/besluit';
 import { ZORGKANTOORREGIOS } from '../../domain/regios/zorgkantoorregios';
-import { contracteerruimtebesluiten, tariefbeschikkingen } from '../../db/schema';
-import {
-  insertContracteerruimtebesluit,
-  insertTariefbeschikking,
-  InvoerFout,
-  schrijfInTransactie,
-} from '../../services/besluitRegistratie';
-import { loadZichtbareZorgaanbieders, loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
+import { createContracteerruimtebesluit, createTariefbeschikking, findBesluitVoorActor, updateBesluitDatums } from '../../services/besluitRegistratie';
+import { loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
 import { diffTermijnen, previewBesluit } from '../../services/termijnVoorbeeld';
 import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoer, tariefbeschikkingVoorbeeldInvoer } from '../../validation/besluitInvoer';
 import type { VeldFout } from '../../validation/velden';
 import { enkel, foutenPerVeld, leesFormulier, valideer } from '../formulier';
 import { paginaContext } from '../paginaContext';
 import { z } from 'zod';
-import { ziesAlles } from '../../actor/actor';
 
 type Waarden = Record<string, string | string[]>;
 const BEDRAG_REGELS_STANDAARD = 3;
@@ -99,9 +91,8 @@ export function besluitenRoutes(deps: AppDeps) {
   app.post('/besluiten/contracteerruimte', async (c) => {
     const { waarden, fouten } = await leesFormulier(c);
     const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(contracteerruimtebesluitInvoer, crInvoerUitFormulier(waarden));
-    const resultaat = invoer.ok ? schrijfInTransactie(deps.db, (tx) => insertContracteerruimtebesluit(tx, invoer.data)) : invoer;
+    const resultaat = invoer.ok ? createContracteerruimtebesluit(deps.db, invoer.data) : invoer;
     if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
-    deps.termijnen.markeerGewijzigd();
     const eerste = invoer.ok ? invoer.data.bedragen[0]! : undefined;
     return c.redirect(eerste ? `/matrix/${encodeURIComponent(eerste.regio)}/${eerste.jaar}?opgeslagen=1` : '/matrix', 303);
   });
@@ -109,9 +100,8 @@ export function besluitenRoutes(deps: AppDeps) {
   app.post('/besluiten/tariefbeschikking', async (c) => {
     const { waarden, fouten } = await leesFormulier(c);
     const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(tariefbeschikkingInvoer, tbInvoerUitFormulier(waarden));
-    const resultaat = invoer.ok ? schrijfInTransactie(deps.db, (tx) => insertTariefbeschikking(tx, c.get('actor'), invoer.data)) : invoer;
+    const resultaat = invoer.ok ? createTariefbeschikking(deps.db, c.get('actor'), invoer.data) : invoer;
     if (!resultaat.ok) return renderFormulier(c, 'tariefbeschikking', waarden, resultaat.fouten, 422);
-    deps.termijnen.markeerGewijzigd();
     const d = invoer.ok ? invoer.data : undefined;
     return c.redirect(d ? `/matrix/${encodeURIComponent(d.regio)}/${d.jaar}?opgeslagen=1` : '/', 303);
   });
@@ -162,28 +152,19 @@ export function besluitenRoutes(deps: AppDeps) {
     path: ['bekendgemaakt'],
   });
 
-  function vindBesluit(c: Context<AppEnv>) {
-    const actor = c.get('actor');
+  function findBesluit(c: Context<AppEnv>) {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id < 1) return undefined;
-    if (c.req.param('type') === 'contracteerruimte') {
-      const b = deps.db.select().from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.id, id)).get();
-      return b ? { type: 'contracteerruimte' as const, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt } : undefined;
-    }
-    if (c.req.param('type') !== 'tariefbeschikking') return undefined;
-    const b = deps.db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.id, id)).get();
-    const zichtbaar = b && (ziesAlles(actor) || loadZichtbareZorgaanbieders(deps.db, actor)!.includes(b.zorgaanbiederId));
-    return b && zichtbaar ? { type: 'tariefbeschikking' as const, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt } : undefined;
+    return Number.isSafeInteger(id) && id > 0 ? findBesluitVoorActor(deps.db, c.get('actor'), c.req.param('type') ?? '', id) : undefined;
   }
 
   app.get('/besluiten/:type/:id/bewerken', (c) => {
-    const besluit = vindBesluit(c);
+    const besluit = findBesluit(c);
     if (!besluit) return c.notFound();
     return c.html(deps.weergave.render('besluitBewerken', { ...paginaContext(c, 'registreren'), titel: `${besluit.kenmerk} bewerken`, besluit, waarden: besluit, fouten: {} }));
   });
 
   app.post('/besluiten/:type/:id/bewerken', async (c) => {
-    const besluit = vindBesluit(c);
+    const besluit = findBesluit(c);
     if (!besluit) return c.notFound();
     const actor = c.get('actor');
     const { waarden, fouten } = await leesFormulier(c);
@@ -191,12 +172,7 @@ export function besluitenRoutes(deps: AppDeps) {
     const peildatum = deps.vandaag();
     const voor = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
     const resultaat = invoer.ok
-      ? schrijfInTransactie(deps.db, (tx) => {
-          const tabel = besluit.type === 'contracteerruimte' ? contracteerruimtebesluiten : tariefbeschikkingen;
-          const gewijzigd = tx.update(tabel).set(invoer.data).where(and(eq(tabel.id, besluit.id))).run();
-          if (gewijzigd.changes !== 1) throw new InvoerFout([{ veld: 'besluit', melding: 'het besluit is intussen verwijderd' }]);
-          return besluit.id;
-        })
+      ? updateBesluitDatums(deps.db, besluit, invoer.data)
       : invoer;
     if (!resultaat.ok) {
       return c.html(
@@ -204,7 +180,6 @@ export function besluitenRoutes(deps: AppDeps) {
         422,
       );
     }
-    deps.termijnen.markeerGewijzigd();
     const na = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
     const wijzigingen = diffTermijnen(voor, na);
     return c.html(

@@ -1,11 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
-import { organisaties, zaken, zorgaanbieders } from '../../db/schema';
 import { FILING_SOORTEN, FILINGS, type FilingSoort } from '../../domain/filings/filingSoorten';
-import { generateFiling, loadZaakdocument, prepareFiling, type FilingOpties } from '../../services/filingService';
-import { schrijfInTransactie } from '../../services/besluitRegistratie';
+import { generateFiling, loadZaakdocument, loadZaakTeksten, prepareFiling, writeFilingAanvulling, type FilingOpties } from '../../services/filingService';
+import { loadOrganisatieLogo } from '../../services/instellingenService';
 import { loadZaak, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
 import { datumInvoerVeld } from '../../validation/besluitInvoer';
 import { keuzeVeld, tekstVeld, type VeldFout } from '../../validation/velden';
@@ -51,7 +49,7 @@ export function documentenRoutes(deps: AppDeps) {
 
   function renderNieuw(c: Context<AppEnv>, zaak: ZaakOverzichtRij, keuze: z.output<typeof filingKeuze>, fouten: VeldFout[] = [], status: 200 | 422 = 200) {
     const voorbereiding = prepareFiling(deps.db, deps.termijnen, c.get('actor'), zaak, keuze.soort, opties(keuze, zaak));
-    const zaakRij = deps.db.select({ gronden: zaken.gronden, spoedeisendBelang: zaken.spoedeisendBelang }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
+    const zaakRij = loadZaakTeksten(deps.db, zaak);
     return c.html(
       deps.weergave.render('filingNieuw', {
         ...paginaContext(c, 'zaken'),
@@ -98,21 +96,7 @@ export function documentenRoutes(deps: AppDeps) {
       ? ({ ok: false, fouten } as const)
       : valideer(aanvullingInvoer, Object.fromEntries(['indienerAdres', 'indienerPostcode', 'indienerPlaats', 'gronden', 'spoedeisendBelang'].filter((k) => waarden[k] !== undefined).map((k) => [k, enkel(waarden[k])])));
     if (!aanvulling.ok) return renderNieuw(c, zaak, keuze.data, aanvulling.fouten, 422);
-    const a = aanvulling.data;
-    schrijfInTransactie(deps.db, (tx) => {
-      const zaakRij = tx.select({ zorgaanbiederId: zaken.zorgaanbiederId }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
-      if (zaakRij.zorgaanbiederId !== null && (a.indienerAdres || a.indienerPostcode || a.indienerPlaats)) {
-        tx.update(zorgaanbieders)
-          .set({ ...(a.indienerAdres ? { adres: a.indienerAdres } : {}), ...(a.indienerPostcode ? { postcode: a.indienerPostcode } : {}), ...(a.indienerPlaats ? { plaats: a.indienerPlaats } : {}) })
-          .where(eq(zorgaanbieders.id, zaakRij.zorgaanbiederId))
-          .run();
-      }
-      tx.update(zaken)
-        .set({ ...(a.gronden !== undefined ? { gronden: a.gronden } : {}), ...(a.spoedeisendBelang !== undefined ? { spoedeisendBelang: a.spoedeisendBelang } : {}) })
-        .where(eq(zaken.id, zaak.id))
-        .run();
-      return zaak.id;
-    });
+    writeFilingAanvulling(deps.db, zaak, aanvulling.data);
     const q = new URLSearchParams({ soort: keuze.data.soort, ...(keuze.data.dagtekening ? { dagtekening: keuze.data.dagtekening } : {}) });
     return c.redirect(`/zaken/${zaak.id}/documenten/nieuw?${q}`, 303);
   });
@@ -130,7 +114,7 @@ export function documentenRoutes(deps: AppDeps) {
 
   // The acting organisation's letterhead logo, for the preview.
   app.get('/organisatie/logo.png', (c) => {
-    const logo = deps.db.select({ logo: organisaties.logoPng }).from(organisaties).where(eq(organisaties.id, c.get('actor').organisatieId)).get()?.logo;
+    const logo = loadOrganisatieLogo(deps.db, c.get('actor'));
     return logo ? c.body(new Uint8Array(logo), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }) : c.notFound();
   });
 

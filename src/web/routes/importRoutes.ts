@@ -82,7 +82,6 @@ export function importRoutes(deps: AppDeps) {
       w.soort === 'contracteerruimte'
         ? writeContracteerruimteImport(deps.db, uitkomst.nieuw as Parameters<typeof writeContracteerruimteImport>[1])
         : writeTariefbeschikkingImport(deps.db, actor, uitkomst.nieuw as Parameters<typeof writeTariefbeschikkingImport>[2]);
-    deps.termijnen.markeerGewijzigd();
     return render(c, { klaar: true, soort: w.soort, bestandsnaam: w.bestandsnaam, geschreven, ongewijzigd: uitkomst.ongewijzigd.length });
   });
   return app;

@@ -1,23 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import type { Actor } from '../../actor/actor';
 import type { AppDeps, AppEnv } from '../appContext';
-import type { Db } from '../../db/verbinding';
 import { computePostUiterlijk } from '../../domain/termijnen/awbTermijn';
 import { computeBeslistermijnOpBezwaar, computeGriffierechtTermijn } from '../../domain/termijnen/overigeTermijnen';
-import { schrijfInTransactie } from '../../services/besluitRegistratie';
-import {
-  bewaarNotities,
-  loadCollegas,
-  loadTijdlijn,
-  loadZaak,
-  loadZaken,
-  openZaak,
-  registreerIngesteld,
-  registreerUitspraak,
-  type ZaakOverzichtRij,
-} from '../../services/zaakRegistratie';
-import { InvoerFout } from '../../services/besluitRegistratie';
+import { createZaak, isSluittarief, loadCollegas, loadTijdlijn, loadZaak, loadZaken, writeZaakActie, type ZaakActie, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
 import type { VeldFout } from '../../validation/velden';
 import { foutenPerVeld, leesFormulier, valideer } from '../formulier';
@@ -25,9 +11,6 @@ import { paginaContext } from '../paginaContext';
 import { findZaakTermijnen } from '../../services/zaakTermijnen';
 import { loadZaakdocumenten } from '../../services/filingService';
 import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
-import { tariefbeschikkingen } from '../../db/schema';
-import { zaken } from '../../db/schema';
-import { eq } from 'drizzle-orm';
 
 const STATUS_LABEL = { concept: 'concept', ingediend: 'ingediend', afgerond: 'afgerond' } as const;
 
@@ -43,7 +26,7 @@ export function zakenRoutes(deps: AppDeps) {
     const actor = c.get('actor');
     const { waarden, fouten } = await leesFormulier(c);
     const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(zaakOpenenInvoer, waarden);
-    const resultaat = invoer.ok ? schrijfInTransactie(deps.db, (tx) => openZaak(tx, actor, invoer.data, deps.vandaag())) : invoer;
+    const resultaat = invoer.ok ? createZaak(deps.db, actor, invoer.data, deps.vandaag()) : invoer;
     if (!resultaat.ok) {
       return c.html(
         deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Deze zaak kan niet worden geopend', melding: resultaat.fouten.map((f) => f.melding).join('; ') }),
@@ -57,10 +40,6 @@ export function zakenRoutes(deps: AppDeps) {
     const id = Number(c.req.param('id'));
     return Number.isSafeInteger(id) && id > 0 ? loadZaak(deps.db, c.get('actor'), id) : undefined;
   };
-
-  const isSluittarief = (zaak: ZaakOverzichtRij) =>
-    zaak.tariefbeschikking !== null &&
-    deps.db.select({ soort: tariefbeschikkingen.soort }).from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get()?.soort === 'sluittarief';
 
   function renderZaak(c: Context<AppEnv>, zaak: ZaakOverzichtRij, fouten: VeldFout[] = [], waarden: Record<string, unknown> = {}, status: 200 | 422 = 200) {
     const actor = c.get('actor');
@@ -87,7 +66,7 @@ export function zakenRoutes(deps: AppDeps) {
         tijdlijn: loadTijdlijn(deps.db, zaak.id),
         documenten: loadZaakdocumenten(deps.db, zaak.id),
         // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
-        stukken: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide' || (s === 'beroepschrift' && zaak.soort === 'bezwaar' && isSluittarief(zaak))).map((s) => ({ soort: s, titel: FILINGS[s].titel })),
+        stukken: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide' || (s === 'beroepschrift' && zaak.soort === 'bezwaar' && isSluittarief(deps.db, zaak))).map((s) => ({ soort: s, titel: FILINGS[s].titel })),
         collegas: loadCollegas(deps.db, actor).map((g) => ({ ...g, gekozen: g.id === zaak.verantwoordelijkeId })),
         vandaag: peildatum,
         fouten: foutenPerVeld(fouten),
@@ -103,30 +82,21 @@ export function zakenRoutes(deps: AppDeps) {
     return zaak ? renderZaak(c, zaak) : c.notFound();
   });
 
-  // Each action on a case: validate, write in one transaction, invalidate the term cache, back to the case.
-  function registreerActie<S extends z.ZodType>(naam: string, schema: S, schrijf: (tx: Db, actor: Actor, zaak: ZaakOverzichtRij, data: z.output<S>) => void) {
+  // Each action on a case: validate, write through the one write path, back to the case.
+  function registerActie<N extends ZaakActie>(naam: N, schema: z.ZodType<Parameters<typeof writeZaakActie<N>>[4], unknown>) {
     app.post(`/zaken/:id/${naam}`, async (c) => {
       const zaak = zaakUitPad(c);
       if (!zaak) return c.notFound();
       const { waarden, fouten } = await leesFormulier(c);
       const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(schema, waarden);
-      const resultaat = invoer.ok
-        ? schrijfInTransactie(deps.db, (tx) => {
-            schrijf(tx, c.get('actor'), zaak, invoer.data);
-            return zaak.id;
-          })
-        : invoer;
+      const resultaat = invoer.ok ? writeZaakActie(deps.db, c.get('actor'), zaak, naam, invoer.data) : invoer;
       if (!resultaat.ok) return renderZaak(c, zaak, resultaat.fouten, { [naam]: waarden }, 422);
-      deps.termijnen.markeerGewijzigd();
       return c.redirect(`/zaken/${zaak.id}`, 303);
     });
   }
-  registreerActie('ingesteld', ingesteldInvoer, registreerIngesteld);
-  registreerActie('uitspraak', uitspraakInvoer, registreerUitspraak);
-  registreerActie('notities', notitiesInvoer, (tx, _actor, zaak, data) => bewaarNotities(tx, zaak, data));
-  registreerActie('griffierecht', griffierechtInvoer, (tx, _actor, zaak, data) => {
-    if (zaak.soort !== 'beroep') throw new InvoerFout([{ veld: 'griffierechtMededeling', melding: 'griffierecht hoort bij een beroep' }]);
-    tx.update(zaken).set({ griffierechtMededeling: data.griffierechtMededeling }).where(eq(zaken.id, zaak.id)).run();
-  });
+  registerActie('ingesteld', ingesteldInvoer);
+  registerActie('uitspraak', uitspraakInvoer);
+  registerActie('notities', notitiesInvoer);
+  registerActie('griffierecht', griffierechtInvoer);
   return app;
 }
