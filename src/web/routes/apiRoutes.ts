@@ -17,7 +17,7 @@ const fouten = (c: Context, lijst: VeldFout[], status: 400 | 404 | 413 | 422) =>
 export function apiRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/api/v1/termijnen', (c) => {
+  app.get('/termijnen', (c) => {
     const parsed = overzichtFilterSchema.safeParse(c.req.query());
     if (!parsed.success) return fouten(c, parsed.error.issues.map((i) => ({ veld: i.path.join('.'), melding: i.message })), 400);
     const { peildatum: gekozen, regio, jaar, rechtsmiddel, zorgaanbieder } = parsed.data;
@@ -36,7 +36,7 @@ export function apiRoutes(deps: AppDeps) {
     return c.json({ peildatum, ...json });
   });
 
-  app.get('/api/v1/besluiten', (c) => {
+  app.get('/besluiten', (c) => {
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), deps.vandaag());
     const cr = new Map<number, { kenmerk: string; soort: string; besluitdatum: string; bekendgemaakt: string; bedragen: { regio: string; jaar: number; bedragCenten: number }[] }>();
     for (const r of berekend.contracteerruimte) {
@@ -53,7 +53,7 @@ export function apiRoutes(deps: AppDeps) {
   const besluitBody = z.object({ type: z.enum(['contracteerruimte', 'tariefbeschikking'], { error: 'verwacht "contracteerruimte" of "tariefbeschikking"' }) }).loose();
 
   app.post(
-    '/api/v1/besluiten',
+    '/besluiten',
     bodyLimit({ maxSize: 1024 * 1024, onError: (c) => fouten(c, [{ veld: 'invoer', melding: 'het verzoek is groter dan 1 MB' }], 413) }),
     async (c) => {
       let body: unknown;
@@ -85,8 +85,7 @@ export function apiRoutes(deps: AppDeps) {
     },
   );
 
-  app.get('/api/v1/zaken', (c) => c.json({ zaken: loadZaken(deps.db, c.get('actor')) }));
+  app.get('/zaken', (c) => c.json({ zaken: loadZaken(deps.db, c.get('actor')) }));
 
-  app.all('/api/*', (c) => fouten(c, [{ veld: 'pad', melding: `onbekend: ${c.req.method} ${c.req.path}` }], 404));
   return app;
 }

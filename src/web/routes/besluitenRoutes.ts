@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN, TARIEFBESCHIKKING_SOORT_LABEL, type Besluit } from '../../domain/besluiten/besluit';
 import { ZORGKANTOORREGIOS } from '../../domain/regios/zorgkantoorregios';
-import { createContracteerruimtebesluit, createTariefbeschikking, findBesluitVoorActor, updateBesluitDatums } from '../../services/besluitRegistratie';
+import { createContracteerruimtebesluit, createTariefbeschikking, updateBesluitDatums } from '../../services/besluitRegistratie';
+import { loadBesluitUitPad } from '../padLaders';
 import { loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
 import { diffTermijnen, previewBesluit } from '../../services/termijnVoorbeeld';
 import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoer, tariefbeschikkingVoorbeeldInvoer } from '../../validation/besluitInvoer';
@@ -43,6 +44,7 @@ function tbInvoerUitFormulier(waarden: Waarden) {
   );
 }
 
+/** Mounted at /besluiten. */
 export function besluitenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
@@ -79,16 +81,16 @@ export function besluitenRoutes(deps: AppDeps) {
     );
   }
 
-  app.get('/besluiten/nieuw', (c) => renderFormulier(c, c.req.query('type') === 'contracteerruimte' ? 'contracteerruimte' : 'tariefbeschikking'));
+  app.get('/nieuw', (c) => renderFormulier(c, c.req.query('type') === 'contracteerruimte' ? 'contracteerruimte' : 'tariefbeschikking'));
 
-  app.get('/besluiten/contracteerruimte/regel', (c) => {
+  app.get('/contracteerruimte/regel', (c) => {
     const index = z.coerce.number().int().min(0).max(400).catch(BEDRAG_REGELS_STANDAARD).parse(c.req.query('index'));
     return c.html(
       deps.weergave.render('bedragRegel', { index, regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam })), volgendeIndex: index + 1 }, { fragment: true }),
     );
   });
 
-  app.post('/besluiten/contracteerruimte', async (c) => {
+  app.post('/contracteerruimte', async (c) => {
     const { waarden, fouten } = await leesFormulier(c);
     const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(contracteerruimtebesluitInvoer, crInvoerUitFormulier(waarden));
     const resultaat = invoer.ok ? createContracteerruimtebesluit(deps.db, invoer.data) : invoer;
@@ -97,7 +99,7 @@ export function besluitenRoutes(deps: AppDeps) {
     return c.redirect(eerste ? `/matrix/${encodeURIComponent(eerste.regio)}/${eerste.jaar}?opgeslagen=1` : '/matrix', 303);
   });
 
-  app.post('/besluiten/tariefbeschikking', async (c) => {
+  app.post('/tariefbeschikking', async (c) => {
     const { waarden, fouten } = await leesFormulier(c);
     const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(tariefbeschikkingInvoer, tbInvoerUitFormulier(waarden));
     const resultaat = invoer.ok ? createTariefbeschikking(deps.db, c.get('actor'), invoer.data) : invoer;
@@ -112,7 +114,7 @@ export function besluitenRoutes(deps: AppDeps) {
   }
 
   // htmx: as the user types, show the terms the decision will open, or why none opens.
-  app.post('/besluiten/voorbeeld', async (c) => {
+  app.post('/voorbeeld', async (c) => {
     const actor = c.get('actor');
     const { waarden } = await leesFormulier(c);
     const isCr = enkel(waarden.type) === 'contracteerruimte';
@@ -152,20 +154,16 @@ export function besluitenRoutes(deps: AppDeps) {
     path: ['bekendgemaakt'],
   });
 
-  function findBesluit(c: Context<AppEnv>) {
-    const id = Number(c.req.param('id'));
-    return Number.isSafeInteger(id) && id > 0 ? findBesluitVoorActor(deps.db, c.get('actor'), c.req.param('type') ?? '', id) : undefined;
-  }
+  // The decision named in the path, if the actor may edit it (404 otherwise).
+  app.use('/:type/:id/*', loadBesluitUitPad(deps));
 
-  app.get('/besluiten/:type/:id/bewerken', (c) => {
-    const besluit = findBesluit(c);
-    if (!besluit) return c.notFound();
+  app.get('/:type/:id/bewerken', (c) => {
+    const besluit = c.get('besluit');
     return c.html(deps.weergave.render('besluitBewerken', { ...paginaContext(c, 'registreren'), titel: `${besluit.kenmerk} bewerken`, besluit, waarden: besluit, fouten: {} }));
   });
 
-  app.post('/besluiten/:type/:id/bewerken', async (c) => {
-    const besluit = findBesluit(c);
-    if (!besluit) return c.notFound();
+  app.post('/:type/:id/bewerken', async (c) => {
+    const besluit = c.get('besluit');
     const actor = c.get('actor');
     const { waarden, fouten } = await leesFormulier(c);
     const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(datumsInvoer, { besluitdatum: enkel(waarden.besluitdatum) ?? '', bekendgemaakt: enkel(waarden.bekendgemaakt) ?? '' });

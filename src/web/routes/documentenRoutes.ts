@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { FILING_SOORTEN, FILINGS, type FilingSoort } from '../../domain/filings/filingSoorten';
 import { generateFiling, loadZaakdocument, loadZaakTeksten, prepareFiling, writeFilingAanvulling, type FilingOpties } from '../../services/filingService';
-import { loadOrganisatieLogo } from '../../services/instellingenService';
-import { loadZaak, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
+import type { ZaakOverzichtRij } from '../../services/zaakRegistratie';
 import { datumInvoerVeld } from '../../validation/besluitInvoer';
 import { keuzeVeld, tekstVeld, type VeldFout } from '../../validation/velden';
 import { foutenPerVeld, leesFormulier, valideer, enkel } from '../formulier';
@@ -31,14 +30,10 @@ const aanvullingInvoer = z
   })
   .strict();
 
-/** Draft filings: the art. 6:5 check, the preview, the .docx versions of a case. */
+/** Mounted at /zaken/:id/documenten, behind loadZaakUitPad: draft filings, the art. 6:5 check, the .docx versions. */
 export function documentenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  const zaakUitPad = (c: Context<AppEnv>): ZaakOverzichtRij | undefined => {
-    const id = Number(c.req.param('id'));
-    return Number.isSafeInteger(id) && id > 0 ? loadZaak(deps.db, c.get('actor'), id) : undefined;
-  };
   // A filing in a case already filed keeps the filing date; a new filing, and any letter to the client, is dated today.
   const standaardDagtekening = (soort: FilingSoort, zaak: ZaakOverzichtRij) => (FILINGS[soort].art65 && zaak.ingesteld) || deps.vandaag();
   const opties = (keuze: z.output<typeof filingKeuze>, zaak: ZaakOverzichtRij): FilingOpties => ({
@@ -77,18 +72,16 @@ export function documentenRoutes(deps: AppDeps) {
     );
   }
 
-  app.get('/zaken/:id/documenten/nieuw', (c) => {
-    const zaak = zaakUitPad(c);
-    if (!zaak) return c.notFound();
+  app.get('/nieuw', (c) => {
+    const zaak = c.get('zaak');
     const keuze = valideer(filingKeuze, { soort: c.req.query('soort') ?? (zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift'), dagtekening: c.req.query('dagtekening') || undefined, samenhang: c.req.query('samenhang') || undefined });
     if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
     return renderNieuw(c, zaak, keuze.data);
   });
 
   // Art. 6:5 Awb: what is missing can be filled in on the spot; it is saved with the case and the zorgaanbieder.
-  app.post('/zaken/:id/documenten/aanvulling', async (c) => {
-    const zaak = zaakUitPad(c);
-    if (!zaak) return c.notFound();
+  app.post('/aanvulling', async (c) => {
+    const zaak = c.get('zaak');
     const { waarden, fouten } = await leesFormulier(c);
     const keuze = valideer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
     if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
@@ -101,9 +94,8 @@ export function documentenRoutes(deps: AppDeps) {
     return c.redirect(`/zaken/${zaak.id}/documenten/nieuw?${q}`, 303);
   });
 
-  app.post('/zaken/:id/documenten', async (c) => {
-    const zaak = zaakUitPad(c);
-    if (!zaak) return c.notFound();
+  app.post('/', async (c) => {
+    const zaak = c.get('zaak');
     const { waarden } = await leesFormulier(c);
     const keuze = valideer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
     if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 422);
@@ -112,17 +104,11 @@ export function documentenRoutes(deps: AppDeps) {
     return c.redirect(`/zaken/${zaak.id}#stukken`, 303);
   });
 
-  // The acting organisation's letterhead logo, for the preview.
-  app.get('/organisatie/logo.png', (c) => {
-    const logo = loadOrganisatieLogo(deps.db, c.get('actor'));
-    return logo ? c.body(new Uint8Array(logo), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }) : c.notFound();
-  });
-
   // A stored version, byte for byte as it was generated.
-  app.get('/zaken/:id/documenten/:documentId', (c) => {
-    const zaak = zaakUitPad(c);
+  app.get('/:documentId', (c) => {
+    const zaak = c.get('zaak');
     const documentId = Number(c.req.param('documentId'));
-    const document = zaak && Number.isSafeInteger(documentId) ? loadZaakdocument(deps.db, zaak.id, documentId) : undefined;
+    const document = Number.isSafeInteger(documentId) ? loadZaakdocument(deps.db, zaak.id, documentId) : undefined;
     if (!document) return c.notFound();
     return c.body(new Uint8Array(document.docx), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -8,7 +8,7 @@ export function exportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   // The overview's term list as CSV, with the same filters; a shared lid-3 window is one line.
-  app.get('/export/termijnen.csv', (c) => {
+  app.get('/termijnen.csv', (c) => {
     const parsed = overzichtFilterSchema.safeParse(c.req.query());
     if (!parsed.success) return c.text('Ongeldig filter', 400);
     const { peildatum: gekozen, ...filter } = parsed.data;

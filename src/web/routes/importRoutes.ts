@@ -20,7 +20,7 @@ export function importRoutes(deps: AppDeps) {
       ? c.html(deps.weergave.render('importResultaat', data, { fragment: true }), status)
       : c.html(deps.weergave.render('import', { ...paginaContext(c, 'importeren'), titel: 'Importeren', ...data, resultaat: true }), status);
 
-  app.get('/import', (c) =>
+  app.get('/', (c) =>
     c.html(
       deps.weergave.render('import', {
         ...paginaContext(c, 'importeren'),
@@ -40,7 +40,7 @@ export function importRoutes(deps: AppDeps) {
     onError: (c) => render(c as Context<AppEnv>, { fouten: [{ rij: 1, veld: 'bestand', melding: 'het bestand is groter dan 20 MB' }] }, 413),
   });
 
-  app.post('/import/voorbeeld', groot, async (c) => {
+  app.post('/voorbeeld', groot, async (c) => {
     const form = await c.req.parseBody();
     const soort: ImportSoort | undefined = form.soort === 'contracteerruimte' || form.soort === 'tariefbeschikkingen' ? form.soort : undefined;
     const bestand = form.bestand;
@@ -70,7 +70,7 @@ export function importRoutes(deps: AppDeps) {
     }, uitkomst.fouten.length ? 422 : 200);
   });
 
-  app.post('/import/uitvoeren', async (c) => {
+  app.post('/uitvoeren', async (c) => {
     const form = await c.req.parseBody();
     const actor = c.get('actor');
     const w = typeof form.token === 'string' ? wachtend.neem(form.token, actor.gebruikerId) : undefined;

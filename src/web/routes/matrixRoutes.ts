@@ -19,7 +19,7 @@ export function matrixRoutes(deps: AppDeps) {
 
   const peildatumVan = (gevraagd: string | undefined) => (gevraagd && isGeldigeIsoDatum(gevraagd) ? gevraagd : deps.vandaag());
 
-  app.get('/matrix', (c) => {
+  app.get('/', (c) => {
     const peildatum = peildatumVan(c.req.query('peildatum'));
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
     const matrix = loadRegioJaarMatrix(berekend, peildatum);
@@ -32,7 +32,7 @@ export function matrixRoutes(deps: AppDeps) {
     return c.html(deps.weergave.metLayout(inhoud, data));
   });
 
-  app.get('/matrix/:regio/:jaar', (c) => {
+  app.get('/:regio/:jaar', (c) => {
     const regio = findZorgkantoorregio(c.req.param('regio'));
     const jaar = Number(c.req.param('jaar'));
     if (!regio || !Number.isInteger(jaar) || jaar < 1900 || jaar > 2200) return c.notFound();

@@ -3,26 +3,32 @@ import type { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { computePostUiterlijk } from '../../domain/termijnen/awbTermijn';
 import { computeBeslistermijnOpBezwaar, computeGriffierechtTermijn } from '../../domain/termijnen/overigeTermijnen';
-import { createZaak, isSluittarief, loadCollegas, loadTijdlijn, loadZaak, loadZaken, writeZaakActie, type ZaakActie, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
+import { createZaak, isSluittarief, loadCollegas, loadTijdlijn, loadZaken, writeZaakActie, type ZaakActie, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
 import type { VeldFout } from '../../validation/velden';
 import { foutenPerVeld, leesFormulier, valideer } from '../formulier';
 import { paginaContext } from '../paginaContext';
+import { loadZaakUitPad } from '../padLaders';
+import { documentenRoutes } from './documentenRoutes';
+import { buildVCalendar } from '../../agenda/icalendar';
+import { toAgendaTermijn } from '../../herinneringen/openTermijnen';
+import { ICS } from './agendaRoutes';
 import { findZaakTermijnen } from '../../services/zaakTermijnen';
 import { loadZaakdocumenten } from '../../services/filingService';
 import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
 
 const STATUS_LABEL = { concept: 'concept', ingediend: 'ingediend', afgerond: 'afgerond' } as const;
 
+/** Mounted at /zaken: the cases, their actions and (under /zaken/:id/documenten) their filings. */
 export function zakenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/zaken', (c) => {
+  app.get('/', (c) => {
     const lijst = loadZaken(deps.db, c.get('actor')).map((z) => ({ ...z, statusLabel: STATUS_LABEL[z.status] }));
     return c.html(deps.weergave.render('zaken', { ...paginaContext(c, 'zaken'), titel: 'Zaken', zaken: lijst }));
   });
 
-  app.post('/zaken', async (c) => {
+  app.post('/', async (c) => {
     const actor = c.get('actor');
     const { waarden, fouten } = await leesFormulier(c);
     const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(zaakOpenenInvoer, waarden);
@@ -36,10 +42,10 @@ export function zakenRoutes(deps: AppDeps) {
     return c.redirect(`/zaken/${resultaat.id}`, 303);
   });
 
-  const zaakUitPad = (c: Context<AppEnv>) => {
-    const id = Number(c.req.param('id'));
-    return Number.isSafeInteger(id) && id > 0 ? loadZaak(deps.db, c.get('actor'), id) : undefined;
-  };
+  // Everything under /zaken/:id gets the case from the path, checked against the actor's scope (404 otherwise).
+  app.use('/:id', loadZaakUitPad(deps));
+  app.use('/:id/*', loadZaakUitPad(deps));
+  app.route('/:id/documenten', documentenRoutes(deps));
 
   function renderZaak(c: Context<AppEnv>, zaak: ZaakOverzichtRij, fouten: VeldFout[] = [], waarden: Record<string, unknown> = {}, status: 200 | 422 = 200) {
     const actor = c.get('actor');
@@ -77,16 +83,24 @@ export function zakenRoutes(deps: AppDeps) {
     );
   }
 
-  app.get('/zaken/:id', (c) => {
-    const zaak = zaakUitPad(c);
-    return zaak ? renderZaak(c, zaak) : c.notFound();
+  app.get('/:id', (c) => renderZaak(c, c.get('zaak')));
+
+  // One-click .ics for a case's term.
+  app.get('/:id/termijn.ics', (c) => {
+    const zaak = c.get('zaak');
+    const [termijn] = findZaakTermijnen(deps.termijnen.computeVoorActor(c.get('actor'), deps.vandaag()), zaak).termijnen;
+    if (!termijn) return c.text('Voor deze zaak is geen termijn berekend', 404);
+    return c.body(buildVCalendar(`Zaak ${zaak.id}`, [toAgendaTermijn({ zaak, termijn }, deps.mail.appUrl)], new Date()), 200, {
+      ...ICS,
+      'Content-Disposition': `attachment; filename="termijn-zaak-${zaak.id}.ics"`,
+    });
   });
+
 
   // Each action on a case: validate, write through the one write path, back to the case.
   function registerActie<N extends ZaakActie>(naam: N, schema: z.ZodType<Parameters<typeof writeZaakActie<N>>[4], unknown>) {
-    app.post(`/zaken/:id/${naam}`, async (c) => {
-      const zaak = zaakUitPad(c);
-      if (!zaak) return c.notFound();
+    app.post(`/:id/${naam}`, async (c) => {
+      const zaak = c.get('zaak');
       const { waarden, fouten } = await leesFormulier(c);
       const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(schema, waarden);
       const resultaat = invoer.ok ? writeZaakActie(deps.db, c.get('actor'), zaak, naam, invoer.data) : invoer;
