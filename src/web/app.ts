@@ -23,6 +23,9 @@ const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.u
 
 const isApi = (pad: string) => pad === '/api' || pad.startsWith('/api/');
 
+/** Path prefixes served without signing in; test/server/routeTabel.test.ts checks every other route is protected. */
+export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/aanmelden', '/afmelden', '/agenda/'] as const;
+
 /**
  * The ONLY routes reachable without signing in: static files, the health check, sign-in/out and the calendar feed
  * (which carries its own unguessable token). Everything else lives on the signed-in sub-app below.
