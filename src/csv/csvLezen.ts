@@ -11,7 +11,7 @@ export type CsvUitkomst = { ok: true; tabel: CsvTabel } | { ok: false; melding: 
  * Reads CSV as Dutch spreadsheets write it: ';' or ',' (detected from the header), quoted fields with "" escapes,
  * CRLF or LF, an optional UTF-8 BOM. Empty lines are skipped.
  */
-export function leesCsv(tekst: string, verplichteKolommen: readonly string[]): CsvUitkomst {
+export function readCsv(tekst: string, verplichteKolommen: readonly string[]): CsvUitkomst {
   const schoon = tekst.replace(/^\uFEFF/, '');
   const eersteRegel = schoon.slice(0, schoon.search(/\r?\n|$/));
   const scheidingsteken = (eersteRegel.match(/;/g)?.length ?? 0) >= (eersteRegel.match(/,/g)?.length ?? 0) ? ';' : ',';

@@ -16,15 +16,15 @@ export function writeTransaction<T>(db: Db, schrijf: (tx: Db) => T): T {
   });
 }
 
-const leesRevisie = new WeakMap<object, () => number>();
+const revisieLezers = new WeakMap<object, () => number>();
 
 /** The data revision: a number that changes with every committed write, from any process. Cheap: one indexed read. */
 export function readDataRevisie(db: Db): number {
-  let lees = leesRevisie.get(db.$client);
+  let lees = revisieLezers.get(db.$client);
   if (!lees) {
     const stmt = db.$client.prepare('SELECT revisie FROM data_revisie WHERE id = 1').pluck();
     lees = () => stmt.get() as number;
-    leesRevisie.set(db.$client, lees);
+    revisieLezers.set(db.$client, lees);
   }
   return lees();
 }

@@ -121,7 +121,7 @@ export interface Briefhoofd {
 const CM = 567; // twips
 
 /** A Word document: A4, 2.5 cm margins, the organisation's letterhead in the header, page numbers in the footer. */
-export async function maakDocx(html: string, meta: { titel: string; auteur: string; briefhoofd: Briefhoofd }): Promise<Buffer> {
+export async function createDocx(html: string, meta: { titel: string; auteur: string; briefhoofd: Briefhoofd }): Promise<Buffer> {
   const { briefhoofd } = meta;
   // The logo sits in a paragraph of its own with single spacing, so no line height can clip it.
   const enkel = { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } };

@@ -78,7 +78,7 @@ export interface ScanUitkomst {
 }
 
 /** Sends what is due: per term only the latest due reminder; claim → send → record, so nothing goes out twice. */
-export async function verstuurVerschuldigde(deps: HerinneringDeps): Promise<ScanUitkomst> {
+export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitkomst> {
   const { db, klok } = deps;
   const nu = klok.nuMs();
   const vandaag = klok.vandaag();
@@ -124,13 +124,13 @@ export async function verstuurVerschuldigde(deps: HerinneringDeps): Promise<Scan
     );
     if (geclaimd !== 1) continue;
 
-    const mail = stelMailSamen(deps, rij, open, keuze.inhaal, vandaag);
+    const mail = composeMail(deps, rij, open, keuze.inhaal, vandaag);
     if (!mail) {
       writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'vervallen' }).where(eq(herinneringen.id, rij.id)).run());
       continue;
     }
     try {
-      await deps.verzender.verstuur(mail);
+      await deps.verzender.send(mail);
       writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'verzonden', verzondenOp: new Date(nu).toISOString(), messageId: mail.messageId, fout: null }).where(eq(herinneringen.id, rij.id)).run());
       uitkomst.verzonden++;
     } catch (e) {
@@ -149,7 +149,7 @@ export async function verstuurVerschuldigde(deps: HerinneringDeps): Promise<Scan
   return uitkomst;
 }
 
-function stelMailSamen(deps: HerinneringDeps, rij: typeof herinneringen.$inferSelect, open: Map<string, OpenZaakTermijn>, inhaal: boolean, vandaag: IsoDatum) {
+function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSelect, open: Map<string, OpenZaakTermijn>, inhaal: boolean, vandaag: IsoDatum) {
   const messageId = `<herinnering-${rij.id}@termijnbewaking.local>`;
   const appUrl = deps.mail.appUrl;
   if (rij.soort === 'weekoverzicht') {
@@ -185,7 +185,7 @@ export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number) {
     bezig ??= (async () => {
       try {
         planHerinneringen(deps);
-        const u = await verstuurVerschuldigde(deps);
+        const u = await sendVerschuldigde(deps);
         if (u.verzonden || u.mislukt || u.onzeker) console.log(`reminders: ${JSON.stringify(u)}`);
       } catch (e) {
         console.error('Reminder job failed:', e);

@@ -7,7 +7,7 @@ import { CONTRACTEERRUIMTE_SOORTEN } from '../domain/besluiten/besluit';
 import { bedragInvoerVeld, datumInvoerVeld, jaarInvoerVeld, kenmerkVeld, type ContracteerruimtebesluitInvoer } from '../validation/besluitInvoer';
 import { keuzeVeld, regioVeld } from '../validation/velden';
 import { insertContracteerruimtebesluit } from '../services/besluitRegistratie';
-import { leesImportRijen, type ImportVoorbeeld } from './importUitkomst';
+import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
 
 export const CONTRACTEERRUIMTE_KOLOMMEN = ['kenmerk', 'soort', 'besluitdatum', 'bekendgemaakt', 'regio', 'jaar', 'bedrag'] as const;
 
@@ -26,7 +26,7 @@ const rijSchema = z.object({
  * database without writing anything.
  */
 export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoorbeeld<ContracteerruimtebesluitInvoer> {
-  const { rijen, fouten, aantalRijen } = leesImportRijen(tekst, CONTRACTEERRUIMTE_KOLOMMEN, rijSchema);
+  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, CONTRACTEERRUIMTE_KOLOMMEN, rijSchema);
   const perKenmerk = new Map<string, { besluit: ContracteerruimtebesluitInvoer; eersteRij: number; regels: Map<string, number> }>();
   for (const { regel, rij } of rijen) {
     let groep = perKenmerk.get(rij.kenmerk);

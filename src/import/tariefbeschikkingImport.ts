@@ -8,7 +8,7 @@ import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
 import { keuzeVeld, regioVeld } from '../validation/velden';
 import { loadZichtbareZorgaanbieders } from '../services/termijnInvoer';
-import { leesImportRijen, type ImportVoorbeeld } from './importUitkomst';
+import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
 
 export const TARIEFBESCHIKKING_KOLOMMEN = ['kenmerk', 'kvk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'] as const;
 
@@ -26,7 +26,7 @@ export type TariefbeschikkingImportRij = z.output<typeof rijSchema>;
 
 /** Checks a CSV of tariefbeschikkingen without writing; unknown zorgaanbieders (by KvK) are created on import. */
 export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: string): ImportVoorbeeld<TariefbeschikkingImportRij> {
-  const { rijen, fouten, aantalRijen } = leesImportRijen(tekst, TARIEFBESCHIKKING_KOLOMMEN, rijSchema);
+  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, TARIEFBESCHIKKING_KOLOMMEN, rijSchema);
   const regios = new Map(db.select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam }).from(zorgkantoorregios).all().map((r) => [r.id, r.naam]));
   const bestaand = new Map(db.select().from(tariefbeschikkingen).all().map((t) => [t.kenmerk, t]));
   const aanbieders = new Map(db.select().from(zorgaanbieders).all().map((z) => [z.kvkNummer, z]));

@@ -18,7 +18,7 @@ export interface Mail {
 
 export interface Verzender {
   readonly soort: 'smtp' | 'outbox';
-  verstuur(mail: Mail): Promise<void>;
+  send(mail: Mail): Promise<void>;
 }
 
 function naarNodemailer(config: MailConfig, mail: Mail) {
@@ -45,7 +45,7 @@ export function createSmtpVerzender(config: MailConfig & { smtp: NonNullable<Mai
   });
   return {
     soort: 'smtp',
-    async verstuur(mail) {
+    async send(mail) {
       await transport.sendMail(naarNodemailer(config, mail));
     },
   };
@@ -60,7 +60,7 @@ export function createOutboxVerzender(db: Db, config: MailConfig, map: string): 
   mkdirSync(map, { recursive: true });
   return {
     soort: 'outbox',
-    async verstuur(mail) {
+    async send(mail) {
       const info = await bouwer.sendMail(naarNodemailer(config, mail));
       const eml = (info.message as Buffer).toString('utf8');
       writeTransaction(db, (tx) => tx.insert(uitgaandeMail).values({ messageId: mail.messageId, aan: mail.aan, onderwerp: mail.onderwerp, tekst: mail.tekst, eml }).onConflictDoNothing().run());

@@ -8,7 +8,7 @@ const MAX_VELDLENGTE = 100_000;
  * Reads a urlencoded or multipart form into plain strings (repeated names into arrays). Files and oversized values
  * are not accepted here: they come back as field errors instead of reaching a handler.
  */
-export async function leesFormulier(c: Context): Promise<{ waarden: Record<string, string | string[]>; fouten: VeldFout[] }> {
+export async function readFormulier(c: Context): Promise<{ waarden: Record<string, string | string[]>; fouten: VeldFout[] }> {
   const ruw = await c.req.parseBody({ all: true });
   const waarden: Record<string, string | string[]> = {};
   const fouten: VeldFout[] = [];
@@ -33,7 +33,7 @@ export function enkel(waarde: string | string[] | undefined): string | undefined
 
 export type Validatie<T> = { ok: true; data: T } | { ok: false; fouten: VeldFout[] };
 
-export function valideer<S extends z.ZodType>(schema: S, invoer: unknown): Validatie<z.output<S>> {
+export function validateInvoer<S extends z.ZodType>(schema: S, invoer: unknown): Validatie<z.output<S>> {
   const r = schema.safeParse(invoer);
   return r.success ? { ok: true, data: r.data } : { ok: false, fouten: toVeldFouten(r.error) };
 }

@@ -1,5 +1,5 @@
 import { createTestApp } from '../support/testApp';
-import { planHerinneringen, verstuurVerschuldigde } from '../../src/herinneringen/herinneringService';
+import { planHerinneringen, sendVerschuldigde } from '../../src/herinneringen/herinneringService';
 import type { Verzender } from '../../src/mail/verzender';
 import { addDagen } from '../../src/domain/kalender/kalenderdatum';
 
@@ -9,7 +9,7 @@ export async function runHerinneringBench(): Promise<void> {
   try {
     const vandaag = '2026-11-23';
     let verstuurd = 0;
-    const verzender: Verzender = { soort: 'outbox', verstuur: async () => void verstuurd++ };
+    const verzender: Verzender = { soort: 'outbox', send: async () => void verstuurd++ };
     const deps = { db: t.db, termijnen: t.termijnen, verzender, mail: { afzender: 'x <x@x.local>', appUrl: 'http://x' }, klok: { vandaag: () => vandaag, nuMs: () => Date.parse('2026-11-23T08:00:00Z') } };
     planHerinneringen(deps);
     const gebruiker = (t.db.$client.prepare('SELECT id FROM gebruikers LIMIT 1').get() as { id: number }).id;
@@ -21,7 +21,7 @@ export async function runHerinneringBench(): Promise<void> {
     const tijden: number[] = [];
     for (let run = 0; run < 5; run++) {
       const start = performance.now();
-      await verstuurVerschuldigde(deps);
+      await sendVerschuldigde(deps);
       tijden.push(performance.now() - start);
     }
     console.log(

@@ -10,7 +10,7 @@ import { buildLandelijkScenario } from '../support/landelijkScenario';
 import { findVrijePoort } from '../support/vrijePoort';
 
 /** Fills a database file with the national-scale scenario: 31 regions × 6 years of besluiten, 40,000 tariefbeschikkingen. */
-export function vulLandelijkeDatabase(pad: string): void {
+export function fillLandelijkeDatabase(pad: string): void {
   const db = openDatabase(pad);
   seedZorgkantoorregios(db);
   seedDemoData(db);
@@ -37,7 +37,7 @@ export function vulLandelijkeDatabase(pad: string): void {
   sql.close();
 }
 
-async function meet(url: string, pad: string): Promise<autocannon.Result> {
+async function measure(url: string, pad: string): Promise<autocannon.Result> {
   return autocannon({ url: `${url}${pad}`, connections: 20, duration: 10, headers: { 'X-Demo-Gebruiker': 'e.devries@nza.example' } });
 }
 
@@ -45,7 +45,7 @@ async function meet(url: string, pad: string): Promise<autocannon.Result> {
 export async function runServerBench(): Promise<void> {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-bench-'));
   const pad = join(map, 'landelijk.sqlite');
-  vulLandelijkeDatabase(pad);
+  fillLandelijkeDatabase(pad);
   const port = await findVrijePoort();
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...process.env, DATABASE_PATH: pad, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
@@ -58,7 +58,7 @@ export async function runServerBench(): Promise<void> {
     await fetch(`${url}/`, { headers: { 'X-Demo-Gebruiker': 'e.devries@nza.example' } });
     console.log(`server: first overview after start (engine run over ${ZORGKANTOORREGIOS.length} regions, 40,000 tariefbeschikkingen): ${(performance.now() - koud).toFixed(0)} ms`);
     for (const pagina of ['/', '/matrix']) {
-      const r = await meet(url, pagina);
+      const r = await measure(url, pagina);
       console.log(
         `server ${pagina.padEnd(8)} 20 connections, 10 s: ${r.requests.total} requests, ${r.requests.average.toFixed(0)} req/s, ` +
           `latency p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ` +

@@ -36,7 +36,7 @@ async function meldAan(wie: RegExp) {
 }
 
 /** axe-core in the page: no serious or critical violations. */
-async function controleerToegankelijkheid(naam: string) {
+async function checkToegankelijkheid(naam: string) {
   await page.evaluate(axeBron);
   const uitkomst = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
@@ -155,17 +155,17 @@ describe('the user flows in chromium', () => {
 describe('accessibility (axe-core): no serious or critical violations', () => {
   it('on every page', async () => {
     await page.goto(`${server.url}/aanmelden`);
-    await controleerToegankelijkheid('aanmelden');
+    await checkToegankelijkheid('aanmelden');
     await meldAan(/Kuipers/);
     const zaakId = (server.db.$client.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 LIMIT 1').get() as { id: number }).id;
     const tbId = (server.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744'`).get() as { id: number }).id;
     for (const pad of ['/', '/matrix', '/matrix/Amsterdam/2026', '/besluiten/nieuw', '/besluiten/nieuw?type=contracteerruimte', '/import', '/zaken', `/zaken/${zaakId}`, `/zaken/${zaakId}/documenten/nieuw?soort=beroepschrift`, `/zaken/${zaakId}/documenten/nieuw?soort=voorlopige-voorziening`, `/besluiten/tariefbeschikking/${tbId}/bewerken`, '/outbox', '/instellingen', '/bestaat-niet']) {
       await page.goto(`${server.url}${pad}`);
-      await controleerToegankelijkheid(pad);
+      await checkToegankelijkheid(pad);
     }
     // Pages in their error and result states too.
     await page.goto(`${server.url}/besluiten/nieuw`);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await controleerToegankelijkheid('formulier met fouten');
+    await checkToegankelijkheid('formulier met fouten');
   });
 });

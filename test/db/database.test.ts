@@ -10,7 +10,7 @@ import { contracteerruimtebesluiten, zorgkantoorregios } from '../../src/db/sche
 let map: string;
 let db: Db;
 
-function telRijen(db: Db): Record<string, number> {
+function countRijen(db: Db): Record<string, number> {
   const tabellen = ['organisaties', 'gebruikers', 'zorgkantoorregios', 'zorgaanbieders', 'contracteerruimtebesluiten', 'contracteerruimtebedragen', 'tariefbeschikkingen', 'zaken', 'zaakgebeurtenissen'];
   return Object.fromEntries(tabellen.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 }
@@ -44,9 +44,9 @@ describe('the embedded database', () => {
   it('loads the demo data once: a second seed changes nothing', () => {
     seedZorgkantoorregios(db);
     seedDemoData(db);
-    const eerst = telRijen(db);
+    const eerst = countRijen(db);
     seedDemoData(db);
-    expect(telRijen(db)).toEqual(eerst);
+    expect(countRijen(db)).toEqual(eerst);
     expect(eerst.tariefbeschikkingen).toBeGreaterThanOrEqual(10);
     expect(eerst.contracteerruimtebedragen).toBeGreaterThan(31 * 6);
   });

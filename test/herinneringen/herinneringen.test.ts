@@ -9,7 +9,7 @@ import { createTestApp, DEMO, formulier } from '../support/testApp';
 import { findVrijePoort } from '../support/vrijePoort';
 import { openDatabase } from '../../src/db/verbinding';
 import { createOutboxVerzender, createSmtpVerzender, type Verzender } from '../../src/mail/verzender';
-import { planHerinneringen, verstuurVerschuldigde, type HerinneringDeps } from '../../src/herinneringen/herinneringService';
+import { planHerinneringen, sendVerschuldigde, type HerinneringDeps } from '../../src/herinneringen/herinneringService';
 import type { MailConfig } from '../../src/mail/mailConfig';
 
 // A real SMTP server on loopback that keeps what arrives, and can be told to refuse.
@@ -62,7 +62,7 @@ const deps = (verzender: Verzender = createSmtpVerzender({ ...config(), smtp: co
 });
 async function ronde(d = deps()) {
   planHerinneringen(d);
-  return verstuurVerschuldigde(d);
+  return sendVerschuldigde(d);
 }
 const mails = () => Promise.all(ontvangen.map((m) => simpleParser(m)));
 const status = () => t.db.$client.prepare(`SELECT sleutel, status, pogingen FROM herinneringen WHERE soort = 'herinnering' ORDER BY moment`).all() as { sleutel: string; status: string; pogingen: number }[];
@@ -105,9 +105,9 @@ describe('reminders by e-mail', () => {
 
   it('after the job was killed between sending and recording, a restart sends no duplicate', async () => {
     const echt = createSmtpVerzender({ ...config(), smtp: config().smtp! });
-    const sterft: Verzender = { soort: 'smtp', verstuur: async (m) => { await echt.verstuur(m); await new Promise(() => {}); } };
+    const sterft: Verzender = { soort: 'smtp', send: async (m) => { await echt.send(m); await new Promise(() => {}); } };
     planHerinneringen(deps(sterft));
-    void verstuurVerschuldigde(deps(sterft)); // the process "dies" after SMTP accepted the message
+    void sendVerschuldigde(deps(sterft)); // the process "dies" after SMTP accepted the message
     await expect.poll(() => ontvangen.length).toBe(1);
     // Restart on a fresh connection, later than the claim can last.
     const herstart = openDatabase(t.db.$client.name);
@@ -153,7 +153,7 @@ describe('reminders by e-mail', () => {
     vandaag = '2026-12-02';
     planHerinneringen(deps());
     const tweede = openDatabase(t.db.$client.name);
-    const [a, b] = await Promise.all([verstuurVerschuldigde(deps()), verstuurVerschuldigde(deps(undefined, tweede))]);
+    const [a, b] = await Promise.all([sendVerschuldigde(deps()), sendVerschuldigde(deps(undefined, tweede))]);
     expect(a.verzonden + b.verzonden).toBe(2);
     expect(ontvangen).toHaveLength(2);
     expect(new Set((await mails()).map((m) => m.messageId)).size).toBe(2);

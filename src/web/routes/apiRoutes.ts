@@ -7,7 +7,7 @@ import { createContracteerruimtebesluit, createTariefbeschikking } from '../../s
 import { loadZaken } from '../../services/zaakRegistratie';
 import { contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../../validation/besluitInvoer';
 import type { VeldFout } from '../../validation/velden';
-import { valideer } from '../formulier';
+import { validateInvoer } from '../formulier';
 import { overzichtFilterSchema } from './overzichtRoutes';
 import { matchZorgaanbieder } from '../../services/termijnOverzicht';
 
@@ -62,18 +62,18 @@ export function apiRoutes(deps: AppDeps) {
       } catch {
         return fouten(c, [{ veld: 'invoer', melding: 'geen geldige JSON' }], 400);
       }
-      const soort = valideer(besluitBody, body);
+      const soort = validateInvoer(besluitBody, body);
       if (!soort.ok) return fouten(c, soort.fouten, 422);
       const { type, ...rest } = soort.data;
       const actor = c.get('actor');
       const resultaat =
         type === 'contracteerruimte'
           ? (() => {
-              const v = valideer(contracteerruimtebesluitInvoer, rest);
+              const v = validateInvoer(contracteerruimtebesluitInvoer, rest);
               return v.ok ? createContracteerruimtebesluit(deps.db, v.data) : v;
             })()
           : (() => {
-              const v = valideer(tariefbeschikkingInvoer, rest);
+              const v = validateInvoer(tariefbeschikkingInvoer, rest);
               return v.ok ? createTariefbeschikking(deps.db, actor, v.data) : v;
             })();
       if (!resultaat.ok) return fouten(c, resultaat.fouten, 422);

@@ -8,7 +8,7 @@ import { loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
 import { diffTermijnen, previewBesluit } from '../../services/termijnVoorbeeld';
 import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoer, tariefbeschikkingVoorbeeldInvoer } from '../../validation/besluitInvoer';
 import type { VeldFout } from '../../validation/velden';
-import { enkel, foutenPerVeld, leesFormulier, valideer } from '../formulier';
+import { enkel, foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
 import { paginaContext } from '../paginaContext';
 import { z } from 'zod';
 
@@ -91,8 +91,8 @@ export function besluitenRoutes(deps: AppDeps) {
   });
 
   app.post('/contracteerruimte', async (c) => {
-    const { waarden, fouten } = await leesFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(contracteerruimtebesluitInvoer, crInvoerUitFormulier(waarden));
+    const { waarden, fouten } = await readFormulier(c);
+    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(contracteerruimtebesluitInvoer, crInvoerUitFormulier(waarden));
     const resultaat = invoer.ok ? createContracteerruimtebesluit(deps.db, invoer.data) : invoer;
     if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
     const eerste = invoer.ok ? invoer.data.bedragen[0]! : undefined;
@@ -100,8 +100,8 @@ export function besluitenRoutes(deps: AppDeps) {
   });
 
   app.post('/tariefbeschikking', async (c) => {
-    const { waarden, fouten } = await leesFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(tariefbeschikkingInvoer, tbInvoerUitFormulier(waarden));
+    const { waarden, fouten } = await readFormulier(c);
+    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(tariefbeschikkingInvoer, tbInvoerUitFormulier(waarden));
     const resultaat = invoer.ok ? createTariefbeschikking(deps.db, c.get('actor'), invoer.data) : invoer;
     if (!resultaat.ok) return renderFormulier(c, 'tariefbeschikking', waarden, resultaat.fouten, 422);
     const d = invoer.ok ? invoer.data : undefined;
@@ -116,12 +116,12 @@ export function besluitenRoutes(deps: AppDeps) {
   // htmx: as the user types, show the terms the decision will open, or why none opens.
   app.post('/voorbeeld', async (c) => {
     const actor = c.get('actor');
-    const { waarden } = await leesFormulier(c);
+    const { waarden } = await readFormulier(c);
     const isCr = enkel(waarden.type) === 'contracteerruimte';
     const kenmerk = enkel(waarden.kenmerk)?.trim() || '(nieuw besluit)';
     let kandidaten: Besluit[];
     if (isCr) {
-      const invoer = valideer(contracteerruimtebesluitInvoer, { ...crInvoerUitFormulier(waarden), kenmerk: 'voorbeeld', besluitdatum: enkel(waarden.bekendgemaakt) ?? '' });
+      const invoer = validateInvoer(contracteerruimtebesluitInvoer, { ...crInvoerUitFormulier(waarden), kenmerk: 'voorbeeld', besluitdatum: enkel(waarden.bekendgemaakt) ?? '' });
       if (!invoer.ok) return renderOnvolledig(c, invoer.fouten);
       const { soort, bekendgemaakt, bedragen } = invoer.data;
       kandidaten = [...new Set(bedragen.map((b) => b.regio))].map((regio) => ({
@@ -133,7 +133,7 @@ export function besluitenRoutes(deps: AppDeps) {
         jaren: bedragen.filter((b) => b.regio === regio).map((b) => b.jaar),
       }));
     } else {
-      const invoer = valideer(tariefbeschikkingVoorbeeldInvoer, tbInvoerUitFormulier(waarden));
+      const invoer = validateInvoer(tariefbeschikkingVoorbeeldInvoer, tbInvoerUitFormulier(waarden));
       if (!invoer.ok) return renderOnvolledig(c, invoer.fouten);
       kandidaten = [{ id: kenmerk, type: 'tariefbeschikking', ...invoer.data }];
     }
@@ -165,8 +165,8 @@ export function besluitenRoutes(deps: AppDeps) {
   app.post('/:type/:id/bewerken', async (c) => {
     const besluit = c.get('besluit');
     const actor = c.get('actor');
-    const { waarden, fouten } = await leesFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(datumsInvoer, { besluitdatum: enkel(waarden.besluitdatum) ?? '', bekendgemaakt: enkel(waarden.bekendgemaakt) ?? '' });
+    const { waarden, fouten } = await readFormulier(c);
+    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(datumsInvoer, { besluitdatum: enkel(waarden.besluitdatum) ?? '', bekendgemaakt: enkel(waarden.bekendgemaakt) ?? '' });
     const peildatum = deps.vandaag();
     const voor = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
     const resultaat = invoer.ok

@@ -6,7 +6,7 @@ import { generateFiling, loadZaakdocument, loadZaakTeksten, prepareFiling, write
 import type { ZaakOverzichtRij } from '../../services/zaakRegistratie';
 import { datumInvoerVeld } from '../../validation/besluitInvoer';
 import { keuzeVeld, tekstVeld, type VeldFout } from '../../validation/velden';
-import { foutenPerVeld, leesFormulier, valideer, enkel } from '../formulier';
+import { foutenPerVeld, readFormulier, validateInvoer, enkel } from '../formulier';
 import { paginaContext } from '../paginaContext';
 
 const filingKeuze = z.object({
@@ -74,7 +74,7 @@ export function documentenRoutes(deps: AppDeps) {
 
   app.get('/nieuw', (c) => {
     const zaak = c.get('zaak');
-    const keuze = valideer(filingKeuze, { soort: c.req.query('soort') ?? (zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift'), dagtekening: c.req.query('dagtekening') || undefined, samenhang: c.req.query('samenhang') || undefined });
+    const keuze = validateInvoer(filingKeuze, { soort: c.req.query('soort') ?? (zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift'), dagtekening: c.req.query('dagtekening') || undefined, samenhang: c.req.query('samenhang') || undefined });
     if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
     return renderNieuw(c, zaak, keuze.data);
   });
@@ -82,12 +82,12 @@ export function documentenRoutes(deps: AppDeps) {
   // Art. 6:5 Awb: what is missing can be filled in on the spot; it is saved with the case and the zorgaanbieder.
   app.post('/aanvulling', async (c) => {
     const zaak = c.get('zaak');
-    const { waarden, fouten } = await leesFormulier(c);
-    const keuze = valideer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
+    const { waarden, fouten } = await readFormulier(c);
+    const keuze = validateInvoer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
     if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
     const aanvulling = fouten.length
       ? ({ ok: false, fouten } as const)
-      : valideer(aanvullingInvoer, Object.fromEntries(['indienerAdres', 'indienerPostcode', 'indienerPlaats', 'gronden', 'spoedeisendBelang'].filter((k) => waarden[k] !== undefined).map((k) => [k, enkel(waarden[k])])));
+      : validateInvoer(aanvullingInvoer, Object.fromEntries(['indienerAdres', 'indienerPostcode', 'indienerPlaats', 'gronden', 'spoedeisendBelang'].filter((k) => waarden[k] !== undefined).map((k) => [k, enkel(waarden[k])])));
     if (!aanvulling.ok) return renderNieuw(c, zaak, keuze.data, aanvulling.fouten, 422);
     writeFilingAanvulling(deps.db, zaak, aanvulling.data);
     const q = new URLSearchParams({ soort: keuze.data.soort, ...(keuze.data.dagtekening ? { dagtekening: keuze.data.dagtekening } : {}) });
@@ -96,8 +96,8 @@ export function documentenRoutes(deps: AppDeps) {
 
   app.post('/', async (c) => {
     const zaak = c.get('zaak');
-    const { waarden } = await leesFormulier(c);
-    const keuze = valideer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
+    const { waarden } = await readFormulier(c);
+    const keuze = validateInvoer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
     if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 422);
     const resultaat = await generateFiling(deps.db, deps.termijnen, deps.filings, c.get('actor'), zaak, keuze.data.soort, opties(keuze.data, zaak));
     if (!resultaat.ok) return renderNieuw(c, zaak, keuze.data, [], 422);

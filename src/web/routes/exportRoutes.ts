@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { schrijfCsv } from '../../csv/csvSchrijven';
+import { formatCsv } from '../../csv/csvSchrijven';
 import { buildOverzicht } from '../../services/termijnOverzicht';
 import { overzichtFilterSchema } from './overzichtRoutes';
 
@@ -14,7 +14,7 @@ export function exportRoutes(deps: AppDeps) {
     const { peildatum: gekozen, ...filter } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();
     const { regels } = buildOverzicht(deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, filter);
-    const csv = schrijfCsv(
+    const csv = formatCsv(
       ['laatste_dag', 'dagen_over', 'rechtsmiddel', 'tegen', 'regio', 'jaar', 'zorgaanbieder', 'besluit', 'bekendgemaakt', 'aanvang', 'grondslag', 'toelichting'],
       regels.map((r) => [
         r.termijn.einde,

@@ -56,7 +56,7 @@ export function importRoutes(deps: AppDeps) {
     }
     const uitkomst = preview(c, soort, tekst);
     const token = uitkomst.fouten.length === 0 && uitkomst.nieuw.length > 0
-      ? wachtend.bewaar({ soort, tekst, bestandsnaam: bestand.name, gebruikerId: c.get('actor').gebruikerId })
+      ? wachtend.save({ soort, tekst, bestandsnaam: bestand.name, gebruikerId: c.get('actor').gebruikerId })
       : undefined;
     return render(c, {
       soort,
@@ -73,7 +73,7 @@ export function importRoutes(deps: AppDeps) {
   app.post('/uitvoeren', async (c) => {
     const form = await c.req.parseBody();
     const actor = c.get('actor');
-    const w = typeof form.token === 'string' ? wachtend.neem(form.token, actor.gebruikerId) : undefined;
+    const w = typeof form.token === 'string' ? wachtend.take(form.token, actor.gebruikerId) : undefined;
     if (!w) return render(c, { fouten: [{ rij: 1, veld: 'bestand', melding: 'deze controle is verlopen of al gebruikt; upload het bestand opnieuw' }] }, 422);
     // Check again right before writing: nothing in the database may have changed what the preview promised.
     const uitkomst = preview(c, w.soort, w.tekst);

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { foutenPerVeld, valideer } from '../formulier';
+import { foutenPerVeld, validateInvoer } from '../formulier';
 
 const PNG_HANDTEKENING = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const optioneleTekst = (max: number) => z.string().trim().max(max, { error: `is te lang (meer dan ${max} tekens)` }).transform((v) => (v === '' ? null : v));
@@ -15,7 +15,7 @@ const briefhoofdInvoer = z.object({
 });
 import { parseSchema, STANDAARD_SCHEMA } from '../../domain/herinneringen/herinneringsmomenten';
 import { loadInstellingen, loadOrganisatieLogo, renewAgendaToken, updateBriefhoofd, updateHerinneringVoorkeuren } from '../../services/instellingenService';
-import { enkel, leesFormulier } from '../formulier';
+import { enkel, readFormulier } from '../formulier';
 import { paginaContext } from '../paginaContext';
 
 /** Mounted at /instellingen: the user's reminders and calendar link, the organisation's letterhead. */
@@ -44,7 +44,7 @@ export function instellingenRoutes(deps: AppDeps) {
   app.get('/', (c) => renderInstellingen(c));
 
   app.post('/', async (c) => {
-    const { waarden } = await leesFormulier(c);
+    const { waarden } = await readFormulier(c);
     const schemaTekst = enkel(waarden.schema) ?? '';
     const schema = parseSchema(schemaTekst);
     if (!schema) return renderInstellingen(c, `"${schemaTekst.slice(0, 40)}" is geen lijst werkdagen (bijvoorbeeld 14, 7, 3, 1, 0; hoogstens 60)`, 422);
@@ -59,7 +59,7 @@ export function instellingenRoutes(deps: AppDeps) {
     async (c) => {
       const form = await c.req.parseBody();
       const tekst = Object.fromEntries(['adres', 'postcode', 'plaats', 'email', 'telefoon'].map((k) => [k, typeof form[k] === 'string' ? form[k] : undefined]));
-      const invoer = valideer(briefhoofdInvoer, tekst);
+      const invoer = validateInvoer(briefhoofdInvoer, tekst);
       const logo = form.logo;
       const fouten: Record<string, string> = invoer.ok ? {} : foutenPerVeld(invoer.fouten);
       let logoPng: Buffer | undefined;

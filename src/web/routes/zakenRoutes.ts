@@ -6,7 +6,7 @@ import { computeBeslistermijnOpBezwaar, computeGriffierechtTermijn } from '../..
 import { createZaak, isSluittarief, loadCollegas, loadTijdlijn, loadZaken, writeZaakActie, type ZaakActie, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
 import type { VeldFout } from '../../validation/velden';
-import { foutenPerVeld, leesFormulier, valideer } from '../formulier';
+import { foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
 import { paginaContext } from '../paginaContext';
 import { loadZaakUitPad } from '../padLaders';
 import { documentenRoutes } from './documentenRoutes';
@@ -30,8 +30,8 @@ export function zakenRoutes(deps: AppDeps) {
 
   app.post('/', async (c) => {
     const actor = c.get('actor');
-    const { waarden, fouten } = await leesFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(zaakOpenenInvoer, waarden);
+    const { waarden, fouten } = await readFormulier(c);
+    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(zaakOpenenInvoer, waarden);
     const resultaat = invoer.ok ? createZaak(deps.db, actor, invoer.data, deps.vandaag()) : invoer;
     if (!resultaat.ok) {
       return c.html(
@@ -101,8 +101,8 @@ export function zakenRoutes(deps: AppDeps) {
   function registerActie<N extends ZaakActie>(naam: N, schema: z.ZodType<Parameters<typeof writeZaakActie<N>>[4], unknown>) {
     app.post(`/:id/${naam}`, async (c) => {
       const zaak = c.get('zaak');
-      const { waarden, fouten } = await leesFormulier(c);
-      const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(schema, waarden);
+      const { waarden, fouten } = await readFormulier(c);
+      const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(schema, waarden);
       const resultaat = invoer.ok ? writeZaakActie(deps.db, c.get('actor'), zaak, naam, invoer.data) : invoer;
       if (!resultaat.ok) return renderZaak(c, zaak, resultaat.fouten, { [naam]: waarden }, 422);
       return c.redirect(`/zaken/${zaak.id}`, 303);
