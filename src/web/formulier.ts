@@ -1,4 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, Env } from 'hono';
+import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { toVeldFouten, type VeldFout } from '../validation/velden';
 
@@ -43,4 +44,21 @@ export function foutenPerVeld(fouten: readonly VeldFout[]): Record<string, strin
   const perVeld: Record<string, string> = {};
   for (const f of fouten) perVeld[f.veld] ??= f.melding;
   return perVeld;
+}
+
+/**
+ * The form validator of this app, as middleware: reads the form (the same checks as readFormulier), validates it
+ * against a zod schema with Dutch messages, and hands the typed result to the handler as `c.req.valid('form')`. On a
+ * field error the handler never runs; `bijFout` answers instead (usually the page again, errors beside the fields).
+ */
+export function formulierValidator<S extends z.ZodType, E extends Env>(
+  schema: S,
+  bijFout: (c: Context<E>, fouten: VeldFout[], waarden: Record<string, string | string[]>) => Response | Promise<Response>,
+) {
+  return validator('form', async (_ruw, c: Context<E>) => {
+    const { waarden, fouten } = await readFormulier(c);
+    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(schema, waarden);
+    if (!invoer.ok) return bijFout(c, invoer.fouten, waarden);
+    return { invoer: invoer.data as z.output<S>, waarden };
+  });
 }

@@ -6,7 +6,7 @@ import { computeBeslistermijnOpBezwaar, computeGriffierechtTermijn } from '../..
 import { createZaak, isSluittarief, loadCollegas, loadTijdlijn, loadZaken, writeZaakActie, type ZaakActie, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
 import type { VeldFout } from '../../validation/velden';
-import { foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
+import { formulierValidator, foutenPerVeld } from '../formulier';
 import { paginaContext } from '../paginaContext';
 import { loadZaakUitPad } from '../padLaders';
 import { documentenRoutes } from './documentenRoutes';
@@ -28,18 +28,15 @@ export function zakenRoutes(deps: AppDeps) {
     return c.html(deps.weergave.render('zaken', { ...paginaContext(c, 'zaken'), titel: 'Zaken', zaken: lijst }));
   });
 
-  app.post('/', async (c) => {
-    const actor = c.get('actor');
-    const { waarden, fouten } = await readFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(zaakOpenenInvoer, waarden);
-    const resultaat = invoer.ok ? createZaak(deps.db, actor, invoer.data, deps.vandaag()) : invoer;
-    if (!resultaat.ok) {
-      return c.html(
-        deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Deze zaak kan niet worden geopend', melding: resultaat.fouten.map((f) => f.melding).join('; ') }),
-        422,
-      );
-    }
-    return c.redirect(`/zaken/${resultaat.id}`, 303);
+  const zaakNietGeopend = (c: Context<AppEnv>, fouten: VeldFout[]) =>
+    c.html(
+      deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Deze zaak kan niet worden geopend', melding: fouten.map((f) => f.melding).join('; ') }),
+      422,
+    );
+
+  app.post('/', formulierValidator(zaakOpenenInvoer, zaakNietGeopend), (c) => {
+    const resultaat = createZaak(deps.db, c.get('actor'), c.req.valid('form').invoer, deps.vandaag());
+    return resultaat.ok ? c.redirect(`/zaken/${resultaat.id}`, 303) : zaakNietGeopend(c, resultaat.fouten);
   });
 
   // Everything under /zaken/:id gets the case from the path, checked against the actor's scope (404 otherwise).
@@ -99,13 +96,12 @@ export function zakenRoutes(deps: AppDeps) {
 
   // Each action on a case: validate, write through the one write path, back to the case.
   function registerActie<N extends ZaakActie>(naam: N, schema: z.ZodType<Parameters<typeof writeZaakActie<N>>[4], unknown>) {
-    app.post(`/:id/${naam}`, async (c) => {
+    const opnieuw = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) => renderZaak(c, c.get('zaak'), fouten, { [naam]: waarden }, 422);
+    app.post(`/:id/${naam}`, formulierValidator(schema, opnieuw), (c) => {
       const zaak = c.get('zaak');
-      const { waarden, fouten } = await readFormulier(c);
-      const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(schema, waarden);
-      const resultaat = invoer.ok ? writeZaakActie(deps.db, c.get('actor'), zaak, naam, invoer.data) : invoer;
-      if (!resultaat.ok) return renderZaak(c, zaak, resultaat.fouten, { [naam]: waarden }, 422);
-      return c.redirect(`/zaken/${zaak.id}`, 303);
+      const { invoer, waarden } = c.req.valid('form');
+      const resultaat = writeZaakActie(deps.db, c.get('actor'), zaak, naam, invoer);
+      return resultaat.ok ? c.redirect(`/zaken/${zaak.id}`, 303) : opnieuw(c, resultaat.fouten, waarden);
     });
   }
   registerActie('ingesteld', ingesteldInvoer);
