@@ -1,5 +1,6 @@
 import type { Context, Env } from 'hono';
 import { validator } from 'hono/validator';
+import type { AppEnv } from './appContext';
 import type { z } from 'zod';
 import { toVeldFouten, type VeldFout } from '../validation/velden';
 
@@ -51,13 +52,15 @@ export function foutenPerVeld(fouten: readonly VeldFout[]): Record<string, strin
  * against a zod schema with Dutch messages, and hands the typed result to the handler as `c.req.valid('form')`. On a
  * field error the handler never runs; `bijFout` answers instead (usually the page again, errors beside the fields).
  */
-export function formulierValidator<S extends z.ZodType, E extends Env>(
+export function formulierValidator<S extends z.ZodType, E extends Env = AppEnv>(
   schema: S,
   bijFout: (c: Context<E>, fouten: VeldFout[], waarden: Record<string, string | string[]>) => Response | Promise<Response>,
+  /** Shapes the form's strings into what the schema expects (e.g. repeated inputs into rows). */
+  vorm: (waarden: Record<string, string | string[]>) => unknown = (w) => w,
 ) {
   return validator('form', async (_ruw, c: Context<E>) => {
     const { waarden, fouten } = await readFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(schema, waarden);
+    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(schema, vorm(waarden));
     if (!invoer.ok) return bijFout(c, invoer.fouten, waarden);
     return { invoer: invoer.data as z.output<S>, waarden };
   });

@@ -8,7 +8,7 @@ import { loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
 import { diffTermijnen, previewBesluit } from '../../services/termijnVoorbeeld';
 import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoer, tariefbeschikkingVoorbeeldInvoer } from '../../validation/besluitInvoer';
 import type { VeldFout } from '../../validation/velden';
-import { enkel, foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
+import { enkel, formulierValidator, foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
 import { paginaContext } from '../paginaContext';
 import { z } from 'zod';
 
@@ -90,23 +90,28 @@ export function besluitenRoutes(deps: AppDeps) {
     );
   });
 
-  app.post('/contracteerruimte', async (c) => {
-    const { waarden, fouten } = await readFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(contracteerruimtebesluitInvoer, crInvoerUitFormulier(waarden));
-    const resultaat = invoer.ok ? createContracteerruimtebesluit(deps.db, invoer.data) : invoer;
-    if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
-    const eerste = invoer.ok ? invoer.data.bedragen[0]! : undefined;
-    return c.redirect(eerste ? `/matrix/${encodeURIComponent(eerste.regio)}/${eerste.jaar}?opgeslagen=1` : '/matrix', 303);
-  });
+  app.post(
+    '/contracteerruimte',
+    formulierValidator(contracteerruimtebesluitInvoer, (c, fouten, waarden) => renderFormulier(c, 'contracteerruimte', waarden, fouten, 422), crInvoerUitFormulier),
+    (c) => {
+      const { invoer, waarden } = c.req.valid('form');
+      const resultaat = createContracteerruimtebesluit(deps.db, invoer);
+      if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
+      const eerste = invoer.bedragen[0]!;
+      return c.redirect(`/matrix/${encodeURIComponent(eerste.regio)}/${eerste.jaar}?opgeslagen=1`, 303);
+    },
+  );
 
-  app.post('/tariefbeschikking', async (c) => {
-    const { waarden, fouten } = await readFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(tariefbeschikkingInvoer, tbInvoerUitFormulier(waarden));
-    const resultaat = invoer.ok ? createTariefbeschikking(deps.db, c.get('actor'), invoer.data) : invoer;
-    if (!resultaat.ok) return renderFormulier(c, 'tariefbeschikking', waarden, resultaat.fouten, 422);
-    const d = invoer.ok ? invoer.data : undefined;
-    return c.redirect(d ? `/matrix/${encodeURIComponent(d.regio)}/${d.jaar}?opgeslagen=1` : '/', 303);
-  });
+  app.post(
+    '/tariefbeschikking',
+    formulierValidator(tariefbeschikkingInvoer, (c, fouten, waarden) => renderFormulier(c, 'tariefbeschikking', waarden, fouten, 422), tbInvoerUitFormulier),
+    (c) => {
+      const { invoer, waarden } = c.req.valid('form');
+      const resultaat = createTariefbeschikking(deps.db, c.get('actor'), invoer);
+      if (!resultaat.ok) return renderFormulier(c, 'tariefbeschikking', waarden, resultaat.fouten, 422);
+      return c.redirect(`/matrix/${encodeURIComponent(invoer.regio)}/${invoer.jaar}?opgeslagen=1`, 303);
+    },
+  );
 
   function renderOnvolledig(c: Context<AppEnv>, fouten: VeldFout[]) {
     const velden = [...new Set(fouten.map((f) => f.veld.replace(/^bedragen\[\d+\]\./, '')))];
@@ -162,27 +167,30 @@ export function besluitenRoutes(deps: AppDeps) {
     return c.html(deps.weergave.render('besluitBewerken', { ...paginaContext(c, 'registreren'), titel: `${besluit.kenmerk} bewerken`, besluit, waarden: besluit, fouten: {} }));
   });
 
-  app.post('/:type/:id/bewerken', async (c) => {
+  const renderBewerken = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) => {
     const besluit = c.get('besluit');
-    const actor = c.get('actor');
-    const { waarden, fouten } = await readFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(datumsInvoer, { besluitdatum: enkel(waarden.besluitdatum) ?? '', bekendgemaakt: enkel(waarden.bekendgemaakt) ?? '' });
-    const peildatum = deps.vandaag();
-    const voor = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
-    const resultaat = invoer.ok
-      ? updateBesluitDatums(deps.db, besluit, invoer.data)
-      : invoer;
-    if (!resultaat.ok) {
-      return c.html(
-        deps.weergave.render('besluitBewerken', { ...paginaContext(c, 'registreren'), titel: `${besluit.kenmerk} bewerken`, besluit, waarden, fouten: foutenPerVeld(resultaat.fouten) }),
-        422,
-      );
-    }
-    const na = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
-    const wijzigingen = diffTermijnen(voor, na);
     return c.html(
-      deps.weergave.render('besluitGewijzigd', { ...paginaContext(c, 'registreren'), titel: 'Wijzigingen', besluit, oud: besluit, nieuw: invoer.ok ? invoer.data : undefined, ...wijzigingen }),
+      deps.weergave.render('besluitBewerken', { ...paginaContext(c, 'registreren'), titel: `${besluit.kenmerk} bewerken`, besluit, waarden, fouten: foutenPerVeld(fouten) }),
+      422,
     );
-  });
+  };
+
+  app.post(
+    '/:type/:id/bewerken',
+    formulierValidator(datumsInvoer, renderBewerken, (w) => ({ besluitdatum: enkel(w.besluitdatum) ?? '', bekendgemaakt: enkel(w.bekendgemaakt) ?? '' })),
+    (c) => {
+      const besluit = c.get('besluit');
+      const actor = c.get('actor');
+      const { invoer, waarden } = c.req.valid('form');
+      const peildatum = deps.vandaag();
+      const voor = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
+      const resultaat = updateBesluitDatums(deps.db, besluit, invoer);
+      if (!resultaat.ok) return renderBewerken(c, resultaat.fouten, waarden);
+      const na = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
+      return c.html(
+        deps.weergave.render('besluitGewijzigd', { ...paginaContext(c, 'registreren'), titel: 'Wijzigingen', besluit, oud: besluit, nieuw: invoer, ...diffTermijnen(voor, na) }),
+      );
+    },
+  );
   return app;
 }

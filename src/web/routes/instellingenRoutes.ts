@@ -13,9 +13,18 @@ const briefhoofdInvoer = z.object({
   email: z.string().trim().refine((e) => e === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e), { error: 'geen geldig e-mailadres' }).transform((e) => (e === '' ? null : e)),
   telefoon: optioneleTekst(40),
 });
+const voorkeurenInvoer = z.object({
+  schema: z.string().transform((tekst, ctx) => {
+    const schema = parseSchema(tekst);
+    if (schema) return schema;
+    ctx.addIssue({ code: 'custom', message: `"${tekst.slice(0, 40)}" is geen lijst werkdagen (bijvoorbeeld 14, 7, 3, 1, 0; hoogstens 60)` });
+    return z.NEVER;
+  }),
+  weekoverzicht: z.string().transform((w) => w === 'ja'),
+});
 import { parseSchema, STANDAARD_SCHEMA } from '../../domain/herinneringen/herinneringsmomenten';
 import { loadInstellingen, loadOrganisatieLogo, renewAgendaToken, updateBriefhoofd, updateHerinneringVoorkeuren } from '../../services/instellingenService';
-import { enkel, readFormulier } from '../formulier';
+import { enkel, formulierValidator } from '../formulier';
 import { paginaContext } from '../paginaContext';
 
 /** Mounted at /instellingen: the user's reminders and calendar link, the organisation's letterhead. */
@@ -43,14 +52,18 @@ export function instellingenRoutes(deps: AppDeps) {
 
   app.get('/', (c) => renderInstellingen(c));
 
-  app.post('/', async (c) => {
-    const { waarden } = await readFormulier(c);
-    const schemaTekst = enkel(waarden.schema) ?? '';
-    const schema = parseSchema(schemaTekst);
-    if (!schema) return renderInstellingen(c, `"${schemaTekst.slice(0, 40)}" is geen lijst werkdagen (bijvoorbeeld 14, 7, 3, 1, 0; hoogstens 60)`, 422);
-    updateHerinneringVoorkeuren(deps.db, c.get('actor'), { schema, weekoverzicht: enkel(waarden.weekoverzicht) === 'ja' });
-    return c.redirect('/instellingen?opgeslagen=1', 303);
-  });
+  app.post(
+    '/',
+    formulierValidator(
+      voorkeurenInvoer,
+      (c, fouten) => renderInstellingen(c, fouten.map((f) => f.melding).join('; '), 422),
+      (w) => ({ schema: enkel(w.schema) ?? '', weekoverzicht: enkel(w.weekoverzicht) ?? 'nee' }),
+    ),
+    (c) => {
+      updateHerinneringVoorkeuren(deps.db, c.get('actor'), c.req.valid('form').invoer);
+      return c.redirect('/instellingen?opgeslagen=1', 303);
+    },
+  );
 
   // The organisation's letterhead, used by every filing: address lines and a PNG logo.
   app.post(
