@@ -10,10 +10,10 @@ const CONFIG = resolve('.dependency-cruiser.cjs');
 type Overtreding = { from: string; to: string; rule: { name: string } };
 
 function cruise(map: string, pad = 'src'): { status: number | null; overtredingen: Overtreding[] } {
-  const r = spawnSync(process.execPath, [DEPCRUISE, '--config', CONFIG, '--output-type', 'json', pad], { cwd: map, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [DEPCRUISE, '--config', CONFIG, '--output-type', 'json', pad], { cwd: map, encoding: 'utf8', timeout: 110_000 });
   const uitvoer = JSON.parse(r.stdout) as { summary: { violations: Overtreding[] } };
   // The JSON reporter always exits 0; the default reporter (what `npm test` runs) exits non-zero on an error.
-  const standaard = spawnSync(process.execPath, [DEPCRUISE, '--config', CONFIG, pad], { cwd: map, encoding: 'utf8', timeout: 60_000 });
+  const standaard = spawnSync(process.execPath, [DEPCRUISE, '--config', CONFIG, pad], { cwd: map, encoding: 'utf8', timeout: 110_000 });
   return { status: standaard.status, overtredingen: uitvoer.summary.violations };
 }
 
@@ -29,7 +29,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
     const r = cruise(process.cwd());
     expect(r.overtredingen).toEqual([]);
     expect(r.status).toBe(0);
-  });
+  }, 120_000);
 
   it('bite: each deliberate violation in a small fixture is reported and fails the run', () => {
     schrijf('src/db/schema.ts', 'export const tabel = 1;\n');
@@ -54,5 +54,5 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
     );
     // A domain module importing another domain module is fine.
     expect(gemeld.filter((g) => g.includes('src/domain/rekenen.ts'))).toEqual([]);
-  });
+  }, 120_000);
 });
