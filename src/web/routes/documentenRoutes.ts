@@ -6,7 +6,7 @@ import { generateFiling, loadZaakdocument, loadZaakTeksten, prepareFiling, write
 import type { ZaakOverzichtRij } from '../../services/zaakRegistratie';
 import { datumInvoerVeld } from '../../validation/besluitInvoer';
 import { keuzeVeld, tekstVeld, type VeldFout } from '../../validation/velden';
-import { foutenPerVeld, readFormulier, validateInvoer, enkel } from '../formulier';
+import { foutenPerVeld, formulierValidator, readFormulier, validateInvoer, enkel } from '../formulier';
 import { paginaContext } from '../paginaContext';
 
 const filingKeuze = z.object({
@@ -94,13 +94,15 @@ export function documentenRoutes(deps: AppDeps) {
     return c.redirect(`/zaken/${zaak.id}/documenten/nieuw?${q}`, 303);
   });
 
-  app.post('/', async (c) => {
+  const onbekendStuk = (c: Context<AppEnv>, fouten: VeldFout[], status: 400 | 422) =>
+    c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: fouten.map((f) => f.melding).join('; ') }), status);
+  const keuzeUitFormulier = (w: Record<string, string | string[]>) => ({ soort: enkel(w.soort), dagtekening: enkel(w.dagtekening) || undefined, samenhang: enkel(w.samenhang) || undefined });
+
+  app.post('/', formulierValidator(filingKeuze, (c, fouten) => onbekendStuk(c, fouten, 422), keuzeUitFormulier), async (c) => {
     const zaak = c.get('zaak');
-    const { waarden } = await readFormulier(c);
-    const keuze = validateInvoer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
-    if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 422);
-    const resultaat = await generateFiling(deps.db, deps.termijnen, deps.filings, c.get('actor'), zaak, keuze.data.soort, opties(keuze.data, zaak));
-    if (!resultaat.ok) return renderNieuw(c, zaak, keuze.data, [], 422);
+    const keuze = c.req.valid('form').invoer;
+    const resultaat = await generateFiling(deps.db, deps.termijnen, deps.filings, c.get('actor'), zaak, keuze.soort, opties(keuze, zaak));
+    if (!resultaat.ok) return renderNieuw(c, zaak, keuze, [], 422);
     return c.redirect(`/zaken/${zaak.id}#stukken`, 303);
   });
 
