@@ -20,7 +20,7 @@ function cruise(map: string, pad = 'src'): { status: number | null; overtredinge
 describe('layer rules (.dependency-cruiser.cjs)', () => {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-lagen-'));
   afterAll(() => rmSync(map, { recursive: true, force: true }));
-  const schrijf = (pad: string, tekst: string) => {
+  const writeFixture = (pad: string, tekst: string) => {
     mkdirSync(dirname(join(map, pad)), { recursive: true });
     writeFileSync(join(map, pad), tekst);
   };
@@ -32,14 +32,14 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
   }, 120_000);
 
   it('bite: each deliberate violation in a small fixture is reported and fails the run', () => {
-    schrijf('src/db/schema.ts', 'export const tabel = 1;\n');
-    schrijf('src/domain/termijn.ts', "import { readFileSync } from 'node:fs';\nimport { tabel } from '../db/schema';\nexport const x = [readFileSync, tabel];\n");
-    schrijf('src/domain/rekenen.ts', "import { x } from './termijn';\nexport const y = x;\n");
-    schrijf('src/web/weergave.ts', 'export const opmaak = 1;\n');
-    schrijf('src/mail/mail.ts', "import { opmaak } from '../web/weergave';\nexport const m = opmaak;\n");
-    schrijf('src/web/routes/zakenRoutes.ts', "import { tabel } from '../../db/schema';\nexport const r = tabel;\n");
-    schrijf('src/services/a.ts', "import { b } from './b';\nexport const a = () => b;\n");
-    schrijf('src/services/b.ts', "import { a } from './a';\nexport const b = () => a;\n");
+    writeFixture('src/db/schema.ts', 'export const tabel = 1;\n');
+    writeFixture('src/domain/termijn.ts', "import { readFileSync } from 'node:fs';\nimport { tabel } from '../db/schema';\nexport const x = [readFileSync, tabel];\n");
+    writeFixture('src/domain/rekenen.ts', "import { x } from './termijn';\nexport const y = x;\n");
+    writeFixture('src/web/weergave.ts', 'export const opmaak = 1;\n');
+    writeFixture('src/mail/mail.ts', "import { opmaak } from '../web/weergave';\nexport const m = opmaak;\n");
+    writeFixture('src/web/routes/zakenRoutes.ts', "import { tabel } from '../../db/schema';\nexport const r = tabel;\n");
+    writeFixture('src/services/a.ts', "import { b } from './b';\nexport const a = () => b;\n");
+    writeFixture('src/services/b.ts', "import { a } from './a';\nexport const b = () => a;\n");
     const r = cruise(map);
     expect(r.status).not.toBe(0);
     const gemeld = r.overtredingen.map((o) => `${o.rule.name}: ${o.from} → ${o.to}`);
