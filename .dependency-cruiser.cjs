@@ -7,8 +7,27 @@ const { existsSync } = require('node:fs');
 const ZUIVERE_PAKKETTEN = ['luxon'];
 /** Node built-ins that do I/O (or start processes, threads, sockets): never in the domain. */
 const IO_INGEBOUWD = [
-  'fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'worker_threads', 'cluster', 'dgram', 'dns',
-  'tls', 'readline', 'inspector', 'process', 'os', 'v8', 'vm', 'repl', 'tty', 'sqlite',
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'child_process',
+  'worker_threads',
+  'cluster',
+  'dgram',
+  'dns',
+  'tls',
+  'readline',
+  'inspector',
+  'process',
+  'os',
+  'v8',
+  'vm',
+  'repl',
+  'tty',
+  'sqlite',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -43,9 +43,7 @@ export const omgevingSchema = z.object({
   HOST: z.preprocess(leegIsAfwezig, z.string().default('127.0.0.1')),
   SEED_DEMO: jaNee(true),
   SESSION_SECRET: optioneel(z.string().min(16, { error: 'minstens 16 tekens' })),
-  WMG105_INWERKINGTREDING: optioneel(
-    z.string().refine((v) => v === 'onbekend' || isGeldigeIsoDatum(v), { error: 'een datum JJJJ-MM-DD of "onbekend"' }),
-  ),
+  WMG105_INWERKINGTREDING: optioneel(z.string().refine((v) => v === 'onbekend' || isGeldigeIsoDatum(v), { error: 'een datum JJJJ-MM-DD of "onbekend"' })),
   ATW_GELIJKGESTELDE_DAGEN: z.preprocess(
     leegIsAfwezig,
     jsonLijst.pipe(z.array(gelijkgesteldeDagSchema, { error: 'een JSON-lijst [{"datum":"JJJJ-MM-DD","naam":"…"}]' })).optional(),

@@ -58,7 +58,11 @@ export function readCsv(tekst: string, verplichteKolommen: readonly string[]): C
   const kolommen = kop.velden.map((k) => k.trim().toLocaleLowerCase('nl'));
   const ontbrekend = verplichteKolommen.filter((k) => !kolommen.includes(k));
   if (ontbrekend.length) {
-    return { ok: false, melding: `kolom${ontbrekend.length > 1 ? 'men' : ''} ${ontbrekend.join(', ')} ontbreekt in de kopregel (verwacht: ${verplichteKolommen.join(scheidingsteken)})`, regel: 1 };
+    return {
+      ok: false,
+      melding: `kolom${ontbrekend.length > 1 ? 'men' : ''} ${ontbrekend.join(', ')} ontbreekt in de kopregel (verwacht: ${verplichteKolommen.join(scheidingsteken)})`,
+      regel: 1,
+    };
   }
   const rijen = data.map((r) => ({ regel: r.regel, waarden: Object.fromEntries(kolommen.map((k, i) => [k, (r.velden[i] ?? '').trim()])) }));
   return { ok: true, tabel: { kolommen, rijen, scheidingsteken } };

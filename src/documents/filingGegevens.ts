@@ -7,7 +7,16 @@ export interface FilingGegevens extends Art65Gegevens {
   proForma: boolean;
   dagtekeningTekst: string;
   plaatsDagtekening: string;
-  briefhoofd: { naam: string; adres: string | null; postcode: string | null; plaats: string | null; email: string | null; telefoon: string | null; kvkNummer: string | null; heeftLogo: boolean };
+  briefhoofd: {
+    naam: string;
+    adres: string | null;
+    postcode: string | null;
+    plaats: string | null;
+    email: string | null;
+    telefoon: string | null;
+    kvkNummer: string | null;
+    heeftLogo: boolean;
+  };
   indiener: Art65Gegevens['indiener'] & { kvkNummer: string | null; id: number | null };
   /** Set when a law firm acts for the zorgaanbieder. */
   gemachtigde: { naam: string; kantoor: string } | null;

@@ -44,7 +44,15 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; ver
     if (o.termijn.einde < vandaag) continue;
     for (const m of computeHerinneringsmomenten(o.termijn.einde, o.schema, termijnen.config.kalender)) {
       const sleutel = herinneringSleutel(o, m.werkdagenVooraf);
-      gewenst.set(sleutel, { sleutel, soort: 'herinnering', zaakId: o.zaak.id, gebruikerId: o.gebruiker.id, einde: o.termijn.einde, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum });
+      gewenst.set(sleutel, {
+        sleutel,
+        soort: 'herinnering',
+        zaakId: o.zaak.id,
+        gebruikerId: o.gebruiker.id,
+        einde: o.termijn.einde,
+        werkdagenVooraf: m.werkdagenVooraf,
+        moment: m.datum,
+      });
     }
   }
   const maandag = addDagen(vandaag, 1 - weekdagVan(vandaag));
@@ -83,11 +91,14 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
   const nu = klok.nuMs();
   const vandaag = klok.vandaag();
   const uitkomst: ScanUitkomst = { verzonden: 0, overgeslagen: 0, opnieuw: 0, mislukt: 0, onzeker: 0 };
-  uitkomst.onzeker = writeTransaction(db, (tx) =>
-    tx.update(herinneringen)
-    .set({ status: 'onzeker', fout: 'het versturen is onderbroken; controleer of de e-mail is aangekomen' })
-    .where(and(eq(herinneringen.status, 'bezig'), lt(herinneringen.geclaimdOp, nu - CLAIM_DUUR_MS)))
-    .run().changes,
+  uitkomst.onzeker = writeTransaction(
+    db,
+    (tx) =>
+      tx
+        .update(herinneringen)
+        .set({ status: 'onzeker', fout: 'het versturen is onderbroken; controleer of de e-mail is aangekomen' })
+        .where(and(eq(herinneringen.status, 'bezig'), lt(herinneringen.geclaimdOp, nu - CLAIM_DUUR_MS)))
+        .run().changes,
   );
 
   const verschuldigd = db
@@ -107,20 +118,34 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
   for (const rijen of perTermijn.values()) {
     const keuze = selectTeVersturen(rijen.map((r) => ({ ...r, werkdagenVooraf: r.werkdagenVooraf ?? 0, datum: r.moment })))!;
     if (keuze.overslaan.length) {
-      uitkomst.overgeslagen += writeTransaction(db, (tx) =>
-        tx.update(herinneringen)
-        .set({ status: 'overgeslagen' })
-        .where(and(inArray(herinneringen.id, keuze.overslaan.map((r) => r.id)), eq(herinneringen.status, 'gepland')))
-        .run().changes,
+      uitkomst.overgeslagen += writeTransaction(
+        db,
+        (tx) =>
+          tx
+            .update(herinneringen)
+            .set({ status: 'overgeslagen' })
+            .where(
+              and(
+                inArray(
+                  herinneringen.id,
+                  keuze.overslaan.map((r) => r.id),
+                ),
+                eq(herinneringen.status, 'gepland'),
+              ),
+            )
+            .run().changes,
       );
     }
     const rij = keuze.versturen;
     // The claim: only one process turns this row from gepland into bezig.
-    const geclaimd = writeTransaction(db, (tx) =>
-      tx.update(herinneringen)
-      .set({ status: 'bezig', geclaimdOp: nu, inhaal: keuze.inhaal, pogingen: sql`${herinneringen.pogingen} + 1` })
-      .where(and(eq(herinneringen.id, rij.id), eq(herinneringen.status, 'gepland')))
-      .run().changes,
+    const geclaimd = writeTransaction(
+      db,
+      (tx) =>
+        tx
+          .update(herinneringen)
+          .set({ status: 'bezig', geclaimdOp: nu, inhaal: keuze.inhaal, pogingen: sql`${herinneringen.pogingen} + 1` })
+          .where(and(eq(herinneringen.id, rij.id), eq(herinneringen.status, 'gepland')))
+          .run().changes,
     );
     if (geclaimd !== 1) continue;
 
@@ -131,7 +156,13 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
     }
     try {
       await deps.verzender.send(mail);
-      writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'verzonden', verzondenOp: new Date(nu).toISOString(), messageId: mail.messageId, fout: null }).where(eq(herinneringen.id, rij.id)).run());
+      writeTransaction(db, (tx) =>
+        tx
+          .update(herinneringen)
+          .set({ status: 'verzonden', verzondenOp: new Date(nu).toISOString(), messageId: mail.messageId, fout: null })
+          .where(eq(herinneringen.id, rij.id))
+          .run(),
+      );
       uitkomst.verzonden++;
     } catch (e) {
       const pogingen = rij.pogingen + 1;
@@ -141,7 +172,13 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
         writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'mislukt', fout }).where(eq(herinneringen.id, rij.id)).run());
         uitkomst.mislukt++;
       } else {
-        writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'gepland', fout, volgendePoging: nu + BACKOFF_MS[pogingen - 1]! }).where(eq(herinneringen.id, rij.id)).run());
+        writeTransaction(db, (tx) =>
+          tx
+            .update(herinneringen)
+            .set({ status: 'gepland', fout, volgendePoging: nu + BACKOFF_MS[pogingen - 1]! })
+            .where(eq(herinneringen.id, rij.id))
+            .run(),
+        );
         uitkomst.opnieuw++;
       }
     }
@@ -159,7 +196,11 @@ function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSele
     const tot = addDagen(vandaag, 21);
     const lijst = berekend.uitkomst.termijnen
       .filter((t) => t.einde >= vandaag && t.einde <= tot)
-      .map((t) => ({ termijn: t, url: `${appUrl}/matrix/${encodeURIComponent(t.regio)}/${t.jaar}`, zorgaanbieder: t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null }));
+      .map((t) => ({
+        termijn: t,
+        url: `${appUrl}/matrix/${encodeURIComponent(t.regio)}/${t.jaar}`,
+        zorgaanbieder: t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null,
+      }));
     return composeWeekoverzicht({ aan: actor.email, naam: actor.naam, vandaag, messageId, termijnen: lijst });
   }
   const o = open.get(`${rij.zaakId}|${rij.gebruikerId}`);

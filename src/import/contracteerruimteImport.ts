@@ -31,7 +31,11 @@ export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoo
   for (const { regel, rij } of rijen) {
     let groep = perKenmerk.get(rij.kenmerk);
     if (!groep) {
-      groep = { besluit: { kenmerk: rij.kenmerk, soort: rij.soort, besluitdatum: rij.besluitdatum, bekendgemaakt: rij.bekendgemaakt, bedragen: [] }, eersteRij: regel, regels: new Map() };
+      groep = {
+        besluit: { kenmerk: rij.kenmerk, soort: rij.soort, besluitdatum: rij.besluitdatum, bekendgemaakt: rij.bekendgemaakt, bedragen: [] },
+        eersteRij: regel,
+        regels: new Map(),
+      };
       perKenmerk.set(rij.kenmerk, groep);
     }
     const b = groep.besluit;
@@ -59,7 +63,12 @@ export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoo
     const bestaand = loadBestaandBesluit(db, besluit.kenmerk);
     if (!bestaand) nieuw.push(besluit);
     else if (zelfdeBesluit(bestaand, besluit)) ongewijzigd.push(besluit.kenmerk);
-    else fouten.push({ rij: eersteRij, veld: 'kenmerk', melding: `${besluit.kenmerk} bestaat al met andere gegevens; een wijziging registreert u als nieuw besluit met soort wijziging` });
+    else
+      fouten.push({
+        rij: eersteRij,
+        veld: 'kenmerk',
+        melding: `${besluit.kenmerk} bestaat al met andere gegevens; een wijziging registreert u als nieuw besluit met soort wijziging`,
+      });
   }
   return { nieuw, ongewijzigd, fouten: fouten.sort((a, b) => a.rij - b.rij), aantalRijen };
 }
@@ -77,7 +86,11 @@ function loadBestaandBesluit(db: Db, kenmerk: string): ContracteerruimtebesluitI
 }
 
 function zelfdeBesluit(a: ContracteerruimtebesluitInvoer, b: ContracteerruimtebesluitInvoer): boolean {
-  const regels = (x: ContracteerruimtebesluitInvoer) => x.bedragen.map((r) => `${r.regio}|${r.jaar}|${r.bedrag}`).sort().join('\n');
+  const regels = (x: ContracteerruimtebesluitInvoer) =>
+    x.bedragen
+      .map((r) => `${r.regio}|${r.jaar}|${r.bedrag}`)
+      .sort()
+      .join('\n');
   return a.soort === b.soort && a.besluitdatum === b.besluitdatum && a.bekendgemaakt === b.bekendgemaakt && regels(a) === regels(b);
 }
 

@@ -63,7 +63,13 @@ export function createOutboxVerzender(db: Db, config: MailConfig, map: string): 
     async send(mail) {
       const info = await bouwer.sendMail(naarNodemailer(config, mail));
       const eml = (info.message as Buffer).toString('utf8');
-      writeTransaction(db, (tx) => tx.insert(uitgaandeMail).values({ messageId: mail.messageId, aan: mail.aan, onderwerp: mail.onderwerp, tekst: mail.tekst, eml }).onConflictDoNothing().run());
+      writeTransaction(db, (tx) =>
+        tx
+          .insert(uitgaandeMail)
+          .values({ messageId: mail.messageId, aan: mail.aan, onderwerp: mail.onderwerp, tekst: mail.tekst, eml })
+          .onConflictDoNothing()
+          .run(),
+      );
       writeFileSync(join(map, `${mail.messageId.replace(/[^A-Za-z0-9._-]/g, '_')}.eml`), eml);
     },
   };

@@ -64,5 +64,7 @@ if (config.herinneringen.aan) {
   const verzender = createVerzender(db, mail, outboxMap);
   const minuten = config.herinneringen.intervalMinuten;
   startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now } }, minuten * 60_000);
-  console.log(`Reminder job started (${verzender.soort === 'smtp' ? `SMTP ${mail.smtp!.host}:${mail.smtp!.port}` : `outbox ${outboxMap}`}, every ${minuten} min)`);
+  console.log(
+    `Reminder job started (${verzender.soort === 'smtp' ? `SMTP ${mail.smtp!.host}:${mail.smtp!.port}` : `outbox ${outboxMap}`}, every ${minuten} min)`,
+  );
 }

@@ -25,7 +25,13 @@ export class InvoerFout extends Error {
 }
 
 export function regioIds(db: Pick<Db, 'select'>): Map<string, number> {
-  return new Map(db.select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam }).from(zorgkantoorregios).all().map((r) => [r.naam, r.id]));
+  return new Map(
+    db
+      .select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam })
+      .from(zorgkantoorregios)
+      .all()
+      .map((r) => [r.naam, r.id]),
+  );
 }
 
 /** The zorgaanbieder with this KvK number, if the actor's organisation acts for it (the NZa acts for all). */

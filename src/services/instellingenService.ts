@@ -51,7 +51,11 @@ export function loadInstellingen(db: Db, actor: Actor): Instellingen {
 
 export function updateHerinneringVoorkeuren(db: Db, actor: Actor, voorkeuren: { schema: readonly number[]; weekoverzicht: boolean }): void {
   writeTransaction(db, (tx) =>
-    tx.update(gebruikers).set({ herinneringsschema: voorkeuren.schema.join(','), weekoverzicht: voorkeuren.weekoverzicht }).where(eq(gebruikers.id, actor.gebruikerId)).run(),
+    tx
+      .update(gebruikers)
+      .set({ herinneringsschema: voorkeuren.schema.join(','), weekoverzicht: voorkeuren.weekoverzicht })
+      .where(eq(gebruikers.id, actor.gebruikerId))
+      .run(),
   );
 }
 

@@ -23,10 +23,26 @@ export function loadOutbox(db: Db, actor: Actor) {
     : [];
   const problemen = collegas.length
     ? db
-        .select({ id: herinneringen.id, zaakId: herinneringen.zaakId, status: herinneringen.status, moment: herinneringen.moment, fout: herinneringen.fout, pogingen: herinneringen.pogingen, aan: gebruikers.email })
+        .select({
+          id: herinneringen.id,
+          zaakId: herinneringen.zaakId,
+          status: herinneringen.status,
+          moment: herinneringen.moment,
+          fout: herinneringen.fout,
+          pogingen: herinneringen.pogingen,
+          aan: gebruikers.email,
+        })
         .from(herinneringen)
         .innerJoin(gebruikers, eq(herinneringen.gebruikerId, gebruikers.id))
-        .where(and(inArray(herinneringen.status, ['mislukt', 'onzeker']), inArray(herinneringen.gebruikerId, collegas.map((g) => g.id))))
+        .where(
+          and(
+            inArray(herinneringen.status, ['mislukt', 'onzeker']),
+            inArray(
+              herinneringen.gebruikerId,
+              collegas.map((g) => g.id),
+            ),
+          ),
+        )
         .orderBy(desc(herinneringen.id))
         .all()
     : [];
@@ -38,6 +54,10 @@ export function findOutboxMail(db: Db, actor: Actor, id: number) {
   const mail = db.select().from(uitgaandeMail).where(eq(uitgaandeMail.id, id)).get();
   if (!mail) return undefined;
   if (ziesAlles(actor)) return mail;
-  const collega = db.select({ id: gebruikers.id }).from(gebruikers).where(and(eq(gebruikers.email, mail.aan), eq(gebruikers.organisatieId, actor.organisatieId))).get();
+  const collega = db
+    .select({ id: gebruikers.id })
+    .from(gebruikers)
+    .where(and(eq(gebruikers.email, mail.aan), eq(gebruikers.organisatieId, actor.organisatieId)))
+    .get();
   return collega ? mail : undefined;
 }

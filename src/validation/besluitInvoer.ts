@@ -28,31 +28,26 @@ export function datumInvoerVeld() {
 
 /** A year typed in a form or sent as a number. */
 export function jaarInvoerVeld() {
-  return z
-    .union([z.number(), z.string().trim()], { error: 'vul een jaar in' })
-    .transform((waarde, ctx) => {
-      const jaar = typeof waarde === 'number' ? waarde : /^\d{4}$/.test(waarde) ? Number(waarde) : NaN;
-      if (!Number.isInteger(jaar) || jaar < 2000 || jaar > 2100) {
-        ctx.addIssue({ code: 'custom', message: waarde === '' ? 'vul een jaar in' : `${toon(waarde)} is geen jaar tussen 2000 en 2100` });
-        return z.NEVER;
-      }
-      return jaar;
-    });
+  return z.union([z.number(), z.string().trim()], { error: 'vul een jaar in' }).transform((waarde, ctx) => {
+    const jaar = typeof waarde === 'number' ? waarde : /^\d{4}$/.test(waarde) ? Number(waarde) : NaN;
+    if (!Number.isInteger(jaar) || jaar < 2000 || jaar > 2100) {
+      ctx.addIssue({ code: 'custom', message: waarde === '' ? 'vul een jaar in' : `${toon(waarde)} is geen jaar tussen 2000 en 2100` });
+      return z.NEVER;
+    }
+    return jaar;
+  });
 }
 
 /** "€ 1.234.567,89", "1234567,89" or a number of euros; yields cents. */
 export function bedragInvoerVeld() {
-  return z
-    .union([z.number(), z.string().trim()], { error: 'vul een bedrag in' })
-    .transform((waarde, ctx) => {
-      const centen =
-        typeof waarde === 'number' ? (Number.isFinite(waarde) && waarde >= 0 ? Math.round(waarde * 100) : null) : parseEuroBedrag(waarde);
-      if (centen === null || centen > 1_000_000_000_000_00) {
-        ctx.addIssue({ code: 'custom', message: waarde === '' ? 'vul een bedrag in' : `${toon(waarde)} is geen bedrag (bijvoorbeeld 1.234.567,89)` });
-        return z.NEVER;
-      }
-      return centen;
-    });
+  return z.union([z.number(), z.string().trim()], { error: 'vul een bedrag in' }).transform((waarde, ctx) => {
+    const centen = typeof waarde === 'number' ? (Number.isFinite(waarde) && waarde >= 0 ? Math.round(waarde * 100) : null) : parseEuroBedrag(waarde);
+    if (centen === null || centen > 1_000_000_000_000_00) {
+      ctx.addIssue({ code: 'custom', message: waarde === '' ? 'vul een bedrag in' : `${toon(waarde)} is geen bedrag (bijvoorbeeld 1.234.567,89)` });
+      return z.NEVER;
+    }
+    return centen;
+  });
 }
 
 export const kenmerkVeld = () =>
@@ -92,16 +87,14 @@ export type ContracteerruimtebesluitInvoer = z.output<typeof contracteerruimtebe
 export const tariefbeschikkingInvoer = z
   .object({
     kenmerk: kenmerkVeld(),
-    zorgaanbieder: z
-      .union([z.number(), z.string().trim()], { error: 'kies een zorgaanbieder' })
-      .transform((v, ctx) => {
-        const tekst = String(v);
-        if (!/^\d{8}$/.test(tekst)) {
-          ctx.addIssue({ code: 'custom', message: tekst === '' ? 'kies een zorgaanbieder' : `${toon(v)} is geen KvK-nummer van 8 cijfers` });
-          return z.NEVER;
-        }
-        return tekst;
-      }),
+    zorgaanbieder: z.union([z.number(), z.string().trim()], { error: 'kies een zorgaanbieder' }).transform((v, ctx) => {
+      const tekst = String(v);
+      if (!/^\d{8}$/.test(tekst)) {
+        ctx.addIssue({ code: 'custom', message: tekst === '' ? 'kies een zorgaanbieder' : `${toon(v)} is geen KvK-nummer van 8 cijfers` });
+        return z.NEVER;
+      }
+      return tekst;
+    }),
     regio: regioVeld(),
     jaar: jaarInvoerVeld(),
     soort: keuzeVeld(TARIEFBESCHIKKING_SOORTEN, 'soort'),

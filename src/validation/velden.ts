@@ -45,10 +45,7 @@ export function jaarVeld() {
 
 export function keuzeVeld<const T extends readonly [string, ...string[]]>(waarden: T, wat: string) {
   return z.enum(waarden, {
-    error: (iss) =>
-      iss.input === undefined
-        ? 'ontbreekt'
-        : `${toon(iss.input)} is geen geldige ${wat} (toegestaan: ${waarden.join(', ')})`,
+    error: (iss) => (iss.input === undefined ? 'ontbreekt' : `${toon(iss.input)} is geen geldige ${wat} (toegestaan: ${waarden.join(', ')})`),
   });
 }
 

@@ -20,9 +20,7 @@ export function createWeergave(templateMap: string): Weergave {
   hb.registerHelper('dagenTot', (van: IsoDatum, tot: IsoDatum) => dagenTussen(van, tot));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-  hb.registerHelper('join', (lijst: unknown, scheiding: unknown) =>
-    Array.isArray(lijst) ? lijst.join(typeof scheiding === 'string' ? scheiding : ', ') : '',
-  );
+  hb.registerHelper('join', (lijst: unknown, scheiding: unknown) => (Array.isArray(lijst) ? lijst.join(typeof scheiding === 'string' ? scheiding : ', ') : ''));
   hb.registerHelper('meervoud', (n: unknown, enkel: string, meer: string) => (n === 1 ? enkel : meer));
 
   for (const bestand of readdirSync(join(templateMap, 'partials'))) {

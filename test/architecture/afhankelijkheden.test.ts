@@ -33,7 +33,10 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
 
   it('bite: each deliberate violation in a small fixture is reported and fails the run', () => {
     writeFixture('src/db/schema.ts', 'export const tabel = 1;\n');
-    writeFixture('src/domain/termijn.ts', "import { readFileSync } from 'node:fs';\nimport { tabel } from '../db/schema';\nexport const x = [readFileSync, tabel];\n");
+    writeFixture(
+      'src/domain/termijn.ts',
+      "import { readFileSync } from 'node:fs';\nimport { tabel } from '../db/schema';\nexport const x = [readFileSync, tabel];\n",
+    );
     writeFixture('src/domain/rekenen.ts', "import { x } from './termijn';\nexport const y = x;\n");
     writeFixture('src/web/weergave.ts', 'export const opmaak = 1;\n');
     writeFixture('src/mail/mail.ts', "import { opmaak } from '../web/weergave';\nexport const m = opmaak;\n");

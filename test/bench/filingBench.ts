@@ -20,7 +20,9 @@ export async function runFilingBench(): Promise<void> {
     const reeks = performance.now();
     for (let i = 0; i < 100; i++) await generateFiling(t.db, t.termijnen, renderer, actor, zaak, 'beroepschrift', opties);
     const totaal = performance.now() - reeks;
-    console.log(`filings: first beroepschrift ${eerste.toFixed(1)} ms (cold); 100 in a row ${totaal.toFixed(0)} ms = ${(totaal / 100).toFixed(1)} ms each (generated and stored as versions)`);
+    console.log(
+      `filings: first beroepschrift ${eerste.toFixed(1)} ms (cold); 100 in a row ${totaal.toFixed(0)} ms = ${(totaal / 100).toFixed(1)} ms each (generated and stored as versions)`,
+    );
   } finally {
     t.sluit();
   }

@@ -23,7 +23,9 @@ export function fillLandelijkeDatabase(pad: string): void {
     for (let i = 0; i < 2000; i++) ids.push(Number(za.run(`Bench zorgaanbieder ${i}`, String(80000000 + i)).lastInsertRowid));
     const cr = sql.prepare('INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?)');
     const bedrag = sql.prepare('INSERT INTO contracteerruimtebedragen (besluit_id, regio_id, jaar, bedrag_centen) VALUES (?, ?, ?, ?)');
-    const tb = sql.prepare('INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const tb = sql.prepare(
+      'INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     let n = 0;
     for (const b of scenario.besluiten) {
       if (b.type === 'contracteerruimte') {
@@ -47,7 +49,10 @@ export async function runServerBench(): Promise<void> {
   const pad = join(map, 'landelijk.sqlite');
   fillLandelijkeDatabase(pad);
   const port = await findVrijePoort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...process.env, DATABASE_PATH: pad, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, DATABASE_PATH: pad, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve());
@@ -56,7 +61,9 @@ export async function runServerBench(): Promise<void> {
     const url = `http://127.0.0.1:${port}`;
     const koud = performance.now();
     await fetch(`${url}/`, { headers: { 'X-Demo-Gebruiker': 'e.devries@nza.example' } });
-    console.log(`server: first overview after start (engine run over ${ZORGKANTOORREGIOS.length} regions, 40,000 tariefbeschikkingen): ${(performance.now() - koud).toFixed(0)} ms`);
+    console.log(
+      `server: first overview after start (engine run over ${ZORGKANTOORREGIOS.length} regions, 40,000 tariefbeschikkingen): ${(performance.now() - koud).toFixed(0)} ms`,
+    );
     for (const pagina of ['/', '/matrix']) {
       const r = await measure(url, pagina);
       console.log(

@@ -106,7 +106,11 @@ describe('configuration from the environment', () => {
 
   it('stops the server start with the message and a non-zero exit code', () => {
     const start = (omgeving: Record<string, string>) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { PATH: process.env.PATH!, ...omgeving }, encoding: 'utf8', timeout: 60_000 });
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+        env: { PATH: process.env.PATH!, ...omgeving },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
     const slecht = start({ HERINNERING_INTERVAL_MINUTEN: 'abc', DATABASE_PATH: ':memory:' });
     expect(slecht.status).toBe(78);
     expect(slecht.stderr).toContain('HERINNERING_INTERVAL_MINUTEN: een geheel aantal minuten van 1 tot en met 1440');

@@ -20,7 +20,10 @@ describe('readCsv', () => {
   });
 
   it('names missing columns and unterminated quotes', () => {
-    expect(readCsv('kenmerk;jaar\n', ['kenmerk', 'regio', 'bedrag'])).toMatchObject({ ok: false, melding: expect.stringContaining('kolommen regio, bedrag ontbreekt') });
+    expect(readCsv('kenmerk;jaar\n', ['kenmerk', 'regio', 'bedrag'])).toMatchObject({
+      ok: false,
+      melding: expect.stringContaining('kolommen regio, bedrag ontbreekt'),
+    });
     expect(readCsv('kenmerk\n"open', ['kenmerk'])).toMatchObject({ ok: false, regel: 2 });
     expect(readCsv('', ['kenmerk'])).toMatchObject({ ok: false, melding: 'het bestand is leeg' });
   });

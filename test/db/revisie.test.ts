@@ -13,11 +13,16 @@ describe('the data revision', () => {
   const sql = t.db.$client;
 
   it('has insert, update and delete triggers on every table except the listed bookkeeping', () => {
-    const tabellen = (sql.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`).all() as { name: string }[]).map((r) => r.name);
-    const triggers = (sql.prepare(`SELECT tbl_name AS tabel, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { tabel: string; sql: string }[]);
+    const tabellen = (
+      sql.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`).all() as { name: string }[]
+    ).map((r) => r.name);
+    const triggers = sql.prepare(`SELECT tbl_name AS tabel, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { tabel: string; sql: string }[];
     for (const tabel of tabellen.filter((n) => !NIET_GETELD.includes(n))) {
       for (const actie of ['INSERT', 'UPDATE', 'DELETE']) {
-        expect(triggers.some((tr) => tr.tabel === tabel && tr.sql.includes(`AFTER ${actie}`) && tr.sql.includes('data_revisie')), `${actie} on ${tabel}`).toBe(true);
+        expect(
+          triggers.some((tr) => tr.tabel === tabel && tr.sql.includes(`AFTER ${actie}`) && tr.sql.includes('data_revisie')),
+          `${actie} on ${tabel}`,
+        ).toBe(true);
       }
     }
   });

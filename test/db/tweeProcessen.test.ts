@@ -37,7 +37,16 @@ describe('two processes on one database file', () => {
   const nieuweTb = (kenmerk: string) => ({
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ type: 'tariefbeschikking', kenmerk, zorgaanbieder: '90000003', regio: 'Amsterdam', jaar: 2027, soort: 'vaststelling', besluitdatum: '2026-11-20', bekendgemaakt: '2026-11-20' }),
+    body: JSON.stringify({
+      type: 'tariefbeschikking',
+      kenmerk,
+      zorgaanbieder: '90000003',
+      regio: 'Amsterdam',
+      jaar: 2027,
+      soort: 'vaststelling',
+      besluitdatum: '2026-11-20',
+      bekendgemaakt: '2026-11-20',
+    }),
   });
 
   it('see each other’s writes at once, with warm caches on both sides', async () => {

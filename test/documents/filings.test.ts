@@ -14,7 +14,13 @@ const id = (sql: string) => (t.db.$client.prepare(sql).get() as { id: number }).
 /** Generates a filing through the app and returns the newest stored .docx with its text. */
 async function generate(email: string, zaakId: number, velden: Record<string, string>) {
   const r = await post(email, `/zaken/${zaakId}/documenten`, velden);
-  expect(r.status, await r.clone().text().then((x) => x.slice(0, 300))).toBe(303);
+  expect(
+    r.status,
+    await r
+      .clone()
+      .text()
+      .then((x) => x.slice(0, 300)),
+  ).toBe(303);
   const documentId = id(`SELECT id FROM zaakdocumenten WHERE zaak_id = ${zaakId} ORDER BY id DESC LIMIT 1`);
   const download = await t.als(email)(`/zaken/${zaakId}/documenten/${documentId}`);
   expect(download.headers.get('content-type')).toContain('wordprocessingml');
@@ -61,7 +67,14 @@ describe('filings generated from a seeded case (beroep against Amsterdam 2027, a
     const zonder = await post(DEMO.advocaat, `/zaken/${zaakId}/documenten`, { soort: 'voorlopige-voorziening' });
     expect(zonder.status).toBe(422);
     expect(await zonder.text()).toContain('het spoedeisend belang ontbreekt (art. 8:81 lid 1 Awb)');
-    expect((await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, { soort: 'voorlopige-voorziening', spoedeisendBelang: 'De contracten voor 2027 moeten vóór 1 januari 2027 rond zijn.' })).status).toBe(303);
+    expect(
+      (
+        await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, {
+          soort: 'voorlopige-voorziening',
+          spoedeisendBelang: 'De contracten voor 2027 moeten vóór 1 januari 2027 rond zijn.',
+        })
+      ).status,
+    ).toBe(303);
     const { tekst } = await generate(DEMO.advocaat, zaakId, { soort: 'voorlopige-voorziening' });
     expect(tekst).toContain('Verzoek om voorlopige voorziening');
     expect(tekst).toContain('voorzieningenrechter');
@@ -103,12 +116,18 @@ describe('bezwaarschrift and beroepschrift via a tariefbeschikking (art. 105 lid
     expect(t.db.$client.prepare(`SELECT count(*) AS n FROM zaakdocumenten WHERE zaak_id = ${bezwaarId}`).get()).toEqual({ n: 0 });
 
     const aanvulling = await post(DEMO.advocaat, `/zaken/${bezwaarId}/documenten/aanvulling`, {
-      soort: 'bezwaarschrift', indienerAdres: 'Amsteldijk 200', indienerPostcode: '1074hx', indienerPlaats: 'Amsterdam', gronden: 'De herschikking miskent de afspraken met het zorgkantoor.\n\nDe NZa motiveert de korting niet.',
+      soort: 'bezwaarschrift',
+      indienerAdres: 'Amsteldijk 200',
+      indienerPostcode: '1074hx',
+      indienerPlaats: 'Amsterdam',
+      gronden: 'De herschikking miskent de afspraken met het zorgkantoor.\n\nDe NZa motiveert de korting niet.',
     });
     expect(aanvulling.status).toBe(303);
     const { tekst } = await generate(DEMO.advocaat, bezwaarId, { soort: 'bezwaarschrift', dagtekening: '26-11-2026' });
     for (const regel of ['Nederlandse Zorgautoriteit', 't.a.v. Juridische Zaken', 'Postbus 3017', '3502 GA Utrecht']) expect(tekst).toContain(regel);
-    expect(tekst).toContain('bezwaar tegen de tariefbeschikking (wijziging in de herschikking) van de NZa met kenmerk NZa/TB/2026-1744, gedagtekend 16 oktober 2026 en bekendgemaakt op 20 oktober 2026');
+    expect(tekst).toContain(
+      'bezwaar tegen de tariefbeschikking (wijziging in de herschikking) van de NZa met kenmerk NZa/TB/2026-1744, gedagtekend 16 oktober 2026 en bekendgemaakt op 20 oktober 2026',
+    );
     expect(tekst).toContain('1074 HX Amsterdam');
     expect(tekst).toContain('eindigt op 1 december 2026 (art. 6:7 Awb, art. 6:8 lid 1 Awb)');
     expect(tekst).toContain('De NZa motiveert de korting niet.');
@@ -116,7 +135,9 @@ describe('bezwaarschrift and beroepschrift via a tariefbeschikking (art. 105 lid
     expect(tekst).toContain('te verdagen tot het College uitspraak heeft gedaan (art. 7:10 lid 4 Awb)');
 
     const beroep = await generate(DEMO.advocaat, beroepId, { soort: 'beroepschrift-pro-forma', dagtekening: '25-11-2026' });
-    expect(beroep.tekst).toContain('op grond van art. 105 lid 2 Wmg aangevangen met ingang van de dag na die waarop de (gewijzigde) tariefbeschikking NZa/TB/2026-1744 op 20 oktober 2026 is bekendgemaakt');
+    expect(beroep.tekst).toContain(
+      'op grond van art. 105 lid 2 Wmg aangevangen met ingang van de dag na die waarop de (gewijzigde) tariefbeschikking NZa/TB/2026-1744 op 20 oktober 2026 is bekendgemaakt',
+    );
     expect(beroep.tekst).toContain('eindigt op 1 december 2026 (art. 6:7 Awb, art. 6:8 lid 1 Awb, art. 105 lid 2 Wmg)');
   });
 
@@ -141,7 +162,12 @@ describe('versions', () => {
     const eerste = await generate(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden' });
     const tweede = await generate(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden' });
     expect(tweede.documentId).not.toBe(eerste.documentId);
-    const rij = t.db.$client.prepare(`SELECT versie, sjabloon_versie, gemaakt_door, gegevens_json FROM zaakdocumenten WHERE id = ?`).get(tweede.documentId) as { versie: number; sjabloon_versie: string; gemaakt_door: number; gegevens_json: string };
+    const rij = t.db.$client.prepare(`SELECT versie, sjabloon_versie, gemaakt_door, gegevens_json FROM zaakdocumenten WHERE id = ?`).get(tweede.documentId) as {
+      versie: number;
+      sjabloon_versie: string;
+      gemaakt_door: number;
+      gegevens_json: string;
+    };
     expect(rij.versie).toBeGreaterThanOrEqual(2);
     expect(rij.sjabloon_versie).toBe('2026.11-1');
     expect(JSON.parse(rij.gegevens_json).besluit.kenmerk).toBe('NZa/CR/2025-118');
@@ -155,7 +181,10 @@ describe('hostile text', () => {
   it('produces a valid .docx that mammoth reads and LibreOffice opens', async () => {
     const zaakId = beroepAmsterdam2027();
     const vijandig = `<script>alert("x")</script> & 'quotes' "dubbel" \u202Erechts-naar-links\u202C \u200F 🦷💶 null\u0000byte \u0001\u0008\u000B\u001F \uFFFF einde. ${'lang '.repeat(9_000)}`;
-    const bewaard = await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, { soort: 'beroepschrift', gronden: `${vijandig}\n\nTweede grond &amp; meer.` });
+    const bewaard = await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, {
+      soort: 'beroepschrift',
+      gronden: `${vijandig}\n\nTweede grond &amp; meer.`,
+    });
     expect(bewaard.status).toBe(303);
     const { docx, tekst } = await generate(DEMO.advocaat, zaakId, { soort: 'beroepschrift' });
     expect(tekst).toContain('<script>alert("x")</script> & \'quotes\' "dubbel"');
@@ -173,7 +202,14 @@ describe('organisation letterhead', () => {
     const { readFileSync } = await import('node:fs');
     const JSZip = (await import('jszip')).default;
     const fd = new FormData();
-    for (const [k, v] of Object.entries({ adres: 'Nieuwegracht 12', postcode: '3512lr', plaats: 'Utrecht', email: 'post@vandamkuipers.example', telefoon: '030 765 43 21' })) fd.append(k, v);
+    for (const [k, v] of Object.entries({
+      adres: 'Nieuwegracht 12',
+      postcode: '3512lr',
+      plaats: 'Utrecht',
+      email: 'post@vandamkuipers.example',
+      telefoon: '030 765 43 21',
+    }))
+      fd.append(k, v);
     fd.append('logo', new File([readFileSync('seed/logo-van-dam-kuipers.png')], 'logo.png', { type: 'image/png' }));
     expect((await t.als(DEMO.advocaat)('/instellingen/briefhoofd', { method: 'POST', body: fd })).status).toBe(303);
     const { docx } = await generate(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'clientbrief' });

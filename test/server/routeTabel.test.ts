@@ -36,7 +36,9 @@ const allRoutes = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map
 
 describe('the route table', () => {
   it('has the routes we expect to walk', () => {
-    expect(getRoutes).toEqual(expect.arrayContaining(['/', '/matrix', '/zaken', '/zaken/:id', '/besluiten/nieuw', '/instellingen', '/outbox', '/api/v1/termijnen', '/agenda/:bestand']));
+    expect(getRoutes).toEqual(
+      expect.arrayContaining(['/', '/matrix', '/zaken', '/zaken/:id', '/besluiten/nieuw', '/instellingen', '/outbox', '/api/v1/termijnen', '/agenda/:bestand']),
+    );
   });
 
   it('GET never writes: walking every GET route as every user leaves the database unchanged', async () => {

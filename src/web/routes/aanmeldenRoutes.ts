@@ -7,7 +7,10 @@ import { listGebruikers, loadActor } from '../../services/actorService';
 const ROL_LABEL = { jurist: 'Jurist zorgaanbieder / advocaat', 'nza-jurist': 'NZa juridische zaken', beheerder: 'Beheerder' } as const;
 
 // Only local paths: never redirect a user to another site after signing in.
-const terugSchema = z.string().regex(/^\/[A-Za-z0-9\-_/]*$/).catch('/');
+const terugSchema = z
+  .string()
+  .regex(/^\/[A-Za-z0-9\-_/]*$/)
+  .catch('/');
 
 export function aanmeldenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();

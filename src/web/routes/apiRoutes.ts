@@ -19,7 +19,12 @@ export function apiRoutes(deps: AppDeps) {
 
   app.get('/termijnen', (c) => {
     const parsed = overzichtFilterSchema.safeParse(c.req.query());
-    if (!parsed.success) return fouten(c, parsed.error.issues.map((i) => ({ veld: i.path.join('.'), melding: i.message })), 400);
+    if (!parsed.success)
+      return fouten(
+        c,
+        parsed.error.issues.map((i) => ({ veld: i.path.join('.'), melding: i.message })),
+        400,
+      );
     const { peildatum: gekozen, regio, jaar, rechtsmiddel, zorgaanbieder } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
@@ -27,7 +32,8 @@ export function apiRoutes(deps: AppDeps) {
       (!regio || x.regio === regio) &&
       (!jaar || x.jaar === jaar) &&
       (!rechtsmiddel || x.rechtsmiddel === rechtsmiddel) &&
-      (!zorgaanbieder || (x.besluitType === 'tariefbeschikking' && matchZorgaanbieder(berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder)));
+      (!zorgaanbieder ||
+        (x.besluitType === 'tariefbeschikking' && matchZorgaanbieder(berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder)));
     const json = toTermijnUitkomstJson({
       termijnen: berekend.uitkomst.termijnen.filter(past),
       uitsluitingen: berekend.uitkomst.uitsluitingen.filter(past),
@@ -38,7 +44,10 @@ export function apiRoutes(deps: AppDeps) {
 
   app.get('/besluiten', (c) => {
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), deps.vandaag());
-    const cr = new Map<number, { kenmerk: string; soort: string; besluitdatum: string; bekendgemaakt: string; bedragen: { regio: string; jaar: number; bedragCenten: number }[] }>();
+    const cr = new Map<
+      number,
+      { kenmerk: string; soort: string; besluitdatum: string; bekendgemaakt: string; bedragen: { regio: string; jaar: number; bedragCenten: number }[] }
+    >();
     for (const r of berekend.contracteerruimte) {
       const besluit = cr.get(r.id) ?? { kenmerk: r.kenmerk, soort: r.soort, besluitdatum: r.besluitdatum, bekendgemaakt: r.bekendgemaakt, bedragen: [] };
       besluit.bedragen.push({ regio: r.regio, jaar: r.jaar, bedragCenten: r.bedragCenten });
@@ -46,11 +55,23 @@ export function apiRoutes(deps: AppDeps) {
     }
     return c.json({
       contracteerruimtebesluiten: [...cr.entries()].map(([id, b]) => ({ id, type: 'contracteerruimte', ...b })),
-      tariefbeschikkingen: [...berekend.tariefbeschikkingen.values()].map((t) => ({ id: t.id, type: 'tariefbeschikking', kenmerk: t.kenmerk, zorgaanbieder: t.zorgaanbieder, regio: t.regio, jaar: t.jaar, soort: t.soort, besluitdatum: t.besluitdatum, bekendgemaakt: t.bekendgemaakt })),
+      tariefbeschikkingen: [...berekend.tariefbeschikkingen.values()].map((t) => ({
+        id: t.id,
+        type: 'tariefbeschikking',
+        kenmerk: t.kenmerk,
+        zorgaanbieder: t.zorgaanbieder,
+        regio: t.regio,
+        jaar: t.jaar,
+        soort: t.soort,
+        besluitdatum: t.besluitdatum,
+        bekendgemaakt: t.bekendgemaakt,
+      })),
     });
   });
 
-  const besluitBody = z.object({ type: z.enum(['contracteerruimte', 'tariefbeschikking'], { error: 'verwacht "contracteerruimte" of "tariefbeschikking"' }) }).loose();
+  const besluitBody = z
+    .object({ type: z.enum(['contracteerruimte', 'tariefbeschikking'], { error: 'verwacht "contracteerruimte" of "tariefbeschikking"' }) })
+    .loose();
 
   app.post(
     '/besluiten',
@@ -80,7 +101,11 @@ export function apiRoutes(deps: AppDeps) {
       const kenmerk = (rest as { kenmerk: string }).kenmerk.trim();
       const uitkomst = deps.termijnen.computeVoorActor(actor, deps.vandaag()).uitkomst;
       const vanBesluit = <T extends { besluit: string; besluitType: string }>(x: T) => x.besluit === kenmerk && x.besluitType === type;
-      const json = toTermijnUitkomstJson({ termijnen: uitkomst.termijnen.filter(vanBesluit), uitsluitingen: uitkomst.uitsluitingen.filter(vanBesluit), status: [] });
+      const json = toTermijnUitkomstJson({
+        termijnen: uitkomst.termijnen.filter(vanBesluit),
+        uitsluitingen: uitkomst.uitsluitingen.filter(vanBesluit),
+        status: [],
+      });
       return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen }, 201);
     },
   );

@@ -39,16 +39,20 @@ function crInvoerUitFormulier(waarden: Waarden) {
 }
 
 function tbInvoerUitFormulier(waarden: Waarden) {
-  return Object.fromEntries(
-    ['kenmerk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'].map((v) => [v, enkel(waarden[v]) ?? '']),
-  );
+  return Object.fromEntries(['kenmerk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'].map((v) => [v, enkel(waarden[v]) ?? '']));
 }
 
 /** Mounted at /besluiten. */
 export function besluitenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  function renderFormulier(c: Context<AppEnv>, type: 'contracteerruimte' | 'tariefbeschikking', waarden: Waarden = {}, fouten: VeldFout[] = [], status: 200 | 422 = 200) {
+  function renderFormulier(
+    c: Context<AppEnv>,
+    type: 'contracteerruimte' | 'tariefbeschikking',
+    waarden: Waarden = {},
+    fouten: VeldFout[] = [],
+    status: 200 | 422 = 200,
+  ) {
     const actor = c.get('actor');
     const perVeld = foutenPerVeld(fouten);
     const regels = bedragRegels(waarden);
@@ -56,27 +60,32 @@ export function besluitenRoutes(deps: AppDeps) {
     const gekozen = (v: string | undefined, w: string) => v !== undefined && v.toLocaleLowerCase('nl') === w.toLocaleLowerCase('nl');
     const tb = tbInvoerUitFormulier(waarden) as Record<string, string>;
     return c.html(
-      deps.weergave.render(
-        'besluitNieuw',
-        {
-          ...paginaContext(c, 'registreren'),
-          titel: 'Besluit registreren',
-          isCr: type === 'contracteerruimte',
-          waarden: type === 'contracteerruimte' ? crInvoerUitFormulier(waarden) : tb,
-          fouten: perVeld,
-          foutLijst: fouten,
-          regels: regels.map((r, i) => ({
-            ...r,
-            index: i,
-            regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(r.regio, z.naam) })),
-            fouten: { regio: perVeld[`bedragen[${i}].regio`], jaar: perVeld[`bedragen[${i}].jaar`], bedrag: perVeld[`bedragen[${i}].bedrag`] },
-          })),
-          regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(tb.regio, z.naam) })),
-          zorgaanbiederOpties: loadZorgaanbiedersVoorActor(deps.db, actor).map((z) => ({ waarde: z.kvkNummer, label: `${z.naam} (KvK ${z.kvkNummer})`, gekozen: z.kvkNummer === tb.zorgaanbieder })),
-          tbSoortOpties: TARIEFBESCHIKKING_SOORTEN.map((s) => ({ waarde: s, label: TARIEFBESCHIKKING_SOORT_LABEL[s], gekozen: s === (tb.soort || 'vaststelling') })),
-          crSoortOpties: CONTRACTEERRUIMTE_SOORTEN.map((s) => ({ waarde: s, gekozen: s === (enkel(waarden.soort) || 'vaststelling') })),
-        },
-      ),
+      deps.weergave.render('besluitNieuw', {
+        ...paginaContext(c, 'registreren'),
+        titel: 'Besluit registreren',
+        isCr: type === 'contracteerruimte',
+        waarden: type === 'contracteerruimte' ? crInvoerUitFormulier(waarden) : tb,
+        fouten: perVeld,
+        foutLijst: fouten,
+        regels: regels.map((r, i) => ({
+          ...r,
+          index: i,
+          regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(r.regio, z.naam) })),
+          fouten: { regio: perVeld[`bedragen[${i}].regio`], jaar: perVeld[`bedragen[${i}].jaar`], bedrag: perVeld[`bedragen[${i}].bedrag`] },
+        })),
+        regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(tb.regio, z.naam) })),
+        zorgaanbiederOpties: loadZorgaanbiedersVoorActor(deps.db, actor).map((z) => ({
+          waarde: z.kvkNummer,
+          label: `${z.naam} (KvK ${z.kvkNummer})`,
+          gekozen: z.kvkNummer === tb.zorgaanbieder,
+        })),
+        tbSoortOpties: TARIEFBESCHIKKING_SOORTEN.map((s) => ({
+          waarde: s,
+          label: TARIEFBESCHIKKING_SOORT_LABEL[s],
+          gekozen: s === (tb.soort || 'vaststelling'),
+        })),
+        crSoortOpties: CONTRACTEERRUIMTE_SOORTEN.map((s) => ({ waarde: s, gekozen: s === (enkel(waarden.soort) || 'vaststelling') })),
+      }),
       status,
     );
   }
@@ -86,13 +95,21 @@ export function besluitenRoutes(deps: AppDeps) {
   app.get('/contracteerruimte/regel', (c) => {
     const index = z.coerce.number().int().min(0).max(400).catch(BEDRAG_REGELS_STANDAARD).parse(c.req.query('index'));
     return c.html(
-      deps.weergave.render('bedragRegel', { index, regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam })), volgendeIndex: index + 1 }, { fragment: true }),
+      deps.weergave.render(
+        'bedragRegel',
+        { index, regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam })), volgendeIndex: index + 1 },
+        { fragment: true },
+      ),
     );
   });
 
   app.post(
     '/contracteerruimte',
-    formulierValidator(contracteerruimtebesluitInvoer, (c, fouten, waarden) => renderFormulier(c, 'contracteerruimte', waarden, fouten, 422), crInvoerUitFormulier),
+    formulierValidator(
+      contracteerruimtebesluitInvoer,
+      (c, fouten, waarden) => renderFormulier(c, 'contracteerruimte', waarden, fouten, 422),
+      crInvoerUitFormulier,
+    ),
     (c) => {
       const { invoer, waarden } = c.req.valid('form');
       const resultaat = createContracteerruimtebesluit(deps.db, invoer);
@@ -126,7 +143,11 @@ export function besluitenRoutes(deps: AppDeps) {
     const kenmerk = enkel(waarden.kenmerk)?.trim() || '(nieuw besluit)';
     let kandidaten: Besluit[];
     if (isCr) {
-      const invoer = validateInvoer(contracteerruimtebesluitInvoer, { ...crInvoerUitFormulier(waarden), kenmerk: 'voorbeeld', besluitdatum: enkel(waarden.bekendgemaakt) ?? '' });
+      const invoer = validateInvoer(contracteerruimtebesluitInvoer, {
+        ...crInvoerUitFormulier(waarden),
+        kenmerk: 'voorbeeld',
+        besluitdatum: enkel(waarden.bekendgemaakt) ?? '',
+      });
       if (!invoer.ok) return renderOnvolledig(c, invoer.fouten);
       const { soort, bekendgemaakt, bedragen } = invoer.data;
       kandidaten = [...new Set(bedragen.map((b) => b.regio))].map((regio) => ({
@@ -154,23 +175,40 @@ export function besluitenRoutes(deps: AppDeps) {
   });
 
   // Editing a decision's dates recomputes every dependent term and shows what changed.
-  const datumsInvoer = z.object({ besluitdatum: datumInvoerVeld(), bekendgemaakt: datumInvoerVeld() }).strict().refine((d) => d.bekendgemaakt >= d.besluitdatum, {
-    error: 'de bekendmaking kan niet vóór de besluitdatum liggen',
-    path: ['bekendgemaakt'],
-  });
+  const datumsInvoer = z
+    .object({ besluitdatum: datumInvoerVeld(), bekendgemaakt: datumInvoerVeld() })
+    .strict()
+    .refine((d) => d.bekendgemaakt >= d.besluitdatum, {
+      error: 'de bekendmaking kan niet vóór de besluitdatum liggen',
+      path: ['bekendgemaakt'],
+    });
 
   // The decision named in the path, if the actor may edit it (404 otherwise).
   app.use('/:type/:id/*', loadBesluitUitPad(deps));
 
   app.get('/:type/:id/bewerken', (c) => {
     const besluit = c.get('besluit');
-    return c.html(deps.weergave.render('besluitBewerken', { ...paginaContext(c, 'registreren'), titel: `${besluit.kenmerk} bewerken`, besluit, waarden: besluit, fouten: {} }));
+    return c.html(
+      deps.weergave.render('besluitBewerken', {
+        ...paginaContext(c, 'registreren'),
+        titel: `${besluit.kenmerk} bewerken`,
+        besluit,
+        waarden: besluit,
+        fouten: {},
+      }),
+    );
   });
 
   const renderBewerken = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) => {
     const besluit = c.get('besluit');
     return c.html(
-      deps.weergave.render('besluitBewerken', { ...paginaContext(c, 'registreren'), titel: `${besluit.kenmerk} bewerken`, besluit, waarden, fouten: foutenPerVeld(fouten) }),
+      deps.weergave.render('besluitBewerken', {
+        ...paginaContext(c, 'registreren'),
+        titel: `${besluit.kenmerk} bewerken`,
+        besluit,
+        waarden,
+        fouten: foutenPerVeld(fouten),
+      }),
       422,
     );
   };
@@ -188,7 +226,14 @@ export function besluitenRoutes(deps: AppDeps) {
       if (!resultaat.ok) return renderBewerken(c, resultaat.fouten, waarden);
       const na = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
       return c.html(
-        deps.weergave.render('besluitGewijzigd', { ...paginaContext(c, 'registreren'), titel: 'Wijzigingen', besluit, oud: besluit, nieuw: invoer, ...diffTermijnen(voor, na) }),
+        deps.weergave.render('besluitGewijzigd', {
+          ...paginaContext(c, 'registreren'),
+          titel: 'Wijzigingen',
+          besluit,
+          oud: besluit,
+          nieuw: invoer,
+          ...diffTermijnen(voor, na),
+        }),
       );
     },
   );

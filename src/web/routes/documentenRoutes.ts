@@ -52,7 +52,11 @@ export function documentenRoutes(deps: AppDeps) {
         zaak,
         soort: keuze.soort,
         definitie: FILINGS[keuze.soort],
-        keuzes: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide').map((s) => ({ soort: s, titel: FILINGS[s].titel, actief: s === keuze.soort })),
+        keuzes: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide').map((s) => ({
+          soort: s,
+          titel: FILINGS[s].titel,
+          actief: s === keuze.soort,
+        })),
         dagtekening: keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak),
         samenhang: keuze.samenhang !== 'nee',
         isBezwaar: zaak.soort === 'bezwaar',
@@ -74,8 +78,16 @@ export function documentenRoutes(deps: AppDeps) {
 
   app.get('/nieuw', (c) => {
     const zaak = c.get('zaak');
-    const keuze = validateInvoer(filingKeuze, { soort: c.req.query('soort') ?? (zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift'), dagtekening: c.req.query('dagtekening') || undefined, samenhang: c.req.query('samenhang') || undefined });
-    if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
+    const keuze = validateInvoer(filingKeuze, {
+      soort: c.req.query('soort') ?? (zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift'),
+      dagtekening: c.req.query('dagtekening') || undefined,
+      samenhang: c.req.query('samenhang') || undefined,
+    });
+    if (!keuze.ok)
+      return c.html(
+        deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }),
+        400,
+      );
     return renderNieuw(c, zaak, keuze.data);
   });
 
@@ -83,11 +95,26 @@ export function documentenRoutes(deps: AppDeps) {
   app.post('/aanvulling', async (c) => {
     const zaak = c.get('zaak');
     const { waarden, fouten } = await readFormulier(c);
-    const keuze = validateInvoer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
-    if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
+    const keuze = validateInvoer(filingKeuze, {
+      soort: enkel(waarden.soort),
+      dagtekening: enkel(waarden.dagtekening) || undefined,
+      samenhang: enkel(waarden.samenhang) || undefined,
+    });
+    if (!keuze.ok)
+      return c.html(
+        deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }),
+        400,
+      );
     const aanvulling = fouten.length
       ? ({ ok: false, fouten } as const)
-      : validateInvoer(aanvullingInvoer, Object.fromEntries(['indienerAdres', 'indienerPostcode', 'indienerPlaats', 'gronden', 'spoedeisendBelang'].filter((k) => waarden[k] !== undefined).map((k) => [k, enkel(waarden[k])])));
+      : validateInvoer(
+          aanvullingInvoer,
+          Object.fromEntries(
+            ['indienerAdres', 'indienerPostcode', 'indienerPlaats', 'gronden', 'spoedeisendBelang']
+              .filter((k) => waarden[k] !== undefined)
+              .map((k) => [k, enkel(waarden[k])]),
+          ),
+        );
     if (!aanvulling.ok) return renderNieuw(c, zaak, keuze.data, aanvulling.fouten, 422);
     writeFilingAanvulling(deps.db, zaak, aanvulling.data);
     const q = new URLSearchParams({ soort: keuze.data.soort, ...(keuze.data.dagtekening ? { dagtekening: keuze.data.dagtekening } : {}) });
@@ -96,15 +123,23 @@ export function documentenRoutes(deps: AppDeps) {
 
   const onbekendStuk = (c: Context<AppEnv>, fouten: VeldFout[], status: 400 | 422) =>
     c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: fouten.map((f) => f.melding).join('; ') }), status);
-  const keuzeUitFormulier = (w: Record<string, string | string[]>) => ({ soort: enkel(w.soort), dagtekening: enkel(w.dagtekening) || undefined, samenhang: enkel(w.samenhang) || undefined });
-
-  app.post('/', formulierValidator(filingKeuze, (c, fouten) => onbekendStuk(c, fouten, 422), keuzeUitFormulier), async (c) => {
-    const zaak = c.get('zaak');
-    const keuze = c.req.valid('form').invoer;
-    const resultaat = await generateFiling(deps.db, deps.termijnen, deps.filings, c.get('actor'), zaak, keuze.soort, opties(keuze, zaak));
-    if (!resultaat.ok) return renderNieuw(c, zaak, keuze, [], 422);
-    return c.redirect(`/zaken/${zaak.id}#stukken`, 303);
+  const keuzeUitFormulier = (w: Record<string, string | string[]>) => ({
+    soort: enkel(w.soort),
+    dagtekening: enkel(w.dagtekening) || undefined,
+    samenhang: enkel(w.samenhang) || undefined,
   });
+
+  app.post(
+    '/',
+    formulierValidator(filingKeuze, (c, fouten) => onbekendStuk(c, fouten, 422), keuzeUitFormulier),
+    async (c) => {
+      const zaak = c.get('zaak');
+      const keuze = c.req.valid('form').invoer;
+      const resultaat = await generateFiling(deps.db, deps.termijnen, deps.filings, c.get('actor'), zaak, keuze.soort, opties(keuze, zaak));
+      if (!resultaat.ok) return renderNieuw(c, zaak, keuze, [], 422);
+      return c.redirect(`/zaken/${zaak.id}#stukken`, 303);
+    },
+  );
 
   // A stored version, byte for byte as it was generated.
   app.get('/:documentId', (c) => {
@@ -119,4 +154,3 @@ export function documentenRoutes(deps: AppDeps) {
   });
   return app;
 }
-

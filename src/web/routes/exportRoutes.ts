@@ -15,7 +15,20 @@ export function exportRoutes(deps: AppDeps) {
     const peildatum = gekozen ?? deps.vandaag();
     const { regels } = buildOverzicht(deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, filter);
     const csv = formatCsv(
-      ['laatste_dag', 'dagen_over', 'rechtsmiddel', 'tegen', 'regio', 'jaar', 'zorgaanbieder', 'besluit', 'bekendgemaakt', 'aanvang', 'grondslag', 'toelichting'],
+      [
+        'laatste_dag',
+        'dagen_over',
+        'rechtsmiddel',
+        'tegen',
+        'regio',
+        'jaar',
+        'zorgaanbieder',
+        'besluit',
+        'bekendgemaakt',
+        'aanvang',
+        'grondslag',
+        'toelichting',
+      ],
       regels.map((r) => [
         r.termijn.einde,
         r.dagenOver,

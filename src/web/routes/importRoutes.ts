@@ -55,19 +55,24 @@ export function importRoutes(deps: AppDeps) {
       return fout('het bestand is geen UTF-8-tekst; sla het op als "CSV UTF-8"');
     }
     const uitkomst = preview(c, soort, tekst);
-    const token = uitkomst.fouten.length === 0 && uitkomst.nieuw.length > 0
-      ? wachtend.save({ soort, tekst, bestandsnaam: bestand.name, gebruikerId: c.get('actor').gebruikerId })
-      : undefined;
-    return render(c, {
-      soort,
-      bestandsnaam: bestand.name,
-      aantalRijen: uitkomst.aantalRijen,
-      aantalNieuw: uitkomst.nieuw.length,
-      ongewijzigd: uitkomst.ongewijzigd.length,
-      fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN),
-      meerFouten: Math.max(0, uitkomst.fouten.length - MAX_GETOONDE_FOUTEN),
-      token,
-    }, uitkomst.fouten.length ? 422 : 200);
+    const token =
+      uitkomst.fouten.length === 0 && uitkomst.nieuw.length > 0
+        ? wachtend.save({ soort, tekst, bestandsnaam: bestand.name, gebruikerId: c.get('actor').gebruikerId })
+        : undefined;
+    return render(
+      c,
+      {
+        soort,
+        bestandsnaam: bestand.name,
+        aantalRijen: uitkomst.aantalRijen,
+        aantalNieuw: uitkomst.nieuw.length,
+        ongewijzigd: uitkomst.ongewijzigd.length,
+        fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN),
+        meerFouten: Math.max(0, uitkomst.fouten.length - MAX_GETOONDE_FOUTEN),
+        token,
+      },
+      uitkomst.fouten.length ? 422 : 200,
+    );
   });
 
   app.post('/uitvoeren', async (c) => {
@@ -77,7 +82,8 @@ export function importRoutes(deps: AppDeps) {
     if (!w) return render(c, { fouten: [{ rij: 1, veld: 'bestand', melding: 'deze controle is verlopen of al gebruikt; upload het bestand opnieuw' }] }, 422);
     // Check again right before writing: nothing in the database may have changed what the preview promised.
     const uitkomst = preview(c, w.soort, w.tekst);
-    if (uitkomst.fouten.length) return render(c, { soort: w.soort, bestandsnaam: w.bestandsnaam, fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN) as RijFout[] }, 422);
+    if (uitkomst.fouten.length)
+      return render(c, { soort: w.soort, bestandsnaam: w.bestandsnaam, fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN) as RijFout[] }, 422);
     const geschreven =
       w.soort === 'contracteerruimte'
         ? writeContracteerruimteImport(deps.db, uitkomst.nieuw as Parameters<typeof writeContracteerruimteImport>[1])

@@ -5,12 +5,25 @@ import { z } from 'zod';
 import { foutenPerVeld, validateInvoer } from '../formulier';
 
 const PNG_HANDTEKENING = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const optioneleTekst = (max: number) => z.string().trim().max(max, { error: `is te lang (meer dan ${max} tekens)` }).transform((v) => (v === '' ? null : v));
+const optioneleTekst = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `is te lang (meer dan ${max} tekens)` })
+    .transform((v) => (v === '' ? null : v));
 const briefhoofdInvoer = z.object({
   adres: optioneleTekst(200),
-  postcode: z.string().trim().refine((p) => p === '' || /^\d{4}\s?[A-Za-z]{2}$/.test(p), { error: 'vul een postcode in als 1234 AB' }).transform((p) => (p === '' ? null : `${p.slice(0, 4)} ${p.slice(-2).toUpperCase()}`)),
+  postcode: z
+    .string()
+    .trim()
+    .refine((p) => p === '' || /^\d{4}\s?[A-Za-z]{2}$/.test(p), { error: 'vul een postcode in als 1234 AB' })
+    .transform((p) => (p === '' ? null : `${p.slice(0, 4)} ${p.slice(-2).toUpperCase()}`)),
   plaats: optioneleTekst(100),
-  email: z.string().trim().refine((e) => e === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e), { error: 'geen geldig e-mailadres' }).transform((e) => (e === '' ? null : e)),
+  email: z
+    .string()
+    .trim()
+    .refine((e) => e === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e), { error: 'geen geldig e-mailadres' })
+    .transform((e) => (e === '' ? null : e)),
   telefoon: optioneleTekst(40),
 });
 const voorkeurenInvoer = z.object({

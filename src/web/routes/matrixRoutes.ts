@@ -25,7 +25,11 @@ export function matrixRoutes(deps: AppDeps) {
     const matrix = loadRegioJaarMatrix(berekend, peildatum);
     const rijen = matrix.rijen.map((r) => ({
       ...r,
-      cellen: r.cellen.map((cel) => ({ ...cel, label: cel.status ? (cel.status.oudRegime ? 'oud regime' : STATUS_LABEL[cel.status.status]) : undefined, regio: r.regio })),
+      cellen: r.cellen.map((cel) => ({
+        ...cel,
+        label: cel.status ? (cel.status.oudRegime ? 'oud regime' : STATUS_LABEL[cel.status.status]) : undefined,
+        regio: r.regio,
+      })),
     }));
     const data = { ...paginaContext(c, 'matrix'), titel: 'Regio × jaar', peildatum, ...matrix, rijen };
     const inhoud = afgeleid(berekend, `html|matrix|${peildatum}`, () => deps.weergave.render('matrix', data, { fragment: true }));

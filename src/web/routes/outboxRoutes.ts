@@ -10,7 +10,9 @@ export function outboxRoutes(deps: AppDeps) {
   // The embedded outbox and every reminder that could not be delivered, for the actor's organisation.
   app.get('/', (c) => {
     const { mails, problemen } = loadOutbox(deps.db, c.get('actor'));
-    return c.html(deps.weergave.render('outbox', { ...paginaContext(c, 'outbox'), titel: 'Verzonden herinneringen', mails, problemen, smtp: Boolean(deps.mail.smtp) }));
+    return c.html(
+      deps.weergave.render('outbox', { ...paginaContext(c, 'outbox'), titel: 'Verzonden herinneringen', mails, problemen, smtp: Boolean(deps.mail.smtp) }),
+    );
   });
 
   app.get('/:id', (c) => {

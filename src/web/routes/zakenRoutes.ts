@@ -3,7 +3,16 @@ import type { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { computePostUiterlijk } from '../../domain/termijnen/awbTermijn';
 import { computeBeslistermijnOpBezwaar, computeGriffierechtTermijn } from '../../domain/termijnen/overigeTermijnen';
-import { createZaak, isSluittarief, loadCollegas, loadTijdlijn, loadZaken, writeZaakActie, type ZaakActie, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
+import {
+  createZaak,
+  isSluittarief,
+  loadCollegas,
+  loadTijdlijn,
+  loadZaken,
+  writeZaakActie,
+  type ZaakActie,
+  type ZaakOverzichtRij,
+} from '../../services/zaakRegistratie';
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
 import type { VeldFout } from '../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../formulier';
@@ -30,7 +39,11 @@ export function zakenRoutes(deps: AppDeps) {
 
   const zaakNietGeopend = (c: Context<AppEnv>, fouten: VeldFout[]) =>
     c.html(
-      deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Deze zaak kan niet worden geopend', melding: fouten.map((f) => f.melding).join('; ') }),
+      deps.weergave.render('fout', {
+        ...paginaContext(c, 'zaken'),
+        titel: 'Deze zaak kan niet worden geopend',
+        melding: fouten.map((f) => f.melding).join('; '),
+      }),
       422,
     );
 
@@ -52,7 +65,9 @@ export function zakenRoutes(deps: AppDeps) {
     const kalender = deps.termijnen.config.kalender;
     const griffierecht = zaak.griffierechtMededeling ? computeGriffierechtTermijn(zaak.griffierechtMededeling, kalender) : undefined;
     const bezwaartermijn = zaak.soort === 'bezwaar' ? termijnen[0] : undefined;
-    const beslistermijn = bezwaartermijn ? computeBeslistermijnOpBezwaar(bezwaartermijn.einde, { adviescommissie: false, verdaagd: false }, kalender) : undefined;
+    const beslistermijn = bezwaartermijn
+      ? computeBeslistermijnOpBezwaar(bezwaartermijn.einde, { adviescommissie: false, verdaagd: false }, kalender)
+      : undefined;
     const laat = termijnen[0] && zaak.ingesteld && zaak.ingesteld > termijnen[0].einde;
     return c.html(
       deps.weergave.render('zaak', {
@@ -69,7 +84,12 @@ export function zakenRoutes(deps: AppDeps) {
         tijdlijn: loadTijdlijn(deps.db, zaak.id),
         documenten: loadZaakdocumenten(deps.db, zaak.id),
         // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
-        stukken: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide' || (s === 'beroepschrift' && zaak.soort === 'bezwaar' && isSluittarief(deps.db, zaak))).map((s) => ({ soort: s, titel: FILINGS[s].titel })),
+        stukken: FILING_SOORTEN.filter(
+          (s) =>
+            FILINGS[s].zaak === zaak.soort ||
+            FILINGS[s].zaak === 'beide' ||
+            (s === 'beroepschrift' && zaak.soort === 'bezwaar' && isSluittarief(deps.db, zaak)),
+        ).map((s) => ({ soort: s, titel: FILINGS[s].titel })),
         collegas: loadCollegas(deps.db, actor).map((g) => ({ ...g, gekozen: g.id === zaak.verantwoordelijkeId })),
         vandaag: peildatum,
         fouten: foutenPerVeld(fouten),
@@ -93,10 +113,10 @@ export function zakenRoutes(deps: AppDeps) {
     });
   });
 
-
   // Each action on a case: validate, write through the one write path, back to the case.
   function registerActie<N extends ZaakActie>(naam: N, schema: z.ZodType<Parameters<typeof writeZaakActie<N>>[4], unknown>) {
-    const opnieuw = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) => renderZaak(c, c.get('zaak'), fouten, { [naam]: waarden }, 422);
+    const opnieuw = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) =>
+      renderZaak(c, c.get('zaak'), fouten, { [naam]: waarden }, 422);
     app.post(`/:id/${naam}`, formulierValidator(schema, opnieuw), (c) => {
       const zaak = c.get('zaak');
       const { invoer, waarden } = c.req.valid('form');

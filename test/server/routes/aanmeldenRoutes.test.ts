@@ -12,7 +12,11 @@ describe('acting organisation', () => {
   });
 
   it('signs in with a cookie and shows who acts for which organisation', async () => {
-    const aanmelden = await t.app.request('/aanmelden', { method: 'POST', body: formulier({ gebruikerId: '2', terug: '/matrix' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const aanmelden = await t.app.request('/aanmelden', {
+      method: 'POST',
+      body: formulier({ gebruikerId: '2', terug: '/matrix' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(aanmelden.status).toBe(303);
     expect(aanmelden.headers.get('location')).toBe('/matrix');
     const cookie = aanmelden.headers.get('set-cookie')!.split(';')[0]!;
@@ -21,7 +25,11 @@ describe('acting organisation', () => {
   });
 
   it('never redirects to another site after signing in', async () => {
-    const r = await t.app.request('/aanmelden', { method: 'POST', body: formulier({ gebruikerId: '2', terug: '//evil.example/x' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const r = await t.app.request('/aanmelden', {
+      method: 'POST',
+      body: formulier({ gebruikerId: '2', terug: '//evil.example/x' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(r.headers.get('location')).toBe('/');
   });
 

@@ -10,7 +10,16 @@ describe('CSV export', () => {
     await t.als(DEMO.advocaat)('/api/v1/besluiten', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'tariefbeschikking', kenmerk: 'X1', zorgaanbieder: '90000003', regio: 'Amsterdam', jaar: 2027, soort: 'vaststelling', besluitdatum: '2026-11-20', bekendgemaakt: '2026-11-20' }),
+      body: JSON.stringify({
+        type: 'tariefbeschikking',
+        kenmerk: 'X1',
+        zorgaanbieder: '90000003',
+        regio: 'Amsterdam',
+        jaar: 2027,
+        soort: 'vaststelling',
+        besluitdatum: '2026-11-20',
+        bekendgemaakt: '2026-11-20',
+      }),
     });
     const r = await t.als(DEMO.advocaat)('/export/termijnen.csv');
     expect(r.headers.get('content-type')).toContain('text/csv');

@@ -16,7 +16,8 @@ const upload = (email: string, soort: string, naam: string, inhoud: string) => {
 };
 
 describe('bulk import', () => {
-  const GOED = 'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-140;wijziging;17-11-2026;20-11-2026;Utrecht;2027;1.900.000.000,00\nNZa/CR/2026-140;wijziging;17-11-2026;20-11-2026;Twente;2027;800.000.000,00\n';
+  const GOED =
+    'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-140;wijziging;17-11-2026;20-11-2026;Utrecht;2027;1.900.000.000,00\nNZa/CR/2026-140;wijziging;17-11-2026;20-11-2026;Twente;2027;800.000.000,00\n';
 
   it('shows per-row errors and writes nothing when one row is bad', async () => {
     const voor = t.momentopname();
@@ -44,7 +45,10 @@ describe('bulk import', () => {
 
   it('imports the shipped example files', async () => {
     const { readFileSync } = await import('node:fs');
-    for (const [soort, bestand] of [['contracteerruimte', 'seed/import/contracteerruimte-NZa-CR-2026-130.csv'], ['tariefbeschikkingen', 'seed/import/tariefbeschikkingen-2027.csv']] as const) {
+    for (const [soort, bestand] of [
+      ['contracteerruimte', 'seed/import/contracteerruimte-NZa-CR-2026-130.csv'],
+      ['tariefbeschikkingen', 'seed/import/tariefbeschikkingen-2027.csv'],
+    ] as const) {
       const html = await (await upload(DEMO.advocaat, soort, bestand, readFileSync(bestand, 'utf8'))).text();
       const token = /name="token" value="([^"]+)"/.exec(html)?.[1];
       expect(token, html).toBeDefined();

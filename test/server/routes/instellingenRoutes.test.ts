@@ -25,7 +25,9 @@ describe('settings (/instellingen)', () => {
   });
 
   it('saves the letterhead of the own organisation only, and checks the postcode', async () => {
-    expect((await post(DEMO.inhouse, '/instellingen/briefhoofd', { adres: 'Laan 1', postcode: '3511ab', plaats: 'Utrecht', email: '', telefoon: '' })).status).toBe(303);
+    expect(
+      (await post(DEMO.inhouse, '/instellingen/briefhoofd', { adres: 'Laan 1', postcode: '3511ab', plaats: 'Utrecht', email: '', telefoon: '' })).status,
+    ).toBe(303);
     const rij = t.db.$client.prepare("SELECT adres, postcode FROM organisaties WHERE naam = 'Stichting Zorggroep Heuvelrand'").get();
     expect(rij).toEqual({ adres: 'Laan 1', postcode: '3511 AB' });
     expect((await post(DEMO.inhouse, '/instellingen/briefhoofd', { adres: '', postcode: 'abc', plaats: '', email: '', telefoon: '' })).status).toBe(422);

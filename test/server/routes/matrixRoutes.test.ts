@@ -21,5 +21,4 @@ describe('matrix and history', () => {
     expect([...volgorde].sort((a, b) => a - b)).toEqual(volgorde);
     expect(html).toContain('22 december 2026');
   });
-
 });

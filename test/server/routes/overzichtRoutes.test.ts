@@ -19,5 +19,4 @@ describe('overview', () => {
     expect(html).toContain('NZa/TB/2026-1744');
     expect(html).not.toContain('NZa/TB/2026-1855');
   });
-
 });

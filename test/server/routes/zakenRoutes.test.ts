@@ -10,8 +10,7 @@ const post = (email: string, pad: string, velden: Record<string, string | string
 
 describe('case files', () => {
   it('registering beroep ingesteld moves the region-year to in beroep, the uitspraak moves it on', async () => {
-    const status = async () =>
-      (await (await t.als(DEMO.inhouse)('/api/v1/termijnen?regio=Utrecht&jaar=2026')).json()).status[0];
+    const status = async () => (await (await t.als(DEMO.inhouse)('/api/v1/termijnen?regio=Utrecht&jaar=2026')).json()).status[0];
     expect((await status()).status).toBe('open');
     const zaakId = (t.db.$client.prepare(`SELECT id FROM zaken WHERE soort = 'beroep' AND organisatie_id = 3`).get() as { id: number }).id;
     expect((await post(DEMO.inhouse, `/zaken/${zaakId}/ingesteld`, { ingesteld: '20-11-2026', cbbZaaknummer: '26/1200' })).status).toBe(303);
