@@ -40,8 +40,19 @@ function vouw(regel: string): string {
 const datumWaarde = (d: IsoDatum) => d.replace(/-/g, '');
 
 export function buildVCalendar(naam: string, termijnen: readonly AgendaTermijn[], nu: Date): string {
-  const stempel = nu.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const regels = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Termijnbewaking Wmg 105//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeTekst(naam)}`, 'X-WR-TIMEZONE:Europe/Amsterdam'];
+  const stempel = nu
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const regels = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Termijnbewaking Wmg 105//NL',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeTekst(naam)}`,
+    'X-WR-TIMEZONE:Europe/Amsterdam',
+  ];
   for (const t of termijnen) {
     regels.push(
       'BEGIN:VEVENT',
@@ -53,7 +64,13 @@ export function buildVCalendar(naam: string, termijnen: readonly AgendaTermijn[]
       `DESCRIPTION:${escapeTekst(t.beschrijving)}`,
       `URL:${t.url}`,
       'TRANSP:TRANSPARENT',
-      ...t.alarmen.flatMap((dagen) => ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeTekst(t.samenvatting)}`, `TRIGGER:${dagen === 0 ? 'PT9H' : `-P${dagen}D`}`, 'END:VALARM']),
+      ...t.alarmen.flatMap((dagen) => [
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `DESCRIPTION:${escapeTekst(t.samenvatting)}`,
+        `TRIGGER:${dagen === 0 ? 'PT9H' : `-P${dagen}D`}`,
+        'END:VALARM',
+      ]),
       'END:VEVENT',
     );
   }

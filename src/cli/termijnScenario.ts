@@ -1,19 +1,15 @@
 import { z } from 'zod';
-import {
-  CONTRACTEERRUIMTE_SOORTEN,
-  TARIEFBESCHIKKING_SOORTEN,
-  type TermijnInvoer,
-} from '../domain/besluiten/besluit';
+import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN, type TermijnInvoer } from '../domain/besluiten/besluit';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { EERSTE_BEKENDMAKING, LAATSTE_BEKENDMAKING } from '../domain/termijnen/awbTermijn';
 import { ALLE_ZORGKANTOORREGIOS, findZorgkantoorregio, isGeldigOp } from '../domain/regios/zorgkantoorregios';
 import { formatDatumKort } from '../domain/kalender/kalenderdatum';
-import { isoDatumVeld, jaarVeld, keuzeVeld, regioVeld, tekstVeld, toon, toVeldFouten, type VeldFout } from '../validation/velden';
+import { isoDatumVeld, jaarVeld, keuzeVeld, regioVeld, tekstVeld, formatWaarde, toVeldFouten, type VeldFout } from '../validation/velden';
 
 /** Art. 105 Wmg terms are computed for bekendmakingen from the Awb (1994) through 2200 (termijnregels §3). */
 const bekendmakingVeld = () =>
   isoDatumVeld().refine((d) => d >= EERSTE_BEKENDMAKING && d <= LAATSTE_BEKENDMAKING, {
-    error: (iss) => `${toon(iss.input)} ligt buiten het bereik van de rekenregels (1 januari 1994 tot en met 31 december 2200)`,
+    error: (iss) => `${formatWaarde(iss.input)} ligt buiten het bereik van de rekenregels (1 januari 1994 tot en met 31 december 2200)`,
   });
 
 const contracteerruimteSchema = z
@@ -24,7 +20,7 @@ const contracteerruimteSchema = z
     regio: regioVeld(),
     bekendgemaakt: bekendmakingVeld(),
     jaren: z
-      .array(jaarVeld(), { error: (iss) => (iss.input === undefined ? 'ontbreekt' : `verwacht een lijst jaartallen, niet ${toon(iss.input)}`) })
+      .array(jaarVeld(), { error: (iss) => (iss.input === undefined ? 'ontbreekt' : `verwacht een lijst jaartallen, niet ${formatWaarde(iss.input)}`) })
       .min(1, { error: 'noem ten minste één jaar' })
       .refine((jaren) => new Set(jaren).size === jaren.length, { error: 'noemt een jaar dubbel' }),
   })
@@ -45,10 +41,10 @@ const tariefbeschikkingSchema = z
 const besluitSchema = z.discriminatedUnion('type', [contracteerruimteSchema, tariefbeschikkingSchema], {
   error: (iss) => {
     const type = (iss.input as { type?: unknown } | undefined)?.type;
-    if (typeof iss.input !== 'object' || iss.input === null) return `verwacht een besluit (object), niet ${toon(iss.input)}`;
+    if (typeof iss.input !== 'object' || iss.input === null) return `verwacht een besluit (object), niet ${formatWaarde(iss.input)}`;
     return type === undefined
       ? 'ontbreekt (contracteerruimte of tariefbeschikking)'
-      : `${toon(type)} is geen geldig type (toegestaan: contracteerruimte, tariefbeschikking)`;
+      : `${formatWaarde(type)} is geen geldig type (toegestaan: contracteerruimte, tariefbeschikking)`;
   },
 });
 
@@ -71,22 +67,23 @@ const partijSchema = z
   .strict();
 
 const gelijkgesteldeDagenSchema = z.array(isoDatumVeld(), {
-  error: (iss) => `verwacht een lijst datums ("JJJJ-MM-DD"), niet ${toon(iss.input)}`,
+  error: (iss) => `verwacht een lijst datums ("JJJJ-MM-DD"), niet ${formatWaarde(iss.input)}`,
 });
 
 const scenarioSchema = z
-  .object({
-    peildatum: isoDatumVeld().optional(),
-    besluiten: z.array(besluitSchema, {
-      error: (iss) => (iss.input === undefined ? 'ontbreekt' : `verwacht een lijst besluiten, niet ${toon(iss.input)}`),
-    }),
-    beroepen: z
-      .array(beroepSchema, { error: (iss) => `verwacht een lijst beroepen, niet ${toon(iss.input)}` })
-      .default([]),
-    partijen: z.array(partijSchema, { error: (iss) => `verwacht een lijst partijen, niet ${toon(iss.input)}` }).optional(),
-    gelijkgesteldeDagen: gelijkgesteldeDagenSchema.optional(),
-    inwerkingtreding: isoDatumVeld().optional(),
-  }, { error: (iss) => `verwacht een JSON-object met besluiten, niet ${toon(iss.input)}` })
+  .object(
+    {
+      peildatum: isoDatumVeld().optional(),
+      besluiten: z.array(besluitSchema, {
+        error: (iss) => (iss.input === undefined ? 'ontbreekt' : `verwacht een lijst besluiten, niet ${formatWaarde(iss.input)}`),
+      }),
+      beroepen: z.array(beroepSchema, { error: (iss) => `verwacht een lijst beroepen, niet ${formatWaarde(iss.input)}` }).default([]),
+      partijen: z.array(partijSchema, { error: (iss) => `verwacht een lijst partijen, niet ${formatWaarde(iss.input)}` }).optional(),
+      gelijkgesteldeDagen: gelijkgesteldeDagenSchema.optional(),
+      inwerkingtreding: isoDatumVeld().optional(),
+    },
+    { error: (iss) => `verwacht een JSON-object met besluiten, niet ${formatWaarde(iss.input)}` },
+  )
   .strict()
   .superRefine((scenario, ctx) => {
     const eerstePlaats = new Map<string, number>();
@@ -99,20 +96,20 @@ const scenarioSchema = z
           code: 'custom',
           path: ['besluiten', i, 'regio'],
           message:
-            `${toon(regio.naam)} bestond op ${formatDatumKort(besluit.bekendgemaakt)} niet meer als zorgkantoorregio` +
+            `${formatWaarde(regio.naam)} bestond op ${formatDatumKort(besluit.bekendgemaakt)} niet meer als zorgkantoorregio` +
             (regio.geldigTot ? ` (tot en met ${formatDatumKort(regio.geldigTot)}${opvolger ? `; opgevolgd door ${opvolger.naam}` : ''})` : ''),
         });
       }
       const eerder = eerstePlaats.get(besluit.id);
       if (eerder !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['besluiten', i, 'id'], message: `${toon(besluit.id)} komt al voor bij besluiten[${eerder}]` });
+        ctx.addIssue({ code: 'custom', path: ['besluiten', i, 'id'], message: `${formatWaarde(besluit.id)} komt al voor bij besluiten[${eerder}]` });
       } else eerstePlaats.set(besluit.id, i);
     });
     scenario.beroepen.forEach((beroep, i) => {
       const plaats = eerstePlaats.get(beroep.tegen);
       const besluit = plaats === undefined ? undefined : scenario.besluiten[plaats];
       if (!besluit) {
-        ctx.addIssue({ code: 'custom', path: ['beroepen', i, 'tegen'], message: `${toon(beroep.tegen)} is geen besluit uit besluiten` });
+        ctx.addIssue({ code: 'custom', path: ['beroepen', i, 'tegen'], message: `${formatWaarde(beroep.tegen)} is geen besluit uit besluiten` });
         return;
       }
       const jaren = besluit.type === 'contracteerruimte' ? besluit.jaren : [besluit.jaar];
@@ -120,7 +117,7 @@ const scenarioSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['beroepen', i, 'jaar'],
-          message: `${beroep.jaar} valt niet onder besluit ${toon(besluit.id)} (${jaren.join(', ')})`,
+          message: `${beroep.jaar} valt niet onder besluit ${formatWaarde(besluit.id)} (${jaren.join(', ')})`,
         });
       }
       if (beroep.afgerond !== null && beroep.afgerond < beroep.ingesteld) {

@@ -16,7 +16,7 @@ export interface CommandResultaat {
 /** `termijnen [FILE]`: scenario JSON in, the engine's result as JSON out; exit 2 with one line per problem. */
 export async function runTermijnenCommand(
   args: readonly string[],
-  leesStdin: () => Promise<string>,
+  readStdin: () => Promise<string>,
   vandaag: IsoDatum,
   config: TermijnConfig,
   /** The configured extra days (art. 3 lid 3 Atw), to which a scenario's own `gelijkgesteldeDagen` are added. */
@@ -25,7 +25,7 @@ export async function runTermijnenCommand(
   if (args.length > 1) return fout([`gebruik: termijnen [BESTAND] (kreeg ${args.length} argumenten)`]);
   let tekst: string;
   try {
-    tekst = args[0] ? await readFile(args[0], 'utf8') : await leesStdin();
+    tekst = args[0] ? await readFile(args[0], 'utf8') : await readStdin();
   } catch (e) {
     return fout([`invoer: bestand ${args[0]} kan niet worden gelezen (${(e as NodeJS.ErrnoException).code ?? 'onbekende fout'})`]);
   }
@@ -41,7 +41,10 @@ export async function runTermijnenCommand(
     inwerkingtreding: parsed.inwerkingtreding ?? config.inwerkingtreding,
     kalender:
       parsed.gelijkgesteldeDagen.length > 0
-        ? createAtwKalender([...gelijkgesteldeDagen, ...parsed.gelijkgesteldeDagen.map((datum) => ({ datum, naam: 'gelijkgestelde dag (scenario)', bron: 'opgegeven in het scenario' }))])
+        ? createAtwKalender([
+            ...gelijkgesteldeDagen,
+            ...parsed.gelijkgesteldeDagen.map((datum) => ({ datum, naam: 'gelijkgestelde dag (scenario)', bron: 'opgegeven in het scenario' })),
+          ])
         : config.kalender,
   };
   const uitkomst = computeTermijnen(parsed.invoer, scenarioConfig);

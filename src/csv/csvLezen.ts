@@ -11,7 +11,7 @@ export type CsvUitkomst = { ok: true; tabel: CsvTabel } | { ok: false; melding: 
  * Reads CSV as Dutch spreadsheets write it: ';' or ',' (detected from the header), quoted fields with "" escapes,
  * CRLF or LF, an optional UTF-8 BOM. Empty lines are skipped.
  */
-export function leesCsv(tekst: string, verplichteKolommen: readonly string[]): CsvUitkomst {
+export function readCsv(tekst: string, verplichteKolommen: readonly string[]): CsvUitkomst {
   const schoon = tekst.replace(/^\uFEFF/, '');
   const eersteRegel = schoon.slice(0, schoon.search(/\r?\n|$/));
   const scheidingsteken = (eersteRegel.match(/;/g)?.length ?? 0) >= (eersteRegel.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -58,7 +58,11 @@ export function leesCsv(tekst: string, verplichteKolommen: readonly string[]): C
   const kolommen = kop.velden.map((k) => k.trim().toLocaleLowerCase('nl'));
   const ontbrekend = verplichteKolommen.filter((k) => !kolommen.includes(k));
   if (ontbrekend.length) {
-    return { ok: false, melding: `kolom${ontbrekend.length > 1 ? 'men' : ''} ${ontbrekend.join(', ')} ontbreekt in de kopregel (verwacht: ${verplichteKolommen.join(scheidingsteken)})`, regel: 1 };
+    return {
+      ok: false,
+      melding: `kolom${ontbrekend.length > 1 ? 'men' : ''} ${ontbrekend.join(', ')} ontbreekt in de kopregel (verwacht: ${verplichteKolommen.join(scheidingsteken)})`,
+      regel: 1,
+    };
   }
   const rijen = data.map((r) => ({ regel: r.regel, waarden: Object.fromEntries(kolommen.map((k, i) => [k, (r.velden[i] ?? '').trim()])) }));
   return { ok: true, tabel: { kolommen, rijen, scheidingsteken } };

@@ -18,7 +18,10 @@ export const demoDataSchema = z.object({
       email: z.string().nullable(),
       telefoon: z.string().nullable(),
       /** A PNG file in seed/, used as letterhead logo. */
-      logo: z.string().regex(/^[\w.-]+\.png$/).nullable(),
+      logo: z
+        .string()
+        .regex(/^[\w.-]+\.png$/)
+        .nullable(),
     }),
   ),
   gebruikers: z.array(z.object({ naam: z.string(), email: z.string(), rol: z.enum(GEBRUIKER_ROLLEN), organisatie: z.string(), weekoverzicht: z.boolean() })),

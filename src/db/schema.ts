@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
+import { FILING_SOORTEN } from '../domain/filings/filingSoorten';
 
 // Constraints live in the database too: a bug in a handler must not be able to store an impossible decision.
 
@@ -8,7 +9,10 @@ const inLijst = (waarden: readonly string[]) => sql.raw(`(${waarden.map((w) => `
 /** SQLite's date() returns NULL for anything but a valid date, so this rejects "2026-02-30" and free text. */
 const isIsoDatum = (kolom: string) => sql.raw(`(date(${kolom}) IS ${kolom})`);
 const isJaar = (kolom: string) => sql.raw(`(${kolom} BETWEEN 1900 AND 2200)`);
-const aangemaakt = () => text('aangemaakt_op').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`);
+const aangemaakt = () =>
+  text('aangemaakt_op')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`);
 
 export const ORGANISATIE_SOORTEN = ['zorgaanbieder', 'advocatenkantoor', 'zorgkantoor', 'nza'] as const;
 export const GEBRUIKER_ROLLEN = ['jurist', 'nza-jurist', 'beheerder'] as const;
@@ -41,7 +45,9 @@ export const gebruikers = sqliteTable(
     naam: text('naam').notNull(),
     email: text('email').notNull().unique(),
     rol: text('rol', { enum: GEBRUIKER_ROLLEN }).notNull(),
-    organisatieId: integer('organisatie_id').notNull().references(() => organisaties.id),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
     /** Working days before the last day on which to remind, e.g. "14,7,3,1,0"; null = the default. */
     herinneringsschema: text('herinneringsschema'),
     weekoverzicht: integer('weekoverzicht', { mode: 'boolean' }).notNull().default(false),
@@ -79,8 +85,12 @@ export const vertegenwoordigingen = sqliteTable(
   'vertegenwoordigingen',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    organisatieId: integer('organisatie_id').notNull().references(() => organisaties.id),
-    zorgaanbiederId: integer('zorgaanbieder_id').notNull().references(() => zorgaanbieders.id),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
+    zorgaanbiederId: integer('zorgaanbieder_id')
+      .notNull()
+      .references(() => zorgaanbieders.id),
   },
   (t) => [unique('vertegenwoordigingen_uniek').on(t.organisatieId, t.zorgaanbiederId)],
 );
@@ -113,7 +123,9 @@ export const contracteerruimtebedragen = sqliteTable(
     besluitId: integer('besluit_id')
       .notNull()
       .references(() => contracteerruimtebesluiten.id, { onDelete: 'cascade' }),
-    regioId: integer('regio_id').notNull().references(() => zorgkantoorregios.id),
+    regioId: integer('regio_id')
+      .notNull()
+      .references(() => zorgkantoorregios.id),
     jaar: integer('jaar').notNull(),
     /** Euro cents, as an integer: never floating point for money. */
     bedragCenten: integer('bedrag_centen').notNull(),
@@ -132,8 +144,12 @@ export const tariefbeschikkingen = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     uitgever: text('uitgever').notNull().default('NZa'),
     kenmerk: text('kenmerk').notNull(),
-    zorgaanbiederId: integer('zorgaanbieder_id').notNull().references(() => zorgaanbieders.id),
-    regioId: integer('regio_id').notNull().references(() => zorgkantoorregios.id),
+    zorgaanbiederId: integer('zorgaanbieder_id')
+      .notNull()
+      .references(() => zorgaanbieders.id),
+    regioId: integer('regio_id')
+      .notNull()
+      .references(() => zorgkantoorregios.id),
     jaar: integer('jaar').notNull(),
     soort: text('soort', { enum: TARIEFBESCHIKKING_SOORTEN }).notNull(),
     besluitdatum: text('besluitdatum').notNull(),
@@ -158,7 +174,9 @@ export const zaken = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     soort: text('soort', { enum: ZAAK_SOORTEN }).notNull(),
-    organisatieId: integer('organisatie_id').notNull().references(() => organisaties.id),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
     zorgaanbiederId: integer('zorgaanbieder_id').references(() => zorgaanbieders.id),
     tariefbeschikkingId: integer('tariefbeschikking_id').references(() => tariefbeschikkingen.id),
     contracteerruimtebesluitId: integer('contracteerruimtebesluit_id').references(() => contracteerruimtebesluiten.id),
@@ -196,7 +214,10 @@ export const zaken = sqliteTable(
     check('zaken_ingesteld', sql`ingesteld IS NULL OR date(ingesteld) IS ingesteld`),
     check('zaken_griffierecht', sql`griffierecht_mededeling IS NULL OR (date(griffierecht_mededeling) IS griffierecht_mededeling AND soort = 'beroep')`),
     check('zaken_afgerond', sql`afgerond IS NULL OR (date(afgerond) IS afgerond AND ingesteld IS NOT NULL AND afgerond >= ingesteld)`),
-    check('zaken_status_datums', sql`(status = 'concept' AND ingesteld IS NULL) OR (status = 'ingediend' AND ingesteld IS NOT NULL AND afgerond IS NULL) OR (status = 'afgerond' AND afgerond IS NOT NULL)`),
+    check(
+      'zaken_status_datums',
+      sql`(status = 'concept' AND ingesteld IS NULL) OR (status = 'ingediend' AND ingesteld IS NOT NULL AND afgerond IS NULL) OR (status = 'afgerond' AND afgerond IS NOT NULL)`,
+    ),
   ],
 );
 
@@ -205,7 +226,9 @@ export const zaakgebeurtenissen = sqliteTable(
   'zaakgebeurtenissen',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    zaakId: integer('zaak_id').notNull().references(() => zaken.id, { onDelete: 'cascade' }),
+    zaakId: integer('zaak_id')
+      .notNull()
+      .references(() => zaken.id, { onDelete: 'cascade' }),
     datum: text('datum').notNull(),
     omschrijving: text('omschrijving').notNull(),
     gebruikerId: integer('gebruiker_id').references(() => gebruikers.id),
@@ -214,18 +237,20 @@ export const zaakgebeurtenissen = sqliteTable(
   (t) => [index('zaakgebeurtenissen_zaak').on(t.zaakId), check('zaakgebeurtenissen_datum', isIsoDatum('datum'))],
 );
 
-export const FILING_SOORTEN = ['beroepschrift', 'beroepschrift-pro-forma', 'bezwaarschrift', 'aanvullende-gronden', 'voorlopige-voorziening', 'clientbrief'] as const;
-
 /** Every generated filing, kept byte for byte with who made it, when, from which template version and data. */
 export const zaakdocumenten = sqliteTable(
   'zaakdocumenten',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    zaakId: integer('zaak_id').notNull().references(() => zaken.id, { onDelete: 'cascade' }),
+    zaakId: integer('zaak_id')
+      .notNull()
+      .references(() => zaken.id, { onDelete: 'cascade' }),
     soort: text('soort', { enum: FILING_SOORTEN }).notNull(),
     versie: integer('versie').notNull(),
     sjabloonVersie: text('sjabloon_versie').notNull(),
-    gemaaktDoor: integer('gemaakt_door').notNull().references(() => gebruikers.id),
+    gemaaktDoor: integer('gemaakt_door')
+      .notNull()
+      .references(() => gebruikers.id),
     gegevensJson: text('gegevens_json').notNull(),
     bestandsnaam: text('bestandsnaam').notNull(),
     docx: blob('docx', { mode: 'buffer' }).notNull(),
@@ -252,7 +277,9 @@ export const herinneringen = sqliteTable(
     sleutel: text('sleutel').notNull().unique(),
     soort: text('soort', { enum: ['herinnering', 'weekoverzicht'] }).notNull(),
     zaakId: integer('zaak_id').references(() => zaken.id, { onDelete: 'cascade' }),
-    gebruikerId: integer('gebruiker_id').notNull().references(() => gebruikers.id),
+    gebruikerId: integer('gebruiker_id')
+      .notNull()
+      .references(() => gebruikers.id),
     einde: text('einde'),
     werkdagenVooraf: integer('werkdagen_vooraf'),
     moment: text('moment').notNull(),
@@ -283,3 +310,16 @@ export const uitgaandeMail = sqliteTable('uitgaande_mail', {
   eml: text('eml').notNull(),
   aangemaaktOp: aangemaakt(),
 });
+
+/**
+ * One row: the data revision. Every write transaction bumps it (src/db/transactie.ts), so any process on this file
+ * sees at its next request that cached results are stale.
+ */
+export const dataRevisie = sqliteTable(
+  'data_revisie',
+  {
+    id: integer('id').primaryKey(),
+    revisie: integer('revisie').notNull(),
+  },
+  (t) => [check('data_revisie_een_rij', sql`${t.id} = 1`)],
+);

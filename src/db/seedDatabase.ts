@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
 import type { Db } from './verbinding';
+import { writeTransaction } from './transactie';
 import {
   contracteerruimtebedragen,
   contracteerruimtebesluiten,
@@ -15,6 +16,7 @@ import {
 } from './schema';
 import demo from '../../seed/demo.json';
 import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +25,7 @@ import { demoDataSchema, type DemoData } from './demoDataSchema';
 
 /** The 31 zorgkantoorregio's; safe to run on every start (updates names and zorgkantoor by code). */
 export function seedZorgkantoorregios(db: Db): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const regio of ZORGKANTOORREGIOS) {
       tx.insert(zorgkantoorregios)
         .values(regio)
@@ -35,8 +37,14 @@ export function seedZorgkantoorregios(db: Db): void {
 
 /** The fictitious demo data set (seed/demo.json). Idempotent: existing rows, matched on their natural keys, stay. */
 export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)): void {
-  db.transaction((tx) => {
-    const regioId = new Map(tx.select().from(zorgkantoorregios).all().map((r) => [r.naam, r.id]));
+  writeTransaction(db, (tx) => {
+    const regioId = new Map(
+      tx
+        .select()
+        .from(zorgkantoorregios)
+        .all()
+        .map((r) => [r.naam, r.id]),
+    );
     const vind = <T>(map: Map<string, T>, sleutel: string, wat: string): T => {
       const waarde = map.get(sleutel);
       if (waarde === undefined) throw new Error(`Demo data refers to unknown ${wat}: ${sleutel}`);
@@ -44,17 +52,39 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
     };
 
     for (const { logo, ...o } of data.organisaties) {
-      tx.insert(organisaties).values({ ...o, logoPng: logo ? readFileSync(join(SEED_MAP, logo)) : null }).onConflictDoNothing().run();
-    }
-    const organisatieId = new Map(tx.select().from(organisaties).all().map((o) => [o.naam, o.id]));
-
-    for (const g of data.gebruikers) {
-      tx.insert(gebruikers)
-        .values({ naam: g.naam, email: g.email, rol: g.rol, weekoverzicht: g.weekoverzicht, organisatieId: vind(organisatieId, g.organisatie, 'organisatie') })
+      tx.insert(organisaties)
+        .values({ ...o, logoPng: logo ? readFileSync(join(SEED_MAP, logo)) : null })
         .onConflictDoNothing()
         .run();
     }
-    const gebruikerId = new Map(tx.select().from(gebruikers).all().map((g) => [g.email, g.id]));
+    const organisatieId = new Map(
+      tx
+        .select()
+        .from(organisaties)
+        .all()
+        .map((o) => [o.naam, o.id]),
+    );
+
+    for (const g of data.gebruikers) {
+      tx.insert(gebruikers)
+        .values({
+          naam: g.naam,
+          email: g.email,
+          rol: g.rol,
+          weekoverzicht: g.weekoverzicht,
+          organisatieId: vind(organisatieId, g.organisatie, 'organisatie'),
+          agendaToken: randomBytes(24).toString('base64url'),
+        })
+        .onConflictDoNothing()
+        .run();
+    }
+    const gebruikerId = new Map(
+      tx
+        .select()
+        .from(gebruikers)
+        .all()
+        .map((g) => [g.email, g.id]),
+    );
 
     for (const { vertegenwoordigd, ...za } of data.zorgaanbieders) {
       tx.insert(zorgaanbieders).values(za).onConflictDoNothing().run();
@@ -66,15 +96,16 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
           .run();
       }
     }
-    const zorgaanbiederId = new Map(tx.select().from(zorgaanbieders).all().map((z) => [z.kvkNummer, z.id]));
+    const zorgaanbiederId = new Map(
+      tx
+        .select()
+        .from(zorgaanbieders)
+        .all()
+        .map((z) => [z.kvkNummer, z.id]),
+    );
 
     for (const { bedragen, ...besluit } of data.contracteerruimtebesluiten) {
-      const nieuw = tx
-        .insert(contracteerruimtebesluiten)
-        .values(besluit)
-        .onConflictDoNothing()
-        .returning({ id: contracteerruimtebesluiten.id })
-        .get();
+      const nieuw = tx.insert(contracteerruimtebesluiten).values(besluit).onConflictDoNothing().returning({ id: contracteerruimtebesluiten.id }).get();
       if (!nieuw) continue;
       for (const b of bedragen) {
         tx.insert(contracteerruimtebedragen)
@@ -82,7 +113,13 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
           .run();
       }
     }
-    const crId = new Map(tx.select().from(contracteerruimtebesluiten).all().map((b) => [b.kenmerk, b.id]));
+    const crId = new Map(
+      tx
+        .select()
+        .from(contracteerruimtebesluiten)
+        .all()
+        .map((b) => [b.kenmerk, b.id]),
+    );
 
     for (const t of data.tariefbeschikkingen) {
       tx.insert(tariefbeschikkingen)
@@ -98,7 +135,13 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
         .onConflictDoNothing()
         .run();
     }
-    const tbId = new Map(tx.select().from(tariefbeschikkingen).all().map((t) => [t.kenmerk, t.id]));
+    const tbId = new Map(
+      tx
+        .select()
+        .from(tariefbeschikkingen)
+        .all()
+        .map((t) => [t.kenmerk, t.id]),
+    );
 
     // Cases have no natural key: seed them only into a database that has none yet.
     if (tx.select({ id: zaken.id }).from(zaken).limit(1).all().length > 0) return;
@@ -128,7 +171,10 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
         ...(zaak.ingesteld ? [{ datum: zaak.ingesteld, omschrijving: `${zaak.soort === 'beroep' ? 'Beroep' : 'Bezwaar'} ingesteld` }] : []),
         ...(zaak.afgerond ? [{ datum: zaak.afgerond, omschrijving: zaak.uitspraak ?? 'Afgerond' }] : []),
       ];
-      for (const g of tijdlijn) tx.insert(zaakgebeurtenissen).values({ zaakId: id, ...g }).run();
+      for (const g of tijdlijn)
+        tx.insert(zaakgebeurtenissen)
+          .values({ zaakId: id, ...g })
+          .run();
     }
   });
 }

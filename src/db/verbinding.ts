@@ -8,11 +8,10 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const STANDAARD_DATABASE_PAD = 'data/termijnbewaking.sqlite';
 const MIGRATIES = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 /** Opens (and creates) the embedded database: WAL, foreign keys on, migrations applied. */
-export function openDatabase(pad: string = process.env.DATABASE_PATH ?? STANDAARD_DATABASE_PAD): Db {
+export function openDatabase(pad: string): Db {
   if (pad !== ':memory:') mkdirSync(dirname(resolve(pad)), { recursive: true });
   const sqlite = new Database(pad);
   sqlite.pragma('journal_mode = WAL');

@@ -2,8 +2,8 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FilingSoort } from '../domain/filings/filingSoorten';
-import type { FilingGegevens } from '../services/filingGegevens';
-import { maakDocx } from './htmlNaarDocx';
+import type { FilingGegevens } from './filingGegevens';
+import { createDocx } from './htmlNaarDocx';
 
 // The pro-forma beroepschrift is the beroepschrift template with its grounds announced instead of stated.
 const SJABLOON: Record<FilingSoort, string> = {
@@ -47,7 +47,7 @@ export function createFilingRenderer(templateMap: string): FilingRenderer {
         [b.telefoon && `T ${b.telefoon}`, b.email].filter(Boolean).join(' · '),
         b.kvkNummer ? `KvK ${b.kvkNummer}` : '',
       ].filter((r) => r.length > 0);
-      return maakDocx(renderHtml(gegevens), { titel: gegevens.titel, auteur: gegevens.ondertekenaar, briefhoofd: { naam: b.naam, regels, logoPng } });
+      return createDocx(renderHtml(gegevens), { titel: gegevens.titel, auteur: gegevens.ondertekenaar, briefhoofd: { naam: b.naam, regels, logoPng } });
     },
   };
 }

@@ -82,11 +82,17 @@ export function htmlNaarParagrafen(html: string): Paragraph[] {
       }
       if (!blok) begin('p', []);
       const klein = blok!.klassen.includes('klein') || containerKlassen.flat().includes('klein');
-      blok!.runs.push(new TextRun({ text: blok!.runs.length === 0 ? schoon.trimStart() : schoon, bold: vet > 0, italics: cursief > 0, ...(klein ? { size: 18 } : {}) }));
+      blok!.runs.push(
+        new TextRun({ text: blok!.runs.length === 0 ? schoon.trimStart() : schoon, bold: vet > 0, italics: cursief > 0, ...(klein ? { size: 18 } : {}) }),
+      );
       continue;
     }
     const tag = tagRuw!.toLowerCase();
-    const klassen = /class="([^"]*)"/.exec(attributen ?? '')?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+    const klassen =
+      /class="([^"]*)"/
+        .exec(attributen ?? '')?.[1]
+        ?.split(/\s+/)
+        .filter(Boolean) ?? [];
     if (!sluit) {
       if (tag === 'p' || tag === 'h1' || tag === 'h2' || tag === 'li') begin(tag, klassen);
       else if (tag === 'ol') {
@@ -121,13 +127,19 @@ export interface Briefhoofd {
 const CM = 567; // twips
 
 /** A Word document: A4, 2.5 cm margins, the organisation's letterhead in the header, page numbers in the footer. */
-export async function maakDocx(html: string, meta: { titel: string; auteur: string; briefhoofd: Briefhoofd }): Promise<Buffer> {
+export async function createDocx(html: string, meta: { titel: string; auteur: string; briefhoofd: Briefhoofd }): Promise<Buffer> {
   const { briefhoofd } = meta;
   // The logo sits in a paragraph of its own with single spacing, so no line height can clip it.
   const enkel = { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } };
   const kop: Paragraph[] = [
     ...(briefhoofd.logoPng
-      ? [new Paragraph({ ...enkel, alignment: AlignmentType.RIGHT, children: [new ImageRun({ type: 'png', data: briefhoofd.logoPng, transformation: { width: 180, height: 48 } })] })]
+      ? [
+          new Paragraph({
+            ...enkel,
+            alignment: AlignmentType.RIGHT,
+            children: [new ImageRun({ type: 'png', data: briefhoofd.logoPng, transformation: { width: 180, height: 48 } })],
+          }),
+        ]
       : []),
     new Paragraph({
       ...enkel,
@@ -152,17 +164,42 @@ export async function maakDocx(html: string, meta: { titel: string; auteur: stri
       config: [
         {
           reference: 'genummerd',
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 567, hanging: 567 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 567, hanging: 567 } } },
+            },
+          ],
         },
       ],
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: Math.round(4.2 * CM), bottom: Math.round(2.5 * CM), left: Math.round(2.5 * CM), right: Math.round(2.5 * CM), header: Math.round(1.0 * CM), footer: Math.round(1.0 * CM) } } },
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: {
+              top: Math.round(4.2 * CM),
+              bottom: Math.round(2.5 * CM),
+              left: Math.round(2.5 * CM),
+              right: Math.round(2.5 * CM),
+              header: Math.round(1.0 * CM),
+              footer: Math.round(1.0 * CM),
+            },
+          },
+        },
         headers: { default: new Header({ children: kop }) },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Pagina ', PageNumber.CURRENT, ' van ', PageNumber.TOTAL_PAGES], size: 16, color: '5A6472' })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['Pagina ', PageNumber.CURRENT, ' van ', PageNumber.TOTAL_PAGES], size: 16, color: '5A6472' })],
+              }),
+            ],
           }),
         },
         children: htmlNaarParagrafen(html),

@@ -1,5 +1,6 @@
 import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
+import { writeTransaction } from '../db/transactie';
 import { gebruikers, herinneringen } from '../db/schema';
 import { computeHerinneringsmomenten, selectTeVersturen } from '../domain/herinneringen/herinneringsmomenten';
 import { addDagen, weekdagVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
@@ -7,7 +8,7 @@ import { composeHerinnering, composeWeekoverzicht } from '../mail/herinneringMai
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
 import type { TermijnService } from '../services/termijnService';
-import { loadActor } from '../web/sessie';
+import { loadActor } from '../services/actorService';
 import { loadOpenZaakTermijnen, toAgendaTermijn, type OpenZaakTermijn } from './openTermijnen';
 
 export interface Klok {
@@ -43,7 +44,15 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; ver
     if (o.termijn.einde < vandaag) continue;
     for (const m of computeHerinneringsmomenten(o.termijn.einde, o.schema, termijnen.config.kalender)) {
       const sleutel = herinneringSleutel(o, m.werkdagenVooraf);
-      gewenst.set(sleutel, { sleutel, soort: 'herinnering', zaakId: o.zaak.id, gebruikerId: o.gebruiker.id, einde: o.termijn.einde, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum });
+      gewenst.set(sleutel, {
+        sleutel,
+        soort: 'herinnering',
+        zaakId: o.zaak.id,
+        gebruikerId: o.gebruiker.id,
+        einde: o.termijn.einde,
+        werkdagenVooraf: m.werkdagenVooraf,
+        moment: m.datum,
+      });
     }
   }
   const maandag = addDagen(vandaag, 1 - weekdagVan(vandaag));
@@ -51,7 +60,7 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; ver
     const sleutel = `w:u${g.id}:${maandag}`;
     gewenst.set(sleutel, { sleutel, soort: 'weekoverzicht', gebruikerId: g.id, moment: maandag });
   }
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     let gepland = 0;
     for (const rij of gewenst.values()) gepland += tx.insert(herinneringen).values(rij).onConflictDoNothing().run().changes;
     const overbodig = tx
@@ -77,16 +86,20 @@ export interface ScanUitkomst {
 }
 
 /** Sends what is due: per term only the latest due reminder; claim → send → record, so nothing goes out twice. */
-export async function verstuurVerschuldigde(deps: HerinneringDeps): Promise<ScanUitkomst> {
+export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitkomst> {
   const { db, klok } = deps;
   const nu = klok.nuMs();
   const vandaag = klok.vandaag();
   const uitkomst: ScanUitkomst = { verzonden: 0, overgeslagen: 0, opnieuw: 0, mislukt: 0, onzeker: 0 };
-  uitkomst.onzeker = db
-    .update(herinneringen)
-    .set({ status: 'onzeker', fout: 'het versturen is onderbroken; controleer of de e-mail is aangekomen' })
-    .where(and(eq(herinneringen.status, 'bezig'), lt(herinneringen.geclaimdOp, nu - CLAIM_DUUR_MS)))
-    .run().changes;
+  uitkomst.onzeker = writeTransaction(
+    db,
+    (tx) =>
+      tx
+        .update(herinneringen)
+        .set({ status: 'onzeker', fout: 'het versturen is onderbroken; controleer of de e-mail is aangekomen' })
+        .where(and(eq(herinneringen.status, 'bezig'), lt(herinneringen.geclaimdOp, nu - CLAIM_DUUR_MS)))
+        .run().changes,
+  );
 
   const verschuldigd = db
     .select()
@@ -105,39 +118,67 @@ export async function verstuurVerschuldigde(deps: HerinneringDeps): Promise<Scan
   for (const rijen of perTermijn.values()) {
     const keuze = selectTeVersturen(rijen.map((r) => ({ ...r, werkdagenVooraf: r.werkdagenVooraf ?? 0, datum: r.moment })))!;
     if (keuze.overslaan.length) {
-      uitkomst.overgeslagen += db
-        .update(herinneringen)
-        .set({ status: 'overgeslagen' })
-        .where(and(inArray(herinneringen.id, keuze.overslaan.map((r) => r.id)), eq(herinneringen.status, 'gepland')))
-        .run().changes;
+      uitkomst.overgeslagen += writeTransaction(
+        db,
+        (tx) =>
+          tx
+            .update(herinneringen)
+            .set({ status: 'overgeslagen' })
+            .where(
+              and(
+                inArray(
+                  herinneringen.id,
+                  keuze.overslaan.map((r) => r.id),
+                ),
+                eq(herinneringen.status, 'gepland'),
+              ),
+            )
+            .run().changes,
+      );
     }
     const rij = keuze.versturen;
     // The claim: only one process turns this row from gepland into bezig.
-    const geclaimd = db
-      .update(herinneringen)
-      .set({ status: 'bezig', geclaimdOp: nu, inhaal: keuze.inhaal, pogingen: sql`${herinneringen.pogingen} + 1` })
-      .where(and(eq(herinneringen.id, rij.id), eq(herinneringen.status, 'gepland')))
-      .run().changes;
+    const geclaimd = writeTransaction(
+      db,
+      (tx) =>
+        tx
+          .update(herinneringen)
+          .set({ status: 'bezig', geclaimdOp: nu, inhaal: keuze.inhaal, pogingen: sql`${herinneringen.pogingen} + 1` })
+          .where(and(eq(herinneringen.id, rij.id), eq(herinneringen.status, 'gepland')))
+          .run().changes,
+    );
     if (geclaimd !== 1) continue;
 
-    const mail = stelMailSamen(deps, rij, open, keuze.inhaal, vandaag);
+    const mail = composeMail(deps, rij, open, keuze.inhaal, vandaag);
     if (!mail) {
-      db.update(herinneringen).set({ status: 'vervallen' }).where(eq(herinneringen.id, rij.id)).run();
+      writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'vervallen' }).where(eq(herinneringen.id, rij.id)).run());
       continue;
     }
     try {
-      await deps.verzender.verstuur(mail);
-      db.update(herinneringen).set({ status: 'verzonden', verzondenOp: new Date(nu).toISOString(), messageId: mail.messageId, fout: null }).where(eq(herinneringen.id, rij.id)).run();
+      await deps.verzender.send(mail);
+      writeTransaction(db, (tx) =>
+        tx
+          .update(herinneringen)
+          .set({ status: 'verzonden', verzondenOp: new Date(nu).toISOString(), messageId: mail.messageId, fout: null })
+          .where(eq(herinneringen.id, rij.id))
+          .run(),
+      );
       uitkomst.verzonden++;
     } catch (e) {
       const pogingen = rij.pogingen + 1;
       const fout = e instanceof Error ? e.message : String(e);
       console.error(`Reminder ${rij.id} failed (attempt ${pogingen}): ${fout}`);
       if (pogingen >= MAX_POGINGEN) {
-        db.update(herinneringen).set({ status: 'mislukt', fout }).where(eq(herinneringen.id, rij.id)).run();
+        writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'mislukt', fout }).where(eq(herinneringen.id, rij.id)).run());
         uitkomst.mislukt++;
       } else {
-        db.update(herinneringen).set({ status: 'gepland', fout, volgendePoging: nu + BACKOFF_MS[pogingen - 1]! }).where(eq(herinneringen.id, rij.id)).run();
+        writeTransaction(db, (tx) =>
+          tx
+            .update(herinneringen)
+            .set({ status: 'gepland', fout, volgendePoging: nu + BACKOFF_MS[pogingen - 1]! })
+            .where(eq(herinneringen.id, rij.id))
+            .run(),
+        );
         uitkomst.opnieuw++;
       }
     }
@@ -145,7 +186,7 @@ export async function verstuurVerschuldigde(deps: HerinneringDeps): Promise<Scan
   return uitkomst;
 }
 
-function stelMailSamen(deps: HerinneringDeps, rij: typeof herinneringen.$inferSelect, open: Map<string, OpenZaakTermijn>, inhaal: boolean, vandaag: IsoDatum) {
+function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSelect, open: Map<string, OpenZaakTermijn>, inhaal: boolean, vandaag: IsoDatum) {
   const messageId = `<herinnering-${rij.id}@termijnbewaking.local>`;
   const appUrl = deps.mail.appUrl;
   if (rij.soort === 'weekoverzicht') {
@@ -155,7 +196,11 @@ function stelMailSamen(deps: HerinneringDeps, rij: typeof herinneringen.$inferSe
     const tot = addDagen(vandaag, 21);
     const lijst = berekend.uitkomst.termijnen
       .filter((t) => t.einde >= vandaag && t.einde <= tot)
-      .map((t) => ({ termijn: t, url: `${appUrl}/matrix/${encodeURIComponent(t.regio)}/${t.jaar}`, zorgaanbieder: t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null }));
+      .map((t) => ({
+        termijn: t,
+        url: `${appUrl}/matrix/${encodeURIComponent(t.regio)}/${t.jaar}`,
+        zorgaanbieder: t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null,
+      }));
     return composeWeekoverzicht({ aan: actor.email, naam: actor.naam, vandaag, messageId, termijnen: lijst });
   }
   const o = open.get(`${rij.zaakId}|${rij.gebruikerId}`);
@@ -181,7 +226,7 @@ export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number) {
     bezig ??= (async () => {
       try {
         planHerinneringen(deps);
-        const u = await verstuurVerschuldigde(deps);
+        const u = await sendVerschuldigde(deps);
         if (u.verzonden || u.mislukt || u.onzeker) console.log(`reminders: ${JSON.stringify(u)}`);
       } catch (e) {
         console.error('Reminder job failed:', e);

@@ -8,7 +8,7 @@ import type { AgendaTermijn } from '../agenda/icalendar';
 import type { TermijnService } from '../services/termijnService';
 import { loadZaak, type ZaakOverzichtRij } from '../services/zaakRegistratie';
 import { findZaakTermijnen } from '../services/zaakTermijnen';
-import { loadActor } from '../web/sessie';
+import { loadActor } from '../services/actorService';
 
 export interface OpenZaakTermijn {
   zaak: ZaakOverzichtRij;

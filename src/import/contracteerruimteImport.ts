@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
+import { writeTransaction } from '../db/transactie';
 import { contracteerruimtebedragen, contracteerruimtebesluiten, zorgkantoorregios } from '../db/schema';
 import { CONTRACTEERRUIMTE_SOORTEN } from '../domain/besluiten/besluit';
 import { bedragInvoerVeld, datumInvoerVeld, jaarInvoerVeld, kenmerkVeld, type ContracteerruimtebesluitInvoer } from '../validation/besluitInvoer';
 import { keuzeVeld, regioVeld } from '../validation/velden';
 import { insertContracteerruimtebesluit } from '../services/besluitRegistratie';
-import { leesImportRijen, type ImportVoorbeeld } from './importUitkomst';
+import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
 
 export const CONTRACTEERRUIMTE_KOLOMMEN = ['kenmerk', 'soort', 'besluitdatum', 'bekendgemaakt', 'regio', 'jaar', 'bedrag'] as const;
 
@@ -25,12 +26,16 @@ const rijSchema = z.object({
  * database without writing anything.
  */
 export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoorbeeld<ContracteerruimtebesluitInvoer> {
-  const { rijen, fouten, aantalRijen } = leesImportRijen(tekst, CONTRACTEERRUIMTE_KOLOMMEN, rijSchema);
+  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, CONTRACTEERRUIMTE_KOLOMMEN, rijSchema);
   const perKenmerk = new Map<string, { besluit: ContracteerruimtebesluitInvoer; eersteRij: number; regels: Map<string, number> }>();
   for (const { regel, rij } of rijen) {
     let groep = perKenmerk.get(rij.kenmerk);
     if (!groep) {
-      groep = { besluit: { kenmerk: rij.kenmerk, soort: rij.soort, besluitdatum: rij.besluitdatum, bekendgemaakt: rij.bekendgemaakt, bedragen: [] }, eersteRij: regel, regels: new Map() };
+      groep = {
+        besluit: { kenmerk: rij.kenmerk, soort: rij.soort, besluitdatum: rij.besluitdatum, bekendgemaakt: rij.bekendgemaakt, bedragen: [] },
+        eersteRij: regel,
+        regels: new Map(),
+      };
       perKenmerk.set(rij.kenmerk, groep);
     }
     const b = groep.besluit;
@@ -58,7 +63,12 @@ export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoo
     const bestaand = loadBestaandBesluit(db, besluit.kenmerk);
     if (!bestaand) nieuw.push(besluit);
     else if (zelfdeBesluit(bestaand, besluit)) ongewijzigd.push(besluit.kenmerk);
-    else fouten.push({ rij: eersteRij, veld: 'kenmerk', melding: `${besluit.kenmerk} bestaat al met andere gegevens; een wijziging registreert u als nieuw besluit met soort wijziging` });
+    else
+      fouten.push({
+        rij: eersteRij,
+        veld: 'kenmerk',
+        melding: `${besluit.kenmerk} bestaat al met andere gegevens; een wijziging registreert u als nieuw besluit met soort wijziging`,
+      });
   }
   return { nieuw, ongewijzigd, fouten: fouten.sort((a, b) => a.rij - b.rij), aantalRijen };
 }
@@ -76,13 +86,17 @@ function loadBestaandBesluit(db: Db, kenmerk: string): ContracteerruimtebesluitI
 }
 
 function zelfdeBesluit(a: ContracteerruimtebesluitInvoer, b: ContracteerruimtebesluitInvoer): boolean {
-  const regels = (x: ContracteerruimtebesluitInvoer) => x.bedragen.map((r) => `${r.regio}|${r.jaar}|${r.bedrag}`).sort().join('\n');
+  const regels = (x: ContracteerruimtebesluitInvoer) =>
+    x.bedragen
+      .map((r) => `${r.regio}|${r.jaar}|${r.bedrag}`)
+      .sort()
+      .join('\n');
   return a.soort === b.soort && a.besluitdatum === b.besluitdatum && a.bekendgemaakt === b.bekendgemaakt && regels(a) === regels(b);
 }
 
 /** Writes the checked besluiten in one transaction. */
 export function writeContracteerruimteImport(db: Db, besluiten: readonly ContracteerruimtebesluitInvoer[]): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     for (const besluit of besluiten) insertContracteerruimtebesluit(tx as unknown as Db, besluit);
     return besluiten.length;
   });

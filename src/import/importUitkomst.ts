@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { leesCsv } from '../csv/csvLezen';
+import { readCsv } from '../csv/csvLezen';
 import { toVeldFouten } from '../validation/velden';
 
 /** A problem in one row of an imported file: row number as in the file (the header is row 1), field and message. */
@@ -19,12 +19,12 @@ export interface ImportVoorbeeld<T> {
 }
 
 /** Reads a CSV and validates each row with `rijSchema`: the valid rows with their row number, and every row error. */
-export function leesImportRijen<S extends z.ZodType>(
+export function readImportRijen<S extends z.ZodType>(
   tekst: string,
   kolommen: readonly string[],
   rijSchema: S,
 ): { rijen: { regel: number; rij: z.output<S> }[]; fouten: RijFout[]; aantalRijen: number } {
-  const csv = leesCsv(tekst, kolommen);
+  const csv = readCsv(tekst, kolommen);
   if (!csv.ok) return { rijen: [], fouten: [{ rij: csv.regel ?? 1, veld: 'bestand', melding: csv.melding }], aantalRijen: 0 };
   const rijen: { regel: number; rij: z.output<S> }[] = [];
   const fouten: RijFout[] = [];

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Actor } from '../actor/actor';
 import { ziesAlles } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { writeTransaction } from '../db/transactie';
 import { tariefbeschikkingen, vertegenwoordigingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
 import { keuzeVeld, regioVeld } from '../validation/velden';
 import { loadZichtbareZorgaanbieders } from '../services/termijnInvoer';
-import { leesImportRijen, type ImportVoorbeeld } from './importUitkomst';
+import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
 
 export const TARIEFBESCHIKKING_KOLOMMEN = ['kenmerk', 'kvk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'] as const;
 
@@ -25,10 +26,28 @@ export type TariefbeschikkingImportRij = z.output<typeof rijSchema>;
 
 /** Checks a CSV of tariefbeschikkingen without writing; unknown zorgaanbieders (by KvK) are created on import. */
 export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: string): ImportVoorbeeld<TariefbeschikkingImportRij> {
-  const { rijen, fouten, aantalRijen } = leesImportRijen(tekst, TARIEFBESCHIKKING_KOLOMMEN, rijSchema);
-  const regios = new Map(db.select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam }).from(zorgkantoorregios).all().map((r) => [r.id, r.naam]));
-  const bestaand = new Map(db.select().from(tariefbeschikkingen).all().map((t) => [t.kenmerk, t]));
-  const aanbieders = new Map(db.select().from(zorgaanbieders).all().map((z) => [z.kvkNummer, z]));
+  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, TARIEFBESCHIKKING_KOLOMMEN, rijSchema);
+  const regios = new Map(
+    db
+      .select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam })
+      .from(zorgkantoorregios)
+      .all()
+      .map((r) => [r.id, r.naam]),
+  );
+  const bestaand = new Map(
+    db
+      .select()
+      .from(tariefbeschikkingen)
+      .all()
+      .map((t) => [t.kenmerk, t]),
+  );
+  const aanbieders = new Map(
+    db
+      .select()
+      .from(zorgaanbieders)
+      .all()
+      .map((z) => [z.kvkNummer, z]),
+  );
   const aanbiederKvk = new Map([...aanbieders.values()].map((z) => [z.id, z.kvkNummer]));
   const zichtbaar = loadZichtbareZorgaanbieders(db, actor);
   const magVoor = (kvk: string) => {
@@ -64,8 +83,12 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
       continue;
     }
     const zelfde =
-      aanbiederKvk.get(oud.zorgaanbiederId) === rij.kvk && regios.get(oud.regioId) === rij.regio && oud.jaar === rij.jaar &&
-      oud.soort === rij.soort && oud.besluitdatum === rij.besluitdatum && oud.bekendgemaakt === rij.bekendgemaakt;
+      aanbiederKvk.get(oud.zorgaanbiederId) === rij.kvk &&
+      regios.get(oud.regioId) === rij.regio &&
+      oud.jaar === rij.jaar &&
+      oud.soort === rij.soort &&
+      oud.besluitdatum === rij.besluitdatum &&
+      oud.bekendgemaakt === rij.bekendgemaakt;
     if (zelfde) ongewijzigd.push(rij.kenmerk);
     else fouten.push({ rij: regel, veld: 'kenmerk', melding: `${rij.kenmerk} bestaat al met andere gegevens; wijzig de datum via het besluit zelf` });
   }
@@ -74,19 +97,43 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
 
 /** Writes the checked rows in one transaction, creating unknown zorgaanbieders and the actor's representation of them. */
 export function writeTariefbeschikkingImport(db: Db, actor: Actor, rijen: readonly TariefbeschikkingImportRij[]): number {
-  return db.transaction((tx) => {
-    const regios = new Map(tx.select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam }).from(zorgkantoorregios).all().map((r) => [r.naam, r.id]));
-    const aanbieders = new Map(tx.select({ id: zorgaanbieders.id, kvk: zorgaanbieders.kvkNummer }).from(zorgaanbieders).all().map((z) => [z.kvk, z.id]));
+  return writeTransaction(db, (tx) => {
+    const regios = new Map(
+      tx
+        .select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam })
+        .from(zorgkantoorregios)
+        .all()
+        .map((r) => [r.naam, r.id]),
+    );
+    const aanbieders = new Map(
+      tx
+        .select({ id: zorgaanbieders.id, kvk: zorgaanbieders.kvkNummer })
+        .from(zorgaanbieders)
+        .all()
+        .map((z) => [z.kvk, z.id]),
+    );
     const insert = tx.insert(tariefbeschikkingen);
     for (const rij of rijen) {
       let zorgaanbiederId = aanbieders.get(rij.kvk);
       if (zorgaanbiederId === undefined) {
-        zorgaanbiederId = tx.insert(zorgaanbieders).values({ naam: rij.zorgaanbieder.trim(), kvkNummer: rij.kvk }).returning({ id: zorgaanbieders.id }).get().id;
+        zorgaanbiederId = tx
+          .insert(zorgaanbieders)
+          .values({ naam: rij.zorgaanbieder.trim(), kvkNummer: rij.kvk })
+          .returning({ id: zorgaanbieders.id })
+          .get().id;
         aanbieders.set(rij.kvk, zorgaanbiederId);
         if (!ziesAlles(actor)) tx.insert(vertegenwoordigingen).values({ organisatieId: actor.organisatieId, zorgaanbiederId }).run();
       }
       insert
-        .values({ kenmerk: rij.kenmerk, zorgaanbiederId, regioId: regios.get(rij.regio)!, jaar: rij.jaar, soort: rij.soort, besluitdatum: rij.besluitdatum, bekendgemaakt: rij.bekendgemaakt })
+        .values({
+          kenmerk: rij.kenmerk,
+          zorgaanbiederId,
+          regioId: regios.get(rij.regio)!,
+          jaar: rij.jaar,
+          soort: rij.soort,
+          besluitdatum: rij.besluitdatum,
+          bekendgemaakt: rij.bekendgemaakt,
+        })
         .run();
     }
     return rijen.length;

@@ -21,14 +21,14 @@ export function createWachtendeImports(nu: () => number = Date.now) {
     while (wachtend.size >= MAXIMUM) wachtend.delete(wachtend.keys().next().value!);
   };
   return {
-    bewaar(imp: Omit<WachtendeImport, 'verlooptOp'>): string {
+    save(imp: Omit<WachtendeImport, 'verlooptOp'>): string {
       ruimOp();
       const token = randomBytes(18).toString('base64url');
       wachtend.set(token, { ...imp, verlooptOp: nu() + BEWAARTIJD_MS });
       return token;
     },
     /** Takes the upload out: a token works once. */
-    neem(token: string, gebruikerId: number): WachtendeImport | undefined {
+    take(token: string, gebruikerId: number): WachtendeImport | undefined {
       const w = wachtend.get(token);
       if (!w || w.gebruikerId !== gebruikerId || w.verlooptOp < nu()) return undefined;
       wachtend.delete(token);

@@ -1,8 +1,8 @@
 import Handlebars from 'handlebars';
-import { dagenTussen, formatDatumKort, formatDatumLang, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { dagenTussen, formatDagenOver, formatDatumKort, formatDatumLang } from '../opmaak/opmaak';
 import type { Termijn } from '../domain/termijnen/termijn';
 import { buildVCalendar, type AgendaTermijn } from '../agenda/icalendar';
-import { formatDagenOver } from '../web/weergave';
 import type { Mail } from './verzender';
 
 const escape = (t: string) => Handlebars.escapeExpression(t);
@@ -59,18 +59,44 @@ ${inhaalZin ? `<p><strong>${escape(inhaalZin)}</strong></p>` : ''}
     tekst,
     html,
     messageId: invoer.messageId,
-    bijlagen: [{ bestandsnaam: `termijn-${t.einde}.ics`, inhoud: buildVCalendar('Termijn', [invoer.agenda], new Date(`${invoer.vandaag}T08:00:00Z`)), contentType: 'text/calendar; charset=utf-8' }],
+    bijlagen: [
+      {
+        bestandsnaam: `termijn-${t.einde}.ics`,
+        inhoud: buildVCalendar('Termijn', [invoer.agenda], new Date(`${invoer.vandaag}T08:00:00Z`)),
+        contentType: 'text/calendar; charset=utf-8',
+      },
+    ],
   };
 }
 
 /** The weekly digest: the terms running out in the next 21 days. */
-export function composeWeekoverzicht(invoer: { aan: string; naam: string; vandaag: IsoDatum; messageId: string; termijnen: { termijn: Termijn; url: string; zorgaanbieder: string | null }[] }): Mail {
-  const regels = invoer.termijnen.map(({ termijn: t, zorgaanbieder }) =>
-    `${formatDatumKort(t.einde)} (${formatDagenOver(dagenTussen(invoer.vandaag, t.einde))}) — ${t.rechtsmiddel} tegen ${t.tegen}, ${t.regio} ${t.jaar}, ${t.besluit}${zorgaanbieder ? `, ${zorgaanbieder}` : ''}`,
+export function composeWeekoverzicht(invoer: {
+  aan: string;
+  naam: string;
+  vandaag: IsoDatum;
+  messageId: string;
+  termijnen: { termijn: Termijn; url: string; zorgaanbieder: string | null }[];
+}): Mail {
+  const regels = invoer.termijnen.map(
+    ({ termijn: t, zorgaanbieder }) =>
+      `${formatDatumKort(t.einde)} (${formatDagenOver(dagenTussen(invoer.vandaag, t.einde))}) — ${t.rechtsmiddel} tegen ${t.tegen}, ${t.regio} ${t.jaar}, ${t.besluit}${zorgaanbieder ? `, ${zorgaanbieder}` : ''}`,
   );
-  const tekst = [`Beste ${invoer.naam},`, '', invoer.termijnen.length ? 'Deze termijnen lopen de komende 21 dagen af:' : 'De komende 21 dagen loopt geen termijn af.', '', ...regels.map((r) => `- ${r}`)].join('\n');
+  const tekst = [
+    `Beste ${invoer.naam},`,
+    '',
+    invoer.termijnen.length ? 'Deze termijnen lopen de komende 21 dagen af:' : 'De komende 21 dagen loopt geen termijn af.',
+    '',
+    ...regels.map((r) => `- ${r}`),
+  ].join('\n');
   const html = `<!doctype html><html lang="nl"><body style="font-family:Calibri,Arial,sans-serif"><p>Beste ${escape(invoer.naam)},</p><p>${invoer.termijnen.length ? 'Deze termijnen lopen de komende 21 dagen af:' : 'De komende 21 dagen loopt geen termijn af.'}</p><ul>${invoer.termijnen
     .map((x, i) => `<li><a href="${escape(x.url)}">${escape(regels[i]!)}</a></li>`)
     .join('')}</ul></body></html>`;
-  return { aan: invoer.aan, onderwerp: `Weekoverzicht termijnen vanaf ${formatDatumKort(invoer.vandaag)}`, tekst, html, messageId: invoer.messageId, bijlagen: [] };
+  return {
+    aan: invoer.aan,
+    onderwerp: `Weekoverzicht termijnen vanaf ${formatDatumKort(invoer.vandaag)}`,
+    tekst,
+    html,
+    messageId: invoer.messageId,
+    bijlagen: [],
+  };
 }

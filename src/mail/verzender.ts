@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/verbinding';
+import { writeTransaction } from '../db/transactie';
 import { uitgaandeMail } from '../db/schema';
 import type { MailConfig } from './mailConfig';
 
@@ -17,7 +18,7 @@ export interface Mail {
 
 export interface Verzender {
   readonly soort: 'smtp' | 'outbox';
-  verstuur(mail: Mail): Promise<void>;
+  send(mail: Mail): Promise<void>;
 }
 
 function naarNodemailer(config: MailConfig, mail: Mail) {
@@ -44,7 +45,7 @@ export function createSmtpVerzender(config: MailConfig & { smtp: NonNullable<Mai
   });
   return {
     soort: 'smtp',
-    async verstuur(mail) {
+    async send(mail) {
       await transport.sendMail(naarNodemailer(config, mail));
     },
   };
@@ -59,10 +60,16 @@ export function createOutboxVerzender(db: Db, config: MailConfig, map: string): 
   mkdirSync(map, { recursive: true });
   return {
     soort: 'outbox',
-    async verstuur(mail) {
+    async send(mail) {
       const info = await bouwer.sendMail(naarNodemailer(config, mail));
       const eml = (info.message as Buffer).toString('utf8');
-      db.insert(uitgaandeMail).values({ messageId: mail.messageId, aan: mail.aan, onderwerp: mail.onderwerp, tekst: mail.tekst, eml }).onConflictDoNothing().run();
+      writeTransaction(db, (tx) =>
+        tx
+          .insert(uitgaandeMail)
+          .values({ messageId: mail.messageId, aan: mail.aan, onderwerp: mail.onderwerp, tekst: mail.tekst, eml })
+          .onConflictDoNothing()
+          .run(),
+      );
       writeFileSync(join(map, `${mail.messageId.replace(/[^A-Za-z0-9._-]/g, '_')}.eml`), eml);
     },
   };

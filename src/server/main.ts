@@ -3,57 +3,68 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadTermijnConfig } from '../config/termijnConfig';
+import { ConfigFout, loadConfig, type AppConfig } from '../config/config';
+import { createTermijnConfig } from '../config/termijnConfig';
 import { vandaagInNederland } from '../config/klok';
-import { openDatabase, STANDAARD_DATABASE_PAD } from '../db/verbinding';
+import { openDatabase } from '../db/verbinding';
 import { seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
 import { createTermijnService } from '../services/termijnService';
 import { createApp } from '../web/app';
 import { createWeergave } from '../web/weergave';
 import { createFilingRenderer } from '../documents/filingRenderer';
-import { loadMailConfig } from '../mail/mailConfig';
 import { createVerzender } from '../mail/verzender';
 import { startHerinneringJob } from '../herinneringen/herinneringService';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 /** A session secret that survives restarts: from SESSION_SECRET, or generated once next to the database. */
-function loadSessieGeheim(databasePad: string): string {
-  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
-  const bestand = join(dirname(resolve(databasePad)), 'sessie-geheim');
+function loadSessieGeheim(config: AppConfig): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const bestand = join(dirname(resolve(config.databasePad)), 'sessie-geheim');
   if (!existsSync(bestand)) writeFileSync(bestand, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(bestand, 'utf8').trim();
 }
 
-const databasePad = process.env.DATABASE_PATH ?? STANDAARD_DATABASE_PAD;
-const db = openDatabase(databasePad);
-seedZorgkantoorregios(db);
-if (process.env.SEED_DEMO !== 'false') seedDemoData(db);
+let config: AppConfig;
+try {
+  config = loadConfig(process.env);
+} catch (e) {
+  if (!(e instanceof ConfigFout)) throw e;
+  console.error(e.message);
+  process.exit(78); // EX_CONFIG
+}
 
-const mail = loadMailConfig();
-const termijnen = createTermijnService(db, loadTermijnConfig());
+const db = openDatabase(config.databasePad);
+seedZorgkantoorregios(db);
+if (config.seedDemo) seedDemoData(db);
+
+const termijnen = createTermijnService(db, createTermijnConfig(config));
 const app = createApp({
   db,
   termijnen,
-  mail,
+  mail: config.mail,
   weergave: createWeergave(TEMPLATES),
   filings: createFilingRenderer(TEMPLATES),
-  sessieGeheim: loadSessieGeheim(databasePad),
+  sessieGeheim: loadSessieGeheim(config),
   vandaag: vandaagInNederland,
 });
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? '127.0.0.1';
-serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(`Termijnbewaking serving http://localhost:${info.port} (database ${databasePad})`);
+serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`Termijnbewaking serving http://localhost:${info.port} (database ${config.databasePad})`);
 });
+if (config.inwerkingtreding === null) {
+  console.log('WMG105_INWERKINGTREDING is unknown: terms are computed as if art. 105 leden 2–4 Wmg applied from 2025-01-01');
+}
 
 // Reminders: a job in this process, at start (catching up) and every few minutes. With no SMTP configured the
 // e-mails go to the embedded outbox: /outbox in the app and .eml files under data/outbox/.
-if (process.env.HERINNERINGEN !== 'uit') {
-  const outboxMap = join(dirname(resolve(databasePad)), 'outbox');
+if (config.herinneringen.aan) {
+  const { mail } = config;
+  const outboxMap = join(dirname(resolve(config.databasePad)), 'outbox');
   const verzender = createVerzender(db, mail, outboxMap);
-  const minuten = Number(process.env.HERINNERING_INTERVAL_MINUTEN ?? 5);
-  startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now } }, Math.max(1, minuten) * 60_000);
-  console.log(`Reminder job started (${verzender.soort === 'smtp' ? `SMTP ${mail.smtp!.host}:${mail.smtp!.port}` : `outbox ${outboxMap}`}, every ${minuten} min)`);
+  const minuten = config.herinneringen.intervalMinuten;
+  startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now } }, minuten * 60_000);
+  console.log(
+    `Reminder job started (${verzender.soort === 'smtp' ? `SMTP ${mail.smtp!.host}:${mail.smtp!.port}` : `outbox ${outboxMap}`}, every ${minuten} min)`,
+  );
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import { ziesAlles } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { writeTransaction } from '../db/transactie';
 import {
   contracteerruimtebedragen,
   contracteerruimtebesluiten,
@@ -12,6 +13,7 @@ import {
 } from '../db/schema';
 import type { VeldFout } from '../validation/velden';
 import type { ContracteerruimtebesluitInvoer, TariefbeschikkingInvoer } from '../validation/besluitInvoer';
+import { loadZichtbareZorgaanbieders } from './termijnInvoer';
 
 export type Registratie = { ok: true; id: number } | { ok: false; fouten: VeldFout[] };
 
@@ -23,7 +25,13 @@ export class InvoerFout extends Error {
 }
 
 export function regioIds(db: Pick<Db, 'select'>): Map<string, number> {
-  return new Map(db.select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam }).from(zorgkantoorregios).all().map((r) => [r.naam, r.id]));
+  return new Map(
+    db
+      .select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam })
+      .from(zorgkantoorregios)
+      .all()
+      .map((r) => [r.naam, r.id]),
+  );
 }
 
 /** The zorgaanbieder with this KvK number, if the actor's organisation acts for it (the NZa acts for all). */
@@ -83,12 +91,53 @@ export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor
     .get().id;
 }
 
-/** Runs a write in one transaction; field errors roll everything back and come back to the user. */
-export function schrijfInTransactie(db: Db, schrijf: (tx: Db) => number): Registratie {
+/** Runs a write through the one write path; field errors roll everything back and come back to the user. */
+export function writeRegistratie(db: Db, schrijf: (tx: Db) => number): Registratie {
   try {
-    return { ok: true, id: db.transaction((tx) => schrijf(tx as unknown as Db)) };
+    return { ok: true, id: writeTransaction(db, schrijf) };
   } catch (e) {
     if (e instanceof InvoerFout) return { ok: false, fouten: e.fouten };
     throw e;
   }
+}
+
+export interface BesluitDatums {
+  type: 'contracteerruimte' | 'tariefbeschikking';
+  id: number;
+  kenmerk: string;
+  besluitdatum: string;
+  bekendgemaakt: string;
+}
+
+/**
+ * A decision the actor may edit the dates of: a contracteerruimtebesluit (public, the same for everyone), or a
+ * tariefbeschikking of a zorgaanbieder the actor's organisation acts for (the NZa: all).
+ */
+export function findBesluitVoorActor(db: Db, actor: Actor, type: string, id: number): BesluitDatums | undefined {
+  if (type === 'contracteerruimte') {
+    const b = db.select().from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.id, id)).get();
+    return b ? { type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt } : undefined;
+  }
+  if (type !== 'tariefbeschikking') return undefined;
+  const b = db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.id, id)).get();
+  const zichtbaar = b && (ziesAlles(actor) || loadZichtbareZorgaanbieders(db, actor)!.includes(b.zorgaanbiederId));
+  return b && zichtbaar ? { type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt } : undefined;
+}
+
+/** New dates for a decision found by findBesluitVoorActor; every dependent term follows at the next read. */
+export function updateBesluitDatums(db: Db, besluit: BesluitDatums, datums: { besluitdatum: string; bekendgemaakt: string }): Registratie {
+  return writeRegistratie(db, (tx) => {
+    const tabel = besluit.type === 'contracteerruimte' ? contracteerruimtebesluiten : tariefbeschikkingen;
+    const gewijzigd = tx.update(tabel).set(datums).where(eq(tabel.id, besluit.id)).run();
+    if (gewijzigd.changes !== 1) throw new InvoerFout([{ veld: 'besluit', melding: 'het besluit is intussen verwijderd' }]);
+    return besluit.id;
+  });
+}
+
+export function createContracteerruimtebesluit(db: Db, invoer: ContracteerruimtebesluitInvoer): Registratie {
+  return writeRegistratie(db, (tx) => insertContracteerruimtebesluit(tx, invoer));
+}
+
+export function createTariefbeschikking(db: Db, actor: Actor, invoer: TariefbeschikkingInvoer): Registratie {
+  return writeRegistratie(db, (tx) => insertTariefbeschikking(tx, actor, invoer));
 }

@@ -1,37 +1,26 @@
 import { and, desc, eq, lte, ne } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
-import { contracteerruimtebedragen, contracteerruimtebesluiten, organisaties, tariefbeschikkingen, zaken, zorgaanbieders, zorgkantoorregios } from '../db/schema';
-import { formatEuro } from '../domain/bedragen/euro';
+import {
+  contracteerruimtebedragen,
+  contracteerruimtebesluiten,
+  organisaties,
+  tariefbeschikkingen,
+  zaken,
+  zorgaanbieders,
+  zorgkantoorregios,
+} from '../db/schema';
 import { TARIEFBESCHIKKING_SOORT_LABEL } from '../domain/besluiten/besluit';
 import { FILINGS, splitAlineas, type Art65Gegevens, type FilingSoort } from '../domain/filings/filingSoorten';
-import { formatDatumKort, formatDatumLang, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { formatDatumKort, formatDatumLang, formatEuro } from '../opmaak/opmaak';
 import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 import type { TermijnService } from './termijnService';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
+import type { FilingGegevens } from '../documents/filingGegevens';
 
-/** Everything a filing template may use, filled in from the case. All dates are already Dutch text. */
-export interface FilingGegevens extends Art65Gegevens {
-  soort: FilingSoort;
-  titel: string;
-  proForma: boolean;
-  dagtekeningTekst: string;
-  plaatsDagtekening: string;
-  briefhoofd: { naam: string; adres: string | null; postcode: string | null; plaats: string | null; email: string | null; telefoon: string | null; kvkNummer: string | null; heeftLogo: boolean };
-  indiener: Art65Gegevens['indiener'] & { kvkNummer: string | null; id: number | null };
-  /** Set when a law firm acts for the zorgaanbieder. */
-  gemachtigde: { naam: string; kantoor: string } | null;
-  ondertekenaar: string;
-  besluit: Art65Gegevens['besluit'] & { omschrijving: string; bekendgemaaktTekst: string; besluitdatumTekst: string };
-  contracteerruimte: { regio: string; jaar: number; zorgkantoor: string; bedragTekst: string | null; besluitKenmerk: string | null };
-  termijn: { aanvangTekst: string; eindeTekst: string; eindeLang: string; grondslag: string; toelichting: string } | null;
-  tijdigheid: { lid2: boolean; lid3: boolean; awb: boolean };
-  teLaat: boolean;
-  cbbZaaknummer: string | null;
-  samenhang: { cbbZaaknummer: string | null; regio: string; jaar: number } | null;
-  statusToelichting: string | null;
-}
+export type { FilingGegevens };
 
 export type FilingWeigering = { geweigerd: true; reden: string; alternatief?: FilingSoort };
 
@@ -48,16 +37,14 @@ export function buildFilingGegevens(
   opties: { dagtekening: IsoDatum; vandaag: IsoDatum; samenhang: boolean },
 ): FilingGegevens | FilingWeigering {
   const definitie = FILINGS[soort];
-  const tb = zaak.tariefbeschikking
-    ? db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get()
-    : undefined;
+  const tb = zaak.tariefbeschikking ? db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get() : undefined;
   if (definitie.zaak !== 'beide' && definitie.zaak !== zaak.soort) {
     if (tb?.soort === 'sluittarief' && definitie.zaak === 'beroep') {
       return {
         geweigerd: true,
         reden:
           `tegen de contracteerruimte kan geen ${definitie.titel.toLowerCase()} worden opgesteld: ${tb.kenmerk} stelt een Wlz-sluittarief vast ` +
-          'in het kader van de nacalculatie, en zo\'n beschikking opent geen beroep tegen de regionale contracteerruimte (art. 105 lid 2 Wmg). ' +
+          "in het kader van de nacalculatie, en zo'n beschikking opent geen beroep tegen de regionale contracteerruimte (art. 105 lid 2 Wmg). " +
           'Maak bezwaar tegen de beschikking zelf.',
         alternatief: 'bezwaarschrift',
       };
@@ -72,7 +59,11 @@ export function buildFilingGegevens(
   const berekend = termijnen.computeVoorActor(actor, opties.vandaag);
   const { regio, jaar, termijnen: zaakTermijnen, regioJaarStatus } = findZaakTermijnen(berekend, zaak);
   const termijn = zaakTermijnen[0] ?? null;
-  const zaakRij = db.select({ zorgaanbiederId: zaken.zorgaanbiederId, gronden: zaken.gronden, spoedeisendBelang: zaken.spoedeisendBelang }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
+  const zaakRij = db
+    .select({ zorgaanbiederId: zaken.zorgaanbiederId, gronden: zaken.gronden, spoedeisendBelang: zaken.spoedeisendBelang })
+    .from(zaken)
+    .where(eq(zaken.id, zaak.id))
+    .get()!;
   const aanbieder = zaakRij.zorgaanbiederId !== null ? db.select().from(zorgaanbieders).where(eq(zorgaanbieders.id, zaakRij.zorgaanbiederId)).get() : undefined;
   const organisatie = db.select().from(organisaties).where(eq(organisaties.id, actor.organisatieId)).get()!;
   const cr = zaak.contracteerruimtebesluit
@@ -86,15 +77,27 @@ export function buildFilingGegevens(
           .from(contracteerruimtebedragen)
           .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
           .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
-          .where(and(eq(zorgkantoorregios.naam, regio), eq(contracteerruimtebedragen.jaar, jaar), lte(contracteerruimtebesluiten.bekendgemaakt, opties.dagtekening)))
+          .where(
+            and(eq(zorgkantoorregios.naam, regio), eq(contracteerruimtebedragen.jaar, jaar), lte(contracteerruimtebesluiten.bekendgemaakt, opties.dagtekening)),
+          )
           .orderBy(desc(contracteerruimtebesluiten.bekendgemaakt), desc(contracteerruimtebesluiten.id))
           .get()
       : undefined;
 
   const besluit = cr
-    ? { kenmerk: cr.kenmerk, bekendgemaakt: cr.bekendgemaakt, besluitdatum: cr.besluitdatum, omschrijving: `het contracteerruimtebesluit (${cr.soort}) van de NZa` }
+    ? {
+        kenmerk: cr.kenmerk,
+        bekendgemaakt: cr.bekendgemaakt,
+        besluitdatum: cr.besluitdatum,
+        omschrijving: `het contracteerruimtebesluit (${cr.soort}) van de NZa`,
+      }
     : tb
-      ? { kenmerk: tb.kenmerk, bekendgemaakt: tb.bekendgemaakt, besluitdatum: tb.besluitdatum, omschrijving: `de tariefbeschikking (${TARIEFBESCHIKKING_SOORT_LABEL[tb.soort]}) van de NZa` }
+      ? {
+          kenmerk: tb.kenmerk,
+          bekendgemaakt: tb.bekendgemaakt,
+          besluitdatum: tb.besluitdatum,
+          omschrijving: `de tariefbeschikking (${TARIEFBESCHIKKING_SOORT_LABEL[tb.soort]}) van de NZa`,
+        }
       : { kenmerk: null, bekendgemaakt: null, besluitdatum: null, omschrijving: 'het besluit van de NZa' };
 
   const samenhang = opties.samenhang && zaak.soort === 'bezwaar' && regio && jaar ? findLopendBeroep(db, actor, zaak, regio, jaar) : null;
@@ -140,7 +143,13 @@ export function buildFilingGegevens(
       besluitKenmerk: huidigBedrag?.kenmerk ?? null,
     },
     termijn: termijn
-      ? { aanvangTekst: formatDatumKort(termijn.aanvang), eindeTekst: formatDatumKort(termijn.einde), eindeLang: formatDatumLang(termijn.einde), grondslag: termijn.grondslag.join(', '), toelichting: termijn.toelichting }
+      ? {
+          aanvangTekst: formatDatumKort(termijn.aanvang),
+          eindeTekst: formatDatumKort(termijn.einde),
+          eindeLang: formatDatumLang(termijn.einde),
+          grondslag: termijn.grondslag.join(', '),
+          toelichting: termijn.toelichting,
+        }
       : null,
     tijdigheid: { lid2: termijn?.regel === 'art-105-lid-2', lid3: termijn?.regel === 'art-105-lid-3', awb: termijn?.regel === 'awb-bezwaar' },
     teLaat: termijn !== null && opties.dagtekening > termijn.einde,
@@ -158,7 +167,16 @@ function findLopendBeroep(db: Db, actor: Actor, zaak: ZaakOverzichtRij, regio: s
     .select({ cbbZaaknummer: zaken.cbbZaaknummer })
     .from(zaken)
     .innerJoin(zorgkantoorregios, eq(zaken.regioId, zorgkantoorregios.id))
-    .where(and(eq(zaken.organisatieId, actor.organisatieId), eq(zaken.soort, 'beroep'), eq(zorgkantoorregios.naam, regio), eq(zaken.jaar, jaar), ne(zaken.id, zaak.id), ne(zaken.status, 'afgerond')))
+    .where(
+      and(
+        eq(zaken.organisatieId, actor.organisatieId),
+        eq(zaken.soort, 'beroep'),
+        eq(zorgkantoorregios.naam, regio),
+        eq(zaken.jaar, jaar),
+        ne(zaken.id, zaak.id),
+        ne(zaken.status, 'afgerond'),
+      ),
+    )
     .get();
   return rij ? { cbbZaaknummer: rij.cbbZaaknummer, regio, jaar } : null;
 }

@@ -1,7 +1,8 @@
 import { and, desc, eq, max } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
-import { gebruikers, organisaties, zaakdocumenten, zaakgebeurtenissen } from '../db/schema';
+import { writeTransaction } from '../db/transactie';
+import { gebruikers, organisaties, zaakdocumenten, zaakgebeurtenissen, zaken, zorgaanbieders } from '../db/schema';
 import type { FilingRenderer } from '../documents/filingRenderer';
 import { checkArt65, FILINGS, type FilingSoort, type Ontbrekend } from '../domain/filings/filingSoorten';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
@@ -10,8 +11,7 @@ import type { TermijnService } from './termijnService';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 
 export type FilingVoorbereiding =
-  | { soort: 'geweigerd'; reden: string; alternatief?: FilingSoort }
-  | { soort: 'gereed'; gegevens: FilingGegevens; ontbrekend: Ontbrekend[] };
+  { soort: 'geweigerd'; reden: string; alternatief?: FilingSoort } | { soort: 'gereed'; gegevens: FilingGegevens; ontbrekend: Ontbrekend[] };
 
 export interface FilingOpties {
   dagtekening: IsoDatum;
@@ -19,7 +19,14 @@ export interface FilingOpties {
   samenhang: boolean;
 }
 
-export function prepareFiling(db: Db, termijnen: TermijnService, actor: Actor, zaak: ZaakOverzichtRij, soort: FilingSoort, opties: FilingOpties): FilingVoorbereiding {
+export function prepareFiling(
+  db: Db,
+  termijnen: TermijnService,
+  actor: Actor,
+  zaak: ZaakOverzichtRij,
+  soort: FilingSoort,
+  opties: FilingOpties,
+): FilingVoorbereiding {
   const gegevens = buildFilingGegevens(db, termijnen, actor, zaak, soort, opties);
   if ('geweigerd' in gegevens) return { soort: 'geweigerd', reden: gegevens.reden, ...(gegevens.alternatief ? { alternatief: gegevens.alternatief } : {}) };
   return { soort: 'gereed', gegevens, ontbrekend: checkArt65(soort, gegevens) };
@@ -42,8 +49,12 @@ export async function generateFiling(
   const { gegevens } = voorbereiding;
   const logo = db.select({ logo: organisaties.logoPng }).from(organisaties).where(eq(organisaties.id, actor.organisatieId)).get()?.logo ?? null;
   const docx = await renderer.renderDocx(gegevens, logo);
-  return db.transaction((tx) => {
-    const vorige = tx.select({ versie: max(zaakdocumenten.versie) }).from(zaakdocumenten).where(and(eq(zaakdocumenten.zaakId, zaak.id), eq(zaakdocumenten.soort, soort))).get();
+  return writeTransaction(db, (tx) => {
+    const vorige = tx
+      .select({ versie: max(zaakdocumenten.versie) })
+      .from(zaakdocumenten)
+      .where(and(eq(zaakdocumenten.zaakId, zaak.id), eq(zaakdocumenten.soort, soort)))
+      .get();
     const versie = (vorige?.versie ?? 0) + 1;
     const { id } = tx
       .insert(zaakdocumenten)
@@ -59,14 +70,24 @@ export async function generateFiling(
       })
       .returning({ id: zaakdocumenten.id })
       .get();
-    tx.insert(zaakgebeurtenissen).values({ zaakId: zaak.id, datum: opties.vandaag, omschrijving: `${FILINGS[soort].titel} opgesteld (versie ${versie})`, gebruikerId: actor.gebruikerId }).run();
+    tx.insert(zaakgebeurtenissen)
+      .values({ zaakId: zaak.id, datum: opties.vandaag, omschrijving: `${FILINGS[soort].titel} opgesteld (versie ${versie})`, gebruikerId: actor.gebruikerId })
+      .run();
     return { ok: true as const, id, versie };
   });
 }
 
 export function loadZaakdocumenten(db: Db, zaakId: number) {
   return db
-    .select({ id: zaakdocumenten.id, soort: zaakdocumenten.soort, versie: zaakdocumenten.versie, sjabloonVersie: zaakdocumenten.sjabloonVersie, door: gebruikers.naam, op: zaakdocumenten.aangemaaktOp, bestandsnaam: zaakdocumenten.bestandsnaam })
+    .select({
+      id: zaakdocumenten.id,
+      soort: zaakdocumenten.soort,
+      versie: zaakdocumenten.versie,
+      sjabloonVersie: zaakdocumenten.sjabloonVersie,
+      door: gebruikers.naam,
+      op: zaakdocumenten.aangemaaktOp,
+      bestandsnaam: zaakdocumenten.bestandsnaam,
+    })
     .from(zaakdocumenten)
     .innerJoin(gebruikers, eq(zaakdocumenten.gemaaktDoor, gebruikers.id))
     .where(eq(zaakdocumenten.zaakId, zaakId))
@@ -75,5 +96,48 @@ export function loadZaakdocumenten(db: Db, zaakId: number) {
 }
 
 export function loadZaakdocument(db: Db, zaakId: number, documentId: number) {
-  return db.select().from(zaakdocumenten).where(and(eq(zaakdocumenten.zaakId, zaakId), eq(zaakdocumenten.id, documentId))).get();
+  return db
+    .select()
+    .from(zaakdocumenten)
+    .where(and(eq(zaakdocumenten.zaakId, zaakId), eq(zaakdocumenten.id, documentId)))
+    .get();
+}
+
+/** The case's own texts for a filing: grounds and urgency, as last saved. */
+export function loadZaakTeksten(db: Db, zaak: ZaakOverzichtRij): { gronden: string | null; spoedeisendBelang: string | null } {
+  return db.select({ gronden: zaken.gronden, spoedeisendBelang: zaken.spoedeisendBelang }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
+}
+
+export interface FilingAanvulling {
+  indienerAdres?: string | undefined;
+  indienerPostcode?: string | undefined;
+  indienerPlaats?: string | undefined;
+  gronden?: string | undefined;
+  spoedeisendBelang?: string | undefined;
+}
+
+/** Art. 6:5 Awb: what was missing, saved with the case (grounds, urgency) and its zorgaanbieder (address). */
+export function writeFilingAanvulling(db: Db, zaak: ZaakOverzichtRij, a: FilingAanvulling): void {
+  writeTransaction(db, (tx) => {
+    const zaakRij = tx.select({ zorgaanbiederId: zaken.zorgaanbiederId }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
+    if (zaakRij.zorgaanbiederId !== null && (a.indienerAdres || a.indienerPostcode || a.indienerPlaats)) {
+      tx.update(zorgaanbieders)
+        .set({
+          ...(a.indienerAdres ? { adres: a.indienerAdres } : {}),
+          ...(a.indienerPostcode ? { postcode: a.indienerPostcode } : {}),
+          ...(a.indienerPlaats ? { plaats: a.indienerPlaats } : {}),
+        })
+        .where(eq(zorgaanbieders.id, zaakRij.zorgaanbiederId))
+        .run();
+    }
+    if (a.gronden !== undefined || a.spoedeisendBelang !== undefined) {
+      tx.update(zaken)
+        .set({
+          ...(a.gronden !== undefined ? { gronden: a.gronden } : {}),
+          ...(a.spoedeisendBelang !== undefined ? { spoedeisendBelang: a.spoedeisendBelang } : {}),
+        })
+        .where(eq(zaken.id, zaak.id))
+        .run();
+    }
+  });
 }

@@ -129,13 +129,7 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
     .innerJoin(zorgkantoorregios, eq(zaken.regioId, zorgkantoorregios.id))
     .leftJoin(tariefbeschikkingen, eq(zaken.tariefbeschikkingId, tariefbeschikkingen.id))
     .leftJoin(contracteerruimtebesluiten, eq(zaken.contracteerruimtebesluitId, contracteerruimtebesluiten.id))
-    .where(
-      and(
-        eq(zaken.soort, 'beroep'),
-        sql`${zaken.ingesteld} IS NOT NULL`,
-        ziesAlles(actor) ? sql`1 = 1` : eq(zaken.organisatieId, actor.organisatieId),
-      ),
-    )
+    .where(and(eq(zaken.soort, 'beroep'), sql`${zaken.ingesteld} IS NOT NULL`, ziesAlles(actor) ? sql`1 = 1` : eq(zaken.organisatieId, actor.organisatieId)))
     .all();
 
   const tbMap = new Map(tbRijen.map((t) => [t.kenmerk, t]));

@@ -69,7 +69,7 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
   const regels: OverzichtRegel[] = [];
   const vensters = new Map<string, { regel: OverzichtRegel | undefined; regios: Set<string>; jaren: Set<number>; besluiten: Set<string> }>();
   let aantal = 0;
-  const maakRegel = (termijn: Termijn): OverzichtRegel => {
+  const createRegel = (termijn: Termijn): OverzichtRegel => {
     const dagenOver = dagenTussen(peildatum, termijn.einde);
     const tb = termijn.besluitType === 'tariefbeschikking' ? berekend.tariefbeschikkingen.get(termijn.besluit) : undefined;
     return { termijn, dagenOver, urgentie: classifyUrgentie(dagenOver), ...(tb ? { zorgaanbieder: tb.zorgaanbieder, tariefbeschikkingId: tb.id } : {}) };
@@ -93,11 +93,11 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
         venster.besluiten.add(termijn.besluit);
         continue;
       }
-      const regel = regels.length < maximum ? maakRegel(termijn) : undefined;
+      const regel = regels.length < maximum ? createRegel(termijn) : undefined;
       vensters.set(sleutel, { regel, regios: new Set([termijn.regio]), jaren: new Set([termijn.jaar]), besluiten: new Set([termijn.besluit]) });
       if (regel) regels.push(regel);
     } else if (regels.length < maximum) {
-      regels.push(maakRegel(termijn));
+      regels.push(createRegel(termijn));
     }
     aantal++;
     telling[urgentieVan(termijn.einde)]++;

@@ -4,6 +4,7 @@ import { computeTermijnen, type TermijnConfig } from '../domain/termijnen/comput
 import type { TermijnUitkomst } from '../domain/termijnen/termijn';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Db } from '../db/verbinding';
+import { readDataRevisie } from '../db/transactie';
 import { loadTermijnInvoer, type GeladenInvoer } from './termijnInvoer';
 
 export interface BerekendOverzicht extends GeladenInvoer {
@@ -22,19 +23,25 @@ export function afgeleid<T>(berekend: BerekendOverzicht, sleutel: string, maak: 
 }
 
 export interface TermijnService {
-  /** The engine's result for what the actor may see, at the peildatum; cached until the next write. */
+  /**
+   * The engine's result for what the actor may see, at the peildatum; cached per data revision, so a write by any
+   * process (they all go through writeTransaction) is seen by the next call.
+   */
   computeVoorActor(actor: Actor, peildatum: IsoDatum): BerekendOverzicht;
-  /** Every write calls this, so no page ever shows a term computed from stale data. */
-  markeerGewijzigd(): void;
   readonly config: TermijnConfig;
 }
 
 export function createTermijnService(db: Db, config: TermijnConfig): TermijnService {
-  let revisie = 0;
+  let revisieInCache = -1;
   const cache = new Map<string, BerekendOverzicht>();
   return {
     config,
     computeVoorActor(actor, peildatum) {
+      const revisie = readDataRevisie(db);
+      if (revisie !== revisieInCache) {
+        cache.clear();
+        revisieInCache = revisie;
+      }
       const sleutel = `${revisie}|${ziesAlles(actor) ? 'nza' : actor.organisatieId}|${peildatum}`;
       const gevonden = cache.get(sleutel);
       if (gevonden) return gevonden;
@@ -43,10 +50,6 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       if (cache.size > 50) cache.clear();
       cache.set(sleutel, berekend);
       return berekend;
-    },
-    markeerGewijzigd() {
-      revisie += 1;
-      cache.clear();
     },
   };
 }

@@ -61,7 +61,8 @@ export function diffTermijnen(voor: TermijnUitkomst, na: TermijnUitkomst): { ter
   for (const s of na.status) {
     const v = statusVoor.get(`${s.regio}|${s.jaar}`);
     statusVoor.delete(`${s.regio}|${s.jaar}`);
-    if (!v || v.status !== s.status || v.veiligeUitersteDatum !== s.veiligeUitersteDatum || v.sinds !== s.sinds) status.push({ regio: s.regio, jaar: s.jaar, ...(v ? { voor: v } : {}), na: s });
+    if (!v || v.status !== s.status || v.veiligeUitersteDatum !== s.veiligeUitersteDatum || v.sinds !== s.sinds)
+      status.push({ regio: s.regio, jaar: s.jaar, ...(v ? { voor: v } : {}), na: s });
   }
   for (const v of statusVoor.values()) status.push({ regio: v.regio, jaar: v.jaar, voor: v });
   return { termijnen, status };

@@ -13,7 +13,7 @@ import {
   zorgkantoorregios,
 } from '../db/schema';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
-import { InvoerFout } from './besluitRegistratie';
+import { InvoerFout, writeRegistratie, type Registratie } from './besluitRegistratie';
 import { loadZichtbareZorgaanbieders } from './termijnInvoer';
 
 export interface ZaakOverzichtRij {
@@ -79,7 +79,9 @@ export function loadZaken(db: Db, actor: Actor): ZaakOverzichtRij[] {
 }
 
 export function loadZaak(db: Db, actor: Actor, id: number): ZaakOverzichtRij | undefined {
-  return zaakSelectie(db).where(and(eq(zaken.id, id), scope(actor))).get();
+  return zaakSelectie(db)
+    .where(and(eq(zaken.id, id), scope(actor)))
+    .get();
 }
 
 export function loadTijdlijn(db: Db, zaakId: number) {
@@ -92,7 +94,7 @@ export function loadTijdlijn(db: Db, zaakId: number) {
     .all();
 }
 
-function voegGebeurtenisToe(tx: Db, zaakId: number, actor: Actor, datum: IsoDatum, omschrijving: string): void {
+function addGebeurtenis(tx: Db, zaakId: number, actor: Actor, datum: IsoDatum, omschrijving: string): void {
   tx.insert(zaakgebeurtenissen).values({ zaakId, datum, omschrijving, gebruikerId: actor.gebruikerId }).run();
 }
 
@@ -114,17 +116,37 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
   let aanleiding: string;
   if ('tariefbeschikkingId' in invoer) {
     const tb = tx
-      .select({ id: tariefbeschikkingen.id, zorgaanbiederId: tariefbeschikkingen.zorgaanbiederId, regioId: tariefbeschikkingen.regioId, jaar: tariefbeschikkingen.jaar, kenmerk: tariefbeschikkingen.kenmerk, soort: tariefbeschikkingen.soort })
+      .select({
+        id: tariefbeschikkingen.id,
+        zorgaanbiederId: tariefbeschikkingen.zorgaanbiederId,
+        regioId: tariefbeschikkingen.regioId,
+        jaar: tariefbeschikkingen.jaar,
+        kenmerk: tariefbeschikkingen.kenmerk,
+        soort: tariefbeschikkingen.soort,
+      })
       .from(tariefbeschikkingen)
       .where(eq(tariefbeschikkingen.id, invoer.tariefbeschikkingId))
       .get();
     const zichtbaar = tb && (ziesAlles(actor) || loadZichtbareZorgaanbieders(tx, actor)!.includes(tb.zorgaanbiederId));
-    if (!tb || !zichtbaar) throw new InvoerFout([{ veld: 'tariefbeschikkingId', melding: 'deze tariefbeschikking bestaat niet of is niet van uw organisatie' }]);
+    if (!tb || !zichtbaar)
+      throw new InvoerFout([{ veld: 'tariefbeschikkingId', melding: 'deze tariefbeschikking bestaat niet of is niet van uw organisatie' }]);
     if (invoer.soort === 'beroep' && tb.soort === 'sluittarief') {
-      throw new InvoerFout([{ veld: 'soort', melding: 'een beschikking voor een Wlz-sluittarief in de nacalculatie opent geen beroep tegen de regionale contracteerruimte (art. 105 lid 2 Wmg); maak bezwaar tegen de beschikking zelf' }]);
+      throw new InvoerFout([
+        {
+          veld: 'soort',
+          melding:
+            'een beschikking voor een Wlz-sluittarief in de nacalculatie opent geen beroep tegen de regionale contracteerruimte (art. 105 lid 2 Wmg); maak bezwaar tegen de beschikking zelf',
+        },
+      ]);
     }
     if (invoer.soort === 'beroep' && (tb.soort === 'nacalculatie' || tb.soort === 'vereffening')) {
-      throw new InvoerFout([{ veld: 'soort', melding: 'deze beschikking bevat geen goedgekeurde productieafspraken en opent geen beroep tegen de regionale contracteerruimte (art. 105 lid 2 Wmg); maak bezwaar tegen de beschikking zelf' }]);
+      throw new InvoerFout([
+        {
+          veld: 'soort',
+          melding:
+            'deze beschikking bevat geen goedgekeurde productieafspraken en opent geen beroep tegen de regionale contracteerruimte (art. 105 lid 2 Wmg); maak bezwaar tegen de beschikking zelf',
+        },
+      ]);
     }
     waarden = { zorgaanbiederId: tb.zorgaanbiederId, tariefbeschikkingId: tb.id, ...(invoer.soort === 'beroep' ? { regioId: tb.regioId, jaar: tb.jaar } : {}) };
     aanleiding = tb.kenmerk;
@@ -135,9 +157,18 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
       .from(contracteerruimtebedragen)
       .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
       .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
-      .where(and(eq(contracteerruimtebesluiten.id, invoer.contracteerruimtebesluitId), eq(zorgkantoorregios.naam, invoer.regio), eq(contracteerruimtebedragen.jaar, invoer.jaar)))
+      .where(
+        and(
+          eq(contracteerruimtebesluiten.id, invoer.contracteerruimtebesluitId),
+          eq(zorgkantoorregios.naam, invoer.regio),
+          eq(contracteerruimtebedragen.jaar, invoer.jaar),
+        ),
+      )
       .get();
-    if (!regel) throw new InvoerFout([{ veld: 'contracteerruimtebesluitId', melding: `dit besluit stelt geen contracteerruimte vast voor ${invoer.regio} ${invoer.jaar}` }]);
+    if (!regel)
+      throw new InvoerFout([
+        { veld: 'contracteerruimtebesluitId', melding: `dit besluit stelt geen contracteerruimte vast voor ${invoer.regio} ${invoer.jaar}` },
+      ]);
     waarden = { contracteerruimtebesluitId: invoer.contracteerruimtebesluitId, regioId: regel.regioId, jaar: invoer.jaar };
     aanleiding = regel.kenmerk;
   }
@@ -146,34 +177,101 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
     .values({ soort: invoer.soort, organisatieId: actor.organisatieId, verantwoordelijkeId: actor.gebruikerId, ...waarden })
     .returning({ id: zaken.id })
     .get().id;
-  voegGebeurtenisToe(tx, id, actor, vandaag, `Zaak geopend: ${invoer.soort} naar aanleiding van ${aanleiding}`);
+  addGebeurtenis(tx, id, actor, vandaag, `Zaak geopend: ${invoer.soort} naar aanleiding van ${aanleiding}`);
   return id;
 }
 
-export function registreerIngesteld(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { ingesteld: IsoDatum; cbbZaaknummer?: string | undefined }): void {
+export function recordIngesteld(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { ingesteld: IsoDatum; cbbZaaknummer?: string | undefined }): void {
   if (zaak.status !== 'concept') throw new InvoerFout([{ veld: 'ingesteld', melding: 'deze zaak is al ingediend' }]);
-  if (invoer.cbbZaaknummer && zaak.soort !== 'beroep') throw new InvoerFout([{ veld: 'cbbZaaknummer', melding: 'een CBb-zaaknummer hoort alleen bij een beroep' }]);
+  if (invoer.cbbZaaknummer && zaak.soort !== 'beroep')
+    throw new InvoerFout([{ veld: 'cbbZaaknummer', melding: 'een CBb-zaaknummer hoort alleen bij een beroep' }]);
   tx.update(zaken)
     .set({ status: 'ingediend', ingesteld: invoer.ingesteld, cbbZaaknummer: invoer.cbbZaaknummer ?? null })
     .where(eq(zaken.id, zaak.id))
     .run();
-  voegGebeurtenisToe(tx, zaak.id, actor, invoer.ingesteld, `${zaak.soort === 'beroep' ? 'Beroep' : 'Bezwaar'} ingesteld${invoer.cbbZaaknummer ? ` (CBb ${invoer.cbbZaaknummer})` : ''}`);
+  addGebeurtenis(
+    tx,
+    zaak.id,
+    actor,
+    invoer.ingesteld,
+    `${zaak.soort === 'beroep' ? 'Beroep' : 'Bezwaar'} ingesteld${invoer.cbbZaaknummer ? ` (CBb ${invoer.cbbZaaknummer})` : ''}`,
+  );
 }
 
-export function registreerUitspraak(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { afgerond: IsoDatum; uitspraak: string }): void {
+export function recordUitspraak(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { afgerond: IsoDatum; uitspraak: string }): void {
   if (zaak.status !== 'ingediend' || !zaak.ingesteld) throw new InvoerFout([{ veld: 'afgerond', melding: 'registreer eerst dat de zaak is ingediend' }]);
   if (invoer.afgerond < zaak.ingesteld) throw new InvoerFout([{ veld: 'afgerond', melding: 'de uitspraak kan niet vóór het instellen liggen' }]);
   tx.update(zaken).set({ status: 'afgerond', afgerond: invoer.afgerond, uitspraak: invoer.uitspraak }).where(eq(zaken.id, zaak.id)).run();
-  voegGebeurtenisToe(tx, zaak.id, actor, invoer.afgerond, `${zaak.soort === 'beroep' ? 'Uitspraak CBb' : 'Beslissing op bezwaar'}: ${invoer.uitspraak}`);
+  addGebeurtenis(tx, zaak.id, actor, invoer.afgerond, `${zaak.soort === 'beroep' ? 'Uitspraak CBb' : 'Beslissing op bezwaar'}: ${invoer.uitspraak}`);
 }
 
-export function bewaarNotities(tx: Db, zaak: ZaakOverzichtRij, invoer: { notities: string; verantwoordelijkeId: number | null; herinneringsschema?: string | null }): void {
+export function saveNotities(
+  tx: Db,
+  actor: Actor,
+  zaak: ZaakOverzichtRij,
+  invoer: { notities: string; verantwoordelijkeId: number | null; herinneringsschema?: string | null },
+): void {
+  // Only a colleague in the case's own organisation can be made responsible.
+  if (invoer.verantwoordelijkeId !== null && !loadCollegas(tx, actor).some((g) => g.id === invoer.verantwoordelijkeId)) {
+    throw new InvoerFout([{ veld: 'verantwoordelijkeId', melding: 'kies een collega uit uw eigen organisatie' }]);
+  }
   tx.update(zaken)
-    .set({ notities: invoer.notities, verantwoordelijkeId: invoer.verantwoordelijkeId, ...(invoer.herinneringsschema !== undefined ? { herinneringsschema: invoer.herinneringsschema } : {}) })
+    .set({
+      notities: invoer.notities,
+      verantwoordelijkeId: invoer.verantwoordelijkeId,
+      ...(invoer.herinneringsschema !== undefined ? { herinneringsschema: invoer.herinneringsschema } : {}),
+    })
     .where(eq(zaken.id, zaak.id))
     .run();
 }
 
 export function loadCollegas(db: Db, actor: Actor) {
-  return db.select({ id: gebruikers.id, naam: gebruikers.naam }).from(gebruikers).where(eq(gebruikers.organisatieId, actor.organisatieId)).orderBy(asc(gebruikers.naam)).all();
+  return db
+    .select({ id: gebruikers.id, naam: gebruikers.naam })
+    .from(gebruikers)
+    .where(eq(gebruikers.organisatieId, actor.organisatieId))
+    .orderBy(asc(gebruikers.naam))
+    .all();
+}
+
+export function recordGriffierecht(tx: Db, _actor: Actor, zaak: ZaakOverzichtRij, invoer: { griffierechtMededeling: IsoDatum }): void {
+  if (zaak.soort !== 'beroep') throw new InvoerFout([{ veld: 'griffierechtMededeling', melding: 'griffierecht hoort bij een beroep' }]);
+  tx.update(zaken).set({ griffierechtMededeling: invoer.griffierechtMededeling }).where(eq(zaken.id, zaak.id)).run();
+}
+
+/** The actions on an open case, by the name in their URL (POST /zaken/:id/<naam>). */
+export const ZAAK_ACTIES = {
+  ingesteld: recordIngesteld,
+  uitspraak: recordUitspraak,
+  notities: saveNotities,
+  griffierecht: recordGriffierecht,
+} as const;
+export type ZaakActie = keyof typeof ZAAK_ACTIES;
+
+/** Runs one action on a case (loaded for this actor, so within its scope) through the one write path. */
+export function writeZaakActie<N extends ZaakActie>(
+  db: Db,
+  actor: Actor,
+  zaak: ZaakOverzichtRij,
+  naam: N,
+  invoer: Parameters<(typeof ZAAK_ACTIES)[N]>[3],
+): Registratie {
+  return writeRegistratie(db, (tx) => {
+    (ZAAK_ACTIES[naam] as (tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: unknown) => void)(tx, actor, zaak, invoer);
+    return zaak.id;
+  });
+}
+
+/** Opens a case through the one write path. */
+export function createZaak(db: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoDatum): Registratie {
+  return writeRegistratie(db, (tx) => openZaak(tx, actor, invoer, vandaag));
+}
+
+/** A bezwaar against a Wlz-sluittarief: its page also lists the beroepschrift, to explain why none opens. */
+export function isSluittarief(db: Db, zaak: ZaakOverzichtRij): boolean {
+  return (
+    zaak.tariefbeschikking !== null &&
+    db.select({ soort: tariefbeschikkingen.soort }).from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get()?.soort ===
+      'sluittarief'
+  );
 }

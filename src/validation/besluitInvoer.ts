@@ -2,24 +2,24 @@ import { z } from 'zod';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { parseEuroBedrag } from '../domain/bedragen/euro';
 import { isGeldigeIsoDatum } from '../domain/kalender/kalenderdatum';
-import { keuzeVeld, MAX_JAAR, MIN_JAAR, regioVeld, tekstVeld, toon } from './velden';
+import { keuzeVeld, MAX_JAAR, MIN_JAAR, regioVeld, tekstVeld, formatWaarde } from './velden';
 
 /** A date typed as dd-mm-jjjj (also d-m-jjjj, with / or .) or picked from a date input (jjjj-mm-dd); yields ISO. */
 export function datumInvoerVeld() {
   return z
-    .string({ error: (iss) => (iss.input === undefined ? 'vul een datum in' : `verwacht een datum, niet ${toon(iss.input)}`) })
+    .string({ error: (iss) => (iss.input === undefined ? 'vul een datum in' : `verwacht een datum, niet ${formatWaarde(iss.input)}`) })
     .trim()
     .min(1, { error: 'vul een datum in (dd-mm-jjjj)' })
     .transform((tekst, ctx) => {
       const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(tekst);
       const iso = nl ? `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` : tekst;
       if (!isGeldigeIsoDatum(iso)) {
-        ctx.addIssue({ code: 'custom', message: `${toon(tekst)} is geen geldige datum (dd-mm-jjjj)` });
+        ctx.addIssue({ code: 'custom', message: `${formatWaarde(tekst)} is geen geldige datum (dd-mm-jjjj)` });
         return z.NEVER;
       }
       const jaar = Number(iso.slice(0, 4));
       if (jaar < MIN_JAAR || jaar > MAX_JAAR) {
-        ctx.addIssue({ code: 'custom', message: `${toon(tekst)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` });
+        ctx.addIssue({ code: 'custom', message: `${formatWaarde(tekst)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` });
         return z.NEVER;
       }
       return iso;
@@ -28,31 +28,26 @@ export function datumInvoerVeld() {
 
 /** A year typed in a form or sent as a number. */
 export function jaarInvoerVeld() {
-  return z
-    .union([z.number(), z.string().trim()], { error: 'vul een jaar in' })
-    .transform((waarde, ctx) => {
-      const jaar = typeof waarde === 'number' ? waarde : /^\d{4}$/.test(waarde) ? Number(waarde) : NaN;
-      if (!Number.isInteger(jaar) || jaar < 2000 || jaar > 2100) {
-        ctx.addIssue({ code: 'custom', message: waarde === '' ? 'vul een jaar in' : `${toon(waarde)} is geen jaar tussen 2000 en 2100` });
-        return z.NEVER;
-      }
-      return jaar;
-    });
+  return z.union([z.number(), z.string().trim()], { error: 'vul een jaar in' }).transform((waarde, ctx) => {
+    const jaar = typeof waarde === 'number' ? waarde : /^\d{4}$/.test(waarde) ? Number(waarde) : NaN;
+    if (!Number.isInteger(jaar) || jaar < 2000 || jaar > 2100) {
+      ctx.addIssue({ code: 'custom', message: waarde === '' ? 'vul een jaar in' : `${formatWaarde(waarde)} is geen jaar tussen 2000 en 2100` });
+      return z.NEVER;
+    }
+    return jaar;
+  });
 }
 
 /** "€ 1.234.567,89", "1234567,89" or a number of euros; yields cents. */
 export function bedragInvoerVeld() {
-  return z
-    .union([z.number(), z.string().trim()], { error: 'vul een bedrag in' })
-    .transform((waarde, ctx) => {
-      const centen =
-        typeof waarde === 'number' ? (Number.isFinite(waarde) && waarde >= 0 ? Math.round(waarde * 100) : null) : parseEuroBedrag(waarde);
-      if (centen === null || centen > 1_000_000_000_000_00) {
-        ctx.addIssue({ code: 'custom', message: waarde === '' ? 'vul een bedrag in' : `${toon(waarde)} is geen bedrag (bijvoorbeeld 1.234.567,89)` });
-        return z.NEVER;
-      }
-      return centen;
-    });
+  return z.union([z.number(), z.string().trim()], { error: 'vul een bedrag in' }).transform((waarde, ctx) => {
+    const centen = typeof waarde === 'number' ? (Number.isFinite(waarde) && waarde >= 0 ? Math.round(waarde * 100) : null) : parseEuroBedrag(waarde);
+    if (centen === null || centen > 1_000_000_000_000_00) {
+      ctx.addIssue({ code: 'custom', message: waarde === '' ? 'vul een bedrag in' : `${formatWaarde(waarde)} is geen bedrag (bijvoorbeeld 1.234.567,89)` });
+      return z.NEVER;
+    }
+    return centen;
+  });
 }
 
 export const kenmerkVeld = () =>
@@ -92,16 +87,14 @@ export type ContracteerruimtebesluitInvoer = z.output<typeof contracteerruimtebe
 export const tariefbeschikkingInvoer = z
   .object({
     kenmerk: kenmerkVeld(),
-    zorgaanbieder: z
-      .union([z.number(), z.string().trim()], { error: 'kies een zorgaanbieder' })
-      .transform((v, ctx) => {
-        const tekst = String(v);
-        if (!/^\d{8}$/.test(tekst)) {
-          ctx.addIssue({ code: 'custom', message: tekst === '' ? 'kies een zorgaanbieder' : `${toon(v)} is geen KvK-nummer van 8 cijfers` });
-          return z.NEVER;
-        }
-        return tekst;
-      }),
+    zorgaanbieder: z.union([z.number(), z.string().trim()], { error: 'kies een zorgaanbieder' }).transform((v, ctx) => {
+      const tekst = String(v);
+      if (!/^\d{8}$/.test(tekst)) {
+        ctx.addIssue({ code: 'custom', message: tekst === '' ? 'kies een zorgaanbieder' : `${formatWaarde(v)} is geen KvK-nummer van 8 cijfers` });
+        return z.NEVER;
+      }
+      return tekst;
+    }),
     regio: regioVeld(),
     jaar: jaarInvoerVeld(),
     soort: keuzeVeld(TARIEFBESCHIKKING_SOORTEN, 'soort'),

@@ -7,14 +7,14 @@ import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 export const MIN_JAAR = 1900;
 export const MAX_JAAR = 2200;
 
-export function toon(waarde: unknown): string {
+export function formatWaarde(waarde: unknown): string {
   if (waarde === undefined) return 'niets';
   const tekst = JSON.stringify(waarde) ?? String(waarde);
   return tekst.length > 60 ? `${tekst.slice(0, 57)}…` : tekst;
 }
 
 function ontbreektOf(verwacht: string) {
-  return (iss: { input?: unknown }) => (iss.input === undefined ? 'ontbreekt' : `verwacht ${verwacht}, niet ${toon(iss.input)}`);
+  return (iss: { input?: unknown }) => (iss.input === undefined ? 'ontbreekt' : `verwacht ${verwacht}, niet ${formatWaarde(iss.input)}`);
 }
 
 export function tekstVeld(max = 200) {
@@ -28,9 +28,9 @@ export function tekstVeld(max = 200) {
 export function isoDatumVeld() {
   return z.string({ error: ontbreektOf('een datum als "JJJJ-MM-DD"') }).superRefine((datum, ctx) => {
     if (!isGeldigeIsoDatum(datum)) {
-      ctx.addIssue({ code: 'custom', message: `${toon(datum)} is geen geldige datum` });
+      ctx.addIssue({ code: 'custom', message: `${formatWaarde(datum)} is geen geldige datum` });
     } else if (Number(datum.slice(0, 4)) < MIN_JAAR || Number(datum.slice(0, 4)) > MAX_JAAR) {
-      ctx.addIssue({ code: 'custom', message: `${toon(datum)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` });
+      ctx.addIssue({ code: 'custom', message: `${formatWaarde(datum)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` });
     }
   });
 }
@@ -38,17 +38,14 @@ export function isoDatumVeld() {
 export function jaarVeld() {
   return z
     .number({ error: ontbreektOf('een jaartal als geheel getal') })
-    .int({ error: (iss) => `verwacht een jaartal als geheel getal, niet ${toon(iss.input)}` })
-    .min(MIN_JAAR, { error: (iss) => `${toon(iss.input)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` })
-    .max(MAX_JAAR, { error: (iss) => `${toon(iss.input)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` });
+    .int({ error: (iss) => `verwacht een jaartal als geheel getal, niet ${formatWaarde(iss.input)}` })
+    .min(MIN_JAAR, { error: (iss) => `${formatWaarde(iss.input)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` })
+    .max(MAX_JAAR, { error: (iss) => `${formatWaarde(iss.input)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` });
 }
 
 export function keuzeVeld<const T extends readonly [string, ...string[]]>(waarden: T, wat: string) {
   return z.enum(waarden, {
-    error: (iss) =>
-      iss.input === undefined
-        ? 'ontbreekt'
-        : `${toon(iss.input)} is geen geldige ${wat} (toegestaan: ${waarden.join(', ')})`,
+    error: (iss) => (iss.input === undefined ? 'ontbreekt' : `${formatWaarde(iss.input)} is geen geldige ${wat} (toegestaan: ${waarden.join(', ')})`),
   });
 }
 
@@ -57,7 +54,7 @@ export function regioVeld() {
   return z
     .string({ error: ontbreektOf('de naam van een zorgkantoorregio') })
     .refine((naam) => findZorgkantoorregio(naam) !== undefined, {
-      error: (iss) => `${toon(iss.input)} is geen zorgkantoorregio`,
+      error: (iss) => `${formatWaarde(iss.input)} is geen zorgkantoorregio`,
     })
     .transform((naam) => findZorgkantoorregio(naam)!.naam);
 }

@@ -4,19 +4,26 @@ import { keuzeVeld, regioVeld, tekstVeld } from './velden';
 import { parseSchema } from '../domain/herinneringen/herinneringsmomenten';
 
 const id = (wat: string) =>
-  z.coerce.number({ error: `ongeldige ${wat}` }).int({ error: `ongeldige ${wat}` }).positive({ error: `ongeldige ${wat}` }).max(2 ** 31, { error: `ongeldige ${wat}` });
+  z.coerce
+    .number({ error: `ongeldige ${wat}` })
+    .int({ error: `ongeldige ${wat}` })
+    .positive({ error: `ongeldige ${wat}` })
+    .max(2 ** 31, { error: `ongeldige ${wat}` });
 
-export const zaakOpenenInvoer = z.union([
-  z.object({ soort: keuzeVeld(['beroep', 'bezwaar'] as const, 'soort zaak'), tariefbeschikkingId: id('tariefbeschikking') }).strict(),
-  z
-    .object({
-      soort: keuzeVeld(['beroep', 'bezwaar'] as const, 'soort zaak'),
-      contracteerruimtebesluitId: id('contracteerruimtebesluit'),
-      regio: regioVeld(),
-      jaar: z.coerce.number().int().min(2000).max(2100),
-    })
-    .strict(),
-], { error: 'kies de tariefbeschikking of het contracteerruimtebesluit waartegen de zaak loopt' });
+export const zaakOpenenInvoer = z.union(
+  [
+    z.object({ soort: keuzeVeld(['beroep', 'bezwaar'] as const, 'soort zaak'), tariefbeschikkingId: id('tariefbeschikking') }).strict(),
+    z
+      .object({
+        soort: keuzeVeld(['beroep', 'bezwaar'] as const, 'soort zaak'),
+        contracteerruimtebesluitId: id('contracteerruimtebesluit'),
+        regio: regioVeld(),
+        jaar: z.coerce.number().int().min(2000).max(2100),
+      })
+      .strict(),
+  ],
+  { error: 'kies de tariefbeschikking of het contracteerruimtebesluit waartegen de zaak loopt' },
+);
 
 export const ingesteldInvoer = z
   .object({

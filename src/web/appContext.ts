@@ -5,6 +5,8 @@ import type { TermijnService } from '../services/termijnService';
 import type { Weergave } from './weergave';
 import type { FilingRenderer } from '../documents/filingRenderer';
 import type { MailConfig } from '../mail/mailConfig';
+import type { ZaakOverzichtRij } from '../services/zaakRegistratie';
+import type { BesluitDatums } from '../services/besluitRegistratie';
 
 export interface AppDeps {
   db: Db;
@@ -17,4 +19,12 @@ export interface AppDeps {
   vandaag: () => IsoDatum;
 }
 
-export type AppEnv = { Variables: { actor: Actor } };
+export type AppEnv = {
+  Variables: {
+    actor: Actor;
+    /** Set by loadZaakUitPad on /zaken/:id/…: the case, already checked to be within the actor's scope. */
+    zaak: ZaakOverzichtRij;
+    /** Set by loadBesluitUitPad on /besluiten/:type/:id/…. */
+    besluit: BesluitDatums;
+  };
+};

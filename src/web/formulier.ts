@@ -1,4 +1,6 @@
-import type { Context } from 'hono';
+import type { Context, Env } from 'hono';
+import { validator } from 'hono/validator';
+import type { AppEnv } from './appContext';
 import type { z } from 'zod';
 import { toVeldFouten, type VeldFout } from '../validation/velden';
 
@@ -8,7 +10,7 @@ const MAX_VELDLENGTE = 100_000;
  * Reads a urlencoded or multipart form into plain strings (repeated names into arrays). Files and oversized values
  * are not accepted here: they come back as field errors instead of reaching a handler.
  */
-export async function leesFormulier(c: Context): Promise<{ waarden: Record<string, string | string[]>; fouten: VeldFout[] }> {
+export async function readFormulier(c: Context): Promise<{ waarden: Record<string, string | string[]>; fouten: VeldFout[] }> {
   const ruw = await c.req.parseBody({ all: true });
   const waarden: Record<string, string | string[]> = {};
   const fouten: VeldFout[] = [];
@@ -33,7 +35,7 @@ export function enkel(waarde: string | string[] | undefined): string | undefined
 
 export type Validatie<T> = { ok: true; data: T } | { ok: false; fouten: VeldFout[] };
 
-export function valideer<S extends z.ZodType>(schema: S, invoer: unknown): Validatie<z.output<S>> {
+export function validateInvoer<S extends z.ZodType>(schema: S, invoer: unknown): Validatie<z.output<S>> {
   const r = schema.safeParse(invoer);
   return r.success ? { ok: true, data: r.data } : { ok: false, fouten: toVeldFouten(r.error) };
 }
@@ -43,4 +45,23 @@ export function foutenPerVeld(fouten: readonly VeldFout[]): Record<string, strin
   const perVeld: Record<string, string> = {};
   for (const f of fouten) perVeld[f.veld] ??= f.melding;
   return perVeld;
+}
+
+/**
+ * The form validator of this app, as middleware: reads the form (the same checks as readFormulier), validates it
+ * against a zod schema with Dutch messages, and hands the typed result to the handler as `c.req.valid('form')`. On a
+ * field error the handler never runs; `bijFout` answers instead (usually the page again, errors beside the fields).
+ */
+export function formulierValidator<S extends z.ZodType, E extends Env = AppEnv>(
+  schema: S,
+  bijFout: (c: Context<E>, fouten: VeldFout[], waarden: Record<string, string | string[]>) => Response | Promise<Response>,
+  /** Shapes the form's strings into what the schema expects (e.g. repeated inputs into rows). */
+  vorm: (waarden: Record<string, string | string[]>) => unknown = (w) => w,
+) {
+  return validator('form', async (_ruw, c: Context<E>) => {
+    const { waarden, fouten } = await readFormulier(c);
+    const invoer = fouten.length ? ({ ok: false, fouten } as const) : validateInvoer(schema, vorm(waarden));
+    if (!invoer.ok) return bijFout(c, invoer.fouten, waarden);
+    return { invoer: invoer.data as z.output<S>, waarden };
+  });
 }

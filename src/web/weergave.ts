@@ -1,21 +1,14 @@
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { dagenTussen, formatDatumKort, formatDatumLang, type IsoDatum } from '../domain/kalender/kalenderdatum';
-import { formatEuro } from '../domain/bedragen/euro';
+import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { dagenTussen, formatDagenOver, formatDatumKort, formatDatumLang, formatEuro } from '../opmaak/opmaak';
 
 export interface Weergave {
   /** Renders a page inside the layout (or bare, for htmx fragments). */
   render(pagina: string, data: Record<string, unknown>, opties?: { fragment?: boolean }): string;
   /** Wraps an already rendered page body in the layout. */
   metLayout(inhoud: string, data: Record<string, unknown>): string;
-}
-
-export function formatDagenOver(dagen: number): string {
-  if (dagen === 0) return 'vandaag laatste dag';
-  if (dagen === 1) return 'nog 1 dag';
-  if (dagen > 1) return `nog ${dagen} dagen`;
-  return dagen === -1 ? '1 dag verlopen' : `${-dagen} dagen verlopen`;
 }
 
 export function createWeergave(templateMap: string): Weergave {
@@ -27,9 +20,7 @@ export function createWeergave(templateMap: string): Weergave {
   hb.registerHelper('dagenTot', (van: IsoDatum, tot: IsoDatum) => dagenTussen(van, tot));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-  hb.registerHelper('join', (lijst: unknown, scheiding: unknown) =>
-    Array.isArray(lijst) ? lijst.join(typeof scheiding === 'string' ? scheiding : ', ') : '',
-  );
+  hb.registerHelper('join', (lijst: unknown, scheiding: unknown) => (Array.isArray(lijst) ? lijst.join(typeof scheiding === 'string' ? scheiding : ', ') : ''));
   hb.registerHelper('meervoud', (n: unknown, enkel: string, meer: string) => (n === 1 ? enkel : meer));
 
   for (const bestand of readdirSync(join(templateMap, 'partials'))) {

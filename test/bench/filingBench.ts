@@ -1,7 +1,7 @@
 import { createTestApp, DEMO } from '../support/testApp';
 import { generateFiling } from '../../src/services/filingService';
 import { createFilingRenderer } from '../../src/documents/filingRenderer';
-import { loadActorByEmail } from '../../src/web/sessie';
+import { loadActorByEmail } from '../../src/services/actorService';
 import { loadZaak } from '../../src/services/zaakRegistratie';
 import { resolve } from 'node:path';
 
@@ -20,7 +20,9 @@ export async function runFilingBench(): Promise<void> {
     const reeks = performance.now();
     for (let i = 0; i < 100; i++) await generateFiling(t.db, t.termijnen, renderer, actor, zaak, 'beroepschrift', opties);
     const totaal = performance.now() - reeks;
-    console.log(`filings: first beroepschrift ${eerste.toFixed(1)} ms (cold); 100 in a row ${totaal.toFixed(0)} ms = ${(totaal / 100).toFixed(1)} ms each (generated and stored as versions)`);
+    console.log(
+      `filings: first beroepschrift ${eerste.toFixed(1)} ms (cold); 100 in a row ${totaal.toFixed(0)} ms = ${(totaal / 100).toFixed(1)} ms each (generated and stored as versions)`,
+    );
   } finally {
     t.sluit();
   }

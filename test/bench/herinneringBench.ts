@@ -1,5 +1,5 @@
 import { createTestApp } from '../support/testApp';
-import { planHerinneringen, verstuurVerschuldigde } from '../../src/herinneringen/herinneringService';
+import { planHerinneringen, sendVerschuldigde } from '../../src/herinneringen/herinneringService';
 import type { Verzender } from '../../src/mail/verzender';
 import { addDagen } from '../../src/domain/kalender/kalenderdatum';
 
@@ -9,11 +9,19 @@ export async function runHerinneringBench(): Promise<void> {
   try {
     const vandaag = '2026-11-23';
     let verstuurd = 0;
-    const verzender: Verzender = { soort: 'outbox', verstuur: async () => void verstuurd++ };
-    const deps = { db: t.db, termijnen: t.termijnen, verzender, mail: { afzender: 'x <x@x.local>', appUrl: 'http://x' }, klok: { vandaag: () => vandaag, nuMs: () => Date.parse('2026-11-23T08:00:00Z') } };
+    const verzender: Verzender = { soort: 'outbox', send: async () => void verstuurd++ };
+    const deps = {
+      db: t.db,
+      termijnen: t.termijnen,
+      verzender,
+      mail: { afzender: 'x <x@x.local>', appUrl: 'http://x' },
+      klok: { vandaag: () => vandaag, nuMs: () => Date.parse('2026-11-23T08:00:00Z') },
+    };
     planHerinneringen(deps);
     const gebruiker = (t.db.$client.prepare('SELECT id FROM gebruikers LIMIT 1').get() as { id: number }).id;
-    const insert = t.db.$client.prepare(`INSERT INTO herinneringen (sleutel, soort, gebruiker_id, einde, werkdagen_vooraf, moment) VALUES (?, 'herinnering', ?, ?, ?, ?)`);
+    const insert = t.db.$client.prepare(
+      `INSERT INTO herinneringen (sleutel, soort, gebruiker_id, einde, werkdagen_vooraf, moment) VALUES (?, 'herinnering', ?, ?, ?, ?)`,
+    );
     t.db.$client.transaction(() => {
       for (let i = 0; i < 200_000; i++) insert.run(`bench:${i}`, gebruiker, addDagen(vandaag, 30 + (i % 700)), i % 5, addDagen(vandaag, 1 + (i % 690)));
     })();
@@ -21,7 +29,7 @@ export async function runHerinneringBench(): Promise<void> {
     const tijden: number[] = [];
     for (let run = 0; run < 5; run++) {
       const start = performance.now();
-      await verstuurVerschuldigde(deps);
+      await sendVerschuldigde(deps);
       tijden.push(performance.now() - start);
     }
     console.log(
@@ -33,7 +41,9 @@ export async function runHerinneringBench(): Promise<void> {
     // The planning step compares every pending row with the open cases (worst case here: almost all become vervallen).
     const plan = performance.now();
     const { vervallen } = planHerinneringen(deps);
-    console.log(`reminders: planning over the same ledger ${(performance.now() - plan).toFixed(0)} ms (${vervallen.toLocaleString('en')} rows marked vervallen)`);
+    console.log(
+      `reminders: planning over the same ledger ${(performance.now() - plan).toFixed(0)} ms (${vervallen.toLocaleString('en')} rows marked vervallen)`,
+    );
   } finally {
     t.sluit();
   }

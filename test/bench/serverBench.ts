@@ -10,7 +10,7 @@ import { buildLandelijkScenario } from '../support/landelijkScenario';
 import { findVrijePoort } from '../support/vrijePoort';
 
 /** Fills a database file with the national-scale scenario: 31 regions × 6 years of besluiten, 40,000 tariefbeschikkingen. */
-export function vulLandelijkeDatabase(pad: string): void {
+export function fillLandelijkeDatabase(pad: string): void {
   const db = openDatabase(pad);
   seedZorgkantoorregios(db);
   seedDemoData(db);
@@ -23,7 +23,9 @@ export function vulLandelijkeDatabase(pad: string): void {
     for (let i = 0; i < 2000; i++) ids.push(Number(za.run(`Bench zorgaanbieder ${i}`, String(80000000 + i)).lastInsertRowid));
     const cr = sql.prepare('INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?)');
     const bedrag = sql.prepare('INSERT INTO contracteerruimtebedragen (besluit_id, regio_id, jaar, bedrag_centen) VALUES (?, ?, ?, ?)');
-    const tb = sql.prepare('INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const tb = sql.prepare(
+      'INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     let n = 0;
     for (const b of scenario.besluiten) {
       if (b.type === 'contracteerruimte') {
@@ -37,7 +39,7 @@ export function vulLandelijkeDatabase(pad: string): void {
   sql.close();
 }
 
-async function meet(url: string, pad: string): Promise<autocannon.Result> {
+async function measure(url: string, pad: string): Promise<autocannon.Result> {
   return autocannon({ url: `${url}${pad}`, connections: 20, duration: 10, headers: { 'X-Demo-Gebruiker': 'e.devries@nza.example' } });
 }
 
@@ -45,9 +47,12 @@ async function meet(url: string, pad: string): Promise<autocannon.Result> {
 export async function runServerBench(): Promise<void> {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-bench-'));
   const pad = join(map, 'landelijk.sqlite');
-  vulLandelijkeDatabase(pad);
+  fillLandelijkeDatabase(pad);
   const port = await findVrijePoort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...process.env, DATABASE_PATH: pad, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, DATABASE_PATH: pad, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve());
@@ -56,9 +61,11 @@ export async function runServerBench(): Promise<void> {
     const url = `http://127.0.0.1:${port}`;
     const koud = performance.now();
     await fetch(`${url}/`, { headers: { 'X-Demo-Gebruiker': 'e.devries@nza.example' } });
-    console.log(`server: first overview after start (engine run over ${ZORGKANTOORREGIOS.length} regions, 40,000 tariefbeschikkingen): ${(performance.now() - koud).toFixed(0)} ms`);
+    console.log(
+      `server: first overview after start (engine run over ${ZORGKANTOORREGIOS.length} regions, 40,000 tariefbeschikkingen): ${(performance.now() - koud).toFixed(0)} ms`,
+    );
     for (const pagina of ['/', '/matrix']) {
-      const r = await meet(url, pagina);
+      const r = await measure(url, pagina);
       console.log(
         `server ${pagina.padEnd(8)} 20 connections, 10 s: ${r.requests.total} requests, ${r.requests.average.toFixed(0)} req/s, ` +
           `latency p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ` +

@@ -36,12 +36,16 @@ async function meldAan(wie: RegExp) {
 }
 
 /** axe-core in the page: no serious or critical violations. */
-async function controleerToegankelijkheid(naam: string) {
+async function checkToegankelijkheid(naam: string) {
   await page.evaluate(axeBron);
   const uitkomst = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({ id: v.id, impact: v.impact, waar: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      waar: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
   const ernstig = uitkomst.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
   expect(ernstig, `${naam}: ${JSON.stringify(ernstig)}`).toEqual([]);
@@ -99,7 +103,10 @@ describe('the user flows in chromium', () => {
     expect(await page.getByRole('alert').first().innerText()).toContain('Niets opgeslagen');
     expect(await page.locator('.veldfout', { hasText: 'Bekendgemaakt op' }).innerText()).toContain('"31-02-2026" is geen geldige datum');
     expect(await page.getByLabel('Kenmerk').inputValue()).toBe('NZa/TB/2026-3003');
-    expect(await page.locator('.veldfout', { hasText: 'Zorgaanbieder' }).count() + (await page.locator('.veldfout', { hasText: 'kies een zorgaanbieder' }).count())).toBeGreaterThan(0);
+    expect(
+      (await page.locator('.veldfout', { hasText: 'Zorgaanbieder' }).count()) +
+        (await page.locator('.veldfout', { hasText: 'kies een zorgaanbieder' }).count()),
+    ).toBeGreaterThan(0);
   });
 
   it('imports a CSV with one bad row: the row error and nothing saved; then the fixed file', async () => {
@@ -116,7 +123,9 @@ describe('the user flows in chromium', () => {
     expect(await resultaat.getByRole('button', { name: 'Importeren' }).count()).toBe(0);
     expect(server.db.$client.prepare(`SELECT count(*) AS n FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2026-300'`).get()).toEqual({ n: 0 });
 
-    await page.getByLabel(/CSV-bestand/).setInputFiles({ name: 'overzicht.csv', mimeType: 'text/csv', buffer: Buffer.from(kop + goed + fout.replace('20288', '2028')) });
+    await page
+      .getByLabel(/CSV-bestand/)
+      .setInputFiles({ name: 'overzicht.csv', mimeType: 'text/csv', buffer: Buffer.from(kop + goed + fout.replace('20288', '2028')) });
     await page.getByRole('button', { name: 'Controleren' }).click();
     await expect.poll(() => resultaat.innerText()).toContain('Gecontroleerd: 2 rijen');
     await resultaat.getByRole('button', { name: 'Importeren' }).click();
@@ -128,7 +137,10 @@ describe('the user flows in chromium', () => {
     await meldAan(/Vries/);
     await page.getByRole('link', { name: 'Regio × jaar' }).click();
     expect(await page.locator('.venster').first().innerText()).toContain('Gedeeld beroepsvenster art. 105 lid 3 Wmg');
-    const cel = page.getByRole('row', { name: /^Amsterdam/ }).getByRole('link').filter({ hasText: 'in beroep' });
+    const cel = page
+      .getByRole('row', { name: /^Amsterdam/ })
+      .getByRole('link')
+      .filter({ hasText: 'in beroep' });
     await cel.click();
     await page.waitForURL(/\/matrix\/Amsterdam\/2027/);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Amsterdam 2027');
@@ -141,7 +153,11 @@ describe('the user flows in chromium', () => {
     await page.goto(`${server.url}/matrix/Utrecht/2026`);
     expect(await page.locator('.status-paneel').innerText()).toMatch(/open/);
     await page.getByRole('link', { name: 'Zaken' }).click();
-    await page.getByRole('row', { name: /NZa\/TB\/2026-1855/ }).getByRole('link').first().click();
+    await page
+      .getByRole('row', { name: /NZa\/TB\/2026-1855/ })
+      .getByRole('link')
+      .first()
+      .click();
     expect(await page.locator('.termijnkaart').innerText()).toContain('dinsdag 22 december 2026');
     await page.getByLabel('Datum ingediend').fill('21-11-2026');
     await page.getByLabel('CBb-zaaknummer').fill('26/2100');
@@ -155,17 +171,32 @@ describe('the user flows in chromium', () => {
 describe('accessibility (axe-core): no serious or critical violations', () => {
   it('on every page', async () => {
     await page.goto(`${server.url}/aanmelden`);
-    await controleerToegankelijkheid('aanmelden');
+    await checkToegankelijkheid('aanmelden');
     await meldAan(/Kuipers/);
     const zaakId = (server.db.$client.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 LIMIT 1').get() as { id: number }).id;
     const tbId = (server.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744'`).get() as { id: number }).id;
-    for (const pad of ['/', '/matrix', '/matrix/Amsterdam/2026', '/besluiten/nieuw', '/besluiten/nieuw?type=contracteerruimte', '/import', '/zaken', `/zaken/${zaakId}`, `/zaken/${zaakId}/documenten/nieuw?soort=beroepschrift`, `/zaken/${zaakId}/documenten/nieuw?soort=voorlopige-voorziening`, `/besluiten/tariefbeschikking/${tbId}/bewerken`, '/outbox', '/instellingen', '/bestaat-niet']) {
+    for (const pad of [
+      '/',
+      '/matrix',
+      '/matrix/Amsterdam/2026',
+      '/besluiten/nieuw',
+      '/besluiten/nieuw?type=contracteerruimte',
+      '/import',
+      '/zaken',
+      `/zaken/${zaakId}`,
+      `/zaken/${zaakId}/documenten/nieuw?soort=beroepschrift`,
+      `/zaken/${zaakId}/documenten/nieuw?soort=voorlopige-voorziening`,
+      `/besluiten/tariefbeschikking/${tbId}/bewerken`,
+      '/outbox',
+      '/instellingen',
+      '/bestaat-niet',
+    ]) {
       await page.goto(`${server.url}${pad}`);
-      await controleerToegankelijkheid(pad);
+      await checkToegankelijkheid(pad);
     }
     // Pages in their error and result states too.
     await page.goto(`${server.url}/besluiten/nieuw`);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await controleerToegankelijkheid('formulier met fouten');
+    await checkToegankelijkheid('formulier met fouten');
   });
 });

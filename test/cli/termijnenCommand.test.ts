@@ -16,14 +16,14 @@ const SPEC_VOORBEELD = {
   beroepen: [{ tegen: 'CR-1', jaar: 2027, ingesteld: '2026-04-01', afgerond: null }],
 };
 
-async function draai(invoer: unknown) {
+async function runCommand(invoer: unknown) {
   const tekst = typeof invoer === 'string' ? invoer : JSON.stringify(invoer);
   return runTermijnenCommand([], async () => tekst, '2026-11-22', CONFIG);
 }
 
 describe('termijnen command (spec/cli-termijnen.md)', () => {
   it('passes the spec example', async () => {
-    const { exitCode, stdout, stderr } = await draai(SPEC_VOORBEELD);
+    const { exitCode, stdout, stderr } = await runCommand(SPEC_VOORBEELD);
     expect(exitCode).toBe(0);
     expect(stderr).toBe('');
     const uitvoer = JSON.parse(stdout);
@@ -45,11 +45,15 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
       noten: expect.arrayContaining([expect.stringContaining('art. 7:1a Awb')]),
     });
     expect(uitvoer.termijnen).toContainEqual(
-      expect.objectContaining({ besluit: 'TB-1', rechtsmiddel: 'beroep', tegen: 'contracteerruimte', einde: '2026-04-21', grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 2 Wmg'] }),
+      expect.objectContaining({
+        besluit: 'TB-1',
+        rechtsmiddel: 'beroep',
+        tegen: 'contracteerruimte',
+        einde: '2026-04-21',
+        grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 2 Wmg'],
+      }),
     );
-    expect(uitvoer.termijnen).toContainEqual(
-      expect.objectContaining({ besluit: 'CR-1', jaar: 2027, aanvang: '2026-03-01', einde: '2026-04-13' }),
-    );
+    expect(uitvoer.termijnen).toContainEqual(expect.objectContaining({ besluit: 'CR-1', jaar: 2027, aanvang: '2026-03-01', einde: '2026-04-13' }));
     expect(uitvoer.status).toEqual([
       { regio: 'Utrecht', jaar: 2026, status: 'onherroepelijk', sinds: '2026-04-22' },
       { regio: 'Utrecht', jaar: 2027, status: 'in-beroep' },
@@ -60,7 +64,7 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
   });
 
   it('reports the sluittarief exclusion in the shape of the spec', async () => {
-    const { stdout } = await draai({
+    const { stdout } = await runCommand({
       peildatum: '2026-11-22',
       besluiten: [{ id: 'TB-9', type: 'tariefbeschikking', soort: 'sluittarief', regio: 'utrecht', jaar: 2025, bekendgemaakt: '2026-06-01' }],
     });
@@ -80,13 +84,21 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
   });
 
   it('version 2 input: aanbieder, partij of a beroep, partijen, gelijkgesteldeDagen and inwerkingtreding', async () => {
-    const { exitCode, stdout, stderr } = await draai({
+    const { exitCode, stdout, stderr } = await runCommand({
       peildatum: '2030-04-20',
       inwerkingtreding: '2026-07-01',
       gelijkgesteldeDagen: ['2030-05-31'],
       besluiten: [
         { id: 'TB-A', type: 'tariefbeschikking', soort: 'vaststelling', regio: '’t Gooi', jaar: 2030, bekendgemaakt: '2030-04-19', aanbieder: 'A' },
-        { id: 'TB-O', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Zaanstreek-Waterland', jaar: 2026, bekendgemaakt: '2026-03-10', aanbieder: 'O' },
+        {
+          id: 'TB-O',
+          type: 'tariefbeschikking',
+          soort: 'vaststelling',
+          regio: 'Zaanstreek-Waterland',
+          jaar: 2026,
+          bekendgemaakt: '2026-03-10',
+          aanbieder: 'O',
+        },
       ],
       beroepen: [{ tegen: 'TB-A', jaar: 2030, ingesteld: '2030-04-20', afgerond: null, partij: 'A' }],
       partijen: [{ partij: 'ZK Gooi', soort: 'zorgkantoor', regio: "'t gooi" }],
@@ -95,7 +107,9 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
     expect(exitCode).toBe(0);
     const uitvoer = JSON.parse(stdout);
     // 19 April 2030 + 42 days = Friday 31 May 2030, equated for this scenario → Monday 3 June 2030.
-    expect(uitvoer.termijnen).toContainEqual(expect.objectContaining({ besluit: 'TB-A', rechtsmiddel: 'beroep', partij: 'A', regio: "'t Gooi", einde: '2030-06-03' }));
+    expect(uitvoer.termijnen).toContainEqual(
+      expect.objectContaining({ besluit: 'TB-A', rechtsmiddel: 'beroep', partij: 'A', regio: "'t Gooi", einde: '2030-06-03' }),
+    );
     expect(uitvoer.termijnen).toContainEqual(expect.objectContaining({ besluit: 'TB-A', partij: 'ZK Gooi', twijfel: expect.stringContaining('zorgkantoor') }));
     expect(uitvoer.uitsluitingen).toContainEqual(expect.objectContaining({ besluit: 'TB-O', regio: 'Zaanstreek/Waterland', reden: 'oud-regime' }));
     expect(uitvoer.partijStatus).toContainEqual(expect.objectContaining({ partij: 'A', regio: "'t Gooi", jaar: 2030, status: 'in-beroep' }));
@@ -104,7 +118,7 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
   });
 
   it('refuses a decision for a region that no longer existed on its bekendmaking (termijnregels §11)', async () => {
-    const { exitCode, stderr } = await draai({
+    const { exitCode, stderr } = await runCommand({
       besluiten: [{ id: 'TB', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Nieuwe Waterweg Noord', jaar: 2026, bekendgemaakt: '2026-03-10' }],
     });
     expect(exitCode).toBe(2);
@@ -114,10 +128,8 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
   });
 
   it('refuses a bekendmaking before 1994 or after 2200 (termijnregels §3)', async () => {
-    const { exitCode, stderr } = await draai({
-      besluiten: [
-        { id: 'TB', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Utrecht', jaar: 1993, bekendgemaakt: '1993-12-31' },
-      ],
+    const { exitCode, stderr } = await runCommand({
+      besluiten: [{ id: 'TB', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Utrecht', jaar: 1993, bekendgemaakt: '1993-12-31' }],
     });
     expect(exitCode).toBe(2);
     expect(stderr).toContain('besluiten[0].bekendgemaakt: "1993-12-31" ligt buiten het bereik van de rekenregels');
@@ -125,36 +137,72 @@ describe('termijnen command (spec/cli-termijnen.md)', () => {
 
   it('uses today as the default peildatum', async () => {
     const { peildatum: _weg, ...zonder } = SPEC_VOORBEELD;
-    const { exitCode, stdout } = await draai(zonder);
+    const { exitCode, stdout } = await runCommand(zonder);
     expect(exitCode).toBe(0);
     expect(JSON.parse(stdout).status[1].status).toBe('in-beroep');
   });
 
   it.each([
-    ['an impossible date', { ...SPEC_VOORBEELD, besluiten: [SPEC_VOORBEELD.besluiten[0], { ...SPEC_VOORBEELD.besluiten[1], bekendgemaakt: '2026-02-30' }] }, ['besluiten[1].bekendgemaakt: "2026-02-30" is geen geldige datum']],
+    [
+      'an impossible date',
+      { ...SPEC_VOORBEELD, besluiten: [SPEC_VOORBEELD.besluiten[0], { ...SPEC_VOORBEELD.besluiten[1], bekendgemaakt: '2026-02-30' }] },
+      ['besluiten[1].bekendgemaakt: "2026-02-30" is geen geldige datum'],
+    ],
     ['an unknown region', { besluiten: [{ ...SPEC_VOORBEELD.besluiten[1], regio: 'Utrech' }] }, ['besluiten[0].regio: "Utrech" is geen zorgkantoorregio']],
-    ['an unknown soort', { besluiten: [{ ...SPEC_VOORBEELD.besluiten[1], soort: 'herziening' }] }, ['besluiten[0].soort: "herziening" is geen geldige soort voor een tariefbeschikking (toegestaan: vaststelling, wijziging, nacalculatie, sluittarief, vereffening)']],
-    ['a contracteerruimte soort that only tariefbeschikkingen have', { besluiten: [{ ...SPEC_VOORBEELD.besluiten[0], soort: 'sluittarief' }] }, ['besluiten[0].soort: "sluittarief" is geen geldige soort voor een contracteerruimtebesluit (toegestaan: vaststelling, wijziging)']],
-    ['a year as a string', { besluiten: [{ ...SPEC_VOORBEELD.besluiten[1], jaar: '2026' }] }, ['besluiten[0].jaar: verwacht een jaartal als geheel getal, niet "2026"']],
-    ['an unknown type', { besluiten: [{ id: 'X', type: 'besluit' }] }, ['besluiten[0].type: "besluit" is geen geldig type (toegestaan: contracteerruimte, tariefbeschikking)']],
+    [
+      'an unknown soort',
+      { besluiten: [{ ...SPEC_VOORBEELD.besluiten[1], soort: 'herziening' }] },
+      [
+        'besluiten[0].soort: "herziening" is geen geldige soort voor een tariefbeschikking (toegestaan: vaststelling, wijziging, nacalculatie, sluittarief, vereffening)',
+      ],
+    ],
+    [
+      'a contracteerruimte soort that only tariefbeschikkingen have',
+      { besluiten: [{ ...SPEC_VOORBEELD.besluiten[0], soort: 'sluittarief' }] },
+      ['besluiten[0].soort: "sluittarief" is geen geldige soort voor een contracteerruimtebesluit (toegestaan: vaststelling, wijziging)'],
+    ],
+    [
+      'a year as a string',
+      { besluiten: [{ ...SPEC_VOORBEELD.besluiten[1], jaar: '2026' }] },
+      ['besluiten[0].jaar: verwacht een jaartal als geheel getal, niet "2026"'],
+    ],
+    [
+      'an unknown type',
+      { besluiten: [{ id: 'X', type: 'besluit' }] },
+      ['besluiten[0].type: "besluit" is geen geldig type (toegestaan: contracteerruimte, tariefbeschikking)'],
+    ],
     ['a missing date', { besluiten: [{ ...SPEC_VOORBEELD.besluiten[1], bekendgemaakt: undefined }] }, ['besluiten[0].bekendgemaakt: ontbreekt']],
     ['besluiten not a list', { besluiten: 'CR-1' }, ['besluiten: verwacht een lijst besluiten, niet "CR-1"']],
     ['a top-level array', [1, 2], ['invoer: verwacht een JSON-object met besluiten, niet [1,2]']],
     ['an unknown field', { besluiten: [{ ...SPEC_VOORBEELD.besluiten[1], bekendgemaak: '2026-01-01' }] }, ['besluiten[0].bekendgemaak: onbekend veld']],
     ['a duplicate id', { besluiten: [SPEC_VOORBEELD.besluiten[1], SPEC_VOORBEELD.besluiten[1]] }, ['besluiten[1].id: "TB-1" komt al voor bij besluiten[0]']],
-    ['a beroep against an unknown besluit', { besluiten: [SPEC_VOORBEELD.besluiten[1]], beroepen: [{ tegen: 'CR-9', jaar: 2026, ingesteld: '2026-04-01', afgerond: null }] }, ['beroepen[0].tegen: "CR-9" is geen besluit uit besluiten']],
-    ['a beroep for a year the besluit does not fix', { besluiten: [SPEC_VOORBEELD.besluiten[0]], beroepen: [{ tegen: 'CR-1', jaar: 2030, ingesteld: '2026-04-01', afgerond: null }] }, ['beroepen[0].jaar: 2030 valt niet onder besluit "CR-1" (2026, 2027, 2028)']],
-    ['a beroep decided before it was filed', { besluiten: [SPEC_VOORBEELD.besluiten[0]], beroepen: [{ tegen: 'CR-1', jaar: 2026, ingesteld: '2026-04-01', afgerond: '2026-03-01' }] }, ['beroepen[0].afgerond: ligt vóór de datum waarop het beroep is ingesteld']],
+    [
+      'a beroep against an unknown besluit',
+      { besluiten: [SPEC_VOORBEELD.besluiten[1]], beroepen: [{ tegen: 'CR-9', jaar: 2026, ingesteld: '2026-04-01', afgerond: null }] },
+      ['beroepen[0].tegen: "CR-9" is geen besluit uit besluiten'],
+    ],
+    [
+      'a beroep for a year the besluit does not fix',
+      { besluiten: [SPEC_VOORBEELD.besluiten[0]], beroepen: [{ tegen: 'CR-1', jaar: 2030, ingesteld: '2026-04-01', afgerond: null }] },
+      ['beroepen[0].jaar: 2030 valt niet onder besluit "CR-1" (2026, 2027, 2028)'],
+    ],
+    [
+      'a beroep decided before it was filed',
+      { besluiten: [SPEC_VOORBEELD.besluiten[0]], beroepen: [{ tegen: 'CR-1', jaar: 2026, ingesteld: '2026-04-01', afgerond: '2026-03-01' }] },
+      ['beroepen[0].afgerond: ligt vóór de datum waarop het beroep is ingesteld'],
+    ],
     ['invalid JSON', '{"besluiten": [', [expect.stringMatching(/^invoer: geen geldige JSON \(.+\)$/)]],
   ])('rejects %s with exit 2, nothing on stdout and one line per problem', async (_wat, invoer, regels) => {
-    const { exitCode, stdout, stderr } = await draai(invoer);
+    const { exitCode, stdout, stderr } = await runCommand(invoer);
     expect(exitCode).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toEqual(regels);
   });
 
   it('lists every problem, one line each', async () => {
-    const { stderr } = await draai({ besluiten: [{ id: 'A', type: 'tariefbeschikking', soort: 'x', regio: 'y', jaar: 1.5, bekendgemaakt: '2026-13-01' }] });
+    const { stderr } = await runCommand({
+      besluiten: [{ id: 'A', type: 'tariefbeschikking', soort: 'x', regio: 'y', jaar: 1.5, bekendgemaakt: '2026-13-01' }],
+    });
     expect(stderr.trimEnd().split('\n')).toHaveLength(4);
   });
 });

@@ -41,7 +41,10 @@ describe('public worked examples (voorbeelden.json)', () => {
       }
       expect(gevonden.length, `${e.in} ${JSON.stringify(e.waar)}`).toBeGreaterThan(0);
       for (const [k, v] of Object.entries(e.heeft ?? {})) {
-        expect(gevonden.map((x) => x[k]), `${e.in} ${JSON.stringify(e.waar)}.${k}`).toContain(v);
+        expect(
+          gevonden.map((x) => x[k]),
+          `${e.in} ${JSON.stringify(e.waar)}.${k}`,
+        ).toContain(v);
       }
     }
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { leesCsv } from '../../src/csv/csvLezen';
-import { schrijfCsv, schrijfCsvRegel } from '../../src/csv/csvSchrijven';
+import { readCsv } from '../../src/csv/csvLezen';
+import { formatCsv, formatCsvRegel } from '../../src/csv/csvSchrijven';
 
-describe('leesCsv', () => {
+describe('readCsv', () => {
   it('reads ; with quotes, escaped quotes, CRLF, a BOM and line numbers', () => {
-    const r = leesCsv('\uFEFFKenmerk;Naam\r\nA;"Zorg ""De Linde""; Utrecht"\r\n\r\nB;"twee\nregels"\nC;x\n', ['kenmerk', 'naam']);
+    const r = readCsv('\uFEFFKenmerk;Naam\r\nA;"Zorg ""De Linde""; Utrecht"\r\n\r\nB;"twee\nregels"\nC;x\n', ['kenmerk', 'naam']);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.tabel.rijen).toEqual([
@@ -15,27 +15,30 @@ describe('leesCsv', () => {
   });
 
   it('detects a comma separator', () => {
-    const r = leesCsv('kenmerk,naam\nA,B\n', ['kenmerk']);
+    const r = readCsv('kenmerk,naam\nA,B\n', ['kenmerk']);
     expect(r.ok && r.tabel.scheidingsteken).toBe(',');
   });
 
   it('names missing columns and unterminated quotes', () => {
-    expect(leesCsv('kenmerk;jaar\n', ['kenmerk', 'regio', 'bedrag'])).toMatchObject({ ok: false, melding: expect.stringContaining('kolommen regio, bedrag ontbreekt') });
-    expect(leesCsv('kenmerk\n"open', ['kenmerk'])).toMatchObject({ ok: false, regel: 2 });
-    expect(leesCsv('', ['kenmerk'])).toMatchObject({ ok: false, melding: 'het bestand is leeg' });
+    expect(readCsv('kenmerk;jaar\n', ['kenmerk', 'regio', 'bedrag'])).toMatchObject({
+      ok: false,
+      melding: expect.stringContaining('kolommen regio, bedrag ontbreekt'),
+    });
+    expect(readCsv('kenmerk\n"open', ['kenmerk'])).toMatchObject({ ok: false, regel: 2 });
+    expect(readCsv('', ['kenmerk'])).toMatchObject({ ok: false, melding: 'het bestand is leeg' });
   });
 });
 
-describe('schrijfCsv', () => {
+describe('formatCsv', () => {
   it('quotes separators, quotes and newlines', () => {
-    expect(schrijfCsvRegel(['a;b', 'zei "ja"', 'twee\nregels', 3, null])).toBe('"a;b";"zei ""ja""";"twee\nregels";3;');
+    expect(formatCsvRegel(['a;b', 'zei "ja"', 'twee\nregels', 3, null])).toBe('"a;b";"zei ""ja""";"twee\nregels";3;');
   });
 
   it('neutralises text a spreadsheet would run as a formula, but not negative numbers', () => {
-    expect(schrijfCsvRegel(['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', -3])).toBe('"\'=HYPERLINK(""http://x"")";\'+1;\'-2;\'@SUM(A1);-3');
+    expect(formatCsvRegel(['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', -3])).toBe('"\'=HYPERLINK(""http://x"")";\'+1;\'-2;\'@SUM(A1);-3');
   });
 
   it('starts with a BOM and ends lines with CRLF', () => {
-    expect(schrijfCsv(['a'], [['b']])).toBe('\uFEFFa\r\nb\r\n');
+    expect(formatCsv(['a'], [['b']])).toBe('\uFEFFa\r\nb\r\n');
   });
 });

@@ -10,8 +10,18 @@ import { contracteerruimtebesluiten, zorgkantoorregios } from '../../src/db/sche
 let map: string;
 let db: Db;
 
-function telRijen(db: Db): Record<string, number> {
-  const tabellen = ['organisaties', 'gebruikers', 'zorgkantoorregios', 'zorgaanbieders', 'contracteerruimtebesluiten', 'contracteerruimtebedragen', 'tariefbeschikkingen', 'zaken', 'zaakgebeurtenissen'];
+function countRijen(db: Db): Record<string, number> {
+  const tabellen = [
+    'organisaties',
+    'gebruikers',
+    'zorgkantoorregios',
+    'zorgaanbieders',
+    'contracteerruimtebesluiten',
+    'contracteerruimtebedragen',
+    'tariefbeschikkingen',
+    'zaken',
+    'zaakgebeurtenissen',
+  ];
   return Object.fromEntries(tabellen.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 }
 
@@ -44,9 +54,9 @@ describe('the embedded database', () => {
   it('loads the demo data once: a second seed changes nothing', () => {
     seedZorgkantoorregios(db);
     seedDemoData(db);
-    const eerst = telRijen(db);
+    const eerst = countRijen(db);
     seedDemoData(db);
-    expect(telRijen(db)).toEqual(eerst);
+    expect(countRijen(db)).toEqual(eerst);
     expect(eerst.tariefbeschikkingen).toBeGreaterThanOrEqual(10);
     expect(eerst.contracteerruimtebedragen).toBeGreaterThan(31 * 6);
   });
@@ -68,20 +78,44 @@ describe('constraints in the database, not only in code', () => {
   const weigert = (statement: string) => expect(() => db.$client.exec(statement)).toThrow(/constraint failed/i);
 
   it.each([
-    ['an impossible date', `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('X-1', 'vaststelling', '2026-02-01', '2026-02-30')`],
-    ['a date as free text', `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('X-2', 'vaststelling', 'gisteren', '2026-02-03')`],
-    ['bekendmaking before the besluit', `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('X-3', 'vaststelling', '2026-02-05', '2026-02-03')`],
-    ['an unknown soort', `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('X-4', 'sluittarief', '2026-02-01', '2026-02-03')`],
-    ['a duplicate kenmerk of the same issuer', `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('NZa/CR/2025-118', 'vaststelling', '2026-02-01', '2026-02-03')`],
+    [
+      'an impossible date',
+      `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('X-1', 'vaststelling', '2026-02-01', '2026-02-30')`,
+    ],
+    [
+      'a date as free text',
+      `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('X-2', 'vaststelling', 'gisteren', '2026-02-03')`,
+    ],
+    [
+      'bekendmaking before the besluit',
+      `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('X-3', 'vaststelling', '2026-02-05', '2026-02-03')`,
+    ],
+    [
+      'an unknown soort',
+      `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('X-4', 'sluittarief', '2026-02-01', '2026-02-03')`,
+    ],
+    [
+      'a duplicate kenmerk of the same issuer',
+      `INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES ('NZa/CR/2025-118', 'vaststelling', '2026-02-01', '2026-02-03')`,
+    ],
     ['a year out of range', `INSERT INTO contracteerruimtebedragen (besluit_id, regio_id, jaar, bedrag_centen) VALUES (1, 1, 3026, 100)`],
     ['a negative amount', `INSERT INTO contracteerruimtebedragen (besluit_id, regio_id, jaar, bedrag_centen) VALUES (1, 1, 2030, -1)`],
     ['an unknown region (foreign key)', `INSERT INTO contracteerruimtebedragen (besluit_id, regio_id, jaar, bedrag_centen) VALUES (1, 999, 2030, 1)`],
-    ['a tariefbeschikking with an unknown soort', `INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('T-1', 1, 1, 2026, 'herziening', '2026-01-01', '2026-01-02')`],
+    [
+      'a tariefbeschikking with an unknown soort',
+      `INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('T-1', 1, 1, 2026, 'herziening', '2026-01-01', '2026-01-02')`,
+    ],
     ['a KvK number that is not eight digits', `INSERT INTO zorgaanbieders (naam, kvk_nummer) VALUES ('X', '1234')`],
-    ['bezwaar against a contracteerruimtebesluit (art. 7:1 Awb, Bijlage 1)', `INSERT INTO zaken (soort, organisatie_id, contracteerruimtebesluit_id, tariefbeschikking_id) VALUES ('bezwaar', 1, 1, 1)`],
+    [
+      'bezwaar against a contracteerruimtebesluit (art. 7:1 Awb, Bijlage 1)',
+      `INSERT INTO zaken (soort, organisatie_id, contracteerruimtebesluit_id, tariefbeschikking_id) VALUES ('bezwaar', 1, 1, 1)`,
+    ],
     ['beroep without region and year', `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id) VALUES ('beroep', 1, 1)`],
     ['a CBb zaaknummer on a bezwaar', `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, cbb_zaaknummer) VALUES ('bezwaar', 1, 1, '26/1')`],
-    ['an uitspraak before the beroep was filed', `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, regio_id, jaar, status, ingesteld, afgerond) VALUES ('beroep', 1, 1, 1, 2026, 'afgerond', '2026-05-01', '2026-04-01')`],
+    [
+      'an uitspraak before the beroep was filed',
+      `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, regio_id, jaar, status, ingesteld, afgerond) VALUES ('beroep', 1, 1, 1, 2026, 'afgerond', '2026-05-01', '2026-04-01')`,
+    ],
     ['status ingediend without a filing date', `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, status) VALUES ('bezwaar', 1, 1, 'ingediend')`],
   ])('rejects %s', (_wat, statement) => weigert(statement));
 

@@ -12,9 +12,15 @@ const post = (email: string, pad: string, velden: Record<string, string>) =>
 const id = (sql: string) => (t.db.$client.prepare(sql).get() as { id: number }).id;
 
 /** Generates a filing through the app and returns the newest stored .docx with its text. */
-async function genereer(email: string, zaakId: number, velden: Record<string, string>) {
+async function generate(email: string, zaakId: number, velden: Record<string, string>) {
   const r = await post(email, `/zaken/${zaakId}/documenten`, velden);
-  expect(r.status, await r.clone().text().then((x) => x.slice(0, 300))).toBe(303);
+  expect(
+    r.status,
+    await r
+      .clone()
+      .text()
+      .then((x) => x.slice(0, 300)),
+  ).toBe(303);
   const documentId = id(`SELECT id FROM zaakdocumenten WHERE zaak_id = ${zaakId} ORDER BY id DESC LIMIT 1`);
   const download = await t.als(email)(`/zaken/${zaakId}/documenten/${documentId}`);
   expect(download.headers.get('content-type')).toContain('wordprocessingml');
@@ -27,7 +33,7 @@ const beroepAmsterdam2027 = () => id(`SELECT id FROM zaken WHERE cbb_zaaknummer 
 
 describe('filings generated from a seeded case (beroep against Amsterdam 2027, art. 105 lid 3 Wmg)', () => {
   it('beroepschrift: parties, decision, Dutch dates, amount, grounds and the lid-3 timeliness with its grondslag', async () => {
-    const { tekst } = await genereer(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'beroepschrift' });
+    const { tekst } = await generate(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'beroepschrift' });
     expect(tekst).toContain('College van Beroep voor het bedrijfsleven');
     expect(tekst).toContain('mr. J. Kuipers, verbonden aan Van Dam & Kuipers Advocaten, handelend als gemachtigde van Stichting Amstelhof Wonen en Zorg');
     expect(tekst).toContain('Amsteldijk 200, 1074 HX Amsterdam');
@@ -44,14 +50,14 @@ describe('filings generated from a seeded case (beroep against Amsterdam 2027, a
   });
 
   it('pro-forma beroepschrift asks for a term to supplement the grounds (art. 6:6 Awb)', async () => {
-    const { tekst } = await genereer(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'beroepschrift-pro-forma' });
+    const { tekst } = await generate(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'beroepschrift-pro-forma' });
     expect(tekst).toContain('Beroepschrift (pro forma)');
     expect(tekst).toContain('op grond van art. 6:6 Awb een termijn te stellen');
     expect(tekst).not.toContain('groei van het aantal Wlz-cliënten');
   });
 
   it('aanvullende gronden name the CBb zaaknummer', async () => {
-    const { tekst } = await genereer(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'aanvullende-gronden' });
+    const { tekst } = await generate(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'aanvullende-gronden' });
     expect(tekst).toContain('Aanvullende gronden van beroep');
     expect(tekst).toContain('zaaknummer 26/0417');
   });
@@ -61,22 +67,29 @@ describe('filings generated from a seeded case (beroep against Amsterdam 2027, a
     const zonder = await post(DEMO.advocaat, `/zaken/${zaakId}/documenten`, { soort: 'voorlopige-voorziening' });
     expect(zonder.status).toBe(422);
     expect(await zonder.text()).toContain('het spoedeisend belang ontbreekt (art. 8:81 lid 1 Awb)');
-    expect((await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, { soort: 'voorlopige-voorziening', spoedeisendBelang: 'De contracten voor 2027 moeten vóór 1 januari 2027 rond zijn.' })).status).toBe(303);
-    const { tekst } = await genereer(DEMO.advocaat, zaakId, { soort: 'voorlopige-voorziening' });
+    expect(
+      (
+        await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, {
+          soort: 'voorlopige-voorziening',
+          spoedeisendBelang: 'De contracten voor 2027 moeten vóór 1 januari 2027 rond zijn.',
+        })
+      ).status,
+    ).toBe(303);
+    const { tekst } = await generate(DEMO.advocaat, zaakId, { soort: 'voorlopige-voorziening' });
     expect(tekst).toContain('Verzoek om voorlopige voorziening');
     expect(tekst).toContain('voorzieningenrechter');
     expect(tekst).toContain('vóór 1 januari 2027 rond zijn');
   });
 
   it('the letter to the client summarises the decision, the term, the safe date and the next steps', async () => {
-    const { tekst } = await genereer(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'clientbrief' });
+    const { tekst } = await generate(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'clientbrief' });
     expect(tekst).toContain('maandag 13 april 2026');
     expect(tekst).toContain('veilige uiterste datum');
     expect(tekst).toContain('Vervolgstappen');
   });
 
   it('a filing dated after the last day adds the verschoonbaarheid paragraph (art. 6:11 Awb)', async () => {
-    const { tekst } = await genereer(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'beroepschrift', dagtekening: '22-11-2026' });
+    const { tekst } = await generate(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'beroepschrift', dagtekening: '22-11-2026' });
     expect(tekst).toContain('Utrecht, 22 november 2026');
     expect(tekst).toContain('termijnoverschrijding verschoonbaar');
     expect(tekst).toContain('art. 6:11 Awb');
@@ -103,20 +116,28 @@ describe('bezwaarschrift and beroepschrift via a tariefbeschikking (art. 105 lid
     expect(t.db.$client.prepare(`SELECT count(*) AS n FROM zaakdocumenten WHERE zaak_id = ${bezwaarId}`).get()).toEqual({ n: 0 });
 
     const aanvulling = await post(DEMO.advocaat, `/zaken/${bezwaarId}/documenten/aanvulling`, {
-      soort: 'bezwaarschrift', indienerAdres: 'Amsteldijk 200', indienerPostcode: '1074hx', indienerPlaats: 'Amsterdam', gronden: 'De herschikking miskent de afspraken met het zorgkantoor.\n\nDe NZa motiveert de korting niet.',
+      soort: 'bezwaarschrift',
+      indienerAdres: 'Amsteldijk 200',
+      indienerPostcode: '1074hx',
+      indienerPlaats: 'Amsterdam',
+      gronden: 'De herschikking miskent de afspraken met het zorgkantoor.\n\nDe NZa motiveert de korting niet.',
     });
     expect(aanvulling.status).toBe(303);
-    const { tekst } = await genereer(DEMO.advocaat, bezwaarId, { soort: 'bezwaarschrift', dagtekening: '26-11-2026' });
+    const { tekst } = await generate(DEMO.advocaat, bezwaarId, { soort: 'bezwaarschrift', dagtekening: '26-11-2026' });
     for (const regel of ['Nederlandse Zorgautoriteit', 't.a.v. Juridische Zaken', 'Postbus 3017', '3502 GA Utrecht']) expect(tekst).toContain(regel);
-    expect(tekst).toContain('bezwaar tegen de tariefbeschikking (wijziging in de herschikking) van de NZa met kenmerk NZa/TB/2026-1744, gedagtekend 16 oktober 2026 en bekendgemaakt op 20 oktober 2026');
+    expect(tekst).toContain(
+      'bezwaar tegen de tariefbeschikking (wijziging in de herschikking) van de NZa met kenmerk NZa/TB/2026-1744, gedagtekend 16 oktober 2026 en bekendgemaakt op 20 oktober 2026',
+    );
     expect(tekst).toContain('1074 HX Amsterdam');
     expect(tekst).toContain('eindigt op 1 december 2026 (art. 6:7 Awb, art. 6:8 lid 1 Awb)');
     expect(tekst).toContain('De NZa motiveert de korting niet.');
     expect(tekst).toContain('zaaknummer 26/3000');
     expect(tekst).toContain('te verdagen tot het College uitspraak heeft gedaan (art. 7:10 lid 4 Awb)');
 
-    const beroep = await genereer(DEMO.advocaat, beroepId, { soort: 'beroepschrift-pro-forma', dagtekening: '25-11-2026' });
-    expect(beroep.tekst).toContain('op grond van art. 105 lid 2 Wmg aangevangen met ingang van de dag na die waarop de (gewijzigde) tariefbeschikking NZa/TB/2026-1744 op 20 oktober 2026 is bekendgemaakt');
+    const beroep = await generate(DEMO.advocaat, beroepId, { soort: 'beroepschrift-pro-forma', dagtekening: '25-11-2026' });
+    expect(beroep.tekst).toContain(
+      'op grond van art. 105 lid 2 Wmg aangevangen met ingang van de dag na die waarop de (gewijzigde) tariefbeschikking NZa/TB/2026-1744 op 20 oktober 2026 is bekendgemaakt',
+    );
     expect(beroep.tekst).toContain('eindigt op 1 december 2026 (art. 6:7 Awb, art. 6:8 lid 1 Awb, art. 105 lid 2 Wmg)');
   });
 
@@ -138,10 +159,15 @@ describe('bezwaarschrift and beroepschrift via a tariefbeschikking (art. 105 lid
 describe('versions', () => {
   it('stores every generation as a new version, with who, when, template version and data, downloadable byte for byte', async () => {
     const zaakId = beroepAmsterdam2027();
-    const eerste = await genereer(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden' });
-    const tweede = await genereer(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden' });
+    const eerste = await generate(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden' });
+    const tweede = await generate(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden' });
     expect(tweede.documentId).not.toBe(eerste.documentId);
-    const rij = t.db.$client.prepare(`SELECT versie, sjabloon_versie, gemaakt_door, gegevens_json FROM zaakdocumenten WHERE id = ?`).get(tweede.documentId) as { versie: number; sjabloon_versie: string; gemaakt_door: number; gegevens_json: string };
+    const rij = t.db.$client.prepare(`SELECT versie, sjabloon_versie, gemaakt_door, gegevens_json FROM zaakdocumenten WHERE id = ?`).get(tweede.documentId) as {
+      versie: number;
+      sjabloon_versie: string;
+      gemaakt_door: number;
+      gegevens_json: string;
+    };
     expect(rij.versie).toBeGreaterThanOrEqual(2);
     expect(rij.sjabloon_versie).toBe('2026.11-1');
     expect(JSON.parse(rij.gegevens_json).besluit.kenmerk).toBe('NZa/CR/2025-118');
@@ -155,9 +181,12 @@ describe('hostile text', () => {
   it('produces a valid .docx that mammoth reads and LibreOffice opens', async () => {
     const zaakId = beroepAmsterdam2027();
     const vijandig = `<script>alert("x")</script> & 'quotes' "dubbel" \u202Erechts-naar-links\u202C \u200F 🦷💶 null\u0000byte \u0001\u0008\u000B\u001F \uFFFF einde. ${'lang '.repeat(9_000)}`;
-    const bewaard = await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, { soort: 'beroepschrift', gronden: `${vijandig}\n\nTweede grond &amp; meer.` });
+    const bewaard = await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, {
+      soort: 'beroepschrift',
+      gronden: `${vijandig}\n\nTweede grond &amp; meer.`,
+    });
     expect(bewaard.status).toBe(303);
-    const { docx, tekst } = await genereer(DEMO.advocaat, zaakId, { soort: 'beroepschrift' });
+    const { docx, tekst } = await generate(DEMO.advocaat, zaakId, { soort: 'beroepschrift' });
     expect(tekst).toContain('<script>alert("x")</script> & \'quotes\' "dubbel"');
     expect(tekst).toContain('🦷💶');
     expect(tekst).toContain('nullbyte');
@@ -173,10 +202,17 @@ describe('organisation letterhead', () => {
     const { readFileSync } = await import('node:fs');
     const JSZip = (await import('jszip')).default;
     const fd = new FormData();
-    for (const [k, v] of Object.entries({ adres: 'Nieuwegracht 12', postcode: '3512lr', plaats: 'Utrecht', email: 'post@vandamkuipers.example', telefoon: '030 765 43 21' })) fd.append(k, v);
+    for (const [k, v] of Object.entries({
+      adres: 'Nieuwegracht 12',
+      postcode: '3512lr',
+      plaats: 'Utrecht',
+      email: 'post@vandamkuipers.example',
+      telefoon: '030 765 43 21',
+    }))
+      fd.append(k, v);
     fd.append('logo', new File([readFileSync('seed/logo-van-dam-kuipers.png')], 'logo.png', { type: 'image/png' }));
     expect((await t.als(DEMO.advocaat)('/instellingen/briefhoofd', { method: 'POST', body: fd })).status).toBe(303);
-    const { docx } = await genereer(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'clientbrief' });
+    const { docx } = await generate(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'clientbrief' });
     const zip = await JSZip.loadAsync(docx);
     const kop = await zip.file(/word\/header\d*\.xml/)[0]!.async('string');
     expect(kop).toContain('Nieuwegracht 12, 3512 LR  Utrecht');

@@ -9,7 +9,7 @@ import { createTestApp, DEMO, formulier } from '../support/testApp';
 import { findVrijePoort } from '../support/vrijePoort';
 import { openDatabase } from '../../src/db/verbinding';
 import { createOutboxVerzender, createSmtpVerzender, type Verzender } from '../../src/mail/verzender';
-import { planHerinneringen, verstuurVerschuldigde, type HerinneringDeps } from '../../src/herinneringen/herinneringService';
+import { planHerinneringen, sendVerschuldigde, type HerinneringDeps } from '../../src/herinneringen/herinneringService';
 import type { MailConfig } from '../../src/mail/mailConfig';
 
 // A real SMTP server on loopback that keeps what arrives, and can be told to refuse.
@@ -52,7 +52,11 @@ beforeEach(() => {
 });
 afterEach(() => t.sluit());
 
-const config = (): MailConfig => ({ smtp: { host: '127.0.0.1', port: poort, secure: false }, afzender: 'Termijnbewaking <termijnen@test.local>', appUrl: 'http://app.test' });
+const config = (): MailConfig => ({
+  smtp: { host: '127.0.0.1', port: poort, secure: false },
+  afzender: 'Termijnbewaking <termijnen@test.local>',
+  appUrl: 'http://app.test',
+});
 const deps = (verzender: Verzender = createSmtpVerzender({ ...config(), smtp: config().smtp! }), db = t.db): HerinneringDeps => ({
   db,
   termijnen: t.termijnen,
@@ -62,10 +66,15 @@ const deps = (verzender: Verzender = createSmtpVerzender({ ...config(), smtp: co
 });
 async function ronde(d = deps()) {
   planHerinneringen(d);
-  return verstuurVerschuldigde(d);
+  return sendVerschuldigde(d);
 }
 const mails = () => Promise.all(ontvangen.map((m) => simpleParser(m)));
-const status = () => t.db.$client.prepare(`SELECT sleutel, status, pogingen FROM herinneringen WHERE soort = 'herinnering' ORDER BY moment`).all() as { sleutel: string; status: string; pogingen: number }[];
+const status = () =>
+  t.db.$client.prepare(`SELECT sleutel, status, pogingen FROM herinneringen WHERE soort = 'herinnering' ORDER BY moment`).all() as {
+    sleutel: string;
+    status: string;
+    pogingen: number;
+  }[];
 
 describe('reminders by e-mail', () => {
   it('sends the reminder that is due, in Dutch, with text and HTML, a link to the case and an .ics attachment', async () => {
@@ -96,7 +105,11 @@ describe('reminders by e-mail', () => {
     await ronde();
     vandaag = '2026-12-02'; // 7 working days before 11 December, 14 before 22 December (zaak 4)
     expect((await ronde()).verzonden).toBe(2);
-    await t.als(DEMO.inhouse)('/zaken/3/ingesteld', { method: 'POST', body: formulier({ ingesteld: '02-12-2026' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    await t.als(DEMO.inhouse)('/zaken/3/ingesteld', {
+      method: 'POST',
+      body: formulier({ ingesteld: '02-12-2026' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     vandaag = '2026-12-08'; // 3 working days before 11 December: zaak 3 is filed now
     expect((await ronde()).verzonden).toBe(0);
     expect(status().filter((s) => s.sleutel.startsWith('h:z3:') && s.status === 'gepland')).toEqual([]);
@@ -105,9 +118,15 @@ describe('reminders by e-mail', () => {
 
   it('after the job was killed between sending and recording, a restart sends no duplicate', async () => {
     const echt = createSmtpVerzender({ ...config(), smtp: config().smtp! });
-    const sterft: Verzender = { soort: 'smtp', verstuur: async (m) => { await echt.verstuur(m); await new Promise(() => {}); } };
+    const sterft: Verzender = {
+      soort: 'smtp',
+      send: async (m) => {
+        await echt.send(m);
+        await new Promise(() => {});
+      },
+    };
     planHerinneringen(deps(sterft));
-    void verstuurVerschuldigde(deps(sterft)); // the process "dies" after SMTP accepted the message
+    void sendVerschuldigde(deps(sterft)); // the process "dies" after SMTP accepted the message
     await expect.poll(() => ontvangen.length).toBe(1);
     // Restart on a fresh connection, later than the claim can last.
     const herstart = openDatabase(t.db.$client.name);
@@ -129,7 +148,11 @@ describe('reminders by e-mail', () => {
     const [, inhaal] = await mails();
     expect(inhaal!.subject).toMatch(/^Inhaalherinnering: beroep bij het CBb tegen de contracteerruimte Utrecht 2026 — laatste dag 22 december 2026/);
     expect(inhaal!.text).toContain('dit is de enige inhaalherinnering');
-    expect(status().filter((s) => s.sleutel.startsWith('h:z4:')).map((s) => s.status)).toEqual(['overgeslagen', 'overgeslagen', 'verzonden', 'gepland', 'gepland']);
+    expect(
+      status()
+        .filter((s) => s.sleutel.startsWith('h:z4:'))
+        .map((s) => s.status),
+    ).toEqual(['overgeslagen', 'overgeslagen', 'verzonden', 'gepland', 'gepland']);
   });
 
   it('retries SMTP failures with backoff and shows the failure in the app after the last attempt', async () => {
@@ -153,7 +176,7 @@ describe('reminders by e-mail', () => {
     vandaag = '2026-12-02';
     planHerinneringen(deps());
     const tweede = openDatabase(t.db.$client.name);
-    const [a, b] = await Promise.all([verstuurVerschuldigde(deps()), verstuurVerschuldigde(deps(undefined, tweede))]);
+    const [a, b] = await Promise.all([sendVerschuldigde(deps()), sendVerschuldigde(deps(undefined, tweede))]);
     expect(a.verzonden + b.verzonden).toBe(2);
     expect(ontvangen).toHaveLength(2);
     expect(new Set((await mails()).map((m) => m.messageId)).size).toBe(2);
@@ -192,7 +215,11 @@ describe('calendar feed', () => {
     const feed = await (await t.app.request(pad)).text();
     expect(feed).toContain('BEGIN:VALARM');
     const events = () => Object.values(ical.sync.parseICS(feed)).filter((x): x is ical.VEvent => x?.type === 'VEVENT');
-    expect(events().map((e) => [e.uid, e.start.toISOString().slice(0, 10), (e.start as { dateOnly?: boolean }).dateOnly]).sort()).toEqual([
+    expect(
+      events()
+        .map((e) => [e.uid, e.start.toISOString().slice(0, 10), (e.start as { dateOnly?: boolean }).dateOnly])
+        .sort(),
+    ).toEqual([
       ['zaak-3-bezwaar@termijnbewaking', '2026-12-11', true],
       ['zaak-4-beroep@termijnbewaking', '2026-12-22', true],
     ]);
@@ -200,13 +227,26 @@ describe('calendar feed', () => {
 
     // Move the bekendmaking of the tariefbeschikking behind zaak 4: the event moves, its UID stays.
     const tbId = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1855'`).get() as { id: number }).id;
-    await t.als(DEMO.inhouse)(`/besluiten/tariefbeschikking/${tbId}/bewerken`, { method: 'POST', body: formulier({ besluitdatum: '06-11-2026', bekendgemaakt: '12-11-2026' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    await t.als(DEMO.inhouse)(`/besluiten/tariefbeschikking/${tbId}/bewerken`, {
+      method: 'POST',
+      body: formulier({ besluitdatum: '06-11-2026', bekendgemaakt: '12-11-2026' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     const na = Object.values(ical.sync.parseICS(await (await t.app.request(pad)).text())).filter((x): x is ical.VEvent => x?.type === 'VEVENT');
-    expect(na.find((e) => e.uid === 'zaak-4-beroep@termijnbewaking')!.start.toISOString().slice(0, 10)).toBe('2026-12-24');
+    expect(
+      na
+        .find((e) => e.uid === 'zaak-4-beroep@termijnbewaking')!
+        .start.toISOString()
+        .slice(0, 10),
+    ).toBe('2026-12-24');
 
     // Pending reminders moved with it.
     planHerinneringen(deps());
-    expect(status().filter((s) => s.sleutel.startsWith('h:z4:') && s.status === 'gepland').every((s) => s.sleutel.includes(':e2026-12-24:'))).toBe(true);
+    expect(
+      status()
+        .filter((s) => s.sleutel.startsWith('h:z4:') && s.status === 'gepland')
+        .every((s) => s.sleutel.includes(':e2026-12-24:')),
+    ).toBe(true);
 
     // A new link revokes the old one.
     await t.als(DEMO.inhouse)('/instellingen/agenda-token', { method: 'POST' });

@@ -25,15 +25,35 @@ function routes(): Route[] {
   return [
     {
       pad: '/besluiten/tariefbeschikking',
-      basis: { kenmerk: 'NZa/TB/9', zorgaanbieder: '90000003', regio: 'Amsterdam', jaar: '2027', soort: 'vaststelling', besluitdatum: '16-11-2026', bekendgemaakt: '18-11-2026' },
+      basis: {
+        kenmerk: 'NZa/TB/9',
+        zorgaanbieder: '90000003',
+        regio: 'Amsterdam',
+        jaar: '2027',
+        soort: 'vaststelling',
+        besluitdatum: '16-11-2026',
+        bekendgemaakt: '18-11-2026',
+      },
       velden: ['kenmerk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'],
     },
     {
       pad: '/besluiten/contracteerruimte',
-      basis: { kenmerk: 'NZa/CR/9', soort: 'wijziging', besluitdatum: '16-11-2026', bekendgemaakt: '18-11-2026', regio: ['Zeeland'], jaar: ['2027'], bedrag: ['1.000,00'] },
+      basis: {
+        kenmerk: 'NZa/CR/9',
+        soort: 'wijziging',
+        besluitdatum: '16-11-2026',
+        bekendgemaakt: '18-11-2026',
+        regio: ['Zeeland'],
+        jaar: ['2027'],
+        bedrag: ['1.000,00'],
+      },
       velden: ['kenmerk', 'soort', 'besluitdatum', 'bekendgemaakt', 'regio', 'jaar', 'bedrag'],
     },
-    { pad: `/besluiten/tariefbeschikking/${tbId}/bewerken`, basis: { besluitdatum: '16-10-2026', bekendgemaakt: '20-10-2026' }, velden: ['besluitdatum', 'bekendgemaakt'] },
+    {
+      pad: `/besluiten/tariefbeschikking/${tbId}/bewerken`,
+      basis: { besluitdatum: '16-10-2026', bekendgemaakt: '20-10-2026' },
+      velden: ['besluitdatum', 'bekendgemaakt'],
+    },
     { pad: '/zaken', basis: { soort: 'bezwaar', tariefbeschikkingId: String(tbId) }, velden: ['soort', 'tariefbeschikkingId'] },
     ...(concept ? [{ pad: `/zaken/${concept}/ingesteld`, basis: { ingesteld: '20-11-2026' }, velden: ['ingesteld'] }] : []),
     { pad: `/zaken/${ingediend}/uitspraak`, basis: { afgerond: '20-11-2026', uitspraak: 'gegrond' }, velden: ['afgerond'] },
@@ -54,7 +74,11 @@ describe('hostile input never crashes a page nor leaves half-saved data', () => 
           if (GELDIG_VOOR[veld]?.includes(waarde)) continue;
           const basis = route.basis[veld];
           const body = { ...route.basis, [veld]: Array.isArray(basis) ? [waarde] : waarde };
-          const r = await t.als(DEMO.advocaat)(route.pad, { method: 'POST', body: formulier(body), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+          const r = await t.als(DEMO.advocaat)(route.pad, {
+            method: 'POST',
+            body: formulier(body),
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          });
           const tekst = await r.text();
           expect([400, 404, 413, 422], `${route.pad} ${veld}=${JSON.stringify(waarde.slice(0, 30))} → ${r.status}`).toContain(r.status);
           expect(tekst).not.toContain(SCRIPT);
@@ -77,13 +101,31 @@ describe('hostile input never crashes a page nor leaves half-saved data', () => 
 
   it('the API rejects wrong types, hostile strings, bad JSON and oversized bodies', async () => {
     const voor = t.momentopname();
-    const basis = { type: 'tariefbeschikking', kenmerk: 'API-9', zorgaanbieder: '90000003', regio: 'Amsterdam', jaar: 2027, soort: 'vaststelling', besluitdatum: '2026-11-16', bekendgemaakt: '2026-11-18' };
+    const basis = {
+      type: 'tariefbeschikking',
+      kenmerk: 'API-9',
+      zorgaanbieder: '90000003',
+      regio: 'Amsterdam',
+      jaar: 2027,
+      soort: 'vaststelling',
+      besluitdatum: '2026-11-16',
+      bekendgemaakt: '2026-11-18',
+    };
     const varianten: unknown[] = [
-      ...Object.keys(basis).flatMap((veld) => [...VIJANDIG, 42, true, null, [], {}].filter((w) => !GELDIG_VOOR[veld]?.includes(w)).map((w) => ({ ...basis, [veld]: w }))),
+      ...Object.keys(basis).flatMap((veld) =>
+        [...VIJANDIG, 42, true, null, [], {}].filter((w) => !GELDIG_VOOR[veld]?.includes(w)).map((w) => ({ ...basis, [veld]: w })),
+      ),
       { ...basis, extra: 1 },
       [],
       'tekst',
-      { type: 'contracteerruimte', kenmerk: 'X', soort: 'vaststelling', besluitdatum: '2026-11-16', bekendgemaakt: '2026-11-18', bedragen: [{ regio: SCRIPT, jaar: 2027, bedrag: 1 }] },
+      {
+        type: 'contracteerruimte',
+        kenmerk: 'X',
+        soort: 'vaststelling',
+        besluitdatum: '2026-11-16',
+        bekendgemaakt: '2026-11-18',
+        bedragen: [{ regio: SCRIPT, jaar: 2027, bedrag: 1 }],
+      },
       { type: 'contracteerruimte', kenmerk: 'X', soort: 'vaststelling', besluitdatum: '2026-11-16', bekendgemaakt: '2026-11-18', bedragen: 'veel' },
     ];
     for (const v of varianten) {
@@ -103,7 +145,15 @@ describe('hostile input never crashes a page nor leaves half-saved data', () => 
   it('hostile query strings and paths get a 4xx or a safe page, never a crash', async () => {
     for (const w of VIJANDIG.filter((x) => x.length < 1000)) {
       const q = encodeURIComponent(w);
-      for (const pad of [`/?regio=${q}&jaar=${q}&peildatum=${q}&zorgaanbieder=${q}`, `/matrix?peildatum=${q}`, `/matrix/${q}/${q}`, `/zaken/${q}`, `/export/termijnen.csv?jaar=${q}`, `/api/v1/termijnen?peildatum=${q}`, `/besluiten/tariefbeschikking/${q}/bewerken`]) {
+      for (const pad of [
+        `/?regio=${q}&jaar=${q}&peildatum=${q}&zorgaanbieder=${q}`,
+        `/matrix?peildatum=${q}`,
+        `/matrix/${q}/${q}`,
+        `/zaken/${q}`,
+        `/export/termijnen.csv?jaar=${q}`,
+        `/api/v1/termijnen?peildatum=${q}`,
+        `/besluiten/tariefbeschikking/${q}/bewerken`,
+      ]) {
         const r = await t.als(DEMO.advocaat)(pad);
         expect(r.status, pad).toBeLessThan(500);
         expect(await r.text()).not.toContain(SCRIPT);
@@ -129,7 +179,11 @@ describe('hostile input never crashes a page nor leaves half-saved data', () => 
 
   it('free text is stored as typed and shown escaped', async () => {
     const id = (t.db.$client.prepare(`SELECT id FROM zaken WHERE organisatie_id = 2 LIMIT 1`).get() as { id: number }).id;
-    const r = await t.als(DEMO.advocaat)(`/zaken/${id}/notities`, { method: 'POST', body: formulier({ notities: `${SCRIPT} ${SQL} 💥`, verantwoordelijkeId: '' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const r = await t.als(DEMO.advocaat)(`/zaken/${id}/notities`, {
+      method: 'POST',
+      body: formulier({ notities: `${SCRIPT} ${SQL} 💥`, verantwoordelijkeId: '' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(r.status).toBe(303);
     const html = await (await t.als(DEMO.advocaat)(`/zaken/${id}`)).text();
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -56,7 +56,16 @@ export function buildLandelijkScenario(opties: LandelijkScenarioOpties): Termijn
       if (random() < 0.05) beroepen.push({ tegen: id, jaar, ingesteld: `${jaar}-03-20`, afgerond: random() < 0.5 ? `${jaar}-10-01` : null });
     }
   }
-  const soorten: TariefbeschikkingSoort[] = ['vaststelling', 'vaststelling', 'vaststelling', 'wijziging', 'wijziging', 'nacalculatie', 'sluittarief', 'vereffening'];
+  const soorten: TariefbeschikkingSoort[] = [
+    'vaststelling',
+    'vaststelling',
+    'vaststelling',
+    'wijziging',
+    'wijziging',
+    'nacalculatie',
+    'sluittarief',
+    'vereffening',
+  ];
   for (let i = 0; i < opties.tariefbeschikkingen; i++) {
     const regio = ZORGKANTOORREGIOS[Math.floor(random() * ZORGKANTOORREGIOS.length)]!;
     const jaar = opties.eersteJaar + Math.floor(random() * opties.jaren);

@@ -22,9 +22,19 @@ export function createTestApp(vandaag = '2026-11-22') {
   seedZorgkantoorregios(db);
   seedDemoData(db);
   const termijnen = createTermijnService(db, { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() });
-  const app = createApp({ db, termijnen, weergave: createWeergave(resolve('templates')), filings: createFilingRenderer(resolve('templates')), sessieGeheim: 'test-geheim', vandaag: () => vandaag, mail: { afzender: 'Termijnbewaking <termijnen@test.local>', appUrl: 'http://app.test' } });
-  const als = (email: string) => (pad: string, init: RequestInit = {}) =>
-    app.request(pad, { ...init, headers: { 'X-Demo-Gebruiker': email, ...(init.headers as Record<string, string> | undefined) } });
+  const app = createApp({
+    db,
+    termijnen,
+    weergave: createWeergave(resolve('templates')),
+    filings: createFilingRenderer(resolve('templates')),
+    sessieGeheim: 'test-geheim',
+    vandaag: () => vandaag,
+    mail: { afzender: 'Termijnbewaking <termijnen@test.local>', appUrl: 'http://app.test' },
+  });
+  const als =
+    (email: string) =>
+    (pad: string, init: RequestInit = {}) =>
+      app.request(pad, { ...init, headers: { 'X-Demo-Gebruiker': email, ...(init.headers as Record<string, string> | undefined) } });
   return {
     app,
     db,
@@ -32,7 +42,9 @@ export function createTestApp(vandaag = '2026-11-22') {
     als,
     /** Every row of every table, to prove a failed request changed nothing. */
     momentopname(): string {
-      const tabellen = (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+      const tabellen = (
+        db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+      ).map((t) => t.name);
       return JSON.stringify(tabellen.map((t) => [t, db.$client.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
     },
     sluit() {

@@ -3,7 +3,9 @@
 export function formatEuro(centen: number): string {
   const negatief = centen < 0;
   const abs = Math.abs(centen);
-  const euros = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const euros = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   const rest = String(abs % 100).padStart(2, '0');
   return `${negatief ? '-' : ''}€ ${euros},${rest}`;
 }

@@ -1,4 +1,11 @@
-import type { FILING_SOORTEN } from '../../db/schema';
+export const FILING_SOORTEN = [
+  'beroepschrift',
+  'beroepschrift-pro-forma',
+  'bezwaarschrift',
+  'aanvullende-gronden',
+  'voorlopige-voorziening',
+  'clientbrief',
+] as const;
 
 export type FilingSoort = (typeof FILING_SOORTEN)[number];
 
@@ -19,7 +26,13 @@ export const FILINGS: Record<FilingSoort, FilingDefinitie> = {
   'beroepschrift-pro-forma': { titel: 'Beroepschrift pro forma (CBb)', zaak: 'beroep', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.11-1' },
   bezwaarschrift: { titel: 'Bezwaarschrift (NZa)', zaak: 'bezwaar', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-1' },
   'aanvullende-gronden': { titel: 'Aanvullende gronden (CBb)', zaak: 'beroep', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-1' },
-  'voorlopige-voorziening': { titel: 'Verzoek om voorlopige voorziening (CBb)', zaak: 'beroep', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-1' },
+  'voorlopige-voorziening': {
+    titel: 'Verzoek om voorlopige voorziening (CBb)',
+    zaak: 'beroep',
+    gronden: 'verplicht',
+    art65: true,
+    sjabloonVersie: '2026.11-1',
+  },
   clientbrief: { titel: 'Brief aan de cliënt', zaak: 'beide', gronden: 'geen', art65: false, sjabloonVersie: '2026.11-1' },
 };
 
@@ -53,7 +66,10 @@ export function checkArt65(soort: FilingSoort, g: Art65Gegevens): Ontbrekend[] {
   }
   if (leeg(g.dagtekening)) ontbrekend.push({ veld: 'dagtekening', melding: 'de dagtekening ontbreekt (art. 6:5 lid 1 onder b Awb)' });
   if (leeg(g.besluit.kenmerk) || leeg(g.besluit.bekendgemaakt)) {
-    ontbrekend.push({ veld: 'besluit', melding: 'het bestreden besluit is niet te omschrijven: kenmerk of datum van bekendmaking ontbreekt (art. 6:5 lid 1 onder c Awb)' });
+    ontbrekend.push({
+      veld: 'besluit',
+      melding: 'het bestreden besluit is niet te omschrijven: kenmerk of datum van bekendmaking ontbreekt (art. 6:5 lid 1 onder c Awb)',
+    });
   }
   if (definitie.gronden === 'verplicht' && g.gronden.length === 0) {
     ontbrekend.push({ veld: 'gronden', melding: 'de gronden ontbreken (art. 6:5 lid 1 onder d Awb); vul ze in of kies het pro-formaberoepschrift' });

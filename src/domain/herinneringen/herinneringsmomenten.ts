@@ -13,7 +13,7 @@ export interface Herinneringsmoment {
 /** The day `n` working days (no weekend, no Atw feestdag) before `einde`; 0 is `einde` itself. */
 export function werkdagenVoor(einde: IsoDatum, n: number, kalender: AtwKalender): IsoDatum {
   let dag = einde;
-  for (let over = n; over > 0; ) {
+  for (let over = n; over > 0;) {
     dag = addDagen(dag, -1);
     if (!kalender.nietWerkdagReden(dag)) over--;
   }
@@ -35,7 +35,9 @@ export function parseSchema(tekst: string): number[] | null {
  * Of the reminders of one term that are due, which to send: the latest one only. Older ones that fell due while
  * nothing ran are skipped, so a restart sends one catch-up e-mail per term instead of a flood.
  */
-export function selectTeVersturen<T extends { werkdagenVooraf: number; datum: IsoDatum }>(verschuldigd: readonly T[]): { versturen: T; overslaan: T[]; inhaal: boolean } | undefined {
+export function selectTeVersturen<T extends { werkdagenVooraf: number; datum: IsoDatum }>(
+  verschuldigd: readonly T[],
+): { versturen: T; overslaan: T[]; inhaal: boolean } | undefined {
   if (verschuldigd.length === 0) return undefined;
   const gesorteerd = [...verschuldigd].sort((a, b) => (a.datum < b.datum ? 1 : a.datum > b.datum ? -1 : a.werkdagenVooraf - b.werkdagenVooraf));
   const [versturen, ...overslaan] = gesorteerd;

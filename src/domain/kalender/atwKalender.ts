@@ -26,7 +26,7 @@ export interface AtwKalender {
   nietWerkdagReden(datum: IsoDatum): string | undefined;
   nietWerkdag(datum: IsoDatum): NietWerkdag | undefined;
   /** Art. 1 lid 1 Atw: a term ending on a Saturday, Sunday or feestdag runs through the next day that is none of these. */
-  verschuifEinde(einde: IsoDatum): VerschovenEinde;
+  moveEinde(einde: IsoDatum): VerschovenEinde;
   /** Whether the days equated by KB (art. 3 lid 3 Atw) are known for this year; otherwise an end may still move. */
   isKbBekend(jaar: number): boolean;
 }
@@ -36,10 +36,7 @@ export interface AtwKalender {
  * equated by configuration or per scenario (`extra`). A year counts as covered by a KB when a shipped KB names it or
  * `extra` holds a day in it.
  */
-export function createAtwKalender(
-  extra: readonly GelijkgesteldeDag[] = [],
-  kbs: readonly GelijkstellingsKb[] = GELIJKSTELLINGS_KBS,
-): AtwKalender {
+export function createAtwKalender(extra: readonly GelijkgesteldeDag[] = [], kbs: readonly GelijkstellingsKb[] = GELIJKSTELLINGS_KBS): AtwKalender {
   const feestdagenPerJaar = new Map<number, Map<IsoDatum, Feestdag>>();
   const verschovenCache = new Map<IsoDatum, VerschovenEinde>();
   const kbJaren = new Set([...kbs.flatMap((kb) => kb.jaren), ...extra.map((d) => jaarVan(d.datum))]);
@@ -63,7 +60,7 @@ export function createAtwKalender(
     return undefined;
   }
 
-  function verschuifEinde(einde: IsoDatum): VerschovenEinde {
+  function moveEinde(einde: IsoDatum): VerschovenEinde {
     const cached = verschovenCache.get(einde);
     if (cached) return cached;
     const overgeslagen: NietWerkdag[] = [];
@@ -81,7 +78,7 @@ export function createAtwKalender(
     feestdagNaam: (datum) => feestdag(datum)?.naam,
     nietWerkdagReden: (datum) => nietWerkdag(datum)?.reden,
     nietWerkdag,
-    verschuifEinde,
+    moveEinde,
     isKbBekend: (jaar) => kbJaren.has(jaar),
   };
 }

@@ -29,8 +29,7 @@ function datumIn(jaar: number, maand: number, dag: number): IsoDatum {
 }
 
 function koningsfeest(jaar: number): Feestdag {
-  const [dag, naam, versie] =
-    jaar >= EERSTE_JAAR_KONINGSDAG ? [27, 'Koningsdag', 'sinds 2014'] : [30, 'Koninginnedag', 'tot 2014'];
+  const [dag, naam, versie] = jaar >= EERSTE_JAAR_KONINGSDAG ? [27, 'Koningsdag', 'sinds 2014'] : [30, 'Koninginnedag', 'tot 2014'];
   const gewoon = datumIn(jaar, 4, dag);
   const datum = weekdagVan(gewoon) === 7 ? datumIn(jaar, 4, dag - 1) : gewoon;
   return { datum, naam, grondslag: 'art. 3 lid 1 Atw', bron: `art. 3 lid 1 Atw zoals geldend ${versie}` };
@@ -40,11 +39,7 @@ function koningsfeest(jaar: number): Feestdag {
  * Every day the Atw treats as an algemeen erkende feestdag in one year: the feestdagen of art. 3 lid 1, Goede Vrijdag
  * (art. 3 lid 2) and the days a KB equates (art. 3 lid 3). Sorted by date.
  */
-export function listAtwFeestdagen(
-  jaar: number,
-  kbs: readonly GelijkstellingsKb[] = [],
-  extra: readonly GelijkgesteldeDag[] = [],
-): Feestdag[] {
+export function listAtwFeestdagen(jaar: number, kbs: readonly GelijkstellingsKb[] = [], extra: readonly GelijkgesteldeDag[] = []): Feestdag[] {
   const pasen = computePaaszondag(jaar);
   const lid1 = (datum: IsoDatum, naam: string): Feestdag => ({ datum, naam, grondslag: 'art. 3 lid 1 Atw' });
   const dagen: Feestdag[] = [

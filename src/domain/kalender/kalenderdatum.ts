@@ -15,13 +15,13 @@ const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
  * Luxon computes the Amsterdam offset through Intl for every DateTime, which dominates at national scale. Dates are a
  * small finite domain, so results are memoised per input; the arithmetic itself stays luxon's calendar arithmetic.
  */
-function memoiseer<A extends string | number, R>(bereken: (sleutel: A) => R): (sleutel: A) => R {
+function memoize<A extends string | number, R>(compute: (sleutel: A) => R): (sleutel: A) => R {
   const cache = new Map<A, R>();
   return (sleutel) => {
     let waarde = cache.get(sleutel);
     if (waarde === undefined) {
       if (cache.size > 100_000) cache.clear();
-      waarde = bereken(sleutel);
+      waarde = compute(sleutel);
       cache.set(sleutel, waarde);
     }
     return waarde;
@@ -32,10 +32,7 @@ function memoiseer<A extends string | number, R>(bereken: (sleutel: A) => R): (s
 export function parseIsoDatum(tekst: string): DateTime | null {
   const delen = ISO_DATUM.exec(tekst);
   if (!delen) return null;
-  const datum = DateTime.fromObject(
-    { year: Number(delen[1]), month: Number(delen[2]), day: Number(delen[3]) },
-    { zone: DATUM_ZONE },
-  );
+  const datum = DateTime.fromObject({ year: Number(delen[1]), month: Number(delen[2]), day: Number(delen[3]) }, { zone: DATUM_ZONE });
   return datum.isValid ? datum : null;
 }
 
@@ -53,11 +50,11 @@ export function toIsoDatum(datum: DateTime): IsoDatum {
   return datum.toISODate() as IsoDatum;
 }
 
-const plusDagen = memoiseer((sleutel: string) => {
+const plusDagen = memoize((sleutel: string) => {
   const [datum, dagen] = sleutel.split('|') as [string, string];
   return toIsoDatum(toDateTime(datum).plus({ days: Number(dagen) }));
 });
-const plusWeken = memoiseer((sleutel: string) => {
+const plusWeken = memoize((sleutel: string) => {
   const [datum, weken] = sleutel.split('|') as [string, string];
   return toIsoDatum(toDateTime(datum).plus({ weeks: Number(weken) }));
 });
@@ -71,7 +68,7 @@ export function addWeken(datum: IsoDatum, weken: number): IsoDatum {
   return plusWeken(`${datum}|${weken}`);
 }
 
-const dagnummer = memoiseer((datum: IsoDatum) => Math.round(toDateTime(datum).toMillis() / 86_400_000));
+const dagnummer = memoize((datum: IsoDatum) => Math.round(toDateTime(datum).toMillis() / 86_400_000));
 
 /** Whole calendar days from `van` to `tot` (negative when `tot` lies before `van`). */
 export function dagenTussen(van: IsoDatum, tot: IsoDatum): number {
@@ -83,24 +80,20 @@ export function jaarVan(datum: IsoDatum): number {
 }
 
 /** ISO weekday: 1 = maandag … 7 = zondag. */
-export const weekdagVan: (datum: IsoDatum) => number = memoiseer((datum: IsoDatum) => toDateTime(datum).weekday);
+export const weekdagVan: (datum: IsoDatum) => number = memoize((datum: IsoDatum) => toDateTime(datum).weekday);
 
 const DUTCH = { locale: 'nl' } as const;
 
 /** "11 april 2026" */
-export const formatDatumKort: (datum: IsoDatum) => string = memoiseer((datum: IsoDatum) =>
-  toDateTime(datum).setLocale(DUTCH.locale).toFormat('d LLLL yyyy'),
-);
+export const formatDatumKort: (datum: IsoDatum) => string = memoize((datum: IsoDatum) => toDateTime(datum).setLocale(DUTCH.locale).toFormat('d LLLL yyyy'));
 
 /** "zaterdag 11 april 2026" */
-export const formatDatumLang: (datum: IsoDatum) => string = memoiseer((datum: IsoDatum) =>
+export const formatDatumLang: (datum: IsoDatum) => string = memoize((datum: IsoDatum) =>
   toDateTime(datum).setLocale(DUTCH.locale).toFormat('cccc d LLLL yyyy'),
 );
 
 /** "zaterdag" */
-export const formatWeekdag: (datum: IsoDatum) => string = memoiseer((datum: IsoDatum) =>
-  toDateTime(datum).setLocale(DUTCH.locale).toFormat('cccc'),
-);
+export const formatWeekdag: (datum: IsoDatum) => string = memoize((datum: IsoDatum) => toDateTime(datum).setLocale(DUTCH.locale).toFormat('cccc'));
 
 /** Earliest of a non-empty list of ISO dates (ISO strings sort chronologically). */
 export function vroegsteDatum(datums: readonly IsoDatum[]): IsoDatum {

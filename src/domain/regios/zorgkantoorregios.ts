@@ -27,8 +27,8 @@ export const REGIO_INDELING: { bron: string; gecontroleerdOp: IsoDatum; nietGeco
 export const ALLE_ZORGKANTOORREGIOS: readonly Zorgkantoorregio[] = indeling.regios;
 
 /** The 31 regions of the current division. */
-export const ZORGKANTOORREGIOS: readonly Zorgkantoorregio[] = ALLE_ZORGKANTOORREGIOS.filter((r) => r.geldigTot === null).sort(
-  (a, b) => a.naam.localeCompare(b.naam, 'nl'),
+export const ZORGKANTOORREGIOS: readonly Zorgkantoorregio[] = ALLE_ZORGKANTOORREGIOS.filter((r) => r.geldigTot === null).sort((a, b) =>
+  a.naam.localeCompare(b.naam, 'nl'),
 );
 
 /**

@@ -1,11 +1,6 @@
 import { formatDatumKort, formatDatumLang, type IsoDatum } from '../kalender/kalenderdatum';
 import { TARIEFBESCHIKKING_SOORT_LABEL, type TariefbeschikkingSoort } from '../besluiten/besluit';
-import {
-  computeBezwaarOfBeroepstermijn,
-  computeTermijnVanafAanvang,
-  describeAanvangNaBekendmaking,
-  type AfleidingStap,
-} from './awbTermijn';
+import { computeBezwaarOfBeroepstermijn, computeTermijnVanafAanvang, describeAanvangNaBekendmaking, type AfleidingStap } from './awbTermijn';
 import type { Termijn, TermijnConfig } from './termijn';
 
 /**
@@ -45,7 +40,11 @@ export function describeAfleiding(t: Termijn, config: TermijnConfig): AfleidingS
           grondslag: 'art. 105 lid 3 Wmg',
         },
         describeRegimeStap(t.bekendgemaakt, config.inwerkingtreding),
-        { stap: `termijn vangt aan op ${formatDatumLang(t.aanvang)}: 1 maart van het jaar na de bekendmaking`, datum: t.aanvang, grondslag: 'art. 105 lid 3 Wmg' },
+        {
+          stap: `termijn vangt aan op ${formatDatumLang(t.aanvang)}: 1 maart van het jaar na de bekendmaking`,
+          datum: t.aanvang,
+          grondslag: 'art. 105 lid 3 Wmg',
+        },
         ...b.loop,
       ];
     }

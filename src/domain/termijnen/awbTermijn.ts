@@ -34,7 +34,7 @@ export function assertBekendmakingInBereik(datum: IsoDatum): void {
 const WEKEN_TEKST: Record<number, string> = { 1: 'één week', 2: 'twee weken', 4: 'vier weken', 6: 'zes weken', 12: 'twaalf weken', 18: 'achttien weken' };
 
 /** Art. 1 lid 1 Atw, step by step: every skipped day with the provision that makes it one, then the new last day. */
-function describeAtwStappen(verschoven: ReturnType<AtwKalender['verschuifEinde']>): AfleidingStap[] {
+function describeAtwStappen(verschoven: ReturnType<AtwKalender['moveEinde']>): AfleidingStap[] {
   if (verschoven.overgeslagen.length === 0) {
     return [{ stap: `geen verschuiving: ${formatDatumLang(verschoven.einde)} is een werkdag`, datum: verschoven.einde, grondslag: 'art. 1 lid 1 Atw' }];
   }
@@ -52,14 +52,9 @@ function describeAtwStappen(verschoven: ReturnType<AtwKalender['verschuifEinde']
  * A statutory term of `weken` weeks that starts on `aanvang` (the first day counts): its last day is
  * aanvang + weken − 1 day, moved off weekends and feestdagen by art. 1 Atw. Only the end ever moves, never the start.
  */
-export function computeTermijnVanafAanvang(
-  aanvang: IsoDatum,
-  weken: number,
-  kalender: AtwKalender,
-  grondslagDuur = 'art. 6:7 Awb',
-): BerekendeTermijn {
+export function computeTermijnVanafAanvang(aanvang: IsoDatum, weken: number, kalender: AtwKalender, grondslagDuur = 'art. 6:7 Awb'): BerekendeTermijn {
   const eindeVoorAtw = addDagen(addWeken(aanvang, weken), -1);
-  const verschoven = kalender.verschuifEinde(eindeVoorAtw);
+  const verschoven = kalender.moveEinde(eindeVoorAtw);
   const atwToelichting = describeAtwVerschuiving(verschoven);
   const loop: AfleidingStap[] = [
     {

@@ -85,7 +85,7 @@ function regiojaar(regio: string, jaar: number): string {
   return `${regio} ${jaar}`;
 }
 
-function vergelijk<T extends string | number>(a: T, b: T): number {
+function compare<T extends string | number>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -269,9 +269,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
         !beroepen.some((b) => isLopendOp(b, besluit.bekendgemaakt));
       const twijfelLid4 = eerderVerlopen ? TWIJFEL_NOOIT_EEN_TERMIJN : undefined;
       const gewijzigd = besluit.soort === 'wijziging' ? 'gewijzigde ' : '';
-      const nietGeregistreerd = cel.contracteerruimte
-        ? ''
-        : ' Het contracteerruimtebesluit dat deze beschikking toepast, is (nog) niet geregistreerd.';
+      const nietGeregistreerd = cel.contracteerruimte ? '' : ' Het contracteerruimtebesluit dat deze beschikking toepast, is (nog) niet geregistreerd.';
       addBeroepstermijn(
         createTermijn(besluit, 'beroep', regio, jaar, t, {
           partij,
@@ -420,12 +418,8 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
 
     // Statuses at the peildatum: the version of the contracteerruimte then in force, and what was known by then.
     const peildatum = invoer.peildatum;
-    const versieOpPeildatum = gebeurtenissen.filter(
-      (g) => g.besluit.type === 'contracteerruimte' && g.besluit.bekendgemaakt <= peildatum,
-    ).length;
-    const huidige = [...gebeurtenissen]
-      .reverse()
-      .find((g) => g.besluit.type === 'contracteerruimte' && g.besluit.bekendgemaakt <= peildatum)?.besluit;
+    const versieOpPeildatum = gebeurtenissen.filter((g) => g.besluit.type === 'contracteerruimte' && g.besluit.bekendgemaakt <= peildatum).length;
+    const huidige = [...gebeurtenissen].reverse().find((g) => g.besluit.type === 'contracteerruimte' && g.besluit.bekendgemaakt <= peildatum)?.besluit;
     // Terms against an earlier version that still ran when the amendment came keep counting, with a doubt (§7: an
     // amendment never silently moves a safe date later).
     const geldend = celTermijnen.filter(
@@ -440,7 +434,10 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
       oudRegime: huidige !== undefined && isOudRegime(huidige.bekendgemaakt),
       inwerkingtreding,
       wachtOpGewijzigdeTariefbeschikking:
-        huidige !== undefined && eersteTariefbeschikking !== undefined && eersteTariefbeschikking <= peildatum && huidige.bekendgemaakt > eersteTariefbeschikking,
+        huidige !== undefined &&
+        eersteTariefbeschikking !== undefined &&
+        eersteTariefbeschikking <= peildatum &&
+        huidige.bekendgemaakt > eersteTariefbeschikking,
       contracteerruimte: huidige?.id,
       versie: versieOpPeildatum,
     };
@@ -467,25 +464,25 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
 
   termijnen.sort(
     (a, b) =>
-      vergelijk(a.einde, b.einde) ||
-      vergelijk(a.regio, b.regio) ||
-      vergelijk(a.jaar, b.jaar) ||
-      vergelijk(a.bekendgemaakt, b.bekendgemaakt) ||
-      vergelijk(a.besluit, b.besluit) ||
+      compare(a.einde, b.einde) ||
+      compare(a.regio, b.regio) ||
+      compare(a.jaar, b.jaar) ||
+      compare(a.bekendgemaakt, b.bekendgemaakt) ||
+      compare(a.besluit, b.besluit) ||
       RECHTSMIDDEL_VOLGORDE[a.rechtsmiddel] - RECHTSMIDDEL_VOLGORDE[b.rechtsmiddel] ||
-      vergelijk(a.partij ?? '', b.partij ?? ''),
+      compare(a.partij ?? '', b.partij ?? ''),
   );
   uitsluitingen.sort(
     (a, b) =>
-      vergelijk(a.regio, b.regio) ||
-      vergelijk(a.jaar, b.jaar) ||
-      vergelijk(a.bekendgemaakt, b.bekendgemaakt) ||
-      vergelijk(a.besluit, b.besluit) ||
+      compare(a.regio, b.regio) ||
+      compare(a.jaar, b.jaar) ||
+      compare(a.bekendgemaakt, b.bekendgemaakt) ||
+      compare(a.besluit, b.besluit) ||
       RECHTSMIDDEL_VOLGORDE[a.rechtsmiddel] - RECHTSMIDDEL_VOLGORDE[b.rechtsmiddel] ||
-      vergelijk(a.partij ?? '', b.partij ?? ''),
+      compare(a.partij ?? '', b.partij ?? ''),
   );
-  status.sort((a, b) => vergelijk(a.regio, b.regio) || vergelijk(a.jaar, b.jaar));
-  partijStatus.sort((a, b) => vergelijk(a.regio, b.regio) || vergelijk(a.jaar, b.jaar) || vergelijk(a.partij, b.partij));
+  status.sort((a, b) => compare(a.regio, b.regio) || compare(a.jaar, b.jaar));
+  partijStatus.sort((a, b) => compare(a.regio, b.regio) || compare(a.jaar, b.jaar) || compare(a.partij, b.partij));
   const waarschuwingen = listWaarschuwingen(invoer, termijnen, config);
   return { termijnen, uitsluitingen, status, partijStatus, waarschuwingen };
 
@@ -590,13 +587,7 @@ function createUitsluiting(
   };
 }
 
-function productieafsprakenUitsluiting(
-  besluit: Tariefbeschikking,
-  regio: string,
-  jaar: number,
-  partij: string,
-  t: BerekendeTermijn,
-): Uitsluiting {
+function productieafsprakenUitsluiting(besluit: Tariefbeschikking, regio: string, jaar: number, partij: string, t: BerekendeTermijn): Uitsluiting {
   if (besluit.soort === 'sluittarief') {
     // Art. 105 lid 2 Wmg, last sentence: the law itself names the sluittarief, so no doubt.
     return createUitsluiting(besluit, 'beroep', regio, jaar, 'sluittarief-nacalculatie', GRONDSLAG_SLUITTARIEF, {
@@ -636,10 +627,7 @@ function groupGebeurtenissenPerCel(besluiten: readonly Besluit[]): Map<string, G
   const typeVolgorde = (b: Besluit): number => (b.type === 'contracteerruimte' ? 0 : 1);
   for (const lijst of perCel.values()) {
     lijst.sort(
-      (a, b) =>
-        vergelijk(a.besluit.bekendgemaakt, b.besluit.bekendgemaakt) ||
-        typeVolgorde(a.besluit) - typeVolgorde(b.besluit) ||
-        a.volgorde - b.volgorde,
+      (a, b) => compare(a.besluit.bekendgemaakt, b.besluit.bekendgemaakt) || typeVolgorde(a.besluit) - typeVolgorde(b.besluit) || a.volgorde - b.volgorde,
     );
   }
   return perCel;

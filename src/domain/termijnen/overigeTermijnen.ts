@@ -69,8 +69,7 @@ export function computeHersteltermijn(invoer: { einde: IsoDatum } | { gesteldOp:
     loop: afleiding,
     afleiding,
     grondslag: ['art. 6:6 Awb'],
-    toelichting:
-      'Deze termijn is door de griffier gesteld; de Algemene termijnenwet verschuift hem niet. Houd de datum in de brief van de griffier aan.',
+    toelichting: 'Deze termijn is door de griffier gesteld; de Algemene termijnenwet verschuift hem niet. Houd de datum in de brief van de griffier aan.',
   };
 }
 

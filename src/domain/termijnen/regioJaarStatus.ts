@@ -27,12 +27,7 @@ export function isLopendOp(beroep: Beroep, datum: IsoDatum): boolean {
  * and the region's lid-3 windows, its own beroepen) or for the region-year (every party's terms, every beroep): then
  * onherroepelijk only when every party's terms ended and nothing is pending.
  */
-export function computeStatus(
-  termijnen: readonly Termijn[],
-  beroepen: readonly Beroep[],
-  context: StatusContext,
-  partij?: string,
-): RegioJaarStatus {
+export function computeStatus(termijnen: readonly Termijn[], beroepen: readonly Beroep[], context: StatusContext, partij?: string): RegioJaarStatus {
   const { regio, jaar, peildatum } = context;
   const nogNietVerstreken = termijnen.filter((t) => t.einde >= peildatum);
   const geopend = nogNietVerstreken.filter((t) => t.aanvang <= peildatum);

@@ -61,11 +61,7 @@ export interface Termijn {
 }
 
 export type UitsluitingReden =
-  | 'sluittarief-nacalculatie'
-  | 'geen-productieafspraken'
-  | 'onherroepelijk'
-  | 'geen-bezwaar-tegen-contracteerruimte'
-  | 'oud-regime';
+  'sluittarief-nacalculatie' | 'geen-productieafspraken' | 'onherroepelijk' | 'geen-bezwaar-tegen-contracteerruimte' | 'oud-regime';
 
 export interface Uitsluiting {
   besluit: string;

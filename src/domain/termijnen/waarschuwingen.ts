@@ -22,9 +22,7 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
 
   const eindjaren = new Set<number>();
   for (const t of termijnen) eindjaren.add(jaarVan(t.einde));
-  const jarenZonderKb = [...eindjaren]
-    .filter((jaar) => !config.kalender.isKbBekend(jaar))
-    .sort((a, b) => a - b);
+  const jarenZonderKb = [...eindjaren].filter((jaar) => !config.kalender.isKbBekend(jaar)).sort((a, b) => a - b);
   for (const jaar of jarenZonderKb) {
     waarschuwingen.push({
       code: 'kb-onbekend',
@@ -48,7 +46,10 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
       code: 'bekendmaking-in-toekomst',
       melding:
         `${inToekomst.length} besluiten zijn bekendgemaakt na de peildatum ${formatDatumKort(peildatum)} ` +
-        `(onder meer ${inToekomst.slice(0, 5).map((b) => b.id).join(', ')}); ze tellen voor de stand op de peildatum niet mee.`,
+        `(onder meer ${inToekomst
+          .slice(0, 5)
+          .map((b) => b.id)
+          .join(', ')}); ze tellen voor de stand op de peildatum niet mee.`,
     });
   } else {
     for (const b of inToekomst) {
@@ -105,8 +106,7 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
       });
     }
     const regio = beroep.regio ?? besluit.regio;
-    const contracteerruimte =
-      besluit.type === 'contracteerruimte' ? besluit : eersteContracteerruimte.get(`${regio}\u0000${beroep.jaar}`);
+    const contracteerruimte = besluit.type === 'contracteerruimte' ? besluit : eersteContracteerruimte.get(`${regio}\u0000${beroep.jaar}`);
     if (contracteerruimte && beroep.ingesteld < contracteerruimte.bekendgemaakt) {
       waarschuwingen.push({
         code: 'beroep-voor-besluit',

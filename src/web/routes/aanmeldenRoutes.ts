@@ -1,27 +1,22 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { asc } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from '../appContext';
-import { gebruikers, organisaties } from '../../db/schema';
-import { eq } from 'drizzle-orm';
-import { beeindigSessie, loadActor, startSessie } from '../sessie';
+import { endSessie, startSessie } from '../sessie';
+import { listGebruikers, loadActor } from '../../services/actorService';
 
 const ROL_LABEL = { jurist: 'Jurist zorgaanbieder / advocaat', 'nza-jurist': 'NZa juridische zaken', beheerder: 'Beheerder' } as const;
 
 // Only local paths: never redirect a user to another site after signing in.
-const terugSchema = z.string().regex(/^\/[A-Za-z0-9\-_/]*$/).catch('/');
+const terugSchema = z
+  .string()
+  .regex(/^\/[A-Za-z0-9\-_/]*$/)
+  .catch('/');
 
 export function aanmeldenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/aanmelden', (c) => {
-    const rijen = deps.db
-      .select({ id: gebruikers.id, naam: gebruikers.naam, email: gebruikers.email, rol: gebruikers.rol, organisatie: organisaties.naam })
-      .from(gebruikers)
-      .innerJoin(organisaties, eq(gebruikers.organisatieId, organisaties.id))
-      .orderBy(asc(organisaties.naam), asc(gebruikers.naam))
-      .all()
-      .map((g) => ({ ...g, rolLabel: ROL_LABEL[g.rol] }));
+    const rijen = listGebruikers(deps.db).map((g) => ({ ...g, rolLabel: ROL_LABEL[g.rol] }));
     return c.html(deps.weergave.render('aanmelden', { titel: 'Aanmelden', gebruikers: rijen, terug: terugSchema.parse(c.req.query('terug')) }));
   });
 
@@ -35,7 +30,7 @@ export function aanmeldenRoutes(deps: AppDeps) {
   });
 
   app.post('/afmelden', (c) => {
-    beeindigSessie(c);
+    endSessie(c);
     return c.redirect('/aanmelden', 303);
   });
   return app;

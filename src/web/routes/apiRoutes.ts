@@ -3,11 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { toTermijnUitkomstJson } from '../../domain/termijnen/termijnUitkomstJson';
-import { insertContracteerruimtebesluit, insertTariefbeschikking, schrijfInTransactie } from '../../services/besluitRegistratie';
+import { createContracteerruimtebesluit, createTariefbeschikking } from '../../services/besluitRegistratie';
 import { loadZaken } from '../../services/zaakRegistratie';
 import { contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../../validation/besluitInvoer';
 import type { VeldFout } from '../../validation/velden';
-import { valideer } from '../formulier';
+import { validateInvoer } from '../formulier';
 import { overzichtFilterSchema } from './overzichtRoutes';
 import { matchZorgaanbieder } from '../../services/termijnOverzicht';
 
@@ -17,9 +17,14 @@ const fouten = (c: Context, lijst: VeldFout[], status: 400 | 404 | 413 | 422) =>
 export function apiRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/api/v1/termijnen', (c) => {
+  app.get('/termijnen', (c) => {
     const parsed = overzichtFilterSchema.safeParse(c.req.query());
-    if (!parsed.success) return fouten(c, parsed.error.issues.map((i) => ({ veld: i.path.join('.'), melding: i.message })), 400);
+    if (!parsed.success)
+      return fouten(
+        c,
+        parsed.error.issues.map((i) => ({ veld: i.path.join('.'), melding: i.message })),
+        400,
+      );
     const { peildatum: gekozen, regio, jaar, rechtsmiddel, zorgaanbieder } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
@@ -27,18 +32,25 @@ export function apiRoutes(deps: AppDeps) {
       (!regio || x.regio === regio) &&
       (!jaar || x.jaar === jaar) &&
       (!rechtsmiddel || x.rechtsmiddel === rechtsmiddel) &&
-      (!zorgaanbieder || (x.besluitType === 'tariefbeschikking' && matchZorgaanbieder(berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder)));
-    const json = toTermijnUitkomstJson({
-      termijnen: berekend.uitkomst.termijnen.filter(past),
-      uitsluitingen: berekend.uitkomst.uitsluitingen.filter(past),
-      status: berekend.uitkomst.status.filter((s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar)),
-    }, deps.termijnen.config);
+      (!zorgaanbieder ||
+        (x.besluitType === 'tariefbeschikking' && matchZorgaanbieder(berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder)));
+    const json = toTermijnUitkomstJson(
+      {
+        termijnen: berekend.uitkomst.termijnen.filter(past),
+        uitsluitingen: berekend.uitkomst.uitsluitingen.filter(past),
+        status: berekend.uitkomst.status.filter((s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar)),
+      },
+      deps.termijnen.config,
+    );
     return c.json({ peildatum, ...json });
   });
 
-  app.get('/api/v1/besluiten', (c) => {
+  app.get('/besluiten', (c) => {
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), deps.vandaag());
-    const cr = new Map<number, { kenmerk: string; soort: string; besluitdatum: string; bekendgemaakt: string; bedragen: { regio: string; jaar: number; bedragCenten: number }[] }>();
+    const cr = new Map<
+      number,
+      { kenmerk: string; soort: string; besluitdatum: string; bekendgemaakt: string; bedragen: { regio: string; jaar: number; bedragCenten: number }[] }
+    >();
     for (const r of berekend.contracteerruimte) {
       const besluit = cr.get(r.id) ?? { kenmerk: r.kenmerk, soort: r.soort, besluitdatum: r.besluitdatum, bekendgemaakt: r.bekendgemaakt, bedragen: [] };
       besluit.bedragen.push({ regio: r.regio, jaar: r.jaar, bedragCenten: r.bedragCenten });
@@ -46,14 +58,26 @@ export function apiRoutes(deps: AppDeps) {
     }
     return c.json({
       contracteerruimtebesluiten: [...cr.entries()].map(([id, b]) => ({ id, type: 'contracteerruimte', ...b })),
-      tariefbeschikkingen: [...berekend.tariefbeschikkingen.values()].map((t) => ({ id: t.id, type: 'tariefbeschikking', kenmerk: t.kenmerk, zorgaanbieder: t.zorgaanbieder, regio: t.regio, jaar: t.jaar, soort: t.soort, besluitdatum: t.besluitdatum, bekendgemaakt: t.bekendgemaakt })),
+      tariefbeschikkingen: [...berekend.tariefbeschikkingen.values()].map((t) => ({
+        id: t.id,
+        type: 'tariefbeschikking',
+        kenmerk: t.kenmerk,
+        zorgaanbieder: t.zorgaanbieder,
+        regio: t.regio,
+        jaar: t.jaar,
+        soort: t.soort,
+        besluitdatum: t.besluitdatum,
+        bekendgemaakt: t.bekendgemaakt,
+      })),
     });
   });
 
-  const besluitBody = z.object({ type: z.enum(['contracteerruimte', 'tariefbeschikking'], { error: 'verwacht "contracteerruimte" of "tariefbeschikking"' }) }).loose();
+  const besluitBody = z
+    .object({ type: z.enum(['contracteerruimte', 'tariefbeschikking'], { error: 'verwacht "contracteerruimte" of "tariefbeschikking"' }) })
+    .loose();
 
   app.post(
-    '/api/v1/besluiten',
+    '/besluiten',
     bodyLimit({ maxSize: 1024 * 1024, onError: (c) => fouten(c, [{ veld: 'invoer', melding: 'het verzoek is groter dan 1 MB' }], 413) }),
     async (c) => {
       let body: unknown;
@@ -62,32 +86,37 @@ export function apiRoutes(deps: AppDeps) {
       } catch {
         return fouten(c, [{ veld: 'invoer', melding: 'geen geldige JSON' }], 400);
       }
-      const soort = valideer(besluitBody, body);
+      const soort = validateInvoer(besluitBody, body);
       if (!soort.ok) return fouten(c, soort.fouten, 422);
       const { type, ...rest } = soort.data;
       const actor = c.get('actor');
       const resultaat =
         type === 'contracteerruimte'
           ? (() => {
-              const v = valideer(contracteerruimtebesluitInvoer, rest);
-              return v.ok ? schrijfInTransactie(deps.db, (tx) => insertContracteerruimtebesluit(tx, v.data)) : v;
+              const v = validateInvoer(contracteerruimtebesluitInvoer, rest);
+              return v.ok ? createContracteerruimtebesluit(deps.db, v.data) : v;
             })()
           : (() => {
-              const v = valideer(tariefbeschikkingInvoer, rest);
-              return v.ok ? schrijfInTransactie(deps.db, (tx) => insertTariefbeschikking(tx, actor, v.data)) : v;
+              const v = validateInvoer(tariefbeschikkingInvoer, rest);
+              return v.ok ? createTariefbeschikking(deps.db, actor, v.data) : v;
             })();
       if (!resultaat.ok) return fouten(c, resultaat.fouten, 422);
-      deps.termijnen.markeerGewijzigd();
       const kenmerk = (rest as { kenmerk: string }).kenmerk.trim();
       const uitkomst = deps.termijnen.computeVoorActor(actor, deps.vandaag()).uitkomst;
       const vanBesluit = <T extends { besluit: string; besluitType: string }>(x: T) => x.besluit === kenmerk && x.besluitType === type;
-      const json = toTermijnUitkomstJson({ termijnen: uitkomst.termijnen.filter(vanBesluit), uitsluitingen: uitkomst.uitsluitingen.filter(vanBesluit), status: [] }, deps.termijnen.config);
+      const json = toTermijnUitkomstJson(
+        {
+          termijnen: uitkomst.termijnen.filter(vanBesluit),
+          uitsluitingen: uitkomst.uitsluitingen.filter(vanBesluit),
+          status: [],
+        },
+        deps.termijnen.config,
+      );
       return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen }, 201);
     },
   );
 
-  app.get('/api/v1/zaken', (c) => c.json({ zaken: loadZaken(deps.db, c.get('actor')) }));
+  app.get('/zaken', (c) => c.json({ zaken: loadZaken(deps.db, c.get('actor')) }));
 
-  app.all('/api/*', (c) => fouten(c, [{ veld: 'pad', melding: `onbekend: ${c.req.method} ${c.req.path}` }], 404));
   return app;
 }

@@ -1,23 +1,16 @@
 import { Hono, type Context } from 'hono';
-import { and, eq } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from '../appContext';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN, TARIEFBESCHIKKING_SOORT_LABEL, type Besluit } from '../../domain/besluiten/besluit';
 import { ZORGKANTOORREGIOS } from '../../domain/regios/zorgkantoorregios';
-import { contracteerruimtebesluiten, tariefbeschikkingen } from '../../db/schema';
-import {
-  insertContracteerruimtebesluit,
-  insertTariefbeschikking,
-  InvoerFout,
-  schrijfInTransactie,
-} from '../../services/besluitRegistratie';
-import { loadZichtbareZorgaanbieders, loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
+import { createContracteerruimtebesluit, createTariefbeschikking, updateBesluitDatums } from '../../services/besluitRegistratie';
+import { loadBesluitUitPad } from '../padLaders';
+import { loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
 import { diffTermijnen, previewBesluit } from '../../services/termijnVoorbeeld';
 import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoer, tariefbeschikkingVoorbeeldInvoer } from '../../validation/besluitInvoer';
 import type { VeldFout } from '../../validation/velden';
-import { enkel, foutenPerVeld, leesFormulier, valideer } from '../formulier';
+import { enkel, formulierValidator, foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
 import { paginaContext } from '../paginaContext';
 import { z } from 'zod';
-import { ziesAlles } from '../../actor/actor';
 
 type Waarden = Record<string, string | string[]>;
 const BEDRAG_REGELS_STANDAARD = 3;
@@ -46,15 +39,20 @@ function crInvoerUitFormulier(waarden: Waarden) {
 }
 
 function tbInvoerUitFormulier(waarden: Waarden) {
-  return Object.fromEntries(
-    ['kenmerk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'].map((v) => [v, enkel(waarden[v]) ?? '']),
-  );
+  return Object.fromEntries(['kenmerk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'].map((v) => [v, enkel(waarden[v]) ?? '']));
 }
 
+/** Mounted at /besluiten. */
 export function besluitenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  function renderFormulier(c: Context<AppEnv>, type: 'contracteerruimte' | 'tariefbeschikking', waarden: Waarden = {}, fouten: VeldFout[] = [], status: 200 | 422 = 200) {
+  function renderFormulier(
+    c: Context<AppEnv>,
+    type: 'contracteerruimte' | 'tariefbeschikking',
+    waarden: Waarden = {},
+    fouten: VeldFout[] = [],
+    status: 200 | 422 = 200,
+  ) {
     const actor = c.get('actor');
     const perVeld = foutenPerVeld(fouten);
     const regels = bedragRegels(waarden);
@@ -62,59 +60,75 @@ export function besluitenRoutes(deps: AppDeps) {
     const gekozen = (v: string | undefined, w: string) => v !== undefined && v.toLocaleLowerCase('nl') === w.toLocaleLowerCase('nl');
     const tb = tbInvoerUitFormulier(waarden) as Record<string, string>;
     return c.html(
-      deps.weergave.render(
-        'besluitNieuw',
-        {
-          ...paginaContext(c, 'registreren'),
-          titel: 'Besluit registreren',
-          isCr: type === 'contracteerruimte',
-          waarden: type === 'contracteerruimte' ? crInvoerUitFormulier(waarden) : tb,
-          fouten: perVeld,
-          foutLijst: fouten,
-          regels: regels.map((r, i) => ({
-            ...r,
-            index: i,
-            regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(r.regio, z.naam) })),
-            fouten: { regio: perVeld[`bedragen[${i}].regio`], jaar: perVeld[`bedragen[${i}].jaar`], bedrag: perVeld[`bedragen[${i}].bedrag`] },
-          })),
-          regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(tb.regio, z.naam) })),
-          zorgaanbiederOpties: loadZorgaanbiedersVoorActor(deps.db, actor).map((z) => ({ waarde: z.kvkNummer, label: `${z.naam} (KvK ${z.kvkNummer})`, gekozen: z.kvkNummer === tb.zorgaanbieder })),
-          tbSoortOpties: TARIEFBESCHIKKING_SOORTEN.map((s) => ({ waarde: s, label: TARIEFBESCHIKKING_SOORT_LABEL[s], gekozen: s === (tb.soort || 'vaststelling') })),
-          crSoortOpties: CONTRACTEERRUIMTE_SOORTEN.map((s) => ({ waarde: s, gekozen: s === (enkel(waarden.soort) || 'vaststelling') })),
-        },
-      ),
+      deps.weergave.render('besluitNieuw', {
+        ...paginaContext(c, 'registreren'),
+        titel: 'Besluit registreren',
+        isCr: type === 'contracteerruimte',
+        waarden: type === 'contracteerruimte' ? crInvoerUitFormulier(waarden) : tb,
+        fouten: perVeld,
+        foutLijst: fouten,
+        regels: regels.map((r, i) => ({
+          ...r,
+          index: i,
+          regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(r.regio, z.naam) })),
+          fouten: { regio: perVeld[`bedragen[${i}].regio`], jaar: perVeld[`bedragen[${i}].jaar`], bedrag: perVeld[`bedragen[${i}].bedrag`] },
+        })),
+        regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(tb.regio, z.naam) })),
+        zorgaanbiederOpties: loadZorgaanbiedersVoorActor(deps.db, actor).map((z) => ({
+          waarde: z.kvkNummer,
+          label: `${z.naam} (KvK ${z.kvkNummer})`,
+          gekozen: z.kvkNummer === tb.zorgaanbieder,
+        })),
+        tbSoortOpties: TARIEFBESCHIKKING_SOORTEN.map((s) => ({
+          waarde: s,
+          label: TARIEFBESCHIKKING_SOORT_LABEL[s],
+          gekozen: s === (tb.soort || 'vaststelling'),
+        })),
+        crSoortOpties: CONTRACTEERRUIMTE_SOORTEN.map((s) => ({ waarde: s, gekozen: s === (enkel(waarden.soort) || 'vaststelling') })),
+      }),
       status,
     );
   }
 
-  app.get('/besluiten/nieuw', (c) => renderFormulier(c, c.req.query('type') === 'contracteerruimte' ? 'contracteerruimte' : 'tariefbeschikking'));
+  app.get('/nieuw', (c) => renderFormulier(c, c.req.query('type') === 'contracteerruimte' ? 'contracteerruimte' : 'tariefbeschikking'));
 
-  app.get('/besluiten/contracteerruimte/regel', (c) => {
+  app.get('/contracteerruimte/regel', (c) => {
     const index = z.coerce.number().int().min(0).max(400).catch(BEDRAG_REGELS_STANDAARD).parse(c.req.query('index'));
     return c.html(
-      deps.weergave.render('bedragRegel', { index, regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam })), volgendeIndex: index + 1 }, { fragment: true }),
+      deps.weergave.render(
+        'bedragRegel',
+        { index, regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam })), volgendeIndex: index + 1 },
+        { fragment: true },
+      ),
     );
   });
 
-  app.post('/besluiten/contracteerruimte', async (c) => {
-    const { waarden, fouten } = await leesFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(contracteerruimtebesluitInvoer, crInvoerUitFormulier(waarden));
-    const resultaat = invoer.ok ? schrijfInTransactie(deps.db, (tx) => insertContracteerruimtebesluit(tx, invoer.data)) : invoer;
-    if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
-    deps.termijnen.markeerGewijzigd();
-    const eerste = invoer.ok ? invoer.data.bedragen[0]! : undefined;
-    return c.redirect(eerste ? `/matrix/${encodeURIComponent(eerste.regio)}/${eerste.jaar}?opgeslagen=1` : '/matrix', 303);
-  });
+  app.post(
+    '/contracteerruimte',
+    formulierValidator(
+      contracteerruimtebesluitInvoer,
+      (c, fouten, waarden) => renderFormulier(c, 'contracteerruimte', waarden, fouten, 422),
+      crInvoerUitFormulier,
+    ),
+    (c) => {
+      const { invoer, waarden } = c.req.valid('form');
+      const resultaat = createContracteerruimtebesluit(deps.db, invoer);
+      if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
+      const eerste = invoer.bedragen[0]!;
+      return c.redirect(`/matrix/${encodeURIComponent(eerste.regio)}/${eerste.jaar}?opgeslagen=1`, 303);
+    },
+  );
 
-  app.post('/besluiten/tariefbeschikking', async (c) => {
-    const { waarden, fouten } = await leesFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(tariefbeschikkingInvoer, tbInvoerUitFormulier(waarden));
-    const resultaat = invoer.ok ? schrijfInTransactie(deps.db, (tx) => insertTariefbeschikking(tx, c.get('actor'), invoer.data)) : invoer;
-    if (!resultaat.ok) return renderFormulier(c, 'tariefbeschikking', waarden, resultaat.fouten, 422);
-    deps.termijnen.markeerGewijzigd();
-    const d = invoer.ok ? invoer.data : undefined;
-    return c.redirect(d ? `/matrix/${encodeURIComponent(d.regio)}/${d.jaar}?opgeslagen=1` : '/', 303);
-  });
+  app.post(
+    '/tariefbeschikking',
+    formulierValidator(tariefbeschikkingInvoer, (c, fouten, waarden) => renderFormulier(c, 'tariefbeschikking', waarden, fouten, 422), tbInvoerUitFormulier),
+    (c) => {
+      const { invoer, waarden } = c.req.valid('form');
+      const resultaat = createTariefbeschikking(deps.db, c.get('actor'), invoer);
+      if (!resultaat.ok) return renderFormulier(c, 'tariefbeschikking', waarden, resultaat.fouten, 422);
+      return c.redirect(`/matrix/${encodeURIComponent(invoer.regio)}/${invoer.jaar}?opgeslagen=1`, 303);
+    },
+  );
 
   function renderOnvolledig(c: Context<AppEnv>, fouten: VeldFout[]) {
     const velden = [...new Set(fouten.map((f) => f.veld.replace(/^bedragen\[\d+\]\./, '')))];
@@ -122,14 +136,18 @@ export function besluitenRoutes(deps: AppDeps) {
   }
 
   // htmx: as the user types, show the terms the decision will open, or why none opens.
-  app.post('/besluiten/voorbeeld', async (c) => {
+  app.post('/voorbeeld', async (c) => {
     const actor = c.get('actor');
-    const { waarden } = await leesFormulier(c);
+    const { waarden } = await readFormulier(c);
     const isCr = enkel(waarden.type) === 'contracteerruimte';
     const kenmerk = enkel(waarden.kenmerk)?.trim() || '(nieuw besluit)';
     let kandidaten: Besluit[];
     if (isCr) {
-      const invoer = valideer(contracteerruimtebesluitInvoer, { ...crInvoerUitFormulier(waarden), kenmerk: 'voorbeeld', besluitdatum: enkel(waarden.bekendgemaakt) ?? '' });
+      const invoer = validateInvoer(contracteerruimtebesluitInvoer, {
+        ...crInvoerUitFormulier(waarden),
+        kenmerk: 'voorbeeld',
+        besluitdatum: enkel(waarden.bekendgemaakt) ?? '',
+      });
       if (!invoer.ok) return renderOnvolledig(c, invoer.fouten);
       const { soort, bekendgemaakt, bedragen } = invoer.data;
       kandidaten = [...new Set(bedragen.map((b) => b.regio))].map((regio) => ({
@@ -141,7 +159,7 @@ export function besluitenRoutes(deps: AppDeps) {
         jaren: bedragen.filter((b) => b.regio === regio).map((b) => b.jaar),
       }));
     } else {
-      const invoer = valideer(tariefbeschikkingVoorbeeldInvoer, tbInvoerUitFormulier(waarden));
+      const invoer = validateInvoer(tariefbeschikkingVoorbeeldInvoer, tbInvoerUitFormulier(waarden));
       if (!invoer.ok) return renderOnvolledig(c, invoer.fouten);
       kandidaten = [{ id: kenmerk, type: 'tariefbeschikking', ...invoer.data }];
     }
@@ -157,59 +175,67 @@ export function besluitenRoutes(deps: AppDeps) {
   });
 
   // Editing a decision's dates recomputes every dependent term and shows what changed.
-  const datumsInvoer = z.object({ besluitdatum: datumInvoerVeld(), bekendgemaakt: datumInvoerVeld() }).strict().refine((d) => d.bekendgemaakt >= d.besluitdatum, {
-    error: 'de bekendmaking kan niet vóór de besluitdatum liggen',
-    path: ['bekendgemaakt'],
-  });
+  const datumsInvoer = z
+    .object({ besluitdatum: datumInvoerVeld(), bekendgemaakt: datumInvoerVeld() })
+    .strict()
+    .refine((d) => d.bekendgemaakt >= d.besluitdatum, {
+      error: 'de bekendmaking kan niet vóór de besluitdatum liggen',
+      path: ['bekendgemaakt'],
+    });
 
-  function vindBesluit(c: Context<AppEnv>) {
-    const actor = c.get('actor');
-    const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id < 1) return undefined;
-    if (c.req.param('type') === 'contracteerruimte') {
-      const b = deps.db.select().from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.id, id)).get();
-      return b ? { type: 'contracteerruimte' as const, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt } : undefined;
-    }
-    if (c.req.param('type') !== 'tariefbeschikking') return undefined;
-    const b = deps.db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.id, id)).get();
-    const zichtbaar = b && (ziesAlles(actor) || loadZichtbareZorgaanbieders(deps.db, actor)!.includes(b.zorgaanbiederId));
-    return b && zichtbaar ? { type: 'tariefbeschikking' as const, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt } : undefined;
-  }
+  // The decision named in the path, if the actor may edit it (404 otherwise).
+  app.use('/:type/:id/*', loadBesluitUitPad(deps));
 
-  app.get('/besluiten/:type/:id/bewerken', (c) => {
-    const besluit = vindBesluit(c);
-    if (!besluit) return c.notFound();
-    return c.html(deps.weergave.render('besluitBewerken', { ...paginaContext(c, 'registreren'), titel: `${besluit.kenmerk} bewerken`, besluit, waarden: besluit, fouten: {} }));
-  });
-
-  app.post('/besluiten/:type/:id/bewerken', async (c) => {
-    const besluit = vindBesluit(c);
-    if (!besluit) return c.notFound();
-    const actor = c.get('actor');
-    const { waarden, fouten } = await leesFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(datumsInvoer, { besluitdatum: enkel(waarden.besluitdatum) ?? '', bekendgemaakt: enkel(waarden.bekendgemaakt) ?? '' });
-    const peildatum = deps.vandaag();
-    const voor = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
-    const resultaat = invoer.ok
-      ? schrijfInTransactie(deps.db, (tx) => {
-          const tabel = besluit.type === 'contracteerruimte' ? contracteerruimtebesluiten : tariefbeschikkingen;
-          const gewijzigd = tx.update(tabel).set(invoer.data).where(and(eq(tabel.id, besluit.id))).run();
-          if (gewijzigd.changes !== 1) throw new InvoerFout([{ veld: 'besluit', melding: 'het besluit is intussen verwijderd' }]);
-          return besluit.id;
-        })
-      : invoer;
-    if (!resultaat.ok) {
-      return c.html(
-        deps.weergave.render('besluitBewerken', { ...paginaContext(c, 'registreren'), titel: `${besluit.kenmerk} bewerken`, besluit, waarden, fouten: foutenPerVeld(resultaat.fouten) }),
-        422,
-      );
-    }
-    deps.termijnen.markeerGewijzigd();
-    const na = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
-    const wijzigingen = diffTermijnen(voor, na);
+  app.get('/:type/:id/bewerken', (c) => {
+    const besluit = c.get('besluit');
     return c.html(
-      deps.weergave.render('besluitGewijzigd', { ...paginaContext(c, 'registreren'), titel: 'Wijzigingen', besluit, oud: besluit, nieuw: invoer.ok ? invoer.data : undefined, ...wijzigingen }),
+      deps.weergave.render('besluitBewerken', {
+        ...paginaContext(c, 'registreren'),
+        titel: `${besluit.kenmerk} bewerken`,
+        besluit,
+        waarden: besluit,
+        fouten: {},
+      }),
     );
   });
+
+  const renderBewerken = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) => {
+    const besluit = c.get('besluit');
+    return c.html(
+      deps.weergave.render('besluitBewerken', {
+        ...paginaContext(c, 'registreren'),
+        titel: `${besluit.kenmerk} bewerken`,
+        besluit,
+        waarden,
+        fouten: foutenPerVeld(fouten),
+      }),
+      422,
+    );
+  };
+
+  app.post(
+    '/:type/:id/bewerken',
+    formulierValidator(datumsInvoer, renderBewerken, (w) => ({ besluitdatum: enkel(w.besluitdatum) ?? '', bekendgemaakt: enkel(w.bekendgemaakt) ?? '' })),
+    (c) => {
+      const besluit = c.get('besluit');
+      const actor = c.get('actor');
+      const { invoer, waarden } = c.req.valid('form');
+      const peildatum = deps.vandaag();
+      const voor = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
+      const resultaat = updateBesluitDatums(deps.db, besluit, invoer);
+      if (!resultaat.ok) return renderBewerken(c, resultaat.fouten, waarden);
+      const na = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
+      return c.html(
+        deps.weergave.render('besluitGewijzigd', {
+          ...paginaContext(c, 'registreren'),
+          titel: 'Wijzigingen',
+          besluit,
+          oud: besluit,
+          nieuw: invoer,
+          ...diffTermijnen(voor, na),
+        }),
+      );
+    },
+  );
   return app;
 }

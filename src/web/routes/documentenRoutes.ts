@@ -1,15 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
-import { FILING_SOORTEN, organisaties, zaken, zorgaanbieders } from '../../db/schema';
-import { FILINGS, type FilingSoort } from '../../domain/filings/filingSoorten';
-import { generateFiling, loadZaakdocument, prepareFiling, type FilingOpties } from '../../services/filingService';
-import { schrijfInTransactie } from '../../services/besluitRegistratie';
-import { loadZaak, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
+import { FILING_SOORTEN, FILINGS, type FilingSoort } from '../../domain/filings/filingSoorten';
+import { generateFiling, loadZaakdocument, loadZaakTeksten, prepareFiling, writeFilingAanvulling, type FilingOpties } from '../../services/filingService';
+import type { ZaakOverzichtRij } from '../../services/zaakRegistratie';
 import { datumInvoerVeld } from '../../validation/besluitInvoer';
 import { keuzeVeld, tekstVeld, type VeldFout } from '../../validation/velden';
-import { foutenPerVeld, leesFormulier, valideer, enkel } from '../formulier';
+import { foutenPerVeld, formulierValidator, readFormulier, validateInvoer, enkel } from '../formulier';
 import { paginaContext } from '../paginaContext';
 
 const filingKeuze = z.object({
@@ -33,14 +30,10 @@ const aanvullingInvoer = z
   })
   .strict();
 
-/** Draft filings: the art. 6:5 check, the preview, the .docx versions of a case. */
+/** Mounted at /zaken/:id/documenten, behind loadZaakUitPad: draft filings, the art. 6:5 check, the .docx versions. */
 export function documentenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  const zaakUitPad = (c: Context<AppEnv>): ZaakOverzichtRij | undefined => {
-    const id = Number(c.req.param('id'));
-    return Number.isSafeInteger(id) && id > 0 ? loadZaak(deps.db, c.get('actor'), id) : undefined;
-  };
   // A filing in a case already filed keeps the filing date; a new filing, and any letter to the client, is dated today.
   const standaardDagtekening = (soort: FilingSoort, zaak: ZaakOverzichtRij) => (FILINGS[soort].art65 && zaak.ingesteld) || deps.vandaag();
   const opties = (keuze: z.output<typeof filingKeuze>, zaak: ZaakOverzichtRij): FilingOpties => ({
@@ -51,7 +44,7 @@ export function documentenRoutes(deps: AppDeps) {
 
   function renderNieuw(c: Context<AppEnv>, zaak: ZaakOverzichtRij, keuze: z.output<typeof filingKeuze>, fouten: VeldFout[] = [], status: 200 | 422 = 200) {
     const voorbereiding = prepareFiling(deps.db, deps.termijnen, c.get('actor'), zaak, keuze.soort, opties(keuze, zaak));
-    const zaakRij = deps.db.select({ gronden: zaken.gronden, spoedeisendBelang: zaken.spoedeisendBelang }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
+    const zaakRij = loadZaakTeksten(deps.db, zaak);
     return c.html(
       deps.weergave.render('filingNieuw', {
         ...paginaContext(c, 'zaken'),
@@ -59,7 +52,11 @@ export function documentenRoutes(deps: AppDeps) {
         zaak,
         soort: keuze.soort,
         definitie: FILINGS[keuze.soort],
-        keuzes: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide').map((s) => ({ soort: s, titel: FILINGS[s].titel, actief: s === keuze.soort })),
+        keuzes: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide').map((s) => ({
+          soort: s,
+          titel: FILINGS[s].titel,
+          actief: s === keuze.soort,
+        })),
         dagtekening: keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak),
         samenhang: keuze.samenhang !== 'nee',
         isBezwaar: zaak.soort === 'bezwaar',
@@ -79,66 +76,76 @@ export function documentenRoutes(deps: AppDeps) {
     );
   }
 
-  app.get('/zaken/:id/documenten/nieuw', (c) => {
-    const zaak = zaakUitPad(c);
-    if (!zaak) return c.notFound();
-    const keuze = valideer(filingKeuze, { soort: c.req.query('soort') ?? (zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift'), dagtekening: c.req.query('dagtekening') || undefined, samenhang: c.req.query('samenhang') || undefined });
-    if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
+  app.get('/nieuw', (c) => {
+    const zaak = c.get('zaak');
+    const keuze = validateInvoer(filingKeuze, {
+      soort: c.req.query('soort') ?? (zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift'),
+      dagtekening: c.req.query('dagtekening') || undefined,
+      samenhang: c.req.query('samenhang') || undefined,
+    });
+    if (!keuze.ok)
+      return c.html(
+        deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }),
+        400,
+      );
     return renderNieuw(c, zaak, keuze.data);
   });
 
   // Art. 6:5 Awb: what is missing can be filled in on the spot; it is saved with the case and the zorgaanbieder.
-  app.post('/zaken/:id/documenten/aanvulling', async (c) => {
-    const zaak = zaakUitPad(c);
-    if (!zaak) return c.notFound();
-    const { waarden, fouten } = await leesFormulier(c);
-    const keuze = valideer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
-    if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 400);
+  app.post('/aanvulling', async (c) => {
+    const zaak = c.get('zaak');
+    const { waarden, fouten } = await readFormulier(c);
+    const keuze = validateInvoer(filingKeuze, {
+      soort: enkel(waarden.soort),
+      dagtekening: enkel(waarden.dagtekening) || undefined,
+      samenhang: enkel(waarden.samenhang) || undefined,
+    });
+    if (!keuze.ok)
+      return c.html(
+        deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }),
+        400,
+      );
     const aanvulling = fouten.length
       ? ({ ok: false, fouten } as const)
-      : valideer(aanvullingInvoer, Object.fromEntries(['indienerAdres', 'indienerPostcode', 'indienerPlaats', 'gronden', 'spoedeisendBelang'].filter((k) => waarden[k] !== undefined).map((k) => [k, enkel(waarden[k])])));
+      : validateInvoer(
+          aanvullingInvoer,
+          Object.fromEntries(
+            ['indienerAdres', 'indienerPostcode', 'indienerPlaats', 'gronden', 'spoedeisendBelang']
+              .filter((k) => waarden[k] !== undefined)
+              .map((k) => [k, enkel(waarden[k])]),
+          ),
+        );
     if (!aanvulling.ok) return renderNieuw(c, zaak, keuze.data, aanvulling.fouten, 422);
-    const a = aanvulling.data;
-    schrijfInTransactie(deps.db, (tx) => {
-      const zaakRij = tx.select({ zorgaanbiederId: zaken.zorgaanbiederId }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
-      if (zaakRij.zorgaanbiederId !== null && (a.indienerAdres || a.indienerPostcode || a.indienerPlaats)) {
-        tx.update(zorgaanbieders)
-          .set({ ...(a.indienerAdres ? { adres: a.indienerAdres } : {}), ...(a.indienerPostcode ? { postcode: a.indienerPostcode } : {}), ...(a.indienerPlaats ? { plaats: a.indienerPlaats } : {}) })
-          .where(eq(zorgaanbieders.id, zaakRij.zorgaanbiederId))
-          .run();
-      }
-      tx.update(zaken)
-        .set({ ...(a.gronden !== undefined ? { gronden: a.gronden } : {}), ...(a.spoedeisendBelang !== undefined ? { spoedeisendBelang: a.spoedeisendBelang } : {}) })
-        .where(eq(zaken.id, zaak.id))
-        .run();
-      return zaak.id;
-    });
+    writeFilingAanvulling(deps.db, zaak, aanvulling.data);
     const q = new URLSearchParams({ soort: keuze.data.soort, ...(keuze.data.dagtekening ? { dagtekening: keuze.data.dagtekening } : {}) });
     return c.redirect(`/zaken/${zaak.id}/documenten/nieuw?${q}`, 303);
   });
 
-  app.post('/zaken/:id/documenten', async (c) => {
-    const zaak = zaakUitPad(c);
-    if (!zaak) return c.notFound();
-    const { waarden } = await leesFormulier(c);
-    const keuze = valideer(filingKeuze, { soort: enkel(waarden.soort), dagtekening: enkel(waarden.dagtekening) || undefined, samenhang: enkel(waarden.samenhang) || undefined });
-    if (!keuze.ok) return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: keuze.fouten.map((f) => f.melding).join('; ') }), 422);
-    const resultaat = await generateFiling(deps.db, deps.termijnen, deps.filings, c.get('actor'), zaak, keuze.data.soort, opties(keuze.data, zaak));
-    if (!resultaat.ok) return renderNieuw(c, zaak, keuze.data, [], 422);
-    return c.redirect(`/zaken/${zaak.id}#stukken`, 303);
+  const onbekendStuk = (c: Context<AppEnv>, fouten: VeldFout[], status: 400 | 422) =>
+    c.html(deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Onbekend stuk', melding: fouten.map((f) => f.melding).join('; ') }), status);
+  const keuzeUitFormulier = (w: Record<string, string | string[]>) => ({
+    soort: enkel(w.soort),
+    dagtekening: enkel(w.dagtekening) || undefined,
+    samenhang: enkel(w.samenhang) || undefined,
   });
 
-  // The acting organisation's letterhead logo, for the preview.
-  app.get('/organisatie/logo.png', (c) => {
-    const logo = deps.db.select({ logo: organisaties.logoPng }).from(organisaties).where(eq(organisaties.id, c.get('actor').organisatieId)).get()?.logo;
-    return logo ? c.body(new Uint8Array(logo), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }) : c.notFound();
-  });
+  app.post(
+    '/',
+    formulierValidator(filingKeuze, (c, fouten) => onbekendStuk(c, fouten, 422), keuzeUitFormulier),
+    async (c) => {
+      const zaak = c.get('zaak');
+      const keuze = c.req.valid('form').invoer;
+      const resultaat = await generateFiling(deps.db, deps.termijnen, deps.filings, c.get('actor'), zaak, keuze.soort, opties(keuze, zaak));
+      if (!resultaat.ok) return renderNieuw(c, zaak, keuze, [], 422);
+      return c.redirect(`/zaken/${zaak.id}#stukken`, 303);
+    },
+  );
 
   // A stored version, byte for byte as it was generated.
-  app.get('/zaken/:id/documenten/:documentId', (c) => {
-    const zaak = zaakUitPad(c);
+  app.get('/:documentId', (c) => {
+    const zaak = c.get('zaak');
     const documentId = Number(c.req.param('documentId'));
-    const document = zaak && Number.isSafeInteger(documentId) ? loadZaakdocument(deps.db, zaak.id, documentId) : undefined;
+    const document = Number.isSafeInteger(documentId) ? loadZaakdocument(deps.db, zaak.id, documentId) : undefined;
     if (!document) return c.notFound();
     return c.body(new Uint8Array(document.docx), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -147,4 +154,3 @@ export function documentenRoutes(deps: AppDeps) {
   });
   return app;
 }
-

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { schrijfCsv } from '../../csv/csvSchrijven';
+import { formatCsv } from '../../csv/csvSchrijven';
 import { buildOverzicht } from '../../services/termijnOverzicht';
 import { overzichtFilterSchema } from './overzichtRoutes';
 
@@ -8,14 +8,27 @@ export function exportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   // The overview's term list as CSV, with the same filters; a shared lid-3 window is one line.
-  app.get('/export/termijnen.csv', (c) => {
+  app.get('/termijnen.csv', (c) => {
     const parsed = overzichtFilterSchema.safeParse(c.req.query());
     if (!parsed.success) return c.text('Ongeldig filter', 400);
     const { peildatum: gekozen, ...filter } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();
     const { regels } = buildOverzicht(deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, filter);
-    const csv = schrijfCsv(
-      ['laatste_dag', 'dagen_over', 'rechtsmiddel', 'tegen', 'regio', 'jaar', 'zorgaanbieder', 'besluit', 'bekendgemaakt', 'aanvang', 'grondslag', 'toelichting'],
+    const csv = formatCsv(
+      [
+        'laatste_dag',
+        'dagen_over',
+        'rechtsmiddel',
+        'tegen',
+        'regio',
+        'jaar',
+        'zorgaanbieder',
+        'besluit',
+        'bekendgemaakt',
+        'aanvang',
+        'grondslag',
+        'toelichting',
+      ],
       regels.map((r) => [
         r.termijn.einde,
         r.dagenOver,

@@ -20,7 +20,7 @@ export function importRoutes(deps: AppDeps) {
       ? c.html(deps.weergave.render('importResultaat', data, { fragment: true }), status)
       : c.html(deps.weergave.render('import', { ...paginaContext(c, 'importeren'), titel: 'Importeren', ...data, resultaat: true }), status);
 
-  app.get('/import', (c) =>
+  app.get('/', (c) =>
     c.html(
       deps.weergave.render('import', {
         ...paginaContext(c, 'importeren'),
@@ -40,7 +40,7 @@ export function importRoutes(deps: AppDeps) {
     onError: (c) => render(c as Context<AppEnv>, { fouten: [{ rij: 1, veld: 'bestand', melding: 'het bestand is groter dan 20 MB' }] }, 413),
   });
 
-  app.post('/import/voorbeeld', groot, async (c) => {
+  app.post('/voorbeeld', groot, async (c) => {
     const form = await c.req.parseBody();
     const soort: ImportSoort | undefined = form.soort === 'contracteerruimte' || form.soort === 'tariefbeschikkingen' ? form.soort : undefined;
     const bestand = form.bestand;
@@ -55,34 +55,39 @@ export function importRoutes(deps: AppDeps) {
       return fout('het bestand is geen UTF-8-tekst; sla het op als "CSV UTF-8"');
     }
     const uitkomst = preview(c, soort, tekst);
-    const token = uitkomst.fouten.length === 0 && uitkomst.nieuw.length > 0
-      ? wachtend.bewaar({ soort, tekst, bestandsnaam: bestand.name, gebruikerId: c.get('actor').gebruikerId })
-      : undefined;
-    return render(c, {
-      soort,
-      bestandsnaam: bestand.name,
-      aantalRijen: uitkomst.aantalRijen,
-      aantalNieuw: uitkomst.nieuw.length,
-      ongewijzigd: uitkomst.ongewijzigd.length,
-      fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN),
-      meerFouten: Math.max(0, uitkomst.fouten.length - MAX_GETOONDE_FOUTEN),
-      token,
-    }, uitkomst.fouten.length ? 422 : 200);
+    const token =
+      uitkomst.fouten.length === 0 && uitkomst.nieuw.length > 0
+        ? wachtend.save({ soort, tekst, bestandsnaam: bestand.name, gebruikerId: c.get('actor').gebruikerId })
+        : undefined;
+    return render(
+      c,
+      {
+        soort,
+        bestandsnaam: bestand.name,
+        aantalRijen: uitkomst.aantalRijen,
+        aantalNieuw: uitkomst.nieuw.length,
+        ongewijzigd: uitkomst.ongewijzigd.length,
+        fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN),
+        meerFouten: Math.max(0, uitkomst.fouten.length - MAX_GETOONDE_FOUTEN),
+        token,
+      },
+      uitkomst.fouten.length ? 422 : 200,
+    );
   });
 
-  app.post('/import/uitvoeren', async (c) => {
+  app.post('/uitvoeren', async (c) => {
     const form = await c.req.parseBody();
     const actor = c.get('actor');
-    const w = typeof form.token === 'string' ? wachtend.neem(form.token, actor.gebruikerId) : undefined;
+    const w = typeof form.token === 'string' ? wachtend.take(form.token, actor.gebruikerId) : undefined;
     if (!w) return render(c, { fouten: [{ rij: 1, veld: 'bestand', melding: 'deze controle is verlopen of al gebruikt; upload het bestand opnieuw' }] }, 422);
     // Check again right before writing: nothing in the database may have changed what the preview promised.
     const uitkomst = preview(c, w.soort, w.tekst);
-    if (uitkomst.fouten.length) return render(c, { soort: w.soort, bestandsnaam: w.bestandsnaam, fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN) as RijFout[] }, 422);
+    if (uitkomst.fouten.length)
+      return render(c, { soort: w.soort, bestandsnaam: w.bestandsnaam, fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN) as RijFout[] }, 422);
     const geschreven =
       w.soort === 'contracteerruimte'
         ? writeContracteerruimteImport(deps.db, uitkomst.nieuw as Parameters<typeof writeContracteerruimteImport>[1])
         : writeTariefbeschikkingImport(deps.db, actor, uitkomst.nieuw as Parameters<typeof writeTariefbeschikkingImport>[2]);
-    deps.termijnen.markeerGewijzigd();
     return render(c, { klaar: true, soort: w.soort, bestandsnaam: w.bestandsnaam, geschreven, ongewijzigd: uitkomst.ongewijzigd.length });
   });
   return app;

@@ -19,20 +19,24 @@ export function matrixRoutes(deps: AppDeps) {
 
   const peildatumVan = (gevraagd: string | undefined) => (gevraagd && isGeldigeIsoDatum(gevraagd) ? gevraagd : deps.vandaag());
 
-  app.get('/matrix', (c) => {
+  app.get('/', (c) => {
     const peildatum = peildatumVan(c.req.query('peildatum'));
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
     const matrix = loadRegioJaarMatrix(berekend, peildatum);
     const rijen = matrix.rijen.map((r) => ({
       ...r,
-      cellen: r.cellen.map((cel) => ({ ...cel, label: cel.status ? (cel.status.oudRegime ? 'oud regime' : STATUS_LABEL[cel.status.status]) : undefined, regio: r.regio })),
+      cellen: r.cellen.map((cel) => ({
+        ...cel,
+        label: cel.status ? (cel.status.oudRegime ? 'oud regime' : STATUS_LABEL[cel.status.status]) : undefined,
+        regio: r.regio,
+      })),
     }));
     const data = { ...paginaContext(c, 'matrix'), titel: 'Regio × jaar', peildatum, ...matrix, rijen };
     const inhoud = afgeleid(berekend, `html|matrix|${peildatum}`, () => deps.weergave.render('matrix', data, { fragment: true }));
     return c.html(deps.weergave.metLayout(inhoud, data));
   });
 
-  app.get('/matrix/:regio/:jaar', (c) => {
+  app.get('/:regio/:jaar', (c) => {
     const regio = findZorgkantoorregio(c.req.param('regio'));
     const jaar = Number(c.req.param('jaar'));
     if (!regio || !Number.isInteger(jaar) || jaar < 1900 || jaar > 2200) return c.notFound();

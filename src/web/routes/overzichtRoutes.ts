@@ -14,7 +14,14 @@ const MAX_KEUZELIJST = 100;
 
 const leegIsNiets = (v: unknown) => (v === '' ? undefined : v);
 export const overzichtFilterSchema = z.object({
-  regio: z.preprocess(leegIsNiets, z.string().refine((r) => findZorgkantoorregio(r) !== undefined, 'onbekende regio').transform((r) => findZorgkantoorregio(r)!.naam).optional()),
+  regio: z.preprocess(
+    leegIsNiets,
+    z
+      .string()
+      .refine((r) => findZorgkantoorregio(r) !== undefined, 'onbekende regio')
+      .transform((r) => findZorgkantoorregio(r)!.naam)
+      .optional(),
+  ),
   jaar: z.preprocess(leegIsNiets, z.coerce.number().int().min(1900).max(2200).optional()),
   rechtsmiddel: z.preprocess(leegIsNiets, z.enum(['bezwaar', 'beroep']).optional()),
   zorgaanbieder: z.preprocess(leegIsNiets, z.string().max(200).optional()),
@@ -50,7 +57,8 @@ export function overzichtRoutes(deps: AppDeps) {
       regioOpties: opties.regios.map((r) => ({ waarde: r, gekozen: r === filter.regio })),
       jaarOpties: opties.jaren.map((j) => ({ waarde: j, gekozen: j === filter.jaar })),
       zorgaanbiederZoekveld: opties.zorgaanbieders.length > MAX_KEUZELIJST,
-      zorgaanbiederOpties: opties.zorgaanbieders.length > MAX_KEUZELIJST ? [] : opties.zorgaanbieders.map((z) => ({ waarde: z, gekozen: z === filter.zorgaanbieder })),
+      zorgaanbiederOpties:
+        opties.zorgaanbieders.length > MAX_KEUZELIJST ? [] : opties.zorgaanbieders.map((z) => ({ waarde: z, gekozen: z === filter.zorgaanbieder })),
       rechtsmiddelOpties: (['bezwaar', 'beroep'] as const).map((r) => ({ waarde: r, gekozen: r === filter.rechtsmiddel })),
     };
     const fragment = c.req.header('HX-Request') === 'true' && c.req.header('HX-Target') === 'termijnen-resultaat';

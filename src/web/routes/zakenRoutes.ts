@@ -1,66 +1,61 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import type { Actor } from '../../actor/actor';
 import type { AppDeps, AppEnv } from '../appContext';
-import type { Db } from '../../db/verbinding';
 import { computePostUiterlijk } from '../../domain/termijnen/awbTermijn';
 import { computeBeslistermijnOpBezwaar, computeGriffierechtTermijn } from '../../domain/termijnen/overigeTermijnen';
-import { schrijfInTransactie } from '../../services/besluitRegistratie';
 import {
-  bewaarNotities,
+  createZaak,
+  isSluittarief,
   loadCollegas,
   loadTijdlijn,
-  loadZaak,
   loadZaken,
-  openZaak,
-  registreerIngesteld,
-  registreerUitspraak,
+  writeZaakActie,
+  type ZaakActie,
   type ZaakOverzichtRij,
 } from '../../services/zaakRegistratie';
-import { InvoerFout } from '../../services/besluitRegistratie';
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
 import type { VeldFout } from '../../validation/velden';
-import { foutenPerVeld, leesFormulier, valideer } from '../formulier';
+import { formulierValidator, foutenPerVeld } from '../formulier';
 import { paginaContext } from '../paginaContext';
+import { loadZaakUitPad } from '../padLaders';
+import { documentenRoutes } from './documentenRoutes';
+import { buildVCalendar } from '../../agenda/icalendar';
+import { toAgendaTermijn } from '../../herinneringen/openTermijnen';
+import { ICS } from './agendaRoutes';
 import { findZaakTermijnen } from '../../services/zaakTermijnen';
 import { loadZaakdocumenten } from '../../services/filingService';
-import { FILINGS } from '../../domain/filings/filingSoorten';
-import { FILING_SOORTEN, tariefbeschikkingen } from '../../db/schema';
-import { zaken } from '../../db/schema';
-import { eq } from 'drizzle-orm';
+import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
 
 const STATUS_LABEL = { concept: 'concept', ingediend: 'ingediend', afgerond: 'afgerond' } as const;
 
+/** Mounted at /zaken: the cases, their actions and (under /zaken/:id/documenten) their filings. */
 export function zakenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.get('/zaken', (c) => {
+  app.get('/', (c) => {
     const lijst = loadZaken(deps.db, c.get('actor')).map((z) => ({ ...z, statusLabel: STATUS_LABEL[z.status] }));
     return c.html(deps.weergave.render('zaken', { ...paginaContext(c, 'zaken'), titel: 'Zaken', zaken: lijst }));
   });
 
-  app.post('/zaken', async (c) => {
-    const actor = c.get('actor');
-    const { waarden, fouten } = await leesFormulier(c);
-    const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(zaakOpenenInvoer, waarden);
-    const resultaat = invoer.ok ? schrijfInTransactie(deps.db, (tx) => openZaak(tx, actor, invoer.data, deps.vandaag())) : invoer;
-    if (!resultaat.ok) {
-      return c.html(
-        deps.weergave.render('fout', { ...paginaContext(c, 'zaken'), titel: 'Deze zaak kan niet worden geopend', melding: resultaat.fouten.map((f) => f.melding).join('; ') }),
-        422,
-      );
-    }
-    return c.redirect(`/zaken/${resultaat.id}`, 303);
+  const zaakNietGeopend = (c: Context<AppEnv>, fouten: VeldFout[]) =>
+    c.html(
+      deps.weergave.render('fout', {
+        ...paginaContext(c, 'zaken'),
+        titel: 'Deze zaak kan niet worden geopend',
+        melding: fouten.map((f) => f.melding).join('; '),
+      }),
+      422,
+    );
+
+  app.post('/', formulierValidator(zaakOpenenInvoer, zaakNietGeopend), (c) => {
+    const resultaat = createZaak(deps.db, c.get('actor'), c.req.valid('form').invoer, deps.vandaag());
+    return resultaat.ok ? c.redirect(`/zaken/${resultaat.id}`, 303) : zaakNietGeopend(c, resultaat.fouten);
   });
 
-  const zaakUitPad = (c: Context<AppEnv>) => {
-    const id = Number(c.req.param('id'));
-    return Number.isSafeInteger(id) && id > 0 ? loadZaak(deps.db, c.get('actor'), id) : undefined;
-  };
-
-  const isSluittarief = (zaak: ZaakOverzichtRij) =>
-    zaak.tariefbeschikking !== null &&
-    deps.db.select({ soort: tariefbeschikkingen.soort }).from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get()?.soort === 'sluittarief';
+  // Everything under /zaken/:id gets the case from the path, checked against the actor's scope (404 otherwise).
+  app.use('/:id', loadZaakUitPad(deps));
+  app.use('/:id/*', loadZaakUitPad(deps));
+  app.route('/:id/documenten', documentenRoutes(deps));
 
   function renderZaak(c: Context<AppEnv>, zaak: ZaakOverzichtRij, fouten: VeldFout[] = [], waarden: Record<string, unknown> = {}, status: 200 | 422 = 200) {
     const actor = c.get('actor');
@@ -70,7 +65,9 @@ export function zakenRoutes(deps: AppDeps) {
     const kalender = deps.termijnen.config.kalender;
     const griffierecht = zaak.griffierechtMededeling ? computeGriffierechtTermijn(zaak.griffierechtMededeling, kalender) : undefined;
     const bezwaartermijn = zaak.soort === 'bezwaar' ? termijnen[0] : undefined;
-    const beslistermijn = bezwaartermijn ? computeBeslistermijnOpBezwaar(bezwaartermijn.einde, { adviescommissie: false, verdaagd: false }, kalender) : undefined;
+    const beslistermijn = bezwaartermijn
+      ? computeBeslistermijnOpBezwaar(bezwaartermijn.einde, { adviescommissie: false, verdaagd: false }, kalender)
+      : undefined;
     const laat = termijnen[0] && zaak.ingesteld && zaak.ingesteld > termijnen[0].einde;
     return c.html(
       deps.weergave.render('zaak', {
@@ -87,7 +84,12 @@ export function zakenRoutes(deps: AppDeps) {
         tijdlijn: loadTijdlijn(deps.db, zaak.id),
         documenten: loadZaakdocumenten(deps.db, zaak.id),
         // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
-        stukken: FILING_SOORTEN.filter((s) => FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide' || (s === 'beroepschrift' && zaak.soort === 'bezwaar' && isSluittarief(zaak))).map((s) => ({ soort: s, titel: FILINGS[s].titel })),
+        stukken: FILING_SOORTEN.filter(
+          (s) =>
+            FILINGS[s].zaak === zaak.soort ||
+            FILINGS[s].zaak === 'beide' ||
+            (s === 'beroepschrift' && zaak.soort === 'bezwaar' && isSluittarief(deps.db, zaak)),
+        ).map((s) => ({ soort: s, titel: FILINGS[s].titel })),
         collegas: loadCollegas(deps.db, actor).map((g) => ({ ...g, gekozen: g.id === zaak.verantwoordelijkeId })),
         vandaag: peildatum,
         fouten: foutenPerVeld(fouten),
@@ -98,35 +100,33 @@ export function zakenRoutes(deps: AppDeps) {
     );
   }
 
-  app.get('/zaken/:id', (c) => {
-    const zaak = zaakUitPad(c);
-    return zaak ? renderZaak(c, zaak) : c.notFound();
+  app.get('/:id', (c) => renderZaak(c, c.get('zaak')));
+
+  // One-click .ics for a case's term.
+  app.get('/:id/termijn.ics', (c) => {
+    const zaak = c.get('zaak');
+    const [termijn] = findZaakTermijnen(deps.termijnen.computeVoorActor(c.get('actor'), deps.vandaag()), zaak).termijnen;
+    if (!termijn) return c.text('Voor deze zaak is geen termijn berekend', 404);
+    return c.body(buildVCalendar(`Zaak ${zaak.id}`, [toAgendaTermijn({ zaak, termijn }, deps.mail.appUrl)], new Date()), 200, {
+      ...ICS,
+      'Content-Disposition': `attachment; filename="termijn-zaak-${zaak.id}.ics"`,
+    });
   });
 
-  // Each action on a case: validate, write in one transaction, invalidate the term cache, back to the case.
-  function registreerActie<S extends z.ZodType>(naam: string, schema: S, schrijf: (tx: Db, actor: Actor, zaak: ZaakOverzichtRij, data: z.output<S>) => void) {
-    app.post(`/zaken/:id/${naam}`, async (c) => {
-      const zaak = zaakUitPad(c);
-      if (!zaak) return c.notFound();
-      const { waarden, fouten } = await leesFormulier(c);
-      const invoer = fouten.length ? ({ ok: false, fouten } as const) : valideer(schema, waarden);
-      const resultaat = invoer.ok
-        ? schrijfInTransactie(deps.db, (tx) => {
-            schrijf(tx, c.get('actor'), zaak, invoer.data);
-            return zaak.id;
-          })
-        : invoer;
-      if (!resultaat.ok) return renderZaak(c, zaak, resultaat.fouten, { [naam]: waarden }, 422);
-      deps.termijnen.markeerGewijzigd();
-      return c.redirect(`/zaken/${zaak.id}`, 303);
+  // Each action on a case: validate, write through the one write path, back to the case.
+  function registerActie<N extends ZaakActie>(naam: N, schema: z.ZodType<Parameters<typeof writeZaakActie<N>>[4], unknown>) {
+    const opnieuw = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) =>
+      renderZaak(c, c.get('zaak'), fouten, { [naam]: waarden }, 422);
+    app.post(`/:id/${naam}`, formulierValidator(schema, opnieuw), (c) => {
+      const zaak = c.get('zaak');
+      const { invoer, waarden } = c.req.valid('form');
+      const resultaat = writeZaakActie(deps.db, c.get('actor'), zaak, naam, invoer);
+      return resultaat.ok ? c.redirect(`/zaken/${zaak.id}`, 303) : opnieuw(c, resultaat.fouten, waarden);
     });
   }
-  registreerActie('ingesteld', ingesteldInvoer, registreerIngesteld);
-  registreerActie('uitspraak', uitspraakInvoer, registreerUitspraak);
-  registreerActie('notities', notitiesInvoer, (tx, _actor, zaak, data) => bewaarNotities(tx, zaak, data));
-  registreerActie('griffierecht', griffierechtInvoer, (tx, _actor, zaak, data) => {
-    if (zaak.soort !== 'beroep') throw new InvoerFout([{ veld: 'griffierechtMededeling', melding: 'griffierecht hoort bij een beroep' }]);
-    tx.update(zaken).set({ griffierechtMededeling: data.griffierechtMededeling }).where(eq(zaken.id, zaak.id)).run();
-  });
+  registerActie('ingesteld', ingesteldInvoer);
+  registerActie('uitspraak', uitspraakInvoer);
+  registerActie('notities', notitiesInvoer);
+  registerActie('griffierecht', griffierechtInvoer);
   return app;
 }

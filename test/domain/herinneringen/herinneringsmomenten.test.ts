@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
-import { computeHerinneringsmomenten, parseSchema, selectTeVersturen, STANDAARD_SCHEMA, werkdagenVoor } from '../../../src/domain/herinneringen/herinneringsmomenten';
+import {
+  computeHerinneringsmomenten,
+  parseSchema,
+  selectTeVersturen,
+  STANDAARD_SCHEMA,
+  werkdagenVoor,
+} from '../../../src/domain/herinneringen/herinneringsmomenten';
 
 const kalender = createAtwKalender();
 

@@ -64,8 +64,8 @@ describe('art. 3 Atw: the algemeen erkende feestdagen and the days equated with 
 
   it('art. 3 lid 3: further days from configuration, which then count that year as known', () => {
     const metBesluit = createAtwKalender([{ datum: '2029-05-11', naam: 'gelijkgestelde dag (testbesluit)' }]);
-    expect(metBesluit.verschuifEinde('2029-05-10').einde).toBe('2029-05-14');
-    expect(kalender.verschuifEinde('2029-05-10').einde).toBe('2029-05-11');
+    expect(metBesluit.moveEinde('2029-05-10').einde).toBe('2029-05-14');
+    expect(kalender.moveEinde('2029-05-10').einde).toBe('2029-05-11');
     expect(metBesluit.isKbBekend(2029)).toBe(true);
   });
 });
@@ -91,17 +91,17 @@ describe('art. 1 lid 1 Atw: a last day on a weekend or feestdag runs on to the n
     ['Nieuwjaarsdag on a Friday (2027), chained over the weekend', '2027-01-01', '2027-01-04'],
     ['Koningsdag on Saturday 26 April 2025 and the Sunday after', '2025-04-26', '2025-04-28'],
   ])('%s: %s → %s', (_wat, einde, verwacht) => {
-    expect(kalender.verschuifEinde(einde).einde).toBe(verwacht);
+    expect(kalender.moveEinde(einde).einde).toBe(verwacht);
   });
 
   it('explains the move in Dutch, naming every skipped day', () => {
-    expect(describeAtwVerschuiving(kalender.verschuifEinde('2026-04-11'))).toBe(
+    expect(describeAtwVerschuiving(kalender.moveEinde('2026-04-11'))).toBe(
       '11 april 2026 is een zaterdag en 12 april 2026 een zondag; de termijn loopt door tot en met maandag 13 april 2026 (art. 1 Atw).',
     );
-    expect(describeAtwVerschuiving(kalender.verschuifEinde('2026-12-25'))).toBe(
+    expect(describeAtwVerschuiving(kalender.moveEinde('2026-12-25'))).toBe(
       '25 december 2026 is eerste Kerstdag (vrijdag), 26 december 2026 tweede Kerstdag (zaterdag) en 27 december 2026 een zondag; ' +
         'de termijn loopt door tot en met maandag 28 december 2026 (art. 1 Atw).',
     );
-    expect(describeAtwVerschuiving(kalender.verschuifEinde('2026-04-21'))).toBeUndefined();
+    expect(describeAtwVerschuiving(kalender.moveEinde('2026-04-21'))).toBeUndefined();
   });
 });

@@ -4,8 +4,7 @@ import { beroep, CONFIG, cr, run, tb, tbVoor } from './scenarioBouwer';
 
 const termijn = (uitkomst: ReturnType<typeof run>, besluit: string, rechtsmiddel: 'bezwaar' | 'beroep', jaar?: number) =>
   uitkomst.termijnen.filter((t) => t.besluit === besluit && t.rechtsmiddel === rechtsmiddel && (jaar === undefined || t.jaar === jaar));
-const statusVan = (uitkomst: ReturnType<typeof run>, jaar: number, regio = 'Utrecht') =>
-  uitkomst.status.find((s) => s.jaar === jaar && s.regio === regio);
+const statusVan = (uitkomst: ReturnType<typeof run>, jaar: number, regio = 'Utrecht') => uitkomst.status.find((s) => s.jaar === jaar && s.regio === regio);
 
 describe('art. 6:7 and 6:8 lid 1 Awb: six weeks from the day after bekendmaking', () => {
   it.each([
@@ -113,7 +112,11 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
 
   it('2031: 11 April is Goede Vrijdag (art. 3 lid 2 Atw) → past Easter and tweede Paasdag to Tuesday 15 April 2031', () => {
     const [t] = termijn(run({ besluiten: [cr('CR', '2030-06-01', [2032])] }), 'CR', 'beroep');
-    expect(t).toMatchObject({ aanvang: '2031-03-01', einde: '2031-04-15', grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 3 Wmg', 'art. 1 Atw'] });
+    expect(t).toMatchObject({
+      aanvang: '2031-03-01',
+      einde: '2031-04-15',
+      grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 3 Wmg', 'art. 1 Atw'],
+    });
     expect(t!.toelichting).toContain('11 april 2031 is Goede Vrijdag');
   });
 
@@ -151,9 +154,7 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
 
   it('a future year for which a tariefbeschikking was already issued gets no lid-3 window: beroep waits for the gewijzigde tariefbeschikking', () => {
     const uitkomst = run({ besluiten: [tb('TB-27', '2026-10-01', 2027), cr('CR', '2026-11-02', [2027], 'wijziging')] });
-    expect(termijn(uitkomst, 'CR', 'beroep').map((t) => [t.regel, t.partij, t.einde])).toEqual([
-      ['wijziging-zonder-tariefbeschikking', 'TB-27', '2026-12-14'],
-    ]);
+    expect(termijn(uitkomst, 'CR', 'beroep').map((t) => [t.regel, t.partij, t.einde])).toEqual([['wijziging-zonder-tariefbeschikking', 'TB-27', '2026-12-14']]);
   });
 });
 
@@ -258,7 +259,11 @@ describe('par. 8: transitional law', () => {
 describe('output order and configuration', () => {
   it('sorts terms by einde, then regio, then jaar', () => {
     const uitkomst = run({
-      besluiten: [tb('B', '2026-05-01', 2026, 'vaststelling', 'Zeeland'), tb('A', '2026-05-01', 2026, 'vaststelling', 'Amsterdam'), tb('C', '2026-03-10', 2027)],
+      besluiten: [
+        tb('B', '2026-05-01', 2026, 'vaststelling', 'Zeeland'),
+        tb('A', '2026-05-01', 2026, 'vaststelling', 'Amsterdam'),
+        tb('C', '2026-03-10', 2027),
+      ],
     });
     expect(uitkomst.termijnen.map((t) => `${t.einde} ${t.regio} ${t.rechtsmiddel}`)).toEqual([
       '2026-04-21 Utrecht bezwaar',

@@ -10,9 +10,7 @@ import { beroep, CONFIG, cr, run, tb, tbVoor } from './scenarioBouwer';
 const ONBEKEND = { inwerkingtreding: undefined, kalender: createAtwKalender() };
 type Uitkomst = ReturnType<typeof run>;
 const beroepstermijnen = (u: Uitkomst, filter: { besluit?: string; partij?: string } = {}) =>
-  u.termijnen.filter(
-    (t) => t.rechtsmiddel === 'beroep' && (!filter.besluit || t.besluit === filter.besluit) && (!filter.partij || t.partij === filter.partij),
-  );
+  u.termijnen.filter((t) => t.rechtsmiddel === 'beroep' && (!filter.besluit || t.besluit === filter.besluit) && (!filter.partij || t.partij === filter.partij));
 const partijStatus = (u: Uitkomst, partij: string, jaar = 2026) => u.partijStatus.find((s) => s.partij === partij && s.jaar === jaar);
 
 describe('art. 105 lid 2 and lid 4 Wmg: terms belong to a party, not to a region-year (termijnregels §4, §6)', () => {
@@ -73,7 +71,12 @@ describe('termijnregels §6: no date is ever missing after an amendment', () => 
   it('an amendment without a gewijzigde tariefbeschikking gives a possibly fatal date, six weeks from the wijzigingsbesluit', () => {
     const u = run({ besluiten: basis, peildatum: '2026-09-20' });
     const [t] = beroepstermijnen(u, { besluit: 'CR-2' });
-    expect(t).toMatchObject({ partij: 'A', soort: 'beschermend', einde: '2026-10-27', grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 4 Wmg'] });
+    expect(t).toMatchObject({
+      partij: 'A',
+      soort: 'beschermend',
+      einde: '2026-10-27',
+      grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 4 Wmg'],
+    });
     expect(t!.twijfel).toMatch(/Mogelijk fatale datum.*art\. 6:10 lid 1 sub a Awb/);
     expect(partijStatus(u, 'A')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-10-27' });
   });
@@ -251,9 +254,33 @@ describe('termijnregels §10: every term carries its afleiding', () => {
   });
 
   it.each([
-    ['art. 105 lid 3 Wmg', { besluiten: [cr('CR', '2025-11-14', [2027])] }, 'art-105-lid-3', ['art. 3:41 en 3:42 Awb', 'art. 105 lid 3 Wmg', 'art. 105 Wmg', 'art. 105 lid 3 Wmg', 'art. 6:7 Awb', 'art. 1 lid 1 Atw', 'art. 1 lid 1 Atw', 'art. 1 lid 1 Atw']],
-    ['termijnregels §6 (possibly fatal)', { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')] }, 'wijziging-zonder-tariefbeschikking', ['art. 3:41 en 3:42 Awb', 'art. 105 lid 4 Wmg; art. 6:8 lid 1 Awb', 'art. 105 Wmg', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw']],
-    ['art. 6:19 Awb (precaution)', { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')], beroepen: [beroep('TB', 2026, '2026-07-01')] }, 'art-6-19-voorzorg', ['art. 3:41 en 3:42 Awb', 'art. 6:19 lid 1 Awb', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw']],
+    [
+      'art. 105 lid 3 Wmg',
+      { besluiten: [cr('CR', '2025-11-14', [2027])] },
+      'art-105-lid-3',
+      [
+        'art. 3:41 en 3:42 Awb',
+        'art. 105 lid 3 Wmg',
+        'art. 105 Wmg',
+        'art. 105 lid 3 Wmg',
+        'art. 6:7 Awb',
+        'art. 1 lid 1 Atw',
+        'art. 1 lid 1 Atw',
+        'art. 1 lid 1 Atw',
+      ],
+    ],
+    [
+      'termijnregels §6 (possibly fatal)',
+      { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')] },
+      'wijziging-zonder-tariefbeschikking',
+      ['art. 3:41 en 3:42 Awb', 'art. 105 lid 4 Wmg; art. 6:8 lid 1 Awb', 'art. 105 Wmg', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw'],
+    ],
+    [
+      'art. 6:19 Awb (precaution)',
+      { besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026), cr('CR', '2026-09-15', [2026], 'wijziging')], beroepen: [beroep('TB', 2026, '2026-07-01')] },
+      'art-6-19-voorzorg',
+      ['art. 3:41 en 3:42 Awb', 'art. 6:19 lid 1 Awb', 'art. 6:8 lid 1 Awb', 'art. 6:7 Awb', 'art. 1 lid 1 Atw'],
+    ],
   ] as const)('%s: the afleiding cites each step', (_regel, invoer, regel, grondslagen) => {
     const t = run(invoer as unknown as Parameters<typeof run>[0]).termijnen.find((x) => x.regel === regel)!;
     const afleiding = describeAfleiding(t, CONFIG);
@@ -284,9 +311,21 @@ describe('termijnregels §3, §7: plausibility warnings and what the shipped dat
 
   it.each([
     ['a bekendmaking after the peildatum', { besluiten: [tb('TB', '2026-12-01', 2026)], peildatum: '2026-11-22' }, 'bekendmaking-in-toekomst'],
-    ['a beroep before its besluit (art. 6:10 Awb)', { besluiten: [cr('CR', '2026-03-01', [2026])], beroepen: [beroep('CR', 2026, '2026-02-01')] }, 'beroep-voor-besluit'],
-    ['a beroep before 1 March under lid 3 is not too early (art. 6:10 lid 1 sub a Awb)', { besluiten: [cr('CR', '2025-11-14', [2027])], beroepen: [beroep('CR', 2027, '2025-12-01')] }, 'beroep-voor-aanvang'],
-    ['a tariefbeschikking for a year the contracteerruimte does not cover', { besluiten: [cr('CR', '2025-11-14', [2026]), tb('TB', '2026-03-10', 2031)] }, 'jaar-niet-gedekt'],
+    [
+      'a beroep before its besluit (art. 6:10 Awb)',
+      { besluiten: [cr('CR', '2026-03-01', [2026])], beroepen: [beroep('CR', 2026, '2026-02-01')] },
+      'beroep-voor-besluit',
+    ],
+    [
+      'a beroep before 1 March under lid 3 is not too early (art. 6:10 lid 1 sub a Awb)',
+      { besluiten: [cr('CR', '2025-11-14', [2027])], beroepen: [beroep('CR', 2027, '2025-12-01')] },
+      'beroep-voor-aanvang',
+    ],
+    [
+      'a tariefbeschikking for a year the contracteerruimte does not cover',
+      { besluiten: [cr('CR', '2025-11-14', [2026]), tb('TB', '2026-03-10', 2031)] },
+      'jaar-niet-gedekt',
+    ],
   ] as const)('%s', (_wat, invoer, code) => {
     expect(run(invoer as unknown as Parameters<typeof run>[0]).waarschuwingen.map((w) => w.code)).toContain(code);
   });
@@ -334,10 +373,12 @@ describe('termijnregels §11: region names match across typographic variants', (
 // Properties over scenarios of tariefbeschikkingen to three providers and amendments, 2025–2027.
 const dag = fc.integer({ min: 0, max: 900 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
 const besluitArb: fc.Arbitrary<Besluit> = fc.oneof(
-  fc.record({ aanbieder: fc.constantFrom('A', 'B', 'C'), datum: dag, soort: fc.constantFrom('vaststelling', 'wijziging', 'sluittarief') }).map(
-    ({ aanbieder, datum, soort }) => tbVoor(aanbieder, `TB-${aanbieder}-${datum}-${soort}`, datum, 2026, soort as 'vaststelling'),
-  ),
-  fc.record({ datum: dag, soort: fc.constantFrom('vaststelling', 'wijziging') }).map(({ datum, soort }) => cr(`CR-${datum}-${soort}`, datum, [2026], soort as 'wijziging')),
+  fc
+    .record({ aanbieder: fc.constantFrom('A', 'B', 'C'), datum: dag, soort: fc.constantFrom('vaststelling', 'wijziging', 'sluittarief') })
+    .map(({ aanbieder, datum, soort }) => tbVoor(aanbieder, `TB-${aanbieder}-${datum}-${soort}`, datum, 2026, soort as 'vaststelling')),
+  fc
+    .record({ datum: dag, soort: fc.constantFrom('vaststelling', 'wijziging') })
+    .map(({ datum, soort }) => cr(`CR-${datum}-${soort}`, datum, [2026], soort as 'wijziging')),
 );
 const uniek = (besluiten: Besluit[]) => [...new Map(besluiten.map((b) => [b.id, b])).values()];
 
@@ -382,8 +423,8 @@ describe('properties of parties (termijnregels §4, §6, §7)', () => {
   it('the start never moves: a lid-2 term starts the day after its tariefbeschikking, whatever day that is', () => {
     fc.assert(
       fc.property(fc.array(besluitArb, { maxLength: 8 }), (besluiten) =>
-        run({ besluiten: uniek(besluiten) }).termijnen
-          .filter((t) => t.regel === 'art-105-lid-2' || t.regel === 'awb-bezwaar')
+        run({ besluiten: uniek(besluiten) })
+          .termijnen.filter((t) => t.regel === 'art-105-lid-2' || t.regel === 'awb-bezwaar')
           .every((t) => Date.parse(t.aanvang) - Date.parse(t.bekendgemaakt) === 86_400_000),
       ),
       { numRuns: 300 },

@@ -24,9 +24,7 @@ const isFeestdag = (iso: string) => {
 };
 
 // Bekendmakingen from 1 January 1994 (the Awb) to 1 October 2200: every last day stays inside the supported range.
-const bekendmaking = fc
-  .integer({ min: dagnummer('1994-01-01'), max: dagnummer('2200-10-01') })
-  .map(isoVanDagnummer);
+const bekendmaking = fc.integer({ min: dagnummer('1994-01-01'), max: dagnummer('2200-10-01') }).map(isoVanDagnummer);
 const RUNS = { numRuns: 3000 };
 
 describe('properties of the six-week term (art. 6:7, 6:8 Awb; art. 1 and 3 Atw) over 1994–2200', () => {
@@ -67,10 +65,7 @@ describe('properties of the six-week term (art. 6:7, 6:8 Awb; art. 1 and 3 Atw) 
     fc.assert(
       fc.property(bekendmaking, fc.integer({ min: 0, max: 400 }), (datum, later) => {
         const laterDatum = isoVanDagnummer(Math.min(dagnummer(datum) + later, dagnummer('2200-10-01')));
-        return (
-          computeBezwaarOfBeroepstermijn(datum, CONFIG.kalender).einde <=
-          computeBezwaarOfBeroepstermijn(laterDatum, CONFIG.kalender).einde
-        );
+        return computeBezwaarOfBeroepstermijn(datum, CONFIG.kalender).einde <= computeBezwaarOfBeroepstermijn(laterDatum, CONFIG.kalender).einde;
       }),
       RUNS,
     );
@@ -101,33 +96,33 @@ describe('properties of the engine', () => {
   it('every tariefbeschikking opens exactly one bezwaar term, and beroep only when it carries productieafspraken', () => {
     const soort = fc.constantFrom('vaststelling', 'wijziging', 'nacalculatie', 'sluittarief', 'vereffening' as const);
     fc.assert(
-      fc.property(bekendmaking.filter((d) => d >= '2025-01-01'), soort, (datum, s) => {
-        const uitkomst = run({ besluiten: [tb('TB', datum, Number(datum.slice(0, 4)), s)] });
-        const bezwaar = uitkomst.termijnen.filter((t) => t.rechtsmiddel === 'bezwaar');
-        const beroep = uitkomst.termijnen.filter((t) => t.rechtsmiddel === 'beroep');
-        const verwachtBeroep = s === 'vaststelling' || s === 'wijziging' ? 1 : 0;
-        return bezwaar.length === 1 && beroep.length === verwachtBeroep && uitkomst.uitsluitingen.length === 1 - verwachtBeroep;
-      }),
+      fc.property(
+        bekendmaking.filter((d) => d >= '2025-01-01'),
+        soort,
+        (datum, s) => {
+          const uitkomst = run({ besluiten: [tb('TB', datum, Number(datum.slice(0, 4)), s)] });
+          const bezwaar = uitkomst.termijnen.filter((t) => t.rechtsmiddel === 'bezwaar');
+          const beroep = uitkomst.termijnen.filter((t) => t.rechtsmiddel === 'beroep');
+          const verwachtBeroep = s === 'vaststelling' || s === 'wijziging' ? 1 : 0;
+          return bezwaar.length === 1 && beroep.length === verwachtBeroep && uitkomst.uitsluitingen.length === 1 - verwachtBeroep;
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('the veilige uiterste datum is never later than any running beroep term of that region and year', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 6 }),
-        fc.integer({ min: 0, max: 600 }),
-        (offsets, peil) => {
-          const start = dagnummer('2025-06-01');
-          const besluiten = [cr('CR', '2025-05-01', [2026]), ...offsets.map((o, i) => tb(`TB-${i}`, isoVanDagnummer(start + o), 2026))];
-          const peildatum = isoVanDagnummer(start + peil);
-          const uitkomst = run({ besluiten, peildatum });
-          const status = uitkomst.status[0]!;
-          if (status.status !== 'open') return true;
-          const lopend = uitkomst.termijnen.filter((t) => t.rechtsmiddel === 'beroep' && t.aanvang <= peildatum && t.einde >= peildatum);
-          return lopend.length > 0 && lopend.every((t) => status.veiligeUitersteDatum! <= t.einde);
-        },
-      ),
+      fc.property(fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 600 }), (offsets, peil) => {
+        const start = dagnummer('2025-06-01');
+        const besluiten = [cr('CR', '2025-05-01', [2026]), ...offsets.map((o, i) => tb(`TB-${i}`, isoVanDagnummer(start + o), 2026))];
+        const peildatum = isoVanDagnummer(start + peil);
+        const uitkomst = run({ besluiten, peildatum });
+        const status = uitkomst.status[0]!;
+        if (status.status !== 'open') return true;
+        const lopend = uitkomst.termijnen.filter((t) => t.rechtsmiddel === 'beroep' && t.aanvang <= peildatum && t.einde >= peildatum);
+        return lopend.length > 0 && lopend.every((t) => status.veiligeUitersteDatum! <= t.einde);
+      }),
       { numRuns: 300 },
     );
   });

@@ -35,7 +35,9 @@ try {
   await page.getByLabel(/CSV-bestand/).setInputFiles({
     name: 'overzicht.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-300;wijziging;17-11-2026;20-11-2026;Utrecht;2028;1.950.000.000,00\nNZa/CR/2026-300;wijziging;17-11-2026;31-11-2026;Utrech;20288;800.000.000,00\n'),
+    buffer: Buffer.from(
+      'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-300;wijziging;17-11-2026;20-11-2026;Utrecht;2028;1.950.000.000,00\nNZa/CR/2026-300;wijziging;17-11-2026;31-11-2026;Utrech;20288;800.000.000,00\n',
+    ),
   });
   await page.getByRole('button', { name: 'Controleren' }).click();
   await page.locator('#import-resultaat table').waitFor();

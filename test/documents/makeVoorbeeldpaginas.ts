@@ -12,9 +12,21 @@ const post = (email: string, pad: string, velden: Record<string, string>) =>
   t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
 try {
   const beroep = (t.db.$client.prepare(`SELECT id FROM zaken WHERE cbb_zaaknummer = '26/0417'`).get() as { id: number }).id;
-  const bezwaar = (t.db.$client.prepare(`SELECT z.id FROM zaken z JOIN tariefbeschikkingen t ON t.id = z.tariefbeschikking_id WHERE t.kenmerk = 'NZa/TB/2026-1810'`).get() as { id: number }).id;
-  await post(DEMO.advocaat, `/zaken/${beroep}/documenten/aanvulling`, { soort: 'voorlopige-voorziening', spoedeisendBelang: 'De overeenkomsten voor 2027 moeten vóór 1 januari 2027 zijn gesloten; zonder voorziening contracteert het zorgkantoor binnen een ontoereikende ruimte.' });
-  await post(DEMO.inhouse, `/zaken/${bezwaar}/documenten/aanvulling`, { soort: 'bezwaarschrift', gronden: 'Het sluittarief 2024 houdt geen rekening met de extra personele inzet in het tweede halfjaar.\n\nDe NZa heeft de aangeleverde kostenonderbouwing niet kenbaar betrokken.' });
+  const bezwaar = (
+    t.db.$client.prepare(`SELECT z.id FROM zaken z JOIN tariefbeschikkingen t ON t.id = z.tariefbeschikking_id WHERE t.kenmerk = 'NZa/TB/2026-1810'`).get() as {
+      id: number;
+    }
+  ).id;
+  await post(DEMO.advocaat, `/zaken/${beroep}/documenten/aanvulling`, {
+    soort: 'voorlopige-voorziening',
+    spoedeisendBelang:
+      'De overeenkomsten voor 2027 moeten vóór 1 januari 2027 zijn gesloten; zonder voorziening contracteert het zorgkantoor binnen een ontoereikende ruimte.',
+  });
+  await post(DEMO.inhouse, `/zaken/${bezwaar}/documenten/aanvulling`, {
+    soort: 'bezwaarschrift',
+    gronden:
+      'Het sluittarief 2024 houdt geen rekening met de extra personele inzet in het tweede halfjaar.\n\nDe NZa heeft de aangeleverde kostenonderbouwing niet kenbaar betrokken.',
+  });
   const stukken = [
     ['beroepschrift', DEMO.advocaat, beroep],
     ['beroepschrift-pro-forma', DEMO.advocaat, beroep],

@@ -1,0 +1,103 @@
+// Layer rules, checked by `npm test` (`depcruise src`). See docs/adr/0001-layers.md.
+// Modelled on Sairyss/domain-driven-hexagon's .dependency-cruiser.js: the domain is pure, the web is on top,
+// route handlers talk to services, never to tables.
+const { existsSync } = require('node:fs');
+
+/** npm packages the domain may use: pure computation, no I/O. */
+const ZUIVERE_PAKKETTEN = ['luxon'];
+/** Node built-ins that do I/O (or start processes, threads, sockets): never in the domain. */
+const IO_INGEBOUWD = [
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'child_process',
+  'worker_threads',
+  'cluster',
+  'dgram',
+  'dns',
+  'tls',
+  'readline',
+  'inspector',
+  'process',
+  'os',
+  'v8',
+  'vm',
+  'repl',
+  'tty',
+  'sqlite',
+];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-alleen-domein',
+      comment: 'src/domain imports only src/domain and the pure npm packages listed in ZUIVERE_PAKKETTEN.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: {
+        // seed/*.json: static reference data (the 31 zorgkantoorregio's), bundled, no I/O.
+        pathNot: ['^src/domain/', '^seed/[^/]+[.]json$', ...ZUIVERE_PAKKETTEN.map((p) => `(^|/)node_modules/(@types/)?${p}/`)],
+        dependencyTypesNot: ['core'],
+      },
+    },
+    {
+      name: 'domain-geen-io',
+      comment: 'src/domain uses no Node built-in that does I/O.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { dependencyTypes: ['core'], path: `^(node:)?(${IO_INGEBOUWD.join('|')})$` },
+    },
+    {
+      name: 'web-alleen-van-boven',
+      comment: 'Only src/web itself, and the composition root src/server, import src/web.',
+      severity: 'error',
+      from: { pathNot: ['^src/web/', '^src/server/'] },
+      to: { path: '^src/web/' },
+    },
+    {
+      name: 'routes-geen-tabellen',
+      comment: 'Route handlers call services; they never import src/db or drizzle-orm.',
+      severity: 'error',
+      from: { path: '^src/web/routes/' },
+      to: { path: ['^src/db/', '(^|/)node_modules/drizzle-orm/'] },
+    },
+    {
+      name: 'documenten-onder-services',
+      comment: 'Rendering documents needs no services: services call the renderer, never the other way round.',
+      severity: 'error',
+      from: { path: '^src/documents/' },
+      to: { path: '^src/services/' },
+    },
+    {
+      name: 'mail-en-herinneringen-niet-web',
+      comment: 'Mail and the reminder job sit below the web: shared presentation lives in src/opmaak, actors in services.',
+      severity: 'error',
+      from: { path: '^src/(mail|herinneringen|services|import|agenda|documents)/' },
+      to: { path: '^src/web/' },
+    },
+    {
+      name: 'geen-kringen',
+      comment: 'No import cycles.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'niet-oplosbaar',
+      comment: 'Every import resolves (a typo would otherwise slip past the rules above).',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    ...(existsSync('tsconfig.json') ? { tsConfig: { fileName: 'tsconfig.json' } } : {}),
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { isGeldigeIsoDatum, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import type { MailConfig } from '../mail/mailConfig';
+
+/**
+ * The one place environment variables are read: once, at start, through this schema. A bad value stops the start
+ * with a message naming the variable and the accepted values (see `formatConfigFouten`). README lists every variable.
+ */
+
+export const STANDAARD_DATABASE_PAD = 'data/termijnbewaking.sqlite';
+
+const leegIsAfwezig = (v: unknown) => (v === '' ? undefined : v);
+const optioneel = <T extends z.ZodType>(schema: T) => z.preprocess(leegIsAfwezig, schema.optional());
+const jaNee = (standaard: boolean) =>
+  z.preprocess(
+    leegIsAfwezig,
+    z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? standaard : v === 'true')),
+  );
+const geheelGetal = (min: number, max: number, uitleg: string) =>
+  z.coerce.number({ error: uitleg }).int({ error: uitleg }).min(min, { error: uitleg }).max(max, { error: uitleg });
+
+const gelijkgesteldeDagSchema = z.object({
+  datum: z.string().refine(isGeldigeIsoDatum, 'geen geldige datum (JJJJ-MM-DD)'),
+  naam: z.string().min(1),
+});
+
+const jsonLijst = z.string().transform((tekst, ctx) => {
+  try {
+    return JSON.parse(tekst) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'geen geldige JSON' });
+    return z.NEVER;
+  }
+});
+
+export const omgevingSchema = z.object({
+  NODE_ENV: z.preprocess(leegIsAfwezig, z.enum(['development', 'production', 'test']).default('development')),
+  DATABASE_PATH: z.preprocess(leegIsAfwezig, z.string().default(STANDAARD_DATABASE_PAD)),
+  PORT: z.preprocess(leegIsAfwezig, geheelGetal(1, 65535, 'een poortnummer van 1 tot en met 65535').default(3000)),
+  HOST: z.preprocess(leegIsAfwezig, z.string().default('127.0.0.1')),
+  SEED_DEMO: jaNee(true),
+  SESSION_SECRET: optioneel(z.string().min(16, { error: 'minstens 16 tekens' })),
+  WMG105_INWERKINGTREDING: optioneel(z.string().refine((v) => v === 'onbekend' || isGeldigeIsoDatum(v), { error: 'een datum JJJJ-MM-DD of "onbekend"' })),
+  ATW_GELIJKGESTELDE_DAGEN: z.preprocess(
+    leegIsAfwezig,
+    jsonLijst.pipe(z.array(gelijkgesteldeDagSchema, { error: 'een JSON-lijst [{"datum":"JJJJ-MM-DD","naam":"…"}]' })).optional(),
+  ),
+  HERINNERINGEN: z.preprocess(leegIsAfwezig, z.enum(['aan', 'uit']).default('aan')),
+  HERINNERING_INTERVAL_MINUTEN: z.preprocess(leegIsAfwezig, geheelGetal(1, 1440, 'een geheel aantal minuten van 1 tot en met 1440').default(5)),
+  SMTP_HOST: optioneel(z.string()),
+  SMTP_PORT: optioneel(geheelGetal(1, 65535, 'een poortnummer van 1 tot en met 65535')),
+  SMTP_SECURE: optioneel(z.enum(['true', 'false'])),
+  SMTP_USER: optioneel(z.string()),
+  SMTP_PASS: optioneel(z.string()),
+  MAIL_FROM: optioneel(z.string()),
+  APP_URL: optioneel(z.url({ protocol: /^https?$/, error: 'een http(s)-URL, bijvoorbeeld https://termijnen.example.nl' })),
+});
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  databasePad: string;
+  port: number;
+  host: string;
+  seedDemo: boolean;
+  /** Absent: generated once next to the database. */
+  sessionSecret?: string;
+  /** Entry into force of art. 105 leden 2–4 Wmg; null = not known (yet). */
+  inwerkingtreding: IsoDatum | null;
+  gelijkgesteldeDagen: { datum: string; naam: string }[];
+  herinneringen: { aan: boolean; intervalMinuten: number };
+  mail: MailConfig;
+}
+
+export class ConfigFout extends Error {
+  constructor(readonly fouten: string[]) {
+    super(`De configuratie is ongeldig; de server start niet:\n${fouten.map((f) => `  - ${f}`).join('\n')}`);
+  }
+}
+
+function beschrijfFout(issue: z.core.$ZodIssue): string {
+  const variabele = String(issue.path[0] ?? 'omgeving');
+  const rest = issue.path.slice(1).map(String).join('.');
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    return `${variabele}: ongeldige waarde; toegestaan: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return `${variabele}${rest ? `[${rest}]` : ''}: ${issue.message}`;
+}
+
+/** Reads and checks every environment variable; throws ConfigFout naming each bad variable and what it accepts. */
+export function loadConfig(omgeving: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = omgevingSchema.safeParse(omgeving);
+  if (!parsed.success) throw new ConfigFout(parsed.error.issues.map(beschrijfFout));
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.WMG105_INWERKINGTREDING === undefined) {
+    throw new ConfigFout([
+      'WMG105_INWERKINGTREDING: niet gezet; in productie moet u expliciet een datum JJJJ-MM-DD (de datum uit het Staatsblad) of "onbekend" opgeven',
+    ]);
+  }
+  const smtpPoort = e.SMTP_PORT ?? (e.SMTP_SECURE === 'true' ? 465 : 587);
+  return {
+    nodeEnv: e.NODE_ENV,
+    databasePad: e.DATABASE_PATH,
+    port: e.PORT,
+    host: e.HOST,
+    seedDemo: e.SEED_DEMO,
+    ...(e.SESSION_SECRET ? { sessionSecret: e.SESSION_SECRET } : {}),
+    inwerkingtreding: e.WMG105_INWERKINGTREDING === undefined || e.WMG105_INWERKINGTREDING === 'onbekend' ? null : (e.WMG105_INWERKINGTREDING as IsoDatum),
+    gelijkgesteldeDagen: e.ATW_GELIJKGESTELDE_DAGEN ?? [],
+    herinneringen: { aan: e.HERINNERINGEN === 'aan', intervalMinuten: e.HERINNERING_INTERVAL_MINUTEN },
+    mail: {
+      ...(e.SMTP_HOST
+        ? {
+            smtp: {
+              host: e.SMTP_HOST,
+              port: smtpPoort,
+              secure: e.SMTP_SECURE === 'true',
+              ...(e.SMTP_USER ? { auth: { user: e.SMTP_USER, pass: e.SMTP_PASS ?? '' } } : {}),
+            },
+          }
+        : {}),
+      afzender: e.MAIL_FROM ?? 'Termijnbewaking <termijnen@termijnbewaking.local>',
+      appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    },
+  };
+}

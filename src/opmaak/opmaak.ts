@@ -1,0 +1,13 @@
+/**
+ * Presentation of dates, amounts and day counts, in Dutch: one module below both the web pages and the e-mails, so
+ * a date reads the same on screen, in a reminder and in a filing.
+ */
+export { formatDatumKort, formatDatumLang, dagenTussen } from '../domain/kalender/kalenderdatum';
+export { formatEuro } from '../domain/bedragen/euro';
+
+export function formatDagenOver(dagen: number): string {
+  if (dagen === 0) return 'vandaag laatste dag';
+  if (dagen === 1) return 'nog 1 dag';
+  if (dagen > 1) return `nog ${dagen} dagen`;
+  return dagen === -1 ? '1 dag verlopen' : `${-dagen} dagen verlopen`;
+}

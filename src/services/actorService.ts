@@ -1,0 +1,42 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Actor } from '../actor/actor';
+import type { Db } from '../db/verbinding';
+import { gebruikers, organisaties } from '../db/schema';
+
+/** Who acts, and for which organisation: for the web session, the reminder job and the calendar feed alike. */
+export function loadActor(db: Db, gebruikerId: number): Actor | undefined {
+  return db
+    .select({
+      gebruikerId: gebruikers.id,
+      naam: gebruikers.naam,
+      email: gebruikers.email,
+      rol: gebruikers.rol,
+      organisatieId: organisaties.id,
+      organisatieNaam: organisaties.naam,
+      organisatieSoort: organisaties.soort,
+    })
+    .from(gebruikers)
+    .innerJoin(organisaties, eq(gebruikers.organisatieId, organisaties.id))
+    .where(eq(gebruikers.id, gebruikerId))
+    .get();
+}
+
+export function loadActorByEmail(db: Db, email: string): Actor | undefined {
+  const gebruiker = db.select({ id: gebruikers.id }).from(gebruikers).where(eq(gebruikers.email, email)).get();
+  return gebruiker ? loadActor(db, gebruiker.id) : undefined;
+}
+
+/** The demo sign-in page: every user, by organisation. */
+export function listGebruikers(db: Db) {
+  return db
+    .select({ id: gebruikers.id, naam: gebruikers.naam, email: gebruikers.email, rol: gebruikers.rol, organisatie: organisaties.naam })
+    .from(gebruikers)
+    .innerJoin(organisaties, eq(gebruikers.organisatieId, organisaties.id))
+    .orderBy(asc(organisaties.naam), asc(gebruikers.naam))
+    .all();
+}
+
+/** The user whose personal calendar feed this token opens, if any. */
+export function findGebruikerByAgendaToken(db: Db, token: string): { id: number; naam: string } | undefined {
+  return db.select({ id: gebruikers.id, naam: gebruikers.naam }).from(gebruikers).where(eq(gebruikers.agendaToken, token)).get();
+}

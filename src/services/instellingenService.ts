@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Actor } from '../actor/actor';
+import type { Db } from '../db/verbinding';
+import { gebruikers, organisaties } from '../db/schema';
+import { writeTransaction } from '../db/transactie';
+
+/** The user's own settings and the organisation's letterhead. Every query is scoped to the acting user or organisation. */
+
+export const createAgendaToken = () => randomBytes(24).toString('base64url');
+
+export interface Instellingen {
+  herinneringsschema: string | null;
+  weekoverzicht: boolean;
+  /** Null until the user asks for a calendar link (a GET never creates one). */
+  agendaToken: string | null;
+  organisatie: {
+    naam: string;
+    adres: string | null;
+    postcode: string | null;
+    plaats: string | null;
+    email: string | null;
+    telefoon: string | null;
+    kvkNummer: string | null;
+    heeftLogo: number;
+  };
+}
+
+export function loadInstellingen(db: Db, actor: Actor): Instellingen {
+  const g = db
+    .select({ herinneringsschema: gebruikers.herinneringsschema, weekoverzicht: gebruikers.weekoverzicht, agendaToken: gebruikers.agendaToken })
+    .from(gebruikers)
+    .where(eq(gebruikers.id, actor.gebruikerId))
+    .get()!;
+  const organisatie = db
+    .select({
+      naam: organisaties.naam,
+      adres: organisaties.adres,
+      postcode: organisaties.postcode,
+      plaats: organisaties.plaats,
+      email: organisaties.email,
+      telefoon: organisaties.telefoon,
+      kvkNummer: organisaties.kvkNummer,
+      heeftLogo: sql<number>`logo_png IS NOT NULL`,
+    })
+    .from(organisaties)
+    .where(eq(organisaties.id, actor.organisatieId))
+    .get()!;
+  return { ...g, organisatie };
+}
+
+export function updateHerinneringVoorkeuren(db: Db, actor: Actor, voorkeuren: { schema: readonly number[]; weekoverzicht: boolean }): void {
+  writeTransaction(db, (tx) =>
+    tx
+      .update(gebruikers)
+      .set({ herinneringsschema: voorkeuren.schema.join(','), weekoverzicht: voorkeuren.weekoverzicht })
+      .where(eq(gebruikers.id, actor.gebruikerId))
+      .run(),
+  );
+}
+
+/** A new token revokes the old feed URL at once. */
+export function renewAgendaToken(db: Db, actor: Actor): string {
+  const token = createAgendaToken();
+  writeTransaction(db, (tx) => tx.update(gebruikers).set({ agendaToken: token }).where(eq(gebruikers.id, actor.gebruikerId)).run());
+  return token;
+}
+
+export interface Briefhoofd {
+  adres: string | null;
+  postcode: string | null;
+  plaats: string | null;
+  email: string | null;
+  telefoon: string | null;
+}
+
+export function updateBriefhoofd(db: Db, actor: Actor, briefhoofd: Briefhoofd, logoPng?: Buffer): void {
+  writeTransaction(db, (tx) =>
+    tx
+      .update(organisaties)
+      .set({ ...briefhoofd, ...(logoPng ? { logoPng } : {}) })
+      .where(eq(organisaties.id, actor.organisatieId))
+      .run(),
+  );
+}
+
+/** The acting organisation's letterhead logo. */
+export function loadOrganisatieLogo(db: Db, actor: Actor): Buffer | undefined {
+  return db.select({ logo: organisaties.logoPng }).from(organisaties).where(eq(organisaties.id, actor.organisatieId)).get()?.logo ?? undefined;
+}

@@ -1,0 +1,63 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../actor/actor';
+import { ziesAlles } from '../actor/actor';
+import type { Db } from '../db/verbinding';
+import { gebruikers, herinneringen, uitgaandeMail } from '../db/schema';
+
+/** The embedded outbox and the reminders that could not be delivered, for the actor's organisation (NZa: all). */
+export function loadOutbox(db: Db, actor: Actor) {
+  const collegas = db
+    .select({ id: gebruikers.id, email: gebruikers.email })
+    .from(gebruikers)
+    .where(ziesAlles(actor) ? undefined : eq(gebruikers.organisatieId, actor.organisatieId))
+    .all();
+  const adressen = collegas.map((g) => g.email);
+  const mails = adressen.length
+    ? db
+        .select({ id: uitgaandeMail.id, aan: uitgaandeMail.aan, onderwerp: uitgaandeMail.onderwerp, op: uitgaandeMail.aangemaaktOp })
+        .from(uitgaandeMail)
+        .where(inArray(uitgaandeMail.aan, adressen))
+        .orderBy(desc(uitgaandeMail.id))
+        .limit(200)
+        .all()
+    : [];
+  const problemen = collegas.length
+    ? db
+        .select({
+          id: herinneringen.id,
+          zaakId: herinneringen.zaakId,
+          status: herinneringen.status,
+          moment: herinneringen.moment,
+          fout: herinneringen.fout,
+          pogingen: herinneringen.pogingen,
+          aan: gebruikers.email,
+        })
+        .from(herinneringen)
+        .innerJoin(gebruikers, eq(herinneringen.gebruikerId, gebruikers.id))
+        .where(
+          and(
+            inArray(herinneringen.status, ['mislukt', 'onzeker']),
+            inArray(
+              herinneringen.gebruikerId,
+              collegas.map((g) => g.id),
+            ),
+          ),
+        )
+        .orderBy(desc(herinneringen.id))
+        .all()
+    : [];
+  return { mails, problemen };
+}
+
+/** One stored e-mail, if it went to someone in the actor's organisation (NZa: anyone). */
+export function findOutboxMail(db: Db, actor: Actor, id: number) {
+  const mail = db.select().from(uitgaandeMail).where(eq(uitgaandeMail.id, id)).get();
+  if (!mail) return undefined;
+  if (ziesAlles(actor)) return mail;
+  const collega = db
+    .select({ id: gebruikers.id })
+    .from(gebruikers)
+    .where(and(eq(gebruikers.email, mail.aan), eq(gebruikers.organisatieId, actor.organisatieId)))
+    .get();
+  return collega ? mail : undefined;
+}

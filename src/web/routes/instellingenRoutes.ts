@@ -1,0 +1,121 @@
+import { Hono, type Context } from 'hono';
+import type { AppDeps, AppEnv } from '../appContext';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { foutenPerVeld, validateInvoer } from '../formulier';
+
+const PNG_HANDTEKENING = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const optioneleTekst = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `is te lang (meer dan ${max} tekens)` })
+    .transform((v) => (v === '' ? null : v));
+const briefhoofdInvoer = z.object({
+  adres: optioneleTekst(200),
+  postcode: z
+    .string()
+    .trim()
+    .refine((p) => p === '' || /^\d{4}\s?[A-Za-z]{2}$/.test(p), { error: 'vul een postcode in als 1234 AB' })
+    .transform((p) => (p === '' ? null : `${p.slice(0, 4)} ${p.slice(-2).toUpperCase()}`)),
+  plaats: optioneleTekst(100),
+  email: z
+    .string()
+    .trim()
+    .refine((e) => e === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e), { error: 'geen geldig e-mailadres' })
+    .transform((e) => (e === '' ? null : e)),
+  telefoon: optioneleTekst(40),
+});
+const voorkeurenInvoer = z.object({
+  schema: z.string().transform((tekst, ctx) => {
+    const schema = parseSchema(tekst);
+    if (schema) return schema;
+    ctx.addIssue({ code: 'custom', message: `"${tekst.slice(0, 40)}" is geen lijst werkdagen (bijvoorbeeld 14, 7, 3, 1, 0; hoogstens 60)` });
+    return z.NEVER;
+  }),
+  weekoverzicht: z.string().transform((w) => w === 'ja'),
+});
+import { parseSchema, STANDAARD_SCHEMA } from '../../domain/herinneringen/herinneringsmomenten';
+import { loadInstellingen, loadOrganisatieLogo, renewAgendaToken, updateBriefhoofd, updateHerinneringVoorkeuren } from '../../services/instellingenService';
+import { enkel, formulierValidator } from '../formulier';
+import { paginaContext } from '../paginaContext';
+
+/** Mounted at /instellingen: the user's reminders and calendar link, the organisation's letterhead. */
+export function instellingenRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  // Reads only: a GET never writes (a user without a calendar link gets a button to make one).
+  function renderInstellingen(c: Context<AppEnv>, fout?: string, status: 200 | 413 | 422 = 200, briefhoofdFouten: Record<string, string> = {}) {
+    const g = loadInstellingen(deps.db, c.get('actor'));
+    return c.html(
+      deps.weergave.render('instellingen', {
+        ...paginaContext(c, 'instellingen'),
+        titel: 'Instellingen',
+        schema: g.herinneringsschema ?? STANDAARD_SCHEMA.join(', '),
+        weekoverzicht: g.weekoverzicht,
+        agendaUrl: g.agendaToken ? `${deps.mail.appUrl}/agenda/${g.agendaToken}.ics` : undefined,
+        organisatie: g.organisatie,
+        briefhoofdFouten,
+        fout,
+        opgeslagen: c.req.query('opgeslagen') === '1',
+      }),
+      status,
+    );
+  }
+
+  app.get('/', (c) => renderInstellingen(c));
+
+  app.post(
+    '/',
+    formulierValidator(
+      voorkeurenInvoer,
+      (c, fouten) => renderInstellingen(c, fouten.map((f) => f.melding).join('; '), 422),
+      (w) => ({ schema: enkel(w.schema) ?? '', weekoverzicht: enkel(w.weekoverzicht) ?? 'nee' }),
+    ),
+    (c) => {
+      updateHerinneringVoorkeuren(deps.db, c.get('actor'), c.req.valid('form').invoer);
+      return c.redirect('/instellingen?opgeslagen=1', 303);
+    },
+  );
+
+  // The organisation's letterhead, used by every filing: address lines and a PNG logo.
+  app.post(
+    '/briefhoofd',
+    bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => renderInstellingen(c as Context<AppEnv>, 'het logo is groter dan 1 MB', 413) }),
+    async (c) => {
+      const form = await c.req.parseBody();
+      const tekst = Object.fromEntries(['adres', 'postcode', 'plaats', 'email', 'telefoon'].map((k) => [k, typeof form[k] === 'string' ? form[k] : undefined]));
+      const invoer = validateInvoer(briefhoofdInvoer, tekst);
+      const logo = form.logo;
+      const fouten: Record<string, string> = invoer.ok ? {} : foutenPerVeld(invoer.fouten);
+      let logoPng: Buffer | undefined;
+      if (logo instanceof File && logo.size > 0) {
+        const bytes = Buffer.from(await logo.arrayBuffer());
+        if (bytes.length > 1024 * 1024) fouten.logo = 'het logo is groter dan 1 MB';
+        else if (!bytes.subarray(0, 8).equals(PNG_HANDTEKENING)) fouten.logo = 'het logo moet een PNG-afbeelding zijn';
+        else logoPng = bytes;
+      }
+      if (!invoer.ok || Object.keys(fouten).length) return renderInstellingen(c, 'Het briefhoofd is niet opgeslagen.', 422, fouten);
+      updateBriefhoofd(deps.db, c.get('actor'), invoer.data, logoPng);
+      return c.redirect('/instellingen?opgeslagen=1', 303);
+    },
+  );
+
+  // A new token revokes the old feed URL at once.
+  app.post('/agenda-token', (c) => {
+    renewAgendaToken(deps.db, c.get('actor'));
+    return c.redirect('/instellingen?opgeslagen=1', 303);
+  });
+
+  return app;
+}
+
+/** Mounted at /organisatie: the acting organisation's letterhead logo, for the preview. */
+export function organisatieRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/logo.png', (c) => {
+    const logo = loadOrganisatieLogo(deps.db, c.get('actor'));
+    return logo ? c.body(new Uint8Array(logo), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }) : c.notFound();
+  });
+  return app;
+}

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigFout, loadConfig } from '../../src/config/config';
+import { createTermijnConfig, loadTermijnConfig } from '../../src/config/termijnConfig';
+
+const fout = (omgeving: Record<string, string>): string => {
+  try {
+    loadConfig(omgeving);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigFout);
+    return (e as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+};
+
+describe('configuration from the environment', () => {
+  it('has a default for every variable', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      databasePad: 'data/termijnbewaking.sqlite',
+      port: 3000,
+      host: '127.0.0.1',
+      seedDemo: true,
+      inwerkingtreding: null,
+      gelijkgesteldeDagen: [],
+      herinneringen: { aan: true, intervalMinuten: 5 },
+      mail: { afzender: 'Termijnbewaking <termijnen@termijnbewaking.local>', appUrl: 'http://localhost:3000' },
+    });
+    expect(config.mail.smtp).toBeUndefined();
+    expect(config.sessionSecret).toBeUndefined();
+  });
+
+  it('reads typed values', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      SEED_DEMO: 'false',
+      HERINNERINGEN: 'uit',
+      HERINNERING_INTERVAL_MINUTEN: '15',
+      WMG105_INWERKINGTREDING: '2026-07-01',
+      ATW_GELIJKGESTELDE_DAGEN: '[{"datum":"2030-05-06","naam":"Bevrijdingsdag (verschoven)"}]',
+      SMTP_HOST: 'smtp.example.nl',
+      SMTP_SECURE: 'true',
+      SMTP_USER: 'u',
+      SMTP_PASS: 'p',
+      APP_URL: 'https://termijnen.example.nl/',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.seedDemo).toBe(false);
+    expect(config.herinneringen).toEqual({ aan: false, intervalMinuten: 15 });
+    expect(config.inwerkingtreding).toBe('2026-07-01');
+    expect(config.gelijkgesteldeDagen).toEqual([{ datum: '2030-05-06', naam: 'Bevrijdingsdag (verschoven)' }]);
+    expect(config.mail).toEqual({
+      smtp: { host: 'smtp.example.nl', port: 465, secure: true, auth: { user: 'u', pass: 'p' } },
+      afzender: 'Termijnbewaking <termijnen@termijnbewaking.local>',
+      appUrl: 'https://termijnen.example.nl',
+    });
+  });
+
+  it('refuses a number that is not one, naming the variable and the accepted values', () => {
+    expect(fout({ HERINNERING_INTERVAL_MINUTEN: 'abc' })).toContain('HERINNERING_INTERVAL_MINUTEN: een geheel aantal minuten van 1 tot en met 1440');
+    expect(fout({ HERINNERING_INTERVAL_MINUTEN: '0' })).toContain('HERINNERING_INTERVAL_MINUTEN');
+    expect(fout({ PORT: '70000' })).toContain('PORT: een poortnummer van 1 tot en met 65535');
+    expect(fout({ SMTP_PORT: '25x' })).toContain('SMTP_PORT');
+  });
+
+  it('refuses a value outside a list of choices', () => {
+    expect(fout({ SEED_DEMO: 'nee' })).toContain('SEED_DEMO: ongeldige waarde; toegestaan: "true", "false"');
+    expect(fout({ HERINNERINGEN: 'soms' })).toContain('HERINNERINGEN: ongeldige waarde; toegestaan: "aan", "uit"');
+    expect(fout({ NODE_ENV: 'prod' })).toContain('NODE_ENV: ongeldige waarde; toegestaan: "development", "production", "test"');
+    expect(fout({ SMTP_SECURE: 'yes' })).toContain('SMTP_SECURE');
+  });
+
+  it('refuses a bad date, URL, JSON list or short secret', () => {
+    expect(fout({ WMG105_INWERKINGTREDING: '2026-02-30' })).toContain('WMG105_INWERKINGTREDING: een datum JJJJ-MM-DD of "onbekend"');
+    expect(fout({ APP_URL: 'termijnen' })).toContain('APP_URL: een http(s)-URL');
+    expect(fout({ ATW_GELIJKGESTELDE_DAGEN: '[{' })).toContain('ATW_GELIJKGESTELDE_DAGEN: geen geldige JSON');
+    expect(fout({ ATW_GELIJKGESTELDE_DAGEN: '[{"datum":"2030-13-01","naam":"x"}]' })).toContain('ATW_GELIJKGESTELDE_DAGEN[0.datum]: geen geldige datum');
+    expect(fout({ SESSION_SECRET: 'kort' })).toContain('SESSION_SECRET: minstens 16 tekens');
+  });
+
+  it('reports every bad variable at once', () => {
+    const melding = fout({ PORT: 'x', SEED_DEMO: 'x' });
+    expect(melding).toContain('PORT');
+    expect(melding).toContain('SEED_DEMO');
+  });
+
+  describe('WMG105_INWERKINGTREDING', () => {
+    it('is a date, "onbekend", or unknown when unset', () => {
+      expect(loadConfig({ WMG105_INWERKINGTREDING: '2025-01-01' }).inwerkingtreding).toBe('2025-01-01');
+      expect(loadConfig({ WMG105_INWERKINGTREDING: 'onbekend' }).inwerkingtreding).toBeNull();
+      expect(loadConfig({}).inwerkingtreding).toBeNull();
+    });
+
+    it('must be set explicitly in production', () => {
+      expect(fout({ NODE_ENV: 'production' })).toContain('WMG105_INWERKINGTREDING: niet gezet; in productie moet u expliciet een datum JJJJ-MM-DD');
+      expect(loadConfig({ NODE_ENV: 'production', WMG105_INWERKINGTREDING: 'onbekend' }).inwerkingtreding).toBeNull();
+    });
+
+    it('reaches the engine as 2025-01-01 while unknown (until engine v2)', () => {
+      // Termijnregels §8: no invented default — unknown stays unknown for the engine.
+      expect(createTermijnConfig({ inwerkingtreding: null, gelijkgesteldeDagen: [] }).inwerkingtreding).toBeUndefined();
+      expect(loadTermijnConfig({}).inwerkingtreding).toBeUndefined();
+      expect(loadTermijnConfig({ WMG105_INWERKINGTREDING: 'onbekend' }).inwerkingtreding).toBeUndefined();
+      expect(loadTermijnConfig({ WMG105_INWERKINGTREDING: '2026-07-01' }).inwerkingtreding).toBe('2026-07-01');
+      expect(() => loadTermijnConfig({ WMG105_INWERKINGTREDING: 'morgen' })).toThrow(/WMG105_INWERKINGTREDING/);
+    });
+  });
+
+  it('stops the server start with the message and a non-zero exit code', () => {
+    const start = (omgeving: Record<string, string>) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+        env: { PATH: process.env.PATH!, ...omgeving },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const slecht = start({ HERINNERING_INTERVAL_MINUTEN: 'abc', DATABASE_PATH: ':memory:' });
+    expect(slecht.status).toBe(78);
+    expect(slecht.stderr).toContain('HERINNERING_INTERVAL_MINUTEN: een geheel aantal minuten van 1 tot en met 1440');
+    expect(slecht.stdout).not.toContain('serving');
+    const productie = start({ NODE_ENV: 'production', DATABASE_PATH: ':memory:' });
+    expect(productie.status).toBe(78);
+    expect(productie.stderr).toContain('WMG105_INWERKINGTREDING: niet gezet');
+  }, 120_000);
+});

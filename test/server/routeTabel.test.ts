@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { PUBLIEKE_PADEN } from '../../src/web/app';
+import { createTestApp, DEMO } from '../support/testApp';
+
+/** Tests over the whole route table (app.routes): whatever route is added later is covered without editing this file. */
+const t = createTestApp();
+afterAll(() => t.sluit());
+
+const sql = t.db.$client;
+const zaakIds = (sql.prepare('SELECT id FROM zaken ORDER BY id').all() as { id: number }[]).map((z) => String(z.id));
+const tbId = String((sql.prepare('SELECT id FROM tariefbeschikkingen ORDER BY id LIMIT 1').get() as { id: number }).id);
+const crId = String((sql.prepare('SELECT id FROM contracteerruimtebesluiten ORDER BY id LIMIT 1').get() as { id: number }).id);
+const token = (sql.prepare('SELECT agenda_token AS t FROM gebruikers WHERE email = ?').get(DEMO.inhouse) as { t: string }).t;
+
+/** Sample values for each path parameter: existing rows, someone else's rows, and nonsense. */
+const WAARDEN: Record<string, string[]> = {
+  id: [...zaakIds, tbId, crId, '1', '999999', 'abc'],
+  documentId: ['1', '999999'],
+  type: ['tariefbeschikking', 'contracteerruimte', 'onzin'],
+  regio: ['Amsterdam', 'Zwolle', 'Nergens'],
+  jaar: ['2026', '1800'],
+  bestand: [`${token}.ics`, 'raden-lukt-niet-aaaaaaaaaa.ics'],
+};
+
+function expand(pad: string): string[] {
+  if (pad.endsWith('/*') || pad === '*' || pad === '/*') return pad.startsWith('/static/') ? ['/static/favicon.svg', '/static/app.css'] : [];
+  const m = /:([A-Za-z]+)/.exec(pad);
+  if (!m) return [pad];
+  const waarden = WAARDEN[m[1]!];
+  if (!waarden) throw new Error(`no sample values for path parameter :${m[1]} (${pad}); add them to WAARDEN`);
+  return waarden.flatMap((w) => expand(pad.replace(m[0], encodeURIComponent(w))));
+}
+
+const getRoutes = [...new Set(t.app.routes.filter((r) => r.method === 'GET').map((r) => r.path))];
+const allRoutes = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
+
+describe('the route table', () => {
+  it('has the routes we expect to walk', () => {
+    expect(getRoutes).toEqual(
+      expect.arrayContaining(['/', '/matrix', '/zaken', '/zaken/:id', '/besluiten/nieuw', '/instellingen', '/outbox', '/api/v1/termijnen', '/agenda/:bestand']),
+    );
+  });
+
+  it('GET never writes: walking every GET route as every user leaves the database unchanged', async () => {
+    // One user without a calendar link yet: showing the settings page must not create one.
+    sql.prepare('UPDATE gebruikers SET agenda_token = NULL WHERE email = ?').run(DEMO.advocaat);
+    const voor = t.momentopname();
+    const gezien: string[] = [];
+    for (const email of [DEMO.nza, DEMO.advocaat, DEMO.inhouse, undefined]) {
+      for (const route of getRoutes) {
+        for (const pad of expand(route)) {
+          for (const query of ['', '?peildatum=2027-03-01&type=contracteerruimte&soort=beroepschrift']) {
+            const r = await t.app.request(pad + query, { headers: email ? { 'X-Demo-Gebruiker': email } : {} });
+            expect(r.status, `${email} GET ${pad}${query}`).toBeLessThan(500);
+            gezien.push(route);
+          }
+        }
+      }
+    }
+    expect(new Set(gezien).size).toBe(getRoutes.filter((r) => expand(r).length > 0).length);
+    expect(t.momentopname()).toBe(voor);
+  }, 120_000);
+
+  it('protects every route that is not listed as public', async () => {
+    const publiek = (pad: string) => PUBLIEKE_PADEN.some((p) => pad === p || pad.startsWith(p));
+    const beschermd = allRoutes.filter((r) => !publiek(r.split(' ')[1]!));
+    expect(beschermd.length).toBeGreaterThan(20);
+    for (const route of beschermd) {
+      const [method, patroon] = route.split(' ') as [string, string];
+      for (const pad of expand(patroon).slice(0, 2)) {
+        const r = await t.app.request(pad, { method, redirect: 'manual' });
+        if (pad.startsWith('/api/')) expect(r.status, route).toBe(401);
+        else {
+          expect(r.status, `${method} ${pad}`).toBe(302);
+          expect(r.headers.get('location'), route).toMatch(/^\/aanmelden\?terug=/);
+        }
+      }
+    }
+  });
+});

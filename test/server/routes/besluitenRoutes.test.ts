@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO, formulier } from '../../support/testApp';
+
+let t: ReturnType<typeof createTestApp>;
+beforeEach(() => (t = createTestApp()));
+afterEach(() => t.sluit());
+
+const post = (email: string, pad: string, velden: Record<string, string | string[]>) =>
+  t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+
+describe('registering and editing decisions', () => {
+  it('saves a tariefbeschikking typed as dd-mm-jjjj and its two terms appear', async () => {
+    const r = await post(DEMO.advocaat, '/besluiten/tariefbeschikking', {
+      kenmerk: 'NZa/TB/2026-2001',
+      zorgaanbieder: '90000003',
+      regio: 'amsterdam',
+      jaar: '2027',
+      soort: 'vaststelling',
+      besluitdatum: '16-11-2026',
+      bekendgemaakt: '18-11-2026',
+    });
+    expect(r.status).toBe(303);
+    const api = await (await t.als(DEMO.advocaat)('/api/v1/termijnen?regio=Amsterdam&jaar=2027')).json();
+    const vanNieuw = api.termijnen.filter((x: { besluit: string }) => x.besluit === 'NZa/TB/2026-2001');
+    expect(vanNieuw.map((x: { rechtsmiddel: string; einde: string }) => `${x.rechtsmiddel} ${x.einde}`).sort()).toEqual([
+      'beroep 2026-12-30',
+      'bezwaar 2026-12-30',
+    ]);
+  });
+
+  it('keeps what was typed and says what is wrong beside the field', async () => {
+    const voor = t.momentopname();
+    const r = await post(DEMO.advocaat, '/besluiten/tariefbeschikking', {
+      kenmerk: 'NZa/TB/2026-2002',
+      zorgaanbieder: '90000003',
+      regio: 'Amsterdam',
+      jaar: '2027',
+      soort: 'vaststelling',
+      besluitdatum: '16-11-2026',
+      bekendgemaakt: '31-11-2026',
+    });
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toContain('&quot;31-11-2026&quot; is geen geldige datum (dd-mm-jjjj)');
+    expect(html).toContain('value="NZa/TB/2026-2002"');
+    expect(t.momentopname()).toBe(voor);
+  });
+
+  it('saves a contracteerruimtebesluit with several years and amounts at once', async () => {
+    const r = await post(DEMO.nza, '/besluiten/contracteerruimte', {
+      kenmerk: 'NZa/CR/2026-200',
+      soort: 'wijziging',
+      besluitdatum: '2026-11-18',
+      bekendgemaakt: '2026-11-20',
+      regio: ['Zeeland', 'Zeeland', ''],
+      jaar: ['2027', '2028', ''],
+      bedrag: ['€ 812.000.000,00', '830.500.000', ''],
+    });
+    expect(r.status).toBe(303);
+    const besluiten = await (await t.als(DEMO.nza)('/api/v1/besluiten')).json();
+    const nieuw = besluiten.contracteerruimtebesluiten.find((b: { kenmerk: string }) => b.kenmerk === 'NZa/CR/2026-200');
+    expect(nieuw.bedragen).toEqual([
+      { regio: 'Zeeland', jaar: 2027, bedragCenten: 81_200_000_000 },
+      { regio: 'Zeeland', jaar: 2028, bedragCenten: 83_050_000_000 },
+    ]);
+  });
+
+  it('previews the terms before saving, and the sluittarief exclusion with its reason', async () => {
+    const voor = t.momentopname();
+    const tb = await (
+      await post(DEMO.advocaat, '/besluiten/voorbeeld', {
+        type: 'tariefbeschikking',
+        regio: 'Utrecht',
+        jaar: '2026',
+        soort: 'wijziging',
+        bekendgemaakt: '13-11-2026',
+      })
+    ).text();
+    expect(tb).toContain('maandag 28 december 2026');
+    expect(tb).toContain('eerste Kerstdag');
+    const sluit = await (
+      await post(DEMO.advocaat, '/besluiten/voorbeeld', {
+        type: 'tariefbeschikking',
+        regio: 'Utrecht',
+        jaar: '2025',
+        soort: 'sluittarief',
+        bekendgemaakt: '13-11-2026',
+      })
+    ).text();
+    expect(sluit).toContain('Wlz-sluittarief');
+    expect(sluit).toContain('art. 105 lid 2 Wmg');
+    expect(t.momentopname()).toBe(voor);
+  });
+
+  it('editing a bekendmaking recomputes the dependent terms and shows what changed', async () => {
+    const id = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1855'`).get() as { id: number }).id;
+    const r = await post(DEMO.inhouse, `/besluiten/tariefbeschikking/${id}/bewerken`, { besluitdatum: '06-11-2026', bekendgemaakt: '12-11-2026' });
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    expect(html).toContain('22 december 2026'); // was
+    expect(html).toContain('24 december 2026'); // wordt
+  });
+});

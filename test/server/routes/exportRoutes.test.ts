@@ -1,0 +1,33 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO } from '../../support/testApp';
+
+let t: ReturnType<typeof createTestApp>;
+beforeEach(() => (t = createTestApp()));
+afterEach(() => t.sluit());
+
+describe('CSV export', () => {
+  it('exports the term list as CSV with a BOM for Excel', async () => {
+    await t.als(DEMO.advocaat)('/api/v1/besluiten', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'tariefbeschikking',
+        kenmerk: 'X1',
+        zorgaanbieder: '90000003',
+        regio: 'Amsterdam',
+        jaar: 2027,
+        soort: 'vaststelling',
+        besluitdatum: '2026-11-20',
+        bekendgemaakt: '2026-11-20',
+      }),
+    });
+    const r = await t.als(DEMO.advocaat)('/export/termijnen.csv');
+    expect(r.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.split('\r\n')[0]).toBe('laatste_dag;dagen_over;rechtsmiddel;tegen;regio;jaar;zorgaanbieder;besluit;bekendgemaakt;aanvang;grondslag;toelichting');
+    expect(csv).toContain('2026-12-01;9;bezwaar;tariefbeschikking;Amsterdam;2026');
+    expect(csv).toContain(';X1;');
+  });
+});

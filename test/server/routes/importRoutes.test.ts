@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO, formulier } from '../../support/testApp';
+
+let t: ReturnType<typeof createTestApp>;
+beforeEach(() => (t = createTestApp()));
+afterEach(() => t.sluit());
+
+const post = (email: string, pad: string, velden: Record<string, string | string[]>) =>
+  t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+
+const upload = (email: string, soort: string, naam: string, inhoud: string) => {
+  const fd = new FormData();
+  fd.append('soort', soort);
+  fd.append('bestand', new File([inhoud], naam, { type: 'text/csv' }));
+  return t.als(email)('/import/voorbeeld', { method: 'POST', body: fd });
+};
+
+describe('bulk import', () => {
+  const GOED =
+    'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-140;wijziging;17-11-2026;20-11-2026;Utrecht;2027;1.900.000.000,00\nNZa/CR/2026-140;wijziging;17-11-2026;20-11-2026;Twente;2027;800.000.000,00\n';
+
+  it('shows per-row errors and writes nothing when one row is bad', async () => {
+    const voor = t.momentopname();
+    const r = await upload(DEMO.nza, 'contracteerruimte', 'fout.csv', GOED + 'NZa/CR/2026-140;wijziging;17-11-2026;20-11-2026;Utrech;2027;1,2,3\n');
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toContain('<td>4</td><td>regio</td><td>&quot;Utrech&quot; is geen zorgkantoorregio</td>');
+    expect(html).toContain('<td>4</td><td>bedrag</td>');
+    expect(html).not.toContain('name="token"');
+    expect(t.momentopname()).toBe(voor);
+  });
+
+  it('imports after the check in one go, and a re-import of the same file changes nothing', async () => {
+    const controle = await (await upload(DEMO.nza, 'contracteerruimte', 'goed.csv', GOED)).text();
+    const token = /name="token" value="([^"]+)"/.exec(controle)![1]!;
+    const klaar = await (await post(DEMO.nza, '/import/uitvoeren', { token })).text();
+    expect(klaar).toContain('Geïmporteerd:</strong> 1 besluit');
+    const na = t.momentopname();
+    const opnieuw = await (await upload(DEMO.nza, 'contracteerruimte', 'goed.csv', GOED)).text();
+    expect(opnieuw).toContain('al aanwezig');
+    expect(opnieuw).not.toContain('name="token"');
+    expect(t.momentopname()).toBe(na);
+    expect((await post(DEMO.nza, '/import/uitvoeren', { token })).status).toBe(422); // a token works once
+  });
+
+  it('imports the shipped example files', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const [soort, bestand] of [
+      ['contracteerruimte', 'seed/import/contracteerruimte-NZa-CR-2026-130.csv'],
+      ['tariefbeschikkingen', 'seed/import/tariefbeschikkingen-2027.csv'],
+    ] as const) {
+      const html = await (await upload(DEMO.advocaat, soort, bestand, readFileSync(bestand, 'utf8'))).text();
+      const token = /name="token" value="([^"]+)"/.exec(html)?.[1];
+      expect(token, html).toBeDefined();
+      expect((await post(DEMO.advocaat, '/import/uitvoeren', { token: token! })).status).toBe(200);
+    }
+    const besluiten = await (await t.als(DEMO.advocaat)('/api/v1/besluiten')).json();
+    expect(besluiten.tariefbeschikkingen.map((b: { kenmerk: string }) => b.kenmerk)).toContain('NZa/TB/2026-1904');
+  });
+});
