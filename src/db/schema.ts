@@ -64,6 +64,12 @@ export const zorgkantoorregios = sqliteTable('zorgkantoorregios', {
   naam: text('naam').notNull().unique(),
   /** The Wlz-uitvoerder designated as zorgkantoor. */
   zorgkantoor: text('zorgkantoor').notNull(),
+  /** Whether the uitvoerder was checked against a source (seed/zorgkantoorregios.json says which). */
+  zorgkantoorGeverifieerd: integer('zorgkantoor_geverifieerd', { mode: 'boolean' }).notNull().default(false),
+  /** Validity of the region in the CBS division (termijnregels §11); decisions keep the region they were made for. */
+  geldigVanaf: text('geldig_vanaf'),
+  geldigTot: text('geldig_tot'),
+  opgevolgdDoor: text('opgevolgd_door'),
 });
 
 export const zorgaanbieders = sqliteTable(

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
+import { ALLE_ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
 import type { Db } from './verbinding';
 import { writeTransaction } from './transactie';
 import {
@@ -23,13 +23,37 @@ import { fileURLToPath } from 'node:url';
 const SEED_MAP = join(dirname(fileURLToPath(import.meta.url)), '../../seed');
 import { demoDataSchema, type DemoData } from './demoDataSchema';
 
-/** The 31 zorgkantoorregio's; safe to run on every start (updates names and zorgkantoor by code). */
+/**
+ * The regions of the CBS division, ended ones included (seed/zorgkantoorregios.json); safe to run on every start:
+ * updates names, uitvoerder and validity by code, and writes only when something differs (GET-free starts stay quiet).
+ */
 export function seedZorgkantoorregios(db: Db): void {
+  const bestaand = new Map(
+    db
+      .select()
+      .from(zorgkantoorregios)
+      .all()
+      .map((r) => [r.code, r]),
+  );
+  const teSchrijven = ALLE_ZORGKANTOORREGIOS.map((r) => ({
+    code: r.code,
+    naam: r.naam,
+    zorgkantoor: r.zorgkantoor,
+    zorgkantoorGeverifieerd: r.zorgkantoorGeverifieerd,
+    geldigVanaf: r.geldigVanaf,
+    geldigTot: r.geldigTot,
+    opgevolgdDoor: r.opgevolgdDoor ?? null,
+  })).filter((r) => {
+    const rij = bestaand.get(r.code);
+    return !rij || (Object.keys(r) as (keyof typeof r)[]).some((k) => rij[k] !== r[k]);
+  });
+  if (teSchrijven.length === 0) return;
   writeTransaction(db, (tx) => {
-    for (const regio of ZORGKANTOORREGIOS) {
+    for (const regio of teSchrijven) {
+      const { naam, zorgkantoor, zorgkantoorGeverifieerd, geldigVanaf, geldigTot, opgevolgdDoor } = regio;
       tx.insert(zorgkantoorregios)
         .values(regio)
-        .onConflictDoUpdate({ target: zorgkantoorregios.code, set: { naam: regio.naam, zorgkantoor: regio.zorgkantoor } })
+        .onConflictDoUpdate({ target: zorgkantoorregios.code, set: { naam, zorgkantoor, zorgkantoorGeverifieerd, geldigVanaf, geldigTot, opgevolgdDoor } })
         .run();
     }
   });

@@ -1,3 +1,4 @@
+import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
@@ -198,7 +199,7 @@ function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSele
       .filter((t) => t.einde >= vandaag && t.einde <= tot)
       .map((t) => ({
         termijn: t,
-        url: `${appUrl}/matrix/${encodeURIComponent(t.regio)}/${t.jaar}`,
+        url: `${appUrl}/matrix/${findZorgkantoorregio(t.regio)?.code ?? encodeURIComponent(t.regio)}/${t.jaar}`,
         zorgaanbieder: t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null,
       }));
     return composeWeekoverzicht({ aan: actor.email, naam: actor.naam, vandaag, messageId, termijnen: lijst });

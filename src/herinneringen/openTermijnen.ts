@@ -3,7 +3,8 @@ import type { Db } from '../db/verbinding';
 import { gebruikers, zaken } from '../db/schema';
 import { parseSchema, STANDAARD_SCHEMA } from '../domain/herinneringen/herinneringsmomenten';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
-import type { Termijn } from '../domain/termijnen/termijn';
+import { formatDatumKort } from '../domain/kalender/kalenderdatum';
+import type { WeergaveTermijn } from '../services/termijnWeergave';
 import type { AgendaTermijn } from '../agenda/icalendar';
 import type { TermijnService } from '../services/termijnService';
 import { loadZaak, type ZaakOverzichtRij } from '../services/zaakRegistratie';
@@ -13,7 +14,7 @@ import { loadActor } from '../services/actorService';
 export interface OpenZaakTermijn {
   zaak: ZaakOverzichtRij;
   gebruiker: { id: number; naam: string; email: string };
-  termijn: Termijn;
+  termijn: WeergaveTermijn;
   schema: number[];
 }
 
@@ -34,7 +35,10 @@ export function loadOpenZaakTermijnen(db: Db, termijnen: TermijnService, vandaag
     const actor = loadActor(db, rij.gebruikerId);
     const zaak = actor && loadZaak(db, actor, rij.zaakId);
     if (!actor || !zaak) continue;
-    const [termijn] = findZaakTermijnen(termijnen.computeVoorActor(actor, vandaag), zaak).termijnen;
+    // The date that matters now: the earliest last day not yet passed (after an amendment a case can have several).
+    const gevonden = findZaakTermijnen(termijnen.computeVoorActor(actor, vandaag), zaak);
+    const zaakTermijnen = [...gevonden.termijnen, ...gevonden.beschermendeDatums].sort((a, b) => (a.einde < b.einde ? -1 : a.einde > b.einde ? 1 : 0));
+    const termijn = zaakTermijnen.find((t) => t.einde >= vandaag) ?? zaakTermijnen[0];
     if (!termijn) continue;
     const schema = parseSchema(rij.zaakSchema ?? '') ?? parseSchema(rij.gebruikerSchema ?? '') ?? [...STANDAARD_SCHEMA];
     uitkomst.push({ zaak, gebruiker: { id: actor.gebruikerId, naam: actor.naam, email: actor.email }, termijn, schema });
@@ -49,7 +53,11 @@ export function toAgendaTermijn(o: Pick<OpenZaakTermijn, 'zaak' | 'termijn'>, ap
     uid: `zaak-${o.zaak.id}-${o.termijn.rechtsmiddel}@termijnbewaking`,
     einde: o.termijn.einde,
     samenvatting: `Laatste dag ${wat}: ${o.termijn.regio} ${o.termijn.jaar} (${o.termijn.besluit})`,
-    beschrijving: `${o.termijn.toelichting}\n\nGrondslag: ${o.termijn.grondslag.join(', ')}\nZaak: ${appUrl}/zaken/${o.zaak.id}`,
+    beschrijving:
+      `${o.termijn.toelichting}\n\n` +
+      (o.termijn.twijfel ? `Twijfel: ${o.termijn.twijfel}\n\n` : '') +
+      `Hoe is deze datum berekend?\n${o.termijn.afleiding.map((s) => `- ${formatDatumKort(s.datum)}: ${s.stap} (${s.grondslag})`).join('\n')}\n\n` +
+      `Grondslag: ${o.termijn.grondslag.join(', ')}\nZaak: ${appUrl}/zaken/${o.zaak.id}`,
     url: `${appUrl}/zaken/${o.zaak.id}`,
     alarmen: [7, 1, 0],
   };

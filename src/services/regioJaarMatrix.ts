@@ -2,6 +2,7 @@ import { ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { RegioJaarStatus, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
 import { afgeleid, type BerekendOverzicht } from './termijnService';
+import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 import type { ContracteerruimteRij, TariefbeschikkingRij } from './termijnInvoer';
 
 export interface MatrixCel {
@@ -35,6 +36,7 @@ export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: Iso
   const bedragen = huidigeBedragen(berekend.contracteerruimte, peildatum);
   const rijen = ZORGKANTOORREGIOS.map((regio) => ({
     regio: regio.naam,
+    code: regio.code,
     zorgkantoor: regio.zorgkantoor,
     cellen: jaren.map<MatrixCel>((jaar) => {
       const sleutel = `${regio.naam}|${jaar}`;
@@ -64,7 +66,7 @@ export interface HistorieGebeurtenis {
   zorgaanbieder?: string;
   tariefbeschikkingId?: number;
   contracteerruimtebesluitId?: number;
-  termijnen: Termijn[];
+  termijnen: WeergaveTermijn[];
   uitsluitingen: Uitsluiting[];
 }
 
@@ -73,7 +75,7 @@ export function buildCelHistorie(berekend: BerekendOverzicht, regio: string, jaa
   const termijnen = berekend.uitkomst.termijnen.filter((t) => t.regio === regio && t.jaar === jaar);
   const uitsluitingen = berekend.uitkomst.uitsluitingen.filter((u) => u.regio === regio && u.jaar === jaar);
   const vanBesluit = (kenmerk: string, type: Termijn['besluitType']) => ({
-    termijnen: termijnen.filter((t) => t.besluit === kenmerk && t.besluitType === type),
+    termijnen: termijnen.filter((t) => t.besluit === kenmerk && t.besluitType === type).map((t) => toWeergaveTermijn(t, berekend.config)),
     uitsluitingen: uitsluitingen.filter((u) => u.besluit === kenmerk && u.besluitType === type),
   });
   const cr = berekend.contracteerruimte

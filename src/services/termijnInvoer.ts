@@ -124,9 +124,11 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
       afgerond: zaken.afgerond,
       tbKenmerk: tariefbeschikkingen.kenmerk,
       crKenmerk: contracteerruimtebesluiten.kenmerk,
+      zorgaanbieder: zorgaanbieders.naam,
     })
     .from(zaken)
     .innerJoin(zorgkantoorregios, eq(zaken.regioId, zorgkantoorregios.id))
+    .leftJoin(zorgaanbieders, eq(zaken.zorgaanbiederId, zorgaanbieders.id))
     .leftJoin(tariefbeschikkingen, eq(zaken.tariefbeschikkingId, tariefbeschikkingen.id))
     .leftJoin(contracteerruimtebesluiten, eq(zaken.contracteerruimtebesluitId, contracteerruimtebesluiten.id))
     .where(and(eq(zaken.soort, 'beroep'), sql`${zaken.ingesteld} IS NOT NULL`, ziesAlles(actor) ? sql`1 = 1` : eq(zaken.organisatieId, actor.organisatieId)))
@@ -142,13 +144,15 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
       regio: t.regio,
       jaar: t.jaar,
       bekendgemaakt: t.bekendgemaakt,
+      // Terms belong to a party (termijnregels §4): the addressee, the client.
+      aanbieder: t.zorgaanbieder,
     })),
   ];
   const bekend = new Set(besluiten.map((b) => b.id));
   const beroepen: Beroep[] = beroepRijen.flatMap((b) => {
     const tegen = b.crKenmerk ?? b.tbKenmerk;
     if (!tegen || !bekend.has(tegen) || b.jaar === null || b.ingesteld === null) return [];
-    return [{ tegen, regio: b.regio, jaar: b.jaar, ingesteld: b.ingesteld, afgerond: b.afgerond }];
+    return [{ tegen, regio: b.regio, jaar: b.jaar, ingesteld: b.ingesteld, afgerond: b.afgerond, ...(b.zorgaanbieder ? { partij: b.zorgaanbieder } : {}) }];
   });
   return { invoer: { peildatum, besluiten, beroepen }, tariefbeschikkingen: tbMap, contracteerruimte: crRijen };
 }

@@ -1,11 +1,12 @@
 import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Rechtsmiddel, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
 import { afgeleid, type BerekendOverzicht } from './termijnService';
+import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 
 export type Urgentie = 'verlopen' | 'kritiek' | 'binnenkort' | 'normaal';
 
 export interface OverzichtRegel {
-  termijn: Termijn;
+  termijn: WeergaveTermijn;
   dagenOver: number;
   urgentie: Urgentie;
   zorgaanbieder?: string;
@@ -72,7 +73,14 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
   const createRegel = (termijn: Termijn): OverzichtRegel => {
     const dagenOver = dagenTussen(peildatum, termijn.einde);
     const tb = termijn.besluitType === 'tariefbeschikking' ? berekend.tariefbeschikkingen.get(termijn.besluit) : undefined;
-    return { termijn, dagenOver, urgentie: classifyUrgentie(dagenOver), ...(tb ? { zorgaanbieder: tb.zorgaanbieder, tariefbeschikkingId: tb.id } : {}) };
+    const zorgaanbieder = tb?.zorgaanbieder ?? termijn.partij;
+    return {
+      termijn: toWeergaveTermijn(termijn, berekend.config),
+      dagenOver,
+      urgentie: classifyUrgentie(dagenOver),
+      ...(zorgaanbieder ? { zorgaanbieder } : {}),
+      ...(tb ? { tariefbeschikkingId: tb.id } : {}),
+    };
   };
 
   for (let i = eersteVanaf(termijnen, addDagen(peildatum, -VERLOPEN_ZICHTBAAR_DAGEN)); i < termijnen.length; i++) {

@@ -9,6 +9,8 @@ import { loadTermijnInvoer, type GeladenInvoer } from './termijnInvoer';
 
 export interface BerekendOverzicht extends GeladenInvoer {
   uitkomst: TermijnUitkomst;
+  /** The configuration the result was computed with: the afleiding of a shown term is derived with the same. */
+  config: TermijnConfig;
   /** Views derived from this result (rendered page bodies); they live and die with it, so they are never stale. */
   afgeleid: Map<string, unknown>;
 }
@@ -46,7 +48,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       const gevonden = cache.get(sleutel);
       if (gevonden) return gevonden;
       const geladen = loadTermijnInvoer(db, actor, peildatum);
-      const berekend = { ...geladen, uitkomst: computeTermijnen(geladen.invoer, config), afgeleid: new Map<string, unknown>() };
+      const berekend = { ...geladen, uitkomst: computeTermijnen(geladen.invoer, config), config, afgeleid: new Map<string, unknown>() };
       if (cache.size > 50) cache.clear();
       cache.set(sleutel, berekend);
       return berekend;

@@ -1,11 +1,14 @@
 import { jarenVan, type Besluit } from '../domain/besluiten/besluit';
 import { computeTermijnen, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
-import type { RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting } from '../domain/termijnen/termijn';
+import type { RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwing } from '../domain/termijnen/termijn';
+import { jaarVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { TermijnInvoer } from '../domain/besluiten/besluit';
 
 export interface Voorbeeld {
   termijnen: Termijn[];
   uitsluitingen: Uitsluiting[];
+  /** Plausibility warnings at input (termijnregels §7): about this decision, or the years of its terms. */
+  waarschuwingen: Waarschuwing[];
 }
 
 /**
@@ -20,11 +23,19 @@ export function previewBesluit(bestaand: TermijnInvoer, kandidaat: Besluit, conf
   const beroepen = bestaand.beroepen.filter((b) => ids.has(b.tegen) && cellen.has(`${b.regio}|${b.jaar}`));
   const uitkomst = computeTermijnen({ peildatum: bestaand.peildatum, besluiten: [...besluiten, kandidaat], beroepen }, config);
   const vanKandidaat = (x: { besluit: string; besluitType: Besluit['type'] }) => x.besluit === kandidaat.id && x.besluitType === kandidaat.type;
-  return { termijnen: uitkomst.termijnen.filter(vanKandidaat), uitsluitingen: uitkomst.uitsluitingen.filter(vanKandidaat) };
+  const termijnen = uitkomst.termijnen.filter(vanKandidaat);
+  const eindjaren = new Set(termijnen.map((t) => jaarVan(t.einde)));
+  return {
+    termijnen,
+    uitsluitingen: uitkomst.uitsluitingen.filter(vanKandidaat),
+    waarschuwingen: uitkomst.waarschuwingen.filter((w) => w.besluit === kandidaat.id || (w.jaar !== undefined && eindjaren.has(w.jaar))),
+  };
 }
 
 export interface TermijnWijziging {
   besluit: string;
+  partij?: string | undefined;
+  termijnSoort: Termijn['soort'];
   rechtsmiddel: Termijn['rechtsmiddel'];
   tegen: Termijn['tegen'];
   regio: string;
@@ -41,14 +52,23 @@ export interface StatusWijziging {
   na?: RegioJaarStatus;
 }
 
-const sleutel = (t: Termijn) => `${t.besluitType}|${t.besluit}|${t.rechtsmiddel}|${t.tegen}|${t.regio}|${t.jaar}`;
+// Terms belong to a party: two parties' terms from one besluit are two terms.
+const sleutel = (t: Termijn) => `${t.besluitType}|${t.besluit}|${t.rechtsmiddel}|${t.tegen}|${t.regio}|${t.jaar}|${t.partij ?? ''}|${t.regel}`;
 
 /** What changed between two computations: terms moved, opened or gone, and regio-jaar states that changed. */
 export function diffTermijnen(voor: TermijnUitkomst, na: TermijnUitkomst): { termijnen: TermijnWijziging[]; status: StatusWijziging[] } {
   const oud = new Map(voor.termijnen.map((t) => [sleutel(t), t]));
   const nieuw = new Map(na.termijnen.map((t) => [sleutel(t), t]));
   const termijnen: TermijnWijziging[] = [];
-  const basis = (t: Termijn) => ({ besluit: t.besluit, rechtsmiddel: t.rechtsmiddel, tegen: t.tegen, regio: t.regio, jaar: t.jaar });
+  const basis = (t: Termijn) => ({
+    besluit: t.besluit,
+    partij: t.partij,
+    termijnSoort: t.soort,
+    rechtsmiddel: t.rechtsmiddel,
+    tegen: t.tegen,
+    regio: t.regio,
+    jaar: t.jaar,
+  });
   for (const [k, t] of nieuw) {
     const o = oud.get(k);
     if (!o) termijnen.push({ ...basis(t), naEinde: t.einde, soort: 'nieuw' });
@@ -66,4 +86,37 @@ export function diffTermijnen(voor: TermijnUitkomst, na: TermijnUitkomst): { ter
   }
   for (const v of statusVoor.values()) status.push({ regio: v.regio, jaar: v.jaar, voor: v });
   return { termijnen, status };
+}
+
+/** A question put to the engine about a decision, nothing written: another bekendmaking date, or a hypothetical next step. */
+export interface WatAlsVraag {
+  bekendgemaakt?: IsoDatum | undefined;
+  hypothese?: { soort: 'wijziging-contracteerruimte' | 'gewijzigde-tariefbeschikking'; op: IsoDatum } | undefined;
+}
+
+export const HYPOTHESE_ID = 'HYPOTHETISCH';
+
+/**
+ * What-if (issue "Term engine v2", point 9): which terms of which parties move, open or go if `besluit` had been made
+ * known on another day, or if the NZa took a further step. The diff is the engine's; nothing is written.
+ */
+export function previewWatAls(
+  bestaand: { invoer: TermijnInvoer; uitkomst: TermijnUitkomst },
+  besluit: { type: Besluit['type']; kenmerk: string },
+  vraag: WatAlsVraag,
+  config: TermijnConfig,
+): ReturnType<typeof diffTermijnen> {
+  const doel = (b: Besluit) => b.id === besluit.kenmerk && b.type === besluit.type;
+  const besluiten: Besluit[] = bestaand.invoer.besluiten.map((b) => (doel(b) && vraag.bekendgemaakt ? { ...b, bekendgemaakt: vraag.bekendgemaakt } : b));
+  if (vraag.hypothese) {
+    const op = vraag.hypothese.op;
+    for (const b of bestaand.invoer.besluiten.filter(doel)) {
+      if (vraag.hypothese.soort === 'wijziging-contracteerruimte') {
+        besluiten.push({ id: HYPOTHESE_ID, type: 'contracteerruimte', soort: 'wijziging', regio: b.regio, jaren: jarenVan(b), bekendgemaakt: op });
+      } else if (b.type === 'tariefbeschikking') {
+        besluiten.push({ ...b, id: HYPOTHESE_ID, soort: 'wijziging', bekendgemaakt: op });
+      }
+    }
+  }
+  return diffTermijnen(bestaand.uitkomst, computeTermijnen({ ...bestaand.invoer, besluiten }, config));
 }

@@ -1,4 +1,5 @@
 import type { BerekendOverzicht } from './termijnService';
+import { toWeergaveTermijn } from './termijnWeergave';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 
 /** The terms, exclusions and regio-jaar state that belong to one case. */
@@ -8,12 +9,20 @@ export function findZaakTermijnen(berekend: BerekendOverzicht, zaak: ZaakOverzic
   const jaar = zaak.jaar ?? zaak.tariefbeschikkingJaar;
   const past = (x: { besluit: string; rechtsmiddel: string; regio: string; jaar: number }) =>
     x.besluit === kenmerk && x.rechtsmiddel === zaak.soort && x.regio === regio && x.jaar === jaar;
+  const partij = zaak.zorgaanbieder ?? undefined;
+  // A beroep also follows the dates its party got later in the same (regio, jaar): after an amendment (termijnregels §6).
+  const ookVanPartij = (t: { besluit: string; rechtsmiddel: string; regio: string; jaar: number; partij?: string | undefined; soort?: string }) =>
+    zaak.soort === 'beroep' && t.rechtsmiddel === 'beroep' && t.regio === regio && t.jaar === jaar && t.partij === partij && t.soort === 'beschermend';
   return {
     kenmerk,
     regio,
     jaar,
-    termijnen: berekend.uitkomst.termijnen.filter(past),
+    termijnen: berekend.uitkomst.termijnen.filter(past).map((t) => toWeergaveTermijn(t, berekend.config)),
+    /** The party's other dates for this (regio, jaar): possibly fatal after an amendment, or a 6:19 precaution. */
+    beschermendeDatums: berekend.uitkomst.termijnen.filter((t) => !past(t) && ookVanPartij(t)).map((t) => toWeergaveTermijn(t, berekend.config)),
     uitsluitingen: berekend.uitkomst.uitsluitingen.filter(past),
     regioJaarStatus: zaak.soort === 'beroep' ? berekend.uitkomst.status.find((s) => s.regio === regio && s.jaar === jaar) : undefined,
+    partijStatus:
+      zaak.soort === 'beroep' && partij ? berekend.uitkomst.partijStatus.find((s) => s.partij === partij && s.regio === regio && s.jaar === jaar) : undefined,
   };
 }

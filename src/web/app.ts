@@ -58,6 +58,7 @@ function aangemeldeRoutes(deps: AppDeps) {
       }
       return c.redirect(`/aanmelden?terug=${encodeURIComponent(c.req.path)}`);
     }
+    c.set('inwerkingtredingOnbekend', deps.termijnen.config.inwerkingtreding === undefined);
     c.set('actor', actor);
     await next();
   });

@@ -22,6 +22,8 @@ export interface AppDeps {
 export type AppEnv = {
   Variables: {
     actor: Actor;
+    /** Termijnregels §8: no entry-into-force date configured; every page that shows terms says so. */
+    inwerkingtredingOnbekend: boolean;
     /** Set by loadZaakUitPad on /zaken/:id/…: the case, already checked to be within the actor's scope. */
     zaak: ZaakOverzichtRij;
     /** Set by loadBesluitUitPad on /besluiten/:type/:id/…. */

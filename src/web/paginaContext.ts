@@ -16,6 +16,7 @@ export function paginaContext(c: Context<AppEnv>, actief: (typeof NAVIGATIE)[num
   const actor = c.get('actor');
   return {
     actor,
+    inwerkingtredingOnbekend: c.get('inwerkingtredingOnbekend'),
     navigatie: NAVIGATIE.map((n) => ({ ...n, actief: n.sleutel === actief })),
   };
 }

@@ -67,7 +67,7 @@ describe('the user flows in chromium', () => {
     expect(await voorbeeld.innerText()).toContain('Bezwaar bij de NZa tegen de tariefbeschikking');
     expect(await voorbeeld.innerText()).toContain('woensdag 30 december 2026');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await page.waitForURL(/\/matrix\/Amsterdam\/2027/);
+    await page.waitForURL(/\/matrix\/ZK02\/2027/);
     const item = page.locator('.tijdlijn-item', { hasText: 'NZa/TB/2026-3001' });
     expect(await item.innerText()).toMatch(/bezwaar tegen tariefbeschikking[\s\S]*30 december 2026/);
     expect(await item.innerText()).toMatch(/beroep tegen contracteerruimte[\s\S]*30 december 2026/);
@@ -87,7 +87,7 @@ describe('the user flows in chromium', () => {
     await page.getByLabel('Bekendgemaakt op').fill('2026-11-20');
     await expect.poll(() => page.locator('#voorbeeld').innerText()).toContain('Geen beroep tegen de contracteerruimte Rotterdam 2025');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await page.waitForURL(/\/matrix\/Rotterdam\/2025/);
+    await page.waitForURL(/\/matrix\/ZK20\/2025/);
     await page.getByRole('link', { name: 'Overzicht' }).click();
     const banner = page.locator('.banner', { hasText: 'NZa/TB/2026-3002' });
     expect(await banner.innerText()).toContain('Sluittarief: geen beroep tegen de contracteerruimte');
@@ -142,7 +142,7 @@ describe('the user flows in chromium', () => {
       .getByRole('link')
       .filter({ hasText: 'in beroep' });
     await cel.click();
-    await page.waitForURL(/\/matrix\/Amsterdam\/2027/);
+    await page.waitForURL(/\/matrix\/ZK02\/2027/);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Amsterdam 2027');
     expect(await page.locator('.status-paneel').innerText()).toContain('in beroep');
     expect(await page.locator('.tijdlijn').innerText()).toContain('NZa/CR/2025-118');
@@ -158,7 +158,7 @@ describe('the user flows in chromium', () => {
       .getByRole('link')
       .first()
       .click();
-    expect(await page.locator('.termijnkaart').innerText()).toContain('dinsdag 22 december 2026');
+    expect(await page.locator('.termijnkaart').first().innerText()).toContain('dinsdag 22 december 2026');
     await page.getByLabel('Datum ingediend').fill('21-11-2026');
     await page.getByLabel('CBb-zaaknummer').fill('26/2100');
     await page.getByRole('button', { name: 'Registreer beroep ingesteld' }).click();

@@ -19,7 +19,7 @@ try {
   await foto('overzicht');
   await page.goto(`${server.url}/matrix`);
   await foto('matrix');
-  await page.goto(`${server.url}/matrix/Utrecht/2026`);
+  await page.goto(`${server.url}/matrix/ZK23/2026`);
   await foto('historie');
   await page.goto(`${server.url}/besluiten/nieuw`);
   await page.getByLabel('Kenmerk').fill('NZa/TB/2026-2001');

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Db } from '../../src/db/verbinding';
+import { readDataRevisie } from '../../src/db/transactie';
 import { seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
 import { contracteerruimtebesluiten, zorgkantoorregios } from '../../src/db/schema';
 
@@ -42,13 +43,43 @@ describe('the embedded database', () => {
     expect(migraties.n).toBeGreaterThan(0);
   });
 
-  it("seeds exactly the 31 zorgkantoorregio's with their zorgkantoor, idempotently", () => {
+  it("seeds the 31 current zorgkantoorregio's of the CBS division and the 2 ended ones, idempotently (termijnregels §11)", () => {
     seedZorgkantoorregios(db);
+    const revisie = readDataRevisie(db);
     seedZorgkantoorregios(db);
+    expect(readDataRevisie(db)).toBe(revisie);
     const regios = db.select().from(zorgkantoorregios).all();
-    expect(regios).toHaveLength(31);
-    expect(new Set(regios.map((r) => r.naam)).size).toBe(31);
+    const huidig = regios.filter((r) => r.geldigTot === null);
+    expect(huidig).toHaveLength(31);
+    expect(huidig.every((r) => /^ZK\d\d$/.test(r.code))).toBe(true);
+    expect(new Set(huidig.map((r) => r.naam)).size).toBe(31);
+    expect(regios.filter((r) => r.geldigTot !== null).map((r) => [r.code, r.opgevolgdDoor])).toEqual([
+      ['ZK05', 'ZK33'],
+      ['ZK15', 'ZK33'],
+    ]);
     expect(regios.every((r) => r.zorgkantoor.length > 0)).toBe(true);
+  });
+
+  it('migration 0003 moves a database made with the old region list to the CBS codes, keeping decisions on their region', () => {
+    // The rows as the old seed wrote them; then the migration's statements (the ALTERs already ran).
+    db.$client.exec('DELETE FROM zorgkantoorregios');
+    db.$client.exec(`INSERT INTO zorgkantoorregios (code, naam, zorgkantoor) VALUES ('09', 'Utrecht', 'x'), ('06', 'Apeldoorn/Zutphen e.o.', 'x'),
+      ('21', 'Nieuwe Waterweg Noord', 'x'), ('31', 'Amersfoort', 'x')`);
+    const sql = readFileSync(join(import.meta.dirname, '../../drizzle/0003_regio_geldigheid.sql'), 'utf8');
+    for (const stap of sql
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .filter((s) => s.includes('UPDATE')))
+      db.$client.exec(stap);
+    const rijen = db.$client.prepare('SELECT code, naam, geldig_tot AS geldigTot FROM zorgkantoorregios ORDER BY code').all();
+    expect(rijen).toEqual([
+      { code: 'GEEN-CBS-31', naam: 'Amersfoort', geldigTot: '1993-12-31' },
+      { code: 'ZK03', naam: 'Apeldoorn/Zutphen', geldigTot: null },
+      { code: 'ZK15', naam: 'Nieuwe Waterweg Noord', geldigTot: null },
+      { code: 'ZK23', naam: 'Utrecht', geldigTot: null },
+    ]);
+    seedZorgkantoorregios(db);
+    expect(db.$client.prepare("SELECT geldig_tot AS t FROM zorgkantoorregios WHERE code = 'ZK15'").get()).toEqual({ t: '2015-12-31' });
   });
 
   it('loads the demo data once: a second seed changes nothing', () => {
@@ -65,7 +96,13 @@ describe('the embedded database', () => {
     seedZorgkantoorregios(db);
     db.$client.close();
     db = openDatabase(join(map, 'sub', 'test.sqlite'));
-    expect(db.select().from(zorgkantoorregios).all()).toHaveLength(31);
+    expect(
+      db
+        .select()
+        .from(zorgkantoorregios)
+        .all()
+        .filter((r) => r.geldigTot === null),
+    ).toHaveLength(31);
   });
 });
 

@@ -16,12 +16,12 @@ export const DEMO = {
 } as const;
 
 /** The real app on a real SQLite file with the demo data, "today" pinned to 22 November 2026. */
-export function createTestApp(vandaag = '2026-11-22') {
+export function createTestApp(vandaag = '2026-11-22', inwerkingtreding: string | null = '2025-01-01') {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-app-'));
   const db: Db = openDatabase(join(map, 'app.sqlite'));
   seedZorgkantoorregios(db);
   seedDemoData(db);
-  const termijnen = createTermijnService(db, { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() });
+  const termijnen = createTermijnService(db, { inwerkingtreding: inwerkingtreding ?? undefined, kalender: createAtwKalender() });
   const app = createApp({
     db,
     termijnen,

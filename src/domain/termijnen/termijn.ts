@@ -120,6 +120,8 @@ export interface Waarschuwing {
   code: WaarschuwingCode;
   melding: string;
   besluit?: string;
+  /** For kb-onbekend: the year of the end dates concerned. */
+  jaar?: number;
 }
 
 export interface TermijnUitkomst {

@@ -26,6 +26,7 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
   for (const jaar of jarenZonderKb) {
     waarschuwingen.push({
       code: 'kb-onbekend',
+      jaar,
       melding:
         `Voor ${jaar} bevat de meegeleverde lijst geen Koninklijk Besluit dat dagen met een feestdag gelijkstelt (art. 3 lid 3 Atw): ` +
         `een laatste dag in ${jaar} kan door zo'n KB later vallen. Controleer of er voor ${jaar} een KB is (of komt) en voeg de dagen toe.`,

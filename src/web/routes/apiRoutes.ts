@@ -28,17 +28,20 @@ export function apiRoutes(deps: AppDeps) {
     const { peildatum: gekozen, regio, jaar, rechtsmiddel, zorgaanbieder } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
-    const past = (x: { regio: string; jaar: number; besluit: string; besluitType: string; rechtsmiddel?: string }) =>
+    const past = (x: { regio: string; jaar: number; besluit: string; besluitType: string; rechtsmiddel?: string; partij?: string | undefined }) =>
       (!regio || x.regio === regio) &&
       (!jaar || x.jaar === jaar) &&
       (!rechtsmiddel || x.rechtsmiddel === rechtsmiddel) &&
-      (!zorgaanbieder ||
-        (x.besluitType === 'tariefbeschikking' && matchZorgaanbieder(berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder)));
+      (!zorgaanbieder || matchZorgaanbieder(x.partij ?? berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder));
     const json = toTermijnUitkomstJson(
       {
         termijnen: berekend.uitkomst.termijnen.filter(past),
         uitsluitingen: berekend.uitkomst.uitsluitingen.filter(past),
         status: berekend.uitkomst.status.filter((s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar)),
+        partijStatus: berekend.uitkomst.partijStatus.filter(
+          (s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar) && (!zorgaanbieder || matchZorgaanbieder(s.partij, zorgaanbieder)),
+        ),
+        waarschuwingen: berekend.uitkomst.waarschuwingen,
       },
       deps.termijnen.config,
     );

@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN, TARIEFBESCHIKKING_SOORT_LABEL, type Besluit } from '../../domain/besluiten/besluit';
-import { ZORGKANTOORREGIOS } from '../../domain/regios/zorgkantoorregios';
+import { findZorgkantoorregio, ZORGKANTOORREGIOS } from '../../domain/regios/zorgkantoorregios';
 import { createContracteerruimtebesluit, createTariefbeschikking, updateBesluitDatums } from '../../services/besluitRegistratie';
 import { loadBesluitUitPad } from '../padLaders';
 import { loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
-import { diffTermijnen, previewBesluit } from '../../services/termijnVoorbeeld';
+import { diffTermijnen, previewBesluit, previewWatAls } from '../../services/termijnVoorbeeld';
 import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoer, tariefbeschikkingVoorbeeldInvoer } from '../../validation/besluitInvoer';
-import type { VeldFout } from '../../validation/velden';
+import { toVeldFouten, type VeldFout } from '../../validation/velden';
 import { enkel, formulierValidator, foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
 import { paginaContext } from '../paginaContext';
 import { z } from 'zod';
@@ -115,7 +115,7 @@ export function besluitenRoutes(deps: AppDeps) {
       const resultaat = createContracteerruimtebesluit(deps.db, invoer);
       if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
       const eerste = invoer.bedragen[0]!;
-      return c.redirect(`/matrix/${encodeURIComponent(eerste.regio)}/${eerste.jaar}?opgeslagen=1`, 303);
+      return c.redirect(`/matrix/${findZorgkantoorregio(eerste.regio)?.code ?? encodeURIComponent(eerste.regio)}/${eerste.jaar}?opgeslagen=1`, 303);
     },
   );
 
@@ -126,7 +126,7 @@ export function besluitenRoutes(deps: AppDeps) {
       const { invoer, waarden } = c.req.valid('form');
       const resultaat = createTariefbeschikking(deps.db, c.get('actor'), invoer);
       if (!resultaat.ok) return renderFormulier(c, 'tariefbeschikking', waarden, resultaat.fouten, 422);
-      return c.redirect(`/matrix/${encodeURIComponent(invoer.regio)}/${invoer.jaar}?opgeslagen=1`, 303);
+      return c.redirect(`/matrix/${findZorgkantoorregio(invoer.regio)?.code ?? encodeURIComponent(invoer.regio)}/${invoer.jaar}?opgeslagen=1`, 303);
     },
   );
 
@@ -168,7 +168,12 @@ export function besluitenRoutes(deps: AppDeps) {
     return c.html(
       deps.weergave.render(
         'besluitVoorbeeld',
-        { termijnen: voorbeelden.flatMap((v) => v.termijnen), uitsluitingen: voorbeelden.flatMap((v) => v.uitsluitingen), vandaag: deps.vandaag() },
+        {
+          termijnen: voorbeelden.flatMap((v) => v.termijnen),
+          uitsluitingen: voorbeelden.flatMap((v) => v.uitsluitingen),
+          waarschuwingen: [...new Map(voorbeelden.flatMap((v) => v.waarschuwingen).map((w) => [w.melding, w])).values()],
+          vandaag: deps.vandaag(),
+        },
         { fragment: true },
       ),
     );
@@ -212,6 +217,39 @@ export function besluitenRoutes(deps: AppDeps) {
       422,
     );
   };
+
+  // What-if: another bekendmaking, or a hypothetical next step of the NZa; the engine's diff, nothing written.
+  const watAlsInvoer = z
+    .object({
+      besluitdatum: z.string().optional(),
+      bekendgemaakt: z.preprocess((w) => (w === '' ? undefined : w), datumInvoerVeld().optional()),
+      hypothese: z.preprocess((w) => (w === '' ? undefined : w), z.enum(['wijziging-contracteerruimte', 'gewijzigde-tariefbeschikking']).optional()),
+      hypotheseOp: z.preprocess((w) => (w === '' ? undefined : w), datumInvoerVeld().optional()),
+    })
+    .strict()
+    .refine((d) => !d.hypothese || d.hypotheseOp, { error: 'vul de datum van de hypothetische stap in', path: ['hypotheseOp'] });
+
+  app.post('/:type/:id/watals', async (c) => {
+    const besluit = c.get('besluit');
+    const { waarden, fouten: leesFouten } = await readFormulier(c);
+    const parsed = watAlsInvoer.safeParse(Object.fromEntries(Object.entries(waarden).map(([k, v]) => [k, enkel(v)])));
+    const fouten = [...leesFouten, ...(parsed.success ? [] : toVeldFouten(parsed.error))];
+    if (fouten.length > 0 || !parsed.success) {
+      return c.html(deps.weergave.render('watAls', { fouten: fouten }, { fragment: true }), 422);
+    }
+    const vraag = parsed.data;
+    const berekend = deps.termijnen.computeVoorActor(c.get('actor'), deps.vandaag());
+    const diff = previewWatAls(
+      berekend,
+      { type: besluit.type, kenmerk: besluit.kenmerk },
+      {
+        bekendgemaakt: vraag.bekendgemaakt,
+        hypothese: vraag.hypothese && vraag.hypotheseOp ? { soort: vraag.hypothese, op: vraag.hypotheseOp } : undefined,
+      },
+      deps.termijnen.config,
+    );
+    return c.html(deps.weergave.render('watAls', { ...diff, vraag, besluit }, { fragment: true }));
+  });
 
   app.post(
     '/:type/:id/bewerken',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
-import { findZorgkantoorregio } from '../../domain/regios/zorgkantoorregios';
+import { findZorgkantoorregio, REGIO_INDELING } from '../../domain/regios/zorgkantoorregios';
 import { buildCelHistorie, loadRegioJaarMatrix } from '../../services/regioJaarMatrix';
 import { loadZaken } from '../../services/zaakRegistratie';
 import { paginaContext } from '../paginaContext';
@@ -29,9 +29,10 @@ export function matrixRoutes(deps: AppDeps) {
         ...cel,
         label: cel.status ? (cel.status.oudRegime ? 'oud regime' : STATUS_LABEL[cel.status.status]) : undefined,
         regio: r.regio,
+        code: r.code,
       })),
     }));
-    const data = { ...paginaContext(c, 'matrix'), titel: 'Regio × jaar', peildatum, ...matrix, rijen };
+    const data = { ...paginaContext(c, 'matrix'), titel: 'Regio × jaar', peildatum, ...matrix, rijen, indeling: REGIO_INDELING };
     const inhoud = afgeleid(berekend, `html|matrix|${peildatum}`, () => deps.weergave.render('matrix', data, { fragment: true }));
     return c.html(deps.weergave.metLayout(inhoud, data));
   });
@@ -40,6 +41,11 @@ export function matrixRoutes(deps: AppDeps) {
     const regio = findZorgkantoorregio(c.req.param('regio'));
     const jaar = Number(c.req.param('jaar'));
     if (!regio || !Number.isInteger(jaar) || jaar < 1900 || jaar > 2200) return c.notFound();
+    // URLs carry the region's code (termijnregels §11): a name, which may hold a slash, redirects to it.
+    if (c.req.param('regio') !== regio.code) {
+      const query = new URL(c.req.url).search;
+      return c.redirect(`/matrix/${regio.code}/${jaar}${query}`, 301);
+    }
     const peildatum = peildatumVan(c.req.query('peildatum'));
     const actor = c.get('actor');
     const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
@@ -53,6 +59,9 @@ export function matrixRoutes(deps: AppDeps) {
         jaar,
         peildatum,
         status,
+        partijStatus: berekend.uitkomst.partijStatus
+          .filter((s) => s.regio === regio.naam && s.jaar === jaar)
+          .map((s) => ({ ...s, label: STATUS_LABEL[s.status] })),
         statusLabel: status ? (status.oudRegime ? 'oud regime: geen rechtstreeks beroep' : STATUS_LABEL[status.status]) : undefined,
         historie: buildCelHistorie(berekend, regio.naam, jaar),
         zaken,

@@ -61,7 +61,7 @@ export function zakenRoutes(deps: AppDeps) {
     const actor = c.get('actor');
     const peildatum = deps.vandaag();
     const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
-    const { kenmerk, regio, jaar, termijnen, uitsluitingen, regioJaarStatus } = findZaakTermijnen(berekend, zaak);
+    const { kenmerk, regio, jaar, termijnen, uitsluitingen, regioJaarStatus, partijStatus, beschermendeDatums } = findZaakTermijnen(berekend, zaak);
     const kalender = deps.termijnen.config.kalender;
     const griffierecht = zaak.griffierechtMededeling ? computeGriffierechtTermijn(zaak.griffierechtMededeling, kalender) : undefined;
     const bezwaartermijn = zaak.soort === 'bezwaar' ? termijnen[0] : undefined;
@@ -77,6 +77,8 @@ export function zakenRoutes(deps: AppDeps) {
         termijnen,
         uitsluitingen,
         regioJaarStatus,
+        partijStatus,
+        beschermendeDatums,
         griffierecht,
         beslistermijn,
         laat,

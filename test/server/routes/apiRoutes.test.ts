@@ -23,4 +23,17 @@ describe('JSON API v1 (/api/v1)', () => {
     expect(onbekend.status).toBe(404);
     expect(await onbekend.json()).toEqual({ fouten: [{ veld: 'pad', melding: 'onbekend: GET /api/v2/iets' }] });
   });
+
+  it('gives every term its party, soort, afleiding and postal date, and the per-party status (cli-termijnen.md v2)', async () => {
+    const json = (await (await t.als(DEMO.advocaat)('/api/v1/termijnen?regio=Amsterdam&jaar=2026')).json()) as {
+      termijnen: { partij?: string; soort: string; afleiding: { grondslag: string }[]; perPostUiterlijkOntvangen: string }[];
+      partijStatus: { partij: string }[];
+      waarschuwingen: unknown[];
+    };
+    expect(json.termijnen.length).toBeGreaterThan(0);
+    expect(json.termijnen.every((x) => x.afleiding.length >= 4 && x.perPostUiterlijkOntvangen && x.soort)).toBe(true);
+    expect(json.termijnen.some((x) => x.partij === 'Stichting Amstelhof Wonen en Zorg')).toBe(true);
+    expect(json.partijStatus.map((s) => s.partij)).toContain('Stichting Amstelhof Wonen en Zorg');
+    expect(Array.isArray(json.waarschuwingen)).toBe(true);
+  });
 });

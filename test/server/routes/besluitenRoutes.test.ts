@@ -92,6 +92,42 @@ describe('registering and editing decisions', () => {
     expect(t.momentopname()).toBe(voor);
   });
 
+  it('warns at input (termijnregels §7): a bekendmaking in the future, and an end in a year no KB covers', async () => {
+    const html = await (
+      await post(DEMO.advocaat, '/besluiten/voorbeeld', {
+        type: 'tariefbeschikking',
+        regio: 'Utrecht',
+        jaar: '2029',
+        soort: 'vaststelling',
+        bekendgemaakt: '01-12-2028',
+      })
+    ).text();
+    expect(html).toContain('Let op:');
+    expect(html).toContain('na de peildatum');
+    expect(html).toContain('art. 3 lid 3 Atw');
+  });
+
+  it('what-if (engine v2, point 9): another bekendmaking or a hypothetical amendment shows which terms of which parties move — nothing written', async () => {
+    const id = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744'`).get() as { id: number }).id;
+    const voor = t.momentopname();
+    const verschoven = await (await post(DEMO.advocaat, `/besluiten/tariefbeschikking/${id}/watals`, { bekendgemaakt: '27-10-2026' })).text();
+    expect(verschoven).toContain('Stichting Amstelhof Wonen en Zorg');
+    expect(verschoven).toContain('1 december 2026'); // now
+    expect(verschoven).toContain('8 december 2026'); // then
+    const wijziging = await (
+      await post(DEMO.advocaat, `/besluiten/tariefbeschikking/${id}/watals`, { hypothese: 'wijziging-contracteerruimte', hypotheseOp: '01-12-2026' })
+    ).text();
+    expect(wijziging).toContain('HYPOTHETISCH');
+    expect(wijziging).toContain('beschermend');
+    expect(wijziging).toContain('12 januari 2027');
+    const zonderDatum = await post(DEMO.advocaat, `/besluiten/tariefbeschikking/${id}/watals`, { hypothese: 'wijziging-contracteerruimte' });
+    expect(zonderDatum.status).toBe(422);
+    expect(await zonderDatum.text()).toContain('vul de datum van de hypothetische stap in');
+    expect(t.momentopname()).toBe(voor);
+    const anderKantoor = await post(DEMO.inhouse, `/besluiten/tariefbeschikking/${id}/watals`, { bekendgemaakt: '27-10-2026' });
+    expect(anderKantoor.status).toBe(404);
+  });
+
   it('editing a bekendmaking recomputes the dependent terms and shows what changed', async () => {
     const id = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1855'`).get() as { id: number }).id;
     const r = await post(DEMO.inhouse, `/besluiten/tariefbeschikking/${id}/bewerken`, { besluitdatum: '06-11-2026', bekendgemaakt: '12-11-2026' });

@@ -19,4 +19,22 @@ describe('overview', () => {
     expect(html).toContain('NZa/TB/2026-1744');
     expect(html).not.toContain('NZa/TB/2026-1855');
   });
+
+  it('termijnregels §8: with no entry-into-force date configured every page says so; with one it does not', async () => {
+    expect(await (await t.als(DEMO.advocaat)('/')).text()).not.toContain('Datum van inwerkingtreding onbekend');
+    const onbekend = createTestApp('2026-11-22', null);
+    try {
+      for (const pad of ['/', '/matrix', '/zaken/1']) {
+        expect(await (await onbekend.als(DEMO.advocaat)(pad)).text()).toContain('Datum van inwerkingtreding onbekend');
+      }
+    } finally {
+      onbekend.sluit();
+    }
+  });
+
+  it('shows beschermende datums and doubts in the list, each with its afleiding', async () => {
+    const html = await (await t.als(DEMO.nza)('/?regio=Amsterdam')).text();
+    expect(html).toContain('Hoe is deze datum berekend?');
+    expect(html).toContain('twijfel');
+  });
 });
