@@ -352,48 +352,52 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
             cel.partijen.set(b.partij!, { soort: gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder', termijnen: [] });
           }
         }
+        // A beschermende datum of one party: six weeks from the day after this besluit's bekendmaking (art. 6:7, 6:8 Awb).
+        const addBeschermendeDatum = (
+          partij: string,
+          toestand: PartijToestand,
+          velden: Pick<TermijnVelden, 'grondslag' | 'regel' | 'twijfel' | 'beroepIngesteld'> & { toelichting: (t: BerekendeTermijn) => string },
+        ) => {
+          const t = computeZesWeken(besluit.bekendgemaakt);
+          const { toelichting, ...rest } = velden;
+          addBeroepstermijn(
+            createTermijn(besluit, 'beroep', regio, jaar, t, {
+              ...rest,
+              partij,
+              partijSoort: toestand.soort,
+              soort: 'beschermend',
+              versie: cel.versie,
+              toelichting: toelichting(t),
+            }),
+            toestand,
+          );
+        };
         for (const [partij, toestand] of cel.partijen) {
           const lopend = beroepenVan(partij).find((b) => isLopendOp(b, besluit.bekendgemaakt));
           if (lopend) {
             // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
-            const t = computeZesWeken(besluit.bekendgemaakt);
-            addBeroepstermijn(
-              createTermijn(besluit, 'beroep', regio, jaar, t, {
-                partij,
-                partijSoort: toestand.soort,
-                soort: 'beschermend',
-                grondslag: GRONDSLAG_6_19,
-                regel: 'art-6-19-voorzorg',
-                beroepIngesteld: lopend.ingesteld,
-                versie: cel.versie,
-                twijfel:
-                  `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
-                  `besluit ${besluit.id} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
-                  'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.',
-                toelichting:
-                  `Voorzorg: brief met gronden van ${partij} tegen wijzigingsbesluit ${besluit.id} over de contracteerruimte ` +
-                  `${regiojaar(regio, jaar)}, binnen zes weken na de bekendmaking, ${periode(t)}`,
-              }),
-              toestand,
-            );
+            addBeschermendeDatum(partij, toestand, {
+              grondslag: GRONDSLAG_6_19,
+              regel: 'art-6-19-voorzorg',
+              beroepIngesteld: lopend.ingesteld,
+              twijfel:
+                `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
+                `besluit ${besluit.id} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
+                'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.',
+              toelichting: (t) =>
+                `Voorzorg: brief met gronden van ${partij} tegen wijzigingsbesluit ${besluit.id} over de contracteerruimte ` +
+                `${regiojaar(regio, jaar)}, binnen zes weken na de bekendmaking, ${periode(t)}`,
+            });
           } else if (!lid3 && alTariefbeschikking) {
             // Termijnregels §6: amended, no gewijzigde tariefbeschikking (yet) — possibly the fatal date.
-            const t = computeZesWeken(besluit.bekendgemaakt);
-            addBeroepstermijn(
-              createTermijn(besluit, 'beroep', regio, jaar, t, {
-                partij,
-                partijSoort: toestand.soort,
-                soort: 'beschermend',
-                grondslag: GRONDSLAG_WIJZIGING,
-                regel: 'wijziging-zonder-tariefbeschikking',
-                versie: cel.versie,
-                twijfel: toestand.soort === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder,
-                toelichting:
-                  `Beroep van ${partij} tegen de gewijzigde contracteerruimte ${regiojaar(regio, jaar)} (besluit ${besluit.id}, ` +
-                  `bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) zolang geen gewijzigde tariefbeschikking volgt, ${periode(t)}`,
-              }),
-              toestand,
-            );
+            addBeschermendeDatum(partij, toestand, {
+              grondslag: GRONDSLAG_WIJZIGING,
+              regel: 'wijziging-zonder-tariefbeschikking',
+              twijfel: toestand.soort === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder,
+              toelichting: (t) =>
+                `Beroep van ${partij} tegen de gewijzigde contracteerruimte ${regiojaar(regio, jaar)} (besluit ${besluit.id}, ` +
+                `bekendgemaakt ${formatDatumKort(besluit.bekendgemaakt)}) zolang geen gewijzigde tariefbeschikking volgt, ${periode(t)}`,
+            });
           }
         }
         continue;
