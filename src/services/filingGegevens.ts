@@ -11,7 +11,7 @@ import {
   zorgkantoorregios,
 } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORT_LABEL } from '../domain/besluiten/besluit';
-import { FILINGS, splitAlineas, type Art65Gegevens, type FilingSoort } from '../domain/filings/filingSoorten';
+import { FILINGS, splitAlineas, type FilingSoort } from '../domain/filings/filingSoorten';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatDatumKort, formatDatumLang, formatEuro } from '../opmaak/opmaak';
 import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';

@@ -1,5 +1,4 @@
 import { addDagen, formatDatumKort, formatDatumLang, jaarVan, laatsteDatum, type IsoDatum } from '../kalender/kalenderdatum';
-import type { AtwKalender } from '../kalender/atwKalender';
 import {
   heeftProductieafspraken,
   partijVan,
@@ -13,12 +12,9 @@ import {
 import {
   assertBekendmakingInBereik,
   computeBezwaarOfBeroepstermijn,
-  computePostUiterlijk,
   computeTermijnVanafAanvang,
-  describeAanvangNaBekendmaking,
   GRONDSLAG_AWB,
   withAtwGrondslag,
-  type AfleidingStap,
   type BerekendeTermijn,
 } from './awbTermijn';
 import type { PartijSoort, PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';

@@ -1,6 +1,5 @@
 import type { IsoDatum } from '../kalender/kalenderdatum';
 import type { Besluit } from '../besluiten/besluit';
-import type { AfleidingStap } from './awbTermijn';
 import type { AtwKalender } from '../kalender/atwKalender';
 
 export type { AfleidingStap } from './awbTermijn';
