@@ -53,7 +53,7 @@ serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => 
   console.log(`Termijnbewaking serving http://localhost:${info.port} (database ${config.databasePad})`);
 });
 if (config.inwerkingtreding === null) {
-  console.log('WMG105_INWERKINGTREDING is unknown: terms are computed as if art. 105 leden 2–4 Wmg applied from 2025-01-01');
+  console.log('WMG105_INWERKINGTREDING is unknown: every decision gets the terms of the new regime, each with the doubt (termijnregels §8)');
 }
 
 // Reminders: a job in this process, at start (catching up) and every few minutes. With no SMTP configured the
