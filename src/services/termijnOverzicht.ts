@@ -27,9 +27,22 @@ export interface OverzichtFilter {
   zorgaanbieder?: string | undefined;
 }
 
+/**
+ * An exclusion that could be wrong, with the last day the term would have (termijnregels §6–§7): a date to file by as a
+ * precaution, so it is listed and counted like a term, never only explained in a banner.
+ */
+export interface MogelijkeTermijn {
+  uitsluiting: Uitsluiting;
+  einde: IsoDatum;
+  dagenOver: number;
+  urgentie: Urgentie;
+  zorgaanbieder?: string;
+}
+
 export interface Overzicht {
   /** The first `maximum` rows, soonest first. */
   regels: OverzichtRegel[];
+  mogelijkeTermijnen: MogelijkeTermijn[];
   banners: Uitsluiting[];
   aantal: number;
   telling: Record<Urgentie, number>;
@@ -113,7 +126,25 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
   for (const { regel, regios, jaren, besluiten } of vensters.values()) {
     if (regel) regel.gedeeldVenster = { regios: regios.size, jaren: [...jaren].sort(), besluiten: [...besluiten] };
   }
-  return { regels, aantal, telling, banners: selectBannerUitsluitingen(berekend, filter) };
+  const zichtbaarVanaf = addDagen(peildatum, -VERLOPEN_ZICHTBAAR_DAGEN);
+  const mogelijkeTermijnen: MogelijkeTermijn[] = [];
+  for (const u of berekend.uitkomst.uitsluitingen) {
+    if (!u.twijfel || !u.eindeAlsToch || u.eindeAlsToch < zichtbaarVanaf) continue;
+    if (
+      (filter.regio && u.regio !== filter.regio) ||
+      (filter.jaar && u.jaar !== filter.jaar) ||
+      (filter.rechtsmiddel && u.rechtsmiddel !== filter.rechtsmiddel)
+    )
+      continue;
+    const zorgaanbieder = u.partij ?? berekend.tariefbeschikkingen.get(u.besluit)?.zorgaanbieder;
+    if (filter.zorgaanbieder && !matchZorgaanbieder(zorgaanbieder, filter.zorgaanbieder)) continue;
+    const dagenOver = dagenTussen(peildatum, u.eindeAlsToch);
+    const urgentie = urgentieVan(u.eindeAlsToch);
+    telling[urgentie]++;
+    mogelijkeTermijnen.push({ uitsluiting: u, einde: u.eindeAlsToch, dagenOver, urgentie, ...(zorgaanbieder ? { zorgaanbieder } : {}) });
+  }
+  mogelijkeTermijnen.sort((a, b) => (a.einde < b.einde ? -1 : a.einde > b.einde ? 1 : 0));
+  return { regels, mogelijkeTermijnen, aantal, telling, banners: selectBannerUitsluitingen(berekend, filter) };
 }
 
 /** Exclusions the user must see as a banner: sluittarief and onherroepelijk (art. 105 lid 2 and lid 4 Wmg). */

@@ -94,7 +94,7 @@ export interface WatAlsVraag {
   hypothese?: { soort: 'wijziging-contracteerruimte' | 'gewijzigde-tariefbeschikking'; op: IsoDatum } | undefined;
 }
 
-export const HYPOTHESE_ID = 'HYPOTHETISCH';
+export const HYPOTHESE_ID = 'aangenomen besluit';
 
 /**
  * What-if (issue "Term engine v2", point 9): which terms of which parties move, open or go if `besluit` had been made

@@ -20,6 +20,8 @@ export function createWeergave(templateMap: string): Weergave {
   hb.registerHelper('dagenOver', (n: unknown) => (typeof n === 'number' ? formatDagenOver(n) : ''));
   hb.registerHelper('dagenTot', (van: IsoDatum, tot: IsoDatum) => dagenTussen(van, tot));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // ISO dates compare as strings: `voor a b` is true when a lies before b.
+  hb.registerHelper('voor', (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a < b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('join', (lijst: unknown, scheiding: unknown) => (Array.isArray(lijst) ? lijst.join(typeof scheiding === 'string' ? scheiding : ', ') : ''));
   // URLs name a region by its code, never by a name that may hold a slash (termijnregels §11).

@@ -19,6 +19,7 @@ import {
 } from './awbTermijn';
 import type { PartijSoort, PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';
 import { computeStatus, isLopendOp, type StatusContext } from './regioJaarStatus';
+import { TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { listWaarschuwingen } from './waarschuwingen';
 
 export type { TermijnConfig } from './termijn';
@@ -53,11 +54,6 @@ const GRONDSLAG_LID_3 = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 3 Wmg']);
 const GRONDSLAG_WIJZIGING = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 4 Wmg']);
 const GRONDSLAG_6_19 = Object.freeze(['art. 6:19 Awb', ...GRONDSLAG_AWB]);
 const GRONDSLAG_SLUITTARIEF = Object.freeze(['art. 105 lid 2 Wmg']);
-
-const TWIJFEL_INWERKINGTREDING =
-  'De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend. Gold de regeling bij deze bekendmaking nog ' +
-  'niet, dan stond geen rechtstreeks beroep tegen de contracteerruimte open (alleen exceptieve toetsing in bezwaar tegen ' +
-  'de tariefbeschikking); deze termijn is voor de zekerheid berekend.';
 
 const TWIJFEL_NOOIT_EEN_TERMIJN =
   'Voor deze partij stond nog geen beroep tegen deze contracteerruimte open, maar de termijnen van andere partijen zijn ' +

@@ -2,6 +2,7 @@ import { addDagen, formatDatumKort, formatDatumLang, laatsteDatum, vroegsteDatum
 import type { Beroep } from '../besluiten/besluit';
 import type { RegioJaarStatus, Termijn } from './termijn';
 import { computePostUiterlijk } from './awbTermijn';
+import { TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 
 /** What the status of one (regio, jaar) depends on besides the terms and beroepen. */
 export interface StatusContext {
@@ -116,7 +117,13 @@ export function computeStatus(termijnen: readonly Termijn[], beroepen: readonly 
 }
 
 function describeTwijfel(lopend: readonly Termijn[], context: StatusContext): string | undefined {
-  const twijfels = new Set(lopend.flatMap((t) => (t.twijfel ? [t.twijfel] : [])));
+  // Each doubt once; the unknown entry into force is said on every page already, so a status does not repeat it.
+  const twijfels = new Set(
+    lopend.flatMap((t) => {
+      const eigen = t.twijfel?.replace(TWIJFEL_INWERKINGTREDING, '').trim();
+      return eigen ? [eigen] : [];
+    }),
+  );
   if (lopend.some((t) => t.versie < context.versie) && context.contracteerruimte) {
     twijfels.add(
       `Een termijn tegen de contracteerruimte zoals die gold vóór besluit ${context.contracteerruimte} liep nog toen dat ` +

@@ -160,8 +160,12 @@ export function besluitenRoutes(deps: AppDeps) {
       }));
     } else {
       const invoer = validateInvoer(tariefbeschikkingVoorbeeldInvoer, tbInvoerUitFormulier(waarden));
-      if (!invoer.ok) return renderOnvolledig(c, invoer.fouten);
-      kandidaten = [{ id: kenmerk, type: 'tariefbeschikking', ...invoer.data }];
+      // Terms belong to a party (termijnregels §4): without the addressee the preview would reason for nobody.
+      const kvk = enkel(waarden.zorgaanbieder);
+      const aanbieder = kvk ? loadZorgaanbiedersVoorActor(deps.db, actor).find((z) => z.kvkNummer === kvk)?.naam : undefined;
+      const fouten = [...(invoer.ok ? [] : invoer.fouten), ...(aanbieder ? [] : [{ veld: 'zorgaanbieder', melding: 'kies de zorgaanbieder' }])];
+      if (!invoer.ok || !aanbieder) return renderOnvolledig(c, fouten);
+      kandidaten = [{ id: kenmerk, type: 'tariefbeschikking', ...invoer.data, aanbieder }];
     }
     const berekend = deps.termijnen.computeVoorActor(actor, deps.vandaag());
     const voorbeelden = kandidaten.map((k) => previewBesluit(berekend.invoer, k, deps.termijnen.config));

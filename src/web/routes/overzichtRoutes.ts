@@ -49,6 +49,7 @@ export function overzichtRoutes(deps: AppDeps) {
       filter,
       filterFout,
       regels: overzicht.regels,
+      mogelijkeTermijnen: overzicht.mogelijkeTermijnen,
       afgekapt: Math.max(0, overzicht.aantal - overzicht.regels.length),
       aantal: overzicht.aantal,
       telling: overzicht.telling,

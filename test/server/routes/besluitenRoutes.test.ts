@@ -70,6 +70,7 @@ describe('registering and editing decisions', () => {
     const tb = await (
       await post(DEMO.advocaat, '/besluiten/voorbeeld', {
         type: 'tariefbeschikking',
+        zorgaanbieder: '90000003',
         regio: 'Utrecht',
         jaar: '2026',
         soort: 'wijziging',
@@ -78,9 +79,23 @@ describe('registering and editing decisions', () => {
     ).text();
     expect(tb).toContain('maandag 28 december 2026');
     expect(tb).toContain('eerste Kerstdag');
+    // The terms are reasoned for the chosen client, the addressee (termijnregels §4), never for the kenmerk.
+    expect(tb).toContain('Stichting Amstelhof Wonen en Zorg');
+    const zonderPartij = await (
+      await post(DEMO.advocaat, '/besluiten/voorbeeld', {
+        type: 'tariefbeschikking',
+        regio: 'Utrecht',
+        jaar: '2026',
+        soort: 'wijziging',
+        bekendgemaakt: '13-11-2026',
+      })
+    ).text();
+    expect(zonderPartij).toContain('zorgaanbieder');
+    expect(zonderPartij).not.toContain('december 2026');
     const sluit = await (
       await post(DEMO.advocaat, '/besluiten/voorbeeld', {
         type: 'tariefbeschikking',
+        zorgaanbieder: '90000003',
         regio: 'Utrecht',
         jaar: '2025',
         soort: 'sluittarief',
@@ -96,6 +111,7 @@ describe('registering and editing decisions', () => {
     const html = await (
       await post(DEMO.advocaat, '/besluiten/voorbeeld', {
         type: 'tariefbeschikking',
+        zorgaanbieder: '90000003',
         regio: 'Utrecht',
         jaar: '2029',
         soort: 'vaststelling',
@@ -117,7 +133,7 @@ describe('registering and editing decisions', () => {
     const wijziging = await (
       await post(DEMO.advocaat, `/besluiten/tariefbeschikking/${id}/watals`, { hypothese: 'wijziging-contracteerruimte', hypotheseOp: '01-12-2026' })
     ).text();
-    expect(wijziging).toContain('HYPOTHETISCH');
+    expect(wijziging).toContain('aangenomen besluit');
     expect(wijziging).toContain('beschermend');
     expect(wijziging).toContain('12 januari 2027');
     const zonderDatum = await post(DEMO.advocaat, `/besluiten/tariefbeschikking/${id}/watals`, { hypothese: 'wijziging-contracteerruimte' });

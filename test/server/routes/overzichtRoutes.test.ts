@@ -37,4 +37,11 @@ describe('overview', () => {
     expect(html).toContain('Hoe is deze datum berekend?');
     expect(html).toContain('twijfel');
   });
+
+  it('lists an exclusion that could be wrong as a possible term with its date, counted like a term (termijnregels §6–§7)', async () => {
+    const html = await (await t.als(DEMO.advocaat)('/?regio=Rotterdam')).text();
+    expect(html).toContain('Mogelijke termijnen');
+    expect(html).toMatch(/Mogelijke termijnen[\s\S]*donderdag 12 november 2026[\s\S]*Maasoever Gehandicaptenzorg B\.V\./);
+    expect(html).toContain('2 recent verlopen'); // the bezwaar term and the possible beroep term
+  });
 });
