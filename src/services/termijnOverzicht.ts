@@ -43,6 +43,8 @@ export interface Overzicht {
   /** The first `maximum` rows, soonest first. */
   regels: OverzichtRegel[];
   mogelijkeTermijnen: MogelijkeTermijn[];
+  /** All possible terms in view, also those not shown. */
+  aantalMogelijk: number;
   banners: Uitsluiting[];
   aantal: number;
   telling: Record<Urgentie, number>;
@@ -128,6 +130,7 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
   }
   const zichtbaarVanaf = addDagen(peildatum, -VERLOPEN_ZICHTBAAR_DAGEN);
   const mogelijkeTermijnen: MogelijkeTermijn[] = [];
+  let aantalMogelijk = 0;
   for (const u of berekend.uitkomst.uitsluitingen) {
     if (!u.twijfel || !u.eindeAlsToch || u.eindeAlsToch < zichtbaarVanaf) continue;
     if (
@@ -138,13 +141,16 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
       continue;
     const zorgaanbieder = u.partij ?? berekend.tariefbeschikkingen.get(u.besluit)?.zorgaanbieder;
     if (filter.zorgaanbieder && !matchZorgaanbieder(zorgaanbieder, filter.zorgaanbieder)) continue;
-    const dagenOver = dagenTussen(peildatum, u.eindeAlsToch);
     const urgentie = urgentieVan(u.eindeAlsToch);
     telling[urgentie]++;
-    mogelijkeTermijnen.push({ uitsluiting: u, einde: u.eindeAlsToch, dagenOver, urgentie, ...(zorgaanbieder ? { zorgaanbieder } : {}) });
+    aantalMogelijk++;
+    mogelijkeTermijnen.push({ uitsluiting: u, einde: u.eindeAlsToch, dagenOver: 0, urgentie, ...(zorgaanbieder ? { zorgaanbieder } : {}) });
   }
+  // Counted all; shown, like the terms, only the soonest `maximum`.
   mogelijkeTermijnen.sort((a, b) => (a.einde < b.einde ? -1 : a.einde > b.einde ? 1 : 0));
-  return { regels, mogelijkeTermijnen, aantal, telling, banners: selectBannerUitsluitingen(berekend, filter) };
+  const getoond = mogelijkeTermijnen.slice(0, maximum);
+  for (const m of getoond) m.dagenOver = dagenTussen(peildatum, m.einde);
+  return { regels, mogelijkeTermijnen: getoond, aantalMogelijk, aantal, telling, banners: selectBannerUitsluitingen(berekend, filter) };
 }
 
 /** Exclusions the user must see as a banner: sluittarief and onherroepelijk (art. 105 lid 2 and lid 4 Wmg). */

@@ -9,6 +9,8 @@ import { afgeleid } from '../../services/termijnService';
 
 // The overview is about what runs out next; further rows via the filters and the CSV export.
 const MAX_REGELS = 100;
+// Possible terms (exclusions that could be wrong) are a shorter list above the terms.
+const MAX_MOGELIJK = 20;
 // Beyond this many zorgaanbieders a dropdown is unusable: the filter becomes a "name contains" field.
 const MAX_KEUZELIJST = 100;
 
@@ -49,7 +51,8 @@ export function overzichtRoutes(deps: AppDeps) {
       filter,
       filterFout,
       regels: overzicht.regels,
-      mogelijkeTermijnen: overzicht.mogelijkeTermijnen,
+      mogelijkeTermijnen: overzicht.mogelijkeTermijnen.slice(0, MAX_MOGELIJK),
+      mogelijkAfgekapt: Math.max(0, overzicht.aantalMogelijk - Math.min(MAX_MOGELIJK, overzicht.mogelijkeTermijnen.length)),
       afgekapt: Math.max(0, overzicht.aantal - overzicht.regels.length),
       aantal: overzicht.aantal,
       telling: overzicht.telling,
@@ -66,7 +69,11 @@ export function overzichtRoutes(deps: AppDeps) {
     const pagina = fragment ? 'overzichtResultaat' : 'overzicht';
     // The body depends only on the cached result and the query, never on who asks within the same scope.
     const inhoud = afgeleid(berekend, `html|${pagina}|${c.req.url}`, () => deps.weergave.render(pagina, data, { fragment: true }));
-    return c.html(fragment ? inhoud : deps.weergave.metLayout(inhoud, data));
+    // The whole page, per user (the layout names who is signed in): a repeated request renders nothing.
+    const volledigePagina = afgeleid(berekend, `pagina|${actor.gebruikerId}|${pagina}|${c.req.url}`, () =>
+      fragment ? inhoud : deps.weergave.metLayout(inhoud, data),
+    );
+    return c.html(volledigePagina);
   });
   return app;
 }
