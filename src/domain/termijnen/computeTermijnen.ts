@@ -458,25 +458,14 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
     status.push(computeStatus(geldend, beroepen, context));
   }
 
-  termijnen.sort(
-    (a, b) =>
-      compare(a.einde, b.einde) ||
-      compare(a.regio, b.regio) ||
-      compare(a.jaar, b.jaar) ||
-      compare(a.bekendgemaakt, b.bekendgemaakt) ||
-      compare(a.besluit, b.besluit) ||
-      RECHTSMIDDEL_VOLGORDE[a.rechtsmiddel] - RECHTSMIDDEL_VOLGORDE[b.rechtsmiddel] ||
-      compare(a.partij ?? '', b.partij ?? ''),
-  );
-  uitsluitingen.sort(
-    (a, b) =>
-      compare(a.regio, b.regio) ||
-      compare(a.jaar, b.jaar) ||
-      compare(a.bekendgemaakt, b.bekendgemaakt) ||
-      compare(a.besluit, b.besluit) ||
-      RECHTSMIDDEL_VOLGORDE[a.rechtsmiddel] - RECHTSMIDDEL_VOLGORDE[b.rechtsmiddel] ||
-      compare(a.partij ?? '', b.partij ?? ''),
-  );
+  // Within a (regio, jaar): by bekendmaking, besluit, bezwaar before beroep, party.
+  const compareInCel = (a: Termijn | Uitsluiting, b: Termijn | Uitsluiting) =>
+    compare(a.bekendgemaakt, b.bekendgemaakt) ||
+    compare(a.besluit, b.besluit) ||
+    RECHTSMIDDEL_VOLGORDE[a.rechtsmiddel] - RECHTSMIDDEL_VOLGORDE[b.rechtsmiddel] ||
+    compare(a.partij ?? '', b.partij ?? '');
+  termijnen.sort((a, b) => compare(a.einde, b.einde) || compare(a.regio, b.regio) || compare(a.jaar, b.jaar) || compareInCel(a, b));
+  uitsluitingen.sort((a, b) => compare(a.regio, b.regio) || compare(a.jaar, b.jaar) || compareInCel(a, b));
   status.sort((a, b) => compare(a.regio, b.regio) || compare(a.jaar, b.jaar));
   partijStatus.sort((a, b) => compare(a.regio, b.regio) || compare(a.jaar, b.jaar) || compare(a.partij, b.partij));
   const waarschuwingen = listWaarschuwingen(invoer, termijnen, config);

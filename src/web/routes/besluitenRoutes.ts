@@ -195,20 +195,7 @@ export function besluitenRoutes(deps: AppDeps) {
   // The decision named in the path, if the actor may edit it (404 otherwise).
   app.use('/:type/:id/*', loadBesluitUitPad(deps));
 
-  app.get('/:type/:id/bewerken', (c) => {
-    const besluit = c.get('besluit');
-    return c.html(
-      deps.weergave.render('besluitBewerken', {
-        ...paginaContext(c, 'registreren'),
-        titel: `${besluit.kenmerk} bewerken`,
-        besluit,
-        waarden: besluit,
-        fouten: {},
-      }),
-    );
-  });
-
-  const renderBewerken = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) => {
+  const renderBewerken = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>, status: 200 | 422 = 422) => {
     const besluit = c.get('besluit');
     return c.html(
       deps.weergave.render('besluitBewerken', {
@@ -218,9 +205,11 @@ export function besluitenRoutes(deps: AppDeps) {
         waarden,
         fouten: foutenPerVeld(fouten),
       }),
-      422,
+      status,
     );
   };
+
+  app.get('/:type/:id/bewerken', (c) => renderBewerken(c, [], { ...c.get('besluit') }, 200));
 
   // What-if: another bekendmaking, or a hypothetical next step of the NZa; the engine's diff, nothing written.
   const watAlsInvoer = z
