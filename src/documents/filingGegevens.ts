@@ -1,22 +1,24 @@
 import type { Art65Gegevens, FilingSoort } from '../domain/filings/filingSoorten';
 
 /** Everything a filing template may use, filled in from the case. All dates are already Dutch text. */
+/** An organisation's letterhead data: the filings print it, the settings page edits it. */
+export interface Contactgegevens {
+  naam: string;
+  adres: string | null;
+  postcode: string | null;
+  plaats: string | null;
+  email: string | null;
+  telefoon: string | null;
+  kvkNummer: string | null;
+}
+
 export interface FilingGegevens extends Art65Gegevens {
   soort: FilingSoort;
   titel: string;
   proForma: boolean;
   dagtekeningTekst: string;
   plaatsDagtekening: string;
-  briefhoofd: {
-    naam: string;
-    adres: string | null;
-    postcode: string | null;
-    plaats: string | null;
-    email: string | null;
-    telefoon: string | null;
-    kvkNummer: string | null;
-    heeftLogo: boolean;
-  };
+  briefhoofd: Contactgegevens & { heeftLogo: boolean };
   indiener: Art65Gegevens['indiener'] & { kvkNummer: string | null; id: number | null };
   /** Set when a law firm acts for the zorgaanbieder. */
   gemachtigde: { naam: string; kantoor: string } | null;

@@ -1,10 +1,10 @@
-import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
 import { gebruikers, herinneringen } from '../db/schema';
 import { computeHerinneringsmomenten, selectTeVersturen } from '../domain/herinneringen/herinneringsmomenten';
 import { addDagen, weekdagVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { formatRegioJaarPad } from '../opmaak/opmaak';
 import { composeHerinnering, composeWeekoverzicht } from '../mail/herinneringMail';
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
@@ -199,7 +199,7 @@ function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSele
       .filter((t) => t.einde >= vandaag && t.einde <= tot)
       .map((t) => ({
         termijn: t,
-        url: `${appUrl}/matrix/${findZorgkantoorregio(t.regio)?.code ?? encodeURIComponent(t.regio)}/${t.jaar}`,
+        url: `${appUrl}${formatRegioJaarPad(t.regio, t.jaar)}`,
         zorgaanbieder: t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null,
       }));
     return composeWeekoverzicht({ aan: actor.email, naam: actor.naam, vandaag, messageId, termijnen: lijst });

@@ -4,10 +4,19 @@
  */
 export { formatDatumKort, formatDatumLang, dagenTussen } from '../domain/kalender/kalenderdatum';
 export { formatEuro } from '../domain/bedragen/euro';
+import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 
 export function formatDagenOver(dagen: number): string {
   if (dagen === 0) return 'vandaag laatste dag';
   if (dagen === 1) return 'nog 1 dag';
   if (dagen > 1) return `nog ${dagen} dagen`;
   return dagen === -1 ? '1 dag verlopen' : `${-dagen} dagen verlopen`;
+}
+
+/**
+ * The page of a (regio, jaar): by the region's CBS code, never by a name that may hold a slash (termijnregels §11). A name
+ * the reference data does not know is encoded, so the link still lands on the redirect or a 404, never on another page.
+ */
+export function formatRegioJaarPad(regio: string, jaar: number): string {
+  return `/matrix/${findZorgkantoorregio(regio)?.code ?? encodeURIComponent(regio)}/${jaar}`;
 }

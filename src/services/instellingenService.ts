@@ -1,3 +1,4 @@
+import type { Contactgegevens } from '../documents/filingGegevens';
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
@@ -14,16 +15,7 @@ export interface Instellingen {
   weekoverzicht: boolean;
   /** Null until the user asks for a calendar link (a GET never creates one). */
   agendaToken: string | null;
-  organisatie: {
-    naam: string;
-    adres: string | null;
-    postcode: string | null;
-    plaats: string | null;
-    email: string | null;
-    telefoon: string | null;
-    kvkNummer: string | null;
-    heeftLogo: number;
-  };
+  organisatie: Contactgegevens & { heeftLogo: number };
 }
 
 export function loadInstellingen(db: Db, actor: Actor): Instellingen {

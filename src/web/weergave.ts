@@ -2,8 +2,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
-import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
-import { dagenTussen, formatDagenOver, formatDatumKort, formatDatumLang, formatEuro } from '../opmaak/opmaak';
+import { dagenTussen, formatDagenOver, formatDatumKort, formatDatumLang, formatEuro, formatRegioJaarPad } from '../opmaak/opmaak';
 
 export interface Weergave {
   /** Renders a page inside the layout (or bare, for htmx fragments). */
@@ -25,7 +24,9 @@ export function createWeergave(templateMap: string): Weergave {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('join', (lijst: unknown, scheiding: unknown) => (Array.isArray(lijst) ? lijst.join(typeof scheiding === 'string' ? scheiding : ', ') : ''));
   // URLs name a region by its code, never by a name that may hold a slash (termijnregels §11).
-  hb.registerHelper('regioCode', (naam: unknown) => (typeof naam === 'string' ? (findZorgkantoorregio(naam)?.code ?? naam) : ''));
+  hb.registerHelper('regioJaarPad', (regio: unknown, jaar: unknown) =>
+    typeof regio === 'string' && typeof jaar === 'number' ? formatRegioJaarPad(regio, jaar) : '',
+  );
   hb.registerHelper('meervoud', (n: unknown, enkel: string, meer: string) => (n === 1 ? enkel : meer));
 
   for (const bestand of readdirSync(join(templateMap, 'partials'))) {

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN, TARIEFBESCHIKKING_SOORT_LABEL, type Besluit } from '../../domain/besluiten/besluit';
-import { findZorgkantoorregio, ZORGKANTOORREGIOS } from '../../domain/regios/zorgkantoorregios';
+import { ZORGKANTOORREGIOS } from '../../domain/regios/zorgkantoorregios';
+import { formatRegioJaarPad } from '../../opmaak/opmaak';
 import { createContracteerruimtebesluit, createTariefbeschikking, updateBesluitDatums } from '../../services/besluitRegistratie';
 import { loadBesluitUitPad } from '../padLaders';
 import { loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
@@ -115,7 +116,7 @@ export function besluitenRoutes(deps: AppDeps) {
       const resultaat = createContracteerruimtebesluit(deps.db, invoer);
       if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
       const eerste = invoer.bedragen[0]!;
-      return c.redirect(`/matrix/${findZorgkantoorregio(eerste.regio)?.code ?? encodeURIComponent(eerste.regio)}/${eerste.jaar}?opgeslagen=1`, 303);
+      return c.redirect(`${formatRegioJaarPad(eerste.regio, eerste.jaar)}?opgeslagen=1`, 303);
     },
   );
 
@@ -126,7 +127,7 @@ export function besluitenRoutes(deps: AppDeps) {
       const { invoer, waarden } = c.req.valid('form');
       const resultaat = createTariefbeschikking(deps.db, c.get('actor'), invoer);
       if (!resultaat.ok) return renderFormulier(c, 'tariefbeschikking', waarden, resultaat.fouten, 422);
-      return c.redirect(`/matrix/${findZorgkantoorregio(invoer.regio)?.code ?? encodeURIComponent(invoer.regio)}/${invoer.jaar}?opgeslagen=1`, 303);
+      return c.redirect(`${formatRegioJaarPad(invoer.regio, invoer.jaar)}?opgeslagen=1`, 303);
     },
   );
 

@@ -4,6 +4,8 @@ import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { findZorgkantoorregio } from '../../../src/domain/regios/zorgkantoorregios';
 import { computeTermijnen } from '../../../src/domain/termijnen/computeTermijnen';
 import { describeAfleiding } from '../../../src/domain/termijnen/afleiding';
+import { listTermijnNoten } from '../../../src/domain/termijnen/termijnNoten';
+import { TWIJFEL_INWERKINGTREDING } from '../../../src/domain/termijnen/twijfelTeksten';
 import type { Besluit } from '../../../src/domain/besluiten/besluit';
 import { beroep, CONFIG, cr, run, tb, tbVoor } from './scenarioBouwer';
 
@@ -202,6 +204,30 @@ describe('second legal reading (review of 29 November 2026): gaps closed', () =>
       beroepen: [beroep('TB-A', 2026, '2026-02-01')],
     });
     expect(u.waarschuwingen.map((w) => w.code)).toEqual(['beroep-voor-aanvang']);
+  });
+});
+
+describe('termijnregels §7 and §9: the safe date after an amendment, each doubt once, the notes beside a term', () => {
+  it('§7: a lid-2 term against the previous version that still runs when the NZa amends keeps counting for the safe date, with a doubt', () => {
+    // TB-A opens a term to 21 July 2026; the amendment of 1 July comes while it runs and gives a possibly fatal date of 12 August.
+    const u = run({ besluiten: [tbVoor('A', 'TB-A', '2026-06-09', 2026), cr('CR-2', '2026-07-01', [2026], 'wijziging')], peildatum: '2026-07-02' });
+    expect(partijStatus(u, 'A')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-07-21' });
+    expect(partijStatus(u, 'A')!.twijfel).toContain('liep nog toen dat besluit verscheen');
+  });
+
+  it('§8: a status does not repeat the unknown entry into force (every page says it), a term does', () => {
+    const u = computeTermijnen({ peildatum: '2026-06-10', beroepen: [], besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026)] }, ONBEKEND);
+    expect(beroepstermijnen(u)[0]!.twijfel).toBe(TWIJFEL_INWERKINGTREDING);
+    expect(u.status[0]!.twijfel).toBeUndefined();
+  });
+
+  it.each([
+    ['beroep', ['art. 6:9 lid 2 Awb', 'art. 6:10 lid 1 sub a Awb', 'art. 6:15 leden 2–3 Awb']],
+    ['bezwaar', ['art. 6:9 lid 2 Awb', 'art. 7:1a Awb', 'art. 7:10 Awb']],
+  ] as const)('§9: a %s term carries the notes on %j', (rechtsmiddel, artikelen) => {
+    const t = run({ besluiten: [tbVoor('A', 'TB', '2026-06-09', 2026)] }).termijnen.find((x) => x.rechtsmiddel === rechtsmiddel)!;
+    const noten = listTermijnNoten(t).join(' ');
+    for (const artikel of artikelen) expect(noten).toContain(artikel);
   });
 });
 
