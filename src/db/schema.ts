@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { FILING_SOORTEN } from '../domain/filings/filingSoorten';
 
@@ -328,4 +328,20 @@ export const dataRevisie = sqliteTable(
     revisie: integer('revisie').notNull(),
   },
   (t) => [check('data_revisie_een_rij', sql`${t.id} = 1`)],
+);
+
+/**
+ * The revision of each (regio, jaar) partition of the term engine's input, bumped by triggers (migration 0004) inside
+ * the writing transaction whenever a tariefbeschikking, a contracteerruimte(bedrag) or a beroep of that cell changes.
+ * Row (0, 0) moves when something every cell depends on changes (a name, who represents whom). The term cache
+ * recomputes only the cells whose revision moved; a note or a letterhead moves none.
+ */
+export const termijnCelRevisies = sqliteTable(
+  'termijn_cel_revisie',
+  {
+    regioId: integer('regio_id').notNull(),
+    jaar: integer('jaar').notNull(),
+    revisie: integer('revisie').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regioId, t.jaar] })],
 );

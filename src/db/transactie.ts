@@ -8,7 +8,9 @@ import type { Db } from './verbinding';
  * the next request. Nothing invalidates a cache by hand.
  */
 export function writeTransaction<T>(db: Db, schrijf: (tx: Db) => T): T {
-  return db.transaction((tx) => schrijf(tx as unknown as Db));
+  const uitkomst = db.transaction((tx) => schrijf(tx as unknown as Db));
+  for (const luisteraar of luisteraars.get(db.$client) ?? []) luisteraar();
+  return uitkomst;
 }
 
 const revisieLezers = new WeakMap<object, () => number>();
@@ -22,4 +24,23 @@ export function readDataRevisie(db: Db): number {
     revisieLezers.set(db.$client, lees);
   }
   return lees();
+}
+
+const luisteraars = new WeakMap<object, (() => void)[]>();
+
+/** Called after every committed write through `writeTransaction` on this connection: caches refresh off the request path. */
+export function onWriteCommitted(db: Db, luisteraar: () => void): void {
+  const lijst = luisteraars.get(db.$client) ?? [];
+  lijst.push(luisteraar);
+  luisteraars.set(db.$client, lijst);
+}
+
+/** The revision of each (regio, jaar) cell of the term engine's input, keyed "regioId|jaar" ("0|0": what every cell depends on). */
+export function readCelRevisies(db: Db): Map<string, number> {
+  const rijen = db.$client.prepare('SELECT regio_id AS regioId, jaar, revisie FROM termijn_cel_revisie').all() as {
+    regioId: number;
+    jaar: number;
+    revisie: number;
+  }[];
+  return new Map(rijen.map((r) => [`${r.regioId}|${r.jaar}`, r.revisie]));
 }

@@ -11,7 +11,7 @@ const escape = (t: string) => Handlebars.escapeExpression(t);
 export function composeHerinnering(invoer: {
   aan: string;
   naam: string;
-  termijn: Termijn;
+  termijn: Termijn & { toelichting: string };
   zaakUrl: string;
   zorgaanbieder: string | null;
   vandaag: IsoDatum;

@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import { ziesAlles } from '../actor/actor';
-import type { Beroep, Contracteerruimtebesluit, Tariefbeschikking, TermijnInvoer } from '../domain/besluiten/besluit';
+import type { Beroep, Besluit, Contracteerruimtebesluit, Tariefbeschikking, TermijnInvoer } from '../domain/besluiten/besluit';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Db } from '../db/verbinding';
 import {
@@ -19,6 +20,7 @@ export interface TariefbeschikkingRij {
   kenmerk: string;
   zorgaanbiederId: number;
   zorgaanbieder: string;
+  regioId: number;
   regio: string;
   jaar: number;
   soort: Tariefbeschikking['soort'];
@@ -32,15 +34,48 @@ export interface ContracteerruimteRij {
   soort: Contracteerruimtebesluit['soort'];
   besluitdatum: IsoDatum;
   bekendgemaakt: IsoDatum;
+  regioId: number;
   regio: string;
   jaar: number;
   bedragCenten: number;
+}
+
+/** A filed beroep (a case of soort beroep with its filing date), with the party it is filed for. */
+export interface BeroepRij {
+  zaakId: number;
+  regioId: number;
+  regio: string;
+  jaar: number;
+  beroep: Beroep;
 }
 
 export interface GeladenInvoer {
   invoer: TermijnInvoer;
   tariefbeschikkingen: Map<string, TariefbeschikkingRij>;
   contracteerruimte: ContracteerruimteRij[];
+}
+
+/** Whose view of the data: every decision (the NZa), or one organisation's clients and cases. */
+export interface TermijnScope {
+  sleutel: string;
+  /** Ids of the zorgaanbieders the organisation acts for; undefined: all (NZa). */
+  zichtbaar: number[] | undefined;
+  /** Whose beroepen count; undefined: every organisation's (NZa). */
+  organisatieId: number | undefined;
+}
+
+/** The rows of the engine's input for some (regio, jaar) cells, or for all. */
+export interface TermijnRijen {
+  /** Always all of them: a few per region and year, and a beroep may name one of another year. */
+  contracteerruimte: ContracteerruimteRij[];
+  tariefbeschikkingen: TariefbeschikkingRij[];
+  beroepen: BeroepRij[];
+}
+
+/** A (regio, jaar) cell as the database knows it. */
+export interface DbCel {
+  regioId: number;
+  jaar: number;
 }
 
 /** Ids of the zorgaanbieders the actor's organisation acts for; undefined means all (NZa). */
@@ -54,19 +89,38 @@ export function loadZichtbareZorgaanbieders(db: Db, actor: Actor): number[] | un
     .map((r) => r.id);
 }
 
+export function loadTermijnScope(db: Db, actor: Actor): TermijnScope {
+  const nza = ziesAlles(actor);
+  return {
+    sleutel: nza ? 'nza' : `org-${actor.organisatieId}`,
+    zichtbaar: loadZichtbareZorgaanbieders(db, actor),
+    organisatieId: nza ? undefined : actor.organisatieId,
+  };
+}
+
+const inCellen = (regioKolom: SQLiteColumn, jaarKolom: SQLiteColumn, cellen: readonly DbCel[] | undefined) =>
+  cellen === undefined
+    ? sql`1 = 1`
+    : sql`(${regioKolom}, ${jaarKolom}) IN (VALUES ${sql.join(
+        cellen.map((c) => sql`(${c.regioId}, ${c.jaar})`),
+        sql`, `,
+      )})`;
+
 /**
- * Everything the engine needs for one actor: the public contracteerruimtebesluiten, the tariefbeschikkingen of the
- * zorgaanbieders the organisation acts for (all of them for the NZa), and the beroepen of its cases.
+ * The engine's input rows in the scope: the public contracteerruimtebesluiten, the tariefbeschikkingen of the
+ * zorgaanbieders the organisation acts for (all for the NZa) and the beroepen of its cases — of the given cells only,
+ * or of all. Ordered so that a partial load and a full load put every cell's rows in the same order.
  */
-export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): GeladenInvoer {
-  const zichtbaar = loadZichtbareZorgaanbieders(db, actor);
-  const crRijen: ContracteerruimteRij[] = db
+export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly DbCel[]): TermijnRijen {
+  const { zichtbaar } = scope;
+  const contracteerruimte: ContracteerruimteRij[] = db
     .select({
       id: contracteerruimtebesluiten.id,
       kenmerk: contracteerruimtebesluiten.kenmerk,
       soort: contracteerruimtebesluiten.soort,
       besluitdatum: contracteerruimtebesluiten.besluitdatum,
       bekendgemaakt: contracteerruimtebesluiten.bekendgemaakt,
+      regioId: contracteerruimtebedragen.regioId,
       regio: zorgkantoorregios.naam,
       jaar: contracteerruimtebedragen.jaar,
       bedragCenten: contracteerruimtebedragen.bedragCenten,
@@ -77,7 +131,8 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
     .orderBy(contracteerruimtebesluiten.bekendgemaakt, contracteerruimtebesluiten.id, zorgkantoorregios.naam, contracteerruimtebedragen.jaar)
     .all();
 
-  const tbRijen: TariefbeschikkingRij[] =
+  if (cellen !== undefined && cellen.length === 0) return { contracteerruimte, tariefbeschikkingen: [], beroepen: [] };
+  const tariefbeschikkingRijen: TariefbeschikkingRij[] =
     zichtbaar && zichtbaar.length === 0
       ? []
       : db
@@ -86,6 +141,7 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
             kenmerk: tariefbeschikkingen.kenmerk,
             zorgaanbiederId: tariefbeschikkingen.zorgaanbiederId,
             zorgaanbieder: zorgaanbieders.naam,
+            regioId: tariefbeschikkingen.regioId,
             regio: zorgkantoorregios.naam,
             jaar: tariefbeschikkingen.jaar,
             soort: tariefbeschikkingen.soort,
@@ -95,16 +151,75 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
           .from(tariefbeschikkingen)
           .innerJoin(zorgaanbieders, eq(tariefbeschikkingen.zorgaanbiederId, zorgaanbieders.id))
           .innerJoin(zorgkantoorregios, eq(tariefbeschikkingen.regioId, zorgkantoorregios.id))
-          .where(zichtbaar ? inArray(tariefbeschikkingen.zorgaanbiederId, zichtbaar) : sql`1 = 1`)
+          .where(
+            and(
+              zichtbaar ? inArray(tariefbeschikkingen.zorgaanbiederId, zichtbaar) : sql`1 = 1`,
+              inCellen(tariefbeschikkingen.regioId, tariefbeschikkingen.jaar, cellen),
+            ),
+          )
+          .orderBy(tariefbeschikkingen.id)
           .all();
 
-  // One engine besluit per (besluit, regio): an NZa besluit fixes all regions under one kenmerk.
+  const tbAanbieders = alias(zorgaanbieders, 'tb_aanbieders');
+  const beroepRijen = db
+    .select({
+      zaakId: zaken.id,
+      regioId: zaken.regioId,
+      jaar: zaken.jaar,
+      regio: zorgkantoorregios.naam,
+      ingesteld: zaken.ingesteld,
+      afgerond: zaken.afgerond,
+      tbKenmerk: tariefbeschikkingen.kenmerk,
+      tbAanbiederId: tariefbeschikkingen.zorgaanbiederId,
+      tbAanbieder: tbAanbieders.naam,
+      crKenmerk: contracteerruimtebesluiten.kenmerk,
+      zorgaanbieder: zorgaanbieders.naam,
+    })
+    .from(zaken)
+    .innerJoin(zorgkantoorregios, eq(zaken.regioId, zorgkantoorregios.id))
+    .leftJoin(zorgaanbieders, eq(zaken.zorgaanbiederId, zorgaanbieders.id))
+    .leftJoin(tariefbeschikkingen, eq(zaken.tariefbeschikkingId, tariefbeschikkingen.id))
+    .leftJoin(tbAanbieders, eq(tariefbeschikkingen.zorgaanbiederId, tbAanbieders.id))
+    .leftJoin(contracteerruimtebesluiten, eq(zaken.contracteerruimtebesluitId, contracteerruimtebesluiten.id))
+    .where(
+      and(
+        eq(zaken.soort, 'beroep'),
+        sql`${zaken.ingesteld} IS NOT NULL`,
+        scope.organisatieId === undefined ? sql`1 = 1` : eq(zaken.organisatieId, scope.organisatieId),
+        inCellen(zaken.regioId, zaken.jaar, cellen),
+      ),
+    )
+    .orderBy(zaken.id)
+    .all();
+  const zichtbareAanbieders = zichtbaar ? new Set(zichtbaar) : undefined;
+  const bekendeContracteerruimte = new Set(contracteerruimte.map((c) => c.kenmerk));
+  const beroepen = beroepRijen.flatMap((b): BeroepRij[] => {
+    // Against a contracteerruimtebesluit with amounts, or a tariefbeschikking the scope sees: the besluiten the engine knows.
+    const tbZichtbaar = b.tbKenmerk !== null && (!zichtbareAanbieders || zichtbareAanbieders.has(b.tbAanbiederId!));
+    const tegen = b.crKenmerk !== null ? (bekendeContracteerruimte.has(b.crKenmerk) ? b.crKenmerk : null) : tbZichtbaar ? b.tbKenmerk : null;
+    if (!tegen || b.regioId === null || b.jaar === null || b.ingesteld === null) return [];
+    const partij = b.zorgaanbieder ?? (b.crKenmerk === null ? b.tbAanbieder : null);
+    return [
+      {
+        zaakId: b.zaakId,
+        regioId: b.regioId,
+        regio: b.regio,
+        jaar: b.jaar,
+        beroep: { tegen, regio: b.regio, jaar: b.jaar, ingesteld: b.ingesteld, afgerond: b.afgerond, ...(partij ? { partij } : {}) },
+      },
+    ];
+  });
+  return { contracteerruimte, tariefbeschikkingen: tariefbeschikkingRijen, beroepen };
+}
+
+/** The engine's besluiten from rows: one contracteerruimtebesluit per (besluit, regio), an NZa besluit fixing all regions under one kenmerk. */
+export function toBesluiten(rijen: Pick<TermijnRijen, 'contracteerruimte' | 'tariefbeschikkingen'>): Besluit[] {
   const crPerRegio = new Map<string, Contracteerruimtebesluit>();
-  for (const rij of crRijen) {
+  for (const rij of rijen.contracteerruimte) {
     const sleutel = `${rij.id}\u0000${rij.regio}`;
     const bestaand = crPerRegio.get(sleutel);
     if (bestaand) bestaand.jaren.push(rij.jaar);
-    else {
+    else
       crPerRegio.set(sleutel, {
         id: rij.kenmerk,
         type: 'contracteerruimte',
@@ -113,48 +228,31 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
         bekendgemaakt: rij.bekendgemaakt,
         jaren: [rij.jaar],
       });
-    }
   }
+  return [...crPerRegio.values(), ...rijen.tariefbeschikkingen.map(toTariefbeschikking)];
+}
 
-  const beroepRijen = db
-    .select({
-      jaar: zaken.jaar,
-      regio: zorgkantoorregios.naam,
-      ingesteld: zaken.ingesteld,
-      afgerond: zaken.afgerond,
-      tbKenmerk: tariefbeschikkingen.kenmerk,
-      crKenmerk: contracteerruimtebesluiten.kenmerk,
-      zorgaanbieder: zorgaanbieders.naam,
-    })
-    .from(zaken)
-    .innerJoin(zorgkantoorregios, eq(zaken.regioId, zorgkantoorregios.id))
-    .leftJoin(zorgaanbieders, eq(zaken.zorgaanbiederId, zorgaanbieders.id))
-    .leftJoin(tariefbeschikkingen, eq(zaken.tariefbeschikkingId, tariefbeschikkingen.id))
-    .leftJoin(contracteerruimtebesluiten, eq(zaken.contracteerruimtebesluitId, contracteerruimtebesluiten.id))
-    .where(and(eq(zaken.soort, 'beroep'), sql`${zaken.ingesteld} IS NOT NULL`, ziesAlles(actor) ? sql`1 = 1` : eq(zaken.organisatieId, actor.organisatieId)))
-    .all();
+export function toTariefbeschikking(t: TariefbeschikkingRij): Tariefbeschikking {
+  return {
+    id: t.kenmerk,
+    type: 'tariefbeschikking',
+    soort: t.soort,
+    regio: t.regio,
+    jaar: t.jaar,
+    bekendgemaakt: t.bekendgemaakt,
+    // Terms belong to a party (termijnregels §4): the addressee, the client.
+    aanbieder: t.zorgaanbieder,
+  };
+}
 
-  const tbMap = new Map(tbRijen.map((t) => [t.kenmerk, t]));
-  const besluiten = [
-    ...crPerRegio.values(),
-    ...tbRijen.map<Tariefbeschikking>((t) => ({
-      id: t.kenmerk,
-      type: 'tariefbeschikking',
-      soort: t.soort,
-      regio: t.regio,
-      jaar: t.jaar,
-      bekendgemaakt: t.bekendgemaakt,
-      // Terms belong to a party (termijnregels §4): the addressee, the client.
-      aanbieder: t.zorgaanbieder,
-    })),
-  ];
-  const bekend = new Set(besluiten.map((b) => b.id));
-  const beroepen: Beroep[] = beroepRijen.flatMap((b) => {
-    const tegen = b.crKenmerk ?? b.tbKenmerk;
-    if (!tegen || !bekend.has(tegen) || b.jaar === null || b.ingesteld === null) return [];
-    return [{ tegen, regio: b.regio, jaar: b.jaar, ingesteld: b.ingesteld, afgerond: b.afgerond, ...(b.zorgaanbieder ? { partij: b.zorgaanbieder } : {}) }];
-  });
-  return { invoer: { peildatum, besluiten, beroepen }, tariefbeschikkingen: tbMap, contracteerruimte: crRijen };
+/** Everything the engine needs for one actor, whole: for a preview, a what-if, or a first computation. */
+export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): GeladenInvoer {
+  const rijen = loadTermijnRijen(db, loadTermijnScope(db, actor));
+  return {
+    invoer: { peildatum, besluiten: toBesluiten(rijen), beroepen: rijen.beroepen.map((b) => b.beroep) },
+    tariefbeschikkingen: new Map(rijen.tariefbeschikkingen.map((t) => [t.kenmerk, t])),
+    contracteerruimte: rijen.contracteerruimte,
+  };
 }
 
 /** The zorgaanbieders the actor may register decisions for, by name. */

@@ -3,9 +3,10 @@ import { computeTermijnen, type TermijnConfig } from '../domain/termijnen/comput
 import type { RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwing } from '../domain/termijnen/termijn';
 import { jaarVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { TermijnInvoer } from '../domain/besluiten/besluit';
+import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 
 export interface Voorbeeld {
-  termijnen: Termijn[];
+  termijnen: WeergaveTermijn[];
   uitsluitingen: Uitsluiting[];
   /** Plausibility warnings at input (termijnregels §7): about this decision, or the years of its terms. */
   waarschuwingen: Waarschuwing[];
@@ -26,7 +27,7 @@ export function previewBesluit(bestaand: TermijnInvoer, kandidaat: Besluit, conf
   const termijnen = uitkomst.termijnen.filter(vanKandidaat);
   const eindjaren = new Set(termijnen.map((t) => jaarVan(t.einde)));
   return {
-    termijnen,
+    termijnen: termijnen.map((t) => toWeergaveTermijn(t, config)),
     uitsluitingen: uitkomst.uitsluitingen.filter(vanKandidaat),
     waarschuwingen: uitkomst.waarschuwingen.filter((w) => w.besluit === kandidaat.id || (w.jaar !== undefined && eindjaren.has(w.jaar))),
   };

@@ -41,8 +41,7 @@ export interface Termijn {
   /** Art. 6:9 lid 2 Awb: a filing posted by `einde` is on time when received by this day. Never a planning date. */
   perPostUiterlijkOntvangen: IsoDatum;
   grondslag: string[];
-  toelichting: string;
-  /** Where the rules leave the case open: the doubt in plain Dutch. */
+  /** Where the rules leave the case open: the doubt in plain Dutch. (The toelichting is `describeToelichting`'s, on demand.) */
   twijfel?: string;
   regel: TermijnRegel;
   /** The soort of the triggering besluit (vaststelling, wijziging, …): the afleiding names it. */

@@ -1,6 +1,7 @@
 import type { TermijnConfig, TermijnUitkomst } from './termijn';
 import { describeAfleiding } from './afleiding';
 import { listTermijnNoten } from './termijnNoten';
+import { describeToelichting } from './termijnToelichting';
 
 /** The public JSON shape of spec/cli-termijnen.md (version 2): the engine's extra fields stay internal. */
 export function toTermijnUitkomstJson(
@@ -20,7 +21,7 @@ export function toTermijnUitkomstJson(
       einde: t.einde,
       perPostUiterlijkOntvangen: t.perPostUiterlijkOntvangen,
       grondslag: t.grondslag,
-      toelichting: t.toelichting,
+      toelichting: describeToelichting(t, config),
       ...(t.twijfel ? { twijfel: t.twijfel } : {}),
       afleiding: describeAfleiding(t, config),
       noten: listTermijnNoten(t),

@@ -20,8 +20,17 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
     });
   }
 
+  // The years holding a last day; string bounds per year keep this loop free of allocations at national scale.
   const eindjaren = new Set<number>();
-  for (const t of termijnen) eindjaren.add(jaarVan(t.einde));
+  let jaarVanaf = '';
+  let jaarTot = '';
+  for (const t of termijnen) {
+    if (t.einde >= jaarVanaf && t.einde < jaarTot) continue;
+    const jaar = jaarVan(t.einde);
+    eindjaren.add(jaar);
+    jaarVanaf = `${jaar}-01-01`;
+    jaarTot = `${jaar + 1}-01-01`;
+  }
   const jarenZonderKb = [...eindjaren].filter((jaar) => !config.kalender.isKbBekend(jaar)).sort((a, b) => a - b);
   for (const jaar of jarenZonderKb) {
     waarschuwingen.push({
@@ -76,7 +85,9 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
 
   // A beroep lies against the contracteerruimte of (regio, jaar); `tegen` may name the tariefbeschikking that opened
   // the term. What counts for art. 6:10 Awb is whether the contracteerruimtebesluit existed when the beroep was filed.
-  const besluitenPerId = new Map<string, Besluit>(invoer.besluiten.map((b) => [b.id, b]));
+  const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
+  const besluitenPerId = new Map<string, Besluit>();
+  for (const b of invoer.besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
   const eersteContracteerruimte = new Map<string, Besluit>();
   for (const b of invoer.besluiten) {
     if (b.type !== 'contracteerruimte') continue;
@@ -89,7 +100,7 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
   const aanvangPerBeroep = new Map<string, Termijn>();
   if (invoer.beroepen.length > 0) {
     for (const t of termijnen) {
-      if (t.rechtsmiddel === 'beroep' && t.soort === 'termijn') {
+      if (t.rechtsmiddel === 'beroep' && t.soort === 'termijn' && beroepTegen.has(t.besluit)) {
         const sleutel = `${t.besluit}\u0000${t.jaar}`;
         const bekend = aanvangPerBeroep.get(sleutel);
         if (!bekend || t.aanvang < bekend.aanvang) aanvangPerBeroep.set(sleutel, t);

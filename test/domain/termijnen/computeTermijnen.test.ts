@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
+import { describeToelichting } from '../../../src/domain/termijnen/termijnToelichting';
 import { beroep, CONFIG, cr, run, tb, tbVoor } from './scenarioBouwer';
 
 const termijn = (uitkomst: ReturnType<typeof run>, besluit: string, rechtsmiddel: 'bezwaar' | 'beroep', jaar?: number) =>
@@ -46,14 +47,14 @@ describe('art. 105 lid 2 Wmg: beroep against the contracteerruimte via the tarie
       peildatum: '2026-04-05',
     });
     expect(termijn(uitkomst, 'TB-2', 'beroep')[0]).toMatchObject({ aanvang: '2026-04-02', einde: '2026-05-13' });
-    expect(termijn(uitkomst, 'TB-2', 'beroep')[0]!.toelichting).toContain('gewijzigde tariefbeschikking');
+    expect(describeToelichting(termijn(uitkomst, 'TB-2', 'beroep')[0]!, CONFIG)).toContain('gewijzigde tariefbeschikking');
   });
 
   it('adds art. 1 Atw to the grondslag, with the reason, when the end moves', () => {
     const [t] = termijn(run({ besluiten: [tb('TB', '2026-11-13', 2026)] }), 'TB', 'beroep');
     expect(t).toMatchObject({ einde: '2026-12-28', grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 2 Wmg', 'art. 1 Atw'] });
-    expect(t!.toelichting).toContain('25 december 2026 is eerste Kerstdag');
-    expect(t!.toelichting).toContain('tot en met maandag 28 december 2026 (art. 1 Atw)');
+    expect(describeToelichting(t!, CONFIG)).toContain('25 december 2026 is eerste Kerstdag');
+    expect(describeToelichting(t!, CONFIG)).toContain('tot en met maandag 28 december 2026 (art. 1 Atw)');
   });
 
   it('sluittarief in the nacalculatie: no beroep against the contracteerruimte, bezwaar still open (lid 2, last sentence)', () => {
@@ -101,13 +102,13 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
       eindeVoorAtw: '2026-04-11',
       grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 3 Wmg', 'art. 1 Atw'],
     });
-    expect(t!.toelichting).toContain('11 april 2026 is een zaterdag');
+    expect(describeToelichting(t!, CONFIG)).toContain('11 april 2026 is een zaterdag');
   });
 
   it('2039: 11 April is tweede Paasdag → the term ends Tuesday 12 April 2039', () => {
     const [t] = termijn(run({ besluiten: [cr('CR', '2038-10-01', [2040])] }), 'CR', 'beroep');
     expect(t).toMatchObject({ aanvang: '2039-03-01', einde: '2039-04-12' });
-    expect(t!.toelichting).toContain('11 april 2039 is tweede Paasdag');
+    expect(describeToelichting(t!, CONFIG)).toContain('11 april 2039 is tweede Paasdag');
   });
 
   it('2031: 11 April is Goede Vrijdag (art. 3 lid 2 Atw) → past Easter and tweede Paasdag to Tuesday 15 April 2031', () => {
@@ -117,7 +118,7 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
       einde: '2031-04-15',
       grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 105 lid 3 Wmg', 'art. 1 Atw'],
     });
-    expect(t!.toelichting).toContain('11 april 2031 is Goede Vrijdag');
+    expect(describeToelichting(t!, CONFIG)).toContain('11 april 2031 is Goede Vrijdag');
   });
 
   it('2032: 11 April is a Sunday → Monday 12 April 2032; 2030: 11 April is a Thursday and stays', () => {

@@ -4,6 +4,7 @@ import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { findZorgkantoorregio } from '../../../src/domain/regios/zorgkantoorregios';
 import { computeTermijnen } from '../../../src/domain/termijnen/computeTermijnen';
 import { describeAfleiding } from '../../../src/domain/termijnen/afleiding';
+import { describeToelichting } from '../../../src/domain/termijnen/termijnToelichting';
 import { listTermijnNoten } from '../../../src/domain/termijnen/termijnNoten';
 import { TWIJFEL_INWERKINGTREDING } from '../../../src/domain/termijnen/twijfelTeksten';
 import type { Besluit } from '../../../src/domain/besluiten/besluit';
@@ -319,7 +320,7 @@ describe('termijnregels §10: every term carries its afleiding', () => {
     expect(t).toMatchObject({ einde: '2026-05-18', perPostUiterlijkOntvangen: '2026-05-25' });
     const kb = describeAfleiding(t!, CONFIG).find((s) => s.grondslag === 'art. 3 lid 3 Atw');
     expect(kb!.stap).toContain('Stcrt. 2025, 24713');
-    expect(t!.toelichting).toContain('Stcrt. 2025, 24713');
+    expect(describeToelichting(t!, CONFIG)).toContain('Stcrt. 2025, 24713');
   });
 
   it('art. 6:9 lid 2 Awb: perPostUiterlijkOntvangen is the last day plus seven days', () => {

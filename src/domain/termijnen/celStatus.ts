@@ -1,0 +1,78 @@
+import { partijVan } from '../besluiten/besluit';
+import type { IsoDatum } from '../kalender/kalenderdatum';
+import type { CelUitkomst } from './celTermijnen';
+import { computeStatus, type StatusContext } from './regioJaarStatus';
+import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig } from './termijn';
+
+export interface CelStatus {
+  status: RegioJaarStatus;
+  /** Every party of the cell at the peildatum, by name. */
+  partijStatus: PartijStatus[];
+}
+
+/**
+ * The state of beroep of one (regio, jaar) at the peildatum, per party and for the region-year (termijnregels §6): the
+ * version of the contracteerruimte then in force and what was known by then. Derived from the cell's terms in
+ * microseconds, so a new peildatum never recomputes a term.
+ */
+export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: TermijnConfig): CelStatus {
+  const { regio, jaar, besluiten, beroepen, gevraagd } = cel.invoer;
+  const { inwerkingtreding } = config;
+  let versieOpPeildatum = 0;
+  let huidige: (typeof besluiten)[number] | undefined;
+  let eersteTariefbeschikking: IsoDatum | undefined;
+  for (const b of besluiten) {
+    if (b.type === 'contracteerruimte' && b.bekendgemaakt <= peildatum) {
+      versieOpPeildatum += 1;
+      huidige = b;
+    }
+    if (b.type === 'tariefbeschikking' && eersteTariefbeschikking === undefined) eersteTariefbeschikking = b.bekendgemaakt;
+  }
+  // Terms against an earlier version that still ran when the amendment came keep counting, with a doubt (§7: an
+  // amendment never silently moves a safe date later).
+  const geldend = cel.beroepstermijnen.filter(
+    (t) =>
+      t.bekendgemaakt <= peildatum &&
+      (t.versie === versieOpPeildatum || (huidige !== undefined && t.versie < versieOpPeildatum && t.einde >= huidige.bekendgemaakt)),
+  );
+  const context: StatusContext = {
+    regio,
+    jaar,
+    peildatum,
+    oudRegime: huidige !== undefined && inwerkingtreding !== undefined && huidige.bekendgemaakt < inwerkingtreding,
+    inwerkingtreding,
+    wachtOpGewijzigdeTariefbeschikking:
+      huidige !== undefined && eersteTariefbeschikking !== undefined && eersteTariefbeschikking <= peildatum && huidige.bekendgemaakt > eersteTariefbeschikking,
+    contracteerruimte: huidige?.id,
+    versie: versieOpPeildatum,
+  };
+  const partijenOpPeildatum = new Set<string>(gevraagd.map((g) => g.partij));
+  for (const b of besluiten) {
+    if (b.type === 'tariefbeschikking' && b.bekendgemaakt <= peildatum) partijenOpPeildatum.add(partijVan(b));
+  }
+  for (const b of beroepen) if (b.ingesteld <= peildatum) partijenOpPeildatum.add(b.partij);
+  const regioVensters: Termijn[] = [];
+  const geldendPerPartij = new Map<string, Termijn[]>();
+  for (const t of geldend) {
+    if (t.partij === undefined) regioVensters.push(t);
+    else {
+      const lijst = geldendPerPartij.get(t.partij);
+      if (lijst) lijst.push(t);
+      else geldendPerPartij.set(t.partij, [t]);
+    }
+  }
+  const beroepenPerPartij = new Map<string, typeof beroepen>();
+  for (const b of beroepen) beroepenPerPartij.set(b.partij, [...(beroepenPerPartij.get(b.partij) ?? []), b]);
+  const lid4PerPartij = new Map<string, string>();
+  for (const x of cel.lid4Twijfels) if (x.bekendgemaakt <= peildatum) lid4PerPartij.set(x.partij, x.twijfel);
+  const partijStatus: PartijStatus[] = [];
+  for (const partij of [...partijenOpPeildatum].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const eigen = [...regioVensters, ...(geldendPerPartij.get(partij) ?? [])];
+    const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
+    // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
+    const lid4 = lid4PerPartij.get(partij);
+    if (stand.status === 'onherroepelijk' && lid4 !== undefined && !stand.twijfel) stand.twijfel = lid4;
+    partijStatus.push({ partij, ...stand });
+  }
+  return { status: computeStatus(geldend, beroepen, context), partijStatus };
+}
