@@ -59,6 +59,9 @@ export function seedZorgkantoorregios(db: Db): void {
   });
 }
 
+/** The e-mail addresses of the demo accounts (seed/demo.json): only these get the demo password, in demo mode. */
+export const DEMO_EMAILS: readonly string[] = demoDataSchema.parse(demo).gebruikers.map((g) => g.email);
+
 /** The fictitious demo data set (seed/demo.json). Idempotent: existing rows, matched on their natural keys, stay. */
 export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)): void {
   writeTransaction(db, (tx) => {

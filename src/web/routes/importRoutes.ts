@@ -86,7 +86,7 @@ export function importRoutes(deps: AppDeps) {
       return render(c, { soort: w.soort, bestandsnaam: w.bestandsnaam, fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN) as RijFout[] }, 422);
     const geschreven =
       w.soort === 'contracteerruimte'
-        ? writeContracteerruimteImport(deps.db, uitkomst.nieuw as Parameters<typeof writeContracteerruimteImport>[1])
+        ? writeContracteerruimteImport(deps.db, actor, uitkomst.nieuw as Parameters<typeof writeContracteerruimteImport>[2])
         : writeTariefbeschikkingImport(deps.db, actor, uitkomst.nieuw as Parameters<typeof writeTariefbeschikkingImport>[2]);
     return render(c, { klaar: true, soort: w.soort, bestandsnaam: w.bestandsnaam, geschreven, ongewijzigd: uitkomst.ongewijzigd.length });
   });
