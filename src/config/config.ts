@@ -106,13 +106,11 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
   const parsed = omgevingSchema.safeParse(omgeving);
   if (!parsed.success) throw new ConfigFout(parsed.error.issues.map(beschrijfFout));
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && e.WMG105_INWERKINGTREDING === undefined) {
-    throw new ConfigFout([
-      'WMG105_INWERKINGTREDING: niet gezet; in productie moet u expliciet een datum JJJJ-MM-DD (de datum uit het Staatsblad) of "onbekend" opgeven',
-    ]);
-  }
   if (e.NODE_ENV === 'production') {
     const fouten = [
+      ...(e.WMG105_INWERKINGTREDING === undefined
+        ? ['WMG105_INWERKINGTREDING: niet gezet; in productie moet u expliciet een datum JJJJ-MM-DD (de datum uit het Staatsblad) of "onbekend" opgeven']
+        : []),
       ...(e.BASIS_URL
         ? []
         : ['BASIS_URL: niet gezet; in productie moet u het adres opgeven waarop de app bereikbaar is, bijvoorbeeld https://termijnen.example.nl']),

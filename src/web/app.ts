@@ -81,7 +81,6 @@ function aangemeldeRoutes(deps: AppDeps) {
       const sessie = token ? findSessie(deps.db, deps.sessieGeheim, token, nu(), deps.beveiliging.sessie) : undefined;
       const actor = sessie ? loadActor(deps.db, sessie.gebruikerId) : undefined;
       if (!sessie || !actor) {
-        if (ONVEILIG.has(c.req.method)) return c.text('Niet aangemeld of de sessie is verlopen; meld u opnieuw aan.', 401);
         const terug = c.req.path + (new URL(c.req.url).search || '');
         return c.redirect(`/aanmelden?terug=${encodeURIComponent(terug)}`);
       }
