@@ -134,9 +134,16 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
     const nzaId = tx.select({ id: organisaties.id }).from(organisaties).where(eq(organisaties.soort, 'nza')).get()?.id ?? null;
     // Who registered each demo decision: the NZa its contracteerruimtebesluiten, the first organisation acting for the
     // zorgaanbieder its tariefbeschikkingen (so that organisation may correct them, issue 11).
-    const registrant = new Map(data.zorgaanbieders.map((z) => [z.kvkNummer, z.vertegenwoordigd[0] ? vind(organisatieId, z.vertegenwoordigd[0], 'organisatie') : nzaId]));
+    const registrant = new Map(
+      data.zorgaanbieders.map((z) => [z.kvkNummer, z.vertegenwoordigd[0] ? vind(organisatieId, z.vertegenwoordigd[0], 'organisatie') : nzaId]),
+    );
     for (const { bedragen, ...besluit } of data.contracteerruimtebesluiten) {
-      const nieuw = tx.insert(contracteerruimtebesluiten).values({ ...besluit, geregistreerdDoor: nzaId }).onConflictDoNothing().returning({ id: contracteerruimtebesluiten.id }).get();
+      const nieuw = tx
+        .insert(contracteerruimtebesluiten)
+        .values({ ...besluit, geregistreerdDoor: nzaId })
+        .onConflictDoNothing()
+        .returning({ id: contracteerruimtebesluiten.id })
+        .get();
       if (!nieuw) continue;
       for (const b of bedragen) {
         tx.insert(contracteerruimtebedragen)

@@ -128,7 +128,6 @@ export function renewUitnodiging(
 
 export function updateRol(db: Db, wie: Actor, gebruikerId: number, rol: Rol): boolean {
   assertCan(wie, 'organisatie.beheren');
-  if (!GEBRUIKER_ROLLEN.includes(rol)) throw new InvoerFout([{ veld: 'rol', melding: 'onbekende rol' }]);
   return writeTransaction(db, (tx) => {
     const g = tx
       .select({ rol: gebruikers.rol, naam: gebruikers.naam })
@@ -136,6 +135,7 @@ export function updateRol(db: Db, wie: Actor, gebruikerId: number, rol: Rol): bo
       .where(and(eq(gebruikers.id, gebruikerId), eq(gebruikers.organisatieId, wie.organisatieId)))
       .get();
     if (!g) return false;
+    if (!GEBRUIKER_ROLLEN.includes(rol)) throw new InvoerFout([{ veld: 'rol', melding: 'kies een rol: beheerder, jurist of lezer' }]);
     if (gebruikerId === wie.gebruikerId && rol !== 'beheerder') {
       throw new InvoerFout([{ veld: 'rol', melding: 'u kunt uzelf de rol van beheerder niet afnemen; laat een andere beheerder dat doen' }]);
     }

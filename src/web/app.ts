@@ -36,9 +36,13 @@ const LOKAAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Path prefixes served without signing in; test/server/routeTabel.test.ts checks every other route is protected. */
 export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/aanmelden', '/afmelden', '/welkom/', '/agenda/'] as const;
 
-/** The rule of the route that will handle this request: the last matched route that is not middleware. */
+/**
+ * The rule of the route that will handle this request: the FIRST matched route that is not middleware (handlers run
+ * in registration order and none calls next, so the first one answers; `/besluiten/contracteerruimte/regel` also
+ * matches `/besluiten/:type/:id`, registered later).
+ */
 function regelVan(c: Context) {
-  const handler = [...c.req.matchedRoutes].reverse().find((r) => r.method !== 'ALL');
+  const handler = c.req.matchedRoutes.find((r) => r.method !== 'ALL');
   return handler ? { sleutel: `${handler.method} ${handler.path}`, regel: ROUTE_REGELS[`${handler.method} ${handler.path}`] } : undefined;
 }
 

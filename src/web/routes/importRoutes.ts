@@ -48,7 +48,15 @@ export function importRoutes(deps: AppDeps) {
     const fout = (melding: string) => render(c, { fouten: [{ rij: 1, veld: 'bestand', melding }] }, 422);
     if (!soort) return fout('kies wat u importeert');
     if (soort === 'contracteerruimte' && !can(c.get('actor'), 'contracteerruimte.registreren')) {
-      return render(c, { fouten: [{ rij: 1, veld: 'soort', melding: 'alleen de NZa registreert contracteerruimtebesluiten; importeer de tariefbeschikkingen van uw cliënten' }] }, 403);
+      return render(
+        c,
+        {
+          fouten: [
+            { rij: 1, veld: 'soort', melding: 'alleen de NZa registreert contracteerruimtebesluiten; importeer de tariefbeschikkingen van uw cliënten' },
+          ],
+        },
+        403,
+      );
     }
     if (!(bestand instanceof File) || bestand.size === 0) return fout('kies een CSV-bestand');
     const bytes = new Uint8Array(await bestand.arrayBuffer());

@@ -74,9 +74,9 @@ export function ledenRoutes(deps: AppDeps) {
     const id = gebruikerId(c);
     const rol = rolUit((await c.req.parseBody()).rol);
     if (id === undefined) return c.notFound();
-    if (!rol) return renderLeden(c, { fouten: [{ veld: 'rol', melding: 'kies een rol: beheerder, jurist of lezer' }] }, 422);
     try {
-      if (!updateRol(deps.db, c.get('actor'), id, rol)) return c.notFound();
+      // The service checks membership first (404 for someone else's colleague), then the role.
+      if (!updateRol(deps.db, c.get('actor'), id, rol ?? ('?' as Rol))) return c.notFound();
     } catch (e) {
       if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten }, 422);
       throw e;

@@ -59,7 +59,11 @@ describe('signing in', () => {
     expect(await fout.text()).toContain('Deze combinatie van e-mailadres, wachtwoord en code klopt niet.');
     const onbekend = await meldAan({ email: 'niemand@example.nl', wachtwoord: DEMO_WACHTWOORD });
     expect(await onbekend.text()).toContain('Deze combinatie van e-mailadres, wachtwoord en code klopt niet.');
-    const zonderCsrf = await t.app.request('/aanmelden', { method: 'POST', body: formulier({ email: DEMO.advocaat, wachtwoord: DEMO_WACHTWOORD }), headers: FORM });
+    const zonderCsrf = await t.app.request('/aanmelden', {
+      method: 'POST',
+      body: formulier({ email: DEMO.advocaat, wachtwoord: DEMO_WACHTWOORD }),
+      headers: FORM,
+    });
     expect(zonderCsrf.status).toBe(403);
     expect(sessieCookie(zonderCsrf)).toBeUndefined();
   });
@@ -85,7 +89,12 @@ describe('signing in', () => {
   });
 
   it('a real account: first sign-in link sets password (≥ 12, not common) and TOTP, gives 10 recovery codes; sign-in then needs the code', async () => {
-    const { token } = createGebruiker(t.db, SESSIE_GEHEIM, { email: 'n.nieuw@vandamkuipers.example', naam: 'mr. N. Nieuw', organisatieId: 2, rol: 'jurist' }, new Date());
+    const { token } = createGebruiker(
+      t.db,
+      SESSIE_GEHEIM,
+      { email: 'n.nieuw@vandamkuipers.example', naam: 'mr. N. Nieuw', organisatieId: 2, rol: 'jurist' },
+      new Date(),
+    );
     const welkom = await t.app.request(`/welkom/${token}`);
     expect(welkom.status).toBe(200);
     const html = await welkom.text();
@@ -138,7 +147,11 @@ describe('signing in', () => {
       const r1 = await p.app.request('/aanmelden');
       const cookie = r1.headers.get('set-cookie')!.split(';')[0]!;
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await r1.text())![1]!;
-      const r = await p.app.request('/aanmelden', { method: 'POST', body: formulier({ _csrf: csrf, email: DEMO.advocaat, wachtwoord: DEMO_WACHTWOORD }), headers: { ...FORM, cookie } });
+      const r = await p.app.request('/aanmelden', {
+        method: 'POST',
+        body: formulier({ _csrf: csrf, email: DEMO.advocaat, wachtwoord: DEMO_WACHTWOORD }),
+        headers: { ...FORM, cookie },
+      });
       expect(r.status).toBe(401);
     } finally {
       p.sluit();
@@ -186,9 +199,21 @@ describe('browser safety', () => {
     const voor = t.momentopname();
     const body = () => formulier({ schema: '5', weekoverzicht: 'ja' });
     expect((await t.app.request('/instellingen', { method: 'POST', body: body(), headers: { ...FORM, cookie } })).status).toBe(403);
-    expect((await t.app.request('/instellingen', { method: 'POST', body: formulier({ schema: '5', weekoverzicht: 'ja', _csrf: 'geraden' }), headers: { ...FORM, cookie } })).status).toBe(403);
-    expect((await t.als(DEMO.advocaat)('/instellingen', { method: 'POST', body: body(), headers: { ...FORM, Origin: 'https://evil.example' } })).status).toBe(403);
-    expect((await t.als(DEMO.advocaat)('/instellingen', { method: 'POST', body: body(), headers: { ...FORM, 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(403);
+    expect(
+      (
+        await t.app.request('/instellingen', {
+          method: 'POST',
+          body: formulier({ schema: '5', weekoverzicht: 'ja', _csrf: 'geraden' }),
+          headers: { ...FORM, cookie },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await t.als(DEMO.advocaat)('/instellingen', { method: 'POST', body: body(), headers: { ...FORM, Origin: 'https://evil.example' } })).status).toBe(
+      403,
+    );
+    expect((await t.als(DEMO.advocaat)('/instellingen', { method: 'POST', body: body(), headers: { ...FORM, 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(
+      403,
+    );
     expect((await t.app.request('http://evil.example/aanmelden')).status).toBe(421);
     expect(t.momentopname()).toBe(voor);
     expect((await t.als(DEMO.advocaat)('/instellingen', { method: 'POST', body: body(), headers: FORM })).status).toBe(303);
@@ -200,7 +225,11 @@ describe('browser safety', () => {
     const { createApiToken } = await import('../../../src/services/apiTokenService');
     const lezen = createApiToken(t.db, SESSIE_GEHEIM, 2, { naam: 'lezen', scope: 'lezen' });
     expect((await t.app.request('/api/v1/zaken', { headers: { Authorization: `Bearer ${lezen}` } })).status).toBe(200);
-    const schrijf = await t.app.request('/api/v1/besluiten', { method: 'POST', body: '{}', headers: { Authorization: `Bearer ${lezen}`, 'Content-Type': 'application/json' } });
+    const schrijf = await t.app.request('/api/v1/besluiten', {
+      method: 'POST',
+      body: '{}',
+      headers: { Authorization: `Bearer ${lezen}`, 'Content-Type': 'application/json' },
+    });
     expect(schrijf.status).toBe(403);
     expect(await schrijf.json()).toEqual({ fout: 'u hebt hiervoor geen toestemming' });
     const id = (t.db.$client.prepare("SELECT id FROM api_tokens WHERE naam = 'lezen'").get() as { id: number }).id;
