@@ -1,17 +1,20 @@
-import type { GEBRUIKER_ROLLEN, ORGANISATIE_SOORTEN } from '../db/schema';
+import type { GEBRUIKER_ROLLEN, ORGANISATIE_SOORTEN, TOKEN_SCOPES } from '../db/schema';
 
 /** Who acts, and for which organisation: every query is scoped by it. */
 export interface Actor {
   gebruikerId: number;
   naam: string;
   email: string;
+  /** The role within the organisation: beheerder, jurist (write) or lezer (read only). */
   rol: (typeof GEBRUIKER_ROLLEN)[number];
   organisatieId: number;
   organisatieNaam: string;
   organisatieSoort: (typeof ORGANISATIE_SOORTEN)[number];
+  /** Set when the actor acts through an API token: `lezen` may not write, whatever the role. */
+  scope?: (typeof TOKEN_SCOPES)[number];
 }
 
-/** NZa juridische zaken see every region and every decision. */
+/** NZa juridische zaken see every decision, term and region-year status (never another organisation's cases). */
 export function ziesAlles(actor: Actor): boolean {
   return actor.organisatieSoort === 'nza';
 }

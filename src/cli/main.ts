@@ -1,6 +1,10 @@
 import { loadTermijnConfig } from '../config/termijnConfig';
 import { vandaagInNederland } from '../config/klok';
 import { runTermijnenCommand } from './termijnenCommand';
+import { runAccountCommand } from './accountCommands';
+import { ConfigFout, loadConfig, type AppConfig } from '../config/config';
+import { loadSessieGeheim } from '../config/sessieGeheim';
+import { openDatabase } from '../db/verbinding';
 
 async function readStdin(): Promise<string> {
   const delen: Buffer[] = [];
@@ -9,8 +13,30 @@ async function readStdin(): Promise<string> {
 }
 
 const [commando, ...args] = process.argv.slice(2);
+if (commando === 'organisatie' || commando === 'gebruiker' || commando === 'token') {
+  // The operator's account commands: the same configuration (DATABASE_PATH, SESSION_SECRET, BASIS_URL) as the server.
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigFout)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
+  }
+  const uitkomst = runAccountCommand(
+    () => openDatabase(config.databasePad),
+    () => loadSessieGeheim(config),
+    config.mail.appUrl,
+    [commando, ...args],
+  );
+  process.stdout.write(uitkomst.stdout);
+  process.stderr.write(uitkomst.stderr);
+  process.exit(uitkomst.exitCode);
+}
 if (commando !== 'termijnen') {
-  process.stderr.write(`onbekend commando ${JSON.stringify(commando ?? '')}; gebruik: termijnen [BESTAND]\n`);
+  process.stderr.write(
+    `onbekend commando ${JSON.stringify(commando ?? '')}; gebruik: termijnen [BESTAND] | organisatie toevoegen | gebruiker toevoegen | token maak\n`,
+  );
   process.exit(2);
 }
 const config = loadTermijnConfig();

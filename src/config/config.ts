@@ -57,6 +57,13 @@ export const omgevingSchema = z.object({
   SMTP_PASS: optioneel(z.string()),
   MAIL_FROM: optioneel(z.string()),
   APP_URL: optioneel(z.url({ protocol: /^https?$/, error: 'een http(s)-URL, bijvoorbeeld https://termijnen.example.nl' })),
+  BASIS_URL: optioneel(
+    z
+      .url({ protocol: /^https?$/, error: 'een http(s)-URL zonder pad, bijvoorbeeld https://termijnen.example.nl' })
+      .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, { error: 'een http(s)-URL zonder pad, bijvoorbeeld https://termijnen.example.nl' }),
+  ),
+  SESSIE_INACTIEF_MINUTEN: z.preprocess(leegIsAfwezig, geheelGetal(5, 1440, 'een geheel aantal minuten van 5 tot en met 1440').default(60)),
+  SESSIE_MAX_UREN: z.preprocess(leegIsAfwezig, geheelGetal(1, 720, 'een geheel aantal uren van 1 tot en met 720').default(12)),
 });
 
 export interface AppConfig {
@@ -72,6 +79,11 @@ export interface AppConfig {
   gelijkgesteldeDagen: { datum: string; naam: string }[];
   herinneringen: { aan: boolean; intervalMinuten: number };
   mail: MailConfig;
+  /** Demo mode (NODE_ENV is not production): demo accounts, their password on the sign-in page, the banner. */
+  demo: boolean;
+  /** BASIS_URL's origin: the only Host served, the base of links; absent (demo only): localhost. */
+  basisUrl?: string;
+  sessie: { inactiefMs: number; maxMs: number };
 }
 
 export class ConfigFout extends Error {
@@ -94,18 +106,31 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
   const parsed = omgevingSchema.safeParse(omgeving);
   if (!parsed.success) throw new ConfigFout(parsed.error.issues.map(beschrijfFout));
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && e.WMG105_INWERKINGTREDING === undefined) {
-    throw new ConfigFout([
-      'WMG105_INWERKINGTREDING: niet gezet; in productie moet u expliciet een datum JJJJ-MM-DD (de datum uit het Staatsblad) of "onbekend" opgeven',
-    ]);
+  if (e.NODE_ENV === 'production') {
+    const fouten = [
+      ...(e.WMG105_INWERKINGTREDING === undefined
+        ? ['WMG105_INWERKINGTREDING: niet gezet; in productie moet u expliciet een datum JJJJ-MM-DD (de datum uit het Staatsblad) of "onbekend" opgeven']
+        : []),
+      ...(e.BASIS_URL
+        ? []
+        : ['BASIS_URL: niet gezet; in productie moet u het adres opgeven waarop de app bereikbaar is, bijvoorbeeld https://termijnen.example.nl']),
+      ...(e.SESSION_SECRET ? [] : ['SESSION_SECRET: niet gezet; in productie moet u een geheim van minstens 16 tekens opgeven']),
+      ...(omgeving.SEED_DEMO === 'true' ? ['SEED_DEMO: in productie worden nooit demogebruikers geladen; laat SEED_DEMO weg of zet het op false'] : []),
+    ];
+    if (fouten.length) throw new ConfigFout(fouten);
   }
+  const demo = e.NODE_ENV !== 'production';
+  const basisUrl = e.BASIS_URL ? new URL(e.BASIS_URL).origin : undefined;
   const smtpPoort = e.SMTP_PORT ?? (e.SMTP_SECURE === 'true' ? 465 : 587);
   return {
     nodeEnv: e.NODE_ENV,
     databasePad: e.DATABASE_PATH,
     port: e.PORT,
     host: e.HOST,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: demo && e.SEED_DEMO,
+    demo,
+    ...(basisUrl ? { basisUrl } : {}),
+    sessie: { inactiefMs: e.SESSIE_INACTIEF_MINUTEN * 60_000, maxMs: e.SESSIE_MAX_UREN * 3600_000 },
     ...(e.SESSION_SECRET ? { sessionSecret: e.SESSION_SECRET } : {}),
     inwerkingtreding: e.WMG105_INWERKINGTREDING === undefined || e.WMG105_INWERKINGTREDING === 'onbekend' ? null : (e.WMG105_INWERKINGTREDING as IsoDatum),
     gelijkgesteldeDagen: e.ATW_GELIJKGESTELDE_DAGEN ?? [],
@@ -122,7 +147,7 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
           }
         : {}),
       afzender: e.MAIL_FROM ?? 'Termijnbewaking <termijnen@termijnbewaking.local>',
-      appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      appUrl: (basisUrl ?? e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     },
   };
 }

@@ -15,7 +15,11 @@ const aangemaakt = () =>
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`);
 
 export const ORGANISATIE_SOORTEN = ['zorgaanbieder', 'advocatenkantoor', 'zorgkantoor', 'nza'] as const;
-export const GEBRUIKER_ROLLEN = ['jurist', 'nza-jurist', 'beheerder'] as const;
+/** The role of a user within their organisation (issue 11): beheerder (members, settings), jurist (write), lezer (read only). */
+export const GEBRUIKER_ROLLEN = ['beheerder', 'jurist', 'lezer'] as const;
+/** The roles of migration 0000, still in the legacy column `rol` (SQLite cannot drop a column its table CHECK names). */
+export const OUDE_GEBRUIKER_ROLLEN = ['jurist', 'nza-jurist', 'beheerder'] as const;
+export const TOKEN_SCOPES = ['lezen', 'schrijven'] as const;
 export const ZAAK_SOORTEN = ['beroep', 'bezwaar'] as const;
 export const ZAAK_STATUSSEN = ['concept', 'ingediend', 'afgerond'] as const;
 
@@ -44,7 +48,12 @@ export const gebruikers = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     naam: text('naam').notNull(),
     email: text('email').notNull().unique(),
-    rol: text('rol', { enum: GEBRUIKER_ROLLEN }).notNull(),
+    /** Legacy (migration 0000): no longer read; written only to satisfy its NOT NULL and CHECK. */
+    rolOud: text('rol', { enum: OUDE_GEBRUIKER_ROLLEN })
+      .notNull()
+      .$defaultFn(() => 'jurist'),
+    /** The role within the organisation (migration 0004). */
+    rol: text('organisatie_rol', { enum: GEBRUIKER_ROLLEN }).notNull().default('jurist'),
     organisatieId: integer('organisatie_id')
       .notNull()
       .references(() => organisaties.id),
@@ -55,7 +64,7 @@ export const gebruikers = sqliteTable(
     agendaToken: text('agenda_token').unique(),
     aangemaaktOp: aangemaakt(),
   },
-  () => [check('gebruikers_rol', sql`rol IN ${inLijst(GEBRUIKER_ROLLEN)}`)],
+  () => [check('gebruikers_rol', sql`rol IN ${inLijst(OUDE_GEBRUIKER_ROLLEN)}`)],
 );
 
 export const zorgkantoorregios = sqliteTable('zorgkantoorregios', {
@@ -112,6 +121,8 @@ export const contracteerruimtebesluiten = sqliteTable(
     besluitdatum: text('besluitdatum').notNull(),
     bekendgemaakt: text('bekendgemaakt').notNull(),
     aangemaaktOp: aangemaakt(),
+    /** The organisation that registered it; null: loaded by the operator (seed, before issue 11), counts as the NZa's. */
+    geregistreerdDoor: integer('geregistreerd_door').references(() => organisaties.id),
   },
   (t) => [
     unique('contracteerruimtebesluiten_kenmerk').on(t.uitgever, t.kenmerk),
@@ -161,6 +172,8 @@ export const tariefbeschikkingen = sqliteTable(
     besluitdatum: text('besluitdatum').notNull(),
     bekendgemaakt: text('bekendgemaakt').notNull(),
     aangemaaktOp: aangemaakt(),
+    /** The organisation that registered it; null: loaded by the operator (seed, before issue 11), counts as the NZa's. */
+    geregistreerdDoor: integer('geregistreerd_door').references(() => organisaties.id),
   },
   (t) => [
     unique('tariefbeschikkingen_kenmerk').on(t.uitgever, t.kenmerk),
@@ -331,7 +344,7 @@ export const dataRevisie = sqliteTable(
 );
 
 /**
- * The revision of each (regio, jaar) partition of the term engine's input, bumped by triggers (migration 0004) inside
+ * The revision of each (regio, jaar) partition of the term engine's input, bumped by triggers (migration 0005) inside
  * the writing transaction whenever a tariefbeschikking, a contracteerruimte(bedrag) or a beroep of that cell changes.
  * Row (0, 0) moves when something every cell depends on changes (a name, who represents whom). The term cache
  * recomputes only the cells whose revision moved; a note or a letterhead moves none.
@@ -344,4 +357,102 @@ export const termijnCelRevisies = sqliteTable(
     revisie: integer('revisie').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regioId, t.jaar] })],
+);
+
+// --- Accounts (issue 11). None of these tables moves the data revision: no term or cached page depends on them. ---
+
+/** Sign-in credentials, apart from `gebruikers` so that signing in never bumps the data revision. */
+export const inloggegevens = sqliteTable('inloggegevens', {
+  gebruikerId: integer('gebruiker_id')
+    .primaryKey()
+    .references(() => gebruikers.id),
+  /** argon2id (PHC string); null until the user has set a password. */
+  wachtwoordHash: text('wachtwoord_hash'),
+  /** Base32 TOTP secret, once enrolment is confirmed; null: no second factor yet. */
+  totpGeheim: text('totp_geheim'),
+  /** Last accepted TOTP time step: a code is accepted only once. */
+  totpLaatsteStap: integer('totp_laatste_stap'),
+  /** JSON list of SHA-256 hashes of the unused recovery codes. */
+  herstelcodes: text('herstelcodes').notNull().default('[]'),
+  /** A demo account (demo mode only): signs in without TOTP; refused outside demo mode. */
+  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  aangemaaktOp: aangemaakt(),
+});
+
+/** Server-side sessions: the cookie holds a random value, the table its keyed hash. */
+export const sessies = sqliteTable(
+  'sessies',
+  {
+    id: text('id').primaryKey(),
+    gebruikerId: integer('gebruiker_id')
+      .notNull()
+      .references(() => gebruikers.id),
+    csrfToken: text('csrf_token').notNull(),
+    /** Milliseconds since the epoch. */
+    begonnenMs: integer('begonnen_ms').notNull(),
+    laatstGezienMs: integer('laatst_gezien_ms').notNull(),
+  },
+  (t) => [index('sessies_gebruiker').on(t.gebruikerId)],
+);
+
+/** One-time sign-in links: invitations by a beheerder and first sign-in links from the command line. */
+export const uitnodigingen = sqliteTable(
+  'uitnodigingen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull().unique(),
+    gebruikerId: integer('gebruiker_id')
+      .notNull()
+      .references(() => gebruikers.id),
+    /** The TOTP secret offered at enrolment (chosen when the link is made, so showing the page writes nothing). */
+    totpGeheim: text('totp_geheim').notNull(),
+    verlooptOp: text('verloopt_op').notNull(),
+    gebruiktOp: text('gebruikt_op'),
+    aangemaaktDoor: integer('aangemaakt_door').references(() => gebruikers.id),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [index('uitnodigingen_gebruiker').on(t.gebruikerId)],
+);
+
+/** Personal API tokens: stored as a keyed hash, shown once. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    gebruikerId: integer('gebruiker_id')
+      .notNull()
+      .references(() => gebruikers.id),
+    naam: text('naam').notNull(),
+    scope: text('scope', { enum: TOKEN_SCOPES }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    laatstGebruiktOp: text('laatst_gebruikt_op'),
+    ingetrokkenOp: text('ingetrokken_op'),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [index('api_tokens_gebruiker').on(t.gebruikerId), check('api_tokens_scope', sql`scope IN ${inLijst(TOKEN_SCOPES)}`)],
+);
+
+/**
+ * The audit log: every write, who, for which organisation, when, what, before → after. Append-only: triggers of
+ * migration 0004 abort any UPDATE or DELETE.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    op: text('op')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    gebruikerId: integer('gebruiker_id').references(() => gebruikers.id),
+    /** Name at the time, so the log stays readable whatever happens to the account. */
+    gebruikerNaam: text('gebruiker_naam').notNull(),
+    organisatieId: integer('organisatie_id').references(() => organisaties.id),
+    actie: text('actie').notNull(),
+    /** What was written: 'zaak', 'contracteerruimtebesluit', 'tariefbeschikking', 'gebruiker', 'organisatie', …. */
+    onderwerp: text('onderwerp').notNull(),
+    onderwerpId: integer('onderwerp_id'),
+    /** JSON: {veld: [voor, na]} for dates, statuses and responsible persons; other facts as {veld: waarde}. */
+    wijzigingen: text('wijzigingen').notNull().default('{}'),
+  },
+  (t) => [index('audit_log_onderwerp').on(t.onderwerp, t.onderwerpId), index('audit_log_organisatie').on(t.organisatieId)],
 );

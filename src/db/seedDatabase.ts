@@ -59,6 +59,9 @@ export function seedZorgkantoorregios(db: Db): void {
   });
 }
 
+/** The e-mail addresses of the demo accounts (seed/demo.json): only these get the demo password, in demo mode. */
+export const DEMO_EMAILS: readonly string[] = demoDataSchema.parse(demo).gebruikers.map((g) => g.email);
+
 /** The fictitious demo data set (seed/demo.json). Idempotent: existing rows, matched on their natural keys, stay. */
 export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)): void {
   writeTransaction(db, (tx) => {
@@ -128,8 +131,19 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
         .map((z) => [z.kvkNummer, z.id]),
     );
 
+    const nzaId = tx.select({ id: organisaties.id }).from(organisaties).where(eq(organisaties.soort, 'nza')).get()?.id ?? null;
+    // Who registered each demo decision: the NZa its contracteerruimtebesluiten, the first organisation acting for the
+    // zorgaanbieder its tariefbeschikkingen (so that organisation may correct them, issue 11).
+    const registrant = new Map(
+      data.zorgaanbieders.map((z) => [z.kvkNummer, z.vertegenwoordigd[0] ? vind(organisatieId, z.vertegenwoordigd[0], 'organisatie') : nzaId]),
+    );
     for (const { bedragen, ...besluit } of data.contracteerruimtebesluiten) {
-      const nieuw = tx.insert(contracteerruimtebesluiten).values(besluit).onConflictDoNothing().returning({ id: contracteerruimtebesluiten.id }).get();
+      const nieuw = tx
+        .insert(contracteerruimtebesluiten)
+        .values({ ...besluit, geregistreerdDoor: nzaId })
+        .onConflictDoNothing()
+        .returning({ id: contracteerruimtebesluiten.id })
+        .get();
       if (!nieuw) continue;
       for (const b of bedragen) {
         tx.insert(contracteerruimtebedragen)
@@ -155,6 +169,7 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
           soort: t.soort,
           besluitdatum: t.besluitdatum,
           bekendgemaakt: t.bekendgemaakt,
+          geregistreerdDoor: registrant.get(t.zorgaanbieder) ?? nzaId,
         })
         .onConflictDoNothing()
         .run();

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
+import type { Actor } from '../actor/actor';
+import { assertCan } from '../services/permissies';
 import { contracteerruimtebedragen, contracteerruimtebesluiten, zorgkantoorregios } from '../db/schema';
 import { CONTRACTEERRUIMTE_SOORTEN } from '../domain/besluiten/besluit';
 import { bedragInvoerVeld, datumInvoerVeld, jaarInvoerVeld, kenmerkVeld, type ContracteerruimtebesluitInvoer } from '../validation/besluitInvoer';
@@ -95,9 +97,11 @@ function zelfdeBesluit(a: ContracteerruimtebesluitInvoer, b: Contracteerruimtebe
 }
 
 /** Writes the checked besluiten in one transaction. */
-export function writeContracteerruimteImport(db: Db, besluiten: readonly ContracteerruimtebesluitInvoer[]): number {
+export function writeContracteerruimteImport(db: Db, actor: Actor, besluiten: readonly ContracteerruimtebesluitInvoer[]): number {
+  assertCan(actor, 'contracteerruimte.registreren');
   return writeTransaction(db, (tx) => {
-    for (const besluit of besluiten) insertContracteerruimtebesluit(tx as unknown as Db, besluit);
+    // Each besluit gets its own audit entry (insertContracteerruimtebesluit records it).
+    for (const besluit of besluiten) insertContracteerruimtebesluit(tx as unknown as Db, actor, besluit);
     return besluiten.length;
   });
 }

@@ -3,6 +3,8 @@ import type { Actor } from '../actor/actor';
 import { ziesAlles } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
+import { assertCan } from '../services/permissies';
+import { recordAudit } from '../services/auditService';
 import { tariefbeschikkingen, vertegenwoordigingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
@@ -97,6 +99,7 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
 
 /** Writes the checked rows in one transaction, creating unknown zorgaanbieders and the actor's representation of them. */
 export function writeTariefbeschikkingImport(db: Db, actor: Actor, rijen: readonly TariefbeschikkingImportRij[]): number {
+  assertCan(actor, 'tariefbeschikking.registreren');
   return writeTransaction(db, (tx) => {
     const regios = new Map(
       tx
@@ -124,7 +127,7 @@ export function writeTariefbeschikkingImport(db: Db, actor: Actor, rijen: readon
         aanbieders.set(rij.kvk, zorgaanbiederId);
         if (!ziesAlles(actor)) tx.insert(vertegenwoordigingen).values({ organisatieId: actor.organisatieId, zorgaanbiederId }).run();
       }
-      insert
+      const { id } = insert
         .values({
           kenmerk: rij.kenmerk,
           zorgaanbiederId,
@@ -133,8 +136,23 @@ export function writeTariefbeschikkingImport(db: Db, actor: Actor, rijen: readon
           soort: rij.soort,
           besluitdatum: rij.besluitdatum,
           bekendgemaakt: rij.bekendgemaakt,
+          geregistreerdDoor: actor.organisatieId,
         })
-        .run();
+        .returning({ id: tariefbeschikkingen.id })
+        .get();
+      recordAudit(tx, actor, {
+        actie: 'tariefbeschikking geïmporteerd',
+        onderwerp: 'tariefbeschikking',
+        onderwerpId: id,
+        wijzigingen: {
+          kenmerk: rij.kenmerk,
+          regio: rij.regio,
+          jaar: rij.jaar,
+          soort: rij.soort,
+          besluitdatum: rij.besluitdatum,
+          bekendgemaakt: rij.bekendgemaakt,
+        },
+      });
     }
     return rijen.length;
   });

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigFout, loadConfig, type AppConfig } from '../config/config';
+import { loadSessieGeheim } from '../config/sessieGeheim';
 import { createTermijnConfig } from '../config/termijnConfig';
 import { vandaagInNederland } from '../config/klok';
 import { openDatabase } from '../db/verbinding';
@@ -14,16 +15,11 @@ import { createWeergave } from '../web/weergave';
 import { createFilingRenderer } from '../documents/filingRenderer';
 import { createVerzender } from '../mail/verzender';
 import { startHerinneringJob } from '../herinneringen/herinneringService';
+import { seedDemoInloggegevens } from '../services/aanmeldService';
+import { removeVerlopenSessies } from '../services/sessieService';
+import { DEMO_EMAILS } from '../db/seedDatabase';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
-
-/** A session secret that survives restarts: from SESSION_SECRET, or generated once next to the database. */
-function loadSessieGeheim(config: AppConfig): string {
-  if (config.sessionSecret) return config.sessionSecret;
-  const bestand = join(dirname(resolve(config.databasePad)), 'sessie-geheim');
-  if (!existsSync(bestand)) writeFileSync(bestand, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return readFileSync(bestand, 'utf8').trim();
-}
 
 let config: AppConfig;
 try {
@@ -34,23 +30,50 @@ try {
   process.exit(78); // EX_CONFIG
 }
 
+/** Demo mode only: one password for the demo accounts, generated once next to the database, printed and shown. */
+function loadDemoWachtwoord(config: AppConfig): string {
+  const bestand = join(dirname(resolve(config.databasePad)), 'demo-wachtwoord');
+  if (!existsSync(bestand)) writeFileSync(bestand, `demo-${randomBytes(9).toString('base64url')}`, { mode: 0o600 });
+  return readFileSync(bestand, 'utf8').trim();
+}
+
 const db = openDatabase(config.databasePad);
 seedZorgkantoorregios(db);
-if (config.seedDemo) seedDemoData(db);
+let demoWachtwoord: string | undefined;
+if (config.demo) {
+  demoWachtwoord = loadDemoWachtwoord(config);
+  if (config.seedDemo) seedDemoData(db);
+  // The demo accounts (from seed/demo.json) sign in with the demo password and no second factor, in demo mode only.
+  seedDemoInloggegevens(db, demoWachtwoord, DEMO_EMAILS);
+}
+removeVerlopenSessies(db, Date.now(), config.sessie);
 
 const termijnen = createTermijnService(db, createTermijnConfig(config));
+const outboxMap = join(dirname(resolve(config.databasePad)), 'outbox');
+const verzender = createVerzender(db, config.mail, outboxMap);
 const app = createApp({
   db,
   termijnen,
   mail: config.mail,
-  weergave: createWeergave(TEMPLATES),
+  verzender,
+  weergave: createWeergave(TEMPLATES, { demo: config.demo }),
   filings: createFilingRenderer(TEMPLATES),
   sessieGeheim: loadSessieGeheim(config),
+  beveiliging: {
+    ...(config.basisUrl ? { basisUrl: config.basisUrl } : {}),
+    secureCookie: config.basisUrl?.startsWith('https:') ?? false,
+    sessie: config.sessie,
+    ...(demoWachtwoord ? { demoWachtwoord } : {}),
+  },
   vandaag: vandaagInNederland,
 });
 
 serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Termijnbewaking serving http://localhost:${info.port} (database ${config.databasePad})`);
+  console.log(`Termijnbewaking serving ${config.basisUrl ?? `http://localhost:${info.port}`} (database ${config.databasePad})`);
+  if (demoWachtwoord) {
+    console.log('Demo mode (NODE_ENV is not production): demo accounts sign in with this password, no second factor.');
+    console.log(`Demo-wachtwoord: ${demoWachtwoord}`);
+  }
 });
 if (config.inwerkingtreding === null) {
   console.log('WMG105_INWERKINGTREDING is unknown: every decision gets the terms of the new regime, each with the doubt (termijnregels §8)');
@@ -60,8 +83,6 @@ if (config.inwerkingtreding === null) {
 // e-mails go to the embedded outbox: /outbox in the app and .eml files under data/outbox/.
 if (config.herinneringen.aan) {
   const { mail } = config;
-  const outboxMap = join(dirname(resolve(config.databasePad)), 'outbox');
-  const verzender = createVerzender(db, mail, outboxMap);
   const minuten = config.herinneringen.intervalMinuten;
   startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now } }, minuten * 60_000);
   console.log(

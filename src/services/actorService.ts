@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { gebruikers, organisaties } from '../db/schema';
@@ -24,16 +24,6 @@ export function loadActor(db: Db, gebruikerId: number): Actor | undefined {
 export function loadActorByEmail(db: Db, email: string): Actor | undefined {
   const gebruiker = db.select({ id: gebruikers.id }).from(gebruikers).where(eq(gebruikers.email, email)).get();
   return gebruiker ? loadActor(db, gebruiker.id) : undefined;
-}
-
-/** The demo sign-in page: every user, by organisation. */
-export function listGebruikers(db: Db) {
-  return db
-    .select({ id: gebruikers.id, naam: gebruikers.naam, email: gebruikers.email, rol: gebruikers.rol, organisatie: organisaties.naam })
-    .from(gebruikers)
-    .innerJoin(organisaties, eq(gebruikers.organisatieId, organisaties.id))
-    .orderBy(asc(organisaties.naam), asc(gebruikers.naam))
-    .all();
 }
 
 /** The user whose personal calendar feed this token opens, if any. */

@@ -14,6 +14,8 @@ import {
 import type { VeldFout } from '../validation/velden';
 import type { ContracteerruimtebesluitInvoer, TariefbeschikkingInvoer } from '../validation/besluitInvoer';
 import { loadZichtbareZorgaanbieders } from './termijnInvoer';
+import { assertCan, can } from './permissies';
+import { diff, recordAudit } from './auditService';
 
 export type Registratie = { ok: true; id: number } | { ok: false; fouten: VeldFout[] };
 
@@ -46,7 +48,8 @@ export function findZorgaanbiederVoorActor(db: Pick<Db, 'select'>, actor: Actor,
   return vertegenwoordigd ? za : undefined;
 }
 
-export function insertContracteerruimtebesluit(tx: Pick<Db, 'select' | 'insert'>, invoer: ContracteerruimtebesluitInvoer): number {
+export function insertContracteerruimtebesluit(tx: Pick<Db, 'select' | 'insert'>, actor: Actor, invoer: ContracteerruimtebesluitInvoer): number {
+  assertCan(actor, 'contracteerruimte.registreren');
   const bestaand = tx
     .select({ id: contracteerruimtebesluiten.id })
     .from(contracteerruimtebesluiten)
@@ -56,16 +59,35 @@ export function insertContracteerruimtebesluit(tx: Pick<Db, 'select' | 'insert'>
   const regios = regioIds(tx);
   const { id } = tx
     .insert(contracteerruimtebesluiten)
-    .values({ kenmerk: invoer.kenmerk, soort: invoer.soort, besluitdatum: invoer.besluitdatum, bekendgemaakt: invoer.bekendgemaakt })
+    .values({
+      kenmerk: invoer.kenmerk,
+      soort: invoer.soort,
+      besluitdatum: invoer.besluitdatum,
+      bekendgemaakt: invoer.bekendgemaakt,
+      geregistreerdDoor: actor.organisatieId,
+    })
     .returning({ id: contracteerruimtebesluiten.id })
     .get();
   tx.insert(contracteerruimtebedragen)
     .values(invoer.bedragen.map((b) => ({ besluitId: id, regioId: regios.get(b.regio)!, jaar: b.jaar, bedragCenten: b.bedrag })))
     .run();
+  recordAudit(tx, actor, {
+    actie: 'contracteerruimtebesluit geregistreerd',
+    onderwerp: 'contracteerruimtebesluit',
+    onderwerpId: id,
+    wijzigingen: {
+      kenmerk: invoer.kenmerk,
+      soort: invoer.soort,
+      besluitdatum: invoer.besluitdatum,
+      bekendgemaakt: invoer.bekendgemaakt,
+      bedragen: invoer.bedragen.map((b) => `${b.regio} ${b.jaar}`).join(', '),
+    },
+  });
   return id;
 }
 
 export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor: Actor, invoer: TariefbeschikkingInvoer): number {
+  assertCan(actor, 'tariefbeschikking.registreren');
   const zorgaanbieder = findZorgaanbiederVoorActor(tx, actor, invoer.zorgaanbieder);
   if (!zorgaanbieder) {
     throw new InvoerFout([{ veld: 'zorgaanbieder', melding: `uw organisatie treedt niet op voor een zorgaanbieder met KvK-nummer ${invoer.zorgaanbieder}` }]);
@@ -76,7 +98,7 @@ export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor
     .where(and(eq(tariefbeschikkingen.uitgever, 'NZa'), eq(tariefbeschikkingen.kenmerk, invoer.kenmerk)))
     .get();
   if (bestaand) throw new InvoerFout([{ veld: 'kenmerk', melding: `er is al een tariefbeschikking met kenmerk ${invoer.kenmerk}` }]);
-  return tx
+  const id = tx
     .insert(tariefbeschikkingen)
     .values({
       kenmerk: invoer.kenmerk,
@@ -86,9 +108,25 @@ export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor
       soort: invoer.soort,
       besluitdatum: invoer.besluitdatum,
       bekendgemaakt: invoer.bekendgemaakt,
+      geregistreerdDoor: actor.organisatieId,
     })
     .returning({ id: tariefbeschikkingen.id })
     .get().id;
+  recordAudit(tx, actor, {
+    actie: 'tariefbeschikking geregistreerd',
+    onderwerp: 'tariefbeschikking',
+    onderwerpId: id,
+    wijzigingen: {
+      kenmerk: invoer.kenmerk,
+      zorgaanbieder: zorgaanbieder.naam,
+      regio: invoer.regio,
+      jaar: invoer.jaar,
+      soort: invoer.soort,
+      besluitdatum: invoer.besluitdatum,
+      bekendgemaakt: invoer.bekendgemaakt,
+    },
+  });
+  return id;
 }
 
 /** Runs a write through the one write path; field errors roll everything back and come back to the user. */
@@ -97,7 +135,7 @@ export function writeRegistratie(db: Db, schrijf: (tx: Db) => number): Registrat
     return { ok: true, id: writeTransaction(db, schrijf) };
   } catch (e) {
     if (e instanceof InvoerFout) return { ok: false, fouten: e.fouten };
-    throw e;
+    throw e; // Geweigerd included: the web answers 403/404
   }
 }
 
@@ -107,37 +145,59 @@ export interface BesluitDatums {
   kenmerk: string;
   besluitdatum: string;
   bekendgemaakt: string;
+  /** The organisation that registered it (null: the operator's data, counts as the NZa's). */
+  geregistreerdDoor: number | null;
+  /** Whether this actor may change it (permissies.ts decides). */
+  wijzigbaar: boolean;
 }
 
 /**
- * A decision the actor may edit the dates of: a contracteerruimtebesluit (public, the same for everyone), or a
- * tariefbeschikking of a zorgaanbieder the actor's organisation acts for (the NZa: all).
+ * A decision the actor can see: a contracteerruimtebesluit (public, the same for everyone), or a tariefbeschikking of
+ * a zorgaanbieder the actor's organisation acts for (the NZa: all). `wijzigbaar` says whether the actor may change it.
  */
 export function findBesluitVoorActor(db: Db, actor: Actor, type: string, id: number): BesluitDatums | undefined {
+  const metRecht = (b: Omit<BesluitDatums, 'wijzigbaar'>): BesluitDatums => ({
+    ...b,
+    wijzigbaar: can(actor, 'besluit.wijzigen', { soort: 'besluit', type: b.type, geregistreerdDoor: b.geregistreerdDoor }),
+  });
   if (type === 'contracteerruimte') {
     const b = db.select().from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.id, id)).get();
-    return b ? { type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt } : undefined;
+    return b
+      ? metRecht({ type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt, geregistreerdDoor: b.geregistreerdDoor })
+      : undefined;
   }
   if (type !== 'tariefbeschikking') return undefined;
   const b = db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.id, id)).get();
   const zichtbaar = b && (ziesAlles(actor) || loadZichtbareZorgaanbieders(db, actor)!.includes(b.zorgaanbiederId));
-  return b && zichtbaar ? { type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt } : undefined;
+  return b && zichtbaar
+    ? metRecht({ type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt, geregistreerdDoor: b.geregistreerdDoor })
+    : undefined;
 }
 
 /** New dates for a decision found by findBesluitVoorActor; every dependent term follows at the next read. */
-export function updateBesluitDatums(db: Db, besluit: BesluitDatums, datums: { besluitdatum: string; bekendgemaakt: string }): Registratie {
+export function updateBesluitDatums(db: Db, actor: Actor, besluit: BesluitDatums, datums: { besluitdatum: string; bekendgemaakt: string }): Registratie {
+  assertCan(actor, 'besluit.wijzigen', { soort: 'besluit', type: besluit.type, geregistreerdDoor: besluit.geregistreerdDoor });
   return writeRegistratie(db, (tx) => {
     const tabel = besluit.type === 'contracteerruimte' ? contracteerruimtebesluiten : tariefbeschikkingen;
+    const voor = tx.select({ besluitdatum: tabel.besluitdatum, bekendgemaakt: tabel.bekendgemaakt }).from(tabel).where(eq(tabel.id, besluit.id)).get();
     const gewijzigd = tx.update(tabel).set(datums).where(eq(tabel.id, besluit.id)).run();
-    if (gewijzigd.changes !== 1) throw new InvoerFout([{ veld: 'besluit', melding: 'het besluit is intussen verwijderd' }]);
+    if (!voor || gewijzigd.changes !== 1) throw new InvoerFout([{ veld: 'besluit', melding: 'het besluit is intussen verwijderd' }]);
+    recordAudit(tx, actor, {
+      actie: 'datums gewijzigd',
+      onderwerp: besluit.type === 'contracteerruimte' ? 'contracteerruimtebesluit' : 'tariefbeschikking',
+      onderwerpId: besluit.id,
+      wijzigingen: { kenmerk: besluit.kenmerk, ...diff(voor, datums) },
+    });
     return besluit.id;
   });
 }
 
-export function createContracteerruimtebesluit(db: Db, invoer: ContracteerruimtebesluitInvoer): Registratie {
-  return writeRegistratie(db, (tx) => insertContracteerruimtebesluit(tx, invoer));
+export function createContracteerruimtebesluit(db: Db, actor: Actor, invoer: ContracteerruimtebesluitInvoer): Registratie {
+  assertCan(actor, 'contracteerruimte.registreren');
+  return writeRegistratie(db, (tx) => insertContracteerruimtebesluit(tx, actor, invoer));
 }
 
 export function createTariefbeschikking(db: Db, actor: Actor, invoer: TariefbeschikkingInvoer): Registratie {
+  assertCan(actor, 'tariefbeschikking.registreren');
   return writeRegistratie(db, (tx) => insertTariefbeschikking(tx, actor, invoer));
 }

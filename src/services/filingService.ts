@@ -9,6 +9,8 @@ import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { buildFilingGegevens, type FilingGegevens } from './filingGegevens';
 import type { TermijnService } from './termijnService';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
+import { assertCan } from './permissies';
+import { recordAudit } from './auditService';
 
 export type FilingVoorbereiding =
   { soort: 'geweigerd'; reden: string; alternatief?: FilingSoort } | { soort: 'gereed'; gegevens: FilingGegevens; ontbrekend: Ontbrekend[] };
@@ -44,6 +46,7 @@ export async function generateFiling(
   soort: FilingSoort,
   opties: FilingOpties,
 ): Promise<FilingResultaat> {
+  assertCan(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId });
   const voorbereiding = prepareFiling(db, termijnen, actor, zaak, soort, opties);
   if (voorbereiding.soort === 'geweigerd' || voorbereiding.ontbrekend.length > 0) return { ok: false, voorbereiding };
   const { gegevens } = voorbereiding;
@@ -73,6 +76,7 @@ export async function generateFiling(
     tx.insert(zaakgebeurtenissen)
       .values({ zaakId: zaak.id, datum: opties.vandaag, omschrijving: `${FILINGS[soort].titel} opgesteld (versie ${versie})`, gebruikerId: actor.gebruikerId })
       .run();
+    recordAudit(tx, actor, { actie: `${FILINGS[soort].titel} opgesteld`, onderwerp: 'zaak', onderwerpId: zaak.id, wijzigingen: { stuk: soort, versie } });
     return { ok: true as const, id, versie };
   });
 }
@@ -117,8 +121,19 @@ export interface FilingAanvulling {
 }
 
 /** Art. 6:5 Awb: what was missing, saved with the case (grounds, urgency) and its zorgaanbieder (address). */
-export function writeFilingAanvulling(db: Db, zaak: ZaakOverzichtRij, a: FilingAanvulling): void {
+export function writeFilingAanvulling(db: Db, actor: Actor, zaak: ZaakOverzichtRij, a: FilingAanvulling): void {
+  assertCan(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId });
   writeTransaction(db, (tx) => {
+    recordAudit(tx, actor, {
+      actie: 'gegevens voor stukken aangevuld',
+      onderwerp: 'zaak',
+      onderwerpId: zaak.id,
+      wijzigingen: Object.fromEntries(
+        Object.entries(a)
+          .filter(([, w]) => w !== undefined)
+          .map(([k]) => [k, 'aangevuld']),
+      ),
+    });
     const zaakRij = tx.select({ zorgaanbiederId: zaken.zorgaanbiederId }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
     if (zaakRij.zorgaanbiederId !== null && (a.indienerAdres || a.indienerPostcode || a.indienerPlaats)) {
       tx.update(zorgaanbieders)

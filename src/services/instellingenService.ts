@@ -5,6 +5,8 @@ import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { gebruikers, organisaties } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
+import { assertCan } from './permissies';
+import { recordAudit } from './auditService';
 
 /** The user's own settings and the organisation's letterhead. Every query is scoped to the acting user or organisation. */
 
@@ -42,19 +44,29 @@ export function loadInstellingen(db: Db, actor: Actor): Instellingen {
 }
 
 export function updateHerinneringVoorkeuren(db: Db, actor: Actor, voorkeuren: { schema: readonly number[]; weekoverzicht: boolean }): void {
-  writeTransaction(db, (tx) =>
-    tx
-      .update(gebruikers)
+  assertCan(actor, 'eigen.instellingen');
+  writeTransaction(db, (tx) => {
+    tx.update(gebruikers)
       .set({ herinneringsschema: voorkeuren.schema.join(','), weekoverzicht: voorkeuren.weekoverzicht })
       .where(eq(gebruikers.id, actor.gebruikerId))
-      .run(),
-  );
+      .run();
+    recordAudit(tx, actor, {
+      actie: 'herinneringen ingesteld',
+      onderwerp: 'gebruiker',
+      onderwerpId: actor.gebruikerId,
+      wijzigingen: { herinneringsschema: voorkeuren.schema.join(','), weekoverzicht: voorkeuren.weekoverzicht },
+    });
+  });
 }
 
 /** A new token revokes the old feed URL at once. */
 export function renewAgendaToken(db: Db, actor: Actor): string {
   const token = createAgendaToken();
-  writeTransaction(db, (tx) => tx.update(gebruikers).set({ agendaToken: token }).where(eq(gebruikers.id, actor.gebruikerId)).run());
+  assertCan(actor, 'eigen.instellingen');
+  writeTransaction(db, (tx) => {
+    tx.update(gebruikers).set({ agendaToken: token }).where(eq(gebruikers.id, actor.gebruikerId)).run();
+    recordAudit(tx, actor, { actie: 'agendalink vernieuwd', onderwerp: 'gebruiker', onderwerpId: actor.gebruikerId });
+  });
   return token;
 }
 
@@ -67,13 +79,19 @@ export interface Briefhoofd {
 }
 
 export function updateBriefhoofd(db: Db, actor: Actor, briefhoofd: Briefhoofd, logoPng?: Buffer): void {
-  writeTransaction(db, (tx) =>
-    tx
-      .update(organisaties)
+  assertCan(actor, 'organisatie.beheren');
+  writeTransaction(db, (tx) => {
+    tx.update(organisaties)
       .set({ ...briefhoofd, ...(logoPng ? { logoPng } : {}) })
       .where(eq(organisaties.id, actor.organisatieId))
-      .run(),
-  );
+      .run();
+    recordAudit(tx, actor, {
+      actie: 'briefhoofd gewijzigd',
+      onderwerp: 'organisatie',
+      onderwerpId: actor.organisatieId,
+      wijzigingen: { ...briefhoofd, logo: logoPng ? 'nieuw' : 'ongewijzigd' },
+    });
+  });
 }
 
 /** The acting organisation's letterhead logo. */

@@ -1,16 +1,13 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
-import { ziesAlles } from '../actor/actor';
+import { assertCan } from './permissies';
 import type { Db } from '../db/verbinding';
 import { gebruikers, herinneringen, uitgaandeMail } from '../db/schema';
 
-/** The embedded outbox and the reminders that could not be delivered, for the actor's organisation (NZa: all). */
+/** The embedded outbox and the reminders that could not be delivered, for the beheerder's own organisation only. */
 export function loadOutbox(db: Db, actor: Actor) {
-  const collegas = db
-    .select({ id: gebruikers.id, email: gebruikers.email })
-    .from(gebruikers)
-    .where(ziesAlles(actor) ? undefined : eq(gebruikers.organisatieId, actor.organisatieId))
-    .all();
+  assertCan(actor, 'organisatie.beheren');
+  const collegas = db.select({ id: gebruikers.id, email: gebruikers.email }).from(gebruikers).where(eq(gebruikers.organisatieId, actor.organisatieId)).all();
   const adressen = collegas.map((g) => g.email);
   const mails = adressen.length
     ? db
@@ -49,11 +46,11 @@ export function loadOutbox(db: Db, actor: Actor) {
   return { mails, problemen };
 }
 
-/** One stored e-mail, if it went to someone in the actor's organisation (NZa: anyone). */
+/** One stored e-mail, if it went to someone in the beheerder's own organisation. */
 export function findOutboxMail(db: Db, actor: Actor, id: number) {
+  assertCan(actor, 'organisatie.beheren');
   const mail = db.select().from(uitgaandeMail).where(eq(uitgaandeMail.id, id)).get();
   if (!mail) return undefined;
-  if (ziesAlles(actor)) return mail;
   const collega = db
     .select({ id: gebruikers.id })
     .from(gebruikers)

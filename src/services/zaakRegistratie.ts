@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
-import { ziesAlles } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import {
   contracteerruimtebedragen,
@@ -15,6 +14,9 @@ import {
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { InvoerFout, writeRegistratie, type Registratie } from './besluitRegistratie';
 import { loadZichtbareZorgaanbieders } from './termijnInvoer';
+import { ziesAlles } from '../actor/actor';
+import { assertCan, can } from './permissies';
+import { diff, recordAudit } from './auditService';
 
 export interface ZaakOverzichtRij {
   id: number;
@@ -72,16 +74,22 @@ function zaakSelectie(db: Db) {
     .leftJoin(gebruikers, eq(zaken.verantwoordelijkeId, gebruikers.id));
 }
 
-const scope = (actor: Actor) => (ziesAlles(actor) ? sql`1 = 1` : eq(zaken.organisatieId, actor.organisatieId));
-
+/**
+ * Cases are confidential to their organisation: the NZa (the opposing party) included, nobody reads another
+ * organisation's cases. The list is filtered in SQL; each case is checked once more against permissies.ts.
+ */
 export function loadZaken(db: Db, actor: Actor): ZaakOverzichtRij[] {
-  return zaakSelectie(db).where(scope(actor)).orderBy(desc(zaken.id)).all();
+  return zaakSelectie(db)
+    .where(eq(zaken.organisatieId, actor.organisatieId))
+    .orderBy(desc(zaken.id))
+    .all()
+    .filter((z) => can(actor, 'zaak.lezen', { soort: 'zaak', organisatieId: z.organisatieId }));
 }
 
+/** One case, if the actor may read it; otherwise undefined (the web answers 404: its existence is confidential). */
 export function loadZaak(db: Db, actor: Actor, id: number): ZaakOverzichtRij | undefined {
-  return zaakSelectie(db)
-    .where(and(eq(zaken.id, id), scope(actor)))
-    .get();
+  const zaak = zaakSelectie(db).where(eq(zaken.id, id)).get();
+  return zaak && can(actor, 'zaak.lezen', { soort: 'zaak', organisatieId: zaak.organisatieId }) ? zaak : undefined;
 }
 
 export function loadTijdlijn(db: Db, zaakId: number) {
@@ -112,6 +120,7 @@ export const GEEN_BEZWAAR_TEGEN_CONTRACTEERRUIMTE =
  * with the reason.
  */
 export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoDatum): number {
+  assertCan(actor, 'zaak.openen');
   let waarden: Partial<typeof zaken.$inferInsert>;
   let aanleiding: string;
   if ('tariefbeschikkingId' in invoer) {
@@ -178,6 +187,12 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
     .returning({ id: zaken.id })
     .get().id;
   addGebeurtenis(tx, id, actor, vandaag, `Zaak geopend: ${invoer.soort} naar aanleiding van ${aanleiding}`);
+  recordAudit(tx, actor, {
+    actie: 'zaak geopend',
+    onderwerp: 'zaak',
+    onderwerpId: id,
+    wijzigingen: { soort: invoer.soort, besluit: aanleiding, verantwoordelijke: actor.naam },
+  });
   return id;
 }
 
@@ -196,6 +211,16 @@ export function recordIngesteld(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, in
     invoer.ingesteld,
     `${zaak.soort === 'beroep' ? 'Beroep' : 'Bezwaar'} ingesteld${invoer.cbbZaaknummer ? ` (CBb ${invoer.cbbZaaknummer})` : ''}`,
   );
+  recordAudit(tx, actor, {
+    actie: `${zaak.soort} ingesteld`,
+    onderwerp: 'zaak',
+    onderwerpId: zaak.id,
+    wijzigingen: diff({ status: zaak.status, ingesteld: zaak.ingesteld, cbbZaaknummer: zaak.cbbZaaknummer } as Record<string, unknown>, {
+      status: 'ingediend',
+      ingesteld: invoer.ingesteld,
+      cbbZaaknummer: invoer.cbbZaaknummer ?? null,
+    }),
+  });
 }
 
 export function recordUitspraak(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { afgerond: IsoDatum; uitspraak: string }): void {
@@ -203,6 +228,12 @@ export function recordUitspraak(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, in
   if (invoer.afgerond < zaak.ingesteld) throw new InvoerFout([{ veld: 'afgerond', melding: 'de uitspraak kan niet vóór het instellen liggen' }]);
   tx.update(zaken).set({ status: 'afgerond', afgerond: invoer.afgerond, uitspraak: invoer.uitspraak }).where(eq(zaken.id, zaak.id)).run();
   addGebeurtenis(tx, zaak.id, actor, invoer.afgerond, `${zaak.soort === 'beroep' ? 'Uitspraak CBb' : 'Beslissing op bezwaar'}: ${invoer.uitspraak}`);
+  recordAudit(tx, actor, {
+    actie: 'uitspraak geregistreerd',
+    onderwerp: 'zaak',
+    onderwerpId: zaak.id,
+    wijzigingen: diff({ status: zaak.status, afgerond: zaak.afgerond } as Record<string, unknown>, { status: 'afgerond', afgerond: invoer.afgerond }),
+  });
 }
 
 export function saveNotities(
@@ -211,10 +242,29 @@ export function saveNotities(
   zaak: ZaakOverzichtRij,
   invoer: { notities: string; verantwoordelijkeId: number | null; herinneringsschema?: string | null },
 ): void {
-  // Only a colleague in the case's own organisation can be made responsible.
-  if (invoer.verantwoordelijkeId !== null && !loadCollegas(tx, actor).some((g) => g.id === invoer.verantwoordelijkeId)) {
-    throw new InvoerFout([{ veld: 'verantwoordelijkeId', melding: 'kies een collega uit uw eigen organisatie' }]);
+  // Only a member of the case's own organisation can be made responsible (permissies.ts).
+  if (invoer.verantwoordelijkeId !== null && invoer.verantwoordelijkeId !== zaak.verantwoordelijkeId) {
+    const persoon = tx.select({ organisatieId: gebruikers.organisatieId }).from(gebruikers).where(eq(gebruikers.id, invoer.verantwoordelijkeId)).get();
+    const resource = { soort: 'verantwoordelijke', zaakOrganisatieId: zaak.organisatieId, gebruikerOrganisatieId: persoon?.organisatieId ?? -1 } as const;
+    if (!can(actor, 'zaak.verantwoordelijke', resource)) {
+      throw new InvoerFout([{ veld: 'verantwoordelijkeId', melding: 'kies een collega uit de organisatie van deze zaak' }]);
+    }
   }
+  const naamVan = (id: number | null) =>
+    id === null ? null : (tx.select({ naam: gebruikers.naam }).from(gebruikers).where(eq(gebruikers.id, id)).get()?.naam ?? null);
+  const vorigeNotities = tx.select({ notities: zaken.notities, herinneringsschema: zaken.herinneringsschema }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
+  recordAudit(tx, actor, {
+    actie: 'notities en verantwoordelijke opgeslagen',
+    onderwerp: 'zaak',
+    onderwerpId: zaak.id,
+    wijzigingen: {
+      ...diff({ verantwoordelijke: naamVan(zaak.verantwoordelijkeId) } as Record<string, unknown>, { verantwoordelijke: naamVan(invoer.verantwoordelijkeId) }),
+      ...(invoer.herinneringsschema !== undefined
+        ? diff({ herinneringsschema: vorigeNotities.herinneringsschema } as Record<string, unknown>, { herinneringsschema: invoer.herinneringsschema })
+        : {}),
+      ...(vorigeNotities.notities !== invoer.notities ? { notities: 'gewijzigd' } : {}),
+    },
+  });
   tx.update(zaken)
     .set({
       notities: invoer.notities,
@@ -237,6 +287,14 @@ export function loadCollegas(db: Db, actor: Actor) {
 export function recordGriffierecht(tx: Db, _actor: Actor, zaak: ZaakOverzichtRij, invoer: { griffierechtMededeling: IsoDatum }): void {
   if (zaak.soort !== 'beroep') throw new InvoerFout([{ veld: 'griffierechtMededeling', melding: 'griffierecht hoort bij een beroep' }]);
   tx.update(zaken).set({ griffierechtMededeling: invoer.griffierechtMededeling }).where(eq(zaken.id, zaak.id)).run();
+  recordAudit(tx, _actor, {
+    actie: 'griffierecht-mededeling geregistreerd',
+    onderwerp: 'zaak',
+    onderwerpId: zaak.id,
+    wijzigingen: diff({ griffierechtMededeling: zaak.griffierechtMededeling } as Record<string, unknown>, {
+      griffierechtMededeling: invoer.griffierechtMededeling,
+    }),
+  });
 }
 
 /** The actions on an open case, by the name in their URL (POST /zaken/:id/<naam>). */
@@ -256,6 +314,7 @@ export function writeZaakActie<N extends ZaakActie>(
   naam: N,
   invoer: Parameters<(typeof ZAAK_ACTIES)[N]>[3],
 ): Registratie {
+  assertCan(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId });
   return writeRegistratie(db, (tx) => {
     (ZAAK_ACTIES[naam] as (tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: unknown) => void)(tx, actor, zaak, invoer);
     return zaak.id;
@@ -264,6 +323,7 @@ export function writeZaakActie<N extends ZaakActie>(
 
 /** Opens a case through the one write path. */
 export function createZaak(db: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoDatum): Registratie {
+  assertCan(actor, 'zaak.openen');
   return writeRegistratie(db, (tx) => openZaak(tx, actor, invoer, vandaag));
 }
 

@@ -1,11 +1,18 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { AppDeps, AppEnv } from './appContext';
-import { readSessieGebruiker } from './sessie';
-import { loadActor, loadActorByEmail } from '../services/actorService';
+import { readSessieCookie } from './sessie';
+import { loadActor } from '../services/actorService';
+import { findSessie } from '../services/sessieService';
+import { findActorByApiToken } from '../services/apiTokenService';
+import { can, Geweigerd } from '../services/permissies';
+import { gelijk } from '../services/geheimen';
+import { createAanmeldBeperking } from '../services/aanmeldBeperking';
+import { ROUTE_REGELS } from './routeRegels';
+import { weigerPagina } from './weigeren';
 import { aanmeldenRoutes } from './routes/aanmeldenRoutes';
 import { overzichtRoutes } from './routes/overzichtRoutes';
 import { matrixRoutes } from './routes/matrixRoutes';
@@ -17,20 +24,33 @@ import { apiRoutes } from './routes/apiRoutes';
 import { agendaRoutes } from './routes/agendaRoutes';
 import { instellingenRoutes, organisatieRoutes } from './routes/instellingenRoutes';
 import { outboxRoutes } from './routes/outboxRoutes';
+import { ledenRoutes } from './routes/organisatieRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
 
 const isApi = (pad: string) => pad === '/api' || pad.startsWith('/api/');
+const ONVEILIG = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const LOKAAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Path prefixes served without signing in; test/server/routeTabel.test.ts checks every other route is protected. */
-export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/aanmelden', '/afmelden', '/agenda/'] as const;
+export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/aanmelden', '/afmelden', '/welkom/', '/agenda/'] as const;
 
 /**
- * The ONLY routes reachable without signing in: static files, the health check, sign-in/out and the calendar feed
- * (which carries its own unguessable token). Everything else lives on the signed-in sub-app below.
+ * The rule of the route that will handle this request: the FIRST matched route that is not middleware (handlers run
+ * in registration order and none calls next, so the first one answers; `/besluiten/contracteerruimte/regel` also
+ * matches `/besluiten/:type/:id`, registered later).
  */
-function publiekeRoutes(deps: AppDeps) {
+function regelVan(c: Context) {
+  const handler = c.req.matchedRoutes.find((r) => r.method !== 'ALL');
+  return handler ? { sleutel: `${handler.method} ${handler.path}`, regel: ROUTE_REGELS[`${handler.method} ${handler.path}`] } : undefined;
+}
+
+/**
+ * The ONLY routes reachable without signing in: static files, the health check, sign-in/out, first sign-in links and
+ * the calendar feed (which carries its own unguessable token). Everything else lives on the signed-in sub-app below.
+ */
+function publiekeRoutes(deps: AppDeps, beperking: ReturnType<typeof createAanmeldBeperking>) {
   const app = new Hono<AppEnv>();
   // htmx comes from our own node_modules: the app works offline and loads nothing from a CDN.
   app.get('/static/htmx.min.js', (c) => {
@@ -40,26 +60,62 @@ function publiekeRoutes(deps: AppDeps) {
   app.use('/static/*', serveStatic({ root: PUBLIC_MAP, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
   app.get('/gezond', (c) => c.json({ status: 'ok' }));
-  app.route('/', aanmeldenRoutes(deps)); // /aanmelden, /afmelden
+  app.route('/', aanmeldenRoutes(deps, beperking)); // /aanmelden, /afmelden, /welkom/:token
   app.route('/agenda', agendaRoutes(deps));
   return app;
 }
 
-/** The signed-in part: one sub-app whose first middleware establishes who acts, so a new route is protected by default. */
+/** The signed-in part: its first middleware establishes who acts, the second asks permissies.ts about the route. */
 function aangemeldeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const nu = deps.nuMs ?? Date.now;
   app.use('*', async (c, next) => {
-    const email = c.req.header('X-Demo-Gebruiker');
-    const gebruikerId = await readSessieGebruiker(c, deps.sessieGeheim);
-    const actor = email ? loadActorByEmail(deps.db, email) : gebruikerId !== undefined ? loadActor(deps.db, gebruikerId) : undefined;
-    if (!actor) {
-      if (isApi(c.req.path)) {
-        return c.json({ fouten: [{ veld: 'gebruiker', melding: 'niet aangemeld: stuur de kop X-Demo-Gebruiker met het e-mailadres van een gebruiker' }] }, 401);
+    if (isApi(c.req.path)) {
+      // The API is authorised by bearer tokens only: a browser's cookie never reaches /api/v1.
+      const kop = c.req.header('Authorization') ?? '';
+      const m = /^Bearer\s+(\S+)$/i.exec(kop);
+      const actor = m ? findActorByApiToken(deps.db, deps.sessieGeheim, m[1]!, deps.vandaag()) : undefined;
+      if (!actor) {
+        c.header('WWW-Authenticate', 'Bearer realm="termijnbewaking"');
+        return c.json({ fout: 'niet aangemeld: stuur de kop Authorization: Bearer met een persoonlijk API-token (Instellingen → API-tokens)' }, 401);
       }
-      return c.redirect(`/aanmelden?terug=${encodeURIComponent(c.req.path)}`);
+      c.set('actor', actor);
+    } else {
+      const token = readSessieCookie(c, deps.beveiliging.secureCookie);
+      const sessie = token ? findSessie(deps.db, deps.sessieGeheim, token, nu(), deps.beveiliging.sessie) : undefined;
+      const actor = sessie ? loadActor(deps.db, sessie.gebruikerId) : undefined;
+      if (!sessie || !actor) {
+        const terug = c.req.path + (new URL(c.req.url).search || '');
+        return c.redirect(`/aanmelden?terug=${encodeURIComponent(terug)}`);
+      }
+      // CSRF: a per-session token on every unsafe request, from the form field or the htmx header.
+      if (ONVEILIG.has(c.req.method)) {
+        let gestuurd = c.req.header('X-CSRF-Token');
+        if (!gestuurd && /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header('Content-Type') ?? '')) {
+          const veld = (await c.req.parseBody({ all: true }))._csrf;
+          gestuurd = typeof veld === 'string' ? veld : undefined;
+        }
+        if (!gestuurd || !gelijk(gestuurd, sessie.csrfToken)) {
+          console.warn(`CSRF refused: user ${actor.gebruikerId} ${c.req.method} ${c.req.path}`);
+          return weigerPagina(deps, c, 403, 'Dit formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en probeer het nog eens.');
+        }
+      }
+      c.set('sessie', sessie);
+      c.set('actor', actor);
     }
     c.set('inwerkingtredingOnbekend', deps.termijnen.config.inwerkingtreding === undefined);
-    c.set('actor', actor);
+    await next();
+  });
+
+  // The route guard: deny by default; the action of the route (routeRegels.ts) must be allowed by permissies.ts.
+  app.use('*', async (c, next) => {
+    const gevonden = regelVan(c);
+    if (!gevonden) return next(); // no route: the not-found answer
+    const actor = c.get('actor');
+    if (!gevonden.regel || gevonden.regel === 'publiek' || !can(actor, gevonden.regel)) {
+      console.warn(`Permission refused: user ${actor.gebruikerId} (${actor.rol}, organisation ${actor.organisatieId}) ${gevonden.sleutel}`);
+      return weigerPagina(deps, c, 403);
+    }
     await next();
   });
 
@@ -71,34 +127,63 @@ function aangemeldeRoutes(deps: AppDeps) {
   app.route('/export', exportRoutes(deps));
   app.route('/instellingen', instellingenRoutes(deps));
   app.route('/organisatie', organisatieRoutes(deps));
+  app.route('/organisatie', ledenRoutes(deps));
   app.route('/outbox', outboxRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
-  app.all('/api/*', (c) => c.json({ fouten: [{ veld: 'pad', melding: `onbekend: ${c.req.method} ${c.req.path}` }] }, 404));
+  app.all('/api/*', (c) => c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404));
   return app;
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const beperking = createAanmeldBeperking();
+  const { basisUrl } = deps.beveiliging;
+  const basisHost = basisUrl ? new URL(basisUrl).host : undefined;
 
   app.use('*', async (c, next) => {
+    // Host: only this app's own name (BASIS_URL), or localhost without one. Defeats DNS rebinding and host-header tricks.
+    const host = c.req.header('Host') ?? new URL(c.req.url).host;
+    const hostnaam = host.replace(/:\d+$/, '');
+    if (basisHost ? host !== basisHost : !LOKAAL.has(hostnaam)) {
+      return c.text('Onbekende host: deze server antwoordt alleen op zijn eigen adres (BASIS_URL).', 421);
+    }
+    // Origin / Sec-Fetch-Site on every unsafe method: a request from another site is refused before anything runs.
+    if (ONVEILIG.has(c.req.method)) {
+      const site = c.req.header('Sec-Fetch-Site');
+      const origin = c.req.header('Origin');
+      const eigen = basisUrl ?? `${new URL(c.req.url).protocol}//${host}`;
+      if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== eigen)) {
+        console.warn(`Cross-site request refused: ${c.req.method} ${c.req.path}`);
+        return c.text('Dit verzoek komt van een andere site en is geweigerd.', 403);
+      }
+    }
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');
-    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
-      c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
-    }
+    c.header('X-Frame-Options', 'DENY');
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    );
+    if (deps.beveiliging.secureCookie) c.header('Strict-Transport-Security', 'max-age=31536000');
+    if (!c.res.headers.get('Cache-Control') && !c.req.path.startsWith('/static/')) c.header('Cache-Control', 'no-store');
   });
 
-  app.route('/', publiekeRoutes(deps));
+  app.route('/', publiekeRoutes(deps, beperking));
   app.route('/', aangemeldeRoutes(deps));
 
   app.notFound((c) => {
-    if (isApi(c.req.path)) return c.json({ fouten: [{ veld: 'pad', melding: `onbekend: ${c.req.method} ${c.req.path}` }] }, 404);
+    if (isApi(c.req.path)) return c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404);
     return c.html(deps.weergave.render('fout', { titel: 'Niet gevonden', melding: 'Deze pagina bestaat niet (meer).' }), 404);
   });
   app.onError((err, c) => {
+    if (err instanceof Geweigerd) {
+      const actor = c.get('actor');
+      console.warn(`Permission refused in service: user ${actor?.gebruikerId ?? '-'} ${err.actie} ${c.req.method} ${c.req.path}`);
+      return weigerPagina(deps, c, err.verbergen ? 404 : 403);
+    }
     console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, err);
-    if (isApi(c.req.path)) return c.json({ fouten: [{ veld: 'server', melding: 'er ging iets mis; er is niets half opgeslagen' }] }, 500);
+    if (isApi(c.req.path)) return c.json({ fout: 'er ging iets mis; er is niets half opgeslagen' }, 500);
     return c.html(deps.weergave.render('fout', { titel: 'Er ging iets mis', melding: 'De fout is vastgelegd; er is niets half opgeslagen.' }), 500);
   });
   return app;

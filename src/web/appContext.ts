@@ -5,8 +5,20 @@ import type { TermijnService } from '../services/termijnService';
 import type { Weergave } from './weergave';
 import type { FilingRenderer } from '../documents/filingRenderer';
 import type { MailConfig } from '../mail/mailConfig';
+import type { Verzender } from '../mail/verzender';
 import type { ZaakOverzichtRij } from '../services/zaakRegistratie';
 import type { BesluitDatums } from '../services/besluitRegistratie';
+import type { SessieTijden, Sessie } from '../services/sessieService';
+
+export interface Beveiliging {
+  /** BASIS_URL's origin (e.g. https://termijnen.example.nl): requests for another Host are refused. Absent: localhost only. */
+  basisUrl?: string;
+  /** Secure cookies (BASIS_URL is https). */
+  secureCookie: boolean;
+  sessie: SessieTijden;
+  /** Demo mode: the demo accounts' password, shown on the sign-in page. Absent in production. */
+  demoWachtwoord?: string;
+}
 
 export interface AppDeps {
   db: Db;
@@ -14,14 +26,22 @@ export interface AppDeps {
   weergave: Weergave;
   filings: FilingRenderer;
   mail: MailConfig;
+  /** Outgoing e-mail (invitations); the embedded outbox without SMTP. */
+  verzender: Verzender;
+  /** Keys the hashes of session ids, links and API tokens. */
   sessieGeheim: string;
+  beveiliging: Beveiliging;
   /** Today in the Netherlands; injected so tests can pin the date. */
   vandaag: () => IsoDatum;
+  /** The clock for sessions and codes (milliseconds); injected so tests can move it. */
+  nuMs?: () => number;
 }
 
 export type AppEnv = {
   Variables: {
     actor: Actor;
+    /** The cookie session (absent for API token requests). */
+    sessie: Sessie;
     /** Termijnregels §8: no entry-into-force date configured; every page that shows terms says so. */
     inwerkingtredingOnbekend: boolean;
     /** Set by loadZaakUitPad on /zaken/:id/…: the case, already checked to be within the actor's scope. */

@@ -15,6 +15,7 @@ export async function readFormulier(c: Context): Promise<{ waarden: Record<strin
   const waarden: Record<string, string | string[]> = {};
   const fouten: VeldFout[] = [];
   for (const [naam, waarde] of Object.entries(ruw)) {
+    if (naam === '_csrf') continue; // checked by the session middleware (src/web/app.ts), no field of any form
     const lijst = Array.isArray(waarde) ? waarde : [waarde];
     if (lijst.some((w) => typeof w !== 'string')) {
       fouten.push({ veld: naam, melding: 'hier hoort geen bestand' });

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './appContext';
 import { loadZaak } from '../services/zaakRegistratie';
 import { findBesluitVoorActor } from '../services/besluitRegistratie';
+import { weigerPagina } from './weigeren';
 
 const positiefId = (waarde: string | undefined): number | undefined => {
   const id = Number(waarde);
@@ -23,14 +24,26 @@ export function loadZaakUitPad(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Loads the besluit named by `:type/:id` in the path, if the actor may edit it, as c.get('besluit'); otherwise 404. */
+/**
+ * Loads the besluit named by `:type/:id` in the path, if the actor can see it, as c.get('besluit'); otherwise 404.
+ * Under …/bewerken the actor must also be allowed to change it (permissies.ts, via the service): otherwise 403.
+ */
 export function loadBesluitUitPad(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.get('besluit')) return next();
-    const id = positiefId(c.req.param('id'));
-    const besluit = id === undefined ? undefined : findBesluitVoorActor(deps.db, c.get('actor'), c.req.param('type') ?? '', id);
-    if (!besluit) return c.notFound();
-    c.set('besluit', besluit);
+    if (!c.get('besluit')) {
+      const id = positiefId(c.req.param('id'));
+      const besluit = id === undefined ? undefined : findBesluitVoorActor(deps.db, c.get('actor'), c.req.param('type') ?? '', id);
+      if (!besluit) return c.notFound();
+      c.set('besluit', besluit);
+    }
+    if (c.req.path.endsWith('/bewerken') && !c.get('besluit').wijzigbaar) {
+      return weigerPagina(
+        deps,
+        c,
+        403,
+        'Dit besluit is door een ander geregistreerd (of is een contracteerruimtebesluit van de NZa); u kunt het niet wijzigen.',
+      );
+    }
     await next();
   };
 }

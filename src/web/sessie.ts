@@ -1,18 +1,30 @@
 import type { Context } from 'hono';
-import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
-const COOKIE = 'termijnbewaking_gebruiker';
+/**
+ * The session cookie holds only a random value; the session itself lives in the database (sessieService). HttpOnly,
+ * SameSite=Lax, and Secure (with the __Host- prefix) when BASIS_URL is https.
+ */
+const naam = (secure: boolean) => (secure ? '__Host-sessie' : 'sessie');
+/** Before sign-in: the CSRF value of the sign-in and first-sign-in forms (double submit). */
+const AANMELD_CSRF = (secure: boolean) => (secure ? '__Host-aanmelden' : 'aanmelden');
 
-export async function readSessieGebruiker(c: Context, geheim: string): Promise<number | undefined> {
-  const waarde = await getSignedCookie(c, geheim, COOKIE);
-  const id = typeof waarde === 'string' ? Number(waarde) : NaN;
-  return Number.isSafeInteger(id) ? id : undefined;
+export function readSessieCookie(c: Context, secure: boolean): string | undefined {
+  return getCookie(c, naam(secure));
 }
 
-export async function startSessie(c: Context, geheim: string, gebruikerId: number): Promise<void> {
-  await setSignedCookie(c, COOKIE, String(gebruikerId), geheim, { httpOnly: true, sameSite: 'Lax', path: '/' });
+export function setSessieCookie(c: Context, secure: boolean, token: string): void {
+  setCookie(c, naam(secure), token, { httpOnly: true, sameSite: 'Lax', path: '/', secure });
 }
 
-export function endSessie(c: Context): void {
-  deleteCookie(c, COOKIE, { path: '/' });
+export function clearSessieCookie(c: Context, secure: boolean): void {
+  deleteCookie(c, naam(secure), { path: '/', secure });
+}
+
+export function readAanmeldCsrf(c: Context, secure: boolean): string | undefined {
+  return getCookie(c, AANMELD_CSRF(secure));
+}
+
+export function setAanmeldCsrf(c: Context, secure: boolean, waarde: string): void {
+  setCookie(c, AANMELD_CSRF(secure), waarde, { httpOnly: true, sameSite: 'Strict', path: '/', secure, maxAge: 3600 });
 }

@@ -11,7 +11,8 @@ export interface Weergave {
   metLayout(inhoud: string, data: Record<string, unknown>): string;
 }
 
-export function createWeergave(templateMap: string): Weergave {
+/** `globaal`: what every layout shows whatever the page, e.g. `{ demo: true }` for the "Demo-omgeving" banner. */
+export function createWeergave(templateMap: string, globaal: Record<string, unknown> = {}): Weergave {
   const hb = Handlebars.create();
   hb.registerHelper('datum', (d: unknown) => (typeof d === 'string' && d ? formatDatumKort(d) : ''));
   hb.registerHelper('datumLang', (d: unknown) => (typeof d === 'string' && d ? formatDatumLang(d) : ''));
@@ -41,10 +42,10 @@ export function createWeergave(templateMap: string): Weergave {
       const sjabloon = paginas.get(pagina);
       if (!sjabloon) throw new Error(`Unknown template: ${pagina}`);
       const inhoud = sjabloon(data);
-      return opties?.fragment ? inhoud : layout({ ...data, inhoud });
+      return opties?.fragment ? inhoud : layout({ ...globaal, ...data, inhoud });
     },
     metLayout(inhoud, data) {
-      return layout({ ...data, inhoud });
+      return layout({ ...globaal, ...data, inhoud });
     },
   };
 }

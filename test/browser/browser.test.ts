@@ -4,6 +4,10 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
+import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
+
+/** Sign in as a demo user by (a fragment of) their name: e-mail and the demo password, as a person would type them. */
+const DEMO_ACCOUNTS: Record<string, string> = { Kuipers: DEMO.advocaat, Vries: DEMO.nza, Bakker: DEMO.inhouse };
 
 const axeBron = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -31,7 +35,9 @@ beforeEach(async () => {
 
 async function meldAan(wie: RegExp) {
   await page.goto(`${server.url}/aanmelden`);
-  await page.getByRole('button', { name: wie }).click();
+  await page.getByLabel('E-mailadres').fill(DEMO_ACCOUNTS[wie.source]!);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect.poll(() => page.url()).not.toContain('/aanmelden');
 }
 

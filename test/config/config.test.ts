@@ -13,6 +13,8 @@ const fout = (omgeving: Record<string, string>): string => {
   throw new Error('expected the configuration to be refused');
 };
 
+const PRODUCTIE = { BASIS_URL: 'https://termijnen.example.nl', SESSION_SECRET: 'een-geheim-van-minstens-16-tekens' };
+
 describe('configuration from the environment', () => {
   it('has a default for every variable', () => {
     const config = loadConfig({});
@@ -94,7 +96,7 @@ describe('configuration from the environment', () => {
 
     it('must be set explicitly in production', () => {
       expect(fout({ NODE_ENV: 'production' })).toContain('WMG105_INWERKINGTREDING: niet gezet; in productie moet u expliciet een datum JJJJ-MM-DD');
-      expect(loadConfig({ NODE_ENV: 'production', WMG105_INWERKINGTREDING: 'onbekend' }).inwerkingtreding).toBeNull();
+      expect(loadConfig({ NODE_ENV: 'production', WMG105_INWERKINGTREDING: 'onbekend', ...PRODUCTIE }).inwerkingtreding).toBeNull();
     });
 
     it('reaches the engine as 2025-01-01 while unknown (until engine v2)', () => {
@@ -121,5 +123,12 @@ describe('configuration from the environment', () => {
     const productie = start({ NODE_ENV: 'production', DATABASE_PATH: ':memory:' });
     expect(productie.status).toBe(78);
     expect(productie.stderr).toContain('WMG105_INWERKINGTREDING: niet gezet');
+    // Issue 11: production refuses to start without its own address and a session secret, and never seeds demo users.
+    expect(productie.stderr).toContain('BASIS_URL: niet gezet');
+    expect(productie.stderr).toContain('SESSION_SECRET: niet gezet');
+    expect(productie.stdout).not.toContain('Demo-wachtwoord');
+    const metDemo = start({ NODE_ENV: 'production', DATABASE_PATH: ':memory:', WMG105_INWERKINGTREDING: 'onbekend', ...PRODUCTIE, SEED_DEMO: 'true' });
+    expect(metDemo.status).toBe(78);
+    expect(metDemo.stderr).toContain('SEED_DEMO: in productie worden nooit demogebruikers geladen');
   }, 120_000);
 });

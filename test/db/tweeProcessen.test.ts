@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO } from '../support/testApp';
+import { createTestApp, DEMO, SESSIE_GEHEIM } from '../support/testApp';
 import { findVrijePoort } from '../support/vrijePoort';
 
 /**
@@ -17,7 +17,7 @@ describe('two processes on one database file', () => {
     const port = await findVrijePoort();
     url = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { PATH: process.env.PATH!, DATABASE_PATH: t.db.$client.name, PORT: String(port), HERINNERINGEN: 'uit' },
+      env: { PATH: process.env.PATH!, DATABASE_PATH: t.db.$client.name, PORT: String(port), HERINNERINGEN: 'uit', SESSION_SECRET: SESSIE_GEHEIM },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
@@ -32,7 +32,10 @@ describe('two processes on one database file', () => {
 
   const hier = (pad: string, init: RequestInit = {}) => t.als(DEMO.advocaat)(pad, init);
   const daar = (pad: string, init: RequestInit = {}) =>
-    fetch(`${url}${pad}`, { ...init, headers: { 'X-Demo-Gebruiker': DEMO.advocaat, ...(init.headers as Record<string, string> | undefined) } });
+    fetch(`${url}${pad}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${t.aanmelding(DEMO.advocaat).bearer}`, ...(init.headers as Record<string, string> | undefined) },
+    });
   const kenmerken = async (r: Response) => ((await r.json()) as { tariefbeschikkingen: { kenmerk: string }[] }).tariefbeschikkingen.map((b) => b.kenmerk);
   const nieuweTb = (kenmerk: string) => ({
     method: 'POST',

@@ -211,7 +211,7 @@ describe('organisation letterhead', () => {
     }))
       fd.append(k, v);
     fd.append('logo', new File([readFileSync('seed/logo-van-dam-kuipers.png')], 'logo.png', { type: 'image/png' }));
-    expect((await t.als(DEMO.advocaat)('/instellingen/briefhoofd', { method: 'POST', body: fd })).status).toBe(303);
+    expect((await t.als(DEMO.beheerder)('/instellingen/briefhoofd', { method: 'POST', body: fd })).status).toBe(303);
     const { docx } = await generate(DEMO.advocaat, beroepAmsterdam2027(), { soort: 'clientbrief' });
     const zip = await JSZip.loadAsync(docx);
     const kop = await zip.file(/word\/header\d*\.xml/)[0]!.async('string');
@@ -222,7 +222,7 @@ describe('organisation letterhead', () => {
     const fout = new FormData();
     fout.append('postcode', '12');
     fout.append('logo', new File(['GIF89a'], 'logo.gif', { type: 'image/gif' }));
-    const r = await t.als(DEMO.advocaat)('/instellingen/briefhoofd', { method: 'POST', body: fout });
+    const r = await t.als(DEMO.beheerder)('/instellingen/briefhoofd', { method: 'POST', body: fout });
     expect(r.status).toBe(422);
     const html = await r.text();
     expect(html).toContain('het logo moet een PNG-afbeelding zijn');

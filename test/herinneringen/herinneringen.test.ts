@@ -195,7 +195,7 @@ describe('reminders by e-mail', () => {
     const id = /href="\/outbox\/(\d+)\.eml"/.exec(pagina)![1];
     const eml = await (await t.als(DEMO.inhouse)(`/outbox/${id}.eml`)).text();
     expect((await simpleParser(eml)).subject).toContain('laatste dag 11 december 2026');
-    expect((await t.als(DEMO.advocaat)(`/outbox/${id}.eml`)).status).toBe(404); // another organisation's mail
+    expect((await t.als(DEMO.beheerder)(`/outbox/${id}.eml`)).status).toBe(404); // another organisation’s mail
   });
 
   it('sends the weekly digest on Monday to users who want it', async () => {

@@ -74,7 +74,8 @@ describe('hostile input never crashes a page nor leaves half-saved data', () => 
           if (GELDIG_VOOR[veld]?.includes(waarde)) continue;
           const basis = route.basis[veld];
           const body = { ...route.basis, [veld]: Array.isArray(basis) ? [waarde] : waarde };
-          const r = await t.als(DEMO.advocaat)(route.pad, {
+          // Contracteerruimtebesluiten are the NZa's to register (issue 11); everything else as a law firm.
+          const r = await t.als(route.pad === '/besluiten/contracteerruimte' ? DEMO.nza : DEMO.advocaat)(route.pad, {
             method: 'POST',
             body: formulier(body),
             headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

@@ -3,47 +3,97 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
 import { openDatabase, type Db } from '../../src/db/verbinding';
-import { seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
+import { DEMO_EMAILS, seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
 import { createTermijnService } from '../../src/services/termijnService';
 import { createApp } from '../../src/web/app';
 import { createWeergave } from '../../src/web/weergave';
 import { createFilingRenderer } from '../../src/documents/filingRenderer';
+import { createOutboxVerzender } from '../../src/mail/verzender';
+import { seedDemoInloggegevens } from '../../src/services/aanmeldService';
+import { createSessie } from '../../src/services/sessieService';
+import { createApiToken } from '../../src/services/apiTokenService';
+import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
 
 export const DEMO = {
   nza: 'e.devries@nza.example',
   advocaat: 'j.kuipers@vandamkuipers.example',
   inhouse: 's.bakker@heuvelrand.example',
+  beheerder: 'a.vandam@vandamkuipers.example',
+  lezer: 'l.meijer@vandamkuipers.example',
 } as const;
 
-/** The real app on a real SQLite file with the demo data, "today" pinned to 22 November 2026. */
-export function createTestApp(vandaag = '2026-11-22', inwerkingtreding: string | null = '2025-01-01') {
+export const DEMO_WACHTWOORD = 'demo-wachtwoord-voor-tests';
+export const SESSIE_GEHEIM = 'test-geheim-van-minstens-16';
+export const SESSIE_TIJDEN = { inactiefMs: 30 * 60_000, maxMs: 12 * 3600_000 };
+
+/**
+ * The real app on a real SQLite file with the demo data (demo mode: demo accounts with DEMO_WACHTWOORD), "today"
+ * pinned to 22 November 2026. `klok.nuMs` can be moved to test session timeouts.
+ */
+export function createTestApp(vandaag = '2026-11-22', inwerkingtreding: string | null = '2025-01-01', opties: { demo?: boolean } = {}) {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-app-'));
   const db: Db = openDatabase(join(map, 'app.sqlite'));
   seedZorgkantoorregios(db);
   seedDemoData(db);
+  const demo = opties.demo ?? true;
+  if (demo) seedDemoInloggegevens(db, DEMO_WACHTWOORD, DEMO_EMAILS);
   const termijnen = createTermijnService(db, { inwerkingtreding: inwerkingtreding ?? undefined, kalender: createAtwKalender() });
+  const mail = { afzender: 'Termijnbewaking <termijnen@test.local>', appUrl: 'http://app.test' };
+  const klok = { nuMs: Date.now() };
   const app = createApp({
     db,
     termijnen,
-    weergave: createWeergave(resolve('templates')),
+    weergave: createWeergave(resolve('templates'), { demo }),
     filings: createFilingRenderer(resolve('templates')),
-    sessieGeheim: 'test-geheim',
+    sessieGeheim: SESSIE_GEHEIM,
+    beveiliging: { secureCookie: false, sessie: SESSIE_TIJDEN, ...(demo ? { demoWachtwoord: DEMO_WACHTWOORD } : {}) },
+    verzender: createOutboxVerzender(db, mail, join(map, 'outbox')),
     vandaag: () => vandaag,
-    mail: { afzender: 'Termijnbewaking <termijnen@test.local>', appUrl: 'http://app.test' },
+    nuMs: () => klok.nuMs,
+    mail,
   });
+
+  /** A signed-in browser session (cookie + CSRF token) and a `schrijven` API token per user, made once. */
+  const aanmeldingen = new Map<string, { cookie: string; csrf: string; bearer: string }>();
+  function aanmelding(email: string) {
+    let a = aanmeldingen.get(email);
+    if (!a) {
+      const id = findGebruikerIdByEmail(db, email);
+      if (id === undefined) throw new Error(`no user ${email}`);
+      const { token, sessie } = createSessie(db, SESSIE_GEHEIM, id, klok.nuMs);
+      a = { cookie: `sessie=${token}`, csrf: sessie.csrfToken, bearer: createApiToken(db, SESSIE_GEHEIM, id, { naam: 'test', scope: 'schrijven' }) };
+      aanmeldingen.set(email, a);
+    }
+    return a;
+  }
+
+  // Made up front, so that no test's snapshot sees the sign-in bookkeeping (and the token's audit entry) appear.
+  for (const email of demo ? Object.values(DEMO) : []) aanmelding(email);
+
+  /**
+   * Requests as a signed-in user: pages with the session cookie and the CSRF header (as htmx sends it), /api with the
+   * user's bearer token (cookies do not authorise the API).
+   */
   const als =
     (email: string) =>
-    (pad: string, init: RequestInit = {}) =>
-      app.request(pad, { ...init, headers: { 'X-Demo-Gebruiker': email, ...(init.headers as Record<string, string> | undefined) } });
+    (pad: string, init: RequestInit = {}) => {
+      const a = aanmelding(email);
+      const kop: Record<string, string> = pad.startsWith('/api/') ? { Authorization: `Bearer ${a.bearer}` } : { Cookie: a.cookie, 'X-CSRF-Token': a.csrf };
+      return app.request(pad, { ...init, headers: { ...kop, ...(init.headers as Record<string, string> | undefined) } });
+    };
   return {
     app,
     db,
     termijnen,
     als,
-    /** Every row of every table, to prove a failed request changed nothing. */
+    aanmelding,
+    klok,
+    /** Every row of every table except session bookkeeping (last seen, token last used), to prove a failed request changed nothing. */
     momentopname(): string {
       const tabellen = (
-        db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+        db.$client
+          .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('sessies', 'api_tokens') ORDER BY name`)
+          .all() as { name: string }[]
       ).map((t) => t.name);
       return JSON.stringify(tabellen.map((t) => [t, db.$client.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
     },

@@ -97,7 +97,7 @@ export function apiRoutes(deps: AppDeps) {
         type === 'contracteerruimte'
           ? (() => {
               const v = validateInvoer(contracteerruimtebesluitInvoer, rest);
-              return v.ok ? createContracteerruimtebesluit(deps.db, v.data) : v;
+              return v.ok ? createContracteerruimtebesluit(deps.db, actor, v.data) : v;
             })()
           : (() => {
               const v = validateInvoer(tariefbeschikkingInvoer, rest);

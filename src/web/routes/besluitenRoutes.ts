@@ -11,6 +11,7 @@ import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoe
 import { toVeldFouten, type VeldFout } from '../../validation/velden';
 import { enkel, formulierValidator, foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
 import { paginaContext } from '../paginaContext';
+import { listWijzigingen } from '../../services/auditService';
 import { z } from 'zod';
 
 type Waarden = Record<string, string | string[]>;
@@ -113,7 +114,7 @@ export function besluitenRoutes(deps: AppDeps) {
     ),
     (c) => {
       const { invoer, waarden } = c.req.valid('form');
-      const resultaat = createContracteerruimtebesluit(deps.db, invoer);
+      const resultaat = createContracteerruimtebesluit(deps.db, c.get('actor'), invoer);
       if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
       const eerste = invoer.bedragen[0]!;
       return c.redirect(`${formatRegioJaarPad(eerste.regio, eerste.jaar)}?opgeslagen=1`, 303);
@@ -193,8 +194,22 @@ export function besluitenRoutes(deps: AppDeps) {
       path: ['bekendgemaakt'],
     });
 
-  // The decision named in the path, if the actor may edit it (404 otherwise).
+  // The decision named in the path, if the actor can see it (404 otherwise); editing it: if allowed (403 otherwise).
+  app.use('/:type/:id', loadBesluitUitPad(deps));
   app.use('/:type/:id/*', loadBesluitUitPad(deps));
+
+  // The decision and its "Wijzigingen" (the audit log of this decision).
+  app.get('/:type/:id', (c) => {
+    const besluit = c.get('besluit');
+    return c.html(
+      deps.weergave.render('besluit', {
+        ...paginaContext(c, 'registreren'),
+        titel: besluit.kenmerk,
+        besluit,
+        wijzigingen: listWijzigingen(deps.db, besluit.type === 'contracteerruimte' ? 'contracteerruimtebesluit' : 'tariefbeschikking', besluit.id),
+      }),
+    );
+  });
 
   const renderBewerken = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>, status: 200 | 422 = 422) => {
     const besluit = c.get('besluit');
@@ -205,6 +220,7 @@ export function besluitenRoutes(deps: AppDeps) {
         besluit,
         waarden,
         fouten: foutenPerVeld(fouten),
+        wijzigingen: listWijzigingen(deps.db, besluit.type === 'contracteerruimte' ? 'contracteerruimtebesluit' : 'tariefbeschikking', besluit.id),
       }),
       status,
     );
@@ -254,7 +270,7 @@ export function besluitenRoutes(deps: AppDeps) {
       const { invoer, waarden } = c.req.valid('form');
       const peildatum = deps.vandaag();
       const voor = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
-      const resultaat = updateBesluitDatums(deps.db, besluit, invoer);
+      const resultaat = updateBesluitDatums(deps.db, c.get('actor'), besluit, invoer);
       if (!resultaat.ok) return renderBewerken(c, resultaat.fouten, waarden);
       const na = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
       return c.html(

@@ -116,7 +116,7 @@ export function documentenRoutes(deps: AppDeps) {
           ),
         );
     if (!aanvulling.ok) return renderNieuw(c, zaak, keuze.data, aanvulling.fouten, 422);
-    writeFilingAanvulling(deps.db, zaak, aanvulling.data);
+    writeFilingAanvulling(deps.db, c.get('actor'), zaak, aanvulling.data);
     const q = new URLSearchParams({ soort: keuze.data.soort, ...(keuze.data.dagtekening ? { dagtekening: keuze.data.dagtekening } : {}) });
     return c.redirect(`/zaken/${zaak.id}/documenten/nieuw?${q}`, 303);
   });

@@ -6,6 +6,7 @@ import { previewTariefbeschikkingImport, TARIEFBESCHIKKING_KOLOMMEN, writeTarief
 import { createWachtendeImports, type ImportSoort } from '../../import/wachtendeImports';
 import type { RijFout } from '../../import/importUitkomst';
 import { paginaContext } from '../paginaContext';
+import { can } from '../../services/permissies';
 
 const MAX_BESTAND = 20 * 1024 * 1024;
 const MAX_GETOONDE_FOUTEN = 500;
@@ -15,7 +16,7 @@ export function importRoutes(deps: AppDeps) {
   const wachtend = createWachtendeImports();
 
   const isHtmx = (c: Context) => c.req.header('HX-Request') === 'true';
-  const render = (c: Context<AppEnv>, data: Record<string, unknown>, status: 200 | 413 | 422 = 200) =>
+  const render = (c: Context<AppEnv>, data: Record<string, unknown>, status: 200 | 403 | 413 | 422 = 200) =>
     isHtmx(c)
       ? c.html(deps.weergave.render('importResultaat', data, { fragment: true }), status)
       : c.html(deps.weergave.render('import', { ...paginaContext(c, 'importeren'), titel: 'Importeren', ...data, resultaat: true }), status);
@@ -46,6 +47,17 @@ export function importRoutes(deps: AppDeps) {
     const bestand = form.bestand;
     const fout = (melding: string) => render(c, { fouten: [{ rij: 1, veld: 'bestand', melding }] }, 422);
     if (!soort) return fout('kies wat u importeert');
+    if (soort === 'contracteerruimte' && !can(c.get('actor'), 'contracteerruimte.registreren')) {
+      return render(
+        c,
+        {
+          fouten: [
+            { rij: 1, veld: 'soort', melding: 'alleen de NZa registreert contracteerruimtebesluiten; importeer de tariefbeschikkingen van uw cliënten' },
+          ],
+        },
+        403,
+      );
+    }
     if (!(bestand instanceof File) || bestand.size === 0) return fout('kies een CSV-bestand');
     const bytes = new Uint8Array(await bestand.arrayBuffer());
     let tekst: string;
@@ -86,7 +98,7 @@ export function importRoutes(deps: AppDeps) {
       return render(c, { soort: w.soort, bestandsnaam: w.bestandsnaam, fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN) as RijFout[] }, 422);
     const geschreven =
       w.soort === 'contracteerruimte'
-        ? writeContracteerruimteImport(deps.db, uitkomst.nieuw as Parameters<typeof writeContracteerruimteImport>[1])
+        ? writeContracteerruimteImport(deps.db, actor, uitkomst.nieuw as Parameters<typeof writeContracteerruimteImport>[2])
         : writeTariefbeschikkingImport(deps.db, actor, uitkomst.nieuw as Parameters<typeof writeTariefbeschikkingImport>[2]);
     return render(c, { klaar: true, soort: w.soort, bestandsnaam: w.bestandsnaam, geschreven, ongewijzigd: uitkomst.ongewijzigd.length });
   });

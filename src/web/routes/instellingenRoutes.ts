@@ -37,6 +37,10 @@ const voorkeurenInvoer = z.object({
 });
 import { parseSchema, STANDAARD_SCHEMA } from '../../domain/herinneringen/herinneringsmomenten';
 import { loadInstellingen, loadOrganisatieLogo, renewAgendaToken, updateBriefhoofd, updateHerinneringVoorkeuren } from '../../services/instellingenService';
+import { createApiToken, listApiTokens, revokeApiToken, type Scope } from '../../services/apiTokenService';
+import { countSessies, endEigenSessies } from '../../services/sessieService';
+import { can } from '../../services/permissies';
+import { clearSessieCookie } from '../sessie';
 import { enkel, formulierValidator } from '../formulier';
 import { paginaContext } from '../paginaContext';
 
@@ -45,8 +49,15 @@ export function instellingenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   // Reads only: a GET never writes (a user without a calendar link gets a button to make one).
-  function renderInstellingen(c: Context<AppEnv>, fout?: string, status: 200 | 413 | 422 = 200, briefhoofdFouten: Record<string, string> = {}) {
-    const g = loadInstellingen(deps.db, c.get('actor'));
+  function renderInstellingen(
+    c: Context<AppEnv>,
+    fout?: string,
+    status: 200 | 413 | 422 = 200,
+    briefhoofdFouten: Record<string, string> = {},
+    nieuwToken?: string,
+  ) {
+    const actor = c.get('actor');
+    const g = loadInstellingen(deps.db, actor);
     return c.html(
       deps.weergave.render('instellingen', {
         ...paginaContext(c, 'instellingen'),
@@ -58,6 +69,10 @@ export function instellingenRoutes(deps: AppDeps) {
         briefhoofdFouten,
         fout,
         opgeslagen: c.req.query('opgeslagen') === '1',
+        magBriefhoofd: can(actor, 'organisatie.beheren'),
+        sessies: countSessies(deps.db, actor.gebruikerId),
+        tokens: listApiTokens(deps.db, actor),
+        nieuwToken,
       }),
       status,
     );
@@ -104,6 +119,29 @@ export function instellingenRoutes(deps: AppDeps) {
   // A new token revokes the old feed URL at once.
   app.post('/agenda-token', (c) => {
     renewAgendaToken(deps.db, c.get('actor'));
+    return c.redirect('/instellingen?opgeslagen=1', 303);
+  });
+
+  // "Overal afmelden": every session of this user ends, this browser's too.
+  app.post('/overal-afmelden', (c) => {
+    endEigenSessies(deps.db, c.get('actor'));
+    clearSessieCookie(c, deps.beveiliging.secureCookie);
+    return c.redirect('/aanmelden', 303);
+  });
+
+  // Personal API tokens: shown once, here, right after making one.
+  app.post('/tokens', async (c) => {
+    const form = await c.req.parseBody();
+    const scope = form.scope === 'schrijven' || form.scope === 'lezen' ? (form.scope as Scope) : undefined;
+    if (!scope) return renderInstellingen(c, 'Kies de scope van het token: lezen of schrijven.', 422);
+    const actor = c.get('actor');
+    const token = createApiToken(deps.db, deps.sessieGeheim, actor.gebruikerId, { naam: typeof form.naam === 'string' ? form.naam : '', scope }, actor);
+    return renderInstellingen(c, undefined, 200, {}, token);
+  });
+
+  app.post('/tokens/:tokenId/intrekken', (c) => {
+    const id = Number(c.req.param('tokenId'));
+    if (!Number.isSafeInteger(id) || !revokeApiToken(deps.db, c.get('actor'), id)) return c.notFound();
     return c.redirect('/instellingen?opgeslagen=1', 303);
   });
 

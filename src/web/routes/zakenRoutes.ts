@@ -25,6 +25,8 @@ import { ICS } from './agendaRoutes';
 import { findZaakTermijnen } from '../../services/zaakTermijnen';
 import { loadZaakdocumenten } from '../../services/filingService';
 import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
+import { listWijzigingen } from '../../services/auditService';
+import { can } from '../../services/permissies';
 
 const STATUS_LABEL = { concept: 'concept', ingediend: 'ingediend', afgerond: 'afgerond' } as const;
 
@@ -84,6 +86,8 @@ export function zakenRoutes(deps: AppDeps) {
         laat,
         postUiterlijk: termijnen[0] ? computePostUiterlijk(termijnen[0].einde) : undefined,
         tijdlijn: loadTijdlijn(deps.db, zaak.id),
+        wijzigingen: listWijzigingen(deps.db, 'zaak', zaak.id),
+        magSchrijven: can(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId }),
         documenten: loadZaakdocumenten(deps.db, zaak.id),
         // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
         stukken: FILING_SOORTEN.filter(

@@ -21,7 +21,7 @@ describe('JSON API v1 (/api/v1)', () => {
     expect(((await r.json()) as { fouten: { veld: string }[] }).fouten[0]!.veld).toBe('jaar');
     const onbekend = await t.als(DEMO.nza)('/api/v2/iets');
     expect(onbekend.status).toBe(404);
-    expect(await onbekend.json()).toEqual({ fouten: [{ veld: 'pad', melding: 'onbekend: GET /api/v2/iets' }] });
+    expect(await onbekend.json()).toEqual({ fout: 'onbekend: GET /api/v2/iets' });
   });
 
   it('gives every term its party, soort, afleiding and postal date, and the per-party status (cli-termijnen.md v2)', async () => {

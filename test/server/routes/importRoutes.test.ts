@@ -49,12 +49,24 @@ describe('bulk import', () => {
       ['contracteerruimte', 'seed/import/contracteerruimte-NZa-CR-2026-130.csv'],
       ['tariefbeschikkingen', 'seed/import/tariefbeschikkingen-2027.csv'],
     ] as const) {
-      const html = await (await upload(DEMO.advocaat, soort, bestand, readFileSync(bestand, 'utf8'))).text();
+      // The NZa imports its contracteerruimtebesluiten; a law firm its clients' tariefbeschikkingen (issue 11).
+      const wie = soort === 'contracteerruimte' ? DEMO.nza : DEMO.advocaat;
+      const html = await (await upload(wie, soort, bestand, readFileSync(bestand, 'utf8'))).text();
       const token = /name="token" value="([^"]+)"/.exec(html)?.[1];
       expect(token, html).toBeDefined();
-      expect((await post(DEMO.advocaat, '/import/uitvoeren', { token: token! })).status).toBe(200);
+      expect((await post(wie, '/import/uitvoeren', { token: token! })).status).toBe(200);
     }
     const besluiten = await (await t.als(DEMO.advocaat)('/api/v1/besluiten')).json();
     expect(besluiten.tariefbeschikkingen.map((b: { kenmerk: string }) => b.kenmerk)).toContain('NZa/TB/2026-1904');
+  });
+
+  it('refuses a contracteerruimte import from a law firm (only the NZa registers them), and writes nothing', async () => {
+    const { readFileSync } = await import('node:fs');
+    const voor = t.momentopname();
+    const bestand = 'seed/import/contracteerruimte-NZa-CR-2026-130.csv';
+    const r = await upload(DEMO.advocaat, 'contracteerruimte', bestand, readFileSync(bestand, 'utf8'));
+    expect(r.status).toBe(403);
+    expect(await r.text()).toContain('alleen de NZa');
+    expect(t.momentopname()).toBe(voor);
   });
 });

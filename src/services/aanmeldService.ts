@@ -1,0 +1,222 @@
+import { hash, hashSync, verify, verifySync, Algorithm } from '@node-rs/argon2';
+import { createHash, randomInt } from 'node:crypto';
+import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import { Secret, TOTP } from 'otpauth';
+import QRCode from 'qrcode';
+import type { Db } from '../db/verbinding';
+import { gebruikers, inloggegevens, organisaties, uitnodigingen } from '../db/schema';
+import { writeTransaction } from '../db/transactie';
+import { checkWachtwoord } from '../validation/wachtwoord';
+import { hashGeheim } from './geheimen';
+import { recordAudit } from './auditService';
+
+/** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes). */
+const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const hashWachtwoord = (wachtwoord: string) => hash(wachtwoord, ARGON2);
+
+/** A hash to verify against when the account does not exist, so timing does not tell which addresses have one. */
+let dummyHash: Promise<string> | undefined;
+
+const ISSUER = 'Termijnbewaking Wmg 105';
+const totpVoor = (geheim: string, label = 'gebruiker') =>
+  new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(geheim) });
+export const createTotpGeheim = () => new Secret({ size: 20 }).base32;
+
+/** The time step of a valid code (±1 step of 30 s), or undefined. */
+function checkTotp(geheim: string, code: string, nuMs: number): number | undefined {
+  const delta = totpVoor(geheim).validate({ token: code, timestamp: nuMs, window: 1 });
+  return delta === null ? undefined : Math.floor(nuMs / 30_000) + delta;
+}
+
+/** The QR code for an authenticator app, as SVG markup (rendered here: nothing leaves the server). */
+export async function renderTotpQr(geheim: string, email: string): Promise<{ svg: string; uri: string }> {
+  const uri = totpVoor(geheim, email).toString();
+  return { uri, svg: await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
+}
+
+const hashHerstelcode = (code: string) =>
+  createHash('sha256')
+    .update(code.replace(/[^a-z0-9]/gi, '').toLowerCase())
+    .digest('hex');
+const HERSTEL_TEKENS = 'abcdefghjkmnpqrstuvwxyz23456789';
+/** 10 one-time recovery codes like "k7m2-p9qx-4h3t". */
+export function createHerstelcodes(): string[] {
+  return Array.from({ length: 10 }, () =>
+    Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => HERSTEL_TEKENS[randomInt(HERSTEL_TEKENS.length)]).join('')).join('-'),
+  );
+}
+
+export type AanmeldUitkomst =
+  | { ok: true; gebruikerId: number; herstelcodeGebruikt: boolean }
+  /** `code-nodig`: password right, the TOTP code is missing; every other failure says the same to the user. */
+  | { ok: false; reden: 'onbekend' | 'wachtwoord' | 'code-nodig' | 'code' | 'geen-tweede-factor' | 'demo-uit'; gebruikerId?: number };
+
+/**
+ * Checks email + password + (unless a demo account in demo mode) the TOTP code or a recovery code. A TOTP code is
+ * accepted once; a recovery code is used up.
+ */
+export async function checkAanmelding(
+  db: Db,
+  invoer: { email: string; wachtwoord: string; code: string },
+  opties: { demoModus: boolean; nuMs: number },
+): Promise<AanmeldUitkomst> {
+  const rij = db
+    .select({ id: gebruikers.id, naam: gebruikers.naam, organisatieId: gebruikers.organisatieId, g: inloggegevens })
+    .from(gebruikers)
+    .innerJoin(inloggegevens, eq(inloggegevens.gebruikerId, gebruikers.id))
+    .where(eq(gebruikers.email, invoer.email.trim().toLowerCase()))
+    .get();
+  if (!rij?.g.wachtwoordHash) {
+    dummyHash ??= hashWachtwoord('geen-account-maar-wel-evenveel-werk');
+    await verify(await dummyHash, invoer.wachtwoord).catch(() => false);
+    return { ok: false, reden: 'onbekend' };
+  }
+  const wachtwoordGoed = await verify(rij.g.wachtwoordHash, invoer.wachtwoord).catch(() => false);
+  if (!wachtwoordGoed) return { ok: false, reden: 'wachtwoord', gebruikerId: rij.id };
+  if (rij.g.demo) {
+    return opties.demoModus ? { ok: true, gebruikerId: rij.id, herstelcodeGebruikt: false } : { ok: false, reden: 'demo-uit', gebruikerId: rij.id };
+  }
+  if (!rij.g.totpGeheim) return { ok: false, reden: 'geen-tweede-factor', gebruikerId: rij.id };
+  const code = invoer.code.replace(/\s/g, '');
+  if (!code) return { ok: false, reden: 'code-nodig', gebruikerId: rij.id };
+  const wie = { gebruikerId: rij.id, naam: rij.naam, organisatieId: rij.organisatieId };
+  if (/^\d{6}$/.test(code)) {
+    const stap = checkTotp(rij.g.totpGeheim, code, opties.nuMs);
+    if (stap === undefined || (rij.g.totpLaatsteStap !== null && stap <= rij.g.totpLaatsteStap)) return { ok: false, reden: 'code', gebruikerId: rij.id };
+    // Conditional: of two requests with the same code, only one wins.
+    const gewonnen = writeTransaction(db, (tx) =>
+      tx
+        .update(inloggegevens)
+        .set({ totpLaatsteStap: stap })
+        .where(and(eq(inloggegevens.gebruikerId, rij.id), or(isNull(inloggegevens.totpLaatsteStap), lt(inloggegevens.totpLaatsteStap, stap))))
+        .run(),
+    );
+    return gewonnen.changes === 1 ? { ok: true, gebruikerId: rij.id, herstelcodeGebruikt: false } : { ok: false, reden: 'code', gebruikerId: rij.id };
+  }
+  const codes = JSON.parse(rij.g.herstelcodes) as string[];
+  const h = hashHerstelcode(code);
+  if (!codes.includes(h)) return { ok: false, reden: 'code', gebruikerId: rij.id };
+  writeTransaction(db, (tx) => {
+    tx.update(inloggegevens)
+      .set({ herstelcodes: JSON.stringify(codes.filter((c) => c !== h)) })
+      .where(eq(inloggegevens.gebruikerId, rij.id))
+      .run();
+    recordAudit(tx, wie, { actie: 'herstelcode gebruikt', onderwerp: 'gebruiker', onderwerpId: rij.id, wijzigingen: { overgebleven: codes.length - 1 } });
+  });
+  return { ok: true, gebruikerId: rij.id, herstelcodeGebruikt: true };
+}
+
+export interface Uitnodiging {
+  id: number;
+  gebruikerId: number;
+  naam: string;
+  email: string;
+  organisatieNaam: string;
+  totpGeheim: string;
+}
+
+/** The open (unused, unexpired) invitation or first sign-in link for this token. */
+export function findUitnodiging(db: Db, geheim: string, token: string, nu: Date): Uitnodiging | undefined {
+  return db
+    .select({
+      id: uitnodigingen.id,
+      gebruikerId: gebruikers.id,
+      naam: gebruikers.naam,
+      email: gebruikers.email,
+      organisatieNaam: organisaties.naam,
+      totpGeheim: uitnodigingen.totpGeheim,
+    })
+    .from(uitnodigingen)
+    .innerJoin(gebruikers, eq(uitnodigingen.gebruikerId, gebruikers.id))
+    .innerJoin(organisaties, eq(gebruikers.organisatieId, organisaties.id))
+    .where(and(eq(uitnodigingen.tokenHash, hashGeheim(geheim, token)), isNull(uitnodigingen.gebruiktOp), gt(uitnodigingen.verlooptOp, nu.toISOString())))
+    .get();
+}
+
+export type Inrichting = { ok: true; gebruikerId: number; herstelcodes: string[] } | { ok: false; fouten: { veld: string; melding: string }[] };
+
+/**
+ * First sign-in through a link: sets the password and confirms the TOTP secret with a code from the app. The link is
+ * used up in the same transaction (a second use finds nothing). Returns the 10 recovery codes, shown once.
+ */
+export async function acceptUitnodiging(
+  db: Db,
+  geheim: string,
+  token: string,
+  invoer: { wachtwoord: string; herhaling: string; code: string },
+  nu: Date,
+): Promise<Inrichting> {
+  const u = findUitnodiging(db, geheim, token, nu);
+  if (!u) return { ok: false, fouten: [{ veld: 'link', melding: 'deze link is al gebruikt of verlopen; vraag de beheerder om een nieuwe uitnodiging' }] };
+  const fouten: { veld: string; melding: string }[] = [];
+  const wachtwoordFout = checkWachtwoord(invoer.wachtwoord, u.email);
+  if (wachtwoordFout) fouten.push({ veld: 'wachtwoord', melding: wachtwoordFout });
+  else if (invoer.wachtwoord !== invoer.herhaling) fouten.push({ veld: 'herhaling', melding: 'de twee wachtwoorden verschillen' });
+  const stap = /^\d{6}$/.test(invoer.code.replace(/\s/g, '')) ? checkTotp(u.totpGeheim, invoer.code.replace(/\s/g, ''), nu.getTime()) : undefined;
+  if (stap === undefined) fouten.push({ veld: 'code', melding: 'deze code klopt niet; scan de QR-code en vul de zes cijfers in die de app nu toont' });
+  if (fouten.length) return { ok: false, fouten };
+  const wachtwoordHash = await hashWachtwoord(invoer.wachtwoord);
+  const herstelcodes = createHerstelcodes();
+  const gelukt = writeTransaction(db, (tx) => {
+    const gebruikt = tx
+      .update(uitnodigingen)
+      .set({ gebruiktOp: nu.toISOString() })
+      .where(and(eq(uitnodigingen.id, u.id), isNull(uitnodigingen.gebruiktOp)))
+      .run();
+    if (gebruikt.changes !== 1) return false;
+    const waarden = {
+      wachtwoordHash,
+      totpGeheim: u.totpGeheim,
+      totpLaatsteStap: stap!,
+      herstelcodes: JSON.stringify(herstelcodes.map(hashHerstelcode)),
+      demo: false,
+    };
+    tx.insert(inloggegevens)
+      .values({ gebruikerId: u.gebruikerId, ...waarden })
+      .onConflictDoUpdate({ target: inloggegevens.gebruikerId, set: waarden })
+      .run();
+    const wie = tx.select({ organisatieId: gebruikers.organisatieId }).from(gebruikers).where(eq(gebruikers.id, u.gebruikerId)).get()!;
+    recordAudit(
+      tx,
+      { gebruikerId: u.gebruikerId, naam: u.naam, organisatieId: wie.organisatieId },
+      {
+        actie: 'account ingericht (wachtwoord en tweestapsverificatie)',
+        onderwerp: 'gebruiker',
+        onderwerpId: u.gebruikerId,
+      },
+    );
+    return true;
+  });
+  if (!gelukt) return { ok: false, fouten: [{ veld: 'link', melding: 'deze link is intussen al gebruikt' }] };
+  return { ok: true, gebruikerId: u.gebruikerId, herstelcodes };
+}
+
+/**
+ * Demo mode: the demo users (by e-mail, from seed/demo.json) get the demo password, no TOTP; never called in
+ * production. Users without credentials get them; demo accounts with another password get the current one.
+ */
+export function seedDemoInloggegevens(db: Db, wachtwoord: string, emails: readonly string[]): void {
+  if (emails.length === 0) return;
+  const zonder = db
+    .select({ id: gebruikers.id, demo: inloggegevens.demo })
+    .from(gebruikers)
+    .leftJoin(inloggegevens, eq(inloggegevens.gebruikerId, gebruikers.id))
+    .where(inArray(gebruikers.email, [...emails]))
+    .all()
+    .filter((g) => g.demo === null);
+  const wachtwoordHash = hashSync(wachtwoord, ARGON2);
+  const bestaand = db
+    .select({ id: inloggegevens.gebruikerId, hash: inloggegevens.wachtwoordHash })
+    .from(inloggegevens)
+    .where(eq(inloggegevens.demo, true))
+    .all();
+  writeTransaction(db, (tx) => {
+    for (const g of zonder) tx.insert(inloggegevens).values({ gebruikerId: g.id, wachtwoordHash, demo: true }).run();
+  });
+  // A new demo password (another data folder's, or a changed file) replaces the old one on the demo accounts.
+  for (const b of bestaand) {
+    if (b.hash && !verifySync(b.hash, wachtwoord)) {
+      writeTransaction(db, (tx) => tx.update(inloggegevens).set({ wachtwoordHash }).where(eq(inloggegevens.gebruikerId, b.id)).run());
+    }
+  }
+}

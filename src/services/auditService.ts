@@ -1,0 +1,86 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Actor } from '../actor/actor';
+import type { Db } from '../db/verbinding';
+import { auditLog } from '../db/schema';
+import { assertCan } from './permissies';
+
+/** Who wrote, when no signed-in user did: the operator's command line. */
+export interface Schrijver {
+  gebruikerId: number | null;
+  naam: string;
+  organisatieId: number | null;
+}
+export const OPERATOR: Schrijver = { gebruikerId: null, naam: 'beheerder van de installatie (opdrachtregel)', organisatieId: null };
+
+export type Wijzigingen = Record<string, unknown>;
+
+/**
+ * THE audit helper: every write of a service calls it inside its transaction, so the entry commits with the data or
+ * not at all. The table is append-only (triggers of migration 0004). Never holds passwords, codes or tokens.
+ */
+export function recordAudit(
+  tx: Pick<Db, 'insert'>,
+  wie: Actor | Schrijver,
+  invoer: { actie: string; onderwerp: string; onderwerpId?: number | null; wijzigingen?: Wijzigingen },
+): void {
+  tx.insert(auditLog)
+    .values({
+      gebruikerId: wie.gebruikerId,
+      gebruikerNaam: wie.naam,
+      organisatieId: wie.organisatieId,
+      actie: invoer.actie,
+      onderwerp: invoer.onderwerp,
+      onderwerpId: invoer.onderwerpId ?? null,
+      wijzigingen: JSON.stringify(invoer.wijzigingen ?? {}),
+    })
+    .run();
+}
+
+/** {veld: [voor, na]} for the fields that changed. */
+export function diff<T extends Record<string, unknown>>(voor: T, na: Partial<T>): Wijzigingen {
+  const uit: Wijzigingen = {};
+  for (const [k, v] of Object.entries(na)) if (v !== undefined && voor[k] !== v) uit[k] = [voor[k] ?? null, v];
+  return uit;
+}
+
+export interface WijzigingRegel {
+  op: string;
+  door: string;
+  actie: string;
+  onderwerp: string;
+  onderwerpId: number | null;
+  regels: string[];
+}
+
+const fmt = (w: unknown) => (w === null || w === undefined || w === '' ? '(leeg)' : String(w));
+
+function toRegel(r: typeof auditLog.$inferSelect): WijzigingRegel {
+  let wijzigingen: Wijzigingen = {};
+  try {
+    wijzigingen = JSON.parse(r.wijzigingen) as Wijzigingen;
+  } catch {
+    /* shown without details */
+  }
+  const regels = Object.entries(wijzigingen).map(([veld, w]) =>
+    Array.isArray(w) && w.length === 2 ? `${veld}: ${fmt(w[0])} → ${fmt(w[1])}` : `${veld}: ${fmt(w)}`,
+  );
+  return { op: r.op.replace('T', ' ').slice(0, 19), door: r.gebruikerNaam, actie: r.actie, onderwerp: r.onderwerp, onderwerpId: r.onderwerpId, regels };
+}
+
+/** The log of one case (the caller loaded the case for this actor) or one decision. */
+export function listWijzigingen(db: Db, onderwerp: 'zaak' | 'contracteerruimtebesluit' | 'tariefbeschikking', id: number): WijzigingRegel[] {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.onderwerp, onderwerp), eq(auditLog.onderwerpId, id)))
+    .orderBy(desc(auditLog.id))
+    .limit(200)
+    .all()
+    .map(toRegel);
+}
+
+/** A beheerder's view: everything written by the organisation's members. */
+export function listOrganisatieLog(db: Db, actor: Actor): WijzigingRegel[] {
+  assertCan(actor, 'organisatie.beheren');
+  return db.select().from(auditLog).where(eq(auditLog.organisatieId, actor.organisatieId)).orderBy(desc(auditLog.id)).limit(500).all().map(toRegel);
+}

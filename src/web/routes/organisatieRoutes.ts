@@ -1,0 +1,118 @@
+import { Hono, type Context } from 'hono';
+import type { AppDeps, AppEnv } from '../appContext';
+import { createGebruiker, listLeden, renewUitnodiging, ROLLEN, updateRol, type Rol } from '../../services/gebruikerBeheer';
+import { endSessiesVanCollega } from '../../services/sessieService';
+import { listOrganisatieLog } from '../../services/auditService';
+import { InvoerFout } from '../../services/besluitRegistratie';
+import { sendUitnodiging } from '../../services/uitnodigingMail';
+import { foutenPerVeld } from '../formulier';
+import { paginaContext } from '../paginaContext';
+
+const tekst = (w: unknown) => (typeof w === 'string' ? w : '');
+const rolUit = (w: unknown): Rol | undefined => ((ROLLEN as readonly unknown[]).includes(w) ? (w as Rol) : undefined);
+
+/** Mounted at /organisatie (besides the logo): a beheerder's members, invitations, sessions and log. */
+export function ledenRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const nu = () => new Date((deps.nuMs ?? Date.now)());
+
+  function renderLeden(
+    c: Context<AppEnv>,
+    extra: { melding?: string; fouten?: { veld: string; melding: string }[]; waarden?: Record<string, string> } = {},
+    status: 200 | 422 = 200,
+  ) {
+    return c.html(
+      deps.weergave.render('leden', {
+        ...paginaContext(c, 'organisatie'),
+        titel: 'Leden',
+        leden: listLeden(deps.db, c.get('actor')),
+        melding: extra.melding ?? (c.req.query('klaar') ? 'Gedaan.' : undefined),
+        foutLijst: extra.fouten ?? [],
+        fouten: foutenPerVeld(extra.fouten ?? []),
+        waarden: extra.waarden ?? {},
+      }),
+      status,
+    );
+  }
+
+  app.get('/leden', (c) => renderLeden(c));
+
+  app.post('/leden', async (c) => {
+    const form = await c.req.parseBody();
+    const waarden = { naam: tekst(form.naam), email: tekst(form.email), rol: tekst(form.rol) };
+    const rol = rolUit(form.rol);
+    if (!rol) return renderLeden(c, { fouten: [{ veld: 'rol', melding: 'kies een rol: beheerder, jurist of lezer' }], waarden }, 422);
+    const actor = c.get('actor');
+    try {
+      const { token } = createGebruiker(
+        deps.db,
+        deps.sessieGeheim,
+        { email: waarden.email, naam: waarden.naam, organisatieId: actor.organisatieId, rol },
+        nu(),
+        actor,
+      );
+      await sendUitnodiging(deps.verzender, deps.mail, {
+        aan: waarden.email.trim().toLowerCase(),
+        naam: waarden.naam.trim(),
+        organisatie: actor.organisatieNaam,
+        door: actor.naam,
+        token,
+      });
+    } catch (e) {
+      if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten, waarden }, 422);
+      throw e;
+    }
+    return renderLeden(c, { melding: `Uitnodiging verstuurd aan ${waarden.naam.trim()}.` });
+  });
+
+  const gebruikerId = (c: Context) => {
+    const id = Number(c.req.param('gebruikerId'));
+    return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+  };
+
+  app.post('/leden/:gebruikerId/rol', async (c) => {
+    const id = gebruikerId(c);
+    const rol = rolUit((await c.req.parseBody()).rol);
+    if (id === undefined) return c.notFound();
+    try {
+      // The service checks membership first (404 for someone else's colleague), then the role.
+      if (!updateRol(deps.db, c.get('actor'), id, rol ?? ('?' as Rol))) return c.notFound();
+    } catch (e) {
+      if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten }, 422);
+      throw e;
+    }
+    return c.redirect('/organisatie/leden?klaar=1', 303);
+  });
+
+  app.post('/leden/:gebruikerId/afmelden', (c) => {
+    const id = gebruikerId(c);
+    if (id === undefined || !endSessiesVanCollega(deps.db, c.get('actor'), id)) return c.notFound();
+    return c.redirect('/organisatie/leden?klaar=1', 303);
+  });
+
+  app.post('/leden/:gebruikerId/nieuwe-link', async (c) => {
+    const id = gebruikerId(c);
+    const actor = c.get('actor');
+    const nieuw = id === undefined ? undefined : renewUitnodiging(deps.db, deps.sessieGeheim, actor, id, nu());
+    if (!nieuw) return c.notFound();
+    await sendUitnodiging(deps.verzender, deps.mail, {
+      aan: nieuw.email,
+      naam: nieuw.naam,
+      organisatie: actor.organisatieNaam,
+      door: actor.naam,
+      token: nieuw.token,
+    });
+    return renderLeden(c, { melding: `Nieuwe aanmeldlink verstuurd aan ${nieuw.naam}.` });
+  });
+
+  app.get('/wijzigingen', (c) =>
+    c.html(
+      deps.weergave.render('organisatieLog', {
+        ...paginaContext(c, 'organisatie'),
+        titel: 'Wijzigingen',
+        wijzigingen: listOrganisatieLog(deps.db, c.get('actor')),
+      }),
+    ),
+  );
+  return app;
+}

@@ -1,0 +1,147 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO, formulier } from '../support/testApp';
+
+/**
+ * The permission matrix (issue 11), generated from the route table: every route of the app × every role, with the
+ * expected answer written here by hand, independent of permissies.ts. A route without a row fails this test.
+ * Roles, in this order: NZa jurist, firm jurist, firm lezer, other organisation (beheerder of Heuvelrand), firm
+ * beheerder, anonymous. Codes: o = allowed (not 401/403/404, no sign-in redirect), w = 403, v = 404,
+ * a = sign in first (302 to /aanmelden, 401 on the API), p = public (anything but a refusal or a sign-in redirect).
+ * Paths with :type/:id are tried on a tariefbeschikking registered by the firm (tb) and a contracteerruimtebesluit (cr).
+ */
+const t = createTestApp();
+afterAll(() => t.sluit());
+const sql = t.db.$client;
+const ROLLEN = [DEMO.nza, DEMO.advocaat, DEMO.lezer, DEMO.inhouse, DEMO.beheerder, undefined] as const;
+const naamVan = ['NZa jurist', 'firm jurist', 'firm lezer', 'other organisation', 'firm beheerder', 'anonymous'];
+
+const zaakVanKantoor = (sql.prepare("SELECT id FROM zaken WHERE organisatie_id = 2 AND status = 'concept' ORDER BY id LIMIT 1").get() as { id: number }).id;
+const tbVanKantoor = (sql.prepare("SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-0188'").get() as { id: number }).id;
+const crId = (sql.prepare('SELECT id FROM contracteerruimtebesluiten ORDER BY id LIMIT 1').get() as { id: number }).id;
+const lezerId = (sql.prepare('SELECT id FROM gebruikers WHERE email = ?').get(DEMO.lezer) as { id: number }).id;
+
+const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
+  'GET /static/htmx.min.js': 'pppppp',
+  'GET /favicon.ico': 'pppppp',
+  'GET /gezond': 'pppppp',
+  'GET /aanmelden': 'pppppp',
+  // Without the sign-in page's own CSRF cookie, a sign-in is refused.
+  'POST /aanmelden': 'wwwwww',
+  'GET /welkom/:token': 'pppppp',
+  'POST /welkom/:token': 'pppppp',
+  'GET /agenda/:bestand': 'pppppp',
+  'GET /': 'oooooa',
+  'GET /matrix': 'oooooa',
+  'GET /matrix/:regio/:jaar': 'oooooa',
+  'GET /export/termijnen.csv': 'oooooa',
+  'GET /besluiten/nieuw': 'oowooa',
+  'GET /besluiten/contracteerruimte/regel': 'owwwwa',
+  'POST /besluiten/contracteerruimte': 'owwwwa',
+  'POST /besluiten/tariefbeschikking': 'oowooa',
+  'POST /besluiten/voorbeeld': 'oowooa',
+  'GET /besluiten/:type/:id': { tb: 'ooovoa', cr: 'oooooa' },
+  'GET /besluiten/:type/:id/bewerken': { tb: 'oowvoa', cr: 'owwwwa' },
+  'POST /besluiten/:type/:id/bewerken': { tb: 'oowvoa', cr: 'owwwwa' },
+  'POST /besluiten/:type/:id/watals': { tb: 'ooovoa', cr: 'oooooa' },
+  'GET /import': 'oowooa',
+  'POST /import/voorbeeld': 'oowooa',
+  'POST /import/uitvoeren': 'oowooa',
+  'GET /zaken': 'oooooa',
+  'POST /zaken': 'oowooa',
+  'GET /zaken/:id': 'voovoa',
+  'GET /zaken/:id/termijn.ics': 'voovoa',
+  'POST /zaken/:id/ingesteld': 'vowvoa',
+  'POST /zaken/:id/uitspraak': 'vowvoa',
+  'POST /zaken/:id/notities': 'vowvoa',
+  'POST /zaken/:id/griffierecht': 'vowvoa',
+  'GET /zaken/:id/documenten/nieuw': 'voovoa',
+  'POST /zaken/:id/documenten/aanvulling': 'vowvoa',
+  'POST /zaken/:id/documenten': 'vowvoa',
+  'GET /zaken/:id/documenten/:documentId': 'vvvvva',
+  'GET /instellingen': 'oooooa',
+  'POST /instellingen': 'oooooa',
+  'POST /instellingen/briefhoofd': 'wwwooa',
+  'POST /instellingen/agenda-token': 'oooooa',
+  'POST /instellingen/tokens': 'oooooa',
+  'POST /instellingen/tokens/:tokenId/intrekken': 'vvvvva',
+  'GET /organisatie/logo.png': 'voovoa',
+  'GET /organisatie/leden': 'wwwooa',
+  'POST /organisatie/leden': 'wwwooa',
+  'POST /organisatie/leden/:gebruikerId/rol': 'wwwvoa',
+  'POST /organisatie/leden/:gebruikerId/nieuwe-link': 'wwwvoa',
+  'GET /organisatie/wijzigingen': 'wwwooa',
+  'GET /outbox': 'wwwooa',
+  'GET /outbox/:id': 'wwwvva',
+  'GET /api/v1/termijnen': 'oooooa',
+  'GET /api/v1/besluiten': 'oooooa',
+  'POST /api/v1/besluiten': 'oowooa',
+  'GET /api/v1/zaken': 'oooooa',
+  // Last: these end sessions (the lezer's, then each role's own).
+  'POST /organisatie/leden/:gebruikerId/afmelden': 'wwwvoa',
+  // The lezer's sessions were just ended by the beheerder (row above): signed out, so sent to sign in.
+  'POST /instellingen/overal-afmelden': 'ooaooa',
+  'POST /afmelden': 'pppppp',
+};
+
+const WAARDEN: Record<string, string> = {
+  token: 'onbekende-link-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  bestand: 'onbekend-aaaaaaaaaaaaaaaaaaaa.ics',
+  regio: 'Amsterdam',
+  jaar: '2027',
+  id: String(zaakVanKantoor),
+  documentId: '999999',
+  tokenId: '999999',
+  gebruikerId: String(lezerId),
+};
+
+function pad(route: string, soort?: 'tb' | 'cr'): string {
+  let p = route.split(' ')[1]!;
+  if (p.includes(':type/:id')) p = p.replace(':type/:id', soort === 'cr' ? `contracteerruimte/${crId}` : `tariefbeschikking/${tbVanKantoor}`);
+  if (p.startsWith('/outbox/')) return '/outbox/999999';
+  return p.replace(/:([A-Za-z]+)/g, (_, n: string) => WAARDEN[n]!);
+}
+
+const routes = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
+
+describe('the permission matrix: every route × every role', () => {
+  it('has an expected answer for every route of the app (a new route without a rule fails here)', () => {
+    expect(routes.filter((r) => !(r in VERWACHT))).toEqual([]);
+    expect(Object.keys(VERWACHT).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('answers every role as expected, and every allowed write leaves an audit entry', async () => {
+    const fouten: string[] = [];
+    const auditVoor = () => (sql.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    for (const route of Object.keys(VERWACHT)) {
+      const verwacht = VERWACHT[route]!;
+      const varianten =
+        typeof verwacht === 'string'
+          ? [[undefined, verwacht] as const]
+          : ([
+              ['tb', verwacht.tb],
+              ['cr', verwacht.cr],
+            ] as const);
+      for (const [soort, codes] of varianten) {
+        const [method] = route.split(' ') as [string];
+        const p = pad(route, soort);
+        for (const [i, email] of ROLLEN.entries()) {
+          const isApi = p.startsWith('/api/');
+          const init: RequestInit = { method, redirect: 'manual' };
+          if (method === 'POST') {
+            init.body = isApi ? '{}' : formulier({});
+            init.headers = { 'Content-Type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' };
+          }
+          const r = email ? await t.als(email)(p, init) : await t.app.request(p, init);
+          const naarAanmelden = r.status === 401 || (r.status === 302 && (r.headers.get('location') ?? '').startsWith('/aanmelden'));
+          const gekregen = naarAanmelden ? 'a' : r.status === 403 ? 'w' : r.status === 404 ? 'v' : 'o';
+          const code = codes[i]!;
+          const klopt = code === 'p' ? gekregen !== 'w' && gekregen !== 'a' && r.status < 500 : code === gekregen && r.status < 500;
+          if (!klopt) fouten.push(`${route}${soort ? ` (${soort})` : ''} as ${naamVan[i]}: expected ${code}, got ${r.status}`);
+          await r.arrayBuffer();
+        }
+      }
+    }
+    expect(fouten).toEqual([]);
+    expect(auditVoor()).toBeGreaterThan(0);
+  }, 120_000);
+});
