@@ -6,7 +6,17 @@ import { createTestApp, DEMO } from '../support/testApp';
 
 /** Tables whose changes do not move the data revision: bookkeeping that no cached view reads. */
 /** Issue 11: accounts, sessions, links, tokens and the audit log feed no term and no cached page either; termijn_cel_revisie is a revision itself. */
-const NIET_GETELD = ['data_revisie', 'termijn_cel_revisie', 'herinneringen', 'uitgaande_mail', 'inloggegevens', 'sessies', 'uitnodigingen', 'api_tokens', 'audit_log'];
+const NIET_GETELD = [
+  'data_revisie',
+  'termijn_cel_revisie',
+  'herinneringen',
+  'uitgaande_mail',
+  'inloggegevens',
+  'sessies',
+  'uitnodigingen',
+  'api_tokens',
+  'audit_log',
+];
 
 describe('the data revision', () => {
   const t = createTestApp();
