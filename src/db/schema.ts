@@ -79,6 +79,8 @@ export const zorgkantoorregios = sqliteTable('zorgkantoorregios', {
   geldigVanaf: text('geldig_vanaf'),
   geldigTot: text('geldig_tot'),
   opgevolgdDoor: text('opgevolgd_door'),
+  /** When an NZa beheerder last renamed or merged it: from then on the shipped division no longer overwrites the row. */
+  beheerdSinds: text('beheerd_sinds'),
 });
 
 export const zorgaanbieders = sqliteTable(
@@ -341,6 +343,24 @@ export const dataRevisie = sqliteTable(
     revisie: integer('revisie').notNull(),
   },
   (t) => [check('data_revisie_een_rij', sql`${t.id} = 1`)],
+);
+
+/**
+ * Former names of a zorgkantoorregio (termijnregels §11): when an NZa beheerder renames a region from a year on, the
+ * old name is kept here with its last day; decisions keep their region, and the old name still finds it.
+ */
+export const regioNamen = sqliteTable(
+  'regio_namen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    regioId: integer('regio_id')
+      .notNull()
+      .references(() => zorgkantoorregios.id),
+    naam: text('naam').notNull(),
+    /** The last day the region bore this name. */
+    geldigTot: text('geldig_tot').notNull(),
+  },
+  (t) => [index('regio_namen_regio').on(t.regioId), check('regio_namen_tot', isIsoDatum('geldig_tot'))],
 );
 
 /**

@@ -35,18 +35,21 @@ export function seedZorgkantoorregios(db: Db): void {
       .all()
       .map((r) => [r.code, r]),
   );
-  const teSchrijven = ALLE_ZORGKANTOORREGIOS.map((r) => ({
-    code: r.code,
-    naam: r.naam,
-    zorgkantoor: r.zorgkantoor,
-    zorgkantoorGeverifieerd: r.zorgkantoorGeverifieerd,
-    geldigVanaf: r.geldigVanaf,
-    geldigTot: r.geldigTot,
-    opgevolgdDoor: r.opgevolgdDoor ?? null,
-  })).filter((r) => {
-    const rij = bestaand.get(r.code);
-    return !rij || (Object.keys(r) as (keyof typeof r)[]).some((k) => rij[k] !== r[k]);
-  });
+  // A region an NZa beheerder renamed or merged keeps that change: the shipped division only adds what is missing.
+  const teSchrijven = ALLE_ZORGKANTOORREGIOS.filter((r) => !bestaand.get(r.code)?.beheerdSinds)
+    .map((r) => ({
+      code: r.code,
+      naam: r.naam,
+      zorgkantoor: r.zorgkantoor,
+      zorgkantoorGeverifieerd: r.zorgkantoorGeverifieerd,
+      geldigVanaf: r.geldigVanaf,
+      geldigTot: r.geldigTot,
+      opgevolgdDoor: r.opgevolgdDoor ?? null,
+    }))
+    .filter((r) => {
+      const rij = bestaand.get(r.code);
+      return !rij || (Object.keys(r) as (keyof typeof r)[]).some((k) => rij[k] !== r[k]);
+    });
   if (teSchrijven.length === 0) return;
   writeTransaction(db, (tx) => {
     for (const regio of teSchrijven) {

@@ -7,7 +7,8 @@ import { assertCan } from '../services/permissies';
 import { contracteerruimtebedragen, contracteerruimtebesluiten, zorgkantoorregios } from '../db/schema';
 import { CONTRACTEERRUIMTE_SOORTEN } from '../domain/besluiten/besluit';
 import { bedragInvoerVeld, datumInvoerVeld, jaarInvoerVeld, kenmerkVeld, type ContracteerruimtebesluitInvoer } from '../validation/besluitInvoer';
-import { keuzeVeld, regioVeld } from '../validation/velden';
+import { keuzeVeld, regioInvoerVeld } from '../validation/velden';
+import { checkRegioInRij, loadRegioRegister } from '../services/regioBeheer';
 import { insertContracteerruimtebesluit } from '../services/besluitRegistratie';
 import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
 
@@ -18,7 +19,7 @@ const rijSchema = z.object({
   soort: keuzeVeld(CONTRACTEERRUIMTE_SOORTEN, 'soort'),
   besluitdatum: datumInvoerVeld(),
   bekendgemaakt: datumInvoerVeld(),
-  regio: regioVeld(),
+  regio: regioInvoerVeld(),
   jaar: jaarInvoerVeld(),
   bedrag: bedragInvoerVeld(),
 });
@@ -28,7 +29,7 @@ const rijSchema = z.object({
  * database without writing anything.
  */
 export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoorbeeld<ContracteerruimtebesluitInvoer> {
-  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, CONTRACTEERRUIMTE_KOLOMMEN, rijSchema);
+  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, CONTRACTEERRUIMTE_KOLOMMEN, rijSchema, (waarden) => checkRegioInRij(db, waarden));
   const perKenmerk = new Map<string, { besluit: ContracteerruimtebesluitInvoer; eersteRij: number; regels: Map<string, number> }>();
   for (const { regel, rij } of rijen) {
     let groep = perKenmerk.get(rij.kenmerk);
@@ -49,6 +50,8 @@ export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoo
       fouten.push({ rij: regel, veld: 'bekendgemaakt', melding: 'de bekendmaking kan niet vóór de besluitdatum liggen' });
       continue;
     }
+    // The live division's name (the check of readImportRijen found it).
+    rij.regio = loadRegioRegister(db).find(rij.regio)!.naam;
     const sleutel = `${rij.regio}|${rij.jaar}`;
     const eerder = groep.regels.get(sleutel);
     if (eerder !== undefined) {

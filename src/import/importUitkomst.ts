@@ -23,6 +23,8 @@ export function readImportRijen<S extends z.ZodType>(
   tekst: string,
   kolommen: readonly string[],
   rijSchema: S,
+  /** Checks against the database that the schema cannot make (a region of the live division), on every row. */
+  controleer: (waarden: Record<string, string>) => { veld: string; melding: string }[] = () => [],
 ): { rijen: { regel: number; rij: z.output<S> }[]; fouten: RijFout[]; aantalRijen: number } {
   const csv = readCsv(tekst, kolommen);
   if (!csv.ok) return { rijen: [], fouten: [{ rij: csv.regel ?? 1, veld: 'bestand', melding: csv.melding }], aantalRijen: 0 };
@@ -30,8 +32,10 @@ export function readImportRijen<S extends z.ZodType>(
   const fouten: RijFout[] = [];
   for (const { regel, waarden } of csv.tabel.rijen) {
     const r = rijSchema.safeParse(waarden);
-    if (r.success) rijen.push({ regel, rij: r.data });
-    else fouten.push(...toVeldFouten(r.error).map((f) => ({ rij: regel, veld: f.veld, melding: f.melding })));
+    const schemaFouten = r.success ? [] : toVeldFouten(r.error);
+    const andere = controleer(waarden).filter((f) => !schemaFouten.some((s) => s.veld === f.veld));
+    if (r.success && andere.length === 0) rijen.push({ regel, rij: r.data });
+    else fouten.push(...[...schemaFouten, ...andere].map((f) => ({ rij: regel, veld: f.veld, melding: f.melding })));
   }
   return { rijen, fouten, aantalRijen: csv.tabel.rijen.length };
 }

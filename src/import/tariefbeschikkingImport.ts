@@ -8,7 +8,8 @@ import { recordAudit } from '../services/auditService';
 import { tariefbeschikkingen, vertegenwoordigingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
-import { keuzeVeld, regioVeld } from '../validation/velden';
+import { keuzeVeld, regioInvoerVeld } from '../validation/velden';
+import { checkRegioInRij, loadRegioRegister } from '../services/regioBeheer';
 import { loadZichtbareZorgaanbieders } from '../services/termijnInvoer';
 import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
 
@@ -18,7 +19,7 @@ const rijSchema = z.object({
   kenmerk: kenmerkVeld(),
   kvk: z.string().regex(/^\d{8}$/, { error: (iss) => `${JSON.stringify(iss.input)} is geen KvK-nummer van 8 cijfers` }),
   zorgaanbieder: z.string().max(200, { error: 'is te lang (meer dan 200 tekens)' }),
-  regio: regioVeld(),
+  regio: regioInvoerVeld(),
   jaar: jaarInvoerVeld(),
   soort: keuzeVeld(TARIEFBESCHIKKING_SOORTEN, 'soort'),
   besluitdatum: datumInvoerVeld(),
@@ -28,7 +29,7 @@ export type TariefbeschikkingImportRij = z.output<typeof rijSchema>;
 
 /** Checks a CSV of tariefbeschikkingen without writing; unknown zorgaanbieders (by KvK) are created on import. */
 export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: string): ImportVoorbeeld<TariefbeschikkingImportRij> {
-  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, TARIEFBESCHIKKING_KOLOMMEN, rijSchema);
+  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, TARIEFBESCHIKKING_KOLOMMEN, rijSchema, (waarden) => checkRegioInRij(db, waarden));
   const regios = new Map(
     db
       .select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam })
@@ -67,6 +68,8 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
       continue;
     }
     inBestand.set(rij.kenmerk, regel);
+    // The live division's name (the check of readImportRijen found it).
+    rij.regio = loadRegioRegister(db).find(rij.regio)!.naam;
     if (rij.bekendgemaakt < rij.besluitdatum) {
       fouten.push({ rij: regel, veld: 'bekendgemaakt', melding: 'de bekendmaking kan niet vóór de besluitdatum liggen' });
       continue;

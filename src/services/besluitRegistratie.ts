@@ -16,15 +16,12 @@ import type { ContracteerruimtebesluitInvoer, TariefbeschikkingInvoer } from '..
 import { loadZichtbareZorgaanbieders } from './termijnInvoer';
 import { assertCan, can } from './permissies';
 import { diff, recordAudit } from './auditService';
+import { InvoerFout } from './invoerFout';
+import { resolveRegio } from './regioBeheer';
 
 export type Registratie = { ok: true; id: number } | { ok: false; fouten: VeldFout[] };
 
-/** Thrown inside a transaction to roll it back with field errors for the user. */
-export class InvoerFout extends Error {
-  constructor(readonly fouten: VeldFout[]) {
-    super(fouten.map((f) => `${f.veld}: ${f.melding}`).join('; '));
-  }
-}
+export { InvoerFout } from './invoerFout';
 
 export function regioIds(db: Pick<Db, 'select'>): Map<string, number> {
   return new Map(
@@ -56,7 +53,6 @@ export function insertContracteerruimtebesluit(tx: Pick<Db, 'select' | 'insert'>
     .where(and(eq(contracteerruimtebesluiten.uitgever, 'NZa'), eq(contracteerruimtebesluiten.kenmerk, invoer.kenmerk)))
     .get();
   if (bestaand) throw new InvoerFout([{ veld: 'kenmerk', melding: `er is al een contracteerruimtebesluit met kenmerk ${invoer.kenmerk}` }]);
-  const regios = regioIds(tx);
   const { id } = tx
     .insert(contracteerruimtebesluiten)
     .values({
@@ -69,7 +65,14 @@ export function insertContracteerruimtebesluit(tx: Pick<Db, 'select' | 'insert'>
     .returning({ id: contracteerruimtebesluiten.id })
     .get();
   tx.insert(contracteerruimtebedragen)
-    .values(invoer.bedragen.map((b) => ({ besluitId: id, regioId: regios.get(b.regio)!, jaar: b.jaar, bedragCenten: b.bedrag })))
+    .values(
+      invoer.bedragen.map((b, i) => ({
+        besluitId: id,
+        regioId: resolveRegio(tx, b.regio, b.jaar, `bedragen[${i}].regio`).id,
+        jaar: b.jaar,
+        bedragCenten: b.bedrag,
+      })),
+    )
     .run();
   recordAudit(tx, actor, {
     actie: 'contracteerruimtebesluit geregistreerd',
@@ -103,7 +106,7 @@ export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor
     .values({
       kenmerk: invoer.kenmerk,
       zorgaanbiederId: zorgaanbieder.id,
-      regioId: regioIds(tx).get(invoer.regio)!,
+      regioId: resolveRegio(tx, invoer.regio, invoer.jaar, 'regio').id,
       jaar: invoer.jaar,
       soort: invoer.soort,
       besluitdatum: invoer.besluitdatum,

@@ -14,7 +14,7 @@ import { TARIEFBESCHIKKING_SOORT_LABEL } from '../domain/besluiten/besluit';
 import { FILINGS, splitAlineas, type FilingSoort } from '../domain/filings/filingSoorten';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatDatumKort, formatDatumLang, formatEuro } from '../opmaak/opmaak';
-import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
+import { loadRegioRegister } from './regioBeheer';
 import type { TermijnService } from './termijnService';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
@@ -138,7 +138,7 @@ export function buildFilingGegevens(
     contracteerruimte: {
       regio: regio ?? '',
       jaar: jaar ?? 0,
-      zorgkantoor: (regio && findZorgkantoorregio(regio)?.zorgkantoor) || '',
+      zorgkantoor: (regio && loadRegioRegister(db).find(regio)?.zorgkantoor) || '',
       bedragTekst: huidigBedrag ? formatEuro(huidigBedrag.bedrag) : null,
       besluitKenmerk: huidigBedrag?.kenmerk ?? null,
     },

@@ -35,6 +35,8 @@ export const ACTIES = [
   'organisatie.beheren',
   /** Read the log of decisions (the "Wijzigingen" of a decision); resource: the decision. */
   'besluit.wijzigingenLezen',
+  /** Rename or merge zorgkantoorregio's from a year on (termijnregels §11): the NZa's beheerder only. */
+  'regio.beheren',
 ] as const;
 export type Actie = (typeof ACTIES)[number];
 
@@ -58,6 +60,8 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       return magSchrijven(actor);
     case 'contracteerruimte.registreren':
       return magSchrijven(actor) && isNza(actor);
+    case 'regio.beheren':
+      return isNza(actor) && actor.rol === 'beheerder' && actor.scope !== 'lezen';
     case 'besluit.wijzigen': {
       if (!magSchrijven(actor)) return false;
       if (isNza(actor)) return true;

@@ -1,4 +1,4 @@
-import { ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
+import type { Zorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { RegioJaarStatus, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
 import { afgeleid, type BerekendOverzicht } from './termijnService';
@@ -26,25 +26,37 @@ function huidigeBedragen(rijen: readonly ContracteerruimteRij[], peildatum: IsoD
 }
 
 /** The matrix, derived once per computed result (see `afgeleid`). */
-export function loadRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: IsoDatum): ReturnType<typeof buildRegioJaarMatrix> {
-  return afgeleid(berekend, `matrix|${peildatum}`, () => buildRegioJaarMatrix(berekend, peildatum));
+export function loadRegioJaarMatrix(
+  berekend: BerekendOverzicht,
+  peildatum: IsoDatum,
+  regios: readonly Zorgkantoorregio[],
+): ReturnType<typeof buildRegioJaarMatrix> {
+  return afgeleid(berekend, `matrix|${peildatum}`, () => buildRegioJaarMatrix(berekend, peildatum, regios));
 }
 
-export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: IsoDatum) {
+/** Rows: the regions of the live division that existed in one of the years shown, or have a decision in them. */
+export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: IsoDatum, regios: readonly Zorgkantoorregio[]) {
   const jaren = [...new Set(berekend.uitkomst.status.map((s) => s.jaar))].sort((a, b) => a - b);
   const statusPerCel = new Map(berekend.uitkomst.status.map((s) => [`${s.regio}|${s.jaar}`, s]));
   const bedragen = huidigeBedragen(berekend.contracteerruimte, peildatum);
-  const rijen = ZORGKANTOORREGIOS.map((regio) => ({
-    regio: regio.naam,
-    code: regio.code,
-    zorgkantoor: regio.zorgkantoor,
-    cellen: jaren.map<MatrixCel>((jaar) => {
-      const sleutel = `${regio.naam}|${jaar}`;
-      const status = statusPerCel.get(sleutel);
-      const bedragCenten = bedragen.get(sleutel);
-      return { jaar, ...(status ? { status } : {}), ...(bedragCenten !== undefined ? { bedragCenten } : {}) };
-    }),
-  }));
+  const metBesluit = new Set(berekend.uitkomst.status.map((s) => s.regio));
+  const rijen = regios
+    .filter(
+      (r) =>
+        metBesluit.has(r.naam) ||
+        (r.geldigTot === null && (r.geldigVanaf === null || jaren.length === 0 || r.geldigVanaf <= `${jaren[jaren.length - 1]}-12-31`)),
+    )
+    .map((regio) => ({
+      regio: regio.naam,
+      code: regio.code,
+      zorgkantoor: regio.zorgkantoor,
+      cellen: jaren.map<MatrixCel>((jaar) => {
+        const sleutel = `${regio.naam}|${jaar}`;
+        const status = statusPerCel.get(sleutel);
+        const bedragCenten = bedragen.get(sleutel);
+        return { jaar, ...(status ? { status } : {}), ...(bedragCenten !== undefined ? { bedragCenten } : {}) };
+      }),
+    }));
   // Art. 105 lid 3 Wmg: all besluiten made known in one year share one window next spring: one event, not 31 × n.
   const vensters = new Map<string, GedeeldVenster>();
   for (const t of berekend.uitkomst.termijnen) {

@@ -1,3 +1,4 @@
+import { loadRegioRegister } from './regioBeheer';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
@@ -169,7 +170,8 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
       .where(
         and(
           eq(contracteerruimtebesluiten.id, invoer.contracteerruimtebesluitId),
-          eq(zorgkantoorregios.naam, invoer.regio),
+          // By the live division: a region renamed since is still found by the name the case was opened with.
+          eq(zorgkantoorregios.id, loadRegioRegister(tx).find(invoer.regio)?.id ?? -1),
           eq(contracteerruimtebedragen.jaar, invoer.jaar),
         ),
       )

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { parseEuroBedrag } from '../domain/bedragen/euro';
 import { isGeldigeIsoDatum } from '../domain/kalender/kalenderdatum';
-import { keuzeVeld, MAX_JAAR, MIN_JAAR, regioVeld, tekstVeld, formatWaarde } from './velden';
+import { keuzeVeld, MAX_JAAR, MIN_JAAR, regioInvoerVeld, tekstVeld, formatWaarde } from './velden';
 
 /** A date typed as dd-mm-jjjj (also d-m-jjjj, with / or .) or picked from a date input (jjjj-mm-dd); yields ISO. */
 export function datumInvoerVeld() {
@@ -65,7 +65,7 @@ export const contracteerruimtebesluitInvoer = z
     besluitdatum: datumInvoerVeld(),
     bekendgemaakt: datumInvoerVeld(),
     bedragen: z
-      .array(z.object({ regio: regioVeld(), jaar: jaarInvoerVeld(), bedrag: bedragInvoerVeld() }), {
+      .array(z.object({ regio: regioInvoerVeld(), jaar: jaarInvoerVeld(), bedrag: bedragInvoerVeld() }), {
         error: 'verwacht een lijst bedragen per regio en jaar',
       })
       .min(1, { error: 'vul ten minste één regio, jaar en bedrag in' })
@@ -95,7 +95,7 @@ export const tariefbeschikkingInvoer = z
       }
       return tekst;
     }),
-    regio: regioVeld(),
+    regio: regioInvoerVeld(),
     jaar: jaarInvoerVeld(),
     soort: keuzeVeld(TARIEFBESCHIKKING_SOORTEN, 'soort'),
     besluitdatum: datumInvoerVeld(),
@@ -107,7 +107,7 @@ export type TariefbeschikkingInvoer = z.output<typeof tariefbeschikkingInvoer>;
 
 /** What the live preview needs of a tariefbeschikking: enough to compute its terms. */
 export const tariefbeschikkingVoorbeeldInvoer = z.object({
-  regio: regioVeld(),
+  regio: regioInvoerVeld(),
   jaar: jaarInvoerVeld(),
   soort: keuzeVeld(TARIEFBESCHIKKING_SOORTEN, 'soort'),
   bekendgemaakt: datumInvoerVeld(),

@@ -59,6 +59,19 @@ export function regioVeld() {
     .transform((naam) => findZorgkantoorregio(naam)!.naam);
 }
 
+/**
+ * A region as typed in the app: the shipped spelling when the shipped division knows it, otherwise as typed. The
+ * service resolves it against the live division (an NZa beheerder may have renamed or merged regions since).
+ */
+export function regioInvoerVeld() {
+  return z
+    .string({ error: ontbreektOf('de naam van een zorgkantoorregio') })
+    .trim()
+    .min(1, { error: 'ontbreekt' })
+    .max(100, { error: 'te lang voor de naam van een zorgkantoorregio' })
+    .transform((naam) => findZorgkantoorregio(naam)?.naam ?? naam);
+}
+
 /** `besluiten[1].bekendgemaakt` */
 export function formatPad(pad: readonly PropertyKey[]): string {
   return pad.reduce<string>((acc, deel) => {

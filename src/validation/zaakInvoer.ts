@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { datumInvoerVeld } from './besluitInvoer';
-import { keuzeVeld, regioVeld, tekstVeld } from './velden';
+import { keuzeVeld, regioInvoerVeld, tekstVeld } from './velden';
 import { parseSchema } from '../domain/herinneringen/herinneringsmomenten';
 
 const id = (wat: string) =>
@@ -17,7 +17,7 @@ export const zaakOpenenInvoer = z.union(
       .object({
         soort: keuzeVeld(['beroep', 'bezwaar'] as const, 'soort zaak'),
         contracteerruimtebesluitId: id('contracteerruimtebesluit'),
-        regio: regioVeld(),
+        regio: regioInvoerVeld(),
         jaar: z.coerce.number().int().min(2000).max(2100),
       })
       .strict(),

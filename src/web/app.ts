@@ -18,6 +18,7 @@ import { overzichtRoutes } from './routes/overzichtRoutes';
 import { matrixRoutes } from './routes/matrixRoutes';
 import { zakenRoutes } from './routes/zakenRoutes';
 import { besluitenRoutes } from './routes/besluitenRoutes';
+import { regioRoutes } from './routes/regioRoutes';
 import { importRoutes } from './routes/importRoutes';
 import { exportRoutes } from './routes/exportRoutes';
 import { apiRoutes } from './routes/apiRoutes';
@@ -124,6 +125,7 @@ function aangemeldeRoutes(deps: AppDeps) {
   app.route('/zaken', zakenRoutes(deps));
   app.route('/besluiten', besluitenRoutes(deps));
   app.route('/import', importRoutes(deps));
+  app.route('/regios', regioRoutes(deps));
   app.route('/export', exportRoutes(deps));
   app.route('/instellingen', instellingenRoutes(deps));
   app.route('/organisatie', organisatieRoutes(deps));

@@ -34,6 +34,10 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'POST /besluiten/:type/:id/bewerken': 'besluit.wijzigen',
   'POST /besluiten/:type/:id/watals': 'termijnen.lezen',
 
+  'GET /regios': 'termijnen.lezen',
+  'POST /regios/samenvoegen': 'regio.beheren',
+  'POST /regios/:code/naam': 'regio.beheren',
+
   'GET /import': 'besluit.registreren',
   'POST /import/voorbeeld': 'besluit.registreren',
   'POST /import/uitvoeren': 'besluit.registreren',

@@ -43,6 +43,10 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /besluiten/:type/:id/bewerken': { tb: 'oowvoa', cr: 'owwwwa' },
   'POST /besluiten/:type/:id/bewerken': { tb: 'oowvoa', cr: 'owwwwa' },
   'POST /besluiten/:type/:id/watals': { tb: 'ooovoa', cr: 'oooooa' },
+  // Everyone reads the division; only the NZa's beheerder renames or merges (test/server/routes/regioRoutes.test.ts).
+  'GET /regios': 'oooooa',
+  'POST /regios/samenvoegen': 'wwwwwa',
+  'POST /regios/:code/naam': 'wwwwwa',
   'GET /import': 'oowooa',
   'POST /import/voorbeeld': 'oowooa',
   'POST /import/uitvoeren': 'oowooa',
@@ -92,6 +96,7 @@ const WAARDEN: Record<string, string> = {
   documentId: '999999',
   tokenId: '999999',
   gebruikerId: String(lezerId),
+  code: 'ZK23',
 };
 
 function pad(route: string, soort?: 'tb' | 'cr'): string {

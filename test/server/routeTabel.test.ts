@@ -22,6 +22,7 @@ const WAARDEN: Record<string, string[]> = {
   type: ['tariefbeschikking', 'contracteerruimte', 'onzin'],
   regio: ['Amsterdam', 'Zwolle', 'Nergens'],
   jaar: ['2026', '1800'],
+  code: ['ZK23', 'ZK99'],
   bestand: [`${token}.ics`, 'raden-lukt-niet-aaaaaaaaaa.ics'],
 };
 

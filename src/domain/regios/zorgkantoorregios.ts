@@ -46,18 +46,40 @@ export function normalizeRegioNaam(naam: string): string {
     .trim();
 }
 
-const perSleutel = new Map<string, Zorgkantoorregio>();
-for (const regio of ALLE_ZORGKANTOORREGIOS) {
-  perSleutel.set(regio.code.toLowerCase(), regio);
-  for (const naam of [regio.naam, ...(regio.aliassen ?? [])]) perSleutel.set(normalizeRegioNaam(naam), regio);
+/** A division of regions to look names and codes up in: the shipped one, or the one an NZa beheerder changed since. */
+export interface RegioRegister {
+  readonly alle: readonly Zorgkantoorregio[];
+  /** The region for a code (`ZK23`) or a name in any spelling (aliases and former names too); undefined when unknown. */
+  find(naamOfCode: string): Zorgkantoorregio | undefined;
 }
 
-/** The region for a code (`ZK23`) or a name in any spelling, ended regions included; undefined when unknown. */
+export function createRegioRegister(regios: readonly Zorgkantoorregio[]): RegioRegister {
+  const perSleutel = new Map<string, Zorgkantoorregio>();
+  // Aliases first, so that a current official name always wins over a former name that another region once had.
+  for (const regio of regios) for (const naam of regio.aliassen ?? []) perSleutel.set(normalizeRegioNaam(naam), regio);
+  for (const regio of regios) {
+    perSleutel.set(regio.code.toLowerCase(), regio);
+    perSleutel.set(normalizeRegioNaam(regio.naam), regio);
+  }
+  return {
+    alle: regios,
+    find: (naamOfCode) => perSleutel.get(naamOfCode.trim().toLowerCase()) ?? perSleutel.get(normalizeRegioNaam(naamOfCode)),
+  };
+}
+
+const STANDAARD_REGISTER = createRegioRegister(ALLE_ZORGKANTOORREGIOS);
+
+/** The region for a code (`ZK23`) or a name in any spelling in the shipped division, ended regions included. */
 export function findZorgkantoorregio(naamOfCode: string): Zorgkantoorregio | undefined {
-  return perSleutel.get(naamOfCode.trim().toLowerCase()) ?? perSleutel.get(normalizeRegioNaam(naamOfCode));
+  return STANDAARD_REGISTER.find(naamOfCode);
 }
 
 /** Whether the region existed on `datum`. */
 export function isGeldigOp(regio: Zorgkantoorregio, datum: IsoDatum): boolean {
   return (regio.geldigVanaf === null || regio.geldigVanaf <= datum) && (regio.geldigTot === null || regio.geldigTot >= datum);
+}
+
+/** Whether the region existed in (part of) the year: a contracteerruimte is fixed per region and calendar year. */
+export function isGeldigInJaar(regio: Pick<Zorgkantoorregio, 'geldigVanaf' | 'geldigTot'>, jaar: number): boolean {
+  return (regio.geldigVanaf === null || regio.geldigVanaf <= `${jaar}-12-31`) && (regio.geldigTot === null || regio.geldigTot >= `${jaar}-01-01`);
 }

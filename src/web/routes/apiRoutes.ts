@@ -8,7 +8,7 @@ import { loadZaken } from '../../services/zaakRegistratie';
 import { contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../../validation/besluitInvoer';
 import type { VeldFout } from '../../validation/velden';
 import { validateInvoer } from '../formulier';
-import { overzichtFilterSchema } from './overzichtRoutes';
+import { parseOverzichtFilter } from './overzichtRoutes';
 import { matchZorgaanbieder } from '../../services/termijnOverzicht';
 
 const fouten = (c: Context, lijst: VeldFout[], status: 400 | 404 | 413 | 422) => c.json({ fouten: lijst }, status);
@@ -18,7 +18,7 @@ export function apiRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/termijnen', (c) => {
-    const parsed = overzichtFilterSchema.safeParse(c.req.query());
+    const parsed = parseOverzichtFilter(deps, c.req.query());
     if (!parsed.success)
       return fouten(
         c,

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN, TARIEFBESCHIKKING_SOORT_LABEL, type Besluit } from '../../domain/besluiten/besluit';
-import { ZORGKANTOORREGIOS } from '../../domain/regios/zorgkantoorregios';
+import { loadRegioRegister } from '../../services/regioBeheer';
 import { formatRegioJaarPad } from '../../opmaak/opmaak';
 import { createContracteerruimtebesluit, createTariefbeschikking, updateBesluitDatums } from '../../services/besluitRegistratie';
 import { loadBesluitUitPad } from '../padLaders';
@@ -45,6 +45,9 @@ function tbInvoerUitFormulier(waarden: Waarden) {
 }
 
 /** Mounted at /besluiten. */
+/** The regions a new decision can name: the current ones of the live division (merged ones end, renamed ones renamed). */
+const regioKeuzes = (deps: AppDeps) => loadRegioRegister(deps.db).alle.filter((r) => r.geldigTot === null);
+
 export function besluitenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
@@ -72,10 +75,10 @@ export function besluitenRoutes(deps: AppDeps) {
         regels: regels.map((r, i) => ({
           ...r,
           index: i,
-          regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(r.regio, z.naam) })),
+          regioOpties: regioKeuzes(deps).map((z) => ({ waarde: z.naam, gekozen: gekozen(r.regio, z.naam) })),
           fouten: { regio: perVeld[`bedragen[${i}].regio`], jaar: perVeld[`bedragen[${i}].jaar`], bedrag: perVeld[`bedragen[${i}].bedrag`] },
         })),
-        regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam, gekozen: gekozen(tb.regio, z.naam) })),
+        regioOpties: regioKeuzes(deps).map((z) => ({ waarde: z.naam, gekozen: gekozen(tb.regio, z.naam) })),
         zorgaanbiederOpties: loadZorgaanbiedersVoorActor(deps.db, actor).map((z) => ({
           waarde: z.kvkNummer,
           label: `${z.naam} (KvK ${z.kvkNummer})`,
@@ -99,7 +102,7 @@ export function besluitenRoutes(deps: AppDeps) {
     return c.html(
       deps.weergave.render(
         'bedragRegel',
-        { index, regioOpties: ZORGKANTOORREGIOS.map((z) => ({ waarde: z.naam })), volgendeIndex: index + 1 },
+        { index, regioOpties: regioKeuzes(deps).map((z) => ({ waarde: z.naam })), volgendeIndex: index + 1 },
         { fragment: true },
       ),
     );
@@ -170,7 +173,9 @@ export function besluitenRoutes(deps: AppDeps) {
       kandidaten = [{ id: kenmerk, type: 'tariefbeschikking', ...invoer.data, aanbieder }];
     }
     const berekend = deps.termijnen.computeVoorActor(actor, deps.vandaag());
-    const voorbeelden = kandidaten.map((k) => previewBesluit(berekend.invoer, k, deps.termijnen.config));
+    // The engine knows regions by their name in the live division (a renamed region may be typed by its old name).
+    const register = loadRegioRegister(deps.db);
+    const voorbeelden = kandidaten.map((k) => previewBesluit(berekend.invoer, { ...k, regio: register.find(k.regio)?.naam ?? k.regio }, deps.termijnen.config));
     return c.html(
       deps.weergave.render(
         'besluitVoorbeeld',

@@ -2,14 +2,14 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { formatCsv } from '../../csv/csvSchrijven';
 import { buildOverzicht } from '../../services/termijnOverzicht';
-import { overzichtFilterSchema } from './overzichtRoutes';
+import { parseOverzichtFilter } from './overzichtRoutes';
 
 export function exportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   // The overview's term list as CSV, with the same filters; a shared lid-3 window is one line.
   app.get('/termijnen.csv', (c) => {
-    const parsed = overzichtFilterSchema.safeParse(c.req.query());
+    const parsed = parseOverzichtFilter(deps, c.req.query());
     if (!parsed.success) return c.text('Ongeldig filter', 400);
     const { peildatum: gekozen, ...filter } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
-import { findZorgkantoorregio, REGIO_INDELING } from '../../domain/regios/zorgkantoorregios';
+import { REGIO_INDELING } from '../../domain/regios/zorgkantoorregios';
+import { loadRegioRegister } from '../../services/regioBeheer';
 import { buildCelHistorie, loadRegioJaarMatrix } from '../../services/regioJaarMatrix';
 import { loadZaken } from '../../services/zaakRegistratie';
 import { paginaContext } from '../paginaContext';
@@ -22,7 +23,7 @@ export function matrixRoutes(deps: AppDeps) {
   app.get('/', (c) => {
     const peildatum = peildatumVan(c.req.query('peildatum'));
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
-    const matrix = loadRegioJaarMatrix(berekend, peildatum);
+    const matrix = loadRegioJaarMatrix(berekend, peildatum, loadRegioRegister(deps.db).alle);
     const rijen = matrix.rijen.map((r) => ({
       ...r,
       cellen: r.cellen.map((cel) => ({
@@ -38,7 +39,7 @@ export function matrixRoutes(deps: AppDeps) {
   });
 
   app.get('/:regio/:jaar', (c) => {
-    const regio = findZorgkantoorregio(c.req.param('regio'));
+    const regio = loadRegioRegister(deps.db).find(c.req.param('regio'));
     const jaar = Number(c.req.param('jaar'));
     if (!regio || !Number.isInteger(jaar) || jaar < 1900 || jaar > 2200) return c.notFound();
     // URLs carry the region's code (termijnregels §11): a name, which may hold a slash, redirects to it.

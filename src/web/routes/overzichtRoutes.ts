@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
-import { findZorgkantoorregio } from '../../domain/regios/zorgkantoorregios';
+import { loadRegioRegister } from '../../services/regioBeheer';
 import { listFilterOpties, loadOverzicht, type OverzichtFilter } from '../../services/termijnOverzicht';
 import { paginaContext } from '../paginaContext';
 import { afgeleid } from '../../services/termijnService';
@@ -16,26 +16,29 @@ const MAX_KEUZELIJST = 100;
 
 const leegIsNiets = (v: unknown) => (v === '' ? undefined : v);
 export const overzichtFilterSchema = z.object({
-  regio: z.preprocess(
-    leegIsNiets,
-    z
-      .string()
-      .refine((r) => findZorgkantoorregio(r) !== undefined, 'onbekende regio')
-      .transform((r) => findZorgkantoorregio(r)!.naam)
-      .optional(),
-  ),
+  regio: z.preprocess(leegIsNiets, z.string().trim().max(100).optional()),
   jaar: z.preprocess(leegIsNiets, z.coerce.number().int().min(1900).max(2200).optional()),
   rechtsmiddel: z.preprocess(leegIsNiets, z.enum(['bezwaar', 'beroep']).optional()),
   zorgaanbieder: z.preprocess(leegIsNiets, z.string().max(200).optional()),
   peildatum: z.preprocess(leegIsNiets, z.string().refine(isGeldigeIsoDatum, 'ongeldige peildatum').optional()),
 });
 
+/** The filter of the overview, the export and the API; a region by code or any name of the live division. */
+export function parseOverzichtFilter(deps: Pick<AppDeps, 'db'>, query: Record<string, string>) {
+  const parsed = overzichtFilterSchema.safeParse(query);
+  if (!parsed.success || parsed.data.regio === undefined) return parsed;
+  const regio = loadRegioRegister(deps.db).find(parsed.data.regio);
+  if (!regio)
+    return { success: false as const, error: new z.ZodError([{ code: 'custom', path: ['regio'], message: 'onbekende regio', input: parsed.data.regio }]) };
+  return { success: true as const, data: { ...parsed.data, regio: regio.naam } };
+}
+
 export function overzichtRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/', (c) => {
     const actor = c.get('actor');
-    const parsed = overzichtFilterSchema.safeParse(c.req.query());
+    const parsed = parseOverzichtFilter(deps, c.req.query());
     const filterFout = parsed.success ? undefined : 'Een filter was ongeldig en is genegeerd.';
     const { peildatum: gekozenPeildatum, ...filter }: OverzichtFilter & { peildatum?: string } = parsed.success ? parsed.data : {};
     const peildatum = gekozenPeildatum ?? deps.vandaag();
