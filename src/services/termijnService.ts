@@ -89,6 +89,8 @@ interface ScopeStand {
   dataRevisie: number;
   celRevisies: Map<string, number>;
   cellen: Map<string, CelStand>;
+  /** Per region: each party's first tariefbeschikking there (any year). */
+  eersteInRegio: Map<number, Map<string, IsoDatum>>;
   contracteerruimte: ContracteerruimteRij[];
   /** The whole, derived from the cells once per data revision. */
   geheel: {
@@ -182,26 +184,29 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     }
     for (const [sleutel, cel] of vers) cellen.set(sleutel, cel);
 
-    // Each party's first tariefbeschikking per region (art. 105 lid 4: the newcomer), over every cell's rows.
-    const eersteInRegio = new Map<number, Map<string, IsoDatum>>();
+    // Each party's first tariefbeschikking per region (art. 105 lid 4: the newcomer): recomputed for the regions with a
+    // changed cell only; a changed index touches every cell of its region (the newcomer doubt looks across years).
+    const vorigeIndex = incrementeel?.vorige.eersteInRegio;
+    const teHerzien = new Set<number>(incrementeel ? [...vers.values()].map((c) => c.db.regioId) : [...cellen.values()].map((c) => c.db.regioId));
+    const eersteInRegio = new Map<number, Map<string, IsoDatum>>(vorigeIndex ? [...vorigeIndex].filter(([regioId]) => !teHerzien.has(regioId)) : []);
+    for (const regioId of teHerzien) eersteInRegio.set(regioId, new Map());
     for (const cel of cellen.values()) {
-      let eerste = eersteInRegio.get(cel.db.regioId);
-      if (!eerste) eersteInRegio.set(cel.db.regioId, (eerste = new Map()));
+      if (!teHerzien.has(cel.db.regioId)) continue;
+      const eerste = eersteInRegio.get(cel.db.regioId)!;
       for (const t of cel.tariefbeschikkingen) {
         const bekend = eerste.get(t.zorgaanbieder);
         if (bekend === undefined || t.bekendgemaakt < bekend) eerste.set(t.zorgaanbieder, t.bekendgemaakt);
       }
     }
-    // A changed index touches every cell of its region (the newcomer doubt looks across years).
     const regioGewijzigd = new Set<number>();
-    for (const cel of cellen.values()) {
-      if (cel.uitkomst && !sameMap(eersteInRegio.get(cel.db.regioId)!, cel.uitkomst.invoer.eersteTariefbeschikkingInRegio)) regioGewijzigd.add(cel.db.regioId);
-    }
+    for (const regioId of teHerzien) if (!vorigeIndex || !sameMap(eersteInRegio.get(regioId)!, vorigeIndex.get(regioId))) regioGewijzigd.add(regioId);
+    // Unchanged: keep the previous map, the one the region's cells were computed with.
+    for (const regioId of teHerzien) if (vorigeIndex?.has(regioId) && !regioGewijzigd.has(regioId)) eersteInRegio.set(regioId, vorigeIndex.get(regioId)!);
 
     const uitkomsten: CelUitkomst[] = [];
     for (const [sleutel, cel] of cellen) {
       if (!cel.uitkomst || regioGewijzigd.has(cel.db.regioId)) {
-        const invoer = buildCelInvoer(cel, crPerCel.get(sleutel) ?? [], eersteInRegio.get(cel.db.regioId)!);
+        const invoer = buildCelInvoer(cel, crPerCel.get(sleutel) ?? [], eersteInRegio.get(cel.db.regioId) ?? new Map());
         if (!invoer) {
           // Only beroepen and no besluit left: the engine has no cell here.
           cellen.delete(sleutel);
@@ -223,6 +228,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       dataRevisie,
       celRevisies,
       cellen,
+      eersteInRegio,
       contracteerruimte: rijen.contracteerruimte,
       geheel: {
         besluiten: [...crPerRegio.values(), ...tariefbeschikkingen.map((t) => t.besluit)],

@@ -4,6 +4,7 @@ import type { RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwi
 import { jaarVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { TermijnInvoer } from '../domain/besluiten/besluit';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
+import type { BerekendOverzicht } from './termijnService';
 
 export interface Voorbeeld {
   termijnen: WeergaveTermijn[];
@@ -87,6 +88,31 @@ export function diffTermijnen(voor: TermijnUitkomst, na: TermijnUitkomst): { ter
   }
   for (const v of statusVoor.values()) status.push({ regio: v.regio, jaar: v.jaar, voor: v });
   return { termijnen, status };
+}
+
+/**
+ * What a saved change moved: the diff of `diffTermijnen`, over the (regio, jaar) cells the change recomputed only. An
+ * unchanged cell keeps its very result object in the term cache, so untouched cells are skipped without comparing.
+ */
+export function diffBerekend(voor: BerekendOverzicht, na: BerekendOverzicht): ReturnType<typeof diffTermijnen> {
+  const cellen = new Map<string, { regio: string; jaar: number }>();
+  for (const s of [...voor.uitkomst.status, ...na.uitkomst.status]) cellen.set(`${s.regio}|${s.jaar}`, s);
+  const gewijzigd = [...cellen.values()].filter(({ regio, jaar }) => {
+    const v = voor.cel(regio, jaar);
+    const n = na.cel(regio, jaar);
+    return v?.termijnen !== n?.termijnen;
+  });
+  const van = (b: BerekendOverzicht) => {
+    const delen = gewijzigd.map(({ regio, jaar }) => b.cel(regio, jaar));
+    return {
+      termijnen: delen.flatMap((c) => (c ? [...c.termijnen] : [])),
+      uitsluitingen: delen.flatMap((c) => (c ? [...c.uitsluitingen] : [])),
+      status: delen.flatMap((c) => (c ? [c.status] : [])),
+      partijStatus: delen.flatMap((c) => (c ? [...c.partijStatus] : [])),
+      waarschuwingen: [],
+    };
+  };
+  return diffTermijnen(van(voor), van(na));
 }
 
 /** A question put to the engine about a decision, nothing written: another bekendmaking date, or a hypothetical next step. */

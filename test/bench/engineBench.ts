@@ -1,25 +1,81 @@
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
 import { computeTermijnen } from '../../src/domain/termijnen/computeTermijnen';
+import type { Besluit } from '../../src/domain/besluiten/besluit';
 import { buildLandelijkScenario } from '../support/landelijkScenario';
+import { createGewoneEinddatum } from './gewoneEinddatum';
 
-/** Engine at national scale: 31 regions × 6 years of besluiten and 40,000 tariefbeschikkingen, on one core. */
-export function runEngineBench(): void {
-  const invoer = buildLandelijkScenario({ tariefbeschikkingen: 40_000, eersteJaar: 2026, jaren: 6 });
+export interface EngineMeting {
+  schaal: number;
+  tariefbeschikkingen: number;
+  termijnen: number;
+  engineMediaanMs: number;
+  engineEersteMs: number;
+  gewoonMediaanMs: number;
+  verhouding: number;
+  heapMb: number;
+}
+
+const mediaan = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The engine at `schaal` × national scale (40,000 tariefbeschikkingen × schaal, 31 regions × 6 years) against the
+ * plain day-number rule over the same bekendmakingen, equal end dates asserted, in one process on one core.
+ */
+export function measureEngine(schaal: number, runs = 7): EngineMeting {
+  const invoer = buildLandelijkScenario({ tariefbeschikkingen: 40_000 * schaal, eersteJaar: 2026, jaren: 6, zorgaanbieders: 2_000 * schaal });
   const tijden: number[] = [];
-  let uitkomst;
-  for (let run = 0; run < 7; run++) {
+  let uitkomst: ReturnType<typeof computeTermijnen> | undefined;
+  for (let run = 0; run < runs; run++) {
     // A fresh calendar each run: no memoised dates carried over, every run pays the full cost.
     const config = { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() };
+    uitkomst = undefined;
     const start = performance.now();
     uitkomst = computeTermijnen(invoer, config);
     tijden.push(performance.now() - start);
   }
-  const eerste = tijden[0]!;
-  tijden.sort((a, b) => a - b);
-  const median = tijden[Math.floor(tijden.length / 2)]!;
-  console.log(
-    `engine: ${invoer.besluiten.length} besluiten (40,000 tariefbeschikkingen), ${uitkomst!.termijnen.length} termijnen, ` +
-      `${uitkomst!.uitsluitingen.length} uitsluitingen, ${uitkomst!.status.length} regio-jaren — ` +
-      `first run ${eerste.toFixed(0)} ms (cold), median ${median.toFixed(0)} ms, best ${tijden[0]!.toFixed(0)} ms`,
+  const heapMb = process.memoryUsage().heapUsed / 1e6;
+  const perId = new Map<string, Besluit>(invoer.besluiten.map((b) => [b.id, b]));
+
+  // The same end dates by the plain rule: one per term (the engine's terms tell which start applies).
+  const jaren = invoer.besluiten.map((b) => Number(b.bekendgemaakt.slice(0, 4)));
+  const gewoon = createGewoneEinddatum(Math.min(...jaren), Math.max(...jaren) + 1);
+  const gewoneTijden: number[] = [];
+  let eindes: string[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    eindes = uitkomst!.termijnen.map((t) =>
+      t.regel === 'art-105-lid-3' ? gewoon.zesWekenVanaf(t.aanvang) : gewoon.zesWekenNaBekendmaking(perId.get(t.besluit)!.bekendgemaakt),
+    );
+    gewoneTijden.push(performance.now() - start);
+  }
+  const verschil = uitkomst!.termijnen.findIndex((t, i) => t.einde !== eindes[i]);
+  if (verschil >= 0) throw new Error(`engine and plain rule differ on term ${verschil}: ${uitkomst!.termijnen[verschil]!.einde} vs ${eindes[verschil]}`);
+  const engineMediaanMs = mediaan(tijden);
+  const gewoonMediaanMs = mediaan(gewoneTijden);
+  return {
+    schaal,
+    tariefbeschikkingen: 40_000 * schaal,
+    termijnen: uitkomst!.termijnen.length,
+    engineMediaanMs,
+    engineEersteMs: tijden[0]!,
+    gewoonMediaanMs,
+    verhouding: engineMediaanMs / gewoonMediaanMs,
+    heapMb,
+  };
+}
+
+export function describeEngineMeting(m: EngineMeting): string {
+  return (
+    `engine ${m.schaal}× (${m.tariefbeschikkingen.toLocaleString('en')} tariefbeschikkingen → ${m.termijnen.toLocaleString('en')} termijnen): ` +
+    `median ${m.engineMediaanMs.toFixed(0)} ms (first ${m.engineEersteMs.toFixed(0)} ms), plain day-number rule ${m.gewoonMediaanMs.toFixed(1)} ms, ` +
+    `ratio ${m.verhouding.toFixed(1)}×, heap ${m.heapMb.toFixed(0)} MB; end dates equal`
   );
+}
+
+/** `npm run bench` part one: 1× and 5× (and 20× with BENCH_20X=1, which needs several GB). */
+export function runEngineBench(): EngineMeting[] {
+  const metingen = [measureEngine(1), measureEngine(5, 5)];
+  if (process.env.BENCH_20X === '1') metingen.push(measureEngine(20, 3));
+  for (const m of metingen) console.log(describeEngineMeting(m));
+  return metingen;
 }

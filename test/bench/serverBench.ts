@@ -1,26 +1,29 @@
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/verbinding';
 import { seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
-import { ZORGKANTOORREGIOS } from '../../src/domain/regios/zorgkantoorregios';
+import { createSessie } from '../../src/services/sessieService';
 import { buildLandelijkScenario } from '../support/landelijkScenario';
 import { findVrijePoort } from '../support/vrijePoort';
 
-/** Fills a database file with the national-scale scenario: 31 regions × 6 years of besluiten, 40,000 tariefbeschikkingen. */
-export function fillLandelijkeDatabase(pad: string): void {
+const GEHEIM = 'benchmark-geheim-van-minstens-16';
+const NZA = 'e.devries@nza.example';
+const ADVOCAAT = 'j.kuipers@vandamkuipers.example';
+
+/** Fills a database file with `schaal` × the national scenario: 31 regions × 6 years of besluiten, 40,000 tariefbeschikkingen × schaal. */
+export function fillLandelijkeDatabase(pad: string, schaal = 1): void {
   const db = openDatabase(pad);
   seedZorgkantoorregios(db);
   seedDemoData(db);
-  const scenario = buildLandelijkScenario({ tariefbeschikkingen: 40_000, eersteJaar: 2026, jaren: 6 });
+  const scenario = buildLandelijkScenario({ tariefbeschikkingen: 40_000 * schaal, eersteJaar: 2026, jaren: 6, zorgaanbieders: 2_000 * schaal });
   const sql = db.$client;
   const regioId = new Map((sql.prepare('SELECT id, naam FROM zorgkantoorregios').all() as { id: number; naam: string }[]).map((r) => [r.naam, r.id]));
   sql.transaction(() => {
     const za = sql.prepare('INSERT INTO zorgaanbieders (naam, kvk_nummer) VALUES (?, ?)');
     const ids: number[] = [];
-    for (let i = 0; i < 2000; i++) ids.push(Number(za.run(`Bench zorgaanbieder ${i}`, String(80000000 + i)).lastInsertRowid));
+    for (let i = 0; i < 2000 * schaal; i++) ids.push(Number(za.run(`Bench zorgaanbieder ${i}`, String(80000000 + i)).lastInsertRowid));
     const cr = sql.prepare('INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?)');
     const bedrag = sql.prepare('INSERT INTO contracteerruimtebedragen (besluit_id, regio_id, jaar, bedrag_centen) VALUES (?, ?, ?, ?)');
     const tb = sql.prepare(
@@ -39,41 +42,161 @@ export function fillLandelijkeDatabase(pad: string): void {
   sql.close();
 }
 
-async function measure(url: string, pad: string): Promise<autocannon.Result> {
-  return autocannon({ url: `${url}${pad}`, connections: 20, duration: 10, headers: { 'X-Demo-Gebruiker': 'e.devries@nza.example' } });
+interface Last {
+  totaal: number;
+  perSeconde: number;
+  p50: number;
+  p99: number;
+  max: number;
+  fouten: number;
+  niet2xx: number;
 }
 
-/** Overview and matrix under 20 concurrent clients at national scale, against the real server on 127.0.0.1. */
-export async function runServerBench(): Promise<void> {
+function runLast(url: string, headers: Record<string, string>, duur = 10): Promise<Last> {
+  return new Promise((resolve, reject) => {
+    const kind = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/bench/lastGenerator.ts', JSON.stringify({ url, headers, connections: 20, duration: duur })],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let uit = '';
+    kind.stdout!.on('data', (d: Buffer) => (uit += d.toString()));
+    kind.on('exit', (code) => (code === 0 ? resolve(JSON.parse(uit.trim().split('\n').pop()!) as Last) : reject(new Error(`load generator exited ${code}`))));
+  });
+}
+
+function startServer(argv: string[], env: Record<string, string>): Promise<{ kind: ChildProcess; klaarMs: number }> {
+  const begin = performance.now();
+  const kind = spawn(argv[0]!, argv.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    kind.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve({ kind, klaarMs: performance.now() - begin }));
+    kind.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+export interface ServerMeting {
+  schaal: number;
+  eerstePaginaMs: number;
+  paginas: { pad: string; last: Last }[];
+  kaal: Last;
+  wijzigingZichtbaarMs: number;
+  peildataRssVoorMb: number;
+  peildataRssNaMb: number;
+}
+
+/** The compiled server at `schaal` × national scale under 20 connections, against a bare Hono server, on 127.0.0.1. */
+export async function measureServer(schaal: number): Promise<ServerMeting> {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-bench-'));
   const pad = join(map, 'landelijk.sqlite');
-  fillLandelijkeDatabase(pad);
+  fillLandelijkeDatabase(pad, schaal);
+  // A signed-in NZa session made in the database the server will read (same secret), as the sign-in page would.
+  const db = openDatabase(pad);
+  const gebruikerId = db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').pluck().get(NZA) as number;
+  const { token, sessie } = createSessie(db, GEHEIM, gebruikerId, Date.now());
+  const tb = db.$client
+    .prepare("SELECT id, kenmerk, besluitdatum FROM tariefbeschikkingen WHERE kenmerk LIKE 'BENCH/%' AND soort = 'vaststelling' ORDER BY id LIMIT 1")
+    .get() as {
+    id: number;
+    kenmerk: string;
+    besluitdatum: string;
+  };
+  // The case page is a counsel's page: a session of the firm's jurist and one of its cases.
+  const advocaatId = db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').pluck().get(ADVOCAAT) as number;
+  const advocaat = createSessie(db, GEHEIM, advocaatId, Date.now());
+  const zaak = db.$client
+    .prepare("SELECT id FROM zaken WHERE organisatie_id = (SELECT organisatie_id FROM gebruikers WHERE id = ?) AND soort = 'beroep' ORDER BY id LIMIT 1")
+    .pluck()
+    .get(advocaatId) as number;
+  db.$client.close();
+
   const port = await findVrijePoort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATABASE_PATH: pad, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const url = `http://localhost:${port}`;
+  const kop = { Cookie: `sessie=${token}` };
+  const env = { DATABASE_PATH: pad, PORT: String(port), SESSION_SECRET: GEHEIM, WMG105_INWERKINGTREDING: '2025-01-01' };
+  const { kind: server } = await startServer([process.execPath, 'dist/server/main.mjs'], env);
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve());
-      server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
-    const url = `http://127.0.0.1:${port}`;
     const koud = performance.now();
-    await fetch(`${url}/`, { headers: { 'X-Demo-Gebruiker': 'e.devries@nza.example' } });
-    console.log(
-      `server: first overview after start (engine run over ${ZORGKANTOORREGIOS.length} regions, 40,000 tariefbeschikkingen): ${(performance.now() - koud).toFixed(0)} ms`,
-    );
-    for (const pagina of ['/', '/matrix']) {
-      const r = await measure(url, pagina);
-      console.log(
-        `server ${pagina.padEnd(8)} 20 connections, 10 s: ${r.requests.total} requests, ${r.requests.average.toFixed(0)} req/s, ` +
-          `latency p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ` +
-          `errors ${r.errors}, non-2xx ${r.non2xx}`,
-      );
+    await (await fetch(`${url}/`, { headers: kop })).text();
+    const eerstePaginaMs = performance.now() - koud;
+    const paginas: { pad: string; last: Last }[] = [];
+    for (const p of ['/', '/matrix']) paginas.push({ pad: p, last: await runLast(`${url}${p}`, kop) });
+    paginas.push({ pad: `/zaken/${zaak}`, last: await runLast(`${url}/zaken/${zaak}`, { Cookie: `sessie=${advocaat.token}` }) });
+
+    // An edit of one tariefbeschikking: how long until the next page shows the new date.
+    const begin = performance.now();
+    const r = await fetch(`${url}/besluiten/tariefbeschikking/${tb.id}/bewerken`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...kop, 'X-CSRF-Token': sessie.csrfToken, Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ besluitdatum: '01-12-2026', bekendgemaakt: '01-12-2026' }),
+    });
+    if (r.status >= 400) throw new Error(`edit refused: ${r.status} ${(await r.text()).slice(0, 200)}`);
+    await r.arrayBuffer();
+    const pagina = await (await fetch(`${url}/besluiten/tariefbeschikking/${tb.id}`, { headers: kop })).text();
+    const wijzigingZichtbaarMs = performance.now() - begin;
+    if (!pagina.includes('1 december 2026')) throw new Error('the edited date is not on the next page');
+
+    // 100 distinct peildata: memory must not grow with them.
+    const peildataRssVoorMb = rssMb(server.pid!);
+    for (let i = 0; i < 100; i++) {
+      const datum = new Date(Date.UTC(2026, 0, 1) + i * 3 * 86_400_000).toISOString().slice(0, 10);
+      await (await fetch(`${url}/?peildatum=${datum}`, { headers: kop })).arrayBuffer();
     }
+    const peildataRssNaMb = rssMb(server.pid!);
+    server.kill('SIGTERM');
+
+    const { kind: kaleServer } = await startServer([process.execPath, '--import', 'tsx', 'test/bench/kaleHono.ts'], { PORT: String(port) });
+    const kaal = await runLast(`http://127.0.0.1:${port}/`, {});
+    kaleServer.kill('SIGTERM');
+    return { schaal, eerstePaginaMs, paginas, kaal, wijzigingZichtbaarMs, peildataRssVoorMb, peildataRssNaMb };
   } finally {
     server.kill('SIGTERM');
     rmSync(map, { recursive: true, force: true });
   }
+}
+
+/** Start to first page with the demo data: the compiled server against tsx. */
+export async function measureStart(): Promise<{ gecompileerdMs: number; tsxMs: number }> {
+  const meet = async (argv: string[]) => {
+    const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-start-'));
+    const port = await findVrijePoort();
+    const begin = performance.now();
+    const kind = spawn(argv[0]!, argv.slice(1), { env: { ...process.env, DATABASE_PATH: join(map, 'app.sqlite'), PORT: String(port) }, stdio: 'ignore' });
+    try {
+      for (;;) {
+        try {
+          const r = await fetch(`http://localhost:${port}/aanmelden`);
+          if (r.status === 200) {
+            await r.text();
+            return performance.now() - begin;
+          }
+        } catch {
+          await new Promise((klaar) => setTimeout(klaar, 20));
+        }
+      }
+    } finally {
+      kind.kill('SIGTERM');
+      rmSync(map, { recursive: true, force: true });
+    }
+  };
+  return {
+    gecompileerdMs: await meet([process.execPath, 'dist/server/main.mjs']),
+    tsxMs: await meet([process.execPath, '--import', 'tsx', 'src/server/main.ts']),
+  };
+}
+
+export function describeServerMeting(m: ServerMeting): string[] {
+  const regel = (naam: string, l: Last) =>
+    `${naam}: ${l.perSeconde.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms, errors ${l.fouten}, non-2xx ${l.niet2xx}`;
+  return [
+    `server ${m.schaal}×: first overview after start ${m.eerstePaginaMs.toFixed(0)} ms`,
+    ...m.paginas.map((p) => regel(`server ${m.schaal}× ${p.pad}`, p.last)),
+    regel(`bare Hono (same machine)`, m.kaal),
+    `server ${m.schaal}×: a tariefbeschikking edited → shown on the next page after ${m.wijzigingZichtbaarMs.toFixed(0)} ms`,
+    `server ${m.schaal}×: 100 distinct peildata: RSS ${m.peildataRssVoorMb.toFixed(0)} → ${m.peildataRssNaMb.toFixed(0)} MB`,
+  ];
 }

@@ -6,7 +6,7 @@ import { formatRegioJaarPad } from '../../opmaak/opmaak';
 import { createContracteerruimtebesluit, createTariefbeschikking, updateBesluitDatums } from '../../services/besluitRegistratie';
 import { loadBesluitUitPad } from '../padLaders';
 import { loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
-import { diffTermijnen, previewBesluit, previewWatAls } from '../../services/termijnVoorbeeld';
+import { diffBerekend, previewBesluit, previewWatAls } from '../../services/termijnVoorbeeld';
 import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoer, tariefbeschikkingVoorbeeldInvoer } from '../../validation/besluitInvoer';
 import { toVeldFouten, type VeldFout } from '../../validation/velden';
 import { enkel, formulierValidator, foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
@@ -274,10 +274,10 @@ export function besluitenRoutes(deps: AppDeps) {
       const actor = c.get('actor');
       const { invoer, waarden } = c.req.valid('form');
       const peildatum = deps.vandaag();
-      const voor = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
+      const voor = deps.termijnen.computeVoorActor(actor, peildatum);
       const resultaat = updateBesluitDatums(deps.db, c.get('actor'), besluit, invoer);
       if (!resultaat.ok) return renderBewerken(c, resultaat.fouten, waarden);
-      const na = deps.termijnen.computeVoorActor(actor, peildatum).uitkomst;
+      const na = deps.termijnen.computeVoorActor(actor, peildatum);
       return c.html(
         deps.weergave.render('besluitGewijzigd', {
           ...paginaContext(c, 'registreren'),
@@ -285,7 +285,7 @@ export function besluitenRoutes(deps: AppDeps) {
           besluit,
           oud: besluit,
           nieuw: invoer,
-          ...diffTermijnen(voor, na),
+          ...diffBerekend(voor, na),
         }),
       );
     },
