@@ -3,14 +3,15 @@ import type { Besluit, Beroep, Contracteerruimtebesluit, Tariefbeschikking } fro
 import {
   celSleutel as celSleutelEngine,
   combineCellen,
-  computeStatussen,
+  compare,
   orderCelBesluiten,
   resolveBeroepPartij,
   type TermijnConfig,
 } from '../domain/termijnen/computeTermijnen';
 import { computeCel, createRekencontext, type CelInvoer, type CelUitkomst } from '../domain/termijnen/celTermijnen';
-import type { PartijStatus, RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting } from '../domain/termijnen/termijn';
-import { listWaarschuwingen } from '../domain/termijnen/waarschuwingen';
+import { computeCelStatus, type CelStatus } from '../domain/termijnen/celStatus';
+import type { PartijStatus, RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwing } from '../domain/termijnen/termijn';
+import { prepareWaarschuwingen } from '../domain/termijnen/waarschuwingen';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Db } from '../db/verbinding';
 import { onWriteCommitted, readCelRevisies, readDataRevisie } from '../db/transactie';
@@ -222,6 +223,8 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     const tariefbeschikkingen: { rij: TariefbeschikkingRij; besluit: Besluit }[] = [];
     for (const cel of cellen.values()) cel.tariefbeschikkingen.forEach((rij, i) => tariefbeschikkingen.push({ rij, besluit: cel.tbBesluiten![i]! }));
     tariefbeschikkingen.sort((a, b) => a.rij.id - b.rij.id);
+    // In (regio, jaar) order, as the engine lists statuses.
+    uitkomsten.sort((a, b) => compare(a.invoer.regio, b.invoer.regio) || a.invoer.jaar - b.invoer.jaar);
     const { termijnen, uitsluitingen } = combineCellen(uitkomsten);
     return {
       scope,
@@ -246,6 +249,26 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     };
   };
 
+  // The warnings that depend on the decisions alone, once per whole; per peildatum only the few that depend on it.
+  const waarschuwingen = new WeakMap<ScopeStand['geheel'], (peildatum: IsoDatum) => Waarschuwing[]>();
+  const waarschuwingenOp = (geheel: ScopeStand['geheel']) => {
+    let op = waarschuwingen.get(geheel);
+    if (!op) waarschuwingen.set(geheel, (op = prepareWaarschuwingen({ besluiten: geheel.besluiten, beroepen: geheel.beroepen }, geheel.termijnen, config)));
+    return op;
+  };
+
+  const statussen = new WeakMap<CelUitkomst, Map<IsoDatum, CelStatus>>();
+  const statusVan = (cel: CelUitkomst, peildatum: IsoDatum): CelStatus => {
+    let perDatum = statussen.get(cel);
+    if (!perDatum) statussen.set(cel, (perDatum = new Map()));
+    let stand = perDatum.get(peildatum);
+    if (!stand) {
+      if (perDatum.size >= MAX_PEILDATUMS) perDatum.delete(perDatum.keys().next().value!);
+      perDatum.set(peildatum, (stand = computeCelStatus(cel, peildatum, config)));
+    }
+    return stand;
+  };
+
   const atPeildatum = (stand: ScopeStand, peildatum: IsoDatum): BerekendOverzicht => {
     const gevonden = stand.perPeildatum.get(peildatum);
     if (gevonden) {
@@ -257,7 +280,16 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     telling.peildatumAfleidingen += 1;
     const { geheel } = stand;
     const invoer = { peildatum, besluiten: geheel.besluiten, beroepen: geheel.beroepen };
-    const { status, partijStatus, perCel } = computeStatussen(geheel.cellen, peildatum, config);
+    // Per cell, reused while the cell is unchanged: after a write only the recomputed cells derive their status again.
+    const status: RegioJaarStatus[] = [];
+    const partijStatus: PartijStatus[] = [];
+    const perCel = new Map<string, CelStatus>();
+    for (const cel of geheel.cellen) {
+      const stand = statusVan(cel, peildatum);
+      perCel.set(celSleutelEngine(cel.invoer.regio, cel.invoer.jaar), stand);
+      status.push(stand.status);
+      for (const p of stand.partijStatus) partijStatus.push(p);
+    }
     const berekend: BerekendOverzicht = {
       cel(regio, jaar) {
         const sleutel = celSleutelEngine(regio, jaar);
@@ -275,7 +307,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
         uitsluitingen: geheel.uitsluitingen,
         status,
         partijStatus,
-        waarschuwingen: listWaarschuwingen(invoer, geheel.termijnen, config),
+        waarschuwingen: waarschuwingenOp(geheel)(peildatum),
       },
       config,
       afgeleid: new Map(),

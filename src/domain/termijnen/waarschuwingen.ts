@@ -1,4 +1,4 @@
-import { formatDatumKort, jaarVan } from '../kalender/kalenderdatum';
+import { formatDatumKort, jaarVan, type IsoDatum } from '../kalender/kalenderdatum';
 import type { Besluit, TermijnInvoer } from '../besluiten/besluit';
 import type { Termijn, TermijnConfig, Waarschuwing } from './termijn';
 
@@ -9,8 +9,20 @@ const MAX_LOSSE_WAARSCHUWINGEN = 25;
  * result. Depends on the peildatum, unlike the terms.
  */
 export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Termijn[], config: TermijnConfig): Waarschuwing[] {
-  const waarschuwingen: Waarschuwing[] = [];
-  const { peildatum } = invoer;
+  return prepareWaarschuwingen(invoer, termijnen, config)(invoer.peildatum);
+}
+
+/**
+ * The warnings in two steps: what depends on the decisions alone, once (per data revision); then, per peildatum, the
+ * few that depend on it (a bekendmaking or a beroep after it) — in the order `listWaarschuwingen` gives.
+ */
+export function prepareWaarschuwingen(
+  invoer: Omit<TermijnInvoer, 'peildatum'>,
+  termijnen: readonly Termijn[],
+  config: TermijnConfig,
+): (peildatum: IsoDatum) => Waarschuwing[] {
+  const vooraf: Waarschuwing[] = [];
+  const waarschuwingen = vooraf;
   if (config.inwerkingtreding === undefined) {
     waarschuwingen.push({
       code: 'inwerkingtreding-onbekend',
@@ -49,31 +61,11 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
     for (const jaar of b.jaren) jaren.add(jaar);
     crJarenPerRegio.set(b.regio, jaren);
   }
-  const inToekomst = invoer.besluiten.filter((b) => b.bekendgemaakt > peildatum);
-  if (inToekomst.length > MAX_LOSSE_WAARSCHUWINGEN) {
-    // A peildatum in the past (looking back) makes every later decision "future": one warning, not thousands.
-    waarschuwingen.push({
-      code: 'bekendmaking-in-toekomst',
-      melding:
-        `${inToekomst.length} besluiten zijn bekendgemaakt na de peildatum ${formatDatumKort(peildatum)} ` +
-        `(onder meer ${inToekomst
-          .slice(0, 5)
-          .map((b) => b.id)
-          .join(', ')}); ze tellen voor de stand op de peildatum niet mee.`,
-    });
-  } else {
-    for (const b of inToekomst) {
-      waarschuwingen.push({
-        code: 'bekendmaking-in-toekomst',
-        besluit: b.id,
-        melding: `Besluit ${b.id} is bekendgemaakt op ${formatDatumKort(b.bekendgemaakt)}, na de peildatum ${formatDatumKort(peildatum)}: klopt die datum?`,
-      });
-    }
-  }
+  const nietGedekt: Waarschuwing[] = [];
   for (const b of invoer.besluiten) {
     const jaren = crJarenPerRegio.get(b.regio);
     if (b.type === 'tariefbeschikking' && jaren && !jaren.has(b.jaar)) {
-      waarschuwingen.push({
+      nietGedekt.push({
         code: 'jaar-niet-gedekt',
         besluit: b.id,
         melding:
@@ -107,20 +99,17 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
       }
     }
   }
+  // Per beroep: whether it lies after the peildatum (asked per peildatum), then what holds whatever the peildatum.
+  const perBeroep: { beroep: (typeof invoer.beroepen)[number]; vast: Waarschuwing[] }[] = [];
   for (const beroep of invoer.beroepen) {
     const besluit = besluitenPerId.get(beroep.tegen);
     if (!besluit) continue;
-    if (beroep.ingesteld > peildatum) {
-      waarschuwingen.push({
-        code: 'beroep-in-toekomst',
-        besluit: beroep.tegen,
-        melding: `Het beroep tegen ${beroep.tegen} (${beroep.jaar}) is ingesteld op ${formatDatumKort(beroep.ingesteld)}, na de peildatum: klopt die datum?`,
-      });
-    }
+    const vast: Waarschuwing[] = [];
+    perBeroep.push({ beroep, vast });
     const regio = beroep.regio ?? besluit.regio;
     const contracteerruimte = besluit.type === 'contracteerruimte' ? besluit : eersteContracteerruimte.get(`${regio}\u0000${beroep.jaar}`);
     if (contracteerruimte && beroep.ingesteld < contracteerruimte.bekendgemaakt) {
-      waarschuwingen.push({
+      vast.push({
         code: 'beroep-voor-besluit',
         besluit: beroep.tegen,
         melding:
@@ -133,7 +122,7 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
     }
     const termijn = aanvangPerBeroep.get(`${beroep.tegen}\u0000${beroep.jaar}`);
     if (termijn && beroep.ingesteld < termijn.aanvang) {
-      waarschuwingen.push({
+      vast.push({
         code: 'beroep-voor-aanvang',
         besluit: beroep.tegen,
         melding:
@@ -143,5 +132,52 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
       });
     }
   }
-  return waarschuwingen;
+
+  // Decisions by bekendmaking, latest first: those after a peildatum are a prefix, found without scanning them all.
+  const laatsteEerst = invoer.besluiten
+    .map((besluit, volgorde) => ({ besluit, volgorde }))
+    .sort((a, b) => (a.besluit.bekendgemaakt < b.besluit.bekendgemaakt ? 1 : a.besluit.bekendgemaakt > b.besluit.bekendgemaakt ? -1 : 0));
+
+  return (peildatum) => {
+    const waarschuwingen = [...vooraf];
+    const inToekomst: Besluit[] = [];
+    const metVolgorde: { besluit: Besluit; volgorde: number }[] = [];
+    for (const x of laatsteEerst) {
+      if (x.besluit.bekendgemaakt <= peildatum) break;
+      metVolgorde.push(x);
+    }
+    for (const x of metVolgorde.sort((a, b) => a.volgorde - b.volgorde)) inToekomst.push(x.besluit);
+    if (inToekomst.length > MAX_LOSSE_WAARSCHUWINGEN) {
+      // A peildatum in the past (looking back) makes every later decision "future": one warning, not thousands.
+      waarschuwingen.push({
+        code: 'bekendmaking-in-toekomst',
+        melding:
+          `${inToekomst.length} besluiten zijn bekendgemaakt na de peildatum ${formatDatumKort(peildatum)} ` +
+          `(onder meer ${inToekomst
+            .slice(0, 5)
+            .map((b) => b.id)
+            .join(', ')}); ze tellen voor de stand op de peildatum niet mee.`,
+      });
+    } else {
+      for (const b of inToekomst) {
+        waarschuwingen.push({
+          code: 'bekendmaking-in-toekomst',
+          besluit: b.id,
+          melding: `Besluit ${b.id} is bekendgemaakt op ${formatDatumKort(b.bekendgemaakt)}, na de peildatum ${formatDatumKort(peildatum)}: klopt die datum?`,
+        });
+      }
+    }
+    for (const w of nietGedekt) waarschuwingen.push(w);
+    for (const { beroep, vast } of perBeroep) {
+      if (beroep.ingesteld > peildatum) {
+        waarschuwingen.push({
+          code: 'beroep-in-toekomst',
+          besluit: beroep.tegen,
+          melding: `Het beroep tegen ${beroep.tegen} (${beroep.jaar}) is ingesteld op ${formatDatumKort(beroep.ingesteld)}, na de peildatum: klopt die datum?`,
+        });
+      }
+      for (const w of vast) waarschuwingen.push(w);
+    }
+    return waarschuwingen;
+  };
 }
