@@ -212,24 +212,36 @@ export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly 
   return { contracteerruimte, tariefbeschikkingen: tariefbeschikkingRijen, beroepen };
 }
 
-/** The engine's besluiten from rows: one contracteerruimtebesluit per (besluit, regio), an NZa besluit fixing all regions under one kenmerk. */
-export function toBesluiten(rijen: Pick<TermijnRijen, 'contracteerruimte' | 'tariefbeschikkingen'>): Besluit[] {
-  const crPerRegio = new Map<string, Contracteerruimtebesluit>();
-  for (const rij of rijen.contracteerruimte) {
+/**
+ * Contracteerruimtebesluiten as the engine sees them: one per (besluit, regio) — an NZa besluit fixes all regions
+ * under one kenmerk — in the order of the rows (bekendmaking, id); with each row's besluit, for grouping per cell.
+ */
+export function groupContracteerruimte(rijen: readonly ContracteerruimteRij[]): { besluiten: Contracteerruimtebesluit[]; perRij: Contracteerruimtebesluit[] } {
+  const perRegio = new Map<string, Contracteerruimtebesluit>();
+  const perRij = rijen.map((rij) => {
     const sleutel = `${rij.id}\u0000${rij.regio}`;
-    const bestaand = crPerRegio.get(sleutel);
-    if (bestaand) bestaand.jaren.push(rij.jaar);
-    else
-      crPerRegio.set(sleutel, {
-        id: rij.kenmerk,
-        type: 'contracteerruimte',
-        soort: rij.soort,
-        regio: rij.regio,
-        bekendgemaakt: rij.bekendgemaakt,
-        jaren: [rij.jaar],
-      });
-  }
-  return [...crPerRegio.values(), ...rijen.tariefbeschikkingen.map(toTariefbeschikking)];
+    const bestaand = perRegio.get(sleutel);
+    if (bestaand) {
+      bestaand.jaren.push(rij.jaar);
+      return bestaand;
+    }
+    const besluit: Contracteerruimtebesluit = {
+      id: rij.kenmerk,
+      type: 'contracteerruimte',
+      soort: rij.soort,
+      regio: rij.regio,
+      bekendgemaakt: rij.bekendgemaakt,
+      jaren: [rij.jaar],
+    };
+    perRegio.set(sleutel, besluit);
+    return besluit;
+  });
+  return { besluiten: [...perRegio.values()], perRij };
+}
+
+/** The engine's besluiten from rows: the contracteerruimtebesluiten, then the tariefbeschikkingen. */
+export function toBesluiten(rijen: Pick<TermijnRijen, 'contracteerruimte' | 'tariefbeschikkingen'>): Besluit[] {
+  return [...groupContracteerruimte(rijen.contracteerruimte).besluiten, ...rijen.tariefbeschikkingen.map(toTariefbeschikking)];
 }
 
 export function toTariefbeschikking(t: TariefbeschikkingRij): Tariefbeschikking {

@@ -16,6 +16,7 @@ import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Db } from '../db/verbinding';
 import { onWriteCommitted, readCelRevisies, readDataRevisie } from '../db/transactie';
 import {
+  groupContracteerruimte,
   loadTermijnRijen,
   loadTermijnScope,
   toTariefbeschikking,
@@ -166,23 +167,15 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
 
     // Contracteerruimtebesluiten as the engine sees them: one per (besluit, regio), in order of bekendmaking and id.
     // Their rows are always loaded whole; any change to one moved the revision of each of its cells.
-    const crPerRegio = new Map<string, Contracteerruimtebesluit>();
+    const contracteerruimte = groupContracteerruimte(rijen.contracteerruimte);
     const crPerCel = new Map<string, Contracteerruimtebesluit[]>();
-    for (const r of rijen.contracteerruimte) {
-      const sleutel = `${r.id}\u0000${r.regio}`;
-      let besluit = crPerRegio.get(sleutel);
-      if (besluit) besluit.jaren.push(r.jaar);
-      else
-        crPerRegio.set(
-          sleutel,
-          (besluit = { id: r.kenmerk, type: 'contracteerruimte', soort: r.soort, regio: r.regio, bekendgemaakt: r.bekendgemaakt, jaren: [r.jaar] }),
-        );
+    rijen.contracteerruimte.forEach((r, i) => {
       const cel = celSleutel(r);
       const lijst = crPerCel.get(cel);
-      if (lijst) lijst.push(besluit);
-      else crPerCel.set(cel, [besluit]);
+      if (lijst) lijst.push(contracteerruimte.perRij[i]!);
+      else crPerCel.set(cel, [contracteerruimte.perRij[i]!]);
       if (!cellen.has(cel)) versVan(r);
-    }
+    });
     for (const [sleutel, cel] of vers) cellen.set(sleutel, cel);
 
     // Each party's first tariefbeschikking per region (art. 105 lid 4: the newcomer): recomputed for the regions with a
@@ -234,7 +227,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       eersteInRegio,
       contracteerruimte: rijen.contracteerruimte,
       geheel: {
-        besluiten: [...crPerRegio.values(), ...tariefbeschikkingen.map((t) => t.besluit)],
+        besluiten: [...contracteerruimte.besluiten, ...tariefbeschikkingen.map((t) => t.besluit)],
         beroepen: [...cellen.values()]
           .flatMap((c) => c.beroepen)
           .sort((a, b) => a.zaakId - b.zaakId)
