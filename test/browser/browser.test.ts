@@ -35,9 +35,9 @@ beforeEach(async () => {
 
 async function meldAan(wie: RegExp) {
   await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres').fill(DEMO_ACCOUNTS[wie.source]!);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(DEMO_ACCOUNTS[wie.source]!);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await expect.poll(() => page.url()).not.toContain('/aanmelden');
 }
 

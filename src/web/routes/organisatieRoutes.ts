@@ -7,6 +7,7 @@ import { InvoerFout } from '../../services/besluitRegistratie';
 import { sendUitnodiging } from '../../services/uitnodigingMail';
 import { foutenPerVeld } from '../formulier';
 import { paginaContext } from '../paginaContext';
+import { deleteSsoInstelling, readSsoInstelling, saveSsoInstelling } from '../../services/ssoService';
 
 const tekst = (w: unknown) => (typeof w === 'string' ? w : '');
 const rolUit = (w: unknown): Rol | undefined => ((ROLLEN as readonly unknown[]).includes(w) ? (w as Rol) : undefined);
@@ -103,6 +104,51 @@ export function ledenRoutes(deps: AppDeps) {
       token: nieuw.token,
     });
     return renderLeden(c, { melding: `Nieuwe aanmeldlink verstuurd aan ${nieuw.naam}.` });
+  });
+
+  // Single sign-on of the organisation (OpenID Connect). The client secret is never sent back to the browser.
+  const ssoOpties = { demoModus: deps.beveiliging.demoWachtwoord !== undefined };
+  function renderSso(
+    c: Context<AppEnv>,
+    extra: { melding?: string; fouten?: { veld: string; melding: string }[]; waarden?: Record<string, string> } = {},
+    status: 200 | 422 = 200,
+  ) {
+    const instelling = readSsoInstelling(deps.db, c.get('actor'));
+    return c.html(
+      deps.weergave.render('sso', {
+        ...paginaContext(c, 'organisatie'),
+        titel: 'Single sign-on',
+        instelling,
+        terugAdres: `${deps.beveiliging.basisUrl ?? new URL(c.req.url).origin}/aanmelden/sso/terug`,
+        melding: extra.melding,
+        foutLijst: extra.fouten ?? [],
+        fouten: foutenPerVeld(extra.fouten ?? []),
+        waarden: extra.waarden ?? { issuer: instelling?.issuer ?? '', clientId: instelling?.clientId ?? '' },
+      }),
+      status,
+    );
+  }
+
+  app.get('/sso', (c) => renderSso(c, { melding: c.req.query('uit') ? 'Single sign-on staat uit. Leden melden zich aan met wachtwoord en code.' : undefined }));
+
+  app.post('/sso', async (c) => {
+    const form = await c.req.parseBody();
+    const invoer = { issuer: tekst(form.issuer), clientId: tekst(form.clientId), clientSecret: tekst(form.clientSecret) };
+    try {
+      const uitkomst = saveSsoInstelling(deps.db, deps.sessieGeheim, { actor: c.get('actor') }, invoer, ssoOpties);
+      return renderSso(c, {
+        melding: uitkomst === 'ingesteld' ? 'Single sign-on is ingesteld. Leden kunnen zich nu aanmelden via uw organisatie.' : 'De wijziging is opgeslagen.',
+      });
+    } catch (e) {
+      // The secret typed is not sent back, whatever went wrong.
+      if (e instanceof InvoerFout) return renderSso(c, { fouten: e.fouten, waarden: { issuer: invoer.issuer, clientId: invoer.clientId } }, 422);
+      throw e;
+    }
+  });
+
+  app.post('/sso/uitzetten', (c) => {
+    deleteSsoInstelling(deps.db, c.get('actor'));
+    return c.redirect('/organisatie/sso?uit=1', 303);
   });
 
   app.get('/wijzigingen', (c) =>

