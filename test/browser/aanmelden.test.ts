@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { simpleParser } from 'mailparser';
+import { Secret, TOTP } from 'otpauth';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
 import { startOidcProvider } from '../support/oidcProvider';
@@ -164,6 +166,154 @@ describe('single sign-on through OpenID Connect, end to end in chromium', () => 
     expect(await page.getByRole('alert').innerText()).toContain('Voor dit e-mailadres is geen single sign-on ingesteld');
     expect(await page.getByLabel('E-mailadres voor single sign-on').inputValue()).toBe('niemand@elders.example');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sso-email');
+  });
+});
+
+/** The six digits an authenticator app shows for this key at the app's (pinned) clock. */
+const totpCode = (sleutel: string) =>
+  new TOTP({ secret: Secret.fromBase32(sleutel.replace(/\s/g, '')), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: server.klok.nuMs });
+
+describe('password and TOTP, invitations, CSRF and sessions in chromium', () => {
+  const NIEUW = { naam: 'mr. N. Jansen', email: 'n.jansen@vandamkuipers.example', wachtwoord: 'Kanaalkade-Jurist-2026' };
+  let herstelcode = '';
+
+  it('a beheerder invites a colleague; the colleague takes the link from the e-mail, sets password and TOTP and is signed in', async () => {
+    const beheerder = await nieuwePagina();
+    await meldAanMetWachtwoord(beheerder, DEMO.beheerder);
+    await beheerder.goto(`${server.url}/organisatie/leden`);
+    await beheerder.getByLabel('Naam', { exact: true }).fill(NIEUW.naam);
+    await beheerder.getByLabel('E-mailadres').fill(NIEUW.email);
+    await beheerder.getByLabel('Rol', { exact: true }).selectOption('jurist');
+    await beheerder.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    expect(await beheerder.getByRole('status').innerText()).toContain(`Uitnodiging verstuurd aan ${NIEUW.naam}`);
+    expect(await beheerder.locator('tr', { hasText: NIEUW.email }).innerText()).toContain('wacht op aanmelding');
+
+    // The e-mail, as the embedded outbox keeps it (no SMTP in the test): the beheerder downloads it.
+    await beheerder.getByRole('link', { name: 'Verzonden e-mails' }).click();
+    const href = await beheerder.locator('tr', { hasText: NIEUW.email }).getByRole('link').getAttribute('href');
+    const eml = await (await beheerder.request.get(`${server.url}${href}`)).body();
+    const mail = await simpleParser(eml);
+    expect(mail.subject).toContain('Uitnodiging');
+    const link = /https?:\/\/\S+\/welkom\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')![0];
+
+    const collega = await nieuwePagina();
+    // The link names the app by APP_URL; here the test server's address.
+    await collega.goto(`${server.url}${new URL(link).pathname}`);
+    expect(await collega.getByRole('heading', { level: 1 }).innerText()).toBe(`Welkom, ${NIEUW.naam}`);
+    expect(await collega.locator('figure.qr svg').count()).toBe(1);
+    const sleutel = await collega.locator('code.sleutel').innerText();
+    // A weak password and a wrong code first: both errors beside their fields, nothing used up.
+    await collega.getByLabel('Nieuw wachtwoord (minstens 12 tekens)').fill('wachtwoord12');
+    await collega.getByLabel('Wachtwoord nogmaals').fill('wachtwoord12');
+    await collega.getByLabel('Code die de app nu toont').fill('000000');
+    await collega.getByRole('button', { name: 'Account inrichten' }).click();
+    expect(await collega.locator('#fout-wachtwoord').isVisible()).toBe(true);
+    expect(await collega.locator('#fout-code').innerText()).toContain('deze code klopt niet');
+
+    await collega.getByLabel('Nieuw wachtwoord (minstens 12 tekens)').fill(NIEUW.wachtwoord);
+    await collega.getByLabel('Wachtwoord nogmaals').fill(NIEUW.wachtwoord);
+    await collega.getByLabel('Code die de app nu toont').fill(totpCode(sleutel));
+    await collega.getByRole('button', { name: 'Account inrichten' }).click();
+    const codes = await collega.locator('ol.herstelcodes code').allInnerTexts();
+    expect(codes).toHaveLength(10);
+    herstelcode = codes[0]!;
+    await collega.getByRole('link', { name: 'Verder naar het overzicht' }).click();
+    expect(await collega.locator('.wie').innerText()).toContain(NIEUW.naam);
+
+    // The link is used up.
+    const later = await nieuwePagina();
+    await later.goto(`${server.url}${new URL(link).pathname}`);
+    expect(await later.getByRole('heading', { level: 1 }).innerText()).toBe('Deze link werkt niet meer');
+    await beheerder.goto(`${server.url}/organisatie/leden`);
+    expect(await beheerder.locator('tr', { hasText: NIEUW.email }).innerText()).toContain('ingericht');
+  });
+
+  it('signs in with password and the TOTP code (asked for when missing, accepted once), or with a recovery code', async () => {
+    const sleutel = (
+      server.db.$client.prepare('SELECT totp_geheim FROM inloggegevens i JOIN gebruikers g ON g.id = i.gebruiker_id WHERE g.email = ?').get(NIEUW.email) as {
+        totp_geheim: string;
+      }
+    ).totp_geheim;
+    const page = await nieuwePagina();
+    await meldAanMetWachtwoord(page, NIEUW.email, NIEUW.wachtwoord);
+    expect(await page.getByRole('alert').innerText()).toContain('Vul ook de code uit uw authenticator-app in');
+    expect(await page.getByLabel(/Code uit uw authenticator-app/).getAttribute('required')).not.toBeNull();
+    // The code of the enrolment step was used: the same code is refused; the next step's is accepted.
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(NIEUW.wachtwoord);
+    await page.getByLabel(/Code uit uw authenticator-app/).fill(totpCode(sleutel));
+    await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('Deze combinatie van e-mailadres, wachtwoord en code klopt niet');
+    server.klok.nuMs += 30_000;
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(NIEUW.wachtwoord);
+    await page.getByLabel(/Code uit uw authenticator-app/).fill(totpCode(sleutel));
+    await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.locator('.wie').innerText()).toContain(NIEUW.naam);
+
+    const telefoonKwijt = await nieuwePagina();
+    await meldAanMetWachtwoord(telefoonKwijt, NIEUW.email, NIEUW.wachtwoord, herstelcode);
+    await telefoonKwijt.waitForURL(`${server.url}/`);
+    const nogmaals = await nieuwePagina();
+    await meldAanMetWachtwoord(nogmaals, NIEUW.email, NIEUW.wachtwoord, herstelcode);
+    expect(await nogmaals.getByRole('alert').innerText()).toContain('klopt niet');
+  });
+
+  it('refuses a form posted with a wrong or missing CSRF token, with the Dutch page, and changes nothing', async () => {
+    const page = await nieuwePagina();
+    await meldAanMetWachtwoord(page, DEMO.nza);
+    await page.goto(`${server.url}/instellingen`);
+    const voor = sessiesVan(DEMO.nza);
+    const formulier = page.locator('form[action="/instellingen/overal-afmelden"]');
+    await formulier.locator('input[name="_csrf"]').evaluate((el) => ((el as HTMLInputElement).value = 'nagemaakt-token'));
+    await formulier.getByRole('button', { name: 'Overal afmelden' }).click();
+    expect(await page.locator('main').innerText()).toContain('Dit formulier is verlopen of komt niet van deze site');
+    expect(sessiesVan(DEMO.nza)).toBe(voor);
+
+    await page.goto(`${server.url}/instellingen`);
+    await formulier.locator('input[name="_csrf"]').evaluate((el) => el.remove());
+    await formulier.getByRole('button', { name: 'Overal afmelden' }).click();
+    expect(await page.locator('main').innerText()).toContain('Dit formulier is verlopen of komt niet van deze site');
+    expect(sessiesVan(DEMO.nza)).toBe(voor);
+
+    // The sign-in form too: without its CSRF cookie it is refused and signs no one in.
+    const aanmelden = await nieuwePagina();
+    await aanmelden.goto(`${server.url}/aanmelden`);
+    await aanmelden.context().clearCookies();
+    await aanmelden.getByLabel('E-mailadres', { exact: true }).fill(DEMO.nza);
+    await aanmelden.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
+    await aanmelden.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    expect(await aanmelden.getByRole('alert').innerText()).toContain('Het formulier was verlopen');
+    expect((await aanmelden.context().cookies()).some((k) => k.name === 'sessie')).toBe(false);
+  });
+
+  it('"overal afmelden" in one browser ends the session in another; a beheerder ends a colleague\'s sessions', async () => {
+    const kantoor = await nieuwePagina();
+    const thuis = await nieuwePagina();
+    await meldAanMetWachtwoord(kantoor, DEMO.advocaat);
+    await meldAanMetWachtwoord(thuis, DEMO.advocaat);
+    await thuis.goto(`${server.url}/zaken`);
+    expect(new URL(thuis.url()).pathname).toBe('/zaken');
+    await kantoor.goto(`${server.url}/instellingen`);
+    await kantoor.getByRole('button', { name: 'Overal afmelden' }).click();
+    expect(new URL(kantoor.url()).pathname).toBe('/aanmelden');
+    await thuis.goto(`${server.url}/zaken`);
+    expect(new URL(thuis.url()).pathname).toBe('/aanmelden');
+    expect(sessiesVan(DEMO.advocaat)).toBe(0);
+
+    const lezer = await nieuwePagina();
+    await meldAanMetWachtwoord(lezer, DEMO.lezer);
+    await lezer.goto(`${server.url}/zaken`);
+    expect(new URL(lezer.url()).pathname).toBe('/zaken');
+    const beheerder = await nieuwePagina();
+    await meldAanMetWachtwoord(beheerder, DEMO.beheerder);
+    await beheerder.goto(`${server.url}/organisatie/leden`);
+    await beheerder.locator('tr', { hasText: DEMO.lezer }).getByRole('button', { name: 'Overal afmelden' }).click();
+    expect(await beheerder.getByRole('status').innerText()).toContain('Gedaan');
+    await lezer.reload();
+    expect(new URL(lezer.url()).pathname).toBe('/aanmelden');
+    const acties = (server.db.$client.prepare('SELECT actie FROM audit_log ORDER BY id DESC LIMIT 5').all() as { actie: string }[]).map((r) => r.actie);
+    expect(acties).toContain('overal afgemeld');
+    expect(acties[0]).toBe('sessies van collega beëindigd');
   });
 });
 
