@@ -308,12 +308,27 @@ describe('password and TOTP, invitations, CSRF and sessions in chromium', () => 
     await meldAanMetWachtwoord(beheerder, DEMO.beheerder);
     await beheerder.goto(`${server.url}/organisatie/leden`);
     await beheerder.locator('tr', { hasText: DEMO.lezer }).getByRole('button', { name: 'Overal afmelden' }).click();
-    expect(await beheerder.getByRole('status').innerText()).toContain('Gedaan');
+    expect(await beheerder.getByRole('status').innerText()).toContain('De collega is overal afgemeld');
     await lezer.reload();
     expect(new URL(lezer.url()).pathname).toBe('/aanmelden');
     const acties = (server.db.$client.prepare('SELECT actie FROM audit_log ORDER BY id DESC LIMIT 5').all() as { actie: string }[]).map((r) => r.actie);
     expect(acties).toContain('overal afgemeld');
     expect(acties[0]).toBe('sessies van collega beëindigd');
+  });
+});
+
+describe('refusals as a person sees them', () => {
+  it('a case of another organisation gives exactly the page of a case that does not exist, menu included', async () => {
+    const page = await nieuwePagina();
+    await meldAanMetWachtwoord(page, DEMO.nza);
+    const zaakId = (server.db.$client.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const vertrouwelijk = await page.goto(`${server.url}/zaken/${zaakId}`);
+    const tekst = await page.locator('main').innerText();
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(true);
+    const bestaatNiet = await page.goto(`${server.url}/zaken/99999999`);
+    expect([vertrouwelijk!.status(), bestaatNiet!.status()]).toEqual([404, 404]);
+    expect(await page.locator('main').innerText()).toBe(tekst);
+    expect(tekst).toContain('Niet gevonden');
   });
 });
 

@@ -12,6 +12,12 @@ import { deleteSsoInstelling, readSsoInstelling, saveSsoInstelling } from '../..
 const tekst = (w: unknown) => (typeof w === 'string' ? w : '');
 const rolUit = (w: unknown): Rol | undefined => ((ROLLEN as readonly unknown[]).includes(w) ? (w as Rol) : undefined);
 
+/** The success message after a redirect (Post/Redirect/Get), by the `klaar` query value. */
+const KLAAR: Record<string, string | undefined> = {
+  rol: 'De rol is gewijzigd.',
+  afgemeld: 'De collega is overal afgemeld; die moet zich opnieuw aanmelden.',
+};
+
 /** Mounted at /organisatie (besides the logo): a beheerder's members, invitations, sessions and log. */
 export function ledenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -27,7 +33,7 @@ export function ledenRoutes(deps: AppDeps) {
         ...paginaContext(c, 'organisatie'),
         titel: 'Leden',
         leden: listLeden(deps.db, c.get('actor')),
-        melding: extra.melding ?? (c.req.query('klaar') ? 'Gedaan.' : undefined),
+        melding: extra.melding ?? KLAAR[c.req.query('klaar') ?? ''],
         foutLijst: extra.fouten ?? [],
         fouten: foutenPerVeld(extra.fouten ?? []),
         waarden: extra.waarden ?? {},
@@ -82,13 +88,13 @@ export function ledenRoutes(deps: AppDeps) {
       if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten }, 422);
       throw e;
     }
-    return c.redirect('/organisatie/leden?klaar=1', 303);
+    return c.redirect('/organisatie/leden?klaar=rol', 303);
   });
 
   app.post('/leden/:gebruikerId/afmelden', (c) => {
     const id = gebruikerId(c);
     if (id === undefined || !endSessiesVanCollega(deps.db, c.get('actor'), id)) return c.notFound();
-    return c.redirect('/organisatie/leden?klaar=1', 303);
+    return c.redirect('/organisatie/leden?klaar=afgemeld', 303);
   });
 
   app.post('/leden/:gebruikerId/nieuwe-link', async (c) => {
@@ -118,7 +124,12 @@ export function ledenRoutes(deps: AppDeps) {
       deps.weergave.render('sso', {
         ...paginaContext(c, 'organisatie'),
         titel: 'Single sign-on',
-        instelling,
+        instelling: instelling && {
+          ...instelling,
+          bijgewerktOp: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(
+            new Date(instelling.bijgewerktOp),
+          ),
+        },
         terugAdres: `${deps.beveiliging.basisUrl ?? new URL(c.req.url).origin}/aanmelden/sso/terug`,
         melding: extra.melding,
         foutLijst: extra.fouten ?? [],
