@@ -26,6 +26,19 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+/** With something on standard input (the SSO client secret). */
+function cliMetInvoer(invoer: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn('npm', ['run', '-s', 'cli', '--', ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    p.stdin.end(invoer);
+  });
+}
+
 beforeAll(async () => {
   port = await findVrijePoort();
   env = {
@@ -108,6 +121,52 @@ describe('the account commands, while the server runs on the same database', () 
     expect(alsSchrijver.status).toBe(422);
     // An invented token authorises nothing.
     expect((await api('/api/v1/termijnen', 'x'.repeat(43))).status).toBe(401);
+  }, 120_000);
+
+  it("sets an organisation's single sign-on with the secret from standard input, never echoing it", async () => {
+    const GEHEIM = 'clientgeheim-van-de-opdrachtregel-42';
+    const goed = await cliMetInvoer(
+      GEHEIM,
+      'organisatie',
+      'sso',
+      '--naam',
+      'Kantoor Opdrachtregel Advocaten',
+      '--issuer',
+      'https://login.opdrachtregel.example',
+      '--client-id',
+      'termijnbewaking',
+    );
+    expect(goed.code, goed.stderr).toBe(0);
+    expect(goed.stdout).toContain(
+      `Single sign-on ingesteld voor Kantoor Opdrachtregel Advocaten. Terugstuuradres voor de identiteitsprovider: http://localhost:${port}/aanmelden/sso/terug`,
+    );
+    expect(goed.stdout + goed.stderr).not.toContain(GEHEIM);
+    const zonderGeheim = await cliMetInvoer(
+      '',
+      'organisatie',
+      'sso',
+      '--naam',
+      'Van Dam & Kuipers Advocaten',
+      '--issuer',
+      'https://login.vdk.example',
+      '--client-id',
+      'x',
+    );
+    expect(zonderGeheim.code).toBe(2);
+    expect(zonderGeheim.stderr).toContain('geef het clientgeheim');
+    const http = await cliMetInvoer(
+      GEHEIM,
+      'organisatie',
+      'sso',
+      '--naam',
+      'Van Dam & Kuipers Advocaten',
+      '--issuer',
+      'http://login.vdk.example',
+      '--client-id',
+      'x',
+    );
+    expect(http.code).toBe(2);
+    expect(http.stderr).toContain('moet met https:// beginnen');
   }, 120_000);
 
   it('exits 2 with a Dutch message on stderr for an unknown organisation, a duplicate e-mail, an unknown role or soort', async () => {
