@@ -204,5 +204,15 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await page.goto(`${server.url}/besluiten/nieuw`);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await checkToegankelijkheid('formulier met fouten');
-  });
+    // A beheerder's pages (Bakker is the beheerder of Heuvelrand), the SSO settings in their error state too.
+    await meldAan(/Bakker/);
+    for (const pad of ['/organisatie/leden', '/organisatie/sso', '/organisatie/wijzigingen']) {
+      await page.goto(`${server.url}${pad}`);
+      await checkToegankelijkheid(pad);
+    }
+    await page.goto(`${server.url}/organisatie/sso`);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.locator('.veldfout').first().waitFor();
+    await checkToegankelijkheid('single sign-on met fouten');
+  }, 120_000);
 });
