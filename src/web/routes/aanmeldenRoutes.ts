@@ -256,8 +256,7 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
       new Date(nu()),
     );
     if (!uitkomst.ok) return renderWelkom(c, token, uitkomst.fouten, 422);
-    const { token: sessieToken } = createSessie(deps.db, deps.sessieGeheim, uitkomst.gebruikerId, nu());
-    setSessieCookie(c, secure, sessieToken);
+    meldAan(c, uitkomst.gebruikerId);
     return c.html(deps.weergave.render('herstelcodes', { titel: 'Uw herstelcodes', herstelcodes: uitkomst.herstelcodes }));
   });
 
