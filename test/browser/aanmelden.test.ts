@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { simpleParser } from 'mailparser';
 import { Secret, TOTP } from 'otpauth';
@@ -156,6 +156,22 @@ describe('single sign-on through OpenID Connect, end to end in chromium', () => 
     const tweede = await nieuwePagina();
     await meldAanViaSso(tweede, DEMO.advocaat, 'nieuw@vandamkuipers.example');
     expect(await tweede.getByRole('alert').innerText()).toContain('Vraag de beheerder van uw organisatie om een uitnodiging');
+  });
+
+  it('refuses an answer whose state does not match the sign-in this browser started', async () => {
+    const page = await nieuwePagina();
+    await page.goto(`${server.url}/aanmelden`);
+    await page.getByLabel('E-mailadres voor single sign-on').fill(DEMO.advocaat);
+    await page.getByRole('button', { name: 'Aanmelden met single sign-on' }).click();
+    await page.waitForURL((u) => u.host === new URL(idp.issuer).host);
+    // Someone else's code and state, pushed into this browser (login CSRF): the transaction's state differs.
+    const waarschuwingen = vi.spyOn(console, 'warn');
+    await page.goto(`${server.url}/aanmelden/sso/terug?code=code-van-een-ander&state=state-van-een-ander&iss=${encodeURIComponent(idp.issuer)}`);
+    expect(await page.getByRole('alert').innerText()).toContain('Het aanmelden via uw organisatie is mislukt');
+    expect((await page.context().cookies()).some((k) => k.name === 'sessie')).toBe(false);
+    // Refused by the state check itself (before any code reached the provider).
+    expect(waarschuwingen.mock.calls.flat().join('\n')).toContain('unexpected "state" response parameter value');
+    waarschuwingen.mockRestore();
   });
 
   it('says so when the address has no single sign-on', async () => {

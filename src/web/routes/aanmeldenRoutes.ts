@@ -178,8 +178,9 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
     try {
       uitkomst = await finishSso(deps.db, deps.sessieGeheim, transactie, terugUrl, ssoOpties);
     } catch (e) {
-      const err = e as Error & { code?: string };
-      console.warn(`SSO exchange failed for organisation ${transactie.organisatieId}: ${err.code ?? err.name}: ${err.message.slice(0, 200)}`);
+      const err = e as Error & { code?: string; cause?: unknown };
+      const oorzaak = err.cause instanceof Error ? ` (${err.cause.message.slice(0, 200)})` : '';
+      console.warn(`SSO exchange failed for organisation ${transactie.organisatieId}: ${err.code ?? err.name}: ${err.message.slice(0, 200)}${oorzaak}`);
       return fout('Het aanmelden via uw organisatie is mislukt (de controle van het antwoord klopte niet). Probeer het nog eens.', 502);
     }
     if (!uitkomst.ok) {
