@@ -11,6 +11,7 @@ import {
 } from '../services/gebruikerBeheer';
 import { createApiToken, type Scope } from '../services/apiTokenService';
 import { InvoerFout } from '../services/besluitRegistratie';
+import { saveSsoInstelling } from '../services/ssoService';
 
 export interface CliUitkomst {
   stdout: string;
@@ -25,7 +26,14 @@ const fout = (melding: string): CliUitkomst => ({ stdout: '', stderr: `${melding
  * or 2 with a Dutch message on stderr; a token alone on the last line of stdout. Safe while the server runs on the
  * same DATABASE_PATH (WAL, busy timeout, one transaction per command).
  */
-export function runAccountCommand(db: () => Db, geheim: () => string, appUrl: string, args: string[]): CliUitkomst {
+export function runAccountCommand(
+  db: () => Db,
+  geheim: () => string,
+  appUrl: string,
+  args: string[],
+  /** `organisatie sso`: the client secret, read from standard input (never an argument: it would show in `ps` and the shell history). */
+  opties: { stdin?: string; demo?: boolean } = {},
+): CliUitkomst {
   const [commando, sub, ...rest] = args;
   let waarden: Record<string, string | undefined>;
   try {
@@ -38,6 +46,8 @@ export function runAccountCommand(db: () => Db, geheim: () => string, appUrl: st
         organisatie: { type: 'string' },
         rol: { type: 'string' },
         scope: { type: 'string' },
+        issuer: { type: 'string' },
+        'client-id': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -53,6 +63,23 @@ export function runAccountCommand(db: () => Db, geheim: () => string, appUrl: st
       }
       const id = createOrganisatie(db(), { naam: waarden.naam, soort: waarden.soort as OrganisatieSoort });
       return { stdout: `Organisatie toegevoegd: ${waarden.naam.trim()} (${waarden.soort}, id ${id})\n`, stderr: '', exitCode: 0 };
+    }
+    if (commando === 'organisatie' && sub === 'sso') {
+      if (!waarden.naam || !waarden.issuer || !waarden['client-id']) return fout('geef --naam, --issuer en --client-id; het clientgeheim via standaardinvoer');
+      const organisatie = findOrganisatieByNaam(db(), waarden.naam);
+      if (!organisatie) return fout(`onbekende organisatie ${JSON.stringify(waarden.naam)}`);
+      const uitkomst = saveSsoInstelling(
+        db(),
+        geheim(),
+        { organisatieId: organisatie.id },
+        { issuer: waarden.issuer, clientId: waarden['client-id'], clientSecret: (opties.stdin ?? '').trim() },
+        { demoModus: opties.demo ?? false },
+      );
+      return {
+        stdout: `Single sign-on ${uitkomst} voor ${organisatie.naam}. Terugstuuradres voor de identiteitsprovider: ${appUrl}/aanmelden/sso/terug\n`,
+        stderr: '',
+        exitCode: 0,
+      };
     }
     if (commando === 'gebruiker' && sub === 'toevoegen') {
       if (!waarden.email || !waarden.naam || !waarden.organisatie || !waarden.rol) return fout('geef --email, --naam, --organisatie en --rol');
@@ -86,6 +113,6 @@ export function runAccountCommand(db: () => Db, geheim: () => string, appUrl: st
     throw e;
   }
   return fout(
-    `onbekend commando ${JSON.stringify([commando, sub].filter(Boolean).join(' '))}; gebruik: organisatie toevoegen | gebruiker toevoegen | token maak`,
+    `onbekend commando ${JSON.stringify([commando, sub].filter(Boolean).join(' '))}; gebruik: organisatie toevoegen | organisatie sso | gebruiker toevoegen | token maak`,
   );
 }

@@ -23,11 +23,14 @@ if (commando === 'organisatie' || commando === 'gebruiker' || commando === 'toke
     process.stderr.write(`${e.message}\n`);
     process.exit(2);
   }
+  // `organisatie sso` reads the client secret from standard input (e.g. `printf %s "$GEHEIM" | npm run -s cli -- …`).
+  const stdin = commando === 'organisatie' && args[0] === 'sso' && !process.stdin.isTTY ? await readStdin() : undefined;
   const uitkomst = runAccountCommand(
     () => openDatabase(config.databasePad),
     () => loadSessieGeheim(config),
     config.mail.appUrl,
     [commando, ...args],
+    { stdin, demo: config.demo },
   );
   process.stdout.write(uitkomst.stdout);
   process.stderr.write(uitkomst.stderr);

@@ -476,3 +476,21 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_onderwerp').on(t.onderwerp, t.onderwerpId), index('audit_log_organisatie').on(t.organisatieId)],
 );
+
+/**
+ * Single sign-on of an organisation (OpenID Connect, authorisation code + PKCE), set by its beheerder. The client
+ * secret is stored encrypted with a key derived from SESSION_SECRET (AES-256-GCM): a copy of the database alone does
+ * not give it, and no page ever shows it back. Feeds no term or cached page.
+ */
+export const organisatieSso = sqliteTable('organisatie_sso', {
+  organisatieId: integer('organisatie_id')
+    .primaryKey()
+    .references(() => organisaties.id),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  /** base64url(iv ‖ tag ‖ ciphertext). */
+  clientSecretVersleuteld: text('client_secret_versleuteld').notNull(),
+  /** The last four characters of the secret, to recognise which one is set. */
+  clientSecretEinde: text('client_secret_einde').notNull(),
+  bijgewerktOp: text('bijgewerkt_op').notNull(),
+});

@@ -176,7 +176,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => {
     if (isApi(c.req.path)) return c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404);
-    return c.html(deps.weergave.render('fout', { titel: 'Niet gevonden', melding: 'Deze pagina bestaat niet (meer).' }), 404);
+    // Through weigerPagina: a missing page and a confidential one look exactly alike, menu included.
+    return weigerPagina(deps, c, 404);
   });
   app.onError((err, c) => {
     if (err instanceof Geweigerd) {

@@ -12,7 +12,7 @@ const NAVIGATIE: { sleutel: string; href: string; label: string; actie: Actie }[
   { sleutel: 'organisatie', href: '/organisatie/leden', label: 'Organisatie', actie: 'organisatie.beheren' },
   { sleutel: 'instellingen', href: '/instellingen', label: 'Instellingen', actie: 'eigen.instellingen' },
 ];
-export type NavigatieSleutel = 'overzicht' | 'matrix' | 'registreren' | 'importeren' | 'zaken' | 'organisatie' | 'instellingen' | 'outbox' | 'regios';
+export type NavigatieSleutel = 'overzicht' | 'matrix' | 'registreren' | 'importeren' | 'zaken' | 'organisatie' | 'instellingen' | 'outbox' | 'regios' | 'geen';
 
 /** What every page's layout needs: who is signed in, where we are, what the menu offers this actor, the CSRF token. */
 export function paginaContext(c: Context<AppEnv>, actief: NavigatieSleutel) {

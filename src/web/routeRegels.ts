@@ -15,6 +15,8 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /aanmelden': 'publiek',
   'POST /aanmelden': 'publiek',
   'POST /afmelden': 'publiek',
+  'POST /aanmelden/sso': 'publiek',
+  'GET /aanmelden/sso/terug': 'publiek',
   'GET /welkom/:token': 'publiek',
   'POST /welkom/:token': 'publiek',
   'GET /agenda/:bestand': 'publiek',
@@ -70,6 +72,9 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'POST /organisatie/leden/:gebruikerId/afmelden': 'organisatie.beheren',
   'POST /organisatie/leden/:gebruikerId/nieuwe-link': 'organisatie.beheren',
   'GET /organisatie/wijzigingen': 'organisatie.beheren',
+  'GET /organisatie/sso': 'organisatie.beheren',
+  'POST /organisatie/sso': 'organisatie.beheren',
+  'POST /organisatie/sso/uitzetten': 'organisatie.beheren',
 
   'GET /outbox': 'organisatie.beheren',
   'GET /outbox/:id': 'organisatie.beheren',

@@ -28,3 +28,21 @@ export function readAanmeldCsrf(c: Context, secure: boolean): string | undefined
 export function setAanmeldCsrf(c: Context, secure: boolean, waarde: string): void {
   setCookie(c, AANMELD_CSRF(secure), waarde, { httpOnly: true, sameSite: 'Strict', path: '/', secure, maxAge: 3600 });
 }
+
+/**
+ * Between leaving for the organisation's identity provider and coming back: the encrypted SSO transaction (state,
+ * nonce, PKCE verifier). SameSite=Lax, because the way back is a top-level navigation from the provider's site.
+ */
+const SSO = (secure: boolean) => (secure ? '__Host-sso' : 'sso');
+
+export function readSsoCookie(c: Context, secure: boolean): string | undefined {
+  return getCookie(c, SSO(secure));
+}
+
+export function setSsoCookie(c: Context, secure: boolean, waarde: string, maxAgeS: number): void {
+  setCookie(c, SSO(secure), waarde, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: maxAgeS });
+}
+
+export function clearSsoCookie(c: Context, secure: boolean): void {
+  deleteCookie(c, SSO(secure), { path: '/', secure });
+}

@@ -35,9 +35,9 @@ beforeEach(async () => {
 
 async function meldAan(wie: RegExp) {
   await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres').fill(DEMO_ACCOUNTS[wie.source]!);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(DEMO_ACCOUNTS[wie.source]!);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await expect.poll(() => page.url()).not.toContain('/aanmelden');
 }
 
@@ -204,5 +204,15 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await page.goto(`${server.url}/besluiten/nieuw`);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await checkToegankelijkheid('formulier met fouten');
-  });
+    // A beheerder's pages (Bakker is the beheerder of Heuvelrand), the SSO settings in their error state too.
+    await meldAan(/Bakker/);
+    for (const pad of ['/organisatie/leden', '/organisatie/sso', '/organisatie/wijzigingen']) {
+      await page.goto(`${server.url}${pad}`);
+      await checkToegankelijkheid(pad);
+    }
+    await page.goto(`${server.url}/organisatie/sso`);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.locator('.veldfout').first().waitFor();
+    await checkToegankelijkheid('single sign-on met fouten');
+  }, 120_000);
 });

@@ -16,6 +16,7 @@ const NIET_GETELD = [
   'uitnodigingen',
   'api_tokens',
   'audit_log',
+  'organisatie_sso',
 ];
 
 describe('the data revision', () => {

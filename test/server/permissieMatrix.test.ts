@@ -27,6 +27,9 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /aanmelden': 'pppppp',
   // Without the sign-in page's own CSRF cookie, a sign-in is refused.
   'POST /aanmelden': 'wwwwww',
+  // Without the sign-in page's CSRF cookie, or without the transaction cookie of a started SSO sign-in: refused.
+  'POST /aanmelden/sso': 'wwwwww',
+  'GET /aanmelden/sso/terug': 'wwwwww',
   'GET /welkom/:token': 'pppppp',
   'POST /welkom/:token': 'pppppp',
   'GET /agenda/:bestand': 'pppppp',
@@ -74,6 +77,9 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /organisatie/leden/:gebruikerId/rol': 'wwwvoa',
   'POST /organisatie/leden/:gebruikerId/nieuwe-link': 'wwwvoa',
   'GET /organisatie/wijzigingen': 'wwwooa',
+  'GET /organisatie/sso': 'wwwooa',
+  'POST /organisatie/sso': 'wwwooa',
+  'POST /organisatie/sso/uitzetten': 'wwwooa',
   'GET /outbox': 'wwwooa',
   'GET /outbox/:id': 'wwwvva',
   'GET /api/v1/termijnen': 'oooooa',

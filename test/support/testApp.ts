@@ -16,6 +16,8 @@ import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
 
 export const DEMO = {
   nza: 'e.devries@nza.example',
+  /** The NZa's beheerder: the only one who may change the division of regions. */
+  nzaBeheerder: 'm.jansen@nza.example',
   advocaat: 'j.kuipers@vandamkuipers.example',
   inhouse: 's.bakker@heuvelrand.example',
   beheerder: 'a.vandam@vandamkuipers.example',

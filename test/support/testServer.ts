@@ -3,8 +3,8 @@ import { createTestApp } from './testApp';
 import { findVrijePoort } from './vrijePoort';
 
 /** The real app served over HTTP on 127.0.0.1, on a fresh database file with the demo data. */
-export async function startTestServer() {
-  const testApp = createTestApp();
+export async function startTestServer(opties: { demo?: boolean } = {}) {
+  const testApp = createTestApp(undefined, undefined, opties);
   const port = await findVrijePoort();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: testApp.app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));

@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { clearSessieCookie, readAanmeldCsrf, readSessieCookie, setAanmeldCsrf, setSessieCookie } from '../sessie';
+import { clearSessieCookie, clearSsoCookie, readAanmeldCsrf, readSessieCookie, readSsoCookie, setAanmeldCsrf, setSessieCookie, setSsoCookie } from '../sessie';
 import { acceptUitnodiging, checkAanmelding, findUitnodiging, renderTotpQr } from '../../services/aanmeldService';
 import { createSessie, endSessie, findSessie } from '../../services/sessieService';
 import { accountSleutel, adresSleutel, type AanmeldBeperking } from '../../services/aanmeldBeperking';
 import { createGeheim, gelijk } from '../../services/geheimen';
 import { readClientAdres } from '../clientAdres';
 import { foutenPerVeld } from '../formulier';
+import { findSsoOrganisatie, finishSso, openTransactie, sealTransactie, SSO_TRANSACTIE_MS, startSso } from '../../services/ssoService';
 
 /**
  * Only relative paths of this app: "/zaken/3?x=1" yes; "//elders.example", "/\\elders", "https://…" no. Used for
@@ -32,8 +33,8 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
 
   function renderAanmelden(
     c: Context<AppEnv>,
-    data: { email?: string; fout?: string; terug?: string; codeVragen?: boolean },
-    status: 200 | 401 | 403 | 429 = 200,
+    data: { email?: string; fout?: string; terug?: string; codeVragen?: boolean; ssoEmail?: string; ssoFout?: string },
+    status: 200 | 401 | 403 | 422 | 429 | 502 = 200,
   ) {
     // The form's CSRF value: a random cookie (SameSite=Strict) that the POST must echo. A GET sets a cookie, writes no row.
     const csrf = readAanmeldCsrf(c, secure) ?? createGeheim(24);
@@ -46,6 +47,8 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
         email: data.email ?? '',
         fout: data.fout,
         codeVragen: data.codeVragen ?? false,
+        ssoEmail: data.ssoEmail ?? '',
+        ssoFout: data.ssoFout,
         demoWachtwoord: deps.beveiliging.demoWachtwoord,
       }),
       status,
@@ -89,13 +92,110 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
       return renderAanmelden(c, { email, terug, codeVragen: uitkomst.reden === 'code', fout: melding }, 401);
     }
     beperking.recordGelukt(sleutels[0]!);
-    // Rotation: whatever session this browser had ends; the new one gets a fresh id.
+    meldAan(c, uitkomst.gebruikerId);
+    return c.redirect(terug, 303);
+  });
+
+  /** Rotation: whatever session this browser had ends; the new one gets a fresh id. The same for every way in. */
+  function meldAan(c: Context<AppEnv>, gebruikerId: number) {
     const oud = readSessieCookie(c, secure);
     const oudeSessie = oud ? findSessie(deps.db, deps.sessieGeheim, oud, nu(), deps.beveiliging.sessie) : undefined;
     if (oudeSessie) endSessie(deps.db, oudeSessie.id);
-    const { token } = createSessie(deps.db, deps.sessieGeheim, uitkomst.gebruikerId, nu());
+    const { token } = createSessie(deps.db, deps.sessieGeheim, gebruikerId, nu());
     setSessieCookie(c, secure, token);
-    return c.redirect(terug, 303);
+  }
+
+  // --- Single sign-on (OpenID Connect) per organisation ---
+  const ssoOpties = { demoModus: deps.beveiliging.demoWachtwoord !== undefined };
+  /** Where the provider sends the browser back: this app's own address (BASIS_URL; in demo mode localhost as asked). */
+  const terugAdres = (c: Context) => `${deps.beveiliging.basisUrl ?? new URL(c.req.url).origin}/aanmelden/sso/terug`;
+  const SSO_ONBEKEND = 'Voor dit e-mailadres is geen single sign-on ingesteld. Meld u aan met uw wachtwoord en code, of vraag de beheerder van uw organisatie.';
+
+  app.post('/aanmelden/sso', async (c) => {
+    const form = await c.req.parseBody();
+    const email = tekst(form.email).trim().slice(0, 254);
+    const terug = safeTerug(form.terug);
+    const cookie = readAanmeldCsrf(c, secure);
+    if (!cookie || !gelijk(tekst(form._csrf), cookie)) {
+      console.warn('SSO sign-in refused: missing or wrong CSRF value');
+      return renderAanmelden(c, { ssoEmail: email, terug, ssoFout: 'Het formulier was verlopen. Probeer het nog eens.' }, 403);
+    }
+    // Limited per address like password sign-in: asking for many addresses would tell which have single sign-on.
+    const adres = adresSleutel(readClientAdres(c));
+    const wacht = beperking.wachttijd([adres], nu());
+    if (wacht > 0) {
+      return renderAanmelden(c, { ssoEmail: email, terug, ssoFout: `Te veel pogingen. Probeer het over ${Math.ceil(wacht / 1000)} seconden opnieuw.` }, 429);
+    }
+    const organisatie = email ? findSsoOrganisatie(deps.db, email) : undefined;
+    if (!organisatie) {
+      beperking.recordMislukt([adres], nu());
+      return renderAanmelden(c, { ssoEmail: email, terug, ssoFout: SSO_ONBEKEND }, 422);
+    }
+    let start;
+    try {
+      start = await startSso(deps.db, deps.sessieGeheim, organisatie.organisatieId, terugAdres(c), terug, nu(), ssoOpties);
+    } catch (e) {
+      console.error(`SSO start failed for organisation ${organisatie.organisatieId}: ${(e as Error).message}`);
+      return renderAanmelden(
+        c,
+        {
+          ssoEmail: email,
+          terug,
+          ssoFout: `De aanmeldpagina van ${organisatie.organisatieNaam} is nu niet bereikbaar. Probeer het later opnieuw, of meld u aan met uw wachtwoord en code.`,
+        },
+        502,
+      );
+    }
+    setSsoCookie(c, secure, sealTransactie(deps.sessieGeheim, start.transactie), SSO_TRANSACTIE_MS / 1000);
+    // A page that moves on by itself (meta refresh), not a redirect: the CSP's form-action 'self' rightly stops a form
+    // post from being redirected to another site.
+    return c.html(
+      deps.weergave.render('ssoDoorsturen', {
+        titel: 'Doorsturen naar uw organisatie',
+        doorsturen: start.url.href,
+        organisatieNaam: organisatie.organisatieNaam,
+        providerHost: start.url.host,
+      }),
+    );
+  });
+
+  app.get('/aanmelden/sso/terug', async (c) => {
+    const transactie = openTransactie(deps.sessieGeheim, readSsoCookie(c, secure), nu());
+    clearSsoCookie(c, secure);
+    const fout = (melding: string, status: 401 | 403 | 502 = 401) => renderAanmelden(c, { terug: transactie?.terug ?? '/', ssoFout: melding }, status);
+    if (!transactie) {
+      console.warn('SSO return refused: no or expired transaction cookie');
+      return fout('Het aanmelden via uw organisatie duurde te lang of is in een ander venster begonnen. Probeer het nog eens.', 403);
+    }
+    const url = new URL(c.req.url);
+    if (url.searchParams.has('error')) {
+      console.warn(`SSO refused by the provider of organisation ${transactie.organisatieId}: ${url.searchParams.get('error')!.slice(0, 60)}`);
+      return fout('Uw organisatie heeft het aanmelden niet toegestaan of het is afgebroken. Probeer het nog eens.');
+    }
+    const terugUrl = new URL(terugAdres(c));
+    terugUrl.search = url.search;
+    let uitkomst;
+    try {
+      uitkomst = await finishSso(deps.db, deps.sessieGeheim, transactie, terugUrl, ssoOpties);
+    } catch (e) {
+      const err = e as Error & { code?: string; cause?: unknown };
+      const oorzaak = err.cause instanceof Error ? ` (${err.cause.message.slice(0, 200)})` : '';
+      console.warn(`SSO exchange failed for organisation ${transactie.organisatieId}: ${err.code ?? err.name}: ${err.message.slice(0, 200)}${oorzaak}`);
+      return fout('Het aanmelden via uw organisatie is mislukt (de controle van het antwoord klopte niet). Probeer het nog eens.', 502);
+    }
+    if (!uitkomst.ok) {
+      console.warn(`SSO sign-in refused (${uitkomst.reden}) for organisation ${transactie.organisatieId}`);
+      return fout(
+        uitkomst.reden === 'onbekend'
+          ? 'Er is bij ons geen account voor het e-mailadres waarmee u bij uw organisatie bent aangemeld. Vraag de beheerder van uw organisatie om een uitnodiging.'
+          : uitkomst.reden === 'onbevestigd'
+            ? 'Uw organisatie heeft uw e-mailadres niet als bevestigd doorgegeven, daarom kunt u zich zo niet aanmelden. Vraag uw IT-afdeling het e-mailadres te bevestigen.'
+            : 'Uw organisatie gaf geen e-mailadres door, daarom kunnen wij u niet herkennen. Vraag uw IT-afdeling om het e-mailadres mee te sturen (scope "email").',
+      );
+    }
+    console.info(`SSO sign-in: user ${uitkomst.gebruikerId}, organisation ${transactie.organisatieId}`);
+    meldAan(c, uitkomst.gebruikerId);
+    return c.redirect(safeTerug(transactie.terug), 303);
   });
 
   app.post('/afmelden', async (c) => {
@@ -157,8 +257,7 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
       new Date(nu()),
     );
     if (!uitkomst.ok) return renderWelkom(c, token, uitkomst.fouten, 422);
-    const { token: sessieToken } = createSessie(deps.db, deps.sessieGeheim, uitkomst.gebruikerId, nu());
-    setSessieCookie(c, secure, sessieToken);
+    meldAan(c, uitkomst.gebruikerId);
     return c.html(deps.weergave.render('herstelcodes', { titel: 'Uw herstelcodes', herstelcodes: uitkomst.herstelcodes }));
   });
 

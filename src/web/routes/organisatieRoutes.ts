@@ -7,9 +7,16 @@ import { InvoerFout } from '../../services/besluitRegistratie';
 import { sendUitnodiging } from '../../services/uitnodigingMail';
 import { foutenPerVeld } from '../formulier';
 import { paginaContext } from '../paginaContext';
+import { deleteSsoInstelling, readSsoInstelling, saveSsoInstelling } from '../../services/ssoService';
 
 const tekst = (w: unknown) => (typeof w === 'string' ? w : '');
 const rolUit = (w: unknown): Rol | undefined => ((ROLLEN as readonly unknown[]).includes(w) ? (w as Rol) : undefined);
+
+/** The success message after a redirect (Post/Redirect/Get), by the `klaar` query value. */
+const KLAAR: Record<string, string | undefined> = {
+  rol: 'De rol is gewijzigd.',
+  afgemeld: 'De collega is overal afgemeld; die moet zich opnieuw aanmelden.',
+};
 
 /** Mounted at /organisatie (besides the logo): a beheerder's members, invitations, sessions and log. */
 export function ledenRoutes(deps: AppDeps) {
@@ -26,7 +33,7 @@ export function ledenRoutes(deps: AppDeps) {
         ...paginaContext(c, 'organisatie'),
         titel: 'Leden',
         leden: listLeden(deps.db, c.get('actor')),
-        melding: extra.melding ?? (c.req.query('klaar') ? 'Gedaan.' : undefined),
+        melding: extra.melding ?? KLAAR[c.req.query('klaar') ?? ''],
         foutLijst: extra.fouten ?? [],
         fouten: foutenPerVeld(extra.fouten ?? []),
         waarden: extra.waarden ?? {},
@@ -81,13 +88,13 @@ export function ledenRoutes(deps: AppDeps) {
       if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten }, 422);
       throw e;
     }
-    return c.redirect('/organisatie/leden?klaar=1', 303);
+    return c.redirect('/organisatie/leden?klaar=rol', 303);
   });
 
   app.post('/leden/:gebruikerId/afmelden', (c) => {
     const id = gebruikerId(c);
     if (id === undefined || !endSessiesVanCollega(deps.db, c.get('actor'), id)) return c.notFound();
-    return c.redirect('/organisatie/leden?klaar=1', 303);
+    return c.redirect('/organisatie/leden?klaar=afgemeld', 303);
   });
 
   app.post('/leden/:gebruikerId/nieuwe-link', async (c) => {
@@ -103,6 +110,56 @@ export function ledenRoutes(deps: AppDeps) {
       token: nieuw.token,
     });
     return renderLeden(c, { melding: `Nieuwe aanmeldlink verstuurd aan ${nieuw.naam}.` });
+  });
+
+  // Single sign-on of the organisation (OpenID Connect). The client secret is never sent back to the browser.
+  const ssoOpties = { demoModus: deps.beveiliging.demoWachtwoord !== undefined };
+  function renderSso(
+    c: Context<AppEnv>,
+    extra: { melding?: string; fouten?: { veld: string; melding: string }[]; waarden?: Record<string, string> } = {},
+    status: 200 | 422 = 200,
+  ) {
+    const instelling = readSsoInstelling(deps.db, c.get('actor'));
+    return c.html(
+      deps.weergave.render('sso', {
+        ...paginaContext(c, 'organisatie'),
+        titel: 'Single sign-on',
+        instelling: instelling && {
+          ...instelling,
+          bijgewerktOp: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(
+            new Date(instelling.bijgewerktOp),
+          ),
+        },
+        terugAdres: `${deps.beveiliging.basisUrl ?? new URL(c.req.url).origin}/aanmelden/sso/terug`,
+        melding: extra.melding,
+        foutLijst: extra.fouten ?? [],
+        fouten: foutenPerVeld(extra.fouten ?? []),
+        waarden: extra.waarden ?? { issuer: instelling?.issuer ?? '', clientId: instelling?.clientId ?? '' },
+      }),
+      status,
+    );
+  }
+
+  app.get('/sso', (c) => renderSso(c, { melding: c.req.query('uit') ? 'Single sign-on staat uit. Leden melden zich aan met wachtwoord en code.' : undefined }));
+
+  app.post('/sso', async (c) => {
+    const form = await c.req.parseBody();
+    const invoer = { issuer: tekst(form.issuer), clientId: tekst(form.clientId), clientSecret: tekst(form.clientSecret) };
+    try {
+      const uitkomst = saveSsoInstelling(deps.db, deps.sessieGeheim, { actor: c.get('actor') }, invoer, ssoOpties);
+      return renderSso(c, {
+        melding: uitkomst === 'ingesteld' ? 'Single sign-on is ingesteld. Leden kunnen zich nu aanmelden via uw organisatie.' : 'De wijziging is opgeslagen.',
+      });
+    } catch (e) {
+      // The secret typed is not sent back, whatever went wrong.
+      if (e instanceof InvoerFout) return renderSso(c, { fouten: e.fouten, waarden: { issuer: invoer.issuer, clientId: invoer.clientId } }, 422);
+      throw e;
+    }
+  });
+
+  app.post('/sso/uitzetten', (c) => {
+    deleteSsoInstelling(deps.db, c.get('actor'));
+    return c.redirect('/organisatie/sso?uit=1', 303);
   });
 
   app.get('/wijzigingen', (c) =>

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, formulier } from '../../support/testApp';
 
 let t: ReturnType<typeof createTestApp>;
-const BEHEERDER = 'm.jansen@nza.example';
+const BEHEERDER = DEMO.nzaBeheerder;
 // The NZa's beheerder of the demo data: the only one who may change the division (termijnregels §11).
 beforeEach(() => (t = createTestApp()));
 afterEach(() => t.sluit());
