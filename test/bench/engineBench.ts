@@ -37,8 +37,13 @@ export function measureEngine(schaal: number, runs = 7): EngineMeting {
   const perId = new Map<string, Besluit>(invoer.besluiten.map((b) => [b.id, b]));
 
   // The same end dates by the plain rule: one per term (the engine's terms tell which start applies).
-  const jaren = invoer.besluiten.map((b) => Number(b.bekendgemaakt.slice(0, 4)));
-  const gewoon = createGewoneEinddatum(Math.min(...jaren), Math.max(...jaren) + 1);
+  let [vanJaar, totJaar] = [Infinity, -Infinity];
+  for (const b of invoer.besluiten) {
+    const jaar = Number(b.bekendgemaakt.slice(0, 4));
+    vanJaar = Math.min(vanJaar, jaar);
+    totJaar = Math.max(totJaar, jaar);
+  }
+  const gewoon = createGewoneEinddatum(vanJaar, totJaar + 1);
   const gewoneTijden: number[] = [];
   let eindes: string[] = [];
   for (let run = 0; run < runs; run++) {
