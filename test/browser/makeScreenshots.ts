@@ -1,5 +1,6 @@
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
+import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
 
 // `npm run screenshots`: every page at 1366×768 into docs/screenshots (JPEG, to keep the README light).
 const server = await startTestServer();
@@ -14,7 +15,10 @@ try {
   };
   await page.goto(`${server.url}/aanmelden`);
   await foto('aanmelden');
-  await page.getByRole('button', { name: /Kuipers/ }).click();
+  // Signed in as the firm's jurist, as a user would: e-mail and the demo password (demo accounts need no code).
+  await page.getByLabel('E-mailadres', { exact: true }).fill(DEMO.advocaat);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
+  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await page.waitForURL(`${server.url}/`);
   await foto('overzicht');
   await page.goto(`${server.url}/matrix`);
@@ -32,11 +36,15 @@ try {
   await page.locator('#voorbeeld .termijnkaart').first().waitFor();
   await foto('registreren');
   await page.goto(`${server.url}/import`);
+  // The firm imports its clients' tariefbeschikkingen (only the NZa imports contracteerruimte); one row has errors.
+  await page.getByLabel('Tariefbeschikkingen').check();
   await page.getByLabel(/CSV-bestand/).setInputFiles({
-    name: 'overzicht.csv',
+    name: 'tariefbeschikkingen.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
-      'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-300;wijziging;17-11-2026;20-11-2026;Utrecht;2028;1.950.000.000,00\nNZa/CR/2026-300;wijziging;17-11-2026;31-11-2026;Utrech;20288;800.000.000,00\n',
+      'kenmerk;kvk;zorgaanbieder;regio;jaar;soort;besluitdatum;bekendgemaakt\n' +
+        'NZa/TB/2026-1901;90000002;Stichting Zorggroep Heuvelrand;Utrecht;2027;vaststelling;16-11-2026;18-11-2026\n' +
+        'NZa/TB/2026-1902;90000002;Stichting Zorggroep Heuvelrand;Utrech;20277;vaststelling;16-11-2026;31-11-2026\n',
     ),
   });
   await page.getByRole('button', { name: 'Controleren' }).click();
