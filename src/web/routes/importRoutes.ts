@@ -28,6 +28,8 @@ export function importRoutes(deps: AppDeps) {
         titel: 'Importeren',
         crKolommen: CONTRACTEERRUIMTE_KOLOMMEN.join(';'),
         tbKolommen: TARIEFBESCHIKKING_KOLOMMEN.join(';'),
+        // Only who may register contracteerruimtebesluiten (the NZa) is offered their import.
+        magContracteerruimte: can(c.get('actor'), 'contracteerruimte.registreren'),
       }),
     ),
   );

@@ -16,6 +16,14 @@ const upload = (email: string, soort: string, naam: string, inhoud: string) => {
 };
 
 describe('bulk import', () => {
+  it('offers the contracteerruimte import only to who may register contracteerruimtebesluiten (the NZa)', async () => {
+    const nza = await (await t.als(DEMO.nza)('/import')).text();
+    expect(nza).toContain('value="contracteerruimte" checked');
+    const kantoor = await (await t.als(DEMO.advocaat)('/import')).text();
+    expect(kantoor).not.toContain('value="contracteerruimte"');
+    expect(kantoor).toContain('value="tariefbeschikkingen" checked');
+  });
+
   const GOED =
     'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-140;wijziging;17-11-2026;20-11-2026;Utrecht;2027;1.900.000.000,00\nNZa/CR/2026-140;wijziging;17-11-2026;20-11-2026;Twente;2027;800.000.000,00\n';
 
