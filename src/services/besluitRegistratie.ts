@@ -3,14 +3,7 @@ import type { Actor } from '../actor/actor';
 import { ziesAlles } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
-import {
-  contracteerruimtebedragen,
-  contracteerruimtebesluiten,
-  tariefbeschikkingen,
-  vertegenwoordigingen,
-  zorgaanbieders,
-  zorgkantoorregios,
-} from '../db/schema';
+import { contracteerruimtebedragen, contracteerruimtebesluiten, tariefbeschikkingen, vertegenwoordigingen, zorgaanbieders } from '../db/schema';
 import type { VeldFout } from '../validation/velden';
 import type { ContracteerruimtebesluitInvoer, TariefbeschikkingInvoer } from '../validation/besluitInvoer';
 import { loadZichtbareZorgaanbieders } from './termijnInvoer';
@@ -22,16 +15,6 @@ import { resolveRegio } from './regioBeheer';
 export type Registratie = { ok: true; id: number } | { ok: false; fouten: VeldFout[] };
 
 export { InvoerFout } from './invoerFout';
-
-export function regioIds(db: Pick<Db, 'select'>): Map<string, number> {
-  return new Map(
-    db
-      .select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam })
-      .from(zorgkantoorregios)
-      .all()
-      .map((r) => [r.naam, r.id]),
-  );
-}
 
 /** The zorgaanbieder with this KvK number, if the actor's organisation acts for it (the NZa acts for all). */
 export function findZorgaanbiederVoorActor(db: Pick<Db, 'select'>, actor: Actor, kvkNummer: string): { id: number; naam: string } | undefined {

@@ -1,13 +1,6 @@
 import type { Actor } from '../actor/actor';
 import type { Besluit, Beroep, Contracteerruimtebesluit, Tariefbeschikking } from '../domain/besluiten/besluit';
-import {
-  celSleutel as celSleutelEngine,
-  combineCellen,
-  compare,
-  orderCelBesluiten,
-  resolveBeroepPartij,
-  type TermijnConfig,
-} from '../domain/termijnen/computeTermijnen';
+import { celSleutel, combineCellen, compare, orderCelBesluiten, resolveBeroepPartij, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
 import { computeCel, createRekencontext, type CelInvoer, type CelUitkomst } from '../domain/termijnen/celTermijnen';
 import { computeCelStatus, type CelStatus } from '../domain/termijnen/celStatus';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwing } from '../domain/termijnen/termijn';
@@ -114,7 +107,7 @@ const MAX_PEILDATUMS = 8;
 const MAX_SCOPES = 20;
 const ALGEMEEN = '0|0';
 
-const celSleutel = (c: DbCel) => `${c.regioId}|${c.jaar}`;
+const dbCelSleutel = (c: DbCel) => `${c.regioId}|${c.jaar}`;
 
 export function createTermijnService(db: Db, config: TermijnConfig): TermijnService {
   const context = createRekencontext(config);
@@ -152,13 +145,13 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     const cellen = new Map<string, CelStand>();
     const vers = new Map<string, CelStand>();
     const versVan = (c: DbCel): CelStand => {
-      const sleutel = celSleutel(c);
+      const sleutel = dbCelSleutel(c);
       let cel = vers.get(sleutel);
       if (!cel) vers.set(sleutel, (cel = { db: { regioId: c.regioId, jaar: c.jaar }, tariefbeschikkingen: [], beroepen: [] }));
       return cel;
     };
     if (incrementeel) {
-      const gewijzigd = new Set(incrementeel.gewijzigd.map(celSleutel));
+      const gewijzigd = new Set(incrementeel.gewijzigd.map(dbCelSleutel));
       for (const [sleutel, cel] of incrementeel.vorige.cellen) if (!gewijzigd.has(sleutel)) cellen.set(sleutel, cel);
       for (const c of incrementeel.gewijzigd) versVan(c);
     }
@@ -170,7 +163,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     const contracteerruimte = groupContracteerruimte(rijen.contracteerruimte);
     const crPerCel = new Map<string, Contracteerruimtebesluit[]>();
     rijen.contracteerruimte.forEach((r, i) => {
-      const cel = celSleutel(r);
+      const cel = dbCelSleutel(r);
       const lijst = crPerCel.get(cel);
       if (lijst) lijst.push(contracteerruimte.perRij[i]!);
       else crPerCel.set(cel, [contracteerruimte.perRij[i]!]);
@@ -236,7 +229,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
         termijnen,
         uitsluitingen,
         cellen: uitkomsten,
-        celIndex: new Map(uitkomsten.map((u) => [celSleutelEngine(u.invoer.regio, u.invoer.jaar), u])),
+        celIndex: new Map(uitkomsten.map((u) => [celSleutel(u.invoer.regio, u.invoer.jaar), u])),
       },
       perPeildatum: new Map(),
     };
@@ -279,13 +272,13 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     const perCel = new Map<string, CelStatus>();
     for (const cel of geheel.cellen) {
       const stand = statusVan(cel, peildatum);
-      perCel.set(celSleutelEngine(cel.invoer.regio, cel.invoer.jaar), stand);
+      perCel.set(celSleutel(cel.invoer.regio, cel.invoer.jaar), stand);
       status.push(stand.status);
       for (const p of stand.partijStatus) partijStatus.push(p);
     }
     const berekend: BerekendOverzicht = {
       cel(regio, jaar) {
-        const sleutel = celSleutelEngine(regio, jaar);
+        const sleutel = celSleutel(regio, jaar);
         const uitkomst = geheel.celIndex.get(sleutel);
         const stand = perCel.get(sleutel);
         return uitkomst && stand

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO, SESSIE_GEHEIM } from '../support/testApp';
+import { createTestApp, DEMO, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 import { findVrijePoort } from '../support/vrijePoort';
 
 /**
@@ -40,16 +40,7 @@ describe('two processes on one database file', () => {
   const nieuweTb = (kenmerk: string) => ({
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      type: 'tariefbeschikking',
-      kenmerk,
-      zorgaanbieder: '90000003',
-      regio: 'Amsterdam',
-      jaar: 2027,
-      soort: 'vaststelling',
-      besluitdatum: '2026-11-20',
-      bekendgemaakt: '2026-11-20',
-    }),
+    body: tariefbeschikkingJson(kenmerk),
   });
 
   it('see each other’s writes at once, with warm caches on both sides', async () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { ROUTE_REGELS } from '../../src/web/routeRegels';
 import { createGebruiker } from '../../src/services/gebruikerBeheer';
-import { createTestApp, DEMO, formulier, SESSIE_GEHEIM } from '../support/testApp';
+import { createTestApp, DEMO, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 
 /**
  * Issue 11: every write leaves an audit entry that names the change. Generated from the route table: every POST
@@ -250,17 +250,7 @@ const RIJEN: Record<string, Rij> = {
     wie: DEMO.advocaat,
     pad: () => '/api/v1/besluiten',
     json: true,
-    body: () =>
-      JSON.stringify({
-        type: 'tariefbeschikking',
-        kenmerk: 'NZa/TB/2026-2902',
-        zorgaanbieder: '90000003',
-        regio: 'Amsterdam',
-        jaar: 2027,
-        soort: 'vaststelling',
-        besluitdatum: '2026-11-20',
-        bekendgemaakt: '2026-11-20',
-      }),
+    body: () => tariefbeschikkingJson('NZa/TB/2026-2902'),
     actie: 'tariefbeschikking geregistreerd',
     onderwerp: 'tariefbeschikking',
   },

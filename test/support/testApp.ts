@@ -111,3 +111,17 @@ export function formulier(velden: Record<string, string | string[]>): URLSearchP
   for (const [k, v] of Object.entries(velden)) for (const w of Array.isArray(v) ? v : [v]) p.append(k, w);
   return p;
 }
+
+/** The JSON body of `POST /api/v1/besluiten` for a tariefbeschikking of the firm's client Amstelhof (Amsterdam 2027). */
+export function tariefbeschikkingJson(kenmerk: string): string {
+  return JSON.stringify({
+    type: 'tariefbeschikking',
+    kenmerk,
+    zorgaanbieder: '90000003',
+    regio: 'Amsterdam',
+    jaar: 2027,
+    soort: 'vaststelling',
+    besluitdatum: '2026-11-20',
+    bekendgemaakt: '2026-11-20',
+  });
+}

@@ -2,7 +2,7 @@ import { formatDatumKort, type IsoDatum } from '../kalender/kalenderdatum';
 import { partijVan, type Besluit, type Beroep, type GevraagdePartij, type TermijnInvoer } from '../besluiten/besluit';
 import { assertBekendmakingInBereik } from './awbTermijn';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';
-import { computeCel, createRekencontext, type CelInvoer, type CelUitkomst, type Rekencontext } from './celTermijnen';
+import { computeCel, createRekencontext, type CelInvoer, type CelUitkomst } from './celTermijnen';
 import { computeCelStatus, type CelStatus } from './celStatus';
 import { listWaarschuwingen } from './waarschuwingen';
 import { compare } from './volgorde';
@@ -28,11 +28,6 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
   const { status, partijStatus } = computeStatussen(cellen, invoer.peildatum, config);
   const waarschuwingen = listWaarschuwingen(invoer, termijnen, config);
   return { termijnen, uitsluitingen, status, partijStatus, waarschuwingen };
-}
-
-/** Recomputes the given cells only: the incremental path after a write that touched them. */
-export function computeCellen(cellen: readonly CelInvoer[], context: Rekencontext): CelUitkomst[] {
-  return cellen.map((cel) => computeCel(cel, context));
 }
 
 /**

@@ -3,12 +3,12 @@ import type { AppDeps, AppEnv } from '../appContext';
 import { listRegios, mergeRegios, renameRegio } from '../../services/regioBeheer';
 import { InvoerFout } from '../../services/invoerFout';
 import { can } from '../../services/permissies';
+import { jaarInvoerVeld } from '../../validation/besluitInvoer';
 import { foutenPerVeld } from '../formulier';
 import { paginaContext } from '../paginaContext';
 
 const tekst = (w: unknown) => (typeof w === 'string' ? w.trim() : '');
 const lijst = (w: unknown) => (Array.isArray(w) ? w : w === undefined ? [] : [w]).filter((x): x is string => typeof x === 'string' && x !== '');
-const jaarUit = (w: unknown) => (/^\d{4}$/.test(tekst(w)) ? Number(tekst(w)) : NaN);
 
 /**
  * Mounted at /regios: the division of zorgkantoorregio's (termijnregels §11), which everyone may read, and which the
@@ -47,25 +47,24 @@ export function regioRoutes(deps: AppDeps) {
 
   app.get('/', (c) => render(c));
 
+  /** One form's write: the year checked as every year field is, the service's field errors back beside the form. */
+  function schrijf(c: Context<AppEnv>, formulier: 'naam' | 'samenvoegen', waarden: Record<string, unknown>, actie: (vanafJaar: number) => void, klaar: string) {
+    const jaar = jaarInvoerVeld().safeParse(waarden.vanafJaar);
+    try {
+      if (!jaar.success) throw new InvoerFout([{ veld: 'vanafJaar', melding: jaar.error.issues[0]!.message }]);
+      actie(jaar.data);
+    } catch (fout) {
+      if (fout instanceof InvoerFout) return render(c, { fouten: fout.fouten, formulier, waarden }, 422);
+      throw fout;
+    }
+    return c.redirect(`/regios?klaar=${klaar}`, 303);
+  }
+
   app.post('/:code/naam', async (c) => {
     const form = await c.req.parseBody();
     const code = c.req.param('code');
     const waarden = { code, naam: tekst(form.naam), vanafJaar: tekst(form.vanafJaar) };
-    const vanafJaar = jaarUit(form.vanafJaar);
-    if (!Number.isInteger(vanafJaar) || vanafJaar < 2000 || vanafJaar > 2200) {
-      return render(
-        c,
-        { fouten: [{ veld: 'vanafJaar', melding: 'geef het eerste jaar onder de nieuwe naam (bijvoorbeeld 2027)' }], formulier: 'naam', waarden },
-        422,
-      );
-    }
-    try {
-      renameRegio(deps.db, c.get('actor'), { code, naam: waarden.naam, vanafJaar }, deps.vandaag());
-    } catch (fout) {
-      if (fout instanceof InvoerFout) return render(c, { fouten: fout.fouten, formulier: 'naam', waarden }, 422);
-      throw fout;
-    }
-    return c.redirect('/regios?klaar=naam', 303);
+    return schrijf(c, 'naam', waarden, (vanafJaar) => renameRegio(deps.db, c.get('actor'), { code, naam: waarden.naam, vanafJaar }, deps.vandaag()), 'naam');
   });
 
   app.post('/samenvoegen', async (c) => {
@@ -77,26 +76,14 @@ export function regioRoutes(deps: AppDeps) {
       zorgkantoor: tekst(form.zorgkantoor),
       vanafJaar: tekst(form.vanafJaar),
     };
-    const vanafJaar = jaarUit(form.vanafJaar);
-    if (!Number.isInteger(vanafJaar) || vanafJaar < 2000 || vanafJaar > 2200) {
-      return render(
-        c,
-        { fouten: [{ veld: 'vanafJaar', melding: 'geef het eerste jaar van de nieuwe indeling (bijvoorbeeld 2027)' }], formulier: 'samenvoegen', waarden },
-        422,
-      );
-    }
-    try {
-      mergeRegios(
-        deps.db,
-        c.get('actor'),
-        { bronnen: waarden.bronnen, doel: { code: waarden.doel, naam: waarden.naam, zorgkantoor: waarden.zorgkantoor }, vanafJaar },
-        deps.vandaag(),
-      );
-    } catch (fout) {
-      if (fout instanceof InvoerFout) return render(c, { fouten: fout.fouten, formulier: 'samenvoegen', waarden }, 422);
-      throw fout;
-    }
-    return c.redirect('/regios?klaar=samengevoegd', 303);
+    const doel = { code: waarden.doel, naam: waarden.naam, zorgkantoor: waarden.zorgkantoor };
+    return schrijf(
+      c,
+      'samenvoegen',
+      waarden,
+      (vanafJaar) => mergeRegios(deps.db, c.get('actor'), { bronnen: waarden.bronnen, doel, vanafJaar }, deps.vandaag()),
+      'samengevoegd',
+    );
   });
 
   return app;

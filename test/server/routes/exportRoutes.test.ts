@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO } from '../../support/testApp';
+import { createTestApp, DEMO, tariefbeschikkingJson } from '../../support/testApp';
 
 let t: ReturnType<typeof createTestApp>;
 beforeEach(() => (t = createTestApp()));
@@ -10,16 +10,7 @@ describe('CSV export', () => {
     await t.als(DEMO.advocaat)('/api/v1/besluiten', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'tariefbeschikking',
-        kenmerk: 'X1',
-        zorgaanbieder: '90000003',
-        regio: 'Amsterdam',
-        jaar: 2027,
-        soort: 'vaststelling',
-        besluitdatum: '2026-11-20',
-        bekendgemaakt: '2026-11-20',
-      }),
+      body: tariefbeschikkingJson('X1'),
     });
     const r = await t.als(DEMO.advocaat)('/export/termijnen.csv');
     expect(r.headers.get('content-type')).toContain('text/csv');
