@@ -61,17 +61,19 @@ export function apiRoutes(deps: AppDeps) {
     }
     return c.json({
       contracteerruimtebesluiten: [...cr.entries()].map(([id, b]) => ({ id, type: 'contracteerruimte', ...b })),
-      tariefbeschikkingen: [...berekend.tariefbeschikkingen.values()].map((t) => ({
-        id: t.id,
-        type: 'tariefbeschikking',
-        kenmerk: t.kenmerk,
-        zorgaanbieder: t.zorgaanbieder,
-        regio: t.regio,
-        jaar: t.jaar,
-        soort: t.soort,
-        besluitdatum: t.besluitdatum,
-        bekendgemaakt: t.bekendgemaakt,
-      })),
+      tariefbeschikkingen: [...berekend.tariefbeschikkingen.values()]
+        .sort((a, b) => a.id - b.id)
+        .map((t) => ({
+          id: t.id,
+          type: 'tariefbeschikking',
+          kenmerk: t.kenmerk,
+          zorgaanbieder: t.zorgaanbieder,
+          regio: t.regio,
+          jaar: t.jaar,
+          soort: t.soort,
+          besluitdatum: t.besluitdatum,
+          bekendgemaakt: t.bekendgemaakt,
+        })),
     });
   });
 
