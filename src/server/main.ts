@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import { ConfigFout, loadConfig, type AppConfig } from '../config/config';
 import { loadSessieGeheim } from '../config/sessieGeheim';
 import { createTermijnConfig } from '../config/termijnConfig';
@@ -39,6 +40,10 @@ try {
   process.exit(78); // EX_CONFIG
 }
 const log = createLogger(config.logNiveau);
+// Code that still writes to the console (the reminder job) writes JSON lines too.
+console.log = console.info = (...delen: unknown[]) => log.info(format(...delen));
+console.warn = (...delen: unknown[]) => log.warn(format(...delen));
+console.error = (...delen: unknown[]) => log.error(format(...delen));
 
 // The file is checked read-only before anything writes to it: SQLite, PRAGMA quick_check, a schema this version knows.
 let losLaten: () => void;
