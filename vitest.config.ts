@@ -14,7 +14,8 @@ const ZWAAR = [
   'test/server/backupHerstel.test.ts',
   'test/server/startControle.test.ts',
   'test/server/procesBeheer.test.ts',
-  'test/server/kill9.test.ts',
+  'test/server/kill9Import.test.ts',
+  'test/server/kill9Backup.test.ts',
   'test/config/config.test.ts',
   'test/architecture/**/*.test.ts',
 ];

@@ -25,7 +25,7 @@ import { checkDatabaseBestand, DatabaseFout, readSchemaStand } from './databaseC
  */
 
 export const BACKUP_PATROON = /^termijnbewaking-(\d{8})-(\d{6})\.sqlite$/;
-const DEEL_PATROON = /\.deel-(\d+)$/;
+const DEEL_PATROON = /\.deel-(\d+)(-journal|-wal|-shm)?$/;
 
 export class BackupFout extends Error {}
 
@@ -115,11 +115,25 @@ export function makeBackup(databasePad: string, doel: string): BackupUitkomst {
   try {
     const stand = finishKopie(tijdelijk);
     placeKopie(tijdelijk, doel);
+    removeHalveKopieen(dirname(resolve(doel)));
     return { pad: resolve(doel), bytes: statSync(doel).size, ms: performance.now() - begin, migraties: stand.toegepast };
   } catch (e) {
     rmSync(tijdelijk, { force: true });
     throw e;
   }
+}
+
+/** Half-written copies (`*.deel-PID`) of a backup process that died (kill -9, power loss). */
+function removeHalveKopieen(map: string): string[] {
+  const weg: string[] = [];
+  for (const naam of readdirSync(map)) {
+    const m = DEEL_PATROON.exec(naam);
+    if (m && !isLevend(Number(m[1]))) {
+      rmSync(join(map, naam), { force: true });
+      weg.push(join(map, naam));
+    }
+  }
+  return weg;
 }
 
 /**
@@ -159,14 +173,7 @@ export function removeOudeBackups(map: string, bewaarDagen: number, nuMs: number
       weg.push(pad);
     }
   }
-  for (const naam of readdirSync(map)) {
-    const m = DEEL_PATROON.exec(naam);
-    if (m && !isLevend(Number(m[1]))) {
-      rmSync(join(map, naam), { force: true });
-      weg.push(join(map, naam));
-    }
-  }
-  return weg;
+  return [...weg, ...removeHalveKopieen(map)];
 }
 
 /** The newest backup's age in milliseconds, or undefined without one. */

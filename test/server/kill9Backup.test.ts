@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO } from '../support/testApp';
+import { runCli, spawnCli, startServer, type ServerProces } from '../support/serverProces';
+import { queryEen } from '../support/databaseInhoud';
+
+/**
+ * Issue 12 point 8: kill -9 in the middle of a CSV import (through the real server) and in the middle of a backup
+ * leaves no partial state — the import is all or nothing, no half backup carries a backup's name — and the server
+ * starts again cleanly.
+ */
+const t = createTestApp();
+const { cookie, csrf } = t.aanmelding(DEMO.advocaat);
+const databasePad = t.db.$client.name;
+const map = dirname(databasePad);
+t.db.$client.close();
+const env = { DATABASE_PATH: databasePad };
+let server: ServerProces | undefined;
+afterAll(() => {
+  server?.kind.kill('SIGKILL');
+  rmSync(map, { recursive: true, force: true });
+});
+
+describe('kill -9', () => {
+  it('during a backup: no half file under the backup name; the next backup succeeds and clears the leftover', async () => {
+    // Some weight, so that the copy takes a moment: 40 MB of outbox messages.
+    const db = new Database(databasePad);
+    const eml = 'x'.repeat(8_000);
+    const zet = db.prepare('INSERT INTO uitgaande_mail (message_id, aan, onderwerp, tekst, eml) VALUES (?, ?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 5_000; i++) zet.run(`<vulling-${i}@test>`, 'vulling@test', 'vulling', 'vulling', eml);
+    })();
+    db.close();
+
+    const doel = join(map, 'backups', 'na-kill.sqlite');
+    const b = spawnCli(['backup', doel], env);
+    const deel = `${doel}.deel-${b.kind.pid}`;
+    const begin = Date.now();
+    while (!existsSync(deel) && Date.now() - begin < 30_000) await new Promise((r) => setImmediate(r));
+    expect(existsSync(deel)).toBe(true);
+    b.kind.kill('SIGKILL');
+    expect((await b.klaar).code).toBe('SIGKILL');
+    expect(existsSync(doel)).toBe(false);
+    expect(existsSync(deel)).toBe(true); // the half copy, under its temporary name only
+
+    const opnieuw = await runCli(['backup', doel], env);
+    expect(opnieuw.code).toBe(0);
+    expect(opnieuw.stdout.trim()).toBe(doel);
+    expect(readdirSync(join(map, 'backups'))).toEqual(['na-kill.sqlite']);
+    expect(queryEen<{ n: number }>(doel, 'SELECT count(*) AS n FROM uitgaande_mail').n).toBeGreaterThanOrEqual(5_000);
+
+    server = await startServer(databasePad);
+    expect(((await (await fetch(`${server.url}/gezond`)).json()) as { status: string }).status).not.toBe('fout');
+    server.kind.kill('SIGTERM');
+    expect(await server.einde).toBe(0);
+    server = undefined;
+  }, 60_000);
+});
