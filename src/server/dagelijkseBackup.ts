@@ -19,6 +19,8 @@ export function startDagelijkseBackup(
   let bezig: Promise<void> | undefined;
   const ronde = () => {
     bezig ??= (async () => {
+      // Never finish synchronously: `finally` must clear `bezig` after it was assigned, not before.
+      await Promise.resolve();
       try {
         const laatste = findLaatsteBackup(instelling.map);
         if (!laatste || nu() - laatste.mtimeMs >= DAG_MS - 60_000) {
