@@ -43,10 +43,12 @@ export function runBackupCommand(config: AppConfig, args: string[], nu: Date): C
     return { stdout: '', stderr: GEBRUIK, exitCode: 2 };
   } catch (e) {
     if (e instanceof DatabaseFout) return { stdout: '', stderr: `${e.nl}\n${e.en}\n`, exitCode: 1 };
-    if (e instanceof BackupFout || (e as NodeJS.ErrnoException).code) {
-      const wat = commando === 'backup' ? 'De backup is niet gemaakt' : 'De backup is niet teruggezet; er is niets gewijzigd';
-      return { stdout: '', stderr: `${wat}: ${(e as Error).message}\n`, exitCode: 1 };
-    }
+    const wat =
+      commando === 'backup'
+        ? ['De backup is niet gemaakt', 'No backup was made']
+        : ['De backup is niet teruggezet; er is niets gewijzigd', 'Nothing was restored or changed'];
+    if (e instanceof BackupFout) return { stdout: '', stderr: `${wat[0]}: ${e.nl}.\n${wat[1]}: ${e.en}.\n`, exitCode: 1 };
+    if ((e as NodeJS.ErrnoException).code) return { stdout: '', stderr: `${wat[0]}: ${(e as Error).message}\n${wat[1]}.\n`, exitCode: 1 };
     throw e;
   }
 }

@@ -27,7 +27,15 @@ import { checkDatabaseBestand, DatabaseFout, readSchemaStand } from './databaseC
 export const BACKUP_PATROON = /^termijnbewaking-(\d{8})-(\d{6})\.sqlite$/;
 const DEEL_PATROON = /\.deel-(\d+)(-journal|-wal|-shm)?$/;
 
-export class BackupFout extends Error {}
+/** A refused or failed backup or restore; the message in Dutch (for the operator) and English. */
+export class BackupFout extends Error {
+  constructor(
+    readonly nl: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
 
 export function backupBestandsnaam(nu: Date): string {
   const iso = nu.toISOString(); // UTC: names sort by time whatever the server's zone
@@ -70,9 +78,14 @@ function finishKopie(tijdelijk: string) {
   try {
     kopie.pragma('journal_mode = DELETE');
     const regels = (kopie.pragma('integrity_check') as Record<string, string>[]).map((r) => Object.values(r)[0]);
-    if (regels.length !== 1 || regels[0] !== 'ok') throw new BackupFout(`the copy fails PRAGMA integrity_check: ${regels.slice(0, 3).join('; ')}`);
+    if (regels.length !== 1 || regels[0] !== 'ok')
+      throw new BackupFout(
+        `de kopie faalt voor PRAGMA integrity_check: ${regels.slice(0, 3).join('; ')}`,
+        `the copy fails PRAGMA integrity_check: ${regels.slice(0, 3).join('; ')}`,
+      );
     const stand = readSchemaStand(kopie);
-    if (stand.onbekend > 0 || stand.toegepast === 0) throw new BackupFout('the copy has no schema version this program knows');
+    if (stand.onbekend > 0 || stand.toegepast === 0)
+      throw new BackupFout('de kopie heeft geen schemaversie die dit programma kent', 'the copy has no schema version this program knows');
     return stand;
   } finally {
     kopie.close();
@@ -82,7 +95,7 @@ function finishKopie(tijdelijk: string) {
 function placeKopie(tijdelijk: string, doel: string) {
   chmodSync(tijdelijk, 0o600);
   fsyncBestand(tijdelijk);
-  if (existsSync(doel)) throw new BackupFout(`${doel} already exists`);
+  if (existsSync(doel)) throw new BackupFout(`${doel} bestaat al`, `${doel} already exists`);
   renameSync(tijdelijk, doel);
   fsyncMap(dirname(doel));
 }
@@ -100,8 +113,8 @@ export interface BackupUitkomst {
  */
 export function makeBackup(databasePad: string, doel: string): BackupUitkomst {
   const begin = performance.now();
-  if (!existsSync(databasePad)) throw new BackupFout(`the database ${resolve(databasePad)} does not exist`);
-  if (existsSync(doel)) throw new BackupFout(`${resolve(doel)} already exists`);
+  if (!existsSync(databasePad)) throw new BackupFout(`de database ${resolve(databasePad)} bestaat niet`, `the database ${resolve(databasePad)} does not exist`);
+  if (existsSync(doel)) throw new BackupFout(`${resolve(doel)} bestaat al; kies een andere naam`, `${resolve(doel)} already exists`);
   mkdirSync(dirname(resolve(doel)), { recursive: true, mode: 0o700 });
   const tijdelijk = `${doel}.deel-${process.pid}`;
   rmSync(tijdelijk, { force: true });
@@ -237,11 +250,16 @@ export interface HerstelUitkomst {
  */
 export function restoreBackup(bron: string, databasePad: string, nu: Date): HerstelUitkomst {
   const stand = checkDatabaseBestand(bron, { volledig: true, moetBestaan: true })!;
-  if (stand.toegepast === 0) throw new BackupFout(`${resolve(bron)} is no database of this program (no schema version)`);
+  if (stand.toegepast === 0)
+    throw new BackupFout(
+      `${resolve(bron)} is geen database van Termijnbewaking (geen schemaversie)`,
+      `${resolve(bron)} is no database of this program (no schema version)`,
+    );
   const servers = findLevendeServers(databasePad);
   if (servers.length) {
     throw new BackupFout(
-      `a server (process ${servers.join(', ')}) holds ${resolve(databasePad)}; stop it first / een server (proces ${servers.join(', ')}) gebruikt de database; stop die eerst`,
+      `een server (proces ${servers.join(', ')}) gebruikt ${resolve(databasePad)}; stop die eerst`,
+      `a server (process ${servers.join(', ')}) holds ${resolve(databasePad)}; stop it first`,
     );
   }
   const doel = resolve(databasePad);
@@ -250,11 +268,15 @@ export function restoreBackup(bron: string, databasePad: string, nu: Date): Hers
   try {
     writeFileSync(slot, `${process.pid}\n`, { mode: 0o600, flag: 'wx' });
   } catch {
-    throw new BackupFout(`another restore is running (${slot} exists)`);
+    throw new BackupFout(
+      `er loopt al een herstel (${slot} bestaat; is dat proces gestopt, verwijder dan dat bestand)`,
+      `another restore is running (${slot} exists)`,
+    );
   }
   try {
     // A server may have started between the check and the mark: look once more now that starts are refused.
-    if (findLevendeServers(databasePad).length) throw new BackupFout(`a server started on ${doel}; stop it first`);
+    if (findLevendeServers(databasePad).length)
+      throw new BackupFout(`er is net een server gestart op ${doel}; stop die eerst`, `a server started on ${doel}; stop it first`);
     const tijdelijk = `${doel}.herstel-${process.pid}`;
     copyFileSync(bron, tijdelijk);
     try {

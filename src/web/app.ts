@@ -40,6 +40,9 @@ const LOKAAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Path prefixes served without signing in; test/server/routeTabel.test.ts checks every other route is protected. */
 export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/gereed', '/aanmelden', '/afmelden', '/welkom/', '/agenda/'] as const;
 
+/** The path as logged: the secret in a first-sign-in link or a calendar feed's file name never reaches the log. */
+const logPad = (pad: string) => pad.replace(/^\/(welkom|agenda)\/[^/]+/, '/$1/…');
+
 /**
  * The rule of the route that will handle this request: the FIRST matched route that is not middleware (handlers run
  * in registration order and none calls next, so the first one answers; `/besluiten/contracteerruimte/regel` also
@@ -156,7 +159,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     const begin = performance.now();
     const req = randomUUID();
-    c.set('log', log.child({ req, method: c.req.method, path: c.req.path }));
+    c.set('log', log.child({ req, method: c.req.method, path: logPad(c.req.path) }));
     try {
       await next();
     } finally {

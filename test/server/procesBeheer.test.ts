@@ -90,6 +90,9 @@ describe('a server process: health, logs, file modes, shutdown', () => {
     const zaken = await fetch(`${server.url}/zaken?zoek=${encodeURIComponent(DEMO.inhouse)}`, { headers: { Cookie: sessie } });
     expect(zaken.status).toBe(200);
     const id = zaken.headers.get('X-Request-Id')!;
+    // Secrets in paths (a first-sign-in link, a calendar feed) are not logged either.
+    await fetch(`${server.url}/welkom/GEHEIM-welkomtoken-123`);
+    await fetch(`${server.url}/agenda/GEHEIM-agendatoken-456.ics`);
 
     const regels = server
       .stdout()
@@ -113,6 +116,8 @@ describe('a server process: health, logs, file modes, shutdown', () => {
     for (const adres of [DEMO.advocaat, DEMO.inhouse, ONBEKEND]) expect(alles).not.toContain(adres);
     expect(alles).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/);
     expect(alles).not.toContain(encodeURIComponent(DEMO.inhouse));
+    expect(alles).not.toContain('GEHEIM-');
+    expect(regels.some((r) => r.path === '/welkom/…')).toBe(true);
     // The start log's demo line stays readable.
     expect(alles).toContain(`Demo-wachtwoord: ${wachtwoord}`);
   }, 30_000);
