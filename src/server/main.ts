@@ -11,7 +11,7 @@ import { createTermijnConfig } from '../config/termijnConfig';
 import { vandaagInNederland } from '../config/klok';
 import { openDatabase } from '../db/verbinding';
 import { checkDatabaseBestand, DatabaseFout } from '../db/databaseControle';
-import { claimDatabase } from '../db/backup';
+import { BACKUP_PATROON, claimDatabase } from '../db/backup';
 import { seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
 import { createTermijnService } from '../services/termijnService';
 import { createApp } from '../web/app';
@@ -67,10 +67,13 @@ function restrictBestaandeBestanden(config: AppConfig, outboxMap: string) {
   for (const pad of [db, `${db}-wal`, `${db}-shm`, join(map, 'sessie-geheim'), join(map, 'demo-wachtwoord')]) {
     if (existsSync(pad)) chmodSync(pad, 0o600);
   }
-  for (const m of [outboxMap, config.backup.map]) {
-    if (!existsSync(m)) continue;
-    chmodSync(m, 0o700);
-    for (const naam of readdirSync(m)) chmodSync(join(m, naam), 0o600);
+  if (existsSync(outboxMap)) {
+    chmodSync(outboxMap, 0o700);
+    for (const naam of readdirSync(outboxMap)) chmodSync(join(outboxMap, naam), 0o600);
+  }
+  // BACKUP_MAP may be shared with other files: only our backups are narrowed.
+  if (existsSync(config.backup.map)) {
+    for (const naam of readdirSync(config.backup.map)) if (BACKUP_PATROON.test(naam)) chmodSync(join(config.backup.map, naam), 0o600);
   }
 }
 
