@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { isGeldigeIsoDatum, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { MailConfig } from '../mail/mailConfig';
@@ -64,7 +65,12 @@ export const omgevingSchema = z.object({
   ),
   SESSIE_INACTIEF_MINUTEN: z.preprocess(leegIsAfwezig, geheelGetal(5, 1440, 'een geheel aantal minuten van 5 tot en met 1440').default(60)),
   SESSIE_MAX_UREN: z.preprocess(leegIsAfwezig, geheelGetal(1, 720, 'een geheel aantal uren van 1 tot en met 720').default(12)),
+  BACKUP_MAP: optioneel(z.string()),
+  BACKUP_BEWAAR_DAGEN: z.preprocess(leegIsAfwezig, geheelGetal(0, 3650, 'een geheel aantal dagen van 0 (geen dagelijkse backup) tot en met 3650').default(14)),
+  LOG_NIVEAU: z.preprocess(leegIsAfwezig, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
+
+export type LogNiveau = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -84,6 +90,9 @@ export interface AppConfig {
   /** BASIS_URL's origin: the only Host served, the base of links; absent (demo only): localhost. */
   basisUrl?: string;
   sessie: { inactiefMs: number; maxMs: number };
+  /** The server's daily backup: into `map` (default: backups/ next to the database), kept `bewaarDagen` days (0: none). */
+  backup: { map: string; bewaarDagen: number };
+  logNiveau: LogNiveau;
 }
 
 export class ConfigFout extends Error {
@@ -131,6 +140,8 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
     demo,
     ...(basisUrl ? { basisUrl } : {}),
     sessie: { inactiefMs: e.SESSIE_INACTIEF_MINUTEN * 60_000, maxMs: e.SESSIE_MAX_UREN * 3600_000 },
+    backup: { map: e.BACKUP_MAP ?? join(dirname(e.DATABASE_PATH), 'backups'), bewaarDagen: e.BACKUP_BEWAAR_DAGEN },
+    logNiveau: e.LOG_NIVEAU,
     ...(e.SESSION_SECRET ? { sessionSecret: e.SESSION_SECRET } : {}),
     inwerkingtreding: e.WMG105_INWERKINGTREDING === undefined || e.WMG105_INWERKINGTREDING === 'onbekend' ? null : (e.WMG105_INWERKINGTREDING as IsoDatum),
     gelijkgesteldeDagen: e.ATW_GELIJKGESTELDE_DAGEN ?? [],

@@ -9,6 +9,7 @@ import type { Verzender } from '../mail/verzender';
 import type { ZaakOverzichtRij } from '../services/zaakRegistratie';
 import type { BesluitDatums } from '../services/besluitRegistratie';
 import type { SessieTijden, Sessie } from '../services/sessieService';
+import type { Logger } from '../log/logger';
 
 export interface Beveiliging {
   /** BASIS_URL's origin (e.g. https://termijnen.example.nl): requests for another Host are refused. Absent: localhost only. */
@@ -35,6 +36,10 @@ export interface AppDeps {
   vandaag: () => IsoDatum;
   /** The clock for sessions and codes (milliseconds); injected so tests can move it. */
   nuMs?: () => number;
+  /** JSON lines (pino); absent: silent. */
+  log?: Logger;
+  /** False once the server is shutting down: /gereed answers 503 so a load balancer stops sending. */
+  gereed?: () => boolean;
 }
 
 export type AppEnv = {
@@ -48,5 +53,7 @@ export type AppEnv = {
     zaak: ZaakOverzichtRij;
     /** Set by loadBesluitUitPad on /besluiten/:type/:id/…. */
     besluit: BesluitDatums;
+    /** The request's logger: every line carries the request id. */
+    log: Logger;
   };
 };
