@@ -68,6 +68,37 @@ export function afgeleidPerRevisie<T>(berekend: BerekendOverzicht, sleutel: stri
   return waarde;
 }
 
+/**
+ * The terms and exclusions of one besluit, through the cell index: a tariefbeschikking's own (regio, jaar), a
+ * contracteerruimtebesluit's regions and years — never a scan of every term.
+ */
+export function findBesluitTermijnen(
+  berekend: BerekendOverzicht,
+  type: Besluit['type'],
+  kenmerk: string,
+): { termijnen: Termijn[]; uitsluitingen: Uitsluiting[] } {
+  const cellen = new Map<string, { regio: string; jaar: number }>();
+  if (type === 'tariefbeschikking') {
+    const rij = berekend.tariefbeschikkingen.get(kenmerk);
+    if (rij) cellen.set(`${rij.regio}|${rij.jaar}`, rij);
+  } else {
+    for (const r of berekend.contracteerruimte) if (r.kenmerk === kenmerk) cellen.set(`${r.regio}|${r.jaar}`, r);
+  }
+  const vanBesluit = (x: { besluit: string; besluitType: string }) => x.besluit === kenmerk && x.besluitType === type;
+  const termijnen: Termijn[] = [];
+  const uitsluitingen: Uitsluiting[] = [];
+  const inVolgorde = [...cellen.values()].sort((a, b) => compare(a.regio, b.regio) || a.jaar - b.jaar);
+  for (const { regio, jaar } of inVolgorde) {
+    const cel = berekend.cel(regio, jaar);
+    if (!cel) continue;
+    for (const t of cel.termijnen) if (vanBesluit(t)) termijnen.push(t);
+    for (const u of cel.uitsluitingen) if (vanBesluit(u)) uitsluitingen.push(u);
+  }
+  // In the order of the whole list: by last day, region, year, then the cell's own order.
+  termijnen.sort((a, b) => compare(a.einde, b.einde) || compare(a.regio, b.regio) || a.jaar - b.jaar);
+  return { termijnen, uitsluitingen };
+}
+
 export interface BerekendeCel {
   /** The cell's tariefbeschikkingen as stored (the ones the scope sees). */
   tariefbeschikkingen: readonly TariefbeschikkingRij[];

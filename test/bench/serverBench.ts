@@ -84,6 +84,7 @@ export interface ServerMeting {
   paginas: { pad: string; last: Last }[];
   kaal: Last;
   wijzigingZichtbaarMs: number;
+  wijzigingInOverzichtMs: number;
   peildataRssVoorMb: number;
   peildataRssNaMb: number;
 }
@@ -98,12 +99,19 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
   const gebruikerId = db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').pluck().get(NZA) as number;
   const { token, sessie } = createSessie(db, GEHEIM, gebruikerId, Date.now());
   const tb = db.$client
-    .prepare("SELECT id, kenmerk, besluitdatum FROM tariefbeschikkingen WHERE kenmerk LIKE 'BENCH/%' AND soort = 'vaststelling' ORDER BY id LIMIT 1")
-    .get() as {
+    .prepare(
+      `SELECT t.id, t.kenmerk, t.besluitdatum, t.jaar, r.code AS regio, z.naam AS zorgaanbieder FROM tariefbeschikkingen t
+       JOIN zorgkantoorregios r ON r.id = t.regio_id JOIN zorgaanbieders z ON z.id = t.zorgaanbieder_id
+       WHERE t.kenmerk LIKE 'BENCH/%' AND t.soort = 'vaststelling' ORDER BY t.id LIMIT 2`,
+    )
+    .all() as {
     id: number;
     kenmerk: string;
     besluitdatum: string;
-  };
+    jaar: number;
+    regio: string;
+    zorgaanbieder: string;
+  }[];
   // The case page is a counsel's page: a session of the firm's jurist and one of its cases.
   const advocaatId = db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').pluck().get(ADVOCAAT) as number;
   const advocaat = createSessie(db, GEHEIM, advocaatId, Date.now());
@@ -126,19 +134,32 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
     for (const p of ['/', '/matrix']) paginas.push({ pad: p, last: await runLast(`${url}${p}`, kop) });
     paginas.push({ pad: `/zaken/${zaak}`, last: await runLast(`${url}/zaken/${zaak}`, { Cookie: `sessie=${advocaat.token}` }) });
 
-    // An edit of one tariefbeschikking: how long until the next page shows the new date.
-    const begin = performance.now();
-    const r = await fetch(`${url}/besluiten/tariefbeschikking/${tb.id}/bewerken`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { ...kop, 'X-CSRF-Token': sessie.csrfToken, Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ besluitdatum: '01-12-2026', bekendgemaakt: '01-12-2026' }),
-    });
-    if (r.status >= 400) throw new Error(`edit refused: ${r.status} ${(await r.text()).slice(0, 200)}`);
-    await r.arrayBuffer();
-    const pagina = await (await fetch(`${url}/besluiten/tariefbeschikking/${tb.id}`, { headers: kop })).text();
+    // An edit of one tariefbeschikking: how long until the next page shows the new date — the decision's own page, and
+    // the overview (filtered to the party, region and year, so that the term is on its first page).
+    const bewerk = async (t: (typeof tb)[number], datum: string) => {
+      const r = await fetch(`${url}/besluiten/tariefbeschikking/${t.id}/bewerken`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { ...kop, 'X-CSRF-Token': sessie.csrfToken, Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ besluitdatum: datum, bekendgemaakt: datum }),
+      });
+      if (r.status >= 400) throw new Error(`edit refused: ${r.status} ${(await r.text()).slice(0, 200)}`);
+      await r.arrayBuffer();
+    };
+    let begin = performance.now();
+    await bewerk(tb[0]!, '01-12-2026');
+    const pagina = await (await fetch(`${url}/besluiten/tariefbeschikking/${tb[0]!.id}`, { headers: kop })).text();
     const wijzigingZichtbaarMs = performance.now() - begin;
     if (!pagina.includes('1 december 2026')) throw new Error('the edited date is not on the next page');
+    const overzichtVan = (t: (typeof tb)[number]) => `${url}/?${new URLSearchParams({ regio: t.regio, jaar: String(t.jaar), zorgaanbieder: t.zorgaanbieder })}`;
+    // The overview of the second decision's party once, as a user who has it open would have it.
+    await (await fetch(overzichtVan(tb[1]!), { headers: kop })).text();
+    begin = performance.now();
+    await bewerk(tb[1]!, '02-12-2026');
+    const overzicht = await (await fetch(overzichtVan(tb[1]!), { headers: kop })).text();
+    const wijzigingInOverzichtMs = performance.now() - begin;
+    // Bezwaar: six weeks from 3 December 2026 end on Wednesday 13 January 2027 (art. 6:7, 6:8 Awb).
+    if (!overzicht.includes(tb[1]!.kenmerk) || !overzicht.includes('13 januari 2027')) throw new Error('the edited term is not in the next overview');
 
     // 100 distinct peildata: memory must not grow with them.
     const peildataRssVoorMb = rssMb(server.pid!);
@@ -152,7 +173,7 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
     const { kind: kaleServer } = await startServer([process.execPath, '--import', 'tsx', 'test/bench/kaleHono.ts'], { PORT: String(port) });
     const kaal = await runLast(`http://127.0.0.1:${port}/`, {});
     kaleServer.kill('SIGTERM');
-    return { schaal, eerstePaginaMs, paginas, kaal, wijzigingZichtbaarMs, peildataRssVoorMb, peildataRssNaMb };
+    return { schaal, eerstePaginaMs, paginas, kaal, wijzigingZichtbaarMs, wijzigingInOverzichtMs, peildataRssVoorMb, peildataRssNaMb };
   } finally {
     server.kill('SIGTERM');
     rmSync(map, { recursive: true, force: true });
@@ -196,7 +217,7 @@ export function describeServerMeting(m: ServerMeting): string[] {
     `server ${m.schaal}×: first overview after start ${m.eerstePaginaMs.toFixed(0)} ms`,
     ...m.paginas.map((p) => regel(`server ${m.schaal}× ${p.pad}`, p.last)),
     regel(`bare Hono (same machine)`, m.kaal),
-    `server ${m.schaal}×: a tariefbeschikking edited → shown on the next page after ${m.wijzigingZichtbaarMs.toFixed(0)} ms`,
+    `server ${m.schaal}×: a tariefbeschikking edited → shown on its next page after ${m.wijzigingZichtbaarMs.toFixed(0)} ms, in the next overview after ${m.wijzigingInOverzichtMs.toFixed(0)} ms (POST and GET)`,
     `server ${m.schaal}×: 100 distinct peildata: RSS ${m.peildataRssVoorMb.toFixed(0)} → ${m.peildataRssNaMb.toFixed(0)} MB`,
   ];
 }

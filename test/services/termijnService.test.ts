@@ -10,7 +10,7 @@ import { seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
 import { writeTransaction } from '../../src/db/transactie';
 import { loadActorByEmail } from '../../src/services/actorService';
 import { loadTermijnInvoer } from '../../src/services/termijnInvoer';
-import { createTermijnService, type TermijnService } from '../../src/services/termijnService';
+import { createTermijnService, findBesluitTermijnen, type TermijnService } from '../../src/services/termijnService';
 import { buildOverzicht, type Overzicht, type OverzichtFilter } from '../../src/services/termijnOverzicht';
 import { addDagen } from '../../src/domain/kalender/kalenderdatum';
 import type { Termijn, Uitsluiting } from '../../src/domain/termijnen/termijn';
@@ -301,7 +301,16 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
         expect(cache).toEqual(geheel);
         // The pages read the term columns and the tariefbeschikking index: they tell what the whole computation tells.
         const berekend = service.computeVoorActor(actor, peildatum);
-        const tariefbeschikkingen = loadTermijnInvoer(db, actor, peildatum).tariefbeschikkingen;
+        const geladen = loadTermijnInvoer(db, actor, peildatum);
+        const tariefbeschikkingen = geladen.tariefbeschikkingen;
+        // One besluit's terms through the cell index, as the API answers a registration.
+        for (const b of [...geladen.invoer.besluiten.slice(0, 4), ...geladen.invoer.besluiten.slice(-4)]) {
+          const van = (x: { besluit: string; besluitType: string }) => x.besluit === b.id && x.besluitType === b.type;
+          expect(findBesluitTermijnen(berekend, b.type, b.id)).toEqual({
+            termijnen: geheel.termijnen.filter(van),
+            uitsluitingen: geheel.uitsluitingen.filter(van),
+          });
+        }
         expect(new Map(berekend.tariefbeschikkingen)).toEqual(tariefbeschikkingen);
         for (const filter of OVERZICHT_FILTERS) {
           expect(summarizeOverzicht(buildOverzicht(berekend, peildatum, filter, 25)), JSON.stringify(filter)).toEqual(

@@ -10,6 +10,7 @@ import type { VeldFout } from '../../validation/velden';
 import { validateInvoer } from '../formulier';
 import { parseOverzichtFilter } from './overzichtRoutes';
 import { matchZorgaanbieder } from '../../services/termijnOverzicht';
+import { findBesluitTermijnen } from '../../services/termijnService';
 
 const fouten = (c: Context, lijst: VeldFout[], status: 400 | 404 | 413 | 422) => c.json({ fouten: lijst }, status);
 
@@ -107,16 +108,8 @@ export function apiRoutes(deps: AppDeps) {
             })();
       if (!resultaat.ok) return fouten(c, resultaat.fouten, 422);
       const kenmerk = (rest as { kenmerk: string }).kenmerk.trim();
-      const uitkomst = deps.termijnen.computeVoorActor(actor, deps.vandaag()).uitkomst;
-      const vanBesluit = <T extends { besluit: string; besluitType: string }>(x: T) => x.besluit === kenmerk && x.besluitType === type;
-      const json = toTermijnUitkomstJson(
-        {
-          termijnen: uitkomst.termijnen.filter(vanBesluit),
-          uitsluitingen: uitkomst.uitsluitingen.filter(vanBesluit),
-          status: [],
-        },
-        deps.termijnen.config,
-      );
+      const { termijnen, uitsluitingen } = findBesluitTermijnen(deps.termijnen.computeVoorActor(actor, deps.vandaag()), type, kenmerk);
+      const json = toTermijnUitkomstJson({ termijnen, uitsluitingen, status: [] }, deps.termijnen.config);
       return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen }, 201);
     },
   );
