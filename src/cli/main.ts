@@ -2,7 +2,7 @@ import { loadTermijnConfig } from '../config/termijnConfig';
 import { vandaagInNederland } from '../config/klok';
 import { runTermijnenCommand } from './termijnenCommand';
 import { runAccountCommand } from './accountCommands';
-import { ConfigFout, loadConfig, type AppConfig } from '../config/config';
+import { loadConfigOrExit } from '../config/config';
 import { loadSessieGeheim } from '../config/sessieGeheim';
 import { openDatabase } from '../db/verbinding';
 import { runBackupCommand } from './backupCommands';
@@ -19,14 +19,7 @@ async function readStdin(): Promise<string> {
 const [commando, ...args] = process.argv.slice(2);
 if (commando === 'organisatie' || commando === 'gebruiker' || commando === 'token') {
   // The operator's account commands: the same configuration (DATABASE_PATH, SESSION_SECRET, BASIS_URL) as the server.
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (!(e instanceof ConfigFout)) throw e;
-    process.stderr.write(`${e.message}\n`);
-    process.exit(2);
-  }
+  const config = loadConfigOrExit(process.env, 2);
   // `organisatie sso` reads the client secret from standard input (e.g. `printf %s "$GEHEIM" | npm run -s cli -- …`).
   const stdin = commando === 'organisatie' && args[0] === 'sso' && !process.stdin.isTTY ? await readStdin() : undefined;
   const uitkomst = runAccountCommand(
@@ -41,14 +34,7 @@ if (commando === 'organisatie' || commando === 'gebruiker' || commando === 'toke
   process.exit(uitkomst.exitCode);
 }
 if (commando === 'backup' || commando === 'herstel') {
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (!(e instanceof ConfigFout)) throw e;
-    process.stderr.write(`${e.message}\n`);
-    process.exit(2);
-  }
+  const config = loadConfigOrExit(process.env, 2);
   const uitkomst = runBackupCommand(config, [commando, ...args], new Date());
   process.stdout.write(uitkomst.stdout);
   process.stderr.write(uitkomst.stderr);

@@ -110,6 +110,20 @@ function beschrijfFout(issue: z.core.$ZodIssue): string {
   return `${variabele}${rest ? `[${rest}]` : ''}: ${issue.message}`;
 }
 
+/**
+ * For the entry points (server, CLI): the checked configuration, or the Dutch lines naming each bad variable on stderr
+ * and exit with `exitCode` (78, EX_CONFIG, for the server; 2 for the CLI).
+ */
+export function loadConfigOrExit(omgeving: Record<string, string | undefined>, exitCode: number): AppConfig {
+  try {
+    return loadConfig(omgeving);
+  } catch (e) {
+    if (!(e instanceof ConfigFout)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(exitCode);
+  }
+}
+
 /** Reads and checks every environment variable; throws ConfigFout naming each bad variable and what it accepts. */
 export function loadConfig(omgeving: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = omgevingSchema.safeParse(omgeving);

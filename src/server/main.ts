@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { ConfigFout, loadConfig, type AppConfig } from '../config/config';
+import { loadConfigOrExit, type AppConfig } from '../config/config';
 import { loadSessieGeheim } from '../config/sessieGeheim';
 import { createTermijnConfig } from '../config/termijnConfig';
 import { vandaagInNederland } from '../config/klok';
@@ -31,14 +31,7 @@ const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templa
 // only: files 0600, directories 0700.
 process.umask(0o077);
 
-let config: AppConfig;
-try {
-  config = loadConfig(process.env);
-} catch (e) {
-  if (!(e instanceof ConfigFout)) throw e;
-  process.stderr.write(`${e.message}\n`);
-  process.exit(78); // EX_CONFIG
-}
+const config = loadConfigOrExit(process.env, 78); // EX_CONFIG
 const log = createLogger(config.logNiveau);
 // Code that still writes to the console (the reminder job) writes JSON lines too.
 console.log = console.info = (...delen: unknown[]) => log.info(format(...delen));

@@ -10,9 +10,8 @@ import {
   describeJaarNietGedekt,
   indexEersteBeroepstermijn,
   listAlgemeneWaarschuwingen,
-  listVasteBeroepWaarschuwingen,
+  prepareBeroepWaarschuwingen,
   MAX_LOSSE_TOEKOMSTWAARSCHUWINGEN,
-  type BeroepWaarschuwingen,
 } from '../domain/termijnen/waarschuwingen';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Db } from '../db/verbinding';
@@ -428,14 +427,6 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       const rij = geheel.tariefbeschikkingen.get(kenmerk);
       if (rij) besluitenPerId.set(kenmerk, toTariefbeschikking(rij));
     }
-    const eersteContracteerruimte = new Map<string, Besluit>();
-    for (const b of geheel.contracteerruimteBesluiten) {
-      for (const jaar of b.jaren) {
-        const sleutel = `${b.regio}\u0000${jaar}`;
-        const bekend = eersteContracteerruimte.get(sleutel);
-        if (!bekend || b.bekendgemaakt < bekend.bekendgemaakt) eersteContracteerruimte.set(sleutel, b);
-      }
-    }
     // The earliest beroep term per besluit and year, from each cell (kept with the cell while the beroepen stay the same).
     const tegenSleutel = [...beroepTegen].sort().join('\u0000');
     const aanvangPerBeroep = new Map<string, Termijn>();
@@ -448,14 +439,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
         if (!bekend || t.aanvang < bekend.aanvang) aanvangPerBeroep.set(sleutel, t);
       }
     }
-    const perBeroep: BeroepWaarschuwingen[] = [];
-    for (const beroep of geheel.beroepen) {
-      const besluit = besluitenPerId.get(beroep.tegen);
-      if (!besluit) continue;
-      const regio = beroep.regio ?? besluit.regio;
-      const cr = besluit.type === 'contracteerruimte' ? besluit : eersteContracteerruimte.get(`${regio}\u0000${beroep.jaar}`);
-      perBeroep.push({ beroep, vast: listVasteBeroepWaarschuwingen(beroep, regio, cr, aanvangPerBeroep.get(`${beroep.tegen}\u0000${beroep.jaar}`)) });
-    }
+    const perBeroep = prepareBeroepWaarschuwingen(geheel.beroepen, besluitenPerId, geheel.contracteerruimteBesluiten, aanvangPerBeroep);
 
     const op = (peildatum: IsoDatum): Waarschuwing[] => {
       // Made known after the peildatum: contracteerruimtebesluiten in their order, then tariefbeschikkingen by id; each

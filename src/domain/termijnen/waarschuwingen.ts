@@ -42,27 +42,7 @@ export function prepareWaarschuwingen(
   const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
   const besluitenPerId = new Map<string, Besluit>();
   for (const b of invoer.besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
-  const eersteContracteerruimte = new Map<string, Besluit>();
-  for (const b of invoer.besluiten) {
-    if (b.type !== 'contracteerruimte') continue;
-    for (const jaar of b.jaren) {
-      const sleutel = `${b.regio}\u0000${jaar}`;
-      const bekend = eersteContracteerruimte.get(sleutel);
-      if (!bekend || b.bekendgemaakt < bekend.bekendgemaakt) eersteContracteerruimte.set(sleutel, b);
-    }
-  }
-  const aanvangPerBeroep = indexEersteBeroepstermijn(termijnen, beroepTegen);
-  const perBeroep: BeroepWaarschuwingen[] = [];
-  for (const beroep of invoer.beroepen) {
-    const besluit = besluitenPerId.get(beroep.tegen);
-    if (!besluit) continue;
-    const regio = beroep.regio ?? besluit.regio;
-    const contracteerruimte = besluit.type === 'contracteerruimte' ? besluit : eersteContracteerruimte.get(`${regio}\u0000${beroep.jaar}`);
-    perBeroep.push({
-      beroep,
-      vast: listVasteBeroepWaarschuwingen(beroep, regio, contracteerruimte, aanvangPerBeroep.get(`${beroep.tegen}\u0000${beroep.jaar}`)),
-    });
-  }
+  const perBeroep = prepareBeroepWaarschuwingen(invoer.beroepen, besluitenPerId, invoer.besluiten, indexEersteBeroepstermijn(termijnen, beroepTegen));
 
   // Decisions by bekendmaking, latest first: those after a peildatum are a prefix, found without scanning them all.
   const laatsteEerst = invoer.besluiten
@@ -78,6 +58,40 @@ export function prepareWaarschuwingen(
     const inToekomst = metVolgorde.sort((a, b) => a.volgorde - b.volgorde).map((x) => x.besluit);
     return assembleWaarschuwingen(peildatum, { vooraf, inToekomst, aantalInToekomst: inToekomst.length, nietGedekt, perBeroep });
   };
+}
+
+/**
+ * Per beroep (those whose besluit is known), what holds whatever the peildatum: measured against the first
+ * contracteerruimtebesluit of its (regio, jaar) and the earliest beroep term against its besluit in its year
+ * (`aanvangPerBeroep`, see `indexEersteBeroepstermijn`).
+ */
+export function prepareBeroepWaarschuwingen(
+  beroepen: readonly Beroep[],
+  besluitenPerId: ReadonlyMap<string, Besluit>,
+  besluiten: Iterable<Besluit>,
+  aanvangPerBeroep: ReadonlyMap<string, Termijn>,
+): BeroepWaarschuwingen[] {
+  const eersteContracteerruimte = new Map<string, Besluit>();
+  for (const b of besluiten) {
+    if (b.type !== 'contracteerruimte') continue;
+    for (const jaar of b.jaren) {
+      const sleutel = `${b.regio}\u0000${jaar}`;
+      const bekend = eersteContracteerruimte.get(sleutel);
+      if (!bekend || b.bekendgemaakt < bekend.bekendgemaakt) eersteContracteerruimte.set(sleutel, b);
+    }
+  }
+  const perBeroep: BeroepWaarschuwingen[] = [];
+  for (const beroep of beroepen) {
+    const besluit = besluitenPerId.get(beroep.tegen);
+    if (!besluit) continue;
+    const regio = beroep.regio ?? besluit.regio;
+    const contracteerruimte = besluit.type === 'contracteerruimte' ? besluit : eersteContracteerruimte.get(`${regio}\u0000${beroep.jaar}`);
+    perBeroep.push({
+      beroep,
+      vast: listVasteBeroepWaarschuwingen(beroep, regio, contracteerruimte, aanvangPerBeroep.get(`${beroep.tegen}\u0000${beroep.jaar}`)),
+    });
+  }
+  return perBeroep;
 }
 
 /** A beroep with the warnings that hold whatever the peildatum. */
