@@ -58,15 +58,23 @@ export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: Iso
       }),
     }));
   // Art. 105 lid 3 Wmg: all besluiten made known in one year share one window next spring: one event, not 31 × n.
-  const vensters = new Map<string, GedeeldVenster>();
+  // Counted per distinct (regio, jaar): a vaststelling and a wijziging made known in one year share the window once.
+  const vensters = new Map<string, GedeeldVenster & { cellen: Set<string> }>();
   for (const t of berekend.uitkomst.termijnen) {
     if (t.regel !== 'art-105-lid-3') continue;
     const sleutel = `${t.aanvang}|${t.einde}`;
-    const venster = vensters.get(sleutel) ?? { aanvang: t.aanvang, einde: t.einde, bekendmakingsjaar: Number(t.aanvang.slice(0, 4)) - 1, regioJaren: 0 };
-    venster.regioJaren += 1;
+    const venster = vensters.get(sleutel) ?? {
+      aanvang: t.aanvang,
+      einde: t.einde,
+      bekendmakingsjaar: Number(t.aanvang.slice(0, 4)) - 1,
+      regioJaren: 0,
+      cellen: new Set<string>(),
+    };
+    venster.cellen.add(`${t.regio}|${t.jaar}`);
+    venster.regioJaren = venster.cellen.size;
     vensters.set(sleutel, venster);
   }
-  return { jaren, rijen, vensters: [...vensters.values()].sort((a, b) => (a.aanvang < b.aanvang ? 1 : -1)) };
+  return { jaren, rijen, vensters: [...vensters.values()].map(({ cellen: _cellen, ...v }) => v).sort((a, b) => (a.aanvang < b.aanvang ? 1 : -1)) };
 }
 
 export interface HistorieGebeurtenis {
