@@ -13,6 +13,7 @@ import { loadRegioRegister } from './regioBeheer';
 import type { BerekendOverzicht, TermijnService } from './termijnService';
 import { loadZaken } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
+import { createClientFilter } from './termijnWerk';
 
 /**
  * The four-eyes check of fatal dates (issue 14): a second jurist of the organisation confirms the last day of a
