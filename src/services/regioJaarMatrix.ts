@@ -9,6 +9,11 @@ export interface MatrixCel {
   jaar: number;
   status?: RegioJaarStatus;
   bedragCenten?: number;
+  /**
+   * The matrix is about beroep against the contracteerruimte; a bezwaar against a tariefbeschikking of the cell that
+   * runs at the peildatum is named beside it (the earliest last day), so "nog niet open" never hides a running term.
+   */
+  bezwaarTot?: IsoDatum;
 }
 
 export interface GedeeldVenster {
@@ -54,7 +59,8 @@ export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: Iso
         const sleutel = `${regio.naam}|${jaar}`;
         const status = statusPerCel.get(sleutel);
         const bedragCenten = bedragen.get(sleutel);
-        return { jaar, ...(status ? { status } : {}), ...(bedragCenten !== undefined ? { bedragCenten } : {}) };
+        const bezwaarTot = status ? findLopendBezwaar(berekend, regio.naam, jaar, peildatum) : undefined;
+        return { jaar, ...(status ? { status } : {}), ...(bedragCenten !== undefined ? { bedragCenten } : {}), ...(bezwaarTot ? { bezwaarTot } : {}) };
       }),
     }));
   // Art. 105 lid 3 Wmg: all besluiten made known in one year share one window next spring: one event, not 31 × n.
@@ -75,6 +81,15 @@ export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: Iso
     vensters.set(sleutel, venster);
   }
   return { jaren, rijen, vensters: [...vensters.values()].map(({ cellen: _cellen, ...v }) => v).sort((a, b) => (a.aanvang < b.aanvang ? 1 : -1)) };
+}
+
+/** The earliest last day of a bezwaar term of the cell running at the peildatum, through the cell index. */
+function findLopendBezwaar(berekend: BerekendOverzicht, regio: string, jaar: number, peildatum: IsoDatum): IsoDatum | undefined {
+  let vroegste: IsoDatum | undefined;
+  for (const t of berekend.cel(regio, jaar)?.termijnen ?? []) {
+    if (t.rechtsmiddel === 'bezwaar' && t.aanvang <= peildatum && t.einde >= peildatum && (!vroegste || t.einde < vroegste)) vroegste = t.einde;
+  }
+  return vroegste;
 }
 
 export interface HistorieGebeurtenis {
