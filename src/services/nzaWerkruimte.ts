@@ -36,7 +36,7 @@ export interface WerkWeek {
   tot: IsoDatum;
   /** Terms whose last day falls in this week. */
   termijnenEindigend: number;
-  /** Region-years whose terms end this week: where beroepen can still come in. */
+  /** Region-years with a beroep term open during this week: where beroepen can come in. */
   regioJaren: number;
   /** Beroepen filed in this week (known to the NZa). */
   beroepenIngesteld: number;
@@ -115,11 +115,14 @@ export function buildNzaWerkruimte(berekend: BerekendOverzicht, peildatum: IsoDa
       if ((filter.regio && t.regio !== filter.regio) || (filter.jaar && t.jaar !== filter.jaar) || (filter.partij && !matchPartij(t.partij, filter.partij)))
         continue;
       const week = weekVan(t.einde);
-      if (!week) continue;
-      week.termijnenEindigend++;
-      const cellen = cellenPerWeek.get(week) ?? new Set<string>();
-      cellen.add(`${t.regio}|${t.jaar}`);
-      cellenPerWeek.set(week, cellen);
+      if (week) week.termijnenEindigend++;
+      // Open during a week: the region-years where a beroep can come in that week.
+      for (const w of weken) {
+        if (t.aanvang > w.tot || t.einde < w.van) continue;
+        const cellen = cellenPerWeek.get(w) ?? new Set<string>();
+        cellen.add(`${t.regio}|${t.jaar}`);
+        cellenPerWeek.set(w, cellen);
+      }
     }
     for (const [week, cellen] of cellenPerWeek) week.regioJaren = cellen.size;
     for (const b of berekend.invoer.beroepen) {
