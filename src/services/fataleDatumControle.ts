@@ -72,15 +72,20 @@ export function loadFataleDatumControles(db: Db, organisatieId: number): Map<str
 }
 
 /**
- * How a date shows for this actor. The NZa files nothing: it is shown no check. A precaution date needs none, but
- * shows one made anyway.
+ * How a date shows for this actor. The NZa files nothing: it is shown no check. A precaution date, or a last day
+ * already past at the peildatum, needs none, but shows one made anyway.
  */
-export function buildControleWeergave(actor: Actor, controles: ReadonlyMap<string, FataleDatumControle>, t: Termijn): ControleWeergave | undefined {
+export function buildControleWeergave(
+  actor: Actor,
+  controles: ReadonlyMap<string, FataleDatumControle>,
+  t: Termijn,
+  peildatum: IsoDatum,
+): ControleWeergave | undefined {
   if (actor.organisatieSoort === 'nza') return undefined;
   const gecontroleerd = controles.get(formatControleSleutel(t));
-  if (!isFataleDatum(t) && !gecontroleerd) return undefined;
+  if ((!isFataleDatum(t) || t.einde < peildatum) && !gecontroleerd) return undefined;
   return {
-    nodig: isFataleDatum(t) && !gecontroleerd,
+    nodig: isFataleDatum(t) && t.einde >= peildatum && !gecontroleerd,
     ...(gecontroleerd ? { gecontroleerd } : {}),
     magControleren: can(actor, 'termijn.controleren'),
     formulier: { partij: t.partij ?? '', regio: t.regio, jaar: t.jaar, einde: t.einde },

@@ -58,7 +58,7 @@ export function buildMijnWeek(db: Db, berekend: BerekendOverzicht, actor: Actor,
     if (zaak && zaak.status !== 'concept') continue;
     const wie = zaak?.verantwoordelijkeId ?? 'niemand';
     if (filter.verantwoordelijke !== undefined && filter.verantwoordelijke !== wie) continue;
-    const controle = buildControleWeergave(actor, controles, t);
+    const controle = buildControleWeergave(actor, controles, t, vandaag);
     const openen = zaak ? undefined : buildZaakOpenen(berekend, t);
     const regel: MijnWeekRegel = {
       termijn: toWeergaveTermijn(t, berekend.config),

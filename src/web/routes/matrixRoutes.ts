@@ -22,13 +22,13 @@ const STATUS_LABEL = {
 export function matrixRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  const withControle = (historie: HistorieGebeurtenis[], actor: Actor, berekend: BerekendOverzicht) => {
+  const withControle = (historie: HistorieGebeurtenis[], actor: Actor, berekend: BerekendOverzicht, peildatum: string) => {
     if (ziesAlles(actor)) return historie;
     const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
     const vanClienten = createClientFilter(berekend);
     return historie.map((h) => ({
       ...h,
-      termijnen: h.termijnen.map((t) => ({ ...t, controle: vanClienten(t) ? buildControleWeergave(actor, controles, t) : undefined })),
+      termijnen: h.termijnen.map((t) => ({ ...t, controle: vanClienten(t) ? buildControleWeergave(actor, controles, t, peildatum) : undefined })),
     }));
   };
 
@@ -79,7 +79,7 @@ export function matrixRoutes(deps: AppDeps) {
           .map((s) => ({ ...s, label: STATUS_LABEL[s.status] })),
         statusLabel: status ? (status.oudRegime ? 'oud regime: geen rechtstreeks beroep' : STATUS_LABEL[status.status]) : undefined,
         // Four eyes (issue 14): each date of the organisation's clients shows whether a second jurist confirmed it.
-        historie: withControle(buildCelHistorie(berekend, regio.naam, jaar), actor, berekend),
+        historie: withControle(buildCelHistorie(berekend, regio.naam, jaar), actor, berekend, peildatum),
         terug: `/matrix/${regio.code}/${jaar}`,
         zaken,
       }),

@@ -42,7 +42,7 @@ export function parseOverzichtFilter(deps: Pick<AppDeps, 'db'>, query: Record<st
  * Each row of the overview leads to work (issue 14): its case, or a button that opens one prefilled from the term,
  * and the four-eyes state of its date. Only for a counsel organisation; the NZa has no cases here.
  */
-function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, regels: OverzichtRegel[], magSchrijven: boolean) {
+function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, regels: OverzichtRegel[], magSchrijven: boolean, peildatum: string) {
   if (ziesAlles(actor)) return regels;
   const zaken = loadZaakPerTermijn(deps.db, berekend, actor);
   const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
@@ -50,7 +50,7 @@ function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, rege
     if (r.gedeeldVenster) return r;
     const zaak = zaken.get(formatTermijnSleutel(r.termijn));
     const openen = !zaak && magSchrijven ? buildZaakOpenen(berekend, r.termijn) : undefined;
-    return { ...r, ...(zaak ? { zaak } : {}), ...(openen ? { openen } : {}), controle: buildControleWeergave(actor, controles, r.termijn) };
+    return { ...r, ...(zaak ? { zaak } : {}), ...(openen ? { openen } : {}), controle: buildControleWeergave(actor, controles, r.termijn, peildatum) };
   });
 }
 
@@ -97,7 +97,11 @@ export function overzichtRoutes(deps: AppDeps) {
     const inhoud = afgeleid(berekend, `html|${pagina}|${magSchrijven}|${c.req.url}`, () =>
       deps.weergave.render(
         pagina,
-        { ...data, regels: withWerk(deps, berekend, actor, data.regels, magSchrijven), terug: new URL(c.req.url).pathname + new URL(c.req.url).search },
+        {
+          ...data,
+          regels: withWerk(deps, berekend, actor, data.regels, magSchrijven, peildatum),
+          terug: new URL(c.req.url).pathname + new URL(c.req.url).search,
+        },
         { fragment: true },
       ),
     );

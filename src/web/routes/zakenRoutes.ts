@@ -75,7 +75,7 @@ export function zakenRoutes(deps: AppDeps) {
     );
     // Four eyes (issue 14): each date shows whether a second jurist confirmed it.
     const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
-    const metControle = <T extends Termijn>(t: T) => ({ ...t, controle: buildControleWeergave(actor, controles, t) });
+    const metControle = <T extends Termijn>(t: T) => ({ ...t, controle: buildControleWeergave(actor, controles, t, peildatum) });
     const alleDatums = [...termijnen, ...partijDatums];
     const veiligeTermijn = veiligeUitersteDatum
       ? (alleDatums.find((t) => t.einde === veiligeUitersteDatum && t.soort === 'termijn') ?? alleDatums.find((t) => t.einde === veiligeUitersteDatum))
@@ -104,7 +104,7 @@ export function zakenRoutes(deps: AppDeps) {
         partijStatus,
         partijDatums: partijDatums.map(metControle),
         veiligeUitersteDatum,
-        veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn) : undefined,
+        veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum) : undefined,
         waarschuwingen,
         terug: `/zaken/${zaak.id}`,
         griffierecht,
