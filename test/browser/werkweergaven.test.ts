@@ -92,7 +92,8 @@ describe('the pages people work from, at 390 and 1280 px (issue 14)', () => {
         const breed = await page.evaluate(() => document.documentElement.scrollWidth);
         if (breed > breedte) fouten.push(`${naam}: ${breed} px wide at ${breedte} px`);
         for (const v of await findAxeOvertredingen(page)) fouten.push(`${naam} at ${breedte}: ${v}`);
-        await page.screenshot({ path: `${MAP}/${naam}-${breedte}.png` });
+        // At a phone's width the whole page, to see the tables as cards.
+        await page.screenshot({ path: `${MAP}/${naam}-${breedte}.png`, fullPage: breedte === 390 });
       }
       for (const page of contexten.values()) await page.context().close();
       expect(fouten).toEqual([]);
