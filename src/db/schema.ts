@@ -494,3 +494,36 @@ export const organisatieSso = sqliteTable('organisatie_sso', {
   clientSecretEinde: text('client_secret_einde').notNull(),
   bijgewerktOp: text('bijgewerkt_op').notNull(),
 });
+
+/**
+ * The four-eyes check of a fatal date (issue 14): a second jurist of the organisation confirmed the last day of the term
+ * of one party in one (regio, jaar). Keyed by that last day: a date that moves needs a new check. `partij` is the
+ * party's name, or '' for a term open to every party of the region (an art. 105 lid 3 window). Shown on pages: counted
+ * in the data revision.
+ */
+export const fataleDatumControles = sqliteTable(
+  'fatale_datum_controles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
+    partij: text('partij').notNull(),
+    regioId: integer('regio_id')
+      .notNull()
+      .references(() => zorgkantoorregios.id),
+    jaar: integer('jaar').notNull(),
+    einde: text('einde').notNull(),
+    gecontroleerdDoor: integer('gecontroleerd_door')
+      .notNull()
+      .references(() => gebruikers.id),
+    gecontroleerdOp: text('gecontroleerd_op')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`),
+  },
+  (t) => [
+    unique('fatale_datum_controles_uniek').on(t.organisatieId, t.partij, t.regioId, t.jaar, t.einde),
+    check('fatale_datum_controles_einde', isIsoDatum('einde')),
+    check('fatale_datum_controles_jaar', isJaar('jaar')),
+  ],
+);

@@ -16,6 +16,8 @@ export interface ImportVoorbeeld<T> {
   ongewijzigd: string[];
   fouten: RijFout[];
   aantalRijen: number;
+  /** Zorgaanbieders (by KvK) the file names for the first time: created only when the user confirms them (issue 14). */
+  nieuweZorgaanbieders?: { kvk: string; naam: string }[];
 }
 
 /** Reads a CSV and validates each row with `rijSchema`: the valid rows with their row number, and every row error. */

@@ -27,8 +27,11 @@ const rijSchema = z.object({
 });
 export type TariefbeschikkingImportRij = z.output<typeof rijSchema>;
 
-/** Checks a CSV of tariefbeschikkingen without writing; unknown zorgaanbieders (by KvK) are created on import. */
-export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: string): ImportVoorbeeld<TariefbeschikkingImportRij> {
+/**
+ * Checks a CSV of tariefbeschikkingen without writing. Zorgaanbieders it names for the first time (by KvK) are listed in
+ * `nieuweZorgaanbieders`: they become clients of the organisation only when the user confirms them on import.
+ */
+export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: string, vandaag?: string): ImportVoorbeeld<TariefbeschikkingImportRij> {
   const { rijen, fouten, aantalRijen } = readImportRijen(tekst, TARIEFBESCHIKKING_KOLOMMEN, rijSchema, (waarden) => checkRegioInRij(db, waarden));
   const regios = new Map(
     db
@@ -74,6 +77,14 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
       fouten.push({ rij: regel, veld: 'bekendgemaakt', melding: 'de bekendmaking kan niet vóór de besluitdatum liggen' });
       continue;
     }
+    if (vandaag && rij.bekendgemaakt > vandaag) {
+      fouten.push({
+        rij: regel,
+        veld: 'bekendgemaakt',
+        melding: 'de datum van bekendmaking ligt na vandaag: registreer een besluit pas als het is bekendgemaakt',
+      });
+      continue;
+    }
     if (!magVoor(rij.kvk)) {
       fouten.push({ rij: regel, veld: 'kvk', melding: `uw organisatie treedt niet op voor de zorgaanbieder met KvK-nummer ${rij.kvk}` });
       continue;
@@ -97,11 +108,27 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
     if (zelfde) ongewijzigd.push(rij.kenmerk);
     else fouten.push({ rij: regel, veld: 'kenmerk', melding: `${rij.kenmerk} bestaat al met andere gegevens; wijzig de datum via het besluit zelf` });
   }
-  return { nieuw, ongewijzigd, fouten: fouten.sort((a, b) => a.rij - b.rij), aantalRijen };
+  const nieuweZorgaanbieders = new Map<string, string>();
+  for (const rij of nieuw) if (!aanbieders.has(rij.kvk) && !nieuweZorgaanbieders.has(rij.kvk)) nieuweZorgaanbieders.set(rij.kvk, rij.zorgaanbieder.trim());
+  return {
+    nieuw,
+    ongewijzigd,
+    fouten: fouten.sort((a, b) => a.rij - b.rij),
+    aantalRijen,
+    nieuweZorgaanbieders: [...nieuweZorgaanbieders].map(([kvk, naam]) => ({ kvk, naam })),
+  };
 }
 
-/** Writes the checked rows in one transaction, creating unknown zorgaanbieders and the actor's representation of them. */
-export function writeTariefbeschikkingImport(db: Db, actor: Actor, rijen: readonly TariefbeschikkingImportRij[]): number {
+/**
+ * Writes the checked rows in one transaction. A zorgaanbieder not yet known is created (with the actor's
+ * representation of it) only when its KvK is among the ones the user confirmed; otherwise nothing is written.
+ */
+export function writeTariefbeschikkingImport(
+  db: Db,
+  actor: Actor,
+  rijen: readonly TariefbeschikkingImportRij[],
+  bevestigdeNieuweKvks: ReadonlySet<string> = new Set(),
+): number {
   assertCan(actor, 'tariefbeschikking.registreren');
   return writeTransaction(db, (tx) => {
     const regios = new Map(
@@ -122,6 +149,7 @@ export function writeTariefbeschikkingImport(db: Db, actor: Actor, rijen: readon
     for (const rij of rijen) {
       let zorgaanbiederId = aanbieders.get(rij.kvk);
       if (zorgaanbiederId === undefined) {
+        if (!bevestigdeNieuweKvks.has(rij.kvk)) throw new Error(`new zorgaanbieder ${rij.kvk} not confirmed by the user`);
         zorgaanbiederId = tx
           .insert(zorgaanbieders)
           .values({ naam: rij.zorgaanbieder.trim(), kvkNummer: rij.kvk })

@@ -4,7 +4,14 @@
  */
 export { formatDatumKort, formatDatumLang, dagenTussen } from '../domain/kalender/kalenderdatum';
 export { formatEuro } from '../domain/bedragen/euro';
+import { DateTime } from 'luxon';
 import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
+
+/** An instant (UTC ISO, or SQLite's `YYYY-MM-DD HH:MM:SS` in UTC, e.g. `aangemaakt_op`) as a Dutch reader reads it: "30 november 2026 om 14:05", in Europe/Amsterdam. */
+export function formatTijdstip(iso: string): string {
+  const t = DateTime.fromISO(iso.replace(' ', 'T'), { zone: 'utc' });
+  return t.isValid ? t.setZone('Europe/Amsterdam').setLocale('nl').toFormat("d LLLL yyyy 'om' HH:mm") : iso;
+}
 
 export function formatDagenOver(dagen: number): string {
   if (dagen === 0) return 'vandaag laatste dag';

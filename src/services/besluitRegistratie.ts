@@ -1,3 +1,4 @@
+import { formatDatumKort, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import { ziesAlles } from '../actor/actor';
@@ -161,9 +162,16 @@ export function findBesluitVoorActor(db: Db, actor: Actor, type: string, id: num
 }
 
 /** New dates for a decision found by findBesluitVoorActor; every dependent term follows at the next read. */
-export function updateBesluitDatums(db: Db, actor: Actor, besluit: BesluitDatums, datums: { besluitdatum: string; bekendgemaakt: string }): Registratie {
+export function updateBesluitDatums(
+  db: Db,
+  actor: Actor,
+  besluit: BesluitDatums,
+  datums: { besluitdatum: string; bekendgemaakt: string },
+  vandaag: IsoDatum,
+): Registratie {
   assertCan(actor, 'besluit.wijzigen', { soort: 'besluit', type: besluit.type, geregistreerdDoor: besluit.geregistreerdDoor });
   return writeRegistratie(db, (tx) => {
+    refuseToekomstigeDatums(datums, vandaag);
     const tabel = besluit.type === 'contracteerruimte' ? contracteerruimtebesluiten : tariefbeschikkingen;
     const voor = tx.select({ besluitdatum: tabel.besluitdatum, bekendgemaakt: tabel.bekendgemaakt }).from(tabel).where(eq(tabel.id, besluit.id)).get();
     const gewijzigd = tx.update(tabel).set(datums).where(eq(tabel.id, besluit.id)).run();
@@ -178,12 +186,32 @@ export function updateBesluitDatums(db: Db, actor: Actor, besluit: BesluitDatums
   });
 }
 
-export function createContracteerruimtebesluit(db: Db, actor: Actor, invoer: ContracteerruimtebesluitInvoer): Registratie {
-  assertCan(actor, 'contracteerruimte.registreren');
-  return writeRegistratie(db, (tx) => insertContracteerruimtebesluit(tx, actor, invoer));
+/**
+ * A decision is registered once it exists and was made known: a besluitdatum or bekendmaking after today is a typing
+ * error (a future bekendmaking would start a term not yet running, or call a region-year onherroepelijk too early).
+ */
+export function refuseToekomstigeDatums(datums: { besluitdatum: string; bekendgemaakt: string }, vandaag: IsoDatum): void {
+  const fouten = (['besluitdatum', 'bekendgemaakt'] as const)
+    .filter((veld) => datums[veld] > vandaag)
+    .map((veld) => ({
+      veld,
+      melding: `${veld === 'besluitdatum' ? 'de besluitdatum' : 'de datum van bekendmaking'} ligt na vandaag (${formatDatumKort(vandaag)}): registreer een besluit pas als het is ${veld === 'besluitdatum' ? 'genomen' : 'bekendgemaakt'}`,
+    }));
+  if (fouten.length) throw new InvoerFout(fouten);
 }
 
-export function createTariefbeschikking(db: Db, actor: Actor, invoer: TariefbeschikkingInvoer): Registratie {
+export function createContracteerruimtebesluit(db: Db, actor: Actor, invoer: ContracteerruimtebesluitInvoer, vandaag: IsoDatum): Registratie {
+  assertCan(actor, 'contracteerruimte.registreren');
+  return writeRegistratie(db, (tx) => {
+    refuseToekomstigeDatums(invoer, vandaag);
+    return insertContracteerruimtebesluit(tx, actor, invoer);
+  });
+}
+
+export function createTariefbeschikking(db: Db, actor: Actor, invoer: TariefbeschikkingInvoer, vandaag: IsoDatum): Registratie {
   assertCan(actor, 'tariefbeschikking.registreren');
-  return writeRegistratie(db, (tx) => insertTariefbeschikking(tx, actor, invoer));
+  return writeRegistratie(db, (tx) => {
+    refuseToekomstigeDatums(invoer, vandaag);
+    return insertTariefbeschikking(tx, actor, invoer);
+  });
 }

@@ -37,6 +37,12 @@ export const ACTIES = [
   'besluit.wijzigingenLezen',
   /** Rename or merge zorgkantoorregio's from a year on (termijnregels §11): the NZa's beheerder only. */
   'regio.beheren',
+  /** Confirm a fatal date as the second pair of eyes (issue 14): a writer of a counsel organisation, never the NZa. */
+  'termijn.controleren',
+  /** "Mijn week": the terms of the organisation's clients per responsible person — counsel organisations. */
+  'werkweek.lezen',
+  /** The NZa's workspace: all regions, pending beroepen, the 1 March window, onherroepelijk. */
+  'werkruimte.lezen',
 ] as const;
 export type Actie = (typeof ACTIES)[number];
 
@@ -91,6 +97,12 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       );
     case 'organisatie.beheren':
       return actor.rol === 'beheerder' && actor.scope === undefined;
+    case 'termijn.controleren':
+      return magSchrijven(actor) && !isNza(actor);
+    case 'werkweek.lezen':
+      return !isNza(actor);
+    case 'werkruimte.lezen':
+      return isNza(actor);
   }
 }
 

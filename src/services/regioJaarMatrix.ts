@@ -10,6 +10,11 @@ export interface MatrixCel {
   jaar: number;
   status?: RegioJaarStatus;
   bedragCenten?: number;
+  /**
+   * The matrix is about beroep against the contracteerruimte; a bezwaar against a tariefbeschikking of the cell that
+   * runs at the peildatum is named beside it (the earliest last day), so "nog niet open" never hides a running term.
+   */
+  bezwaarTot?: IsoDatum;
 }
 
 export interface GedeeldVenster {
@@ -55,21 +60,39 @@ export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: Iso
         const sleutel = `${regio.naam}|${jaar}`;
         const status = statusPerCel.get(sleutel);
         const bedragCenten = bedragen.get(sleutel);
-        return { jaar, ...(status ? { status } : {}), ...(bedragCenten !== undefined ? { bedragCenten } : {}) };
+        const bezwaarTot = status ? findLopendBezwaar(berekend, regio.naam, jaar, peildatum) : undefined;
+        return { jaar, ...(status ? { status } : {}), ...(bedragCenten !== undefined ? { bedragCenten } : {}), ...(bezwaarTot ? { bezwaarTot } : {}) };
       }),
     }));
   // Art. 105 lid 3 Wmg: all besluiten made known in one year share one window next spring: one event, not 31 × n.
-  const vensters = new Map<string, GedeeldVenster>();
+  // Counted per distinct (regio, jaar): a vaststelling and a wijziging made known in one year share the window once.
+  const vensters = new Map<string, GedeeldVenster & { cellen: Set<string> }>();
   const { lijst, opzoeker } = berekend;
   for (let i = 0; i < lijst.lengte; i++) {
     if (lijst.lid3[i] !== 1) continue;
     const t = findTermijn(opzoeker, lijst, i);
     const sleutel = `${t.aanvang}|${t.einde}`;
-    const venster = vensters.get(sleutel) ?? { aanvang: t.aanvang, einde: t.einde, bekendmakingsjaar: Number(t.aanvang.slice(0, 4)) - 1, regioJaren: 0 };
-    venster.regioJaren += 1;
+    const venster = vensters.get(sleutel) ?? {
+      aanvang: t.aanvang,
+      einde: t.einde,
+      bekendmakingsjaar: Number(t.aanvang.slice(0, 4)) - 1,
+      regioJaren: 0,
+      cellen: new Set<string>(),
+    };
+    venster.cellen.add(`${t.regio}|${t.jaar}`);
+    venster.regioJaren = venster.cellen.size;
     vensters.set(sleutel, venster);
   }
-  return { jaren, rijen, vensters: [...vensters.values()].sort((a, b) => (a.aanvang < b.aanvang ? 1 : -1)) };
+  return { jaren, rijen, vensters: [...vensters.values()].map(({ cellen: _cellen, ...v }) => v).sort((a, b) => (a.aanvang < b.aanvang ? 1 : -1)) };
+}
+
+/** The earliest last day of a bezwaar term of the cell running at the peildatum, through the cell index. */
+function findLopendBezwaar(berekend: BerekendOverzicht, regio: string, jaar: number, peildatum: IsoDatum): IsoDatum | undefined {
+  let vroegste: IsoDatum | undefined;
+  for (const t of berekend.cel(regio, jaar)?.termijnen ?? []) {
+    if (t.rechtsmiddel === 'bezwaar' && t.aanvang <= peildatum && t.einde >= peildatum && (!vroegste || t.einde < vroegste)) vroegste = t.einde;
+  }
+  return vroegste;
 }
 
 export interface HistorieGebeurtenis {

@@ -10,6 +10,8 @@ export interface OverzichtRegel {
   termijn: WeergaveTermijn;
   dagenOver: number;
   urgentie: Urgentie;
+  /** The term starts after the peildatum (e.g. an art. 105 lid 3 window from 1 March): listed, but not open yet. */
+  nogNietOpen: boolean;
   zorgaanbieder?: string;
   tariefbeschikkingId?: number;
   /** For a shared art. 105 lid 3 window: how many (regio, jaar) cells it covers. */
@@ -82,6 +84,7 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
       termijn: toWeergaveTermijn(termijn, berekend.config),
       dagenOver,
       urgentie: classifyUrgentie(dagenOver),
+      nogNietOpen: termijn.aanvang > peildatum,
       ...(zorgaanbieder ? { zorgaanbieder } : {}),
       ...(tb ? { tariefbeschikkingId: tb.id } : {}),
     };

@@ -12,7 +12,7 @@ import {
   zorgaanbieders,
   zorgkantoorregios,
 } from '../db/schema';
-import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { formatDatumKort, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { InvoerFout, writeRegistratie, type Registratie } from './besluitRegistratie';
 import { loadZichtbareZorgaanbieders } from './termijnInvoer';
 import { ziesAlles } from '../actor/actor';
@@ -198,8 +198,20 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
   return id;
 }
 
-export function recordIngesteld(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { ingesteld: IsoDatum; cbbZaaknummer?: string | undefined }): void {
+/** A date of something that happened (filed, decided, sent) cannot lie after today. */
+function refuseToekomst(veld: string, datum: IsoDatum, vandaag: IsoDatum, wat: string): void {
+  if (datum > vandaag) throw new InvoerFout([{ veld, melding: `${wat} ligt na vandaag (${formatDatumKort(vandaag)}); registreer het pas als het is gebeurd` }]);
+}
+
+export function recordIngesteld(
+  tx: Db,
+  actor: Actor,
+  zaak: ZaakOverzichtRij,
+  invoer: { ingesteld: IsoDatum; cbbZaaknummer?: string | undefined },
+  vandaag: IsoDatum,
+): void {
   if (zaak.status !== 'concept') throw new InvoerFout([{ veld: 'ingesteld', melding: 'deze zaak is al ingediend' }]);
+  refuseToekomst('ingesteld', invoer.ingesteld, vandaag, 'de datum van indienen');
   if (invoer.cbbZaaknummer && zaak.soort !== 'beroep')
     throw new InvoerFout([{ veld: 'cbbZaaknummer', melding: 'een CBb-zaaknummer hoort alleen bij een beroep' }]);
   tx.update(zaken)
@@ -225,8 +237,41 @@ export function recordIngesteld(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, in
   });
 }
 
-export function recordUitspraak(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { afgerond: IsoDatum; uitspraak: string }): void {
+/**
+ * Undoes "beroep/bezwaar ingesteld" registered by mistake: the case is a concept again (its term and reminders run
+ * again); the timeline and the audit log keep what was undone.
+ */
+export function undoIngesteld(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, _invoer: Record<string, never>, vandaag: IsoDatum): void {
+  if (zaak.status !== 'ingediend' || !zaak.ingesteld)
+    throw new InvoerFout([
+      {
+        veld: 'ingesteld',
+        melding: zaak.status === 'afgerond' ? 'de zaak is afgerond; een uitspraak maakt u hier niet ongedaan' : 'deze zaak is niet ingediend',
+      },
+    ]);
+  tx.update(zaken).set({ status: 'concept', ingesteld: null, cbbZaaknummer: null }).where(eq(zaken.id, zaak.id)).run();
+  addGebeurtenis(
+    tx,
+    zaak.id,
+    actor,
+    vandaag,
+    `Registratie "${zaak.soort} ingesteld" ongedaan gemaakt (was: ingediend op ${formatDatumKort(zaak.ingesteld)}${zaak.cbbZaaknummer ? `, CBb ${zaak.cbbZaaknummer}` : ''})`,
+  );
+  recordAudit(tx, actor, {
+    actie: `${zaak.soort} ingesteld ongedaan gemaakt`,
+    onderwerp: 'zaak',
+    onderwerpId: zaak.id,
+    wijzigingen: diff({ status: zaak.status, ingesteld: zaak.ingesteld, cbbZaaknummer: zaak.cbbZaaknummer } as Record<string, unknown>, {
+      status: 'concept',
+      ingesteld: null,
+      cbbZaaknummer: null,
+    }),
+  });
+}
+
+export function recordUitspraak(tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: { afgerond: IsoDatum; uitspraak: string }, vandaag: IsoDatum): void {
   if (zaak.status !== 'ingediend' || !zaak.ingesteld) throw new InvoerFout([{ veld: 'afgerond', melding: 'registreer eerst dat de zaak is ingediend' }]);
+  refuseToekomst('afgerond', invoer.afgerond, vandaag, 'de datum van de uitspraak');
   if (invoer.afgerond < zaak.ingesteld) throw new InvoerFout([{ veld: 'afgerond', melding: 'de uitspraak kan niet vóór het instellen liggen' }]);
   tx.update(zaken).set({ status: 'afgerond', afgerond: invoer.afgerond, uitspraak: invoer.uitspraak }).where(eq(zaken.id, zaak.id)).run();
   addGebeurtenis(tx, zaak.id, actor, invoer.afgerond, `${zaak.soort === 'beroep' ? 'Uitspraak CBb' : 'Beslissing op bezwaar'}: ${invoer.uitspraak}`);
@@ -286,8 +331,9 @@ export function loadCollegas(db: Db, actor: Actor) {
     .all();
 }
 
-export function recordGriffierecht(tx: Db, _actor: Actor, zaak: ZaakOverzichtRij, invoer: { griffierechtMededeling: IsoDatum }): void {
+export function recordGriffierecht(tx: Db, _actor: Actor, zaak: ZaakOverzichtRij, invoer: { griffierechtMededeling: IsoDatum }, vandaag: IsoDatum): void {
   if (zaak.soort !== 'beroep') throw new InvoerFout([{ veld: 'griffierechtMededeling', melding: 'griffierecht hoort bij een beroep' }]);
+  refuseToekomst('griffierechtMededeling', invoer.griffierechtMededeling, vandaag, 'de datum van de mededeling');
   tx.update(zaken).set({ griffierechtMededeling: invoer.griffierechtMededeling }).where(eq(zaken.id, zaak.id)).run();
   recordAudit(tx, _actor, {
     actie: 'griffierecht-mededeling geregistreerd',
@@ -302,6 +348,7 @@ export function recordGriffierecht(tx: Db, _actor: Actor, zaak: ZaakOverzichtRij
 /** The actions on an open case, by the name in their URL (POST /zaken/:id/<naam>). */
 export const ZAAK_ACTIES = {
   ingesteld: recordIngesteld,
+  'ingesteld-ongedaan': undoIngesteld,
   uitspraak: recordUitspraak,
   notities: saveNotities,
   griffierecht: recordGriffierecht,
@@ -315,10 +362,11 @@ export function writeZaakActie<N extends ZaakActie>(
   zaak: ZaakOverzichtRij,
   naam: N,
   invoer: Parameters<(typeof ZAAK_ACTIES)[N]>[3],
+  vandaag: IsoDatum,
 ): Registratie {
   assertCan(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId });
   return writeRegistratie(db, (tx) => {
-    (ZAAK_ACTIES[naam] as (tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: unknown) => void)(tx, actor, zaak, invoer);
+    (ZAAK_ACTIES[naam] as (tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: unknown, vandaag: IsoDatum) => void)(tx, actor, zaak, invoer, vandaag);
     return zaak.id;
   });
 }

@@ -62,3 +62,6 @@ export const notitiesInvoer = z
       }),
   })
   .strict();
+
+/** Undo "ingesteld": nothing to fill in; the case says what is undone. */
+export const ongedaanInvoer = z.object({}).strict();

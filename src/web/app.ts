@@ -29,6 +29,7 @@ import { outboxRoutes } from './routes/outboxRoutes';
 import { ledenRoutes } from './routes/organisatieRoutes';
 import { readGezondheid } from '../services/gezondheid';
 import { stilleLogger } from '../log/logger';
+import { werkRoutes } from './routes/werkRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -142,6 +143,7 @@ function aangemeldeRoutes(deps: AppDeps) {
   app.route('/organisatie', organisatieRoutes(deps));
   app.route('/organisatie', ledenRoutes(deps));
   app.route('/outbox', outboxRoutes(deps));
+  app.route('/', werkRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.all('/api/*', (c) => c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404));
   return app;

@@ -7,12 +7,31 @@ const NAVIGATIE: { sleutel: string; href: string; label: string; actie: Actie }[
   { sleutel: 'matrix', href: '/matrix', label: 'Regio × jaar', actie: 'termijnen.lezen' },
   { sleutel: 'registreren', href: '/besluiten/nieuw', label: 'Besluit registreren', actie: 'besluit.registreren' },
   { sleutel: 'importeren', href: '/import', label: 'Importeren', actie: 'besluit.registreren' },
+  { sleutel: 'mijnWeek', href: '/mijn-week', label: 'Mijn week', actie: 'werkweek.lezen' },
+  { sleutel: 'werkruimte', href: '/werkruimte', label: 'Werkruimte NZa', actie: 'werkruimte.lezen' },
   { sleutel: 'zaken', href: '/zaken', label: 'Zaken', actie: 'zaak.lezen' },
   { sleutel: 'regios', href: '/regios', label: 'Regio’s', actie: 'regio.beheren' },
   { sleutel: 'organisatie', href: '/organisatie/leden', label: 'Organisatie', actie: 'organisatie.beheren' },
   { sleutel: 'instellingen', href: '/instellingen', label: 'Instellingen', actie: 'eigen.instellingen' },
 ];
-export type NavigatieSleutel = 'overzicht' | 'matrix' | 'registreren' | 'importeren' | 'zaken' | 'organisatie' | 'instellingen' | 'outbox' | 'regios' | 'geen';
+export type NavigatieSleutel =
+  'mijnWeek' | 'werkruimte' | 'overzicht' | 'matrix' | 'registreren' | 'importeren' | 'zaken' | 'organisatie' | 'instellingen' | 'outbox' | 'regios' | 'geen';
+
+/**
+ * The success message after a write (issue 14): the handler redirects with `?klaar=<key>`; the layout shows the fixed
+ * text of that key in its live region. Never text from the URL itself.
+ */
+export const KLAAR_MELDINGEN: Record<string, string> = {
+  'zaak-geopend': 'De zaak is geopend.',
+  ingesteld: 'Opgeslagen: het instellen is geregistreerd.',
+  'ingesteld-ongedaan': 'Het instellen is ongedaan gemaakt; de zaak is weer concept.',
+  uitspraak: 'Opgeslagen: de uitspraak is geregistreerd.',
+  notities: 'Opgeslagen: notities en verantwoordelijke.',
+  griffierecht: 'Opgeslagen: de betaaltermijn van het griffierecht is berekend.',
+  gecontroleerd: 'Opgeslagen: de datum is gecontroleerd (vier ogen).',
+  besluit: 'Het besluit is opgeslagen; alle termijnen zijn opnieuw berekend.',
+  stuk: 'Het stuk is opgesteld en bij de zaak bewaard.',
+};
 
 /** What every page's layout needs: who is signed in, where we are, what the menu offers this actor, the CSRF token. */
 export function paginaContext(c: Context<AppEnv>, actief: NavigatieSleutel) {
@@ -20,6 +39,7 @@ export function paginaContext(c: Context<AppEnv>, actief: NavigatieSleutel) {
   return {
     actor,
     csrf: c.get('sessie')?.csrfToken,
+    klaarMelding: KLAAR_MELDINGEN[c.req.query('klaar') ?? ''],
     inwerkingtredingOnbekend: c.get('inwerkingtredingOnbekend'),
     navigatie: NAVIGATIE.filter((n) => can(actor, n.actie)).map((n) => ({ ...n, actief: n.sleutel === actief })),
   };

@@ -80,6 +80,12 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /outbox': 'organisatie.beheren',
   'GET /outbox/:id': 'organisatie.beheren',
 
+  'GET /mijn-week': 'werkweek.lezen',
+  'POST /termijnen/controle': 'termijn.controleren',
+  'GET /werkruimte': 'werkruimte.lezen',
+  'GET /werkruimte/export.csv': 'werkruimte.lezen',
+  'POST /zaken/:id/ingesteld-ongedaan': 'zaak.wijzigen',
+
   'GET /api/v1/termijnen': 'termijnen.lezen',
   'GET /api/v1/besluiten': 'termijnen.lezen',
   'POST /api/v1/besluiten': 'besluit.registreren',

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
-import { dagenTussen, formatDagenOver, formatDatumKort, formatDatumLang, formatEuro, formatRegioJaarPad } from '../opmaak/opmaak';
+import { dagenTussen, formatDagenOver, formatDatumKort, formatDatumLang, formatEuro, formatRegioJaarPad, formatTijdstip } from '../opmaak/opmaak';
 
 export interface Weergave {
   /** Renders a page inside the layout (or bare, for htmx fragments). */
@@ -16,6 +16,8 @@ export function createWeergave(templateMap: string, globaal: Record<string, unkn
   const hb = Handlebars.create();
   hb.registerHelper('datum', (d: unknown) => (typeof d === 'string' && d ? formatDatumKort(d) : ''));
   hb.registerHelper('datumLang', (d: unknown) => (typeof d === 'string' && d ? formatDatumLang(d) : ''));
+  // Instants are stored in UTC; people read them in Europe/Amsterdam: "30 november 2026 om 14:05".
+  hb.registerHelper('tijdstip', (t: unknown) => (typeof t === 'string' && t ? formatTijdstip(t) : ''));
   hb.registerHelper('euro', (c: unknown) => (typeof c === 'number' ? formatEuro(c) : ''));
   hb.registerHelper('dagenOver', (n: unknown) => (typeof n === 'number' ? formatDagenOver(n) : ''));
   hb.registerHelper('dagenTot', (van: IsoDatum, tot: IsoDatum) => dagenTussen(van, tot));

@@ -69,6 +69,15 @@ describe('configuration from the environment', () => {
     expect(fout({ LOG_NIVEAU: 'veel' })).toContain('LOG_NIVEAU: ongeldige waarde; toegestaan: "fatal", "error", "warn", "info", "debug", "trace", "silent"');
   });
 
+  it('bases every link in e-mails and calendar events on BASIS_URL (issue 14: mail links pointed to localhost)', () => {
+    expect(loadConfig({ BASIS_URL: 'https://termijnen.example.nl', APP_URL: 'http://localhost:3000' }).mail.appUrl).toBe('https://termijnen.example.nl');
+    expect(loadConfig({ BASIS_URL: 'https://termijnen.example.nl' }).mail.appUrl).toBe('https://termijnen.example.nl');
+    expect(
+      loadConfig({ NODE_ENV: 'production', BASIS_URL: 'https://termijnen.example.nl', SESSION_SECRET: 'x'.repeat(20), WMG105_INWERKINGTREDING: 'onbekend' })
+        .mail.appUrl,
+    ).toBe('https://termijnen.example.nl');
+  });
+
   it('refuses a number that is not one, naming the variable and the accepted values', () => {
     expect(fout({ HERINNERING_INTERVAL_MINUTEN: 'abc' })).toContain('HERINNERING_INTERVAL_MINUTEN: een geheel aantal minuten van 1 tot en met 1440');
     expect(fout({ HERINNERING_INTERVAL_MINUTEN: '0' })).toContain('HERINNERING_INTERVAL_MINUTEN');

@@ -103,7 +103,7 @@ describe('bezwaarschrift and beroepschrift via a tariefbeschikking (art. 105 lid
     const tbId = id(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744'`);
     expect((await post(DEMO.advocaat, '/zaken', { soort: 'beroep', tariefbeschikkingId: String(tbId) })).status).toBe(303);
     const beroepId = id(`SELECT max(id) AS id FROM zaken`);
-    await post(DEMO.advocaat, `/zaken/${beroepId}/ingesteld`, { ingesteld: '25-11-2026', cbbZaaknummer: '26/3000' });
+    await post(DEMO.advocaat, `/zaken/${beroepId}/ingesteld`, { ingesteld: '20-11-2026', cbbZaaknummer: '26/3000' });
     expect((await post(DEMO.advocaat, '/zaken', { soort: 'bezwaar', tariefbeschikkingId: String(tbId) })).status).toBe(303);
     const bezwaarId = id(`SELECT max(id) AS id FROM zaken`);
     t.db.$client.prepare(`UPDATE zorgaanbieders SET adres = NULL WHERE kvk_nummer = '90000003'`).run();

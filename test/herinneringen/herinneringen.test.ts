@@ -107,7 +107,8 @@ describe('reminders by e-mail', () => {
     expect((await ronde()).verzonden).toBe(2);
     await t.als(DEMO.inhouse)('/zaken/3/ingesteld', {
       method: 'POST',
-      body: formulier({ ingesteld: '02-12-2026' }),
+      // Filed on a day the app (pinned to 22 November) already knows: a filing date after today is refused.
+      body: formulier({ ingesteld: '20-11-2026' }),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
     vandaag = '2026-12-08'; // 3 working days before 11 December: zaak 3 is filed now
@@ -209,21 +210,31 @@ describe('reminders by e-mail', () => {
 });
 
 describe('calendar feed', () => {
-  it('lists every term the user is responsible for as an all-day event with alarms; a moved date keeps the UID', async () => {
+  it("lists every open term of the organisation's clients (case or not) as an all-day event with its afleiding; a moved date keeps the UID", async () => {
     const instellingen = await (await t.als(DEMO.inhouse)('/instellingen')).text();
     const pad = /http:\/\/app\.test(\/agenda\/[A-Za-z0-9_-]+\.ics)/.exec(instellingen)![1]!;
     const feed = await (await t.app.request(pad)).text();
     expect(feed).toContain('BEGIN:VALARM');
     const events = () => Object.values(ical.sync.parseICS(feed)).filter((x): x is ical.VEvent => x?.type === 'VEVENT');
+    // Issue 14: zaak 3 (bezwaar, 11 December) and zaak 4 (beroep, 22 December), the bezwaar against NZa/TB/2026-1855
+    // that has no case, and the lid-3 windows of the client's region: no longer only the terms with a case.
     expect(
       events()
-        .map((e) => [e.uid, e.start.toISOString().slice(0, 10), (e.start as { dateOnly?: boolean }).dateOnly])
+        .map((e) => [e.start.toISOString().slice(0, 10), (e.start as { dateOnly?: boolean }).dateOnly])
         .sort(),
     ).toEqual([
-      ['zaak-3-bezwaar@termijnbewaking', '2026-12-11', true],
-      ['zaak-4-beroep@termijnbewaking', '2026-12-22', true],
+      ['2026-12-11', true],
+      ['2026-12-22', true],
+      ['2026-12-22', true],
+      ['2027-04-12', true],
+      ['2027-04-12', true],
+      ['2027-04-12', true],
     ]);
+    expect(events().every((e) => /^termijn-[0-9a-f]{32}@termijnbewaking$/.test(e.uid))).toBe(true);
+    expect(events().every((e) => String(e.description).includes('Hoe is deze datum berekend?'))).toBe(true);
     expect(feed.split('\r\n').every((r) => Buffer.byteLength(r) <= 75)).toBe(true);
+    const beroep = events().find((e) => String(e.summary).startsWith('Laatste dag beroep CBb') && String(e.summary).includes('Utrecht 2026'))!;
+    expect(beroep.start.toISOString().slice(0, 10)).toBe('2026-12-22');
 
     // Move the bekendmaking of the tariefbeschikking behind zaak 4: the event moves, its UID stays.
     const tbId = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1855'`).get() as { id: number }).id;
@@ -235,7 +246,7 @@ describe('calendar feed', () => {
     const na = Object.values(ical.sync.parseICS(await (await t.app.request(pad)).text())).filter((x): x is ical.VEvent => x?.type === 'VEVENT');
     expect(
       na
-        .find((e) => e.uid === 'zaak-4-beroep@termijnbewaking')!
+        .find((e) => e.uid === beroep.uid)!
         .start.toISOString()
         .slice(0, 10),
     ).toBe('2026-12-24');

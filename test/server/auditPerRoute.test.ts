@@ -169,6 +169,23 @@ const RIJEN: Record<string, Rij> = {
     actie: / ingesteld$/,
     onderwerp: 'zaak',
   },
+  'POST /zaken/:id/ingesteld-ongedaan': {
+    wie: DEMO.advocaat,
+    // The firm's seeded case that is already filed: undone, it is a concept again.
+    pad: () =>
+      `/zaken/${een<{ id: number }>("SELECT id FROM zaken WHERE organisatie_id = 2 AND status = 'ingediend' ORDER BY id LIMIT 1").id}/ingesteld-ongedaan`,
+    body: () => formulier({}),
+    actie: / ingesteld ongedaan gemaakt$/,
+    onderwerp: 'zaak',
+  },
+  'POST /termijnen/controle': {
+    // The beheerder as second pair of eyes: the jurist is responsible for the case of this date.
+    wie: DEMO.beheerder,
+    pad: () => '/termijnen/controle',
+    body: () => formulier({ partij: 'Stichting Amstelhof Wonen en Zorg', regio: 'ZK02', jaar: '2026', einde: '2026-12-01', terug: '/mijn-week' }),
+    actie: 'fatale datum gecontroleerd',
+    onderwerp: 'fatale datum',
+  },
   'POST /zaken/:id/uitspraak': {
     wie: DEMO.advocaat,
     pad: () => `/zaken/${later.zaakId}/uitspraak`,

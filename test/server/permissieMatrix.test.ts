@@ -60,6 +60,12 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /zaken/:id/termijn.ics': 'voovoa',
   'POST /zaken/:id/ingesteld': 'vowvoa',
   'POST /zaken/:id/uitspraak': 'vowvoa',
+  'POST /zaken/:id/ingesteld-ongedaan': 'vowvoa',
+  // Issue 14: counsel's week (not the NZa's), the four-eyes check (writers of a counsel organisation), the NZa's workspace.
+  'GET /mijn-week': 'wooooa',
+  'POST /termijnen/controle': 'wowooa',
+  'GET /werkruimte': 'owwwwa',
+  'GET /werkruimte/export.csv': 'owwwwa',
   'POST /zaken/:id/notities': 'vowvoa',
   'POST /zaken/:id/griffierecht': 'vowvoa',
   'GET /zaken/:id/documenten/nieuw': 'voovoa',

@@ -100,11 +100,11 @@ export function apiRoutes(deps: AppDeps) {
         type === 'contracteerruimte'
           ? (() => {
               const v = validateInvoer(contracteerruimtebesluitInvoer, rest);
-              return v.ok ? createContracteerruimtebesluit(deps.db, actor, v.data) : v;
+              return v.ok ? createContracteerruimtebesluit(deps.db, actor, v.data, deps.vandaag()) : v;
             })()
           : (() => {
               const v = validateInvoer(tariefbeschikkingInvoer, rest);
-              return v.ok ? createTariefbeschikking(deps.db, actor, v.data) : v;
+              return v.ok ? createTariefbeschikking(deps.db, actor, v.data, deps.vandaag()) : v;
             })();
       if (!resultaat.ok) return fouten(c, resultaat.fouten, 422);
       const kenmerk = (rest as { kenmerk: string }).kenmerk.trim();

@@ -117,10 +117,10 @@ export function besluitenRoutes(deps: AppDeps) {
     ),
     (c) => {
       const { invoer, waarden } = c.req.valid('form');
-      const resultaat = createContracteerruimtebesluit(deps.db, c.get('actor'), invoer);
+      const resultaat = createContracteerruimtebesluit(deps.db, c.get('actor'), invoer, deps.vandaag());
       if (!resultaat.ok) return renderFormulier(c, 'contracteerruimte', waarden, resultaat.fouten, 422);
       const eerste = invoer.bedragen[0]!;
-      return c.redirect(`${formatRegioJaarPad(eerste.regio, eerste.jaar)}?opgeslagen=1`, 303);
+      return c.redirect(`${formatRegioJaarPad(eerste.regio, eerste.jaar)}?klaar=besluit`, 303);
     },
   );
 
@@ -129,9 +129,9 @@ export function besluitenRoutes(deps: AppDeps) {
     formulierValidator(tariefbeschikkingInvoer, (c, fouten, waarden) => renderFormulier(c, 'tariefbeschikking', waarden, fouten, 422), tbInvoerUitFormulier),
     (c) => {
       const { invoer, waarden } = c.req.valid('form');
-      const resultaat = createTariefbeschikking(deps.db, c.get('actor'), invoer);
+      const resultaat = createTariefbeschikking(deps.db, c.get('actor'), invoer, deps.vandaag());
       if (!resultaat.ok) return renderFormulier(c, 'tariefbeschikking', waarden, resultaat.fouten, 422);
-      return c.redirect(`${formatRegioJaarPad(invoer.regio, invoer.jaar)}?opgeslagen=1`, 303);
+      return c.redirect(`${formatRegioJaarPad(invoer.regio, invoer.jaar)}?klaar=besluit`, 303);
     },
   );
 
@@ -275,7 +275,7 @@ export function besluitenRoutes(deps: AppDeps) {
       const { invoer, waarden } = c.req.valid('form');
       const peildatum = deps.vandaag();
       const voor = deps.termijnen.computeVoorActor(actor, peildatum);
-      const resultaat = updateBesluitDatums(deps.db, c.get('actor'), besluit, invoer);
+      const resultaat = updateBesluitDatums(deps.db, c.get('actor'), besluit, invoer, peildatum);
       if (!resultaat.ok) return renderBewerken(c, resultaat.fouten, waarden);
       const na = deps.termijnen.computeVoorActor(actor, peildatum);
       return c.html(

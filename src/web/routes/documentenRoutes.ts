@@ -137,7 +137,7 @@ export function documentenRoutes(deps: AppDeps) {
       const keuze = c.req.valid('form').invoer;
       const resultaat = await generateFiling(deps.db, deps.termijnen, deps.filings, c.get('actor'), zaak, keuze.soort, opties(keuze, zaak));
       if (!resultaat.ok) return renderNieuw(c, zaak, keuze, [], 422);
-      return c.redirect(`/zaken/${zaak.id}#stukken`, 303);
+      return c.redirect(`/zaken/${zaak.id}?klaar=stuk#stukken`, 303);
     },
   );
 

@@ -4,6 +4,9 @@ import { formatCsv } from '../../csv/csvSchrijven';
 import { buildOverzicht } from '../../services/termijnOverzicht';
 import { parseOverzichtFilter } from './overzichtRoutes';
 
+/** 2026-12-01 → 01-12-2026: the form users type and Dutch spreadsheets read as a date. */
+const formatDatumInvoer = (d: string) => `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}`;
+
 export function exportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
@@ -15,22 +18,23 @@ export function exportRoutes(deps: AppDeps) {
     const peildatum = gekozen ?? deps.vandaag();
     const { regels } = buildOverzicht(deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, filter);
     const csv = formatCsv(
+      // Headers as the user reads them, dates as a Dutch spreadsheet reads them (dd-mm-jjjj).
       [
-        'laatste_dag',
-        'dagen_over',
-        'rechtsmiddel',
-        'tegen',
-        'regio',
-        'jaar',
-        'zorgaanbieder',
-        'besluit',
-        'bekendgemaakt',
-        'aanvang',
-        'grondslag',
-        'toelichting',
+        'Laatste dag',
+        'Dagen over',
+        'Rechtsmiddel',
+        'Tegen',
+        'Regio',
+        'Jaar',
+        'Zorgaanbieder',
+        'Besluit',
+        'Bekendgemaakt',
+        'Aanvang',
+        'Grondslag',
+        'Toelichting',
       ],
       regels.map((r) => [
-        r.termijn.einde,
+        formatDatumInvoer(r.termijn.einde),
         r.dagenOver,
         r.termijn.rechtsmiddel,
         r.termijn.tegen,
@@ -38,8 +42,8 @@ export function exportRoutes(deps: AppDeps) {
         r.gedeeldVenster ? r.gedeeldVenster.jaren.join(', ') : r.termijn.jaar,
         r.zorgaanbieder ?? '',
         r.gedeeldVenster ? r.gedeeldVenster.besluiten.join(', ') : r.termijn.besluit,
-        r.termijn.bekendgemaakt,
-        r.termijn.aanvang,
+        formatDatumInvoer(r.termijn.bekendgemaakt),
+        formatDatumInvoer(r.termijn.aanvang),
         r.termijn.grondslag.join(', '),
         r.termijn.toelichting,
       ]),

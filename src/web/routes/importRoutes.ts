@@ -35,7 +35,9 @@ export function importRoutes(deps: AppDeps) {
   );
 
   function preview(c: Context<AppEnv>, soort: ImportSoort, tekst: string) {
-    return soort === 'contracteerruimte' ? previewContracteerruimteImport(deps.db, tekst) : previewTariefbeschikkingImport(deps.db, c.get('actor'), tekst);
+    return soort === 'contracteerruimte'
+      ? previewContracteerruimteImport(deps.db, tekst)
+      : previewTariefbeschikkingImport(deps.db, c.get('actor'), tekst, deps.vandaag());
   }
 
   const groot = bodyLimit({
@@ -83,6 +85,7 @@ export function importRoutes(deps: AppDeps) {
         ongewijzigd: uitkomst.ongewijzigd.length,
         fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN),
         meerFouten: Math.max(0, uitkomst.fouten.length - MAX_GETOONDE_FOUTEN),
+        nieuweZorgaanbieders: uitkomst.nieuweZorgaanbieders ?? [],
         token,
       },
       uitkomst.fouten.length ? 422 : 200,
@@ -98,10 +101,34 @@ export function importRoutes(deps: AppDeps) {
     const uitkomst = preview(c, w.soort, w.tekst);
     if (uitkomst.fouten.length)
       return render(c, { soort: w.soort, bestandsnaam: w.bestandsnaam, fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN) as RijFout[] }, 422);
+    // New clients are created only when the user ticked the confirmation listing them (issue 14).
+    const nieuweZorgaanbieders = uitkomst.nieuweZorgaanbieders ?? [];
+    if (nieuweZorgaanbieders.length && form.nieuweZorgaanbieders !== 'bevestigd') {
+      return render(
+        c,
+        {
+          soort: w.soort,
+          bestandsnaam: w.bestandsnaam,
+          aantalRijen: uitkomst.aantalRijen,
+          aantalNieuw: uitkomst.nieuw.length,
+          ongewijzigd: uitkomst.ongewijzigd.length,
+          fouten: [],
+          nieuweZorgaanbieders,
+          bevestigingOntbreekt: true,
+          token: wachtend.save({ soort: w.soort, tekst: w.tekst, bestandsnaam: w.bestandsnaam, gebruikerId: actor.gebruikerId }),
+        },
+        422,
+      );
+    }
     const geschreven =
       w.soort === 'contracteerruimte'
         ? writeContracteerruimteImport(deps.db, actor, uitkomst.nieuw as Parameters<typeof writeContracteerruimteImport>[2])
-        : writeTariefbeschikkingImport(deps.db, actor, uitkomst.nieuw as Parameters<typeof writeTariefbeschikkingImport>[2]);
+        : writeTariefbeschikkingImport(
+            deps.db,
+            actor,
+            uitkomst.nieuw as Parameters<typeof writeTariefbeschikkingImport>[2],
+            new Set(nieuweZorgaanbieders.map((z) => z.kvk)),
+          );
     return render(c, { klaar: true, soort: w.soort, bestandsnaam: w.bestandsnaam, geschreven, ongewijzigd: uitkomst.ongewijzigd.length });
   });
   return app;

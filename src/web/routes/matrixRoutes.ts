@@ -3,10 +3,14 @@ import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
 import { REGIO_INDELING } from '../../domain/regios/zorgkantoorregios';
 import { loadRegioRegister } from '../../services/regioBeheer';
-import { buildCelHistorie, loadRegioJaarMatrix } from '../../services/regioJaarMatrix';
+import { buildCelHistorie, loadRegioJaarMatrix, type HistorieGebeurtenis } from '../../services/regioJaarMatrix';
+import type { Actor } from '../../actor/actor';
+import { ziesAlles } from '../../actor/actor';
+import { buildControleWeergave, loadFataleDatumControles } from '../../services/fataleDatumControle';
+import { createClientFilter } from '../../services/termijnWerk';
 import { loadZaken } from '../../services/zaakRegistratie';
 import { paginaContext } from '../paginaContext';
-import { afgeleid } from '../../services/termijnService';
+import { afgeleid, type BerekendOverzicht } from '../../services/termijnService';
 
 const STATUS_LABEL = {
   'nog-niet-open': 'nog niet open',
@@ -17,6 +21,16 @@ const STATUS_LABEL = {
 
 export function matrixRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+
+  const withControle = (historie: HistorieGebeurtenis[], actor: Actor, berekend: BerekendOverzicht, peildatum: string) => {
+    if (ziesAlles(actor)) return historie;
+    const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
+    const vanClienten = createClientFilter(berekend);
+    return historie.map((h) => ({
+      ...h,
+      termijnen: h.termijnen.map((t) => ({ ...t, controle: vanClienten(t) ? buildControleWeergave(actor, controles, t, peildatum) : undefined })),
+    }));
+  };
 
   const peildatumVan = (gevraagd: string | undefined) => (gevraagd && isGeldigeIsoDatum(gevraagd) ? gevraagd : deps.vandaag());
 
@@ -63,7 +77,9 @@ export function matrixRoutes(deps: AppDeps) {
         status,
         partijStatus: (cel?.partijStatus ?? []).map((s) => ({ ...s, label: STATUS_LABEL[s.status] })),
         statusLabel: status ? (status.oudRegime ? 'oud regime: geen rechtstreeks beroep' : STATUS_LABEL[status.status]) : undefined,
-        historie: buildCelHistorie(berekend, regio.naam, jaar),
+        // Four eyes (issue 14): each date of the organisation's clients shows whether a second jurist confirmed it.
+        historie: withControle(buildCelHistorie(berekend, regio.naam, jaar), actor, berekend, peildatum),
+        terug: `/matrix/${regio.code}/${jaar}`,
         zaken,
       }),
     );

@@ -3,9 +3,14 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
 import { loadRegioRegister } from '../../services/regioBeheer';
-import { listFilterOpties, loadOverzicht, type OverzichtFilter } from '../../services/termijnOverzicht';
+import { listFilterOpties, loadOverzicht, type OverzichtFilter, type OverzichtRegel } from '../../services/termijnOverzicht';
+import type { Actor } from '../../actor/actor';
+import { ziesAlles } from '../../actor/actor';
+import { can } from '../../services/permissies';
+import { buildControleWeergave, loadFataleDatumControles } from '../../services/fataleDatumControle';
+import { buildZaakOpenen, formatTermijnSleutel, loadZaakPerTermijn } from '../../services/termijnWerk';
 import { paginaContext } from '../paginaContext';
-import { afgeleid } from '../../services/termijnService';
+import { afgeleid, type BerekendOverzicht } from '../../services/termijnService';
 
 // The overview is about what runs out next; further rows via the filters and the CSV export.
 const MAX_REGELS = 100;
@@ -31,6 +36,22 @@ export function parseOverzichtFilter(deps: Pick<AppDeps, 'db'>, query: Record<st
   if (!regio)
     return { success: false as const, error: new z.ZodError([{ code: 'custom', path: ['regio'], message: 'onbekende regio', input: parsed.data.regio }]) };
   return { success: true as const, data: { ...parsed.data, regio: regio.naam } };
+}
+
+/**
+ * Each row of the overview leads to work (issue 14): its case, or a button that opens one prefilled from the term,
+ * and the four-eyes state of its date. Only for a counsel organisation; the NZa has no cases here.
+ */
+function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, regels: OverzichtRegel[], magSchrijven: boolean, peildatum: string) {
+  if (ziesAlles(actor)) return regels;
+  const zaken = loadZaakPerTermijn(deps.db, berekend, actor);
+  const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
+  return regels.map((r) => {
+    if (r.gedeeldVenster) return r;
+    const zaak = zaken.get(formatTermijnSleutel(r.termijn));
+    const openen = !zaak && magSchrijven ? buildZaakOpenen(berekend, r.termijn) : undefined;
+    return { ...r, ...(zaak ? { zaak } : {}), ...(openen ? { openen } : {}), controle: buildControleWeergave(actor, controles, r.termijn, peildatum) };
+  });
 }
 
 export function overzichtRoutes(deps: AppDeps) {
@@ -70,8 +91,20 @@ export function overzichtRoutes(deps: AppDeps) {
     };
     const fragment = c.req.header('HX-Request') === 'true' && c.req.header('HX-Target') === 'termijnen-resultaat';
     const pagina = fragment ? 'overzichtResultaat' : 'overzicht';
-    // The body depends only on the cached result and the query, never on who asks within the same scope.
-    const inhoud = afgeleid(berekend, `html|${pagina}|${c.req.url}`, () => deps.weergave.render(pagina, data, { fragment: true }));
+    // The body depends only on the cached result, the query and whether the actor may write (the buttons to open a
+    // case or confirm a date), never on who else asks within the same scope.
+    const magSchrijven = can(actor, 'zaak.openen');
+    const inhoud = afgeleid(berekend, `html|${pagina}|${magSchrijven}|${c.req.url}`, () =>
+      deps.weergave.render(
+        pagina,
+        {
+          ...data,
+          regels: withWerk(deps, berekend, actor, data.regels, magSchrijven, peildatum),
+          terug: new URL(c.req.url).pathname + new URL(c.req.url).search,
+        },
+        { fragment: true },
+      ),
+    );
     // The whole page, per user (the layout names who is signed in): a repeated request renders nothing.
     const volledigePagina = afgeleid(berekend, `pagina|${actor.gebruikerId}|${pagina}|${c.req.url}`, () =>
       fragment ? inhoud : deps.weergave.metLayout(inhoud, data),

@@ -13,7 +13,10 @@ import {
   type ZaakActie,
   type ZaakOverzichtRij,
 } from '../../services/zaakRegistratie';
-import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
+import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, ongedaanInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
+import { buildControleWeergave, loadFataleDatumControles } from '../../services/fataleDatumControle';
+import type { Termijn } from '../../domain/termijnen/termijn';
+import { formatDatumKort } from '../../opmaak/opmaak';
 import type { VeldFout } from '../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../formulier';
 import { paginaContext } from '../paginaContext';
@@ -27,6 +30,7 @@ import { loadZaakdocumenten } from '../../services/filingService';
 import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
 import { listWijzigingen } from '../../services/auditService';
 import { can } from '../../services/permissies';
+import { ziesAlles } from '../../actor/actor';
 
 const STATUS_LABEL = { concept: 'concept', ingediend: 'ingediend', afgerond: 'afgerond' } as const;
 
@@ -35,8 +39,10 @@ export function zakenRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/', (c) => {
-    const lijst = loadZaken(deps.db, c.get('actor')).map((z) => ({ ...z, statusLabel: STATUS_LABEL[z.status] }));
-    return c.html(deps.weergave.render('zaken', { ...paginaContext(c, 'zaken'), titel: 'Zaken', zaken: lijst }));
+    const actor = c.get('actor');
+    const lijst = loadZaken(deps.db, actor).map((z) => ({ ...z, statusLabel: STATUS_LABEL[z.status] }));
+    // The NZa is the opposing party: it has no cases here; its work is the workspace of all regions.
+    return c.html(deps.weergave.render('zaken', { ...paginaContext(c, 'zaken'), titel: 'Zaken', zaken: lijst, isNza: ziesAlles(actor) }));
   });
 
   const zaakNietGeopend = (c: Context<AppEnv>, fouten: VeldFout[]) =>
@@ -51,7 +57,7 @@ export function zakenRoutes(deps: AppDeps) {
 
   app.post('/', formulierValidator(zaakOpenenInvoer, zaakNietGeopend), (c) => {
     const resultaat = createZaak(deps.db, c.get('actor'), c.req.valid('form').invoer, deps.vandaag());
-    return resultaat.ok ? c.redirect(`/zaken/${resultaat.id}`, 303) : zaakNietGeopend(c, resultaat.fouten);
+    return resultaat.ok ? c.redirect(`/zaken/${resultaat.id}?klaar=zaak-geopend`, 303) : zaakNietGeopend(c, resultaat.fouten);
   });
 
   // Everything under /zaken/:id gets the case from the path, checked against the actor's scope (404 otherwise).
@@ -63,7 +69,23 @@ export function zakenRoutes(deps: AppDeps) {
     const actor = c.get('actor');
     const peildatum = deps.vandaag();
     const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
-    const { kenmerk, regio, jaar, termijnen, uitsluitingen, regioJaarStatus, partijStatus, beschermendeDatums } = findZaakTermijnen(berekend, zaak);
+    const { kenmerk, regio, jaar, termijnen, uitsluitingen, regioJaarStatus, partijStatus, partijDatums, veiligeUitersteDatum } = findZaakTermijnen(
+      berekend,
+      zaak,
+    );
+    // Four eyes (issue 14): each date shows whether a second jurist confirmed it.
+    const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
+    const metControle = <T extends Termijn>(t: T) => ({ ...t, controle: buildControleWeergave(actor, controles, t, peildatum) });
+    const alleDatums = [...termijnen, ...partijDatums];
+    const veiligeTermijn = veiligeUitersteDatum
+      ? (alleDatums.find((t) => t.einde === veiligeUitersteDatum && t.soort === 'termijn') ?? alleDatums.find((t) => t.einde === veiligeUitersteDatum))
+      : undefined;
+    // Art. 6:10 Awb: a beroep filed before its besluit (or before its term) is warned about, as the engine words it.
+    const waarschuwingen = zaak.ingesteld
+      ? berekend.uitkomst.waarschuwingen.filter(
+          (w) => w.besluit === kenmerk && w.code.startsWith('beroep-') && w.melding.includes(formatDatumKort(zaak.ingesteld!)),
+        )
+      : [];
     const kalender = deps.termijnen.config.kalender;
     const griffierecht = zaak.griffierechtMededeling ? computeGriffierechtTermijn(zaak.griffierechtMededeling, kalender) : undefined;
     const bezwaartermijn = zaak.soort === 'bezwaar' ? termijnen[0] : undefined;
@@ -76,11 +98,15 @@ export function zakenRoutes(deps: AppDeps) {
         ...paginaContext(c, 'zaken'),
         titel: `Zaak ${zaak.id}`,
         zaak: { ...zaak, statusLabel: STATUS_LABEL[zaak.status], regio, jaar, kenmerk },
-        termijnen,
+        termijnen: termijnen.map(metControle),
         uitsluitingen,
         regioJaarStatus,
         partijStatus,
-        beschermendeDatums,
+        partijDatums: partijDatums.map(metControle),
+        veiligeUitersteDatum,
+        veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum) : undefined,
+        waarschuwingen,
+        terug: `/zaken/${zaak.id}`,
         griffierecht,
         beslistermijn,
         laat,
@@ -126,11 +152,12 @@ export function zakenRoutes(deps: AppDeps) {
     app.post(`/:id/${naam}`, formulierValidator(schema, opnieuw), (c) => {
       const zaak = c.get('zaak');
       const { invoer, waarden } = c.req.valid('form');
-      const resultaat = writeZaakActie(deps.db, c.get('actor'), zaak, naam, invoer);
-      return resultaat.ok ? c.redirect(`/zaken/${zaak.id}`, 303) : opnieuw(c, resultaat.fouten, waarden);
+      const resultaat = writeZaakActie(deps.db, c.get('actor'), zaak, naam, invoer, deps.vandaag());
+      return resultaat.ok ? c.redirect(`/zaken/${zaak.id}?klaar=${naam}`, 303) : opnieuw(c, resultaat.fouten, waarden);
     });
   }
   registerActie('ingesteld', ingesteldInvoer);
+  registerActie('ingesteld-ongedaan', ongedaanInvoer);
   registerActie('uitspraak', uitspraakInvoer);
   registerActie('notities', notitiesInvoer);
   registerActie('griffierecht', griffierechtInvoer);

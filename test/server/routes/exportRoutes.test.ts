@@ -17,8 +17,9 @@ describe('CSV export', () => {
     const bytes = new Uint8Array(await r.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
-    expect(csv.split('\r\n')[0]).toBe('laatste_dag;dagen_over;rechtsmiddel;tegen;regio;jaar;zorgaanbieder;besluit;bekendgemaakt;aanvang;grondslag;toelichting');
-    expect(csv).toContain('2026-12-01;9;bezwaar;tariefbeschikking;Amsterdam;2026');
+    // Issue 14: headers in Dutch, dates as a Dutch spreadsheet reads them.
+    expect(csv.split('\r\n')[0]).toBe('Laatste dag;Dagen over;Rechtsmiddel;Tegen;Regio;Jaar;Zorgaanbieder;Besluit;Bekendgemaakt;Aanvang;Grondslag;Toelichting');
+    expect(csv).toContain('01-12-2026;9;bezwaar;tariefbeschikking;Amsterdam;2026');
     expect(csv).toContain(';X1;');
   });
 });

@@ -51,6 +51,34 @@ describe('bulk import', () => {
     expect((await post(DEMO.nza, '/import/uitvoeren', { token })).status).toBe(422); // a token works once
   });
 
+  it('lists new clients in the preview and creates them only when the user confirms them (issue 14)', async () => {
+    const csv =
+      'kenmerk;kvk;zorgaanbieder;regio;jaar;soort;besluitdatum;bekendgemaakt\nNZa/TB/2026-8801;90000003;;Amsterdam;2027;vaststelling;16-11-2026;18-11-2026\nNZa/TB/2026-8802;91234567;Stichting Nieuwe Haven;Amsterdam;2027;vaststelling;16-11-2026;18-11-2026\n';
+    const voorbeeld = await (await upload(DEMO.advocaat, 'tariefbeschikkingen', 'nieuw.csv', csv)).text();
+    expect(voorbeeld).toContain('1 nieuwe cliënt.');
+    expect(voorbeeld).toContain('<li>Stichting Nieuwe Haven (KvK 91234567)</li>');
+    const token = /name="token" value="([^"]+)"/.exec(voorbeeld)![1]!;
+    // Without the confirmation: nothing written, the preview again with a fresh token.
+    const voor = t.momentopname();
+    const geweigerd = await post(DEMO.advocaat, '/import/uitvoeren', { token });
+    expect(geweigerd.status).toBe(422);
+    const opnieuw = await geweigerd.text();
+    expect(opnieuw).toContain('bevestig eerst de nieuwe cliënten');
+    expect(t.momentopname()).toBe(voor);
+    const nieuwToken = /name="token" value="([^"]+)"/.exec(opnieuw)![1]!;
+    const klaar = await (await post(DEMO.advocaat, '/import/uitvoeren', { token: nieuwToken, nieuweZorgaanbieders: 'bevestigd' })).text();
+    expect(klaar).toContain('Geïmporteerd:</strong> 2 tariefbeschikkingen');
+    expect(t.db.$client.prepare(`SELECT naam FROM zorgaanbieders WHERE kvk_nummer = '91234567'`).get()).toEqual({ naam: 'Stichting Nieuwe Haven' });
+  });
+
+  it('refuses a bekendmaking after today in an imported row', async () => {
+    const csv =
+      'kenmerk;kvk;zorgaanbieder;regio;jaar;soort;besluitdatum;bekendgemaakt\nNZa/TB/2026-8803;90000003;;Amsterdam;2027;vaststelling;16-11-2026;28-11-2026\n';
+    const r = await upload(DEMO.advocaat, 'tariefbeschikkingen', 'toekomst.csv', csv);
+    expect(r.status).toBe(422);
+    expect(await r.text()).toContain('de datum van bekendmaking ligt na vandaag');
+  });
+
   it('imports the shipped example files', async () => {
     const { readFileSync } = await import('node:fs');
     for (const [soort, bestand] of [
@@ -62,7 +90,8 @@ describe('bulk import', () => {
       const html = await (await upload(wie, soort, bestand, readFileSync(bestand, 'utf8'))).text();
       const token = /name="token" value="([^"]+)"/.exec(html)?.[1];
       expect(token, html).toBeDefined();
-      expect((await post(wie, '/import/uitvoeren', { token: token! })).status).toBe(200);
+      // New clients in the file are confirmed, as the preview asks.
+      expect((await post(wie, '/import/uitvoeren', { token: token!, nieuweZorgaanbieders: 'bevestigd' })).status).toBe(200);
     }
     const besluiten = await (await t.als(DEMO.advocaat)('/api/v1/besluiten')).json();
     expect(besluiten.tariefbeschikkingen.map((b: { kenmerk: string }) => b.kenmerk)).toContain('NZa/TB/2026-1904');

@@ -1,0 +1,79 @@
+import type { Actor } from '../actor/actor';
+import type { Db } from '../db/verbinding';
+import { dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import type { Rechtsmiddel } from '../domain/termijnen/termijn';
+import { buildControleWeergave, loadFataleDatumControles, type ControleWeergave } from './fataleDatumControle';
+import type { BerekendOverzicht } from './termijnService';
+import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
+import { addWerkdagen, buildZaakOpenen, createClientFilter, findEersteVanaf, formatTermijnSleutel, loadZaakPerTermijn, type TermijnZaak } from './termijnWerk';
+
+export interface MijnWeekFilter {
+  /** A user id, or 'niemand' for terms no one is responsible for. */
+  verantwoordelijke?: number | 'niemand' | undefined;
+  rechtsmiddel?: Rechtsmiddel | undefined;
+  regio?: string | undefined;
+}
+
+export interface MijnWeekRegel {
+  termijn: WeergaveTermijn;
+  dagenOver: number;
+  nogNietOpen: boolean;
+  zaak?: TermijnZaak;
+  controle?: ControleWeergave;
+  /** How to open a case for a term without one: the fields of POST /zaken. */
+  openen?: Record<string, string | number>;
+}
+
+export interface MijnWeek {
+  totEnMet: IsoDatum;
+  groepen: { naam: string; id: number | 'niemand'; regels: MijnWeekRegel[] }[];
+  aantal: number;
+  ongecontroleerd: number;
+}
+
+// "The next 10 working days" (issue 14): the horizon of a counsel's week.
+export const MIJN_WEEK_WERKDAGEN = 10;
+
+/**
+ * "Mijn week": every term of the organisation's clients ending in the next 10 working days, grouped by the person
+ * responsible for its case (or no one), with its four-eyes check. Read through the engine's result, from the first term
+ * ending today on (binary search on the sorted terms), never the whole list.
+ */
+export function buildMijnWeek(db: Db, berekend: BerekendOverzicht, actor: Actor, vandaag: IsoDatum, filter: MijnWeekFilter): MijnWeek {
+  const totEnMet = addWerkdagen(vandaag, MIJN_WEEK_WERKDAGEN, berekend.config.kalender);
+  const zaakPerTermijn = loadZaakPerTermijn(db, berekend, actor);
+  const controles = loadFataleDatumControles(db, actor.organisatieId);
+  const termijnen = berekend.uitkomst.termijnen;
+  const vanClienten = createClientFilter(berekend);
+  const groepen = new Map<number | 'niemand', { naam: string; id: number | 'niemand'; regels: MijnWeekRegel[] }>();
+  let aantal = 0;
+  let ongecontroleerd = 0;
+  for (let i = findEersteVanaf(termijnen, vandaag); i < termijnen.length && termijnen[i]!.einde <= totEnMet; i++) {
+    const t = termijnen[i]!;
+    if (filter.rechtsmiddel && t.rechtsmiddel !== filter.rechtsmiddel) continue;
+    if (filter.regio && t.regio !== filter.regio) continue;
+    if (!vanClienten(t)) continue;
+    const zaak = zaakPerTermijn.get(formatTermijnSleutel(t));
+    // A filed or closed case has nothing left to do for this date.
+    if (zaak && zaak.status !== 'concept') continue;
+    const wie = zaak?.verantwoordelijkeId ?? 'niemand';
+    if (filter.verantwoordelijke !== undefined && filter.verantwoordelijke !== wie) continue;
+    const controle = buildControleWeergave(actor, controles, t, vandaag);
+    const openen = zaak ? undefined : buildZaakOpenen(berekend, t);
+    const regel: MijnWeekRegel = {
+      termijn: toWeergaveTermijn(t, berekend.config),
+      dagenOver: dagenTussen(vandaag, t.einde),
+      nogNietOpen: t.aanvang > vandaag,
+      ...(zaak ? { zaak } : {}),
+      ...(controle ? { controle } : {}),
+      ...(openen ? { openen } : {}),
+    };
+    let groep = groepen.get(wie);
+    if (!groep) groepen.set(wie, (groep = { naam: zaak?.verantwoordelijke ?? 'Niemand verantwoordelijk (geen zaak of niet toegewezen)', id: wie, regels: [] }));
+    groep.regels.push(regel);
+    aantal++;
+    if (controle?.nodig) ongecontroleerd++;
+  }
+  const gesorteerd = [...groepen.values()].sort((a, b) => (a.id === 'niemand' ? 1 : b.id === 'niemand' ? -1 : a.naam.localeCompare(b.naam, 'nl')));
+  return { totEnMet, groepen: gesorteerd, aantal, ongecontroleerd };
+}

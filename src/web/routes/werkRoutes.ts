@@ -1,0 +1,172 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../appContext';
+import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
+import { formatCsv } from '../../csv/csvSchrijven';
+import { confirmFataleDatum } from '../../services/fataleDatumControle';
+import { buildMijnWeek, MIJN_WEEK_WERKDAGEN, type MijnWeekFilter } from '../../services/mijnWeek';
+import { buildNzaWerkruimte, type NzaWerkruimteFilter } from '../../services/nzaWerkruimte';
+import { loadRegioRegister } from '../../services/regioBeheer';
+import { afgeleid } from '../../services/termijnService';
+import { listFilterOpties } from '../../services/termijnOverzicht';
+import { loadCollegas } from '../../services/zaakRegistratie';
+import { formatDatumKort } from '../../opmaak/opmaak';
+import type { VeldFout } from '../../validation/velden';
+import { formulierValidator } from '../formulier';
+import { paginaContext } from '../paginaContext';
+
+const leegIsNiets = (v: unknown) => (v === '' ? undefined : v);
+
+const controleInvoer = z
+  .object({
+    partij: z.string().max(300),
+    regio: z.string().trim().min(1).max(100),
+    jaar: z.coerce.number().int().min(1900).max(2200),
+    einde: z.string().refine(isGeldigeIsoDatum, { error: 'geen geldige datum' }),
+    terug: z.string().max(500).optional(),
+  })
+  .strict();
+
+/** Back to where the form was, a relative path of this app only (never an open redirect). */
+const veiligTerug = (terug: string | undefined) => (terug && /^\/(?![/\\])[^\s]*$/.test(terug) ? terug : '/mijn-week');
+const metKlaar = (pad: string, klaar: string) => `${pad}${pad.includes('?') ? '&' : '?'}klaar=${klaar}`;
+
+const STATUS_LABEL = { 'nog-niet-open': 'nog niet open', open: 'open', 'in-beroep': 'in beroep', onherroepelijk: 'onherroepelijk' } as const;
+
+const werkruimteFilterSchema = z.object({
+  regio: z.preprocess(leegIsNiets, z.string().trim().max(100).optional()),
+  jaar: z.preprocess(leegIsNiets, z.coerce.number().int().min(1900).max(2200).optional()),
+  status: z.preprocess(leegIsNiets, z.enum(['nog-niet-open', 'open', 'in-beroep', 'onherroepelijk']).optional()),
+  partij: z.preprocess(leegIsNiets, z.string().trim().max(200).optional()),
+});
+
+/** Mounted at /: "Mijn week" for counsel, the four-eyes check of fatal dates, and the NZa's workspace (issue 14). */
+export function werkRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/mijn-week', (c) => {
+    const actor = c.get('actor');
+    const vandaag = deps.vandaag();
+    const q = c.req.query();
+    const regio = q.regio ? loadRegioRegister(deps.db).find(q.regio)?.naam : undefined;
+    const verantwoordelijke =
+      q.verantwoordelijke === 'niemand' ? 'niemand' : q.verantwoordelijke && /^\d+$/.test(q.verantwoordelijke) ? Number(q.verantwoordelijke) : undefined;
+    const rechtsmiddel = q.rechtsmiddel === 'beroep' || q.rechtsmiddel === 'bezwaar' ? q.rechtsmiddel : undefined;
+    const filter: MijnWeekFilter = { verantwoordelijke, rechtsmiddel, regio };
+    const berekend = deps.termijnen.computeVoorActor(actor, vandaag);
+    const week = buildMijnWeek(deps.db, berekend, actor, vandaag, filter);
+    const opties = listFilterOpties(berekend);
+    return c.html(
+      deps.weergave.render('mijnWeek', {
+        ...paginaContext(c, 'mijnWeek'),
+        titel: 'Mijn week',
+        vandaag,
+        werkdagen: MIJN_WEEK_WERKDAGEN,
+        ...week,
+        terug: new URL(c.req.url).pathname + new URL(c.req.url).search,
+        personen: [
+          ...loadCollegas(deps.db, actor).map((g) => ({
+            waarde: String(g.id),
+            naam: g.id === actor.gebruikerId ? `${g.naam} (ik)` : g.naam,
+            gekozen: g.id === verantwoordelijke,
+          })),
+          { waarde: 'niemand', naam: 'Niemand verantwoordelijk', gekozen: verantwoordelijke === 'niemand' },
+        ],
+        regioOpties: opties.regios.map((r) => ({ waarde: r, gekozen: r === regio })),
+        rechtsmiddelOpties: (['beroep', 'bezwaar'] as const).map((r) => ({ waarde: r, gekozen: r === rechtsmiddel })),
+      }),
+    );
+  });
+
+  const nietGecontroleerd = (c: Context<AppEnv>, fouten: VeldFout[]) =>
+    c.html(
+      deps.weergave.render('fout', {
+        ...paginaContext(c, 'geen'),
+        titel: 'Niet gecontroleerd',
+        melding: fouten.map((f) => f.melding).join('; '),
+      }),
+      422,
+    );
+
+  app.post('/termijnen/controle', formulierValidator(controleInvoer, nietGecontroleerd), (c) => {
+    const { invoer } = c.req.valid('form');
+    const resultaat = confirmFataleDatum(deps.db, c.get('actor'), deps.termijnen, deps.vandaag(), {
+      partij: invoer.partij || undefined,
+      regio: invoer.regio,
+      jaar: invoer.jaar,
+      einde: invoer.einde,
+    });
+    return resultaat.ok ? c.redirect(metKlaar(veiligTerug(invoer.terug), 'gecontroleerd'), 303) : nietGecontroleerd(c, resultaat.fouten);
+  });
+
+  const werkruimte = (c: Context<AppEnv>) => {
+    const peildatumVraag = c.req.query('peildatum');
+    const peildatum = peildatumVraag && isGeldigeIsoDatum(peildatumVraag) ? peildatumVraag : deps.vandaag();
+    const parsed = werkruimteFilterSchema.safeParse(c.req.query());
+    const filter: NzaWerkruimteFilter = parsed.success
+      ? { ...parsed.data, regio: parsed.data.regio ? loadRegioRegister(deps.db).find(parsed.data.regio)?.naam : undefined }
+      : {};
+    const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
+    // Once per computed result and filter: the window's weeks look at every term.
+    const ruimte = afgeleid(berekend, JSON.stringify(['werkruimte', peildatum, filter]), () => buildNzaWerkruimte(berekend, peildatum, filter));
+    return { peildatum, filter, filterFout: !parsed.success, berekend, ruimte };
+  };
+
+  app.get('/werkruimte', (c) => {
+    const { peildatum, filter, filterFout, berekend, ruimte } = werkruimte(c);
+    const opties = listFilterOpties(berekend);
+    const query = new URL(c.req.url).search;
+    return c.html(
+      deps.weergave.render('werkruimte', {
+        ...paginaContext(c, 'werkruimte'),
+        titel: 'Werkruimte NZa',
+        peildatum,
+        filter,
+        filterFout,
+        ...ruimte,
+        regels: ruimte.regels.map((r) => ({
+          ...r,
+          label: r.status.oudRegime ? 'oud regime' : STATUS_LABEL[r.status.status],
+          partijen: r.partijen.map((p) => ({ ...p, label: STATUS_LABEL[p.status] })),
+        })),
+        statusTelling: (Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => ({
+          status: s,
+          label: STATUS_LABEL[s],
+          aantal: ruimte.perStatus[s],
+        })),
+        exportPad: `/werkruimte/export.csv${query}`,
+        regioOpties: opties.regios.map((r) => ({ waarde: r, gekozen: r === filter.regio })),
+        jaarOpties: opties.jaren.map((j) => ({ waarde: j, gekozen: j === filter.jaar })),
+        statusOpties: (Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => ({
+          waarde: s,
+          label: STATUS_LABEL[s],
+          gekozen: s === filter.status,
+        })),
+      }),
+    );
+  });
+
+  app.get('/werkruimte/export.csv', (c) => {
+    const { peildatum, ruimte } = werkruimte(c);
+    const datum = (d: string | undefined) => (d ? formatDatumKort(d) : '');
+    const csv = formatCsv(
+      ['Regio', 'Jaar', 'Stand', 'Veilige uiterste datum', 'Onherroepelijk sinds', 'Opent op', 'Lopende beroepen', 'Partijen', 'Toelichting'],
+      ruimte.regels.map((r) => [
+        r.regio,
+        r.jaar,
+        r.status.oudRegime ? 'oud regime' : STATUS_LABEL[r.status.status],
+        datum(r.status.veiligeUitersteDatum),
+        datum(r.status.sinds),
+        datum(r.status.opent),
+        r.lopendeBeroepen.map((b) => `${b.partij} (ingesteld ${formatDatumKort(b.ingesteld)}, tegen ${b.tegen})`).join(' | '),
+        r.partijen.map((p) => `${p.partij}: ${STATUS_LABEL[p.status]}`).join(' | '),
+        r.status.toelichting,
+      ]),
+    );
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="werkruimte-nza-${peildatum}.csv"`,
+    });
+  });
+  return app;
+}

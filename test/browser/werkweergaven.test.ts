@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/testServer';
+import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
+
+/**
+ * Issue 14, point 10: every page a person works from, at a phone's width (390 px) and a desktop's (1280 px): no
+ * sideways scrolling (tables become cards; the matrix scrolls in its own box), axe-core clean against WCAG 2.1 A and
+ * AA, and a screenshot in docs/screenshots/werkweergaven/ to look at. axe-core is injected from node_modules (no CDN).
+ */
+const axeBron = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const MAP = 'docs/screenshots/werkweergaven';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  mkdirSync(MAP, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function meldAan(page: Page, email: string) {
+  await page.goto(`${server.url}/aanmelden`);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
+  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+  await expect.poll(() => page.url()).not.toContain('/aanmelden');
+}
+
+/** Every WCAG 2.1 A/AA violation axe finds in the page (any impact). The context bypasses the app's CSP for this script only. */
+async function findAxeOvertredingen(page: Page) {
+  await page.addScriptTag({ content: axeBron });
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.map(
+      (v: { id: string; impact: string; nodes: { target: string[] }[] }) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+  });
+}
+
+const PAGINAS: { wie: string; naam: string; pad: string }[] = [
+  { wie: DEMO.advocaat, naam: 'overzicht', pad: '/' },
+  { wie: DEMO.advocaat, naam: 'mijn-week', pad: '/mijn-week' },
+  { wie: DEMO.advocaat, naam: 'zaak-beroep', pad: '/zaken/1' },
+  { wie: DEMO.advocaat, naam: 'zaak-bezwaar', pad: '/zaken/5' },
+  { wie: DEMO.advocaat, naam: 'zaken', pad: '/zaken' },
+  { wie: DEMO.advocaat, naam: 'matrix', pad: '/matrix' },
+  { wie: DEMO.advocaat, naam: 'regio-jaar', pad: '/matrix/ZK02/2027' },
+  { wie: DEMO.advocaat, naam: 'besluit-registreren', pad: '/besluiten/nieuw' },
+  { wie: DEMO.advocaat, naam: 'importeren', pad: '/import' },
+  { wie: DEMO.advocaat, naam: 'instellingen', pad: '/instellingen' },
+  { wie: DEMO.inhouse, naam: 'zaak-inhouse', pad: '/zaken/4' },
+  { wie: DEMO.nza, naam: 'werkruimte-nza', pad: '/werkruimte' },
+  { wie: DEMO.nza, naam: 'zaken-nza', pad: '/zaken' },
+  { wie: DEMO.nza, naam: 'overzicht-nza', pad: '/' },
+];
+
+describe('the pages people work from, at 390 and 1280 px (issue 14)', () => {
+  for (const breedte of [390, 1280]) {
+    it(`at ${breedte} px: no sideways scrolling, axe-clean (WCAG 2.1 AA), a screenshot of each`, async () => {
+      const fouten: string[] = [];
+      const contexten = new Map<string, Page>();
+      for (const { wie, naam, pad } of PAGINAS) {
+        let page = contexten.get(wie);
+        if (!page) {
+          const context = await browser.newContext({
+            viewport: { width: breedte, height: breedte === 390 ? 844 : 800 },
+            locale: 'nl-NL',
+            timezoneId: 'Europe/Amsterdam',
+            bypassCSP: true,
+          });
+          page = await context.newPage();
+          await meldAan(page, wie);
+          contexten.set(wie, page);
+        }
+        const antwoord = await page.goto(`${server.url}${pad}`);
+        if (antwoord?.status() !== 200) fouten.push(`${naam}: ${antwoord?.status()}`);
+        // Nothing wider than the window, except inside the matrix's own scroll box.
+        const breed = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (breed > breedte) fouten.push(`${naam}: ${breed} px wide at ${breedte} px`);
+        for (const v of await findAxeOvertredingen(page)) fouten.push(`${naam} at ${breedte}: ${v}`);
+        // At a phone's width the whole page, to see the tables as cards.
+        await page.screenshot({ path: `${MAP}/${naam}-${breedte}.png`, fullPage: breedte === 390 });
+      }
+      for (const page of contexten.values()) await page.context().close();
+      expect(fouten).toEqual([]);
+    }, 240_000);
+  }
+
+  it('a second jurist confirms a fatal date from Mijn week; the success message is announced', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    await meldAan(page, DEMO.beheerder);
+    await page.goto(`${server.url}/mijn-week`);
+    const knop = page.getByRole('button', { name: /Gecontroleerd.*1 december 2026.*Stichting Amstelhof Wonen en Zorg.*Amsterdam 2026/ }).first();
+    await knop.click();
+    await page.waitForURL(/klaar=gecontroleerd/);
+    const melding = page.getByRole('status').filter({ hasText: 'gecontroleerd' });
+    expect(await melding.innerText()).toContain('Opgeslagen: de datum is gecontroleerd (vier ogen).');
+    expect(await page.locator('body').innerText()).toMatch(/Gecontroleerd door mr\. A\. van Dam op \d{1,2} \w+ 2026 om \d\d:\d\d/);
+    await page.screenshot({ path: `${MAP}/mijn-week-gecontroleerd-390.png`, fullPage: true });
+    await context.close();
+  }, 60_000);
+});

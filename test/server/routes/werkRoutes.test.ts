@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listOngecontroleerdeFataleTermijnen } from '../../../src/services/fataleDatumControle';
+import { createTestApp, DEMO, formulier } from '../../support/testApp';
+
+let t: ReturnType<typeof createTestApp>;
+beforeEach(() => (t = createTestApp()));
+afterEach(() => t.sluit());
+
+const post = (email: string, pad: string, velden: Record<string, string | string[]>) =>
+  t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+const tekst = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+const AMSTELHOF = { partij: 'Stichting Amstelhof Wonen en Zorg', regio: 'ZK02', jaar: '2026', einde: '2026-12-01' };
+
+describe('four-eyes check of fatal dates (issue 14)', () => {
+  it('refuses the jurist responsible for the case; a colleague confirms; a moved date needs a new check', async () => {
+    const orgId = (t.db.$client.prepare(`SELECT organisatie_id AS id FROM gebruikers WHERE email = ?`).get(DEMO.advocaat) as { id: number }).id;
+    const open = () => listOngecontroleerdeFataleTermijnen(t.db, t.termijnen, orgId, '2026-11-22').filter((x) => x.einde === '2026-12-01');
+    expect(open().length).toBeGreaterThan(0);
+
+    const voor = t.momentopname();
+    const eigen = await post(DEMO.advocaat, '/termijnen/controle', { ...AMSTELHOF, terug: '/zaken/5' });
+    expect(eigen.status).toBe(422);
+    expect(tekst(await eigen.text())).toContain('een tweede jurist van uw organisatie moet de datum controleren (vier ogen)');
+    expect(t.momentopname()).toBe(voor);
+
+    const collega = await post(DEMO.beheerder, '/termijnen/controle', { ...AMSTELHOF, terug: '/zaken/5' });
+    expect(collega.status).toBe(303);
+    expect(collega.headers.get('location')).toBe('/zaken/5?klaar=gecontroleerd');
+    const pagina = tekst(await (await t.als(DEMO.advocaat)('/zaken/5?klaar=gecontroleerd')).text());
+    expect(pagina).toContain('Opgeslagen: de datum is gecontroleerd (vier ogen).');
+    expect(pagina).toMatch(/Gecontroleerd door mr\. A\. van Dam op \d{1,2} \w+ 2026 om \d\d:\d\d/);
+    expect(open()).toEqual([]);
+
+    // The bekendmaking is corrected: the last day moves, and the new date is unchecked again.
+    const tbId = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744'`).get() as { id: number }).id;
+    expect(
+      (await post(DEMO.beheerder, `/besluiten/tariefbeschikking/${tbId}/bewerken`, { besluitdatum: '15-10-2026', bekendgemaakt: '21-10-2026' })).status,
+    ).toBe(200);
+    expect(
+      listOngecontroleerdeFataleTermijnen(t.db, t.termijnen, orgId, '2026-11-22').some((x) => x.besluit === 'NZa/TB/2026-1744' && x.einde === '2026-12-02'),
+    ).toBe(true);
+    expect(tekst(await (await t.als(DEMO.advocaat)('/zaken/5')).text())).toContain('Niet gecontroleerd.');
+  });
+
+  it('refuses a date that is no term of the organisation, and a redirect off the site', async () => {
+    expect((await post(DEMO.beheerder, '/termijnen/controle', { ...AMSTELHOF, einde: '2026-12-02' })).status).toBe(422);
+    const r = await post(DEMO.beheerder, '/termijnen/controle', { ...AMSTELHOF, terug: '//evil.example/' });
+    expect(r.headers.get('location')).toBe('/mijn-week?klaar=gecontroleerd');
+  });
+});
+
+describe('Mijn week and the NZa workspace (issue 14)', () => {
+  it('lists the terms of the next 10 working days per responsible person, with filters and a way to open a case', async () => {
+    const html = tekst(await (await t.als(DEMO.advocaat)('/mijn-week')).text());
+    expect(html).toContain('t/m vrijdag 4 december 2026: de komende 10 werkdagen');
+    expect(html).toContain('mr. J. Kuipers — 1 termijn');
+    expect(html).toContain('Niemand verantwoordelijk (geen zaak of niet toegewezen) — 1 termijn');
+    expect(html).toContain('Zaak openen');
+    const alleenNiemand = tekst(await (await t.als(DEMO.advocaat)('/mijn-week?verantwoordelijke=niemand&rechtsmiddel=beroep')).text());
+    expect(alleenNiemand).not.toContain('mr. J. Kuipers — ');
+    expect(alleenNiemand).toContain('1 termijn in deze periode');
+  });
+
+  it('shows the NZa every region with totals that add up, the 1 March window per week, and exports in Dutch', async () => {
+    const html = await (await t.als(DEMO.nza)('/werkruimte')).text();
+    const telling = [...html.matchAll(/<span class="status status-[a-z-]+">[^<]+<\/span> <strong>(\d+)<\/strong>/g)].map((m) => Number(m[1]));
+    const totaal = Number(/samen <strong>(\d+)<\/strong>/.exec(html)![1]);
+    expect(telling).toHaveLength(4);
+    expect(telling.reduce((a, b) => a + b, 0)).toBe(totaal);
+    expect(tekst(html)).toContain('Venster art. 105 lid 3 Wmg: 1 maart 2027 t/m 12 april 2027, per week');
+    expect(tekst(html)).toContain('Stichting Amstelhof Wonen en Zorg, ingesteld 1 april 2026');
+    const gefilterd = await (await t.als(DEMO.nza)('/werkruimte?status=in-beroep')).text();
+    expect(Number(/samen <strong>(\d+)<\/strong>/.exec(gefilterd)![1])).toBe(telling[2]);
+    const csv = await (await t.als(DEMO.nza)('/werkruimte/export.csv?status=in-beroep')).text();
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'Regio;Jaar;Stand;Veilige uiterste datum;Onherroepelijk sinds;Opent op;Lopende beroepen;Partijen;Toelichting',
+    );
+    expect(csv).toContain('in beroep');
+    // The NZa never sees a firm's cases: /zaken points to the workspace instead.
+    const zaken = tekst(await (await t.als(DEMO.nza)('/zaken')).text());
+    expect(zaken).toContain('De NZa heeft hier geen zaken.');
+    expect(zaken).not.toContain('Zaak 1');
+  });
+});
+
+describe('plausible input (issue 14)', () => {
+  it('refuses a filing date or a bekendmaking after today in Dutch, and changes nothing', async () => {
+    const voor = t.momentopname();
+    const zaak = await post(DEMO.advocaat, '/zaken/5/ingesteld', { ingesteld: '23-11-2026' });
+    expect(zaak.status).toBe(422);
+    expect(tekst(await zaak.text())).toContain('de datum van indienen ligt na vandaag (22 november 2026)');
+    const besluit = await post(DEMO.advocaat, '/besluiten/tariefbeschikking', {
+      kenmerk: 'NZa/TB/2026-9901',
+      zorgaanbieder: '90000003',
+      regio: 'Amsterdam',
+      jaar: '2027',
+      soort: 'vaststelling',
+      besluitdatum: '20-11-2026',
+      bekendgemaakt: '25-11-2026',
+    });
+    expect(besluit.status).toBe(422);
+    expect(tekst(await besluit.text())).toContain('de datum van bekendmaking ligt na vandaag (22 november 2026)');
+    expect(t.momentopname()).toBe(voor);
+  });
+
+  it('undoes "beroep ingesteld" with a timeline entry and an audit entry', async () => {
+    const zaakId = (t.db.$client.prepare(`SELECT id FROM zaken WHERE organisatie_id = 2 AND status = 'ingediend' ORDER BY id LIMIT 1`).get() as { id: number })
+      .id;
+    const r = await post(DEMO.advocaat, `/zaken/${zaakId}/ingesteld-ongedaan`, {});
+    expect(r.headers.get('location')).toBe(`/zaken/${zaakId}?klaar=ingesteld-ongedaan`);
+    const pagina = tekst(await (await t.als(DEMO.advocaat)(`/zaken/${zaakId}?klaar=ingesteld-ongedaan`)).text());
+    expect(pagina).toContain('Het instellen is ongedaan gemaakt; de zaak is weer concept.');
+    expect(pagina).toMatch(/Registratie "beroep ingesteld" ongedaan gemaakt \(was: ingediend op 1 april 2026, CBb 26\/0417\)/);
+    expect(pagina).toContain('Registreer beroep ingesteld');
+    const audit = t.db.$client.prepare(`SELECT actie FROM audit_log WHERE onderwerp = 'zaak' AND onderwerp_id = ? ORDER BY id DESC LIMIT 1`).get(zaakId) as {
+      actie: string;
+    };
+    expect(audit.actie).toBe('beroep ingesteld ongedaan gemaakt');
+  });
+
+  it('warns on the case page when a beroep was filed before its besluit was made known (art. 6:10 Awb)', async () => {
+    const zaak = (
+      t.db.$client.prepare(`SELECT id FROM zaken WHERE organisatie_id = 2 AND soort = 'beroep' AND status = 'concept' ORDER BY id LIMIT 1`).get() as
+        { id: number } | undefined
+    )?.id;
+    // Open a beroep via NZa/CR/2026-121 (made known 13 November 2026) and file it on 1 November.
+    const cr = (t.db.$client.prepare(`SELECT id FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2026-121'`).get() as { id: number }).id;
+    const geopend = await post(DEMO.advocaat, '/zaken', { soort: 'beroep', contracteerruimtebesluitId: String(cr), regio: 'Amsterdam', jaar: '2028' });
+    const id = /\/zaken\/(\d+)/.exec(geopend.headers.get('location') ?? '')?.[1] ?? String(zaak);
+    expect((await post(DEMO.advocaat, `/zaken/${id}/ingesteld`, { ingesteld: '01-11-2026' })).status).toBe(303);
+    const pagina = tekst(await (await t.als(DEMO.advocaat)(`/zaken/${id}`)).text());
+    expect(pagina).toContain('Let op:');
+    expect(pagina).toContain('art. 6:10');
+  });
+});
