@@ -4,7 +4,7 @@ import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
 import { REGIO_INDELING } from '../../domain/regios/zorgkantoorregios';
 import { loadRegioRegister } from '../../services/regioBeheer';
 import { buildCelHistorie, loadRegioJaarMatrix } from '../../services/regioJaarMatrix';
-import { loadZaken } from '../../services/zaakRegistratie';
+import { loadClienten, loadZaken } from '../../services/zaakRegistratie';
 import { paginaContext } from '../paginaContext';
 import { afgeleid } from '../../services/termijnService';
 
@@ -66,6 +66,7 @@ export function matrixRoutes(deps: AppDeps) {
         statusLabel: status ? (status.oudRegime ? 'oud regime: geen rechtstreeks beroep' : STATUS_LABEL[status.status]) : undefined,
         historie: buildCelHistorie(berekend, regio.naam, jaar),
         zaken,
+        clienten: loadClienten(deps.db, actor),
       }),
     );
   });

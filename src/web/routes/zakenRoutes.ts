@@ -27,6 +27,8 @@ import { loadZaakdocumenten } from '../../services/filingService';
 import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
 import { listWijzigingen } from '../../services/auditService';
 import { can } from '../../services/permissies';
+import { loadStukTermijnen } from '../../services/stukTermijnen';
+import { formatDatumKort, formatDatumLang } from '../../opmaak/opmaak';
 
 const STATUS_LABEL = { concept: 'concept', ingediend: 'ingediend', afgerond: 'afgerond' } as const;
 
@@ -89,6 +91,12 @@ export function zakenRoutes(deps: AppDeps) {
         wijzigingen: listWijzigingen(deps.db, 'zaak', zaak.id),
         magSchrijven: can(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId }),
         documenten: loadZaakdocumenten(deps.db, zaak.id),
+        stukTermijnen: loadStukTermijnen(deps.db, zaak.id).map((t) => ({
+          label: t.soort === 'hersteltermijn' ? 'Gronden aanvullen' : 'Griffierecht bijgeschreven',
+          eindeTekst: formatDatumLang(t.einde),
+          briefTekst: formatDatumKort(t.brief),
+          grondslag: t.grondslag,
+        })),
         // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
         stukken: FILING_SOORTEN.filter(
           (s) =>
