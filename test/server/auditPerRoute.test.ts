@@ -141,6 +141,13 @@ const RIJEN: Record<string, Rij> = {
     actie: 'griffierecht-mededeling geregistreerd',
     onderwerp: 'zaak',
   },
+  'POST /zaken/:id/documenten/termijn': {
+    wie: DEMO.advocaat,
+    pad: () => `/zaken/${later.zaakId}/documenten/termijn`,
+    body: () => formulier({ termijnSoort: 'hersteltermijn', brief: '20-11-2026', einde: '18-12-2026' }),
+    actie: 'hersteltermijn geregistreerd',
+    onderwerp: 'zaak',
+  },
   'POST /zaken/:id/documenten/aanvulling': {
     wie: DEMO.advocaat,
     pad: () => `/zaken/${later.zaakId}/documenten/aanvulling`,
