@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import {
   AlignmentType,
   Document,
@@ -227,28 +226,19 @@ export async function createDocx(html: string, meta: { titel: string; auteur: st
       },
     ],
   });
-  return setEigenschappen(await Packer.toBuffer(document), decodeerTekst(meta.organisatie));
+  // The properties docx cannot set itself: the organisation (Company, app.xml) and the language (dc:language, core.xml).
+  const nu = new Date().toISOString();
+  const core =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xmlTekst(decodeerTekst(meta.titel))}</dc:title><dc:creator>${xmlTekst(decodeerTekst(meta.auteur))}</dc:creator><cp:lastModifiedBy>${xmlTekst(decodeerTekst(meta.auteur))}</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${nu}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${nu}</dcterms:modified><dc:language>nl-NL</dc:language></cp:coreProperties>`;
+  const app =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    `<Company>${xmlTekst(decodeerTekst(meta.organisatie))}</Company></Properties>`;
+  return Packer.toBuffer(document, false, [
+    { path: 'docProps/core.xml', data: core },
+    { path: 'docProps/app.xml', data: app },
+  ]);
 }
 
 const xmlTekst = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The properties docx cannot set: the organisation (Company, app.xml) and the document language (dc:language, core.xml). */
-async function setEigenschappen(docx: Buffer, organisatie: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const app = await zip.file('docProps/app.xml')?.async('string');
-  if (app !== undefined) {
-    const zonder = app.replace(/<Company>[\s\S]*?<\/Company>|<Company\/>/g, '');
-    const company = `<Company>${xmlTekst(organisatie)}</Company>`;
-    zip.file(
-      'docProps/app.xml',
-      /<Properties\b[^>]*\/>/.test(zonder)
-        ? zonder.replace(/<Properties\b([^>]*)\/>/, `<Properties$1>${company}</Properties>`)
-        : zonder.replace('</Properties>', `${company}</Properties>`),
-    );
-  }
-  const core = await zip.file('docProps/core.xml')?.async('string');
-  if (core !== undefined && !core.includes('<dc:language>')) {
-    zip.file('docProps/core.xml', core.replace('</cp:coreProperties>', '<dc:language>nl-NL</dc:language></cp:coreProperties>'));
-  }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}

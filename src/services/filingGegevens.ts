@@ -217,7 +217,8 @@ export function buildFilingGegevens(
     (soort === 'beroepschrift' || soort === 'beroepschrift-pro-forma' || soort === 'bezwaarschrift' || soort === 'bezwaarschrift-pro-forma');
 
   // Facts from the timeline: only a registered filing is "ingesteld"; only one not yet decided is "hangend".
-  const hangend = zaak.status === 'ingediend' && zaak.ingesteld !== null;
+  // A beroep registered as filed after the dagtekening was not pending on that day.
+  const hangend = zaak.status === 'ingediend' && zaak.ingesteld !== null && zaak.ingesteld <= opties.dagtekening;
   const procedure = {
     ingesteldTekst: zaak.ingesteld ? formatDatumKort(zaak.ingesteld) : null,
     cbbZaaknummer: zaak.cbbZaaknummer,
@@ -225,7 +226,7 @@ export function buildFilingGegevens(
     gelijktijdig: !hangend && stuk.gelijktijdigBeroep,
     afgerondTekst: zaak.afgerond ? formatDatumKort(zaak.afgerond) : null,
   };
-  const samenhang = opties.samenhang && zaak.soort === 'bezwaar' && regio && jaar ? findLopendBeroep(db, zaak, regio, jaar) : null;
+  const samenhang = opties.samenhang && zaak.soort === 'bezwaar' && regio && jaar ? findLopendBeroep(db, zaak, regio, jaar, opties.dagtekening) : null;
 
   const automatisch: string[] = [];
   if (soort === 'voorlopige-voorziening') automatisch.push(hangend ? 'het beroepschrift' : 'het gelijktijdig ingediende beroepschrift');
@@ -347,7 +348,7 @@ export function buildFilingGegevens(
  * A beroep of the same organisation against the contracteerruimte of the same region and year that the timeline shows
  * as filed and not decided (art. 7:10 lid 4 Awb). A concept or a decided beroep is not "pending".
  */
-function findLopendBeroep(db: Db, zaak: ZaakOverzichtRij, regio: string, jaar: number) {
+function findLopendBeroep(db: Db, zaak: ZaakOverzichtRij, regio: string, jaar: number, dagtekening: IsoDatum) {
   const rij = db
     .select({ cbbZaaknummer: zaken.cbbZaaknummer, ingesteld: zaken.ingesteld })
     .from(zaken)
@@ -363,5 +364,7 @@ function findLopendBeroep(db: Db, zaak: ZaakOverzichtRij, regio: string, jaar: n
       ),
     )
     .get();
-  return rij?.ingesteld ? { cbbZaaknummer: rij.cbbZaaknummer, regio, jaar, ingesteldTekst: formatDatumKort(rij.ingesteld) } : null;
+  return rij?.ingesteld && rij.ingesteld <= dagtekening
+    ? { cbbZaaknummer: rij.cbbZaaknummer, regio, jaar, ingesteldTekst: formatDatumKort(rij.ingesteld) }
+    : null;
 }

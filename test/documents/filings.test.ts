@@ -186,7 +186,7 @@ describe('lid 2: beroep via a tariefbeschikking, pro forma, then aanvullende gro
       spoedeisendBelang: 'De contracten voor 2027 moeten vóór 1 januari 2027 rond zijn.',
       belangenafweging: 'Zonder schorsing verliest verzoekster zorgplekken die achteraf niet te herstellen zijn.',
     });
-    const { tekst } = await generate(DEMO.advocaat, beroepId, { soort: 'voorlopige-voorziening' });
+    const { tekst } = await generate(DEMO.advocaat, beroepId, { soort: 'voorlopige-voorziening', dagtekening: '30-11-2026' });
     expect(tekst).toContain(
       'Verzoekster heeft op 25 november 2026 tegen dit besluit beroep ingesteld bij het College (zaaknummer 26/3000). Op dat beroep is nog niet beslist.',
     );
