@@ -25,6 +25,8 @@ export interface Bewerking {
 /** One editable paragraph of a filing: as generated now, and as the lawyer edited it. */
 export interface Alinea {
   sleutel: string;
+  /** What the paragraph is, in Dutch, for the wizard. */
+  label: string;
   gegenereerd: string;
   bewerkt: string | null;
   /** The case data changed since the edit: the paragraph generated now differs from the one the lawyer edited. */
@@ -39,6 +41,26 @@ export interface FilingRenderer {
   renderDocx(gegevens: FilingGegevens, logoPng: Buffer | null, bewerkingen?: Record<string, Bewerking>): Promise<Buffer>;
 }
 
+const LABELS: Record<string, string> = {
+  partij: 'Partij en gemachtigde',
+  inleiding: 'Inleiding',
+  bestreden: 'Het bestreden besluit',
+  aanleiding: 'De tariefbeschikking die de termijn opende',
+  bevoegdheid: 'Rechtstreeks beroep',
+  tijdigheid: 'Tijdigheid',
+  belang: 'Belanghebbendheid',
+  proforma: 'Pro forma',
+  samenhang: 'Samenhang met het beroep',
+  rechtstreeks: 'Verzoek om rechtstreeks beroep',
+  verzoek: 'Verzoek',
+  beroep: 'Het beroep',
+  besluit: 'Wat er is gebeurd',
+  status: 'Stand van zaken',
+  datum: 'De datum die telt',
+  actie: 'Wat de cliënt moet doen',
+  telaat: 'Termijn verstreken',
+  griffierecht: 'Griffierecht',
+};
 const ALINEA = /<p data-k="([a-z-]+)">([\s\S]*?)<\/p>/g;
 const alsTekst = (html: string) =>
   decodeerTekst(html.replace(/<[^>]+>/g, ''))
@@ -76,7 +98,13 @@ export function createFilingRenderer(templateMap: string): FilingRenderer {
       return [...renderGegenereerd(gegevens).matchAll(ALINEA)].map(([, sleutel, inhoud]) => {
         const gegenereerd = alsTekst(inhoud!);
         const b = bewerkingen[sleutel!];
-        return { sleutel: sleutel!, gegenereerd, bewerkt: b?.tekst ?? null, verschilt: b !== undefined && b.origineel !== gegenereerd };
+        return {
+          sleutel: sleutel!,
+          label: LABELS[sleutel!] ?? sleutel!,
+          gegenereerd,
+          bewerkt: b?.tekst ?? null,
+          verschilt: b !== undefined && b.origineel !== gegenereerd,
+        };
       });
     },
     renderDocx(gegevens, logoPng, bewerkingen = {}) {

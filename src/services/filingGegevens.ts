@@ -117,7 +117,7 @@ export function buildFilingGegevens(
     uitsluitingen,
     overigeTwijfels: [
       ...(regioJaarStatus?.twijfel && regioJaarStatus.twijfel !== partijStatus?.twijfel ? [regioJaarStatus.twijfel] : []),
-      ...beschermendeDatums.flatMap((b) => (b.twijfel ? [`${b.twijfel} (laatste dag ${formatDatumKort(b.einde)})`] : [])),
+      ...beschermendeDatums.flatMap((b) => (b.twijfel ? [`${b.twijfel.replace(/\.$/, '')} (laatste dag ${formatDatumKort(b.einde)}).`] : [])),
     ],
     tijdlijn: { status: zaak.status, ingesteld: zaak.ingesteld, afgerond: zaak.afgerond },
     dagtekening: opties.dagtekening,

@@ -93,7 +93,9 @@ export function decideAanbod(a: AanbodInvoer): Aanbod {
     ...a.uitsluitingen.flatMap((u) => (u.twijfel ? [u.twijfel] : [])),
     ...a.overigeTwijfels,
   ].map(zin);
-  return { aangeboden: true, tijdigheid: decideTijdigheid(a.termijn, a.dagtekening), twijfels: [...new Set(twijfels)] };
+  // One sentence per doubt: a doubt repeated with its date added is kept once, with the date.
+  const uniek = [...new Set(twijfels)].filter((t, _, alle) => !alle.some((o) => o !== t && o.startsWith(t.replace(/\.$/, ''))));
+  return { aangeboden: true, tijdigheid: decideTijdigheid(a.termijn, a.dagtekening), twijfels: uniek };
 }
 
 /** Art. 6:10 (before the start) and 6:11 Awb (after the end): the dagtekening against the term. */

@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { FILING_SOORTEN, FILINGS, type FilingSoort } from '../../domain/filings/filingSoorten';
-import { formatDatumKort } from '../../domain/kalender/kalenderdatum';
 import {
   generateFiling,
   loadZaakdocument,
@@ -133,7 +132,7 @@ export function documentenRoutes(deps: AppDeps) {
           actief: s === keuze.soort,
         })),
         dagtekening: keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak),
-        dagtekeningTekst: formatDatumKort(keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak)),
+        dagtekeningInvoer: (keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak)).split('-').reverse().join('-'),
         samenhang: keuze.samenhang !== 'nee',
         isBezwaar: zaak.soort === 'bezwaar',
         isBeroep: zaak.soort === 'beroep',
