@@ -45,7 +45,14 @@ export interface FilingGegevens extends Art65Gegevens {
   regel: { lid2: boolean; lid3: boolean; awb: boolean };
   tijdigheid: Tijdigheid;
   /** Facts from the case timeline only; where the timeline does not know, nothing is claimed. */
-  procedure: { ingesteldTekst: string | null; cbbZaaknummer: string | null; hangend: boolean; gelijktijdig: boolean; afgerondTekst: string | null };
+  procedure: {
+    ingesteldTekst: string | null;
+    cbbZaaknummer: string | null;
+    hangend: boolean;
+    gelijktijdig: boolean;
+    afgerondTekst: string | null;
+    proForma: boolean;
+  };
   samenhang: { cbbZaaknummer: string | null; regio: string; jaar: number; ingesteldTekst: string } | null;
   /** Aanvullende gronden: the last day of the griffier's hersteltermijn (art. 6:6 Awb), as recorded. */
   hersteltermijnTekst: string | null;

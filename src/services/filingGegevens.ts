@@ -7,6 +7,7 @@ import {
   gebruikers,
   organisaties,
   tariefbeschikkingen,
+  zaakdocumenten,
   zaakStukgegevens,
   zaken,
   zorgaanbieders,
@@ -225,6 +226,8 @@ export function buildFilingGegevens(
     hangend,
     gelijktijdig: !hangend && stuk.gelijktijdigBeroep,
     afgerondTekst: zaak.afgerond ? formatDatumKort(zaak.afgerond) : null,
+    // "Pro forma" only when the case holds a pro forma filing of its kind and no full one (the timeline of documents).
+    proForma: isProFormaIngediend(db, zaak),
   };
   const samenhang = opties.samenhang && zaak.soort === 'bezwaar' && regio && jaar ? findLopendBeroep(db, zaak, regio, jaar, opties.dagtekening) : null;
 
@@ -342,6 +345,19 @@ export function buildFilingGegevens(
         : `Indienen bij het CBb: zonder advocaat per post (Postbus 20021, 2500 EA Den Haag). Per post is het tijdig als het vóór het einde van de termijn ter post is bezorgd en uiterlijk een week daarna is ontvangen (art. 6:9 lid 2 Awb)${termijn ? `: uiterlijk ${formatDatumKort(termijn.perPostUiterlijkOntvangen)} ontvangen` : ''}. Verstuur aangetekend.`
       : `Indienen bij de NZa: per post (Postbus 3017, 3502 GA Utrecht) of langs de elektronische weg die de NZa daarvoor heeft opengesteld (art. 2:15 Awb). Per post geldt art. 6:9 lid 2 Awb${termijn ? `: uiterlijk ${formatDatumKort(termijn.perPostUiterlijkOntvangen)} ontvangen` : ''}.`,
   };
+}
+
+function isProFormaIngediend(db: Db, zaak: ZaakOverzichtRij): boolean {
+  const soorten = new Set(
+    db
+      .select({ soort: zaakdocumenten.soort })
+      .from(zaakdocumenten)
+      .where(eq(zaakdocumenten.zaakId, zaak.id))
+      .all()
+      .map((r) => r.soort),
+  );
+  const vol = zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift';
+  return soorten.has(`${vol}-pro-forma`) && !soorten.has(vol);
 }
 
 /**
