@@ -158,6 +158,8 @@ const RIJEN: Record<string, Rij> = {
         indienerPostcode: '3511 AB',
         indienerPlaats: 'Utrecht',
         gronden: 'De tariefbeschikking berust op een contracteerruimte die in strijd met art. 3:2 Awb is vastgesteld.',
+        // The term of this beschikking has ended by the test's today: a late filing needs its facts (art. 6:11 Awb).
+        verschoonbaarheid: 'De beschikking is pas na afloop van de termijn ontvangen.',
       }),
     actie: 'gegevens voor stukken aangevuld',
     onderwerp: 'zaak',
