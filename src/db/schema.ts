@@ -284,6 +284,68 @@ export const zaakdocumenten = sqliteTable(
   ],
 );
 
+/**
+ * What the filing wizard asks beyond the case (issue 13), one row per case: who signs, as what, the facts of a late
+ * filing (art. 6:11 Awb), the 7:1a request, the urgency weighing, the bijlagen and the lawyer's edited paragraphs.
+ */
+export const zaakStukgegevens = sqliteTable('zaak_stukgegevens', {
+  zaakId: integer('zaak_id')
+    .primaryKey()
+    .references(() => zaken.id, { onDelete: 'cascade' }),
+  /** A lawyer (jurist or beheerder) of the case's organisation. */
+  ondertekenaarId: integer('ondertekenaar_id').references(() => gebruikers.id),
+  /** 'advocaat': no volmacht at the CBb (art. 8:24 lid 3 Awb); 'anders': a volmacht as bijlage. */
+  vertegenwoordiging: text('vertegenwoordiging', { enum: ['advocaat', 'anders'] }),
+  /** Art. 2:1 lid 2 Awb: the NZa may ask any gemachtigde for a volmacht in bezwaar; the lawyer may add one. */
+  volmachtInBezwaar: integer('volmacht_in_bezwaar', { mode: 'boolean' }).notNull().default(false),
+  /** Art. 6:11 Awb: why the filing is late, in the user's words; without it no late filing is drafted. */
+  verschoonbaarheid: text('verschoonbaarheid').notNull().default(''),
+  /** Art. 7:1a Awb: the request to skip bezwaar and go straight to the CBb. */
+  rechtstreeksBeroep: integer('rechtstreeks_beroep', { mode: 'boolean' }).notNull().default(false),
+  /** The aanvullende gronden: their own text, apart from the gronden of the beroepschrift. */
+  aanvullendeGronden: text('aanvullende_gronden').notNull().default(''),
+  /** Art. 8:81 Awb: the weighing of interests in a verzoek om voorlopige voorziening. */
+  belangenafweging: text('belangenafweging').notNull().default(''),
+  /** Vovo: the beroep is filed at the same time (the timeline does not know it yet). */
+  gelijktijdigBeroep: integer('gelijktijdig_beroep', { mode: 'boolean' }).notNull().default(false),
+  /** JSON list of extra bijlagen (after the automatic ones), each a description. */
+  bijlagenJson: text('bijlagen_json').notNull().default('[]'),
+  /** JSON: per filing soort, per paragraph key, the generated text the lawyer edited and the edit. */
+  bewerkingenJson: text('bewerkingen_json').notNull().default('{}'),
+});
+
+export const STUKTERMIJN_SOORTEN = ['hersteltermijn', 'griffierecht'] as const;
+
+/**
+ * Terms a filing leaves behind (issue 13, point 5): the griffier's hersteltermijn (art. 6:6 Awb, the date as set) and
+ * the griffierecht term (art. 8:41 lid 5 Awb). Kept apart from the reminder ledger; the reminder job reads them through
+ * listStukTermijnenVoorHerinnering (src/services/stukTermijnen.ts).
+ */
+export const stukTermijnen = sqliteTable(
+  'stuk_termijnen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    zaakId: integer('zaak_id')
+      .notNull()
+      .references(() => zaken.id, { onDelete: 'cascade' }),
+    soort: text('soort', { enum: STUKTERMIJN_SOORTEN }).notNull(),
+    /** The date of the griffier's letter or notice. */
+    brief: text('brief').notNull(),
+    /** The last day: as set by the griffier (6:6), or computed (8:41 lid 5 with the Atw). */
+    einde: text('einde').notNull(),
+    grondslag: text('grondslag').notNull(),
+    vervuld: integer('vervuld', { mode: 'boolean' }).notNull().default(false),
+    geregistreerdDoor: integer('geregistreerd_door').references(() => gebruikers.id),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [
+    unique('stuk_termijnen_uniek').on(t.zaakId, t.soort, t.brief),
+    check('stuk_termijnen_soort', sql`soort IN ${inLijst(STUKTERMIJN_SOORTEN)}`),
+    check('stuk_termijnen_brief', isIsoDatum('brief')),
+    check('stuk_termijnen_einde', isIsoDatum('einde')),
+  ],
+);
+
 export const HERINNERING_STATUSSEN = ['gepland', 'bezig', 'verzonden', 'overgeslagen', 'vervallen', 'mislukt', 'onzeker'] as const;
 
 /**

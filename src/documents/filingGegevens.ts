@@ -1,6 +1,6 @@
 import type { Art65Gegevens, FilingSoort } from '../domain/filings/filingSoorten';
+import type { Tijdigheid } from '../domain/filings/filingAanbod';
 
-/** Everything a filing template may use, filled in from the case. All dates are already Dutch text. */
 /** An organisation's letterhead data: the filings print it, the settings page edits it. */
 export interface Contactgegevens {
   naam: string;
@@ -12,23 +12,57 @@ export interface Contactgegevens {
   kvkNummer: string | null;
 }
 
+/** Everything a filing template may use, filled in from the case. All dates are already Dutch text. */
 export interface FilingGegevens extends Art65Gegevens {
   soort: FilingSoort;
   titel: string;
   proForma: boolean;
+  /** Bezwaar (NZa) or beroep (CBb): who the filing goes to. */
+  zaakSoort: 'beroep' | 'bezwaar';
   dagtekeningTekst: string;
   plaatsDagtekening: string;
   briefhoofd: Contactgegevens & { heeftLogo: boolean };
-  indiener: Art65Gegevens['indiener'] & { kvkNummer: string | null; id: number | null };
-  /** Set when a law firm acts for the zorgaanbieder. */
-  gemachtigde: { naam: string; kantoor: string } | null;
-  ondertekenaar: string;
+  /** The client: the appellant or bezwaarmaker, never the firm. */
+  indiener: (NonNullable<Art65Gegevens['indiener']> & { kvkNummer: string | null; id: number | null }) | null;
+  /** Who represents the client and signs. */
+  vertegenwoordiging: {
+    soort: 'advocaat' | 'anders';
+    naam: string;
+    kantoor: string;
+    plaats: string | null;
+    /** The firm acts for the client; false: an in-house lawyer of the client itself. */
+    extern: boolean;
+  };
+  volmachtBijgevoegd: boolean;
+  ondertekenaar: string | null;
+  /** The contested besluit: for beroep the contracteerruimtebesluit, for bezwaar the tariefbeschikking. */
   besluit: Art65Gegevens['besluit'] & { omschrijving: string; bekendgemaaktTekst: string; besluitdatumTekst: string };
+  /** The tariefbeschikking that opened the term (lid 2) or is contested (bezwaar). */
+  tariefbeschikking: { kenmerk: string; soortLabel: string; besluitdatumTekst: string; bekendgemaaktTekst: string } | null;
   contracteerruimte: { regio: string; jaar: number; zorgkantoor: string; bedragTekst: string | null; besluitKenmerk: string | null };
-  termijn: { aanvangTekst: string; eindeTekst: string; eindeLang: string; grondslag: string; toelichting: string } | null;
-  tijdigheid: { lid2: boolean; lid3: boolean; awb: boolean };
-  teLaat: boolean;
-  cbbZaaknummer: string | null;
-  samenhang: { cbbZaaknummer: string | null; regio: string; jaar: number } | null;
-  statusToelichting: string | null;
+  termijn: { aanvangTekst: string; eindeTekst: string; eindeLang: string; grondslag: string; toelichting: string; postUiterlijkTekst: string } | null;
+  /** The rule that opened the term, for the timeliness wording. */
+  regel: { lid2: boolean; lid3: boolean; awb: boolean };
+  tijdigheid: Tijdigheid;
+  /** Facts from the case timeline only; where the timeline does not know, nothing is claimed. */
+  procedure: {
+    ingesteldTekst: string | null;
+    cbbZaaknummer: string | null;
+    hangend: boolean;
+    gelijktijdig: boolean;
+    afgerondTekst: string | null;
+    proForma: boolean;
+  };
+  samenhang: { cbbZaaknummer: string | null; regio: string; jaar: number; ingesteldTekst: string } | null;
+  /** Aanvullende gronden: the last day of the griffier's hersteltermijn (art. 6:6 Awb), as recorded. */
+  hersteltermijnTekst: string | null;
+  rechtstreeksBeroep: boolean;
+  bijlagen: { nummer: number; omschrijving: string }[];
+  griffierecht: { tekst: string } | null;
+  /** The client letter: the status in words, the one safe date, what the client must do by when. */
+  brief: { statusZin: string; veiligeDatumLang: string | null; actieDatumLang: string | null; onherroepelijk: boolean } | null;
+  /** The engine's doubts, as sentences the lawyer sees before generating (never in the filing itself). */
+  twijfels: string[];
+  /** The filing channel (art. 6:9 Awb, art. 8:36b Awb): shown in the wizard. */
+  kanaal: string;
 }

@@ -16,14 +16,17 @@ import {
 
 /**
  * Turns the filing templates' HTML subset into Word paragraphs. The subset: h1, h2, p (class rechts/klein/
- * ondertekening), ol/li (numbered, each list restarting), strong/b, em/i, br, div (a container). Everything else in
- * the text is data, already escaped by Handlebars.
+ * ondertekening), ol/li (numbered continuously through the document; `ol class="letters"` is a lettered list of its
+ * own, for a petitum), strong/b, em/i, br, div (a container). Everything else in the text is data, already escaped by
+ * Handlebars.
  */
 
 const TOKEN = /<(\/?)([a-z0-9]+)((?:\s+[a-z-]+="[^"]*")*)\s*\/?>|([^<]+)/gi;
 const ENTITEITEN: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 // Characters XML 1.0 does not allow: a value holding them would make Word refuse the file.
 const ONGELDIG_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Invisible and bidirectional controls (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069) and the BOM: never in a filing.
+const ONZICHTBAAR = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 export function decodeerTekst(tekst: string): string {
   return tekst
@@ -34,14 +37,15 @@ export function decodeerTekst(tekst: string): string {
       }
       return ENTITEITEN[code.toLowerCase()] ?? geheel;
     })
-    .replace(ONGELDIG_IN_XML, '');
+    .replace(ONGELDIG_IN_XML, '')
+    .replace(ONZICHTBAAR, '');
 }
 
 interface Blok {
   soort: 'p' | 'h1' | 'h2' | 'li';
   klassen: string[];
   runs: TextRun[];
-  lijstInstantie?: number;
+  lijst?: { reference: 'genummerd' | 'letters'; instance: number };
 }
 
 export function htmlNaarParagrafen(html: string): Paragraph[] {
@@ -50,7 +54,9 @@ export function htmlNaarParagrafen(html: string): Paragraph[] {
   let blok: Blok | undefined;
   let vet = 0;
   let cursief = 0;
-  let lijstInstantie = 0;
+  // One continuous numbering for every numbered list; each lettered list restarts at a.
+  let lijst: Blok['lijst'] = { reference: 'genummerd', instance: 1 };
+  let letterInstantie = 1;
 
   const sluitBlok = () => {
     if (!blok) return;
@@ -59,7 +65,7 @@ export function htmlNaarParagrafen(html: string): Paragraph[] {
       children: blok.runs,
       ...(blok.soort === 'h1' ? { heading: HeadingLevel.HEADING_1 } : {}),
       ...(blok.soort === 'h2' ? { heading: HeadingLevel.HEADING_2, keepNext: true } : {}),
-      ...(blok.soort === 'li' ? { numbering: { reference: 'genummerd', level: 0, instance: blok.lijstInstantie ?? 1 } } : {}),
+      ...(blok.soort === 'li' && blok.lijst ? { numbering: { reference: blok.lijst.reference, level: 0, instance: blok.lijst.instance } } : {}),
       ...(klassen.includes('rechts') ? { alignment: AlignmentType.RIGHT } : {}),
       ...(klassen.includes('ondertekening') ? { keepNext: true, keepLines: true } : {}),
       ...(klassen.includes('waarschuwing') ? { border: { left: { style: 'single', size: 18, color: 'A4161A', space: 8 } } } : {}),
@@ -69,7 +75,7 @@ export function htmlNaarParagrafen(html: string): Paragraph[] {
   };
   const begin = (soort: Blok['soort'], klassen: string[]) => {
     sluitBlok();
-    blok = { soort, klassen, runs: [], ...(soort === 'li' ? { lijstInstantie } : {}) };
+    blok = { soort, klassen, runs: [], ...(soort === 'li' ? { lijst } : {}) };
   };
 
   for (const m of html.matchAll(TOKEN)) {
@@ -97,7 +103,7 @@ export function htmlNaarParagrafen(html: string): Paragraph[] {
       if (tag === 'p' || tag === 'h1' || tag === 'h2' || tag === 'li') begin(tag, klassen);
       else if (tag === 'ol') {
         sluitBlok();
-        lijstInstantie++;
+        lijst = klassen.includes('letters') ? { reference: 'letters', instance: ++letterInstantie } : { reference: 'genummerd', instance: 1 };
       } else if (tag === 'div') {
         sluitBlok();
         containerKlassen.push(klassen);
@@ -127,7 +133,7 @@ export interface Briefhoofd {
 const CM = 567; // twips
 
 /** A Word document: A4, 2.5 cm margins, the organisation's letterhead in the header, page numbers in the footer. */
-export async function createDocx(html: string, meta: { titel: string; auteur: string; briefhoofd: Briefhoofd }): Promise<Buffer> {
+export async function createDocx(html: string, meta: { titel: string; auteur: string; organisatie: string; briefhoofd: Briefhoofd }): Promise<Buffer> {
   const { briefhoofd } = meta;
   // The logo sits in a paragraph of its own with single spacing, so no line height can clip it.
   const enkel = { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } };
@@ -152,12 +158,14 @@ export async function createDocx(html: string, meta: { titel: string; auteur: st
   ];
   const document = new Document({
     creator: decodeerTekst(meta.auteur),
+    lastModifiedBy: decodeerTekst(meta.auteur),
     title: decodeerTekst(meta.titel),
+    // House style: black headings (never Word's blue), Dutch as the language of every run.
     styles: {
       default: {
-        document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 140, line: 288 } } },
-        heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '1F3A5F' }, paragraph: { spacing: { before: 240, after: 240 } } },
-        heading2: { run: { font: 'Calibri', size: 24, bold: true, color: '1F3A5F' }, paragraph: { spacing: { before: 240, after: 100 } } },
+        document: { run: { font: 'Calibri', size: 22, language: { value: 'nl-NL' } }, paragraph: { spacing: { after: 140, line: 288 } } },
+        heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 240 } } },
+        heading2: { run: { font: 'Calibri', size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 100 } } },
       },
     },
     numbering: {
@@ -168,6 +176,18 @@ export async function createDocx(html: string, meta: { titel: string; auteur: st
             {
               level: 0,
               format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 567, hanging: 567 } } },
+            },
+          ],
+        },
+        {
+          reference: 'letters',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.LOWER_LETTER,
               text: '%1.',
               alignment: AlignmentType.START,
               style: { paragraph: { indent: { left: 567, hanging: 567 } } },
@@ -206,5 +226,19 @@ export async function createDocx(html: string, meta: { titel: string; auteur: st
       },
     ],
   });
-  return Packer.toBuffer(document);
+  // The properties docx cannot set itself: the organisation (Company, app.xml) and the language (dc:language, core.xml).
+  const nu = new Date().toISOString();
+  const core =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xmlTekst(decodeerTekst(meta.titel))}</dc:title><dc:creator>${xmlTekst(decodeerTekst(meta.auteur))}</dc:creator><cp:lastModifiedBy>${xmlTekst(decodeerTekst(meta.auteur))}</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${nu}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${nu}</dcterms:modified><dc:language>nl-NL</dc:language></cp:coreProperties>`;
+  const app =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    `<Company>${xmlTekst(decodeerTekst(meta.organisatie))}</Company></Properties>`;
+  return Packer.toBuffer(document, false, [
+    { path: 'docProps/core.xml', data: core },
+    { path: 'docProps/app.xml', data: app },
+  ]);
 }
+
+const xmlTekst = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

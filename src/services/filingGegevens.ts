@@ -1,20 +1,26 @@
-import { and, desc, eq, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import {
   contracteerruimtebedragen,
   contracteerruimtebesluiten,
+  gebruikers,
   organisaties,
   tariefbeschikkingen,
+  zaakdocumenten,
+  zaakStukgegevens,
   zaken,
   zorgaanbieders,
   zorgkantoorregios,
 } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORT_LABEL } from '../domain/besluiten/besluit';
+import { decideAanbod, numberBijlagen, stripOnzichtbaar, type Aanbod } from '../domain/filings/filingAanbod';
 import { FILINGS, splitAlineas, type FilingSoort } from '../domain/filings/filingSoorten';
-import type { IsoDatum } from '../domain/kalender/kalenderdatum';
-import { formatDatumKort, formatDatumLang, formatEuro } from '../opmaak/opmaak';
+import { describeGriffierecht } from '../domain/filings/griffierecht';
+import { addDagen, formatDatumKort, formatDatumLang, vroegsteDatum, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { formatEuro } from '../opmaak/opmaak';
 import { loadRegioRegister } from './regioBeheer';
+import { findHersteltermijn } from './stukTermijnen';
 import type { TermijnService } from './termijnService';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
@@ -22,11 +28,68 @@ import type { FilingGegevens } from '../documents/filingGegevens';
 
 export type { FilingGegevens };
 
-export type FilingWeigering = { geweigerd: true; reden: string; alternatief?: FilingSoort };
+export type FilingWeigering = { geweigerd: true; reden: string; alternatief?: Extract<Aanbod, { aangeboden: false }>['alternatief'] };
+
+export interface FilingOpties {
+  dagtekening: IsoDatum;
+  vandaag: IsoDatum;
+  samenhang: boolean;
+}
+
+/** The wizard's own data of a case (signer, representation, late-filing facts, bijlagen, edits), with defaults. */
+export function loadStukgegevens(db: Db, zaakId: number) {
+  const rij = db.select().from(zaakStukgegevens).where(eq(zaakStukgegevens.zaakId, zaakId)).get();
+  return {
+    ondertekenaarId: rij?.ondertekenaarId ?? null,
+    vertegenwoordiging: rij?.vertegenwoordiging ?? null,
+    volmachtInBezwaar: rij?.volmachtInBezwaar ?? false,
+    verschoonbaarheid: rij?.verschoonbaarheid ?? '',
+    rechtstreeksBeroep: rij?.rechtstreeksBeroep ?? false,
+    aanvullendeGronden: rij?.aanvullendeGronden ?? '',
+    belangenafweging: rij?.belangenafweging ?? '',
+    gelijktijdigBeroep: rij?.gelijktijdigBeroep ?? false,
+    bijlagen: parseLijst(rij?.bijlagenJson ?? '[]'),
+    bewerkingen: parseBewerkingen(rij?.bewerkingenJson ?? '{}'),
+  };
+}
+export type Stukgegevens = ReturnType<typeof loadStukgegevens>;
+
+/** Per filing soort, per paragraph key: the generated text the lawyer edited, and the edit. */
+export type Bewerkingen = Partial<Record<FilingSoort, Record<string, { origineel: string; tekst: string }>>>;
+
+function parseLijst(json: string): string[] {
+  try {
+    const x: unknown = JSON.parse(json);
+    return Array.isArray(x) ? x.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+function parseBewerkingen(json: string): Bewerkingen {
+  try {
+    const x: unknown = JSON.parse(json);
+    return x && typeof x === 'object' ? (x as Bewerkingen) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The lawyers of an organisation who may sign: jurist or beheerder (a lezer drafts nothing). */
+export function loadOndertekenaars(db: Db, organisatieId: number) {
+  return db
+    .select({ id: gebruikers.id, naam: gebruikers.naam })
+    .from(gebruikers)
+    .where(and(eq(gebruikers.organisatieId, organisatieId), inArray(gebruikers.rol, ['jurist', 'beheerder'])))
+    .orderBy(asc(gebruikers.naam))
+    .all();
+}
+
+const tekst = (t: string) => splitAlineas(stripOnzichtbaar(t));
 
 /**
- * The facts of a case for a filing, or the reason no such filing can be made. A beroepschrift against the
- * contracteerruimte from a sluittarief beschikking is refused (art. 105 lid 2 Wmg) and the bezwaarschrift offered.
+ * The facts of a case for a filing, or the reason no such filing is offered (issue 13). The engine's result for the
+ * party decides what is offered; the contested besluit, the parties and the procedure come from the case and its
+ * timeline, never from assumptions.
  */
 export function buildFilingGegevens(
   db: Db,
@@ -34,41 +97,66 @@ export function buildFilingGegevens(
   actor: Actor,
   zaak: ZaakOverzichtRij,
   soort: FilingSoort,
-  opties: { dagtekening: IsoDatum; vandaag: IsoDatum; samenhang: boolean },
+  opties: FilingOpties,
 ): FilingGegevens | FilingWeigering {
   const definitie = FILINGS[soort];
   const tb = zaak.tariefbeschikking ? db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get() : undefined;
-  if (definitie.zaak !== 'beide' && definitie.zaak !== zaak.soort) {
-    if (tb?.soort === 'sluittarief' && definitie.zaak === 'beroep') {
-      return {
-        geweigerd: true,
-        reden:
-          `tegen de contracteerruimte kan geen ${definitie.titel.toLowerCase()} worden opgesteld: ${tb.kenmerk} stelt een Wlz-sluittarief vast ` +
-          "in het kader van de nacalculatie, en zo'n beschikking opent geen beroep tegen de regionale contracteerruimte (art. 105 lid 2 Wmg). " +
-          'Maak bezwaar tegen de beschikking zelf.',
-        alternatief: 'bezwaarschrift',
-      };
-    }
-    return {
-      geweigerd: true,
-      reden: `een ${definitie.titel.toLowerCase()} hoort bij een ${definitie.zaak}szaak; dit is een ${zaak.soort}szaak`,
-      alternatief: zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift',
-    };
-  }
-
   const berekend = termijnen.computeVoorActor(actor, opties.vandaag);
-  const { regio, jaar, termijnen: zaakTermijnen, regioJaarStatus } = findZaakTermijnen(berekend, zaak);
+  const { regio, jaar, termijnen: zaakTermijnen, uitsluitingen, regioJaarStatus, partijStatus, beschermendeDatums } = findZaakTermijnen(berekend, zaak);
   const termijn = zaakTermijnen[0] ?? null;
+  const stuk = loadStukgegevens(db, zaak.id);
+
+  const aanbod = decideAanbod({
+    soort,
+    zaakSoort: zaak.soort,
+    regio: regio ?? null,
+    jaar: jaar ?? null,
+    partij: zaak.zorgaanbieder,
+    tariefbeschikking: tb ? { kenmerk: tb.kenmerk, soort: tb.soort } : null,
+    termijn,
+    partijStatus: partijStatus ?? null,
+    uitsluitingen,
+    overigeTwijfels: [
+      ...(regioJaarStatus?.twijfel && regioJaarStatus.twijfel !== partijStatus?.twijfel ? [regioJaarStatus.twijfel] : []),
+      ...beschermendeDatums.flatMap((b) => (b.twijfel ? [`${b.twijfel.replace(/\.$/, '')} (laatste dag ${formatDatumKort(b.einde)}).`] : [])),
+    ],
+    tijdlijn: { status: zaak.status, ingesteld: zaak.ingesteld, afgerond: zaak.afgerond },
+    dagtekening: opties.dagtekening,
+  });
+  if (!aanbod.aangeboden) return { geweigerd: true, reden: aanbod.reden, ...(aanbod.alternatief ? { alternatief: aanbod.alternatief } : {}) };
+
   const zaakRij = db
     .select({ zorgaanbiederId: zaken.zorgaanbiederId, gronden: zaken.gronden, spoedeisendBelang: zaken.spoedeisendBelang })
     .from(zaken)
     .where(eq(zaken.id, zaak.id))
     .get()!;
   const aanbieder = zaakRij.zorgaanbiederId !== null ? db.select().from(zorgaanbieders).where(eq(zorgaanbieders.id, zaakRij.zorgaanbiederId)).get() : undefined;
-  const organisatie = db.select().from(organisaties).where(eq(organisaties.id, actor.organisatieId)).get()!;
-  const cr = zaak.contracteerruimtebesluit
+  const organisatie = db.select().from(organisaties).where(eq(organisaties.id, zaak.organisatieId)).get()!;
+
+  // Lid 3 (or a case opened from the besluit): the case's contracteerruimtebesluit. Lid 2: the besluit in force for the
+  // region and year when the tariefbeschikking was made known — the one the tariefbeschikking applied.
+  const crEigen = zaak.contracteerruimtebesluit
     ? db.select().from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.kenmerk, zaak.contracteerruimtebesluit)).get()
     : undefined;
+  const crToegepast =
+    !crEigen && zaak.soort === 'beroep' && tb && regio && jaar
+      ? db
+          .select({
+            kenmerk: contracteerruimtebesluiten.kenmerk,
+            soort: contracteerruimtebesluiten.soort,
+            besluitdatum: contracteerruimtebesluiten.besluitdatum,
+            bekendgemaakt: contracteerruimtebesluiten.bekendgemaakt,
+          })
+          .from(contracteerruimtebedragen)
+          .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
+          .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
+          .where(
+            and(eq(zorgkantoorregios.naam, regio), eq(contracteerruimtebedragen.jaar, jaar), lte(contracteerruimtebesluiten.bekendgemaakt, tb.bekendgemaakt)),
+          )
+          .orderBy(desc(contracteerruimtebesluiten.bekendgemaakt), desc(contracteerruimtebesluiten.id))
+          .get()
+      : undefined;
+  const cr = crEigen ?? crToegepast;
   // The amount in force on the dagtekening: a later besluit must not appear in an earlier filing.
   const huidigBedrag =
     regio && jaar
@@ -84,29 +172,103 @@ export function buildFilingGegevens(
           .get()
       : undefined;
 
-  const besluit = cr
+  const tbGegevens = tb
     ? {
-        kenmerk: cr.kenmerk,
-        bekendgemaakt: cr.bekendgemaakt,
-        besluitdatum: cr.besluitdatum,
-        omschrijving: `het contracteerruimtebesluit (${cr.soort}) van de NZa`,
+        kenmerk: tb.kenmerk,
+        soortLabel: TARIEFBESCHIKKING_SOORT_LABEL[tb.soort],
+        besluitdatumTekst: formatDatumKort(tb.besluitdatum),
+        bekendgemaaktTekst: formatDatumKort(tb.bekendgemaakt),
       }
-    : tb
-      ? {
-          kenmerk: tb.kenmerk,
-          bekendgemaakt: tb.bekendgemaakt,
-          besluitdatum: tb.besluitdatum,
-          omschrijving: `de tariefbeschikking (${TARIEFBESCHIKKING_SOORT_LABEL[tb.soort]}) van de NZa`,
-        }
-      : { kenmerk: null, bekendgemaakt: null, besluitdatum: null, omschrijving: 'het besluit van de NZa' };
+    : null;
+  const besluit =
+    zaak.soort === 'beroep'
+      ? cr
+        ? {
+            kenmerk: cr.kenmerk,
+            bekendgemaakt: cr.bekendgemaakt,
+            besluitdatum: cr.besluitdatum,
+            omschrijving: `het contracteerruimtebesluit (${cr.soort}) van de NZa`,
+          }
+        : { kenmerk: null, bekendgemaakt: null, besluitdatum: null, omschrijving: 'het contracteerruimtebesluit van de NZa' }
+      : tb
+        ? {
+            kenmerk: tb.kenmerk,
+            bekendgemaakt: tb.bekendgemaakt,
+            besluitdatum: tb.besluitdatum,
+            omschrijving: `de tariefbeschikking (${TARIEFBESCHIKKING_SOORT_LABEL[tb.soort]}) van de NZa`,
+          }
+        : { kenmerk: null, bekendgemaakt: null, besluitdatum: null, omschrijving: 'het besluit van de NZa' };
 
-  const samenhang = opties.samenhang && zaak.soort === 'bezwaar' && regio && jaar ? findLopendBeroep(db, actor, zaak, regio, jaar) : null;
-  const handeltVoorAnder = organisatie.soort === 'advocatenkantoor' || (aanbieder !== undefined && organisatie.kvkNummer !== aanbieder.kvkNummer);
+  // Representation: the signer is one of the organisation's lawyers; an advocaat needs no volmacht at the CBb
+  // (art. 8:24 lid 3 Awb); in bezwaar the NZa may ask any gemachtigde for one (art. 2:1 lid 2 Awb).
+  const ondertekenaars = loadOndertekenaars(db, zaak.organisatieId);
+  const ondertekenaar =
+    ondertekenaars.find((o) => o.id === stuk.ondertekenaarId) ??
+    ondertekenaars.find((o) => o.id === zaak.verantwoordelijkeId) ??
+    ondertekenaars.find((o) => o.id === actor.gebruikerId) ??
+    null;
+  const extern = !aanbieder || organisatie.kvkNummer !== aanbieder.kvkNummer;
+  const vertegenwoordiging = stuk.vertegenwoordiging ?? (organisatie.soort === 'advocatenkantoor' ? 'advocaat' : 'anders');
+  const naarCbb = zaak.soort === 'beroep';
+  const volmachtBijgevoegd = vertegenwoordiging === 'anders' || (!naarCbb && stuk.volmachtInBezwaar);
+
+  const tijdigheid = aanbod.tijdigheid;
+  const teLaat =
+    tijdigheid === 'te-laat' &&
+    (soort === 'beroepschrift' || soort === 'beroepschrift-pro-forma' || soort === 'bezwaarschrift' || soort === 'bezwaarschrift-pro-forma');
+
+  // Facts from the timeline: only a registered filing is "ingesteld"; only one not yet decided is "hangend".
+  // A beroep registered as filed after the dagtekening was not pending on that day.
+  const hangend = zaak.status === 'ingediend' && zaak.ingesteld !== null && zaak.ingesteld <= opties.dagtekening;
+  const procedure = {
+    ingesteldTekst: zaak.ingesteld ? formatDatumKort(zaak.ingesteld) : null,
+    cbbZaaknummer: zaak.cbbZaaknummer,
+    hangend,
+    gelijktijdig: !hangend && stuk.gelijktijdigBeroep,
+    afgerondTekst: zaak.afgerond ? formatDatumKort(zaak.afgerond) : null,
+    // "Pro forma" only when the case holds a pro forma filing of its kind and no full one (the timeline of documents).
+    proForma: isProFormaIngediend(db, zaak),
+  };
+  const samenhang = opties.samenhang && zaak.soort === 'bezwaar' && regio && jaar ? findLopendBeroep(db, zaak, regio, jaar, opties.dagtekening) : null;
+
+  const automatisch: string[] = [];
+  if (soort === 'voorlopige-voorziening') automatisch.push(hangend ? 'het beroepschrift' : 'het gelijktijdig ingediende beroepschrift');
+  if (definitie.art65 && soort !== 'aanvullende-gronden') {
+    if (naarCbb && cr) automatisch.push(`het bestreden contracteerruimtebesluit ${cr.kenmerk} van ${formatDatumKort(cr.besluitdatum)}`);
+    if (tb) automatisch.push(`de tariefbeschikking ${tb.kenmerk} van ${formatDatumKort(tb.besluitdatum)}${naarCbb ? '' : ' (het bestreden besluit)'}`);
+  }
+  if (volmachtBijgevoegd) automatisch.push(`de volmacht van ${aanbieder?.naam ?? 'de cliënt'}`);
+  const bijlagen = soort === 'clientbrief' ? [] : numberBijlagen(automatisch, stuk.bijlagen);
+
+  // The one safe date: the engine's for the party (the earliest last day still running), else the case's own term.
+  const nogLopend = [termijn?.einde, ...beschermendeDatums.map((b) => b.einde)].filter((d): d is IsoDatum => d !== undefined && d >= opties.vandaag);
+  const veiligeDatum = partijStatus?.veiligeUitersteDatum ?? (nogLopend.length > 0 ? vroegsteDatum(nogLopend) : (termijn?.einde ?? null));
+  const onherroepelijk = partijStatus?.status === 'onherroepelijk';
+  const brief =
+    soort === 'clientbrief'
+      ? {
+          statusZin: onherroepelijk
+            ? `De regionale contracteerruimte ${regio} ${jaar} is voor u onherroepelijk${partijStatus?.sinds ? ` sinds ${formatDatumKort(partijStatus.sinds)}` : ''} (art. 105 lid 4 Wmg); beroep daartegen is niet meer mogelijk.`
+            : zaak.status === 'afgerond'
+              ? `De procedure is afgerond${procedure.afgerondTekst ? ` op ${procedure.afgerondTekst}` : ''}.`
+              : hangend
+                ? `Het ${zaak.soort === 'beroep' ? 'beroep' : 'bezwaar'} is ingesteld op ${procedure.ingesteldTekst}${zaak.cbbZaaknummer ? ` (zaaknummer ${zaak.cbbZaaknummer})` : ''}.`
+                : `Er is nog geen ${zaak.soort === 'beroep' ? 'beroep ingesteld' : 'bezwaar gemaakt'}.`,
+          veiligeDatumLang: veiligeDatum && !hangend && zaak.status === 'concept' && !onherroepelijk ? formatDatumLang(veiligeDatum) : null,
+          // What the client must do, a week before the safe date (never later than the safe date itself, never before today).
+          actieDatumLang:
+            veiligeDatum && !hangend && zaak.status === 'concept' && !onherroepelijk
+              ? formatDatumLang(addDagen(veiligeDatum, -7) > opties.vandaag ? addDagen(veiligeDatum, -7) : opties.vandaag)
+              : null,
+          onherroepelijk,
+        }
+      : null;
 
   return {
     soort,
     titel: definitie.titel,
     proForma: definitie.gronden === 'pro-forma',
+    zaakSoort: zaak.soort,
     dagtekening: opties.dagtekening,
     dagtekeningTekst: formatDatumKort(opties.dagtekening),
     plaatsDagtekening: organisatie.plaats ?? '',
@@ -120,21 +282,25 @@ export function buildFilingGegevens(
       kvkNummer: organisatie.kvkNummer,
       heeftLogo: organisatie.logoPng !== null,
     },
-    indiener: {
-      id: aanbieder?.id ?? null,
-      naam: aanbieder?.naam ?? organisatie.naam,
-      adres: aanbieder?.adres ?? null,
-      postcode: aanbieder?.postcode ?? null,
-      plaats: aanbieder?.plaats ?? null,
-      kvkNummer: aanbieder?.kvkNummer ?? null,
-    },
-    gemachtigde: handeltVoorAnder ? { naam: actor.naam, kantoor: organisatie.naam } : null,
-    ondertekenaar: actor.naam,
+    indiener: aanbieder
+      ? {
+          id: aanbieder.id,
+          naam: aanbieder.naam,
+          adres: aanbieder.adres,
+          postcode: aanbieder.postcode,
+          plaats: aanbieder.plaats,
+          kvkNummer: aanbieder.kvkNummer,
+        }
+      : null,
+    vertegenwoordiging: { soort: vertegenwoordiging, naam: ondertekenaar?.naam ?? '', kantoor: organisatie.naam, plaats: organisatie.plaats, extern },
+    volmachtBijgevoegd,
+    ondertekenaar: ondertekenaar?.naam ?? null,
     besluit: {
       ...besluit,
       bekendgemaaktTekst: besluit.bekendgemaakt ? formatDatumKort(besluit.bekendgemaakt) : '',
       besluitdatumTekst: besluit.besluitdatum ? formatDatumKort(besluit.besluitdatum) : '',
     },
+    tariefbeschikking: tbGegevens,
     contracteerruimte: {
       regio: regio ?? '',
       jaar: jaar ?? 0,
@@ -149,34 +315,72 @@ export function buildFilingGegevens(
           eindeLang: formatDatumLang(termijn.einde),
           grondslag: termijn.grondslag.join(', '),
           toelichting: termijn.toelichting,
+          postUiterlijkTekst: formatDatumKort(termijn.perPostUiterlijkOntvangen),
         }
       : null,
-    tijdigheid: { lid2: termijn?.regel === 'art-105-lid-2', lid3: termijn?.regel === 'art-105-lid-3', awb: termijn?.regel === 'awb-bezwaar' },
-    teLaat: termijn !== null && opties.dagtekening > termijn.einde,
-    gronden: splitAlineas(zaakRij.gronden),
-    spoedeisendBelang: splitAlineas(zaakRij.spoedeisendBelang),
-    cbbZaaknummer: zaak.cbbZaaknummer,
+    regel: { lid2: termijn?.regel === 'art-105-lid-2', lid3: termijn?.regel === 'art-105-lid-3', awb: termijn?.regel === 'awb-bezwaar' },
+    tijdigheid,
+    teLaat,
+    verschoonbaarheid: tekst(stuk.verschoonbaarheid),
+    gronden: tekst(zaakRij.gronden),
+    aanvullendeGronden: tekst(stuk.aanvullendeGronden),
+    spoedeisendBelang: tekst(zaakRij.spoedeisendBelang),
+    belangenafweging: tekst(stuk.belangenafweging),
+    beroepHangendOfGelijktijdig: hangend || stuk.gelijktijdigBeroep,
+    contracteerruimtebesluitOntbreekt: zaak.soort === 'beroep' && definitie.art65 && !cr,
+    procedure,
     samenhang,
-    statusToelichting: regioJaarStatus?.toelichting ?? null,
+    hersteltermijnTekst: soort === 'aanvullende-gronden' ? (findHersteltermijn(db, zaak.id) ?? null) : null,
+    rechtstreeksBeroep: zaak.soort === 'bezwaar' && stuk.rechtstreeksBeroep && (soort === 'bezwaarschrift' || soort === 'bezwaarschrift-pro-forma'),
+    bijlagen,
+    griffierecht:
+      naarCbb && (soort === 'beroepschrift' || soort === 'beroepschrift-pro-forma' || soort === 'voorlopige-voorziening' || soort === 'clientbrief')
+        ? { tekst: describeGriffierecht(opties.dagtekening) }
+        : null,
+    brief,
+    twijfels: aanbod.twijfels,
+    kanaal: naarCbb
+      ? vertegenwoordiging === 'advocaat'
+        ? 'Indienen bij het CBb: een advocaat kan digitaal indienen via Mijn Rechtspraak (digitaal verkeer met de bestuursrechter, afdeling 8.1.6a Awb). Bewaar de ontvangstbevestiging.'
+        : `Indienen bij het CBb: zonder advocaat per post (Postbus 20021, 2500 EA Den Haag). Per post is het tijdig als het vóór het einde van de termijn ter post is bezorgd en uiterlijk een week daarna is ontvangen (art. 6:9 lid 2 Awb)${termijn ? `: uiterlijk ${formatDatumKort(termijn.perPostUiterlijkOntvangen)} ontvangen` : ''}. Verstuur aangetekend.`
+      : `Indienen bij de NZa: per post (Postbus 3017, 3502 GA Utrecht) of langs de elektronische weg die de NZa daarvoor heeft opengesteld (art. 2:15 Awb). Per post geldt art. 6:9 lid 2 Awb${termijn ? `: uiterlijk ${formatDatumKort(termijn.perPostUiterlijkOntvangen)} ontvangen` : ''}.`,
   };
 }
 
-/** A pending beroep of the same organisation against the contracteerruimte of the same region and year (art. 7:10 lid 4 Awb). */
-function findLopendBeroep(db: Db, actor: Actor, zaak: ZaakOverzichtRij, regio: string, jaar: number) {
+function isProFormaIngediend(db: Db, zaak: ZaakOverzichtRij): boolean {
+  const soorten = new Set(
+    db
+      .select({ soort: zaakdocumenten.soort })
+      .from(zaakdocumenten)
+      .where(eq(zaakdocumenten.zaakId, zaak.id))
+      .all()
+      .map((r) => r.soort),
+  );
+  const vol = zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift';
+  return soorten.has(`${vol}-pro-forma`) && !soorten.has(vol);
+}
+
+/**
+ * A beroep of the same organisation against the contracteerruimte of the same region and year that the timeline shows
+ * as filed and not decided (art. 7:10 lid 4 Awb). A concept or a decided beroep is not "pending".
+ */
+function findLopendBeroep(db: Db, zaak: ZaakOverzichtRij, regio: string, jaar: number, dagtekening: IsoDatum) {
   const rij = db
-    .select({ cbbZaaknummer: zaken.cbbZaaknummer })
+    .select({ cbbZaaknummer: zaken.cbbZaaknummer, ingesteld: zaken.ingesteld })
     .from(zaken)
     .innerJoin(zorgkantoorregios, eq(zaken.regioId, zorgkantoorregios.id))
     .where(
       and(
-        eq(zaken.organisatieId, actor.organisatieId),
+        eq(zaken.organisatieId, zaak.organisatieId),
         eq(zaken.soort, 'beroep'),
         eq(zorgkantoorregios.naam, regio),
         eq(zaken.jaar, jaar),
         ne(zaken.id, zaak.id),
-        ne(zaken.status, 'afgerond'),
+        eq(zaken.status, 'ingediend'),
       ),
     )
     .get();
-  return rij ? { cbbZaaknummer: rij.cbbZaaknummer, regio, jaar } : null;
+  return rij?.ingesteld && rij.ingesteld <= dagtekening
+    ? { cbbZaaknummer: rij.cbbZaaknummer, regio, jaar, ingesteldTekst: formatDatumKort(rij.ingesteld) }
+    : null;
 }

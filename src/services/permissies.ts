@@ -27,6 +27,11 @@ export const ACTIES = [
   'zaak.openen',
   /** Write to a case; resource: the case. */
   'zaak.wijzigen',
+  /**
+   * Draft an appellant's filing in a case (issue 13); resource: the case. Never the NZa: it is the opposing party and
+   * its letterhead must not carry an appellant's filing.
+   */
+  'stuk.opstellen',
   /** Make someone responsible for a case; resource: the case's organisation and the person's. */
   'zaak.verantwoordelijke',
   /** One's own reminder settings, calendar link, API tokens and sessions. */
@@ -85,6 +90,10 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       return magSchrijven(actor);
     case 'zaak.wijzigen':
       if (!magSchrijven(actor)) return false;
+      if (!resource) return true;
+      return resource.soort === 'zaak' && resource.organisatieId === actor.organisatieId;
+    case 'stuk.opstellen':
+      if (!magSchrijven(actor) || isNza(actor)) return false;
       if (!resource) return true;
       return resource.soort === 'zaak' && resource.organisatieId === actor.organisatieId;
     case 'zaak.verantwoordelijke':

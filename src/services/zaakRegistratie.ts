@@ -109,7 +109,7 @@ function addGebeurtenis(tx: Db, zaakId: number, actor: Actor, datum: IsoDatum, o
 
 export type ZaakOpenen =
   | { soort: 'beroep' | 'bezwaar'; tariefbeschikkingId: number }
-  | { soort: 'beroep' | 'bezwaar'; contracteerruimtebesluitId: number; regio: string; jaar: number };
+  | { soort: 'beroep' | 'bezwaar'; contracteerruimtebesluitId: number; regio: string; jaar: number; zorgaanbiederId: number };
 
 export const GEEN_BEZWAAR_TEGEN_CONTRACTEERRUIMTE =
   'tegen een contracteerruimtebesluit staat geen bezwaar open (art. 7:1 Awb met Bijlage 1 Awb): stel rechtstreeks beroep in bij het CBb, ' +
@@ -180,7 +180,15 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
       throw new InvoerFout([
         { veld: 'contracteerruimtebesluitId', melding: `dit besluit stelt geen contracteerruimte vast voor ${invoer.regio} ${invoer.jaar}` },
       ]);
-    waarden = { contracteerruimtebesluitId: invoer.contracteerruimtebesluitId, regioId: regel.regioId, jaar: invoer.jaar };
+    // The appellant is the client, never the firm: a case against the contracteerruimte names the zorgaanbieder it is for.
+    if (!ziesAlles(actor) && !loadZichtbareZorgaanbieders(tx, actor)!.includes(invoer.zorgaanbiederId))
+      throw new InvoerFout([{ veld: 'zorgaanbiederId', melding: 'kies een cliënt van uw organisatie' }]);
+    waarden = {
+      contracteerruimtebesluitId: invoer.contracteerruimtebesluitId,
+      regioId: regel.regioId,
+      jaar: invoer.jaar,
+      zorgaanbiederId: invoer.zorgaanbiederId,
+    };
     aanleiding = regel.kenmerk;
   }
   const id = tx
@@ -375,6 +383,20 @@ export function writeZaakActie<N extends ZaakActie>(
 export function createZaak(db: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoDatum): Registratie {
   assertCan(actor, 'zaak.openen');
   return writeRegistratie(db, (tx) => openZaak(tx, actor, invoer, vandaag));
+}
+
+/** The id of the case's tariefbeschikking, to open a bezwaarzaak against it. */
+export function findTariefbeschikkingId(db: Db, zaak: ZaakOverzichtRij): number | undefined {
+  return zaak.tariefbeschikking
+    ? db.select({ id: tariefbeschikkingen.id }).from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get()?.id
+    : undefined;
+}
+
+/** The clients an organisation acts for (vertegenwoordigingen), to choose the appellant of a new case from. */
+export function loadClienten(db: Db, actor: Actor) {
+  const ids = loadZichtbareZorgaanbieders(db, actor);
+  const alle = db.select({ id: zorgaanbieders.id, naam: zorgaanbieders.naam }).from(zorgaanbieders).orderBy(asc(zorgaanbieders.naam)).all();
+  return ids === undefined ? alle : alle.filter((z) => ids.includes(z.id));
 }
 
 /** A bezwaar against a Wlz-sluittarief: its page also lists the beroepschrift, to explain why none opens. */

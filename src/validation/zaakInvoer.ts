@@ -19,10 +19,11 @@ export const zaakOpenenInvoer = z.union(
         contracteerruimtebesluitId: id('contracteerruimtebesluit'),
         regio: regioInvoerVeld(),
         jaar: z.coerce.number().int().min(2000).max(2100),
+        zorgaanbiederId: id('cliënt'),
       })
       .strict(),
   ],
-  { error: 'kies de tariefbeschikking of het contracteerruimtebesluit waartegen de zaak loopt' },
+  { error: 'kies de tariefbeschikking, of het contracteerruimtebesluit waartegen de zaak loopt en de cliënt voor wie' },
 );
 
 export const ingesteldInvoer = z

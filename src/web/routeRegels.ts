@@ -53,9 +53,10 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'POST /zaken/:id/uitspraak': 'zaak.wijzigen',
   'POST /zaken/:id/notities': 'zaak.wijzigen',
   'POST /zaken/:id/griffierecht': 'zaak.wijzigen',
-  'GET /zaken/:id/documenten/nieuw': 'zaak.lezen',
-  'POST /zaken/:id/documenten/aanvulling': 'zaak.wijzigen',
-  'POST /zaken/:id/documenten': 'zaak.wijzigen',
+  'GET /zaken/:id/documenten/nieuw': 'stuk.opstellen',
+  'POST /zaken/:id/documenten/aanvulling': 'stuk.opstellen',
+  'POST /zaken/:id/documenten/termijn': 'zaak.wijzigen',
+  'POST /zaken/:id/documenten': 'stuk.opstellen',
   'GET /zaken/:id/documenten/:documentId': 'zaak.lezen',
 
   'GET /instellingen': 'eigen.instellingen',
@@ -90,4 +91,5 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /api/v1/besluiten': 'termijnen.lezen',
   'POST /api/v1/besluiten': 'besluit.registreren',
   'GET /api/v1/zaken': 'zaak.lezen',
+  'GET /api/v1/zaken/:id/stukken/:bestand': 'stuk.opstellen',
 };

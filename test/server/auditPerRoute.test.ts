@@ -141,6 +141,13 @@ const RIJEN: Record<string, Rij> = {
     actie: 'griffierecht-mededeling geregistreerd',
     onderwerp: 'zaak',
   },
+  'POST /zaken/:id/documenten/termijn': {
+    wie: DEMO.advocaat,
+    pad: () => `/zaken/${later.zaakId}/documenten/termijn`,
+    body: () => formulier({ termijnSoort: 'hersteltermijn', brief: '20-11-2026', einde: '18-12-2026' }),
+    actie: 'hersteltermijn geregistreerd',
+    onderwerp: 'zaak',
+  },
   'POST /zaken/:id/documenten/aanvulling': {
     wie: DEMO.advocaat,
     pad: () => `/zaken/${later.zaakId}/documenten/aanvulling`,
@@ -151,6 +158,8 @@ const RIJEN: Record<string, Rij> = {
         indienerPostcode: '3511 AB',
         indienerPlaats: 'Utrecht',
         gronden: 'De tariefbeschikking berust op een contracteerruimte die in strijd met art. 3:2 Awb is vastgesteld.',
+        // The term of this beschikking has ended by the test's today: a late filing needs its facts (art. 6:11 Awb).
+        verschoonbaarheid: 'De beschikking is pas na afloop van de termijn ontvangen.',
       }),
     actie: 'gegevens voor stukken aangevuld',
     onderwerp: 'zaak',

@@ -68,9 +68,11 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /werkruimte/export.csv': 'owwwwa',
   'POST /zaken/:id/notities': 'vowvoa',
   'POST /zaken/:id/griffierecht': 'vowvoa',
-  'GET /zaken/:id/documenten/nieuw': 'voovoa',
-  'POST /zaken/:id/documenten/aanvulling': 'vowvoa',
-  'POST /zaken/:id/documenten': 'vowvoa',
+  // Drafting an appellant's filing: never the NZa (403 before any case is looked at), never a lezer.
+  'GET /zaken/:id/documenten/nieuw': 'wowvoa',
+  'POST /zaken/:id/documenten/aanvulling': 'wowvoa',
+  'POST /zaken/:id/documenten/termijn': 'vowvoa',
+  'POST /zaken/:id/documenten': 'wowvoa',
   'GET /zaken/:id/documenten/:documentId': 'vvvvva',
   'GET /instellingen': 'oooooa',
   'POST /instellingen': 'oooooa',
@@ -93,6 +95,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /api/v1/besluiten': 'oooooa',
   'POST /api/v1/besluiten': 'oowooa',
   'GET /api/v1/zaken': 'oooooa',
+  'GET /api/v1/zaken/:id/stukken/:bestand': 'wowvoa',
   // Last: these end sessions (the lezer's, then each role's own).
   'POST /organisatie/leden/:gebruikerId/afmelden': 'wwwvoa',
   // The lezer's sessions were just ended by the beheerder (row above): signed out, so sent to sign in.
@@ -116,6 +119,7 @@ function pad(route: string, soort?: 'tb' | 'cr'): string {
   let p = route.split(' ')[1]!;
   if (p.includes(':type/:id')) p = p.replace(':type/:id', soort === 'cr' ? `contracteerruimte/${crId}` : `tariefbeschikking/${tbVanKantoor}`);
   if (p.startsWith('/outbox/')) return '/outbox/999999';
+  if (p.startsWith('/api/v1/zaken/')) p = p.replace(':bestand', 'clientbrief.docx');
   return p.replace(/:([A-Za-z]+)/g, (_, n: string) => WAARDEN[n]!);
 }
 

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { toTermijnUitkomstJson } from '../../domain/termijnen/termijnUitkomstJson';
 import { createContracteerruimtebesluit, createTariefbeschikking } from '../../services/besluitRegistratie';
-import { loadZaken } from '../../services/zaakRegistratie';
+import { loadZaak, loadZaken } from '../../services/zaakRegistratie';
+import { renderFiling } from '../../services/filingService';
+import { FILING_SOORTEN, type FilingSoort } from '../../domain/filings/filingSoorten';
+import { contentDisposition, DOCX } from './documentenRoutes';
 import { contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../../validation/besluitInvoer';
 import type { VeldFout } from '../../validation/velden';
 import { validateInvoer } from '../formulier';
@@ -115,6 +118,28 @@ export function apiRoutes(deps: AppDeps) {
   );
 
   app.get('/zaken', (c) => c.json({ zaken: loadZaken(deps.db, c.get('actor')) }));
+
+  // The filing as the wizard would make it from the case's current data (issue 13, point 10): nothing is stored.
+  app.get('/zaken/:id/stukken/:bestand', async (c) => {
+    const actor = c.get('actor');
+    const zaakId = Number(c.req.param('id'));
+    const zaak = Number.isSafeInteger(zaakId) && zaakId > 0 ? loadZaak(deps.db, actor, zaakId) : undefined;
+    if (!zaak) return c.json({ fout: 'deze zaak bestaat niet of is niet van uw organisatie' }, 404);
+    const soort = /^(.+)\.docx$/.exec(c.req.param('bestand'))?.[1];
+    if (!soort || !(FILING_SOORTEN as readonly string[]).includes(soort)) {
+      return c.json({ fout: `onbekend stuk; kies uit ${FILING_SOORTEN.map((s) => `${s}.docx`).join(', ')}` }, 404);
+    }
+    const vandaag = deps.vandaag();
+    const gemaakt = await renderFiling(deps.db, deps.termijnen, deps.filings, actor, zaak, soort as FilingSoort, {
+      dagtekening: vandaag,
+      vandaag,
+      samenhang: zaak.soort === 'bezwaar',
+    });
+    if (gemaakt.ok) return c.body(new Uint8Array(gemaakt.docx), 200, { 'Content-Type': DOCX, 'Content-Disposition': contentDisposition(gemaakt.bestandsnaam) });
+    const v = gemaakt.voorbereiding;
+    if (v.soort === 'geweigerd') return c.json({ fout: v.reden }, 409);
+    return c.json({ fout: 'gegevens ontbreken', ontbrekend: v.ontbrekend }, 422);
+  });
 
   return app;
 }

@@ -8,7 +8,7 @@ import type { Actor } from '../../actor/actor';
 import { ziesAlles } from '../../actor/actor';
 import { buildControleWeergave, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import { createClientFilter } from '../../services/termijnWerk';
-import { loadZaken } from '../../services/zaakRegistratie';
+import { loadClienten, loadZaken } from '../../services/zaakRegistratie';
 import { paginaContext } from '../paginaContext';
 import { afgeleid, type BerekendOverzicht } from '../../services/termijnService';
 
@@ -81,6 +81,7 @@ export function matrixRoutes(deps: AppDeps) {
         historie: withControle(buildCelHistorie(berekend, regio.naam, jaar), actor, berekend, peildatum),
         terug: `/matrix/${regio.code}/${jaar}`,
         zaken,
+        clienten: loadClienten(deps.db, actor),
       }),
     );
   });

@@ -16,7 +16,6 @@ import {
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, ongedaanInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
 import { buildControleWeergave, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import type { Termijn } from '../../domain/termijnen/termijn';
-import { formatDatumKort } from '../../opmaak/opmaak';
 import type { VeldFout } from '../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../formulier';
 import { paginaContext } from '../paginaContext';
@@ -31,6 +30,8 @@ import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
 import { listWijzigingen } from '../../services/auditService';
 import { can } from '../../services/permissies';
 import { ziesAlles } from '../../actor/actor';
+import { loadStukTermijnen } from '../../services/stukTermijnen';
+import { formatDatumKort, formatDatumLang } from '../../opmaak/opmaak';
 
 const STATUS_LABEL = { concept: 'concept', ingediend: 'ingediend', afgerond: 'afgerond' } as const;
 
@@ -115,6 +116,12 @@ export function zakenRoutes(deps: AppDeps) {
         wijzigingen: listWijzigingen(deps.db, 'zaak', zaak.id),
         magSchrijven: can(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId }),
         documenten: loadZaakdocumenten(deps.db, zaak.id),
+        stukTermijnen: loadStukTermijnen(deps.db, zaak.id).map((t) => ({
+          label: t.soort === 'hersteltermijn' ? 'Gronden aanvullen' : 'Griffierecht bijgeschreven',
+          eindeTekst: formatDatumLang(t.einde),
+          briefTekst: formatDatumKort(t.brief),
+          grondslag: t.grondslag,
+        })),
         // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
         stukken: FILING_SOORTEN.filter(
           (s) =>

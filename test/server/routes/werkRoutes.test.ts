@@ -130,7 +130,15 @@ describe('plausible input (issue 14)', () => {
     )?.id;
     // Open a beroep via NZa/CR/2026-121 (made known 13 November 2026) and file it on 1 November.
     const cr = (t.db.$client.prepare(`SELECT id FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2026-121'`).get() as { id: number }).id;
-    const geopend = await post(DEMO.advocaat, '/zaken', { soort: 'beroep', contracteerruimtebesluitId: String(cr), regio: 'Amsterdam', jaar: '2028' });
+    // The client is the appellant (issue 13: a case against a contracteerruimtebesluit needs one).
+    const client = (t.db.$client.prepare(`SELECT id FROM zorgaanbieders WHERE kvk_nummer = '90000003'`).get() as { id: number }).id;
+    const geopend = await post(DEMO.advocaat, '/zaken', {
+      soort: 'beroep',
+      contracteerruimtebesluitId: String(cr),
+      regio: 'Amsterdam',
+      jaar: '2028',
+      zorgaanbiederId: String(client),
+    });
     const id = /\/zaken\/(\d+)/.exec(geopend.headers.get('location') ?? '')?.[1] ?? String(zaak);
     expect((await post(DEMO.advocaat, `/zaken/${id}/ingesteld`, { ingesteld: '01-11-2026' })).status).toBe(303);
     const pagina = tekst(await (await t.als(DEMO.advocaat)(`/zaken/${id}`)).text());

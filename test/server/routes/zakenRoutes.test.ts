@@ -23,7 +23,13 @@ describe('case files', () => {
 
   it('refuses a bezwaar against a contracteerruimtebesluit and explains the right route', async () => {
     const voor = t.momentopname();
-    const r = await post(DEMO.advocaat, '/zaken', { soort: 'bezwaar', contracteerruimtebesluitId: '2', regio: 'Amsterdam', jaar: '2027' });
+    const r = await post(DEMO.advocaat, '/zaken', {
+      soort: 'bezwaar',
+      contracteerruimtebesluitId: '2',
+      regio: 'Amsterdam',
+      jaar: '2027',
+      zorgaanbiederId: '2',
+    });
     expect(r.status).toBe(422);
     const html = await r.text();
     expect(html).toContain('geen bezwaar open (art. 7:1 Awb met Bijlage 1 Awb)');
