@@ -66,6 +66,7 @@ const app = createApp({
     ...(demoWachtwoord ? { demoWachtwoord } : {}),
   },
   vandaag: vandaagInNederland,
+  grenzen: config.grenzen,
 });
 
 serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -26,6 +26,7 @@ import { agendaRoutes } from './routes/agendaRoutes';
 import { instellingenRoutes, organisatieRoutes } from './routes/instellingenRoutes';
 import { outboxRoutes } from './routes/outboxRoutes';
 import { ledenRoutes } from './routes/organisatieRoutes';
+import { begrensBody } from './verzoekGrenzen';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -171,6 +172,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (!c.res.headers.get('Cache-Control') && !c.req.path.startsWith('/static/')) c.header('Cache-Control', 'no-store');
   });
 
+  // Body limits before anything reads a body (413, a Dutch page or JSON).
+  app.use('*', begrensBody(deps));
   app.route('/', publiekeRoutes(deps, beperking));
   app.route('/', aangemeldeRoutes(deps));
 

@@ -9,6 +9,7 @@ import type { Verzender } from '../mail/verzender';
 import type { ZaakOverzichtRij } from '../services/zaakRegistratie';
 import type { BesluitDatums } from '../services/besluitRegistratie';
 import type { SessieTijden, Sessie } from '../services/sessieService';
+import type { VerzoekGrenzen } from './verzoekGrenzen';
 
 export interface Beveiliging {
   /** BASIS_URL's origin (e.g. https://termijnen.example.nl): requests for another Host are refused. Absent: localhost only. */
@@ -35,6 +36,8 @@ export interface AppDeps {
   vandaag: () => IsoDatum;
   /** The clock for sessions and codes (milliseconds); injected so tests can move it. */
   nuMs?: () => number;
+  /** Body and JSON limits (config MAX_FORMULIER_MB, MAX_UPLOAD_MB, MAX_JSON_*); absent: the defaults. */
+  grenzen?: VerzoekGrenzen;
 }
 
 export type AppEnv = {

@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { foutenPerVeld, validateInvoer } from '../formulier';
 
@@ -94,27 +93,23 @@ export function instellingenRoutes(deps: AppDeps) {
   );
 
   // The organisation's letterhead, used by every filing: address lines and a PNG logo.
-  app.post(
-    '/briefhoofd',
-    bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => renderInstellingen(c as Context<AppEnv>, 'het logo is groter dan 1 MB', 413) }),
-    async (c) => {
-      const form = await c.req.parseBody();
-      const tekst = Object.fromEntries(['adres', 'postcode', 'plaats', 'email', 'telefoon'].map((k) => [k, typeof form[k] === 'string' ? form[k] : undefined]));
-      const invoer = validateInvoer(briefhoofdInvoer, tekst);
-      const logo = form.logo;
-      const fouten: Record<string, string> = invoer.ok ? {} : foutenPerVeld(invoer.fouten);
-      let logoPng: Buffer | undefined;
-      if (logo instanceof File && logo.size > 0) {
-        const bytes = Buffer.from(await logo.arrayBuffer());
-        if (bytes.length > 1024 * 1024) fouten.logo = 'het logo is groter dan 1 MB';
-        else if (!bytes.subarray(0, 8).equals(PNG_HANDTEKENING)) fouten.logo = 'het logo moet een PNG-afbeelding zijn';
-        else logoPng = bytes;
-      }
-      if (!invoer.ok || Object.keys(fouten).length) return renderInstellingen(c, 'Het briefhoofd is niet opgeslagen.', 422, fouten);
-      updateBriefhoofd(deps.db, c.get('actor'), invoer.data, logoPng);
-      return c.redirect('/instellingen?opgeslagen=1', 303);
-    },
-  );
+  app.post('/briefhoofd', async (c) => {
+    const form = await c.req.parseBody();
+    const tekst = Object.fromEntries(['adres', 'postcode', 'plaats', 'email', 'telefoon'].map((k) => [k, typeof form[k] === 'string' ? form[k] : undefined]));
+    const invoer = validateInvoer(briefhoofdInvoer, tekst);
+    const logo = form.logo;
+    const fouten: Record<string, string> = invoer.ok ? {} : foutenPerVeld(invoer.fouten);
+    let logoPng: Buffer | undefined;
+    if (logo instanceof File && logo.size > 0) {
+      const bytes = Buffer.from(await logo.arrayBuffer());
+      // Its size is bounded by MAX_UPLOAD_MB (src/web/verzoekGrenzen.ts, 413) before this runs.
+      if (!bytes.subarray(0, 8).equals(PNG_HANDTEKENING)) fouten.logo = 'het logo moet een PNG-afbeelding zijn';
+      else logoPng = bytes;
+    }
+    if (!invoer.ok || Object.keys(fouten).length) return renderInstellingen(c, 'Het briefhoofd is niet opgeslagen.', 422, fouten);
+    updateBriefhoofd(deps.db, c.get('actor'), invoer.data, logoPng);
+    return c.redirect('/instellingen?opgeslagen=1', 303);
+  });
 
   // A new token revokes the old feed URL at once.
   app.post('/agenda-token', (c) => {
