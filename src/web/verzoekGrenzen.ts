@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppDeps, AppEnv } from './appContext';
+import type { Weergave } from './weergave';
 
 /** The request limits of src/config/config.ts (MAX_FORMULIER_MB, MAX_UPLOAD_MB, MAX_JSON_DIEPTE, MAX_JSON_WAARDEN). */
 export interface VerzoekGrenzen {
@@ -26,7 +26,7 @@ export function maxBodyBytes(grenzen: VerzoekGrenzen, pad: string): number {
  * Before anything reads a body (the CSRF check parses forms): at most the form limit, or the upload limit on the
  * upload routes. Checked on Content-Length and while streaming (chunked bodies), so a huge POST is refused unread.
  */
-export function begrensBody(deps: Pick<AppDeps, 'weergave'> & { grenzen?: VerzoekGrenzen }): MiddlewareHandler<AppEnv> {
+export function begrensBody(deps: { weergave: Weergave; grenzen?: VerzoekGrenzen | undefined }): MiddlewareHandler {
   const grenzen = deps.grenzen ?? STANDAARD_GRENZEN;
   const perMax = new Map<number, MiddlewareHandler>();
   return async (c, next) => {
@@ -34,14 +34,14 @@ export function begrensBody(deps: Pick<AppDeps, 'weergave'> & { grenzen?: Verzoe
     const max = maxBodyBytes(grenzen, c.req.path);
     let limiet = perMax.get(max);
     if (!limiet) {
-      limiet = bodyLimit({ maxSize: max, onError: (c) => teGroot(deps, c as Context<AppEnv>, max) });
+      limiet = bodyLimit({ maxSize: max, onError: (c) => teGroot(deps, c, max) });
       perMax.set(max, limiet);
     }
     return limiet(c, next);
   };
 }
 
-function teGroot(deps: Pick<AppDeps, 'weergave'>, c: Context<AppEnv>, max: number) {
+function teGroot(deps: { weergave: Weergave }, c: Context, max: number) {
   const melding = `het verzoek is groter dan ${inMb(max)}; er is niets opgeslagen`;
   c.header('Connection', 'close');
   if (isApi(c.req.path)) return c.json({ fout: melding, fouten: [{ veld: 'invoer', melding }] }, 413);
