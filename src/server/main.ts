@@ -14,7 +14,7 @@ import { createApp } from '../web/app';
 import { createWeergave } from '../web/weergave';
 import { createFilingRenderer } from '../documents/filingRenderer';
 import { createVerzender } from '../mail/verzender';
-import { startHerinneringJob } from '../herinneringen/herinneringService';
+import { createAfzender, startHerinneringJob } from '../herinneringen/herinneringService';
 import { seedDemoInloggegevens } from '../services/aanmeldService';
 import { removeVerlopenSessies } from '../services/sessieService';
 import { DEMO_EMAILS } from '../db/seedDatabase';
@@ -85,7 +85,9 @@ if (config.inwerkingtreding === null) {
 if (config.herinneringen.aan) {
   const { mail } = config;
   const minuten = config.herinneringen.intervalMinuten;
-  startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now } }, minuten * 60_000);
+  // One sender per file: the lease row in the database (HERINNERING_LEASE_SECONDEN) keeps a second server quiet.
+  const afzender = createAfzender(config.herinneringLeaseMs);
+  startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now }, afzender }, minuten * 60_000);
   console.log(
     `Reminder job started (${verzender.soort === 'smtp' ? `SMTP ${mail.smtp!.host}:${mail.smtp!.port}` : `outbox ${outboxMap}`}, every ${minuten} min)`,
   );
