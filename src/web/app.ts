@@ -25,6 +25,7 @@ import { apiRoutes } from './routes/apiRoutes';
 import { agendaRoutes } from './routes/agendaRoutes';
 import { instellingenRoutes, organisatieRoutes } from './routes/instellingenRoutes';
 import { outboxRoutes } from './routes/outboxRoutes';
+import { herinneringenRoutes } from './routes/herinneringenRoutes';
 import { ledenRoutes } from './routes/organisatieRoutes';
 import { begrensBody } from './verzoekGrenzen';
 
@@ -132,6 +133,7 @@ function aangemeldeRoutes(deps: AppDeps) {
   app.route('/organisatie', organisatieRoutes(deps));
   app.route('/organisatie', ledenRoutes(deps));
   app.route('/outbox', outboxRoutes(deps));
+  app.route('/herinneringen', herinneringenRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.all('/api/*', (c) => c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404));
   return app;

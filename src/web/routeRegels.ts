@@ -78,6 +78,13 @@ export const ROUTE_REGELS: Record<string, Regel> = {
 
   'GET /outbox': 'organisatie.beheren',
   'GET /outbox/:id': 'organisatie.beheren',
+  'POST /outbox/:id/opnieuw': 'organisatie.beheren',
+  'POST /outbox/:id/verzonden': 'organisatie.beheren',
+
+  'GET /herinneringen': 'eigen.instellingen',
+  'GET /herinneringen/:id': 'eigen.instellingen',
+  'POST /herinneringen/:id/gezien': 'eigen.instellingen',
+  'POST /instellingen/verantwoordelijken': 'organisatie.beheren',
 
   'GET /api/v1/termijnen': 'termijnen.lezen',
   'GET /api/v1/besluiten': 'termijnen.lezen',

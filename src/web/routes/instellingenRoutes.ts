@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { z } from 'zod';
-import { foutenPerVeld, validateInvoer } from '../formulier';
+import { foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
+import { loadVerantwoordelijken, updateVerantwoordelijken, type Verantwoordelijken } from '../../services/herinneringBeheer';
+import { InvoerFout } from '../../services/invoerFout';
 
 const PNG_HANDTEKENING = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const optioneleTekst = (max: number) =>
@@ -54,6 +56,7 @@ export function instellingenRoutes(deps: AppDeps) {
     status: 200 | 413 | 422 = 200,
     briefhoofdFouten: Record<string, string> = {},
     nieuwToken?: string,
+    verantwoordelijkenFouten: Record<string, string> = {},
   ) {
     const actor = c.get('actor');
     const g = loadInstellingen(deps.db, actor);
@@ -69,6 +72,9 @@ export function instellingenRoutes(deps: AppDeps) {
         fout,
         opgeslagen: c.req.query('opgeslagen') === '1',
         magBriefhoofd: can(actor, 'organisatie.beheren'),
+        verantwoordelijken: can(actor, 'organisatie.beheren')
+          ? verantwoordelijkenKeuze(loadVerantwoordelijken(deps.db, actor), verantwoordelijkenFouten)
+          : undefined,
         sessies: countSessies(deps.db, actor.gebruikerId),
         tokens: listApiTokens(deps.db, actor),
         nieuwToken,
@@ -108,6 +114,23 @@ export function instellingenRoutes(deps: AppDeps) {
     }
     if (!invoer.ok || Object.keys(fouten).length) return renderInstellingen(c, 'Het briefhoofd is niet opgeslagen.', 422, fouten);
     updateBriefhoofd(deps.db, c.get('actor'), invoer.data, logoPng);
+    return c.redirect('/instellingen?opgeslagen=1', 303);
+  });
+
+  // Who is reminded of the clients' terms without a case, and who hears when a reminder goes unseen (issue 14).
+  app.post('/verantwoordelijken', async (c) => {
+    const { waarden, fouten } = await readFormulier(c);
+    const id = (veld: string) => {
+      const w = enkel(waarden[veld]);
+      return w === undefined || w === '' ? null : /^\d{1,9}$/.test(w) ? Number(w) : -1;
+    };
+    try {
+      if (fouten.length) throw new InvoerFout(fouten);
+      updateVerantwoordelijken(deps.db, c.get('actor'), { standaardId: id('standaard'), reserveId: id('reserve') });
+    } catch (e) {
+      if (!(e instanceof InvoerFout)) throw e;
+      return renderInstellingen(c, 'De verantwoordelijken zijn niet opgeslagen.', 422, {}, undefined, foutenPerVeld(e.fouten));
+    }
     return c.redirect('/instellingen?opgeslagen=1', 303);
   });
 
@@ -151,4 +174,10 @@ export function organisatieRoutes(deps: AppDeps) {
     return logo ? c.body(new Uint8Array(logo), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }) : c.notFound();
   });
   return app;
+}
+
+/** The two choices of the settings page, each member marked as chosen or not. */
+function verantwoordelijkenKeuze(v: Verantwoordelijken, fouten: Record<string, string>) {
+  const opties = (gekozen: number | null) => v.leden.map((l) => ({ ...l, gekozen: l.id === gekozen }));
+  return { standaard: opties(v.standaardId), reserve: opties(v.reserveId), geenStandaard: v.standaardId === null, fouten };
 }
