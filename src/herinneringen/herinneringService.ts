@@ -388,11 +388,14 @@ function toTermijnAgenda(o: TeHerinneren, url: string) {
 /** The background job: runs at start (catching up on what fell due while down) and every `intervalMs`. */
 export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number) {
   let bezig: Promise<void> | undefined;
+  let zonderLease = false;
   const ronde = () => {
     bezig ??= (async () => {
       try {
         planHerinneringen(deps);
         const u = await sendVerschuldigde(deps);
+        if (u.geenLease && !zonderLease) console.log('reminders: another server holds the sender lease; this one sends none while it does');
+        zonderLease = Boolean(u.geenLease);
         if (u.verzonden || u.mislukt || u.onzeker) console.log(`reminders: ${JSON.stringify(u)}`);
       } catch (e) {
         console.error('Reminder job failed:', e);
