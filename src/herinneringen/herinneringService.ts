@@ -202,6 +202,7 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
   const reedsVerzonden = new Map<string, string>();
   const termijnen = [...new Set(verschuldigd.filter((r) => r.termijn).map((r) => r.termijn!))];
   const gezien = new Set<string>();
+  const kansGehad = new Set<string>();
   for (let i = 0; i < termijnen.length; i += 500) {
     for (const r of db
       .select({
@@ -212,16 +213,23 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
         moment: herinneringen.moment,
         status: herinneringen.status,
         gezienOp: herinneringen.gezienOp,
+        verzondenOp: herinneringen.verzondenOp,
       })
       .from(herinneringen)
       .where(
         and(
           inArray(herinneringen.termijn, termijnen.slice(i, i + 500)),
-          or(inArray(herinneringen.status, ['verzonden', 'onzeker', 'bezig']), isNotNull(herinneringen.gezienOp)),
+          or(inArray(herinneringen.status, ['verzonden', 'onzeker', 'bezig', 'mislukt']), isNotNull(herinneringen.gezienOp)),
         ),
       )
       .all()) {
       if (r.gezienOp) gezien.add(`${r.termijn}|${r.einde}`);
+      // The responsible person had their chance: a reminder went out on an earlier day, or could not be delivered.
+      if (
+        r.soort === 'herinnering' &&
+        ((r.status === 'verzonden' && (r.verzondenOp ?? '').slice(0, 10) < vandaag) || r.status === 'mislukt' || r.status === 'onzeker')
+      )
+        kansGehad.add(`${r.termijn}|${r.einde}`);
       if (r.status === 'verzonden' || r.status === 'onzeker' || r.status === 'bezig') {
         const k = `${r.soort}|${r.termijn}|${r.einde}|${r.gebruikerId}`;
         if ((reedsVerzonden.get(k) ?? '') < r.moment) reedsVerzonden.set(k, r.moment);
@@ -257,6 +265,8 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
       uitkomst.overgeslagen += overslaan(db, [rij.id], 'gezien: niet geëscaleerd');
       continue;
     }
+    // Never escalate a reminder sent only today (a term found late, a fresh start): it waits until the next day.
+    if (rij.soort === 'escalatie' && !kansGehad.has(`${rij.termijn}|${rij.einde}`)) continue;
     // Still the sender? Renew before every e-mail; a sender that lost the lease stops at once.
     if (!acquireLease(db, afzender, klok.nuMs())) return { ...uitkomst, geenLease: true };
     const inhaal = keuze.inhaal || rij.moment < vandaag;
