@@ -11,6 +11,11 @@ const ZWAAR = [
   'test/documents/**/*.test.ts',
   'test/server/npmStart.test.ts',
   'test/db/tweeProcessen.test.ts',
+  'test/server/backupHerstel.test.ts',
+  'test/server/startControle.test.ts',
+  'test/server/procesBeheer.test.ts',
+  'test/server/kill9Import.test.ts',
+  'test/server/kill9Backup.test.ts',
   'test/config/config.test.ts',
   'test/architecture/**/*.test.ts',
 ];

@@ -5,6 +5,10 @@ import { runAccountCommand } from './accountCommands';
 import { ConfigFout, loadConfig, type AppConfig } from '../config/config';
 import { loadSessieGeheim } from '../config/sessieGeheim';
 import { openDatabase } from '../db/verbinding';
+import { runBackupCommand } from './backupCommands';
+
+// Files this command creates (backups, a restored database) are the operator's alone: 0600, directories 0700.
+process.umask(0o077);
 
 async function readStdin(): Promise<string> {
   const delen: Buffer[] = [];
@@ -36,9 +40,23 @@ if (commando === 'organisatie' || commando === 'gebruiker' || commando === 'toke
   process.stderr.write(uitkomst.stderr);
   process.exit(uitkomst.exitCode);
 }
+if (commando === 'backup' || commando === 'herstel') {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigFout)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
+  }
+  const uitkomst = runBackupCommand(config, [commando, ...args], new Date());
+  process.stdout.write(uitkomst.stdout);
+  process.stderr.write(uitkomst.stderr);
+  process.exit(uitkomst.exitCode);
+}
 if (commando !== 'termijnen') {
   process.stderr.write(
-    `onbekend commando ${JSON.stringify(commando ?? '')}; gebruik: termijnen [BESTAND] | organisatie toevoegen | gebruiker toevoegen | token maak\n`,
+    `onbekend commando ${JSON.stringify(commando ?? '')}; gebruik: termijnen [BESTAND] | organisatie toevoegen | gebruiker toevoegen | token maak | backup [BESTAND] | herstel BESTAND\n`,
   );
   process.exit(2);
 }

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { isGeldigeIsoDatum, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { MailConfig } from '../mail/mailConfig';
@@ -69,7 +70,12 @@ export const omgevingSchema = z.object({
   MAX_JSON_DIEPTE: z.preprocess(leegIsAfwezig, geheelGetal(2, 1000, 'een geheel getal van 2 tot en met 1000').default(32)),
   MAX_JSON_WAARDEN: z.preprocess(leegIsAfwezig, geheelGetal(10, 10_000_000, 'een geheel getal van 10 tot en met 10000000').default(100_000)),
   HERINNERING_LEASE_SECONDEN: z.preprocess(leegIsAfwezig, geheelGetal(2, 3600, 'een geheel aantal seconden van 2 tot en met 3600').default(120)),
+  BACKUP_MAP: optioneel(z.string()),
+  BACKUP_BEWAAR_DAGEN: z.preprocess(leegIsAfwezig, geheelGetal(0, 3650, 'een geheel aantal dagen van 0 (geen dagelijkse backup) tot en met 3650').default(14)),
+  LOG_NIVEAU: z.preprocess(leegIsAfwezig, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
+
+export type LogNiveau = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -93,6 +99,9 @@ export interface AppConfig {
   grenzen: { formulierBytes: number; uploadBytes: number; jsonDiepte: number; jsonWaarden: number };
   /** How long the reminder sender's lease lasts without renewal: a dead server's lease passes on after this. */
   herinneringLeaseMs: number;
+  /** The server's daily backup: into `map` (default: backups/ next to the database), kept `bewaarDagen` days (0: none). */
+  backup: { map: string; bewaarDagen: number };
+  logNiveau: LogNiveau;
 }
 
 export class ConfigFout extends Error {
@@ -147,6 +156,8 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
       jsonWaarden: e.MAX_JSON_WAARDEN,
     },
     herinneringLeaseMs: e.HERINNERING_LEASE_SECONDEN * 1000,
+    backup: { map: e.BACKUP_MAP ?? join(dirname(e.DATABASE_PATH), 'backups'), bewaarDagen: e.BACKUP_BEWAAR_DAGEN },
+    logNiveau: e.LOG_NIVEAU,
     ...(e.SESSION_SECRET ? { sessionSecret: e.SESSION_SECRET } : {}),
     inwerkingtreding: e.WMG105_INWERKINGTREDING === undefined || e.WMG105_INWERKINGTREDING === 'onbekend' ? null : (e.WMG105_INWERKINGTREDING as IsoDatum),
     gelijkgesteldeDagen: e.ATW_GELIJKGESTELDE_DAGEN ?? [],

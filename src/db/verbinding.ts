@@ -3,16 +3,14 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { MIGRATIES } from './databaseControle';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIES = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
-
 /** Opens (and creates) the embedded database: WAL, foreign keys on, migrations applied. */
 export function openDatabase(pad: string): Db {
-  if (pad !== ':memory:') mkdirSync(dirname(resolve(pad)), { recursive: true });
+  if (pad !== ':memory:') mkdirSync(dirname(resolve(pad)), { recursive: true, mode: 0o700 });
   const sqlite = new Database(pad);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

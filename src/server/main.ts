@@ -1,13 +1,17 @@
 import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import { ConfigFout, loadConfig, type AppConfig } from '../config/config';
 import { loadSessieGeheim } from '../config/sessieGeheim';
 import { createTermijnConfig } from '../config/termijnConfig';
 import { vandaagInNederland } from '../config/klok';
 import { openDatabase } from '../db/verbinding';
+import { checkDatabaseBestand, DatabaseFout } from '../db/databaseControle';
+import { BACKUP_PATROON, claimDatabase } from '../db/backup';
 import { seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
 import { createTermijnService } from '../services/termijnService';
 import { createApp } from '../web/app';
@@ -18,16 +22,59 @@ import { createAfzender, startHerinneringJob } from '../herinneringen/herinnerin
 import { seedDemoInloggegevens } from '../services/aanmeldService';
 import { removeVerlopenSessies } from '../services/sessieService';
 import { DEMO_EMAILS } from '../db/seedDatabase';
+import { createLogger } from '../log/logger';
+import { startDagelijkseBackup } from './dagelijkseBackup';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+// Everything this process creates (database, -wal/-shm, backups, outbox mails, secrets) is readable by its own user
+// only: files 0600, directories 0700.
+process.umask(0o077);
 
 let config: AppConfig;
 try {
   config = loadConfig(process.env);
 } catch (e) {
   if (!(e instanceof ConfigFout)) throw e;
-  console.error(e.message);
+  process.stderr.write(`${e.message}\n`);
   process.exit(78); // EX_CONFIG
+}
+const log = createLogger(config.logNiveau);
+// Code that still writes to the console (the reminder job) writes JSON lines too.
+console.log = console.info = (...delen: unknown[]) => log.info(format(...delen));
+console.warn = (...delen: unknown[]) => log.warn(format(...delen));
+console.error = (...delen: unknown[]) => log.error(format(...delen));
+
+// The file is checked read-only before anything writes to it: SQLite, PRAGMA quick_check, a schema this version knows.
+let losLaten: () => void;
+try {
+  mkdirSync(dirname(resolve(config.databasePad)), { recursive: true, mode: 0o700 });
+  const stand = checkDatabaseBestand(config.databasePad);
+  if (stand?.nogToeTePassen) log.info({ migrations: stand.nogToeTePassen }, 'Applying database migrations');
+  losLaten = claimDatabase(config.databasePad);
+} catch (e) {
+  if (!(e instanceof DatabaseFout)) throw e;
+  process.stderr.write(`${e.nl}\n${e.en}\n`);
+  log.fatal({ database: e.pad, soort: e.soort }, 'Database refused at start; not starting');
+  process.exit(65); // EX_DATAERR
+}
+process.on('exit', () => losLaten());
+
+/** Files made by older versions (0644) are narrowed to the owner too. */
+function restrictBestaandeBestanden(config: AppConfig, outboxMap: string) {
+  const db = resolve(config.databasePad);
+  const map = dirname(db);
+  for (const pad of [db, `${db}-wal`, `${db}-shm`, join(map, 'sessie-geheim'), join(map, 'demo-wachtwoord')]) {
+    if (existsSync(pad)) chmodSync(pad, 0o600);
+  }
+  if (existsSync(outboxMap)) {
+    chmodSync(outboxMap, 0o700);
+    for (const naam of readdirSync(outboxMap)) chmodSync(join(outboxMap, naam), 0o600);
+  }
+  // BACKUP_MAP may be shared with other files: only our backups are narrowed.
+  if (existsSync(config.backup.map)) {
+    for (const naam of readdirSync(config.backup.map)) if (BACKUP_PATROON.test(naam)) chmodSync(join(config.backup.map, naam), 0o600);
+  }
 }
 
 /** Demo mode only: one password for the demo accounts, generated once next to the database, printed and shown. */
@@ -37,6 +84,8 @@ function loadDemoWachtwoord(config: AppConfig): string {
   return readFileSync(bestand, 'utf8').trim();
 }
 
+const outboxMap = join(dirname(resolve(config.databasePad)), 'outbox');
+restrictBestaandeBestanden(config, outboxMap);
 const db = openDatabase(config.databasePad);
 seedZorgkantoorregios(db);
 let demoWachtwoord: string | undefined;
@@ -48,8 +97,8 @@ if (config.demo) {
 }
 removeVerlopenSessies(db, Date.now(), config.sessie);
 
+let gereed = false;
 const termijnen = createTermijnService(db, createTermijnConfig(config));
-const outboxMap = join(dirname(resolve(config.databasePad)), 'outbox');
 const verzender = createVerzender(db, config.mail, outboxMap);
 const app = createApp({
   db,
@@ -67,28 +116,71 @@ const app = createApp({
   },
   vandaag: vandaagInNederland,
   grenzen: config.grenzen,
+  log,
+  gereed: () => gereed,
 });
 
-serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Termijnbewaking serving ${config.basisUrl ?? `http://localhost:${info.port}`} (database ${config.databasePad})`);
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  gereed = true;
+  log.info({ database: resolve(config.databasePad) }, `Termijnbewaking serving ${config.basisUrl ?? `http://localhost:${info.port}`}`);
   if (demoWachtwoord) {
-    console.log('Demo mode (NODE_ENV is not production): demo accounts sign in with this password, no second factor.');
-    console.log(`Demo-wachtwoord: ${demoWachtwoord}`);
+    log.info('Demo mode (NODE_ENV is not production): demo accounts sign in with this password, no second factor.');
+    log.info(`Demo-wachtwoord: ${demoWachtwoord}`);
   }
-});
+}) as Server;
 if (config.inwerkingtreding === null) {
-  console.log('WMG105_INWERKINGTREDING is unknown: every decision gets the terms of the new regime, each with the doubt (termijnregels §8)');
+  log.warn('WMG105_INWERKINGTREDING is unknown: every decision gets the terms of the new regime, each with the doubt (termijnregels §8)');
 }
 
 // Reminders: a job in this process, at start (catching up) and every few minutes. With no SMTP configured the
 // e-mails go to the embedded outbox: /outbox in the app and .eml files under data/outbox/.
+let herinneringJob: ReturnType<typeof startHerinneringJob> | undefined;
 if (config.herinneringen.aan) {
   const { mail } = config;
   const minuten = config.herinneringen.intervalMinuten;
   // One sender per file: the lease row in the database (HERINNERING_LEASE_SECONDEN) keeps a second server quiet.
   const afzender = createAfzender(config.herinneringLeaseMs);
-  startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now }, afzender }, minuten * 60_000);
-  console.log(
-    `Reminder job started (${verzender.soort === 'smtp' ? `SMTP ${mail.smtp!.host}:${mail.smtp!.port}` : `outbox ${outboxMap}`}, every ${minuten} min)`,
+  herinneringJob = startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now }, afzender }, minuten * 60_000);
+  log.info(
+    {
+      verzender: verzender.soort,
+      ...(verzender.soort === 'smtp' ? { smtp: `${mail.smtp!.host}:${mail.smtp!.port}` } : { outbox: outboxMap }),
+      everyMinutes: minuten,
+    },
+    'Reminder job started',
   );
 }
+
+const backup = config.backup.bewaarDagen > 0 ? startDagelijkseBackup(db.$client, config.backup, log) : undefined;
+
+/**
+ * SIGTERM/SIGINT: /gereed turns 503, no new connections, requests in flight finish, the reminder run and a backup in
+ * progress finish, the WAL is checkpointed into the database file and the database closed; exit 0.
+ */
+let stoppen: Promise<void> | undefined;
+function stop(signaal: string) {
+  stoppen ??= (async () => {
+    gereed = false;
+    log.info({ signal: signaal }, 'Shutting down: finishing requests in flight');
+    const noodstop = setTimeout(() => {
+      log.error('Shutdown took longer than 30 s; exiting');
+      process.exit(1);
+    }, 30_000);
+    noodstop.unref();
+    const gesloten = new Promise<void>((klaar) => server.close(() => klaar()));
+    // Keep-alive connections become idle once their request is answered: close them as they do.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    server.closeIdleConnections();
+    await gesloten;
+    clearInterval(idle);
+    await herinneringJob?.stop();
+    await backup?.stop();
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    db.$client.close();
+    losLaten();
+    log.info('Stopped: database checkpointed and closed');
+    process.exit(0);
+  })();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

@@ -2,6 +2,7 @@ import type { Zorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { RegioJaarStatus, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
 import { afgeleid, type BerekendOverzicht } from './termijnService';
+import { findTermijn } from './termijnKolommen';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 import type { ContracteerruimteRij, TariefbeschikkingRij } from './termijnInvoer';
 
@@ -59,8 +60,10 @@ export function buildRegioJaarMatrix(berekend: BerekendOverzicht, peildatum: Iso
     }));
   // Art. 105 lid 3 Wmg: all besluiten made known in one year share one window next spring: one event, not 31 × n.
   const vensters = new Map<string, GedeeldVenster>();
-  for (const t of berekend.uitkomst.termijnen) {
-    if (t.regel !== 'art-105-lid-3') continue;
+  const { lijst, opzoeker } = berekend;
+  for (let i = 0; i < lijst.lengte; i++) {
+    if (lijst.lid3[i] !== 1) continue;
+    const t = findTermijn(opzoeker, lijst, i);
     const sleutel = `${t.aanvang}|${t.einde}`;
     const venster = vensters.get(sleutel) ?? { aanvang: t.aanvang, einde: t.einde, bekendmakingsjaar: Number(t.aanvang.slice(0, 4)) - 1, regioJaren: 0 };
     venster.regioJaren += 1;
@@ -84,8 +87,10 @@ export interface HistorieGebeurtenis {
 
 /** All besluiten and tariefbeschikkingen of one cell, in time order, with the terms they opened or did not open. */
 export function buildCelHistorie(berekend: BerekendOverzicht, regio: string, jaar: number): HistorieGebeurtenis[] {
-  const termijnen = berekend.uitkomst.termijnen.filter((t) => t.regio === regio && t.jaar === jaar);
-  const uitsluitingen = berekend.uitkomst.uitsluitingen.filter((u) => u.regio === regio && u.jaar === jaar);
+  // Through the cell index: one (regio, jaar), not a scan of every term.
+  const cel = berekend.cel(regio, jaar);
+  const termijnen = cel?.termijnen ?? [];
+  const uitsluitingen = cel?.uitsluitingen ?? [];
   const vanBesluit = (kenmerk: string, type: Termijn['besluitType']) => ({
     termijnen: termijnen.filter((t) => t.besluit === kenmerk && t.besluitType === type).map((t) => toWeergaveTermijn(t, berekend.config)),
     uitsluitingen: uitsluitingen.filter((u) => u.besluit === kenmerk && u.besluitType === type),
@@ -101,16 +106,14 @@ export function buildCelHistorie(berekend: BerekendOverzicht, regio: string, jaa
       contracteerruimtebesluitId: r.id,
       ...vanBesluit(r.kenmerk, 'contracteerruimte'),
     }));
-  const tb = [...berekend.tariefbeschikkingen.values()]
-    .filter((t: TariefbeschikkingRij) => t.regio === regio && t.jaar === jaar)
-    .map<HistorieGebeurtenis>((t) => ({
-      datum: t.bekendgemaakt,
-      soort: 'tariefbeschikking',
-      kenmerk: t.kenmerk,
-      omschrijving: `Tariefbeschikking (${t.soort})`,
-      zorgaanbieder: t.zorgaanbieder,
-      tariefbeschikkingId: t.id,
-      ...vanBesluit(t.kenmerk, 'tariefbeschikking'),
-    }));
+  const tb = (cel?.tariefbeschikkingen ?? []).map<HistorieGebeurtenis>((t) => ({
+    datum: t.bekendgemaakt,
+    soort: 'tariefbeschikking',
+    kenmerk: t.kenmerk,
+    omschrijving: `Tariefbeschikking (${t.soort})`,
+    zorgaanbieder: t.zorgaanbieder,
+    tariefbeschikkingId: t.id,
+    ...vanBesluit(t.kenmerk, 'tariefbeschikking'),
+  }));
   return [...cr, ...tb].sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : a.soort === 'contracteerruimte' ? -1 : 1));
 }

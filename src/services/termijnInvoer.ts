@@ -51,7 +51,7 @@ export interface BeroepRij {
 
 export interface GeladenInvoer {
   invoer: TermijnInvoer;
-  tariefbeschikkingen: Map<string, TariefbeschikkingRij>;
+  tariefbeschikkingen: ReadonlyMap<string, TariefbeschikkingRij>;
   contracteerruimte: ContracteerruimteRij[];
 }
 

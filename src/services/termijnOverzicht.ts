@@ -1,6 +1,7 @@
 import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Rechtsmiddel, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
-import { afgeleid, type BerekendOverzicht } from './termijnService';
+import { afgeleid, afgeleidPerRevisie, type BerekendOverzicht } from './termijnService';
+import { findEersteVanaf, findTermijn, toDagnummer } from './termijnKolommen';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 
 export type Urgentie = 'verlopen' | 'kritiek' | 'binnenkort' | 'normaal';
@@ -60,27 +61,15 @@ export function classifyUrgentie(dagenOver: number): Urgentie {
   return 'normaal';
 }
 
-/** Index of the first term whose last day is on or after `datum` (the engine sorts terms by einde). */
-function eersteVanaf(termijnen: readonly Termijn[], datum: IsoDatum): number {
-  let laag = 0;
-  let hoog = termijnen.length;
-  while (laag < hoog) {
-    const midden = (laag + hoog) >>> 1;
-    if (termijnen[midden]!.einde < datum) laag = midden + 1;
-    else hoog = midden;
-  }
-  return laag;
-}
-
 /**
  * The overview, soonest first; art. 105 lid 3 windows that coincide fold into one event. At national scale most terms
- * are only counted: urgency comes from comparing ISO dates with three boundaries, and only shown rows are built.
+ * are only counted: the pass reads the term columns (last day, cell, rechtsmiddel, lid 3), and only shown rows and lid-3
+ * windows look at a term itself.
  */
 export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum, filter: OverzichtFilter, maximum = Infinity): Overzicht {
-  const termijnen = berekend.uitkomst.termijnen;
-  const grenzen = { verlopen: peildatum, kritiek: addDagen(peildatum, 7), binnenkort: addDagen(peildatum, 14) };
-  const urgentieVan = (einde: IsoDatum): Urgentie =>
-    einde < grenzen.verlopen ? 'verlopen' : einde <= grenzen.kritiek ? 'kritiek' : einde <= grenzen.binnenkort ? 'binnenkort' : 'normaal';
+  const { lijst, opzoeker } = berekend;
+  const dag = toDagnummer(peildatum);
+  const grenzen = { verlopen: dag, kritiek: dag + 7, binnenkort: dag + 14 };
   const telling: Record<Urgentie, number> = { verlopen: 0, kritiek: 0, binnenkort: 0, normaal: 0 };
   const regels: OverzichtRegel[] = [];
   const vensters = new Map<string, { regel: OverzichtRegel | undefined; regios: Set<string>; jaren: Set<number>; besluiten: Set<string> }>();
@@ -97,17 +86,28 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
       ...(tb ? { tariefbeschikkingId: tb.id } : {}),
     };
   };
+  // Region and year filter per cell number, decided once per cell.
+  const celPast = new Map<number, boolean>();
+  const pastCel = (celId: number): boolean => {
+    let past = celPast.get(celId);
+    if (past === undefined) {
+      const { regio, jaar } = berekend.celInfo(celId);
+      celPast.set(celId, (past = (!filter.regio || regio === filter.regio) && (!filter.jaar || jaar === filter.jaar)));
+    }
+    return past;
+  };
+  const rechtsmiddel = filter.rechtsmiddel === undefined ? -1 : filter.rechtsmiddel === 'beroep' ? 1 : 0;
 
-  for (let i = eersteVanaf(termijnen, addDagen(peildatum, -VERLOPEN_ZICHTBAAR_DAGEN)); i < termijnen.length; i++) {
-    const termijn = termijnen[i]!;
-    if (filter.regio && termijn.regio !== filter.regio) continue;
-    if (filter.jaar && termijn.jaar !== filter.jaar) continue;
-    if (filter.rechtsmiddel && termijn.rechtsmiddel !== filter.rechtsmiddel) continue;
+  for (let i = findEersteVanaf(lijst, dag - VERLOPEN_ZICHTBAAR_DAGEN); i < lijst.lengte; i++) {
+    if (rechtsmiddel >= 0 && lijst.rechtsmiddel[i] !== rechtsmiddel) continue;
+    if ((filter.regio || filter.jaar) && !pastCel(lijst.cel[i]!)) continue;
     if (filter.zorgaanbieder) {
+      const termijn = findTermijn(opzoeker, lijst, i);
       const tb = termijn.besluitType === 'tariefbeschikking' ? berekend.tariefbeschikkingen.get(termijn.besluit) : undefined;
       if (!matchZorgaanbieder(tb?.zorgaanbieder, filter.zorgaanbieder)) continue;
     }
-    if (termijn.regel === 'art-105-lid-3') {
+    if (lijst.lid3[i] === 1) {
+      const termijn = findTermijn(opzoeker, lijst, i);
       const sleutel = `${termijn.aanvang}|${termijn.einde}`;
       const venster = vensters.get(sleutel);
       if (venster) {
@@ -120,14 +120,18 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
       vensters.set(sleutel, { regel, regios: new Set([termijn.regio]), jaren: new Set([termijn.jaar]), besluiten: new Set([termijn.besluit]) });
       if (regel) regels.push(regel);
     } else if (regels.length < maximum) {
-      regels.push(createRegel(termijn));
+      regels.push(createRegel(findTermijn(opzoeker, lijst, i)));
     }
     aantal++;
-    telling[urgentieVan(termijn.einde)]++;
+    const einde = lijst.einde[i]!;
+    telling[einde < grenzen.verlopen ? 'verlopen' : einde <= grenzen.kritiek ? 'kritiek' : einde <= grenzen.binnenkort ? 'binnenkort' : 'normaal']++;
   }
   for (const { regel, regios, jaren, besluiten } of vensters.values()) {
     if (regel) regel.gedeeldVenster = { regios: regios.size, jaren: [...jaren].sort(), besluiten: [...besluiten] };
   }
+  const isoGrenzen = { verlopen: peildatum, kritiek: addDagen(peildatum, 7), binnenkort: addDagen(peildatum, 14) };
+  const urgentieVan = (einde: IsoDatum): Urgentie =>
+    einde < isoGrenzen.verlopen ? 'verlopen' : einde <= isoGrenzen.kritiek ? 'kritiek' : einde <= isoGrenzen.binnenkort ? 'binnenkort' : 'normaal';
   const zichtbaarVanaf = addDagen(peildatum, -VERLOPEN_ZICHTBAAR_DAGEN);
   const mogelijkeTermijnen: MogelijkeTermijn[] = [];
   let aantalMogelijk = 0;
@@ -164,12 +168,16 @@ export function selectBannerUitsluitingen(berekend: BerekendOverzicht, filter: O
   );
 }
 
-/** The values the overview's filters offer; derived once per computed result (40,000 beschikkingen at national scale). */
+// One collator for every comparison: `localeCompare` builds one per call.
+const NEDERLANDS = new Intl.Collator('nl');
+
+/** The values the overview's filters offer (40,000 beschikkingen at national scale). */
 export function listFilterOpties(berekend: BerekendOverzicht) {
-  return afgeleid(berekend, 'filteropties', () => ({
-    regios: [...new Set(berekend.uitkomst.status.map((s) => s.regio))].sort(),
-    jaren: [...new Set(berekend.uitkomst.status.map((s) => s.jaar))].sort((a, b) => a - b),
-    zorgaanbieders: [...new Set([...berekend.tariefbeschikkingen.values()].map((t) => t.zorgaanbieder))].sort((a, b) => a.localeCompare(b, 'nl')),
+  // The same at every peildatum: once per data revision.
+  return afgeleidPerRevisie(berekend, 'filteropties', () => ({
+    regios: [...new Set(berekend.cellen.map((s) => s.regio))].sort(),
+    jaren: [...new Set(berekend.cellen.map((s) => s.jaar))].sort((a, b) => a - b),
+    zorgaanbieders: [...new Set(Array.from(berekend.tariefbeschikkingen.values(), (t) => t.zorgaanbieder))].sort(NEDERLANDS.compare),
   }));
 }
 

@@ -4,7 +4,16 @@ import { celSleutel, combineCellen, compare, orderCelBesluiten, resolveBeroepPar
 import { computeCel, createRekencontext, type CelInvoer, type CelUitkomst } from '../domain/termijnen/celTermijnen';
 import { computeCelStatus, type CelStatus } from '../domain/termijnen/celStatus';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwing } from '../domain/termijnen/termijn';
-import { prepareWaarschuwingen } from '../domain/termijnen/waarschuwingen';
+import {
+  assembleWaarschuwingen,
+  collectEindjaren,
+  describeJaarNietGedekt,
+  indexEersteBeroepstermijn,
+  listAlgemeneWaarschuwingen,
+  listVasteBeroepWaarschuwingen,
+  MAX_LOSSE_TOEKOMSTWAARSCHUWINGEN,
+  type BeroepWaarschuwingen,
+} from '../domain/termijnen/waarschuwingen';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Db } from '../db/verbinding';
 import { onWriteCommitted, readCelRevisies, readDataRevisie } from '../db/transactie';
@@ -20,15 +29,25 @@ import {
   type TariefbeschikkingRij,
   type TermijnScope,
 } from './termijnInvoer';
+import { TariefbeschikkingIndex } from './tariefbeschikkingIndex';
+import { buildCelLijst, listTermijnen, mergeCelLijsten, type CelLijst, type TermijnLijst, type TermijnOpzoeker } from './termijnKolommen';
 
 export interface BerekendOverzicht extends GeladenInvoer {
   uitkomst: TermijnUitkomst;
   /** One (regio, jaar) through the index: its terms, exclusions and statuses at the peildatum, without scanning all. */
   cel(regio: string, jaar: number): BerekendeCel | undefined;
+  /** Every (regio, jaar) with a besluit, in (regio, jaar) order: what `cel` knows. */
+  cellen: readonly { regio: string; jaar: number }[];
+  /** `uitkomst.termijnen` as columns, its terms through `opzoeker`, and the (regio, jaar) behind each cell number. */
+  lijst: TermijnLijst;
+  opzoeker: TermijnOpzoeker;
+  celInfo(celId: number): { regio: string; jaar: number };
   /** The configuration the result was computed with: the afleiding of a shown term is derived with the same. */
   config: TermijnConfig;
   /** Views derived from this result (rendered page bodies); they live and die with it, so they are never stale. */
   afgeleid: Map<string, unknown>;
+  /** Views that depend on the data revision alone (not the peildatum): shared by the results of every peildatum. */
+  perRevisie: Map<string, unknown>;
 }
 
 /** A view derived from a computed result, made once per key and dropped with the result at the next write. */
@@ -40,7 +59,18 @@ export function afgeleid<T>(berekend: BerekendOverzicht, sleutel: string, maak: 
   return waarde;
 }
 
+/** A view derived from the data of a result whatever its peildatum (filter options), made once per data revision. */
+export function afgeleidPerRevisie<T>(berekend: BerekendOverzicht, sleutel: string, maak: () => T): T {
+  if (berekend.perRevisie.has(sleutel)) return berekend.perRevisie.get(sleutel) as T;
+  if (berekend.perRevisie.size > 50) berekend.perRevisie.clear();
+  const waarde = maak();
+  berekend.perRevisie.set(sleutel, waarde);
+  return waarde;
+}
+
 export interface BerekendeCel {
+  /** The cell's tariefbeschikkingen as stored (the ones the scope sees). */
+  tariefbeschikkingen: readonly TariefbeschikkingRij[];
   termijnen: readonly Termijn[];
   uitsluitingen: readonly Uitsluiting[];
   status: RegioJaarStatus;
@@ -78,6 +108,30 @@ interface CelStand {
   uitkomst?: CelUitkomst;
 }
 
+/** The whole of a scope at one data revision, derived from its cells; the costly lists are merged or made on demand. */
+interface Geheel {
+  /** In (regio, jaar) order, as the engine lists statuses. */
+  cellen: { uitkomst: CelUitkomst; stand: CelStand }[];
+  celIndex: Map<string, { uitkomst: CelUitkomst; stand: CelStand }>;
+  celLijst: { regio: string; jaar: number }[];
+  /** The terms as columns (see TermijnLijst), each looked up in its cell through `opzoeker`. */
+  lijst: TermijnLijst;
+  opzoeker: TermijnOpzoeker;
+  /** All terms as one array, made when first asked. */
+  termijnen: () => Termijn[];
+  uitsluitingen: Uitsluiting[];
+  tariefbeschikkingen: TariefbeschikkingIndex;
+  beroepen: Beroep[];
+  /** The contracteerruimtebesluiten as the engine sees them (one per besluit and region), in their order. */
+  contracteerruimteBesluiten: Contracteerruimtebesluit[];
+  /** All besluiten in the order of a whole load: contracteerruimte, then tariefbeschikkingen by id. Made on demand. */
+  besluiten: () => Besluit[];
+  /** The warnings at a peildatum (made on demand, prepared once per revision). */
+  waarschuwingen: (peildatum: IsoDatum) => Waarschuwing[];
+  /** Views that do not depend on the peildatum. */
+  perRevisie: Map<string, unknown>;
+}
+
 /** Everything computed for one scope (the NZa, or one organisation) at one data revision. */
 interface ScopeStand {
   scope: TermijnScope;
@@ -87,22 +141,16 @@ interface ScopeStand {
   /** Per region: each party's first tariefbeschikking there (any year). */
   eersteInRegio: Map<number, Map<string, IsoDatum>>;
   contracteerruimte: ContracteerruimteRij[];
-  /** The whole, derived from the cells once per data revision. */
-  geheel: {
-    besluiten: Besluit[];
-    beroepen: Beroep[];
-    tariefbeschikkingen: Map<string, TariefbeschikkingRij>;
-    termijnen: Termijn[];
-    uitsluitingen: Uitsluiting[];
-    cellen: CelUitkomst[];
-    celIndex: Map<string, CelUitkomst>;
-  };
+  geheel: Geheel;
   /** Results at a peildatum: statuses and warnings over the shared terms; a few, dropped with the data revision. */
   perPeildatum: Map<IsoDatum, BerekendOverzicht>;
 }
 
-// Statuses at a peildatum cost milliseconds; a handful covers today, its neighbours and a what-if date or two.
-const MAX_PEILDATUMS = 8;
+// Results at a peildatum hold only what was asked of them (statuses per cell are shared); a few cover today, its
+// neighbours and a what-if date or two.
+const MAX_PEILDATUMS = 4;
+// Statuses per cell: the peildata in use lately.
+const MAX_CELSTATUS_PEILDATUMS = 4;
 // Scopes: the NZa and the organisations active lately; each holds its own cells.
 const MAX_SCOPES = 20;
 const ALGEMEEN = '0|0';
@@ -112,6 +160,24 @@ const dbCelSleutel = (c: DbCel) => `${c.regioId}|${c.jaar}`;
 export function createTermijnService(db: Db, config: TermijnConfig): TermijnService {
   const context = createRekencontext(config);
   const scopes = new Map<string, ScopeStand>();
+  // A stable number per (regio, jaar) for the term columns, never reused; and each cell's terms as columns.
+  const celIds = new Map<string, number>();
+  const celInfo: { regio: string; jaar: number }[] = [{ regio: '', jaar: 0 }];
+  const celIdVan = (u: CelUitkomst): number => {
+    const sleutel = celSleutel(u.invoer.regio, u.invoer.jaar);
+    let id = celIds.get(sleutel);
+    if (id === undefined) {
+      celIds.set(sleutel, (id = celInfo.length));
+      celInfo.push({ regio: u.invoer.regio, jaar: u.invoer.jaar });
+    }
+    return id;
+  };
+  const celLijsten = new WeakMap<CelUitkomst, CelLijst>();
+  const celLijstVan = (u: CelUitkomst): CelLijst => {
+    let lijst = celLijsten.get(u);
+    if (!lijst) celLijsten.set(u, (lijst = buildCelLijst(celIdVan(u), u.termijnen)));
+    return lijst;
+  };
   const telling: TermijnCacheTelling = { celBerekeningen: 0, volledigeLadingen: 0, peildatumAfleidingen: 0 };
 
   const refresh = (scope: TermijnScope, stand: ScopeStand | undefined): ScopeStand => {
@@ -169,7 +235,13 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       else crPerCel.set(cel, [contracteerruimte.perRij[i]!]);
       if (!cellen.has(cel)) versVan(r);
     });
-    for (const [sleutel, cel] of vers) cellen.set(sleutel, cel);
+    // What a kept cell held before it was replaced (its rows and result), to take out of the merged lists.
+    const vervangen: CelStand[] = [];
+    for (const [sleutel, cel] of vers) {
+      const oud = incrementeel?.vorige.cellen.get(sleutel);
+      if (oud) vervangen.push(oud);
+      cellen.set(sleutel, cel);
+    }
 
     // Each party's first tariefbeschikking per region (art. 105 lid 4: the newcomer): recomputed for the regions with a
     // changed cell only; a changed index touches every cell of its region (the newcomer doubt looks across years).
@@ -190,9 +262,13 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     // Unchanged: keep the previous map, the one the region's cells were computed with.
     for (const regioId of teHerzien) if (vorigeIndex?.has(regioId) && !regioGewijzigd.has(regioId)) eersteInRegio.set(regioId, vorigeIndex.get(regioId)!);
 
-    const uitkomsten: CelUitkomst[] = [];
+    const perCel: Geheel['cellen'] = [];
+    const herberekend: CelUitkomst[] = [];
+    const oudeUitkomsten: CelUitkomst[] = [];
+    for (const v of vervangen) if (v.uitkomst) oudeUitkomsten.push(v.uitkomst);
     for (const [sleutel, cel] of cellen) {
       if (!cel.uitkomst || regioGewijzigd.has(cel.db.regioId)) {
+        if (cel.uitkomst && !vers.has(sleutel)) oudeUitkomsten.push(cel.uitkomst);
         const invoer = buildCelInvoer(cel, crPerCel.get(sleutel) ?? [], eersteInRegio.get(cel.db.regioId) ?? new Map());
         if (!invoer) {
           // Only beroepen and no besluit left: the engine has no cell here.
@@ -200,46 +276,179 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
           continue;
         }
         cel.uitkomst = computeCel(invoer, context);
+        herberekend.push(cel.uitkomst);
         telling.celBerekeningen += 1;
       }
-      uitkomsten.push(cel.uitkomst);
+      perCel.push({ uitkomst: cel.uitkomst, stand: cel });
+    }
+    // In (regio, jaar) order, as the engine lists statuses.
+    perCel.sort((a, b) => compare(a.uitkomst.invoer.regio, b.uitkomst.invoer.regio) || a.uitkomst.invoer.jaar - b.uitkomst.invoer.jaar);
+
+    // Terms: on a whole load merged from all cells; after a write the replaced cells' terms go out and the recomputed
+    // cells' terms are merged in — over the typed columns beside the list, never comparing the term objects.
+    const rangen = new Int32Array(celInfo.length + perCel.length + 1);
+    const opzoeker: (readonly Termijn[] | undefined)[] = [];
+    for (const [i, c] of perCel.entries()) {
+      const id = celIdVan(c.uitkomst);
+      rangen[id] = i;
+      opzoeker[id] = c.uitkomst.termijnen;
+    }
+    const vorigGeheel = incrementeel?.vorige.geheel;
+    let lijst: TermijnLijst;
+    if (vorigGeheel) {
+      const weg = new Uint8Array(rangen.length);
+      for (const u of oudeUitkomsten) weg[celIdVan(u)] = 1;
+      lijst = mergeCelLijsten(rangen, herberekend.map(celLijstVan), { lijst: vorigGeheel.lijst, weg });
+    } else {
+      lijst = mergeCelLijsten(
+        rangen,
+        perCel.map((c) => celLijstVan(c.uitkomst)),
+      );
+    }
+    // The terms as one array only when asked (the API, the reminder job): pages read the columns.
+    const termijnen = memoize(() => listTermijnen(opzoeker, lijst));
+    const uitsluitingen: Uitsluiting[] = [];
+    for (const c of perCel) for (const u of c.uitkomst.uitsluitingen) uitsluitingen.push(u);
+
+    // Tariefbeschikkingen by kenmerk: the previous map with the replaced cells' rows taken out and the new ones put in.
+    let tariefbeschikkingen: TariefbeschikkingIndex;
+    if (vorigGeheel) {
+      tariefbeschikkingen = vorigGeheel.tariefbeschikkingen.change(
+        vervangen.flatMap((v) => v.tariefbeschikkingen),
+        [...vers.values()].flatMap((cel) => cel.tariefbeschikkingen),
+      );
+    } else {
+      const alle: TariefbeschikkingRij[] = [];
+      for (const cel of cellen.values()) for (const t of cel.tariefbeschikkingen) alle.push(t);
+      tariefbeschikkingen = TariefbeschikkingIndex.of(alle.sort((a, b) => a.id - b.id));
     }
 
-    // The order of a whole load (loadTermijnInvoer): contracteerruimte first, then tariefbeschikkingen by id.
-    const tariefbeschikkingen: { rij: TariefbeschikkingRij; besluit: Besluit }[] = [];
-    for (const cel of cellen.values()) cel.tariefbeschikkingen.forEach((rij, i) => tariefbeschikkingen.push({ rij, besluit: cel.tbBesluiten![i]! }));
-    tariefbeschikkingen.sort((a, b) => a.rij.id - b.rij.id);
-    // In (regio, jaar) order, as the engine lists statuses.
-    uitkomsten.sort((a, b) => compare(a.invoer.regio, b.invoer.regio) || a.invoer.jaar - b.invoer.jaar);
-    const { termijnen, uitsluitingen } = combineCellen(uitkomsten);
-    return {
-      scope,
-      dataRevisie,
-      celRevisies,
-      cellen,
-      eersteInRegio,
-      contracteerruimte: rijen.contracteerruimte,
-      geheel: {
-        besluiten: [...contracteerruimte.besluiten, ...tariefbeschikkingen.map((t) => t.besluit)],
-        beroepen: [...cellen.values()]
-          .flatMap((c) => c.beroepen)
-          .sort((a, b) => a.zaakId - b.zaakId)
-          .map((b) => b.beroep),
-        tariefbeschikkingen: new Map(tariefbeschikkingen.map((t) => [t.rij.kenmerk, t.rij])),
-        termijnen,
-        uitsluitingen,
-        cellen: uitkomsten,
-        celIndex: new Map(uitkomsten.map((u) => [celSleutel(u.invoer.regio, u.invoer.jaar), u])),
-      },
-      perPeildatum: new Map(),
+    const beroepen = [...cellen.values()]
+      .flatMap((c) => c.beroepen)
+      .sort((a, b) => a.zaakId - b.zaakId)
+      .map((b) => b.beroep);
+    const geheel: Geheel = {
+      cellen: perCel,
+      celIndex: new Map(perCel.map((c) => [celSleutel(c.uitkomst.invoer.regio, c.uitkomst.invoer.jaar), c])),
+      celLijst: perCel.map((c) => ({ regio: c.uitkomst.invoer.regio, jaar: c.uitkomst.invoer.jaar })),
+      lijst,
+      opzoeker,
+      termijnen,
+      uitsluitingen,
+      tariefbeschikkingen,
+      beroepen,
+      contracteerruimteBesluiten: contracteerruimte.besluiten,
+      besluiten: memoize(() => {
+        const tb: { rij: TariefbeschikkingRij; besluit: Besluit }[] = [];
+        for (const { stand } of perCel) stand.tariefbeschikkingen.forEach((rij, i) => tb.push({ rij, besluit: stand.tbBesluiten![i]! }));
+        tb.sort((a, b) => a.rij.id - b.rij.id);
+        return [...contracteerruimte.besluiten, ...tb.map((t) => t.besluit)];
+      }),
+      waarschuwingen: (peildatum) => waarschuwingenVoor(geheel)(peildatum),
+      perRevisie: new Map(),
     };
+    return { scope, dataRevisie, celRevisies, cellen, eersteInRegio, contracteerruimte: rijen.contracteerruimte, geheel, perPeildatum: new Map() };
   };
 
-  // The warnings that depend on the decisions alone, once per whole; per peildatum only the few that depend on it.
-  const waarschuwingen = new WeakMap<ScopeStand['geheel'], (peildatum: IsoDatum) => Waarschuwing[]>();
-  const waarschuwingenOp = (geheel: ScopeStand['geheel']) => {
-    let op = waarschuwingen.get(geheel);
-    if (!op) waarschuwingen.set(geheel, (op = prepareWaarschuwingen({ besluiten: geheel.besluiten, beroepen: geheel.beroepen }, geheel.termijnen, config)));
+  // Warnings (termijnregels §3, §7, §8) composed from the cells: what a cell alone tells is kept with the cell's result,
+  // the rest is prepared once per revision when first asked, and completed per peildatum.
+  const celBasis = new WeakMap<CelUitkomst, { eindjaren: Set<number>; laatsteEerst: { besluit: Besluit; id: number }[] }>();
+  const basisVan = ({ uitkomst, stand }: Geheel['cellen'][number]) => {
+    let basis = celBasis.get(uitkomst);
+    if (!basis) {
+      const eindjaren = new Set<number>();
+      collectEindjaren(uitkomst.termijnen, eindjaren);
+      const laatsteEerst = stand.tariefbeschikkingen
+        .map((rij, i) => ({ besluit: stand.tbBesluiten![i]! as Besluit, id: rij.id }))
+        .sort((a, b) => (a.besluit.bekendgemaakt < b.besluit.bekendgemaakt ? 1 : a.besluit.bekendgemaakt > b.besluit.bekendgemaakt ? -1 : a.id - b.id));
+      celBasis.set(uitkomst, (basis = { eindjaren, laatsteEerst }));
+    }
+    return basis;
+  };
+  const beroepIndex = new WeakMap<CelUitkomst, { sleutel: string; index: Map<string, Termijn> }>();
+  const voorbereid = new WeakMap<Geheel, (peildatum: IsoDatum) => Waarschuwing[]>();
+  const waarschuwingenVoor = (geheel: Geheel): ((peildatum: IsoDatum) => Waarschuwing[]) => {
+    const klaar = voorbereid.get(geheel);
+    if (klaar) return klaar;
+    const eindjaren = new Set<number>();
+    for (const c of geheel.cellen) for (const jaar of basisVan(c).eindjaren) eindjaren.add(jaar);
+    const vooraf = listAlgemeneWaarschuwingen(eindjaren, config);
+
+    // Tariefbeschikkingen for a year no contracteerruimtebesluit of their region covers, by id (the order of a whole load).
+    const crJarenPerRegio = new Map<string, Set<number>>();
+    for (const b of geheel.contracteerruimteBesluiten) {
+      const jaren = crJarenPerRegio.get(b.regio) ?? new Set<number>();
+      for (const jaar of b.jaren) jaren.add(jaar);
+      crJarenPerRegio.set(b.regio, jaren);
+    }
+    const nietGedekt: { id: number; w: Waarschuwing }[] = [];
+    for (const { uitkomst, stand } of geheel.cellen) {
+      const jaren = crJarenPerRegio.get(uitkomst.invoer.regio);
+      if (!jaren || jaren.has(uitkomst.invoer.jaar)) continue;
+      stand.tariefbeschikkingen.forEach((rij, i) => nietGedekt.push({ id: rij.id, w: describeJaarNietGedekt(stand.tbBesluiten![i]!, jaren) }));
+    }
+    nietGedekt.sort((a, b) => a.id - b.id);
+
+    // Per beroep, in the order of the cases: what holds whatever the peildatum (few: one per filed beroep).
+    const beroepTegen = new Set(geheel.beroepen.map((b) => b.tegen));
+    const besluitenPerId = new Map<string, Besluit>();
+    for (const b of geheel.contracteerruimteBesluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
+    for (const kenmerk of beroepTegen) {
+      const rij = geheel.tariefbeschikkingen.get(kenmerk);
+      if (rij) besluitenPerId.set(kenmerk, toTariefbeschikking(rij));
+    }
+    const eersteContracteerruimte = new Map<string, Besluit>();
+    for (const b of geheel.contracteerruimteBesluiten) {
+      for (const jaar of b.jaren) {
+        const sleutel = `${b.regio}\u0000${jaar}`;
+        const bekend = eersteContracteerruimte.get(sleutel);
+        if (!bekend || b.bekendgemaakt < bekend.bekendgemaakt) eersteContracteerruimte.set(sleutel, b);
+      }
+    }
+    // The earliest beroep term per besluit and year, from each cell (kept with the cell while the beroepen stay the same).
+    const tegenSleutel = [...beroepTegen].sort().join('\u0000');
+    const aanvangPerBeroep = new Map<string, Termijn>();
+    for (const c of geheel.cellen) {
+      let perCel = beroepIndex.get(c.uitkomst);
+      if (!perCel || perCel.sleutel !== tegenSleutel)
+        beroepIndex.set(c.uitkomst, (perCel = { sleutel: tegenSleutel, index: indexEersteBeroepstermijn(c.uitkomst.termijnen, beroepTegen) }));
+      for (const [sleutel, t] of perCel.index) {
+        const bekend = aanvangPerBeroep.get(sleutel);
+        if (!bekend || t.aanvang < bekend.aanvang) aanvangPerBeroep.set(sleutel, t);
+      }
+    }
+    const perBeroep: BeroepWaarschuwingen[] = [];
+    for (const beroep of geheel.beroepen) {
+      const besluit = besluitenPerId.get(beroep.tegen);
+      if (!besluit) continue;
+      const regio = beroep.regio ?? besluit.regio;
+      const cr = besluit.type === 'contracteerruimte' ? besluit : eersteContracteerruimte.get(`${regio}\u0000${beroep.jaar}`);
+      perBeroep.push({ beroep, vast: listVasteBeroepWaarschuwingen(beroep, regio, cr, aanvangPerBeroep.get(`${beroep.tegen}\u0000${beroep.jaar}`)) });
+    }
+
+    const op = (peildatum: IsoDatum): Waarschuwing[] => {
+      // Made known after the peildatum: contracteerruimtebesluiten in their order, then tariefbeschikkingen by id; each
+      // cell's latest-first list gives its own in a prefix.
+      const cr = geheel.contracteerruimteBesluiten.filter((b) => b.bekendgemaakt > peildatum);
+      let aantal = cr.length;
+      // All of them while few; beyond the loose warnings only the first by id are named: a short list kept by id.
+      const ruimte = MAX_LOSSE_TOEKOMSTWAARSCHUWINGEN + 1;
+      const tb: { besluit: Besluit; id: number }[] = [];
+      for (const c of geheel.cellen) {
+        for (const x of basisVan(c).laatsteEerst) {
+          if (x.besluit.bekendgemaakt <= peildatum) break;
+          aantal += 1;
+          if (tb.length === ruimte && x.id > tb[ruimte - 1]!.id) continue;
+          let plek = tb.length;
+          while (plek > 0 && tb[plek - 1]!.id > x.id) plek--;
+          tb.splice(plek, 0, x);
+          if (tb.length > ruimte) tb.pop();
+        }
+      }
+      const inToekomst = [...cr, ...tb.map((x) => x.besluit)];
+      return assembleWaarschuwingen(peildatum, { vooraf, inToekomst, aantalInToekomst: aantal, nietGedekt: nietGedekt.map((x) => x.w), perBeroep });
+    };
+    voorbereid.set(geheel, op);
     return op;
   };
 
@@ -249,7 +458,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     if (!perDatum) statussen.set(cel, (perDatum = new Map()));
     let stand = perDatum.get(peildatum);
     if (!stand) {
-      if (perDatum.size >= MAX_PEILDATUMS) perDatum.delete(perDatum.keys().next().value!);
+      if (perDatum.size >= MAX_CELSTATUS_PEILDATUMS) perDatum.delete(perDatum.keys().next().value!);
       perDatum.set(peildatum, (stand = computeCelStatus(cel, peildatum, config)));
     }
     return stand;
@@ -265,38 +474,60 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     }
     telling.peildatumAfleidingen += 1;
     const { geheel } = stand;
-    const invoer = { peildatum, besluiten: geheel.besluiten, beroepen: geheel.beroepen };
-    // Per cell, reused while the cell is unchanged: after a write only the recomputed cells derive their status again.
-    const status: RegioJaarStatus[] = [];
-    const partijStatus: PartijStatus[] = [];
-    const perCel = new Map<string, CelStatus>();
-    for (const cel of geheel.cellen) {
-      const stand = statusVan(cel, peildatum);
-      perCel.set(celSleutel(cel.invoer.regio, cel.invoer.jaar), stand);
-      status.push(stand.status);
-      for (const p of stand.partijStatus) partijStatus.push(p);
-    }
+    // Statuses, party statuses and warnings are made when first read: the overview reads none of them.
+    const status = memoize(() => geheel.cellen.map((c) => statusVan(c.uitkomst, peildatum).status));
+    const partijStatus = memoize(() => {
+      const lijst: PartijStatus[] = [];
+      for (const c of geheel.cellen) for (const p of statusVan(c.uitkomst, peildatum).partijStatus) lijst.push(p);
+      return lijst;
+    });
+    const waarschuwingen = memoize(() => geheel.waarschuwingen(peildatum));
+    const uitkomst = {
+      get termijnen() {
+        return geheel.termijnen();
+      },
+      uitsluitingen: geheel.uitsluitingen,
+      get status() {
+        return status();
+      },
+      get partijStatus() {
+        return partijStatus();
+      },
+      get waarschuwingen() {
+        return waarschuwingen();
+      },
+    } satisfies TermijnUitkomst;
+    const invoer = {
+      peildatum,
+      get besluiten() {
+        return geheel.besluiten();
+      },
+      beroepen: geheel.beroepen,
+    };
     const berekend: BerekendOverzicht = {
       cel(regio, jaar) {
-        const sleutel = celSleutel(regio, jaar);
-        const uitkomst = geheel.celIndex.get(sleutel);
-        const stand = perCel.get(sleutel);
-        return uitkomst && stand
-          ? { termijnen: uitkomst.termijnen, uitsluitingen: uitkomst.uitsluitingen, status: stand.status, partijStatus: stand.partijStatus }
-          : undefined;
+        const gevonden = geheel.celIndex.get(celSleutel(regio, jaar));
+        if (!gevonden) return undefined;
+        const celStatus = statusVan(gevonden.uitkomst, peildatum);
+        return {
+          tariefbeschikkingen: gevonden.stand.tariefbeschikkingen,
+          termijnen: gevonden.uitkomst.termijnen,
+          uitsluitingen: gevonden.uitkomst.uitsluitingen,
+          status: celStatus.status,
+          partijStatus: celStatus.partijStatus,
+        };
       },
+      cellen: geheel.celLijst,
+      lijst: geheel.lijst,
+      opzoeker: geheel.opzoeker,
+      celInfo: (celId) => celInfo[celId]!,
       invoer,
       tariefbeschikkingen: geheel.tariefbeschikkingen,
       contracteerruimte: stand.contracteerruimte,
-      uitkomst: {
-        termijnen: geheel.termijnen,
-        uitsluitingen: geheel.uitsluitingen,
-        status,
-        partijStatus,
-        waarschuwingen: waarschuwingenOp(geheel)(peildatum),
-      },
+      uitkomst,
       config,
       afgeleid: new Map(),
+      perRevisie: geheel.perRevisie,
     };
     if (stand.perPeildatum.size >= MAX_PEILDATUMS) stand.perPeildatum.delete(stand.perPeildatum.keys().next().value!);
     stand.perPeildatum.set(peildatum, berekend);
@@ -355,6 +586,18 @@ function buildCelInvoer(cel: CelStand, contracteerruimte: Contracteerruimtebeslu
     beroepen: cel.beroepen.map((b) => ({ ...b.beroep, partij: resolveBeroepPartij(b.beroep, perId.get(b.beroep.tegen)) })),
     gevraagd: [],
     eersteTariefbeschikkingInRegio: eersteInRegio,
+  };
+}
+
+function memoize<T>(maak: () => T): () => T {
+  let waarde: T | undefined;
+  let gemaakt = false;
+  return () => {
+    if (!gemaakt) {
+      waarde = maak();
+      gemaakt = true;
+    }
+    return waarde as T;
   };
 }
 

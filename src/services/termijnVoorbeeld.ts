@@ -96,7 +96,7 @@ export function diffTermijnen(voor: TermijnUitkomst, na: TermijnUitkomst): { ter
  */
 export function diffBerekend(voor: BerekendOverzicht, na: BerekendOverzicht): ReturnType<typeof diffTermijnen> {
   const cellen = new Map<string, { regio: string; jaar: number }>();
-  for (const s of [...voor.uitkomst.status, ...na.uitkomst.status]) cellen.set(`${s.regio}|${s.jaar}`, s);
+  for (const s of [...voor.cellen, ...na.cellen]) cellen.set(`${s.regio}|${s.jaar}`, s);
   const gewijzigd = [...cellen.values()].filter(({ regio, jaar }) => {
     const v = voor.cel(regio, jaar);
     const n = na.cel(regio, jaar);

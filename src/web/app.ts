@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import type { AppDeps, AppEnv } from './appContext';
 import { readSessieCookie } from './sessie';
@@ -28,6 +29,8 @@ import { outboxRoutes } from './routes/outboxRoutes';
 import { herinneringenRoutes } from './routes/herinneringenRoutes';
 import { ledenRoutes } from './routes/organisatieRoutes';
 import { begrensBody } from './verzoekGrenzen';
+import { readGezondheid } from '../services/gezondheid';
+import { stilleLogger } from '../log/logger';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -37,7 +40,10 @@ const ONVEILIG = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LOKAAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Path prefixes served without signing in; test/server/routeTabel.test.ts checks every other route is protected. */
-export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/aanmelden', '/afmelden', '/welkom/', '/agenda/'] as const;
+export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/gereed', '/aanmelden', '/afmelden', '/welkom/', '/agenda/'] as const;
+
+/** The path as logged: the secret in a first-sign-in link or a calendar feed's file name never reaches the log. */
+const logPad = (pad: string) => pad.replace(/^\/(welkom|agenda)\/[^/]+/, '/$1/…');
 
 /**
  * The rule of the route that will handle this request: the FIRST matched route that is not middleware (handlers run
@@ -62,7 +68,12 @@ function publiekeRoutes(deps: AppDeps, beperking: ReturnType<typeof createAanmel
   });
   app.use('/static/*', serveStatic({ root: PUBLIC_MAP, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
-  app.get('/gezond', (c) => c.json({ status: 'ok' }));
+  // Health (database, migrations, reminders, mail; counts and times only) and readiness (503 once shutting down).
+  app.get('/gezond', (c) => {
+    const g = readGezondheid(deps.db, deps.vandaag(), (deps.nuMs ?? Date.now)());
+    return c.json(g, g.status === 'fout' ? 503 : 200);
+  });
+  app.get('/gereed', (c) => ((deps.gereed?.() ?? true) ? c.json({ gereed: true }) : c.json({ gereed: false }, 503)));
   app.route('/', aanmeldenRoutes(deps, beperking)); // /aanmelden, /afmelden, /welkom/:token
   app.route('/agenda', agendaRoutes(deps));
   return app;
@@ -99,7 +110,7 @@ function aangemeldeRoutes(deps: AppDeps) {
           gestuurd = typeof veld === 'string' ? veld : undefined;
         }
         if (!gestuurd || !gelijk(gestuurd, sessie.csrfToken)) {
-          console.warn(`CSRF refused: user ${actor.gebruikerId} ${c.req.method} ${c.req.path}`);
+          c.get('log').warn({ user: actor.gebruikerId }, 'CSRF refused');
           return weigerPagina(deps, c, 403, 'Dit formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en probeer het nog eens.');
         }
       }
@@ -116,7 +127,7 @@ function aangemeldeRoutes(deps: AppDeps) {
     if (!gevonden) return next(); // no route: the not-found answer
     const actor = c.get('actor');
     if (!gevonden.regel || gevonden.regel === 'publiek' || !can(actor, gevonden.regel)) {
-      console.warn(`Permission refused: user ${actor.gebruikerId} (${actor.rol}, organisation ${actor.organisatieId}) ${gevonden.sleutel}`);
+      c.get('log').warn({ user: actor.gebruikerId, rol: actor.rol, organisation: actor.organisatieId, route: gevonden.sleutel }, 'Permission refused');
       return weigerPagina(deps, c, 403);
     }
     await next();
@@ -144,6 +155,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const beperking = createAanmeldBeperking();
   const { basisUrl } = deps.beveiliging;
   const basisHost = basisUrl ? new URL(basisUrl).host : undefined;
+  const log = deps.log ?? stilleLogger;
+
+  // One JSON line per request: its id (also the X-Request-Id header), the user's id (never an e-mail address), method,
+  // path without the query string, status and duration.
+  app.use('*', async (c, next) => {
+    const begin = performance.now();
+    const req = randomUUID();
+    c.set('log', log.child({ req, method: c.req.method, path: logPad(c.req.path) }));
+    try {
+      await next();
+    } finally {
+      c.res.headers.set('X-Request-Id', req);
+      const user = c.get('actor')?.gebruikerId;
+      c.get('log').info({ ...(user !== undefined ? { user } : {}), status: c.res.status, ms: Math.round((performance.now() - begin) * 10) / 10 }, 'request');
+    }
+  });
 
   app.use('*', async (c, next) => {
     // Host: only this app's own name (BASIS_URL), or localhost without one. Defeats DNS rebinding and host-header tricks.
@@ -158,7 +185,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       const origin = c.req.header('Origin');
       const eigen = basisUrl ?? `${new URL(c.req.url).protocol}//${host}`;
       if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== eigen)) {
-        console.warn(`Cross-site request refused: ${c.req.method} ${c.req.path}`);
+        c.get('log').warn('Cross-site request refused');
         return c.text('Dit verzoek komt van een andere site en is geweigerd.', 403);
       }
     }
@@ -187,10 +214,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof Geweigerd) {
       const actor = c.get('actor');
-      console.warn(`Permission refused in service: user ${actor?.gebruikerId ?? '-'} ${err.actie} ${c.req.method} ${c.req.path}`);
+      c.get('log').warn({ user: actor?.gebruikerId, actie: err.actie }, 'Permission refused in service');
       return weigerPagina(deps, c, err.verbergen ? 404 : 403);
     }
-    console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, err);
+    c.get('log').error({ err }, 'Unhandled error');
     if (isApi(c.req.path)) return c.json({ fout: 'er ging iets mis; er is niets half opgeslagen' }, 500);
     return c.html(deps.weergave.render('fout', { titel: 'Er ging iets mis', melding: 'De fout is vastgelegd; er is niets half opgeslagen.' }), 500);
   });

@@ -10,6 +10,7 @@ import type { ZaakOverzichtRij } from '../services/zaakRegistratie';
 import type { BesluitDatums } from '../services/besluitRegistratie';
 import type { SessieTijden, Sessie } from '../services/sessieService';
 import type { VerzoekGrenzen } from './verzoekGrenzen';
+import type { Logger } from '../log/logger';
 
 export interface Beveiliging {
   /** BASIS_URL's origin (e.g. https://termijnen.example.nl): requests for another Host are refused. Absent: localhost only. */
@@ -38,6 +39,10 @@ export interface AppDeps {
   nuMs?: () => number;
   /** Body and JSON limits (config MAX_FORMULIER_MB, MAX_UPLOAD_MB, MAX_JSON_*); absent: the defaults. */
   grenzen?: VerzoekGrenzen;
+  /** JSON lines (pino); absent: silent. */
+  log?: Logger;
+  /** False once the server is shutting down: /gereed answers 503 so a load balancer stops sending. */
+  gereed?: () => boolean;
 }
 
 export type AppEnv = {
@@ -51,5 +56,7 @@ export type AppEnv = {
     zaak: ZaakOverzichtRij;
     /** Set by loadBesluitUitPad on /besluiten/:type/:id/…. */
     besluit: BesluitDatums;
+    /** The request's logger: every line carries the request id. */
+    log: Logger;
   };
 };

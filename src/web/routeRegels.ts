@@ -12,6 +12,7 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /static/htmx.min.js': 'publiek',
   'GET /favicon.ico': 'publiek',
   'GET /gezond': 'publiek',
+  'GET /gereed': 'publiek',
   'GET /aanmelden': 'publiek',
   'POST /aanmelden': 'publiek',
   'POST /afmelden': 'publiek',

@@ -5,6 +5,7 @@ import { describeEngineMeting, runEngineBench } from './engineBench';
 import { describeApiPaginaMeting, describeServerMeting, measureApiPagina, measureServer, measureStart } from './serverBench';
 import { runFilingBench } from './filingBench';
 import { runHerinneringBench } from './herinneringBench';
+import { runBackupBench } from './backupBench';
 
 // `npm run bench`: figures, side by side in one run, written to docs/benchmarks.md (the README links it; no figure
 // is typed by hand). Benchmarks are not timed tests and never fail the suite — but a wrong end date fails the run.
@@ -20,6 +21,7 @@ const start = await measureStart();
 log(`start to first page (demo data): compiled ${start.gecompileerdMs.toFixed(0)} ms, tsx ${start.tsxMs.toFixed(0)} ms`);
 for (const schaal of [1, 5]) for (const r of describeServerMeting(await measureServer(schaal))) log(r);
 log(describeApiPaginaMeting(await measureApiPagina(5)));
+for (const r of await runBackupBench(5)) log(r);
 // These two print their own lines: kept for the file too.
 const print = console.log;
 console.log = (...delen: unknown[]) => {

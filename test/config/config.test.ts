@@ -59,6 +59,16 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('reads the backup and log settings (issue 12), with defaults next to the database', () => {
+    expect(loadConfig({ DATABASE_PATH: '/srv/tb/app.sqlite' })).toMatchObject({ backup: { map: '/srv/tb/backups', bewaarDagen: 14 }, logNiveau: 'info' });
+    expect(loadConfig({ BACKUP_MAP: '/backup/tb', BACKUP_BEWAAR_DAGEN: '0', LOG_NIVEAU: 'warn' })).toMatchObject({
+      backup: { map: '/backup/tb', bewaarDagen: 0 },
+      logNiveau: 'warn',
+    });
+    expect(fout({ BACKUP_BEWAAR_DAGEN: '-1' })).toContain('BACKUP_BEWAAR_DAGEN: een geheel aantal dagen van 0 (geen dagelijkse backup) tot en met 3650');
+    expect(fout({ LOG_NIVEAU: 'veel' })).toContain('LOG_NIVEAU: ongeldige waarde; toegestaan: "fatal", "error", "warn", "info", "debug", "trace", "silent"');
+  });
+
   it('refuses a number that is not one, naming the variable and the accepted values', () => {
     expect(fout({ HERINNERING_INTERVAL_MINUTEN: 'abc' })).toContain('HERINNERING_INTERVAL_MINUTEN: een geheel aantal minuten van 1 tot en met 1440');
     expect(fout({ HERINNERING_INTERVAL_MINUTEN: '0' })).toContain('HERINNERING_INTERVAL_MINUTEN');

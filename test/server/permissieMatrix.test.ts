@@ -24,6 +24,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /static/htmx.min.js': 'pppppp',
   'GET /favicon.ico': 'pppppp',
   'GET /gezond': 'pppppp',
+  'GET /gereed': 'pppppp',
   'GET /aanmelden': 'pppppp',
   // Without the sign-in page's own CSRF cookie, a sign-in is refused.
   'POST /aanmelden': 'wwwwww',

@@ -11,6 +11,9 @@ import { writeTransaction } from '../../src/db/transactie';
 import { loadActorByEmail } from '../../src/services/actorService';
 import { loadTermijnInvoer } from '../../src/services/termijnInvoer';
 import { createTermijnService, type TermijnService } from '../../src/services/termijnService';
+import { buildOverzicht, type Overzicht, type OverzichtFilter } from '../../src/services/termijnOverzicht';
+import { addDagen } from '../../src/domain/kalender/kalenderdatum';
+import type { Termijn, Uitsluiting } from '../../src/domain/termijnen/termijn';
 import type { Actor } from '../../src/actor/actor';
 import { DEMO } from '../support/testApp';
 
@@ -29,6 +32,89 @@ type Schrijfactie =
   | { soort: 'beroep-afgerond'; welke: number; dag: number }
   | { soort: 'notitie'; welke: number }
   | { soort: 'aanbieder-hernoemd'; aanbieder: number };
+
+const OVERZICHT_FILTERS: OverzichtFilter[] = [
+  {},
+  { rechtsmiddel: 'beroep' },
+  { rechtsmiddel: 'bezwaar', jaar: 2027 },
+  { regio: 'Groningen' },
+  { zorgaanbieder: 'cache-aanbieder 1' },
+];
+
+/** What the overview shows and counts, to compare. */
+function summarizeOverzicht(o: Pick<Overzicht, 'regels' | 'aantal' | 'telling'>) {
+  return {
+    aantal: o.aantal,
+    telling: o.telling,
+    regels: o.regels.map((r) => [r.termijn.besluit, r.termijn.einde, r.termijn.partij ?? '', r.termijn.regio, r.termijn.jaar, r.gedeeldVenster ?? null]),
+  };
+}
+
+/** The overview's rule written plainly over the whole computation's term objects: the columns must agree with it. */
+function referenceOverzicht(
+  { termijnen, uitsluitingen }: { termijnen: readonly Termijn[]; uitsluitingen: readonly Uitsluiting[] },
+  tariefbeschikkingen: ReadonlyMap<string, { zorgaanbieder: string }>,
+  peildatum: string,
+  filter: OverzichtFilter,
+  maximum: number,
+) {
+  const vanaf = addDagen(peildatum, -14);
+  const telling = { verlopen: 0, kritiek: 0, binnenkort: 0, normaal: 0 };
+  const regels: { termijn: Termijn; gedeeldVenster?: { regios: Set<string>; jaren: Set<number>; besluiten: Set<string> } }[] = [];
+  const vensters = new Map<string, { regios: Set<string>; jaren: Set<number>; besluiten: Set<string> }>();
+  let aantal = 0;
+  for (const t of termijnen) {
+    if (t.einde < vanaf) continue;
+    if (
+      (filter.regio && t.regio !== filter.regio) ||
+      (filter.jaar && t.jaar !== filter.jaar) ||
+      (filter.rechtsmiddel && t.rechtsmiddel !== filter.rechtsmiddel)
+    )
+      continue;
+    const aanbieder = t.besluitType === 'tariefbeschikking' ? tariefbeschikkingen.get(t.besluit)?.zorgaanbieder : undefined;
+    if (filter.zorgaanbieder && !aanbieder?.toLocaleLowerCase('nl').includes(filter.zorgaanbieder)) continue;
+    if (t.regel === 'art-105-lid-3') {
+      const venster = vensters.get(`${t.aanvang}|${t.einde}`);
+      if (venster) {
+        venster.regios.add(t.regio);
+        venster.jaren.add(t.jaar);
+        venster.besluiten.add(t.besluit);
+        continue;
+      }
+      const nieuw = { regios: new Set([t.regio]), jaren: new Set([t.jaar]), besluiten: new Set([t.besluit]) };
+      vensters.set(`${t.aanvang}|${t.einde}`, nieuw);
+      if (regels.length < maximum) regels.push({ termijn: t, gedeeldVenster: nieuw });
+    } else if (regels.length < maximum) regels.push({ termijn: t });
+    aantal++;
+    telling[t.einde < peildatum ? 'verlopen' : t.einde <= addDagen(peildatum, 7) ? 'kritiek' : t.einde <= addDagen(peildatum, 14) ? 'binnenkort' : 'normaal']++;
+  }
+  // Exclusions that could be wrong count with their date as a precaution.
+  for (const u of uitsluitingen) {
+    if (!u.twijfel || !u.eindeAlsToch || u.eindeAlsToch < vanaf) continue;
+    if (
+      (filter.regio && u.regio !== filter.regio) ||
+      (filter.jaar && u.jaar !== filter.jaar) ||
+      (filter.rechtsmiddel && u.rechtsmiddel !== filter.rechtsmiddel)
+    )
+      continue;
+    const aanbieder = u.partij ?? tariefbeschikkingen.get(u.besluit)?.zorgaanbieder;
+    if (filter.zorgaanbieder && !aanbieder?.toLocaleLowerCase('nl').includes(filter.zorgaanbieder)) continue;
+    const e = u.eindeAlsToch;
+    telling[e < peildatum ? 'verlopen' : e <= addDagen(peildatum, 7) ? 'kritiek' : e <= addDagen(peildatum, 14) ? 'binnenkort' : 'normaal']++;
+  }
+  return {
+    aantal,
+    telling,
+    regels: regels.map(({ termijn: t, gedeeldVenster: v }) => [
+      t.besluit,
+      t.einde,
+      t.partij ?? '',
+      t.regio,
+      t.jaar,
+      v ? { regios: v.regios.size, jaren: [...v.jaren].sort(), besluiten: [...v.besluiten] } : null,
+    ]),
+  };
+}
 
 const dag = (n: number) => new Date(Date.UTC(2025, 6, 1) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -213,6 +299,15 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
         const cache = service.computeVoorActor(actor, peildatum).uitkomst;
         const geheel = computeTermijnen(loadTermijnInvoer(db, actor, peildatum).invoer, CONFIG);
         expect(cache).toEqual(geheel);
+        // The pages read the term columns and the tariefbeschikking index: they tell what the whole computation tells.
+        const berekend = service.computeVoorActor(actor, peildatum);
+        const tariefbeschikkingen = loadTermijnInvoer(db, actor, peildatum).tariefbeschikkingen;
+        expect(new Map(berekend.tariefbeschikkingen)).toEqual(tariefbeschikkingen);
+        for (const filter of OVERZICHT_FILTERS) {
+          expect(summarizeOverzicht(buildOverzicht(berekend, peildatum, filter, 25)), JSON.stringify(filter)).toEqual(
+            referenceOverzicht(geheel, tariefbeschikkingen, peildatum, filter, 25),
+          );
+        }
       }
     }
   };

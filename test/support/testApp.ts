@@ -13,6 +13,7 @@ import { seedDemoInloggegevens } from '../../src/services/aanmeldService';
 import { createSessie } from '../../src/services/sessieService';
 import { createApiToken } from '../../src/services/apiTokenService';
 import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
+import type { Logger } from '../../src/log/logger';
 
 export const DEMO = {
   nza: 'e.devries@nza.example',
@@ -32,7 +33,7 @@ export const SESSIE_TIJDEN = { inactiefMs: 30 * 60_000, maxMs: 12 * 3600_000 };
  * The real app on a real SQLite file with the demo data (demo mode: demo accounts with DEMO_WACHTWOORD), "today"
  * pinned to 22 November 2026. `klok.nuMs` can be moved to test session timeouts.
  */
-export function createTestApp(vandaag = '2026-11-22', inwerkingtreding: string | null = '2025-01-01', opties: { demo?: boolean } = {}) {
+export function createTestApp(vandaag = '2026-11-22', inwerkingtreding: string | null = '2025-01-01', opties: { demo?: boolean; log?: Logger } = {}) {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-app-'));
   const db: Db = openDatabase(join(map, 'app.sqlite'));
   seedZorgkantoorregios(db);
@@ -53,6 +54,7 @@ export function createTestApp(vandaag = '2026-11-22', inwerkingtreding: string |
     vandaag: () => vandaag,
     nuMs: () => klok.nuMs,
     mail,
+    ...(opties.log ? { log: opties.log } : {}),
   });
 
   /** A signed-in browser session (cookie + CSRF token) and a `schrijven` API token per user, made once. */

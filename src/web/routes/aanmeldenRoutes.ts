@@ -63,13 +63,13 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
     const terug = safeTerug(form.terug);
     const cookie = readAanmeldCsrf(c, secure);
     if (!cookie || !gelijk(tekst(form._csrf), cookie)) {
-      console.warn('Sign-in refused: missing or wrong CSRF value');
+      c.get('log').warn('Sign-in refused: missing or wrong CSRF value');
       return renderAanmelden(c, { email, terug, fout: 'Het formulier was verlopen. Probeer het nog eens.' }, 403);
     }
     const sleutels = [accountSleutel(email), adresSleutel(readClientAdres(c))];
     const wacht = beperking.wachttijd(sleutels, nu());
     if (wacht > 0) {
-      console.warn(`Sign-in locked out: ${sleutels.join(' ')} for ${Math.ceil(wacht / 1000)} s`);
+      c.get('log').warn({ wachtS: Math.ceil(wacht / 1000) }, 'Sign-in locked out');
       return renderAanmelden(c, { email, terug, fout: `Te veel mislukte pogingen. Probeer het over ${Math.ceil(wacht / 1000)} seconden opnieuw.` }, 429);
     }
     const uitkomst = await checkAanmelding(
@@ -82,8 +82,14 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
         return renderAanmelden(c, { email, terug, codeVragen: true, fout: 'Vul ook de code uit uw authenticator-app in (of een herstelcode).' }, 401);
       }
       const extra = beperking.recordMislukt(sleutels, nu());
-      console.warn(
-        `Sign-in failed (${uitkomst.reden}): ${uitkomst.gebruikerId !== undefined ? `user ${uitkomst.gebruikerId}` : sleutels[0]}${extra ? `, locked ${Math.ceil(extra / 1000)} s` : ''}`,
+      // The user's id when the account exists; never the address that was typed.
+      c.get('log').warn(
+        {
+          reden: uitkomst.reden,
+          ...(uitkomst.gebruikerId !== undefined ? { user: uitkomst.gebruikerId } : {}),
+          ...(extra ? { wachtS: Math.ceil(extra / 1000) } : {}),
+        },
+        'Sign-in failed',
       );
       const melding =
         uitkomst.reden === 'geen-tweede-factor'
@@ -117,7 +123,7 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
     const terug = safeTerug(form.terug);
     const cookie = readAanmeldCsrf(c, secure);
     if (!cookie || !gelijk(tekst(form._csrf), cookie)) {
-      console.warn('SSO sign-in refused: missing or wrong CSRF value');
+      c.get('log').warn('SSO sign-in refused: missing or wrong CSRF value');
       return renderAanmelden(c, { ssoEmail: email, terug, ssoFout: 'Het formulier was verlopen. Probeer het nog eens.' }, 403);
     }
     // Limited per address like password sign-in: asking for many addresses would tell which have single sign-on.
@@ -135,7 +141,7 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
     try {
       start = await startSso(deps.db, deps.sessieGeheim, organisatie.organisatieId, terugAdres(c), terug, nu(), ssoOpties);
     } catch (e) {
-      console.error(`SSO start failed for organisation ${organisatie.organisatieId}: ${(e as Error).message}`);
+      c.get('log').error({ organisation: organisatie.organisatieId, fout: (e as Error).message.slice(0, 200) }, 'SSO start failed');
       return renderAanmelden(
         c,
         {
@@ -164,12 +170,12 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
     clearSsoCookie(c, secure);
     const fout = (melding: string, status: 401 | 403 | 502 = 401) => renderAanmelden(c, { terug: transactie?.terug ?? '/', ssoFout: melding }, status);
     if (!transactie) {
-      console.warn('SSO return refused: no or expired transaction cookie');
+      c.get('log').warn('SSO return refused: no or expired transaction cookie');
       return fout('Het aanmelden via uw organisatie duurde te lang of is in een ander venster begonnen. Probeer het nog eens.', 403);
     }
     const url = new URL(c.req.url);
     if (url.searchParams.has('error')) {
-      console.warn(`SSO refused by the provider of organisation ${transactie.organisatieId}: ${url.searchParams.get('error')!.slice(0, 60)}`);
+      c.get('log').warn({ organisation: transactie.organisatieId, error: url.searchParams.get('error')!.slice(0, 60) }, 'SSO refused by the provider');
       return fout('Uw organisatie heeft het aanmelden niet toegestaan of het is afgebroken. Probeer het nog eens.');
     }
     const terugUrl = new URL(terugAdres(c));
@@ -180,11 +186,14 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
     } catch (e) {
       const err = e as Error & { code?: string; cause?: unknown };
       const oorzaak = err.cause instanceof Error ? ` (${err.cause.message.slice(0, 200)})` : '';
-      console.warn(`SSO exchange failed for organisation ${transactie.organisatieId}: ${err.code ?? err.name}: ${err.message.slice(0, 200)}${oorzaak}`);
+      c.get('log').warn(
+        { organisation: transactie.organisatieId, fout: `${err.code ?? err.name}: ${err.message.slice(0, 200)}${oorzaak}` },
+        'SSO exchange failed',
+      );
       return fout('Het aanmelden via uw organisatie is mislukt (de controle van het antwoord klopte niet). Probeer het nog eens.', 502);
     }
     if (!uitkomst.ok) {
-      console.warn(`SSO sign-in refused (${uitkomst.reden}) for organisation ${transactie.organisatieId}`);
+      c.get('log').warn({ organisation: transactie.organisatieId, reden: uitkomst.reden }, 'SSO sign-in refused');
       return fout(
         uitkomst.reden === 'onbekend'
           ? 'Er is bij ons geen account voor het e-mailadres waarmee u bij uw organisatie bent aangemeld. Vraag de beheerder van uw organisatie om een uitnodiging.'
@@ -193,7 +202,7 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
             : 'Uw organisatie gaf geen e-mailadres door, daarom kunnen wij u niet herkennen. Vraag uw IT-afdeling om het e-mailadres mee te sturen (scope "email").',
       );
     }
-    console.info(`SSO sign-in: user ${uitkomst.gebruikerId}, organisation ${transactie.organisatieId}`);
+    c.get('log').info({ user: uitkomst.gebruikerId, organisation: transactie.organisatieId }, 'SSO sign-in');
     meldAan(c, uitkomst.gebruikerId);
     return c.redirect(safeTerug(transactie.terug), 303);
   });

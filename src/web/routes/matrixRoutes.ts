@@ -50,7 +50,8 @@ export function matrixRoutes(deps: AppDeps) {
     const peildatum = peildatumVan(c.req.query('peildatum'));
     const actor = c.get('actor');
     const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
-    const status = berekend.uitkomst.status.find((s) => s.regio === regio.naam && s.jaar === jaar);
+    const cel = berekend.cel(regio.naam, jaar);
+    const status = cel?.status;
     const zaken = loadZaken(deps.db, actor).filter((z) => z.regio === regio.naam && z.jaar === jaar);
     return c.html(
       deps.weergave.render('celHistorie', {
@@ -60,9 +61,7 @@ export function matrixRoutes(deps: AppDeps) {
         jaar,
         peildatum,
         status,
-        partijStatus: berekend.uitkomst.partijStatus
-          .filter((s) => s.regio === regio.naam && s.jaar === jaar)
-          .map((s) => ({ ...s, label: STATUS_LABEL[s.status] })),
+        partijStatus: (cel?.partijStatus ?? []).map((s) => ({ ...s, label: STATUS_LABEL[s.status] })),
         statusLabel: status ? (status.oudRegime ? 'oud regime: geen rechtstreeks beroep' : STATUS_LABEL[status.status]) : undefined,
         historie: buildCelHistorie(berekend, regio.naam, jaar),
         zaken,

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TariefbeschikkingIndex } from '../../src/services/tariefbeschikkingIndex';
+import type { TariefbeschikkingRij } from '../../src/services/termijnInvoer';
+
+const rij = (id: number, kenmerk: string, bekendgemaakt: string): TariefbeschikkingRij => ({
+  id,
+  kenmerk,
+  zorgaanbiederId: 1,
+  zorgaanbieder: 'Zorggroep Heuvelrand',
+  regioId: 1,
+  regio: 'Utrecht',
+  jaar: 2027,
+  soort: 'vaststelling',
+  besluitdatum: bekendgemaakt,
+  bekendgemaakt,
+});
+
+describe('the tariefbeschikking index: a whole map with the changes since laid over it', () => {
+  it('after any sequence of cell reloads it holds what a map rebuilt from all rows holds', () => {
+    // A "cell" is a group of kenmerken reloaded together: some rows stay, some move in date, some go, some come.
+    const wijziging = fc.record({
+      cel: fc.nat(3),
+      rijen: fc.array(fc.record({ nummer: fc.nat(30), dag: fc.integer({ min: 10, max: 28 }) }), { maxLength: 12 }),
+    });
+    fc.assert(
+      fc.property(fc.array(wijziging, { minLength: 1, maxLength: 40 }), (wijzigingen) => {
+        const perCel = new Map<number, TariefbeschikkingRij[]>();
+        let index = TariefbeschikkingIndex.of([]);
+        for (const w of wijzigingen) {
+          // Kenmerken are unique across cells: the cell number is part of the kenmerk.
+          const nieuw = [...new Map(w.rijen.map((r) => [r.nummer, r])).values()].map((r) =>
+            rij(w.cel * 100 + r.nummer, `TB-${w.cel}-${r.nummer}`, `2026-05-${r.dag}`),
+          );
+          index = index.change(perCel.get(w.cel) ?? [], nieuw);
+          perCel.set(w.cel, nieuw);
+          const verwacht = new Map([...perCel.values()].flat().map((t) => [t.kenmerk, t]));
+          expect(new Map(index)).toEqual(verwacht);
+          expect(index.size).toBe(verwacht.size);
+          for (const [kenmerk, t] of verwacht) expect(index.get(kenmerk)).toEqual(t);
+          expect(index.get('TB-9-9')).toBeUndefined();
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps the row it holds when a reload brings an equal one, and every index stays as it was made', () => {
+    const eerste = rij(1, 'TB-1', '2026-05-10');
+    const index = TariefbeschikkingIndex.of([eerste]);
+    const herladen = index.change([eerste], [{ ...eerste }]);
+    expect(herladen.get('TB-1')).toBe(eerste);
+    const verschoven = herladen.change([{ ...eerste }], [rij(1, 'TB-1', '2026-05-11')]);
+    expect(verschoven.get('TB-1')!.bekendgemaakt).toBe('2026-05-11');
+    expect(index.get('TB-1')!.bekendgemaakt).toBe('2026-05-10');
+  });
+});
