@@ -44,6 +44,8 @@ export const STANDAARD_LEASE_MS = 120_000;
 const LEASE = 'herinneringen';
 // Working days before the last day on which an unseen reminder escalates to the backup and the beheerders (issue 14).
 export const ESCALATIE_WERKDAGEN = 2;
+// An escalation held back because the first reminder went out only today is looked at again after this.
+const ESCALATIE_WACHT_MS = 3 * 3600_000;
 
 // SMTP failures are retried after 1 min, 5 min, 30 min and 2 h; after the last attempt the failure shows in the app.
 export const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 60 * 60_000] as const;
@@ -266,7 +268,17 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
       continue;
     }
     // Never escalate a reminder sent only today (a term found late, a fresh start): it waits until the next day.
-    if (rij.soort === 'escalatie' && !kansGehad.has(`${rij.termijn}|${rij.einde}`)) continue;
+    // (Looked at again in a few hours, so it does not count as overdue in /gezond meanwhile.)
+    if (rij.soort === 'escalatie' && !kansGehad.has(`${rij.termijn}|${rij.einde}`)) {
+      writeTransaction(db, (tx) =>
+        tx
+          .update(herinneringen)
+          .set({ volgendePoging: nu + ESCALATIE_WACHT_MS })
+          .where(and(eq(herinneringen.id, rij.id), eq(herinneringen.status, 'gepland')))
+          .run(),
+      );
+      continue;
+    }
     // Still the sender? Renew before every e-mail; a sender that lost the lease stops at once.
     if (!acquireLease(db, afzender, klok.nuMs())) return { ...uitkomst, geenLease: true };
     const inhaal = keuze.inhaal || rij.moment < vandaag;
