@@ -65,6 +65,11 @@ export const omgevingSchema = z.object({
   ),
   SESSIE_INACTIEF_MINUTEN: z.preprocess(leegIsAfwezig, geheelGetal(5, 1440, 'een geheel aantal minuten van 5 tot en met 1440').default(60)),
   SESSIE_MAX_UREN: z.preprocess(leegIsAfwezig, geheelGetal(1, 720, 'een geheel aantal uren van 1 tot en met 720').default(12)),
+  MAX_FORMULIER_MB: z.preprocess(leegIsAfwezig, geheelGetal(1, 100, 'een geheel aantal MB van 1 tot en met 100').default(1)),
+  MAX_UPLOAD_MB: z.preprocess(leegIsAfwezig, geheelGetal(1, 500, 'een geheel aantal MB van 1 tot en met 500').default(10)),
+  MAX_JSON_DIEPTE: z.preprocess(leegIsAfwezig, geheelGetal(2, 1000, 'een geheel getal van 2 tot en met 1000').default(32)),
+  MAX_JSON_WAARDEN: z.preprocess(leegIsAfwezig, geheelGetal(10, 10_000_000, 'een geheel getal van 10 tot en met 10000000').default(100_000)),
+  HERINNERING_LEASE_SECONDEN: z.preprocess(leegIsAfwezig, geheelGetal(2, 3600, 'een geheel aantal seconden van 2 tot en met 3600').default(120)),
   BACKUP_MAP: optioneel(z.string()),
   BACKUP_BEWAAR_DAGEN: z.preprocess(leegIsAfwezig, geheelGetal(0, 3650, 'een geheel aantal dagen van 0 (geen dagelijkse backup) tot en met 3650').default(14)),
   LOG_NIVEAU: z.preprocess(leegIsAfwezig, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
@@ -90,6 +95,10 @@ export interface AppConfig {
   /** BASIS_URL's origin: the only Host served, the base of links; absent (demo only): localhost. */
   basisUrl?: string;
   sessie: { inactiefMs: number; maxMs: number };
+  /** Request limits: bodies (413), JSON nesting and size (400). */
+  grenzen: { formulierBytes: number; uploadBytes: number; jsonDiepte: number; jsonWaarden: number };
+  /** How long the reminder sender's lease lasts without renewal: a dead server's lease passes on after this. */
+  herinneringLeaseMs: number;
   /** The server's daily backup: into `map` (default: backups/ next to the database), kept `bewaarDagen` days (0: none). */
   backup: { map: string; bewaarDagen: number };
   logNiveau: LogNiveau;
@@ -154,6 +163,13 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
     demo,
     ...(basisUrl ? { basisUrl } : {}),
     sessie: { inactiefMs: e.SESSIE_INACTIEF_MINUTEN * 60_000, maxMs: e.SESSIE_MAX_UREN * 3600_000 },
+    grenzen: {
+      formulierBytes: e.MAX_FORMULIER_MB * 1024 * 1024,
+      uploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+      jsonDiepte: e.MAX_JSON_DIEPTE,
+      jsonWaarden: e.MAX_JSON_WAARDEN,
+    },
+    herinneringLeaseMs: e.HERINNERING_LEASE_SECONDEN * 1000,
     backup: { map: e.BACKUP_MAP ?? join(dirname(e.DATABASE_PATH), 'backups'), bewaarDagen: e.BACKUP_BEWAAR_DAGEN },
     logNiveau: e.LOG_NIVEAU,
     ...(e.SESSION_SECRET ? { sessionSecret: e.SESSION_SECRET } : {}),

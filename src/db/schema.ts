@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, unique, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { FILING_SOORTEN } from '../domain/filings/filingSoorten';
 
@@ -37,6 +37,10 @@ export const organisaties = sqliteTable(
     telefoon: text('telefoon'),
     /** Letterhead logo, PNG. */
     logoPng: blob('logo_png', { mode: 'buffer' }),
+    /** Who is reminded of an open term of the organisation's clients that has no case (issue 14): a member. */
+    standaardVerantwoordelijkeId: integer('standaard_verantwoordelijke_id').references((): AnySQLiteColumn => gebruikers.id),
+    /** Who (with the beheerders) gets the escalation when a reminder is not marked seen two working days before the end. */
+    reserveVerantwoordelijkeId: integer('reserve_verantwoordelijke_id').references((): AnySQLiteColumn => gebruikers.id),
     aangemaaktOp: aangemaakt(),
   },
   () => [check('organisaties_soort', sql`soort IN ${inLijst(ORGANISATIE_SOORTEN)}`)],
@@ -347,19 +351,25 @@ export const stukTermijnen = sqliteTable(
 );
 
 export const HERINNERING_STATUSSEN = ['gepland', 'bezig', 'verzonden', 'overgeslagen', 'vervallen', 'mislukt', 'onzeker'] as const;
+export const HERINNERING_SOORTEN = ['herinnering', 'escalatie', 'weekoverzicht'] as const;
 
 /**
- * The reminder ledger: one row per (term, reminder moment, recipient), unique by `sleutel`. A row is claimed
- * (gepland → bezig) by a conditional update before the e-mail goes out, so two instances never both send it; a
- * process that dies between sending and recording leaves it `bezig`, which later becomes `onzeker`, never resent.
+ * The reminder ledger: one row per (term, last day, reminder moment, recipient), unique by `sleutel`. A row is claimed
+ * (gepland → bezig) by a conditional update by the holder of the sender lease, and becomes `verzonden` only once SMTP
+ * accepted the e-mail and that is committed; a sender that died in between leaves it `bezig`, which the next lease
+ * holder turns into `onzeker` (listed at /outbox: resend, or confirm it went out), never resent by itself.
  */
 export const herinneringen = sqliteTable(
   'herinneringen',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     sleutel: text('sleutel').notNull().unique(),
-    soort: text('soort', { enum: ['herinnering', 'weekoverzicht'] }).notNull(),
+    soort: text('soort', { enum: HERINNERING_SOORTEN }).notNull(),
     zaakId: integer('zaak_id').references(() => zaken.id, { onDelete: 'cascade' }),
+    /** Which term: `z<zaak id>` for a case's term, else the term itself within the organisation (issue 14). */
+    termijn: text('termijn'),
+    /** The organisation whose term it is (for terms without a case; a case names its own). */
+    organisatieId: integer('organisatie_id').references(() => organisaties.id),
     gebruikerId: integer('gebruiker_id')
       .notNull()
       .references(() => gebruikers.id),
@@ -370,7 +380,13 @@ export const herinneringen = sqliteTable(
     pogingen: integer('pogingen').notNull().default(0),
     volgendePoging: integer('volgende_poging').notNull().default(0),
     geclaimdOp: integer('geclaimd_op'),
+    /** The lease holder that claimed it (verzend_lease.eigenaar). */
+    geclaimdDoor: text('geclaimd_door'),
     inhaal: integer('inhaal', { mode: 'boolean' }).notNull().default(false),
+    /** A beheerder asked to send an `onzeker` or `mislukt` row again: sent even when a later reminder went out. */
+    opnieuwGevraagd: integer('opnieuw_gevraagd', { mode: 'boolean' }).notNull().default(false),
+    /** When the recipient marked the reminder seen ("gezien"); a term seen is not escalated. */
+    gezienOp: text('gezien_op'),
     fout: text('fout'),
     messageId: text('message_id'),
     verzondenOp: text('verzonden_op'),
@@ -378,10 +394,21 @@ export const herinneringen = sqliteTable(
   (t) => [
     index('herinneringen_te_versturen').on(t.status, t.moment),
     index('herinneringen_zaak').on(t.zaakId),
+    index('herinneringen_termijn').on(t.termijn, t.einde),
     check('herinneringen_status', sql`status IN ${inLijst(HERINNERING_STATUSSEN)}`),
     check('herinneringen_moment', isIsoDatum('moment')),
   ],
 );
+
+/**
+ * Who may send reminders: one row per job, held by one process until `verloopt_op` (ms). Renewed before every send;
+ * a second server on the same file sends nothing while the lease is held by another.
+ */
+export const verzendLease = sqliteTable('verzend_lease', {
+  naam: text('naam').primaryKey(),
+  eigenaar: text('eigenaar').notNull(),
+  verlooptOp: integer('verloopt_op').notNull(),
+});
 
 /** The embedded outbox: with no SMTP configured, every e-mail lands here (and as .eml under data/outbox/). */
 export const uitgaandeMail = sqliteTable('uitgaande_mail', {

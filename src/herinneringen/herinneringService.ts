@@ -1,16 +1,18 @@
-import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
-import { gebruikers, herinneringen } from '../db/schema';
-import { computeHerinneringsmomenten, selectTeVersturen } from '../domain/herinneringen/herinneringsmomenten';
+import { gebruikers, herinneringen, verzendLease } from '../db/schema';
+import { computeHerinneringsmomenten, selectTeVersturen, werkdagenVoor } from '../domain/herinneringen/herinneringsmomenten';
 import { addDagen, weekdagVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatRegioJaarPad } from '../opmaak/opmaak';
-import { composeHerinnering, composeWeekoverzicht } from '../mail/herinneringMail';
+import { composeEscalatie, composeHerinnering, composeWeekoverzicht } from '../mail/herinneringMail';
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
 import type { TermijnService } from '../services/termijnService';
 import { loadActor } from '../services/actorService';
-import { loadOpenZaakTermijnen, toAgendaTermijn, type OpenZaakTermijn } from './openTermijnen';
+import { loadTeHerinneren, toAgendaTermijn, type TeHerinneren } from './openTermijnen';
 
 export interface Klok {
   vandaag(): IsoDatum;
@@ -23,37 +25,86 @@ export interface HerinneringDeps {
   verzender: Verzender;
   mail: MailConfig;
   klok: Klok;
+  /** This process as sender: who holds the lease. One per process (or per test "instance"). */
+  afzender?: Afzender;
 }
+
+/** A sender: its lease identity and what it sent but could not yet record (a database lock right after SMTP). */
+export interface Afzender {
+  eigenaar: string;
+  leaseMs: number;
+  nietVastgelegd: Map<number, { messageId: string; op: string }>;
+}
+
+export function createAfzender(leaseMs = STANDAARD_LEASE_MS): Afzender {
+  return { eigenaar: `${hostname()}:${process.pid}:${randomBytes(6).toString('hex')}`, leaseMs, nietVastgelegd: new Map() };
+}
+
+export const STANDAARD_LEASE_MS = 120_000;
+const LEASE = 'herinneringen';
+// Working days before the last day on which an unseen reminder escalates to the backup and the beheerders (issue 14).
+export const ESCALATIE_WERKDAGEN = 2;
+// An escalation held back because the first reminder went out only today is looked at again after this.
+const ESCALATIE_WACHT_MS = 3 * 3600_000;
 
 // SMTP failures are retried after 1 min, 5 min, 30 min and 2 h; after the last attempt the failure shows in the app.
 export const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 60 * 60_000] as const;
 export const MAX_POGINGEN = BACKOFF_MS.length + 1;
-// A claim older than this belongs to a process that died mid-send: the row becomes `onzeker`, never resent by itself.
-export const CLAIM_DUUR_MS = 10 * 60_000;
 
-const herinneringSleutel = (o: OpenZaakTermijn, werkdagen: number) => `h:z${o.zaak.id}:u${o.gebruiker.id}:e${o.termijn.einde}:w${werkdagen}`;
+const processAfzender = createAfzender();
+const afzenderVan = (deps: HerinneringDeps) => deps.afzender ?? processAfzender;
 
 /**
- * Brings the ledger in line with the cases: a row per reminder moment of every open case's term. A moved date or a
- * changed schedule makes the old pending rows `vervallen` and plans new ones; filed or closed cases stop.
+ * The lease: one row, held by one sender until it expires. Taken when free or expired, renewed by its holder; a single
+ * conditional upsert, so two processes on one file can never both hold it. Returns whether `afzender` holds it now.
  */
-export function planHerinneringen(deps: HerinneringDeps): { gepland: number; vervallen: number } {
+export function acquireLease(db: Db, afzender: Afzender, nu: number): boolean {
+  return writeTransaction(
+    db,
+    (tx) =>
+      tx
+        .insert(verzendLease)
+        .values({ naam: LEASE, eigenaar: afzender.eigenaar, verlooptOp: nu + afzender.leaseMs })
+        .onConflictDoUpdate({
+          target: verzendLease.naam,
+          set: { eigenaar: afzender.eigenaar, verlooptOp: nu + afzender.leaseMs },
+          setWhere: or(eq(verzendLease.eigenaar, afzender.eigenaar), lte(verzendLease.verlooptOp, nu)),
+        })
+        .run().changes === 1,
+  );
+}
+
+/** Gives the lease up (a clean stop), so another server can send at once. */
+export function releaseLease(db: Db, afzender: Afzender): void {
+  writeTransaction(db, (tx) =>
+    tx
+      .delete(verzendLease)
+      .where(and(eq(verzendLease.naam, LEASE), eq(verzendLease.eigenaar, afzender.eigenaar)))
+      .run(),
+  );
+}
+
+type Rij = typeof herinneringen.$inferInsert;
+
+/**
+ * Brings the ledger in line with the open terms: a row per reminder moment of every open term for its responsible
+ * person, and an escalation row for the backup and the beheerders. A moved date or changed schedule makes the old
+ * pending rows `vervallen`; a date that moves back revives them (they are `gepland` again, so they are sent).
+ */
+export function planHerinneringen(deps: HerinneringDeps): { gepland: number; hersteld: number; vervallen: number } {
   const { db, termijnen, klok } = deps;
   const vandaag = klok.vandaag();
-  const gewenst = new Map<string, typeof herinneringen.$inferInsert>();
-  for (const o of loadOpenZaakTermijnen(db, termijnen, vandaag)) {
-    if (o.termijn.einde < vandaag) continue;
+  const gewenst = new Map<string, Rij>();
+  for (const o of loadTeHerinneren(db, termijnen, vandaag)) {
+    const basis = { termijn: o.termijnSleutel, organisatieId: o.organisatieId, zaakId: o.zaak?.id ?? null, einde: o.termijn.einde };
     for (const m of computeHerinneringsmomenten(o.termijn.einde, o.schema, termijnen.config.kalender)) {
-      const sleutel = herinneringSleutel(o, m.werkdagenVooraf);
-      gewenst.set(sleutel, {
-        sleutel,
-        soort: 'herinnering',
-        zaakId: o.zaak.id,
-        gebruikerId: o.gebruiker.id,
-        einde: o.termijn.einde,
-        werkdagenVooraf: m.werkdagenVooraf,
-        moment: m.datum,
-      });
+      const sleutel = `h:${o.termijnSleutel}:u${o.gebruiker.id}:e${o.termijn.einde}:w${m.werkdagenVooraf}`;
+      gewenst.set(sleutel, { sleutel, soort: 'herinnering', gebruikerId: o.gebruiker.id, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum, ...basis });
+    }
+    const moment = werkdagenVoor(o.termijn.einde, ESCALATIE_WERKDAGEN, termijnen.config.kalender);
+    for (const p of o.escalatie) {
+      const sleutel = `x:${o.termijnSleutel}:u${p.id}:e${o.termijn.einde}`;
+      gewenst.set(sleutel, { sleutel, soort: 'escalatie', gebruikerId: p.id, werkdagenVooraf: ESCALATIE_WERKDAGEN, moment, ...basis });
     }
   }
   const maandag = addDagen(vandaag, 1 - weekdagVan(vandaag));
@@ -63,7 +114,18 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; ver
   }
   return writeTransaction(db, (tx) => {
     let gepland = 0;
-    for (const rij of gewenst.values()) gepland += tx.insert(herinneringen).values(rij).onConflictDoNothing().run().changes;
+    let hersteld = 0;
+    for (const rij of gewenst.values()) {
+      const nieuw = tx.insert(herinneringen).values(rij).onConflictDoNothing().run().changes;
+      gepland += nieuw;
+      // The date moved back (or the schedule came back): the cancelled row is wanted again.
+      if (!nieuw)
+        hersteld += tx
+          .update(herinneringen)
+          .set({ status: 'gepland', volgendePoging: 0 })
+          .where(and(eq(herinneringen.sleutel, rij.sleutel), eq(herinneringen.status, 'vervallen')))
+          .run().changes;
+    }
     const overbodig = tx
       .select({ id: herinneringen.id, sleutel: herinneringen.sleutel })
       .from(herinneringen)
@@ -74,7 +136,7 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; ver
     // By primary key, one prepared statement: an `id IN (…) AND status = …` would make SQLite scan by status instead.
     const vervalt = db.$client.prepare(`UPDATE herinneringen SET status = 'vervallen' WHERE id = ? AND status = 'gepland'`);
     for (const id of overbodig) vervalt.run(id);
-    return { gepland, vervallen: overbodig.length };
+    return { gepland, hersteld, vervallen: overbodig.length };
   });
 }
 
@@ -84,21 +146,49 @@ export interface ScanUitkomst {
   opnieuw: number;
   mislukt: number;
   onzeker: number;
+  /** Another process holds the sender lease: this one sent nothing. */
+  geenLease?: boolean;
 }
 
-/** Sends what is due: per term only the latest due reminder; claim → send → record, so nothing goes out twice. */
+const overslaan = (db: Db, ids: number[], fout: string | null = null) =>
+  ids.length === 0
+    ? 0
+    : writeTransaction(
+        db,
+        (tx) =>
+          tx
+            .update(herinneringen)
+            .set({ status: 'overgeslagen', fout })
+            .where(and(inArray(herinneringen.id, ids), eq(herinneringen.status, 'gepland')))
+            .run().changes,
+      );
+
+/**
+ * Sends what is due, holding the lease: per term and recipient only the latest due reminder (one plain catch-up after
+ * downtime), never a moment at or before one already sent (a schedule change sends nothing twice); escalations of
+ * terms nobody marked seen. Claim → send → record: `verzonden` only once SMTP accepted and that row is committed.
+ */
 export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitkomst> {
   const { db, klok } = deps;
+  const afzender = afzenderVan(deps);
   const nu = klok.nuMs();
   const vandaag = klok.vandaag();
   const uitkomst: ScanUitkomst = { verzonden: 0, overgeslagen: 0, opnieuw: 0, mislukt: 0, onzeker: 0 };
+  if (!acquireLease(db, afzender, nu)) return { ...uitkomst, geenLease: true };
+
+  // Sent by this process, not yet recorded (the database was locked): record it now.
+  for (const [id, v] of afzender.nietVastgelegd) {
+    if (recordVerzonden(db, afzender, id, v.messageId, v.op)) afzender.nietVastgelegd.delete(id);
+  }
+  // Claimed by a sender that no longer holds the lease (it died, or lost the lease mid-send): whether the e-mail
+  // left is unknown. `onzeker`, shown at /outbox; never resent by itself.
   uitkomst.onzeker = writeTransaction(
     db,
     (tx) =>
       tx
         .update(herinneringen)
         .set({ status: 'onzeker', fout: 'het versturen is onderbroken; controleer of de e-mail is aangekomen' })
-        .where(and(eq(herinneringen.status, 'bezig'), lt(herinneringen.geclaimdOp, nu - CLAIM_DUUR_MS)))
+        .where(and(eq(herinneringen.status, 'bezig'), or(sql`${herinneringen.geclaimdDoor} IS NULL`, ne(herinneringen.geclaimdDoor, afzender.eigenaar))))
         .run().changes,
   );
 
@@ -109,85 +199,149 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
     .all();
   if (verschuldigd.length === 0) return uitkomst;
 
-  const open = new Map(loadOpenZaakTermijnen(db, deps.termijnen, vandaag).map((o) => [`${o.zaak.id}|${o.gebruiker.id}`, o]));
-  const perTermijn = new Map<string, typeof verschuldigd>();
-  for (const rij of verschuldigd) {
-    const sleutel = rij.soort === 'weekoverzicht' ? rij.sleutel : `${rij.zaakId}|${rij.gebruikerId}|${rij.einde}`;
-    perTermijn.set(sleutel, [...(perTermijn.get(sleutel) ?? []), rij]);
+  const open = new Map(loadTeHerinneren(db, deps.termijnen, vandaag).map((o) => [o.termijnSleutel, o]));
+  // Per term, last day and recipient: the latest moment already sent (or possibly sent).
+  const reedsVerzonden = new Map<string, string>();
+  const termijnen = [...new Set(verschuldigd.filter((r) => r.termijn).map((r) => r.termijn!))];
+  const gezien = new Set<string>();
+  const kansGehad = new Set<string>();
+  for (let i = 0; i < termijnen.length; i += 500) {
+    for (const r of db
+      .select({
+        termijn: herinneringen.termijn,
+        einde: herinneringen.einde,
+        gebruikerId: herinneringen.gebruikerId,
+        soort: herinneringen.soort,
+        moment: herinneringen.moment,
+        status: herinneringen.status,
+        gezienOp: herinneringen.gezienOp,
+        verzondenOp: herinneringen.verzondenOp,
+      })
+      .from(herinneringen)
+      .where(
+        and(
+          inArray(herinneringen.termijn, termijnen.slice(i, i + 500)),
+          or(inArray(herinneringen.status, ['verzonden', 'onzeker', 'bezig', 'mislukt']), isNotNull(herinneringen.gezienOp)),
+        ),
+      )
+      .all()) {
+      if (r.gezienOp) gezien.add(`${r.termijn}|${r.einde}`);
+      // The responsible person had their chance: a reminder went out on an earlier day, or could not be delivered.
+      if (
+        r.soort === 'herinnering' &&
+        ((r.status === 'verzonden' && (r.verzondenOp ?? '').slice(0, 10) < vandaag) || r.status === 'mislukt' || r.status === 'onzeker')
+      )
+        kansGehad.add(`${r.termijn}|${r.einde}`);
+      if (r.status === 'verzonden' || r.status === 'onzeker' || r.status === 'bezig') {
+        const k = `${r.soort}|${r.termijn}|${r.einde}|${r.gebruikerId}`;
+        if ((reedsVerzonden.get(k) ?? '') < r.moment) reedsVerzonden.set(k, r.moment);
+      }
+    }
   }
 
-  for (const rijen of perTermijn.values()) {
-    const keuze = selectTeVersturen(rijen.map((r) => ({ ...r, werkdagenVooraf: r.werkdagenVooraf ?? 0, datum: r.moment })))!;
-    if (keuze.overslaan.length) {
-      uitkomst.overgeslagen += writeTransaction(
-        db,
-        (tx) =>
-          tx
-            .update(herinneringen)
-            .set({ status: 'overgeslagen' })
-            .where(
-              and(
-                inArray(
-                  herinneringen.id,
-                  keuze.overslaan.map((r) => r.id),
-                ),
-                eq(herinneringen.status, 'gepland'),
-              ),
-            )
-            .run().changes,
-      );
-    }
+  const groepen = new Map<string, typeof verschuldigd>();
+  for (const rij of verschuldigd) {
+    const k = rij.soort === 'weekoverzicht' ? rij.sleutel : `${rij.soort}|${rij.termijn}|${rij.einde}|${rij.gebruikerId}`;
+    groepen.set(k, [...(groepen.get(k) ?? []), rij]);
+  }
+  // Reminders before escalations: the person responsible hears first.
+  const volgorde = [...groepen.entries()].sort(([a], [b]) => (a.startsWith('escalatie') ? 1 : 0) - (b.startsWith('escalatie') ? 1 : 0));
+
+  for (const [k, rijen] of volgorde) {
+    const eerder = reedsVerzonden.get(k);
+    // A moment at or before one already sent for this term is covered by it: a changed schedule sends nothing twice.
+    const gedekt = rijen.filter((r) => eerder !== undefined && r.moment <= eerder && !r.opnieuwGevraagd);
+    uitkomst.overgeslagen += overslaan(
+      db,
+      gedekt.map((r) => r.id),
+    );
+    const rest = rijen.filter((r) => !gedekt.includes(r));
+    const keuze = selectTeVersturen(rest.map((r) => ({ ...r, werkdagenVooraf: r.werkdagenVooraf ?? 0, datum: r.moment })));
+    if (!keuze) continue;
+    uitkomst.overgeslagen += overslaan(
+      db,
+      keuze.overslaan.map((r) => r.id),
+    );
     const rij = keuze.versturen;
-    // The claim: only one process turns this row from gepland into bezig.
+    if (rij.soort === 'escalatie' && gezien.has(`${rij.termijn}|${rij.einde}`)) {
+      uitkomst.overgeslagen += overslaan(db, [rij.id], 'gezien: niet geëscaleerd');
+      continue;
+    }
+    // Never escalate a reminder sent only today (a term found late, a fresh start): it waits until the next day.
+    // (Looked at again in a few hours, so it does not count as overdue in /gezond meanwhile.)
+    if (rij.soort === 'escalatie' && !kansGehad.has(`${rij.termijn}|${rij.einde}`)) {
+      writeTransaction(db, (tx) =>
+        tx
+          .update(herinneringen)
+          .set({ volgendePoging: nu + ESCALATIE_WACHT_MS })
+          .where(and(eq(herinneringen.id, rij.id), eq(herinneringen.status, 'gepland')))
+          .run(),
+      );
+      continue;
+    }
+    // Still the sender? Renew before every e-mail; a sender that lost the lease stops at once.
+    if (!acquireLease(db, afzender, klok.nuMs())) return { ...uitkomst, geenLease: true };
+    const inhaal = keuze.inhaal || rij.moment < vandaag;
     const geclaimd = writeTransaction(
       db,
       (tx) =>
         tx
           .update(herinneringen)
-          .set({ status: 'bezig', geclaimdOp: nu, inhaal: keuze.inhaal, pogingen: sql`${herinneringen.pogingen} + 1` })
+          .set({ status: 'bezig', geclaimdOp: nu, geclaimdDoor: afzender.eigenaar, inhaal, pogingen: sql`${herinneringen.pogingen} + 1` })
           .where(and(eq(herinneringen.id, rij.id), eq(herinneringen.status, 'gepland')))
           .run().changes,
     );
     if (geclaimd !== 1) continue;
 
-    const mail = composeMail(deps, rij, open, keuze.inhaal, vandaag);
+    const mail = composeMail(deps, rij, open, inhaal, vandaag);
     if (!mail) {
       writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'vervallen' }).where(eq(herinneringen.id, rij.id)).run());
       continue;
     }
     try {
       await deps.verzender.send(mail);
-      writeTransaction(db, (tx) =>
-        tx
-          .update(herinneringen)
-          .set({ status: 'verzonden', verzondenOp: new Date(nu).toISOString(), messageId: mail.messageId, fout: null })
-          .where(eq(herinneringen.id, rij.id))
-          .run(),
-      );
-      uitkomst.verzonden++;
     } catch (e) {
       const pogingen = rij.pogingen + 1;
       const fout = e instanceof Error ? e.message : String(e);
       console.error(`Reminder ${rij.id} failed (attempt ${pogingen}): ${fout}`);
-      if (pogingen >= MAX_POGINGEN) {
-        writeTransaction(db, (tx) => tx.update(herinneringen).set({ status: 'mislukt', fout }).where(eq(herinneringen.id, rij.id)).run());
-        uitkomst.mislukt++;
-      } else {
-        writeTransaction(db, (tx) =>
-          tx
-            .update(herinneringen)
-            .set({ status: 'gepland', fout, volgendePoging: nu + BACKOFF_MS[pogingen - 1]! })
-            .where(eq(herinneringen.id, rij.id))
-            .run(),
-        );
-        uitkomst.opnieuw++;
-      }
+      const mislukt = pogingen >= MAX_POGINGEN;
+      writeTransaction(db, (tx) =>
+        tx
+          .update(herinneringen)
+          .set(mislukt ? { status: 'mislukt', fout } : { status: 'gepland', fout, volgendePoging: nu + BACKOFF_MS[pogingen - 1]! })
+          .where(and(eq(herinneringen.id, rij.id), eq(herinneringen.geclaimdDoor, afzender.eigenaar)))
+          .run(),
+      );
+      if (mislukt) uitkomst.mislukt++;
+      else uitkomst.opnieuw++;
+      continue;
     }
+    // SMTP accepted it: from here on it is never sent again by this path. Recorded, or kept to record next round.
+    const op = new Date(nu).toISOString();
+    if (!recordVerzonden(db, afzender, rij.id, mail.messageId, op)) afzender.nietVastgelegd.set(rij.id, { messageId: mail.messageId, op });
+    uitkomst.verzonden++;
   }
   return uitkomst;
 }
 
-function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSelect, open: Map<string, OpenZaakTermijn>, inhaal: boolean, vandaag: IsoDatum) {
+/** `verzonden`, committed; false when the database would not take it (it stays `bezig` until the next try). */
+function recordVerzonden(db: Db, afzender: Afzender, id: number, messageId: string, op: string): boolean {
+  try {
+    writeTransaction(db, (tx) =>
+      tx
+        .update(herinneringen)
+        .set({ status: 'verzonden', verzondenOp: op, messageId, fout: null })
+        .where(and(eq(herinneringen.id, id), inArray(herinneringen.status, ['bezig', 'onzeker']), eq(herinneringen.geclaimdDoor, afzender.eigenaar)))
+        .run(),
+    );
+    return true;
+  } catch (e) {
+    console.error(`Reminder ${id} was accepted by SMTP but could not be recorded yet: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}
+
+function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSelect, open: Map<string, TeHerinneren>, inhaal: boolean, vandaag: IsoDatum) {
   const messageId = `<herinnering-${rij.id}@termijnbewaking.local>`;
   const appUrl = deps.mail.appUrl;
   if (rij.soort === 'weekoverzicht') {
@@ -204,30 +358,66 @@ function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSele
       }));
     return composeWeekoverzicht({ aan: actor.email, naam: actor.naam, vandaag, messageId, termijnen: lijst });
   }
-  const o = open.get(`${rij.zaakId}|${rij.gebruikerId}`);
-  // The case was filed, closed or its date moved since planning: this reminder no longer applies.
+  const o = rij.termijn ? open.get(rij.termijn) : undefined;
+  // The case was filed or closed, the term ended, or its date moved since planning: this reminder no longer applies.
   if (!o || o.termijn.einde !== rij.einde) return undefined;
+  const termijnUrl = o.zaak ? `${appUrl}/zaken/${o.zaak.id}` : `${appUrl}${formatRegioJaarPad(o.termijn.regio, o.termijn.jaar)}`;
+  const gezienUrl = `${appUrl}/herinneringen/${rij.id}`;
+  if (rij.soort === 'escalatie') {
+    const aan = o.escalatie.find((p) => p.id === rij.gebruikerId);
+    if (!aan) return undefined;
+    return composeEscalatie({
+      aan: aan.email,
+      naam: aan.naam,
+      verantwoordelijke: o.gebruiker.naam,
+      termijn: o.termijn,
+      termijnUrl,
+      gezienUrl,
+      zorgaanbieder: o.zorgaanbieder,
+      vandaag,
+      messageId,
+    });
+  }
+  if (o.gebruiker.id !== rij.gebruikerId) return undefined;
   return composeHerinnering({
     aan: o.gebruiker.email,
     naam: o.gebruiker.naam,
     termijn: o.termijn,
-    zaakUrl: `${appUrl}/zaken/${o.zaak.id}`,
-    zorgaanbieder: o.zaak.zorgaanbieder,
+    zaakUrl: termijnUrl,
+    heeftZaak: Boolean(o.zaak),
+    gezienUrl,
+    zorgaanbieder: o.zorgaanbieder,
     vandaag,
     inhaal,
     messageId,
-    agenda: toAgendaTermijn(o, appUrl),
+    agenda: o.zaak ? toAgendaTermijn({ zaak: o.zaak, termijn: o.termijn }, appUrl) : toTermijnAgenda(o, termijnUrl),
   });
+}
+
+/** A term without a case as a calendar event; the UID names the term, never the date. */
+function toTermijnAgenda(o: TeHerinneren, url: string) {
+  const wat = o.termijn.rechtsmiddel === 'beroep' ? 'beroep CBb' : 'bezwaar NZa';
+  return {
+    uid: `${o.termijnSleutel.replace(/[^A-Za-z0-9.-]/g, '-')}@termijnbewaking`,
+    einde: o.termijn.einde,
+    samenvatting: `Laatste dag ${wat}: ${o.termijn.regio} ${o.termijn.jaar} (${o.termijn.besluit})`,
+    beschrijving: `${o.termijn.toelichting}\n\nGrondslag: ${o.termijn.grondslag.join(', ')}\n${url}`,
+    url,
+    alarmen: [7, 1, 0],
+  };
 }
 
 /** The background job: runs at start (catching up on what fell due while down) and every `intervalMs`. */
 export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number) {
   let bezig: Promise<void> | undefined;
+  let zonderLease = false;
   const ronde = () => {
     bezig ??= (async () => {
       try {
         planHerinneringen(deps);
         const u = await sendVerschuldigde(deps);
+        if (u.geenLease && !zonderLease) console.log('reminders: another server holds the sender lease; this one sends none while it does');
+        zonderLease = Boolean(u.geenLease);
         if (u.verzonden || u.mislukt || u.onzeker) console.log(`reminders: ${JSON.stringify(u)}`);
       } catch (e) {
         console.error('Reminder job failed:', e);
@@ -245,6 +435,7 @@ export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number) {
     async stop() {
       clearInterval(timer);
       await bezig;
+      releaseLease(deps.db, afzenderVan(deps));
     },
   };
 }

@@ -1,10 +1,11 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
-import { gebruikers, zaken } from '../db/schema';
+import { gebruikers, organisaties, zaken } from '../db/schema';
 import { parseSchema, STANDAARD_SCHEMA } from '../domain/herinneringen/herinneringsmomenten';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatDatumKort } from '../domain/kalender/kalenderdatum';
-import type { WeergaveTermijn } from '../services/termijnWeergave';
+import { toWeergaveTermijn, type WeergaveTermijn } from '../services/termijnWeergave';
+import type { Termijn } from '../domain/termijnen/termijn';
 import type { AgendaTermijn } from '../agenda/icalendar';
 import type { TermijnService } from '../services/termijnService';
 import { loadZaak, type ZaakOverzichtRij } from '../services/zaakRegistratie';
@@ -61,4 +62,127 @@ export function toAgendaTermijn(o: Pick<OpenZaakTermijn, 'zaak' | 'termijn'>, ap
     url: `${appUrl}/zaken/${o.zaak.id}`,
     alarmen: [7, 1, 0],
   };
+}
+
+/** One open term and who is reminded of it: a case's responsible person, or the organisation's default one. */
+export interface TeHerinneren {
+  /** The term's identity in the ledger: `z<zaak id>` for a case, else the term within the organisation. */
+  termijnSleutel: string;
+  organisatieId: number;
+  zaak?: ZaakOverzichtRij;
+  gebruiker: { id: number; naam: string; email: string };
+  termijn: WeergaveTermijn;
+  schema: number[];
+  zorgaanbieder: string | null;
+  /** Who is told when the reminder is not marked seen two working days before the end: the backup and the beheerders. */
+  escalatie: { id: number; naam: string; email: string }[];
+}
+
+type Persoon = { id: number; naam: string; email: string };
+
+/** The term of a decision for one party, whatever the date: a moved date keeps the identity (and its reminders move). */
+const termijnIdentiteit = (organisatieId: number, t: Pick<Termijn, 'besluitType' | 'besluit' | 'rechtsmiddel' | 'regio' | 'jaar' | 'partij'>) =>
+  `t${organisatieId}:${t.rechtsmiddel}:${t.besluitType}:${t.besluit}:${t.regio}:${t.jaar}:${t.partij ?? '*'}`;
+
+const vroegsteOpen = <T extends { einde: IsoDatum }>(lijst: readonly T[], vandaag: IsoDatum) =>
+  [...lijst].sort((a, b) => (a.einde < b.einde ? -1 : a.einde > b.einde ? 1 : 0)).find((t) => t.einde >= vandaag);
+
+/**
+ * Every open term of every organisation's clients and who is reminded of it (issue 14): a case not yet filed reminds
+ * its responsible person (or, without one, the organisation's default person); a term without a case reminds the
+ * organisation's default person. A filed or closed case ends its term's reminders. The terms come from the one engine
+ * through the term service, seen as a member of the organisation sees them.
+ */
+export function loadTeHerinneren(db: Db, termijnen: TermijnService, vandaag: IsoDatum): TeHerinneren[] {
+  const personen = new Map(
+    db
+      .select({ id: gebruikers.id, naam: gebruikers.naam, email: gebruikers.email, organisatieId: gebruikers.organisatieId, rol: gebruikers.rol })
+      .from(gebruikers)
+      .all()
+      .map((g) => [g.id, g]),
+  );
+  const persoon = (id: number | null | undefined, organisatieId: number): Persoon | undefined => {
+    const g = id === null || id === undefined ? undefined : personen.get(id);
+    return g && g.organisatieId === organisatieId ? { id: g.id, naam: g.naam, email: g.email } : undefined;
+  };
+  const uitkomst: TeHerinneren[] = [];
+  for (const org of db.select().from(organisaties).all()) {
+    if (org.soort === 'nza') continue; // the NZa has no clients: its work is the other side of these terms
+    const standaard = persoon(org.standaardVerantwoordelijkeId, org.id);
+    const escalatie = new Map<number, Persoon>();
+    const reserve = persoon(org.reserveVerantwoordelijkeId, org.id);
+    if (reserve) escalatie.set(reserve.id, reserve);
+    for (const g of personen.values()) if (g.organisatieId === org.id && g.rol === 'beheerder') escalatie.set(g.id, { id: g.id, naam: g.naam, email: g.email });
+    const zaakRijen = db
+      .select({ id: zaken.id, status: zaken.status, verantwoordelijkeId: zaken.verantwoordelijkeId, zaakSchema: zaken.herinneringsschema })
+      .from(zaken)
+      .where(eq(zaken.organisatieId, org.id))
+      .all();
+    // The organisation's view: through its default person, else any member (what each of them sees is the same).
+    const lid = standaard ?? [...personen.values()].find((g) => g.organisatieId === org.id);
+    const actor = lid && loadActor(db, lid.id);
+    if (!actor) continue;
+    const berekend = termijnen.computeVoorActor(actor, vandaag);
+    const schemas = new Map(
+      db
+        .select({ id: gebruikers.id, schema: gebruikers.herinneringsschema })
+        .from(gebruikers)
+        .where(eq(gebruikers.organisatieId, org.id))
+        .all()
+        .map((g) => [g.id, g.schema]),
+    );
+    const schemaVan = (g: Persoon, zaakSchema?: string | null) =>
+      parseSchema(zaakSchema ?? '') ?? parseSchema(schemas.get(g.id) ?? '') ?? [...STANDAARD_SCHEMA];
+    const gedekt = new Set<string>();
+    for (const rij of zaakRijen) {
+      const zaak = loadZaak(db, actor, rij.id);
+      if (!zaak) continue;
+      const gevonden = findZaakTermijnen(berekend, zaak);
+      for (const t of [...gevonden.termijnen, ...gevonden.beschermendeDatums]) gedekt.add(termijnIdentiteit(org.id, t));
+      if (rij.status !== 'concept') continue;
+      const wie = persoon(rij.verantwoordelijkeId, org.id) ?? standaard;
+      const termijn = vroegsteOpen([...gevonden.termijnen, ...gevonden.beschermendeDatums], vandaag);
+      if (!wie || !termijn) continue;
+      uitkomst.push({
+        termijnSleutel: `z${zaak.id}`,
+        organisatieId: org.id,
+        zaak,
+        gebruiker: wie,
+        termijn,
+        schema: schemaVan(wie, rij.zaakSchema),
+        zorgaanbieder: zaak.zorgaanbieder,
+        escalatie: [...escalatie.values()],
+      });
+    }
+    if (!standaard) continue;
+    // The clients' terms without a case: a term of a client (its own party), or a lid-3 window of a region and year
+    // in which a client has a tariefbeschikking. Never the zorgkantoor's own terms.
+    const clienten = new Set<string>();
+    const clientCellen = new Set<string>();
+    for (const tb of berekend.tariefbeschikkingen.values()) {
+      clienten.add(tb.zorgaanbieder);
+      clientCellen.add(`${tb.regio}|${tb.jaar}`);
+    }
+    const perIdentiteit = new Map<string, Termijn[]>();
+    for (const t of berekend.uitkomst.termijnen) {
+      if (t.einde < vandaag || t.partijSoort === 'zorgkantoor') continue;
+      if (t.partij !== undefined ? !clienten.has(t.partij) : !clientCellen.has(`${t.regio}|${t.jaar}`)) continue;
+      const id = termijnIdentiteit(org.id, t);
+      if (gedekt.has(id)) continue;
+      perIdentiteit.set(id, [...(perIdentiteit.get(id) ?? []), t]);
+    }
+    for (const [id, lijst] of perIdentiteit) {
+      const t = vroegsteOpen(lijst, vandaag)!;
+      uitkomst.push({
+        termijnSleutel: id,
+        organisatieId: org.id,
+        gebruiker: standaard,
+        termijn: toWeergaveTermijn(t, berekend.config),
+        schema: schemaVan(standaard),
+        zorgaanbieder: t.partij ?? (t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null),
+        escalatie: [...escalatie.values()],
+      });
+    }
+  }
+  return uitkomst;
 }

@@ -12,7 +12,12 @@ export function composeHerinnering(invoer: {
   aan: string;
   naam: string;
   termijn: Termijn & { toelichting: string };
+  /** The case, or (without a case) the region and year page. */
   zaakUrl: string;
+  /** False: a term of a client without a case, reminded to the organisation's default person (issue 14). */
+  heeftZaak?: boolean;
+  /** The page where the recipient marks the reminder seen ("gezien"); unseen, it escalates before the end. */
+  gezienUrl?: string;
   zorgaanbieder: string | null;
   vandaag: IsoDatum;
   inhaal: boolean;
@@ -22,7 +27,8 @@ export function composeHerinnering(invoer: {
   const { termijn: t } = invoer;
   const dagen = dagenTussen(invoer.vandaag, t.einde);
   const wat = t.rechtsmiddel === 'beroep' ? 'Beroep bij het CBb tegen de contracteerruimte' : 'Bezwaar bij de NZa tegen de tariefbeschikking';
-  const onderwerp = `${invoer.inhaal ? 'Inhaalherinnering' : 'Herinnering'}: ${wat[0]!.toLowerCase()}${wat.slice(1)} ${t.regio} ${t.jaar} — laatste dag ${formatDatumKort(t.einde)} (${formatDagenOver(dagen)})`;
+  // A catch-up after downtime is one plain reminder: the same subject, no alarm; the body says it once, calmly.
+  const onderwerp = `Herinnering: ${wat[0]!.toLowerCase()}${wat.slice(1)} ${t.regio} ${t.jaar} — laatste dag ${formatDatumKort(t.einde)} (${formatDagenOver(dagen)})`;
   const regels: [string, string][] = [
     ['Termijn', `${wat} ${t.regio} ${t.jaar}`],
     ['Laatste dag', formatDatumLang(t.einde)],
@@ -30,7 +36,15 @@ export function composeHerinnering(invoer: {
     ['Besluit', `${t.besluit} (bekendgemaakt ${formatDatumKort(t.bekendgemaakt)})${invoer.zorgaanbieder ? `, ${invoer.zorgaanbieder}` : ''}`],
     ['Grondslag', t.grondslag.join(', ')],
   ];
-  const inhaalZin = invoer.inhaal ? 'Eerdere herinneringen voor deze termijn konden niet op tijd worden verstuurd; dit is de enige inhaalherinnering.' : '';
+  const inhaalZin = invoer.inhaal ? 'Eerdere herinneringsmomenten voor deze termijn zijn in deze ene herinnering samengenomen.' : '';
+  const heeftZaak = invoer.heeftZaak ?? true;
+  const linkTekst = heeftZaak ? 'Open de zaak' : 'Open de termijn';
+  const slot = heeftZaak
+    ? 'Deze herinnering stopt zodra de zaak als ingediend is geregistreerd.'
+    : 'Voor deze termijn is nog geen zaak geopend; u krijgt deze herinnering als standaardverantwoordelijke van uw organisatie. Open een zaak om de termijn aan een collega toe te wijzen.';
+  const gezienZin = invoer.gezienUrl
+    ? `Markeer deze herinnering als gezien: ${invoer.gezienUrl} — niet gezien twee werkdagen voor de laatste dag, dan gaat er bericht naar de vervanger en de beheerder.`
+    : '';
   const tekst = [
     `Beste ${invoer.naam},`,
     '',
@@ -39,19 +53,20 @@ export function composeHerinnering(invoer: {
     '',
     t.toelichting,
     '',
-    `Zaak: ${invoer.zaakUrl}`,
+    `${heeftZaak ? 'Zaak' : 'Termijn'}: ${invoer.zaakUrl}`,
     '',
+    ...(gezienZin ? [gezienZin, ''] : []),
     'Een per post verzonden stuk is tijdig als het uiterlijk op de laatste dag ter post is bezorgd en binnen een week binnenkomt (art. 6:9 lid 2 Awb).',
     '',
-    'Deze herinnering stopt zodra de zaak als ingediend is geregistreerd.',
+    slot,
   ].join('\n');
   const html = `<!doctype html><html lang="nl"><body style="font-family:Calibri,Arial,sans-serif;color:#1b2430">
 <p>Beste ${escape(invoer.naam)},</p>
-${inhaalZin ? `<p><strong>${escape(inhaalZin)}</strong></p>` : ''}
+${inhaalZin ? `<p>${escape(inhaalZin)}</p>` : ''}
 <table cellpadding="4" style="border-collapse:collapse">${regels.map(([k, v]) => `<tr><th align="left" style="color:#5a6472">${escape(k)}</th><td>${k === 'Laatste dag' ? `<strong>${escape(v)}</strong>` : escape(v)}</td></tr>`).join('')}</table>
 <p>${escape(t.toelichting)}</p>
-<p><a href="${escape(invoer.zaakUrl)}">Open de zaak</a></p>
-<p style="font-size:12px;color:#5a6472">Een per post verzonden stuk is tijdig als het uiterlijk op de laatste dag ter post is bezorgd en binnen een week binnenkomt (art. 6:9 lid 2 Awb). Deze herinnering stopt zodra de zaak als ingediend is geregistreerd.</p>
+<p><a href="${escape(invoer.zaakUrl)}">${linkTekst}</a>${invoer.gezienUrl ? ` · <a href="${escape(invoer.gezienUrl)}">Markeer als gezien</a>` : ''}</p>
+<p style="font-size:12px;color:#5a6472">Een per post verzonden stuk is tijdig als het uiterlijk op de laatste dag ter post is bezorgd en binnen een week binnenkomt (art. 6:9 lid 2 Awb). ${escape(slot)}</p>
 </body></html>`;
   return {
     aan: invoer.aan,
@@ -99,4 +114,40 @@ export function composeWeekoverzicht(invoer: {
     messageId: invoer.messageId,
     bijlagen: [],
   };
+}
+
+/** The escalation (issue 14): the reminder of a term was not marked seen two working days before its last day. */
+export function composeEscalatie(invoer: {
+  aan: string;
+  naam: string;
+  verantwoordelijke: string;
+  termijn: Termijn;
+  termijnUrl: string;
+  gezienUrl: string;
+  zorgaanbieder: string | null;
+  vandaag: IsoDatum;
+  messageId: string;
+}): Mail {
+  const { termijn: t } = invoer;
+  const wat = t.rechtsmiddel === 'beroep' ? 'beroep bij het CBb tegen de contracteerruimte' : 'bezwaar bij de NZa tegen de tariefbeschikking';
+  const dagen = dagenTussen(invoer.vandaag, t.einde);
+  const onderwerp = `Niet gezien: ${wat} ${t.regio} ${t.jaar} — laatste dag ${formatDatumKort(t.einde)} (${formatDagenOver(dagen)})`;
+  const zinnen = [
+    `Beste ${invoer.naam},`,
+    '',
+    `De herinnering voor deze termijn aan ${invoer.verantwoordelijke} is nog niet als gezien gemarkeerd. U ontvangt dit bericht als vervanger of beheerder.`,
+    '',
+    `Termijn: ${wat} ${t.regio} ${t.jaar}${invoer.zorgaanbieder ? `, ${invoer.zorgaanbieder}` : ''}`,
+    `Laatste dag: ${formatDatumLang(t.einde)} (${formatDagenOver(dagen)})`,
+    `Besluit: ${t.besluit} (bekendgemaakt ${formatDatumKort(t.bekendgemaakt)})`,
+    `Grondslag: ${t.grondslag.join(', ')}`,
+    '',
+    `Termijn: ${invoer.termijnUrl}`,
+    `Gezien en opgepakt? Markeer het hier: ${invoer.gezienUrl}`,
+  ];
+  const html = `<!doctype html><html lang="nl"><body style="font-family:Calibri,Arial,sans-serif;color:#1b2430">${zinnen
+    .filter((r) => r !== '')
+    .map((r) => `<p>${escape(r)}</p>`)
+    .join('')}<p><a href="${escape(invoer.termijnUrl)}">Open de termijn</a> · <a href="${escape(invoer.gezienUrl)}">Markeer als gezien</a></p></body></html>`;
+  return { aan: invoer.aan, onderwerp, tekst: zinnen.join('\n'), html, messageId: invoer.messageId, bijlagen: [] };
 }

@@ -18,7 +18,7 @@ import { createApp } from '../web/app';
 import { createWeergave } from '../web/weergave';
 import { createFilingRenderer } from '../documents/filingRenderer';
 import { createVerzender } from '../mail/verzender';
-import { startHerinneringJob } from '../herinneringen/herinneringService';
+import { createAfzender, startHerinneringJob } from '../herinneringen/herinneringService';
 import { seedDemoInloggegevens } from '../services/aanmeldService';
 import { removeVerlopenSessies } from '../services/sessieService';
 import { DEMO_EMAILS } from '../db/seedDatabase';
@@ -108,6 +108,7 @@ const app = createApp({
     ...(demoWachtwoord ? { demoWachtwoord } : {}),
   },
   vandaag: vandaagInNederland,
+  grenzen: config.grenzen,
   log,
   gereed: () => gereed,
 });
@@ -130,7 +131,9 @@ let herinneringJob: ReturnType<typeof startHerinneringJob> | undefined;
 if (config.herinneringen.aan) {
   const { mail } = config;
   const minuten = config.herinneringen.intervalMinuten;
-  herinneringJob = startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now } }, minuten * 60_000);
+  // One sender per file: the lease row in the database (HERINNERING_LEASE_SECONDEN) keeps a second server quiet.
+  const afzender = createAfzender(config.herinneringLeaseMs);
+  herinneringJob = startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now }, afzender }, minuten * 60_000);
   log.info(
     {
       verzender: verzender.soort,

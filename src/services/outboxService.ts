@@ -3,6 +3,7 @@ import type { Actor } from '../actor/actor';
 import { assertCan } from './permissies';
 import type { Db } from '../db/verbinding';
 import { gebruikers, herinneringen, uitgaandeMail } from '../db/schema';
+import { describeTermijnSleutel } from './herinneringBeheer';
 
 /** The embedded outbox and the reminders that could not be delivered, for the beheerder's own organisation only. */
 export function loadOutbox(db: Db, actor: Actor) {
@@ -27,6 +28,7 @@ export function loadOutbox(db: Db, actor: Actor) {
           moment: herinneringen.moment,
           fout: herinneringen.fout,
           pogingen: herinneringen.pogingen,
+          termijn: herinneringen.termijn,
           aan: gebruikers.email,
         })
         .from(herinneringen)
@@ -42,6 +44,7 @@ export function loadOutbox(db: Db, actor: Actor) {
         )
         .orderBy(desc(herinneringen.id))
         .all()
+        .map((p) => ({ ...p, omschrijving: describeTermijnSleutel(p.termijn) }))
     : [];
   return { mails, problemen };
 }

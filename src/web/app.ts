@@ -26,7 +26,9 @@ import { apiRoutes } from './routes/apiRoutes';
 import { agendaRoutes } from './routes/agendaRoutes';
 import { instellingenRoutes, organisatieRoutes } from './routes/instellingenRoutes';
 import { outboxRoutes } from './routes/outboxRoutes';
+import { herinneringenRoutes } from './routes/herinneringenRoutes';
 import { ledenRoutes } from './routes/organisatieRoutes';
+import { begrensBody } from './verzoekGrenzen';
 import { readGezondheid } from '../services/gezondheid';
 import { stilleLogger } from '../log/logger';
 import { werkRoutes } from './routes/werkRoutes';
@@ -144,6 +146,7 @@ function aangemeldeRoutes(deps: AppDeps) {
   app.route('/organisatie', ledenRoutes(deps));
   app.route('/outbox', outboxRoutes(deps));
   app.route('/', werkRoutes(deps));
+  app.route('/herinneringen', herinneringenRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.all('/api/*', (c) => c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404));
   return app;
@@ -200,6 +203,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (!c.res.headers.get('Cache-Control') && !c.req.path.startsWith('/static/')) c.header('Cache-Control', 'no-store');
   });
 
+  // Body limits before anything reads a body (413, a Dutch page or JSON).
+  app.use('*', begrensBody(deps));
   app.route('/', publiekeRoutes(deps, beperking));
   app.route('/', aangemeldeRoutes(deps));
 

@@ -9,6 +9,7 @@ import type { Verzender } from '../mail/verzender';
 import type { ZaakOverzichtRij } from '../services/zaakRegistratie';
 import type { BesluitDatums } from '../services/besluitRegistratie';
 import type { SessieTijden, Sessie } from '../services/sessieService';
+import type { VerzoekGrenzen } from './verzoekGrenzen';
 import type { Logger } from '../log/logger';
 
 export interface Beveiliging {
@@ -36,6 +37,8 @@ export interface AppDeps {
   vandaag: () => IsoDatum;
   /** The clock for sessions and codes (milliseconds); injected so tests can move it. */
   nuMs?: () => number;
+  /** Body and JSON limits (config MAX_FORMULIER_MB, MAX_UPLOAD_MB, MAX_JSON_*); absent: the defaults. */
+  grenzen?: VerzoekGrenzen;
   /** JSON lines (pino); absent: silent. */
   log?: Logger;
   /** False once the server is shutting down: /gereed answers 503 so a load balancer stops sending. */

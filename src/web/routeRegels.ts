@@ -80,6 +80,13 @@ export const ROUTE_REGELS: Record<string, Regel> = {
 
   'GET /outbox': 'organisatie.beheren',
   'GET /outbox/:id': 'organisatie.beheren',
+  'POST /outbox/:id/opnieuw': 'organisatie.beheren',
+  'POST /outbox/:id/verzonden': 'organisatie.beheren',
+
+  'GET /herinneringen': 'eigen.instellingen',
+  'GET /herinneringen/:id': 'eigen.instellingen',
+  'POST /herinneringen/:id/gezien': 'eigen.instellingen',
+  'POST /instellingen/verantwoordelijken': 'organisatie.beheren',
 
   'GET /mijn-week': 'werkweek.lezen',
   'POST /termijnen/controle': 'termijn.controleren',

@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { describeEngineMeting, runEngineBench } from './engineBench';
-import { describeServerMeting, measureServer, measureStart } from './serverBench';
+import { describeApiPaginaMeting, describeServerMeting, measureApiPagina, measureServer, measureStart } from './serverBench';
 import { runFilingBench } from './filingBench';
 import { runHerinneringBench } from './herinneringBench';
 import { runBackupBench } from './backupBench';
@@ -20,6 +20,7 @@ for (const m of runEngineBench()) regels.push(describeEngineMeting(m));
 const start = await measureStart();
 log(`start to first page (demo data): compiled ${start.gecompileerdMs.toFixed(0)} ms, tsx ${start.tsxMs.toFixed(0)} ms`);
 for (const schaal of [1, 5]) for (const r of describeServerMeting(await measureServer(schaal))) log(r);
+log(describeApiPaginaMeting(await measureApiPagina(5)));
 for (const r of await runBackupBench(5)) log(r);
 // These two print their own lines: kept for the file too.
 const print = console.log;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../src/db/verbinding';
 import { seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
 import { createSessie } from '../../src/services/sessieService';
+import { createApiToken } from '../../src/services/apiTokenService';
 import { buildLandelijkScenario } from '../support/landelijkScenario';
 import { findVrijePoort } from '../support/vrijePoort';
 
@@ -220,4 +221,63 @@ export function describeServerMeting(m: ServerMeting): string[] {
     `server ${m.schaal}×: a tariefbeschikking edited → shown on its next page after ${m.wijzigingZichtbaarMs.toFixed(0)} ms, in the next overview after ${m.wijzigingInOverzichtMs.toFixed(0)} ms (POST and GET)`,
     `server ${m.schaal}×: 100 distinct peildata: RSS ${m.peildataRssVoorMb.toFixed(0)} → ${m.peildataRssNaMb.toFixed(0)} MB`,
   ];
+}
+
+export interface ApiPaginaMeting {
+  schaal: number;
+  termijnen: number;
+  paginas: number;
+  eersteMs: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/**
+ * Issue 12 (bounded resources): pages of 100 of /api/v1/termijnen at `schaal` × national scale for the NZa (who sees
+ * everything), one request at a time, walking the Link headers from the first page; the first (cold) request apart.
+ */
+export async function measureApiPagina(schaal: number, aantalPaginas = 300): Promise<ApiPaginaMeting> {
+  const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-bench-api-'));
+  const pad = join(map, 'landelijk.sqlite');
+  fillLandelijkeDatabase(pad, schaal);
+  const db = openDatabase(pad);
+  const gebruikerId = db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').pluck().get(NZA) as number;
+  const bearer = createApiToken(db, GEHEIM, gebruikerId, { naam: 'bench', scope: 'lezen' });
+  db.$client.close();
+  const port = await findVrijePoort();
+  const url = `http://localhost:${port}`;
+  const env = { DATABASE_PATH: pad, PORT: String(port), SESSION_SECRET: GEHEIM, WMG105_INWERKINGTREDING: '2025-01-01', HERINNERINGEN: 'uit' };
+  const { kind: server } = await startServer([process.execPath, 'dist/server/main.mjs'], env);
+  try {
+    const kop = { Authorization: `Bearer ${bearer}` };
+    let volgende: string | undefined = '/api/v1/termijnen?limit=100';
+    const tijden: number[] = [];
+    let termijnen = 0;
+    let eersteMs = 0;
+    while (volgende && tijden.length < aantalPaginas) {
+      const begin = performance.now();
+      const r: Response = await fetch(`${url}${volgende}`, { headers: kop });
+      const json = (await r.json()) as { termijnen: unknown[] };
+      const ms = performance.now() - begin;
+      if (r.status !== 200) throw new Error(`API page refused: ${r.status}`);
+      termijnen += json.termijnen.length;
+      if (eersteMs === 0) eersteMs = ms;
+      else tijden.push(ms);
+      volgende = /^<([^>]+)>; rel="next"$/.exec(r.headers.get('link') ?? '')?.[1];
+    }
+    tijden.sort((a, b) => a - b);
+    const p = (q: number) => tijden[Math.min(tijden.length - 1, Math.floor(q * tijden.length))]!;
+    return { schaal, termijnen, paginas: tijden.length + 1, eersteMs, p50: p(0.5), p95: p(0.95), max: tijden.at(-1)! };
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(map, { recursive: true, force: true });
+  }
+}
+
+export function describeApiPaginaMeting(m: ApiPaginaMeting): string {
+  return (
+    `server ${m.schaal}× /api/v1/termijnen pages of 100 (NZa, ${m.paginas} pages walked by Link, ${m.termijnen} terms): ` +
+    `first ${m.eersteMs.toFixed(0)} ms, then p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, max ${m.max.toFixed(1)} ms`
+  );
 }

@@ -17,6 +17,7 @@ const NIET_GETELD = [
   'api_tokens',
   'audit_log',
   'organisatie_sso',
+  'verzend_lease',
 ];
 
 describe('the data revision', () => {

@@ -27,6 +27,17 @@ type Rij = Verwacht | SchrijftNiet | { publiekeAanmelding: string };
 const later: { genodigde?: number; tokenId?: number; importToken?: string; zaakId?: number } = {};
 const datum = (d: string) => `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}`;
 
+let volgnummer = 0;
+/** A ledger row of the firm's jurist in a given state, for the outbox and "gezien" routes. */
+const herinnering = (status: string) =>
+  Number(
+    sql
+      .prepare(
+        `INSERT INTO herinneringen (sleutel, soort, gebruiker_id, moment, status, termijn, einde) VALUES (?, 'herinnering', (SELECT id FROM gebruikers WHERE email = ?), '2026-11-20', ?, 'z1', '2026-12-01')`,
+      )
+      .run(`audit-${status}-${++volgnummer}`, DEMO.advocaat, status).lastInsertRowid,
+  );
+
 const RIJEN: Record<string, Rij> = {
   'POST /aanmelden': { publiekeAanmelding: 'signing in writes sessions only (bookkeeping, not data)' },
   'POST /afmelden': { publiekeAanmelding: 'signing out removes one session only' },
@@ -215,6 +226,34 @@ const RIJEN: Record<string, Rij> = {
     body: () => formulier({ adres: 'Kanaalkade 12', postcode: '3511ab', plaats: 'Utrecht', email: '', telefoon: '' }),
     actie: 'briefhoofd gewijzigd',
     onderwerp: 'organisatie',
+  },
+  'POST /instellingen/verantwoordelijken': {
+    wie: DEMO.beheerder,
+    pad: () => '/instellingen/verantwoordelijken',
+    body: () => formulier({ standaard: String(een<{ id: number }>('SELECT id FROM gebruikers WHERE email = ?', DEMO.advocaat).id), reserve: '' }),
+    actie: 'verantwoordelijken voor herinneringen gewijzigd',
+    onderwerp: 'organisatie',
+  },
+  'POST /outbox/:id/opnieuw': {
+    wie: DEMO.beheerder,
+    pad: () => `/outbox/${herinnering('onzeker')}/opnieuw`,
+    body: () => formulier({}),
+    actie: 'herinnering opnieuw verstuurd',
+    onderwerp: 'herinnering',
+  },
+  'POST /outbox/:id/verzonden': {
+    wie: DEMO.beheerder,
+    pad: () => `/outbox/${herinnering('onzeker')}/verzonden`,
+    body: () => formulier({}),
+    actie: 'herinnering als verzonden bevestigd',
+    onderwerp: 'herinnering',
+  },
+  'POST /herinneringen/:id/gezien': {
+    wie: DEMO.advocaat,
+    pad: () => `/herinneringen/${herinnering('verzonden')}/gezien`,
+    body: () => formulier({}),
+    actie: 'herinnering gezien',
+    onderwerp: 'herinnering',
   },
   'POST /instellingen/agenda-token': {
     wie: DEMO.advocaat,

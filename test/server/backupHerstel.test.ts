@@ -112,7 +112,7 @@ describe('backup and restore', () => {
 
     // The restored database serves.
     server = await startServer(databasePad);
-    const lijst = (await (await fetch(`${server.url}/api/v1/besluiten`, { headers: { Authorization: `Bearer ${bearer}` } })).json()) as {
+    const lijst = (await (await fetch(`${server.url}/api/v1/besluiten?limit=1000`, { headers: { Authorization: `Bearer ${bearer}` } })).json()) as {
       tariefbeschikkingen: { kenmerk: string }[];
     };
     expect(lijst.tariefbeschikkingen.filter((b) => b.kenmerk.startsWith('LAST/'))).toHaveLength(schrijvingen);

@@ -91,6 +91,13 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /organisatie/sso/uitzetten': 'wwwooa',
   'GET /outbox': 'wwwooa',
   'GET /outbox/:id': 'wwwvva',
+  // No reminder 999999: a beheerder gets 404, everyone else may not manage the outbox at all.
+  'POST /outbox/:id/opnieuw': 'wwwvva',
+  'POST /outbox/:id/verzonden': 'wwwvva',
+  'GET /herinneringen': 'oooooa',
+  'GET /herinneringen/:id': 'vvvvva',
+  'POST /herinneringen/:id/gezien': 'vvvvva',
+  'POST /instellingen/verantwoordelijken': 'wwwooa',
   'GET /api/v1/termijnen': 'oooooa',
   'GET /api/v1/besluiten': 'oooooa',
   'POST /api/v1/besluiten': 'oowooa',
@@ -118,7 +125,7 @@ const WAARDEN: Record<string, string> = {
 function pad(route: string, soort?: 'tb' | 'cr'): string {
   let p = route.split(' ')[1]!;
   if (p.includes(':type/:id')) p = p.replace(':type/:id', soort === 'cr' ? `contracteerruimte/${crId}` : `tariefbeschikking/${tbVanKantoor}`);
-  if (p.startsWith('/outbox/')) return '/outbox/999999';
+  if (p.startsWith('/outbox/') || p.startsWith('/herinneringen/')) return p.replace(':id', '999999');
   if (p.startsWith('/api/v1/zaken/')) p = p.replace(':bestand', 'clientbrief.docx');
   return p.replace(/:([A-Za-z]+)/g, (_, n: string) => WAARDEN[n]!);
 }

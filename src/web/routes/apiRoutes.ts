@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { toTermijnUitkomstJson } from '../../domain/termijnen/termijnUitkomstJson';
@@ -14,6 +13,35 @@ import { validateInvoer } from '../formulier';
 import { parseOverzichtFilter } from './overzichtRoutes';
 import { matchZorgaanbieder } from '../../services/termijnOverzicht';
 import { findBesluitTermijnen } from '../../services/termijnService';
+import { afgeleid } from '../../services/termijnService';
+import type { PartijStatus, RegioJaarStatus, Termijn, Uitsluiting, Waarschuwing } from '../../domain/termijnen/termijn';
+import { parseJsonBegrensd } from '../verzoekGrenzen';
+import { linkNaarVolgende, orderBySleutel, parsePaginering, takePagina } from '../paginering';
+
+type ApiItem =
+  | { soort: 'termijn'; x: Termijn }
+  | { soort: 'uitsluiting'; x: Uitsluiting }
+  | { soort: 'status'; x: RegioJaarStatus }
+  | { soort: 'partijStatus'; x: PartijStatus }
+  | { soort: 'waarschuwing'; x: Waarschuwing };
+
+/** The stable order of the terms API: by kind, then last day, region, year, remedy, decision and party. */
+function apiItemSleutel(i: ApiItem): string {
+  switch (i.soort) {
+    case 'termijn':
+      return ['0', i.x.einde, i.x.regio, i.x.jaar, i.x.rechtsmiddel, i.x.besluitType, i.x.besluit, i.x.partij ?? '', i.x.soort, i.x.regel, i.x.aanvang].join(
+        '|',
+      );
+    case 'uitsluiting':
+      return ['1', i.x.regio, i.x.jaar, i.x.rechtsmiddel, i.x.besluitType, i.x.besluit, i.x.partij ?? '', i.x.reden].join('|');
+    case 'status':
+      return ['2', i.x.regio, i.x.jaar].join('|');
+    case 'partijStatus':
+      return ['3', i.x.regio, i.x.jaar, i.x.partij].join('|');
+    case 'waarschuwing':
+      return ['4', JSON.stringify(i.x)].join('|');
+  }
+}
 
 const fouten = (c: Context, lijst: VeldFout[], status: 400 | 404 | 413 | 422) => c.json({ fouten: lijst }, status);
 
@@ -21,6 +49,8 @@ const fouten = (c: Context, lijst: VeldFout[], status: 400 | 404 | 413 | 422) =>
 export function apiRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
+  // Every list of a result in one walk: terms, exclusions, region-year statuses, party statuses and warnings, each in
+  // its own array of the page, in one stable order (kind, then last day, region, year, …), with one cursor.
   app.get('/termijnen', (c) => {
     const parsed = parseOverzichtFilter(deps, c.req.query());
     if (!parsed.success)
@@ -31,45 +61,65 @@ export function apiRoutes(deps: AppDeps) {
       );
     const { peildatum: gekozen, regio, jaar, rechtsmiddel, zorgaanbieder } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();
+    const lijstNaam = JSON.stringify(['termijnen', peildatum, regio ?? '', jaar ?? '', rechtsmiddel ?? '', zorgaanbieder ?? '']);
+    const paginering = parsePaginering(c.req.query(), lijstNaam);
+    if (!paginering.ok) return fouten(c, [{ veld: paginering.veld, melding: paginering.melding }], 400);
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
-    const past = (x: { regio: string; jaar: number; besluit: string; besluitType: string; rechtsmiddel?: string; partij?: string | undefined }) =>
-      (!regio || x.regio === regio) &&
-      (!jaar || x.jaar === jaar) &&
-      (!rechtsmiddel || x.rechtsmiddel === rechtsmiddel) &&
-      (!zorgaanbieder || matchZorgaanbieder(x.partij ?? berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder));
+    const lijst = afgeleid(berekend, `api:${lijstNaam}`, () => {
+      const past = (x: { regio: string; jaar: number; besluit: string; besluitType: string; rechtsmiddel?: string; partij?: string | undefined }) =>
+        (!regio || x.regio === regio) &&
+        (!jaar || x.jaar === jaar) &&
+        (!rechtsmiddel || x.rechtsmiddel === rechtsmiddel) &&
+        (!zorgaanbieder || matchZorgaanbieder(x.partij ?? berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder));
+      const u = berekend.uitkomst;
+      const items: ApiItem[] = [
+        ...u.termijnen.filter(past).map((x) => ({ soort: 'termijn' as const, x })),
+        ...u.uitsluitingen.filter(past).map((x) => ({ soort: 'uitsluiting' as const, x })),
+        ...u.status.filter((s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar)).map((x) => ({ soort: 'status' as const, x })),
+        ...u.partijStatus
+          .filter((s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar) && (!zorgaanbieder || matchZorgaanbieder(s.partij, zorgaanbieder)))
+          .map((x) => ({ soort: 'partijStatus' as const, x })),
+        ...u.waarschuwingen.map((x) => ({ soort: 'waarschuwing' as const, x })),
+      ];
+      return orderBySleutel(items, apiItemSleutel);
+    });
+    const pagina = takePagina(lijst, paginering.limit, paginering.na);
+    const per = <S extends ApiItem['soort']>(soort: S) =>
+      pagina.items.filter((i): i is Extract<ApiItem, { soort: S }> => i.soort === soort).map((i) => i.x as Extract<ApiItem, { soort: S }>['x']);
     const json = toTermijnUitkomstJson(
       {
-        termijnen: berekend.uitkomst.termijnen.filter(past),
-        uitsluitingen: berekend.uitkomst.uitsluitingen.filter(past),
-        status: berekend.uitkomst.status.filter((s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar)),
-        partijStatus: berekend.uitkomst.partijStatus.filter(
-          (s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar) && (!zorgaanbieder || matchZorgaanbieder(s.partij, zorgaanbieder)),
-        ),
-        waarschuwingen: berekend.uitkomst.waarschuwingen,
+        termijnen: per('termijn'),
+        uitsluitingen: per('uitsluiting'),
+        status: per('status'),
+        partijStatus: per('partijStatus'),
+        waarschuwingen: per('waarschuwing'),
       },
       deps.termijnen.config,
     );
-    return c.json({ peildatum, ...json });
+    const volgende = linkNaarVolgende(c, pagina.laatste, lijstNaam, { peildatum });
+    return c.json({ peildatum, ...json, volgende });
   });
 
+  // Decisions: the contracteerruimtebesluiten, then the tariefbeschikkingen, each by id.
   app.get('/besluiten', (c) => {
+    const paginering = parsePaginering(c.req.query(), 'besluiten');
+    if (!paginering.ok) return fouten(c, [{ veld: paginering.veld, melding: paginering.melding }], 400);
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), deps.vandaag());
-    const cr = new Map<
-      number,
-      { kenmerk: string; soort: string; besluitdatum: string; bekendgemaakt: string; bedragen: { regio: string; jaar: number; bedragCenten: number }[] }
-    >();
-    for (const r of berekend.contracteerruimte) {
-      const besluit = cr.get(r.id) ?? { kenmerk: r.kenmerk, soort: r.soort, besluitdatum: r.besluitdatum, bekendgemaakt: r.bekendgemaakt, bedragen: [] };
-      besluit.bedragen.push({ regio: r.regio, jaar: r.jaar, bedragCenten: r.bedragCenten });
-      cr.set(r.id, besluit);
-    }
-    return c.json({
-      contracteerruimtebesluiten: [...cr.entries()].map(([id, b]) => ({ id, type: 'contracteerruimte', ...b })),
-      tariefbeschikkingen: [...berekend.tariefbeschikkingen.values()]
-        .sort((a, b) => a.id - b.id)
-        .map((t) => ({
+    const lijst = afgeleid(berekend, 'api:besluiten', () => {
+      const cr = new Map<
+        number,
+        { kenmerk: string; soort: string; besluitdatum: string; bekendgemaakt: string; bedragen: { regio: string; jaar: number; bedragCenten: number }[] }
+      >();
+      for (const r of berekend.contracteerruimte) {
+        const besluit = cr.get(r.id) ?? { kenmerk: r.kenmerk, soort: r.soort, besluitdatum: r.besluitdatum, bekendgemaakt: r.bekendgemaakt, bedragen: [] };
+        besluit.bedragen.push({ regio: r.regio, jaar: r.jaar, bedragCenten: r.bedragCenten });
+        cr.set(r.id, besluit);
+      }
+      const items = [
+        ...[...cr.entries()].map(([id, b]) => ({ id, type: 'contracteerruimte' as const, ...b })),
+        ...[...berekend.tariefbeschikkingen.values()].map((t) => ({
           id: t.id,
-          type: 'tariefbeschikking',
+          type: 'tariefbeschikking' as const,
           kenmerk: t.kenmerk,
           zorgaanbieder: t.zorgaanbieder,
           regio: t.regio,
@@ -78,6 +128,15 @@ export function apiRoutes(deps: AppDeps) {
           besluitdatum: t.besluitdatum,
           bekendgemaakt: t.bekendgemaakt,
         })),
+      ];
+      return orderBySleutel(items, (b) => `${b.type === 'contracteerruimte' ? 0 : 1}|${String(b.id).padStart(12, '0')}`);
+    });
+    const pagina = takePagina(lijst, paginering.limit, paginering.na);
+    const volgende = linkNaarVolgende(c, pagina.laatste, 'besluiten');
+    return c.json({
+      contracteerruimtebesluiten: pagina.items.filter((b) => b.type === 'contracteerruimte'),
+      tariefbeschikkingen: pagina.items.filter((b) => b.type === 'tariefbeschikking'),
+      volgende,
     });
   });
 
@@ -85,39 +144,41 @@ export function apiRoutes(deps: AppDeps) {
     .object({ type: z.enum(['contracteerruimte', 'tariefbeschikking'], { error: 'verwacht "contracteerruimte" of "tariefbeschikking"' }) })
     .loose();
 
-  app.post(
-    '/besluiten',
-    bodyLimit({ maxSize: 1024 * 1024, onError: (c) => fouten(c, [{ veld: 'invoer', melding: 'het verzoek is groter dan 1 MB' }], 413) }),
-    async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return fouten(c, [{ veld: 'invoer', melding: 'geen geldige JSON' }], 400);
-      }
-      const soort = validateInvoer(besluitBody, body);
-      if (!soort.ok) return fouten(c, soort.fouten, 422);
-      const { type, ...rest } = soort.data;
-      const actor = c.get('actor');
-      const resultaat =
-        type === 'contracteerruimte'
-          ? (() => {
-              const v = validateInvoer(contracteerruimtebesluitInvoer, rest);
-              return v.ok ? createContracteerruimtebesluit(deps.db, actor, v.data, deps.vandaag()) : v;
-            })()
-          : (() => {
-              const v = validateInvoer(tariefbeschikkingInvoer, rest);
-              return v.ok ? createTariefbeschikking(deps.db, actor, v.data, deps.vandaag()) : v;
-            })();
-      if (!resultaat.ok) return fouten(c, resultaat.fouten, 422);
-      const kenmerk = (rest as { kenmerk: string }).kenmerk.trim();
-      const { termijnen, uitsluitingen } = findBesluitTermijnen(deps.termijnen.computeVoorActor(actor, deps.vandaag()), type, kenmerk);
-      const json = toTermijnUitkomstJson({ termijnen, uitsluitingen, status: [] }, deps.termijnen.config);
-      return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen }, 201);
-    },
-  );
+  // The body limit (MAX_FORMULIER_MB) is src/web/verzoekGrenzen.ts's, before this handler; here depth and size.
+  app.post('/besluiten', async (c) => {
+    const gelezen = parseJsonBegrensd(await c.req.text(), deps.grenzen);
+    if (!gelezen.ok) return fouten(c, [{ veld: 'invoer', melding: gelezen.melding }], 400);
+    const body = gelezen.waarde;
+    const soort = validateInvoer(besluitBody, body);
+    if (!soort.ok) return fouten(c, soort.fouten, 422);
+    const { type, ...rest } = soort.data;
+    const actor = c.get('actor');
+    const resultaat =
+      type === 'contracteerruimte'
+        ? (() => {
+            const v = validateInvoer(contracteerruimtebesluitInvoer, rest);
+            return v.ok ? createContracteerruimtebesluit(deps.db, actor, v.data, deps.vandaag()) : v;
+          })()
+        : (() => {
+            const v = validateInvoer(tariefbeschikkingInvoer, rest);
+            return v.ok ? createTariefbeschikking(deps.db, actor, v.data, deps.vandaag()) : v;
+          })();
+    if (!resultaat.ok) return fouten(c, resultaat.fouten, 422);
+    const kenmerk = (rest as { kenmerk: string }).kenmerk.trim();
+    const { termijnen, uitsluitingen } = findBesluitTermijnen(deps.termijnen.computeVoorActor(actor, deps.vandaag()), type, kenmerk);
+    const json = toTermijnUitkomstJson({ termijnen, uitsluitingen, status: [] }, deps.termijnen.config);
+    return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen }, 201);
+  });
 
-  app.get('/zaken', (c) => c.json({ zaken: loadZaken(deps.db, c.get('actor')) }));
+  // The organisation's cases, newest first.
+  app.get('/zaken', (c) => {
+    const paginering = parsePaginering(c.req.query(), 'zaken');
+    if (!paginering.ok) return fouten(c, [{ veld: paginering.veld, melding: paginering.melding }], 400);
+    // Newest first: the key counts down from the largest id.
+    const lijst = orderBySleutel(loadZaken(deps.db, c.get('actor')), (z) => String(Number.MAX_SAFE_INTEGER - z.id).padStart(16, '0'));
+    const pagina = takePagina(lijst, paginering.limit, paginering.na);
+    return c.json({ zaken: pagina.items, volgende: linkNaarVolgende(c, pagina.laatste, 'zaken') });
+  });
 
   // The filing as the wizard would make it from the case's current data (issue 13, point 10): nothing is stored.
   app.get('/zaken/:id/stukken/:bestand', async (c) => {

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { formatCsv } from '../../csv/csvSchrijven';
+import { formatCsvRegel } from '../../csv/csvSchrijven';
+
+const CSV_BATCH = 500;
 import { buildOverzicht } from '../../services/termijnOverzicht';
 import { parseOverzichtFilter } from './overzichtRoutes';
 
@@ -17,37 +19,50 @@ export function exportRoutes(deps: AppDeps) {
     const { peildatum: gekozen, ...filter } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();
     const { regels } = buildOverzicht(deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, filter);
-    const csv = formatCsv(
-      // Headers as the user reads them, dates as a Dutch spreadsheet reads them (dd-mm-jjjj).
-      [
-        'Laatste dag',
-        'Dagen over',
-        'Rechtsmiddel',
-        'Tegen',
-        'Regio',
-        'Jaar',
-        'Zorgaanbieder',
-        'Besluit',
-        'Bekendgemaakt',
-        'Aanvang',
-        'Grondslag',
-        'Toelichting',
-      ],
-      regels.map((r) => [
-        formatDatumInvoer(r.termijn.einde),
-        r.dagenOver,
-        r.termijn.rechtsmiddel,
-        r.termijn.tegen,
-        r.gedeeldVenster ? `${r.gedeeldVenster.regios} regio's (gedeeld venster art. 105 lid 3 Wmg)` : r.termijn.regio,
-        r.gedeeldVenster ? r.gedeeldVenster.jaren.join(', ') : r.termijn.jaar,
-        r.zorgaanbieder ?? '',
-        r.gedeeldVenster ? r.gedeeldVenster.besluiten.join(', ') : r.termijn.besluit,
-        formatDatumInvoer(r.termijn.bekendgemaakt),
-        formatDatumInvoer(r.termijn.aanvang),
-        r.termijn.grondslag.join(', '),
-        r.termijn.toelichting,
-      ]),
-    );
+    // Headers as the user reads them, dates as a Dutch spreadsheet reads them (dd-mm-jjjj).
+    const kop = [
+      'Laatste dag',
+      'Dagen over',
+      'Rechtsmiddel',
+      'Tegen',
+      'Regio',
+      'Jaar',
+      'Zorgaanbieder',
+      'Besluit',
+      'Bekendgemaakt',
+      'Aanvang',
+      'Grondslag',
+      'Toelichting',
+    ];
+    const rij = (r: (typeof regels)[number]) => [
+      formatDatumInvoer(r.termijn.einde),
+      r.dagenOver,
+      r.termijn.rechtsmiddel,
+      r.termijn.tegen,
+      r.gedeeldVenster ? `${r.gedeeldVenster.regios} regio's (gedeeld venster art. 105 lid 3 Wmg)` : r.termijn.regio,
+      r.gedeeldVenster ? r.gedeeldVenster.jaren.join(', ') : r.termijn.jaar,
+      r.zorgaanbieder ?? '',
+      r.gedeeldVenster ? r.gedeeldVenster.besluiten.join(', ') : r.termijn.besluit,
+      formatDatumInvoer(r.termijn.bekendgemaakt),
+      formatDatumInvoer(r.termijn.aanvang),
+      r.termijn.grondslag.join(', '),
+      r.termijn.toelichting,
+    ];
+    // Streamed in batches: the whole file is never one string in memory, and a slow reader holds back the producer.
+    let volgende = 0;
+    const encoder = new TextEncoder();
+    const csv = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(`\uFEFF${formatCsvRegel(kop)}\r\n`));
+      },
+      pull(controller) {
+        if (volgende >= regels.length) return controller.close();
+        const tot = Math.min(volgende + CSV_BATCH, regels.length);
+        let stuk = '';
+        for (; volgende < tot; volgende++) stuk += `${formatCsvRegel(rij(regels[volgende]!))}\r\n`;
+        controller.enqueue(encoder.encode(stuk));
+      },
+    });
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="termijnen-${peildatum}.csv"`,

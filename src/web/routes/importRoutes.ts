@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from '../appContext';
 import { CONTRACTEERRUIMTE_KOLOMMEN, previewContracteerruimteImport, writeContracteerruimteImport } from '../../import/contracteerruimteImport';
 import { previewTariefbeschikkingImport, TARIEFBESCHIKKING_KOLOMMEN, writeTariefbeschikkingImport } from '../../import/tariefbeschikkingImport';
@@ -8,7 +7,6 @@ import type { RijFout } from '../../import/importUitkomst';
 import { paginaContext } from '../paginaContext';
 import { can } from '../../services/permissies';
 
-const MAX_BESTAND = 20 * 1024 * 1024;
 const MAX_GETOONDE_FOUTEN = 500;
 
 export function importRoutes(deps: AppDeps) {
@@ -40,12 +38,8 @@ export function importRoutes(deps: AppDeps) {
       : previewTariefbeschikkingImport(deps.db, c.get('actor'), tekst, deps.vandaag());
   }
 
-  const groot = bodyLimit({
-    maxSize: MAX_BESTAND,
-    onError: (c) => render(c as Context<AppEnv>, { fouten: [{ rij: 1, veld: 'bestand', melding: 'het bestand is groter dan 20 MB' }] }, 413),
-  });
-
-  app.post('/voorbeeld', groot, async (c) => {
+  // The body limit (MAX_UPLOAD_MB, 413) is src/web/verzoekGrenzen.ts's, before the CSRF check reads the form.
+  app.post('/voorbeeld', async (c) => {
     const form = await c.req.parseBody();
     const soort: ImportSoort | undefined = form.soort === 'contracteerruimte' || form.soort === 'tariefbeschikkingen' ? form.soort : undefined;
     const bestand = form.bestand;

@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { foutenPerVeld, validateInvoer } from '../formulier';
+import { foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
+import { loadVerantwoordelijken, updateVerantwoordelijken, type Verantwoordelijken } from '../../services/herinneringBeheer';
+import { InvoerFout } from '../../services/invoerFout';
 
 const PNG_HANDTEKENING = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const optioneleTekst = (max: number) =>
@@ -55,6 +56,7 @@ export function instellingenRoutes(deps: AppDeps) {
     status: 200 | 413 | 422 = 200,
     briefhoofdFouten: Record<string, string> = {},
     nieuwToken?: string,
+    verantwoordelijkenFouten: Record<string, string> = {},
   ) {
     const actor = c.get('actor');
     const g = loadInstellingen(deps.db, actor);
@@ -70,6 +72,9 @@ export function instellingenRoutes(deps: AppDeps) {
         fout,
         opgeslagen: c.req.query('opgeslagen') === '1',
         magBriefhoofd: can(actor, 'organisatie.beheren'),
+        verantwoordelijken: can(actor, 'organisatie.beheren')
+          ? verantwoordelijkenKeuze(loadVerantwoordelijken(deps.db, actor), verantwoordelijkenFouten)
+          : undefined,
         sessies: countSessies(deps.db, actor.gebruikerId),
         tokens: listApiTokens(deps.db, actor),
         nieuwToken,
@@ -94,27 +99,40 @@ export function instellingenRoutes(deps: AppDeps) {
   );
 
   // The organisation's letterhead, used by every filing: address lines and a PNG logo.
-  app.post(
-    '/briefhoofd',
-    bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => renderInstellingen(c as Context<AppEnv>, 'het logo is groter dan 1 MB', 413) }),
-    async (c) => {
-      const form = await c.req.parseBody();
-      const tekst = Object.fromEntries(['adres', 'postcode', 'plaats', 'email', 'telefoon'].map((k) => [k, typeof form[k] === 'string' ? form[k] : undefined]));
-      const invoer = validateInvoer(briefhoofdInvoer, tekst);
-      const logo = form.logo;
-      const fouten: Record<string, string> = invoer.ok ? {} : foutenPerVeld(invoer.fouten);
-      let logoPng: Buffer | undefined;
-      if (logo instanceof File && logo.size > 0) {
-        const bytes = Buffer.from(await logo.arrayBuffer());
-        if (bytes.length > 1024 * 1024) fouten.logo = 'het logo is groter dan 1 MB';
-        else if (!bytes.subarray(0, 8).equals(PNG_HANDTEKENING)) fouten.logo = 'het logo moet een PNG-afbeelding zijn';
-        else logoPng = bytes;
-      }
-      if (!invoer.ok || Object.keys(fouten).length) return renderInstellingen(c, 'Het briefhoofd is niet opgeslagen.', 422, fouten);
-      updateBriefhoofd(deps.db, c.get('actor'), invoer.data, logoPng);
-      return c.redirect('/instellingen?opgeslagen=1', 303);
-    },
-  );
+  app.post('/briefhoofd', async (c) => {
+    const form = await c.req.parseBody();
+    const tekst = Object.fromEntries(['adres', 'postcode', 'plaats', 'email', 'telefoon'].map((k) => [k, typeof form[k] === 'string' ? form[k] : undefined]));
+    const invoer = validateInvoer(briefhoofdInvoer, tekst);
+    const logo = form.logo;
+    const fouten: Record<string, string> = invoer.ok ? {} : foutenPerVeld(invoer.fouten);
+    let logoPng: Buffer | undefined;
+    if (logo instanceof File && logo.size > 0) {
+      const bytes = Buffer.from(await logo.arrayBuffer());
+      // Its size is bounded by MAX_UPLOAD_MB (src/web/verzoekGrenzen.ts, 413) before this runs.
+      if (!bytes.subarray(0, 8).equals(PNG_HANDTEKENING)) fouten.logo = 'het logo moet een PNG-afbeelding zijn';
+      else logoPng = bytes;
+    }
+    if (!invoer.ok || Object.keys(fouten).length) return renderInstellingen(c, 'Het briefhoofd is niet opgeslagen.', 422, fouten);
+    updateBriefhoofd(deps.db, c.get('actor'), invoer.data, logoPng);
+    return c.redirect('/instellingen?opgeslagen=1', 303);
+  });
+
+  // Who is reminded of the clients' terms without a case, and who hears when a reminder goes unseen (issue 14).
+  app.post('/verantwoordelijken', async (c) => {
+    const { waarden, fouten } = await readFormulier(c);
+    const id = (veld: string) => {
+      const w = enkel(waarden[veld]);
+      return w === undefined || w === '' ? null : /^\d{1,9}$/.test(w) ? Number(w) : -1;
+    };
+    try {
+      if (fouten.length) throw new InvoerFout(fouten);
+      updateVerantwoordelijken(deps.db, c.get('actor'), { standaardId: id('standaard'), reserveId: id('reserve') });
+    } catch (e) {
+      if (!(e instanceof InvoerFout)) throw e;
+      return renderInstellingen(c, 'De verantwoordelijken zijn niet opgeslagen.', 422, {}, undefined, foutenPerVeld(e.fouten));
+    }
+    return c.redirect('/instellingen?opgeslagen=1', 303);
+  });
 
   // A new token revokes the old feed URL at once.
   app.post('/agenda-token', (c) => {
@@ -156,4 +174,10 @@ export function organisatieRoutes(deps: AppDeps) {
     return logo ? c.body(new Uint8Array(logo), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }) : c.notFound();
   });
   return app;
+}
+
+/** The two choices of the settings page, each member marked as chosen or not. */
+function verantwoordelijkenKeuze(v: Verantwoordelijken, fouten: Record<string, string>) {
+  const opties = (gekozen: number | null) => v.leden.map((l) => ({ ...l, gekozen: l.id === gekozen }));
+  return { standaard: opties(v.standaardId), reserve: opties(v.reserveId), geenStandaard: v.standaardId === null, fouten };
 }
