@@ -8,6 +8,7 @@ import { computeHerinneringsmomenten, selectTeVersturen, werkdagenVoor } from '.
 import { addDagen, weekdagVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatRegioJaarPad } from '../opmaak/opmaak';
 import { composeEscalatie, composeHerinnering, composeWeekoverzicht } from '../mail/herinneringMail';
+import { listOngecontroleerdeFataleTermijnen } from '../services/fataleDatumControle';
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
 import type { TermijnService } from '../services/termijnService';
@@ -356,7 +357,12 @@ function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSele
         url: `${appUrl}${formatRegioJaarPad(t.regio, t.jaar)}`,
         zorgaanbieder: t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null,
       }));
-    return composeWeekoverzicht({ aan: actor.email, naam: actor.naam, vandaag, messageId, termijnen: lijst });
+    // The four-eyes check (issue 14): the organisation's fatal dates in the same window that nobody confirmed yet.
+    const ongecontroleerd = listOngecontroleerdeFataleTermijnen(deps.db, deps.termijnen, actor.organisatieId, vandaag, { totEnMet: tot }).map((t) => ({
+      termijn: t,
+      url: `${appUrl}${formatRegioJaarPad(t.regio, t.jaar)}`,
+    }));
+    return composeWeekoverzicht({ aan: actor.email, naam: actor.naam, vandaag, messageId, termijnen: lijst, ongecontroleerd });
   }
   const o = rij.termijn ? open.get(rij.termijn) : undefined;
   // The case was filed or closed, the term ended, or its date moved since planning: this reminder no longer applies.

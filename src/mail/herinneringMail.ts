@@ -91,7 +91,15 @@ export function composeWeekoverzicht(invoer: {
   vandaag: IsoDatum;
   messageId: string;
   termijnen: { termijn: Termijn; url: string; zorgaanbieder: string | null }[];
+  /** Fatal dates in the same window that no second lawyer has confirmed yet (issue 14: four-eyes check). */
+  ongecontroleerd?: { termijn: Termijn; url: string }[];
 }): Mail {
+  const ongecontroleerd = invoer.ongecontroleerd ?? [];
+  const controleRegels = ongecontroleerd.map(
+    ({ termijn: t }) =>
+      `${formatDatumKort(t.einde)} — ${t.rechtsmiddel} tegen ${t.tegen}, ${t.regio} ${t.jaar}, ${t.besluit}${t.partij ? `, ${t.partij}` : ''}`,
+  );
+  const controleKop = `Nog niet gecontroleerd door een tweede jurist (${ongecontroleerd.length}): laat deze laatste dagen nakijken en bevestigen.`;
   const regels = invoer.termijnen.map(
     ({ termijn: t, zorgaanbieder }) =>
       `${formatDatumKort(t.einde)} (${formatDagenOver(dagenTussen(invoer.vandaag, t.einde))}) — ${t.rechtsmiddel} tegen ${t.tegen}, ${t.regio} ${t.jaar}, ${t.besluit}${zorgaanbieder ? `, ${zorgaanbieder}` : ''}`,
@@ -102,10 +110,15 @@ export function composeWeekoverzicht(invoer: {
     invoer.termijnen.length ? 'Deze termijnen lopen de komende 21 dagen af:' : 'De komende 21 dagen loopt geen termijn af.',
     '',
     ...regels.map((r) => `- ${r}`),
+    ...(ongecontroleerd.length ? ['', controleKop, '', ...controleRegels.map((r) => `- ${r}`)] : []),
   ].join('\n');
   const html = `<!doctype html><html lang="nl"><body style="font-family:Calibri,Arial,sans-serif"><p>Beste ${escape(invoer.naam)},</p><p>${invoer.termijnen.length ? 'Deze termijnen lopen de komende 21 dagen af:' : 'De komende 21 dagen loopt geen termijn af.'}</p><ul>${invoer.termijnen
     .map((x, i) => `<li><a href="${escape(x.url)}">${escape(regels[i]!)}</a></li>`)
-    .join('')}</ul></body></html>`;
+    .join('')}</ul>${
+    ongecontroleerd.length
+      ? `<p><strong>${escape(controleKop)}</strong></p><ul>${ongecontroleerd.map((x, i) => `<li><a href="${escape(x.url)}">${escape(controleRegels[i]!)}</a></li>`).join('')}</ul>`
+      : ''
+  }</body></html>`;
   return {
     aan: invoer.aan,
     onderwerp: `Weekoverzicht termijnen vanaf ${formatDatumKort(invoer.vandaag)}`,

@@ -212,6 +212,11 @@ describe('reminders by e-mail', () => {
     expect(digest.text).toContain('Deze termijnen lopen de komende 21 dagen af');
     expect(digest.text).toContain('11 december 2026');
     expect(digest.text).not.toContain('22 december 2026');
+    // Issue 14, four-eyes check: the fatal dates in the window nobody confirmed yet are flagged in the digest.
+    const controle = digest.text!.split('Nog niet gecontroleerd door een tweede jurist')[1];
+    expect(controle, 'the digest flags unconfirmed fatal dates').toBeDefined();
+    expect(controle).toContain('11 december 2026');
+    expect(digest.html).toContain('Nog niet gecontroleerd door een tweede jurist');
   });
 });
 
