@@ -7,13 +7,13 @@ import { gebruikers, herinneringen, verzendLease } from '../db/schema';
 import { computeHerinneringsmomenten, selectTeVersturen, werkdagenVoor } from '../domain/herinneringen/herinneringsmomenten';
 import { addDagen, weekdagVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatRegioJaarPad } from '../opmaak/opmaak';
-import { composeEscalatie, composeHerinnering, composeWeekoverzicht } from '../mail/herinneringMail';
+import { composeEscalatie, composeHerinnering, composeStukHerinnering, composeWeekoverzicht } from '../mail/herinneringMail';
 import { listOngecontroleerdeFataleTermijnen } from '../services/fataleDatumControle';
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
 import type { TermijnService } from '../services/termijnService';
 import { loadActor } from '../services/actorService';
-import { loadTeHerinneren, toAgendaTermijn, type TeHerinneren } from './openTermijnen';
+import { loadStukTeHerinneren, loadTeHerinneren, toAgendaTermijn, type StukTeHerinneren, type TeHerinneren } from './openTermijnen';
 
 export interface Klok {
   vandaag(): IsoDatum;
@@ -98,6 +98,19 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; her
   const gewenst = new Map<string, Rij>();
   for (const o of loadTeHerinneren(db, termijnen, vandaag)) {
     const basis = { termijn: o.termijnSleutel, organisatieId: o.organisatieId, zaakId: o.zaak?.id ?? null, einde: o.termijn.einde };
+    for (const m of computeHerinneringsmomenten(o.termijn.einde, o.schema, termijnen.config.kalender)) {
+      const sleutel = `h:${o.termijnSleutel}:u${o.gebruiker.id}:e${o.termijn.einde}:w${m.werkdagenVooraf}`;
+      gewenst.set(sleutel, { sleutel, soort: 'herinnering', gebruikerId: o.gebruiker.id, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum, ...basis });
+    }
+    const moment = werkdagenVoor(o.termijn.einde, ESCALATIE_WERKDAGEN, termijnen.config.kalender);
+    for (const p of o.escalatie) {
+      const sleutel = `x:${o.termijnSleutel}:u${p.id}:e${o.termijn.einde}`;
+      gewenst.set(sleutel, { sleutel, soort: 'escalatie', gebruikerId: p.id, werkdagenVooraf: ESCALATIE_WERKDAGEN, moment, ...basis });
+    }
+  }
+  // The terms a filing left behind (issue 13): the same moments, the same escalation.
+  for (const o of loadStukTeHerinneren(db, vandaag, termijnen.config.kalender)) {
+    const basis = { termijn: o.termijnSleutel, organisatieId: o.organisatieId, zaakId: o.zaak.id, einde: o.termijn.einde };
     for (const m of computeHerinneringsmomenten(o.termijn.einde, o.schema, termijnen.config.kalender)) {
       const sleutel = `h:${o.termijnSleutel}:u${o.gebruiker.id}:e${o.termijn.einde}:w${m.werkdagenVooraf}`;
       gewenst.set(sleutel, { sleutel, soort: 'herinnering', gebruikerId: o.gebruiker.id, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum, ...basis });
@@ -200,7 +213,8 @@ export async function sendVerschuldigde(deps: HerinneringDeps): Promise<ScanUitk
     .all();
   if (verschuldigd.length === 0) return uitkomst;
 
-  const open = new Map(loadTeHerinneren(db, deps.termijnen, vandaag).map((o) => [o.termijnSleutel, o]));
+  const open = new Map<string, TeHerinneren | StukTeHerinneren>(loadTeHerinneren(db, deps.termijnen, vandaag).map((o) => [o.termijnSleutel, o]));
+  for (const o of loadStukTeHerinneren(db, vandaag, deps.termijnen.config.kalender)) open.set(o.termijnSleutel, o);
   // Per term, last day and recipient: the latest moment already sent (or possibly sent).
   const reedsVerzonden = new Map<string, string>();
   const termijnen = [...new Set(verschuldigd.filter((r) => r.termijn).map((r) => r.termijn!))];
@@ -342,7 +356,13 @@ function recordVerzonden(db: Db, afzender: Afzender, id: number, messageId: stri
   }
 }
 
-function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSelect, open: Map<string, TeHerinneren>, inhaal: boolean, vandaag: IsoDatum) {
+function composeMail(
+  deps: HerinneringDeps,
+  rij: typeof herinneringen.$inferSelect,
+  open: Map<string, TeHerinneren | StukTeHerinneren>,
+  inhaal: boolean,
+  vandaag: IsoDatum,
+) {
   const messageId = `<herinnering-${rij.id}@termijnbewaking.local>`;
   const appUrl = deps.mail.appUrl;
   if (rij.soort === 'weekoverzicht') {
@@ -367,6 +387,7 @@ function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSele
   const o = rij.termijn ? open.get(rij.termijn) : undefined;
   // The case was filed or closed, the term ended, or its date moved since planning: this reminder no longer applies.
   if (!o || o.termijn.einde !== rij.einde) return undefined;
+  if ('soort' in o) return composeStukMail(o, rij, appUrl, vandaag, messageId);
   const termijnUrl = o.zaak ? `${appUrl}/zaken/${o.zaak.id}` : `${appUrl}${formatRegioJaarPad(o.termijn.regio, o.termijn.jaar)}`;
   const gezienUrl = `${appUrl}/herinneringen/${rij.id}`;
   if (rij.soort === 'escalatie') {
@@ -397,6 +418,40 @@ function composeMail(deps: HerinneringDeps, rij: typeof herinneringen.$inferSele
     inhaal,
     messageId,
     agenda: o.zaak ? toAgendaTermijn({ zaak: o.zaak, termijn: o.termijn }, appUrl) : toTermijnAgenda(o, termijnUrl),
+  });
+}
+
+/** How a case is named in a mail: its kind, number, region and year, client and CBb case number where known. */
+function describeZaak(z: StukTeHerinneren['zaak']): string {
+  const waar = [z.regio ?? z.tariefbeschikkingRegio, z.jaar ?? z.tariefbeschikkingJaar].filter((x) => x !== null).join(' ');
+  return [`${z.soort} (zaak ${z.id})`, waar, z.zorgaanbieder, z.cbbZaaknummer ? `CBb ${z.cbbZaaknummer}` : null].filter(Boolean).join(', ');
+}
+
+/** A stuk term's reminder or escalation (issue 13), with the term as a calendar event. */
+function composeStukMail(o: StukTeHerinneren, rij: typeof herinneringen.$inferSelect, appUrl: string, vandaag: IsoDatum, messageId: string) {
+  const zaakUrl = `${appUrl}/zaken/${o.zaak.id}`;
+  const aan = rij.soort === 'escalatie' ? o.escalatie.find((p) => p.id === rij.gebruikerId) : o.gebruiker.id === rij.gebruikerId ? o.gebruiker : undefined;
+  if (!aan) return undefined;
+  const wat = o.soort === 'hersteltermijn' ? 'gronden aanvullen (art. 6:6 Awb)' : 'griffierecht bijgeschreven (art. 8:41 lid 5 Awb)';
+  return composeStukHerinnering({
+    aan: aan.email,
+    naam: aan.naam,
+    soort: o.soort,
+    termijn: o.termijn,
+    zaak: describeZaak(o.zaak),
+    zaakUrl,
+    gezienUrl: `${appUrl}/herinneringen/${rij.id}`,
+    ...(rij.soort === 'escalatie' ? { nietGezienDoor: o.gebruiker.naam } : {}),
+    vandaag,
+    messageId,
+    agenda: {
+      uid: `${o.termijnSleutel}@termijnbewaking`,
+      einde: o.termijn.einde,
+      samenvatting: `Laatste dag ${wat}: ${describeZaak(o.zaak)}`,
+      beschrijving: `${o.termijn.toelichting}\n\nGrondslag: ${o.termijn.grondslag.join(', ')}\nZaak: ${zaakUrl}`,
+      url: zaakUrl,
+      alarmen: [7, 1, 0],
+    },
   });
 }
 

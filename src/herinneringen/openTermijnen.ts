@@ -11,6 +11,9 @@ import type { TermijnService } from '../services/termijnService';
 import { loadZaak, type ZaakOverzichtRij } from '../services/zaakRegistratie';
 import { findZaakTermijnen } from '../services/zaakTermijnen';
 import { loadActor } from '../services/actorService';
+import { listStukTermijnenVoorHerinnering, type StukTermijnSoort } from '../services/stukTermijnen';
+import { computeGriffierechtTermijn, computeHersteltermijn, type OverigeTermijn } from '../domain/termijnen/overigeTermijnen';
+import type { AtwKalender } from '../domain/kalender/atwKalender';
 
 export interface OpenZaakTermijn {
   zaak: ZaakOverzichtRij;
@@ -183,6 +186,76 @@ export function loadTeHerinneren(db: Db, termijnen: TermijnService, vandaag: Iso
         escalatie: [...escalatie.values()],
       });
     }
+  }
+  return uitkomst;
+}
+
+/**
+ * A term a filing left behind (issue 13): the griffier's hersteltermijn (art. 6:6 Awb, the date as set) or the
+ * griffierecht (art. 8:41 lid 5 Awb, four weeks, credited), reminded like a term: to the case's responsible person,
+ * else the organisation's default person, escalated to the backup and the beheerders when not seen.
+ */
+export interface StukTeHerinneren {
+  termijnSleutel: string;
+  organisatieId: number;
+  zaak: ZaakOverzichtRij;
+  gebruiker: Persoon;
+  soort: StukTermijnSoort;
+  termijn: OverigeTermijn;
+  schema: number[];
+  escalatie: Persoon[];
+}
+
+/** Every open stuk term (not fulfilled, last day not passed) of every organisation's cases and who is reminded of it. */
+export function loadStukTeHerinneren(db: Db, vandaag: IsoDatum, kalender: AtwKalender): StukTeHerinneren[] {
+  const personen = db
+    .select({
+      id: gebruikers.id,
+      naam: gebruikers.naam,
+      email: gebruikers.email,
+      organisatieId: gebruikers.organisatieId,
+      rol: gebruikers.rol,
+      schema: gebruikers.herinneringsschema,
+    })
+    .from(gebruikers)
+    .all();
+  const perId = new Map(personen.map((g) => [g.id, g]));
+  const organisatiesPerId = new Map(
+    db
+      .select()
+      .from(organisaties)
+      .all()
+      .map((o) => [o.id, o]),
+  );
+  const uitkomst: StukTeHerinneren[] = [];
+  for (const rij of listStukTermijnenVoorHerinnering(db)) {
+    if (rij.einde < vandaag) continue;
+    const org = organisatiesPerId.get(rij.organisatieId);
+    if (!org) continue;
+    const lid = (id: number | null | undefined) => {
+      const g = id === null || id === undefined ? undefined : perId.get(id);
+      return g && g.organisatieId === org.id ? g : undefined;
+    };
+    const wie = lid(rij.verantwoordelijkeId) ?? lid(org.standaardVerantwoordelijkeId);
+    const actor = wie && loadActor(db, wie.id);
+    const zaak = actor && loadZaak(db, actor, rij.zaakId);
+    if (!wie || !zaak) continue;
+    const escalatie = new Map<number, Persoon>();
+    const reserve = lid(org.reserveVerantwoordelijkeId);
+    if (reserve) escalatie.set(reserve.id, { id: reserve.id, naam: reserve.naam, email: reserve.email });
+    for (const g of personen) if (g.organisatieId === org.id && g.rol === 'beheerder') escalatie.set(g.id, { id: g.id, naam: g.naam, email: g.email });
+    // The term again from its source, as the case page shows it: the date as stored (the griffier's, or computed).
+    const termijn = rij.soort === 'hersteltermijn' ? computeHersteltermijn({ einde: rij.einde }) : computeGriffierechtTermijn(rij.brief, kalender);
+    uitkomst.push({
+      termijnSleutel: `s${rij.id}`,
+      organisatieId: org.id,
+      zaak,
+      gebruiker: { id: wie.id, naam: wie.naam, email: wie.email },
+      soort: rij.soort,
+      termijn: { ...termijn, einde: rij.einde },
+      schema: parseSchema(wie.schema ?? '') ?? [...STANDAARD_SCHEMA],
+      escalatie: [...escalatie.values()],
+    });
   }
   return uitkomst;
 }

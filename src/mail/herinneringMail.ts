@@ -164,3 +164,71 @@ export function composeEscalatie(invoer: {
     .join('')}<p><a href="${escape(invoer.termijnUrl)}">Open de termijn</a> · <a href="${escape(invoer.gezienUrl)}">Markeer als gezien</a></p></body></html>`;
   return { aan: invoer.aan, onderwerp, tekst: zinnen.join('\n'), html, messageId: invoer.messageId, bijlagen: [] };
 }
+
+/**
+ * A reminder (or, not seen in time, its escalation) for a term a filing left behind (issue 13): the griffier's
+ * hersteltermijn (art. 6:6 Awb) or the griffierecht (art. 8:41 lid 5 Awb), with its derivation.
+ */
+export function composeStukHerinnering(invoer: {
+  aan: string;
+  naam: string;
+  soort: 'hersteltermijn' | 'griffierecht';
+  termijn: { einde: IsoDatum; toelichting: string; grondslag: readonly string[]; afleiding: readonly { stap: string; datum: IsoDatum; grondslag: string }[] };
+  /** The case as named in the mail (kind, number, region and year, client). */
+  zaak: string;
+  zaakUrl: string;
+  gezienUrl: string;
+  /** Set for the escalation: whose reminder was not marked seen. */
+  nietGezienDoor?: string;
+  vandaag: IsoDatum;
+  messageId: string;
+  agenda: AgendaTermijn;
+}): Mail {
+  const t = invoer.termijn;
+  const dagen = dagenTussen(invoer.vandaag, t.einde);
+  const wat =
+    invoer.soort === 'hersteltermijn'
+      ? 'gronden aanvullen (hersteltermijn van de griffier, art. 6:6 Awb)'
+      : 'griffierecht bijgeschreven op de rekening van het gerecht (art. 8:41 lid 5 Awb)';
+  const onderwerp = `${invoer.nietGezienDoor ? 'Niet gezien' : 'Herinnering'}: ${wat} — laatste dag ${formatDatumKort(t.einde)} (${formatDagenOver(dagen)})`;
+  const zinnen = [
+    `Beste ${invoer.naam},`,
+    '',
+    ...(invoer.nietGezienDoor
+      ? [
+          `De herinnering voor deze termijn aan ${invoer.nietGezienDoor} is nog niet als gezien gemarkeerd. U ontvangt dit bericht als vervanger of beheerder.`,
+          '',
+        ]
+      : []),
+    `Termijn: ${wat}`,
+    `Zaak: ${invoer.zaak}`,
+    `Laatste dag: ${formatDatumLang(t.einde)} (${formatDagenOver(dagen)})`,
+    `Grondslag: ${t.grondslag.join(', ')}`,
+    '',
+    t.toelichting,
+    '',
+    'Hoe is deze datum berekend?',
+    ...t.afleiding.map((s) => `- ${formatDatumKort(s.datum)}: ${s.stap} (${s.grondslag})`),
+    '',
+    `Zaak: ${invoer.zaakUrl}`,
+    `Markeer deze herinnering als gezien: ${invoer.gezienUrl}`,
+  ];
+  const html = `<!doctype html><html lang="nl"><body style="font-family:Calibri,Arial,sans-serif;color:#1b2430">${zinnen
+    .filter((r) => r !== '')
+    .map((r) => `<p>${escape(r)}</p>`)
+    .join('')}<p><a href="${escape(invoer.zaakUrl)}">Open de zaak</a> · <a href="${escape(invoer.gezienUrl)}">Markeer als gezien</a></p></body></html>`;
+  return {
+    aan: invoer.aan,
+    onderwerp,
+    tekst: zinnen.join('\n'),
+    html,
+    messageId: invoer.messageId,
+    bijlagen: [
+      {
+        bestandsnaam: `termijn-${t.einde}.ics`,
+        inhoud: buildVCalendar('Termijn', [invoer.agenda], new Date(`${invoer.vandaag}T08:00:00Z`)),
+        contentType: 'text/calendar; charset=utf-8',
+      },
+    ],
+  };
+}

@@ -91,6 +91,7 @@ export function listStukTermijnenVoorHerinnering(db: Db) {
       id: stukTermijnen.id,
       zaakId: stukTermijnen.zaakId,
       soort: stukTermijnen.soort,
+      brief: stukTermijnen.brief,
       einde: stukTermijnen.einde,
       grondslag: stukTermijnen.grondslag,
       verantwoordelijkeId: zaken.verantwoordelijkeId,

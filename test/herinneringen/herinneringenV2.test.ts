@@ -212,6 +212,37 @@ describe('every open term reaches a person (issue 14.2)', () => {
     expect(await vreemd.text()).toContain('kies een lid van uw organisatie');
   });
 
+  it("reminds the griffier's hersteltermijn of a case (issue 13: a term a filing leaves behind), the date as set, and escalates it unseen", async () => {
+    const zaak = t.db.$client
+      .prepare(
+        `SELECT z.id FROM zaken z JOIN gebruikers g ON g.organisatie_id = z.organisatie_id WHERE g.email = ? AND z.soort = 'beroep' ORDER BY z.id LIMIT 1`,
+      )
+      .pluck()
+      .get(DEMO.advocaat) as number;
+    t.db.$client.prepare('UPDATE zaken SET verantwoordelijke_id = (SELECT id FROM gebruikers WHERE email = ?) WHERE id = ?').run(DEMO.advocaat, zaak);
+    // The griffier's letter of 20 November sets Sunday 29 November: a griffier's term is not moved by the Atw (art. 6:6 Awb).
+    const r = await post(DEMO.advocaat, `/zaken/${zaak}/documenten/termijn`, { termijnSoort: 'hersteltermijn', brief: '20-11-2026', einde: '29-11-2026' });
+    expect(r.status).toBe(303);
+    await ronde();
+    const herinnering = verstuurd().filter((m) => m.onderwerp.startsWith('Herinnering: gronden aanvullen'));
+    expect(herinnering.map((m) => [m.aan, m.onderwerp])).toEqual([
+      [DEMO.advocaat, expect.stringContaining('laatste dag 29 november 2026') as unknown as string],
+    ]);
+    expect(herinnering[0]!.tekst).toContain('Deze termijn is door de griffier gesteld; de Algemene termijnenwet verschuift hem niet.');
+    expect(herinnering[0]!.tekst).toContain(`Zaak: http://app.test/zaken/${zaak}`);
+    expect(herinnering[0]!.tekst).toMatch(/Markeer deze herinnering als gezien: http:\/\/app\.test\/herinneringen\/\d+/);
+    // Not marked seen two working days before (Thursday 26 November): the backup and the beheerders are told, once.
+    vandaag = '2026-11-26';
+    nuMs = Date.parse('2026-11-26T08:00:00Z');
+    await ronde();
+    await ronde();
+    const escalaties = verstuurd().filter((m) => m.onderwerp.startsWith('Niet gezien: gronden aanvullen'));
+    expect(escalaties.length).toBeGreaterThan(0);
+    expect(new Set(escalaties.map((m) => m.aan)).size).toBe(escalaties.length);
+    expect(escalaties.map((m) => m.aan)).toContain(DEMO.beheerder);
+    expect(escalaties[0]!.tekst).toContain('De herinnering voor deze termijn aan mr. J. Kuipers is nog niet als gezien gemarkeerd.');
+  });
+
   it('reminds a term without a case, and escalates it to the backup and the beheerder when not marked seen', async () => {
     // Amstelhof's beroep against tariefbeschikking NZa/TB/2026-1744 (Amsterdam 2026) has no case: last day 1 December.
     const zonderZaak = loadTeHerinneren(t.db, t.termijnen, vandaag).find((o) => !o.zaak && o.termijn.besluit === 'NZa/TB/2026-1744')!;
