@@ -472,17 +472,25 @@ function toTermijnAgenda(o: TeHerinneren, url: string) {
 export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number) {
   let bezig: Promise<void> | undefined;
   let zonderLease = false;
+  // For /gezond: when the last run ended and how.
+  const stand: { laatsteRonde: string | null; uitkomst: 'verzonden' | 'niets-te-verzenden' | 'geen-lease' | 'fout' | null } = {
+    laatsteRonde: null,
+    uitkomst: null,
+  };
   const ronde = () => {
     bezig ??= (async () => {
       try {
         planHerinneringen(deps);
         const u = await sendVerschuldigde(deps);
+        stand.uitkomst = u.geenLease ? 'geen-lease' : u.verzonden ? 'verzonden' : 'niets-te-verzenden';
         if (u.geenLease && !zonderLease) console.log('reminders: another server holds the sender lease; this one sends none while it does');
         zonderLease = Boolean(u.geenLease);
         if (u.verzonden || u.mislukt || u.onzeker) console.log(`reminders: ${JSON.stringify(u)}`);
       } catch (e) {
+        stand.uitkomst = 'fout';
         console.error('Reminder job failed:', e);
       } finally {
+        stand.laatsteRonde = new Date(deps.klok.nuMs()).toISOString();
         bezig = undefined;
       }
     })();
@@ -493,6 +501,7 @@ export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number) {
   void ronde();
   return {
     ronde,
+    stand: () => ({ ...stand }),
     async stop() {
       clearInterval(timer);
       await bezig;

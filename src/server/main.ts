@@ -95,6 +95,8 @@ const termijnen = createTermijnService(db, createTermijnConfig(config));
 const verzender = createVerzender(db, config.mail, outboxMap);
 const app = createApp({
   db,
+  // Read at each /gezond: the job starts after the app.
+  herinneringRonde: () => herinneringJob?.stand(),
   termijnen,
   mail: config.mail,
   verzender,

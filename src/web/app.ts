@@ -72,7 +72,10 @@ function publiekeRoutes(deps: AppDeps, beperking: ReturnType<typeof createAanmel
   // Health (database, migrations, reminders, mail; counts and times only) and readiness (503 once shutting down).
   app.get('/gezond', (c) => {
     const g = readGezondheid(deps.db, deps.vandaag(), (deps.nuMs ?? Date.now)());
-    return c.json(g, g.status === 'fout' ? 503 : 200);
+    // The reminder job of this process: its last run (a run that failed makes the state "verminderd").
+    const ronde = deps.herinneringRonde?.() ?? null;
+    const status = g.status === 'ok' && ronde?.uitkomst === 'fout' ? 'verminderd' : g.status;
+    return c.json({ ...g, status, herinneringJob: ronde ?? { aan: false } }, g.status === 'fout' ? 503 : 200);
   });
   app.get('/gereed', (c) => ((deps.gereed?.() ?? true) ? c.json({ gereed: true }) : c.json({ gereed: false }, 503)));
   app.route('/', aanmeldenRoutes(deps, beperking)); // /aanmelden, /afmelden, /welkom/:token

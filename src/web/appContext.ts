@@ -22,6 +22,13 @@ export interface Beveiliging {
   demoWachtwoord?: string;
 }
 
+/** The last run of the reminder job in this process, for /gezond. */
+export interface HerinneringRondeStand {
+  /** ISO time the last run ended; null before the first. */
+  laatsteRonde: string | null;
+  uitkomst: 'verzonden' | 'niets-te-verzenden' | 'geen-lease' | 'fout' | null;
+}
+
 export interface AppDeps {
   db: Db;
   termijnen: TermijnService;
@@ -43,6 +50,8 @@ export interface AppDeps {
   log?: Logger;
   /** False once the server is shutting down: /gereed answers 503 so a load balancer stops sending. */
   gereed?: () => boolean;
+  /** This process's reminder job: when its last run ended and how (absent: the job is off). */
+  herinneringRonde?: () => HerinneringRondeStand | undefined;
 }
 
 export type AppEnv = {

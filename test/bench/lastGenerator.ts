@@ -9,6 +9,8 @@ console.log(
     totaal: r.requests.total,
     perSeconde: r.requests.average,
     p50: r.latency.p50,
+    p90: r.latency.p90,
+    p975: r.latency.p97_5,
     p99: r.latency.p99,
     max: r.latency.max,
     fouten: r.errors,

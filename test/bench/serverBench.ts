@@ -47,6 +47,9 @@ interface Last {
   totaal: number;
   perSeconde: number;
   p50: number;
+  p90: number;
+  /** autocannon has no p95: p97.5 bounds it from above. */
+  p975: number;
   p99: number;
   max: number;
   fouten: number;
@@ -213,7 +216,7 @@ export async function measureStart(): Promise<{ gecompileerdMs: number; tsxMs: n
 
 export function describeServerMeting(m: ServerMeting): string[] {
   const regel = (naam: string, l: Last) =>
-    `${naam}: ${l.perSeconde.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms, errors ${l.fouten}, non-2xx ${l.niet2xx}`;
+    `${naam}: ${l.perSeconde.toFixed(0)} req/s, p50 ${l.p50} ms, p90 ${l.p90} ms, p97.5 ${l.p975} ms, p99 ${l.p99} ms, max ${l.max} ms, errors ${l.fouten}, non-2xx ${l.niet2xx}`;
   return [
     `server ${m.schaal}×: first overview after start ${m.eerstePaginaMs.toFixed(0)} ms`,
     ...m.paginas.map((p) => regel(`server ${m.schaal}× ${p.pad}`, p.last)),

@@ -65,6 +65,13 @@ describe('a server process: health, logs, file modes, shutdown', () => {
     expect(g.migraties.toegepast).toBe(g.migraties.meegeleverd);
     expect(g.herinneringen.laatsteVerzending).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(g.laatsteMail).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The reminder job's last run in this process: when it ended and how.
+    let job = g.herinneringJob;
+    for (let i = 0; i < 200 && !job.laatsteRonde; i++) {
+      await new Promise((klaar) => setTimeout(klaar, 50));
+      job = (await (await fetch(`${server.url}/gezond`)).json()).herinneringJob;
+    }
+    expect(job).toEqual({ laatsteRonde: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), uitkomst: 'verzonden' });
   }, 60_000);
 
   it('creates every file 0600 and every directory 0700', () => {
