@@ -66,6 +66,16 @@ const PAGINAS: { wie: string; naam: string; pad: string }[] = [
   { wie: DEMO.nza, naam: 'werkruimte-nza', pad: '/werkruimte' },
   { wie: DEMO.nza, naam: 'zaken-nza', pad: '/zaken' },
   { wie: DEMO.nza, naam: 'overzicht-nza', pad: '/' },
+  // The other pages of the app (issues 11–13), so that "axe on every page" holds for every signed-in page.
+  { wie: DEMO.advocaat, naam: 'stuk-opstellen', pad: '/zaken/1/documenten/nieuw?soort=beroepschrift' },
+  { wie: DEMO.advocaat, naam: 'herinneringen', pad: '/herinneringen' },
+  { wie: DEMO.beheerder, naam: 'outbox', pad: '/outbox' },
+  { wie: DEMO.advocaat, naam: 'regios', pad: '/regios' },
+  { wie: DEMO.beheerder, naam: 'organisatie-leden', pad: '/organisatie/leden' },
+  { wie: DEMO.beheerder, naam: 'organisatie-wijzigingen', pad: '/organisatie/wijzigingen' },
+  { wie: DEMO.beheerder, naam: 'organisatie-sso', pad: '/organisatie/sso' },
+  { wie: DEMO.nza, naam: 'contracteerruimtebesluit', pad: '/besluiten/contracteerruimte/1' },
+  { wie: DEMO.nza, naam: 'contracteerruimtebesluit-bewerken', pad: '/besluiten/contracteerruimte/1/bewerken' },
 ];
 
 describe('the pages people work from, at 390 and 1280 px (issue 14)', () => {
