@@ -335,7 +335,7 @@ describe('password and TOTP, invitations, CSRF and sessions in chromium', () => 
     const acties = (server.db.$client.prepare('SELECT actie FROM audit_log ORDER BY id DESC LIMIT 5').all() as { actie: string }[]).map((r) => r.actie);
     expect(acties).toContain('overal afgemeld');
     expect(acties[0]).toBe('sessies van collega beëindigd');
-  });
+  }, 90_000); // four browser contexts sign in one after another: slow when the suite shares two cores
 });
 
 describe('refusals as a person sees them', () => {

@@ -57,11 +57,16 @@ const zonderTags = (html: string) =>
 async function findTegenspraken(t: App, email: string, vandaag: string): Promise<string[]> {
   const als = t.als(email);
   const fouten: string[] = [];
-  const api = (await (await als('/api/v1/termijnen')).json()) as {
-    termijnen: ApiTermijn[];
-    status: ApiStatus[];
-    partijStatus: (ApiStatus & { partij: string })[];
-  };
+  // The whole API answer: every page, following `volgende` (the API pages its lists, issue 12).
+  type ApiPagina = { termijnen: ApiTermijn[]; status: ApiStatus[]; partijStatus: (ApiStatus & { partij: string })[]; volgende: string | null };
+  const api: Omit<ApiPagina, 'volgende'> = { termijnen: [], status: [], partijStatus: [] };
+  for (let pad: string | null = '/api/v1/termijnen?limit=1000'; pad;) {
+    const pagina = (await (await als(pad)).json()) as ApiPagina;
+    api.termijnen.push(...pagina.termijnen);
+    api.status.push(...pagina.status);
+    api.partijStatus.push(...pagina.partijStatus);
+    pad = pagina.volgende ? new URL(pagina.volgende, 'http://app.test').pathname + new URL(pagina.volgende, 'http://app.test').search : null;
+  }
 
   // The matrix and the cell pages against the API's statuses.
   const matrix = await (await als('/matrix')).text();
