@@ -96,21 +96,13 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; her
   const { db, termijnen, klok } = deps;
   const vandaag = klok.vandaag();
   const gewenst = new Map<string, Rij>();
-  for (const o of loadTeHerinneren(db, termijnen, vandaag)) {
+  // Every open term (case or not) and every term a filing left behind (issue 13): the same moments, the same escalation.
+  const teHerinneren: (TeHerinneren | StukTeHerinneren)[] = [
+    ...loadTeHerinneren(db, termijnen, vandaag),
+    ...loadStukTeHerinneren(db, vandaag, termijnen.config.kalender),
+  ];
+  for (const o of teHerinneren) {
     const basis = { termijn: o.termijnSleutel, organisatieId: o.organisatieId, zaakId: o.zaak?.id ?? null, einde: o.termijn.einde };
-    for (const m of computeHerinneringsmomenten(o.termijn.einde, o.schema, termijnen.config.kalender)) {
-      const sleutel = `h:${o.termijnSleutel}:u${o.gebruiker.id}:e${o.termijn.einde}:w${m.werkdagenVooraf}`;
-      gewenst.set(sleutel, { sleutel, soort: 'herinnering', gebruikerId: o.gebruiker.id, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum, ...basis });
-    }
-    const moment = werkdagenVoor(o.termijn.einde, ESCALATIE_WERKDAGEN, termijnen.config.kalender);
-    for (const p of o.escalatie) {
-      const sleutel = `x:${o.termijnSleutel}:u${p.id}:e${o.termijn.einde}`;
-      gewenst.set(sleutel, { sleutel, soort: 'escalatie', gebruikerId: p.id, werkdagenVooraf: ESCALATIE_WERKDAGEN, moment, ...basis });
-    }
-  }
-  // The terms a filing left behind (issue 13): the same moments, the same escalation.
-  for (const o of loadStukTeHerinneren(db, vandaag, termijnen.config.kalender)) {
-    const basis = { termijn: o.termijnSleutel, organisatieId: o.organisatieId, zaakId: o.zaak.id, einde: o.termijn.einde };
     for (const m of computeHerinneringsmomenten(o.termijn.einde, o.schema, termijnen.config.kalender)) {
       const sleutel = `h:${o.termijnSleutel}:u${o.gebruiker.id}:e${o.termijn.einde}:w${m.werkdagenVooraf}`;
       gewenst.set(sleutel, { sleutel, soort: 'herinnering', gebruikerId: o.gebruiker.id, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum, ...basis });

@@ -91,10 +91,10 @@ export function overzichtRoutes(deps: AppDeps) {
     };
     const fragment = c.req.header('HX-Request') === 'true' && c.req.header('HX-Target') === 'termijnen-resultaat';
     const pagina = fragment ? 'overzichtResultaat' : 'overzicht';
-    // The body depends only on the cached result, the query and whether the actor may write (the buttons to open a
-    // case or confirm a date), never on who else asks within the same scope.
+    // The body depends on the cached result, the query and who asks: whether the actor may write (the buttons to open
+    // a case) and whether this actor may confirm a date (not the one who registered it or is responsible for it).
     const magSchrijven = can(actor, 'zaak.openen');
-    const inhoud = afgeleid(berekend, `html|${pagina}|${magSchrijven}|${c.req.url}`, () =>
+    const inhoud = afgeleid(berekend, `html|${pagina}|${actor.gebruikerId}|${c.req.url}`, () =>
       deps.weergave.render(
         pagina,
         {
