@@ -10,6 +10,7 @@ import { buildControleWeergave, loadFataleDatumControles } from '../../services/
 import { createClientFilter } from '../../services/termijnWerk';
 import { loadClienten, loadZaken } from '../../services/zaakRegistratie';
 import { paginaContext } from '../paginaContext';
+import { sendPagina, storePagina } from '../opgeslagenPagina';
 import { afgeleid, type BerekendOverzicht } from '../../services/termijnService';
 
 const STATUS_LABEL = {
@@ -49,7 +50,11 @@ export function matrixRoutes(deps: AppDeps) {
     }));
     const data = { ...paginaContext(c, 'matrix'), titel: 'Regio × jaar', peildatum, ...matrix, rijen, indeling: REGIO_INDELING };
     const inhoud = afgeleid(berekend, `html|matrix|${peildatum}`, () => deps.weergave.render('matrix', data, { fragment: true }));
-    return c.html(deps.weergave.metLayout(inhoud, data));
+    // The whole page per session (the layout carries its CSRF token), kept as bytes, plain and gzipped.
+    const volledig = afgeleid(berekend, `pagina|matrix|${c.get('sessie')?.csrfToken ?? c.get('actor').gebruikerId}|${peildatum}`, () =>
+      storePagina(deps.weergave.metLayout(inhoud, data)),
+    );
+    return sendPagina(c, volledig);
   });
 
   app.get('/:regio/:jaar', (c) => {

@@ -10,6 +10,7 @@ import { can } from '../../services/permissies';
 import { buildControleWeergave, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import { buildZaakOpenen, formatTermijnSleutel, loadZaakPerTermijn } from '../../services/termijnWerk';
 import { paginaContext } from '../paginaContext';
+import { sendPagina, storePagina } from '../opgeslagenPagina';
 import { afgeleid, type BerekendOverzicht } from '../../services/termijnService';
 
 // The overview is about what runs out next; further rows via the filters and the CSV export.
@@ -105,11 +106,12 @@ export function overzichtRoutes(deps: AppDeps) {
         { fragment: true },
       ),
     );
-    // The whole page, per user (the layout names who is signed in): a repeated request renders nothing.
-    const volledigePagina = afgeleid(berekend, `pagina|${actor.gebruikerId}|${pagina}|${c.req.url}`, () =>
-      fragment ? inhoud : deps.weergave.metLayout(inhoud, data),
+    // The whole page, per session (the layout names who is signed in and carries the session's CSRF token): a repeated
+    // request renders, encodes and compresses nothing.
+    const volledigePagina = afgeleid(berekend, `pagina|${c.get('sessie')?.csrfToken ?? actor.gebruikerId}|${pagina}|${c.req.url}`, () =>
+      storePagina(fragment ? inhoud : deps.weergave.metLayout(inhoud, data)),
     );
-    return c.html(volledigePagina);
+    return sendPagina(c, volledigePagina);
   });
   return app;
 }

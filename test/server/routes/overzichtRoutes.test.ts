@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO } from '../../support/testApp';
+import { gunzipSync } from 'node:zlib';
+import { createTestApp, DEMO, SESSIE_GEHEIM } from '../../support/testApp';
+import { createSessie } from '../../../src/services/sessieService';
+import { findGebruikerIdByEmail } from '../../../src/services/gebruikerBeheer';
 
 let t: ReturnType<typeof createTestApp>;
 beforeEach(() => (t = createTestApp()));
@@ -12,6 +15,18 @@ describe('overview', () => {
     expect(html).toContain('Onherroepelijk: geen nieuw beroep');
     expect(html).toContain('nog 9 dagen');
     expect(html.indexOf('1 december 2026')).toBeLessThan(html.indexOf('22 december 2026'));
+  });
+
+  it('two sessions of one user each get their own CSRF token in the kept page, gzipped on request', async () => {
+    const gebruiker = findGebruikerIdByEmail(t.db, DEMO.advocaat)!;
+    const sessies = [createSessie(t.db, SESSIE_GEHEIM, gebruiker, Date.now()), createSessie(t.db, SESSIE_GEHEIM, gebruiker, Date.now())];
+    for (const { token, sessie } of sessies) {
+      const r = await t.app.request('/', { headers: { Cookie: `sessie=${token}`, Host: 'localhost' } });
+      expect(await r.text()).toContain(`"X-CSRF-Token": "${sessie.csrfToken}"`);
+    }
+    const gz = await t.app.request('/', { headers: { Cookie: `sessie=${sessies[0]!.token}`, Host: 'localhost', 'Accept-Encoding': 'gzip, br' } });
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toContain(sessies[0]!.sessie.csrfToken);
   });
 
   it('filters on region and rechtsmiddel', async () => {
