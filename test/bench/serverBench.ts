@@ -130,6 +130,8 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
   const port = await findVrijePoort();
   const url = `http://localhost:${port}`;
   const kop = { Cookie: `sessie=${token}` };
+  // Pages are loaded as a browser loads them: accepting gzip (every browser sends this header).
+  const alsBrowser = { ...kop, 'Accept-Encoding': 'gzip' };
   const env = { DATABASE_PATH: pad, PORT: String(port), SESSION_SECRET: GEHEIM, WMG105_INWERKINGTREDING: '2025-01-01' };
   const { kind: server } = await startServer([process.execPath, 'dist/server/main.mjs'], env);
   try {
@@ -137,8 +139,8 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
     await (await fetch(`${url}/`, { headers: kop })).text();
     const eerstePaginaMs = performance.now() - koud;
     const paginas: { pad: string; last: Last }[] = [];
-    for (const p of ['/', '/matrix']) paginas.push({ pad: p, last: await runLast(`${url}${p}`, kop) });
-    paginas.push({ pad: `/zaken/${zaak}`, last: await runLast(`${url}/zaken/${zaak}`, { Cookie: `sessie=${advocaat.token}` }) });
+    for (const p of ['/', '/matrix']) paginas.push({ pad: p, last: await runLast(`${url}${p}`, alsBrowser) });
+    paginas.push({ pad: `/zaken/${zaak}`, last: await runLast(`${url}/zaken/${zaak}`, { Cookie: `sessie=${advocaat.token}`, 'Accept-Encoding': 'gzip' }) });
 
     // An edit of one tariefbeschikking: how long until the next page shows the new date — the decision's own page, and
     // the overview (filtered to the party, region and year, so that the term is on its first page).
