@@ -74,13 +74,7 @@ ${inhaalZin ? `<p>${escape(inhaalZin)}</p>` : ''}
     tekst,
     html,
     messageId: invoer.messageId,
-    bijlagen: [
-      {
-        bestandsnaam: `termijn-${t.einde}.ics`,
-        inhoud: buildVCalendar('Termijn', [invoer.agenda], new Date(`${invoer.vandaag}T08:00:00Z`)),
-        contentType: 'text/calendar; charset=utf-8',
-      },
-    ],
+    bijlagen: [buildAgendaBijlage(invoer.agenda, invoer.vandaag)],
   };
 }
 
@@ -158,10 +152,10 @@ export function composeEscalatie(invoer: {
     `Termijn: ${invoer.termijnUrl}`,
     `Gezien en opgepakt? Markeer het hier: ${invoer.gezienUrl}`,
   ];
-  const html = `<!doctype html><html lang="nl"><body style="font-family:Calibri,Arial,sans-serif;color:#1b2430">${zinnen
-    .filter((r) => r !== '')
-    .map((r) => `<p>${escape(r)}</p>`)
-    .join('')}<p><a href="${escape(invoer.termijnUrl)}">Open de termijn</a> · <a href="${escape(invoer.gezienUrl)}">Markeer als gezien</a></p></body></html>`;
+  const html = formatZinnenHtml(zinnen, [
+    [invoer.termijnUrl, 'Open de termijn'],
+    [invoer.gezienUrl, 'Markeer als gezien'],
+  ]);
   return { aan: invoer.aan, onderwerp, tekst: zinnen.join('\n'), html, messageId: invoer.messageId, bijlagen: [] };
 }
 
@@ -213,22 +207,35 @@ export function composeStukHerinnering(invoer: {
     `Zaak: ${invoer.zaakUrl}`,
     `Markeer deze herinnering als gezien: ${invoer.gezienUrl}`,
   ];
-  const html = `<!doctype html><html lang="nl"><body style="font-family:Calibri,Arial,sans-serif;color:#1b2430">${zinnen
-    .filter((r) => r !== '')
-    .map((r) => `<p>${escape(r)}</p>`)
-    .join('')}<p><a href="${escape(invoer.zaakUrl)}">Open de zaak</a> · <a href="${escape(invoer.gezienUrl)}">Markeer als gezien</a></p></body></html>`;
+  const html = formatZinnenHtml(zinnen, [
+    [invoer.zaakUrl, 'Open de zaak'],
+    [invoer.gezienUrl, 'Markeer als gezien'],
+  ]);
   return {
     aan: invoer.aan,
     onderwerp,
     tekst: zinnen.join('\n'),
     html,
     messageId: invoer.messageId,
-    bijlagen: [
-      {
-        bestandsnaam: `termijn-${t.einde}.ics`,
-        inhoud: buildVCalendar('Termijn', [invoer.agenda], new Date(`${invoer.vandaag}T08:00:00Z`)),
-        contentType: 'text/calendar; charset=utf-8',
-      },
-    ],
+    bijlagen: [buildAgendaBijlage(invoer.agenda, invoer.vandaag)],
   };
+}
+
+/** The term as a calendar file attached to a reminder. */
+function buildAgendaBijlage(agenda: AgendaTermijn, vandaag: IsoDatum) {
+  return {
+    bestandsnaam: `termijn-${agenda.einde}.ics`,
+    inhoud: buildVCalendar('Termijn', [agenda], new Date(`${vandaag}T08:00:00Z`)),
+    contentType: 'text/calendar; charset=utf-8',
+  };
+}
+
+/** A plain-text mail's lines as HTML paragraphs (empty lines dropped), then its links on one line. */
+function formatZinnenHtml(zinnen: readonly string[], links: readonly [url: string, tekst: string][]): string {
+  const alinea = zinnen
+    .filter((r) => r !== '')
+    .map((r) => `<p>${escape(r)}</p>`)
+    .join('');
+  const koppelingen = links.map(([url, tekst]) => `<a href="${escape(url)}">${escape(tekst)}</a>`).join(' · ');
+  return `<!doctype html><html lang="nl"><body style="font-family:Calibri,Arial,sans-serif;color:#1b2430">${alinea}<p>${koppelingen}</p></body></html>`;
 }

@@ -1,5 +1,7 @@
 import type { Termijn } from '../domain/termijnen/termijn';
-import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
+
+const EPOCHE: IsoDatum = '1970-01-01';
 
 /**
  * The whole term list of a scope as typed columns, in the order of the engine's `combineCellen` (last day, the cells'
@@ -49,7 +51,7 @@ const dagnummers = new Map<string, number>();
 export function toDagnummer(datum: IsoDatum): number {
   let dag = dagnummers.get(datum);
   if (dag === undefined) {
-    dag = Date.UTC(Number(datum.slice(0, 4)), Number(datum.slice(5, 7)) - 1, Number(datum.slice(8, 10))) / 86_400_000;
+    dag = dagenTussen(EPOCHE, datum);
     if (dagnummers.size < 100_000) dagnummers.set(datum, dag);
   }
   return dag;
