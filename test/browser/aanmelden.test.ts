@@ -186,7 +186,8 @@ describe('single sign-on through OpenID Connect, end to end in chromium', () => 
     await page.getByRole('button', { name: 'Aanmelden met single sign-on' }).click();
     expect(await page.getByRole('alert').innerText()).toContain('Voor dit e-mailadres is geen single sign-on ingesteld');
     expect(await page.getByLabel('E-mailadres voor single sign-on').inputValue()).toBe('niemand@elders.example');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sso-email');
+    // Focus moves when the page's script has run: waited for, not read once (it raced under load in CI).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sso-email');
   });
 });
 
