@@ -1,7 +1,7 @@
 import type { Actor } from '../actor/actor';
 import type { Besluit, Beroep, Contracteerruimtebesluit, Tariefbeschikking } from '../domain/besluiten/besluit';
 import { celSleutel, combineCellen, compare, orderCelBesluiten, resolveBeroepPartij, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
-import { computeCel, createRekencontext, type CelInvoer, type CelUitkomst } from '../domain/termijnen/celTermijnen';
+import { computeCel, createRekencontext, readsEersteTariefbeschikkingVan, type CelInvoer, type CelUitkomst } from '../domain/termijnen/celTermijnen';
 import { computeCelStatus, type CelStatus } from '../domain/termijnen/celStatus';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwing } from '../domain/termijnen/termijn';
 import {
@@ -287,17 +287,27 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
         if (bekend === undefined || t.bekendgemaakt < bekend) eerste.set(t.zorgaanbieder, t.bekendgemaakt);
       }
     }
-    const regioGewijzigd = new Set<number>();
-    for (const regioId of teHerzien) if (!vorigeIndex || !sameMap(eersteInRegio.get(regioId)!, vorigeIndex.get(regioId))) regioGewijzigd.add(regioId);
+    // Per region whose index changed: the parties whose first tariefbeschikking moved, came or went.
+    const regioGewijzigd = new Map<number, Set<string>>();
+    for (const regioId of teHerzien) {
+      const partijen = listGewijzigdePartijen(eersteInRegio.get(regioId)!, vorigeIndex?.get(regioId));
+      if (partijen.size > 0 || !vorigeIndex?.has(regioId)) regioGewijzigd.set(regioId, partijen);
+    }
     // Unchanged: keep the previous map, the one the region's cells were computed with.
     for (const regioId of teHerzien) if (vorigeIndex?.has(regioId) && !regioGewijzigd.has(regioId)) eersteInRegio.set(regioId, vorigeIndex.get(regioId)!);
+    // A kept cell is recomputed only when it reads a moved party's date (a cell not recomputed keeps its older map: its
+    // own parties' dates are the same in both).
+    const leestGewijzigd = (cel: CelStand): boolean => {
+      const partijen = regioGewijzigd.get(cel.db.regioId);
+      return partijen !== undefined && cel.uitkomst !== undefined && readsEersteTariefbeschikkingVan(cel.uitkomst.invoer, partijen);
+    };
 
     const perCel: Geheel['cellen'] = [];
     const herberekend: CelUitkomst[] = [];
     const oudeUitkomsten: CelUitkomst[] = [];
     for (const v of vervangen) if (v.uitkomst) oudeUitkomsten.push(v.uitkomst);
     for (const [sleutel, cel] of cellen) {
-      if (!cel.uitkomst || regioGewijzigd.has(cel.db.regioId)) {
+      if (!cel.uitkomst || leestGewijzigd(cel)) {
         if (cel.uitkomst && !vers.has(sleutel)) oudeUitkomsten.push(cel.uitkomst);
         const invoer = buildCelInvoer(cel, crPerCel.get(sleutel) ?? [], eersteInRegio.get(cel.db.regioId) ?? new Map());
         if (!invoer) {
@@ -627,8 +637,10 @@ function sameScope(a: TermijnScope, b: TermijnScope): boolean {
   return a.zichtbaar.length === b.zichtbaar.length && a.zichtbaar.every((id, i) => id === b.zichtbaar![i]);
 }
 
-function sameMap(a: ReadonlyMap<string, IsoDatum>, b: ReadonlyMap<string, IsoDatum> | undefined): boolean {
-  if (!b || a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
+/** The keys whose value differs between two maps (present in one only, or with another date). */
+function listGewijzigdePartijen(nu: ReadonlyMap<string, IsoDatum>, vorig: ReadonlyMap<string, IsoDatum> | undefined): Set<string> {
+  const partijen = new Set<string>();
+  for (const [partij, datum] of nu) if (vorig?.get(partij) !== datum) partijen.add(partij);
+  if (vorig) for (const partij of vorig.keys()) if (!nu.has(partij)) partijen.add(partij);
+  return partijen;
 }

@@ -83,8 +83,7 @@ export function diffTermijnen(voor: TermijnUitkomst, na: TermijnUitkomst): { ter
   for (const s of na.status) {
     const v = statusVoor.get(`${s.regio}|${s.jaar}`);
     statusVoor.delete(`${s.regio}|${s.jaar}`);
-    if (!v || v.status !== s.status || v.veiligeUitersteDatum !== s.veiligeUitersteDatum || v.sinds !== s.sinds)
-      status.push({ regio: s.regio, jaar: s.jaar, ...(v ? { voor: v } : {}), na: s });
+    if (!v || !isGelijkeStatus(v, s)) status.push({ regio: s.regio, jaar: s.jaar, ...(v ? { voor: v } : {}), na: s });
   }
   for (const v of statusVoor.values()) status.push({ regio: v.regio, jaar: v.jaar, voor: v });
   return { termijnen, status };
@@ -97,10 +96,13 @@ export function diffTermijnen(voor: TermijnUitkomst, na: TermijnUitkomst): { ter
 export function diffBerekend(voor: BerekendOverzicht, na: BerekendOverzicht): ReturnType<typeof diffTermijnen> {
   const cellen = new Map<string, { regio: string; jaar: number }>();
   for (const s of [...voor.cellen, ...na.cellen]) cellen.set(`${s.regio}|${s.jaar}`, s);
+  // A recomputed cell whose terms and state came out the same (another year of the region, recomputed for a party's
+  // first tariefbeschikking) is skipped by an ordered comparison, before any key is built.
   const gewijzigd = [...cellen.values()].filter(({ regio, jaar }) => {
     const v = voor.cel(regio, jaar);
     const n = na.cel(regio, jaar);
-    return v?.termijnen !== n?.termijnen;
+    if (v?.termijnen === n?.termijnen) return false;
+    return !v || !n || !isGelijkVoorDiff(v.termijnen, n.termijnen) || !isGelijkeStatus(v.status, n.status);
   });
   const van = (b: BerekendOverzicht) => {
     const delen = gewijzigd.map(({ regio, jaar }) => b.cel(regio, jaar));
@@ -113,6 +115,21 @@ export function diffBerekend(voor: BerekendOverzicht, na: BerekendOverzicht): Re
     };
   };
   return diffTermijnen(van(voor), van(na));
+}
+
+/** Same terms in the same order, as far as `diffTermijnen` looks (its key, start and last day). */
+function isGelijkVoorDiff(a: readonly Termijn[], b: readonly Termijn[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x.einde !== y.einde || x.aanvang !== y.aanvang || x.besluit !== y.besluit || x.partij !== y.partij || x.regel !== y.regel) return false;
+    if (x.besluitType !== y.besluitType || x.rechtsmiddel !== y.rechtsmiddel || x.tegen !== y.tegen || x.regio !== y.regio || x.jaar !== y.jaar) return false;
+  }
+  return true;
+}
+
+function isGelijkeStatus(a: RegioJaarStatus, b: RegioJaarStatus): boolean {
+  return a.status === b.status && a.veiligeUitersteDatum === b.veiligeUitersteDatum && a.sinds === b.sinds;
 }
 
 /** A question put to the engine about a decision, nothing written: another bekendmaking date, or a hypothetical next step. */

@@ -86,6 +86,17 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
   };
 }
 
+/**
+ * Whether the cell's result can change when the first tariefbeschikking in the region of one of `partijen` moves (art.
+ * 105 lid 4 Wmg, the newcomer): `computeCel` reads that date only for the addressees of the cell's tariefbeschikkingen
+ * and for the parties asked for.
+ */
+export function readsEersteTariefbeschikkingVan(invoer: CelInvoer, partijen: ReadonlySet<string>): boolean {
+  for (const g of invoer.gevraagd) if (partijen.has(g.partij)) return true;
+  for (const b of invoer.besluiten) if (b.type === 'tariefbeschikking' && partijen.has(partijVan(b))) return true;
+  return false;
+}
+
 /** One party's place in a (regio, jaar) against the current version of the contracteerruimte. */
 interface PartijToestand {
   soort: PartijSoort;
