@@ -1,5 +1,8 @@
 import type { TariefbeschikkingRij } from './termijnInvoer';
 
+// One collator for every comparison: `localeCompare` builds one per call.
+export const NEDERLANDS = new Intl.Collator('nl');
+
 // Past this share of changed kenmerken since the last whole index, the next change builds a whole one again.
 const MAX_WIJZIGINGEN_DEEL = 8;
 
@@ -9,11 +12,27 @@ const MAX_WIJZIGINGEN_DEEL = 8;
  * 200,000 rows at five times national scale; each index stays as it was made (results of an earlier revision keep theirs).
  */
 export class TariefbeschikkingIndex implements ReadonlyMap<string, TariefbeschikkingRij> {
+  /** The addressees' names with how many rows name each, and the names in Dutch order: made when first asked. */
+  private namen: { telling: Map<string, number>; gesorteerd: readonly string[] } | undefined;
+
   private constructor(
     private readonly basis: ReadonlyMap<string, TariefbeschikkingRij>,
     /** Changed kenmerken: the row now, or null where it is gone. */
     private readonly wijzigingen: ReadonlyMap<string, TariefbeschikkingRij | null>,
   ) {}
+
+  /**
+   * Every zorgaanbieder named by a row, once, in Dutch order (the overview's filter). After a change the previous
+   * index's names are carried over by the change alone; the sorted list is shared while no name comes or goes.
+   */
+  zorgaanbieders(): readonly string[] {
+    if (!this.namen) {
+      const telling = new Map<string, number>();
+      for (const rij of this.values()) telling.set(rij.zorgaanbieder, (telling.get(rij.zorgaanbieder) ?? 0) + 1);
+      this.namen = { telling, gesorteerd: [...telling.keys()].sort(NEDERLANDS.compare) };
+    }
+    return this.namen.gesorteerd;
+  }
 
   /** A whole index of `rijen` in their order. */
   static of(rijen: readonly TariefbeschikkingRij[]): TariefbeschikkingIndex {
@@ -33,7 +52,36 @@ export class TariefbeschikkingIndex implements ReadonlyMap<string, Tariefbeschik
       if (!huidig || !sameRij(huidig, t)) wijzigingen.set(t.kenmerk, t);
     }
     const index = new TariefbeschikkingIndex(this.basis, wijzigingen);
-    return wijzigingen.size > Math.max(1_000, this.basis.size / MAX_WIJZIGINGEN_DEEL) ? new TariefbeschikkingIndex(new Map(index), new Map()) : index;
+    const nieuweIndex =
+      wijzigingen.size > Math.max(1_000, this.basis.size / MAX_WIJZIGINGEN_DEEL) ? new TariefbeschikkingIndex(new Map(index), new Map()) : index;
+    if (this.namen) nieuweIndex.namen = this.carryNamen(this.namen, nieuweIndex, [...weg.map((t) => t.kenmerk), ...nieuw]);
+    return nieuweIndex;
+  }
+
+  /** The names of `na` from this index's, through the rows of the changed kenmerken only (no reference to this index kept). */
+  private carryNamen(
+    namen: { telling: Map<string, number>; gesorteerd: readonly string[] },
+    na: TariefbeschikkingIndex,
+    kenmerken: readonly string[],
+  ): { telling: Map<string, number>; gesorteerd: readonly string[] } {
+    const telling = new Map(namen.telling);
+    let andereNamen = false;
+    for (const kenmerk of new Set(kenmerken)) {
+      const [voor, nu] = [this.get(kenmerk), na.get(kenmerk)];
+      if (voor?.zorgaanbieder === nu?.zorgaanbieder) continue;
+      if (voor) {
+        const n = telling.get(voor.zorgaanbieder)! - 1;
+        if (n === 0) telling.delete(voor.zorgaanbieder);
+        else telling.set(voor.zorgaanbieder, n);
+        andereNamen ||= n === 0;
+      }
+      if (nu) {
+        const n = (telling.get(nu.zorgaanbieder) ?? 0) + 1;
+        telling.set(nu.zorgaanbieder, n);
+        andereNamen ||= n === 1;
+      }
+    }
+    return { telling, gesorteerd: andereNamen ? [...telling.keys()].sort(NEDERLANDS.compare) : namen.gesorteerd };
   }
 
   get(kenmerk: string): TariefbeschikkingRij | undefined {

@@ -79,45 +79,46 @@ export function mergeCelLijsten(rang: Int32Array, erbij: readonly CelLijst[], ba
   const oud = basis.lijst;
   const weg = basis.weg;
   const uit = allocate(oud.lengte + nieuw.lengte);
-  // Plain loops over local typed arrays: this runs after every write, over every term.
   const [oEinde, oCel, oPlaats, oRm, oLid3] = [oud.einde, oud.cel, oud.plaats, oud.rechtsmiddel, oud.lid3];
   const [nEinde, nCel, nPlaats, nRm, nLid3] = [nieuw.einde, nieuw.cel, nieuw.plaats, nieuw.rechtsmiddel, nieuw.lid3];
   const [uEinde, uCel, uPlaats, uRm, uLid3] = [uit.einde, uit.cel, uit.plaats, uit.rechtsmiddel, uit.lid3];
   const oLengte = oud.lengte;
-  const nLengte = nieuw.lengte;
   let i = 0;
-  let j = 0;
   let k = 0;
-  while (i < oLengte) {
-    const celO = oCel[i]!;
-    if (weg[celO] === 1) {
-      i++;
-      continue;
-    }
-    if (j < nLengte && (nEinde[j]! < oEinde[i]! || (nEinde[j] === oEinde[i] && rang[nCel[j]!]! < rang[celO]!))) {
-      uEinde[k] = nEinde[j]!;
-      uCel[k] = nCel[j]!;
-      uPlaats[k] = nPlaats[j]!;
-      uRm[k] = nRm[j]!;
-      uLid3[k] = nLid3[j]!;
-      j++;
-    } else {
+  // The kept old terms before position `tot`: a plain loop over local typed arrays (this runs after every write).
+  const copyOud = (tot: number) => {
+    for (; i < tot; i++) {
+      const cel = oCel[i]!;
+      if (weg[cel] === 1) continue;
       uEinde[k] = oEinde[i]!;
-      uCel[k] = celO;
+      uCel[k] = cel;
       uPlaats[k] = oPlaats[i]!;
       uRm[k] = oRm[i]!;
       uLid3[k] = oLid3[i]!;
-      i++;
+      k++;
     }
-    k++;
-  }
-  for (; j < nLengte; j++, k++) {
-    uEinde[k] = nEinde[j]!;
+  };
+  for (let j = 0; j < nieuw.lengte; j++) {
+    // A new term goes before the first kept old term with a later last day, or the same day and a later cell.
+    const einde = nEinde[j]!;
+    const celRang = rang[nCel[j]!]!;
+    let laag = i;
+    let hoog = oLengte;
+    while (laag < hoog) {
+      const midden = (laag + hoog) >>> 1;
+      if (oEinde[midden]! < einde) laag = midden + 1;
+      else hoog = midden;
+    }
+    while (laag < oLengte && oEinde[laag] === einde && (weg[oCel[laag]!] === 1 || rang[oCel[laag]!]! < celRang)) laag++;
+    copyOud(laag);
+    uEinde[k] = einde;
     uCel[k] = nCel[j]!;
     uPlaats[k] = nPlaats[j]!;
     uRm[k] = nRm[j]!;
     uLid3[k] = nLid3[j]!;
+    k++;
   }
+  copyOud(oLengte);
   uit.lengte = k;
   return uit;
 }

@@ -2,6 +2,7 @@ import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalende
 import type { Rechtsmiddel, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
 import { afgeleid, afgeleidPerRevisie, type BerekendOverzicht } from './termijnService';
 import { findEersteVanaf, findTermijn, toDagnummer } from './termijnKolommen';
+import { NEDERLANDS, TariefbeschikkingIndex } from './tariefbeschikkingIndex';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 
 export type Urgentie = 'verlopen' | 'kritiek' | 'binnenkort' | 'normaal';
@@ -171,17 +172,20 @@ export function selectBannerUitsluitingen(berekend: BerekendOverzicht, filter: O
   );
 }
 
-// One collator for every comparison: `localeCompare` builds one per call.
-const NEDERLANDS = new Intl.Collator('nl');
-
 /** The values the overview's filters offer (40,000 beschikkingen at national scale). */
 export function listFilterOpties(berekend: BerekendOverzicht) {
   // The same at every peildatum: once per data revision.
   return afgeleidPerRevisie(berekend, 'filteropties', () => ({
     regios: [...new Set(berekend.cellen.map((s) => s.regio))].sort(),
     jaren: [...new Set(berekend.cellen.map((s) => s.jaar))].sort((a, b) => a - b),
-    zorgaanbieders: [...new Set(Array.from(berekend.tariefbeschikkingen.values(), (t) => t.zorgaanbieder))].sort(NEDERLANDS.compare),
+    zorgaanbieders: listZorgaanbieders(berekend.tariefbeschikkingen),
   }));
+}
+
+/** The addressees in Dutch order: kept by the term cache's index across writes, else (a plain map) collected here. */
+function listZorgaanbieders(tariefbeschikkingen: BerekendOverzicht['tariefbeschikkingen']): readonly string[] {
+  if (tariefbeschikkingen instanceof TariefbeschikkingIndex) return tariefbeschikkingen.zorgaanbieders();
+  return [...new Set(Array.from(tariefbeschikkingen.values(), (t) => t.zorgaanbieder))].sort(NEDERLANDS.compare);
 }
 
 /** buildOverzicht, derived once per computed result and filter (see `afgeleid`). */

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { TariefbeschikkingIndex } from '../../src/services/tariefbeschikkingIndex';
 import type { TariefbeschikkingRij } from '../../src/services/termijnInvoer';
 
-const rij = (id: number, kenmerk: string, bekendgemaakt: string): TariefbeschikkingRij => ({
+const NAMEN = ['Zorggroep Heuvelrand', 'zorggroep Aa', 'Ésdal Zorg', 'Amstelhof', "'t Zorghuis"];
+
+const rij = (id: number, kenmerk: string, bekendgemaakt: string, naam = 0): TariefbeschikkingRij => ({
   id,
   kenmerk,
-  zorgaanbiederId: 1,
-  zorgaanbieder: 'Zorggroep Heuvelrand',
+  zorgaanbiederId: naam + 1,
+  zorgaanbieder: NAMEN[naam]!,
   regioId: 1,
   regio: 'Utrecht',
   jaar: 2027,
@@ -21,7 +23,9 @@ describe('the tariefbeschikking index: a whole map with the changes since laid o
     // A "cell" is a group of kenmerken reloaded together: some rows stay, some move in date, some go, some come.
     const wijziging = fc.record({
       cel: fc.nat(3),
-      rijen: fc.array(fc.record({ nummer: fc.nat(30), dag: fc.integer({ min: 10, max: 28 }) }), { maxLength: 12 }),
+      rijen: fc.array(fc.record({ nummer: fc.nat(30), dag: fc.integer({ min: 10, max: 28 }), naam: fc.nat(NAMEN.length - 1) }), { maxLength: 12 }),
+      // Whether the filter's names are read after this reload (then carried to the next index), or not.
+      namenGelezen: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.array(wijziging, { minLength: 1, maxLength: 40 }), (wijzigingen) => {
@@ -30,7 +34,7 @@ describe('the tariefbeschikking index: a whole map with the changes since laid o
         for (const w of wijzigingen) {
           // Kenmerken are unique across cells: the cell number is part of the kenmerk.
           const nieuw = [...new Map(w.rijen.map((r) => [r.nummer, r])).values()].map((r) =>
-            rij(w.cel * 100 + r.nummer, `TB-${w.cel}-${r.nummer}`, `2026-05-${r.dag}`),
+            rij(w.cel * 100 + r.nummer, `TB-${w.cel}-${r.nummer}`, `2026-05-${r.dag}`, r.naam),
           );
           index = index.change(perCel.get(w.cel) ?? [], nieuw);
           perCel.set(w.cel, nieuw);
@@ -39,6 +43,10 @@ describe('the tariefbeschikking index: a whole map with the changes since laid o
           expect(index.size).toBe(verwacht.size);
           for (const [kenmerk, t] of verwacht) expect(index.get(kenmerk)).toEqual(t);
           expect(index.get('TB-9-9')).toBeUndefined();
+          if (w.namenGelezen) {
+            const namen = [...new Set([...verwacht.values()].map((t) => t.zorgaanbieder))].sort(new Intl.Collator('nl').compare);
+            expect(index.zorgaanbieders()).toEqual(namen);
+          }
         }
       }),
       { numRuns: 200 },

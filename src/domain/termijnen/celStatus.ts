@@ -46,33 +46,43 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
     contracteerruimte: huidige?.id,
     versie: versieOpPeildatum,
   };
-  const partijenOpPeildatum = new Set<string>(gevraagd.map((g) => g.partij));
-  for (const b of besluiten) {
-    if (b.type === 'tariefbeschikking' && b.bekendgemaakt <= peildatum) partijenOpPeildatum.add(partijVan(b));
-  }
-  for (const b of beroepen) if (b.ingesteld <= peildatum) partijenOpPeildatum.add(b.partij);
-  const regioVensters: Termijn[] = [];
-  const geldendPerPartij = new Map<string, Termijn[]>();
-  for (const t of geldend) {
-    if (t.partij === undefined) regioVensters.push(t);
-    else {
-      const lijst = geldendPerPartij.get(t.partij);
-      if (lijst) lijst.push(t);
-      else geldendPerPartij.set(t.partij, [t]);
+  // The parties' states only when read: a region-year's state (the matrix, a change page) needs none of them.
+  const computePartijStatus = (): PartijStatus[] => {
+    const partijenOpPeildatum = new Set<string>(gevraagd.map((g) => g.partij));
+    for (const b of besluiten) {
+      if (b.type === 'tariefbeschikking' && b.bekendgemaakt <= peildatum) partijenOpPeildatum.add(partijVan(b));
     }
-  }
-  const beroepenPerPartij = new Map<string, typeof beroepen>();
-  for (const b of beroepen) beroepenPerPartij.set(b.partij, [...(beroepenPerPartij.get(b.partij) ?? []), b]);
-  const lid4PerPartij = new Map<string, string>();
-  for (const x of cel.lid4Twijfels) if (x.bekendgemaakt <= peildatum) lid4PerPartij.set(x.partij, x.twijfel);
-  const partijStatus: PartijStatus[] = [];
-  for (const partij of [...partijenOpPeildatum].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const eigen = [...regioVensters, ...(geldendPerPartij.get(partij) ?? [])];
-    const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
-    // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
-    const lid4 = lid4PerPartij.get(partij);
-    if (stand.status === 'onherroepelijk' && lid4 !== undefined && !stand.twijfel) stand.twijfel = lid4;
-    partijStatus.push({ partij, ...stand });
-  }
-  return { status: computeStatus(geldend, beroepen, context), partijStatus };
+    for (const b of beroepen) if (b.ingesteld <= peildatum) partijenOpPeildatum.add(b.partij);
+    const regioVensters: Termijn[] = [];
+    const geldendPerPartij = new Map<string, Termijn[]>();
+    for (const t of geldend) {
+      if (t.partij === undefined) regioVensters.push(t);
+      else {
+        const lijst = geldendPerPartij.get(t.partij);
+        if (lijst) lijst.push(t);
+        else geldendPerPartij.set(t.partij, [t]);
+      }
+    }
+    const beroepenPerPartij = new Map<string, typeof beroepen>();
+    for (const b of beroepen) beroepenPerPartij.set(b.partij, [...(beroepenPerPartij.get(b.partij) ?? []), b]);
+    const lid4PerPartij = new Map<string, string>();
+    for (const x of cel.lid4Twijfels) if (x.bekendgemaakt <= peildatum) lid4PerPartij.set(x.partij, x.twijfel);
+    const partijStatus: PartijStatus[] = [];
+    for (const partij of [...partijenOpPeildatum].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const eigen = [...regioVensters, ...(geldendPerPartij.get(partij) ?? [])];
+      const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
+      // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
+      const lid4 = lid4PerPartij.get(partij);
+      if (stand.status === 'onherroepelijk' && lid4 !== undefined && !stand.twijfel) stand.twijfel = lid4;
+      partijStatus.push({ partij, ...stand });
+    }
+    return partijStatus;
+  };
+  let partijStatus: PartijStatus[] | undefined;
+  return {
+    status: computeStatus(geldend, beroepen, context),
+    get partijStatus() {
+      return (partijStatus ??= computePartijStatus());
+    },
+  };
 }
