@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { isGeldigeIsoDatum, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { MailConfig } from '../mail/mailConfig';
+import type { GriffierechtTarief } from '../domain/filings/griffierecht';
 
 /**
  * The one place environment variables are read: once, at start, through this schema. A bad value stops the start
@@ -28,6 +29,16 @@ const gelijkgesteldeDagSchema = z.object({
   naam: z.string().min(1),
 });
 
+// Art. 8:41 Awb: the griffierecht, indexed every year; the operator enters the amounts with where they were read.
+const griffierechtTariefSchema = z
+  .object({
+    geldigVanaf: z.string().refine(isGeldigeIsoDatum, 'geen geldige datum (JJJJ-MM-DD)'),
+    geldigTot: z.string().refine(isGeldigeIsoDatum, 'geen geldige datum (JJJJ-MM-DD)'),
+    rechtspersoonCenten: z.number().int().positive(),
+    bron: z.string().trim().min(10, { error: 'noem de bron (bijvoorbeeld de pagina van rechtspraak.nl met de datum waarop u die las)' }),
+  })
+  .refine((t) => t.geldigVanaf <= t.geldigTot, { error: 'geldigVanaf ligt na geldigTot' });
+
 const jsonLijst = z.string().transform((tekst, ctx) => {
   try {
     return JSON.parse(tekst) as unknown;
@@ -48,6 +59,19 @@ export const omgevingSchema = z.object({
   ATW_GELIJKGESTELDE_DAGEN: z.preprocess(
     leegIsAfwezig,
     jsonLijst.pipe(z.array(gelijkgesteldeDagSchema, { error: 'een JSON-lijst [{"datum":"JJJJ-MM-DD","naam":"…"}]' })).optional(),
+  ),
+  GRIFFIERECHT_TARIEVEN: z.preprocess(
+    leegIsAfwezig,
+    jsonLijst
+      .pipe(
+        z.array(griffierechtTariefSchema, {
+          error: 'een JSON-lijst [{"geldigVanaf":"JJJJ-MM-DD","geldigTot":"JJJJ-MM-DD","rechtspersoonCenten":…,"bron":"…"}]',
+        }),
+      )
+      .refine((rijen) => rijen.every((a, i) => rijen.every((b, j) => i === j || a.geldigTot < b.geldigVanaf || b.geldigTot < a.geldigVanaf)), {
+        error: 'twee tarieven gelden op dezelfde dag',
+      })
+      .optional(),
   ),
   HERINNERINGEN: z.preprocess(leegIsAfwezig, z.enum(['aan', 'uit']).default('aan')),
   HERINNERING_INTERVAL_MINUTEN: z.preprocess(leegIsAfwezig, geheelGetal(1, 1440, 'een geheel aantal minuten van 1 tot en met 1440').default(5)),
@@ -88,6 +112,8 @@ export interface AppConfig {
   /** Entry into force of art. 105 leden 2–4 Wmg; null = not known (yet). */
   inwerkingtreding: IsoDatum | null;
   gelijkgesteldeDagen: { datum: string; naam: string }[];
+  /** Griffierecht amounts with their source (GRIFFIERECHT_TARIEVEN); empty: filings refer to the griffier's notice. */
+  griffierechtTarieven: GriffierechtTarief[];
   herinneringen: { aan: boolean; intervalMinuten: number };
   mail: MailConfig;
   /** Demo mode (NODE_ENV is not production): demo accounts, their password on the sign-in page, the banner. */
@@ -175,6 +201,7 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
     ...(e.SESSION_SECRET ? { sessionSecret: e.SESSION_SECRET } : {}),
     inwerkingtreding: e.WMG105_INWERKINGTREDING === undefined || e.WMG105_INWERKINGTREDING === 'onbekend' ? null : (e.WMG105_INWERKINGTREDING as IsoDatum),
     gelijkgesteldeDagen: e.ATW_GELIJKGESTELDE_DAGEN ?? [],
+    griffierechtTarieven: e.GRIFFIERECHT_TARIEVEN ?? [],
     herinneringen: { aan: e.HERINNERINGEN === 'aan', intervalMinuten: e.HERINNERING_INTERVAL_MINUTEN },
     mail: {
       ...(e.SMTP_HOST

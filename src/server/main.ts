@@ -111,6 +111,7 @@ const app = createApp({
   },
   vandaag: vandaagInNederland,
   grenzen: config.grenzen,
+  griffierechtTarieven: config.griffierechtTarieven,
   log,
   gereed: () => gereed,
 });

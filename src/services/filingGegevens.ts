@@ -16,7 +16,7 @@ import {
 import { TARIEFBESCHIKKING_SOORT_LABEL } from '../domain/besluiten/besluit';
 import { decideAanbod, numberBijlagen, stripOnzichtbaar, type Aanbod } from '../domain/filings/filingAanbod';
 import { FILINGS, splitAlineas, type FilingSoort } from '../domain/filings/filingSoorten';
-import { describeGriffierecht } from '../domain/filings/griffierecht';
+import { describeGriffierecht, type GriffierechtTarief } from '../domain/filings/griffierecht';
 import { addDagen, formatDatumKort, formatDatumLang, vroegsteDatum, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatEuro } from '../opmaak/opmaak';
 import { loadRegioRegister } from './regioBeheer';
@@ -34,6 +34,8 @@ export interface FilingOpties {
   dagtekening: IsoDatum;
   vandaag: IsoDatum;
   samenhang: boolean;
+  /** The configured griffierecht amounts with their sources (may be empty). */
+  griffierechtTarieven: readonly GriffierechtTarief[];
 }
 
 /** The wizard's own data of a case (signer, representation, late-filing facts, bijlagen, edits), with defaults. */
@@ -335,7 +337,7 @@ export function buildFilingGegevens(
     bijlagen,
     griffierecht:
       naarCbb && (soort === 'beroepschrift' || soort === 'beroepschrift-pro-forma' || soort === 'voorlopige-voorziening' || soort === 'clientbrief')
-        ? { tekst: describeGriffierecht(opties.dagtekening) }
+        ? { tekst: describeGriffierecht(opties.dagtekening, opties.griffierechtTarieven) }
         : null,
     brief,
     twijfels: aanbod.twijfels,

@@ -11,6 +11,7 @@ import type { BesluitDatums } from '../services/besluitRegistratie';
 import type { SessieTijden, Sessie } from '../services/sessieService';
 import type { VerzoekGrenzen } from './verzoekGrenzen';
 import type { Logger } from '../log/logger';
+import type { GriffierechtTarief } from '../domain/filings/griffierecht';
 
 export interface Beveiliging {
   /** BASIS_URL's origin (e.g. https://termijnen.example.nl): requests for another Host are refused. Absent: localhost only. */
@@ -50,6 +51,8 @@ export interface AppDeps {
   log?: Logger;
   /** False once the server is shutting down: /gereed answers 503 so a load balancer stops sending. */
   gereed?: () => boolean;
+  /** Griffierecht amounts with their sources (config GRIFFIERECHT_TARIEVEN); absent: none configured. */
+  griffierechtTarieven?: readonly GriffierechtTarief[];
   /** This process's reminder job: when its last run ended and how (absent: the job is off). */
   herinneringRonde?: () => HerinneringRondeStand | undefined;
 }

@@ -40,6 +40,7 @@ export async function runFilingBench(): Promise<void> {
       dagtekening: soort.startsWith('bezwaar') ? '2026-11-30' : '2026-04-01',
       vandaag: '2026-11-22',
       samenhang: true,
+      griffierechtTarieven: [],
     });
     const regels: string[] = [];
     let slechtste = 0;

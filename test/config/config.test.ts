@@ -100,6 +100,23 @@ describe('configuration from the environment', () => {
     expect(fout({ SESSION_SECRET: 'kort' })).toContain('SESSION_SECRET: minstens 16 tekens');
   });
 
+  it('reads griffierecht amounts only as dated rows with a source that never overlap (art. 8:41 Awb)', () => {
+    const rij = (van: string, tot: string, bron = 'rechtspraak.nl, gelezen op 5 januari 2026') => ({
+      geldigVanaf: van,
+      geldigTot: tot,
+      rechtspersoonCenten: 50_000,
+      bron,
+    });
+    const goed = [rij('2026-01-01', '2026-12-31'), rij('2027-01-01', '2027-12-31')];
+    expect(loadConfig({ NODE_ENV: 'test', GRIFFIERECHT_TARIEVEN: JSON.stringify(goed) }).griffierechtTarieven).toEqual(goed);
+    expect(loadConfig({ NODE_ENV: 'test' }).griffierechtTarieven).toEqual([]);
+    expect(fout({ GRIFFIERECHT_TARIEVEN: JSON.stringify([rij('2026-01-01', '2026-12-31'), rij('2026-12-31', '2027-12-31')]) })).toContain(
+      'GRIFFIERECHT_TARIEVEN: twee tarieven gelden op dezelfde dag',
+    );
+    expect(fout({ GRIFFIERECHT_TARIEVEN: JSON.stringify([rij('2026-01-01', '2026-12-31', '')]) })).toContain('noem de bron');
+    expect(fout({ GRIFFIERECHT_TARIEVEN: JSON.stringify([rij('2026-12-31', '2026-01-01')]) })).toContain('geldigVanaf ligt na geldigTot');
+  });
+
   it('reports every bad variable at once', () => {
     const melding = fout({ PORT: 'x', SEED_DEMO: 'x' });
     expect(melding).toContain('PORT');

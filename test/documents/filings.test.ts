@@ -444,3 +444,32 @@ describe('versions', () => {
     expect((await t.als(DEMO.inhouse)(`/zaken/${zaakId}/documenten/${eerste.documentId}`)).status).toBe(404);
   });
 });
+
+describe('griffierecht amounts from the configured dated table (GRIFFIERECHT_TARIEVEN)', () => {
+  // An amount entered by the operator with its source, for a period; the project itself ships none it could not verify.
+  const tarief = { geldigVanaf: '2026-01-01', geldigTot: '2026-12-31', rechtspersoonCenten: 12_345, bron: 'testbron: tabel ingevoerd door de beheerder' };
+  let t2: ReturnType<typeof createTestApp>;
+  beforeAll(() => (t2 = createTestApp('2026-11-22', '2025-01-01', { griffierechtTarieven: [tarief] })));
+  afterAll(() => t2.sluit());
+
+  it('the client letter names the amount of the row covering its dagtekening, with the source; outside it, the griffier’s notice', async () => {
+    const zaakId = (
+      t2.db.$client
+        .prepare(`SELECT z.id FROM zaken z JOIN tariefbeschikkingen t ON t.id = z.tariefbeschikking_id WHERE t.kenmerk = 'NZa/TB/2026-1855'`)
+        .get() as { id: number }
+    ).id;
+    const maak = async (dagtekening: string) => {
+      const r = await t2.als(DEMO.inhouse)(`/zaken/${zaakId}/documenten`, {
+        method: 'POST',
+        body: formulier({ soort: 'clientbrief', dagtekening }),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+      expect(r.status).toBe(200);
+      return (await mammoth.extractRawText({ buffer: Buffer.from(await r.arrayBuffer()) })).value.replace(/\s+/g, ' ');
+    };
+    expect(await maak('22-11-2026')).toContain(
+      'Het griffierecht voor een rechtspersoon bedraagt op 22 november 2026 € 123,45 (testbron: tabel ingevoerd door de beheerder).',
+    );
+    expect(await maak('22-11-2025')).toContain('Het bedrag van het griffierecht staat in de mededeling van de griffier.');
+  });
+});

@@ -1,3 +1,4 @@
+import type { GriffierechtTarief } from '../../src/domain/filings/griffierecht';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,7 +34,11 @@ export const SESSIE_TIJDEN = { inactiefMs: 30 * 60_000, maxMs: 12 * 3600_000 };
  * The real app on a real SQLite file with the demo data (demo mode: demo accounts with DEMO_WACHTWOORD), "today"
  * pinned to 22 November 2026. `klok.nuMs` can be moved to test session timeouts.
  */
-export function createTestApp(vandaag = '2026-11-22', inwerkingtreding: string | null = '2025-01-01', opties: { demo?: boolean; log?: Logger } = {}) {
+export function createTestApp(
+  vandaag = '2026-11-22',
+  inwerkingtreding: string | null = '2025-01-01',
+  opties: { demo?: boolean; log?: Logger; griffierechtTarieven?: GriffierechtTarief[] } = {},
+) {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-app-'));
   const db: Db = openDatabase(join(map, 'app.sqlite'));
   seedZorgkantoorregios(db);
@@ -55,6 +60,7 @@ export function createTestApp(vandaag = '2026-11-22', inwerkingtreding: string |
     nuMs: () => klok.nuMs,
     mail,
     ...(opties.log ? { log: opties.log } : {}),
+    ...(opties.griffierechtTarieven ? { griffierechtTarieven: opties.griffierechtTarieven } : {}),
   });
 
   /** A signed-in browser session (cookie + CSRF token) and a `schrijven` API token per user, made once. */

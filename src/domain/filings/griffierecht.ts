@@ -3,8 +3,9 @@ import { formatEuro } from '../bedragen/euro';
 
 /**
  * Griffierecht for beroep at the CBb by a rechtspersoon (art. 8:41 lid 2 Awb; the amounts are indexed every year). A
- * dated table: each row holds from `geldigVanaf` with its source. An amount is printed only for a dagtekening a row
- * covers; otherwise the filing says that the griffier's notice states it, and nothing is guessed.
+ * dated table, configured by the operator (GRIFFIERECHT_TARIEVEN) with the source of each row: the project ships no
+ * amounts it could not verify. An amount is printed only for a dagtekening a row covers; otherwise the filing says that
+ * the griffier's notice states it, and nothing is guessed.
  */
 export interface GriffierechtTarief {
   geldigVanaf: IsoDatum;
@@ -13,16 +14,12 @@ export interface GriffierechtTarief {
   bron: string;
 }
 
-// Not filled: the 2026 amounts could not be checked against rechtspraak.nl from this project's sources (see README,
-// "Draft filings"). Add a row with its source once checked; the filing prints the amount from then on.
-export const GRIFFIERECHT_TARIEVEN: readonly GriffierechtTarief[] = [];
-
-export function findGriffierecht(dagtekening: IsoDatum, tabel: readonly GriffierechtTarief[] = GRIFFIERECHT_TARIEVEN): GriffierechtTarief | undefined {
+export function findGriffierecht(dagtekening: IsoDatum, tabel: readonly GriffierechtTarief[]): GriffierechtTarief | undefined {
   return tabel.find((t) => t.geldigVanaf <= dagtekening && dagtekening <= t.geldigTot);
 }
 
 /** The griffierecht sentence of a filing to the CBb (art. 8:41 lid 5 Awb: credited within four weeks). */
-export function describeGriffierecht(dagtekening: IsoDatum, tabel: readonly GriffierechtTarief[] = GRIFFIERECHT_TARIEVEN): string {
+export function describeGriffierecht(dagtekening: IsoDatum, tabel: readonly GriffierechtTarief[]): string {
   const tarief = findGriffierecht(dagtekening, tabel);
   const bedrag = tarief
     ? `Het griffierecht voor een rechtspersoon bedraagt op ${formatDatumKort(dagtekening)} ${formatEuro(tarief.rechtspersoonCenten)} (${tarief.bron}).`

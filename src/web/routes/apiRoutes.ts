@@ -195,6 +195,7 @@ export function apiRoutes(deps: AppDeps) {
       dagtekening: vandaag,
       vandaag,
       samenhang: zaak.soort === 'bezwaar',
+      griffierechtTarieven: deps.griffierechtTarieven ?? [],
     });
     if (gemaakt.ok) return c.body(new Uint8Array(gemaakt.docx), 200, { 'Content-Type': DOCX, 'Content-Disposition': contentDisposition(gemaakt.bestandsnaam) });
     const v = gemaakt.voorbereiding;

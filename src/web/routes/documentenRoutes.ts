@@ -101,6 +101,7 @@ export function documentenRoutes(deps: AppDeps) {
     dagtekening: keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak),
     vandaag: deps.vandaag(),
     samenhang: keuze.samenhang !== 'nee' && zaak.soort === 'bezwaar',
+    griffierechtTarieven: deps.griffierechtTarieven ?? [],
   });
 
   function renderNieuw(
