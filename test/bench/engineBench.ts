@@ -1,5 +1,7 @@
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
-import { computeTermijnen } from '../../src/domain/termijnen/computeTermijnen';
+import { combineCellen, computeStatussen, computeTermijnen, splitInCellen } from '../../src/domain/termijnen/computeTermijnen';
+import { computeCel, createRekencontext } from '../../src/domain/termijnen/celTermijnen';
+import { listWaarschuwingen } from '../../src/domain/termijnen/waarschuwingen';
 import type { Besluit } from '../../src/domain/besluiten/besluit';
 import { buildLandelijkScenario } from '../support/landelijkScenario';
 import { createGewoneEinddatum } from './gewoneEinddatum';
@@ -13,6 +15,8 @@ export interface EngineMeting {
   gewoonMediaanMs: number;
   verhouding: number;
   heapMb: number;
+  /** Of the engine's time: the statuses and warnings at one peildatum, derived from the cells' terms (median). */
+  peildatumMediaanMs: number;
 }
 
 const mediaan = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -34,6 +38,20 @@ export function measureEngine(schaal: number, runs = 7): EngineMeting {
     tijden.push(performance.now() - start);
   }
   const heapMb = process.memoryUsage().heapUsed / 1e6;
+  // What a new peildatum costs: the statuses and warnings derived from terms computed once (issue 15, point 3).
+  const peildatumTijden: number[] = [];
+  {
+    const config = { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() };
+    const context = createRekencontext(config);
+    const cellen = splitInCellen(invoer).map((cel) => computeCel(cel, context));
+    const { termijnen } = combineCellen(cellen);
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      for (const c of computeStatussen(cellen, invoer.peildatum, config).partijStatus) void c.toelichting;
+      listWaarschuwingen(invoer, termijnen, config);
+      peildatumTijden.push(performance.now() - start);
+    }
+  }
   const perId = new Map<string, Besluit>(invoer.besluiten.map((b) => [b.id, b]));
 
   // The same end dates by the plain rule: one per term (the engine's terms tell which start applies).
@@ -68,6 +86,7 @@ export function measureEngine(schaal: number, runs = 7): EngineMeting {
     gewoonMediaanMs,
     verhouding: engineMediaanMs / gewoonMediaanMs,
     heapMb,
+    peildatumMediaanMs: mediaan(peildatumTijden),
   };
 }
 
@@ -75,14 +94,21 @@ export function describeEngineMeting(m: EngineMeting): string {
   return (
     `engine ${m.schaal}× (${m.tariefbeschikkingen.toLocaleString('en')} tariefbeschikkingen → ${m.termijnen.toLocaleString('en')} termijnen): ` +
     `median ${m.engineMediaanMs.toFixed(0)} ms (first ${m.engineEersteMs.toFixed(0)} ms), plain day-number rule ${m.gewoonMediaanMs.toFixed(1)} ms, ` +
-    `ratio ${m.verhouding.toFixed(1)}×, heap ${m.heapMb.toFixed(0)} MB; end dates equal`
+    `ratio ${m.verhouding.toFixed(1)}×, heap ${m.heapMb.toFixed(0)} MB; end dates equal; of the engine's time, statuses and warnings at one ` +
+    `peildatum from the computed terms ${m.peildatumMediaanMs.toFixed(0)} ms`
   );
 }
 
-/** `npm run bench` part one: 1× and 5× (and 20× with BENCH_20X=1, which needs several GB). */
-export function runEngineBench(): EngineMeting[] {
+/** Time at `m` against time at 1×: how the engine scales with its input (target: 20× input ≤ 22× the time). */
+export function describeSchaling(een: EngineMeting, m: EngineMeting): string {
+  return `engine ${m.schaal}× input: ${(m.engineMediaanMs / een.engineMediaanMs).toFixed(1)}× the time of 1× (${m.termijnen.toLocaleString('en')} against ${een.termijnen.toLocaleString('en')} termijnen)`;
+}
+
+/** `npm run bench` part one: 1×, 5× and 20× (20×: some 4 GB of heap; BENCH_20X=0 leaves it out). */
+export function runEngineBench(): string[] {
   const metingen = [measureEngine(1), measureEngine(5, 5)];
-  if (process.env.BENCH_20X === '1') metingen.push(measureEngine(20, 3));
-  for (const m of metingen) console.log(describeEngineMeting(m));
-  return metingen;
+  if (process.env.BENCH_20X !== '0') metingen.push(measureEngine(20, 3));
+  const regels = [...metingen.map(describeEngineMeting), ...metingen.slice(1).map((m) => describeSchaling(metingen[0]!, m))];
+  for (const r of regels) console.log(r);
+  return regels;
 }

@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
-import { describeEngineMeting, runEngineBench } from './engineBench';
+import { runEngineBench } from './engineBench';
 import { describeApiPaginaMeting, describeServerMeting, measureApiPagina, measureServer, measureStart } from './serverBench';
 import { runFilingBench } from './filingBench';
 import { runHerinneringBench } from './herinneringBench';
@@ -16,7 +16,7 @@ const log = (r: string) => {
 };
 
 execSync('node scripts/bouwServer.mjs', { stdio: 'inherit' });
-for (const m of runEngineBench()) regels.push(describeEngineMeting(m));
+for (const r of runEngineBench()) regels.push(r);
 const start = await measureStart();
 log(`start to first page (demo data): compiled ${start.gecompileerdMs.toFixed(0)} ms, tsx ${start.tsxMs.toFixed(0)} ms`);
 for (const schaal of [1, 5]) for (const r of describeServerMeting(await measureServer(schaal))) log(r);
