@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { ALLE_ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
 import type { Db } from './verbinding';
 import { writeTransaction } from './transactie';
@@ -126,10 +126,21 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
           .run();
       }
     }
+    // Ids of the rows the demo data refers to, looked up by their keys: a database at national scale holds some
+    // 200,000 other rows that a start need not read (issue 15 point 6).
     const zorgaanbiederId = new Map(
       tx
-        .select()
+        .select({ kvkNummer: zorgaanbieders.kvkNummer, id: zorgaanbieders.id })
         .from(zorgaanbieders)
+        .where(
+          inArray(zorgaanbieders.kvkNummer, [
+            ...new Set([
+              ...data.zorgaanbieders.map((z) => z.kvkNummer),
+              ...data.tariefbeschikkingen.map((t) => t.zorgaanbieder),
+              ...data.zaken.map((z) => z.zorgaanbieder),
+            ]),
+          ]),
+        )
         .all()
         .map((z) => [z.kvkNummer, z.id]),
     );
@@ -156,8 +167,14 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
     }
     const crId = new Map(
       tx
-        .select()
+        .select({ kenmerk: contracteerruimtebesluiten.kenmerk, id: contracteerruimtebesluiten.id })
         .from(contracteerruimtebesluiten)
+        .where(
+          inArray(
+            contracteerruimtebesluiten.kenmerk,
+            data.zaken.flatMap((z) => (z.contracteerruimtebesluit ? [z.contracteerruimtebesluit] : [])),
+          ),
+        )
         .all()
         .map((b) => [b.kenmerk, b.id]),
     );
@@ -179,8 +196,14 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
     }
     const tbId = new Map(
       tx
-        .select()
+        .select({ kenmerk: tariefbeschikkingen.kenmerk, id: tariefbeschikkingen.id })
         .from(tariefbeschikkingen)
+        .where(
+          inArray(
+            tariefbeschikkingen.kenmerk,
+            data.zaken.flatMap((z) => (z.tariefbeschikking ? [z.tariefbeschikking] : [])),
+          ),
+        )
         .all()
         .map((t) => [t.kenmerk, t.id]),
     );

@@ -460,8 +460,11 @@ function toTermijnAgenda(o: TeHerinneren, url: string) {
   };
 }
 
-/** The background job: runs at start (catching up on what fell due while down) and every `intervalMs`. */
-export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number) {
+/**
+ * The background job: runs at start (catching up on what fell due while down) — at once, or after `eersteRondeNaMs`
+ * so that a server's first requests are not queued behind it — and every `intervalMs`.
+ */
+export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number, opties: { eersteRondeNaMs?: number } = {}) {
   let bezig: Promise<void> | undefined;
   let zonderLease = false;
   // For /gezond: when the last run ended and how.
@@ -490,11 +493,14 @@ export function startHerinneringJob(deps: HerinneringDeps, intervalMs: number) {
   };
   const timer = setInterval(ronde, intervalMs);
   timer.unref();
-  void ronde();
+  const eerste = opties.eersteRondeNaMs === undefined ? undefined : setTimeout(ronde, opties.eersteRondeNaMs);
+  eerste?.unref();
+  if (!eerste) void ronde();
   return {
     ronde,
     stand: () => ({ ...stand }),
     async stop() {
+      clearTimeout(eerste);
       clearInterval(timer);
       await bezig;
       releaseLease(deps.db, afzenderVan(deps));

@@ -136,7 +136,10 @@ if (config.herinneringen.aan) {
   const minuten = config.herinneringen.intervalMinuten;
   // One sender per file: the lease row in the database (HERINNERING_LEASE_SECONDEN) keeps a second server quiet.
   const afzender = createAfzender(config.herinneringLeaseMs);
-  herinneringJob = startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now }, afzender }, minuten * 60_000);
+  // The catching-up run waits a second after the start: the first pages are not queued behind its engine run.
+  herinneringJob = startHerinneringJob({ db, termijnen, verzender, mail, klok: { vandaag: vandaagInNederland, nuMs: Date.now }, afzender }, minuten * 60_000, {
+    eersteRondeNaMs: 1000,
+  });
   log.info(
     {
       verzender: verzender.soort,

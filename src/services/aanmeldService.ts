@@ -204,19 +204,29 @@ export function seedDemoInloggegevens(db: Db, wachtwoord: string, emails: readon
     .where(inArray(gebruikers.email, [...emails]))
     .all()
     .filter((g) => g.demo === null);
-  const wachtwoordHash = hashSync(wachtwoord, ARGON2);
+  // Hashed only when an account needs it: a restart with the same password hashes nothing (argon2 costs tens of ms).
+  let wachtwoordHash: string | undefined;
+  const hashDemoWachtwoord = () => (wachtwoordHash ??= hashSync(wachtwoord, ARGON2));
   const bestaand = db
     .select({ id: inloggegevens.gebruikerId, hash: inloggegevens.wachtwoordHash })
     .from(inloggegevens)
     .where(eq(inloggegevens.demo, true))
     .all();
-  writeTransaction(db, (tx) => {
-    for (const g of zonder) tx.insert(inloggegevens).values({ gebruikerId: g.id, wachtwoordHash, demo: true }).run();
-  });
-  // A new demo password (another data folder's, or a changed file) replaces the old one on the demo accounts.
+  if (zonder.length > 0) {
+    writeTransaction(db, (tx) => {
+      for (const g of zonder) tx.insert(inloggegevens).values({ gebruikerId: g.id, wachtwoordHash: hashDemoWachtwoord(), demo: true }).run();
+    });
+  }
+  // A new demo password (another data folder's, or a changed file) replaces the old one on the demo accounts. The
+  // accounts share one hash: each distinct stored hash is verified once.
+  const klopt = new Map<string, boolean>();
   for (const b of bestaand) {
-    if (b.hash && !verifySync(b.hash, wachtwoord)) {
-      writeTransaction(db, (tx) => tx.update(inloggegevens).set({ wachtwoordHash }).where(eq(inloggegevens.gebruikerId, b.id)).run());
+    if (!b.hash) continue;
+    let goed = klopt.get(b.hash);
+    if (goed === undefined) klopt.set(b.hash, (goed = verifySync(b.hash, wachtwoord)));
+    if (!goed) {
+      const nieuw = hashDemoWachtwoord();
+      writeTransaction(db, (tx) => tx.update(inloggegevens).set({ wachtwoordHash: nieuw }).where(eq(inloggegevens.gebruikerId, b.id)).run());
     }
   }
 }
