@@ -86,6 +86,8 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 
 export interface ServerMeting {
   schaal: number;
+  /** From spawning the compiled server until it listens, on this database. */
+  startMs: number;
   eerstePaginaMs: number;
   paginas: { pad: string; last: Last }[];
   kaal: Last;
@@ -133,7 +135,7 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
   // Pages are loaded as a browser loads them: accepting gzip (every browser sends this header).
   const alsBrowser = { ...kop, 'Accept-Encoding': 'gzip' };
   const env = { DATABASE_PATH: pad, PORT: String(port), SESSION_SECRET: GEHEIM, WMG105_INWERKINGTREDING: '2025-01-01' };
-  const { kind: server } = await startServer([process.execPath, 'dist/server/main.mjs'], env);
+  const { kind: server, klaarMs: startMs } = await startServer([process.execPath, 'dist/server/main.mjs'], env);
   try {
     const koud = performance.now();
     await (await fetch(`${url}/`, { headers: kop })).text();
@@ -188,7 +190,7 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
     const { kind: kaleServer } = await startServer([process.execPath, '--import', 'tsx', 'test/bench/kaleHono.ts'], { PORT: String(port) });
     const kaal = await runLast(`http://127.0.0.1:${port}/`, {});
     kaleServer.kill('SIGTERM');
-    return { schaal, eerstePaginaMs, paginas, kaal, wijzigingZichtbaarMs, wijzigingInOverzichtMs, peildataRssVoorMb, peildataRssNaMb };
+    return { schaal, startMs, eerstePaginaMs, paginas, kaal, wijzigingZichtbaarMs, wijzigingInOverzichtMs, peildataRssVoorMb, peildataRssNaMb };
   } finally {
     server.kill('SIGTERM');
     rmSync(map, { recursive: true, force: true });
@@ -229,6 +231,7 @@ export function describeServerMeting(m: ServerMeting): string[] {
   const regel = (naam: string, l: Last) =>
     `${naam}: ${l.perSeconde.toFixed(0)} req/s, p50 ${l.p50} ms, p90 ${l.p90} ms, p97.5 ${l.p975} ms, p99 ${l.p99} ms, max ${l.max} ms, errors ${l.fouten}, non-2xx ${l.niet2xx}`;
   return [
+    `server ${m.schaal}×: start to listening ${m.startMs.toFixed(0)} ms`,
     `server ${m.schaal}×: first overview after start ${m.eerstePaginaMs.toFixed(0)} ms`,
     ...m.paginas.map((p) => regel(`server ${m.schaal}× ${p.pad}`, p.last)),
     regel(`bare Hono (same machine)`, m.kaal),
