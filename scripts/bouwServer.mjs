@@ -3,7 +3,7 @@
 // drizzle/ stay the same. Rebuilt only when a source file is newer than the bundle (about 0.3 s), so a start after
 // `npm ci` (which runs this as `prepare`) does not wait for it.
 import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const UIT = 'dist/server/main.mjs';
@@ -26,9 +26,16 @@ const bronnen = Math.max(
 );
 if (existsSync(UIT) && statSync(UIT).mtimeMs >= bronnen && !process.argv.includes('--altijd')) process.exit(0);
 
+// Parts loaded on demand (a dynamic import(): the Word library) are files of their own beside the bundle.
+for (const naam of existsSync('dist/server') ? readdirSync('dist/server') : []) if (/^deel-.*\.mjs(\.map)?$/.test(naam)) rmSync(join('dist/server', naam));
+
 await build({
   entryPoints: ['src/server/main.ts'],
-  outfile: UIT,
+  outdir: 'dist/server',
+  entryNames: '[name]',
+  chunkNames: 'deel-[hash]',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FilingSoort } from '../domain/filings/filingSoorten';
 import type { FilingGegevens } from './filingGegevens';
-import { createDocx, decodeerTekst } from './htmlNaarDocx';
+import { decodeerTekst } from './decodeerTekst';
 
 // The pro-forma filings are the full templates with their grounds announced instead of stated.
 const SJABLOON: Record<FilingSoort, string> = {
@@ -107,7 +107,9 @@ export function createFilingRenderer(templateMap: string): FilingRenderer {
         };
       });
     },
-    renderDocx(gegevens, logoPng, bewerkingen = {}) {
+    async renderDocx(gegevens, logoPng, bewerkingen = {}) {
+      // Loaded on the first Word file, not at start: the docx library is a third of the server's code (issue 15 point 6).
+      const { createDocx } = await import('./htmlNaarDocx');
       const b = gegevens.briefhoofd;
       const regels = [
         [b.adres, [b.postcode, b.plaats].filter(Boolean).join('  ')].filter(Boolean).join(', '),
