@@ -44,18 +44,9 @@ export function prepareWaarschuwingen(
   for (const b of invoer.besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
   const perBeroep = prepareBeroepWaarschuwingen(invoer.beroepen, besluitenPerId, invoer.besluiten, indexEersteBeroepstermijn(termijnen, beroepTegen));
 
-  // Decisions by bekendmaking, latest first: those after a peildatum are a prefix, found without scanning them all.
-  const laatsteEerst = invoer.besluiten
-    .map((besluit, volgorde) => ({ besluit, volgorde }))
-    .sort((a, b) => (a.besluit.bekendgemaakt < b.besluit.bekendgemaakt ? 1 : a.besluit.bekendgemaakt > b.besluit.bekendgemaakt ? -1 : 0));
-
   return (peildatum) => {
-    const metVolgorde: { besluit: Besluit; volgorde: number }[] = [];
-    for (const x of laatsteEerst) {
-      if (x.besluit.bekendgemaakt <= peildatum) break;
-      metVolgorde.push(x);
-    }
-    const inToekomst = metVolgorde.sort((a, b) => a.volgorde - b.volgorde).map((x) => x.besluit);
+    // Decisions made known after the peildatum, in the order of the input: one linear pass.
+    const inToekomst = invoer.besluiten.filter((b) => b.bekendgemaakt > peildatum);
     return assembleWaarschuwingen(peildatum, { vooraf, inToekomst, aantalInToekomst: inToekomst.length, nietGedekt, perBeroep });
   };
 }
