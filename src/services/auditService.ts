@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { auditLog } from '../db/schema';
@@ -43,6 +43,9 @@ export function diff<T extends Record<string, unknown>>(voor: T, na: Partial<T>)
   return uit;
 }
 
+/** What a case or decision page shows the log of. */
+type Onderwerp = 'zaak' | 'contracteerruimtebesluit' | 'tariefbeschikking';
+
 export interface WijzigingRegel {
   op: string;
   door: string;
@@ -68,7 +71,7 @@ function toRegel(r: typeof auditLog.$inferSelect): WijzigingRegel {
 }
 
 /** The log of one case (the caller loaded the case for this actor) or one decision. */
-export function listWijzigingen(db: Db, onderwerp: 'zaak' | 'contracteerruimtebesluit' | 'tariefbeschikking', id: number): WijzigingRegel[] {
+export function listWijzigingen(db: Db, onderwerp: Onderwerp, id: number): WijzigingRegel[] {
   return db
     .select()
     .from(auditLog)
@@ -77,6 +80,26 @@ export function listWijzigingen(db: Db, onderwerp: 'zaak' | 'contracteerruimtebe
     .limit(200)
     .all()
     .map(toRegel);
+}
+
+const laatsteLezers = new WeakMap<object, (onderwerp: Onderwerp, id: number) => number>();
+
+/**
+ * The id of the newest audit entry of one case or decision (0: none), one indexed read. The audit log is bookkeeping,
+ * not counted in the data revision: a kept page that shows the log keys on this as well.
+ */
+export function findLaatsteWijzigingId(db: Db, onderwerp: Onderwerp, id: number): number {
+  let lees = laatsteLezers.get(db.$client);
+  if (!lees) {
+    const vraag = db
+      .select({ id: max(auditLog.id) })
+      .from(auditLog)
+      .where(and(eq(auditLog.onderwerp, sql.placeholder('onderwerp')), eq(auditLog.onderwerpId, sql.placeholder('id'))))
+      .prepare();
+    lees = (o, i) => vraag.get({ onderwerp: o, id: i })?.id ?? 0;
+    laatsteLezers.set(db.$client, lees);
+  }
+  return lees(onderwerp, id);
 }
 
 /** A beheerder's view: everything written by the organisation's members. */

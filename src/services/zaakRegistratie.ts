@@ -2,6 +2,7 @@ import { loadRegioRegister } from './regioBeheer';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { preparePerVerbinding } from '../db/voorbereid';
 import {
   contracteerruimtebedragen,
   contracteerruimtebesluiten,
@@ -87,9 +88,16 @@ export function loadZaken(db: Db, actor: Actor): ZaakOverzichtRij[] {
     .filter((z) => can(actor, 'zaak.lezen', { soort: 'zaak', organisatieId: z.organisatieId }));
 }
 
+// Every request under /zaken/:id reads its case: prepared once.
+const zaakVraag = preparePerVerbinding((db) =>
+  zaakSelectie(db)
+    .where(eq(zaken.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 /** One case, if the actor may read it; otherwise undefined (the web answers 404: its existence is confidential). */
 export function loadZaak(db: Db, actor: Actor, id: number): ZaakOverzichtRij | undefined {
-  const zaak = zaakSelectie(db).where(eq(zaken.id, id)).get();
+  const zaak = zaakVraag(db).get({ id });
   return zaak && can(actor, 'zaak.lezen', { soort: 'zaak', organisatieId: zaak.organisatieId }) ? zaak : undefined;
 }
 
