@@ -1,6 +1,7 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { preparePerVerbinding } from '../db/voorbereid';
 import { auditLog } from '../db/schema';
 import { assertCan } from './permissies';
 
@@ -72,35 +73,34 @@ function toRegel(r: typeof auditLog.$inferSelect): WijzigingRegel {
 
 /** The log of one case (the caller loaded the case for this actor) or one decision. */
 export function listWijzigingen(db: Db, onderwerp: Onderwerp, id: number): WijzigingRegel[] {
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.onderwerp, onderwerp), eq(auditLog.onderwerpId, id)))
-    .orderBy(desc(auditLog.id))
-    .limit(200)
-    .all()
-    .map(toRegel);
+  return wijzigingenVraag(db).all({ onderwerp, id }).map(toRegel);
 }
 
-const laatsteLezers = new WeakMap<object, (onderwerp: Onderwerp, id: number) => number>();
+const wijzigingenVraag = preparePerVerbinding((db) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.onderwerp, sql.placeholder('onderwerp')), eq(auditLog.onderwerpId, sql.placeholder('id'))))
+    .orderBy(desc(auditLog.id))
+    .limit(200)
+    .prepare(),
+);
 
 /**
  * The id of the newest audit entry of one case or decision (0: none), one indexed read. The audit log is bookkeeping,
  * not counted in the data revision: a kept page that shows the log keys on this as well.
  */
 export function findLaatsteWijzigingId(db: Db, onderwerp: Onderwerp, id: number): number {
-  let lees = laatsteLezers.get(db.$client);
-  if (!lees) {
-    const vraag = db
-      .select({ id: max(auditLog.id) })
-      .from(auditLog)
-      .where(and(eq(auditLog.onderwerp, sql.placeholder('onderwerp')), eq(auditLog.onderwerpId, sql.placeholder('id'))))
-      .prepare();
-    lees = (o, i) => vraag.get({ onderwerp: o, id: i })?.id ?? 0;
-    laatsteLezers.set(db.$client, lees);
-  }
-  return lees(onderwerp, id);
+  return laatsteVraag(db).get({ onderwerp, id })?.id ?? 0;
 }
+
+const laatsteVraag = preparePerVerbinding((db) =>
+  db
+    .select({ id: max(auditLog.id) })
+    .from(auditLog)
+    .where(and(eq(auditLog.onderwerp, sql.placeholder('onderwerp')), eq(auditLog.onderwerpId, sql.placeholder('id'))))
+    .prepare(),
+);
 
 /** A beheerder's view: everything written by the organisation's members. */
 export function listOrganisatieLog(db: Db, actor: Actor): WijzigingRegel[] {

@@ -101,14 +101,18 @@ export function loadZaak(db: Db, actor: Actor, id: number): ZaakOverzichtRij | u
   return zaak && can(actor, 'zaak.lezen', { soort: 'zaak', organisatieId: zaak.organisatieId }) ? zaak : undefined;
 }
 
-export function loadTijdlijn(db: Db, zaakId: number) {
-  return db
+const tijdlijnVraag = preparePerVerbinding((db) =>
+  db
     .select({ datum: zaakgebeurtenissen.datum, omschrijving: zaakgebeurtenissen.omschrijving, door: gebruikers.naam, op: zaakgebeurtenissen.aangemaaktOp })
     .from(zaakgebeurtenissen)
     .leftJoin(gebruikers, eq(zaakgebeurtenissen.gebruikerId, gebruikers.id))
-    .where(eq(zaakgebeurtenissen.zaakId, zaakId))
+    .where(eq(zaakgebeurtenissen.zaakId, sql.placeholder('zaakId')))
     .orderBy(asc(zaakgebeurtenissen.datum), asc(zaakgebeurtenissen.id))
-    .all();
+    .prepare(),
+);
+
+export function loadTijdlijn(db: Db, zaakId: number) {
+  return tijdlijnVraag(db).all({ zaakId });
 }
 
 function addGebeurtenis(tx: Db, zaakId: number, actor: Actor, datum: IsoDatum, omschrijving: string): void {
@@ -338,13 +342,17 @@ export function saveNotities(
     .run();
 }
 
-export function loadCollegas(db: Db, actor: Actor) {
-  return db
+const collegasVraag = preparePerVerbinding((db) =>
+  db
     .select({ id: gebruikers.id, naam: gebruikers.naam })
     .from(gebruikers)
-    .where(eq(gebruikers.organisatieId, actor.organisatieId))
+    .where(eq(gebruikers.organisatieId, sql.placeholder('organisatieId')))
     .orderBy(asc(gebruikers.naam))
-    .all();
+    .prepare(),
+);
+
+export function loadCollegas(db: Db, actor: Actor) {
+  return collegasVraag(db).all({ organisatieId: actor.organisatieId });
 }
 
 export function recordGriffierecht(tx: Db, _actor: Actor, zaak: ZaakOverzichtRij, invoer: { griffierechtMededeling: IsoDatum }, vandaag: IsoDatum): void {
