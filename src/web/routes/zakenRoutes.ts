@@ -28,9 +28,9 @@ import { findZaakTermijnen } from '../../services/zaakTermijnen';
 import { loadZaakdocumenten } from '../../services/filingService';
 import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
 import { findLaatsteWijzigingId, listWijzigingen } from '../../services/auditService';
-import { afgeleid, type BerekendOverzicht } from '../../services/termijnService';
+import type { BerekendOverzicht } from '../../services/termijnService';
 import type { IsoDatum } from '../../domain/kalender/kalenderdatum';
-import { sendPagina, storePagina } from '../opgeslagenPagina';
+import { createPaginaOpslag, sendPagina, storePagina } from '../opgeslagenPagina';
 import { can } from '../../services/permissies';
 import { ziesAlles } from '../../actor/actor';
 import { loadStukTermijnen } from '../../services/stukTermijnen';
@@ -149,17 +149,19 @@ export function zakenRoutes(deps: AppDeps) {
     return c.html(buildZaakHtml(c, zaak, deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, fouten, waarden), 422);
   }
 
+  // A page some 40 KB (plain and gzipped): a hundred per organisation at today's data revision.
+  const zaakPaginas = createPaginaOpslag(100);
   app.get('/:id', (c) => {
     const zaak = c.get('zaak');
     const peildatum = deps.vandaag();
     // Read before the page is rendered, so that a kept page is never older than its key.
     const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
     const wijziging = findLaatsteWijzigingId(deps.db, 'zaak', zaak.id);
-    // Kept with the engine's result (so per organisation's scope, data revision and peildatum) and per session (the
+    // Kept with the engine's result (so per organisation's scope, data revision and peildatum), per case, per session (the
     // page carries its CSRF token, and who may confirm a date) and success message; the case's audit log is not
     // counted in the data revision, so its newest entry is part of the key.
     const sessie = c.get('sessie')?.csrfToken ?? c.get('actor').gebruikerId;
-    const pagina = afgeleid(berekend, `pagina|zaak|${zaak.id}|${wijziging}|${sessie}|${readKlaarSleutel(c)}`, () =>
+    const pagina = zaakPaginas(berekend, `${zaak.id}|${wijziging}|${sessie}|${readKlaarSleutel(c)}`, () =>
       storePagina(buildZaakHtml(c, zaak, berekend, peildatum)),
     );
     return sendPagina(c, pagina);
