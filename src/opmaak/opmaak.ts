@@ -7,10 +7,21 @@ export { formatEuro } from '../domain/bedragen/euro';
 import { DateTime } from 'luxon';
 import { findZorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 
+// The same instants come back on every page that lists them (a case's audit log, the four-eyes checks), and luxon
+// takes some 40 µs to format one: each text is kept, a bounded number of them.
+const tijdstippen = new Map<string, string>();
+const MAX_TIJDSTIPPEN = 10_000;
+
 /** An instant (UTC ISO, or SQLite's `YYYY-MM-DD HH:MM:SS` in UTC, e.g. `aangemaakt_op`) as a Dutch reader reads it: "30 november 2026 om 14:05", in Europe/Amsterdam. */
 export function formatTijdstip(iso: string): string {
-  const t = DateTime.fromISO(iso.replace(' ', 'T'), { zone: 'utc' });
-  return t.isValid ? t.setZone('Europe/Amsterdam').setLocale('nl').toFormat("d LLLL yyyy 'om' HH:mm") : iso;
+  let tekst = tijdstippen.get(iso);
+  if (tekst === undefined) {
+    const t = DateTime.fromISO(iso.replace(' ', 'T'), { zone: 'utc' });
+    tekst = t.isValid ? t.setZone('Europe/Amsterdam').setLocale('nl').toFormat("d LLLL yyyy 'om' HH:mm") : iso;
+    if (tijdstippen.size >= MAX_TIJDSTIPPEN) tijdstippen.clear();
+    tijdstippen.set(iso, tekst);
+  }
+  return tekst;
 }
 
 export function formatDagenOver(dagen: number): string {

@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { preparePerVerbinding } from '../db/voorbereid';
 import { gebruikers, organisaties } from '../db/schema';
 
-/** Who acts, and for which organisation: for the web session, the reminder job and the calendar feed alike. */
-export function loadActor(db: Db, gebruikerId: number): Actor | undefined {
-  return db
+// Every signed-in request loads its actor: prepared once.
+const actorVraag = preparePerVerbinding((db) =>
+  db
     .select({
       gebruikerId: gebruikers.id,
       naam: gebruikers.naam,
@@ -17,8 +18,13 @@ export function loadActor(db: Db, gebruikerId: number): Actor | undefined {
     })
     .from(gebruikers)
     .innerJoin(organisaties, eq(gebruikers.organisatieId, organisaties.id))
-    .where(eq(gebruikers.id, gebruikerId))
-    .get();
+    .where(eq(gebruikers.id, sql.placeholder('gebruikerId')))
+    .prepare(),
+);
+
+/** Who acts, and for which organisation: for the web session, the reminder job and the calendar feed alike. */
+export function loadActor(db: Db, gebruikerId: number): Actor | undefined {
+  return actorVraag(db).get({ gebruikerId });
 }
 
 export function loadActorByEmail(db: Db, email: string): Actor | undefined {

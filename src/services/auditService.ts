@@ -1,6 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { preparePerVerbinding } from '../db/voorbereid';
 import { auditLog } from '../db/schema';
 import { assertCan } from './permissies';
 
@@ -43,6 +44,9 @@ export function diff<T extends Record<string, unknown>>(voor: T, na: Partial<T>)
   return uit;
 }
 
+/** What a case or decision page shows the log of. */
+type Onderwerp = 'zaak' | 'contracteerruimtebesluit' | 'tariefbeschikking';
+
 export interface WijzigingRegel {
   op: string;
   door: string;
@@ -68,16 +72,35 @@ function toRegel(r: typeof auditLog.$inferSelect): WijzigingRegel {
 }
 
 /** The log of one case (the caller loaded the case for this actor) or one decision. */
-export function listWijzigingen(db: Db, onderwerp: 'zaak' | 'contracteerruimtebesluit' | 'tariefbeschikking', id: number): WijzigingRegel[] {
-  return db
+export function listWijzigingen(db: Db, onderwerp: Onderwerp, id: number): WijzigingRegel[] {
+  return wijzigingenVraag(db).all({ onderwerp, id }).map(toRegel);
+}
+
+const wijzigingenVraag = preparePerVerbinding((db) =>
+  db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.onderwerp, onderwerp), eq(auditLog.onderwerpId, id)))
+    .where(and(eq(auditLog.onderwerp, sql.placeholder('onderwerp')), eq(auditLog.onderwerpId, sql.placeholder('id'))))
     .orderBy(desc(auditLog.id))
     .limit(200)
-    .all()
-    .map(toRegel);
+    .prepare(),
+);
+
+/**
+ * The id of the newest audit entry of one case or decision (0: none), one indexed read. The audit log is bookkeeping,
+ * not counted in the data revision: a kept page that shows the log keys on this as well.
+ */
+export function findLaatsteWijzigingId(db: Db, onderwerp: Onderwerp, id: number): number {
+  return laatsteVraag(db).get({ onderwerp, id })?.id ?? 0;
 }
+
+const laatsteVraag = preparePerVerbinding((db) =>
+  db
+    .select({ id: max(auditLog.id) })
+    .from(auditLog)
+    .where(and(eq(auditLog.onderwerp, sql.placeholder('onderwerp')), eq(auditLog.onderwerpId, sql.placeholder('id'))))
+    .prepare(),
+);
 
 /** A beheerder's view: everything written by the organisation's members. */
 export function listOrganisatieLog(db: Db, actor: Actor): WijzigingRegel[] {

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { preparePerVerbinding } from '../db/voorbereid';
 import { auditLog, contracteerruimtebesluiten, fataleDatumControles, gebruikers, organisaties, tariefbeschikkingen, zorgkantoorregios } from '../db/schema';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Termijn } from '../domain/termijnen/termijn';
@@ -52,9 +53,8 @@ export function formatControleSleutel(d: TeControlerenDatum): string {
   return `${d.partij ?? ''}|${d.regio}|${d.jaar}|${d.einde}`;
 }
 
-/** The checks of one organisation, by (partij, regio, jaar, einde): one indexed query per page. */
-export function loadFataleDatumControles(db: Db, organisatieId: number): Map<string, FataleDatumControle> {
-  const rijen = db
+const controlesVraag = preparePerVerbinding((db) =>
+  db
     .select({
       partij: fataleDatumControles.partij,
       regio: zorgkantoorregios.naam,
@@ -66,8 +66,13 @@ export function loadFataleDatumControles(db: Db, organisatieId: number): Map<str
     .from(fataleDatumControles)
     .innerJoin(zorgkantoorregios, eq(fataleDatumControles.regioId, zorgkantoorregios.id))
     .innerJoin(gebruikers, eq(fataleDatumControles.gecontroleerdDoor, gebruikers.id))
-    .where(eq(fataleDatumControles.organisatieId, organisatieId))
-    .all();
+    .where(eq(fataleDatumControles.organisatieId, sql.placeholder('organisatieId')))
+    .prepare(),
+);
+
+/** The checks of one organisation, by (partij, regio, jaar, einde): one indexed query per page. */
+export function loadFataleDatumControles(db: Db, organisatieId: number): Map<string, FataleDatumControle> {
+  const rijen = controlesVraag(db).all({ organisatieId });
   return new Map(rijen.map((r) => [formatControleSleutel({ ...r, partij: r.partij || undefined }), { door: r.door, op: r.op, opTekst: formatTijdstip(r.op) }]));
 }
 

@@ -1,9 +1,10 @@
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { makeBestandsnaam, stripOnzichtbaar } from '../domain/filings/filingAanbod';
 import type { VeldFout } from '../validation/velden';
 import { loadZichtbareZorgaanbieders } from './termijnInvoer';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { preparePerVerbinding } from '../db/voorbereid';
 import { writeTransaction } from '../db/transactie';
 import { gebruikers, organisaties, zaakdocumenten, zaakgebeurtenissen, zaakStukgegevens, zaken, zorgaanbieders } from '../db/schema';
 import type { Bewerking, FilingRenderer } from '../documents/filingRenderer';
@@ -118,8 +119,8 @@ export async function generateFiling(
   });
 }
 
-export function loadZaakdocumenten(db: Db, zaakId: number) {
-  return db
+const zaakdocumentenVraag = preparePerVerbinding((db) =>
+  db
     .select({
       id: zaakdocumenten.id,
       soort: zaakdocumenten.soort,
@@ -131,9 +132,13 @@ export function loadZaakdocumenten(db: Db, zaakId: number) {
     })
     .from(zaakdocumenten)
     .innerJoin(gebruikers, eq(zaakdocumenten.gemaaktDoor, gebruikers.id))
-    .where(eq(zaakdocumenten.zaakId, zaakId))
+    .where(eq(zaakdocumenten.zaakId, sql.placeholder('zaakId')))
     .orderBy(desc(zaakdocumenten.id))
-    .all();
+    .prepare(),
+);
+
+export function loadZaakdocumenten(db: Db, zaakId: number) {
+  return zaakdocumentenVraag(db).all({ zaakId });
 }
 
 export function loadZaakdocument(db: Db, zaakId: number, documentId: number) {

@@ -1,8 +1,9 @@
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { gebruikers, sessies } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
+import { preparePerVerbinding } from '../db/voorbereid';
 import { createGeheim, hashGeheim } from './geheimen';
 import { recordAudit } from './auditService';
 import { assertCan } from './permissies';
@@ -32,13 +33,22 @@ export function createSessie(db: Db, geheim: string, gebruikerId: number, nuMs: 
   return { token, sessie };
 }
 
+// Every signed-in request reads its session: prepared once.
+const sessieVraag = preparePerVerbinding((db) =>
+  db
+    .select()
+    .from(sessies)
+    .where(eq(sessies.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 /**
  * The live session for a cookie value, or undefined: unknown, idle too long or past its absolute lifetime (then it is
  * removed). Marks it seen at most once a minute, so a page with many requests writes once.
  */
 export function findSessie(db: Db, geheim: string, token: string, nuMs: number, tijden: SessieTijden): Sessie | undefined {
   const id = hashGeheim(geheim, token);
-  const rij = db.select().from(sessies).where(eq(sessies.id, id)).get();
+  const rij = sessieVraag(db).get({ id });
   if (!rij) return undefined;
   if (nuMs - rij.laatstGezienMs > tijden.inactiefMs || nuMs - rij.begonnenMs > tijden.maxMs) {
     writeTransaction(db, (tx) => tx.delete(sessies).where(eq(sessies.id, id)).run());

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { preparePerVerbinding } from '../db/voorbereid';
 import { writeTransaction } from '../db/transactie';
 import { stukTermijnen, zaakgebeurtenissen, zaken, type STUKTERMIJN_SOORTEN } from '../db/schema';
 import type { AtwKalender } from '../domain/kalender/atwKalender';
@@ -66,8 +67,17 @@ export function recordStukTermijn(db: Db, actor: Actor, zaak: ZaakOverzichtRij, 
   });
 }
 
+const stukTermijnenVraag = preparePerVerbinding((db) =>
+  db
+    .select()
+    .from(stukTermijnen)
+    .where(eq(stukTermijnen.zaakId, sql.placeholder('zaakId')))
+    .orderBy(asc(stukTermijnen.einde))
+    .prepare(),
+);
+
 export function loadStukTermijnen(db: Db, zaakId: number) {
-  return db.select().from(stukTermijnen).where(eq(stukTermijnen.zaakId, zaakId)).orderBy(asc(stukTermijnen.einde)).all();
+  return stukTermijnenVraag(db).all({ zaakId });
 }
 
 /** The last day of the latest hersteltermijn of a case, as Dutch text (for the aanvullende gronden). */

@@ -5,6 +5,7 @@ import type { Beroep, Besluit, Contracteerruimtebesluit, Tariefbeschikking, Term
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Db } from '../db/verbinding';
+import { preparePerVerbinding } from '../db/voorbereid';
 import {
   contracteerruimtebedragen,
   contracteerruimtebesluiten,
@@ -78,14 +79,20 @@ export interface DbCel {
   jaar: number;
 }
 
+// Every page with terms reads the scope: prepared once.
+const zichtbaarVraag = preparePerVerbinding((db) =>
+  db
+    .select({ id: vertegenwoordigingen.zorgaanbiederId })
+    .from(vertegenwoordigingen)
+    .where(eq(vertegenwoordigingen.organisatieId, sql.placeholder('organisatieId')))
+    .prepare(),
+);
+
 /** Ids of the zorgaanbieders the actor's organisation acts for; undefined means all (NZa). */
 export function loadZichtbareZorgaanbieders(db: Db, actor: Actor): number[] | undefined {
   if (ziesAlles(actor)) return undefined;
-  return db
-    .select({ id: vertegenwoordigingen.zorgaanbiederId })
-    .from(vertegenwoordigingen)
-    .where(eq(vertegenwoordigingen.organisatieId, actor.organisatieId))
-    .all()
+  return zichtbaarVraag(db)
+    .all({ organisatieId: actor.organisatieId })
     .map((r) => r.id);
 }
 

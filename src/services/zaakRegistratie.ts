@@ -2,6 +2,7 @@ import { loadRegioRegister } from './regioBeheer';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { preparePerVerbinding } from '../db/voorbereid';
 import {
   contracteerruimtebedragen,
   contracteerruimtebesluiten,
@@ -87,20 +88,31 @@ export function loadZaken(db: Db, actor: Actor): ZaakOverzichtRij[] {
     .filter((z) => can(actor, 'zaak.lezen', { soort: 'zaak', organisatieId: z.organisatieId }));
 }
 
+// Every request under /zaken/:id reads its case: prepared once.
+const zaakVraag = preparePerVerbinding((db) =>
+  zaakSelectie(db)
+    .where(eq(zaken.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 /** One case, if the actor may read it; otherwise undefined (the web answers 404: its existence is confidential). */
 export function loadZaak(db: Db, actor: Actor, id: number): ZaakOverzichtRij | undefined {
-  const zaak = zaakSelectie(db).where(eq(zaken.id, id)).get();
+  const zaak = zaakVraag(db).get({ id });
   return zaak && can(actor, 'zaak.lezen', { soort: 'zaak', organisatieId: zaak.organisatieId }) ? zaak : undefined;
 }
 
-export function loadTijdlijn(db: Db, zaakId: number) {
-  return db
+const tijdlijnVraag = preparePerVerbinding((db) =>
+  db
     .select({ datum: zaakgebeurtenissen.datum, omschrijving: zaakgebeurtenissen.omschrijving, door: gebruikers.naam, op: zaakgebeurtenissen.aangemaaktOp })
     .from(zaakgebeurtenissen)
     .leftJoin(gebruikers, eq(zaakgebeurtenissen.gebruikerId, gebruikers.id))
-    .where(eq(zaakgebeurtenissen.zaakId, zaakId))
+    .where(eq(zaakgebeurtenissen.zaakId, sql.placeholder('zaakId')))
     .orderBy(asc(zaakgebeurtenissen.datum), asc(zaakgebeurtenissen.id))
-    .all();
+    .prepare(),
+);
+
+export function loadTijdlijn(db: Db, zaakId: number) {
+  return tijdlijnVraag(db).all({ zaakId });
 }
 
 function addGebeurtenis(tx: Db, zaakId: number, actor: Actor, datum: IsoDatum, omschrijving: string): void {
@@ -330,13 +342,17 @@ export function saveNotities(
     .run();
 }
 
-export function loadCollegas(db: Db, actor: Actor) {
-  return db
+const collegasVraag = preparePerVerbinding((db) =>
+  db
     .select({ id: gebruikers.id, naam: gebruikers.naam })
     .from(gebruikers)
-    .where(eq(gebruikers.organisatieId, actor.organisatieId))
+    .where(eq(gebruikers.organisatieId, sql.placeholder('organisatieId')))
     .orderBy(asc(gebruikers.naam))
-    .all();
+    .prepare(),
+);
+
+export function loadCollegas(db: Db, actor: Actor) {
+  return collegasVraag(db).all({ organisatieId: actor.organisatieId });
 }
 
 export function recordGriffierecht(tx: Db, _actor: Actor, zaak: ZaakOverzichtRij, invoer: { griffierechtMededeling: IsoDatum }, vandaag: IsoDatum): void {

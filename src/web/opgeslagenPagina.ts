@@ -26,3 +26,26 @@ export function sendPagina(c: Context, pagina: OpgeslagenPagina): Response {
     ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
   });
 }
+
+/**
+ * Kept pages of one kind, per computed result they were rendered from (a `BerekendOverzicht`: one scope, data revision
+ * and peildatum), so that they are dropped with it at the next write; at most `max` per result, the least recently
+ * used out first. Apart from the result's own derived views, so that many small pages (cases) never push out the large
+ * ones (the overview).
+ */
+export function createPaginaOpslag(max: number) {
+  const perResultaat = new WeakMap<object, Map<string, OpgeslagenPagina>>();
+  return (resultaat: object, sleutel: string, maak: () => OpgeslagenPagina): OpgeslagenPagina => {
+    let paginas = perResultaat.get(resultaat);
+    if (!paginas) perResultaat.set(resultaat, (paginas = new Map()));
+    let pagina = paginas.get(sleutel);
+    if (pagina) {
+      paginas.delete(sleutel);
+    } else {
+      pagina = maak();
+      if (paginas.size >= max) paginas.delete(paginas.keys().next().value!);
+    }
+    paginas.set(sleutel, pagina);
+    return pagina;
+  };
+}

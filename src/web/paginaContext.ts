@@ -33,13 +33,19 @@ export const KLAAR_MELDINGEN: Record<string, string> = {
   stuk: 'Het stuk is opgesteld en bij de zaak bewaard.',
 };
 
+/** The `?klaar=` key of a known success message, or '' (an unknown one, e.g. `constructor`, shows nothing). */
+export function readKlaarSleutel(c: Context<AppEnv>): string {
+  const klaar = c.req.query('klaar') ?? '';
+  return Object.hasOwn(KLAAR_MELDINGEN, klaar) ? klaar : '';
+}
+
 /** What every page's layout needs: who is signed in, where we are, what the menu offers this actor, the CSRF token. */
 export function paginaContext(c: Context<AppEnv>, actief: NavigatieSleutel) {
   const actor = c.get('actor');
   return {
     actor,
     csrf: c.get('sessie')?.csrfToken,
-    klaarMelding: KLAAR_MELDINGEN[c.req.query('klaar') ?? ''],
+    klaarMelding: KLAAR_MELDINGEN[readKlaarSleutel(c)],
     inwerkingtredingOnbekend: c.get('inwerkingtredingOnbekend'),
     navigatie: NAVIGATIE.filter((n) => can(actor, n.actie)).map((n) => ({ ...n, actief: n.sleutel === actief })),
   };

@@ -48,20 +48,22 @@ export function createTestApp(
   const termijnen = createTermijnService(db, { inwerkingtreding: inwerkingtreding ?? undefined, kalender: createAtwKalender() });
   const mail = { afzender: 'Termijnbewaking <termijnen@test.local>', appUrl: 'http://app.test' };
   const klok = { nuMs: Date.now() };
-  const app = createApp({
-    db,
-    termijnen,
-    weergave: createWeergave(resolve('templates'), { demo }),
-    filings: createFilingRenderer(resolve('templates')),
-    sessieGeheim: SESSIE_GEHEIM,
-    beveiliging: { secureCookie: false, sessie: SESSIE_TIJDEN, ...(demo ? { demoWachtwoord: DEMO_WACHTWOORD } : {}) },
-    verzender: createOutboxVerzender(db, mail, join(map, 'outbox')),
-    vandaag: () => vandaag,
-    nuMs: () => klok.nuMs,
-    mail,
-    ...(opties.log ? { log: opties.log } : {}),
-    ...(opties.griffierechtTarieven ? { griffierechtTarieven: opties.griffierechtTarieven } : {}),
-  });
+  const createAppMet = (termijnen: ReturnType<typeof createTermijnService>) =>
+    createApp({
+      db,
+      termijnen,
+      weergave: createWeergave(resolve('templates'), { demo }),
+      filings: createFilingRenderer(resolve('templates')),
+      sessieGeheim: SESSIE_GEHEIM,
+      beveiliging: { secureCookie: false, sessie: SESSIE_TIJDEN, ...(demo ? { demoWachtwoord: DEMO_WACHTWOORD } : {}) },
+      verzender: createOutboxVerzender(db, mail, join(map, 'outbox')),
+      vandaag: () => vandaag,
+      nuMs: () => klok.nuMs,
+      mail,
+      ...(opties.log ? { log: opties.log } : {}),
+      ...(opties.griffierechtTarieven ? { griffierechtTarieven: opties.griffierechtTarieven } : {}),
+    });
+  const app = createAppMet(termijnen);
 
   /** A signed-in browser session (cookie + CSRF token) and a `schrijven` API token per user, made once. */
   const aanmeldingen = new Map<string, { cookie: string; csrf: string; bearer: string }>();
@@ -95,6 +97,8 @@ export function createTestApp(
     app,
     db,
     termijnen,
+    /** A second app on the same database with nothing computed or kept yet: what a freshly started server renders. */
+    verseApp: () => createAppMet(createTermijnService(db, { inwerkingtreding: inwerkingtreding ?? undefined, kalender: createAtwKalender() })),
     als,
     aanmelding,
     klok,

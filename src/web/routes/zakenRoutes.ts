@@ -18,7 +18,7 @@ import { buildControleWeergave, loadFataleDatumControles } from '../../services/
 import type { Termijn } from '../../domain/termijnen/termijn';
 import type { VeldFout } from '../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../formulier';
-import { paginaContext } from '../paginaContext';
+import { paginaContext, readKlaarSleutel } from '../paginaContext';
 import { loadZaakUitPad } from '../padLaders';
 import { documentenRoutes } from './documentenRoutes';
 import { buildVCalendar } from '../../agenda/icalendar';
@@ -27,7 +27,10 @@ import { ICS } from './agendaRoutes';
 import { findZaakTermijnen } from '../../services/zaakTermijnen';
 import { loadZaakdocumenten } from '../../services/filingService';
 import { FILING_SOORTEN, FILINGS } from '../../domain/filings/filingSoorten';
-import { listWijzigingen } from '../../services/auditService';
+import { findLaatsteWijzigingId, listWijzigingen } from '../../services/auditService';
+import type { BerekendOverzicht } from '../../services/termijnService';
+import type { IsoDatum } from '../../domain/kalender/kalenderdatum';
+import { createPaginaOpslag, sendPagina, storePagina } from '../opgeslagenPagina';
 import { can } from '../../services/permissies';
 import { ziesAlles } from '../../actor/actor';
 import { loadStukTermijnen } from '../../services/stukTermijnen';
@@ -66,10 +69,16 @@ export function zakenRoutes(deps: AppDeps) {
   app.use('/:id/*', loadZaakUitPad(deps));
   app.route('/:id/documenten', documentenRoutes(deps));
 
-  function renderZaak(c: Context<AppEnv>, zaak: ZaakOverzichtRij, fouten: VeldFout[] = [], waarden: Record<string, unknown> = {}, status: 200 | 422 = 200) {
+  /** The case page as HTML, from the engine's result at the peildatum (today) and the case's own rows. */
+  function buildZaakHtml(
+    c: Context<AppEnv>,
+    zaak: ZaakOverzichtRij,
+    berekend: BerekendOverzicht,
+    peildatum: IsoDatum,
+    fouten: VeldFout[] = [],
+    waarden: Record<string, unknown> = {},
+  ): string {
     const actor = c.get('actor');
-    const peildatum = deps.vandaag();
-    const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
     const { kenmerk, regio, jaar, termijnen, uitsluitingen, regioJaarStatus, partijStatus, partijDatums, veiligeUitersteDatum } = findZaakTermijnen(
       berekend,
       zaak,
@@ -94,52 +103,69 @@ export function zakenRoutes(deps: AppDeps) {
       ? computeBeslistermijnOpBezwaar(bezwaartermijn.einde, { adviescommissie: false, verdaagd: false }, kalender)
       : undefined;
     const laat = termijnen[0] && zaak.ingesteld && zaak.ingesteld > termijnen[0].einde;
-    return c.html(
-      deps.weergave.render('zaak', {
-        ...paginaContext(c, 'zaken'),
-        titel: `Zaak ${zaak.id}`,
-        zaak: { ...zaak, statusLabel: STATUS_LABEL[zaak.status], regio, jaar, kenmerk },
-        termijnen: termijnen.map(metControle),
-        uitsluitingen,
-        regioJaarStatus,
-        partijStatus,
-        partijDatums: partijDatums.map(metControle),
-        veiligeUitersteDatum,
-        veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum) : undefined,
-        waarschuwingen,
-        terug: `/zaken/${zaak.id}`,
-        griffierecht,
-        beslistermijn,
-        laat,
-        postUiterlijk: termijnen[0] ? computePostUiterlijk(termijnen[0].einde) : undefined,
-        tijdlijn: loadTijdlijn(deps.db, zaak.id),
-        wijzigingen: listWijzigingen(deps.db, 'zaak', zaak.id),
-        magSchrijven: can(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId }),
-        documenten: loadZaakdocumenten(deps.db, zaak.id),
-        stukTermijnen: loadStukTermijnen(deps.db, zaak.id).map((t) => ({
-          label: t.soort === 'hersteltermijn' ? 'Gronden aanvullen' : 'Griffierecht bijgeschreven',
-          eindeTekst: formatDatumLang(t.einde),
-          briefTekst: formatDatumKort(t.brief),
-          grondslag: t.grondslag,
-        })),
-        // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
-        stukken: FILING_SOORTEN.filter(
-          (s) =>
-            FILINGS[s].zaak === zaak.soort ||
-            FILINGS[s].zaak === 'beide' ||
-            (s === 'beroepschrift' && zaak.soort === 'bezwaar' && isSluittarief(deps.db, zaak)),
-        ).map((s) => ({ soort: s, titel: FILINGS[s].titel })),
-        collegas: loadCollegas(deps.db, actor).map((g) => ({ ...g, gekozen: g.id === zaak.verantwoordelijkeId })),
-        vandaag: peildatum,
-        fouten: foutenPerVeld(fouten),
-        foutLijst: fouten,
-        waarden,
-      }),
-      status,
-    );
+    return deps.weergave.render('zaak', {
+      ...paginaContext(c, 'zaken'),
+      titel: `Zaak ${zaak.id}`,
+      zaak: { ...zaak, statusLabel: STATUS_LABEL[zaak.status], regio, jaar, kenmerk },
+      termijnen: termijnen.map(metControle),
+      uitsluitingen,
+      regioJaarStatus,
+      partijStatus,
+      partijDatums: partijDatums.map(metControle),
+      veiligeUitersteDatum,
+      veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum) : undefined,
+      waarschuwingen,
+      terug: `/zaken/${zaak.id}`,
+      griffierecht,
+      beslistermijn,
+      laat,
+      postUiterlijk: termijnen[0] ? computePostUiterlijk(termijnen[0].einde) : undefined,
+      tijdlijn: loadTijdlijn(deps.db, zaak.id),
+      wijzigingen: listWijzigingen(deps.db, 'zaak', zaak.id),
+      magSchrijven: can(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId }),
+      documenten: loadZaakdocumenten(deps.db, zaak.id),
+      stukTermijnen: loadStukTermijnen(deps.db, zaak.id).map((t) => ({
+        label: t.soort === 'hersteltermijn' ? 'Gronden aanvullen' : 'Griffierecht bijgeschreven',
+        eindeTekst: formatDatumLang(t.einde),
+        briefTekst: formatDatumKort(t.brief),
+        grondslag: t.grondslag,
+      })),
+      // The filings of this kind of case; a bezwaar against a sluittarief also lists the beroepschrift, which then explains why not.
+      stukken: FILING_SOORTEN.filter(
+        (s) =>
+          FILINGS[s].zaak === zaak.soort || FILINGS[s].zaak === 'beide' || (s === 'beroepschrift' && zaak.soort === 'bezwaar' && isSluittarief(deps.db, zaak)),
+      ).map((s) => ({ soort: s, titel: FILINGS[s].titel })),
+      collegas: loadCollegas(deps.db, actor).map((g) => ({ ...g, gekozen: g.id === zaak.verantwoordelijkeId })),
+      vandaag: peildatum,
+      fouten: foutenPerVeld(fouten),
+      foutLijst: fouten,
+      waarden,
+    });
   }
 
-  app.get('/:id', (c) => renderZaak(c, c.get('zaak')));
+  /** The page again with the refused input and its errors (never kept). */
+  function renderZaakMetFouten(c: Context<AppEnv>, zaak: ZaakOverzichtRij, fouten: VeldFout[], waarden: Record<string, unknown>) {
+    const peildatum = deps.vandaag();
+    return c.html(buildZaakHtml(c, zaak, deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, fouten, waarden), 422);
+  }
+
+  // A page some 40 KB (plain and gzipped): a hundred per organisation at today's data revision.
+  const zaakPaginas = createPaginaOpslag(100);
+  app.get('/:id', (c) => {
+    const zaak = c.get('zaak');
+    const peildatum = deps.vandaag();
+    // Read before the page is rendered, so that a kept page is never older than its key.
+    const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
+    const wijziging = findLaatsteWijzigingId(deps.db, 'zaak', zaak.id);
+    // Kept with the engine's result (so per organisation's scope, data revision and peildatum), per case, per session (the
+    // page carries its CSRF token, and who may confirm a date) and success message; the case's audit log is not
+    // counted in the data revision, so its newest entry is part of the key.
+    const sessie = c.get('sessie')?.csrfToken ?? c.get('actor').gebruikerId;
+    const pagina = zaakPaginas(berekend, `${zaak.id}|${wijziging}|${sessie}|${readKlaarSleutel(c)}`, () =>
+      storePagina(buildZaakHtml(c, zaak, berekend, peildatum)),
+    );
+    return sendPagina(c, pagina);
+  });
 
   // One-click .ics for a case's term.
   app.get('/:id/termijn.ics', (c) => {
@@ -155,7 +181,7 @@ export function zakenRoutes(deps: AppDeps) {
   // Each action on a case: validate, write through the one write path, back to the case.
   function registerActie<N extends ZaakActie>(naam: N, schema: z.ZodType<Parameters<typeof writeZaakActie<N>>[4], unknown>) {
     const opnieuw = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) =>
-      renderZaak(c, c.get('zaak'), fouten, { [naam]: waarden }, 422);
+      renderZaakMetFouten(c, c.get('zaak'), fouten, { [naam]: waarden });
     app.post(`/:id/${naam}`, formulierValidator(schema, opnieuw), (c) => {
       const zaak = c.get('zaak');
       const { invoer, waarden } = c.req.valid('form');
