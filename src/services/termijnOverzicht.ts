@@ -91,12 +91,12 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
     };
   };
   // Region and year filter per cell number, decided once per cell.
-  const celPast = new Map<number, boolean>();
+  const celPast: (boolean | undefined)[] = [];
   const pastCel = (celId: number): boolean => {
-    let past = celPast.get(celId);
+    let past = celPast[celId];
     if (past === undefined) {
       const { regio, jaar } = berekend.celInfo(celId);
-      celPast.set(celId, (past = (!filter.regio || regio === filter.regio) && (!filter.jaar || jaar === filter.jaar)));
+      celPast[celId] = past = (!filter.regio || regio === filter.regio) && (!filter.jaar || jaar === filter.jaar);
     }
     return past;
   };
@@ -139,7 +139,7 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
   const zichtbaarVanaf = addDagen(peildatum, -VERLOPEN_ZICHTBAAR_DAGEN);
   const mogelijkeTermijnen: MogelijkeTermijn[] = [];
   let aantalMogelijk = 0;
-  for (const u of berekend.uitkomst.uitsluitingen) {
+  for (const u of listUitsluitingenVoor(berekend, filter)) {
     if (!u.twijfel || !u.eindeAlsToch || u.eindeAlsToch < zichtbaarVanaf) continue;
     if (
       (filter.regio && u.regio !== filter.regio) ||
@@ -161,9 +161,20 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
   return { regels, mogelijkeTermijnen: getoond, aantalMogelijk, aantal, telling, banners: selectBannerUitsluitingen(berekend, filter) };
 }
 
+/** The exclusions a region or year filter can show: the matching cells' own, in the order of the whole list; else all. */
+function listUitsluitingenVoor(berekend: BerekendOverzicht, filter: OverzichtFilter): readonly Uitsluiting[] {
+  if (!filter.regio && !filter.jaar) return berekend.uitkomst.uitsluitingen;
+  const lijst: Uitsluiting[] = [];
+  for (const { regio, jaar } of berekend.cellen) {
+    if ((filter.regio && regio !== filter.regio) || (filter.jaar && jaar !== filter.jaar)) continue;
+    for (const u of berekend.cel(regio, jaar)?.uitsluitingen ?? []) lijst.push(u);
+  }
+  return lijst;
+}
+
 /** Exclusions the user must see as a banner: sluittarief and onherroepelijk (art. 105 lid 2 and lid 4 Wmg). */
 export function selectBannerUitsluitingen(berekend: BerekendOverzicht, filter: OverzichtFilter): Uitsluiting[] {
-  return berekend.uitkomst.uitsluitingen.filter(
+  return listUitsluitingenVoor(berekend, filter).filter(
     (u) =>
       (u.reden === 'sluittarief-nacalculatie' || u.reden === 'onherroepelijk') &&
       (!filter.regio || u.regio === filter.regio) &&

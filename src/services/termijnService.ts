@@ -149,7 +149,7 @@ interface Geheel {
   opzoeker: TermijnOpzoeker;
   /** All terms as one array, made when first asked. */
   termijnen: () => Termijn[];
-  uitsluitingen: Uitsluiting[];
+  uitsluitingen: () => Uitsluiting[];
   tariefbeschikkingen: TariefbeschikkingIndex;
   beroepen: Beroep[];
   /** The contracteerruimtebesluiten as the engine sees them (one per besluit and region), in their order. */
@@ -347,8 +347,12 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     }
     // The terms as one array only when asked (the API, the reminder job): pages read the columns.
     const termijnen = memoize(() => listTermijnen(opzoeker, lijst));
-    const uitsluitingen: Uitsluiting[] = [];
-    for (const c of perCel) for (const u of c.uitkomst.uitsluitingen) uitsluitingen.push(u);
+    // Exclusions as one array only when asked (a page with a region or year filter reads its cells' own).
+    const uitsluitingen = memoize(() => {
+      const lijst: Uitsluiting[] = [];
+      for (const c of perCel) for (const u of c.uitkomst.uitsluitingen) lijst.push(u);
+      return lijst;
+    });
 
     // Tariefbeschikkingen by kenmerk: the previous map with the replaced cells' rows taken out and the new ones put in.
     let tariefbeschikkingen: TariefbeschikkingIndex;
@@ -511,7 +515,9 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       get termijnen() {
         return geheel.termijnen();
       },
-      uitsluitingen: geheel.uitsluitingen,
+      get uitsluitingen() {
+        return geheel.uitsluitingen();
+      },
       get status() {
         return status();
       },
@@ -533,13 +539,17 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       cel(regio, jaar) {
         const gevonden = geheel.celIndex.get(celSleutel(regio, jaar));
         if (!gevonden) return undefined;
-        const celStatus = statusVan(gevonden.uitkomst, peildatum);
+        // Statuses when read: a page that lists a cell's terms or exclusions derives none.
         return {
           tariefbeschikkingen: gevonden.stand.tariefbeschikkingen,
           termijnen: gevonden.uitkomst.termijnen,
           uitsluitingen: gevonden.uitkomst.uitsluitingen,
-          status: celStatus.status,
-          partijStatus: celStatus.partijStatus,
+          get status() {
+            return statusVan(gevonden.uitkomst, peildatum).status;
+          },
+          get partijStatus() {
+            return statusVan(gevonden.uitkomst, peildatum).partijStatus;
+          },
         };
       },
       cellen: geheel.celLijst,

@@ -39,14 +39,19 @@ const OVERZICHT_FILTERS: OverzichtFilter[] = [
   { rechtsmiddel: 'beroep' },
   { rechtsmiddel: 'bezwaar', jaar: 2027 },
   { regio: 'Groningen' },
+  // Regions the random writes below use (the first three by id): their cells' own exclusions are read.
+  { regio: 'Amsterdam' },
+  { regio: 'Amstelland en De Meerlanden', jaar: 2026 },
   { zorgaanbieder: 'cache-aanbieder 1' },
 ];
 
 /** What the overview shows and counts, to compare. */
-function summarizeOverzicht(o: Pick<Overzicht, 'regels' | 'aantal' | 'telling'>) {
+function summarizeOverzicht(o: Pick<Overzicht, 'regels' | 'aantal' | 'telling' | 'mogelijkeTermijnen' | 'banners'>) {
   return {
     aantal: o.aantal,
     telling: o.telling,
+    mogelijk: o.mogelijkeTermijnen.map((m) => [m.uitsluiting.besluit, m.einde, m.zorgaanbieder ?? '']),
+    banners: o.banners.map((u) => [u.besluit, u.reden, u.partij ?? '']),
     regels: o.regels.map((r) => [r.termijn.besluit, r.termijn.einde, r.termijn.partij ?? '', r.termijn.regio, r.termijn.jaar, r.gedeeldVenster ?? null]),
   };
 }
@@ -90,6 +95,7 @@ function referenceOverzicht(
     telling[t.einde < peildatum ? 'verlopen' : t.einde <= addDagen(peildatum, 7) ? 'kritiek' : t.einde <= addDagen(peildatum, 14) ? 'binnenkort' : 'normaal']++;
   }
   // Exclusions that could be wrong count with their date as a precaution.
+  const mogelijk: string[][] = [];
   for (const u of uitsluitingen) {
     if (!u.twijfel || !u.eindeAlsToch || u.eindeAlsToch < vanaf) continue;
     if (
@@ -102,10 +108,23 @@ function referenceOverzicht(
     if (filter.zorgaanbieder && !aanbieder?.toLocaleLowerCase('nl').includes(filter.zorgaanbieder)) continue;
     const e = u.eindeAlsToch;
     telling[e < peildatum ? 'verlopen' : e <= addDagen(peildatum, 7) ? 'kritiek' : e <= addDagen(peildatum, 14) ? 'binnenkort' : 'normaal']++;
+    mogelijk.push([u.besluit, e, aanbieder ?? '']);
   }
+  // Banners: sluittarief and onherroepelijk (art. 105 lid 2 and lid 4), filtered by the tariefbeschikking's addressee.
+  const banners = uitsluitingen
+    .filter(
+      (u) =>
+        (u.reden === 'sluittarief-nacalculatie' || u.reden === 'onherroepelijk') &&
+        (!filter.regio || u.regio === filter.regio) &&
+        (!filter.jaar || u.jaar === filter.jaar) &&
+        (!filter.zorgaanbieder || Boolean(tariefbeschikkingen.get(u.besluit)?.zorgaanbieder.toLocaleLowerCase('nl').includes(filter.zorgaanbieder))),
+    )
+    .map((u) => [u.besluit, u.reden, u.partij ?? '']);
   return {
     aantal,
     telling,
+    mogelijk: mogelijk.sort((a, b) => (a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0)).slice(0, maximum),
+    banners,
     regels: regels.map(({ termijn: t, gedeeldVenster: v }) => [
       t.besluit,
       t.einde,
