@@ -97,6 +97,7 @@ export interface ServerMeting {
   verdereWijzigingenMs: { mediaan: number; max: number };
   peildataRssVoorMb: number;
   peildataRssNaMb: number;
+  peildataRssNa200Mb: number;
 }
 
 /** The compiled server at `schaal` × national scale under 20 connections, against a bare Hono server, on 127.0.0.1. */
@@ -195,13 +196,19 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
     }
     const verdereWijzigingenMs = { mediaan: [...verder].sort((a, b) => a - b)[Math.floor(verder.length / 2)]!, max: Math.max(...verder) };
 
-    // 100 distinct peildata: memory must not grow with them.
+    // 100 distinct peildata, then 100 more: memory must not grow with them (the second hundred tells growth apart from
+    // the heap settling at its working size during the first).
     const peildataRssVoorMb = rssMb(server.pid!);
-    for (let i = 0; i < 100; i++) {
-      const datum = new Date(Date.UTC(2026, 0, 1) + i * 3 * 86_400_000).toISOString().slice(0, 10);
-      await (await fetch(`${url}/?peildatum=${datum}`, { headers: kop })).arrayBuffer();
-    }
+    const vraagPeildata = async (vanaf: number) => {
+      for (let i = vanaf; i < vanaf + 100; i++) {
+        const datum = new Date(Date.UTC(2026, 0, 1) + i * 3 * 86_400_000).toISOString().slice(0, 10);
+        await (await fetch(`${url}/?peildatum=${datum}`, { headers: kop })).arrayBuffer();
+      }
+    };
+    await vraagPeildata(0);
     const peildataRssNaMb = rssMb(server.pid!);
+    await vraagPeildata(100);
+    const peildataRssNa200Mb = rssMb(server.pid!);
     server.kill('SIGTERM');
 
     const { kind: kaleServer } = await startServer([process.execPath, '--import', 'tsx', 'test/bench/kaleHono.ts'], { PORT: String(port) });
@@ -218,6 +225,7 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
       verdereWijzigingenMs,
       peildataRssVoorMb,
       peildataRssNaMb,
+      peildataRssNa200Mb,
     };
   } finally {
     server.kill('SIGTERM');
@@ -265,7 +273,7 @@ export function describeServerMeting(m: ServerMeting): string[] {
     regel(`bare Hono (same machine)`, m.kaal),
     `server ${m.schaal}×: a tariefbeschikking edited → shown on its next page after ${m.wijzigingZichtbaarMs.toFixed(0)} ms, in the next overview after ${m.wijzigingInOverzichtMs.toFixed(0)} ms (POST and GET; the second edit after start)`,
     `server ${m.schaal}×: ten further edits of other tariefbeschikkingen → in the next overview after median ${m.verdereWijzigingenMs.mediaan.toFixed(0)} ms, slowest ${m.verdereWijzigingenMs.max.toFixed(0)} ms (POST and GET)`,
-    `server ${m.schaal}×: 100 distinct peildata: RSS ${m.peildataRssVoorMb.toFixed(0)} → ${m.peildataRssNaMb.toFixed(0)} MB`,
+    `server ${m.schaal}×: distinct peildata: RSS ${m.peildataRssVoorMb.toFixed(0)} MB → ${m.peildataRssNaMb.toFixed(0)} MB after 100 → ${m.peildataRssNa200Mb.toFixed(0)} MB after 200`,
   ];
 }
 
