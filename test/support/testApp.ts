@@ -118,6 +118,18 @@ export function createTestApp(
   };
 }
 
+/** A page's text as a reader sees it: tags gone, the common entities read, whitespace collapsed. */
+export function leesTekst(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+/** A demo client's open term (demo data): Amstelhof's bezwaar in Amsterdam 2026. */
+export const DEMO_AMSTELHOF = { partij: 'Stichting Amstelhof Wonen en Zorg', regio: 'ZK02', jaar: '2026', einde: '2026-12-01' };
+
 export function formulier(velden: Record<string, string | string[]>): URLSearchParams {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(velden)) for (const w of Array.isArray(v) ? v : [v]) p.append(k, w);

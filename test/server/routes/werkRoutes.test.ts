@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOngecontroleerdeFataleTermijnen } from '../../../src/services/fataleDatumControle';
-import { createTestApp, DEMO, formulier } from '../../support/testApp';
+import { createTestApp, DEMO, DEMO_AMSTELHOF as AMSTELHOF, formulier, leesTekst as tekst } from '../../support/testApp';
 
 let t: ReturnType<typeof createTestApp>;
 beforeEach(() => (t = createTestApp()));
@@ -8,13 +8,6 @@ afterEach(() => t.sluit());
 
 const post = (email: string, pad: string, velden: Record<string, string | string[]>) =>
   t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
-const tekst = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-const AMSTELHOF = { partij: 'Stichting Amstelhof Wonen en Zorg', regio: 'ZK02', jaar: '2026', einde: '2026-12-01' };
 
 describe('four-eyes check of fatal dates (issue 14)', () => {
   it('refuses the jurist responsible for the case; a colleague confirms; a moved date needs a new check', async () => {

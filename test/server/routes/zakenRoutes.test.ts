@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { createTestApp, DEMO, formulier, SESSIE_GEHEIM } from '../../support/testApp';
+import { createTestApp, DEMO, DEMO_AMSTELHOF as AMSTELHOF, formulier, leesTekst as tekst, SESSIE_GEHEIM } from '../../support/testApp';
 import { readDataRevisie, writeTransaction } from '../../../src/db/transactie';
 import { OPERATOR, recordAudit } from '../../../src/services/auditService';
 import { createSessie } from '../../../src/services/sessieService';
@@ -12,13 +12,6 @@ afterEach(() => t.sluit());
 
 const post = (email: string, pad: string, velden: Record<string, string | string[]>) =>
   t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-const tekst = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-const AMSTELHOF = { partij: 'Stichting Amstelhof Wonen en Zorg', regio: 'ZK02', jaar: '2026', einde: '2026-12-01' };
 
 describe('case files', () => {
   it('registering beroep ingesteld moves the region-year to in beroep, the uitspraak moves it on', async () => {
