@@ -96,7 +96,8 @@ describe('single sign-on through OpenID Connect, end to end in chromium', () => 
     await page.getByLabel('Adres van de identiteitsprovider (issuer)').fill(idp.issuer);
     await page.getByLabel('Clientgeheim (client secret)').fill(CLIENT.clientSecret);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    expect(await page.getByRole('status').innerText()).toContain('Single sign-on is ingesteld');
+    // The layout's empty status region counts as a second one until the stylesheet hides it: pick the message itself.
+    expect(await page.getByRole('status').filter({ hasText: 'Single sign-on is ingesteld' }).innerText()).toContain('Single sign-on is ingesteld');
     const html = await page.content();
     expect(html).not.toContain(CLIENT.clientSecret);
     expect(html).toContain('••••••••' + CLIENT.clientSecret.slice(-4));
@@ -207,7 +208,7 @@ describe('password and TOTP, invitations, CSRF and sessions in chromium', () => 
     await beheerder.getByLabel('E-mailadres').fill(NIEUW.email);
     await beheerder.getByLabel('Rol', { exact: true }).selectOption('jurist');
     await beheerder.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-    expect(await beheerder.getByRole('status').innerText()).toContain(`Uitnodiging verstuurd aan ${NIEUW.naam}`);
+    expect(await beheerder.getByRole('status').filter({ hasText: 'Uitnodiging verstuurd' }).innerText()).toContain(`Uitnodiging verstuurd aan ${NIEUW.naam}`);
     expect(await beheerder.locator('tr', { hasText: NIEUW.email }).innerText()).toContain('wacht op aanmelding');
 
     // The e-mail, as the embedded outbox keeps it (no SMTP in the test): the beheerder downloads it.
@@ -330,7 +331,7 @@ describe('password and TOTP, invitations, CSRF and sessions in chromium', () => 
     await meldAanMetWachtwoord(beheerder, DEMO.beheerder);
     await beheerder.goto(`${server.url}/organisatie/leden`);
     await beheerder.locator('tr', { hasText: DEMO.lezer }).getByRole('button', { name: 'Overal afmelden' }).click();
-    expect(await beheerder.getByRole('status').innerText()).toContain('De collega is overal afgemeld');
+    expect(await beheerder.getByRole('status').filter({ hasText: 'De collega is overal afgemeld' }).innerText()).toContain('De collega is overal afgemeld');
     await lezer.reload();
     expect(new URL(lezer.url()).pathname).toBe('/aanmelden');
     const acties = (server.db.$client.prepare('SELECT actie FROM audit_log ORDER BY id DESC LIMIT 5').all() as { actie: string }[]).map((r) => r.actie);
