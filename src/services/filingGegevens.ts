@@ -38,6 +38,24 @@ export interface FilingOpties {
   griffierechtTarieven: readonly GriffierechtTarief[];
 }
 
+/** The contracteerruimte of (regio, jaar) in force on `datum`: the besluit last made known by then, with its amount. */
+function findContracteerruimteOp(db: Db, regio: string, jaar: number, datum: IsoDatum) {
+  return db
+    .select({
+      kenmerk: contracteerruimtebesluiten.kenmerk,
+      soort: contracteerruimtebesluiten.soort,
+      besluitdatum: contracteerruimtebesluiten.besluitdatum,
+      bekendgemaakt: contracteerruimtebesluiten.bekendgemaakt,
+      bedragCenten: contracteerruimtebedragen.bedragCenten,
+    })
+    .from(contracteerruimtebedragen)
+    .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
+    .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
+    .where(and(eq(zorgkantoorregios.naam, regio), eq(contracteerruimtebedragen.jaar, jaar), lte(contracteerruimtebesluiten.bekendgemaakt, datum)))
+    .orderBy(desc(contracteerruimtebesluiten.bekendgemaakt), desc(contracteerruimtebesluiten.id))
+    .get();
+}
+
 /** The wizard's own data of a case (signer, representation, late-filing facts, bijlagen, edits), with defaults. */
 export function loadStukgegevens(db: Db, zaakId: number) {
   const rij = db.select().from(zaakStukgegevens).where(eq(zaakStukgegevens.zaakId, zaakId)).get();
@@ -140,39 +158,10 @@ export function buildFilingGegevens(
   const crEigen = zaak.contracteerruimtebesluit
     ? db.select().from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.kenmerk, zaak.contracteerruimtebesluit)).get()
     : undefined;
-  const crToegepast =
-    !crEigen && zaak.soort === 'beroep' && tb && regio && jaar
-      ? db
-          .select({
-            kenmerk: contracteerruimtebesluiten.kenmerk,
-            soort: contracteerruimtebesluiten.soort,
-            besluitdatum: contracteerruimtebesluiten.besluitdatum,
-            bekendgemaakt: contracteerruimtebesluiten.bekendgemaakt,
-          })
-          .from(contracteerruimtebedragen)
-          .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
-          .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
-          .where(
-            and(eq(zorgkantoorregios.naam, regio), eq(contracteerruimtebedragen.jaar, jaar), lte(contracteerruimtebesluiten.bekendgemaakt, tb.bekendgemaakt)),
-          )
-          .orderBy(desc(contracteerruimtebesluiten.bekendgemaakt), desc(contracteerruimtebesluiten.id))
-          .get()
-      : undefined;
+  const crToegepast = !crEigen && zaak.soort === 'beroep' && tb && regio && jaar ? findContracteerruimteOp(db, regio, jaar, tb.bekendgemaakt) : undefined;
   const cr = crEigen ?? crToegepast;
   // The amount in force on the dagtekening: a later besluit must not appear in an earlier filing.
-  const huidigBedrag =
-    regio && jaar
-      ? db
-          .select({ bedrag: contracteerruimtebedragen.bedragCenten, kenmerk: contracteerruimtebesluiten.kenmerk })
-          .from(contracteerruimtebedragen)
-          .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
-          .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
-          .where(
-            and(eq(zorgkantoorregios.naam, regio), eq(contracteerruimtebedragen.jaar, jaar), lte(contracteerruimtebesluiten.bekendgemaakt, opties.dagtekening)),
-          )
-          .orderBy(desc(contracteerruimtebesluiten.bekendgemaakt), desc(contracteerruimtebesluiten.id))
-          .get()
-      : undefined;
+  const huidigBedrag = regio && jaar ? findContracteerruimteOp(db, regio, jaar, opties.dagtekening) : undefined;
 
   const tbGegevens = tb
     ? {
@@ -307,7 +296,7 @@ export function buildFilingGegevens(
       regio: regio ?? '',
       jaar: jaar ?? 0,
       zorgkantoor: (regio && loadRegioRegister(db).find(regio)?.zorgkantoor) || '',
-      bedragTekst: huidigBedrag ? formatEuro(huidigBedrag.bedrag) : null,
+      bedragTekst: huidigBedrag ? formatEuro(huidigBedrag.bedragCenten) : null,
       besluitKenmerk: huidigBedrag?.kenmerk ?? null,
     },
     termijn: termijn

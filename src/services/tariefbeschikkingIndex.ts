@@ -1,7 +1,7 @@
 import type { TariefbeschikkingRij } from './termijnInvoer';
 
 // One collator for every comparison: `localeCompare` builds one per call.
-export const NEDERLANDS = new Intl.Collator('nl');
+const NEDERLANDS = new Intl.Collator('nl');
 
 // Past this share of changed kenmerken since the last whole index, the next change builds a whole one again.
 const MAX_WIJZIGINGEN_DEEL = 8;

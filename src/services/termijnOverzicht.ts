@@ -2,7 +2,6 @@ import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalende
 import type { Rechtsmiddel, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
 import { afgeleid, afgeleidPerRevisie, type BerekendOverzicht } from './termijnService';
 import { findEersteVanaf, findTermijn, toDagnummer } from './termijnKolommen';
-import { NEDERLANDS, TariefbeschikkingIndex } from './tariefbeschikkingIndex';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 
 export type Urgentie = 'verlopen' | 'kritiek' | 'binnenkort' | 'normaal';
@@ -189,14 +188,8 @@ export function listFilterOpties(berekend: BerekendOverzicht) {
   return afgeleidPerRevisie(berekend, 'filteropties', () => ({
     regios: [...new Set(berekend.cellen.map((s) => s.regio))].sort(),
     jaren: [...new Set(berekend.cellen.map((s) => s.jaar))].sort((a, b) => a - b),
-    zorgaanbieders: listZorgaanbieders(berekend.tariefbeschikkingen),
+    zorgaanbieders: berekend.tariefbeschikkingen.zorgaanbieders(),
   }));
-}
-
-/** The addressees in Dutch order: kept by the term cache's index across writes, else (a plain map) collected here. */
-function listZorgaanbieders(tariefbeschikkingen: BerekendOverzicht['tariefbeschikkingen']): readonly string[] {
-  if (tariefbeschikkingen instanceof TariefbeschikkingIndex) return tariefbeschikkingen.zorgaanbieders();
-  return [...new Set(Array.from(tariefbeschikkingen.values(), (t) => t.zorgaanbieder))].sort(NEDERLANDS.compare);
 }
 
 /** buildOverzicht, derived once per computed result and filter (see `afgeleid`). */

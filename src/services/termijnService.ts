@@ -31,7 +31,9 @@ import {
 import { TariefbeschikkingIndex } from './tariefbeschikkingIndex';
 import { buildCelLijst, listTermijnen, mergeCelLijsten, type CelLijst, type TermijnLijst, type TermijnOpzoeker } from './termijnKolommen';
 
-export interface BerekendOverzicht extends GeladenInvoer {
+export interface BerekendOverzicht extends Omit<GeladenInvoer, 'tariefbeschikkingen'> {
+  /** The scope's tariefbeschikkingen by kenmerk, with the addressees' names kept across writes. */
+  tariefbeschikkingen: TariefbeschikkingIndex;
   uitkomst: TermijnUitkomst;
   /** One (regio, jaar) through the index: its terms, exclusions and statuses at the peildatum, without scanning all. */
   cel(regio: string, jaar: number): BerekendeCel | undefined;

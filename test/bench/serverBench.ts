@@ -8,7 +8,8 @@ import { createSessie } from '../../src/services/sessieService';
 import { createApiToken } from '../../src/services/apiTokenService';
 import { buildLandelijkScenario } from '../support/landelijkScenario';
 import { findVrijePoort } from '../support/vrijePoort';
-import { formatDatumKort } from '../../src/domain/kalender/kalenderdatum';
+import { addDagen, formatDatumKort } from '../../src/domain/kalender/kalenderdatum';
+import { vandaagInNederland } from '../../src/config/klok';
 import { createGewoneEinddatum } from './gewoneEinddatum';
 
 const GEHEIM = 'benchmark-geheim-van-minstens-16';
@@ -161,7 +162,7 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
     };
     let begin = performance.now();
     // Dates in the recent past (a bekendmaking after today is refused since issue 14), counted from the server's today.
-    const dagenGeleden = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const dagenGeleden = (n: number) => addDagen(vandaagInNederland(), -n);
     const invoer = (iso: string) => iso.split('-').reverse().join('-');
     const eerste = dagenGeleden(10);
     const tweede = dagenGeleden(7);
@@ -201,7 +202,7 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
     const peildataRssVoorMb = rssMb(server.pid!);
     const vraagPeildata = async (vanaf: number) => {
       for (let i = vanaf; i < vanaf + 100; i++) {
-        const datum = new Date(Date.UTC(2026, 0, 1) + i * 3 * 86_400_000).toISOString().slice(0, 10);
+        const datum = addDagen('2026-01-01', 3 * i);
         await (await fetch(`${url}/?peildatum=${datum}`, { headers: kop })).arrayBuffer();
       }
     };

@@ -1,41 +1,30 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import ical from 'node-ical';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, DEMO, formulier } from '../support/testApp';
-import { findVrijePoort } from '../support/vrijePoort';
+import { startTestSmtp, type TestSmtp } from '../support/testSmtp';
 import { openDatabase } from '../../src/db/verbinding';
 import { createOutboxVerzender, createSmtpVerzender, type Verzender } from '../../src/mail/verzender';
 import { createAfzender, planHerinneringen, sendVerschuldigde, type HerinneringDeps } from '../../src/herinneringen/herinneringService';
 import type { MailConfig } from '../../src/mail/mailConfig';
 
 // A real SMTP server on loopback that keeps what arrives, and can be told to refuse.
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let poort: number;
 let ontvangen: Buffer[] = [];
 let weigeren = false;
 beforeAll(async () => {
-  poort = await findVrijePoort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _sessie, klaar) {
-      const delen: Buffer[] = [];
-      stream.on('data', (d: Buffer) => delen.push(d));
-      stream.on('end', () => {
-        if (weigeren) return klaar(Object.assign(new Error('Tijdelijk niet beschikbaar'), { responseCode: 451 }));
-        ontvangen.push(Buffer.concat(delen));
-        klaar();
-      });
-    },
+  smtp = await startTestSmtp((bericht, klaar) => {
+    if (weigeren) return klaar(Object.assign(new Error('Tijdelijk niet beschikbaar'), { responseCode: 451 }));
+    ontvangen.push(bericht);
+    klaar();
   });
-  await new Promise<void>((resolve) => smtp.listen(poort, '127.0.0.1', () => resolve()));
+  poort = smtp.poort;
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.sluit());
 
 let t: ReturnType<typeof createTestApp>;
 let vandaag: string;

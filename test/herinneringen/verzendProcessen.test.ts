@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { createTestApp, SESSIE_GEHEIM } from '../support/testApp';
 import { findVrijePoort } from '../support/vrijePoort';
+import { startTestSmtp, type TestSmtp } from '../support/testSmtp';
 import { vandaagInNederland } from '../../src/config/klok';
 import { addDagen } from '../../src/domain/kalender/kalenderdatum';
 
@@ -13,33 +13,23 @@ import { addDagen } from '../../src/domain/kalender/kalenderdatum';
  * nothing: the reminder it was sending becomes `onzeker`, the rest goes out once from the server started after it.
  */
 
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let smtpPoort: number;
 let modus: 'aannemen' | 'hangen' = 'aannemen';
 let aangenomen: string[] = [];
 let hangend = 0;
 beforeAll(async () => {
-  smtpPoort = await findVrijePoort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _sessie, klaar) {
-      const delen: Buffer[] = [];
-      stream.on('data', (d: Buffer) => delen.push(d));
-      stream.on('end', () => {
-        if (modus === 'hangen') {
-          hangend++; // the message arrived, but the server never answers: did it go out? Nobody can know.
-          return;
-        }
-        void simpleParser(Buffer.concat(delen)).then((m) => aangenomen.push(m.messageId!));
-        klaar();
-      });
-    },
+  smtp = await startTestSmtp((bericht, klaar) => {
+    if (modus === 'hangen') {
+      hangend++; // the message arrived, but the server never answers: did it go out? Nobody can know.
+      return;
+    }
+    void simpleParser(bericht).then((m) => aangenomen.push(m.messageId!));
+    klaar();
   });
-  await new Promise<void>((resolve) => smtp.listen(smtpPoort, '127.0.0.1', () => resolve()));
+  smtpPoort = smtp.poort;
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.sluit());
 
 let t: ReturnType<typeof createTestApp>;
 const servers: ChildProcess[] = [];

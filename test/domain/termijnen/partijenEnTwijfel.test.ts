@@ -357,6 +357,16 @@ describe('termijnregels §3, §7: plausibility warnings and what the shipped dat
     expect(run(invoer as unknown as Parameters<typeof run>[0]).waarschuwingen.map((w) => w.code)).toContain(code);
   });
 
+  it('termijnregels §7: decisions made known after the peildatum are each named in the order entered; past 25 they fold into one', () => {
+    const later = ['2026-12-20', '2026-12-01', '2026-12-10'].map((datum, i) => tb(`TB-${i}`, datum, 2026));
+    const gemeld = (besluiten: Besluit[]) => run({ besluiten, peildatum: '2026-11-22' }).waarschuwingen.filter((w) => w.code === 'bekendmaking-in-toekomst');
+    expect(gemeld([tb('TB-eerder', '2026-11-02', 2026), ...later]).map((w) => w.besluit)).toEqual(['TB-0', 'TB-1', 'TB-2']);
+    const veel = Array.from({ length: 26 }, (_, i) => tb(`TB-${i}`, i % 2 ? '2026-12-01' : '2026-12-15', 2026));
+    const [samen, ...rest] = gemeld(veel);
+    expect(rest).toEqual([]);
+    expect(samen!.melding).toContain('26 besluiten zijn bekendgemaakt na de peildatum 22 november 2026 (onder meer TB-0, TB-1, TB-2, TB-3, TB-4)');
+  });
+
   it('art. 6:8 Awb with termijnregels §3: a bekendmaking before 1994 or after 2200 is refused, never computed', () => {
     expect(() => run({ besluiten: [tb('TB', '1993-12-31', 1994)] })).toThrow(RangeError);
     expect(() => run({ besluiten: [tb('TB', '2201-01-01', 2201)] })).toThrow(RangeError);
