@@ -1,8 +1,8 @@
 import { partijVan } from '../besluiten/besluit';
 import type { IsoDatum } from '../kalender/kalenderdatum';
-import type { CelUitkomst } from './celTermijnen';
-import { computeStatus, type StatusContext } from './regioJaarStatus';
-import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig } from './termijn';
+import { TermijnRij, type CelUitkomst } from './celTermijnen';
+import { computeStatus, type StatusContext, type StatusTermijn } from './regioJaarStatus';
+import type { PartijStatus, RegioJaarStatus, TermijnConfig } from './termijn';
 
 export interface CelStatus {
   status: RegioJaarStatus;
@@ -30,11 +30,16 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   }
   // Terms against an earlier version that still ran when the amendment came keep counting, with a doubt (§7: an
   // amendment never silently moves a safe date later).
-  const geldend = cel.beroepstermijnen.filter(
-    (t) =>
-      t.bekendgemaakt <= peildatum &&
-      (t.versie === versieOpPeildatum || (huidige !== undefined && t.versie < versieOpPeildatum && t.einde >= huidige.bekendgemaakt)),
-  );
+  const { kolommen, invoer } = cel;
+  const geldend: TermijnRij[] = [];
+  for (const i of cel.beroepPosities) {
+    const besluit = besluiten[kolommen.besluit[i]!]!;
+    if (besluit.bekendgemaakt > peildatum) continue;
+    const versie = kolommen.versie[i]!;
+    if (versie === versieOpPeildatum || (huidige !== undefined && versie < versieOpPeildatum && kolommen.berekendVan(i).einde >= huidige.bekendgemaakt)) {
+      geldend.push(new TermijnRij(kolommen, invoer, i));
+    }
+  }
   const context: StatusContext = {
     regio,
     jaar,
@@ -53,8 +58,8 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
       if (b.type === 'tariefbeschikking' && b.bekendgemaakt <= peildatum) partijenOpPeildatum.add(partijVan(b));
     }
     for (const b of beroepen) if (b.ingesteld <= peildatum) partijenOpPeildatum.add(b.partij);
-    const regioVensters: Termijn[] = [];
-    const geldendPerPartij = new Map<string, Termijn[]>();
+    const regioVensters: StatusTermijn[] = [];
+    const geldendPerPartij = new Map<string, StatusTermijn[]>();
     for (const t of geldend) {
       if (t.partij === undefined) regioVensters.push(t);
       else {

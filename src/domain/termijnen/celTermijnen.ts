@@ -9,7 +9,7 @@ import {
   type Tariefbeschikking,
 } from '../besluiten/besluit';
 import { computeBezwaarOfBeroepstermijn, computeTermijnVanafAanvang, GRONDSLAG_AWB, withAtwGrondslag, type BerekendeTermijn } from './awbTermijn';
-import type { PartijSoort, Termijn, TermijnConfig, Uitsluiting } from './termijn';
+import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, TermijnSoort, Uitsluiting } from './termijn';
 import { isLopendOp } from './regioJaarStatus';
 import { TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { compare, compareInCel } from './volgorde';
@@ -41,13 +41,191 @@ export interface Lid4Twijfel {
 
 export interface CelUitkomst {
   invoer: CelInvoer;
+  /** Every term of the cell as the engine decided it: codes and indices in the order of the walk, records made when read. */
+  kolommen: CelTermijnKolommen;
+  /** The positions in `kolommen` of the beroep terms against the contracteerruimte: what the status is reasoned from. */
+  beroepPosities: readonly number[];
+  /** The positions in `kolommen` by last day and order within the cell: the order of `termijnen` (sorted when first read). */
+  readonly geordend: Int32Array;
   /** Every term of the cell, by last day and order within the cell: bezwaar against its tariefbeschikkingen, beroep against its contracteerruimte. */
-  termijnen: Termijn[];
-  /** Only the beroep terms against the contracteerruimte: what the status is reasoned from. */
-  beroepstermijnen: Termijn[];
-  /** In order within the cell. */
-  uitsluitingen: Uitsluiting[];
+  readonly termijnen: Termijn[];
+  /** The records of the beroep terms, in the order of the walk. */
+  readonly beroepstermijnen: Termijn[];
+  /** In order within the cell; their texts are written when first read. */
+  readonly uitsluitingen: Uitsluiting[];
   lid4Twijfels: Lid4Twijfel[];
+}
+
+// A term's rule decides its rechtsmiddel, soort and grondslag; a column holds the rule's number in this list.
+const REGELS: readonly TermijnRegel[] = ['awb-bezwaar', 'art-105-lid-2', 'art-105-lid-3', 'wijziging-zonder-tariefbeschikking', 'art-6-19-voorzorg'];
+const REGEL_NUMMER: Readonly<Record<TermijnRegel, number>> = {
+  'awb-bezwaar': 0,
+  'art-105-lid-2': 1,
+  'art-105-lid-3': 2,
+  'wijziging-zonder-tariefbeschikking': 3,
+  'art-6-19-voorzorg': 4,
+};
+const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend'];
+const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaanbieder', 'zorgkantoor'];
+
+/**
+ * The terms of one cell as columns, in the order of the walk: per term the besluit (its place in the cell's list), the
+ * six weeks computed for it, its rule, party, party kind, version and doubt, as numbers into small tables. No object
+ * per term: at national scale the engine keeps 85,000 to 1.7 million terms, and objects that live that long are what
+ * the garbage collector pays for. A term's record (`Termijn`) is made when read, once.
+ */
+export class CelTermijnKolommen {
+  lengte = 0;
+  besluit: Int32Array;
+  berekend: Int32Array;
+  regel: Uint8Array;
+  partijSoort: Uint8Array;
+  versie: Int32Array;
+  partij: Int32Array;
+  twijfel: Int32Array;
+  readonly berekendTabel: BerekendeTermijn[] = [];
+  readonly partijTabel: string[] = [];
+  readonly twijfelTabel: string[] = [];
+  /** For an art. 6:19 precaution: when the pending beroep was filed, by position. */
+  readonly beroepIngesteld = new Map<number, IsoDatum>();
+  private records: (Termijn | undefined)[] | undefined;
+  private tabelIndex: Map<unknown, number> | undefined = new Map();
+
+  constructor(capaciteit: number) {
+    const n = Math.max(16, capaciteit);
+    this.besluit = new Int32Array(n);
+    this.berekend = new Int32Array(n);
+    this.regel = new Uint8Array(n);
+    this.partijSoort = new Uint8Array(n);
+    this.versie = new Int32Array(n);
+    this.partij = new Int32Array(n);
+    this.twijfel = new Int32Array(n);
+  }
+
+  add(
+    besluit: number,
+    berekend: BerekendeTermijn,
+    regel: TermijnRegel,
+    versie: number,
+    partij: string | undefined,
+    partijSoort: PartijSoort | undefined,
+    twijfel: string | undefined,
+    beroepIngesteld?: IsoDatum,
+  ): void {
+    if (this.lengte === this.besluit.length) this.grow();
+    const i = this.lengte++;
+    this.besluit[i] = besluit;
+    this.berekend[i] = this.intern(berekend, this.berekendTabel);
+    this.regel[i] = REGEL_NUMMER[regel];
+    this.partijSoort[i] = partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2;
+    this.versie[i] = versie;
+    this.partij[i] = partij === undefined ? -1 : this.intern(partij, this.partijTabel);
+    this.twijfel[i] = twijfel ? this.intern(twijfel, this.twijfelTabel) : -1;
+    if (beroepIngesteld !== undefined) this.beroepIngesteld.set(i, beroepIngesteld);
+  }
+
+  /** Done adding: the interning index goes, the tables stay. */
+  seal(): void {
+    this.tabelIndex = undefined;
+  }
+
+  regelVan(i: number): TermijnRegel {
+    return REGELS[this.regel[i]!]!;
+  }
+  soortVan(i: number): TermijnSoort {
+    return SOORT_PER_REGEL[this.regel[i]!]!;
+  }
+  berekendVan(i: number): BerekendeTermijn {
+    return this.berekendTabel[this.berekend[i]!]!;
+  }
+  partijVan(i: number): string | undefined {
+    const p = this.partij[i]!;
+    return p < 0 ? undefined : this.partijTabel[p];
+  }
+  partijSoortVan(i: number): PartijSoort | undefined {
+    return PARTIJSOORTEN[this.partijSoort[i]!];
+  }
+  twijfelVan(i: number): string | undefined {
+    const t = this.twijfel[i]!;
+    return t < 0 ? undefined : this.twijfelTabel[t];
+  }
+
+  /** The record of the term at position `i` of a cell, the same object on every read. */
+  recordVan(i: number, invoer: CelInvoer): Termijn {
+    const records = (this.records ??= new Array<Termijn | undefined>(this.lengte));
+    return (records[i] ??= createTermijn(this, i, invoer));
+  }
+
+  private intern<T>(waarde: T, tabel: T[]): number {
+    const index = (this.tabelIndex ??= new Map());
+    let n = index.get(waarde);
+    if (n === undefined) {
+      n = tabel.length;
+      tabel.push(waarde);
+      index.set(waarde, n);
+    }
+    return n;
+  }
+
+  private grow(): void {
+    const n = this.besluit.length * 2;
+    const groter = <A extends Int32Array | Uint8Array>(oud: A, nieuw: A): A => {
+      nieuw.set(oud);
+      return nieuw;
+    };
+    this.besluit = groter(this.besluit, new Int32Array(n));
+    this.berekend = groter(this.berekend, new Int32Array(n));
+    this.regel = groter(this.regel, new Uint8Array(n));
+    this.partijSoort = groter(this.partijSoort, new Uint8Array(n));
+    this.versie = groter(this.versie, new Int32Array(n));
+    this.partij = groter(this.partij, new Int32Array(n));
+    this.twijfel = groter(this.twijfel, new Int32Array(n));
+  }
+}
+
+/**
+ * One term of a cell seen through its columns: what statuses, warnings and sorting read, without making its record.
+ * Short-lived: made when a status or warning needs it.
+ */
+export class TermijnRij {
+  constructor(
+    readonly kolommen: CelTermijnKolommen,
+    readonly invoer: CelInvoer,
+    readonly positie: number,
+  ) {}
+  get besluit(): string {
+    return this.invoer.besluiten[this.kolommen.besluit[this.positie]!]!.id;
+  }
+  get bekendgemaakt(): IsoDatum {
+    return this.invoer.besluiten[this.kolommen.besluit[this.positie]!]!.bekendgemaakt;
+  }
+  get aanvang(): IsoDatum {
+    return this.kolommen.berekendVan(this.positie).aanvang;
+  }
+  get einde(): IsoDatum {
+    return this.kolommen.berekendVan(this.positie).einde;
+  }
+  get rechtsmiddel(): Rechtsmiddel {
+    return this.kolommen.regel[this.positie] === 0 ? 'bezwaar' : 'beroep';
+  }
+  get soort(): TermijnSoort {
+    return this.kolommen.soortVan(this.positie);
+  }
+  get regel(): TermijnRegel {
+    return this.kolommen.regelVan(this.positie);
+  }
+  get partij(): string | undefined {
+    return this.kolommen.partijVan(this.positie);
+  }
+  get twijfel(): string | undefined {
+    return this.kolommen.twijfelVan(this.positie);
+  }
+  get versie(): number {
+    return this.kolommen.versie[this.positie]!;
+  }
+  get jaar(): number {
+    return this.invoer.jaar;
+  }
 }
 
 /** What a run of the engine shares across cells: the configuration and six-week terms memoised per bekendmaking. */
@@ -149,9 +327,13 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
   const { regio, jaar, besluiten, beroepen, gevraagd } = invoer;
   const { config, computeZesWeken, isOudRegime, twijfelRegime, lid2Twijfels } = context;
   const { kalender, inwerkingtreding } = config;
-  const termijnen: Termijn[] = [];
-  const beroepstermijnen: Termijn[] = [];
-  const uitsluitingen: Uitsluiting[] = [];
+  // Per tariefbeschikking at most two terms per party it opens for (bezwaar, beroep); per contracteerruimtebesluit one per party.
+  const kolommen = new CelTermijnKolommen(besluiten.length * 2 * (1 + gevraagd.length) + 8);
+  const beroepPosities: number[] = [];
+  /** The besluit being walked: its place in `besluiten`. */
+  let plaats = -1;
+  // Each exclusion as the means to write it: most are never shown.
+  const uitsluitingen: (UitsluitingGrond | Lid4Uitsluiting)[] = [];
   const lid4Twijfels: Lid4Twijfel[] = [];
 
   let versie = 0;
@@ -171,13 +353,21 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
   const beroepenVan = (partij: string) => beroepenPerPartij.get(partij) ?? geenBeroepen;
   const eersteTariefbeschikking = besluiten.find((b) => b.type === 'tariefbeschikking')?.bekendgemaakt;
 
-  const addBeroepstermijn = (termijn: Termijn, partij?: PartijToestand) => {
-    termijnen.push(termijn);
-    beroepstermijnen.push(termijn);
-    if (termijn.soort !== 'termijn') return;
-    laatsteEindeWettelijk = laterVan(laatsteEindeWettelijk, termijn.einde);
-    if (partij) partij.laatsteEindeWettelijk = laterVan(partij.laatsteEindeWettelijk, termijn.einde);
-    else laatsteEindeRegio = laterVan(laatsteEindeRegio, termijn.einde);
+  const addBeroepstermijn = (
+    t: BerekendeTermijn,
+    regel: Exclude<TermijnRegel, 'awb-bezwaar'>,
+    partij: string | undefined,
+    toestand: PartijToestand | undefined,
+    twijfel: string | undefined,
+    beroepIngesteld?: IsoDatum,
+  ) => {
+    beroepPosities.push(kolommen.lengte);
+    kolommen.add(plaats, t, regel, versie, partij, toestand?.soort, twijfel, beroepIngesteld);
+    if (regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg') return;
+    const einde = t.einde;
+    laatsteEindeWettelijk = laterVan(laatsteEindeWettelijk, einde);
+    if (toestand) toestand.laatsteEindeWettelijk = laterVan(toestand.laatsteEindeWettelijk, einde);
+    else laatsteEindeRegio = laterVan(laatsteEindeRegio, einde);
   };
 
   /** Art. 105 lid 4 Wmg for a party: since when the contracteerruimte is onherroepelijk for it on `datum`, if so. */
@@ -201,34 +391,14 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
     const sinds = computeOnherroepelijkSinds(partij, toestand, besluit.bekendgemaakt);
     if (sinds) {
       const eersteInRegio = invoer.eersteTariefbeschikkingInRegio.get(partij);
-      const nieuwkomer =
+      // The window's end as it is now: the walk moves on before the text is written.
+      const vensterEinde =
         toestand.laatsteEindeWettelijk === undefined && laatsteEindeRegio !== undefined && eersteInRegio !== undefined && eersteInRegio > laatsteEindeRegio
-          ? ` ${partij} had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(laatsteEindeRegio)}) nog geen ` +
-            `tariefbeschikking in ${regio}: het is niet zeker dat lid 4 aan een nieuwkomer kan worden tegengeworpen. Stel ` +
-            `daarom uit voorzorg beroep in uiterlijk op ${formatDatumLang(t.einde)}, ook als de contracteerruimte niet is gewijzigd.`
-          : '';
-      // Entry into force unknown: if leden 2–4 came into force after the party's earlier terms, those never existed in law.
-      const regime =
-        inwerkingtreding === undefined
-          ? ` De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend: trad de regeling pas na de eerdere ` +
-            `termijn(en) van ${partij} in werking, dan stond daarvoor geen beroep open en is ${formatDatumLang(t.einde)} de fatale datum.`
-          : '';
-      const twijfel =
-        `Controleer of de NZa de contracteerruimte ${regiojaar(regio, jaar)} sinds ${formatDatumKort(sinds)} heeft gewijzigd; ` +
-        `zo ja, registreer dat wijzigingsbesluit: dan opent tariefbeschikking ${besluit.id} wel beroep, uiterlijk op ` +
-        `${formatDatumLang(t.einde)}.${nieuwkomer}${regime}${extraTwijfel ? ` ${extraTwijfel}` : ''}`;
-      lid4Twijfels.push({ partij, bekendgemaakt: besluit.bekendgemaakt, twijfel });
-      uitsluitingen.push(
-        createUitsluiting(besluit, 'beroep', regio, jaar, 'onherroepelijk', GRONDSLAG_LID_4, {
-          partij,
-          toelichting:
-            `De regionale contracteerruimte ${regiojaar(regio, jaar)} is voor ${partij} sinds ${formatDatumKort(sinds)} onherroepelijk ` +
-            `en is daarna niet door de NZa gewijzigd: tariefbeschikking ${besluit.id} opent geen nieuw beroep daartegen ` +
-            `(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.`,
-          twijfel,
-          eindeAlsToch: t.einde,
-        }),
-      );
+          ? laatsteEindeRegio
+          : undefined;
+      const lid4 = new Lid4Uitsluiting(besluit, partij, sinds, t.einde, vensterEinde, extraTwijfel, invoer, inwerkingtreding);
+      lid4Twijfels.push(lid4);
+      uitsluitingen.push(lid4);
       return;
     }
     // The party never had a term against this version while other parties' statutory terms all ended (a pooled
@@ -239,67 +409,31 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
       laatsteEindeWettelijk !== undefined &&
       laatsteEindeWettelijk < besluit.bekendgemaakt &&
       !beroepen.some((b) => isLopendOp(b, besluit.bekendgemaakt));
-    addBeroepstermijn(
-      createTermijn(besluit, 'beroep', regio, jaar, t, {
-        partij,
-        partijSoort: toestand.soort,
-        soort: 'termijn',
-        grondslag: GRONDSLAG_LID_2,
-        regel: 'art-105-lid-2',
-        versie,
-        twijfel: lid2Twijfels[(extraTwijfel ? 1 : 0) + (eerderVerlopen ? 2 : 0)],
-      }),
-      toestand,
-    );
+    addBeroepstermijn(t, 'art-105-lid-2', partij, toestand, lid2Twijfels[(extraTwijfel ? 1 : 0) + (eerderVerlopen ? 2 : 0)]);
   };
 
   /** Art. 6:7 and 6:8 Awb: bezwaar against the tariefbeschikking itself opens whatever the rest of the rules say. */
-  const openBezwaar = (besluit: Tariefbeschikking) => {
+  const openBezwaar = (besluit: Tariefbeschikking, partij: string) => {
     const t = computeZesWeken(besluit.bekendgemaakt);
-    const partij = partijVan(besluit);
-    termijnen.push(
-      createTermijn(besluit, 'bezwaar', regio, jaar, t, {
-        partij,
-        partijSoort: 'zorgaanbieder',
-        soort: 'termijn',
-        grondslag: GRONDSLAG_AWB,
-        regel: 'awb-bezwaar',
-        versie: 0,
-      }),
-    );
+    kolommen.add(plaats, t, 'awb-bezwaar', 0, partij, 'zorgaanbieder', undefined);
     for (const g of gevraagd) {
       if (g.soort !== 'zorgkantoor' || g.partij === partij) continue;
-      termijnen.push(
-        createTermijn(besluit, 'bezwaar', regio, jaar, t, {
-          partij: g.partij,
-          partijSoort: 'zorgkantoor',
-          soort: 'termijn',
-          grondslag: GRONDSLAG_AWB,
-          regel: 'awb-bezwaar',
-          versie: 0,
-          twijfel: TWIJFEL_ZORGKANTOOR_BEZWAAR,
-        }),
-      );
+      kolommen.add(plaats, t, 'awb-bezwaar', 0, g.partij, 'zorgkantoor', TWIJFEL_ZORGKANTOOR_BEZWAAR);
     }
   };
 
   for (const besluit of besluiten) {
+    plaats += 1;
     if (besluit.type === 'contracteerruimte') {
       versie += 1;
       laatsteEindeRegio = undefined;
       laatsteEindeWettelijk = undefined;
       for (const toestand of partijen.values()) toestand.laatsteEindeWettelijk = undefined;
       if (isOudRegime(besluit.bekendgemaakt)) {
-        uitsluitingen.push(describeOudRegime(besluit, regio, jaar, inwerkingtreding!));
+        uitsluitingen.push(new UitsluitingGrond('oud-regime', besluit, undefined));
         continue;
       }
-      uitsluitingen.push(
-        createUitsluiting(besluit, 'bezwaar', regio, jaar, 'geen-bezwaar-tegen-contracteerruimte', GRONDSLAG_GEEN_BEZWAAR, {
-          toelichting:
-            `Tegen contracteerruimtebesluit ${besluit.id} staat geen bezwaar open: alleen rechtstreeks beroep bij het CBb ` +
-            `(art. 7:1 Awb met Bijlage 1 Awb), via de tariefbeschikking (art. 105 lid 2 Wmg) of voor toekomstige jaren vanaf 1 maart (art. 105 lid 3 Wmg).`,
-        }),
-      );
+      uitsluitingen.push(new UitsluitingGrond('geen-bezwaar-tegen-contracteerruimte', besluit, undefined));
       const bekendmakingsjaar = jaarVan(besluit.bekendgemaakt);
       const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < besluit.bekendgemaakt;
       const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
@@ -308,22 +442,15 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
       if (lid3) {
         // Art. 105 lid 3 Wmg: a future year without any tariefbeschikking at the moment of bekendmaking.
         const t = computeTermijnVanafAanvang(`${bekendmakingsjaar + 1}-03-01`, 6, kalender);
-        addBeroepstermijn(
-          createTermijn(besluit, 'beroep', regio, jaar, t, {
-            soort: 'termijn',
-            grondslag: GRONDSLAG_LID_3,
-            regel: 'art-105-lid-3',
-            versie,
-            twijfel: joinTwijfels(
-              zelfdeDag
-                ? `Op dezelfde dag is een tariefbeschikking voor ${regiojaar(regio, jaar)} bekendgemaakt. Of art. 105 lid 3 Wmg dan ` +
-                    'geldt (geen tariefbeschikking afgegeven op het moment van bekendmaking), is niet zeker; de termijn via die ' +
-                    'tariefbeschikking (lid 2) is daarom ook berekend, en de vroegste datum is de veilige.'
-                : undefined,
-              twijfelRegime,
-            ),
-          }),
+        const twijfel = joinTwijfels(
+          zelfdeDag
+            ? `Op dezelfde dag is een tariefbeschikking voor ${regiojaar(regio, jaar)} bekendgemaakt. Of art. 105 lid 3 Wmg dan ` +
+                'geldt (geen tariefbeschikking afgegeven op het moment van bekendmaking), is niet zeker; de termijn via die ' +
+                'tariefbeschikking (lid 2) is daarom ook berekend, en de vroegste datum is de veilige.'
+            : undefined,
+          twijfelRegime,
         );
+        addBeroepstermijn(t, 'art-105-lid-3', undefined, undefined, twijfel);
       }
       // One text per wijzigingsbesluit, shared by every party's date (the term names its party).
       const mogelijkFataal =
@@ -347,51 +474,30 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
         const lopend = beroepenVan(partij).find((b) => isLopendOp(b, besluit.bekendgemaakt));
         if (lopend) {
           // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
-          addBeroepstermijn(
-            createTermijn(besluit, 'beroep', regio, jaar, t, {
-              partij,
-              partijSoort: toestand.soort,
-              soort: 'beschermend',
-              grondslag: GRONDSLAG_6_19,
-              regel: 'art-6-19-voorzorg',
-              versie,
-              beroepIngesteld: lopend.ingesteld,
-              twijfel:
-                `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
-                `besluit ${besluit.id} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
-                'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.',
-            }),
-            toestand,
-          );
+          const twijfel =
+            `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
+            `besluit ${besluit.id} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
+            'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.';
+          addBeroepstermijn(t, 'art-6-19-voorzorg', partij, toestand, twijfel, lopend.ingesteld);
         } else if (!lid3 && alTariefbeschikking) {
           // Termijnregels §6: amended, no gewijzigde tariefbeschikking (yet) — possibly the fatal date.
-          addBeroepstermijn(
-            createTermijn(besluit, 'beroep', regio, jaar, t, {
-              partij,
-              partijSoort: toestand.soort,
-              soort: 'beschermend',
-              grondslag: GRONDSLAG_WIJZIGING,
-              regel: 'wijziging-zonder-tariefbeschikking',
-              versie,
-              twijfel: toestand.soort === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder,
-            }),
-            toestand,
-          );
+          const twijfel = toestand.soort === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder;
+          addBeroepstermijn(t, 'wijziging-zonder-tariefbeschikking', partij, toestand, twijfel);
         }
       }
       continue;
     }
 
     // A tariefbeschikking.
-    openBezwaar(besluit);
     const partij = partijVan(besluit);
+    openBezwaar(besluit, partij);
     if (!partijen.has(partij)) partijen.set(partij, { soort: 'zorgaanbieder', laatsteEindeWettelijk: undefined });
     if (isOudRegime(besluit.bekendgemaakt)) {
-      uitsluitingen.push(describeOudRegime(besluit, regio, jaar, inwerkingtreding!, partij));
+      uitsluitingen.push(new UitsluitingGrond('oud-regime', besluit, partij));
       continue;
     }
     if (!heeftProductieafspraken(besluit.soort)) {
-      uitsluitingen.push(describeZonderProductieafspraken(besluit, regio, jaar, partij, computeZesWeken(besluit.bekendgemaakt)));
+      uitsluitingen.push(new UitsluitingGrond('zonder-productieafspraken', besluit, partij));
       continue;
     }
     openBeroepViaTariefbeschikking(besluit, partij);
@@ -399,55 +505,211 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
       if (g.soort === 'zorgkantoor' && g.partij !== partij) openBeroepViaTariefbeschikking(besluit, g.partij, TWIJFEL_ZORGKANTOOR);
     }
   }
+  kolommen.seal();
+  return createCelUitkomst(invoer, context, kolommen, beroepPosities, uitsluitingen, lid4Twijfels);
+}
+
+/** An exclusion as the walk decides it: which besluit, why, for whom. Its texts are written when read (`describeUitsluiting`). */
+class UitsluitingGrond {
+  constructor(
+    readonly reden: 'oud-regime' | 'geen-bezwaar-tegen-contracteerruimte' | 'zonder-productieafspraken',
+    readonly besluit: Besluit,
+    readonly partij: string | undefined,
+  ) {}
+}
+
+/**
+ * Art. 105 lid 4 Wmg: a tariefbeschikking that opens no new beroep because the contracteerruimte is onherroepelijk for
+ * its party since `sinds`; the exclusion could be wrong (an amendment not registered), which its doubt says.
+ */
+class Lid4Uitsluiting implements Lid4Twijfel {
+  private tekst: string | undefined;
+  constructor(
+    readonly besluit: Tariefbeschikking,
+    readonly partij: string,
+    readonly sinds: IsoDatum,
+    /** The last day the term would have if it did open. */
+    readonly eindeAlsToch: IsoDatum,
+    /** Set when the party is a newcomer after a lid-3 window that ended then. */
+    readonly vensterEinde: IsoDatum | undefined,
+    readonly extraTwijfel: string | undefined,
+    readonly invoer: CelInvoer,
+    readonly inwerkingtreding: IsoDatum | undefined,
+  ) {}
+  get bekendgemaakt(): IsoDatum {
+    return this.besluit.bekendgemaakt;
+  }
+  get twijfel(): string {
+    return (this.tekst ??= describeLid4Twijfel(this));
+  }
+}
+
+function describeLid4Twijfel(u: Lid4Uitsluiting): string {
+  const { partij, invoer, eindeAlsToch } = u;
+  const nieuwkomer =
+    u.vensterEinde !== undefined
+      ? ` ${partij} had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(u.vensterEinde)}) nog geen ` +
+        `tariefbeschikking in ${invoer.regio}: het is niet zeker dat lid 4 aan een nieuwkomer kan worden tegengeworpen. Stel ` +
+        `daarom uit voorzorg beroep in uiterlijk op ${formatDatumLang(eindeAlsToch)}, ook als de contracteerruimte niet is gewijzigd.`
+      : '';
+  // Entry into force unknown: if leden 2–4 came into force after the party's earlier terms, those never existed in law.
+  const regime =
+    u.inwerkingtreding === undefined
+      ? ` De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend: trad de regeling pas na de eerdere ` +
+        `termijn(en) van ${partij} in werking, dan stond daarvoor geen beroep open en is ${formatDatumLang(eindeAlsToch)} de fatale datum.`
+      : '';
+  return (
+    `Controleer of de NZa de contracteerruimte ${regiojaar(invoer.regio, invoer.jaar)} sinds ${formatDatumKort(u.sinds)} heeft gewijzigd; ` +
+    `zo ja, registreer dat wijzigingsbesluit: dan opent tariefbeschikking ${u.besluit.id} wel beroep, uiterlijk op ` +
+    `${formatDatumLang(eindeAlsToch)}.${nieuwkomer}${regime}${u.extraTwijfel ? ` ${u.extraTwijfel}` : ''}`
+  );
+}
+
+/** An exclusion's record with its texts. */
+function describeUitsluiting(g: UitsluitingGrond | Lid4Uitsluiting, invoer: CelInvoer, context: Rekencontext): Uitsluiting {
+  const { regio, jaar } = invoer;
+  const besluit = g.besluit;
+  if (g instanceof Lid4Uitsluiting) {
+    return createUitsluiting(besluit, 'beroep', regio, jaar, 'onherroepelijk', GRONDSLAG_LID_4, {
+      partij: g.partij,
+      toelichting:
+        `De regionale contracteerruimte ${regiojaar(regio, jaar)} is voor ${g.partij} sinds ${formatDatumKort(g.sinds)} onherroepelijk ` +
+        `en is daarna niet door de NZa gewijzigd: tariefbeschikking ${besluit.id} opent geen nieuw beroep daartegen ` +
+        `(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.`,
+      twijfel: g.twijfel,
+      eindeAlsToch: g.eindeAlsToch,
+    });
+  }
+  switch (g.reden) {
+    case 'oud-regime':
+      return describeOudRegime(besluit, regio, jaar, context.config.inwerkingtreding!, g.partij);
+    case 'geen-bezwaar-tegen-contracteerruimte':
+      return createUitsluiting(besluit, 'bezwaar', regio, jaar, 'geen-bezwaar-tegen-contracteerruimte', GRONDSLAG_GEEN_BEZWAAR, {
+        toelichting:
+          `Tegen contracteerruimtebesluit ${besluit.id} staat geen bezwaar open: alleen rechtstreeks beroep bij het CBb ` +
+          `(art. 7:1 Awb met Bijlage 1 Awb), via de tariefbeschikking (art. 105 lid 2 Wmg) of voor toekomstige jaren vanaf 1 maart (art. 105 lid 3 Wmg).`,
+      });
+    case 'zonder-productieafspraken': {
+      const tb = besluit as Tariefbeschikking;
+      return describeZonderProductieafspraken(tb, regio, jaar, g.partij!, context.computeZesWeken(tb.bekendgemaakt));
+    }
+  }
+}
+
+/** Every term of the cells as short-lived views over their columns, in the order of the walk. */
+export function listRijen(cellen: readonly CelUitkomst[]): TermijnRij[] {
+  const rijen: TermijnRij[] = [];
+  for (const cel of cellen) for (let i = 0; i < cel.kolommen.lengte; i++) rijen.push(new TermijnRij(cel.kolommen, cel.invoer, i));
+  return rijen;
+}
+
+/** The cell's result: the columns as decided; their order, records and the exclusions' texts made when first read. */
+function createCelUitkomst(
+  invoer: CelInvoer,
+  context: Rekencontext,
+  kolommen: CelTermijnKolommen,
+  beroepPosities: readonly number[],
+  gronden: readonly (UitsluitingGrond | Lid4Uitsluiting)[],
+  lid4Twijfels: Lid4Twijfel[],
+): CelUitkomst {
   // Sorted within the cell, so that merging cells needs no comparison beyond the last day.
-  termijnen.sort((a, b) => compare(a.einde, b.einde) || compareInCel(a, b));
-  uitsluitingen.sort(compareInCel);
-  return { invoer, termijnen, beroepstermijnen, uitsluitingen, lid4Twijfels };
+  const geordend = memoize(() => sortPosities(kolommen, invoer));
+  const termijnen = memoize(() => Array.from(geordend(), (i) => kolommen.recordVan(i, invoer)));
+  const beroepstermijnen = memoize(() => beroepPosities.map((i) => kolommen.recordVan(i, invoer)));
+  const uitsluitingen = memoize(() => gronden.map((g) => describeUitsluiting(g, invoer, context)).sort(compareInCel));
+  return {
+    invoer,
+    kolommen,
+    beroepPosities,
+    get geordend() {
+      return geordend();
+    },
+    get termijnen() {
+      return termijnen();
+    },
+    get beroepstermijnen() {
+      return beroepstermijnen();
+    },
+    get uitsluitingen() {
+      return uitsluitingen();
+    },
+    lid4Twijfels,
+  };
 }
 
-interface TermijnVelden {
-  partij?: string;
-  partijSoort?: PartijSoort;
-  soort: Termijn['soort'];
-  grondslag: readonly string[];
-  regel: Termijn['regel'];
-  versie: number;
-  twijfel?: string | undefined;
-  beroepIngesteld?: IsoDatum;
+/** The positions by last day, then by bekendmaking, besluit, bezwaar before beroep and party (`compareInCel`). */
+function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Array {
+  const { besluiten } = invoer;
+  const posities = new Int32Array(kolommen.lengte);
+  for (let i = 0; i < posities.length; i++) posities[i] = i;
+  const rij = (i: number) => new TermijnRij(kolommen, invoer, i);
+  return posities.sort((a, b) => {
+    const ea = kolommen.berekendVan(a).einde;
+    const eb = kolommen.berekendVan(b).einde;
+    if (ea !== eb) return ea < eb ? -1 : 1;
+    const ba = kolommen.besluit[a]!;
+    const bb = kolommen.besluit[b]!;
+    if (ba !== bb) {
+      const x = besluiten[ba]!;
+      const y = besluiten[bb]!;
+      const c = compare(x.bekendgemaakt, y.bekendgemaakt) || compare(x.id, y.id);
+      if (c !== 0) return c;
+    }
+    // Equal in every respect: the order of the walk, as a stable sort of the walk would leave it.
+    return compareInCel(rij(a), rij(b)) || a - b;
+  });
 }
 
-/** A term with the fields every term shares; `grondslag` gains art. 1 Atw when the end moved. Its toelichting is lazy. */
-function createTermijn(
-  besluit: Besluit,
-  rechtsmiddel: Termijn['rechtsmiddel'],
-  regio: string,
-  jaar: number,
-  t: BerekendeTermijn,
-  velden: TermijnVelden,
-): Termijn {
-  // Built by assignment rather than spreads, every field present: at national scale this runs some 100,000 times.
+function memoize<T>(maak: () => T): () => T {
+  let waarde: T | undefined;
+  let klaar = false;
+  return () => {
+    if (!klaar) {
+      waarde = maak();
+      klaar = true;
+    }
+    return waarde as T;
+  };
+}
+
+const GRONDSLAG_PER_REGEL: Readonly<Record<TermijnRegel, readonly string[]>> = {
+  'awb-bezwaar': GRONDSLAG_AWB,
+  'art-105-lid-2': GRONDSLAG_LID_2,
+  'art-105-lid-3': GRONDSLAG_LID_3,
+  'wijziging-zonder-tariefbeschikking': GRONDSLAG_WIJZIGING,
+  'art-6-19-voorzorg': GRONDSLAG_6_19,
+};
+
+/** A term's record from its columns; `grondslag` gains art. 1 Atw when the end moved. Its toelichting is lazy. */
+function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: CelInvoer): Termijn {
+  const besluit = invoer.besluiten[kolommen.besluit[i]!]!;
+  const t = kolommen.berekendVan(i);
+  const regel = kolommen.regelVan(i);
+  const rechtsmiddel = regel === 'awb-bezwaar' ? 'bezwaar' : 'beroep';
+  const partij = kolommen.partijVan(i);
+  // Built by assignment rather than spreads, every field present.
   return {
     besluit: besluit.id,
     rechtsmiddel,
     tegen: rechtsmiddel === 'bezwaar' ? 'tariefbeschikking' : 'contracteerruimte',
-    regio,
-    jaar,
-    soort: velden.soort,
+    regio: invoer.regio,
+    jaar: invoer.jaar,
+    soort: kolommen.soortVan(i),
     aanvang: t.aanvang,
     einde: t.einde,
     perPostUiterlijkOntvangen: t.perPostUiterlijkOntvangen,
     eindeVoorAtw: t.eindeVoorAtw,
-    grondslag: withAtwGrondslag(velden.grondslag, t),
+    grondslag: withAtwGrondslag(GRONDSLAG_PER_REGEL[regel], t),
     besluitSoort: besluit.soort,
-    regel: velden.regel,
+    regel,
     besluitType: besluit.type,
     bekendgemaakt: besluit.bekendgemaakt,
-    versie: velden.versie,
-    partij: velden.partij,
-    partijSoort: velden.partij !== undefined ? velden.partijSoort : undefined,
-    twijfel: velden.twijfel || undefined,
+    versie: kolommen.versie[i]!,
+    partij,
+    partijSoort: partij !== undefined ? kolommen.partijSoortVan(i) : undefined,
+    twijfel: kolommen.twijfelVan(i),
     adressaat: besluit.type === 'tariefbeschikking' ? partijVan(besluit) : undefined,
-    beroepIngesteld: velden.beroepIngesteld,
+    beroepIngesteld: kolommen.beroepIngesteld.get(i),
   };
 }
 

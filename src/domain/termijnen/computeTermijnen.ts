@@ -2,7 +2,7 @@ import { formatDatumKort, type IsoDatum } from '../kalender/kalenderdatum';
 import { partijVan, type Besluit, type Beroep, type GevraagdePartij, type TermijnInvoer } from '../besluiten/besluit';
 import { assertBekendmakingInBereik } from './awbTermijn';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';
-import { computeCel, createRekencontext, type CelInvoer, type CelUitkomst } from './celTermijnen';
+import { computeCel, createRekencontext, listRijen, type CelInvoer, type CelUitkomst } from './celTermijnen';
 import { computeCelStatus, type CelStatus } from './celStatus';
 import { listWaarschuwingen } from './waarschuwingen';
 import { compare } from './volgorde';
@@ -24,10 +24,24 @@ export function celSleutel(regio: string, jaar: number): string {
 export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): TermijnUitkomst {
   const context = createRekencontext(config);
   const cellen = splitInCellen(invoer).map((cel) => computeCel(cel, context));
-  const { termijnen, uitsluitingen } = combineCellen(cellen);
-  const { status, partijStatus } = computeStatussen(cellen, invoer.peildatum, config);
-  const waarschuwingen = listWaarschuwingen(invoer, termijnen, config);
-  return { termijnen, uitsluitingen, status, partijStatus, waarschuwingen };
+  const statussen = computeStatussen(cellen, invoer.peildatum, config);
+  const waarschuwingen = listWaarschuwingen(invoer, listRijen(cellen), config);
+  // The records, their merged order and the texts only when read: the engine's answer is its rows' codes and dates.
+  let gecombineerd: ReturnType<typeof combineCellen> | undefined;
+  const combine = () => (gecombineerd ??= combineCellen(cellen));
+  return {
+    get termijnen() {
+      return combine().termijnen;
+    },
+    get uitsluitingen() {
+      return combine().uitsluitingen;
+    },
+    status: statussen.status,
+    get partijStatus() {
+      return statussen.partijStatus;
+    },
+    waarschuwingen,
+  };
 }
 
 /**
@@ -36,19 +50,26 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
  */
 export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen' | 'partijen'>): CelInvoer[] {
   for (const besluit of invoer.besluiten) assertBekendmakingInBereik(besluit.bekendgemaakt);
-  const perCel = new Map<string, { regio: string; jaar: number; besluiten: { besluit: Besluit }[] }>();
-  invoer.besluiten.forEach((besluit) => {
-    const jaren = besluit.type === 'contracteerruimte' ? besluit.jaren : [besluit.jaar];
-    for (const jaar of jaren) {
-      const sleutel = celSleutel(besluit.regio, jaar);
-      let cel = perCel.get(sleutel);
-      if (!cel) perCel.set(sleutel, (cel = { regio: besluit.regio, jaar, besluiten: [] }));
-      cel.besluiten.push({ besluit });
+  // Per region, per year: no key string per besluit.
+  const perRegio = new Map<string, Map<number, Besluit[]>>();
+  for (const besluit of invoer.besluiten) {
+    let perJaar = perRegio.get(besluit.regio);
+    if (!perJaar) perRegio.set(besluit.regio, (perJaar = new Map()));
+    if (besluit.type === 'contracteerruimte') {
+      for (const jaar of besluit.jaren) {
+        const lijst = perJaar.get(jaar);
+        if (lijst) lijst.push(besluit);
+        else perJaar.set(jaar, [besluit]);
+      }
+    } else {
+      const lijst = perJaar.get(besluit.jaar);
+      if (lijst) lijst.push(besluit);
+      else perJaar.set(besluit.jaar, [besluit]);
     }
-  });
+  }
   const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
   const besluitenPerId = new Map<string, Besluit>();
-  for (const b of invoer.besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
+  if (beroepTegen.size > 0) for (const b of invoer.besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
   const beroepenPerCel = groupBeroepenPerCel(invoer.beroepen, besluitenPerId);
   const eersteTariefbeschikking = indexEersteTariefbeschikking(invoer.besluiten);
   const gevraagdPerRegio = new Map<string, Pick<GevraagdePartij, 'partij' | 'soort'>[]>();
@@ -58,15 +79,17 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
     gevraagdPerRegio.set(p.regio, lijst);
   }
   const cellen: CelInvoer[] = [];
-  for (const [sleutel, cel] of perCel) {
-    cellen.push({
-      regio: cel.regio,
-      jaar: cel.jaar,
-      besluiten: orderCelBesluiten(cel.besluiten.map((g) => g.besluit)),
-      beroepen: beroepenPerCel.get(sleutel) ?? [],
-      gevraagd: gevraagdPerRegio.get(cel.regio) ?? [],
-      eersteTariefbeschikkingInRegio: eersteTariefbeschikking.get(cel.regio) ?? new Map(),
-    });
+  for (const [regio, perJaar] of perRegio) {
+    for (const [jaar, besluiten] of perJaar) {
+      cellen.push({
+        regio,
+        jaar,
+        besluiten: orderCelBesluiten(besluiten),
+        beroepen: beroepenPerCel.get(celSleutel(regio, jaar)) ?? [],
+        gevraagd: gevraagdPerRegio.get(regio) ?? [],
+        eersteTariefbeschikkingInRegio: eersteTariefbeschikking.get(regio) ?? new Map(),
+      });
+    }
   }
   return cellen.sort((a, b) => compare(a.regio, b.regio) || a.jaar - b.jaar);
 }
@@ -76,8 +99,12 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
  * the tariefbeschikking applying it; otherwise the given order (sort is stable).
  */
 export function orderCelBesluiten(besluiten: Besluit[]): Besluit[] {
-  const typeVolgorde = (b: Besluit): number => (b.type === 'contracteerruimte' ? 0 : 1);
-  return besluiten.sort((a, b) => compare(a.bekendgemaakt, b.bekendgemaakt) || typeVolgorde(a) - typeVolgorde(b));
+  return besluiten.sort(compareWandelvolgorde);
+}
+
+function compareWandelvolgorde(a: Besluit, b: Besluit): number {
+  if (a.bekendgemaakt !== b.bekendgemaakt) return a.bekendgemaakt < b.bekendgemaakt ? -1 : 1;
+  return (a.type === 'contracteerruimte' ? 0 : 1) - (b.type === 'contracteerruimte' ? 0 : 1);
 }
 
 /** Who filed a beroep: given, or the addressee of the tariefbeschikking it names; otherwise named by the beroep itself. */
@@ -109,32 +136,49 @@ export function combineCellen(cellen: readonly CelUitkomst[]): { termijnen: Term
   return { termijnen, uitsluitingen };
 }
 
-/** The state of every (regio, jaar) and of every party in it at the peildatum, ordered by region, year and party. */
+/** The state of every (regio, jaar) and of every party in it at the peildatum, ordered by region, year and party (the parties' when read). */
 export function computeStatussen(
   cellen: readonly CelUitkomst[],
   peildatum: IsoDatum,
   config: TermijnConfig,
-): { status: RegioJaarStatus[]; partijStatus: PartijStatus[]; perCel: Map<string, CelStatus> } {
+): { status: RegioJaarStatus[]; readonly partijStatus: PartijStatus[]; perCel: Map<string, CelStatus> } {
   const gesorteerd = [...cellen].sort((a, b) => compare(a.invoer.regio, b.invoer.regio) || a.invoer.jaar - b.invoer.jaar);
   const status: RegioJaarStatus[] = [];
-  const partijStatus: PartijStatus[] = [];
+  const standen: CelStatus[] = [];
   const perCel = new Map<string, CelStatus>();
   for (const cel of gesorteerd) {
     const stand = computeCelStatus(cel, peildatum, config);
     perCel.set(celSleutel(cel.invoer.regio, cel.invoer.jaar), stand);
     status.push(stand.status);
-    for (const p of stand.partijStatus) partijStatus.push(p);
+    standen.push(stand);
   }
-  return { status, partijStatus, perCel };
+  let partijStatus: PartijStatus[] | undefined;
+  return {
+    status,
+    get partijStatus() {
+      if (!partijStatus) {
+        partijStatus = [];
+        for (const stand of standen) for (const p of stand.partijStatus) partijStatus.push(p);
+      }
+      return partijStatus;
+    },
+    perCel,
+  };
 }
 
 /** Each party's first tariefbeschikking in each region (any year), per region: tells a newcomer after a lid-3 window. */
 function indexEersteTariefbeschikking(besluiten: readonly Besluit[]): Map<string, Map<string, IsoDatum>> {
   const perRegio = new Map<string, Map<string, IsoDatum>>();
+  let regio = '';
+  let eerste: Map<string, IsoDatum> | undefined;
   for (const b of besluiten) {
     if (b.type !== 'tariefbeschikking') continue;
-    let eerste = perRegio.get(b.regio);
-    if (!eerste) perRegio.set(b.regio, (eerste = new Map()));
+    // Input comes grouped by region more often than not: the region's map is looked up only when the region changes.
+    if (b.regio !== regio || !eerste) {
+      regio = b.regio;
+      eerste = perRegio.get(regio);
+      if (!eerste) perRegio.set(regio, (eerste = new Map()));
+    }
     const partij = partijVan(b);
     const bekend = eerste.get(partij);
     if (bekend === undefined || b.bekendgemaakt < bekend) eerste.set(partij, b.bekendgemaakt);

@@ -19,6 +19,9 @@ export interface StatusContext {
   versie: number;
 }
 
+/** What a status reads of a term (a `Termijn`, or the engine's row before its record is made). */
+export type StatusTermijn = Pick<Termijn, 'einde' | 'aanvang' | 'twijfel' | 'versie' | 'soort' | 'partij' | 'bekendgemaakt'>;
+
 export function isLopendOp(beroep: Beroep, datum: IsoDatum): boolean {
   return beroep.ingesteld <= datum && (beroep.afgerond === null || beroep.afgerond > datum);
 }
@@ -28,7 +31,7 @@ export function isLopendOp(beroep: Beroep, datum: IsoDatum): boolean {
  * and the region's lid-3 windows, its own beroepen) or for the region-year (every party's terms, every beroep): then
  * onherroepelijk only when every party's terms ended and nothing is pending.
  */
-export function computeStatus(termijnen: readonly Termijn[], beroepen: readonly Beroep[], context: StatusContext, partij?: string): RegioJaarStatus {
+export function computeStatus(termijnen: readonly StatusTermijn[], beroepen: readonly Beroep[], context: StatusContext, partij?: string): RegioJaarStatus {
   const { regio, jaar, peildatum } = context;
   const nogNietVerstreken = termijnen.filter((t) => t.einde >= peildatum);
   const geopend = nogNietVerstreken.filter((t) => t.aanvang <= peildatum);
@@ -116,14 +119,13 @@ export function computeStatus(termijnen: readonly Termijn[], beroepen: readonly 
   };
 }
 
-function describeTwijfel(lopend: readonly Termijn[], context: StatusContext): string | undefined {
+function describeTwijfel(lopend: readonly StatusTermijn[], context: StatusContext): string | undefined {
   // Each doubt once; the unknown entry into force is said on every page already, so a status does not repeat it.
-  const twijfels = new Set(
-    lopend.flatMap((t) => {
-      const eigen = t.twijfel?.replace(TWIJFEL_INWERKINGTREDING, '').trim();
-      return eigen ? [eigen] : [];
-    }),
-  );
+  const twijfels = new Set<string>();
+  for (const t of lopend) {
+    const eigen = t.twijfel === undefined ? undefined : withoutTwijfelInwerkingtreding(t.twijfel);
+    if (eigen) twijfels.add(eigen);
+  }
   if (lopend.some((t) => t.versie < context.versie) && context.contracteerruimte) {
     twijfels.add(
       `Een termijn tegen de contracteerruimte zoals die gold vóór besluit ${context.contracteerruimte} liep nog toen dat ` +
@@ -132,6 +134,19 @@ function describeTwijfel(lopend: readonly Termijn[], context: StatusContext): st
     );
   }
   return twijfels.size > 0 ? [...twijfels].join(' ') : undefined;
+}
+
+// A few dozen distinct doubts among tens of thousands of terms: each stripped once.
+const zonderInwerkingtreding = new Map<string, string>();
+
+function withoutTwijfelInwerkingtreding(twijfel: string): string {
+  let eigen = zonderInwerkingtreding.get(twijfel);
+  if (eigen === undefined) {
+    eigen = twijfel.replace(TWIJFEL_INWERKINGTREDING, '').trim();
+    if (zonderInwerkingtreding.size > 10_000) zonderInwerkingtreding.clear();
+    zonderInwerkingtreding.set(twijfel, eigen);
+  }
+  return eigen;
 }
 
 function describeWachten(context: StatusContext): string {

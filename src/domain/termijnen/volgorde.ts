@@ -1,4 +1,12 @@
-import type { Termijn, Uitsluiting } from './termijn';
+import type { Rechtsmiddel } from './termijn';
+
+/** What orders terms and exclusions within a (regio, jaar). */
+interface InCel {
+  readonly bekendgemaakt: string;
+  readonly besluit: string;
+  readonly rechtsmiddel: Rechtsmiddel;
+  readonly partij?: string | undefined;
+}
 
 // Ties list bezwaar before beroep, as in the example of spec/cli-termijnen.md.
 const RECHTSMIDDEL_VOLGORDE = { bezwaar: 0, beroep: 1 } as const;
@@ -8,7 +16,7 @@ export function compare<T extends string | number>(a: T, b: T): number {
 }
 
 /** Within a (regio, jaar): by bekendmaking, besluit, bezwaar before beroep, party. */
-export function compareInCel(a: Termijn | Uitsluiting, b: Termijn | Uitsluiting): number {
+export function compareInCel(a: InCel, b: InCel): number {
   return (
     compare(a.bekendgemaakt, b.bekendgemaakt) ||
     compare(a.besluit, b.besluit) ||

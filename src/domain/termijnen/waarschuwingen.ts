@@ -2,13 +2,16 @@ import { formatDatumKort, jaarVan, type IsoDatum } from '../kalender/kalenderdat
 import type { Beroep, Besluit, TermijnInvoer } from '../besluiten/besluit';
 import type { Termijn, TermijnConfig, Waarschuwing } from './termijn';
 
+/** What the warnings read of a term (a `Termijn`, or the engine's row before its record is made). */
+export type WaarschuwingTermijn = Pick<Termijn, 'einde' | 'aanvang' | 'rechtsmiddel' | 'soort' | 'besluit' | 'jaar'>;
+
 const MAX_LOSSE_WAARSCHUWINGEN = 25;
 
 /**
  * Plausibility warnings (termijnregels §7) and what the shipped reference data cannot tell (§3, §8): never a silent
  * result. Depends on the peildatum, unlike the terms.
  */
-export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Termijn[], config: TermijnConfig): Waarschuwing[] {
+export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly WaarschuwingTermijn[], config: TermijnConfig): Waarschuwing[] {
   return prepareWaarschuwingen(invoer, termijnen, config)(invoer.peildatum);
 }
 
@@ -19,7 +22,7 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Te
  */
 export function prepareWaarschuwingen(
   invoer: Omit<TermijnInvoer, 'peildatum'>,
-  termijnen: readonly Termijn[],
+  termijnen: readonly WaarschuwingTermijn[],
   config: TermijnConfig,
 ): (peildatum: IsoDatum) => Waarschuwing[] {
   const eindjaren = new Set<number>();
@@ -60,7 +63,7 @@ export function prepareBeroepWaarschuwingen(
   beroepen: readonly Beroep[],
   besluitenPerId: ReadonlyMap<string, Besluit>,
   besluiten: Iterable<Besluit>,
-  aanvangPerBeroep: ReadonlyMap<string, Termijn>,
+  aanvangPerBeroep: ReadonlyMap<string, Pick<Termijn, 'aanvang'>>,
 ): BeroepWaarschuwingen[] {
   const eersteContracteerruimte = new Map<string, Besluit>();
   for (const b of besluiten) {
@@ -92,7 +95,7 @@ export interface BeroepWaarschuwingen {
 }
 
 /** The years holding a last day, added to `eindjaren`; string bounds per year keep the loop free of allocations. */
-export function collectEindjaren(termijnen: readonly Termijn[], eindjaren: Set<number>): void {
+export function collectEindjaren(termijnen: readonly Pick<Termijn, 'einde'>[], eindjaren: Set<number>): void {
   let jaarVanaf = '';
   let jaarTot = '';
   for (const t of termijnen) {
@@ -141,8 +144,8 @@ export function describeJaarNietGedekt(b: Besluit & { type: 'tariefbeschikking' 
 }
 
 /** Per beroep against a besluit and year: the earliest beroep term against that besluit in that year. */
-export function indexEersteBeroepstermijn(termijnen: readonly Termijn[], beroepTegen: ReadonlySet<string>): Map<string, Termijn> {
-  const aanvangPerBeroep = new Map<string, Termijn>();
+export function indexEersteBeroepstermijn<T extends WaarschuwingTermijn>(termijnen: readonly T[], beroepTegen: ReadonlySet<string>): Map<string, T> {
+  const aanvangPerBeroep = new Map<string, T>();
   if (beroepTegen.size === 0) return aanvangPerBeroep;
   for (const t of termijnen) {
     if (t.rechtsmiddel === 'beroep' && t.soort === 'termijn' && beroepTegen.has(t.besluit)) {
@@ -163,7 +166,7 @@ export function listVasteBeroepWaarschuwingen(
   beroep: Beroep,
   regio: string,
   contracteerruimte: Besluit | undefined,
-  termijn: Termijn | undefined,
+  termijn: Pick<Termijn, 'aanvang'> | undefined,
 ): Waarschuwing[] {
   if (contracteerruimte && beroep.ingesteld < contracteerruimte.bekendgemaakt) {
     return [
