@@ -1,7 +1,8 @@
 import type { Termijn } from '../domain/termijnen/termijn';
-import { dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import type { CelUitkomst } from '../domain/termijnen/celTermijnen';
+import { toDagnummer } from '../domain/kalender/kalenderdatum';
 
-const EPOCHE: IsoDatum = '1970-01-01';
+export { toDagnummer };
 
 /**
  * The whole term list of a scope as typed columns, in the order of the engine's `combineCellen` (last day, the cells'
@@ -22,20 +23,20 @@ export interface TermijnLijst {
   lid3: Uint8Array;
 }
 
-/** One cell's terms (in the cell's order) with their columns. */
+/** One cell's terms (in the cell's order) as columns. */
 export interface CelLijst {
   celId: number;
-  termijnen: readonly Termijn[];
+  lengte: number;
   einde: Int32Array;
   rechtsmiddel: Uint8Array;
   lid3: Uint8Array;
 }
 
-/** The terms of each cell by its number, as they were when the list was made. */
-export type TermijnOpzoeker = readonly (readonly Termijn[] | undefined)[];
+/** Each cell's terms by the cell's number, as they were when the list was made: a record is made when looked up. */
+export type TermijnOpzoeker = readonly (Pick<CelUitkomst, 'termijnOp'> | undefined)[];
 
 export function findTermijn(opzoeker: TermijnOpzoeker, lijst: TermijnLijst, i: number): Termijn {
-  return opzoeker[lijst.cel[i]!]![lijst.plaats[i]!]!;
+  return opzoeker[lijst.cel[i]!]!.termijnOp(lijst.plaats[i]!);
 }
 
 /** The list as one array of terms (for the callers that want all of them). */
@@ -45,26 +46,20 @@ export function listTermijnen(opzoeker: TermijnOpzoeker, lijst: TermijnLijst): T
   return uit;
 }
 
-const dagnummers = new Map<string, number>();
-
-/** Days since 1970-01-01 of an ISO date: comparable as numbers, in the same order as the dates. */
-export function toDagnummer(datum: IsoDatum): number {
-  let dag = dagnummers.get(datum);
-  if (dag === undefined) {
-    dag = dagenTussen(EPOCHE, datum);
-    if (dagnummers.size < 100_000) dagnummers.set(datum, dag);
+/** A cell's terms as columns, in the cell's order, read from the engine's columns without making a record. */
+export function buildCelLijst(celId: number, cel: CelUitkomst): CelLijst {
+  const posities = cel.geordend;
+  const kolommen = cel.kolommen;
+  const n = posities.length;
+  const lijst: CelLijst = { celId, lengte: n, einde: new Int32Array(n), rechtsmiddel: new Uint8Array(n), lid3: new Uint8Array(n) };
+  // Day numbers per distinct six weeks: a cell has a few hundred among thousands of terms.
+  const dagen = kolommen.berekendTabel.map((t) => toDagnummer(t.einde));
+  for (let i = 0; i < n; i++) {
+    const p = posities[i]!;
+    lijst.einde[i] = dagen[kolommen.berekendNummerVan(p)]!;
+    lijst.rechtsmiddel[i] = kolommen.rechtsmiddelVan(p) === 'beroep' ? 1 : 0;
+    lijst.lid3[i] = kolommen.regelVan(p) === 'art-105-lid-3' ? 1 : 0;
   }
-  return dag;
-}
-
-export function buildCelLijst(celId: number, termijnen: readonly Termijn[]): CelLijst {
-  const n = termijnen.length;
-  const lijst: CelLijst = { celId, termijnen, einde: new Int32Array(n), rechtsmiddel: new Uint8Array(n), lid3: new Uint8Array(n) };
-  termijnen.forEach((t, i) => {
-    lijst.einde[i] = toDagnummer(t.einde);
-    lijst.rechtsmiddel[i] = t.rechtsmiddel === 'beroep' ? 1 : 0;
-    lijst.lid3[i] = t.regel === 'art-105-lid-3' ? 1 : 0;
-  });
   return lijst;
 }
 
@@ -129,7 +124,7 @@ function combineCelLijsten(cellen: readonly CelLijst[]): TermijnLijst {
   let eerste = Infinity;
   let laatste = -Infinity;
   for (const c of cellen) {
-    totaal += c.termijnen.length;
+    totaal += c.lengte;
     for (let i = 0; i < c.einde.length; i++) {
       if (c.einde[i]! < eerste) eerste = c.einde[i]!;
       if (c.einde[i]! > laatste) laatste = c.einde[i]!;

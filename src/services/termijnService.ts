@@ -1,12 +1,19 @@
 import type { Actor } from '../actor/actor';
 import type { Besluit, Beroep, Contracteerruimtebesluit, Tariefbeschikking } from '../domain/besluiten/besluit';
 import { celSleutel, combineCellen, compare, orderCelBesluiten, resolveBeroepPartij, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
-import { computeCel, createRekencontext, readsEersteTariefbeschikkingVan, type CelInvoer, type CelUitkomst } from '../domain/termijnen/celTermijnen';
+import {
+  collectCelEindjaren,
+  computeCel,
+  createRekencontext,
+  listBeroepRijenTegen,
+  readsEersteTariefbeschikkingVan,
+  type CelInvoer,
+  type CelUitkomst,
+} from '../domain/termijnen/celTermijnen';
 import { computeCelStatus, type CelStatus } from '../domain/termijnen/celStatus';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwing } from '../domain/termijnen/termijn';
 import {
   assembleWaarschuwingen,
-  collectEindjaren,
   describeJaarNietGedekt,
   indexEersteBeroepstermijn,
   listAlgemeneWaarschuwingen,
@@ -207,7 +214,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
   const celLijsten = new WeakMap<CelUitkomst, CelLijst>();
   const celLijstVan = (u: CelUitkomst): CelLijst => {
     let lijst = celLijsten.get(u);
-    if (!lijst) celLijsten.set(u, (lijst = buildCelLijst(celIdVan(u), u.termijnen)));
+    if (!lijst) celLijsten.set(u, (lijst = buildCelLijst(celIdVan(u), u)));
     return lijst;
   };
   const telling: TermijnCacheTelling = { celBerekeningen: 0, volledigeLadingen: 0, peildatumAfleidingen: 0 };
@@ -329,11 +336,11 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     // Terms: on a whole load merged from all cells; after a write the replaced cells' terms go out and the recomputed
     // cells' terms are merged in — over the typed columns beside the list, never comparing the term objects.
     const rangen = new Int32Array(celInfo.length + perCel.length + 1);
-    const opzoeker: (readonly Termijn[] | undefined)[] = [];
+    const opzoeker: CelUitkomst[] = [];
     for (const [i, c] of perCel.entries()) {
       const id = celIdVan(c.uitkomst);
       rangen[id] = i;
-      opzoeker[id] = c.uitkomst.termijnen;
+      opzoeker[id] = c.uitkomst;
     }
     const vorigGeheel = incrementeel?.vorige.geheel;
     let lijst: TermijnLijst;
@@ -403,7 +410,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     let basis = celBasis.get(uitkomst);
     if (!basis) {
       const eindjaren = new Set<number>();
-      collectEindjaren(uitkomst.termijnen, eindjaren);
+      collectCelEindjaren(uitkomst, eindjaren);
       const laatsteEerst = stand.tariefbeschikkingen
         .map((rij, i) => ({ besluit: stand.tbBesluiten![i]! as Besluit, id: rij.id }))
         .sort((a, b) => (a.besluit.bekendgemaakt < b.besluit.bekendgemaakt ? 1 : a.besluit.bekendgemaakt > b.besluit.bekendgemaakt ? -1 : a.id - b.id));
@@ -411,7 +418,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     }
     return basis;
   };
-  const beroepIndex = new WeakMap<CelUitkomst, { sleutel: string; index: Map<string, Termijn> }>();
+  const beroepIndex = new WeakMap<CelUitkomst, { sleutel: string; index: Map<string, Pick<Termijn, 'aanvang'>> }>();
   const voorbereid = new WeakMap<Geheel, (peildatum: IsoDatum) => Waarschuwing[]>();
   const waarschuwingenVoor = (geheel: Geheel): ((peildatum: IsoDatum) => Waarschuwing[]) => {
     const klaar = voorbereid.get(geheel);
@@ -445,11 +452,14 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     }
     // The earliest beroep term per besluit and year, from each cell (kept with the cell while the beroepen stay the same).
     const tegenSleutel = [...beroepTegen].sort().join('\u0000');
-    const aanvangPerBeroep = new Map<string, Termijn>();
+    const aanvangPerBeroep = new Map<string, Pick<Termijn, 'aanvang'>>();
     for (const c of geheel.cellen) {
       let perCel = beroepIndex.get(c.uitkomst);
       if (!perCel || perCel.sleutel !== tegenSleutel)
-        beroepIndex.set(c.uitkomst, (perCel = { sleutel: tegenSleutel, index: indexEersteBeroepstermijn(c.uitkomst.termijnen, beroepTegen) }));
+        beroepIndex.set(
+          c.uitkomst,
+          (perCel = { sleutel: tegenSleutel, index: indexEersteBeroepstermijn(listBeroepRijenTegen(c.uitkomst, beroepTegen), beroepTegen) }),
+        );
       for (const [sleutel, t] of perCel.index) {
         const bekend = aanvangPerBeroep.get(sleutel);
         if (!bekend || t.aanvang < bekend.aanvang) aanvangPerBeroep.set(sleutel, t);

@@ -7,7 +7,7 @@ const celLijst = (celId: number, eindes: number[], soorten: number[]): CelLijst 
   const einde = Int32Array.from([...eindes].sort((a, b) => a - b));
   return {
     celId,
-    termijnen: new Array(einde.length),
+    lengte: einde.length,
     einde,
     rechtsmiddel: Uint8Array.from(einde, (_, i) => soorten[i % Math.max(1, soorten.length)] ?? 0),
     lid3: Uint8Array.from(einde, (_, i) => (i % 3 === 0 ? 1 : 0)),

@@ -50,29 +50,67 @@ export function toIsoDatum(datum: DateTime): IsoDatum {
   return datum.toISODate() as IsoDatum;
 }
 
-const plusDagen = memoize((sleutel: string) => {
-  const [datum, dagen] = sleutel.split('|') as [string, string];
-  return toIsoDatum(toDateTime(datum).plus({ days: Number(dagen) }));
-});
-const plusWeken = memoize((sleutel: string) => {
-  const [datum, weken] = sleutel.split('|') as [string, string];
-  return toIsoDatum(toDateTime(datum).plus({ weeks: Number(weken) }));
-});
+/**
+ * Days since 1970-01-01 of a strict ISO date, by integer calendar arithmetic (proleptic Gregorian, H. Hinnant's
+ * days_from_civil): no parsing object, no memo, no allocation. Throws on anything `parseIsoDatum` refuses.
+ */
+export function toDagnummer(datum: IsoDatum): number {
+  const y = cijfers(datum, 0, 4);
+  const m = cijfers(datum, 5, 7);
+  const d = cijfers(datum, 8, 10);
+  if (datum.length !== 10 || datum.charCodeAt(4) !== 45 || datum.charCodeAt(7) !== 45 || y < 0 || m < 1 || m > 12 || d < 1 || d > dagenInMaand(y, m)) {
+    throw new Error(`Invalid ISO date: ${datum}`);
+  }
+  const jaar = m <= 2 ? y - 1 : y;
+  const era = Math.floor(jaar / 400);
+  const yoe = jaar - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The ISO date `dag` days after 1970-01-01 (H. Hinnant's civil_from_days); years 0–9999. */
+export function fromDagnummer(dag: number): IsoDatum {
+  const z = dag + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) throw new RangeError(`Date outside years 0–9999: day ${dag}`);
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+function cijfers(tekst: string, van: number, tot: number): number {
+  let n = 0;
+  for (let i = van; i < tot; i++) {
+    const c = tekst.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function dagenInMaand(jaar: number, maand: number): number {
+  if (maand === 2) return jaar % 4 === 0 && (jaar % 100 !== 0 || jaar % 400 === 0) ? 29 : 28;
+  return maand === 4 || maand === 6 || maand === 9 || maand === 11 ? 30 : 31;
+}
 
 /** Calendar arithmetic on dates, never on instants: safe across the summer-time switches. */
 export function addDagen(datum: IsoDatum, dagen: number): IsoDatum {
-  return plusDagen(`${datum}|${dagen}`);
+  return fromDagnummer(toDagnummer(datum) + dagen);
 }
 
 export function addWeken(datum: IsoDatum, weken: number): IsoDatum {
-  return plusWeken(`${datum}|${weken}`);
+  return fromDagnummer(toDagnummer(datum) + 7 * weken);
 }
-
-const dagnummer = memoize((datum: IsoDatum) => Math.round(toDateTime(datum).toMillis() / 86_400_000));
 
 /** Whole calendar days from `van` to `tot` (negative when `tot` lies before `van`). */
 export function dagenTussen(van: IsoDatum, tot: IsoDatum): number {
-  return dagnummer(tot) - dagnummer(van);
+  return toDagnummer(tot) - toDagnummer(van);
 }
 
 export function jaarVan(datum: IsoDatum): number {
@@ -80,7 +118,10 @@ export function jaarVan(datum: IsoDatum): number {
 }
 
 /** ISO weekday: 1 = maandag … 7 = zondag. */
-export const weekdagVan: (datum: IsoDatum) => number = memoize((datum: IsoDatum) => toDateTime(datum).weekday);
+export function weekdagVan(datum: IsoDatum): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((toDagnummer(datum) + 3) % 7) + 7) % 7) + 1;
+}
 
 const DUTCH = { locale: 'nl' } as const;
 

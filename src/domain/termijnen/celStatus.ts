@@ -31,15 +31,17 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   // Terms against an earlier version that still ran when the amendment came keep counting, with a doubt (§7: an
   // amendment never silently moves a safe date later).
   const { kolommen, invoer } = cel;
-  const geldend: TermijnRij[] = [];
+  // Positions, kept while the parties' states may still be asked for; the views over them are made per use.
+  const geldendePosities: number[] = [];
   for (const i of cel.beroepPosities) {
-    const besluit = besluiten[kolommen.besluit[i]!]!;
+    const besluit = besluiten[kolommen.besluitVan(i)]!;
     if (besluit.bekendgemaakt > peildatum) continue;
-    const versie = kolommen.versie[i]!;
+    const versie = kolommen.versieVan(i);
     if (versie === versieOpPeildatum || (huidige !== undefined && versie < versieOpPeildatum && kolommen.berekendVan(i).einde >= huidige.bekendgemaakt)) {
-      geldend.push(new TermijnRij(kolommen, invoer, i));
+      geldendePosities.push(i);
     }
   }
+  const listGeldend = (): TermijnRij[] => geldendePosities.map((i) => new TermijnRij(kolommen, invoer, i));
   const context: StatusContext = {
     regio,
     jaar,
@@ -60,7 +62,7 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
     for (const b of beroepen) if (b.ingesteld <= peildatum) partijenOpPeildatum.add(b.partij);
     const regioVensters: StatusTermijn[] = [];
     const geldendPerPartij = new Map<string, StatusTermijn[]>();
-    for (const t of geldend) {
+    for (const t of listGeldend()) {
       if (t.partij === undefined) regioVensters.push(t);
       else {
         const lijst = geldendPerPartij.get(t.partij);
@@ -85,7 +87,7 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   };
   let partijStatus: PartijStatus[] | undefined;
   return {
-    status: computeStatus(geldend, beroepen, context),
+    status: computeStatus(listGeldend(), beroepen, context),
     get partijStatus() {
       return (partijStatus ??= computePartijStatus());
     },

@@ -13,6 +13,7 @@ import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, T
 import { isLopendOp } from './regioJaarStatus';
 import { TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { compare, compareInCel } from './volgorde';
+import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
 
 /**
  * Everything the terms of one (regio, jaar) depend on: one partition of the engine. Terms and exclusions depend on
@@ -49,6 +50,8 @@ export interface CelUitkomst {
   readonly geordend: Int32Array;
   /** Every term of the cell, by last day and order within the cell: bezwaar against its tariefbeschikkingen, beroep against its contracteerruimte. */
   readonly termijnen: Termijn[];
+  /** The term at `plaats` in that order, its record made alone (the same object `termijnen` holds). */
+  termijnOp(plaats: number): Termijn;
   /** The records of the beroep terms, in the order of the walk. */
   readonly beroepstermijnen: Termijn[];
   /** In order within the cell; their texts are written when first read. */
@@ -76,13 +79,8 @@ const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaan
  */
 export class CelTermijnKolommen {
   lengte = 0;
-  besluit: Int32Array;
-  berekend: Int32Array;
-  regel: Uint8Array;
-  partijSoort: Uint8Array;
-  versie: Int32Array;
-  partij: Int32Array;
-  twijfel: Int32Array;
+  /** Per term `VELDEN` numbers: besluit, berekend, regel, partijSoort, versie, partij, twijfel (one allocation per cell). */
+  private data: Int32Array;
   readonly berekendTabel: BerekendeTermijn[] = [];
   readonly partijTabel: string[] = [];
   readonly twijfelTabel: string[] = [];
@@ -90,16 +88,11 @@ export class CelTermijnKolommen {
   readonly beroepIngesteld = new Map<number, IsoDatum>();
   private records: (Termijn | undefined)[] | undefined;
   private tabelIndex: Map<unknown, number> | undefined = new Map();
+  private laatsteBerekend: BerekendeTermijn | undefined;
+  private laatsteBerekendNummer = -1;
 
   constructor(capaciteit: number) {
-    const n = Math.max(16, capaciteit);
-    this.besluit = new Int32Array(n);
-    this.berekend = new Int32Array(n);
-    this.regel = new Uint8Array(n);
-    this.partijSoort = new Uint8Array(n);
-    this.versie = new Int32Array(n);
-    this.partij = new Int32Array(n);
-    this.twijfel = new Int32Array(n);
+    this.data = new Int32Array(Math.max(16, capaciteit) * VELDEN);
   }
 
   add(
@@ -112,41 +105,74 @@ export class CelTermijnKolommen {
     twijfel: string | undefined,
     beroepIngesteld?: IsoDatum,
   ): void {
-    if (this.lengte === this.besluit.length) this.grow();
+    if ((this.lengte + 1) * VELDEN > this.data.length) {
+      const groter = new Int32Array(this.data.length * 2);
+      groter.set(this.data);
+      this.data = groter;
+    }
     const i = this.lengte++;
-    this.besluit[i] = besluit;
-    this.berekend[i] = this.intern(berekend, this.berekendTabel);
-    this.regel[i] = REGEL_NUMMER[regel];
-    this.partijSoort[i] = partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2;
-    this.versie[i] = versie;
-    this.partij[i] = partij === undefined ? -1 : this.intern(partij, this.partijTabel);
-    this.twijfel[i] = twijfel ? this.intern(twijfel, this.twijfelTabel) : -1;
+    const o = i * VELDEN;
+    const data = this.data;
+    // Consecutive terms mostly share their besluit's six weeks.
+    if (berekend !== this.laatsteBerekend) {
+      this.laatsteBerekend = berekend;
+      this.laatsteBerekendNummer = this.intern(berekend, this.berekendTabel);
+    }
+    data[o] = besluit;
+    data[o + 1] = this.laatsteBerekendNummer;
+    data[o + 2] = REGEL_NUMMER[regel];
+    data[o + 3] = partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2;
+    data[o + 4] = versie;
+    data[o + 5] = partij === undefined ? -1 : this.intern(partij, this.partijTabel);
+    data[o + 6] = twijfel ? this.intern(twijfel, this.twijfelTabel) : -1;
     if (beroepIngesteld !== undefined) this.beroepIngesteld.set(i, beroepIngesteld);
+  }
+
+  /** A party's number in `partijTabel` (added when new). */
+  numberPartij(partij: string): number {
+    return this.intern(partij, this.partijTabel);
   }
 
   /** Done adding: the interning index goes, the tables stay. */
   seal(): void {
     this.tabelIndex = undefined;
+    this.laatsteBerekend = undefined;
   }
 
-  regelVan(i: number): TermijnRegel {
-    return REGELS[this.regel[i]!]!;
-  }
-  soortVan(i: number): TermijnSoort {
-    return SOORT_PER_REGEL[this.regel[i]!]!;
+  /** The besluit's place in the cell's `besluiten`. */
+  besluitVan(i: number): number {
+    return this.data[i * VELDEN]!;
   }
   berekendVan(i: number): BerekendeTermijn {
-    return this.berekendTabel[this.berekend[i]!]!;
+    return this.berekendTabel[this.data[i * VELDEN + 1]!]!;
   }
-  partijVan(i: number): string | undefined {
-    const p = this.partij[i]!;
-    return p < 0 ? undefined : this.partijTabel[p];
+  berekendNummerVan(i: number): number {
+    return this.data[i * VELDEN + 1]!;
+  }
+  rechtsmiddelVan(i: number): Rechtsmiddel {
+    return this.data[i * VELDEN + 2] === 0 ? 'bezwaar' : 'beroep';
+  }
+  regelNummerVan(i: number): number {
+    return this.data[i * VELDEN + 2]!;
+  }
+  regelVan(i: number): TermijnRegel {
+    return REGELS[this.data[i * VELDEN + 2]!]!;
+  }
+  soortVan(i: number): TermijnSoort {
+    return SOORT_PER_REGEL[this.data[i * VELDEN + 2]!]!;
   }
   partijSoortVan(i: number): PartijSoort | undefined {
-    return PARTIJSOORTEN[this.partijSoort[i]!];
+    return PARTIJSOORTEN[this.data[i * VELDEN + 3]!];
+  }
+  versieVan(i: number): number {
+    return this.data[i * VELDEN + 4]!;
+  }
+  partijVan(i: number): string | undefined {
+    const p = this.data[i * VELDEN + 5]!;
+    return p < 0 ? undefined : this.partijTabel[p];
   }
   twijfelVan(i: number): string | undefined {
-    const t = this.twijfel[i]!;
+    const t = this.data[i * VELDEN + 6]!;
     return t < 0 ? undefined : this.twijfelTabel[t];
   }
 
@@ -166,22 +192,9 @@ export class CelTermijnKolommen {
     }
     return n;
   }
-
-  private grow(): void {
-    const n = this.besluit.length * 2;
-    const groter = <A extends Int32Array | Uint8Array>(oud: A, nieuw: A): A => {
-      nieuw.set(oud);
-      return nieuw;
-    };
-    this.besluit = groter(this.besluit, new Int32Array(n));
-    this.berekend = groter(this.berekend, new Int32Array(n));
-    this.regel = groter(this.regel, new Uint8Array(n));
-    this.partijSoort = groter(this.partijSoort, new Uint8Array(n));
-    this.versie = groter(this.versie, new Int32Array(n));
-    this.partij = groter(this.partij, new Int32Array(n));
-    this.twijfel = groter(this.twijfel, new Int32Array(n));
-  }
 }
+
+const VELDEN = 7;
 
 /**
  * One term of a cell seen through its columns: what statuses, warnings and sorting read, without making its record.
@@ -194,10 +207,10 @@ export class TermijnRij {
     readonly positie: number,
   ) {}
   get besluit(): string {
-    return this.invoer.besluiten[this.kolommen.besluit[this.positie]!]!.id;
+    return this.invoer.besluiten[this.kolommen.besluitVan(this.positie)]!.id;
   }
   get bekendgemaakt(): IsoDatum {
-    return this.invoer.besluiten[this.kolommen.besluit[this.positie]!]!.bekendgemaakt;
+    return this.invoer.besluiten[this.kolommen.besluitVan(this.positie)]!.bekendgemaakt;
   }
   get aanvang(): IsoDatum {
     return this.kolommen.berekendVan(this.positie).aanvang;
@@ -206,7 +219,7 @@ export class TermijnRij {
     return this.kolommen.berekendVan(this.positie).einde;
   }
   get rechtsmiddel(): Rechtsmiddel {
-    return this.kolommen.regel[this.positie] === 0 ? 'bezwaar' : 'beroep';
+    return this.kolommen.rechtsmiddelVan(this.positie);
   }
   get soort(): TermijnSoort {
     return this.kolommen.soortVan(this.positie);
@@ -221,7 +234,7 @@ export class TermijnRij {
     return this.kolommen.twijfelVan(this.positie);
   }
   get versie(): number {
-    return this.kolommen.versie[this.positie]!;
+    return this.kolommen.versieVan(this.positie);
   }
   get jaar(): number {
     return this.invoer.jaar;
@@ -327,13 +340,21 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
   const { regio, jaar, besluiten, beroepen, gevraagd } = invoer;
   const { config, computeZesWeken, isOudRegime, twijfelRegime, lid2Twijfels } = context;
   const { kalender, inwerkingtreding } = config;
-  // Per tariefbeschikking at most two terms per party it opens for (bezwaar, beroep); per contracteerruimtebesluit one per party.
-  const kolommen = new CelTermijnKolommen(besluiten.length * 2 * (1 + gevraagd.length) + 8);
+  // At most: per tariefbeschikking a bezwaar and a beroep term for its addressee and each zorgkantoor asked for; per
+  // contracteerruimtebesluit a lid-3 window and one term per party (asked for, addressed or appellant).
+  let aantalCr = 0;
+  for (const b of besluiten) if (b.type === 'contracteerruimte') aantalCr += 1;
+  const aantalTb = besluiten.length - aantalCr;
+  const kolommen = new CelTermijnKolommen(aantalTb * 2 * (1 + gevraagd.length) + aantalCr * (1 + gevraagd.length + aantalTb + beroepen.length));
   const beroepPosities: number[] = [];
   /** The besluit being walked: its place in `besluiten`. */
   let plaats = -1;
   // Each exclusion as the means to write it: most are never shown.
-  const uitsluitingen: (UitsluitingGrond | Lid4Uitsluiting)[] = [];
+  // Per exclusion four numbers: the besluit's place, the reason, the party (or -1) and the lid-4 doubt's place (or -1).
+  const uitsluitingen: number[] = [];
+  const addUitsluiting = (reden: UitsluitingSoort, partij: string | undefined, lid4 = -1) => {
+    uitsluitingen.push(plaats, reden, partij === undefined ? -1 : kolommen.numberPartij(partij), lid4);
+  };
   const lid4Twijfels: Lid4Twijfel[] = [];
 
   let versie = 0;
@@ -385,9 +406,8 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
   };
 
   /** Art. 105 lid 2 Wmg: the beroep a tariefbeschikking opens for `partij`, or why it does not (lid 4). */
-  const openBeroepViaTariefbeschikking = (besluit: Tariefbeschikking, partij: string, extraTwijfel?: string) => {
+  const openBeroepViaTariefbeschikking = (besluit: Tariefbeschikking, partij: string, t: BerekendeTermijn, extraTwijfel?: string) => {
     const toestand = partijen.get(partij)!;
-    const t = computeZesWeken(besluit.bekendgemaakt);
     const sinds = computeOnherroepelijkSinds(partij, toestand, besluit.bekendgemaakt);
     if (sinds) {
       const eersteInRegio = invoer.eersteTariefbeschikkingInRegio.get(partij);
@@ -398,7 +418,7 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
           : undefined;
       const lid4 = new Lid4Uitsluiting(besluit, partij, sinds, t.einde, vensterEinde, extraTwijfel, invoer, inwerkingtreding);
       lid4Twijfels.push(lid4);
-      uitsluitingen.push(lid4);
+      addUitsluiting(UitsluitingSoort.Onherroepelijk, partij, lid4Twijfels.length - 1);
       return;
     }
     // The party never had a term against this version while other parties' statutory terms all ended (a pooled
@@ -413,8 +433,7 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
   };
 
   /** Art. 6:7 and 6:8 Awb: bezwaar against the tariefbeschikking itself opens whatever the rest of the rules say. */
-  const openBezwaar = (besluit: Tariefbeschikking, partij: string) => {
-    const t = computeZesWeken(besluit.bekendgemaakt);
+  const openBezwaar = (partij: string, t: BerekendeTermijn) => {
     kolommen.add(plaats, t, 'awb-bezwaar', 0, partij, 'zorgaanbieder', undefined);
     for (const g of gevraagd) {
       if (g.soort !== 'zorgkantoor' || g.partij === partij) continue;
@@ -430,10 +449,10 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
       laatsteEindeWettelijk = undefined;
       for (const toestand of partijen.values()) toestand.laatsteEindeWettelijk = undefined;
       if (isOudRegime(besluit.bekendgemaakt)) {
-        uitsluitingen.push(new UitsluitingGrond('oud-regime', besluit, undefined));
+        addUitsluiting(UitsluitingSoort.OudRegime, undefined);
         continue;
       }
-      uitsluitingen.push(new UitsluitingGrond('geen-bezwaar-tegen-contracteerruimte', besluit, undefined));
+      addUitsluiting(UitsluitingSoort.GeenBezwaar, undefined);
       const bekendmakingsjaar = jaarVan(besluit.bekendgemaakt);
       const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < besluit.bekendgemaakt;
       const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
@@ -490,32 +509,32 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
 
     // A tariefbeschikking.
     const partij = partijVan(besluit);
-    openBezwaar(besluit, partij);
+    const t = computeZesWeken(besluit.bekendgemaakt);
+    openBezwaar(partij, t);
     if (!partijen.has(partij)) partijen.set(partij, { soort: 'zorgaanbieder', laatsteEindeWettelijk: undefined });
     if (isOudRegime(besluit.bekendgemaakt)) {
-      uitsluitingen.push(new UitsluitingGrond('oud-regime', besluit, partij));
+      addUitsluiting(UitsluitingSoort.OudRegime, partij);
       continue;
     }
     if (!heeftProductieafspraken(besluit.soort)) {
-      uitsluitingen.push(new UitsluitingGrond('zonder-productieafspraken', besluit, partij));
+      addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, partij);
       continue;
     }
-    openBeroepViaTariefbeschikking(besluit, partij);
+    openBeroepViaTariefbeschikking(besluit, partij, t);
     for (const g of gevraagd) {
-      if (g.soort === 'zorgkantoor' && g.partij !== partij) openBeroepViaTariefbeschikking(besluit, g.partij, TWIJFEL_ZORGKANTOOR);
+      if (g.soort === 'zorgkantoor' && g.partij !== partij) openBeroepViaTariefbeschikking(besluit, g.partij, t, TWIJFEL_ZORGKANTOOR);
     }
   }
   kolommen.seal();
   return createCelUitkomst(invoer, context, kolommen, beroepPosities, uitsluitingen, lid4Twijfels);
 }
 
-/** An exclusion as the walk decides it: which besluit, why, for whom. Its texts are written when read (`describeUitsluiting`). */
-class UitsluitingGrond {
-  constructor(
-    readonly reden: 'oud-regime' | 'geen-bezwaar-tegen-contracteerruimte' | 'zonder-productieafspraken',
-    readonly besluit: Besluit,
-    readonly partij: string | undefined,
-  ) {}
+/** Why a term a user might expect does not open, as the walk decides it (the texts are `describeUitsluiting`'s). */
+const enum UitsluitingSoort {
+  OudRegime,
+  GeenBezwaar,
+  ZonderProductieafspraken,
+  Onherroepelijk,
 }
 
 /**
@@ -566,40 +585,65 @@ function describeLid4Twijfel(u: Lid4Uitsluiting): string {
 }
 
 /** An exclusion's record with its texts. */
-function describeUitsluiting(g: UitsluitingGrond | Lid4Uitsluiting, invoer: CelInvoer, context: Rekencontext): Uitsluiting {
+function describeUitsluiting(
+  soort: UitsluitingSoort,
+  besluit: Besluit,
+  partij: string | undefined,
+  lid4: Lid4Uitsluiting | undefined,
+  invoer: CelInvoer,
+  context: Rekencontext,
+): Uitsluiting {
   const { regio, jaar } = invoer;
-  const besluit = g.besluit;
-  if (g instanceof Lid4Uitsluiting) {
-    return createUitsluiting(besluit, 'beroep', regio, jaar, 'onherroepelijk', GRONDSLAG_LID_4, {
-      partij: g.partij,
-      toelichting:
-        `De regionale contracteerruimte ${regiojaar(regio, jaar)} is voor ${g.partij} sinds ${formatDatumKort(g.sinds)} onherroepelijk ` +
-        `en is daarna niet door de NZa gewijzigd: tariefbeschikking ${besluit.id} opent geen nieuw beroep daartegen ` +
-        `(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.`,
-      twijfel: g.twijfel,
-      eindeAlsToch: g.eindeAlsToch,
-    });
-  }
-  switch (g.reden) {
-    case 'oud-regime':
-      return describeOudRegime(besluit, regio, jaar, context.config.inwerkingtreding!, g.partij);
-    case 'geen-bezwaar-tegen-contracteerruimte':
+  switch (soort) {
+    case UitsluitingSoort.Onherroepelijk:
+      return createUitsluiting(besluit, 'beroep', regio, jaar, 'onherroepelijk', GRONDSLAG_LID_4, {
+        partij: lid4!.partij,
+        toelichting:
+          `De regionale contracteerruimte ${regiojaar(regio, jaar)} is voor ${lid4!.partij} sinds ${formatDatumKort(lid4!.sinds)} onherroepelijk ` +
+          `en is daarna niet door de NZa gewijzigd: tariefbeschikking ${besluit.id} opent geen nieuw beroep daartegen ` +
+          `(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.`,
+        twijfel: lid4!.twijfel,
+        eindeAlsToch: lid4!.eindeAlsToch,
+      });
+    case UitsluitingSoort.OudRegime:
+      return describeOudRegime(besluit, regio, jaar, context.config.inwerkingtreding!, partij);
+    case UitsluitingSoort.GeenBezwaar:
       return createUitsluiting(besluit, 'bezwaar', regio, jaar, 'geen-bezwaar-tegen-contracteerruimte', GRONDSLAG_GEEN_BEZWAAR, {
         toelichting:
           `Tegen contracteerruimtebesluit ${besluit.id} staat geen bezwaar open: alleen rechtstreeks beroep bij het CBb ` +
           `(art. 7:1 Awb met Bijlage 1 Awb), via de tariefbeschikking (art. 105 lid 2 Wmg) of voor toekomstige jaren vanaf 1 maart (art. 105 lid 3 Wmg).`,
       });
-    case 'zonder-productieafspraken': {
+    case UitsluitingSoort.ZonderProductieafspraken: {
       const tb = besluit as Tariefbeschikking;
-      return describeZonderProductieafspraken(tb, regio, jaar, g.partij!, context.computeZesWeken(tb.bekendgemaakt));
+      return describeZonderProductieafspraken(tb, regio, jaar, partij!, context.computeZesWeken(tb.bekendgemaakt));
     }
   }
 }
 
-/** Every term of the cells as short-lived views over their columns, in the order of the walk. */
-export function listRijen(cellen: readonly CelUitkomst[]): TermijnRij[] {
+/** What the warnings read of the cells' terms (`TermijnenVoorWaarschuwingen`), from their columns. */
+export function describeCellenVoorWaarschuwingen(cellen: readonly CelUitkomst[]): TermijnenVoorWaarschuwingen {
+  const eindjaren = new Set<number>();
+  for (const cel of cellen) collectCelEindjaren(cel, eindjaren);
+  return {
+    eindjaren,
+    listBeroepstermijnenTegen: (tegen) => {
+      const rijen: TermijnRij[] = [];
+      for (const cel of cellen) for (const r of listBeroepRijenTegen(cel, tegen)) rijen.push(r);
+      return rijen;
+    },
+  };
+}
+
+/** The years holding a last day of the cell's terms, added to `eindjaren`. */
+export function collectCelEindjaren(cel: CelUitkomst, eindjaren: Set<number>): void {
+  for (const t of cel.kolommen.berekendTabel) eindjaren.add(jaarVan(t.einde));
+}
+
+/** The cell's beroep terms against one of `tegen`, as short-lived views over its columns, in the order of the walk. */
+export function listBeroepRijenTegen(cel: CelUitkomst, tegen: ReadonlySet<string>): TermijnRij[] {
+  const { kolommen, invoer, beroepPosities } = cel;
   const rijen: TermijnRij[] = [];
-  for (const cel of cellen) for (let i = 0; i < cel.kolommen.lengte; i++) rijen.push(new TermijnRij(cel.kolommen, cel.invoer, i));
+  for (const i of beroepPosities) if (tegen.has(invoer.besluiten[kolommen.besluitVan(i)]!.id)) rijen.push(new TermijnRij(kolommen, invoer, i));
   return rijen;
 }
 
@@ -609,14 +653,23 @@ function createCelUitkomst(
   context: Rekencontext,
   kolommen: CelTermijnKolommen,
   beroepPosities: readonly number[],
-  gronden: readonly (UitsluitingGrond | Lid4Uitsluiting)[],
+  uitsluitingCodes: readonly number[],
   lid4Twijfels: Lid4Twijfel[],
 ): CelUitkomst {
   // Sorted within the cell, so that merging cells needs no comparison beyond the last day.
   const geordend = memoize(() => sortPosities(kolommen, invoer));
   const termijnen = memoize(() => Array.from(geordend(), (i) => kolommen.recordVan(i, invoer)));
   const beroepstermijnen = memoize(() => beroepPosities.map((i) => kolommen.recordVan(i, invoer)));
-  const uitsluitingen = memoize(() => gronden.map((g) => describeUitsluiting(g, invoer, context)).sort(compareInCel));
+  const uitsluitingen = memoize(() => {
+    const lijst: Uitsluiting[] = [];
+    for (let k = 0; k < uitsluitingCodes.length; k += 4) {
+      const besluit = invoer.besluiten[uitsluitingCodes[k]!]!;
+      const partijNummer = uitsluitingCodes[k + 2]!;
+      const partij = partijNummer < 0 ? undefined : kolommen.partijTabel[partijNummer];
+      lijst.push(describeUitsluiting(uitsluitingCodes[k + 1]!, besluit, partij, lid4Twijfels[uitsluitingCodes[k + 3]!] as Lid4Uitsluiting, invoer, context));
+    }
+    return lijst.sort(compareInCel);
+  });
   return {
     invoer,
     kolommen,
@@ -627,6 +680,7 @@ function createCelUitkomst(
     get termijnen() {
       return termijnen();
     },
+    termijnOp: (plaats) => kolommen.recordVan(geordend()[plaats]!, invoer),
     get beroepstermijnen() {
       return beroepstermijnen();
     },
@@ -647,8 +701,8 @@ function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Arr
     const ea = kolommen.berekendVan(a).einde;
     const eb = kolommen.berekendVan(b).einde;
     if (ea !== eb) return ea < eb ? -1 : 1;
-    const ba = kolommen.besluit[a]!;
-    const bb = kolommen.besluit[b]!;
+    const ba = kolommen.besluitVan(a);
+    const bb = kolommen.besluitVan(b);
     if (ba !== bb) {
       const x = besluiten[ba]!;
       const y = besluiten[bb]!;
@@ -682,10 +736,10 @@ const GRONDSLAG_PER_REGEL: Readonly<Record<TermijnRegel, readonly string[]>> = {
 
 /** A term's record from its columns; `grondslag` gains art. 1 Atw when the end moved. Its toelichting is lazy. */
 function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: CelInvoer): Termijn {
-  const besluit = invoer.besluiten[kolommen.besluit[i]!]!;
+  const besluit = invoer.besluiten[kolommen.besluitVan(i)]!;
   const t = kolommen.berekendVan(i);
   const regel = kolommen.regelVan(i);
-  const rechtsmiddel = regel === 'awb-bezwaar' ? 'bezwaar' : 'beroep';
+  const rechtsmiddel = kolommen.rechtsmiddelVan(i);
   const partij = kolommen.partijVan(i);
   // Built by assignment rather than spreads, every field present.
   return {
@@ -704,7 +758,7 @@ function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: CelInvoe
     regel,
     besluitType: besluit.type,
     bekendgemaakt: besluit.bekendgemaakt,
-    versie: kolommen.versie[i]!,
+    versie: kolommen.versieVan(i),
     partij,
     partijSoort: partij !== undefined ? kolommen.partijSoortVan(i) : undefined,
     twijfel: kolommen.twijfelVan(i),

@@ -11,8 +11,21 @@ const MAX_LOSSE_WAARSCHUWINGEN = 25;
  * Plausibility warnings (termijnregels §7) and what the shipped reference data cannot tell (§3, §8): never a silent
  * result. Depends on the peildatum, unlike the terms.
  */
-export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly WaarschuwingTermijn[], config: TermijnConfig): Waarschuwing[] {
+export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: TermijnenVoorWaarschuwingen, config: TermijnConfig): Waarschuwing[] {
   return prepareWaarschuwingen(invoer, termijnen, config)(invoer.peildatum);
+}
+
+/** What the warnings read of the terms: the years holding a last day, and the beroep terms against given besluiten. */
+export interface TermijnenVoorWaarschuwingen {
+  eindjaren: ReadonlySet<number>;
+  listBeroepstermijnenTegen(besluiten: ReadonlySet<string>): readonly WaarschuwingTermijn[];
+}
+
+/** The same from a list of terms. */
+export function describeVoorWaarschuwingen(termijnen: readonly WaarschuwingTermijn[]): TermijnenVoorWaarschuwingen {
+  const eindjaren = new Set<number>();
+  collectEindjaren(termijnen, eindjaren);
+  return { eindjaren, listBeroepstermijnenTegen: (besluiten) => termijnen.filter((t) => t.rechtsmiddel === 'beroep' && besluiten.has(t.besluit)) };
 }
 
 /**
@@ -22,11 +35,10 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: readonly Wa
  */
 export function prepareWaarschuwingen(
   invoer: Omit<TermijnInvoer, 'peildatum'>,
-  termijnen: readonly WaarschuwingTermijn[],
+  termijnen: TermijnenVoorWaarschuwingen,
   config: TermijnConfig,
 ): (peildatum: IsoDatum) => Waarschuwing[] {
-  const eindjaren = new Set<number>();
-  collectEindjaren(termijnen, eindjaren);
+  const eindjaren = termijnen.eindjaren;
   const vooraf = listAlgemeneWaarschuwingen(eindjaren, config);
 
   const crJarenPerRegio = new Map<string, Set<number>>();
@@ -45,7 +57,12 @@ export function prepareWaarschuwingen(
   const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
   const besluitenPerId = new Map<string, Besluit>();
   for (const b of invoer.besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
-  const perBeroep = prepareBeroepWaarschuwingen(invoer.beroepen, besluitenPerId, invoer.besluiten, indexEersteBeroepstermijn(termijnen, beroepTegen));
+  const perBeroep = prepareBeroepWaarschuwingen(
+    invoer.beroepen,
+    besluitenPerId,
+    invoer.besluiten,
+    indexEersteBeroepstermijn(beroepTegen.size > 0 ? termijnen.listBeroepstermijnenTegen(beroepTegen) : [], beroepTegen),
+  );
 
   return (peildatum) => {
     // Decisions made known after the peildatum, in the order of the input: one linear pass.

@@ -1,0 +1,46 @@
+import { DateTime } from 'luxon';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDagen, addWeken, dagenTussen, fromDagnummer, toDagnummer, weekdagVan } from '../../../src/domain/kalender/kalenderdatum';
+
+// The calendar arithmetic is integer arithmetic (days_from_civil / civil_from_days); luxon is the independent oracle.
+const luxon = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
+
+describe('calendar dates as day numbers', () => {
+  it('agree with luxon on every day from 1900 through 2300: the date, the day number and the ISO weekday', () => {
+    let dag = luxon('1900-01-01');
+    let n = toDagnummer('1900-01-01');
+    expect(n).toBe(Math.round(dag.toMillis() / 86_400_000));
+    const eind = luxon('2300-12-31');
+    while (dag <= eind) {
+      const iso = dag.toISODate()!;
+      if (fromDagnummer(n) !== iso || toDagnummer(iso) !== n || weekdagVan(iso) !== dag.weekday) {
+        throw new Error(`${iso}: ${fromDagnummer(n)} ${toDagnummer(iso)} (${n}) ${weekdagVan(iso)} (${dag.weekday})`);
+      }
+      dag = dag.plus({ days: 1 });
+      n += 1;
+    }
+  });
+
+  it('add days and weeks as luxon does, across leap days and summer-time switches', () => {
+    const datum = fc.integer({ min: toDagnummer('1994-01-01'), max: toDagnummer('2200-12-31') }).map(fromDagnummer);
+    fc.assert(
+      fc.property(datum, fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: -60, max: 60 }), (d, dagen, weken) => {
+        expect(addDagen(d, dagen)).toBe(luxon(d).plus({ days: dagen }).toISODate());
+        expect(addWeken(d, weken)).toBe(luxon(d).plus({ weeks: weken }).toISODate());
+        expect(dagenTussen(d, addDagen(d, dagen))).toBe(dagen);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(addDagen('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDagen('2100-02-28', 1)).toBe('2100-03-01');
+    expect(addDagen('2000-02-28', 1)).toBe('2000-02-29');
+    expect(addDagen('2026-03-28', 1)).toBe('2026-03-29');
+  });
+
+  it('refuses what is not a strict ISO date', () => {
+    for (const fout of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-1-01', '26-01-01', '2026/01/01', '2026-01-1x', '']) {
+      expect(() => addDagen(fout, 1), fout).toThrow(/Invalid ISO date/);
+    }
+  });
+});
