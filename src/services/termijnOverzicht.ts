@@ -1,4 +1,5 @@
 import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { compare } from '../domain/termijnen/volgorde';
 import type { Rechtsmiddel, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
 import { afgeleid, afgeleidPerRevisie, type BerekendOverzicht } from './termijnService';
 import { findEersteVanaf, findTermijn, toDagnummer } from './termijnKolommen';
@@ -55,6 +56,9 @@ export interface Overzicht {
 
 // Terms that ended recently stay visible, marked as expired, so a missed term is noticed rather than silently gone.
 const VERLOPEN_ZICHTBAAR_DAGEN = 14;
+
+/** Exclusions one sort key can tell apart on one last day (2^21); a longer list is sorted by comparison. */
+const KANDIDAAT_PLAATSEN = 2_097_152;
 
 export function classifyUrgentie(dagenOver: number): Urgentie {
   if (dagenOver < 0) return 'verlopen';
@@ -136,9 +140,14 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
   const urgentieVan = (einde: IsoDatum): Urgentie =>
     einde < isoGrenzen.verlopen ? 'verlopen' : einde <= isoGrenzen.kritiek ? 'kritiek' : einde <= isoGrenzen.binnenkort ? 'binnenkort' : 'normaal';
   const zichtbaarVanaf = addDagen(peildatum, -VERLOPEN_ZICHTBAAR_DAGEN);
-  const mogelijkeTermijnen: MogelijkeTermijn[] = [];
-  let aantalMogelijk = 0;
-  for (const u of listUitsluitingenVoor(berekend, filter)) {
+  // Every possible term is counted; only the soonest `maximum` become rows. At five times national scale tens of
+  // thousands qualify on an early peildatum: they are ordered as numbers (last day, then list order), not as objects.
+  const uitsluitingen = listUitsluitingenVoor(berekend, filter);
+  const zorgaanbiederVan = (u: Uitsluiting) => u.partij ?? berekend.tariefbeschikkingen.get(u.besluit)?.zorgaanbieder;
+  // The possible terms' places in the list.
+  const plaatsen: number[] = [];
+  for (let k = 0; k < uitsluitingen.length; k++) {
+    const u = uitsluitingen[k]!;
     if (!u.twijfel || !u.eindeAlsToch || u.eindeAlsToch < zichtbaarVanaf) continue;
     if (
       (filter.regio && u.regio !== filter.regio) ||
@@ -146,17 +155,34 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
       (filter.rechtsmiddel && u.rechtsmiddel !== filter.rechtsmiddel)
     )
       continue;
-    const zorgaanbieder = u.partij ?? berekend.tariefbeschikkingen.get(u.besluit)?.zorgaanbieder;
-    if (filter.zorgaanbieder && !matchZorgaanbieder(zorgaanbieder, filter.zorgaanbieder)) continue;
-    const urgentie = urgentieVan(u.eindeAlsToch);
-    telling[urgentie]++;
-    aantalMogelijk++;
-    mogelijkeTermijnen.push({ uitsluiting: u, einde: u.eindeAlsToch, dagenOver: 0, urgentie, ...(zorgaanbieder ? { zorgaanbieder } : {}) });
+    if (filter.zorgaanbieder && !matchZorgaanbieder(zorgaanbiederVan(u), filter.zorgaanbieder)) continue;
+    telling[urgentieVan(u.eindeAlsToch)]++;
+    plaatsen.push(k);
   }
-  // Counted all; shown, like the terms, only the soonest `maximum`.
-  mogelijkeTermijnen.sort((a, b) => (a.einde < b.einde ? -1 : a.einde > b.einde ? 1 : 0));
-  const getoond = mogelijkeTermijnen.slice(0, maximum);
-  for (const m of getoond) m.dagenOver = dagenTussen(peildatum, m.einde);
+  const aantalMogelijk = plaatsen.length;
+  // Soonest first, equal last days in the list's order: per term one number (last day, then place) sorted as numbers.
+  const volgorde =
+    uitsluitingen.length < KANDIDAAT_PLAATSEN
+      ? Array.from(
+          Float64Array.from(plaatsen, (k) => toDagnummer(uitsluitingen[k]!.eindeAlsToch!) * KANDIDAAT_PLAATSEN + k)
+            .sort()
+            .subarray(0, maximum),
+          (x) => x % KANDIDAAT_PLAATSEN,
+        )
+      : plaatsen.sort((a, b) => compare(uitsluitingen[a]!.eindeAlsToch!, uitsluitingen[b]!.eindeAlsToch!) || a - b).slice(0, maximum);
+  const getoond: MogelijkeTermijn[] = [];
+  for (const k of volgorde) {
+    const u = uitsluitingen[k]!;
+    const einde = u.eindeAlsToch!;
+    const zorgaanbieder = zorgaanbiederVan(u);
+    getoond.push({
+      uitsluiting: u,
+      einde,
+      dagenOver: dagenTussen(peildatum, einde),
+      urgentie: urgentieVan(einde),
+      ...(zorgaanbieder ? { zorgaanbieder } : {}),
+    });
+  }
   return { regels, mogelijkeTermijnen: getoond, aantalMogelijk, aantal, telling, banners: selectBannerUitsluitingen(berekend, filter) };
 }
 

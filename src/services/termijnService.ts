@@ -110,6 +110,8 @@ export function findBesluitTermijnen(
 export interface BerekendeCel {
   /** The cell's tariefbeschikkingen as stored (the ones the scope sees). */
   tariefbeschikkingen: readonly TariefbeschikkingRij[];
+  /** The engine's result for the cell: the same object while the cell's input is the same. */
+  bron: CelUitkomst;
   termijnen: readonly Termijn[];
   uitsluitingen: readonly Uitsluiting[];
   status: RegioJaarStatus;
@@ -554,8 +556,14 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
         // Statuses when read: a page that lists a cell's terms or exclusions derives none.
         return {
           tariefbeschikkingen: gevonden.stand.tariefbeschikkingen,
-          termijnen: gevonden.uitkomst.termijnen,
-          uitsluitingen: gevonden.uitkomst.uitsluitingen,
+          bron: gevonden.uitkomst,
+          // Records and texts when read: a change page compares results by `bron` and makes none for unchanged cells.
+          get termijnen() {
+            return gevonden.uitkomst.termijnen;
+          },
+          get uitsluitingen() {
+            return gevonden.uitkomst.uitsluitingen;
+          },
           get status() {
             return statusVan(gevonden.uitkomst, peildatum).status;
           },

@@ -58,7 +58,10 @@ export interface StatusWijziging {
 const sleutel = (t: Termijn) => `${t.besluitType}|${t.besluit}|${t.rechtsmiddel}|${t.tegen}|${t.regio}|${t.jaar}|${t.partij ?? ''}|${t.regel}`;
 
 /** What changed between two computations: terms moved, opened or gone, and regio-jaar states that changed. */
-export function diffTermijnen(voor: TermijnUitkomst, na: TermijnUitkomst): { termijnen: TermijnWijziging[]; status: StatusWijziging[] } {
+export function diffTermijnen(
+  voor: Pick<TermijnUitkomst, 'termijnen' | 'status'>,
+  na: Pick<TermijnUitkomst, 'termijnen' | 'status'>,
+): { termijnen: TermijnWijziging[]; status: StatusWijziging[] } {
   const oud = new Map(voor.termijnen.map((t) => [sleutel(t), t]));
   const nieuw = new Map(na.termijnen.map((t) => [sleutel(t), t]));
   const termijnen: TermijnWijziging[] = [];
@@ -91,7 +94,7 @@ export function diffTermijnen(voor: TermijnUitkomst, na: TermijnUitkomst): { ter
 
 /**
  * What a saved change moved: the diff of `diffTermijnen`, over the (regio, jaar) cells the change recomputed only. An
- * unchanged cell keeps its very result object in the term cache, so untouched cells are skipped without comparing.
+ * unchanged cell keeps its very result object (`bron`) in the term cache, so untouched cells are skipped without comparing.
  */
 export function diffBerekend(voor: BerekendOverzicht, na: BerekendOverzicht): ReturnType<typeof diffTermijnen> {
   const cellen = new Map<string, { regio: string; jaar: number }>();
@@ -101,17 +104,15 @@ export function diffBerekend(voor: BerekendOverzicht, na: BerekendOverzicht): Re
   const gewijzigd = [...cellen.values()].filter(({ regio, jaar }) => {
     const v = voor.cel(regio, jaar);
     const n = na.cel(regio, jaar);
-    if (v?.termijnen === n?.termijnen) return false;
+    if (v?.bron === n?.bron) return false;
     return !v || !n || !isGelijkVoorDiff(v.termijnen, n.termijnen) || !isGelijkeStatus(v.status, n.status);
   });
   const van = (b: BerekendOverzicht) => {
     const delen = gewijzigd.map(({ regio, jaar }) => b.cel(regio, jaar));
+    // What the diff reads: the terms and the region-year states (no exclusion texts, no party states).
     return {
       termijnen: delen.flatMap((c) => (c ? [...c.termijnen] : [])),
-      uitsluitingen: delen.flatMap((c) => (c ? [...c.uitsluitingen] : [])),
       status: delen.flatMap((c) => (c ? [c.status] : [])),
-      partijStatus: delen.flatMap((c) => (c ? [...c.partijStatus] : [])),
-      waarschuwingen: [],
     };
   };
   return diffTermijnen(van(voor), van(na));

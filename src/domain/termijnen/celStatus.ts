@@ -31,17 +31,19 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   // Terms against an earlier version that still ran when the amendment came keep counting, with a doubt (§7: an
   // amendment never silently moves a safe date later).
   const { kolommen, invoer } = cel;
-  // Positions, kept while the parties' states may still be asked for; the views over them are made per use.
-  const geldendePosities: number[] = [];
-  for (const i of cel.beroepPosities) {
-    const besluit = besluiten[kolommen.besluitVan(i)]!;
-    if (besluit.bekendgemaakt > peildatum) continue;
-    const versie = kolommen.versieVan(i);
-    if (versie === versieOpPeildatum || (huidige !== undefined && versie < versieOpPeildatum && kolommen.berekendVan(i).einde >= huidige.bekendgemaakt)) {
-      geldendePosities.push(i);
+  // Made per use and never kept: a status kept for a peildatum holds no list the size of the cell.
+  const listGeldend = (): TermijnRij[] => {
+    const geldend: TermijnRij[] = [];
+    for (const i of cel.beroepPosities) {
+      const besluit = besluiten[kolommen.besluitVan(i)]!;
+      if (besluit.bekendgemaakt > peildatum) continue;
+      const versie = kolommen.versieVan(i);
+      if (versie === versieOpPeildatum || (huidige !== undefined && versie < versieOpPeildatum && kolommen.berekendVan(i).einde >= huidige.bekendgemaakt)) {
+        geldend.push(new TermijnRij(kolommen, invoer, i));
+      }
     }
-  }
-  const listGeldend = (): TermijnRij[] => geldendePosities.map((i) => new TermijnRij(kolommen, invoer, i));
+    return geldend;
+  };
   const context: StatusContext = {
     regio,
     jaar,

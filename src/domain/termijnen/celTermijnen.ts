@@ -1,4 +1,4 @@
-import { addDagen, formatDatumKort, formatDatumLang, jaarVan, type IsoDatum } from '../kalender/kalenderdatum';
+import { addDagen, formatDatumKort, formatDatumLang, jaarVan, toDagnummer, type IsoDatum } from '../kalender/kalenderdatum';
 import {
   heeftProductieafspraken,
   partijVan,
@@ -694,23 +694,30 @@ function createCelUitkomst(
 /** The positions by last day, then by bekendmaking, besluit, bezwaar before beroep and party (`compareInCel`). */
 function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Array {
   const { besluiten } = invoer;
-  const posities = new Int32Array(kolommen.lengte);
-  for (let i = 0; i < posities.length; i++) posities[i] = i;
-  const rij = (i: number) => new TermijnRij(kolommen, invoer, i);
+  // Each besluit's rank by (bekendmaking, id), each six weeks' last day as a day number: one number per term orders it
+  // up to the party; only equal numbers compare parties (and, equal in every respect, keep the order of the walk).
+  const volgorde = besluiten
+    .map((_, i) => i)
+    .sort((x, y) => compare(besluiten[x]!.bekendgemaakt, besluiten[y]!.bekendgemaakt) || compare(besluiten[x]!.id, besluiten[y]!.id));
+  // Besluiten equal in both (one id twice on a day) share a rank, as `compareInCel` sees them as one.
+  const rang = new Int32Array(besluiten.length);
+  for (let r = 0, k = 0; k < volgorde.length; k++) {
+    const [vorige, deze] = [besluiten[volgorde[k - 1]!], besluiten[volgorde[k]!]!];
+    if (vorige && (vorige.bekendgemaakt !== deze.bekendgemaakt || vorige.id !== deze.id)) r += 1;
+    rang[volgorde[k]!] = r;
+  }
+  const dagen = kolommen.berekendTabel.map((t) => toDagnummer(t.einde));
+  const n = kolommen.lengte;
+  const sleutel = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    sleutel[i] = (dagen[kolommen.berekendNummerVan(i)]! * besluiten.length + rang[kolommen.besluitVan(i)]!) * 2 + (kolommen.regelNummerVan(i) === 0 ? 0 : 1);
+  }
+  const posities = new Int32Array(n);
+  for (let i = 0; i < n; i++) posities[i] = i;
   return posities.sort((a, b) => {
-    const ea = kolommen.berekendVan(a).einde;
-    const eb = kolommen.berekendVan(b).einde;
-    if (ea !== eb) return ea < eb ? -1 : 1;
-    const ba = kolommen.besluitVan(a);
-    const bb = kolommen.besluitVan(b);
-    if (ba !== bb) {
-      const x = besluiten[ba]!;
-      const y = besluiten[bb]!;
-      const c = compare(x.bekendgemaakt, y.bekendgemaakt) || compare(x.id, y.id);
-      if (c !== 0) return c;
-    }
-    // Equal in every respect: the order of the walk, as a stable sort of the walk would leave it.
-    return compareInCel(rij(a), rij(b)) || a - b;
+    const verschil = sleutel[a]! - sleutel[b]!;
+    if (verschil !== 0) return verschil;
+    return compare(kolommen.partijVan(a) ?? '', kolommen.partijVan(b) ?? '') || a - b;
   });
 }
 
