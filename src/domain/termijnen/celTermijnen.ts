@@ -691,14 +691,32 @@ function createCelUitkomst(
   };
 }
 
+/**
+ * The places of `besluiten` by (bekendmaking, id). A cell's besluiten come in order of bekendmaking (`orderCelBesluiten`):
+ * then only the besluiten of one day are compared by id; otherwise everything is.
+ */
+function orderBesluitenOpDagEnId(besluiten: readonly Besluit[]): number[] {
+  const plaatsen = besluiten.map((_, i) => i);
+  const opDagEnId = (x: number, y: number) => compare(besluiten[x]!.bekendgemaakt, besluiten[y]!.bekendgemaakt) || compare(besluiten[x]!.id, besluiten[y]!.id);
+  for (let i = 1; i < besluiten.length; i++) if (besluiten[i - 1]!.bekendgemaakt > besluiten[i]!.bekendgemaakt) return plaatsen.sort(opDagEnId);
+  for (let begin = 0; begin < plaatsen.length;) {
+    let eind = begin + 1;
+    while (eind < plaatsen.length && besluiten[eind]!.bekendgemaakt === besluiten[begin]!.bekendgemaakt) eind++;
+    if (eind - begin > 1) {
+      const dag = plaatsen.slice(begin, eind).sort(opDagEnId);
+      for (let k = 0; k < dag.length; k++) plaatsen[begin + k] = dag[k]!;
+    }
+    begin = eind;
+  }
+  return plaatsen;
+}
+
 /** The positions by last day, then by bekendmaking, besluit, bezwaar before beroep and party (`compareInCel`). */
 function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Array {
   const { besluiten } = invoer;
   // Each besluit's rank by (bekendmaking, id), each six weeks' last day as a day number: one number per term orders it
   // up to the party; only equal numbers compare parties (and, equal in every respect, keep the order of the walk).
-  const volgorde = besluiten
-    .map((_, i) => i)
-    .sort((x, y) => compare(besluiten[x]!.bekendgemaakt, besluiten[y]!.bekendgemaakt) || compare(besluiten[x]!.id, besluiten[y]!.id));
+  const volgorde = orderBesluitenOpDagEnId(besluiten);
   // Besluiten equal in both (one id twice on a day) share a rank, as `compareInCel` sees them as one.
   const rang = new Int32Array(besluiten.length);
   for (let r = 0, k = 0; k < volgorde.length; k++) {
@@ -712,13 +730,28 @@ function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Arr
   for (let i = 0; i < n; i++) {
     sleutel[i] = (dagen[kolommen.berekendNummerVan(i)]! * besluiten.length + rang[kolommen.besluitVan(i)]!) * 2 + (kolommen.regelNummerVan(i) === 0 ? 0 : 1);
   }
+  const partijOrde = (a: number, b: number) => compare(kolommen.partijVan(a) ?? '', kolommen.partijVan(b) ?? '') || a - b;
+  // The key and the position in one number, sorted as numbers; runs of equal keys then by party (a comparison sort of
+  // every term costs ten times as much). Past 2^53 the comparison sort does it all.
+  const maal = 2 ** Math.ceil(Math.log2(n + 1));
+  let grootste = 0;
+  for (let i = 0; i < n; i++) if (sleutel[i]! > grootste) grootste = sleutel[i]!;
+  if ((grootste + 1) * maal > Number.MAX_SAFE_INTEGER) {
+    const alle = Array.from({ length: n }, (_, i) => i).sort((a, b) => sleutel[a]! - sleutel[b]! || partijOrde(a, b));
+    return Int32Array.from(alle);
+  }
+  const samen = new Float64Array(n);
+  for (let i = 0; i < n; i++) samen[i] = sleutel[i]! * maal + i;
+  samen.sort();
   const posities = new Int32Array(n);
-  for (let i = 0; i < n; i++) posities[i] = i;
-  return posities.sort((a, b) => {
-    const verschil = sleutel[a]! - sleutel[b]!;
-    if (verschil !== 0) return verschil;
-    return compare(kolommen.partijVan(a) ?? '', kolommen.partijVan(b) ?? '') || a - b;
-  });
+  for (let j = 0; j < n; j++) posities[j] = samen[j]! % maal;
+  for (let begin = 0; begin < n;) {
+    let eind = begin + 1;
+    while (eind < n && sleutel[posities[eind]!] === sleutel[posities[begin]!]) eind++;
+    if (eind - begin > 1) posities.set(Array.from(posities.subarray(begin, eind)).sort(partijOrde), begin);
+    begin = eind;
+  }
+  return posities;
 }
 
 function memoize<T>(maak: () => T): () => T {
