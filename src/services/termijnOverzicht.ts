@@ -1,5 +1,5 @@
 import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
-import { compare } from '../domain/termijnen/volgorde';
+import { orderByGetalSleutel } from '../domain/termijnen/volgorde';
 import type { Rechtsmiddel, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
 import { afgeleid, afgeleidPerRevisie, type BerekendOverzicht } from './termijnService';
 import { findEersteVanaf, findTermijn, toDagnummer } from './termijnKolommen';
@@ -56,9 +56,6 @@ export interface Overzicht {
 
 // Terms that ended recently stay visible, marked as expired, so a missed term is noticed rather than silently gone.
 const VERLOPEN_ZICHTBAAR_DAGEN = 14;
-
-/** Exclusions one sort key can tell apart on one last day (2^21); a longer list is sorted by comparison. */
-const KANDIDAAT_PLAATSEN = 2_097_152;
 
 export function classifyUrgentie(dagenOver: number): Urgentie {
   if (dagenOver < 0) return 'verlopen';
@@ -160,16 +157,11 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
     plaatsen.push(k);
   }
   const aantalMogelijk = plaatsen.length;
-  // Soonest first, equal last days in the list's order: per term one number (last day, then place) sorted as numbers.
-  const volgorde =
-    uitsluitingen.length < KANDIDAAT_PLAATSEN
-      ? Array.from(
-          Float64Array.from(plaatsen, (k) => toDagnummer(uitsluitingen[k]!.eindeAlsToch!) * KANDIDAAT_PLAATSEN + k)
-            .sort()
-            .subarray(0, maximum),
-          (x) => x % KANDIDAAT_PLAATSEN,
-        )
-      : plaatsen.sort((a, b) => compare(uitsluitingen[a]!.eindeAlsToch!, uitsluitingen[b]!.eindeAlsToch!) || a - b).slice(0, maximum);
+  // Soonest first, equal last days in the list's order.
+  const volgorde = Array.from(
+    orderByGetalSleutel(plaatsen.length, (j) => toDagnummer(uitsluitingen[plaatsen[j]!]!.eindeAlsToch!)).subarray(0, maximum),
+    (j) => plaatsen[j]!,
+  );
   const getoond: MogelijkeTermijn[] = [];
   for (const k of volgorde) {
     const u = uitsluitingen[k]!;

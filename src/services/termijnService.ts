@@ -1,6 +1,6 @@
 import type { Actor } from '../actor/actor';
 import type { Besluit, Beroep, Contracteerruimtebesluit, Tariefbeschikking } from '../domain/besluiten/besluit';
-import { celSleutel, combineCellen, compare, orderCelBesluiten, resolveBeroepPartij, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
+import { celSleutel, compare, orderCelBesluiten, resolveBeroepPartij, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
 import {
   collectCelEindjaren,
   computeCel,

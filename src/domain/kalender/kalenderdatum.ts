@@ -5,15 +5,15 @@ export type IsoDatum = string;
 
 // "Today" is the calendar date in the Netherlands.
 export const NL_ZONE = 'Europe/Amsterdam';
-// A calendar date has no time of day: arithmetic runs on zone-less dates (luxon in UTC), so a term that crosses a
-// summer-time switch cannot land on the wrong day, and no Intl offset lookup is paid per date.
+// A calendar date has no time of day: arithmetic runs on day numbers (below) and parsing and formatting on zone-less
+// luxon dates (UTC), so a term that crosses a summer-time switch cannot land on the wrong day.
 const DATUM_ZONE = 'utc';
 
 const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * Luxon computes the Amsterdam offset through Intl for every DateTime, which dominates at national scale. Dates are a
- * small finite domain, so results are memoised per input; the arithmetic itself stays luxon's calendar arithmetic.
+ * Luxon's formatting is costly at national scale and dates are a small finite domain: formatted dates are memoised per
+ * input.
  */
 function memoize<A extends string | number, R>(compute: (sleutel: A) => R): (sleutel: A) => R {
   const cache = new Map<A, R>();
@@ -46,19 +46,16 @@ export function toDateTime(datum: IsoDatum): DateTime {
   return parsed;
 }
 
-export function toIsoDatum(datum: DateTime): IsoDatum {
-  return datum.toISODate() as IsoDatum;
-}
-
 /**
  * Days since 1970-01-01 of a strict ISO date, by integer calendar arithmetic (proleptic Gregorian, H. Hinnant's
- * days_from_civil): no parsing object, no memo, no allocation. Throws on anything `parseIsoDatum` refuses.
+ * days_from_civil): no parsing object, no memo, no allocation. Throws on anything that is not a strict ISO date string.
  */
 export function toDagnummer(datum: IsoDatum): number {
+  if (typeof datum !== 'string' || datum.length !== 10) throw new Error(`Invalid ISO date: ${datum}`);
   const y = cijfers(datum, 0, 4);
   const m = cijfers(datum, 5, 7);
   const d = cijfers(datum, 8, 10);
-  if (datum.length !== 10 || datum.charCodeAt(4) !== 45 || datum.charCodeAt(7) !== 45 || y < 0 || m < 1 || m > 12 || d < 1 || d > dagenInMaand(y, m)) {
+  if (datum.charCodeAt(4) !== 45 || datum.charCodeAt(7) !== 45 || y < 0 || m < 1 || m > 12 || d < 1 || d > dagenInMaand(y, m)) {
     throw new Error(`Invalid ISO date: ${datum}`);
   }
   const jaar = m <= 2 ? y - 1 : y;
@@ -71,6 +68,7 @@ export function toDagnummer(datum: IsoDatum): number {
 
 /** The ISO date `dag` days after 1970-01-01 (H. Hinnant's civil_from_days); years 0–9999. */
 export function fromDagnummer(dag: number): IsoDatum {
+  if (!Number.isInteger(dag)) throw new RangeError(`Not a whole day: ${dag}`);
   const z = dag + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;

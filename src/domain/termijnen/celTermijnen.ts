@@ -12,7 +12,7 @@ import { computeBezwaarOfBeroepstermijn, computeTermijnVanafAanvang, GRONDSLAG_A
 import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, TermijnSoort, Uitsluiting } from './termijn';
 import { isLopendOp } from './regioJaarStatus';
 import { TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
-import { compare, compareInCel } from './volgorde';
+import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
 
 /**
@@ -35,9 +35,10 @@ export interface CelInvoer {
 
 /** A lid-4 exclusion that may be wrong: the party's status repeats its doubt from the bekendmaking on. */
 export interface Lid4Twijfel {
-  partij: string;
-  bekendgemaakt: IsoDatum;
-  twijfel: string;
+  readonly partij: string;
+  readonly bekendgemaakt: IsoDatum;
+  /** Written when first read. */
+  readonly twijfel: string;
 }
 
 export interface CelUitkomst {
@@ -52,8 +53,6 @@ export interface CelUitkomst {
   readonly termijnen: Termijn[];
   /** The term at `plaats` in that order, its record made alone (the same object `termijnen` holds). */
   termijnOp(plaats: number): Termijn;
-  /** The records of the beroep terms, in the order of the walk. */
-  readonly beroepstermijnen: Termijn[];
   /** In order within the cell; their texts are written when first read. */
   readonly uitsluitingen: Uitsluiting[];
   lid4Twijfels: Lid4Twijfel[];
@@ -87,7 +86,12 @@ export class CelTermijnKolommen {
   /** For an art. 6:19 precaution: when the pending beroep was filed, by position. */
   readonly beroepIngesteld = new Map<number, IsoDatum>();
   private records: (Termijn | undefined)[] | undefined;
-  private tabelIndex: Map<unknown, number> | undefined = new Map();
+  /** Per table its own index while adding (a party named like a doubt must never share its number); gone when sealed. */
+  private indexen: { berekend: Map<BerekendeTermijn, number>; partij: Map<string, number>; twijfel: Map<string, number> } | undefined = {
+    berekend: new Map(),
+    partij: new Map(),
+    twijfel: new Map(),
+  };
   private laatsteBerekend: BerekendeTermijn | undefined;
   private laatsteBerekendNummer = -1;
 
@@ -116,26 +120,26 @@ export class CelTermijnKolommen {
     // Consecutive terms mostly share their besluit's six weeks.
     if (berekend !== this.laatsteBerekend) {
       this.laatsteBerekend = berekend;
-      this.laatsteBerekendNummer = this.intern(berekend, this.berekendTabel);
+      this.laatsteBerekendNummer = this.intern(berekend, this.berekendTabel, 'berekend');
     }
     data[o] = besluit;
     data[o + 1] = this.laatsteBerekendNummer;
     data[o + 2] = REGEL_NUMMER[regel];
     data[o + 3] = partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2;
     data[o + 4] = versie;
-    data[o + 5] = partij === undefined ? -1 : this.intern(partij, this.partijTabel);
-    data[o + 6] = twijfel ? this.intern(twijfel, this.twijfelTabel) : -1;
+    data[o + 5] = partij === undefined ? -1 : this.intern(partij, this.partijTabel, 'partij');
+    data[o + 6] = twijfel ? this.intern(twijfel, this.twijfelTabel, 'twijfel') : -1;
     if (beroepIngesteld !== undefined) this.beroepIngesteld.set(i, beroepIngesteld);
   }
 
   /** A party's number in `partijTabel` (added when new). */
   numberPartij(partij: string): number {
-    return this.intern(partij, this.partijTabel);
+    return this.intern(partij, this.partijTabel, 'partij');
   }
 
   /** Done adding: the interning index goes, the tables stay. */
   seal(): void {
-    this.tabelIndex = undefined;
+    this.indexen = undefined;
     this.laatsteBerekend = undefined;
   }
 
@@ -182,8 +186,9 @@ export class CelTermijnKolommen {
     return (records[i] ??= createTermijn(this, i, invoer));
   }
 
-  private intern<T>(waarde: T, tabel: T[]): number {
-    const index = (this.tabelIndex ??= new Map());
+  private intern<T>(waarde: T, tabel: T[], welke: 'berekend' | 'partij' | 'twijfel'): number {
+    if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
+    const index = this.indexen[welke] as Map<T, number>;
     let n = index.get(waarde);
     if (n === undefined) {
       n = tabel.length;
@@ -223,9 +228,6 @@ export class TermijnRij {
   }
   get soort(): TermijnSoort {
     return this.kolommen.soortVan(this.positie);
-  }
-  get regel(): TermijnRegel {
-    return this.kolommen.regelVan(this.positie);
   }
   get partij(): string | undefined {
     return this.kolommen.partijVan(this.positie);
@@ -659,7 +661,6 @@ function createCelUitkomst(
   // Sorted within the cell, so that merging cells needs no comparison beyond the last day.
   const geordend = memoize(() => sortPosities(kolommen, invoer));
   const termijnen = memoize(() => Array.from(geordend(), (i) => kolommen.recordVan(i, invoer)));
-  const beroepstermijnen = memoize(() => beroepPosities.map((i) => kolommen.recordVan(i, invoer)));
   const uitsluitingen = memoize(() => {
     const lijst: Uitsluiting[] = [];
     for (let k = 0; k < uitsluitingCodes.length; k += 4) {
@@ -681,9 +682,6 @@ function createCelUitkomst(
       return termijnen();
     },
     termijnOp: (plaats) => kolommen.recordVan(geordend()[plaats]!, invoer),
-    get beroepstermijnen() {
-      return beroepstermijnen();
-    },
     get uitsluitingen() {
       return uitsluitingen();
     },
@@ -731,20 +729,8 @@ function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Arr
     sleutel[i] = (dagen[kolommen.berekendNummerVan(i)]! * besluiten.length + rang[kolommen.besluitVan(i)]!) * 2 + (kolommen.regelNummerVan(i) === 0 ? 0 : 1);
   }
   const partijOrde = (a: number, b: number) => compare(kolommen.partijVan(a) ?? '', kolommen.partijVan(b) ?? '') || a - b;
-  // The key and the position in one number, sorted as numbers; runs of equal keys then by party (a comparison sort of
-  // every term costs ten times as much). Past 2^53 the comparison sort does it all.
-  const maal = 2 ** Math.ceil(Math.log2(n + 1));
-  let grootste = 0;
-  for (let i = 0; i < n; i++) if (sleutel[i]! > grootste) grootste = sleutel[i]!;
-  if ((grootste + 1) * maal > Number.MAX_SAFE_INTEGER) {
-    const alle = Array.from({ length: n }, (_, i) => i).sort((a, b) => sleutel[a]! - sleutel[b]! || partijOrde(a, b));
-    return Int32Array.from(alle);
-  }
-  const samen = new Float64Array(n);
-  for (let i = 0; i < n; i++) samen[i] = sleutel[i]! * maal + i;
-  samen.sort();
-  const posities = new Int32Array(n);
-  for (let j = 0; j < n; j++) posities[j] = samen[j]! % maal;
+  // As numbers, then runs of equal keys by party (equal in every respect: the order of the walk).
+  const posities = orderByGetalSleutel(n, (i) => sleutel[i]!);
   for (let begin = 0; begin < n;) {
     let eind = begin + 1;
     while (eind < n && sleutel[posities[eind]!] === sleutel[posities[begin]!]) eind++;

@@ -5,7 +5,7 @@ import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitk
 import { computeCel, createRekencontext, describeCellenVoorWaarschuwingen, type CelInvoer, type CelUitkomst } from './celTermijnen';
 import { computeCelStatus, type CelStatus } from './celStatus';
 import { listWaarschuwingen } from './waarschuwingen';
-import { compare } from './volgorde';
+import { compare, orderByGetalSleutel } from './volgorde';
 
 export { compare } from './volgorde';
 
@@ -101,26 +101,14 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
  * the tariefbeschikking applying it; otherwise the given order (sort is stable).
  */
 export function orderCelBesluiten(besluiten: Besluit[]): Besluit[] {
-  const n = besluiten.length;
-  if (n >= PLAATSEN) return besluiten.sort(compareWandelvolgorde);
-  // One number per besluit — day, type, place — sorted as numbers: the same order as the comparison, stable by place.
-  const sleutels = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  // Day and type as one number (a contracteerruimtebesluit first); equal ones keep the given order.
+  const volgorde = orderByGetalSleutel(besluiten.length, (i) => {
     const b = besluiten[i]!;
-    sleutels[i] = (toDagnummer(b.bekendgemaakt) * 2 + (b.type === 'contracteerruimte' ? 0 : 1)) * PLAATSEN + i;
-  }
-  sleutels.sort();
+    return toDagnummer(b.bekendgemaakt) * 2 + (b.type === 'contracteerruimte' ? 0 : 1);
+  });
   const kopie = besluiten.slice();
-  for (let i = 0; i < n; i++) besluiten[i] = kopie[((sleutels[i]! % PLAATSEN) + PLAATSEN) % PLAATSEN]!;
+  for (let i = 0; i < volgorde.length; i++) besluiten[i] = kopie[volgorde[i]!]!;
   return besluiten;
-}
-
-/** Places within one cell a sort key can hold (2^21). */
-const PLAATSEN = 2_097_152;
-
-function compareWandelvolgorde(a: Besluit, b: Besluit): number {
-  if (a.bekendgemaakt !== b.bekendgemaakt) return a.bekendgemaakt < b.bekendgemaakt ? -1 : 1;
-  return (a.type === 'contracteerruimte' ? 0 : 1) - (b.type === 'contracteerruimte' ? 0 : 1);
 }
 
 /** Who filed a beroep: given, or the addressee of the tariefbeschikking it names; otherwise named by the beroep itself. */

@@ -1,4 +1,4 @@
-import { formatDatumKort, jaarVan, type IsoDatum } from '../kalender/kalenderdatum';
+import { formatDatumKort, type IsoDatum } from '../kalender/kalenderdatum';
 import type { Beroep, Besluit, TermijnInvoer } from '../besluiten/besluit';
 import type { Termijn, TermijnConfig, Waarschuwing } from './termijn';
 
@@ -19,13 +19,6 @@ export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: TermijnenVo
 export interface TermijnenVoorWaarschuwingen {
   eindjaren: ReadonlySet<number>;
   listBeroepstermijnenTegen(besluiten: ReadonlySet<string>): readonly WaarschuwingTermijn[];
-}
-
-/** The same from a list of terms. */
-export function describeVoorWaarschuwingen(termijnen: readonly WaarschuwingTermijn[]): TermijnenVoorWaarschuwingen {
-  const eindjaren = new Set<number>();
-  collectEindjaren(termijnen, eindjaren);
-  return { eindjaren, listBeroepstermijnenTegen: (besluiten) => termijnen.filter((t) => t.rechtsmiddel === 'beroep' && besluiten.has(t.besluit)) };
 }
 
 /**
@@ -109,19 +102,6 @@ export function prepareBeroepWaarschuwingen(
 export interface BeroepWaarschuwingen {
   beroep: Beroep;
   vast: Waarschuwing[];
-}
-
-/** The years holding a last day, added to `eindjaren`; string bounds per year keep the loop free of allocations. */
-export function collectEindjaren(termijnen: readonly Pick<Termijn, 'einde'>[], eindjaren: Set<number>): void {
-  let jaarVanaf = '';
-  let jaarTot = '';
-  for (const t of termijnen) {
-    if (t.einde >= jaarVanaf && t.einde < jaarTot) continue;
-    const jaar = jaarVan(t.einde);
-    eindjaren.add(jaar);
-    jaarVanaf = `${jaar}-01-01`;
-    jaarTot = `${jaar + 1}-01-01`;
-  }
 }
 
 /** What the configuration and the shipped reference data cannot tell (termijnregels §3, §8): first in every list. */

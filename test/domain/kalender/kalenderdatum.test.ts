@@ -42,5 +42,9 @@ describe('calendar dates as day numbers', () => {
     for (const fout of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-1-01', '26-01-01', '2026/01/01', '2026-01-1x', '']) {
       expect(() => addDagen(fout, 1), fout).toThrow(/Invalid ISO date/);
     }
+    expect(() => addDagen(undefined as unknown as string, 1)).toThrow(/Invalid ISO date/);
+    // A term is counted in whole days.
+    expect(() => addDagen('2026-01-01', Number.NaN)).toThrow(RangeError);
+    expect(() => addDagen('2026-01-01', 0.5)).toThrow(RangeError);
   });
 });

@@ -161,6 +161,18 @@ describe('second legal reading (review of 29 November 2026): gaps closed', () =>
     expect(bezwaar).toEqual([expect.objectContaining({ einde: '2026-04-21', twijfel: expect.stringContaining('geen adressaat') })]);
   });
 
+  it('art. 6:7 Awb: a term belongs to its own party even when that party is named exactly like a doubt the cell carries', () => {
+    const partijen = [{ partij: 'ZK', soort: 'zorgkantoor' as const, regio: 'Utrecht' }];
+    const twijfel = run({ besluiten: [tbVoor('A', 'TB-A', '2026-03-10', 2026)], partijen }).termijnen.find((t) => t.partij === 'ZK')!.twijfel!;
+    // The engine keeps parties and doubts in per-cell tables: a name equal to a doubt must not take the doubt's number.
+    const u = run({ besluiten: [tbVoor('A', 'TB-A', '2026-03-10', 2026), tbVoor(twijfel, 'TB-X', '2026-03-11', 2026)], partijen });
+    const vanX = u.termijnen.filter((t) => t.besluit === 'TB-X' && t.partijSoort === 'zorgaanbieder');
+    expect(vanX.map((t) => [t.rechtsmiddel, t.partij])).toEqual([
+      ['bezwaar', twijfel],
+      ['beroep', twijfel],
+    ]);
+  });
+
   it('art. 105 lid 4 with the entry into force unknown: the exclusion says its date may be the fatal one', () => {
     const u = computeTermijnen(
       {

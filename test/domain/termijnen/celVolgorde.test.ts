@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
+import { addDagen } from '../../../src/domain/kalender/kalenderdatum';
+import { splitInCellen } from '../../../src/domain/termijnen/computeTermijnen';
+import { computeCel, createRekencontext } from '../../../src/domain/termijnen/celTermijnen';
+import { compare, compareInCel, orderByGetalSleutel } from '../../../src/domain/termijnen/volgorde';
+import type { Besluit, Beroep } from '../../../src/domain/besluiten/besluit';
+
+// Decisions on few days, with few ids (an id may come twice) and few parties: ties everywhere.
+const besluit: fc.Arbitrary<Besluit> = fc.oneof(
+  fc.record({
+    id: fc.constantFrom('CR-1', 'CR-2', 'X'),
+    type: fc.constant('contracteerruimte' as const),
+    soort: fc.constantFrom('vaststelling' as const, 'wijziging' as const),
+    regio: fc.constant('Utrecht'),
+    bekendgemaakt: fc.integer({ min: 0, max: 40 }).map((d) => addDagen('2025-11-01', d * 7)),
+    jaren: fc.constantFrom([2026], [2026, 2027]).map((j) => [...j]),
+  }),
+  fc.record({
+    id: fc.constantFrom('TB-1', 'TB-2', 'TB-3', 'X'),
+    type: fc.constant('tariefbeschikking' as const),
+    soort: fc.constantFrom('vaststelling' as const, 'wijziging' as const, 'sluittarief' as const),
+    regio: fc.constant('Utrecht'),
+    jaar: fc.constantFrom(2026, 2027),
+    bekendgemaakt: fc.integer({ min: 0, max: 40 }).map((d) => addDagen('2025-11-01', d * 7)),
+    aanbieder: fc.constantFrom('A', 'B', 'C'),
+  }),
+);
+
+describe('the order of a cell’s terms (cli-termijnen.md: by last day, then within the cell)', () => {
+  it('the numeric ordering of the columns equals a stable sort of the records by last day and compareInCel', () => {
+    const config = { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() };
+    fc.assert(
+      fc.property(fc.array(besluit, { minLength: 1, maxLength: 14 }), fc.boolean(), (besluiten, zorgkantoor) => {
+        const beroepen: Beroep[] = [];
+        const partijen = zorgkantoor ? [{ partij: 'ZK', soort: 'zorgkantoor' as const, regio: 'Utrecht' }] : [];
+        const context = createRekencontext(config);
+        for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
+          const cel = computeCel(invoer, context);
+          const inWandelvolgorde = Array.from({ length: cel.kolommen.lengte }, (_, i) => cel.kolommen.recordVan(i, invoer));
+          const verwacht = [...inWandelvolgorde].sort((a, b) => compare(a.einde, b.einde) || compareInCel(a, b));
+          expect(cel.termijnen).toEqual(verwacht);
+          cel.termijnen.forEach((t, i) => expect(t).toBe(verwacht[i]));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('orderByGetalSleutel is a stable sort by the key, also past the range it packs into one number', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat(50), fc.constant(2 ** 50)), { maxLength: 60 }), (sleutels) => {
+        const verwacht = sleutels.map((_, i) => i).sort((a, b) => sleutels[a]! - sleutels[b]! || a - b);
+        expect([...orderByGetalSleutel(sleutels.length, (i) => sleutels[i]!)]).toEqual(verwacht);
+      }),
+    );
+    expect(() => orderByGetalSleutel(2, (i) => i - 1)).toThrow(RangeError);
+  });
+});
