@@ -118,6 +118,28 @@ const inCellen = (regioKolom: SQLiteColumn, jaarKolom: SQLiteColumn, cellen: rea
  * zorgaanbieders the organisation acts for (all for the NZa) and the beroepen of its cases — of the given cells only,
  * or of all. Ordered so that a partial load and a full load put every cell's rows in the same order.
  */
+/**
+ * SQLite gives every row its own copy of each text: at five times national scale 200,000 rows repeat some 2,000 dates,
+ * 10,000 names, 31 regions and 5 soorten. One shared copy each keeps the long-lived heap (and every collection of it)
+ * smaller.
+ */
+function shareRepeatedStrings(rijen: TariefbeschikkingRij[]): void {
+  const gedeeld = new Map<string, string>();
+  const deel = (tekst: string): string => {
+    const bekend = gedeeld.get(tekst);
+    if (bekend !== undefined) return bekend;
+    gedeeld.set(tekst, tekst);
+    return tekst;
+  };
+  for (const rij of rijen) {
+    rij.zorgaanbieder = deel(rij.zorgaanbieder);
+    rij.regio = deel(rij.regio);
+    rij.soort = deel(rij.soort) as TariefbeschikkingRij['soort'];
+    rij.besluitdatum = deel(rij.besluitdatum);
+    rij.bekendgemaakt = deel(rij.bekendgemaakt);
+  }
+}
+
 export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly DbCel[]): TermijnRijen {
   const { zichtbaar } = scope;
   const contracteerruimte: ContracteerruimteRij[] = db
@@ -206,6 +228,7 @@ export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly 
       },
     ];
   });
+  shareRepeatedStrings(tariefbeschikkingRijen);
   return { contracteerruimte, tariefbeschikkingen: tariefbeschikkingRijen, beroepen };
 }
 

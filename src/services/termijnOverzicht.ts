@@ -145,7 +145,8 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
   const plaatsen: number[] = [];
   for (let k = 0; k < uitsluitingen.length; k++) {
     const u = uitsluitingen[k]!;
-    if (!u.twijfel || !u.eindeAlsToch || u.eindeAlsToch < zichtbaarVanaf) continue;
+    // `eindeAlsToch` is set only with a doubt (the exclusion could be wrong), so the doubt's text is not written here.
+    if (!u.eindeAlsToch || u.eindeAlsToch < zichtbaarVanaf) continue;
     if (
       (filter.regio && u.regio !== filter.regio) ||
       (filter.jaar && u.jaar !== filter.jaar) ||

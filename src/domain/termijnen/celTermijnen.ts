@@ -600,18 +600,18 @@ function describeUitsluiting(
     case UitsluitingSoort.Onherroepelijk:
       return createUitsluiting(besluit, 'beroep', regio, jaar, 'onherroepelijk', GRONDSLAG_LID_4, {
         partij: lid4!.partij,
-        toelichting:
+        toelichting: () =>
           `De regionale contracteerruimte ${regiojaar(regio, jaar)} is voor ${lid4!.partij} sinds ${formatDatumKort(lid4!.sinds)} onherroepelijk ` +
           `en is daarna niet door de NZa gewijzigd: tariefbeschikking ${besluit.id} opent geen nieuw beroep daartegen ` +
           `(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.`,
-        twijfel: lid4!.twijfel,
+        twijfel: () => lid4!.twijfel,
         eindeAlsToch: lid4!.eindeAlsToch,
       });
     case UitsluitingSoort.OudRegime:
       return describeOudRegime(besluit, regio, jaar, context.config.inwerkingtreding!, partij);
     case UitsluitingSoort.GeenBezwaar:
       return createUitsluiting(besluit, 'bezwaar', regio, jaar, 'geen-bezwaar-tegen-contracteerruimte', GRONDSLAG_GEEN_BEZWAAR, {
-        toelichting:
+        toelichting: () =>
           `Tegen contracteerruimtebesluit ${besluit.id} staat geen bezwaar open: alleen rechtstreeks beroep bij het CBb ` +
           `(art. 7:1 Awb met Bijlage 1 Awb), via de tariefbeschikking (art. 105 lid 2 Wmg) of voor toekomstige jaren vanaf 1 maart (art. 105 lid 3 Wmg).`,
       });
@@ -801,8 +801,11 @@ function createUitsluiting(
   jaar: number,
   reden: Uitsluiting['reden'],
   grondslag: readonly string[],
-  velden: { toelichting: string; partij?: string; twijfel?: string; eindeAlsToch?: IsoDatum },
+  velden: { toelichting: () => string; partij?: string; twijfel?: () => string; eindeAlsToch?: IsoDatum },
 ): Uitsluiting {
+  // The texts are written when first read: an overview counts tens of thousands of exclusions and shows twenty.
+  let toelichting: string | undefined;
+  let twijfel: string | undefined;
   return {
     besluit: besluit.id,
     rechtsmiddel,
@@ -812,8 +815,12 @@ function createUitsluiting(
     partij: velden.partij,
     reden,
     grondslag: grondslag as string[],
-    toelichting: velden.toelichting,
-    twijfel: velden.twijfel,
+    get toelichting() {
+      return (toelichting ??= velden.toelichting());
+    },
+    get twijfel() {
+      return velden.twijfel ? (twijfel ??= velden.twijfel()) : undefined;
+    },
     eindeAlsToch: velden.twijfel ? velden.eindeAlsToch : undefined,
     besluitType: besluit.type,
     bekendgemaakt: besluit.bekendgemaakt,
@@ -824,7 +831,7 @@ function describeOudRegime(besluit: Besluit, regio: string, jaar: number, inwerk
   const wat = besluit.type === 'contracteerruimte' ? `Contracteerruimtebesluit ${besluit.id}` : `Tariefbeschikking ${besluit.id}`;
   return createUitsluiting(besluit, 'beroep', regio, jaar, 'oud-regime', GRONDSLAG_OUD_REGIME, {
     ...(partij ? { partij } : {}),
-    toelichting:
+    toelichting: () =>
       `${wat} is bekendgemaakt op ${formatDatumKort(besluit.bekendgemaakt)}, vóór de ingestelde datum van inwerkingtreding van ` +
       `art. 105 leden 2–4 Wmg (${formatDatumKort(inwerkingtreding)}): tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} stond toen geen rechtstreeks beroep open; ` +
       `zij kon alleen exceptief worden getoetst in bezwaar en beroep tegen de tariefbeschikking.`,
@@ -836,7 +843,7 @@ function describeZonderProductieafspraken(besluit: Tariefbeschikking, regio: str
     // Art. 105 lid 2 Wmg, last sentence: the law itself names the sluittarief, so no doubt.
     return createUitsluiting(besluit, 'beroep', regio, jaar, 'sluittarief-nacalculatie', GRONDSLAG_SLUITTARIEF, {
       partij,
-      toelichting:
+      toelichting: () =>
         `Tariefbeschikking ${besluit.id} stelt een Wlz-sluittarief vast in het kader van de nacalculatie ${jaar}: die opent geen ` +
         `beroep tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} (art. 105 lid 2, laatste zin, Wmg), omdat de ` +
         `definitieve afrekening zo'n beroep zinloos maakt. Bezwaar tegen de beschikking zelf staat wel open (art. 6:7 Awb).`,
@@ -844,11 +851,11 @@ function describeZonderProductieafspraken(besluit: Tariefbeschikking, regio: str
   }
   return createUitsluiting(besluit, 'beroep', regio, jaar, 'geen-productieafspraken', GRONDSLAG_SLUITTARIEF, {
     partij,
-    toelichting:
+    toelichting: () =>
       `Tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}) is geen tariefbeschikking met goedgekeurde ` +
       `productieafspraken: zij opent alleen bezwaar tegen zichzelf, geen beroep tegen de regionale contracteerruimte ` +
       `${regiojaar(regio, jaar)} (art. 105 lid 2 Wmg).`,
-    twijfel:
+    twijfel: () =>
       'Art. 105 lid 2 Wmg sluit met zoveel woorden alleen het Wlz-sluittarief uit. Dat andere nacalculatie- en ' +
       'vereffeningsbeschikkingen geen beroep tegen de contracteerruimte openen, volgt uit de eis van goedgekeurde ' +
       `productieafspraken, maar is niet door de rechter bevestigd. Wie zeker wil zijn, stelt beroep in uiterlijk op ${formatDatumLang(t.einde)}.`,
