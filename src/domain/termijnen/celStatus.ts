@@ -1,6 +1,6 @@
 import { partijVan } from '../besluiten/besluit';
 import type { IsoDatum } from '../kalender/kalenderdatum';
-import { TermijnRij, type CelUitkomst } from './celTermijnen';
+import { TermijnRij, type CelUitkomst, type Lid4Twijfel } from './celTermijnen';
 import { computeStatus, type StatusContext, type StatusTermijn } from './regioJaarStatus';
 import type { PartijStatus, RegioJaarStatus, TermijnConfig } from './termijn';
 
@@ -74,15 +74,16 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
     }
     const beroepenPerPartij = new Map<string, typeof beroepen>();
     for (const b of beroepen) beroepenPerPartij.set(b.partij, [...(beroepenPerPartij.get(b.partij) ?? []), b]);
-    const lid4PerPartij = new Map<string, string>();
-    for (const x of cel.lid4Twijfels) if (x.bekendgemaakt <= peildatum) lid4PerPartij.set(x.partij, x.twijfel);
+    // The doubt's text is written only for a party whose status repeats it.
+    const lid4PerPartij = new Map<string, Lid4Twijfel>();
+    for (const x of cel.lid4Twijfels) if (x.bekendgemaakt <= peildatum) lid4PerPartij.set(x.partij, x);
     const partijStatus: PartijStatus[] = [];
     for (const partij of [...partijenOpPeildatum].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
       const eigen = [...regioVensters, ...(geldendPerPartij.get(partij) ?? [])];
       const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
       // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
       const lid4 = lid4PerPartij.get(partij);
-      if (stand.status === 'onherroepelijk' && lid4 !== undefined && !stand.twijfel) stand.twijfel = lid4;
+      if (stand.status === 'onherroepelijk' && lid4 !== undefined && !stand.twijfel) stand.twijfel = lid4.twijfel;
       partijStatus.push({ partij, ...stand });
     }
     return partijStatus;
