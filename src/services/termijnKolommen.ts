@@ -2,8 +2,6 @@ import type { Termijn } from '../domain/termijnen/termijn';
 import type { CelUitkomst } from '../domain/termijnen/celTermijnen';
 import { toDagnummer } from '../domain/kalender/kalenderdatum';
 
-export { toDagnummer };
-
 /**
  * The whole term list of a scope as typed columns, in the order of the engine's `combineCellen` (last day, the cells'
  * (regio, jaar) order, the cell's own order): per position the last day as a day number, the cell (a stable number per

@@ -1,8 +1,8 @@
-import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { addDagen, dagenTussen, toDagnummer, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { orderByGetalSleutel } from '../domain/termijnen/volgorde';
 import type { Rechtsmiddel, Termijn, Uitsluiting } from '../domain/termijnen/termijn';
 import { afgeleid, afgeleidPerRevisie, type BerekendOverzicht } from './termijnService';
-import { findEersteVanaf, findTermijn, toDagnummer } from './termijnKolommen';
+import { findEersteVanaf, findTermijn } from './termijnKolommen';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 
 export type Urgentie = 'verlopen' | 'kritiek' | 'binnenkort' | 'normaal';

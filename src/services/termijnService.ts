@@ -1,5 +1,6 @@
 import type { Actor } from '../actor/actor';
 import type { Besluit, Beroep, Contracteerruimtebesluit, Tariefbeschikking } from '../domain/besluiten/besluit';
+import { memoize } from '../domain/memoize';
 import { celSleutel, compare, orderCelBesluiten, resolveBeroepPartij, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
 import {
   collectCelEindjaren,
@@ -641,18 +642,6 @@ function buildCelInvoer(cel: CelStand, contracteerruimte: Contracteerruimtebeslu
     beroepen: cel.beroepen.map((b) => ({ ...b.beroep, partij: resolveBeroepPartij(b.beroep, perId.get(b.beroep.tegen)) })),
     gevraagd: [],
     eersteTariefbeschikkingInRegio: eersteInRegio,
-  };
-}
-
-function memoize<T>(maak: () => T): () => T {
-  let waarde: T | undefined;
-  let gemaakt = false;
-  return () => {
-    if (!gemaakt) {
-      waarde = maak();
-      gemaakt = true;
-    }
-    return waarde as T;
   };
 }
 

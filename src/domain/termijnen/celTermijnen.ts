@@ -13,6 +13,7 @@ import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, T
 import { isLopendOp } from './regioJaarStatus';
 import { TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
+import { memoize } from '../memoize';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
 
 /**
@@ -60,13 +61,7 @@ export interface CelUitkomst {
 
 // A term's rule decides its rechtsmiddel, soort and grondslag; a column holds the rule's number in this list.
 const REGELS: readonly TermijnRegel[] = ['awb-bezwaar', 'art-105-lid-2', 'art-105-lid-3', 'wijziging-zonder-tariefbeschikking', 'art-6-19-voorzorg'];
-const REGEL_NUMMER: Readonly<Record<TermijnRegel, number>> = {
-  'awb-bezwaar': 0,
-  'art-105-lid-2': 1,
-  'art-105-lid-3': 2,
-  'wijziging-zonder-tariefbeschikking': 3,
-  'art-6-19-voorzorg': 4,
-};
+const REGEL_NUMMER = Object.fromEntries(REGELS.map((regel, nummer) => [regel, nummer])) as Readonly<Record<TermijnRegel, number>>;
 const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend'];
 const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaanbieder', 'zorgkantoor'];
 
@@ -155,9 +150,6 @@ export class CelTermijnKolommen {
   }
   rechtsmiddelVan(i: number): Rechtsmiddel {
     return this.data[i * VELDEN + 2] === 0 ? 'bezwaar' : 'beroep';
-  }
-  regelNummerVan(i: number): number {
-    return this.data[i * VELDEN + 2]!;
   }
   regelVan(i: number): TermijnRegel {
     return REGELS[this.data[i * VELDEN + 2]!]!;
@@ -726,7 +718,8 @@ function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Arr
   const n = kolommen.lengte;
   const sleutel = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    sleutel[i] = (dagen[kolommen.berekendNummerVan(i)]! * besluiten.length + rang[kolommen.besluitVan(i)]!) * 2 + (kolommen.regelNummerVan(i) === 0 ? 0 : 1);
+    sleutel[i] =
+      (dagen[kolommen.berekendNummerVan(i)]! * besluiten.length + rang[kolommen.besluitVan(i)]!) * 2 + (kolommen.rechtsmiddelVan(i) === 'bezwaar' ? 0 : 1);
   }
   const partijOrde = (a: number, b: number) => compare(kolommen.partijVan(a) ?? '', kolommen.partijVan(b) ?? '') || a - b;
   // As numbers, then runs of equal keys by party (equal in every respect: the order of the walk).
@@ -738,18 +731,6 @@ function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Arr
     begin = eind;
   }
   return posities;
-}
-
-function memoize<T>(maak: () => T): () => T {
-  let waarde: T | undefined;
-  let klaar = false;
-  return () => {
-    if (!klaar) {
-      waarde = maak();
-      klaar = true;
-    }
-    return waarde as T;
-  };
 }
 
 const GRONDSLAG_PER_REGEL: Readonly<Record<TermijnRegel, readonly string[]>> = {

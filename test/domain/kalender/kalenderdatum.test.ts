@@ -6,7 +6,7 @@ import { addDagen, addWeken, dagenTussen, fromDagnummer, toDagnummer, weekdagVan
 // The calendar arithmetic is integer arithmetic (days_from_civil / civil_from_days); luxon is the independent oracle.
 const luxon = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 
-describe('calendar dates as day numbers', () => {
+describe('termijnregels §2–§3: calendar days counted as day numbers (art. 6:7, 6:8 Awb; art. 1 Atw weekdays)', () => {
   it('agree with luxon on every day from 1900 through 2300: the date, the day number and the ISO weekday', () => {
     let dag = luxon('1900-01-01');
     let n = toDagnummer('1900-01-01');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { addDagen } from '../../../src/domain/kalender/kalenderdatum';
-import { splitInCellen } from '../../../src/domain/termijnen/computeTermijnen';
+import { computeTermijnen, splitInCellen } from '../../../src/domain/termijnen/computeTermijnen';
 import { computeCel, createRekencontext } from '../../../src/domain/termijnen/celTermijnen';
 import { compare, compareInCel, orderByGetalSleutel } from '../../../src/domain/termijnen/volgorde';
 import type { Besluit, Beroep } from '../../../src/domain/besluiten/besluit';
@@ -56,5 +56,22 @@ describe('the order of a cell’s terms (cli-termijnen.md: by last day, then wit
       }),
     );
     expect(() => orderByGetalSleutel(2, (i) => i - 1)).toThrow(RangeError);
+  });
+});
+
+describe('termijnregels §7: an exclusion that may be wrong never drops its date', () => {
+  // The overview lists such exclusions as possible terms by their eindeAlsToch, without writing the doubt's text.
+  it('an exclusion has a date "if it did open" exactly when it carries a doubt', () => {
+    fc.assert(
+      fc.property(fc.array(besluit, { minLength: 1, maxLength: 14 }), fc.constantFrom('2025-01-01', undefined), (besluiten, inwerkingtreding) => {
+        const config = { inwerkingtreding, kalender: createAtwKalender() };
+        const u = computeTermijnen(
+          { peildatum: '2026-06-01', besluiten, beroepen: [], partijen: [{ partij: 'ZK', soort: 'zorgkantoor', regio: 'Utrecht' }] },
+          config,
+        );
+        for (const x of u.uitsluitingen) expect(x.eindeAlsToch !== undefined, `${x.besluit} ${x.reden}`).toBe(Boolean(x.twijfel));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
