@@ -112,7 +112,9 @@ export function dagenTussen(van: IsoDatum, tot: IsoDatum): number {
 }
 
 export function jaarVan(datum: IsoDatum): number {
-  return Number(datum.slice(0, 4));
+  // The digits read in place (no substring); anything else as Number reads it.
+  const jaar = cijfers(datum, 0, 4);
+  return jaar < 0 ? Number(datum.slice(0, 4)) : jaar;
 }
 
 /** ISO weekday: 1 = maandag … 7 = zondag. */

@@ -1,5 +1,5 @@
 import { addDagen, addWeken, formatDatumLang, type IsoDatum } from '../kalender/kalenderdatum';
-import { describeAtwVerschuiving, describeNietWerkdag, type AtwKalender } from '../kalender/atwKalender';
+import { describeAtwVerschuiving, describeNietWerkdag, type AtwKalender, type VerschovenEinde } from '../kalender/atwKalender';
 
 /** One step from trigger to last day, with the provision it rests on (termijnregels §10). */
 export interface AfleidingStap {
@@ -12,10 +12,10 @@ export interface BerekendeTermijn {
   aanvang: IsoDatum;
   eindeVoorAtw: IsoDatum;
   einde: IsoDatum;
-  /** Set when art. 1 Atw moved the end: the Dutch sentence explaining why. */
-  atwToelichting?: string;
+  /** Set when art. 1 Atw moved the end (`einde` after `eindeVoorAtw`): the Dutch sentence explaining why. */
+  readonly atwToelichting?: string;
   /** The steps from the first day to the last: the count of weeks and every Atw move. */
-  loop: AfleidingStap[];
+  readonly loop: AfleidingStap[];
   /** Art. 6:9 lid 2 Awb: the last day a filing posted by `einde` may arrive. */
   perPostUiterlijkOntvangen: IsoDatum;
 }
@@ -51,27 +51,47 @@ function describeAtwStappen(verschoven: ReturnType<AtwKalender['moveEinde']>): A
 /**
  * A statutory term of `weken` weeks that starts on `aanvang` (the first day counts): its last day is
  * aanvang + weken − 1 day, moved off weekends and feestdagen by art. 1 Atw. Only the end ever moves, never the start.
+ * The dates are computed now; the Dutch steps and the Atw sentence when first read (most terms are never shown).
  */
 export function computeTermijnVanafAanvang(aanvang: IsoDatum, weken: number, kalender: AtwKalender, grondslagDuur = 'art. 6:7 Awb'): BerekendeTermijn {
   const eindeVoorAtw = addDagen(addWeken(aanvang, weken), -1);
-  const verschoven = kalender.moveEinde(eindeVoorAtw);
-  const atwToelichting = describeAtwVerschuiving(verschoven);
-  const loop: AfleidingStap[] = [
-    {
-      stap: `${WEKEN_TEKST[weken] ?? `${weken} weken`}: laatste dag ${formatDatumLang(eindeVoorAtw)}`,
-      datum: eindeVoorAtw,
-      grondslag: grondslagDuur,
-    },
-    ...describeAtwStappen(verschoven),
-  ];
-  return {
-    aanvang,
-    eindeVoorAtw,
-    einde: verschoven.einde,
-    ...(atwToelichting ? { atwToelichting } : {}),
-    loop,
-    perPostUiterlijkOntvangen: computePostUiterlijk(verschoven.einde),
-  };
+  return new WettelijkeTermijn(aanvang, eindeVoorAtw, kalender.moveEinde(eindeVoorAtw), weken, grondslagDuur);
+}
+
+/** A statutory term's dates, with its explanation written when first read. */
+class WettelijkeTermijn implements BerekendeTermijn {
+  readonly einde: IsoDatum;
+  readonly perPostUiterlijkOntvangen: IsoDatum;
+  private tekst: { atwToelichting: string | undefined; loop: AfleidingStap[] } | undefined;
+  constructor(
+    readonly aanvang: IsoDatum,
+    readonly eindeVoorAtw: IsoDatum,
+    private readonly verschoven: VerschovenEinde,
+    private readonly weken: number,
+    private readonly grondslagDuur: string,
+  ) {
+    this.einde = verschoven.einde;
+    this.perPostUiterlijkOntvangen = computePostUiterlijk(verschoven.einde);
+  }
+  get atwToelichting(): string | undefined {
+    return this.describe().atwToelichting;
+  }
+  get loop(): AfleidingStap[] {
+    return this.describe().loop;
+  }
+  private describe() {
+    return (this.tekst ??= {
+      atwToelichting: describeAtwVerschuiving(this.verschoven),
+      loop: [
+        {
+          stap: `${WEKEN_TEKST[this.weken] ?? `${this.weken} weken`}: laatste dag ${formatDatumLang(this.eindeVoorAtw)}`,
+          datum: this.eindeVoorAtw,
+          grondslag: this.grondslagDuur,
+        },
+        ...describeAtwStappen(this.verschoven),
+      ],
+    });
+  }
 }
 
 /** Art. 6:7 and 6:8 lid 1 Awb: six weeks, starting on the day after the bekendmaking. */
@@ -100,8 +120,8 @@ export const GRONDSLAG_ATW = 'art. 1 Atw';
 const metAtw = new WeakMap<readonly string[], readonly string[]>();
 
 /** The grondslag of a term: the base list, with art. 1 Atw when the end moved. Shared and read-only. */
-export function withAtwGrondslag(grondslag: readonly string[], termijn: Pick<BerekendeTermijn, 'atwToelichting'>): string[] {
-  if (!termijn.atwToelichting) return grondslag as string[];
+export function withAtwGrondslag(grondslag: readonly string[], termijn: Pick<BerekendeTermijn, 'einde' | 'eindeVoorAtw'>): string[] {
+  if (termijn.einde === termijn.eindeVoorAtw) return grondslag as string[];
   let lijst = metAtw.get(grondslag);
   if (!lijst) metAtw.set(grondslag, (lijst = Object.freeze([...grondslag, GRONDSLAG_ATW])));
   return lijst as string[];

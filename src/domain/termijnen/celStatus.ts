@@ -1,8 +1,8 @@
-import { partijVan } from '../besluiten/besluit';
 import type { IsoDatum } from '../kalender/kalenderdatum';
 import { TermijnRij, type CelUitkomst, type Lid4Twijfel } from './celTermijnen';
 import { computeStatus, type StatusContext, type StatusTermijn } from './regioJaarStatus';
 import type { PartijStatus, RegioJaarStatus, TermijnConfig } from './termijn';
+import { compare } from './volgorde';
 
 export interface CelStatus {
   status: RegioJaarStatus;
@@ -18,25 +18,26 @@ export interface CelStatus {
 export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: TermijnConfig): CelStatus {
   const { regio, jaar, besluiten, beroepen, gevraagd } = cel.invoer;
   const { inwerkingtreding } = config;
+  const { kolommen, invoer, plaatsen } = cel;
+  // The walk told where the contracteerruimtebesluiten and the first tariefbeschikking are: no besluit is read twice.
   let versieOpPeildatum = 0;
   let huidige: (typeof besluiten)[number] | undefined;
-  let eersteTariefbeschikking: IsoDatum | undefined;
-  for (const b of besluiten) {
-    if (b.type === 'contracteerruimte' && b.bekendgemaakt <= peildatum) {
+  for (const p of plaatsen.contracteerruimte) {
+    const b = besluiten[p]!;
+    if (b.bekendgemaakt <= peildatum) {
       versieOpPeildatum += 1;
       huidige = b;
     }
-    if (b.type === 'tariefbeschikking' && eersteTariefbeschikking === undefined) eersteTariefbeschikking = b.bekendgemaakt;
   }
+  const eersteTariefbeschikking = plaatsen.eersteTariefbeschikking < 0 ? undefined : besluiten[plaatsen.eersteTariefbeschikking]!.bekendgemaakt;
+  const isBekendOp = selectBekendOp(cel, peildatum);
   // Terms against an earlier version that still ran when the amendment came keep counting, with a doubt (§7: an
   // amendment never silently moves a safe date later).
-  const { kolommen, invoer } = cel;
   // Made per use and never kept: a status kept for a peildatum holds no list the size of the cell.
   const listGeldend = (): TermijnRij[] => {
     const geldend: TermijnRij[] = [];
     for (const i of cel.beroepPosities) {
-      const besluit = besluiten[kolommen.besluitVan(i)]!;
-      if (besluit.bekendgemaakt > peildatum) continue;
+      if (!isBekendOp(kolommen.besluitVan(i))) continue;
       const versie = kolommen.versieVan(i);
       if (versie === versieOpPeildatum || (huidige !== undefined && versie < versieOpPeildatum && kolommen.berekendVan(i).einde >= huidige.bekendgemaakt)) {
         geldend.push(new TermijnRij(kolommen, invoer, i));
@@ -57,35 +58,51 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   };
   // The parties' states only when read: a region-year's state (the matrix, a change page) needs none of them.
   const computePartijStatus = (): PartijStatus[] => {
-    const partijenOpPeildatum = new Set<string>(gevraagd.map((g) => g.partij));
-    for (const b of besluiten) {
-      if (b.type === 'tariefbeschikking' && b.bekendgemaakt <= peildatum) partijenOpPeildatum.add(partijVan(b));
-    }
-    for (const b of beroepen) if (b.ingesteld <= peildatum) partijenOpPeildatum.add(b.partij);
+    // The parties by their number in the cell's party table; a name the table lacks (an appellant without a term) apart.
+    const tabel = kolommen.partijTabel;
+    const opPeildatum = new Uint8Array(tabel.length);
+    const zonderNummer = new Set<string>();
+    const mark = (partij: string) => {
+      const nummer = tabel.indexOf(partij);
+      if (nummer >= 0) opPeildatum[nummer] = 1;
+      else zonderNummer.add(partij);
+    };
+    for (const g of gevraagd) mark(g.partij);
+    for (let p = 0; p < besluiten.length; p++) if (plaatsen.partij[p]! >= 0 && isBekendOp(p)) opPeildatum[plaatsen.partij[p]!] = 1;
+    for (const b of beroepen) if (b.ingesteld <= peildatum) mark(b.partij);
     const regioVensters: StatusTermijn[] = [];
-    const geldendPerPartij = new Map<string, StatusTermijn[]>();
+    const geldendPerPartij: StatusTermijn[][] = [];
     for (const t of listGeldend()) {
-      if (t.partij === undefined) regioVensters.push(t);
-      else {
-        const lijst = geldendPerPartij.get(t.partij);
-        if (lijst) lijst.push(t);
-        else geldendPerPartij.set(t.partij, [t]);
-      }
+      const nummer = kolommen.partijNummerVan(t.positie);
+      if (nummer < 0) regioVensters.push(t);
+      else (geldendPerPartij[nummer] ??= []).push(t);
     }
     const beroepenPerPartij = new Map<string, typeof beroepen>();
     for (const b of beroepen) beroepenPerPartij.set(b.partij, [...(beroepenPerPartij.get(b.partij) ?? []), b]);
     // The doubt's text is written only for a party whose status repeats it.
     const lid4PerPartij = new Map<string, Lid4Twijfel>();
     for (const x of cel.lid4Twijfels) if (x.bekendgemaakt <= peildatum) lid4PerPartij.set(x.partij, x);
+    const geen: StatusTermijn[] = [];
     const partijStatus: PartijStatus[] = [];
-    for (const partij of [...partijenOpPeildatum].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const eigen = [...regioVensters, ...(geldendPerPartij.get(partij) ?? [])];
+    const addPartijStatus = (partij: string, nummer: number) => {
+      const eigenTermijnen = (nummer < 0 ? undefined : geldendPerPartij[nummer]) ?? geen;
+      const eigen = regioVensters.length === 0 ? eigenTermijnen : [...regioVensters, ...eigenTermijnen];
       const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
       // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
       const lid4 = lid4PerPartij.get(partij);
       if (stand.status === 'onherroepelijk' && lid4 !== undefined && !stand.twijfel) stand.twijfel = lid4.twijfel;
       partijStatus.push({ partij, ...stand });
+    };
+    // By name: the table's parties in their sorted order, merged with the few without a number.
+    const los = [...zonderNummer].sort(compare);
+    let k = 0;
+    for (const nummer of cel.partijenOpNaam) {
+      if (opPeildatum[nummer] !== 1) continue;
+      const partij = tabel[nummer]!;
+      while (k < los.length && compare(los[k]!, partij) < 0) addPartijStatus(los[k++]!, -1);
+      addPartijStatus(partij, nummer);
     }
+    while (k < los.length) addPartijStatus(los[k++]!, -1);
     return partijStatus;
   };
   let partijStatus: PartijStatus[] | undefined;
@@ -95,4 +112,20 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
       return (partijStatus ??= computePartijStatus());
     },
   };
+}
+
+/**
+ * Whether the besluit at a place was made known by the peildatum. The besluiten of a cell come in order of
+ * bekendmaking, so those are the places before the first later one (found by halving); otherwise each is read.
+ */
+function selectBekendOp(cel: CelUitkomst, peildatum: IsoDatum): (plaats: number) => boolean {
+  const { besluiten } = cel.invoer;
+  if (!cel.plaatsen.chronologisch) return (plaats) => besluiten[plaats]!.bekendgemaakt <= peildatum;
+  let [laag, hoog] = [0, besluiten.length];
+  while (laag < hoog) {
+    const midden = (laag + hoog) >>> 1;
+    if (besluiten[midden]!.bekendgemaakt <= peildatum) laag = midden + 1;
+    else hoog = midden;
+  }
+  return (plaats) => plaats < laag;
 }

@@ -57,6 +57,22 @@ export interface CelUitkomst {
   /** In order within the cell; their texts are written when first read. */
   readonly uitsluitingen: Uitsluiting[];
   lid4Twijfels: Lid4Twijfel[];
+  /** What a status reads of the besluiten without picking up their objects (see `CelPlaatsen`). */
+  plaatsen: CelPlaatsen;
+  /** The numbers of the party table ordered by name (sorted when first read). */
+  readonly partijenOpNaam: Int32Array;
+}
+
+/** Per cell, from the walk: where its contracteerruimtebesluiten and tariefbeschikkingen are, and whose they are. */
+export interface CelPlaatsen {
+  /** The places of the contracteerruimtebesluiten, in order. */
+  contracteerruimte: readonly number[];
+  /** The place of the first tariefbeschikking, or −1. */
+  eersteTariefbeschikking: number;
+  /** Per place, the addressee's number in the party table (−1 for a contracteerruimtebesluit). */
+  partij: Int32Array;
+  /** Whether the besluiten come in order of bekendmaking (as `splitInCellen` and the term service give them). */
+  chronologisch: boolean;
 }
 
 // A term's rule decides its rechtsmiddel, soort and grondslag; a column holds the rule's number in this list.
@@ -77,21 +93,22 @@ export class CelTermijnKolommen {
   private data: Int32Array;
   readonly berekendTabel: BerekendeTermijn[] = [];
   readonly partijTabel: string[] = [];
-  readonly twijfelTabel: string[] = [];
+  /** A doubt is its text, or the means to write it (one per wijzigingsbesluit, shared by every party's date). */
+  readonly twijfelTabel: (string | LateTekst)[] = [];
   /** For an art. 6:19 precaution: when the pending beroep was filed, by position. */
   readonly beroepIngesteld = new Map<number, IsoDatum>();
   private records: (Termijn | undefined)[] | undefined;
-  /** Per table its own index while adding (a party named like a doubt must never share its number); gone when sealed. */
-  private indexen: { berekend: Map<BerekendeTermijn, number>; partij: Map<string, number>; twijfel: Map<string, number> } | undefined = {
-    berekend: new Map(),
-    partij: new Map(),
-    twijfel: new Map(),
-  };
+  /**
+   * Per table its own index while adding (a party named like a doubt must never share its number); gone when sealed.
+   * Parties are numbered through the run's `PartijNummering`: one lookup in a shared dictionary, no map per cell.
+   */
+  private indexen: { berekend: Map<BerekendeTermijn, number>; twijfel: Map<string | LateTekst, number>; partij: PartijNummering } | undefined;
   private laatsteBerekend: BerekendeTermijn | undefined;
   private laatsteBerekendNummer = -1;
 
-  constructor(capaciteit: number) {
+  constructor(capaciteit: number, partijNummering: PartijNummering) {
     this.data = new Int32Array(Math.max(16, capaciteit) * VELDEN);
+    this.indexen = { berekend: new Map(), twijfel: new Map(), partij: partijNummering };
   }
 
   add(
@@ -99,9 +116,10 @@ export class CelTermijnKolommen {
     berekend: BerekendeTermijn,
     regel: TermijnRegel,
     versie: number,
-    partij: string | undefined,
+    /** The party's number in `partijTabel` (`numberPartij`), or −1 for a term open to every party. */
+    partij: number,
     partijSoort: PartijSoort | undefined,
-    twijfel: string | undefined,
+    twijfel: string | LateTekst | undefined,
     beroepIngesteld?: IsoDatum,
   ): void {
     if ((this.lengte + 1) * VELDEN > this.data.length) {
@@ -122,14 +140,15 @@ export class CelTermijnKolommen {
     data[o + 2] = REGEL_NUMMER[regel];
     data[o + 3] = partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2;
     data[o + 4] = versie;
-    data[o + 5] = partij === undefined ? -1 : this.intern(partij, this.partijTabel, 'partij');
+    data[o + 5] = partij;
     data[o + 6] = twijfel ? this.intern(twijfel, this.twijfelTabel, 'twijfel') : -1;
     if (beroepIngesteld !== undefined) this.beroepIngesteld.set(i, beroepIngesteld);
   }
 
   /** A party's number in `partijTabel` (added when new). */
   numberPartij(partij: string): number {
-    return this.intern(partij, this.partijTabel, 'partij');
+    if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
+    return this.indexen.partij.numberIn(partij, this.partijTabel);
   }
 
   /** Done adding: the interning index goes, the tables stay. */
@@ -167,9 +186,15 @@ export class CelTermijnKolommen {
     const p = this.data[i * VELDEN + 5]!;
     return p < 0 ? undefined : this.partijTabel[p];
   }
+  /** The party's number in `partijTabel`, or −1 for a term open to every party. */
+  partijNummerVan(i: number): number {
+    return this.data[i * VELDEN + 5]!;
+  }
   twijfelVan(i: number): string | undefined {
     const t = this.data[i * VELDEN + 6]!;
-    return t < 0 ? undefined : this.twijfelTabel[t];
+    if (t < 0) return undefined;
+    const twijfel = this.twijfelTabel[t]!;
+    return typeof twijfel === 'string' ? twijfel : twijfel.tekst;
   }
 
   /** The record of the term at position `i` of a cell, the same object on every read. */
@@ -178,7 +203,7 @@ export class CelTermijnKolommen {
     return (records[i] ??= createTermijn(this, i, invoer));
   }
 
-  private intern<T>(waarde: T, tabel: T[], welke: 'berekend' | 'partij' | 'twijfel'): number {
+  private intern<T>(waarde: T, tabel: T[], welke: 'berekend' | 'twijfel'): number {
     if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
     const index = this.indexen[welke] as Map<T, number>;
     let n = index.get(waarde);
@@ -192,6 +217,58 @@ export class CelTermijnKolommen {
 }
 
 const VELDEN = 7;
+
+/** A text written when first read, then kept. */
+export class LateTekst {
+  private geschreven: string | undefined;
+  constructor(private readonly schrijf: () => string) {}
+  get tekst(): string {
+    return (this.geschreven ??= this.schrijf());
+  }
+}
+
+/**
+ * Numbers the parties of one cell at a time: a dictionary of names shared by every cell of a run (one lookup per
+ * name) and one scratch array from a name's number to its number in the cell being computed. `release` after each
+ * cell (computeCel does so in a finally); a cell never starts while another is being computed.
+ */
+export class PartijNummering {
+  private readonly nummers = new Map<string, number>();
+  private inCel = new Int32Array(1024).fill(-1);
+  private readonly gegeven: number[] = [];
+
+  numberIn(partij: string, tabel: string[]): number {
+    let n = this.nummers.get(partij);
+    if (n === undefined) {
+      n = this.nummers.size;
+      this.nummers.set(partij, n);
+      if (n >= this.inCel.length) {
+        const groter = new Int32Array(this.inCel.length * 2).fill(-1);
+        groter.set(this.inCel);
+        this.inCel = groter;
+      }
+    }
+    let lokaal = this.inCel[n]!;
+    if (lokaal < 0) {
+      lokaal = tabel.length;
+      tabel.push(partij);
+      this.inCel[n] = lokaal;
+      this.gegeven.push(n);
+    }
+    return lokaal;
+  }
+
+  /** Ready for the next cell. */
+  release(): void {
+    for (const n of this.gegeven) this.inCel[n] = -1;
+    this.gegeven.length = 0;
+  }
+
+  /** A cell must start with no party numbered. */
+  assertVrij(): void {
+    if (this.gegeven.length > 0) throw new Error('PartijNummering: a cell is still being computed');
+  }
+}
 
 /**
  * One term of a cell seen through its columns: what statuses, warnings and sorting read, without making its record.
@@ -243,11 +320,16 @@ export interface Rekencontext {
   /** The doubt every new-regime term carries while the entry into force is unknown (termijnregels §8). */
   twijfelRegime: string | undefined;
   lid2Twijfels: readonly (string | undefined)[];
+  /** The parties of the cell being computed, numbered (one cell at a time). */
+  partijNummering: PartijNummering;
+  /** The day after `datum`, memoised: the first day a contracteerruimte can be onherroepelijk. */
+  computeDagNa(datum: IsoDatum): IsoDatum;
 }
 
 export function createRekencontext(config: TermijnConfig): Rekencontext {
   const { kalender, inwerkingtreding } = config;
   const zesWeken = new Map<IsoDatum, BerekendeTermijn>();
+  const dagNa = new Map<IsoDatum, IsoDatum>();
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
   return {
     config,
@@ -268,6 +350,15 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
       joinTwijfels(TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
       joinTwijfels(TWIJFEL_ZORGKANTOOR, TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
     ],
+    partijNummering: new PartijNummering(),
+    computeDagNa(datum) {
+      let volgende = dagNa.get(datum);
+      if (volgende === undefined) {
+        if (dagNa.size > 100_000) dagNa.clear();
+        dagNa.set(datum, (volgende = addDagen(datum, 1)));
+      }
+      return volgende;
+    },
   };
 }
 
@@ -280,13 +371,6 @@ export function readsEersteTariefbeschikkingVan(invoer: CelInvoer, partijen: Rea
   for (const g of invoer.gevraagd) if (partijen.has(g.partij)) return true;
   for (const b of invoer.besluiten) if (b.type === 'tariefbeschikking' && partijen.has(partijVan(b))) return true;
   return false;
-}
-
-/** One party's place in a (regio, jaar) against the current version of the contracteerruimte. */
-interface PartijToestand {
-  soort: PartijSoort;
-  /** Latest last day of the party's own statutory terms (soort `termijn`) against the current version. */
-  laatsteEindeWettelijk: IsoDatum | undefined;
 }
 
 const GRONDSLAG_LID_2 = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 2 Wmg']);
@@ -331,23 +415,35 @@ function laterVan(a: IsoDatum | undefined, b: IsoDatum): IsoDatum {
  * Pure and independent of the peildatum: the status at a peildatum is `computeCelStatus`'s.
  */
 export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
+  context.partijNummering.assertVrij();
+  try {
+    return walkCel(invoer, context);
+  } finally {
+    context.partijNummering.release();
+  }
+}
+
+function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { regio, jaar, besluiten, beroepen, gevraagd } = invoer;
-  const { config, computeZesWeken, isOudRegime, twijfelRegime, lid2Twijfels } = context;
+  const { config, computeZesWeken, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa } = context;
   const { kalender, inwerkingtreding } = config;
   // At most: per tariefbeschikking a bezwaar and a beroep term for its addressee and each zorgkantoor asked for; per
   // contracteerruimtebesluit a lid-3 window and one term per party (asked for, addressed or appellant).
   let aantalCr = 0;
   for (const b of besluiten) if (b.type === 'contracteerruimte') aantalCr += 1;
   const aantalTb = besluiten.length - aantalCr;
-  const kolommen = new CelTermijnKolommen(aantalTb * 2 * (1 + gevraagd.length) + aantalCr * (1 + gevraagd.length + aantalTb + beroepen.length));
+  const kolommen = new CelTermijnKolommen(
+    aantalTb * 2 * (1 + gevraagd.length) + aantalCr * (1 + gevraagd.length + aantalTb + beroepen.length),
+    context.partijNummering,
+  );
   const beroepPosities: number[] = [];
   /** The besluit being walked: its place in `besluiten`. */
   let plaats = -1;
   // Each exclusion as the means to write it: most are never shown.
   // Per exclusion four numbers: the besluit's place, the reason, the party (or -1) and the lid-4 doubt's place (or -1).
   const uitsluitingen: number[] = [];
-  const addUitsluiting = (reden: UitsluitingSoort, partij: string | undefined, lid4 = -1) => {
-    uitsluitingen.push(plaats, reden, partij === undefined ? -1 : kolommen.numberPartij(partij), lid4);
+  const addUitsluiting = (reden: UitsluitingSoort, partij: number, lid4 = -1) => {
+    uitsluitingen.push(plaats, reden, partij, lid4);
   };
   const lid4Twijfels: Lid4Twijfel[] = [];
 
@@ -356,8 +452,22 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
   let laatsteEindeRegio: IsoDatum | undefined;
   /** Latest last day among every statutory term of the current version, kept for O(1) checks. */
   let laatsteEindeWettelijk: IsoDatum | undefined;
-  const partijen = new Map<string, PartijToestand>();
-  for (const g of gevraagd) partijen.set(g.partij, { soort: g.soort, laatsteEindeWettelijk: undefined });
+  // The parties of this year, by their number in the columns' party table: the kind, the latest last day of their own
+  // statutory terms against the current version, and the order in which they became parties of the year.
+  const soortVan: (PartijSoort | undefined)[] = [];
+  const laatsteEindeVan: (IsoDatum | undefined)[] = [];
+  const partijen: number[] = [];
+  const addPartij = (nummer: number, soort: PartijSoort) => {
+    soortVan[nummer] = soort;
+    laatsteEindeVan[nummer] = undefined;
+    partijen.push(nummer);
+  };
+  const gevraagdNummers = gevraagd.map((g) => kolommen.numberPartij(g.partij));
+  // A party asked for twice keeps its first place and its last kind.
+  for (let k = 0; k < gevraagd.length; k++) {
+    if (soortVan[gevraagdNummers[k]!] === undefined) addPartij(gevraagdNummers[k]!, gevraagd[k]!.soort);
+    else soortVan[gevraagdNummers[k]!] = gevraagd[k]!.soort;
+  }
   const beroepenPerPartij = new Map<string, (Beroep & { partij: string })[]>();
   for (const b of beroepen) {
     const lijst = beroepenPerPartij.get(b.partij);
@@ -365,34 +475,34 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
     else beroepenPerPartij.set(b.partij, [b]);
   }
   const geenBeroepen: readonly (Beroep & { partij: string })[] = [];
-  const beroepenVan = (partij: string) => beroepenPerPartij.get(partij) ?? geenBeroepen;
+  const beroepenVan = (partij: string) => (beroepenPerPartij.size === 0 ? geenBeroepen : (beroepenPerPartij.get(partij) ?? geenBeroepen));
   const eersteTariefbeschikking = besluiten.find((b) => b.type === 'tariefbeschikking')?.bekendgemaakt;
+  const plaatsen: CelPlaatsen = { contracteerruimte: [], eersteTariefbeschikking: -1, partij: new Int32Array(besluiten.length).fill(-1), chronologisch: true };
 
+  /** `partij` is a number in the party table, or −1 for a lid-3 window (open to every party of the region). */
   const addBeroepstermijn = (
     t: BerekendeTermijn,
     regel: Exclude<TermijnRegel, 'awb-bezwaar'>,
-    partij: string | undefined,
-    toestand: PartijToestand | undefined,
-    twijfel: string | undefined,
+    partij: number,
+    twijfel: string | LateTekst | undefined,
     beroepIngesteld?: IsoDatum,
   ) => {
     beroepPosities.push(kolommen.lengte);
-    kolommen.add(plaats, t, regel, versie, partij, toestand?.soort, twijfel, beroepIngesteld);
+    kolommen.add(plaats, t, regel, versie, partij, partij < 0 ? undefined : soortVan[partij], twijfel, beroepIngesteld);
     if (regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg') return;
     const einde = t.einde;
     laatsteEindeWettelijk = laterVan(laatsteEindeWettelijk, einde);
-    if (toestand) toestand.laatsteEindeWettelijk = laterVan(toestand.laatsteEindeWettelijk, einde);
+    if (partij >= 0) laatsteEindeVan[partij] = laterVan(laatsteEindeVan[partij], einde);
     else laatsteEindeRegio = laterVan(laatsteEindeRegio, einde);
   };
 
   /** Art. 105 lid 4 Wmg for a party: since when the contracteerruimte is onherroepelijk for it on `datum`, if so. */
-  const computeOnherroepelijkSinds = (partij: string, toestand: PartijToestand, datum: IsoDatum): IsoDatum | undefined => {
-    const eigen = toestand.laatsteEindeWettelijk;
+  const computeOnherroepelijkSinds = (partij: string, nummer: number, datum: IsoDatum): IsoDatum | undefined => {
+    const eigen = laatsteEindeVan[nummer];
     const laatste = eigen === undefined ? laatsteEindeRegio : laatsteEindeRegio === undefined ? eigen : laterVan(eigen, laatsteEindeRegio);
     if (laatste === undefined || laatste >= datum) return undefined;
-    const eigenBeroepen = beroepenVan(partij);
-    let sinds = addDagen(laatste, 1);
-    for (const b of eigenBeroepen) {
+    let sinds = computeDagNa(laatste);
+    for (const b of beroepenVan(partij)) {
       if (isLopendOp(b, datum)) return undefined;
       if (b.afgerond !== null && b.afgerond <= datum && b.afgerond > sinds) sinds = b.afgerond;
     }
@@ -400,53 +510,46 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
   };
 
   /** Art. 105 lid 2 Wmg: the beroep a tariefbeschikking opens for `partij`, or why it does not (lid 4). */
-  const openBeroepViaTariefbeschikking = (besluit: Tariefbeschikking, partij: string, t: BerekendeTermijn, extraTwijfel?: string) => {
-    const toestand = partijen.get(partij)!;
-    const sinds = computeOnherroepelijkSinds(partij, toestand, besluit.bekendgemaakt);
+  const openBeroepViaTariefbeschikking = (besluit: Tariefbeschikking, partij: string, nummer: number, t: BerekendeTermijn, extraTwijfel?: string) => {
+    const sinds = computeOnherroepelijkSinds(partij, nummer, besluit.bekendgemaakt);
+    const eigen = laatsteEindeVan[nummer];
     if (sinds) {
       const eersteInRegio = invoer.eersteTariefbeschikkingInRegio.get(partij);
       // The window's end as it is now: the walk moves on before the text is written.
       const vensterEinde =
-        toestand.laatsteEindeWettelijk === undefined && laatsteEindeRegio !== undefined && eersteInRegio !== undefined && eersteInRegio > laatsteEindeRegio
+        eigen === undefined && laatsteEindeRegio !== undefined && eersteInRegio !== undefined && eersteInRegio > laatsteEindeRegio
           ? laatsteEindeRegio
           : undefined;
       const lid4 = new Lid4Uitsluiting(besluit, partij, sinds, t.einde, vensterEinde, extraTwijfel, invoer, inwerkingtreding);
       lid4Twijfels.push(lid4);
-      addUitsluiting(UitsluitingSoort.Onherroepelijk, partij, lid4Twijfels.length - 1);
+      addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4Twijfels.length - 1);
       return;
     }
     // The party never had a term against this version while other parties' statutory terms all ended (a pooled
     // reading of lid 4 would call it onherroepelijk). It has no statutory term here, so "all" are the others'.
     const eerderVerlopen =
       laatsteEindeRegio === undefined &&
-      toestand.laatsteEindeWettelijk === undefined &&
+      eigen === undefined &&
       laatsteEindeWettelijk !== undefined &&
       laatsteEindeWettelijk < besluit.bekendgemaakt &&
-      !beroepen.some((b) => isLopendOp(b, besluit.bekendgemaakt));
-    addBeroepstermijn(t, 'art-105-lid-2', partij, toestand, lid2Twijfels[(extraTwijfel ? 1 : 0) + (eerderVerlopen ? 2 : 0)]);
-  };
-
-  /** Art. 6:7 and 6:8 Awb: bezwaar against the tariefbeschikking itself opens whatever the rest of the rules say. */
-  const openBezwaar = (partij: string, t: BerekendeTermijn) => {
-    kolommen.add(plaats, t, 'awb-bezwaar', 0, partij, 'zorgaanbieder', undefined);
-    for (const g of gevraagd) {
-      if (g.soort !== 'zorgkantoor' || g.partij === partij) continue;
-      kolommen.add(plaats, t, 'awb-bezwaar', 0, g.partij, 'zorgkantoor', TWIJFEL_ZORGKANTOOR_BEZWAAR);
-    }
+      findLopendBeroep(beroepen, besluit.bekendgemaakt) === undefined;
+    addBeroepstermijn(t, 'art-105-lid-2', nummer, lid2Twijfels[(extraTwijfel ? 1 : 0) + (eerderVerlopen ? 2 : 0)]);
   };
 
   for (const besluit of besluiten) {
     plaats += 1;
+    if (plaats > 0 && besluiten[plaats - 1]!.bekendgemaakt > besluit.bekendgemaakt) plaatsen.chronologisch = false;
     if (besluit.type === 'contracteerruimte') {
+      (plaatsen.contracteerruimte as number[]).push(plaats);
       versie += 1;
       laatsteEindeRegio = undefined;
       laatsteEindeWettelijk = undefined;
-      for (const toestand of partijen.values()) toestand.laatsteEindeWettelijk = undefined;
+      for (const nummer of partijen) laatsteEindeVan[nummer] = undefined;
       if (isOudRegime(besluit.bekendgemaakt)) {
-        addUitsluiting(UitsluitingSoort.OudRegime, undefined);
+        addUitsluiting(UitsluitingSoort.OudRegime, -1);
         continue;
       }
-      addUitsluiting(UitsluitingSoort.GeenBezwaar, undefined);
+      addUitsluiting(UitsluitingSoort.GeenBezwaar, -1);
       const bekendmakingsjaar = jaarVan(besluit.bekendgemaakt);
       const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < besluit.bekendgemaakt;
       const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
@@ -463,39 +566,37 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
             : undefined,
           twijfelRegime,
         );
-        addBeroepstermijn(t, 'art-105-lid-3', undefined, undefined, twijfel);
+        addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel);
       }
-      // One text per wijzigingsbesluit, shared by every party's date (the term names its party).
-      const mogelijkFataal =
-        'Mogelijk fatale datum. De NZa geeft na een wijziging van de contracteerruimte alleen "zo nodig" een gewijzigde ' +
-        'tariefbeschikking af; krijgt deze partij er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de ' +
-        `bekendmaking van wijzigingsbesluit ${besluit.id}. Beroep uiterlijk op deze datum is veilig: een beroep vóór een ` +
-        'latere gewijzigde tariefbeschikking is niet te vroeg, want het wijzigingsbesluit bestaat al (art. 6:10 lid 1 sub a Awb). ' +
-        'Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.';
-      const twijfelWijziging = {
-        zorgaanbieder: joinTwijfels(mogelijkFataal, twijfelRegime),
-        zorgkantoor: joinTwijfels(mogelijkFataal, TWIJFEL_ZORGKANTOOR, twijfelRegime),
-      };
+      // One text per wijzigingsbesluit and kind of party, shared by every party's date (the term names its party);
+      // written when first read.
+      let twijfelWijziging: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
       // An appellant whose beroep is pending is a party of this year even without a tariefbeschikking for it.
       for (const b of beroepen) {
-        if (isLopendOp(b, besluit.bekendgemaakt) && !partijen.has(b.partij)) {
-          partijen.set(b.partij, { soort: gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder', laatsteEindeWettelijk: undefined });
-        }
+        if (!isLopendOp(b, besluit.bekendgemaakt)) continue;
+        const nummer = kolommen.numberPartij(b.partij);
+        if (soortVan[nummer] === undefined) addPartij(nummer, gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder');
       }
       const t = computeZesWeken(besluit.bekendgemaakt);
-      for (const [partij, toestand] of partijen) {
-        const lopend = beroepenVan(partij).find((b) => isLopendOp(b, besluit.bekendgemaakt));
+      for (const nummer of partijen) {
+        const partij = kolommen.partijTabel[nummer]!;
+        const lopend = findLopendBeroep(beroepenVan(partij), besluit.bekendgemaakt);
         if (lopend) {
           // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
           const twijfel =
             `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
             `besluit ${besluit.id} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
             'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.';
-          addBeroepstermijn(t, 'art-6-19-voorzorg', partij, toestand, twijfel, lopend.ingesteld);
+          addBeroepstermijn(t, 'art-6-19-voorzorg', nummer, twijfel, lopend.ingesteld);
         } else if (!lid3 && alTariefbeschikking) {
           // Termijnregels §6: amended, no gewijzigde tariefbeschikking (yet) — possibly the fatal date.
-          const twijfel = toestand.soort === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder;
-          addBeroepstermijn(t, 'wijziging-zonder-tariefbeschikking', partij, toestand, twijfel);
+          twijfelWijziging ??= describeTwijfelWijziging(besluit.id, twijfelRegime);
+          addBeroepstermijn(
+            t,
+            'wijziging-zonder-tariefbeschikking',
+            nummer,
+            soortVan[nummer] === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder,
+          );
         }
       }
       continue;
@@ -503,24 +604,53 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
 
     // A tariefbeschikking.
     const partij = partijVan(besluit);
+    const nummer = kolommen.numberPartij(partij);
+    plaatsen.partij[plaats] = nummer;
+    if (plaatsen.eersteTariefbeschikking < 0) plaatsen.eersteTariefbeschikking = plaats;
     const t = computeZesWeken(besluit.bekendgemaakt);
-    openBezwaar(partij, t);
-    if (!partijen.has(partij)) partijen.set(partij, { soort: 'zorgaanbieder', laatsteEindeWettelijk: undefined });
+    // Art. 6:7 and 6:8 Awb: bezwaar against the tariefbeschikking itself opens whatever the rest of the rules say.
+    kolommen.add(plaats, t, 'awb-bezwaar', 0, nummer, 'zorgaanbieder', undefined);
+    for (let k = 0; k < gevraagd.length; k++) {
+      if (gevraagd[k]!.soort !== 'zorgkantoor' || gevraagdNummers[k] === nummer) continue;
+      kolommen.add(plaats, t, 'awb-bezwaar', 0, gevraagdNummers[k]!, 'zorgkantoor', TWIJFEL_ZORGKANTOOR_BEZWAAR);
+    }
+    if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
     if (isOudRegime(besluit.bekendgemaakt)) {
-      addUitsluiting(UitsluitingSoort.OudRegime, partij);
+      addUitsluiting(UitsluitingSoort.OudRegime, nummer);
       continue;
     }
     if (!heeftProductieafspraken(besluit.soort)) {
-      addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, partij);
+      addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, nummer);
       continue;
     }
-    openBeroepViaTariefbeschikking(besluit, partij, t);
-    for (const g of gevraagd) {
-      if (g.soort === 'zorgkantoor' && g.partij !== partij) openBeroepViaTariefbeschikking(besluit, g.partij, t, TWIJFEL_ZORGKANTOOR);
+    openBeroepViaTariefbeschikking(besluit, partij, nummer, t);
+    for (let k = 0; k < gevraagd.length; k++) {
+      const g = gevraagd[k]!;
+      if (g.soort === 'zorgkantoor' && g.partij !== partij) openBeroepViaTariefbeschikking(besluit, g.partij, gevraagdNummers[k]!, t, TWIJFEL_ZORGKANTOOR);
     }
   }
   kolommen.seal();
-  return createCelUitkomst(invoer, context, kolommen, beroepPosities, uitsluitingen, lid4Twijfels);
+  return createCelUitkomst(invoer, context, kolommen, beroepPosities, uitsluitingen, lid4Twijfels, plaatsen);
+}
+
+/** The first of `beroepen` pending on `datum`, if any. */
+function findLopendBeroep<B extends Beroep>(beroepen: readonly B[], datum: IsoDatum): B | undefined {
+  for (let i = 0; i < beroepen.length; i++) if (isLopendOp(beroepen[i]!, datum)) return beroepen[i];
+  return undefined;
+}
+
+/** Termijnregels §6: a wijzigingsbesluit without a gewijzigde tariefbeschikking (yet), for a zorgaanbieder and a zorgkantoor. */
+function describeTwijfelWijziging(besluit: string, twijfelRegime: string | undefined): { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } {
+  const mogelijkFataal = () =>
+    'Mogelijk fatale datum. De NZa geeft na een wijziging van de contracteerruimte alleen "zo nodig" een gewijzigde ' +
+    'tariefbeschikking af; krijgt deze partij er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de ' +
+    `bekendmaking van wijzigingsbesluit ${besluit}. Beroep uiterlijk op deze datum is veilig: een beroep vóór een ` +
+    'latere gewijzigde tariefbeschikking is niet te vroeg, want het wijzigingsbesluit bestaat al (art. 6:10 lid 1 sub a Awb). ' +
+    'Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.';
+  return {
+    zorgaanbieder: new LateTekst(() => joinTwijfels(mogelijkFataal(), twijfelRegime)!),
+    zorgkantoor: new LateTekst(() => joinTwijfels(mogelijkFataal(), TWIJFEL_ZORGKANTOOR, twijfelRegime)!),
+  };
 }
 
 /** Why a term a user might expect does not open, as the walk decides it (the texts are `describeUitsluiting`'s). */
@@ -649,10 +779,15 @@ function createCelUitkomst(
   beroepPosities: readonly number[],
   uitsluitingCodes: readonly number[],
   lid4Twijfels: Lid4Twijfel[],
+  plaatsen: CelPlaatsen,
 ): CelUitkomst {
   // Sorted within the cell, so that merging cells needs no comparison beyond the last day.
   const geordend = memoize(() => sortPosities(kolommen, invoer));
   const termijnen = memoize(() => Array.from(geordend(), (i) => kolommen.recordVan(i, invoer)));
+  const partijenOpNaam = memoize(() => {
+    const tabel = kolommen.partijTabel;
+    return Int32Array.from(tabel.map((_, i) => i).sort((a, b) => compare(tabel[a]!, tabel[b]!)));
+  });
   const uitsluitingen = memoize(() => {
     const lijst: Uitsluiting[] = [];
     for (let k = 0; k < uitsluitingCodes.length; k += 4) {
@@ -678,6 +813,10 @@ function createCelUitkomst(
       return uitsluitingen();
     },
     lid4Twijfels,
+    plaatsen,
+    get partijenOpNaam() {
+      return partijenOpNaam();
+    },
   };
 }
 

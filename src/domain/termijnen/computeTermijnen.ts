@@ -49,30 +49,36 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
  * besluiten in order of bekendmaking (on one day a contracteerruimtebesluit precedes the tariefbeschikking applying it).
  */
 export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen' | 'partijen'>): CelInvoer[] {
-  // One pass over the input (at 20× national scale it is 800,000 objects spread over the heap): range check, cells and
-  // each party's first tariefbeschikking per region.
-  const perRegio = new Map<string, Map<number, Besluit[]>>();
-  const eersteTariefbeschikking = new Map<string, Map<string, IsoDatum>>();
-  for (const besluit of invoer.besluiten) {
+  // One pass over the input, in its order (at 20× national scale it is 800,000 objects spread over the heap): range
+  // check, each besluit's place in the order of its cells, the cells as lists of places, and each party's first
+  // tariefbeschikking per region. After it the objects are only picked up by place.
+  const { besluiten } = invoer;
+  const sleutels = new Float64Array(besluiten.length);
+  const perRegio = new Map<string, { perJaar: Map<number, number[]>; eersteTariefbeschikking: Map<string, IsoDatum> }>();
+  for (let i = 0; i < besluiten.length; i++) {
+    const besluit = besluiten[i]!;
     assertBekendmakingInBereik(besluit.bekendgemaakt);
-    let perJaar = perRegio.get(besluit.regio);
-    if (!perJaar) perRegio.set(besluit.regio, (perJaar = new Map()));
+    sleutels[i] = computeCelSleutel(besluit);
+    let regio = perRegio.get(besluit.regio);
+    if (!regio) perRegio.set(besluit.regio, (regio = { perJaar: new Map(), eersteTariefbeschikking: new Map() }));
     if (besluit.type === 'contracteerruimte') {
       for (const jaar of besluit.jaren) {
-        const lijst = perJaar.get(jaar);
-        if (lijst) lijst.push(besluit);
-        else perJaar.set(jaar, [besluit]);
+        const lijst = regio.perJaar.get(jaar);
+        if (lijst) lijst.push(i);
+        else regio.perJaar.set(jaar, [i]);
       }
     } else {
-      const lijst = perJaar.get(besluit.jaar);
-      if (lijst) lijst.push(besluit);
-      else perJaar.set(besluit.jaar, [besluit]);
-      addEersteTariefbeschikking(eersteTariefbeschikking, besluit);
+      const lijst = regio.perJaar.get(besluit.jaar);
+      if (lijst) lijst.push(i);
+      else regio.perJaar.set(besluit.jaar, [i]);
+      const partij = partijVan(besluit);
+      const bekend = regio.eersteTariefbeschikking.get(partij);
+      if (bekend === undefined || besluit.bekendgemaakt < bekend) regio.eersteTariefbeschikking.set(partij, besluit.bekendgemaakt);
     }
   }
   const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
   const besluitenPerId = new Map<string, Besluit>();
-  if (beroepTegen.size > 0) for (const b of invoer.besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
+  if (beroepTegen.size > 0) for (const b of besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
   const beroepenPerCel = groupBeroepenPerCel(invoer.beroepen, besluitenPerId);
   const gevraagdPerRegio = new Map<string, Pick<GevraagdePartij, 'partij' | 'soort'>[]>();
   for (const p of invoer.partijen ?? []) {
@@ -81,15 +87,18 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
     gevraagdPerRegio.set(p.regio, lijst);
   }
   const cellen: CelInvoer[] = [];
-  for (const [regio, perJaar] of perRegio) {
-    for (const [jaar, besluiten] of perJaar) {
+  for (const [regio, { perJaar, eersteTariefbeschikking }] of perRegio) {
+    for (const [jaar, plaatsen] of perJaar) {
+      const volgorde = orderByGetalSleutel(plaatsen.length, (k) => sleutels[plaatsen[k]!]!);
+      const celBesluiten = new Array<Besluit>(volgorde.length);
+      for (let k = 0; k < volgorde.length; k++) celBesluiten[k] = besluiten[plaatsen[volgorde[k]!]!]!;
       cellen.push({
         regio,
         jaar,
-        besluiten: orderCelBesluiten(besluiten),
+        besluiten: celBesluiten,
         beroepen: beroepenPerCel.get(celSleutel(regio, jaar)) ?? [],
         gevraagd: gevraagdPerRegio.get(regio) ?? [],
-        eersteTariefbeschikkingInRegio: eersteTariefbeschikking.get(regio) ?? new Map(),
+        eersteTariefbeschikkingInRegio: eersteTariefbeschikking,
       });
     }
   }
@@ -101,14 +110,15 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
  * the tariefbeschikking applying it; otherwise the given order (sort is stable).
  */
 export function orderCelBesluiten(besluiten: Besluit[]): Besluit[] {
-  // Day and type as one number (a contracteerruimtebesluit first); equal ones keep the given order.
-  const volgorde = orderByGetalSleutel(besluiten.length, (i) => {
-    const b = besluiten[i]!;
-    return toDagnummer(b.bekendgemaakt) * 2 + (b.type === 'contracteerruimte' ? 0 : 1);
-  });
+  const volgorde = orderByGetalSleutel(besluiten.length, (i) => computeCelSleutel(besluiten[i]!));
   const kopie = besluiten.slice();
   for (let i = 0; i < volgorde.length; i++) besluiten[i] = kopie[volgorde[i]!]!;
   return besluiten;
+}
+
+/** Day and type as one number (a contracteerruimtebesluit first): the order of a cell's besluiten, equal ones kept. */
+function computeCelSleutel(b: Besluit): number {
+  return toDagnummer(b.bekendgemaakt) * 2 + (b.type === 'contracteerruimte' ? 0 : 1);
 }
 
 /** Who filed a beroep: given, or the addressee of the tariefbeschikking it names; otherwise named by the beroep itself. */
@@ -168,15 +178,6 @@ export function computeStatussen(
     },
     perCel,
   };
-}
-
-/** Each party's first tariefbeschikking in each region (any year), per region: tells a newcomer after a lid-3 window. */
-function addEersteTariefbeschikking(perRegio: Map<string, Map<string, IsoDatum>>, b: Tariefbeschikking): void {
-  let eerste = perRegio.get(b.regio);
-  if (!eerste) perRegio.set(b.regio, (eerste = new Map()));
-  const partij = partijVan(b);
-  const bekend = eerste.get(partij);
-  if (bekend === undefined || b.bekendgemaakt < bekend) eerste.set(partij, b.bekendgemaakt);
 }
 
 /** Beroepen per (regio, jaar), each with its party: given, or the addressee of the tariefbeschikking it names. */

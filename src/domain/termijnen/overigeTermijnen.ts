@@ -30,7 +30,7 @@ export function computeBeslistermijnOpBezwaar(
     { stap: `beslistermijn vangt aan op ${formatDatumLang(termijn.aanvang)}`, datum: termijn.aanvang, grondslag: 'art. 7:10 lid 1 Awb' },
     ...termijn.loop,
   ];
-  return { ...termijn, grondslag: withAtwGrondslag(grondslag, termijn), toelichting, afleiding };
+  return withToelichting(termijn, { grondslag: withAtwGrondslag(grondslag, termijn), toelichting, afleiding });
 }
 
 /**
@@ -48,7 +48,23 @@ export function computeGriffierechtTermijn(mededelingVerzonden: IsoDatum, kalend
     { stap: `termijn vangt aan op ${formatDatumLang(termijn.aanvang)}, de dag na verzending`, datum: termijn.aanvang, grondslag: 'art. 8:41 lid 5 Awb' },
     ...termijn.loop,
   ];
-  return { ...termijn, grondslag: withAtwGrondslag(['art. 8:41 lid 5 Awb'], termijn), toelichting, afleiding };
+  return withToelichting(termijn, { grondslag: withAtwGrondslag(['art. 8:41 lid 5 Awb'], termijn), toelichting, afleiding });
+}
+
+/** A statutory term as a plain record with its texts (its own are written when read, so a spread would drop them). */
+function withToelichting(
+  termijn: BerekendeTermijn,
+  tekst: Pick<OverigeTermijn, 'grondslag' | 'toelichting' | 'afleiding'>,
+): OverigeTermijn & Pick<BerekendeTermijn, 'perPostUiterlijkOntvangen'> {
+  return {
+    aanvang: termijn.aanvang,
+    eindeVoorAtw: termijn.eindeVoorAtw,
+    einde: termijn.einde,
+    ...(termijn.atwToelichting ? { atwToelichting: termijn.atwToelichting } : {}),
+    loop: termijn.loop,
+    perPostUiterlijkOntvangen: termijn.perPostUiterlijkOntvangen,
+    ...tekst,
+  };
 }
 
 /**

@@ -58,9 +58,16 @@ export function prepareWaarschuwingen(
   );
 
   return (peildatum) => {
-    // Decisions made known after the peildatum, in the order of the input: one linear pass.
-    const inToekomst = invoer.besluiten.filter((b) => b.bekendgemaakt > peildatum);
-    return assembleWaarschuwingen(peildatum, { vooraf, inToekomst, aantalInToekomst: inToekomst.length, nietGedekt, perBeroep });
+    // Decisions made known after the peildatum, in the order of the input: one linear pass, counting them all and
+    // keeping as many as the list can name one by one (and one more, to know it is more).
+    const inToekomst: Besluit[] = [];
+    let aantalInToekomst = 0;
+    for (const b of invoer.besluiten) {
+      if (b.bekendgemaakt <= peildatum) continue;
+      aantalInToekomst += 1;
+      if (inToekomst.length <= MAX_LOSSE_WAARSCHUWINGEN) inToekomst.push(b);
+    }
+    return assembleWaarschuwingen(peildatum, { vooraf, inToekomst, aantalInToekomst, nietGedekt, perBeroep });
   };
 }
 

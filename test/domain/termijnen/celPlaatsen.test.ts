@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
+import { addDagen } from '../../../src/domain/kalender/kalenderdatum';
+import { splitInCellen } from '../../../src/domain/termijnen/computeTermijnen';
+import { computeCel, createRekencontext } from '../../../src/domain/termijnen/celTermijnen';
+import { computeCelStatus } from '../../../src/domain/termijnen/celStatus';
+import { computeBezwaarOfBeroepstermijn } from '../../../src/domain/termijnen/awbTermijn';
+import { computeGriffierechtTermijn } from '../../../src/domain/termijnen/overigeTermijnen';
+import { compare } from '../../../src/domain/termijnen/volgorde';
+import { partijVan, type Besluit, type Beroep } from '../../../src/domain/besluiten/besluit';
+
+const config = { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() };
+const dag = fc.integer({ min: 0, max: 60 }).map((d) => addDagen('2025-11-01', d * 7));
+
+// One region, two years, few parties; an appellant ("Indiener") who never receives a tariefbeschikking.
+const besluit: fc.Arbitrary<Besluit> = fc.oneof(
+  fc.record({
+    id: fc.constantFrom('CR-1', 'CR-2', 'CR-3'),
+    type: fc.constant('contracteerruimte' as const),
+    soort: fc.constantFrom('vaststelling' as const, 'wijziging' as const),
+    regio: fc.constant('Utrecht'),
+    bekendgemaakt: dag,
+    jaren: fc.constantFrom([2026], [2026, 2027]).map((j) => [...j]),
+  }),
+  fc.record({
+    id: fc.constantFrom('TB-1', 'TB-2', 'TB-3', 'TB-4'),
+    type: fc.constant('tariefbeschikking' as const),
+    soort: fc.constantFrom('vaststelling' as const, 'wijziging' as const, 'sluittarief' as const),
+    regio: fc.constant('Utrecht'),
+    jaar: fc.constantFrom(2026, 2027),
+    bekendgemaakt: dag,
+    aanbieder: fc.constantFrom('A', 'B', 'C', 'Zorgkantoor Utrecht'),
+  }),
+);
+
+const scenario = fc
+  .record({
+    besluiten: fc.array(besluit, { minLength: 1, maxLength: 12 }),
+    beroep: fc.option(fc.record({ index: fc.nat(), ingesteld: dag, afgerond: fc.option(dag), partij: fc.constantFrom('Indiener', 'A') })),
+    zorgkantoor: fc.boolean(),
+    peildata: fc.array(dag, { minLength: 1, maxLength: 4 }),
+  })
+  .map(({ besluiten, beroep, zorgkantoor, peildata }) => {
+    const beroepen: Beroep[] = [];
+    if (beroep) {
+      const tegen = besluiten[beroep.index % besluiten.length]!;
+      const jaar = tegen.type === 'contracteerruimte' ? tegen.jaren[0]! : tegen.jaar;
+      const afgerond = beroep.afgerond !== null && beroep.afgerond > beroep.ingesteld ? beroep.afgerond : null;
+      beroepen.push({ tegen: tegen.id, jaar, ingesteld: beroep.ingesteld, afgerond, partij: beroep.partij });
+    }
+    const partijen = zorgkantoor ? [{ partij: 'Zorgkantoor Utrecht', soort: 'zorgkantoor' as const, regio: 'Utrecht' }] : [];
+    return { besluiten, beroepen, partijen, peildata };
+  });
+
+describe('statuses read the places the walk recorded (termijnregels §6)', () => {
+  it('the parties at a peildatum are those asked for, addressed by then or appealing by then, by name', () => {
+    fc.assert(
+      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata }) => {
+        const context = createRekencontext(config);
+        for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
+          const cel = computeCel(invoer, context);
+          for (const peildatum of peildata) {
+            const namen = new Set(invoer.gevraagd.map((g) => g.partij));
+            for (const b of invoer.besluiten) if (b.type === 'tariefbeschikking' && b.bekendgemaakt <= peildatum) namen.add(partijVan(b));
+            for (const b of invoer.beroepen) if (b.ingesteld <= peildatum) namen.add(b.partij);
+            const status = computeCelStatus(cel, peildatum, config);
+            expect(status.partijStatus.map((p) => p.partij)).toEqual([...namen].sort(compare));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('halving the chronological list gives the statuses that reading every besluit gives', () => {
+    fc.assert(
+      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata }) => {
+        const context = createRekencontext(config);
+        for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
+          const cel = computeCel(invoer, context);
+          expect(cel.plaatsen.chronologisch).toBe(true);
+          const elkBesluit = { ...cel, plaatsen: { ...cel.plaatsen, chronologisch: false }, partijenOpNaam: cel.partijenOpNaam };
+          for (const peildatum of peildata) {
+            const snel = computeCelStatus(cel, peildatum, config);
+            const traag = computeCelStatus(elkBesluit, peildatum, config);
+            expect(snel.status).toEqual(traag.status);
+            expect(snel.partijStatus).toEqual(traag.partijStatus);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a cell that fails half-way leaves no party numbered for the next cell', () => {
+    const goed = splitInCellen({
+      besluiten: [
+        { id: 'CR', type: 'contracteerruimte', soort: 'vaststelling', regio: 'Utrecht', bekendgemaakt: '2025-11-14', jaren: [2026] },
+        { id: 'TB-B', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Utrecht', jaar: 2026, bekendgemaakt: '2026-01-09', aanbieder: 'B' },
+      ],
+      beroepen: [],
+    })[0]!;
+    // A tariefbeschikking the engine refuses (outside the verified range) after its party was numbered.
+    const fout = { ...goed, besluiten: [...goed.besluiten, { ...goed.besluiten[1]!, id: 'TB-A', aanbieder: 'A', bekendgemaakt: '2201-01-02' } as Besluit] };
+    const context = createRekencontext(config);
+    expect(() => computeCel(fout, context)).toThrow(RangeError);
+    const daarna = computeCel(goed, context);
+    const vers = computeCel(goed, createRekencontext(config));
+    expect(daarna.kolommen.partijTabel).toEqual(['B']);
+    expect(daarna.termijnen).toEqual(vers.termijnen);
+  });
+});
+
+describe('six weeks: dates now, texts when read (art. 6:7, 6:8 Awb; art. 1 Atw)', () => {
+  it('the Atw sentence exists exactly when the end moved, and the other terms keep their texts as own fields', () => {
+    for (let d = 0; d < 21; d++) {
+      const bekendgemaakt = addDagen('2026-03-20', d);
+      const t = computeBezwaarOfBeroepstermijn(bekendgemaakt, config.kalender);
+      expect(Boolean(t.atwToelichting)).toBe(t.einde !== t.eindeVoorAtw);
+      expect(t.loop[0]!.datum).toBe(t.eindeVoorAtw);
+      expect(t.loop.at(-1)!.datum).toBe(t.einde);
+      const griffierecht = JSON.parse(JSON.stringify(computeGriffierechtTermijn(bekendgemaakt, config.kalender)));
+      expect(griffierecht.loop.length).toBeGreaterThan(0);
+      expect('atwToelichting' in griffierecht).toBe(griffierecht.einde !== griffierecht.eindeVoorAtw);
+    }
+  });
+});
