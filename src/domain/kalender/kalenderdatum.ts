@@ -79,8 +79,16 @@ export function fromDagnummer(dag: number): IsoDatum {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (y < 0 || y > 9999) throw new RangeError(`Date outside years 0–9999: day ${dag}`);
-  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  // Two pieces from tables: one new string per date.
+  return (JAAR_TEKST[y] ??= y < 1000 ? String(y).padStart(4, '0') : String(y)) + MAAND_DAG_TEKST[m * 32 + d]!;
 }
+
+const JAAR_TEKST: (string | undefined)[] = [];
+/** "-MM-DD" at maand × 32 + dag. */
+const MAAND_DAG_TEKST = Array.from({ length: 13 * 32 }, (_, i) => {
+  const [m, d] = [Math.floor(i / 32), i % 32];
+  return `-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+});
 
 function cijfers(tekst: string, van: number, tot: number): number {
   let n = 0;

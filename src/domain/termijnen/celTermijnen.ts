@@ -1,4 +1,4 @@
-import { addDagen, formatDatumKort, formatDatumLang, jaarVan, toDagnummer, type IsoDatum } from '../kalender/kalenderdatum';
+import { addDagen, formatDatumKort, formatDatumLang, fromDagnummer, jaarVan, toDagnummer, type IsoDatum } from '../kalender/kalenderdatum';
 import {
   heeftProductieafspraken,
   partijVan,
@@ -31,7 +31,46 @@ export interface CelInvoer {
   /** Parties whose terms were asked for although no tariefbeschikking addresses them (the zorgkantoor). */
   gevraagd: readonly Pick<GevraagdePartij, 'partij' | 'soort'>[];
   /** Each party's first tariefbeschikking in this region, any year: tells a newcomer after a lid-3 window. */
-  eersteTariefbeschikkingInRegio: ReadonlyMap<string, IsoDatum>;
+  eersteTariefbeschikkingInRegio: Pick<ReadonlyMap<string, IsoDatum>, 'get'>;
+  /**
+   * What the walk reads of each besluit, by place: given by `splitInCellen`, which reads every besluit once in the
+   * input's own order (the walk's order jumps through memory); read from `besluiten` when absent.
+   */
+  velden?: BesluitVelden;
+}
+
+/** Per place in a cell's `besluiten`: its bekendmaking as a day number, what kind of besluit, and its addressee. */
+export interface BesluitVelden {
+  dag: Int32Array;
+  /** `BesluitCode`: a contracteerruimtebesluit, or a tariefbeschikking with or without productieafspraken. */
+  code: Uint8Array;
+  /** The addressee of a tariefbeschikking (`partijVan`); undefined for a contracteerruimtebesluit. */
+  partij: readonly (string | undefined)[];
+}
+
+export const enum BesluitCode {
+  Contracteerruimte,
+  MetProductieafspraken,
+  ZonderProductieafspraken,
+}
+
+/** What the walk reads of a besluit, as a code. */
+export function codeerBesluit(besluit: Besluit): BesluitCode {
+  if (besluit.type === 'contracteerruimte') return BesluitCode.Contracteerruimte;
+  // Only these open beroep under art. 105 lid 2 Wmg.
+  return heeftProductieafspraken(besluit.soort) ? BesluitCode.MetProductieafspraken : BesluitCode.ZonderProductieafspraken;
+}
+
+/** The fields the walk reads, from the besluit objects themselves. */
+export function readBesluitVelden(besluiten: readonly Besluit[]): BesluitVelden {
+  const velden = { dag: new Int32Array(besluiten.length), code: new Uint8Array(besluiten.length), partij: new Array<string | undefined>(besluiten.length) };
+  for (let i = 0; i < besluiten.length; i++) {
+    const b = besluiten[i]!;
+    velden.dag[i] = toDagnummer(b.bekendgemaakt);
+    velden.code[i] = codeerBesluit(b);
+    velden.partij[i] = b.type === 'tariefbeschikking' ? partijVan(b) : undefined;
+  }
+  return velden;
 }
 
 /** A lid-4 exclusion that may be wrong: the party's status repeats its doubt from the bekendmaking on. */
@@ -47,7 +86,7 @@ export interface CelUitkomst {
   /** Every term of the cell as the engine decided it: codes and indices in the order of the walk, records made when read. */
   kolommen: CelTermijnKolommen;
   /** The positions in `kolommen` of the beroep terms against the contracteerruimte: what the status is reasoned from. */
-  beroepPosities: readonly number[];
+  beroepPosities: Int32Array;
   /** The positions in `kolommen` by last day and order within the cell: the order of `termijnen` (sorted when first read). */
   readonly geordend: Int32Array;
   /** Every term of the cell, by last day and order within the cell: bezwaar against its tariefbeschikkingen, beroep against its contracteerruimte. */
@@ -100,15 +139,16 @@ export class CelTermijnKolommen {
   private records: (Termijn | undefined)[] | undefined;
   /**
    * Per table its own index while adding (a party named like a doubt must never share its number); gone when sealed.
-   * Parties are numbered through the run's `PartijNummering`: one lookup in a shared dictionary, no map per cell.
+   * Parties and six-week terms are numbered through the run's `CelNummering`s: one lookup in a shared dictionary, no
+   * map per cell.
    */
-  private indexen: { berekend: Map<BerekendeTermijn, number>; twijfel: Map<string | LateTekst, number>; partij: PartijNummering } | undefined;
+  private indexen: { berekend: CelNummering<BerekendeTermijn>; twijfel: Map<string | LateTekst, number>; partij: CelNummering<string> } | undefined;
   private laatsteBerekend: BerekendeTermijn | undefined;
   private laatsteBerekendNummer = -1;
 
-  constructor(capaciteit: number, partijNummering: PartijNummering) {
+  constructor(capaciteit: number, nummering: Rekencontext['nummering']) {
     this.data = new Int32Array(Math.max(16, capaciteit) * VELDEN);
-    this.indexen = { berekend: new Map(), twijfel: new Map(), partij: partijNummering };
+    this.indexen = { berekend: nummering.berekend, twijfel: new Map(), partij: nummering.partij };
   }
 
   add(
@@ -133,7 +173,8 @@ export class CelTermijnKolommen {
     // Consecutive terms mostly share their besluit's six weeks.
     if (berekend !== this.laatsteBerekend) {
       this.laatsteBerekend = berekend;
-      this.laatsteBerekendNummer = this.intern(berekend, this.berekendTabel, 'berekend');
+      if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
+      this.laatsteBerekendNummer = this.indexen.berekend.numberIn(berekend, this.berekendTabel);
     }
     data[o] = besluit;
     data[o + 1] = this.laatsteBerekendNummer;
@@ -151,10 +192,12 @@ export class CelTermijnKolommen {
     return this.indexen.partij.numberIn(partij, this.partijTabel);
   }
 
-  /** Done adding: the interning index goes, the tables stay. */
+  /** Done adding: the interning index goes, the tables stay, the columns keep only what they hold. */
   seal(): void {
     this.indexen = undefined;
     this.laatsteBerekend = undefined;
+    // A cell lives as long as its revision (in the server, for days): a quarter or more to spare is given back.
+    if (this.data.length > 16 * VELDEN && this.data.length * 3 > this.lengte * VELDEN * 4) this.data = this.data.slice(0, this.lengte * VELDEN);
   }
 
   /** The besluit's place in the cell's `besluiten`. */
@@ -203,7 +246,7 @@ export class CelTermijnKolommen {
     return (records[i] ??= createTermijn(this, i, invoer));
   }
 
-  private intern<T>(waarde: T, tabel: T[], welke: 'berekend' | 'twijfel'): number {
+  private intern<T>(waarde: T, tabel: T[], welke: 'twijfel'): number {
     if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
     const index = this.indexen[welke] as Map<T, number>;
     let n = index.get(waarde);
@@ -228,45 +271,50 @@ export class LateTekst {
 }
 
 /**
- * Numbers the parties of one cell at a time: a dictionary of names shared by every cell of a run (one lookup per
- * name) and one scratch array from a name's number to its number in the cell being computed. `release` after each
- * cell (computeCel does so in a finally); a cell never starts while another is being computed.
+ * Numbers the values of one cell at a time (parties, six-week terms): a dictionary shared by every cell of a run (one
+ * lookup per value) and one scratch array from a value's number to its number in the cell being computed. `release`
+ * after each cell (computeCel does so in a finally); a cell never starts while another is being computed.
  */
-export class PartijNummering {
-  private readonly nummers = new Map<string, number>();
+export class CelNummering<T> {
+  private readonly nummers = new Map<T, number>();
   private inCel = new Int32Array(1024).fill(-1);
-  private readonly gegeven: number[] = [];
+  /** The dictionary numbers given a number in the current cell (the first `aantalGegeven`). */
+  private gegeven = new Int32Array(1024);
+  private aantalGegeven = 0;
 
-  numberIn(partij: string, tabel: string[]): number {
-    let n = this.nummers.get(partij);
+  numberIn(waarde: T, tabel: T[]): number {
+    let n = this.nummers.get(waarde);
     if (n === undefined) {
       n = this.nummers.size;
-      this.nummers.set(partij, n);
+      this.nummers.set(waarde, n);
       if (n >= this.inCel.length) {
         const groter = new Int32Array(this.inCel.length * 2).fill(-1);
         groter.set(this.inCel);
         this.inCel = groter;
+        const meer = new Int32Array(this.inCel.length);
+        meer.set(this.gegeven);
+        this.gegeven = meer;
       }
     }
     let lokaal = this.inCel[n]!;
     if (lokaal < 0) {
       lokaal = tabel.length;
-      tabel.push(partij);
+      tabel.push(waarde);
       this.inCel[n] = lokaal;
-      this.gegeven.push(n);
+      this.gegeven[this.aantalGegeven++] = n;
     }
     return lokaal;
   }
 
   /** Ready for the next cell. */
   release(): void {
-    for (const n of this.gegeven) this.inCel[n] = -1;
-    this.gegeven.length = 0;
+    for (let k = 0; k < this.aantalGegeven; k++) this.inCel[this.gegeven[k]!] = -1;
+    this.aantalGegeven = 0;
   }
 
-  /** A cell must start with no party numbered. */
+  /** A cell must start with nothing numbered. */
   assertVrij(): void {
-    if (this.gegeven.length > 0) throw new Error('PartijNummering: a cell is still being computed');
+    if (this.aantalGegeven > 0) throw new Error('CelNummering: a cell is still being computed');
   }
 }
 
@@ -316,20 +364,26 @@ export class TermijnRij {
 export interface Rekencontext {
   config: TermijnConfig;
   computeZesWeken(bekendgemaakt: IsoDatum): BerekendeTermijn;
+  /** Art. 105 lid 3 Wmg: six weeks from 1 March of `jaar`, memoised (every term of a run is one of a bounded set). */
+  computeLid3Venster(jaar: number): BerekendeTermijn;
   isOudRegime(datum: IsoDatum): boolean;
   /** The doubt every new-regime term carries while the entry into force is unknown (termijnregels §8). */
   twijfelRegime: string | undefined;
   lid2Twijfels: readonly (string | undefined)[];
-  /** The parties of the cell being computed, numbered (one cell at a time). */
-  partijNummering: PartijNummering;
+  /** The parties and six-week terms of the cell being computed, numbered (one cell at a time). */
+  nummering: { partij: CelNummering<string>; berekend: CelNummering<BerekendeTermijn> };
   /** The day after `datum`, memoised: the first day a contracteerruimte can be onherroepelijk. */
   computeDagNa(datum: IsoDatum): IsoDatum;
+  /** The ISO date of a day number, memoised: one string per day for the whole run. */
+  formatDag(dag: number): IsoDatum;
 }
 
 export function createRekencontext(config: TermijnConfig): Rekencontext {
   const { kalender, inwerkingtreding } = config;
   const zesWeken = new Map<IsoDatum, BerekendeTermijn>();
   const dagNa = new Map<IsoDatum, IsoDatum>();
+  const lid3Vensters = new Map<number, BerekendeTermijn>();
+  const datumPerDag = new Map<number, IsoDatum>();
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
   return {
     config,
@@ -341,6 +395,11 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
       }
       return termijn;
     },
+    computeLid3Venster(jaar) {
+      let venster = lid3Vensters.get(jaar);
+      if (!venster) lid3Vensters.set(jaar, (venster = computeTermijnVanafAanvang(`${jaar}-03-01`, 6, kalender)));
+      return venster;
+    },
     isOudRegime: (datum) => inwerkingtreding !== undefined && datum < inwerkingtreding,
     twijfelRegime,
     // The four combinations of doubts a lid-2 term can carry, built once: (zorgkantoor?) + 2 × (never had a term?).
@@ -350,7 +409,15 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
       joinTwijfels(TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
       joinTwijfels(TWIJFEL_ZORGKANTOOR, TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
     ],
-    partijNummering: new PartijNummering(),
+    nummering: { partij: new CelNummering(), berekend: new CelNummering() },
+    formatDag(dag) {
+      let datum = datumPerDag.get(dag);
+      if (datum === undefined) {
+        if (datumPerDag.size > 100_000) datumPerDag.clear();
+        datumPerDag.set(dag, (datum = fromDagnummer(dag)));
+      }
+      return datum;
+    },
     computeDagNa(datum) {
       let volgende = dagNa.get(datum);
       if (volgende === undefined) {
@@ -415,35 +482,44 @@ function laterVan(a: IsoDatum | undefined, b: IsoDatum): IsoDatum {
  * Pure and independent of the peildatum: the status at a peildatum is `computeCelStatus`'s.
  */
 export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
-  context.partijNummering.assertVrij();
+  const { partij, berekend } = context.nummering;
+  partij.assertVrij();
+  berekend.assertVrij();
   try {
     return walkCel(invoer, context);
   } finally {
-    context.partijNummering.release();
+    partij.release();
+    berekend.release();
   }
 }
 
 function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { regio, jaar, besluiten, beroepen, gevraagd } = invoer;
-  const { config, computeZesWeken, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa } = context;
-  const { kalender, inwerkingtreding } = config;
-  // At most: per tariefbeschikking a bezwaar and a beroep term for its addressee and each zorgkantoor asked for; per
-  // contracteerruimtebesluit a lid-3 window and one term per party (asked for, addressed or appellant).
-  let aantalCr = 0;
-  for (const b of besluiten) if (b.type === 'contracteerruimte') aantalCr += 1;
-  const aantalTb = besluiten.length - aantalCr;
-  const kolommen = new CelTermijnKolommen(
-    aantalTb * 2 * (1 + gevraagd.length) + aantalCr * (1 + gevraagd.length + aantalTb + beroepen.length),
-    context.partijNummering,
-  );
+  const { config, computeZesWeken, computeLid3Venster, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa, formatDag } = context;
+  const velden = invoer.velden ?? readBesluitVelden(besluiten);
+  const { inwerkingtreding } = config;
+  // Room for a bezwaar and a beroep term per besluit for its addressee and each zorgkantoor asked for, and a term per
+  // party asked for or appealing per besluit; the columns grow when a contracteerruimtebesluit gives every party a term.
+  const kolommen = new CelTermijnKolommen(besluiten.length * (2 + 3 * gevraagd.length) + beroepen.length, context.nummering);
   const beroepPosities: number[] = [];
   /** The besluit being walked: its place in `besluiten`. */
   let plaats = -1;
   // Each exclusion as the means to write it: most are never shown.
-  // Per exclusion four numbers: the besluit's place, the reason, the party (or -1) and the lid-4 doubt's place (or -1).
-  const uitsluitingen: number[] = [];
+  // Per exclusion four numbers: the besluit's place, the reason, the party (or -1) and the lid-4 doubt's place (or -1);
+  // at most one per besluit for its addressee and one per zorgkantoor asked for.
+  let uitsluitingen = new Int32Array(4 * besluiten.length * (1 + gevraagd.length));
+  let aantalUitsluitingen = 0;
   const addUitsluiting = (reden: UitsluitingSoort, partij: number, lid4 = -1) => {
-    uitsluitingen.push(plaats, reden, partij, lid4);
+    const o = 4 * aantalUitsluitingen++;
+    if (o + 4 > uitsluitingen.length) {
+      const groter = new Int32Array(Math.max(16, uitsluitingen.length * 2));
+      groter.set(uitsluitingen);
+      uitsluitingen = groter;
+    }
+    uitsluitingen[o] = plaats;
+    uitsluitingen[o + 1] = reden;
+    uitsluitingen[o + 2] = partij;
+    uitsluitingen[o + 3] = lid4;
   };
   const lid4Twijfels: Lid4Twijfel[] = [];
 
@@ -454,13 +530,16 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   let laatsteEindeWettelijk: IsoDatum | undefined;
   // The parties of this year, by their number in the columns' party table: the kind, the latest last day of their own
   // statutory terms against the current version, and the order in which they became parties of the year.
-  const soortVan: (PartijSoort | undefined)[] = [];
-  const laatsteEindeVan: (IsoDatum | undefined)[] = [];
-  const partijen: number[] = [];
+  // At most one party per besluit, per party asked for and per appellant.
+  const maxPartijen = besluiten.length + gevraagd.length + beroepen.length;
+  const soortVan = new Array<PartijSoort | undefined>(maxPartijen).fill(undefined);
+  const laatsteEindeVan = new Array<IsoDatum | undefined>(maxPartijen).fill(undefined);
+  const partijen = new Int32Array(maxPartijen);
+  let aantalPartijen = 0;
   const addPartij = (nummer: number, soort: PartijSoort) => {
     soortVan[nummer] = soort;
     laatsteEindeVan[nummer] = undefined;
-    partijen.push(nummer);
+    partijen[aantalPartijen++] = nummer;
   };
   const gevraagdNummers = gevraagd.map((g) => kolommen.numberPartij(g.partij));
   // A party asked for twice keeps its first place and its last kind.
@@ -476,7 +555,13 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   }
   const geenBeroepen: readonly (Beroep & { partij: string })[] = [];
   const beroepenVan = (partij: string) => (beroepenPerPartij.size === 0 ? geenBeroepen : (beroepenPerPartij.get(partij) ?? geenBeroepen));
-  const eersteTariefbeschikking = besluiten.find((b) => b.type === 'tariefbeschikking')?.bekendgemaakt;
+  let eersteTariefbeschikking: IsoDatum | undefined;
+  for (let p = 0; p < besluiten.length; p++) {
+    if (velden.code[p] !== BesluitCode.Contracteerruimte) {
+      eersteTariefbeschikking = formatDag(velden.dag[p]!);
+      break;
+    }
+  }
   const plaatsen: CelPlaatsen = { contracteerruimte: [], eersteTariefbeschikking: -1, partij: new Int32Array(besluiten.length).fill(-1), chronologisch: true };
 
   /** `partij` is a number in the party table, or −1 for a lid-3 window (open to every party of the region). */
@@ -509,18 +594,18 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     return sinds;
   };
 
-  /** Art. 105 lid 2 Wmg: the beroep a tariefbeschikking opens for `partij`, or why it does not (lid 4). */
-  const openBeroepViaTariefbeschikking = (besluit: Tariefbeschikking, partij: string, nummer: number, t: BerekendeTermijn, extraTwijfel?: string) => {
-    const sinds = computeOnherroepelijkSinds(partij, nummer, besluit.bekendgemaakt);
+  /** Art. 105 lid 2 Wmg: the beroep the tariefbeschikking at `plaats` (made known on `datum`) opens for `partij`, or why it does not (lid 4). */
+  const openBeroepViaTariefbeschikking = (datum: IsoDatum, partij: string, nummer: number, t: BerekendeTermijn, extraTwijfel?: string) => {
+    const sinds = computeOnherroepelijkSinds(partij, nummer, datum);
     const eigen = laatsteEindeVan[nummer];
     if (sinds) {
-      const eersteInRegio = invoer.eersteTariefbeschikkingInRegio.get(partij);
-      // The window's end as it is now: the walk moves on before the text is written.
-      const vensterEinde =
-        eigen === undefined && laatsteEindeRegio !== undefined && eersteInRegio !== undefined && eersteInRegio > laatsteEindeRegio
-          ? laatsteEindeRegio
-          : undefined;
-      const lid4 = new Lid4Uitsluiting(besluit, partij, sinds, t.einde, vensterEinde, extraTwijfel, invoer, inwerkingtreding);
+      // The window's end as it is now (the walk moves on before the text is written), for a newcomer after it.
+      let vensterEinde: IsoDatum | undefined;
+      if (eigen === undefined && laatsteEindeRegio !== undefined) {
+        const eersteInRegio = invoer.eersteTariefbeschikkingInRegio.get(partij);
+        if (eersteInRegio !== undefined && eersteInRegio > laatsteEindeRegio) vensterEinde = laatsteEindeRegio;
+      }
+      const lid4 = new Lid4Uitsluiting(besluiten[plaats] as Tariefbeschikking, partij, sinds, t.einde, vensterEinde, extraTwijfel, invoer, inwerkingtreding);
       lid4Twijfels.push(lid4);
       addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4Twijfels.length - 1);
       return;
@@ -531,33 +616,38 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       laatsteEindeRegio === undefined &&
       eigen === undefined &&
       laatsteEindeWettelijk !== undefined &&
-      laatsteEindeWettelijk < besluit.bekendgemaakt &&
-      findLopendBeroep(beroepen, besluit.bekendgemaakt) === undefined;
+      laatsteEindeWettelijk < datum &&
+      findLopendBeroep(beroepen, datum) === undefined;
     addBeroepstermijn(t, 'art-105-lid-2', nummer, lid2Twijfels[(extraTwijfel ? 1 : 0) + (eerderVerlopen ? 2 : 0)]);
   };
 
-  for (const besluit of besluiten) {
-    plaats += 1;
-    if (plaats > 0 && besluiten[plaats - 1]!.bekendgemaakt > besluit.bekendgemaakt) plaatsen.chronologisch = false;
-    if (besluit.type === 'contracteerruimte') {
+  // The besluiten by place through `velden`: an object is picked up only for a contracteerruimtebesluit.
+  for (plaats = 0; plaats < besluiten.length; plaats++) {
+    const dag = velden.dag[plaats]!;
+    const code = velden.code[plaats]!;
+    // Each day's one string, from the run's table: the comparisons below are on ISO dates.
+    const datum = formatDag(dag);
+    if (plaats > 0 && velden.dag[plaats - 1]! > dag) plaatsen.chronologisch = false;
+    if (code === BesluitCode.Contracteerruimte) {
+      const besluit = besluiten[plaats]!;
       (plaatsen.contracteerruimte as number[]).push(plaats);
       versie += 1;
       laatsteEindeRegio = undefined;
       laatsteEindeWettelijk = undefined;
-      for (const nummer of partijen) laatsteEindeVan[nummer] = undefined;
-      if (isOudRegime(besluit.bekendgemaakt)) {
+      for (let k = 0; k < aantalPartijen; k++) laatsteEindeVan[partijen[k]!] = undefined;
+      if (isOudRegime(datum)) {
         addUitsluiting(UitsluitingSoort.OudRegime, -1);
         continue;
       }
       addUitsluiting(UitsluitingSoort.GeenBezwaar, -1);
-      const bekendmakingsjaar = jaarVan(besluit.bekendgemaakt);
-      const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < besluit.bekendgemaakt;
+      const bekendmakingsjaar = jaarVan(datum);
+      const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < datum;
       const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
       // A tariefbeschikking made known on the same day: whether one "was issued" at the moment of bekendmaking is open.
-      const zelfdeDag = eersteTariefbeschikking === besluit.bekendgemaakt;
+      const zelfdeDag = eersteTariefbeschikking === datum;
       if (lid3) {
         // Art. 105 lid 3 Wmg: a future year without any tariefbeschikking at the moment of bekendmaking.
-        const t = computeTermijnVanafAanvang(`${bekendmakingsjaar + 1}-03-01`, 6, kalender);
+        const t = computeLid3Venster(bekendmakingsjaar + 1);
         const twijfel = joinTwijfels(
           zelfdeDag
             ? `Op dezelfde dag is een tariefbeschikking voor ${regiojaar(regio, jaar)} bekendgemaakt. Of art. 105 lid 3 Wmg dan ` +
@@ -573,14 +663,15 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       let twijfelWijziging: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
       // An appellant whose beroep is pending is a party of this year even without a tariefbeschikking for it.
       for (const b of beroepen) {
-        if (!isLopendOp(b, besluit.bekendgemaakt)) continue;
+        if (!isLopendOp(b, datum)) continue;
         const nummer = kolommen.numberPartij(b.partij);
         if (soortVan[nummer] === undefined) addPartij(nummer, gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder');
       }
-      const t = computeZesWeken(besluit.bekendgemaakt);
-      for (const nummer of partijen) {
+      const t = computeZesWeken(datum);
+      for (let k = 0; k < aantalPartijen; k++) {
+        const nummer = partijen[k]!;
         const partij = kolommen.partijTabel[nummer]!;
-        const lopend = findLopendBeroep(beroepenVan(partij), besluit.bekendgemaakt);
+        const lopend = findLopendBeroep(beroepenVan(partij), datum);
         if (lopend) {
           // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
           const twijfel =
@@ -603,11 +694,11 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     }
 
     // A tariefbeschikking.
-    const partij = partijVan(besluit);
+    const partij = velden.partij[plaats]!;
     const nummer = kolommen.numberPartij(partij);
     plaatsen.partij[plaats] = nummer;
     if (plaatsen.eersteTariefbeschikking < 0) plaatsen.eersteTariefbeschikking = plaats;
-    const t = computeZesWeken(besluit.bekendgemaakt);
+    const t = computeZesWeken(datum);
     // Art. 6:7 and 6:8 Awb: bezwaar against the tariefbeschikking itself opens whatever the rest of the rules say.
     kolommen.add(plaats, t, 'awb-bezwaar', 0, nummer, 'zorgaanbieder', undefined);
     for (let k = 0; k < gevraagd.length; k++) {
@@ -615,22 +706,23 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       kolommen.add(plaats, t, 'awb-bezwaar', 0, gevraagdNummers[k]!, 'zorgkantoor', TWIJFEL_ZORGKANTOOR_BEZWAAR);
     }
     if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
-    if (isOudRegime(besluit.bekendgemaakt)) {
+    if (isOudRegime(datum)) {
       addUitsluiting(UitsluitingSoort.OudRegime, nummer);
       continue;
     }
-    if (!heeftProductieafspraken(besluit.soort)) {
+    if (code === BesluitCode.ZonderProductieafspraken) {
       addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, nummer);
       continue;
     }
-    openBeroepViaTariefbeschikking(besluit, partij, nummer, t);
+    openBeroepViaTariefbeschikking(datum, partij, nummer, t);
     for (let k = 0; k < gevraagd.length; k++) {
       const g = gevraagd[k]!;
-      if (g.soort === 'zorgkantoor' && g.partij !== partij) openBeroepViaTariefbeschikking(besluit, g.partij, gevraagdNummers[k]!, t, TWIJFEL_ZORGKANTOOR);
+      if (g.soort === 'zorgkantoor' && g.partij !== partij) openBeroepViaTariefbeschikking(datum, g.partij, gevraagdNummers[k]!, t, TWIJFEL_ZORGKANTOOR);
     }
   }
   kolommen.seal();
-  return createCelUitkomst(invoer, context, kolommen, beroepPosities, uitsluitingen, lid4Twijfels, plaatsen);
+  // Kept as typed arrays: outside the heap the collector copies.
+  return createCelUitkomst(invoer, context, kolommen, Int32Array.from(beroepPosities), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4Twijfels, plaatsen);
 }
 
 /** The first of `beroepen` pending on `datum`, if any. */
@@ -776,8 +868,8 @@ function createCelUitkomst(
   invoer: CelInvoer,
   context: Rekencontext,
   kolommen: CelTermijnKolommen,
-  beroepPosities: readonly number[],
-  uitsluitingCodes: readonly number[],
+  beroepPosities: Int32Array,
+  uitsluitingCodes: Int32Array,
   lid4Twijfels: Lid4Twijfel[],
   plaatsen: CelPlaatsen,
 ): CelUitkomst {

@@ -1,8 +1,16 @@
-import { formatDatumKort, toDagnummer, type IsoDatum } from '../kalender/kalenderdatum';
+import { formatDatumKort, fromDagnummer, toDagnummer, type IsoDatum } from '../kalender/kalenderdatum';
 import { partijVan, type Besluit, type Beroep, type GevraagdePartij, type Tariefbeschikking, type TermijnInvoer } from '../besluiten/besluit';
 import { assertBekendmakingInBereik } from './awbTermijn';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';
-import { computeCel, createRekencontext, describeCellenVoorWaarschuwingen, type CelInvoer, type CelUitkomst } from './celTermijnen';
+import {
+  codeerBesluit,
+  computeCel,
+  createRekencontext,
+  describeCellenVoorWaarschuwingen,
+  type BesluitVelden,
+  type CelInvoer,
+  type CelUitkomst,
+} from './celTermijnen';
 import { computeCelStatus, type CelStatus } from './celStatus';
 import { listWaarschuwingen } from './waarschuwingen';
 import { compare, orderByGetalSleutel } from './volgorde';
@@ -54,13 +62,22 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
   // tariefbeschikking per region. After it the objects are only picked up by place.
   const { besluiten } = invoer;
   const sleutels = new Float64Array(besluiten.length);
-  const perRegio = new Map<string, { perJaar: Map<number, number[]>; eersteTariefbeschikking: Map<string, IsoDatum> }>();
+  const dagen = new Int32Array(besluiten.length);
+  const codes = new Uint8Array(besluiten.length);
+  const partijNamen: string[] = [];
+  // Per tariefbeschikking its region's and its addressee's number (the addressees numbered once for the whole input).
+  const regioVan = new Int32Array(besluiten.length);
+  const partijVanTb = new Int32Array(besluiten.length).fill(-1);
+  const partijNummers = new Map<string, number>();
+  const perRegio = new Map<string, { nummer: number; perJaar: Map<number, number[]> }>();
   for (let i = 0; i < besluiten.length; i++) {
     const besluit = besluiten[i]!;
     assertBekendmakingInBereik(besluit.bekendgemaakt);
-    sleutels[i] = computeCelSleutel(besluit);
+    dagen[i] = toDagnummer(besluit.bekendgemaakt);
+    sleutels[i] = computeCelSleutel(dagen[i]!, besluit);
+    codes[i] = codeerBesluit(besluit);
     let regio = perRegio.get(besluit.regio);
-    if (!regio) perRegio.set(besluit.regio, (regio = { perJaar: new Map(), eersteTariefbeschikking: new Map() }));
+    if (!regio) perRegio.set(besluit.regio, (regio = { nummer: perRegio.size, perJaar: new Map() }));
     if (besluit.type === 'contracteerruimte') {
       for (const jaar of besluit.jaren) {
         const lijst = regio.perJaar.get(jaar);
@@ -72,9 +89,22 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
       if (lijst) lijst.push(i);
       else regio.perJaar.set(besluit.jaar, [i]);
       const partij = partijVan(besluit);
-      const bekend = regio.eersteTariefbeschikking.get(partij);
-      if (bekend === undefined || besluit.bekendgemaakt < bekend) regio.eersteTariefbeschikking.set(partij, besluit.bekendgemaakt);
+      let nummer = partijNummers.get(partij);
+      if (nummer === undefined) {
+        partijNummers.set(partij, (nummer = partijNummers.size));
+        partijNamen.push(partij);
+      }
+      partijVanTb[i] = nummer;
+      regioVan[i] = regio.nummer;
     }
+  }
+  // Each party's first tariefbeschikking per region as a day number, from the numbers alone.
+  const eersteDag = Array.from({ length: perRegio.size }, () => new Int32Array(partijNummers.size).fill(GEEN_DAG));
+  for (let i = 0; i < besluiten.length; i++) {
+    const nummer = partijVanTb[i]!;
+    if (nummer < 0) continue;
+    const eerste = eersteDag[regioVan[i]!]!;
+    if (dagen[i]! < eerste[nummer]!) eerste[nummer] = dagen[i]!;
   }
   const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
   const besluitenPerId = new Map<string, Besluit>();
@@ -87,11 +117,20 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
     gevraagdPerRegio.set(p.regio, lijst);
   }
   const cellen: CelInvoer[] = [];
-  for (const [regio, { perJaar, eersteTariefbeschikking }] of perRegio) {
+  for (const [regio, { nummer, perJaar }] of perRegio) {
+    const eersteTariefbeschikking = new EersteTariefbeschikkingen(partijNummers, eersteDag[nummer]!);
     for (const [jaar, plaatsen] of perJaar) {
       const volgorde = orderByGetalSleutel(plaatsen.length, (k) => sleutels[plaatsen[k]!]!);
-      const celBesluiten = new Array<Besluit>(volgorde.length);
-      for (let k = 0; k < volgorde.length; k++) celBesluiten[k] = besluiten[plaatsen[volgorde[k]!]!]!;
+      const n = volgorde.length;
+      const celBesluiten = new Array<Besluit>(n);
+      const velden: BesluitVelden = { dag: new Int32Array(n), code: new Uint8Array(n), partij: new Array<string | undefined>(n) };
+      for (let k = 0; k < n; k++) {
+        const i = plaatsen[volgorde[k]!]!;
+        celBesluiten[k] = besluiten[i]!;
+        velden.dag[k] = dagen[i]!;
+        velden.code[k] = codes[i]!;
+        (velden.partij as (string | undefined)[])[k] = partijVanTb[i]! < 0 ? undefined : partijNamen[partijVanTb[i]!];
+      }
       cellen.push({
         regio,
         jaar,
@@ -99,6 +138,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
         beroepen: beroepenPerCel.get(celSleutel(regio, jaar)) ?? [],
         gevraagd: gevraagdPerRegio.get(regio) ?? [],
         eersteTariefbeschikkingInRegio: eersteTariefbeschikking,
+        velden,
       });
     }
   }
@@ -110,15 +150,30 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
  * the tariefbeschikking applying it; otherwise the given order (sort is stable).
  */
 export function orderCelBesluiten(besluiten: Besluit[]): Besluit[] {
-  const volgorde = orderByGetalSleutel(besluiten.length, (i) => computeCelSleutel(besluiten[i]!));
+  const volgorde = orderByGetalSleutel(besluiten.length, (i) => computeCelSleutel(toDagnummer(besluiten[i]!.bekendgemaakt), besluiten[i]!));
   const kopie = besluiten.slice();
   for (let i = 0; i < volgorde.length; i++) besluiten[i] = kopie[volgorde[i]!]!;
   return besluiten;
 }
 
+const GEEN_DAG = 2 ** 31 - 1;
+
+/** Each party's first tariefbeschikking in one region: the day numbers of a region, by the input's party numbers. */
+class EersteTariefbeschikkingen {
+  constructor(
+    private readonly partijNummers: ReadonlyMap<string, number>,
+    private readonly dagen: Int32Array,
+  ) {}
+  get(partij: string): IsoDatum | undefined {
+    const nummer = this.partijNummers.get(partij);
+    const dag = nummer === undefined ? GEEN_DAG : this.dagen[nummer]!;
+    return dag === GEEN_DAG ? undefined : fromDagnummer(dag);
+  }
+}
+
 /** Day and type as one number (a contracteerruimtebesluit first): the order of a cell's besluiten, equal ones kept. */
-function computeCelSleutel(b: Besluit): number {
-  return toDagnummer(b.bekendgemaakt) * 2 + (b.type === 'contracteerruimte' ? 0 : 1);
+function computeCelSleutel(dag: number, b: Besluit): number {
+  return dag * 2 + (b.type === 'contracteerruimte' ? 0 : 1);
 }
 
 /** Who filed a beroep: given, or the addressee of the tariefbeschikking it names; otherwise named by the beroep itself. */

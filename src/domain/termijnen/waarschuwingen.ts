@@ -34,26 +34,30 @@ export function prepareWaarschuwingen(
   const eindjaren = termijnen.eindjaren;
   const vooraf = listAlgemeneWaarschuwingen(eindjaren, config);
 
+  // Two passes over the besluiten: the contracteerruimtebesluiten (and the besluiten beroepen name), then the
+  // tariefbeschikkingen against the years those cover.
+  const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
+  const besluitenPerId = new Map<string, Besluit>();
+  const contracteerruimtebesluiten: Besluit[] = [];
   const crJarenPerRegio = new Map<string, Set<number>>();
   for (const b of invoer.besluiten) {
+    if (beroepTegen.size > 0 && beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
     if (b.type !== 'contracteerruimte') continue;
+    contracteerruimtebesluiten.push(b);
     const jaren = crJarenPerRegio.get(b.regio) ?? new Set<number>();
     for (const jaar of b.jaren) jaren.add(jaar);
     crJarenPerRegio.set(b.regio, jaren);
   }
   const nietGedekt: Waarschuwing[] = [];
   for (const b of invoer.besluiten) {
+    if (b.type !== 'tariefbeschikking') continue;
     const jaren = crJarenPerRegio.get(b.regio);
-    if (b.type === 'tariefbeschikking' && jaren && !jaren.has(b.jaar)) nietGedekt.push(describeJaarNietGedekt(b, jaren));
+    if (jaren && !jaren.has(b.jaar)) nietGedekt.push(describeJaarNietGedekt(b, jaren));
   }
-
-  const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
-  const besluitenPerId = new Map<string, Besluit>();
-  for (const b of invoer.besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
   const perBeroep = prepareBeroepWaarschuwingen(
     invoer.beroepen,
     besluitenPerId,
-    invoer.besluiten,
+    contracteerruimtebesluiten,
     indexEersteBeroepstermijn(beroepTegen.size > 0 ? termijnen.listBeroepstermijnenTegen(beroepTegen) : [], beroepTegen),
   );
 

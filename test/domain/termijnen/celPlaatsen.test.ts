@@ -93,6 +93,25 @@ describe('statuses read the places the walk recorded (termijnregels §6)', () =>
     );
   });
 
+  it('a cell walked from its besluit objects (as the term service gives it) equals one walked from the fields splitInCellen read', () => {
+    fc.assert(
+      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata }) => {
+        const context = createRekencontext(config);
+        for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
+          expect(invoer.velden).toBeDefined();
+          const uitVelden = computeCel(invoer, context);
+          const uitObjecten = computeCel({ ...invoer, velden: undefined }, context);
+          expect(uitObjecten.termijnen).toEqual(uitVelden.termijnen);
+          expect(uitObjecten.uitsluitingen.map((u) => ({ ...u, toelichting: u.toelichting, twijfel: u.twijfel }))).toEqual(
+            uitVelden.uitsluitingen.map((u) => ({ ...u, toelichting: u.toelichting, twijfel: u.twijfel })),
+          );
+          for (const peildatum of peildata) expect(computeCelStatus(uitObjecten, peildatum, config)).toEqual(computeCelStatus(uitVelden, peildatum, config));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a cell that fails half-way leaves no party numbered for the next cell', () => {
     const goed = splitInCellen({
       besluiten: [
