@@ -176,7 +176,11 @@ export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum,
       ...(zorgaanbieder ? { zorgaanbieder } : {}),
     });
   }
-  return { regels, mogelijkeTermijnen: getoond, aantalMogelijk, aantal, telling, banners: selectBannerUitsluitingen(berekend, filter) };
+  // The banners depend on the data and the filter, not on the peildatum: one list per revision and filter.
+  const banners = afgeleidPerRevisie(berekend, JSON.stringify(['banners', filter.regio, filter.jaar, filter.zorgaanbieder]), () =>
+    selectBannerUitsluitingen(berekend, filter),
+  );
+  return { regels, mogelijkeTermijnen: getoond, aantalMogelijk, aantal, telling, banners };
 }
 
 /** The exclusions a region or year filter can show: the matching cells' own, in the order of the whole list; else all. */
