@@ -41,6 +41,8 @@ export interface CelInvoer {
 
 /** Per place in a cell's `besluiten`: its bekendmaking as a day number, what kind of besluit, and its addressee. */
 export interface BesluitVelden {
+  /** The list these fields were read from (the cell's `besluiten`). */
+  van: readonly Besluit[];
   dag: Int32Array;
   /** `BesluitCode`: a contracteerruimtebesluit, or a tariefbeschikking with or without productieafspraken. */
   code: Uint8Array;
@@ -63,7 +65,12 @@ export function codeerBesluit(besluit: Besluit): BesluitCode {
 
 /** The fields the walk reads, from the besluit objects themselves. */
 export function readBesluitVelden(besluiten: readonly Besluit[]): BesluitVelden {
-  const velden = { dag: new Int32Array(besluiten.length), code: new Uint8Array(besluiten.length), partij: new Array<string | undefined>(besluiten.length) };
+  const velden = {
+    van: besluiten,
+    dag: new Int32Array(besluiten.length),
+    code: new Uint8Array(besluiten.length),
+    partij: new Array<string | undefined>(besluiten.length),
+  };
   for (let i = 0; i < besluiten.length; i++) {
     const b = besluiten[i]!;
     velden.dag[i] = toDagnummer(b.bekendgemaakt);
@@ -275,6 +282,8 @@ export class LateTekst {
  * lookup per value) and one scratch array from a value's number to its number in the cell being computed. `release`
  * after each cell (computeCel does so in a finally); a cell never starts while another is being computed.
  */
+const MAX_WOORDENBOEK = 200_000;
+
 export class CelNummering<T> {
   private readonly nummers = new Map<T, number>();
   private inCel = new Int32Array(1024).fill(-1);
@@ -312,9 +321,17 @@ export class CelNummering<T> {
     this.aantalGegeven = 0;
   }
 
-  /** A cell must start with nothing numbered. */
-  assertVrij(): void {
+  /**
+   * Before a cell: nothing may be numbered (no cell in progress). A long-lived context (the term service's) meets every
+   * party name it ever computed; past `MAX_WOORDENBOEK` the dictionary starts afresh, which only renumbers.
+   */
+  startCel(): void {
     if (this.aantalGegeven > 0) throw new Error('CelNummering: a cell is still being computed');
+    if (this.nummers.size > MAX_WOORDENBOEK) {
+      this.nummers.clear();
+      this.inCel = new Int32Array(1024).fill(-1);
+      this.gegeven = new Int32Array(1024);
+    }
   }
 }
 
@@ -483,8 +500,8 @@ function laterVan(a: IsoDatum | undefined, b: IsoDatum): IsoDatum {
  */
 export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { partij, berekend } = context.nummering;
-  partij.assertVrij();
-  berekend.assertVrij();
+  partij.startCel();
+  berekend.startCel();
   try {
     return walkCel(invoer, context);
   } finally {
@@ -496,7 +513,8 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
 function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { regio, jaar, besluiten, beroepen, gevraagd } = invoer;
   const { config, computeZesWeken, computeLid3Venster, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa, formatDag } = context;
-  const velden = invoer.velden ?? readBesluitVelden(besluiten);
+  // Fields read from these very besluiten only: a copy of the cell with other besluiten reads them afresh.
+  const velden = invoer.velden?.van === besluiten ? invoer.velden : readBesluitVelden(besluiten);
   const { inwerkingtreding } = config;
   // Room for a bezwaar and a beroep term per besluit for its addressee and each zorgkantoor asked for, and a term per
   // party asked for or appealing per besluit; the columns grow when a contracteerruimtebesluit gives every party a term.

@@ -65,6 +65,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
   const dagen = new Int32Array(besluiten.length);
   const codes = new Uint8Array(besluiten.length);
   const partijNamen: string[] = [];
+  let ongeldig: unknown;
   // Per tariefbeschikking its region's and its addressee's number (the addressees numbered once for the whole input).
   const regioVan = new Int32Array(besluiten.length);
   const partijVanTb = new Int32Array(besluiten.length).fill(-1);
@@ -73,7 +74,12 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
   for (let i = 0; i < besluiten.length; i++) {
     const besluit = besluiten[i]!;
     assertBekendmakingInBereik(besluit.bekendgemaakt);
-    dagen[i] = toDagnummer(besluit.bekendgemaakt);
+    // A date that is no date is reported after every range check, as the range check comes first for the whole input.
+    try {
+      dagen[i] = toDagnummer(besluit.bekendgemaakt);
+    } catch (fout) {
+      ongeldig ??= fout;
+    }
     sleutels[i] = computeCelSleutel(dagen[i]!, besluit);
     codes[i] = codeerBesluit(besluit);
     let regio = perRegio.get(besluit.regio);
@@ -98,6 +104,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
       regioVan[i] = regio.nummer;
     }
   }
+  if (ongeldig !== undefined) throw ongeldig;
   // Each party's first tariefbeschikking per region as a day number, from the numbers alone.
   const eersteDag = Array.from({ length: perRegio.size }, () => new Int32Array(partijNummers.size).fill(GEEN_DAG));
   for (let i = 0; i < besluiten.length; i++) {
@@ -123,7 +130,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
       const volgorde = orderByGetalSleutel(plaatsen.length, (k) => sleutels[plaatsen[k]!]!);
       const n = volgorde.length;
       const celBesluiten = new Array<Besluit>(n);
-      const velden: BesluitVelden = { dag: new Int32Array(n), code: new Uint8Array(n), partij: new Array<string | undefined>(n) };
+      const velden: BesluitVelden = { van: celBesluiten, dag: new Int32Array(n), code: new Uint8Array(n), partij: new Array<string | undefined>(n) };
       for (let k = 0; k < n; k++) {
         const i = plaatsen[volgorde[k]!]!;
         celBesluiten[k] = besluiten[i]!;

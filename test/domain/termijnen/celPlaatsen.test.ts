@@ -8,10 +8,13 @@ import { computeCelStatus } from '../../../src/domain/termijnen/celStatus';
 import { computeBezwaarOfBeroepstermijn } from '../../../src/domain/termijnen/awbTermijn';
 import { computeGriffierechtTermijn } from '../../../src/domain/termijnen/overigeTermijnen';
 import { compare } from '../../../src/domain/termijnen/volgorde';
-import { partijVan, type Besluit, type Beroep } from '../../../src/domain/besluiten/besluit';
+import { partijVan, type Besluit, type Beroep, type GevraagdePartij } from '../../../src/domain/besluiten/besluit';
 
 const config = { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() };
-const dag = fc.integer({ min: 0, max: 60 }).map((d) => addDagen('2025-11-01', d * 7));
+// Any weekday over some fourteen months: ends that move (art. 1 Atw) and ends that do not.
+const dag = fc.integer({ min: 0, max: 420 }).map((d) => addDagen('2025-11-01', d));
+// The entry into force known and early, known and within the scenario (old regime first), or unknown (termijnregels §8).
+const configs = [config, { ...config, inwerkingtreding: '2026-03-01' }, { inwerkingtreding: undefined, kalender: config.kalender }];
 
 // One region, two years, few parties; an appellant ("Indiener") who never receives a tariefbeschikking.
 const besluit: fc.Arbitrary<Besluit> = fc.oneof(
@@ -39,9 +42,11 @@ const scenario = fc
     besluiten: fc.array(besluit, { minLength: 1, maxLength: 12 }),
     beroep: fc.option(fc.record({ index: fc.nat(), ingesteld: dag, afgerond: fc.option(dag), partij: fc.constantFrom('Indiener', 'A') })),
     zorgkantoor: fc.boolean(),
+    tweemaalGevraagd: fc.boolean(),
+    regime: fc.nat(configs.length - 1),
     peildata: fc.array(dag, { minLength: 1, maxLength: 4 }),
   })
-  .map(({ besluiten, beroep, zorgkantoor, peildata }) => {
+  .map(({ besluiten, beroep, zorgkantoor, tweemaalGevraagd, regime, peildata }) => {
     const beroepen: Beroep[] = [];
     if (beroep) {
       const tegen = besluiten[beroep.index % besluiten.length]!;
@@ -49,14 +54,17 @@ const scenario = fc
       const afgerond = beroep.afgerond !== null && beroep.afgerond > beroep.ingesteld ? beroep.afgerond : null;
       beroepen.push({ tegen: tegen.id, jaar, ingesteld: beroep.ingesteld, afgerond, partij: beroep.partij });
     }
-    const partijen = zorgkantoor ? [{ partij: 'Zorgkantoor Utrecht', soort: 'zorgkantoor' as const, regio: 'Utrecht' }] : [];
-    return { besluiten, beroepen, partijen, peildata };
+    const partijen: GevraagdePartij[] = zorgkantoor ? [{ partij: 'Zorgkantoor Utrecht', soort: 'zorgkantoor', regio: 'Utrecht' }] : [];
+    // A party asked for twice, once as another kind: it keeps its first place and its last kind.
+    if (tweemaalGevraagd)
+      partijen.push({ partij: 'A', soort: 'zorgkantoor' as const, regio: 'Utrecht' }, { partij: 'A', soort: 'zorgaanbieder' as const, regio: 'Utrecht' });
+    return { besluiten, beroepen, partijen, peildata, config: configs[regime]! };
   });
 
 describe('statuses read the places the walk recorded (termijnregels §6)', () => {
   it('the parties at a peildatum are those asked for, addressed by then or appealing by then, by name', () => {
     fc.assert(
-      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata }) => {
+      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata, config }) => {
         const context = createRekencontext(config);
         for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
           const cel = computeCel(invoer, context);
@@ -75,7 +83,7 @@ describe('statuses read the places the walk recorded (termijnregels §6)', () =>
 
   it('halving the chronological list gives the statuses that reading every besluit gives', () => {
     fc.assert(
-      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata }) => {
+      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata, config }) => {
         const context = createRekencontext(config);
         for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
           const cel = computeCel(invoer, context);
@@ -95,7 +103,7 @@ describe('statuses read the places the walk recorded (termijnregels §6)', () =>
 
   it('a cell walked from its besluit objects (as the term service gives it) equals one walked from the fields splitInCellen read', () => {
     fc.assert(
-      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata }) => {
+      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata, config }) => {
         const context = createRekencontext(config);
         for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
           expect(invoer.velden).toBeDefined();
@@ -120,14 +128,40 @@ describe('statuses read the places the walk recorded (termijnregels §6)', () =>
       ],
       beroepen: [],
     })[0]!;
-    // A tariefbeschikking the engine refuses (outside the verified range) after its party was numbered.
+    // A tariefbeschikking the engine refuses (outside the verified range) after its party was numbered; the copy has
+    // other besluiten, so the walk reads them afresh rather than the fields splitInCellen read for `goed`.
     const fout = { ...goed, besluiten: [...goed.besluiten, { ...goed.besluiten[1]!, id: 'TB-A', aanbieder: 'A', bekendgemaakt: '2201-01-02' } as Besluit] };
     const context = createRekencontext(config);
-    expect(() => computeCel(fout, context)).toThrow(RangeError);
+    expect(() => computeCel(fout, context)).toThrow(/2201-01-02 outside/);
     const daarna = computeCel(goed, context);
     const vers = computeCel(goed, createRekencontext(config));
     expect(daarna.kolommen.partijTabel).toEqual(['B']);
     expect(daarna.termijnen).toEqual(vers.termijnen);
+  });
+});
+
+describe('the input as splitInCellen reads it', () => {
+  it('a cell copied with other besluiten of the same number is walked from those, not from the fields read before', () => {
+    const [cel] = splitInCellen({
+      besluiten: [
+        { id: 'CR', type: 'contracteerruimte', soort: 'vaststelling', regio: 'Utrecht', bekendgemaakt: '2025-11-14', jaren: [2026] },
+        { id: 'TB', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Utrecht', jaar: 2026, bekendgemaakt: '2026-01-09', aanbieder: 'B' },
+      ],
+      beroepen: [],
+    });
+    const anders = [cel!.besluiten[0]!, { ...cel!.besluiten[1]!, bekendgemaakt: '2026-02-13', aanbieder: 'C' } as Besluit];
+    const [vers] = splitInCellen({ besluiten: anders, beroepen: [] });
+    const context = createRekencontext(config);
+    expect(computeCel({ ...cel!, besluiten: anders }, context).termijnen).toEqual(computeCel(vers!, context).termijnen);
+  });
+
+  it('every range check comes before any malformed date, as before (art. 6:7 Awb: no date the engine did not check)', () => {
+    const besluiten: Besluit[] = [
+      { id: 'TB', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Utrecht', jaar: 2026, bekendgemaakt: '2026-02-30', aanbieder: 'B' },
+      { id: 'CR', type: 'contracteerruimte', soort: 'vaststelling', regio: 'Utrecht', bekendgemaakt: '2201-01-01', jaren: [2026] },
+    ];
+    expect(() => splitInCellen({ besluiten, beroepen: [] })).toThrow(/2201-01-01 outside/);
+    expect(() => splitInCellen({ besluiten: besluiten.slice(0, 1), beroepen: [] })).toThrow(/Invalid ISO date: 2026-02-30/);
   });
 });
 
