@@ -16,7 +16,7 @@ const log = (r: string) => {
 };
 
 execSync('node scripts/bouwServer.mjs', { stdio: 'inherit' });
-for (const r of runEngineBench()) regels.push(r);
+for (const r of await runEngineBench()) regels.push(r);
 const start = await measureStart();
 log(`start to first page (demo data): compiled ${start.gecompileerdMs.toFixed(0)} ms, tsx ${start.tsxMs.toFixed(0)} ms`);
 for (const schaal of [1, 5]) for (const r of describeServerMeting(await measureServer(schaal))) log(r);
