@@ -6,7 +6,6 @@ import {
   collectCelEindjaren,
   computeCel,
   createRekencontext,
-  isRekencontextVol,
   listBeroepRijenTegen,
   readsEersteTariefbeschikkingVan,
   type CelInvoer,
@@ -201,8 +200,7 @@ const ALGEMEEN = '0|0';
 const dbCelSleutel = (c: DbCel) => `${c.regioId}|${c.jaar}`;
 
 export function createTermijnService(db: Db, config: TermijnConfig): TermijnService {
-  // Kept for the service's lifetime, renewed when its dictionaries grew past their bound (party names of years past).
-  let context = createRekencontext(config);
+  const context = createRekencontext(config);
   const scopes = new Map<string, ScopeStand>();
   // A stable number per (regio, jaar) for the term columns, never reused; and each cell's terms as columns.
   const celIds = new Map<string, number>();
@@ -227,7 +225,6 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
   const refresh = (scope: TermijnScope, stand: ScopeStand | undefined): ScopeStand => {
     const dataRevisie = readDataRevisie(db);
     if (stand && stand.dataRevisie === dataRevisie && sameScope(stand.scope, scope)) return stand;
-    if (isRekencontextVol(context)) context = createRekencontext(config);
     const celRevisies = readCelRevisies(db);
     if (!stand || !sameScope(stand.scope, scope) || celRevisies.get(ALGEMEEN) !== stand.celRevisies.get(ALGEMEEN)) {
       telling.volledigeLadingen += 1;

@@ -48,9 +48,6 @@ export interface BesluitVelden {
   code: Uint8Array;
   /** The addressee of a tariefbeschikking (`partijVan`); undefined for a contracteerruimtebesluit. */
   partij: readonly (string | undefined)[];
-  /** The addressee's number in the dictionary `woordenboek` (−1 for a contracteerruimtebesluit), when split with one. */
-  partijNummer?: Int32Array;
-  woordenboek?: CelNummering<string>;
 }
 
 export const enum BesluitCode {
@@ -202,12 +199,6 @@ export class CelTermijnKolommen {
     return this.indexen.partij.numberIn(partij, this.partijTabel);
   }
 
-  /** The same, for a party by its number in the run's dictionary. */
-  numberPartijUitWoordenboek(n: number): number {
-    if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
-    return this.indexen.partij.numberInCel(n, this.partijTabel);
-  }
-
   /** Done adding: the interning index goes, the tables stay, the columns keep only what they hold. */
   seal(): void {
     this.indexen = undefined;
@@ -291,33 +282,20 @@ export class LateTekst {
  * lookup per value) and one scratch array from a value's number to its number in the cell being computed. `release`
  * after each cell (computeCel does so in a finally); a cell never starts while another is being computed.
  */
-/**
- * Numbers the values of one cell at a time (parties, six-week terms): a dictionary shared by every cell of a run (one
- * lookup per value, or none when `splitInCellen` looked the party up already) and one scratch array from a value's
- * number to its number in the cell being computed. `release` after each cell (computeCel does so in a finally); a cell
- * never starts while another is being computed. The dictionary only grows: a long-lived owner renews its context
- * (`isRekencontextVol`).
- */
+const MAX_WOORDENBOEK = 200_000;
+
 export class CelNummering<T> {
   private readonly nummers = new Map<T, number>();
-  /** The values by their number in the dictionary. */
-  readonly waarden: T[] = [];
   private inCel = new Int32Array(1024).fill(-1);
   /** The dictionary numbers given a number in the current cell (the first `aantalGegeven`). */
   private gegeven = new Int32Array(1024);
   private aantalGegeven = 0;
 
-  get grootte(): number {
-    return this.waarden.length;
-  }
-
-  /** The value's number in the dictionary (added when new). */
-  numberInWoordenboek(waarde: T): number {
+  numberIn(waarde: T, tabel: T[]): number {
     let n = this.nummers.get(waarde);
     if (n === undefined) {
-      n = this.waarden.length;
+      n = this.nummers.size;
       this.nummers.set(waarde, n);
-      this.waarden.push(waarde);
       if (n >= this.inCel.length) {
         const groter = new Int32Array(this.inCel.length * 2).fill(-1);
         groter.set(this.inCel);
@@ -327,24 +305,10 @@ export class CelNummering<T> {
         this.gegeven = meer;
       }
     }
-    return n;
-  }
-
-  /** The value's number in the dictionary, if it has one. */
-  findInWoordenboek(waarde: T): number | undefined {
-    return this.nummers.get(waarde);
-  }
-
-  numberIn(waarde: T, tabel: T[]): number {
-    return this.numberInCel(this.numberInWoordenboek(waarde), tabel);
-  }
-
-  /** The number in the cell's `tabel` of the value with dictionary number `n` (added when new). */
-  numberInCel(n: number, tabel: T[]): number {
     let lokaal = this.inCel[n]!;
     if (lokaal < 0) {
       lokaal = tabel.length;
-      tabel.push(this.waarden[n]!);
+      tabel.push(waarde);
       this.inCel[n] = lokaal;
       this.gegeven[this.aantalGegeven++] = n;
     }
@@ -357,18 +321,18 @@ export class CelNummering<T> {
     this.aantalGegeven = 0;
   }
 
-  /** Before a cell: nothing may be numbered (no cell in progress). */
+  /**
+   * Before a cell: nothing may be numbered (no cell in progress). A long-lived context (the term service's) meets every
+   * party name it ever computed; past `MAX_WOORDENBOEK` the dictionary starts afresh, which only renumbers.
+   */
   startCel(): void {
     if (this.aantalGegeven > 0) throw new Error('CelNummering: a cell is still being computed');
+    if (this.nummers.size > MAX_WOORDENBOEK) {
+      this.nummers.clear();
+      this.inCel = new Int32Array(1024).fill(-1);
+      this.gegeven = new Int32Array(1024);
+    }
   }
-}
-
-/** A context kept for long (the term service's) is renewed past this many party names or six-week terms. */
-const MAX_WOORDENBOEK = 200_000;
-
-/** Whether a long-lived context's dictionaries grew past their bound: its owner then starts a new one. */
-export function isRekencontextVol(context: Rekencontext): boolean {
-  return context.nummering.partij.grootte > MAX_WOORDENBOEK || context.nummering.berekend.grootte > MAX_WOORDENBOEK;
 }
 
 /**
@@ -749,8 +713,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
 
     // A tariefbeschikking.
     const partij = velden.partij[plaats]!;
-    const nummer =
-      velden.woordenboek === context.nummering.partij ? kolommen.numberPartijUitWoordenboek(velden.partijNummer![plaats]!) : kolommen.numberPartij(partij);
+    const nummer = kolommen.numberPartij(partij);
     plaatsen.partij[plaats] = nummer;
     if (plaatsen.eersteTariefbeschikking < 0) plaatsen.eersteTariefbeschikking = plaats;
     const t = computeZesWeken(datum);

@@ -3,7 +3,6 @@ import { partijVan, type Besluit, type Beroep, type GevraagdePartij, type Tarief
 import { assertBekendmakingInBereik } from './awbTermijn';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';
 import {
-  CelNummering,
   codeerBesluit,
   computeCel,
   createRekencontext,
@@ -32,7 +31,7 @@ export function celSleutel(regio: string, jaar: number): string {
  */
 export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): TermijnUitkomst {
   const context = createRekencontext(config);
-  const cellen = splitInCellen(invoer, context.nummering.partij).map((cel) => computeCel(cel, context));
+  const cellen = splitInCellen(invoer).map((cel) => computeCel(cel, context));
   const statussen = computeStatussen(cellen, invoer.peildatum, config);
   const waarschuwingen = listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(cellen), config);
   // The records, their merged order and the texts only when read: the engine's answer is its rows' codes and dates.
@@ -57,11 +56,7 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
  * The partitions of the input: one per (regio, jaar) that has a besluit, ordered by region and year, each with its
  * besluiten in order of bekendmaking (on one day a contracteerruimtebesluit precedes the tariefbeschikking applying it).
  */
-export function splitInCellen(
-  invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen' | 'partijen'>,
-  /** The run's dictionary of parties (`Rekencontext.nummering.partij`): the walk then needs no lookup of its own. */
-  woordenboek: CelNummering<string> = new CelNummering(),
-): CelInvoer[] {
+export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen' | 'partijen'>): CelInvoer[] {
   // One pass over the input, in its order (at 20× national scale it is 800,000 objects spread over the heap): range
   // check, each besluit's place in the order of its cells, the cells as lists of places, and each party's first
   // tariefbeschikking per region. After it the objects are only picked up by place.
@@ -69,10 +64,12 @@ export function splitInCellen(
   const sleutels = new Float64Array(besluiten.length);
   const dagen = new Int32Array(besluiten.length);
   const codes = new Uint8Array(besluiten.length);
+  const partijNamen: string[] = [];
   let ongeldig: unknown;
   // Per tariefbeschikking its region's and its addressee's number (the addressees numbered once for the whole input).
   const regioVan = new Int32Array(besluiten.length);
   const partijVanTb = new Int32Array(besluiten.length).fill(-1);
+  const partijNummers = new Map<string, number>();
   const perRegio = new Map<string, { nummer: number; perJaar: Map<number, number[]> }>();
   for (let i = 0; i < besluiten.length; i++) {
     const besluit = besluiten[i]!;
@@ -98,13 +95,18 @@ export function splitInCellen(
       if (lijst) lijst.push(i);
       else regio.perJaar.set(besluit.jaar, [i]);
       const partij = partijVan(besluit);
-      partijVanTb[i] = woordenboek.numberInWoordenboek(partij);
+      let nummer = partijNummers.get(partij);
+      if (nummer === undefined) {
+        partijNummers.set(partij, (nummer = partijNummers.size));
+        partijNamen.push(partij);
+      }
+      partijVanTb[i] = nummer;
       regioVan[i] = regio.nummer;
     }
   }
   if (ongeldig !== undefined) throw ongeldig;
   // Each party's first tariefbeschikking per region as a day number, from the numbers alone.
-  const eersteDag = Array.from({ length: perRegio.size }, () => new Int32Array(woordenboek.grootte).fill(GEEN_DAG));
+  const eersteDag = Array.from({ length: perRegio.size }, () => new Int32Array(partijNummers.size).fill(GEEN_DAG));
   for (let i = 0; i < besluiten.length; i++) {
     const nummer = partijVanTb[i]!;
     if (nummer < 0) continue;
@@ -123,26 +125,18 @@ export function splitInCellen(
   }
   const cellen: CelInvoer[] = [];
   for (const [regio, { nummer, perJaar }] of perRegio) {
-    const eersteTariefbeschikking = new EersteTariefbeschikkingen(woordenboek, eersteDag[nummer]!);
+    const eersteTariefbeschikking = new EersteTariefbeschikkingen(partijNummers, eersteDag[nummer]!);
     for (const [jaar, plaatsen] of perJaar) {
       const volgorde = orderByGetalSleutel(plaatsen.length, (k) => sleutels[plaatsen[k]!]!);
       const n = volgorde.length;
       const celBesluiten = new Array<Besluit>(n);
-      const velden: BesluitVelden = {
-        van: celBesluiten,
-        dag: new Int32Array(n),
-        code: new Uint8Array(n),
-        partij: new Array<string | undefined>(n),
-        partijNummer: new Int32Array(n),
-        woordenboek,
-      };
+      const velden: BesluitVelden = { van: celBesluiten, dag: new Int32Array(n), code: new Uint8Array(n), partij: new Array<string | undefined>(n) };
       for (let k = 0; k < n; k++) {
         const i = plaatsen[volgorde[k]!]!;
         celBesluiten[k] = besluiten[i]!;
         velden.dag[k] = dagen[i]!;
         velden.code[k] = codes[i]!;
-        (velden.partij as (string | undefined)[])[k] = partijVanTb[i]! < 0 ? undefined : woordenboek.waarden[partijVanTb[i]!];
-        velden.partijNummer![k] = partijVanTb[i]!;
+        (velden.partij as (string | undefined)[])[k] = partijVanTb[i]! < 0 ? undefined : partijNamen[partijVanTb[i]!];
       }
       cellen.push({
         regio,
@@ -174,13 +168,12 @@ const GEEN_DAG = 2 ** 31 - 1;
 /** Each party's first tariefbeschikking in one region: the day numbers of a region, by the input's party numbers. */
 class EersteTariefbeschikkingen {
   constructor(
-    private readonly woordenboek: CelNummering<string>,
+    private readonly partijNummers: ReadonlyMap<string, number>,
     private readonly dagen: Int32Array,
   ) {}
   get(partij: string): IsoDatum | undefined {
-    // A name the dictionary learnt after the split (a party asked for, an appellant) has no tariefbeschikking here.
-    const nummer = this.woordenboek.findInWoordenboek(partij);
-    const dag = nummer === undefined || nummer >= this.dagen.length ? GEEN_DAG : this.dagen[nummer]!;
+    const nummer = this.partijNummers.get(partij);
+    const dag = nummer === undefined ? GEEN_DAG : this.dagen[nummer]!;
     return dag === GEEN_DAG ? undefined : fromDagnummer(dag);
   }
 }
