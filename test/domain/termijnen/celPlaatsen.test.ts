@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { addDagen } from '../../../src/domain/kalender/kalenderdatum';
 import { splitInCellen } from '../../../src/domain/termijnen/computeTermijnen';
-import { computeCel, createRekencontext } from '../../../src/domain/termijnen/celTermijnen';
+import { computeCel, createRekencontext, type CelInvoer, type Rekencontext } from '../../../src/domain/termijnen/celTermijnen';
 import { computeCelStatus } from '../../../src/domain/termijnen/celStatus';
 import { computeBezwaarOfBeroepstermijn } from '../../../src/domain/termijnen/awbTermijn';
 import { computeGriffierechtTermijn } from '../../../src/domain/termijnen/overigeTermijnen';
@@ -61,63 +61,58 @@ const scenario = fc
     return { besluiten, beroepen, partijen, peildata, config: configs[regime]! };
   });
 
+type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
+
+/** Every cell of a generated scenario, split as the engine splits it, with one context per scenario (300 runs). */
+function assertPerCel(check: (invoer: CelInvoer, context: Rekencontext, scenario: Scenario) => void): void {
+  fc.assert(
+    fc.property(scenario, (s) => {
+      const context = createRekencontext(s.config);
+      for (const invoer of splitInCellen(s)) check(invoer, context, s);
+    }),
+    { numRuns: 300 },
+  );
+}
+
 describe('statuses read the places the walk recorded (termijnregels §6)', () => {
   it('the parties at a peildatum are those asked for, addressed by then or appealing by then, by name', () => {
-    fc.assert(
-      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata, config }) => {
-        const context = createRekencontext(config);
-        for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
-          const cel = computeCel(invoer, context);
-          for (const peildatum of peildata) {
-            const namen = new Set(invoer.gevraagd.map((g) => g.partij));
-            for (const b of invoer.besluiten) if (b.type === 'tariefbeschikking' && b.bekendgemaakt <= peildatum) namen.add(partijVan(b));
-            for (const b of invoer.beroepen) if (b.ingesteld <= peildatum) namen.add(b.partij);
-            const status = computeCelStatus(cel, peildatum, config);
-            expect(status.partijStatus.map((p) => p.partij)).toEqual([...namen].sort(compare));
-          }
-        }
-      }),
-      { numRuns: 300 },
-    );
+    assertPerCel((invoer, context, { peildata, config }) => {
+      const cel = computeCel(invoer, context);
+      for (const peildatum of peildata) {
+        const namen = new Set(invoer.gevraagd.map((g) => g.partij));
+        for (const b of invoer.besluiten) if (b.type === 'tariefbeschikking' && b.bekendgemaakt <= peildatum) namen.add(partijVan(b));
+        for (const b of invoer.beroepen) if (b.ingesteld <= peildatum) namen.add(b.partij);
+        const status = computeCelStatus(cel, peildatum, config);
+        expect(status.partijStatus.map((p) => p.partij)).toEqual([...namen].sort(compare));
+      }
+    });
   });
 
   it('halving the chronological list gives the statuses that reading every besluit gives', () => {
-    fc.assert(
-      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata, config }) => {
-        const context = createRekencontext(config);
-        for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
-          const cel = computeCel(invoer, context);
-          expect(cel.plaatsen.chronologisch).toBe(true);
-          const elkBesluit = { ...cel, plaatsen: { ...cel.plaatsen, chronologisch: false }, partijenOpNaam: cel.partijenOpNaam };
-          for (const peildatum of peildata) {
-            const snel = computeCelStatus(cel, peildatum, config);
-            const traag = computeCelStatus(elkBesluit, peildatum, config);
-            expect(snel.status).toEqual(traag.status);
-            expect(snel.partijStatus).toEqual(traag.partijStatus);
-          }
-        }
-      }),
-      { numRuns: 300 },
-    );
+    assertPerCel((invoer, context, { peildata, config }) => {
+      const cel = computeCel(invoer, context);
+      expect(cel.plaatsen.chronologisch).toBe(true);
+      const elkBesluit = { ...cel, plaatsen: { ...cel.plaatsen, chronologisch: false }, partijenOpNaam: cel.partijenOpNaam };
+      for (const peildatum of peildata) {
+        const snel = computeCelStatus(cel, peildatum, config);
+        const traag = computeCelStatus(elkBesluit, peildatum, config);
+        expect(snel.status).toEqual(traag.status);
+        expect(snel.partijStatus).toEqual(traag.partijStatus);
+      }
+    });
   });
 
   it('a cell walked from its besluit objects (as the term service gives it) equals one walked from the fields splitInCellen read', () => {
-    fc.assert(
-      fc.property(scenario, ({ besluiten, beroepen, partijen, peildata, config }) => {
-        const context = createRekencontext(config);
-        for (const invoer of splitInCellen({ besluiten, beroepen, partijen })) {
-          expect(invoer.velden).toBeDefined();
-          const uitVelden = computeCel(invoer, context);
-          const uitObjecten = computeCel({ ...invoer, velden: undefined }, context);
-          expect(uitObjecten.termijnen).toEqual(uitVelden.termijnen);
-          expect(uitObjecten.uitsluitingen.map((u) => ({ ...u, toelichting: u.toelichting, twijfel: u.twijfel }))).toEqual(
-            uitVelden.uitsluitingen.map((u) => ({ ...u, toelichting: u.toelichting, twijfel: u.twijfel })),
-          );
-          for (const peildatum of peildata) expect(computeCelStatus(uitObjecten, peildatum, config)).toEqual(computeCelStatus(uitVelden, peildatum, config));
-        }
-      }),
-      { numRuns: 300 },
-    );
+    assertPerCel((invoer, context, { peildata, config }) => {
+      expect(invoer.velden).toBeDefined();
+      const uitVelden = computeCel(invoer, context);
+      const uitObjecten = computeCel({ ...invoer, velden: undefined }, context);
+      expect(uitObjecten.termijnen).toEqual(uitVelden.termijnen);
+      expect(uitObjecten.uitsluitingen.map((u) => ({ ...u, toelichting: u.toelichting, twijfel: u.twijfel }))).toEqual(
+        uitVelden.uitsluitingen.map((u) => ({ ...u, toelichting: u.toelichting, twijfel: u.twijfel })),
+      );
+      for (const peildatum of peildata) expect(computeCelStatus(uitObjecten, peildatum, config)).toEqual(computeCelStatus(uitVelden, peildatum, config));
+    });
   });
 
   it('a cell that fails half-way leaves no party numbered for the next cell', () => {
