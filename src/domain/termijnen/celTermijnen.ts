@@ -37,6 +37,11 @@ export interface CelInvoer {
    * input's own order (the walk's order jumps through memory); read from `besluiten` when absent.
    */
   velden?: BesluitVelden;
+  /**
+   * False when no besluit of this cell is named by a beroep of the input it was split from: then it holds no beroep
+   * term against such a besluit (`listBeroepRijenTegen` skips it). Unknown when absent.
+   */
+  genoemdDoorBeroep?: boolean;
 }
 
 /** Per place in a cell's `besluiten`: its bekendmaking as a day number, what kind of besluit, and its addressee. */
@@ -519,7 +524,9 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   // Room for a bezwaar and a beroep term per besluit for its addressee and each zorgkantoor asked for, and a term per
   // party asked for or appealing per besluit; the columns grow when a contracteerruimtebesluit gives every party a term.
   const kolommen = new CelTermijnKolommen(besluiten.length * (2 + 3 * gevraagd.length) + beroepen.length, context.nummering);
-  const beroepPosities: number[] = [];
+  // The beroep terms' positions, growing with the columns (at most one per term).
+  let beroepPosities = new Int32Array(besluiten.length * (1 + gevraagd.length) + 16);
+  let aantalBeroep = 0;
   /** The besluit being walked: its place in `besluiten`. */
   let plaats = -1;
   // Each exclusion as the means to write it: most are never shown.
@@ -590,7 +597,12 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     twijfel: string | LateTekst | undefined,
     beroepIngesteld?: IsoDatum,
   ) => {
-    beroepPosities.push(kolommen.lengte);
+    if (aantalBeroep === beroepPosities.length) {
+      const groter = new Int32Array(beroepPosities.length * 2);
+      groter.set(beroepPosities);
+      beroepPosities = groter;
+    }
+    beroepPosities[aantalBeroep++] = kolommen.lengte;
     kolommen.add(plaats, t, regel, versie, partij, partij < 0 ? undefined : soortVan[partij], twijfel, beroepIngesteld);
     if (regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg') return;
     const einde = t.einde;
@@ -740,7 +752,15 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   }
   kolommen.seal();
   // Kept as typed arrays: outside the heap the collector copies.
-  return createCelUitkomst(invoer, context, kolommen, Int32Array.from(beroepPosities), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4Twijfels, plaatsen);
+  return createCelUitkomst(
+    invoer,
+    context,
+    kolommen,
+    beroepPosities.slice(0, aantalBeroep),
+    uitsluitingen.slice(0, 4 * aantalUitsluitingen),
+    lid4Twijfels,
+    plaatsen,
+  );
 }
 
 /** The first of `beroepen` pending on `datum`, if any. */
@@ -877,6 +897,7 @@ export function collectCelEindjaren(cel: CelUitkomst, eindjaren: Set<number>): v
 export function listBeroepRijenTegen(cel: CelUitkomst, tegen: ReadonlySet<string>): TermijnRij[] {
   const { kolommen, invoer, beroepPosities } = cel;
   const rijen: TermijnRij[] = [];
+  if (invoer.genoemdDoorBeroep === false) return rijen;
   for (const i of beroepPosities) if (tegen.has(invoer.besluiten[kolommen.besluitVan(i)]!.id)) rijen.push(new TermijnRij(kolommen, invoer, i));
   return rijen;
 }

@@ -1,5 +1,5 @@
 import { formatDatumKort, fromDagnummer, toDagnummer, type IsoDatum } from '../kalender/kalenderdatum';
-import { partijVan, type Besluit, type Beroep, type GevraagdePartij, type Tariefbeschikking, type TermijnInvoer } from '../besluiten/besluit';
+import { jarenVan, partijVan, type Besluit, type Beroep, type GevraagdePartij, type Tariefbeschikking, type TermijnInvoer } from '../besluiten/besluit';
 import { assertBekendmakingInBereik } from './awbTermijn';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';
 import {
@@ -71,8 +71,16 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
   const partijVanTb = new Int32Array(besluiten.length).fill(-1);
   const partijNummers = new Map<string, number>();
   const perRegio = new Map<string, { nummer: number; perJaar: Map<number, number[]> }>();
+  // The besluiten beroepen name, and the cells that hold them (the only cells with beroep terms against them).
+  const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
+  const besluitenPerId = new Map<string, Besluit>();
+  const cellenMetBeroepBesluit = new Set<string>();
   for (let i = 0; i < besluiten.length; i++) {
     const besluit = besluiten[i]!;
+    if (beroepTegen.size > 0 && beroepTegen.has(besluit.id)) {
+      besluitenPerId.set(besluit.id, besluit);
+      for (const jaar of jarenVan(besluit)) cellenMetBeroepBesluit.add(celSleutel(besluit.regio, jaar));
+    }
     assertBekendmakingInBereik(besluit.bekendgemaakt);
     // A date that is no date is reported after every range check, as the range check comes first for the whole input.
     try {
@@ -113,9 +121,6 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
     const eerste = eersteDag[regioVan[i]!]!;
     if (dagen[i]! < eerste[nummer]!) eerste[nummer] = dagen[i]!;
   }
-  const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
-  const besluitenPerId = new Map<string, Besluit>();
-  if (beroepTegen.size > 0) for (const b of besluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
   const beroepenPerCel = groupBeroepenPerCel(invoer.beroepen, besluitenPerId);
   const gevraagdPerRegio = new Map<string, Pick<GevraagdePartij, 'partij' | 'soort'>[]>();
   for (const p of invoer.partijen ?? []) {
@@ -146,6 +151,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
         gevraagd: gevraagdPerRegio.get(regio) ?? [],
         eersteTariefbeschikkingInRegio: eersteTariefbeschikking,
         velden,
+        genoemdDoorBeroep: cellenMetBeroepBesluit.has(celSleutel(regio, jaar)),
       });
     }
   }

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { addDagen } from '../../../src/domain/kalender/kalenderdatum';
 import { splitInCellen } from '../../../src/domain/termijnen/computeTermijnen';
-import { computeCel, createRekencontext, type CelInvoer, type Rekencontext } from '../../../src/domain/termijnen/celTermijnen';
+import {
+  computeCel,
+  createRekencontext,
+  describeCellenVoorWaarschuwingen,
+  type CelInvoer,
+  type Rekencontext,
+} from '../../../src/domain/termijnen/celTermijnen';
+import { listWaarschuwingen } from '../../../src/domain/termijnen/waarschuwingen';
 import { computeCelStatus } from '../../../src/domain/termijnen/celStatus';
 import { computeBezwaarOfBeroepstermijn } from '../../../src/domain/termijnen/awbTermijn';
 import { computeGriffierechtTermijn } from '../../../src/domain/termijnen/overigeTermijnen';
@@ -14,6 +21,7 @@ const config = { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() }
 // Any weekday over some fourteen months: ends that move (art. 1 Atw) and ends that do not.
 const dag = fc.integer({ min: 0, max: 420 }).map((d) => addDagen('2025-11-01', d));
 // The entry into force known and early, known and within the scenario (old regime first), or unknown (termijnregels §8).
+const CONFIG_2024 = { ...config, inwerkingtreding: '2024-01-01' };
 const configs = [config, { ...config, inwerkingtreding: '2026-03-01' }, { inwerkingtreding: undefined, kalender: config.kalender }];
 
 // One region, two years, few parties; an appellant ("Indiener") who never receives a tariefbeschikking.
@@ -148,6 +156,28 @@ describe('the input as splitInCellen reads it', () => {
     const [vers] = splitInCellen({ besluiten: anders, beroepen: [] });
     const context = createRekencontext(config);
     expect(computeCel({ ...cel!, besluiten: anders }, context).termijnen).toEqual(computeCel(vers!, context).termijnen);
+  });
+
+  it('a beroep against a kenmerk in two regions: the warnings read the same terms whether or not cells are skipped', () => {
+    const besluiten: Besluit[] = [
+      { id: 'CR-X', type: 'contracteerruimte', soort: 'vaststelling', regio: 'Utrecht', bekendgemaakt: '2024-11-14', jaren: [2026, 2027] },
+      { id: 'CR-X', type: 'contracteerruimte', soort: 'vaststelling', regio: 'Twente', bekendgemaakt: '2025-11-21', jaren: [2026] },
+      { id: 'CR-Y', type: 'contracteerruimte', soort: 'vaststelling', regio: 'Amsterdam', bekendgemaakt: '2025-11-21', jaren: [2026] },
+      { id: 'TB-1', type: 'tariefbeschikking', soort: 'vaststelling', regio: 'Amsterdam', jaar: 2026, bekendgemaakt: '2026-01-09', aanbieder: 'B' },
+    ];
+    // Against the kenmerk, in Twente: before Twente's lid-3 window opens (1 March 2026), after Utrecht's (1 March 2025).
+    const beroepen: Beroep[] = [{ tegen: 'CR-X', regio: 'Twente', jaar: 2026, ingesteld: '2026-02-02', afgerond: null }];
+    const invoer = { peildatum: '2026-04-01', besluiten, beroepen };
+    // Leden 2–4 in force since 2024, so that the Utrecht decision of November 2024 opens a window in 2025.
+    const config = { ...CONFIG_2024 };
+    const context = createRekencontext(config);
+    const cellen = splitInCellen(invoer).map((c) => computeCel(c, context));
+    expect(cellen.map((c) => c.invoer.genoemdDoorBeroep)).toEqual([false, true, true, true]);
+    const zonderOverslaan = cellen.map((c) => ({ ...c, invoer: { ...c.invoer, genoemdDoorBeroep: undefined } }));
+    const waarschuwingen = listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(cellen), config);
+    expect(waarschuwingen).toEqual(listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(zonderOverslaan), config));
+    // The earliest term against CR-X in 2026 is Utrecht's: the beroep is not early (art. 6:10 Awb).
+    expect(waarschuwingen.map((w) => w.code)).not.toContain('beroep-voor-aanvang');
   });
 
   it('every range check comes before any malformed date, as before (art. 6:7 Awb: no date the engine did not check)', () => {
