@@ -11,7 +11,7 @@ import {
 import { computeBezwaarOfBeroepstermijn, computeTermijnVanafAanvang, GRONDSLAG_AWB, withAtwGrondslag, type BerekendeTermijn } from './awbTermijn';
 import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, TermijnSoort, Uitsluiting } from './termijn';
 import { isLopendOp } from './regioJaarStatus';
-import { TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
+import { describeTwijfelLid3NaTariefbeschikking, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
 import { memoize } from '../memoize';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
@@ -596,6 +596,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     partij: number,
     twijfel: string | LateTekst | undefined,
     beroepIngesteld?: IsoDatum,
+    /** Whether it counts as a term that opened (art. 105 lid 4 Wmg); a doubtful window does not. */
+    teltVoorLid4 = true,
   ) => {
     if (aantalBeroep === beroepPosities.length) {
       const groter = new Int32Array(beroepPosities.length * 2);
@@ -604,7 +606,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     }
     beroepPosities[aantalBeroep++] = kolommen.lengte;
     kolommen.add(plaats, t, regel, versie, partij, partij < 0 ? undefined : soortVan[partij], twijfel, beroepIngesteld);
-    if (regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg') return;
+    if (!teltVoorLid4 || regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg') return;
     const einde = t.einde;
     laatsteEindeWettelijk = laterVan(laatsteEindeWettelijk, einde);
     if (partij >= 0) laatsteEindeVan[partij] = laterVan(laatsteEindeVan[partij], einde);
@@ -675,7 +677,11 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
       // A tariefbeschikking made known on the same day: whether one "was issued" at the moment of bekendmaking is open.
       const zelfdeDag = eersteTariefbeschikking === datum;
-      if (lid3) {
+      // Tariefbeschikkingen for a future year made known before its first vaststelling (none registered before, and this is
+      // no wijziging of one): lid 3 asks that none was issued, yet none can rest on this besluit. The window is computed too, with that doubt, and does not count
+      // as a term that opened (lid 4): termijnregels §7, never resolve a doubt by dropping a term.
+      const lid3Twijfelachtig = jaar > bekendmakingsjaar && alTariefbeschikking && versie === 1 && besluit.soort === 'vaststelling';
+      if (lid3 || lid3Twijfelachtig) {
         // Art. 105 lid 3 Wmg: a future year without any tariefbeschikking at the moment of bekendmaking.
         const t = computeLid3Venster(bekendmakingsjaar + 1);
         const twijfel = joinTwijfels(
@@ -683,10 +689,12 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
             ? `Op dezelfde dag is een tariefbeschikking voor ${regiojaar(regio, jaar)} bekendgemaakt. Of art. 105 lid 3 Wmg dan ` +
                 'geldt (geen tariefbeschikking afgegeven op het moment van bekendmaking), is niet zeker; de termijn via die ' +
                 'tariefbeschikking (lid 2) is daarom ook berekend, en de vroegste datum is de veilige.'
-            : undefined,
+            : lid3Twijfelachtig
+              ? describeTwijfelLid3NaTariefbeschikking(regiojaar(regio, jaar), eersteTariefbeschikking!)
+              : undefined,
           twijfelRegime,
         );
-        addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel);
+        addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel, undefined, !lid3Twijfelachtig);
       }
       // One text per wijzigingsbesluit and kind of party, shared by every party's date (the term names its party);
       // written when first read.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { describeToelichting } from '../../../src/domain/termijnen/termijnToelichting';
 import { beroep, CONFIG, cr, run, tb, tbVoor } from './scenarioBouwer';
+import { describeAfleiding } from '../../../src/domain/termijnen/afleiding';
 
 const termijn = (uitkomst: ReturnType<typeof run>, besluit: string, rechtsmiddel: 'bezwaar' | 'beroep', jaar?: number) =>
   uitkomst.termijnen.filter((t) => t.besluit === besluit && t.rechtsmiddel === rechtsmiddel && (jaar === undefined || t.jaar === jaar));
@@ -151,6 +152,21 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
     expect(statusVan(uitkomst, 2026)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-03-16' });
     expect(statusVan(uitkomst, 2026)!.twijfel).toContain('zo nodig');
     expect(statusVan(uitkomst, 2027)).toMatchObject({ status: 'nog-niet-open', opent: '2027-03-01' });
+  });
+
+  it('a tariefbeschikking made known before the year’s first vaststelling: the lid-3 window too, with the doubt (art. 105 lid 3 Wmg; termijnregels §7)', () => {
+    const besluiten = [tbVoor('A', 'TB-vroeg', '2025-01-01', 2026), cr('CR', '2025-01-02', [2026]), tbVoor('A', 'TB-1', '2026-03-03', 2026)];
+    const uitkomst = run({ besluiten, peildatum: '2026-03-04' });
+    const [venster] = uitkomst.termijnen.filter((t) => t.regel === 'art-105-lid-3');
+    expect(venster).toMatchObject({ besluit: 'CR', aanvang: '2026-03-01', einde: '2026-04-13' });
+    expect(venster!.twijfel).toContain('was al een tariefbeschikking bekendgemaakt (1 januari 2025) voordat er een contracteerruimtebesluit');
+    expect(describeAfleiding(venster!, CONFIG).map((s) => s.stap)).toContain(
+      '2026 is een toekomstig jaar; voor Utrecht was al een tariefbeschikking bekendgemaakt vóór dit besluit (zie de twijfel)',
+    );
+    // The earliest last day is the safe one, said with the doubt; the lid-2 term of TB-1 stays.
+    expect(uitkomst.partijStatus.find((p) => p.partij === 'A')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-04-13' });
+    expect(uitkomst.partijStatus.find((p) => p.partij === 'A')!.twijfel).toContain('was al een tariefbeschikking bekendgemaakt');
+    expect(termijn(uitkomst, 'TB-1', 'beroep')[0]).toMatchObject({ regel: 'art-105-lid-2', einde: '2026-04-14' });
   });
 
   it('a future year for which a tariefbeschikking was already issued gets no lid-3 window: beroep waits for the gewijzigde tariefbeschikking', () => {
