@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { memoizePerSleutel } from '../memoize';
 
 /** A calendar date as ISO `YYYY-MM-DD`: the only date representation the domain passes around. */
 export type IsoDatum = string;
@@ -10,23 +11,6 @@ export const NL_ZONE = 'Europe/Amsterdam';
 const DATUM_ZONE = 'utc';
 
 const ISO_DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * Luxon's formatting is costly at national scale and dates are a small finite domain: formatted dates are memoised per
- * input.
- */
-function memoize<A extends string | number, R>(compute: (sleutel: A) => R): (sleutel: A) => R {
-  const cache = new Map<A, R>();
-  return (sleutel) => {
-    let waarde = cache.get(sleutel);
-    if (waarde === undefined) {
-      if (cache.size > 100_000) cache.clear();
-      waarde = compute(sleutel);
-      cache.set(sleutel, waarde);
-    }
-    return waarde;
-  };
-}
 
 /** Parses a strict ISO date; returns null for impossible dates such as 2026-02-30. */
 export function parseIsoDatum(tekst: string): DateTime | null {
@@ -134,15 +118,17 @@ export function weekdagVan(datum: IsoDatum): number {
 const DUTCH = { locale: 'nl' } as const;
 
 /** "11 april 2026" */
-export const formatDatumKort: (datum: IsoDatum) => string = memoize((datum: IsoDatum) => toDateTime(datum).setLocale(DUTCH.locale).toFormat('d LLLL yyyy'));
+export const formatDatumKort: (datum: IsoDatum) => string = memoizePerSleutel((datum: IsoDatum) =>
+  toDateTime(datum).setLocale(DUTCH.locale).toFormat('d LLLL yyyy'),
+);
 
 /** "zaterdag 11 april 2026" */
-export const formatDatumLang: (datum: IsoDatum) => string = memoize((datum: IsoDatum) =>
+export const formatDatumLang: (datum: IsoDatum) => string = memoizePerSleutel((datum: IsoDatum) =>
   toDateTime(datum).setLocale(DUTCH.locale).toFormat('cccc d LLLL yyyy'),
 );
 
 /** "zaterdag" */
-export const formatWeekdag: (datum: IsoDatum) => string = memoize((datum: IsoDatum) => toDateTime(datum).setLocale(DUTCH.locale).toFormat('cccc'));
+export const formatWeekdag: (datum: IsoDatum) => string = memoizePerSleutel((datum: IsoDatum) => toDateTime(datum).setLocale(DUTCH.locale).toFormat('cccc'));
 
 /** Earliest of a non-empty list of ISO dates (ISO strings sort chronologically). */
 export function vroegsteDatum(datums: readonly IsoDatum[]): IsoDatum {

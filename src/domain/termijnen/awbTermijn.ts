@@ -1,3 +1,4 @@
+import { memoizePerSleutel } from '../memoize';
 import { addDagen, addWeken, formatDatumLang, type IsoDatum } from '../kalender/kalenderdatum';
 import { describeAtwVerschuiving, describeNietWerkdag, type AtwKalender, type VerschovenEinde } from '../kalender/atwKalender';
 
@@ -101,16 +102,14 @@ export function computeBezwaarOfBeroepstermijn(bekendgemaakt: IsoDatum, kalender
 }
 
 /** The step that starts a term on the day after a bekendmaking (art. 6:8 lid 1 Awb). */
-const aanvangStappen = new Map<IsoDatum, AfleidingStap>();
+const describeAanvangOp = memoizePerSleutel((aanvang: IsoDatum): AfleidingStap => ({
+  stap: `termijn vangt aan op ${formatDatumLang(aanvang)}, de dag na de bekendmaking`,
+  datum: aanvang,
+  grondslag: 'art. 6:8 lid 1 Awb',
+}));
 
 export function describeAanvangNaBekendmaking(t: BerekendeTermijn): AfleidingStap {
-  let stap = aanvangStappen.get(t.aanvang);
-  if (!stap) {
-    stap = { stap: `termijn vangt aan op ${formatDatumLang(t.aanvang)}, de dag na de bekendmaking`, datum: t.aanvang, grondslag: 'art. 6:8 lid 1 Awb' };
-    if (aanvangStappen.size > 100_000) aanvangStappen.clear();
-    aanvangStappen.set(t.aanvang, stap);
-  }
-  return stap;
+  return describeAanvangOp(t.aanvang);
 }
 
 export const GRONDSLAG_AWB = Object.freeze(['art. 6:7 Awb', 'art. 6:8 lid 1 Awb'] as const);

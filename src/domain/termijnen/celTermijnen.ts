@@ -13,7 +13,7 @@ import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, T
 import { isLopendOp } from './regioJaarStatus';
 import { describeTwijfelLid3NaTariefbeschikking, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
-import { memoize } from '../memoize';
+import { memoize, memoizePerSleutel } from '../memoize';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
 
 /**
@@ -402,26 +402,11 @@ export interface Rekencontext {
 
 export function createRekencontext(config: TermijnConfig): Rekencontext {
   const { kalender, inwerkingtreding } = config;
-  const zesWeken = new Map<IsoDatum, BerekendeTermijn>();
-  const dagNa = new Map<IsoDatum, IsoDatum>();
-  const lid3Vensters = new Map<number, BerekendeTermijn>();
-  const datumPerDag = new Map<number, IsoDatum>();
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
   return {
     config,
-    computeZesWeken(bekendgemaakt) {
-      let termijn = zesWeken.get(bekendgemaakt);
-      if (!termijn) {
-        termijn = computeBezwaarOfBeroepstermijn(bekendgemaakt, kalender);
-        zesWeken.set(bekendgemaakt, termijn);
-      }
-      return termijn;
-    },
-    computeLid3Venster(jaar) {
-      let venster = lid3Vensters.get(jaar);
-      if (!venster) lid3Vensters.set(jaar, (venster = computeTermijnVanafAanvang(`${jaar}-03-01`, 6, kalender)));
-      return venster;
-    },
+    computeZesWeken: memoizePerSleutel((bekendgemaakt: IsoDatum) => computeBezwaarOfBeroepstermijn(bekendgemaakt, kalender)),
+    computeLid3Venster: memoizePerSleutel((jaar: number) => computeTermijnVanafAanvang(`${jaar}-03-01`, 6, kalender)),
     isOudRegime: (datum) => inwerkingtreding !== undefined && datum < inwerkingtreding,
     twijfelRegime,
     // The four combinations of doubts a lid-2 term can carry, built once: (zorgkantoor?) + 2 × (never had a term?).
@@ -432,22 +417,8 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
       joinTwijfels(TWIJFEL_ZORGKANTOOR, TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
     ],
     nummering: { partij: new CelNummering(), berekend: new CelNummering() },
-    formatDag(dag) {
-      let datum = datumPerDag.get(dag);
-      if (datum === undefined) {
-        if (datumPerDag.size > 100_000) datumPerDag.clear();
-        datumPerDag.set(dag, (datum = fromDagnummer(dag)));
-      }
-      return datum;
-    },
-    computeDagNa(datum) {
-      let volgende = dagNa.get(datum);
-      if (volgende === undefined) {
-        if (dagNa.size > 100_000) dagNa.clear();
-        dagNa.set(datum, (volgende = addDagen(datum, 1)));
-      }
-      return volgende;
-    },
+    formatDag: memoizePerSleutel(fromDagnummer),
+    computeDagNa: memoizePerSleutel((datum: IsoDatum) => addDagen(datum, 1)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { formatDatumKort, fromDagnummer, toDagnummer, type IsoDatum } from '../kalender/kalenderdatum';
-import { jarenVan, partijVan, type Besluit, type Beroep, type GevraagdePartij, type Tariefbeschikking, type TermijnInvoer } from '../besluiten/besluit';
+import { jarenVan, partijVan, type Besluit, type Beroep, type GevraagdePartij, type TermijnInvoer } from '../besluiten/besluit';
 import { assertBekendmakingInBereik } from './awbTermijn';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';
 import {

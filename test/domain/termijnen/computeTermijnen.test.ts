@@ -169,6 +169,13 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
     expect(termijn(uitkomst, 'TB-1', 'beroep')[0]).toMatchObject({ regel: 'art-105-lid-2', einde: '2026-04-14' });
   });
 
+  it('that doubtful window does not count as an opened term for lid 4: a later newcomer still gets its lid-2 term (art. 105 lid 4 Wmg)', () => {
+    const besluiten = [tbVoor('A', 'TB-vroeg', '2025-01-01', 2026), cr('CR', '2025-01-02', [2026]), tbVoor('B', 'TB-B', '2026-06-01', 2026)];
+    const uitkomst = run({ besluiten, peildatum: '2026-06-02' });
+    expect(termijn(uitkomst, 'TB-B', 'beroep')[0]).toMatchObject({ regel: 'art-105-lid-2', partij: 'B', einde: '2026-07-13' });
+    expect(uitkomst.uitsluitingen.filter((u) => u.besluit === 'TB-B' && u.reden === 'onherroepelijk')).toEqual([]);
+  });
+
   it('a future year for which a tariefbeschikking was already issued gets no lid-3 window: beroep waits for the gewijzigde tariefbeschikking', () => {
     const uitkomst = run({ besluiten: [tb('TB-27', '2026-10-01', 2027), cr('CR', '2026-11-02', [2027], 'wijziging')] });
     expect(termijn(uitkomst, 'CR', 'beroep').map((t) => [t.regel, t.partij, t.einde])).toEqual([['wijziging-zonder-tariefbeschikking', 'TB-27', '2026-12-14']]);
