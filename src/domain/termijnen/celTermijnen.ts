@@ -140,7 +140,10 @@ const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaan
  */
 export class CelTermijnKolommen {
   lengte = 0;
-  /** Per term `VELDEN` numbers: besluit, berekend, regel, partijSoort, versie, partij, twijfel (one allocation per cell). */
+  /**
+   * Per term `VELDEN` numbers: besluit, berekend, kenmerken (regel, partijSoort and versie in one number: `KENMERKEN`),
+   * partij, twijfel (one allocation per cell).
+   */
   private data: Int32Array;
   readonly berekendTabel: BerekendeTermijn[] = [];
   readonly partijTabel: string[] = [];
@@ -158,8 +161,12 @@ export class CelTermijnKolommen {
   private laatsteBerekend: BerekendeTermijn | undefined;
   private laatsteBerekendNummer = -1;
 
-  constructor(capaciteit: number, nummering: Rekencontext['nummering']) {
-    this.data = new Int32Array(Math.max(16, capaciteit) * VELDEN);
+  /** While adding, the columns are written into the run's scratch (`kladblok`); sealing copies out exactly what they hold. */
+  constructor(
+    nummering: Rekencontext['nummering'],
+    private readonly kladblok: CelKladblok,
+  ) {
+    this.data = kladblok.termijnen;
     this.indexen = { berekend: nummering.berekend, twijfel: new Map(), partij: nummering.partij };
   }
 
@@ -174,11 +181,7 @@ export class CelTermijnKolommen {
     twijfel: string | LateTekst | undefined,
     beroepIngesteld?: IsoDatum,
   ): void {
-    if ((this.lengte + 1) * VELDEN > this.data.length) {
-      const groter = new Int32Array(this.data.length * 2);
-      groter.set(this.data);
-      this.data = groter;
-    }
+    if ((this.lengte + 1) * VELDEN > this.data.length) this.data = this.kladblok.termijnen = growInt32(this.data, this.lengte * VELDEN);
     const i = this.lengte++;
     const o = i * VELDEN;
     const data = this.data;
@@ -190,11 +193,11 @@ export class CelTermijnKolommen {
     }
     data[o] = besluit;
     data[o + 1] = this.laatsteBerekendNummer;
-    data[o + 2] = REGEL_NUMMER[regel];
-    data[o + 3] = partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2;
-    data[o + 4] = versie;
-    data[o + 5] = partij;
-    data[o + 6] = twijfel ? this.intern(twijfel, this.twijfelTabel, 'twijfel') : -1;
+    if (versie > KENMERKEN.maxVersie) throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
+    data[o + 2] =
+      REGEL_NUMMER[regel] | ((partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2) << KENMERKEN.soortBit) | (versie << KENMERKEN.versieBit);
+    data[o + 3] = partij;
+    data[o + 4] = twijfel ? this.intern(twijfel, this.twijfelTabel, 'twijfel') : -1;
     if (beroepIngesteld !== undefined) this.beroepIngesteld.set(i, beroepIngesteld);
   }
 
@@ -208,8 +211,8 @@ export class CelTermijnKolommen {
   seal(): void {
     this.indexen = undefined;
     this.laatsteBerekend = undefined;
-    // A cell lives as long as its revision (in the server, for days): a quarter or more to spare is given back.
-    if (this.data.length > 16 * VELDEN && this.data.length * 3 > this.lengte * VELDEN * 4) this.data = this.data.slice(0, this.lengte * VELDEN);
+    // Out of the scratch, which the next cell overwrites: one allocation of exactly the cell's terms.
+    this.data = this.data.slice(0, this.lengte * VELDEN);
   }
 
   /** The besluit's place in the cell's `besluiten`. */
@@ -223,30 +226,30 @@ export class CelTermijnKolommen {
     return this.data[i * VELDEN + 1]!;
   }
   rechtsmiddelVan(i: number): Rechtsmiddel {
-    return this.data[i * VELDEN + 2] === 0 ? 'bezwaar' : 'beroep';
+    return (this.data[i * VELDEN + 2]! & KENMERKEN.regelMasker) === 0 ? 'bezwaar' : 'beroep';
   }
   regelVan(i: number): TermijnRegel {
-    return REGELS[this.data[i * VELDEN + 2]!]!;
+    return REGELS[this.data[i * VELDEN + 2]! & KENMERKEN.regelMasker]!;
   }
   soortVan(i: number): TermijnSoort {
-    return SOORT_PER_REGEL[this.data[i * VELDEN + 2]!]!;
+    return SOORT_PER_REGEL[this.data[i * VELDEN + 2]! & KENMERKEN.regelMasker]!;
   }
   partijSoortVan(i: number): PartijSoort | undefined {
-    return PARTIJSOORTEN[this.data[i * VELDEN + 3]!];
+    return PARTIJSOORTEN[(this.data[i * VELDEN + 2]! >> KENMERKEN.soortBit) & KENMERKEN.soortMasker];
   }
   versieVan(i: number): number {
-    return this.data[i * VELDEN + 4]!;
+    return this.data[i * VELDEN + 2]! >>> KENMERKEN.versieBit;
   }
   partijVan(i: number): string | undefined {
-    const p = this.data[i * VELDEN + 5]!;
+    const p = this.data[i * VELDEN + 3]!;
     return p < 0 ? undefined : this.partijTabel[p];
   }
   /** The party's number in `partijTabel`, or −1 for a term open to every party. */
   partijNummerVan(i: number): number {
-    return this.data[i * VELDEN + 5]!;
+    return this.data[i * VELDEN + 3]!;
   }
   twijfelVan(i: number): string | undefined {
-    const t = this.data[i * VELDEN + 6]!;
+    const t = this.data[i * VELDEN + 4]!;
     if (t < 0) return undefined;
     const twijfel = this.twijfelTabel[t]!;
     return typeof twijfel === 'string' ? twijfel : twijfel.tekst;
@@ -271,7 +274,28 @@ export class CelTermijnKolommen {
   }
 }
 
-const VELDEN = 7;
+const VELDEN = 5;
+/** A term's rule (3 bits), party kind (2 bits) and version (the rest, up to 2^26 − 1) as one number. */
+const KENMERKEN = { regelMasker: 0b111, soortBit: 3, soortMasker: 0b11, versieBit: 5, maxVersie: 2 ** 26 - 1 } as const;
+
+/**
+ * Scratch columns for the cell being computed, shared by every cell of a run (one cell at a time, as `CelNummering`):
+ * a cell writes its terms, beroep positions and exclusions here and copies out exactly what it holds when done. Typed
+ * arrays live outside the heap, and every megabyte of them counts towards a full garbage collection; sized per cell
+ * (with room to spare, then cut to size) they made one full collection per run at 20× national scale.
+ */
+export class CelKladblok {
+  termijnen: Int32Array<ArrayBuffer> = new Int32Array(1024 * VELDEN);
+  beroepPosities: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  uitsluitingen: Int32Array<ArrayBuffer> = new Int32Array(4 * 1024);
+}
+
+/** A copy of `a` twice as long, its first `gebruikt` numbers kept. */
+function growInt32(a: Int32Array, gebruikt: number): Int32Array<ArrayBuffer> {
+  const groter = new Int32Array(Math.max(16, a.length * 2));
+  groter.set(a.subarray(0, gebruikt));
+  return groter;
+}
 
 /** A text written when first read, then kept. */
 export class LateTekst {
@@ -394,6 +418,8 @@ export interface Rekencontext {
   lid2Twijfels: readonly (string | undefined)[];
   /** The parties and six-week terms of the cell being computed, numbered (one cell at a time). */
   nummering: { partij: CelNummering<string>; berekend: CelNummering<BerekendeTermijn> };
+  /** Scratch columns for the cell being computed. */
+  kladblok: CelKladblok;
   /** The day after `datum`, memoised: the first day a contracteerruimte can be onherroepelijk. */
   computeDagNa(datum: IsoDatum): IsoDatum;
   /** The ISO date of a day number, memoised: one string per day for the whole run. */
@@ -417,6 +443,7 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
       joinTwijfels(TWIJFEL_ZORGKANTOOR, TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
     ],
     nummering: { partij: new CelNummering(), berekend: new CelNummering() },
+    kladblok: new CelKladblok(),
     formatDag: memoizePerSleutel(fromDagnummer),
     computeDagNa: memoizePerSleutel((datum: IsoDatum) => addDagen(datum, 1)),
   };
@@ -494,24 +521,21 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { inwerkingtreding } = config;
   // Room for a bezwaar and a beroep term per besluit for its addressee and each zorgkantoor asked for, and a term per
   // party asked for or appealing per besluit; the columns grow when a contracteerruimtebesluit gives every party a term.
-  const kolommen = new CelTermijnKolommen(besluiten.length * (2 + 3 * gevraagd.length) + beroepen.length, context.nummering);
-  // The beroep terms' positions, growing with the columns (at most one per term).
-  let beroepPosities = new Int32Array(besluiten.length * (1 + gevraagd.length) + 16);
+  const { kladblok } = context;
+  const kolommen = new CelTermijnKolommen(context.nummering, kladblok);
+  // The beroep terms' positions (at most one per term), in the run's scratch.
+  let beroepPosities = kladblok.beroepPosities;
   let aantalBeroep = 0;
   /** The besluit being walked: its place in `besluiten`. */
   let plaats = -1;
   // Each exclusion as the means to write it: most are never shown.
   // Per exclusion four numbers: the besluit's place, the reason, the party (or -1) and the lid-4 doubt's place (or -1);
   // at most one per besluit for its addressee and one per zorgkantoor asked for.
-  let uitsluitingen = new Int32Array(4 * besluiten.length * (1 + gevraagd.length));
+  let uitsluitingen = kladblok.uitsluitingen;
   let aantalUitsluitingen = 0;
   const addUitsluiting = (reden: UitsluitingSoort, partij: number, lid4 = -1) => {
     const o = 4 * aantalUitsluitingen++;
-    if (o + 4 > uitsluitingen.length) {
-      const groter = new Int32Array(Math.max(16, uitsluitingen.length * 2));
-      groter.set(uitsluitingen);
-      uitsluitingen = groter;
-    }
+    if (o + 4 > uitsluitingen.length) uitsluitingen = kladblok.uitsluitingen = growInt32(uitsluitingen, o);
     uitsluitingen[o] = plaats;
     uitsluitingen[o + 1] = reden;
     uitsluitingen[o + 2] = partij;
@@ -570,11 +594,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     /** Whether it counts as a term that opened (art. 105 lid 4 Wmg); a doubtful window does not. */
     teltVoorLid4 = true,
   ) => {
-    if (aantalBeroep === beroepPosities.length) {
-      const groter = new Int32Array(beroepPosities.length * 2);
-      groter.set(beroepPosities);
-      beroepPosities = groter;
-    }
+    if (aantalBeroep === beroepPosities.length) beroepPosities = kladblok.beroepPosities = growInt32(beroepPosities, aantalBeroep);
     beroepPosities[aantalBeroep++] = kolommen.lengte;
     kolommen.add(plaats, t, regel, versie, partij, partij < 0 ? undefined : soortVan[partij], twijfel, beroepIngesteld);
     if (!teltVoorLid4 || regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg') return;

@@ -3,6 +3,7 @@ import { jarenVan, partijVan, type Besluit, type Beroep, type GevraagdePartij, t
 import { assertBekendmakingInBereik } from './awbTermijn';
 import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitkomst, Uitsluiting } from './termijn';
 import {
+  BesluitCode,
   codeerBesluit,
   computeCel,
   createRekencontext,
@@ -61,16 +62,15 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
   // check, each besluit's place in the order of its cells, the cells as lists of places, and each party's first
   // tariefbeschikking per region. After it the objects are only picked up by place.
   const { besluiten } = invoer;
-  const sleutels = new Float64Array(besluiten.length);
   const dagen = new Int32Array(besluiten.length);
   const codes = new Uint8Array(besluiten.length);
   const partijNamen: string[] = [];
   let ongeldig: unknown;
-  // Per tariefbeschikking its region's and its addressee's number (the addressees numbered once for the whole input).
-  const regioVan = new Int32Array(besluiten.length);
+  // Per tariefbeschikking its addressee's number (the addressees numbered once for the whole input).
   const partijVanTb = new Int32Array(besluiten.length).fill(-1);
   const partijNummers = new Map<string, number>();
-  const perRegio = new Map<string, { nummer: number; perJaar: Map<number, number[]> }>();
+  // Per region, per year the places of its besluiten.
+  const perRegio = new Map<string, Map<number, number[]>>();
   // The besluiten beroepen name, and the cells that hold them (the only cells with beroep terms against them).
   const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
   const besluitenPerId = new Map<string, Besluit>();
@@ -88,20 +88,19 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
     } catch (fout) {
       ongeldig ??= fout;
     }
-    sleutels[i] = computeCelSleutel(dagen[i]!, besluit);
     codes[i] = codeerBesluit(besluit);
-    let regio = perRegio.get(besluit.regio);
-    if (!regio) perRegio.set(besluit.regio, (regio = { nummer: perRegio.size, perJaar: new Map() }));
+    let perJaar = perRegio.get(besluit.regio);
+    if (!perJaar) perRegio.set(besluit.regio, (perJaar = new Map()));
     if (besluit.type === 'contracteerruimte') {
       for (const jaar of besluit.jaren) {
-        const lijst = regio.perJaar.get(jaar);
+        const lijst = perJaar.get(jaar);
         if (lijst) lijst.push(i);
-        else regio.perJaar.set(jaar, [i]);
+        else perJaar.set(jaar, [i]);
       }
     } else {
-      const lijst = regio.perJaar.get(besluit.jaar);
+      const lijst = perJaar.get(besluit.jaar);
       if (lijst) lijst.push(i);
-      else regio.perJaar.set(besluit.jaar, [i]);
+      else perJaar.set(besluit.jaar, [i]);
       const partij = partijVan(besluit);
       let nummer = partijNummers.get(partij);
       if (nummer === undefined) {
@@ -109,18 +108,9 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
         partijNamen.push(partij);
       }
       partijVanTb[i] = nummer;
-      regioVan[i] = regio.nummer;
     }
   }
   if (ongeldig !== undefined) throw ongeldig;
-  // Each party's first tariefbeschikking per region as a day number, from the numbers alone.
-  const eersteDag = Array.from({ length: perRegio.size }, () => new Int32Array(partijNummers.size).fill(GEEN_DAG));
-  for (let i = 0; i < besluiten.length; i++) {
-    const nummer = partijVanTb[i]!;
-    if (nummer < 0) continue;
-    const eerste = eersteDag[regioVan[i]!]!;
-    if (dagen[i]! < eerste[nummer]!) eerste[nummer] = dagen[i]!;
-  }
   const beroepenPerCel = groupBeroepenPerCel(invoer.beroepen, besluitenPerId);
   const gevraagdPerRegio = new Map<string, Pick<GevraagdePartij, 'partij' | 'soort'>[]>();
   for (const p of invoer.partijen ?? []) {
@@ -129,19 +119,27 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
     gevraagdPerRegio.set(p.regio, lijst);
   }
   const cellen: CelInvoer[] = [];
-  for (const [regio, { nummer, perJaar }] of perRegio) {
-    const eersteTariefbeschikking = new EersteTariefbeschikkingen(partijNummers, eersteDag[nummer]!);
+  for (const [regio, perJaar] of perRegio) {
+    // Each party's first tariefbeschikking in the region as a day number, filled in while its cells are gathered (a
+    // tariefbeschikking is in one cell); read only when the cells are walked.
+    const eersteDag = new Int32Array(partijNummers.size).fill(GEEN_DAG);
+    const eersteTariefbeschikking = new EersteTariefbeschikkingen(partijNummers, eersteDag);
     for (const [jaar, plaatsen] of perJaar) {
-      const volgorde = orderByGetalSleutel(plaatsen.length, (k) => sleutels[plaatsen[k]!]!);
+      // By day, a contracteerruimtebesluit before a tariefbeschikking of the same day (`computeCelSleutel`).
+      const volgorde = orderByGetalSleutel(plaatsen.length, (k) => dagen[plaatsen[k]!]! * 2 + (codes[plaatsen[k]!] === BesluitCode.Contracteerruimte ? 0 : 1));
       const n = volgorde.length;
       const celBesluiten = new Array<Besluit>(n);
       const velden: BesluitVelden = { van: celBesluiten, dag: new Int32Array(n), code: new Uint8Array(n), partij: new Array<string | undefined>(n) };
       for (let k = 0; k < n; k++) {
         const i = plaatsen[volgorde[k]!]!;
+        const dag = dagen[i]!;
+        const partij = partijVanTb[i]!;
         celBesluiten[k] = besluiten[i]!;
-        velden.dag[k] = dagen[i]!;
+        velden.dag[k] = dag;
         velden.code[k] = codes[i]!;
-        (velden.partij as (string | undefined)[])[k] = partijVanTb[i]! < 0 ? undefined : partijNamen[partijVanTb[i]!];
+        if (partij < 0) continue;
+        (velden.partij as (string | undefined)[])[k] = partijNamen[partij];
+        if (dag < eersteDag[partij]!) eersteDag[partij] = dag;
       }
       cellen.push({
         regio,

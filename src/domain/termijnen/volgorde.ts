@@ -30,20 +30,21 @@ export function compareInCel(a: InCel, b: InCel): number {
  * number sorted as numbers, about ten times faster than a comparison sort; past 2^53 a comparison sort does it.
  */
 export function orderByGetalSleutel(n: number, sleutel: (plaats: number) => number): Int32Array {
-  const sleutels = new Float64Array(n);
+  // The keys, then in the same array key and place as one number (one allocation: at 20× national scale this runs
+  // over 800,000 besluiten per engine run).
+  const samen = new Float64Array(n);
   let grootste = 0;
   for (let i = 0; i < n; i++) {
     const k = sleutel(i);
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`Sort key must be a whole number ≥ 0: ${k}`);
-    sleutels[i] = k;
+    samen[i] = k;
     if (k > grootste) grootste = k;
   }
   const maal = 2 ** Math.ceil(Math.log2(n + 1));
   if ((grootste + 1) * maal > Number.MAX_SAFE_INTEGER) {
-    return Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => sleutels[a]! - sleutels[b]! || a - b));
+    return Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => samen[a]! - samen[b]! || a - b));
   }
-  const samen = new Float64Array(n);
-  for (let i = 0; i < n; i++) samen[i] = sleutels[i]! * maal + i;
+  for (let i = 0; i < n; i++) samen[i] = samen[i]! * maal + i;
   samen.sort();
   const plaatsen = new Int32Array(n);
   for (let j = 0; j < n; j++) plaatsen[j] = samen[j]! % maal;

@@ -4,6 +4,7 @@ import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { addDagen } from '../../../src/domain/kalender/kalenderdatum';
 import { splitInCellen } from '../../../src/domain/termijnen/computeTermijnen';
 import {
+  CelTermijnKolommen,
   computeCel,
   createRekencontext,
   describeCellenVoorWaarschuwingen,
@@ -202,5 +203,55 @@ describe('six weeks: dates now, texts when read (art. 6:7, 6:8 Awb; art. 1 Atw)'
       expect(griffierecht.loop.length).toBeGreaterThan(0);
       expect('atwToelichting' in griffierecht).toBe(griffierecht.einde !== griffierecht.eindeVoorAtw);
     }
+  });
+});
+
+describe("columns written in the run's scratch, copied out when a cell is done", () => {
+  // One region, one year: a vaststelling, `n` tariefbeschikkingen for as many parties, then a wijziging that gives every
+  // party a term of its own (termijnregels §6): 3n + 1 terms, more than the scratch holds at first (1,024).
+  const groteCel = (n: number, jaar: number): Besluit[] => [
+    { id: `CR-${jaar}`, type: 'contracteerruimte', soort: 'vaststelling', regio: 'Utrecht', bekendgemaakt: `${jaar - 1}-11-14`, jaren: [jaar] },
+    ...Array.from({ length: n }, (_, i): Besluit => ({
+      id: `TB-${jaar}-${i}`,
+      type: 'tariefbeschikking',
+      soort: 'vaststelling',
+      regio: 'Utrecht',
+      jaar,
+      bekendgemaakt: addDagen(`${jaar}-01-05`, i % 40),
+      aanbieder: `AGB-${String(i).padStart(6, '0')}`,
+    })),
+    { id: `CR-${jaar}-W`, type: 'contracteerruimte', soort: 'wijziging', regio: 'Utrecht', bekendgemaakt: `${jaar}-06-12`, jaren: [jaar] },
+  ];
+
+  it('cells computed one after another in one context each keep their own terms (art. 6:7 Awb, art. 105 lid 2 Wmg)', () => {
+    const cellen = splitInCellen({ besluiten: [...groteCel(700, 2026), ...groteCel(5, 2027), ...groteCel(400, 2028)], beroepen: [] });
+    expect(cellen.map((c) => c.besluiten.length)).toEqual([702, 7, 402]);
+    const gedeeld = createRekencontext(config);
+    const samen = cellen.map((c) => computeCel(c, gedeeld));
+    // Each alone, in a context of its own: no later cell may have written over an earlier cell's columns.
+    samen.forEach((cel, k) => {
+      expect(cel.kolommen.lengte).toBe([2101, 16, 1201][k]);
+      expect(cel.termijnen).toEqual(computeCel(cellen[k]!, createRekencontext(config)).termijnen);
+    });
+    expect(samen[0]!.termijnen.filter((t) => t.regel === 'wijziging-zonder-tariefbeschikking')).toHaveLength(700);
+  });
+
+  it("a term's rule, party kind and version share one number, up to the largest version", () => {
+    const context = createRekencontext(config);
+    const kolommen = new CelTermijnKolommen(context.nummering, context.kladblok);
+    const zesWeken = context.computeZesWeken('2026-01-09');
+    const gevallen = [
+      { regel: 'awb-bezwaar', versie: 0, soort: 'zorgaanbieder' },
+      { regel: 'art-6-19-voorzorg', versie: 2 ** 26 - 1, soort: 'zorgkantoor' },
+      { regel: 'art-105-lid-3', versie: 7, soort: undefined },
+    ] as const;
+    for (const g of gevallen) kolommen.add(0, zesWeken, g.regel, g.versie, g.soort ? kolommen.numberPartij('A') : -1, g.soort, undefined);
+    expect(() => kolommen.add(0, zesWeken, 'art-105-lid-2', 2 ** 26, -1, undefined, undefined)).toThrow(RangeError);
+    kolommen.seal();
+    expect(gevallen.map((_, i) => [kolommen.regelVan(i), kolommen.versieVan(i), kolommen.partijSoortVan(i), kolommen.rechtsmiddelVan(i)])).toEqual([
+      ['awb-bezwaar', 0, 'zorgaanbieder', 'bezwaar'],
+      ['art-6-19-voorzorg', 2 ** 26 - 1, 'zorgkantoor', 'beroep'],
+      ['art-105-lid-3', 7, undefined, 'beroep'],
+    ]);
   });
 });
