@@ -51,8 +51,9 @@ export interface BesluitVelden {
   dag: Int32Array;
   /** `BesluitCode`: a contracteerruimtebesluit, or a tariefbeschikking with or without productieafspraken. */
   code: Uint8Array;
-  /** The addressee of a tariefbeschikking (`partijVan`); undefined for a contracteerruimtebesluit. */
-  partij: readonly (string | undefined)[];
+  /** The addressee of a tariefbeschikking (`partijVan`) as its number in `register`; −1 for a contracteerruimtebesluit. */
+  partij: Int32Array;
+  register: PartijRegister;
 }
 
 export const enum BesluitCode {
@@ -74,13 +75,14 @@ export function readBesluitVelden(besluiten: readonly Besluit[]): BesluitVelden 
     van: besluiten,
     dag: new Int32Array(besluiten.length),
     code: new Uint8Array(besluiten.length),
-    partij: new Array<string | undefined>(besluiten.length),
+    partij: new Int32Array(besluiten.length),
+    register: new PartijRegister(),
   };
   for (let i = 0; i < besluiten.length; i++) {
     const b = besluiten[i]!;
     velden.dag[i] = toDagnummer(b.bekendgemaakt);
     velden.code[i] = codeerBesluit(b);
-    velden.partij[i] = b.type === 'tariefbeschikking' ? partijVan(b) : undefined;
+    velden.partij[i] = b.type === 'tariefbeschikking' ? velden.register.numberPartij(partijVan(b)) : -1;
   }
   return velden;
 }
@@ -157,7 +159,7 @@ export class CelTermijnKolommen {
    * Parties and six-week terms are numbered through the run's `CelNummering`s: one lookup in a shared dictionary, no
    * map per cell.
    */
-  private indexen: { berekend: CelNummering<BerekendeTermijn>; twijfel: Map<string | LateTekst, number>; partij: CelNummering<string> } | undefined;
+  private indexen: { berekend: CelNummering<BerekendeTermijn>; twijfel: Map<string | LateTekst, number>; partij: CelScratchNummering<string> } | undefined;
   private laatsteBerekend: BerekendeTermijn | undefined;
   private laatsteBerekendNummer = -1;
 
@@ -201,10 +203,10 @@ export class CelTermijnKolommen {
     if (beroepIngesteld !== undefined) this.beroepIngesteld.set(i, beroepIngesteld);
   }
 
-  /** A party's number in `partijTabel` (added when new). */
-  numberPartij(partij: string): number {
+  /** A party's number in `partijTabel` (added when new), given its number in the cell's `PartijRegister`. */
+  numberPartij(inRegister: number, partij: string): number {
     if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
-    return this.indexen.partij.numberIn(partij, this.partijTabel);
+    return this.indexen.partij.numberNummerIn(inRegister, partij, this.partijTabel);
   }
 
   /** Done adding: the interning index goes, the tables stay, the columns keep only what they hold. */
@@ -288,6 +290,8 @@ export class CelKladblok {
   termijnen: Int32Array<ArrayBuffer> = new Int32Array(1024 * VELDEN);
   beroepPosities: Int32Array<ArrayBuffer> = new Int32Array(1024);
   uitsluitingen: Int32Array<ArrayBuffer> = new Int32Array(4 * 1024);
+  /** The parties of the cell's year, in the order they became parties. */
+  partijen: Int32Array<ArrayBuffer> = new Int32Array(1024);
 }
 
 /** A copy of `a` twice as long, its first `gebruikt` numbers kept. */
@@ -307,33 +311,19 @@ export class LateTekst {
 }
 
 /**
- * Numbers the values of one cell at a time (parties, six-week terms): a dictionary shared by every cell of a run (one
- * lookup per value) and one scratch array from a value's number to its number in the cell being computed. `release`
- * after each cell (computeCel does so in a finally); a cell never starts while another is being computed.
+ * The number in the cell being computed of values numbered outside it: one scratch array from the outside number to the
+ * cell's, reset after each cell. `release` after each cell (computeCel does so in a finally); a cell never starts while
+ * another is being computed.
  */
-const MAX_WOORDENBOEK = 200_000;
-
-export class CelNummering<T> {
-  private readonly nummers = new Map<T, number>();
+export class CelScratchNummering<T> {
   private inCel = new Int32Array(1024).fill(-1);
-  /** The dictionary numbers given a number in the current cell (the first `aantalGegeven`). */
+  /** The outside numbers given a number in the current cell (the first `aantalGegeven`). */
   private gegeven = new Int32Array(1024);
   private aantalGegeven = 0;
 
-  numberIn(waarde: T, tabel: T[]): number {
-    let n = this.nummers.get(waarde);
-    if (n === undefined) {
-      n = this.nummers.size;
-      this.nummers.set(waarde, n);
-      if (n >= this.inCel.length) {
-        const groter = new Int32Array(this.inCel.length * 2).fill(-1);
-        groter.set(this.inCel);
-        this.inCel = groter;
-        const meer = new Int32Array(this.inCel.length);
-        meer.set(this.gegeven);
-        this.gegeven = meer;
-      }
-    }
+  /** The number in `tabel` (the cell's table) of `waarde`, whose number outside the cell is `n` (added when new). */
+  numberNummerIn(n: number, waarde: T, tabel: T[]): number {
+    if (n >= this.inCel.length) this.grow(n + 1);
     let lokaal = this.inCel[n]!;
     if (lokaal < 0) {
       lokaal = tabel.length;
@@ -350,17 +340,77 @@ export class CelNummering<T> {
     this.aantalGegeven = 0;
   }
 
-  /**
-   * Before a cell: nothing may be numbered (no cell in progress). A long-lived context (the term service's) meets every
-   * party name it ever computed; past `MAX_WOORDENBOEK` the dictionary starts afresh, which only renumbers.
-   */
+  /** Before a cell: nothing may be numbered (no cell in progress). */
   startCel(): void {
     if (this.aantalGegeven > 0) throw new Error('CelNummering: a cell is still being computed');
+  }
+
+  protected reset(): void {
+    this.inCel = new Int32Array(1024).fill(-1);
+    this.gegeven = new Int32Array(1024);
+  }
+
+  private grow(minimum: number): void {
+    const lengte = Math.max(minimum, 2 * this.inCel.length);
+    const groter = new Int32Array(lengte).fill(-1);
+    groter.set(this.inCel);
+    this.inCel = groter;
+    const meer = new Int32Array(lengte);
+    meer.set(this.gegeven);
+    this.gegeven = meer;
+  }
+}
+
+/**
+ * Numbers the six-week terms of one cell at a time: a dictionary shared by every cell of a run (one lookup per value)
+ * and the scratch from a value's number to its number in the cell being computed.
+ */
+const MAX_WOORDENBOEK = 200_000;
+
+export class CelNummering<T> extends CelScratchNummering<T> {
+  private readonly nummers = new Map<T, number>();
+
+  numberIn(waarde: T, tabel: T[]): number {
+    let n = this.nummers.get(waarde);
+    if (n === undefined) {
+      n = this.nummers.size;
+      this.nummers.set(waarde, n);
+    }
+    return this.numberNummerIn(n, waarde, tabel);
+  }
+
+  /** A long-lived context (the term service's) keeps meeting new values; past `MAX_WOORDENBOEK` the dictionary starts afresh, which only renumbers. */
+  override startCel(): void {
+    super.startCel();
     if (this.nummers.size > MAX_WOORDENBOEK) {
       this.nummers.clear();
-      this.inCel = new Int32Array(1024).fill(-1);
-      this.gegeven = new Int32Array(1024);
+      this.reset();
     }
+  }
+}
+
+/**
+ * Party names numbered once for every cell split from one input (`splitInCellen`), or for one cell read on its own
+ * (`readBesluitVelden`): the walk numbers a cell's parties by these numbers, and looks a name up only for a party asked
+ * for or an appellant. At 20× national scale a name lookup per tariefbeschikking missed the cache every time.
+ */
+export class PartijRegister {
+  readonly namen: string[] = [];
+  private readonly nummers = new Map<string, number>();
+
+  /** The party's number (added when new). */
+  numberPartij(naam: string): number {
+    let n = this.nummers.get(naam);
+    if (n === undefined) {
+      n = this.namen.length;
+      this.nummers.set(naam, n);
+      this.namen.push(naam);
+    }
+    return n;
+  }
+
+  findNummer(naam: string): number | undefined {
+    return this.nummers.get(naam);
   }
 }
 
@@ -416,8 +466,8 @@ export interface Rekencontext {
   /** The doubt every new-regime term carries while the entry into force is unknown (termijnregels §8). */
   twijfelRegime: string | undefined;
   lid2Twijfels: readonly (string | undefined)[];
-  /** The parties and six-week terms of the cell being computed, numbered (one cell at a time). */
-  nummering: { partij: CelNummering<string>; berekend: CelNummering<BerekendeTermijn> };
+  /** The parties (by their number in the cell's `PartijRegister`) and six-week terms of the cell being computed. */
+  nummering: { partij: CelScratchNummering<string>; berekend: CelNummering<BerekendeTermijn> };
   /** Scratch columns for the cell being computed. */
   kladblok: CelKladblok;
   /** The day after `datum`, memoised: the first day a contracteerruimte can be onherroepelijk. */
@@ -442,7 +492,7 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
       joinTwijfels(TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
       joinTwijfels(TWIJFEL_ZORGKANTOOR, TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
     ],
-    nummering: { partij: new CelNummering(), berekend: new CelNummering() },
+    nummering: { partij: new CelScratchNummering(), berekend: new CelNummering() },
     kladblok: new CelKladblok(),
     formatDag: memoizePerSleutel(fromDagnummer),
     computeDagNa: memoizePerSleutel((datum: IsoDatum) => addDagen(datum, 1)),
@@ -554,14 +604,16 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const maxPartijen = besluiten.length + gevraagd.length + beroepen.length;
   const soortVan = new Array<PartijSoort | undefined>(maxPartijen).fill(undefined);
   const laatsteEindeVan = new Array<IsoDatum | undefined>(maxPartijen).fill(undefined);
-  const partijen = new Int32Array(maxPartijen);
+  const partijen =
+    kladblok.partijen.length >= maxPartijen ? kladblok.partijen : (kladblok.partijen = new Int32Array(Math.max(maxPartijen, 2 * kladblok.partijen.length)));
   let aantalPartijen = 0;
   const addPartij = (nummer: number, soort: PartijSoort) => {
     soortVan[nummer] = soort;
     laatsteEindeVan[nummer] = undefined;
     partijen[aantalPartijen++] = nummer;
   };
-  const gevraagdNummers = gevraagd.map((g) => kolommen.numberPartij(g.partij));
+  const { register } = velden;
+  const gevraagdNummers = gevraagd.map((g) => kolommen.numberPartij(register.numberPartij(g.partij), g.partij));
   // A party asked for twice keeps its first place and its last kind.
   for (let k = 0; k < gevraagd.length; k++) {
     if (soortVan[gevraagdNummers[k]!] === undefined) addPartij(gevraagdNummers[k]!, gevraagd[k]!.soort);
@@ -693,7 +745,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       // An appellant whose beroep is pending is a party of this year even without a tariefbeschikking for it.
       for (const b of beroepen) {
         if (!isLopendOp(b, datum)) continue;
-        const nummer = kolommen.numberPartij(b.partij);
+        const nummer = kolommen.numberPartij(register.numberPartij(b.partij), b.partij);
         if (soortVan[nummer] === undefined) addPartij(nummer, gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder');
       }
       const t = computeZesWeken(datum);
@@ -723,8 +775,9 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     }
 
     // A tariefbeschikking.
-    const partij = velden.partij[plaats]!;
-    const nummer = kolommen.numberPartij(partij);
+    const inRegister = velden.partij[plaats]!;
+    const partij = register.namen[inRegister]!;
+    const nummer = kolommen.numberPartij(inRegister, partij);
     plaatsen.partij[plaats] = nummer;
     if (plaatsen.eersteTariefbeschikking < 0) plaatsen.eersteTariefbeschikking = plaats;
     const t = computeZesWeken(datum);

@@ -5,6 +5,7 @@ import type { PartijStatus, RegioJaarStatus, Termijn, TermijnConfig, TermijnUitk
 import {
   BesluitCode,
   codeerBesluit,
+  PartijRegister,
   computeCel,
   createRekencontext,
   describeCellenVoorWaarschuwingen,
@@ -62,13 +63,13 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
   // check, each besluit's place in the order of its cells, the cells as lists of places, and each party's first
   // tariefbeschikking per region. After it the objects are only picked up by place.
   const { besluiten } = invoer;
+  // Per besluit in the input, as plain arrays: typed arrays live outside the heap and count towards full collections.
   const dagen = new Int32Array(besluiten.length);
   const codes = new Uint8Array(besluiten.length);
-  const partijNamen: string[] = [];
   let ongeldig: unknown;
   // Per tariefbeschikking its addressee's number (the addressees numbered once for the whole input).
   const partijVanTb = new Int32Array(besluiten.length).fill(-1);
-  const partijNummers = new Map<string, number>();
+  const register = new PartijRegister();
   // Per region, per year the places of its besluiten.
   const perRegio = new Map<string, Map<number, number[]>>();
   // The besluiten beroepen name, and the cells that hold them (the only cells with beroep terms against them).
@@ -101,13 +102,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
       const lijst = perJaar.get(besluit.jaar);
       if (lijst) lijst.push(i);
       else perJaar.set(besluit.jaar, [i]);
-      const partij = partijVan(besluit);
-      let nummer = partijNummers.get(partij);
-      if (nummer === undefined) {
-        partijNummers.set(partij, (nummer = partijNummers.size));
-        partijNamen.push(partij);
-      }
-      partijVanTb[i] = nummer;
+      partijVanTb[i] = register.numberPartij(partijVan(besluit));
     }
   }
   if (ongeldig !== undefined) throw ongeldig;
@@ -122,14 +117,14 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
   for (const [regio, perJaar] of perRegio) {
     // Each party's first tariefbeschikking in the region as a day number, filled in while its cells are gathered (a
     // tariefbeschikking is in one cell); read only when the cells are walked.
-    const eersteDag = new Int32Array(partijNummers.size).fill(GEEN_DAG);
-    const eersteTariefbeschikking = new EersteTariefbeschikkingen(partijNummers, eersteDag);
+    const eersteDag = new Int32Array(register.namen.length).fill(GEEN_DAG);
+    const eersteTariefbeschikking = new EersteTariefbeschikkingen(register, eersteDag);
     for (const [jaar, plaatsen] of perJaar) {
       // By day, a contracteerruimtebesluit before a tariefbeschikking of the same day (`computeCelSleutel`).
       const volgorde = orderByGetalSleutel(plaatsen.length, (k) => dagen[plaatsen[k]!]! * 2 + (codes[plaatsen[k]!] === BesluitCode.Contracteerruimte ? 0 : 1));
       const n = volgorde.length;
       const celBesluiten = new Array<Besluit>(n);
-      const velden: BesluitVelden = { van: celBesluiten, dag: new Int32Array(n), code: new Uint8Array(n), partij: new Array<string | undefined>(n) };
+      const velden: BesluitVelden = { van: celBesluiten, dag: new Int32Array(n), code: new Uint8Array(n), partij: new Int32Array(n), register };
       for (let k = 0; k < n; k++) {
         const i = plaatsen[volgorde[k]!]!;
         const dag = dagen[i]!;
@@ -137,9 +132,8 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
         celBesluiten[k] = besluiten[i]!;
         velden.dag[k] = dag;
         velden.code[k] = codes[i]!;
-        if (partij < 0) continue;
-        (velden.partij as (string | undefined)[])[k] = partijNamen[partij];
-        if (dag < eersteDag[partij]!) eersteDag[partij] = dag;
+        velden.partij[k] = partij;
+        if (partij >= 0 && dag < eersteDag[partij]!) eersteDag[partij] = dag;
       }
       cellen.push({
         regio,
@@ -172,12 +166,13 @@ const GEEN_DAG = 2 ** 31 - 1;
 /** Each party's first tariefbeschikking in one region: the day numbers of a region, by the input's party numbers. */
 class EersteTariefbeschikkingen {
   constructor(
-    private readonly partijNummers: ReadonlyMap<string, number>,
+    private readonly register: PartijRegister,
     private readonly dagen: Int32Array,
   ) {}
   get(partij: string): IsoDatum | undefined {
-    const nummer = this.partijNummers.get(partij);
-    const dag = nummer === undefined ? GEEN_DAG : this.dagen[nummer]!;
+    // A name the walks added after the split (a party asked for, an appellant) has no tariefbeschikking.
+    const nummer = this.register.findNummer(partij);
+    const dag = nummer === undefined || nummer >= this.dagen.length ? GEEN_DAG : this.dagen[nummer]!;
     return dag === GEEN_DAG ? undefined : fromDagnummer(dag);
   }
 }
