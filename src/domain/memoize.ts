@@ -27,3 +27,38 @@ export function memoizePerSleutel<A extends string | number, R>(compute: (sleute
     return waarde;
   };
 }
+
+/**
+ * A function of a day number memoised in an array from the first day asked for (a few thousand days in a run): an index
+ * instead of a hash lookup, for the engine's per-besluit dates. Past `MAX_DAGEN` days apart it starts afresh.
+ */
+export function memoizePerDag<R>(compute: (dag: number) => R): (dag: number) => R {
+  let basis = 0;
+  let waarden: (R | undefined)[] = [];
+  return (dag) => {
+    let i = dag - basis;
+    if (i < 0 || i >= waarden.length) {
+      const van = waarden.length === 0 ? dag - MARGE_DAGEN : Math.min(basis, dag - MARGE_DAGEN);
+      const tot = waarden.length === 0 ? dag + MARGE_DAGEN : Math.max(basis + waarden.length, dag + MARGE_DAGEN);
+      if (tot - van > MAX_DAGEN) {
+        basis = dag - MARGE_DAGEN;
+        waarden = new Array<R | undefined>(2 * MARGE_DAGEN).fill(undefined);
+      } else {
+        const groter = new Array<R | undefined>(tot - van).fill(undefined);
+        for (let k = 0; k < waarden.length; k++) groter[basis - van + k] = waarden[k];
+        waarden = groter;
+        basis = van;
+      }
+      i = dag - basis;
+    }
+    let waarde = waarden[i];
+    if (waarde === undefined) {
+      waarde = compute(dag);
+      waarden[i] = waarde;
+    }
+    return waarde;
+  };
+}
+
+const MARGE_DAGEN = 2 * 366;
+const MAX_DAGEN = 100_000;

@@ -13,7 +13,7 @@ import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, T
 import { isLopendOp } from './regioJaarStatus';
 import { describeTwijfelLid3NaTariefbeschikking, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
-import { memoize, memoizePerSleutel } from '../memoize';
+import { memoize, memoizePerDag, memoizePerSleutel } from '../memoize';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
 
 /**
@@ -460,6 +460,8 @@ export class TermijnRij {
 export interface Rekencontext {
   config: TermijnConfig;
   computeZesWeken(bekendgemaakt: IsoDatum): BerekendeTermijn;
+  /** The same six weeks (the same object) by the bekendmaking's day number: an index, not a lookup, per besluit. */
+  computeZesWekenOpDag(dag: number): BerekendeTermijn;
   /** Art. 105 lid 3 Wmg: six weeks from 1 March of `jaar`, memoised (every term of a run is one of a bounded set). */
   computeLid3Venster(jaar: number): BerekendeTermijn;
   isOudRegime(datum: IsoDatum): boolean;
@@ -478,10 +480,13 @@ export interface Rekencontext {
 
 export function createRekencontext(config: TermijnConfig): Rekencontext {
   const { kalender, inwerkingtreding } = config;
+  const formatDag = memoizePerDag(fromDagnummer);
+  const computeZesWeken = memoizePerSleutel((bekendgemaakt: IsoDatum) => computeBezwaarOfBeroepstermijn(bekendgemaakt, kalender));
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
   return {
     config,
-    computeZesWeken: memoizePerSleutel((bekendgemaakt: IsoDatum) => computeBezwaarOfBeroepstermijn(bekendgemaakt, kalender)),
+    computeZesWeken,
+    computeZesWekenOpDag: memoizePerDag((dag) => computeZesWeken(formatDag(dag))),
     computeLid3Venster: memoizePerSleutel((jaar: number) => computeTermijnVanafAanvang(`${jaar}-03-01`, 6, kalender)),
     isOudRegime: (datum) => inwerkingtreding !== undefined && datum < inwerkingtreding,
     twijfelRegime,
@@ -494,7 +499,7 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
     ],
     nummering: { partij: new CelScratchNummering(), berekend: new CelNummering() },
     kladblok: new CelKladblok(),
-    formatDag: memoizePerSleutel(fromDagnummer),
+    formatDag,
     computeDagNa: memoizePerSleutel((datum: IsoDatum) => addDagen(datum, 1)),
   };
 }
@@ -565,7 +570,7 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
 
 function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { regio, jaar, besluiten, beroepen, gevraagd } = invoer;
-  const { config, computeZesWeken, computeLid3Venster, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa, formatDag } = context;
+  const { config, computeZesWekenOpDag, computeLid3Venster, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa, formatDag } = context;
   // Fields read from these very besluiten only: a copy of the cell with other besluiten reads them afresh.
   const velden = invoer.velden?.van === besluiten ? invoer.velden : readBesluitVelden(besluiten);
   const { inwerkingtreding } = config;
@@ -748,7 +753,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         const nummer = kolommen.numberPartij(register.numberPartij(b.partij), b.partij);
         if (soortVan[nummer] === undefined) addPartij(nummer, gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder');
       }
-      const t = computeZesWeken(datum);
+      const t = computeZesWekenOpDag(dag);
       for (let k = 0; k < aantalPartijen; k++) {
         const nummer = partijen[k]!;
         const partij = kolommen.partijTabel[nummer]!;
@@ -780,7 +785,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     const nummer = kolommen.numberPartij(inRegister, partij);
     plaatsen.partij[plaats] = nummer;
     if (plaatsen.eersteTariefbeschikking < 0) plaatsen.eersteTariefbeschikking = plaats;
-    const t = computeZesWeken(datum);
+    const t = computeZesWekenOpDag(dag);
     // Art. 6:7 and 6:8 Awb: bezwaar against the tariefbeschikking itself opens whatever the rest of the rules say.
     kolommen.add(plaats, t, 'awb-bezwaar', 0, nummer, 'zorgaanbieder', undefined);
     for (let k = 0; k < gevraagd.length; k++) {
