@@ -36,7 +36,9 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   // Made per use and never kept: a status kept for a peildatum holds no list the size of the cell.
   const listGeldend = (): TermijnRij[] => {
     const geldend: TermijnRij[] = [];
-    for (const i of cel.beroepPosities) {
+    const { beroepPosities } = cel;
+    for (let k = 0; k < beroepPosities.length; k++) {
+      const i = beroepPosities[k]!;
       if (!isBekendOp(kolommen.besluitVan(i))) continue;
       const versie = kolommen.versieVan(i);
       if (versie === versieOpPeildatum || (huidige !== undefined && versie < versieOpPeildatum && kolommen.berekendVan(i).einde >= huidige.bekendgemaakt)) {
