@@ -396,22 +396,84 @@ export class CelNummering<T> extends CelScratchNummering<T> {
  */
 export class PartijRegister {
   readonly namen: string[] = [];
-  private readonly nummers = new Map<string, number>();
+  // An open-addressing table of its own over the names' UTF-16 code units, kept together in `tekens`: a lookup reads
+  // the probed name and these arrays only. A Map compares with the key strings themselves, which at 20× national scale
+  // lie scattered over the input (the first tariefbeschikking of each party): some 500 ns a lookup, half the split.
+  private plaatsen = new Int32Array(1024).fill(-1);
+  private hashes = new Int32Array(512);
+  private begin = new Int32Array(513);
+  private tekens = new Uint16Array(8192);
 
   /** The party's number (added when new). */
   numberPartij(naam: string): number {
-    let n = this.nummers.get(naam);
-    if (n === undefined) {
-      n = this.namen.length;
-      this.nummers.set(naam, n);
-      this.namen.push(naam);
-    }
-    return n;
+    const hash = hashNaam(naam);
+    const plaats = this.findPlaats(naam, hash);
+    const gevonden = this.plaatsen[plaats]!;
+    if (gevonden >= 0) return gevonden;
+    return this.add(naam, hash, plaats);
   }
 
   findNummer(naam: string): number | undefined {
-    return this.nummers.get(naam);
+    const n = this.plaatsen[this.findPlaats(naam, hashNaam(naam))]!;
+    return n < 0 ? undefined : n;
   }
+
+  /** The slot holding `naam`, or the empty slot where it would go. */
+  private findPlaats(naam: string, hash: number): number {
+    const masker = this.plaatsen.length - 1;
+    for (let plaats = hash & masker; ; plaats = (plaats + 1) & masker) {
+      const n = this.plaatsen[plaats]!;
+      if (n < 0 || (this.hashes[n] === hash && this.isNaam(n, naam))) return plaats;
+    }
+  }
+
+  private isNaam(n: number, naam: string): boolean {
+    const van = this.begin[n]!;
+    if (this.begin[n + 1]! - van !== naam.length) return false;
+    for (let k = 0; k < naam.length; k++) if (this.tekens[van + k] !== naam.charCodeAt(k)) return false;
+    return true;
+  }
+
+  private add(naam: string, hash: number, plaats: number): number {
+    const n = this.namen.length;
+    this.namen.push(naam);
+    if (n + 1 >= this.hashes.length) {
+      this.hashes = growTo(this.hashes, 2 * this.hashes.length);
+      this.begin = growTo(this.begin, this.hashes.length + 1);
+    }
+    this.hashes[n] = hash;
+    const van = this.begin[n]!;
+    if (van + naam.length > this.tekens.length) this.tekens = growTo(this.tekens, Math.max(2 * this.tekens.length, van + naam.length));
+    for (let k = 0; k < naam.length; k++) this.tekens[van + k] = naam.charCodeAt(k);
+    this.begin[n + 1] = van + naam.length;
+    this.plaatsen[plaats] = n;
+    // At most half full: a probe stops after a slot or two.
+    if (2 * (n + 1) > this.plaatsen.length) this.rehash();
+    return n;
+  }
+
+  private rehash(): void {
+    this.plaatsen = new Int32Array(2 * this.plaatsen.length).fill(-1);
+    const masker = this.plaatsen.length - 1;
+    for (let n = 0; n < this.namen.length; n++) {
+      let plaats = this.hashes[n]! & masker;
+      while (this.plaatsen[plaats]! >= 0) plaats = (plaats + 1) & masker;
+      this.plaatsen[plaats] = n;
+    }
+  }
+}
+
+/** FNV-1a over a name's UTF-16 code units. */
+function hashNaam(naam: string): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < naam.length; k++) hash = Math.imul(hash ^ naam.charCodeAt(k), 0x01000193);
+  return hash >>> 1;
+}
+
+function growTo<A extends Int32Array | Uint16Array>(a: A, lengte: number): A {
+  const groter = new (a.constructor as new (n: number) => A)(lengte);
+  groter.set(a);
+  return groter;
 }
 
 /**
