@@ -156,8 +156,8 @@ export class CelTermijnKolommen {
   private records: (Termijn | undefined)[] | undefined;
   /**
    * Per table its own index while adding (a party named like a doubt must never share its number); gone when sealed.
-   * Parties and six-week terms are numbered through the run's `CelNummering`s: one lookup in a shared dictionary, no
-   * map per cell.
+   * Six-week terms are numbered through the run's `CelNummering` (one lookup in a shared dictionary, no map per cell),
+   * parties by their number in the cell's `PartijRegister` through a scratch array.
    */
   private indexen: { berekend: CelNummering<BerekendeTermijn>; twijfel: Map<string | LateTekst, number>; partij: CelScratchNummering<string> } | undefined;
   private laatsteBerekend: BerekendeTermijn | undefined;
