@@ -71,8 +71,10 @@ describe('kill -9', () => {
     await new Promise((r) => setTimeout(r, 200));
     const begin = Date.now();
     while (walGrootte() < wal + 65_536 && Date.now() - begin < 20_000);
+    const gezien = walGrootte();
     server.kind.kill('SIGKILL');
     expect(await server.einde).toBe('SIGKILL');
+    expect(gezien, 'the import wrote into the WAL before the kill').toBeGreaterThanOrEqual(wal + 65_536);
     await uitvoeren;
     expect(beantwoord).toBe(false); // killed while the request was in flight
 

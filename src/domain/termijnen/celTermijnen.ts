@@ -144,7 +144,7 @@ export class CelTermijnKolommen {
   lengte = 0;
   /**
    * Per term `VELDEN` numbers: besluit, berekend, kenmerken (regel, partijSoort and versie in one number: `KENMERKEN`),
-   * partij, twijfel (one allocation per cell).
+   * partij, twijfel. While adding, the run's scratch; once sealed, a copy of exactly the cell's terms.
    */
   private data: Int32Array;
   readonly berekendTabel: BerekendeTermijn[] = [];
@@ -183,6 +183,9 @@ export class CelTermijnKolommen {
     twijfel: string | LateTekst | undefined,
     beroepIngesteld?: IsoDatum,
   ): void {
+    // Both refusals before anything changes: a sealed cell's columns must never become the run's scratch again.
+    if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
+    if (versie > KENMERKEN.maxVersie) throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
     if ((this.lengte + 1) * VELDEN > this.data.length) this.data = this.kladblok.termijnen = growInt32(this.data, this.lengte * VELDEN);
     const i = this.lengte++;
     const o = i * VELDEN;
@@ -190,12 +193,10 @@ export class CelTermijnKolommen {
     // Consecutive terms mostly share their besluit's six weeks.
     if (berekend !== this.laatsteBerekend) {
       this.laatsteBerekend = berekend;
-      if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
       this.laatsteBerekendNummer = this.indexen.berekend.numberIn(berekend, this.berekendTabel);
     }
     data[o] = besluit;
     data[o + 1] = this.laatsteBerekendNummer;
-    if (versie > KENMERKEN.maxVersie) throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
     data[o + 2] =
       REGEL_NUMMER[regel] | ((partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2) << KENMERKEN.soortBit) | (versie << KENMERKEN.versieBit);
     data[o + 3] = partij;
@@ -292,6 +293,8 @@ export class CelKladblok {
   uitsluitingen: Int32Array<ArrayBuffer> = new Int32Array(4 * 1024);
   /** The parties of the cell's year, in the order they became parties. */
   partijen: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** Set by `computeCel` while a cell writes here. */
+  inGebruik = false;
 }
 
 /** A copy of `a` twice as long, its first `gebruikt` numbers kept. */
@@ -342,7 +345,7 @@ export class CelScratchNummering<T> {
 
   /** Before a cell: nothing may be numbered (no cell in progress). */
   startCel(): void {
-    if (this.aantalGegeven > 0) throw new Error('CelNummering: a cell is still being computed');
+    if (this.aantalGegeven > 0) throw new Error('CelScratchNummering: a cell is still being computed');
   }
 
   protected reset(): void {
@@ -391,18 +394,21 @@ export class CelNummering<T> extends CelScratchNummering<T> {
 
 /**
  * Party names numbered once for every cell split from one input (`splitInCellen`), or for one cell read on its own
- * (`readBesluitVelden`): the walk numbers a cell's parties by these numbers, and looks a name up only for a party asked
- * for or an appellant. At 20× national scale a name lookup per tariefbeschikking missed the cache every time.
+ * (`readBesluitVelden`): the walk numbers a tariefbeschikking's addressee by the number the split gave it, and looks up
+ * by name only a party asked for or an appellant. At 20× national scale a name lookup per tariefbeschikking missed the
+ * cache every time. The register only grows: a walk adds the parties asked for and the appellants of its cell, and a
+ * name keeps its number, so a cell's result does not depend on the cells walked before it.
  */
 export class PartijRegister {
   readonly namen: string[] = [];
   // An open-addressing table of its own over the names' UTF-16 code units, kept together in `tekens`: a lookup reads
   // the probed name and these arrays only. A Map compares with the key strings themselves, which at 20× national scale
   // lie scattered over the input (the first tariefbeschikking of each party): some 500 ns a lookup, half the split.
-  private plaatsen = new Int32Array(1024).fill(-1);
-  private hashes = new Int32Array(512);
-  private begin = new Int32Array(513);
-  private tekens = new Uint16Array(8192);
+  // Small at first: the term service makes a register per cell it computes.
+  private plaatsen = new Int32Array(64).fill(-1);
+  private hashes = new Int32Array(32);
+  private begin = new Int32Array(33);
+  private tekens = new Uint16Array(512);
 
   /** The party's number (added when new). */
   numberPartij(naam: string): number {
@@ -616,17 +622,22 @@ function laterVan(a: IsoDatum | undefined, b: IsoDatum): IsoDatum {
 
 /**
  * The terms and exclusions of one (regio, jaar), every party's, walking its besluiten in order (termijnregels §4–§7).
- * Pure and independent of the peildatum: the status at a peildatum is `computeCelStatus`'s.
+ * Independent of the peildatum: the status at a peildatum is `computeCelStatus`'s. It writes only into the context's
+ * scratch (one cell at a time) and adds the names of parties asked for and appellants to the cell's `PartijRegister`,
+ * which only grows: equal input gives an equal result, whatever was computed before.
  */
 export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
-  const { partij, berekend } = context.nummering;
-  partij.startCel();
-  berekend.startCel();
+  const { nummering, kladblok } = context;
+  if (kladblok.inGebruik) throw new Error('computeCel: a cell is still being computed with this context');
+  nummering.partij.startCel();
+  nummering.berekend.startCel();
+  kladblok.inGebruik = true;
   try {
     return walkCel(invoer, context);
   } finally {
-    partij.release();
-    berekend.release();
+    kladblok.inGebruik = false;
+    nummering.partij.release();
+    nummering.berekend.release();
   }
 }
 
@@ -636,8 +647,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   // Fields read from these very besluiten only: a copy of the cell with other besluiten reads them afresh.
   const velden = invoer.velden?.van === besluiten ? invoer.velden : readBesluitVelden(besluiten);
   const { inwerkingtreding } = config;
-  // Room for a bezwaar and a beroep term per besluit for its addressee and each zorgkantoor asked for, and a term per
-  // party asked for or appealing per besluit; the columns grow when a contracteerruimtebesluit gives every party a term.
+  // The cell's terms in the run's scratch, which grows with the largest cell (a contracteerruimtebesluit can give every
+  // party of the year a term).
   const { kladblok } = context;
   const kolommen = new CelTermijnKolommen(context.nummering, kladblok);
   // The beroep terms' positions (at most one per term), in the run's scratch.

@@ -63,7 +63,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
   // check, each besluit's place in the order of its cells, the cells as lists of places, and each party's first
   // tariefbeschikking per region. After it the objects are only picked up by place.
   const { besluiten } = invoer;
-  // Per besluit in the input, as plain arrays: typed arrays live outside the heap and count towards full collections.
+  // Per besluit in the input: its bekendmaking as a day number and its kind (`BesluitCode`).
   const dagen = new Int32Array(besluiten.length);
   const codes = new Uint8Array(besluiten.length);
   let ongeldig: unknown;

@@ -124,6 +124,18 @@ describe('statuses read the places the walk recorded (termijnregels §6)', () =>
     });
   });
 
+  it('a context computes one cell at a time: its scratch refuses a second cell while one is being computed', () => {
+    const [cel] = splitInCellen({
+      besluiten: [{ id: 'CR', type: 'contracteerruimte', soort: 'vaststelling', regio: 'Utrecht', bekendgemaakt: '2025-11-14', jaren: [2026] }],
+      beroepen: [],
+    });
+    const context = createRekencontext(config);
+    context.kladblok.inGebruik = true;
+    expect(() => computeCel(cel!, context)).toThrow(/still being computed/);
+    context.kladblok.inGebruik = false;
+    expect(computeCel(cel!, context).termijnen).toHaveLength(1);
+  });
+
   it('a cell that fails half-way leaves no party numbered for the next cell', () => {
     const goed = splitInCellen({
       besluiten: [
@@ -228,11 +240,19 @@ describe("columns written in the run's scratch, copied out when a cell is done",
     expect(cellen.map((c) => c.besluiten.length)).toEqual([702, 7, 402]);
     const gedeeld = createRekencontext(config);
     const samen = cellen.map((c) => computeCel(c, gedeeld));
-    // Each alone, in a context of its own: no later cell may have written over an earlier cell's columns.
+    // Each alone, in a context of its own: no later cell may have written over an earlier cell's columns, beroep
+    // positions (1,401 in the first cell: past the scratch's first 1,024) or exclusions.
+    const tekst = (u: { toelichting: string; twijfel?: string | undefined }) => ({ ...u, toelichting: u.toelichting, twijfel: u.twijfel });
     samen.forEach((cel, k) => {
+      const alleen = computeCel(cellen[k]!, createRekencontext(config));
       expect(cel.kolommen.lengte).toBe([2101, 16, 1201][k]);
-      expect(cel.termijnen).toEqual(computeCel(cellen[k]!, createRekencontext(config)).termijnen);
+      expect(cel.termijnen).toEqual(alleen.termijnen);
+      expect(Array.from(cel.beroepPosities)).toEqual(Array.from(alleen.beroepPosities));
+      expect(cel.uitsluitingen.map(tekst)).toEqual(alleen.uitsluitingen.map(tekst));
+      for (const peildatum of ['2026-03-01', '2026-07-01', '2028-08-01'])
+        expect(computeCelStatus(cel, peildatum, config)).toEqual(computeCelStatus(alleen, peildatum, config));
     });
+    expect(samen[0]!.beroepPosities.length).toBe(1401);
     expect(samen[0]!.termijnen.filter((t) => t.regel === 'wijziging-zonder-tariefbeschikking')).toHaveLength(700);
   });
 
@@ -247,7 +267,13 @@ describe("columns written in the run's scratch, copied out when a cell is done",
     ] as const;
     for (const g of gevallen) kolommen.add(0, zesWeken, g.regel, g.versie, g.soort ? kolommen.numberPartij(0, 'A') : -1, g.soort, undefined);
     expect(() => kolommen.add(0, zesWeken, 'art-105-lid-2', 2 ** 26, -1, undefined, undefined)).toThrow(RangeError);
+    expect(kolommen.lengte).toBe(3);
     kolommen.seal();
+    // Refused before anything changes: a sealed cell's columns never become the run's scratch.
+    const kladblok = context.kladblok.termijnen;
+    expect(() => kolommen.add(0, zesWeken, 'art-105-lid-2', 1, -1, undefined, undefined)).toThrow(/sealed/);
+    expect(kolommen.lengte).toBe(3);
+    expect(context.kladblok.termijnen).toBe(kladblok);
     expect(gevallen.map((_, i) => [kolommen.regelVan(i), kolommen.versieVan(i), kolommen.partijSoortVan(i), kolommen.rechtsmiddelVan(i)])).toEqual([
       ['awb-bezwaar', 0, 'zorgaanbieder', 'bezwaar'],
       ['art-6-19-voorzorg', 2 ** 26 - 1, 'zorgkantoor', 'beroep'],
