@@ -2,7 +2,6 @@ import { formatDatumKort, formatDatumLang, type IsoDatum } from '../kalender/kal
 import { TARIEFBESCHIKKING_SOORT_LABEL, type TariefbeschikkingSoort } from '../besluiten/besluit';
 import { computeBezwaarOfBeroepstermijn, computeTermijnVanafAanvang, describeAanvangNaBekendmaking, type AfleidingStap } from './awbTermijn';
 import type { Termijn, TermijnConfig } from './termijn';
-import { LID3_NA_TARIEFBESCHIKKING_KERN } from './twijfelTeksten';
 
 /**
  * Termijnregels §10: the steps from trigger to last day, each with its article, so a second lawyer can check a fatal
@@ -36,9 +35,10 @@ export function describeAfleiding(t: Termijn, config: TermijnConfig): AfleidingS
       return [
         describeContracteerruimteStap(t),
         {
-          stap: t.twijfel?.includes(LID3_NA_TARIEFBESCHIKKING_KERN)
-            ? `${t.jaar} is een toekomstig jaar; voor ${t.regio} was al een tariefbeschikking bekendgemaakt vóór dit besluit (zie de twijfel)`
-            : `${t.jaar} is een toekomstig jaar zonder tariefbeschikking voor ${t.regio} op de dag van bekendmaking`,
+          stap:
+            t.tariefbeschikkingVooraf !== undefined
+              ? `${t.jaar} is een toekomstig jaar; voor ${t.regio} was al een tariefbeschikking bekendgemaakt vóór dit besluit (zie de twijfel)`
+              : `${t.jaar} is een toekomstig jaar zonder tariefbeschikking voor ${t.regio} op de dag van bekendmaking`,
           datum: t.bekendgemaakt,
           grondslag: 'art. 105 lid 3 Wmg',
         },

@@ -146,13 +146,15 @@ export class CelTermijnKolommen {
    * Per term `VELDEN` numbers: besluit, berekend, kenmerken (regel, partijSoort and versie in one number: `KENMERKEN`),
    * partij, twijfel. While adding, the run's scratch; once sealed, a copy of exactly the cell's terms.
    */
-  private data: Int32Array;
+  private data: Int32Array<ArrayBuffer>;
   readonly berekendTabel: BerekendeTermijn[] = [];
   readonly partijTabel: string[] = [];
   /** A doubt is its text, or the means to write it (one per wijzigingsbesluit, shared by every party's date). */
   readonly twijfelTabel: (string | LateTekst)[] = [];
   /** For an art. 6:19 precaution: when the pending beroep was filed, by position. */
   readonly beroepIngesteld = new Map<number, IsoDatum>();
+  /** For a lid-3 window computed with doubt: the tariefbeschikking made known before the year's first vaststelling, by position (rare). */
+  private tariefbeschikkingenVooraf: Map<number, IsoDatum> | undefined;
   private records: (Termijn | undefined)[] | undefined;
   /**
    * Per table its own index while adding (a party named like a doubt must never share its number); gone when sealed.
@@ -186,7 +188,7 @@ export class CelTermijnKolommen {
     // Both refusals before anything changes: a sealed cell's columns must never become the run's scratch again.
     if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
     if (versie > KENMERKEN.maxVersie) throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
-    if ((this.lengte + 1) * VELDEN > this.data.length) this.data = this.kladblok.termijnen = growInt32(this.data, this.lengte * VELDEN);
+    if ((this.lengte + 1) * VELDEN > this.data.length) this.data = this.kladblok.termijnen = growTo(this.data, 2 * this.data.length);
     const i = this.lengte++;
     const o = i * VELDEN;
     const data = this.data;
@@ -202,6 +204,14 @@ export class CelTermijnKolommen {
     data[o + 3] = partij;
     data[o + 4] = twijfel ? this.intern(twijfel, this.twijfelTabel, 'twijfel') : -1;
     if (beroepIngesteld !== undefined) this.beroepIngesteld.set(i, beroepIngesteld);
+  }
+
+  /** Marks the lid-3 window at position `i` as computed although a tariefbeschikking (made known on `datum`) came before. */
+  markTariefbeschikkingVooraf(i: number, datum: IsoDatum): void {
+    (this.tariefbeschikkingenVooraf ??= new Map()).set(i, datum);
+  }
+  tariefbeschikkingVoorafVan(i: number): IsoDatum | undefined {
+    return this.tariefbeschikkingenVooraf?.get(i);
   }
 
   /** A party's number in `partijTabel` (added when new), given its number in the cell's `PartijRegister`. */
@@ -297,13 +307,6 @@ export class CelKladblok {
   inGebruik = false;
 }
 
-/** A copy of `a` twice as long, its first `gebruikt` numbers kept. */
-function growInt32(a: Int32Array, gebruikt: number): Int32Array<ArrayBuffer> {
-  const groter = new Int32Array(Math.max(16, a.length * 2));
-  groter.set(a.subarray(0, gebruikt));
-  return groter;
-}
-
 /** A text written when first read, then kept. */
 export class LateTekst {
   private geschreven: string | undefined;
@@ -343,11 +346,6 @@ export class CelScratchNummering<T> {
     this.aantalGegeven = 0;
   }
 
-  /** Before a cell: nothing may be numbered (no cell in progress). */
-  startCel(): void {
-    if (this.aantalGegeven > 0) throw new Error('CelScratchNummering: a cell is still being computed');
-  }
-
   protected reset(): void {
     this.inCel = new Int32Array(1024).fill(-1);
     this.gegeven = new Int32Array(1024);
@@ -382,9 +380,8 @@ export class CelNummering<T> extends CelScratchNummering<T> {
     return this.numberNummerIn(n, waarde, tabel);
   }
 
-  /** A long-lived context (the term service's) keeps meeting new values; past `MAX_WOORDENBOEK` the dictionary starts afresh, which only renumbers. */
-  override startCel(): void {
-    super.startCel();
+  /** Before a cell. A long-lived context (the term service's) keeps meeting new values; past `MAX_WOORDENBOEK` the dictionary starts afresh, which only renumbers. */
+  startCel(): void {
     if (this.nummers.size > MAX_WOORDENBOEK) {
       this.nummers.clear();
       this.reset();
@@ -476,7 +473,8 @@ function hashNaam(naam: string): number {
   return hash >>> 1;
 }
 
-function growTo<A extends Int32Array | Uint16Array>(a: A, lengte: number): A {
+/** A copy of `a`, `lengte` long. */
+function growTo<A extends Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(a: A, lengte: number): A {
   const groter = new (a.constructor as new (n: number) => A)(lengte);
   groter.set(a);
   return groter;
@@ -629,7 +627,6 @@ function laterVan(a: IsoDatum | undefined, b: IsoDatum): IsoDatum {
 export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { nummering, kladblok } = context;
   if (kladblok.inGebruik) throw new Error('computeCel: a cell is still being computed with this context');
-  nummering.partij.startCel();
   nummering.berekend.startCel();
   kladblok.inGebruik = true;
   try {
@@ -663,7 +660,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   let aantalUitsluitingen = 0;
   const addUitsluiting = (reden: UitsluitingSoort, partij: number, lid4 = -1) => {
     const o = 4 * aantalUitsluitingen++;
-    if (o + 4 > uitsluitingen.length) uitsluitingen = kladblok.uitsluitingen = growInt32(uitsluitingen, o);
+    if (o + 4 > uitsluitingen.length) uitsluitingen = kladblok.uitsluitingen = growTo(uitsluitingen, 2 * uitsluitingen.length);
     uitsluitingen[o] = plaats;
     uitsluitingen[o + 1] = reden;
     uitsluitingen[o + 2] = partij;
@@ -724,7 +721,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     /** Whether it counts as a term that opened (art. 105 lid 4 Wmg); a doubtful window does not. */
     teltVoorLid4 = true,
   ) => {
-    if (aantalBeroep === beroepPosities.length) beroepPosities = kladblok.beroepPosities = growInt32(beroepPosities, aantalBeroep);
+    if (aantalBeroep === beroepPosities.length) beroepPosities = kladblok.beroepPosities = growTo(beroepPosities, 2 * beroepPosities.length);
     beroepPosities[aantalBeroep++] = kolommen.lengte;
     kolommen.add(plaats, t, regel, versie, partij, partij < 0 ? undefined : soortVan[partij], twijfel, beroepIngesteld);
     if (!teltVoorLid4 || regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg') return;
@@ -816,6 +813,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
           twijfelRegime,
         );
         addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel, undefined, !lid3Twijfelachtig);
+        if (lid3Twijfelachtig) kolommen.markTariefbeschikkingVooraf(kolommen.lengte - 1, eersteTariefbeschikking!);
       }
       // One text per wijzigingsbesluit and kind of party, shared by every party's date (the term names its party);
       // written when first read.
@@ -1171,6 +1169,7 @@ function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: CelInvoe
     twijfel: kolommen.twijfelVan(i),
     adressaat: besluit.type === 'tariefbeschikking' ? partijVan(besluit) : undefined,
     beroepIngesteld: kolommen.beroepIngesteld.get(i),
+    tariefbeschikkingVooraf: kolommen.tariefbeschikkingVoorafVan(i),
   };
 }
 

@@ -120,8 +120,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
     const eersteDag = new Int32Array(register.namen.length).fill(GEEN_DAG);
     const eersteTariefbeschikking = new EersteTariefbeschikkingen(register, eersteDag);
     for (const [jaar, plaatsen] of perJaar) {
-      // By day, a contracteerruimtebesluit before a tariefbeschikking of the same day (`computeCelSleutel`).
-      const volgorde = orderByGetalSleutel(plaatsen.length, (k) => dagen[plaatsen[k]!]! * 2 + (codes[plaatsen[k]!] === BesluitCode.Contracteerruimte ? 0 : 1));
+      const volgorde = orderByGetalSleutel(plaatsen.length, (k) => computeCelSleutel(dagen[plaatsen[k]!]!, codes[plaatsen[k]!]!));
       const n = volgorde.length;
       const celBesluiten = new Array<Besluit>(n);
       const velden: BesluitVelden = { van: celBesluiten, dag: new Int32Array(n), code: new Uint8Array(n), partij: new Int32Array(n), register };
@@ -155,7 +154,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
  * the tariefbeschikking applying it; otherwise the given order (sort is stable).
  */
 export function orderCelBesluiten(besluiten: Besluit[]): Besluit[] {
-  const volgorde = orderByGetalSleutel(besluiten.length, (i) => computeCelSleutel(toDagnummer(besluiten[i]!.bekendgemaakt), besluiten[i]!));
+  const volgorde = orderByGetalSleutel(besluiten.length, (i) => computeCelSleutel(toDagnummer(besluiten[i]!.bekendgemaakt), codeerBesluit(besluiten[i]!)));
   const kopie = besluiten.slice();
   for (let i = 0; i < volgorde.length; i++) besluiten[i] = kopie[volgorde[i]!]!;
   return besluiten;
@@ -178,8 +177,8 @@ class EersteTariefbeschikkingen {
 }
 
 /** Day and type as one number (a contracteerruimtebesluit first): the order of a cell's besluiten, equal ones kept. */
-function computeCelSleutel(dag: number, b: Besluit): number {
-  return dag * 2 + (b.type === 'contracteerruimte' ? 0 : 1);
+function computeCelSleutel(dag: number, code: BesluitCode): number {
+  return dag * 2 + (code === BesluitCode.Contracteerruimte ? 0 : 1);
 }
 
 /** Who filed a beroep: given, or the addressee of the tariefbeschikking it names; otherwise named by the beroep itself. */

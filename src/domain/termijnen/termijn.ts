@@ -50,6 +50,11 @@ export interface Termijn {
   adressaat?: string;
   /** For an art. 6:19 precaution: when the pending beroep was filed. */
   beroepIngesteld?: IsoDatum;
+  /**
+   * For an art. 105 lid 3 window computed with doubt: the bekendmaking of the tariefbeschikking for the year that came
+   * before its first vaststelling (termijnregels §7: the window is kept, with the doubt).
+   */
+  tariefbeschikkingVooraf?: IsoDatum;
   besluitType: Besluit['type'];
   bekendgemaakt: IsoDatum;
   /** Last day before the Atw move. */

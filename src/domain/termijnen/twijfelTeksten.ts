@@ -6,14 +6,12 @@ export const TWIJFEL_INWERKINGTREDING =
   'niet, dan stond geen rechtstreeks beroep tegen de contracteerruimte open (alleen exceptieve toetsing in bezwaar tegen ' +
   'de tariefbeschikking); deze termijn is voor de zekerheid berekend.';
 
-// Art. 105 lid 3 Wmg: "nog geen tariefbeschikking afgegeven". The core of the doubt when one was, before any
-// contracteerruimtebesluit for the year existed (the afleiding recognises the window by it).
-export const LID3_NA_TARIEFBESCHIKKING_KERN = 'Art. 105 lid 3 Wmg geldt alleen als nog geen tariefbeschikking is afgegeven';
-
+// Art. 105 lid 3 Wmg: "nog geen tariefbeschikking afgegeven". The doubt when one was, before any
+// contracteerruimtebesluit for the year existed.
 export function describeTwijfelLid3NaTariefbeschikking(regioJaar: string, eersteTariefbeschikking: IsoDatum): string {
   return (
     `Voor ${regioJaar} was al een tariefbeschikking bekendgemaakt (${formatDatumKort(eersteTariefbeschikking)}) voordat er een ` +
-    `contracteerruimtebesluit voor dat jaar was. ${LID3_NA_TARIEFBESCHIKKING_KERN}; of een tariefbeschikking die niet op dit ` +
+    `contracteerruimtebesluit voor dat jaar was. Art. 105 lid 3 Wmg geldt alleen als nog geen tariefbeschikking is afgegeven; of een tariefbeschikking die niet op dit ` +
     'besluit kan berusten meetelt, is niet zeker. Het venster vanaf 1 maart is daarom ook berekend; de vroegste datum is de veilige.'
   );
 }

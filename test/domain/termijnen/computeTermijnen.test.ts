@@ -149,6 +149,7 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
       expect.objectContaining({ soort: 'beschermend', partij: 'TB-26', regel: 'wijziging-zonder-tariefbeschikking', einde: '2026-03-16' }),
     ]);
     expect(termijn(uitkomst, 'CR', 'beroep', 2027)[0]).toMatchObject({ aanvang: '2027-03-01', einde: '2027-04-12', regel: 'art-105-lid-3' });
+    expect(termijn(uitkomst, 'CR', 'beroep', 2027)[0]!.tariefbeschikkingVooraf).toBeUndefined();
     expect(statusVan(uitkomst, 2026)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-03-16' });
     expect(statusVan(uitkomst, 2026)!.twijfel).toContain('zo nodig');
     expect(statusVan(uitkomst, 2027)).toMatchObject({ status: 'nog-niet-open', opent: '2027-03-01' });
@@ -158,7 +159,7 @@ describe('art. 105 lid 3 Wmg: future years start on 1 March of the next year', (
     const besluiten = [tbVoor('A', 'TB-vroeg', '2025-01-01', 2026), cr('CR', '2025-01-02', [2026]), tbVoor('A', 'TB-1', '2026-03-03', 2026)];
     const uitkomst = run({ besluiten, peildatum: '2026-03-04' });
     const [venster] = uitkomst.termijnen.filter((t) => t.regel === 'art-105-lid-3');
-    expect(venster).toMatchObject({ besluit: 'CR', aanvang: '2026-03-01', einde: '2026-04-13' });
+    expect(venster).toMatchObject({ besluit: 'CR', aanvang: '2026-03-01', einde: '2026-04-13', tariefbeschikkingVooraf: '2025-01-01' });
     expect(venster!.twijfel).toContain('was al een tariefbeschikking bekendgemaakt (1 januari 2025) voordat er een contracteerruimtebesluit');
     expect(describeAfleiding(venster!, CONFIG).map((s) => s.stap)).toContain(
       '2026 is een toekomstig jaar; voor Utrecht was al een tariefbeschikking bekendgemaakt vóór dit besluit (zie de twijfel)',
