@@ -64,11 +64,13 @@ export class TariefbeschikkingIndex implements ReadonlyMap<string, Tariefbeschik
     na: TariefbeschikkingIndex,
     kenmerken: readonly string[],
   ): { telling: Map<string, number>; gesorteerd: readonly string[] } {
-    const telling = new Map(namen.telling);
+    // Copied at the first name that changes: an edit of dates alone (the usual write) shares the previous names.
+    let telling = namen.telling;
     let andereNamen = false;
     for (const kenmerk of new Set(kenmerken)) {
       const [voor, nu] = [this.get(kenmerk), na.get(kenmerk)];
       if (voor?.zorgaanbieder === nu?.zorgaanbieder) continue;
+      if (telling === namen.telling) telling = new Map(namen.telling);
       if (voor) {
         const n = telling.get(voor.zorgaanbieder)! - 1;
         if (n === 0) telling.delete(voor.zorgaanbieder);
@@ -81,6 +83,7 @@ export class TariefbeschikkingIndex implements ReadonlyMap<string, Tariefbeschik
         andereNamen ||= n === 1;
       }
     }
+    if (telling === namen.telling) return namen;
     return { telling, gesorteerd: andereNamen ? [...telling.keys()].sort(NEDERLANDS.compare) : namen.gesorteerd };
   }
 

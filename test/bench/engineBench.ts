@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
-import { combineCellen, computeStatussen, computeTermijnen, splitInCellen } from '../../src/domain/termijnen/computeTermijnen';
+import { combineCellen, computeStatussen, computeTermijnen, splitInvoer } from '../../src/domain/termijnen/computeTermijnen';
 import { computeCel, createRekencontext, describeCellenVoorWaarschuwingen } from '../../src/domain/termijnen/celTermijnen';
 import { listWaarschuwingen } from '../../src/domain/termijnen/waarschuwingen';
 import type { Besluit } from '../../src/domain/besluiten/besluit';
@@ -49,12 +49,13 @@ export function measureEngine(schaal: number, runs = 7, opwarmen = 3): EngineMet
   {
     const config = { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() };
     const context = createRekencontext(config);
-    const cellen = splitInCellen(invoer).map((cel) => computeCel(cel, context));
+    const { cellen: celInvoer, gelezen } = splitInvoer(invoer);
+    const cellen = celInvoer.map((cel) => computeCel(cel, context));
     const { termijnen } = combineCellen(cellen);
     for (let run = 0; run < runs; run++) {
       const start = performance.now();
       for (const c of computeStatussen(cellen, invoer.peildatum, config).partijStatus) void c.toelichting;
-      listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(cellen), config);
+      listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(cellen), config, gelezen);
       peildatumTijden.push(performance.now() - start);
     }
   }

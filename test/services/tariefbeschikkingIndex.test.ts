@@ -62,4 +62,14 @@ describe('the tariefbeschikking index: a whole map with the changes since laid o
     expect(verschoven.get('TB-1')!.bekendgemaakt).toBe('2026-05-11');
     expect(index.get('TB-1')!.bekendgemaakt).toBe('2026-05-10');
   });
+
+  it('an edit of dates alone shares the names read before; a new name makes a list of its own', () => {
+    const index = TariefbeschikkingIndex.of([rij(1, 'TB-1', '2026-05-10'), rij(2, 'TB-2', '2026-05-10', 1)]);
+    const namen = index.zorgaanbieders();
+    const verschoven = index.change([rij(1, 'TB-1', '2026-05-10')], [rij(1, 'TB-1', '2026-05-12')]);
+    expect(verschoven.zorgaanbieders()).toBe(namen);
+    const anders = verschoven.change([rij(1, 'TB-1', '2026-05-12')], [rij(1, 'TB-1', '2026-05-12', 2)]);
+    expect(anders.zorgaanbieders()).toEqual(['Ésdal Zorg', 'zorggroep Aa']);
+    expect(verschoven.zorgaanbieders()).toEqual(['zorggroep Aa', 'Zorggroep Heuvelrand']);
+  });
 });

@@ -14,7 +14,7 @@ import {
   type CelUitkomst,
 } from './celTermijnen';
 import { computeCelStatus, type CelStatus } from './celStatus';
-import { listWaarschuwingen } from './waarschuwingen';
+import { listWaarschuwingen, type GelezenInvoer } from './waarschuwingen';
 import { compare, orderByGetalSleutel } from './volgorde';
 
 export { compare } from './volgorde';
@@ -33,9 +33,10 @@ export function celSleutel(regio: string, jaar: number): string {
  */
 export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): TermijnUitkomst {
   const context = createRekencontext(config);
-  const cellen = splitInCellen(invoer).map((cel) => computeCel(cel, context));
+  const gesplitst = splitInvoer(invoer);
+  const cellen = gesplitst.cellen.map((cel) => computeCel(cel, context));
   const statussen = computeStatussen(cellen, invoer.peildatum, config);
-  const waarschuwingen = listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(cellen), config);
+  const waarschuwingen = listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(cellen), config, gesplitst.gelezen);
   // The records, their merged order and the texts only when read: the engine's answer is its rows' codes and dates.
   let gecombineerd: ReturnType<typeof combineCellen> | undefined;
   const combine = () => (gecombineerd ??= combineCellen(cellen));
@@ -59,6 +60,11 @@ export function computeTermijnen(invoer: TermijnInvoer, config: TermijnConfig): 
  * besluiten in order of bekendmaking (on one day a contracteerruimtebesluit precedes the tariefbeschikking applying it).
  */
 export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen' | 'partijen'>): CelInvoer[] {
+  return splitInvoer(invoer).cellen;
+}
+
+/** `splitInCellen`, with what the warnings read of the input in the same pass (`GelezenInvoer`). */
+export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen' | 'partijen'>): { cellen: CelInvoer[]; gelezen: GelezenInvoer } {
   // One pass over the input, in its order (at 20× national scale it is 800,000 objects spread over the heap): range
   // check, each besluit's place in the order of its cells, the cells as lists of places, and each party's first
   // tariefbeschikking per region. After it the objects are only picked up by place.
@@ -76,6 +82,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
   const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
   const besluitenPerId = new Map<string, Besluit>();
   const cellenMetBeroepBesluit = new Set<string>();
+  const contracteerruimte: number[] = [];
   for (let i = 0; i < besluiten.length; i++) {
     const besluit = besluiten[i]!;
     if (beroepTegen.size > 0 && beroepTegen.has(besluit.id)) {
@@ -93,6 +100,7 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
     let perJaar = perRegio.get(besluit.regio);
     if (!perJaar) perRegio.set(besluit.regio, (perJaar = new Map()));
     if (besluit.type === 'contracteerruimte') {
+      contracteerruimte.push(i);
       for (const jaar of besluit.jaren) {
         const lijst = perJaar.get(jaar);
         if (lijst) lijst.push(i);
@@ -114,12 +122,14 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
     gevraagdPerRegio.set(p.regio, lijst);
   }
   const cellen: CelInvoer[] = [];
+  const gelezenCellen: GelezenInvoer['cellen'][number][] = [];
   for (const [regio, perJaar] of perRegio) {
     // Each party's first tariefbeschikking in the region as a day number, filled in while its cells are gathered (a
     // tariefbeschikking is in one cell); read only when the cells are walked.
     const eersteDag = new Int32Array(register.namen.length).fill(GEEN_DAG);
     const eersteTariefbeschikking = new EersteTariefbeschikkingen(register, eersteDag);
     for (const [jaar, plaatsen] of perJaar) {
+      gelezenCellen.push({ regio, jaar, plaatsen });
       const volgorde = orderByGetalSleutel(plaatsen.length, (k) => computeCelSleutel(dagen[plaatsen[k]!]!, codes[plaatsen[k]!]!));
       const n = volgorde.length;
       const celBesluiten = new Array<Besluit>(n);
@@ -146,7 +156,10 @@ export function splitInCellen(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepe
       });
     }
   }
-  return cellen.sort((a, b) => compare(a.regio, b.regio) || a.jaar - b.jaar);
+  return {
+    cellen: cellen.sort((a, b) => compare(a.regio, b.regio) || a.jaar - b.jaar),
+    gelezen: { dagen, contracteerruimte, cellen: gelezenCellen, besluitenPerId },
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatDatumKort, type IsoDatum } from '../kalender/kalenderdatum';
+import { formatDatumKort, fromDagnummer, type IsoDatum } from '../kalender/kalenderdatum';
 import type { Beroep, Besluit, TermijnInvoer } from '../besluiten/besluit';
 import type { Termijn, TermijnConfig, Waarschuwing } from './termijn';
 
@@ -11,14 +11,35 @@ const MAX_LOSSE_WAARSCHUWINGEN = 25;
  * Plausibility warnings (termijnregels §7) and what the shipped reference data cannot tell (§3, §8): never a silent
  * result. Depends on the peildatum, unlike the terms.
  */
-export function listWaarschuwingen(invoer: TermijnInvoer, termijnen: TermijnenVoorWaarschuwingen, config: TermijnConfig): Waarschuwing[] {
-  return prepareWaarschuwingen(invoer, termijnen, config)(invoer.peildatum);
+export function listWaarschuwingen(
+  invoer: TermijnInvoer,
+  termijnen: TermijnenVoorWaarschuwingen,
+  config: TermijnConfig,
+  gelezen: GelezenInvoer,
+): Waarschuwing[] {
+  return prepareWaarschuwingen(invoer, termijnen, config, gelezen)(invoer.peildatum);
 }
 
 /** What the warnings read of the terms: the years holding a last day, and the beroep terms against given besluiten. */
 export interface TermijnenVoorWaarschuwingen {
   eindjaren: ReadonlySet<number>;
   listBeroepstermijnenTegen(besluiten: ReadonlySet<string>): readonly WaarschuwingTermijn[];
+}
+
+/**
+ * What the warnings read of the input beyond the few besluit objects they name, as `splitInCellen` read it in its one
+ * pass over the input: places are indices in `besluiten`. (Three passes of their own over 800,000 objects spread over
+ * the heap took some 100 ms at 20× national scale.)
+ */
+export interface GelezenInvoer {
+  /** Per place: the bekendmaking as a day number. */
+  dagen: Int32Array;
+  /** The places of the contracteerruimtebesluiten, in input order. */
+  contracteerruimte: readonly number[];
+  /** Per (regio, jaar) with a besluit: the places of its besluiten, in input order. */
+  cellen: readonly { regio: string; jaar: number; plaatsen: readonly number[] }[];
+  /** The besluiten the beroepen name, by id. */
+  besluitenPerId: ReadonlyMap<string, Besluit>;
 }
 
 /**
@@ -30,54 +51,73 @@ export function prepareWaarschuwingen(
   invoer: Omit<TermijnInvoer, 'peildatum'>,
   termijnen: TermijnenVoorWaarschuwingen,
   config: TermijnConfig,
+  gelezen: GelezenInvoer,
 ): (peildatum: IsoDatum) => Waarschuwing[] {
   const eindjaren = termijnen.eindjaren;
   const vooraf = listAlgemeneWaarschuwingen(eindjaren, config);
-
-  // Two passes over the besluiten: the contracteerruimtebesluiten (and the besluiten beroepen name), then the
-  // tariefbeschikkingen against the years those cover.
-  const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
-  const besluitenPerId = new Map<string, Besluit>();
-  const contracteerruimtebesluiten: Besluit[] = [];
-  const crJarenPerRegio = new Map<string, Set<number>>();
-  // Indexed loops: over 40,000 to 800,000 besluiten an iterator's result objects are what the collector pays for.
   const { besluiten } = invoer;
-  for (let i = 0; i < besluiten.length; i++) {
-    const b = besluiten[i]!;
-    if (beroepTegen.size > 0 && beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
+  const { dagen } = gelezen;
+
+  // The years each region's contracteerruimtebesluiten cover.
+  const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
+  const contracteerruimtebesluiten: Besluit[] = gelezen.contracteerruimte.map((i) => besluiten[i]!);
+  const crJarenPerRegio = new Map<string, Set<number>>();
+  for (const b of contracteerruimtebesluiten) {
     if (b.type !== 'contracteerruimte') continue;
-    contracteerruimtebesluiten.push(b);
     const jaren = crJarenPerRegio.get(b.regio) ?? new Set<number>();
     for (const jaar of b.jaren) jaren.add(jaar);
     crJarenPerRegio.set(b.regio, jaren);
   }
+  // Tariefbeschikkingen for a year no contracteerruimtebesluit of their region covers (such a cell holds none), in
+  // input order; a region without any contracteerruimtebesluit is not judged.
+  const nietGedektPlaatsen: number[] = [];
+  for (const cel of gelezen.cellen) {
+    const jaren = crJarenPerRegio.get(cel.regio);
+    if (jaren && !jaren.has(cel.jaar)) for (const i of cel.plaatsen) nietGedektPlaatsen.push(i);
+  }
   const nietGedekt: Waarschuwing[] = [];
-  for (let i = 0; i < besluiten.length; i++) {
+  for (const i of nietGedektPlaatsen.sort((a, b) => a - b)) {
     const b = besluiten[i]!;
-    if (b.type !== 'tariefbeschikking') continue;
-    const jaren = crJarenPerRegio.get(b.regio);
-    if (jaren && !jaren.has(b.jaar)) nietGedekt.push(describeJaarNietGedekt(b, jaren));
+    if (b.type === 'tariefbeschikking') nietGedekt.push(describeJaarNietGedekt(b, crJarenPerRegio.get(b.regio)!));
   }
   const perBeroep = prepareBeroepWaarschuwingen(
     invoer.beroepen,
-    besluitenPerId,
+    gelezen.besluitenPerId,
     contracteerruimtebesluiten,
     indexEersteBeroepstermijn(beroepTegen.size > 0 ? termijnen.listBeroepstermijnenTegen(beroepTegen) : [], beroepTegen),
   );
 
+  let [eersteDag, laatsteDag] = [Infinity, -Infinity];
+  for (let i = 0; i < dagen.length; i++) {
+    if (dagen[i]! < eersteDag) eersteDag = dagen[i]!;
+    if (dagen[i]! > laatsteDag) laatsteDag = dagen[i]!;
+  }
   return (peildatum) => {
-    // Decisions made known after the peildatum, in the order of the input: one linear pass, counting them all and
-    // keeping as many as the list can name one by one (and one more, to know it is more).
+    // Decisions made known after the peildatum, in the order of the input: one linear pass over the day numbers,
+    // counting them all and keeping as many as the list can name one by one (and one more, to know it is more).
     const inToekomst: Besluit[] = [];
     let aantalInToekomst = 0;
-    for (let i = 0; i < besluiten.length; i++) {
-      const b = besluiten[i]!;
-      if (b.bekendgemaakt <= peildatum) continue;
+    const vanaf = dagen.length === 0 ? Infinity : findEersteDagNa(peildatum, eersteDag, laatsteDag + 1);
+    for (let i = 0; i < dagen.length; i++) {
+      if (dagen[i]! < vanaf) continue;
       aantalInToekomst += 1;
-      if (inToekomst.length <= MAX_LOSSE_WAARSCHUWINGEN) inToekomst.push(b);
+      if (inToekomst.length <= MAX_LOSSE_WAARSCHUWINGEN) inToekomst.push(besluiten[i]!);
     }
     return assembleWaarschuwingen(peildatum, { vooraf, inToekomst, aantalInToekomst, nietGedekt, perBeroep });
   };
+}
+
+/**
+ * The first day from `laag` up to `hoog` whose date comes after `peildatum` as a string (`hoog` when none): a bekendmaking
+ * on day d is after the peildatum exactly when d is at least this day, as ISO dates of four-digit years order as days.
+ */
+function findEersteDagNa(peildatum: IsoDatum, laag: number, hoog: number): number {
+  while (laag < hoog) {
+    const midden = Math.floor((laag + hoog) / 2);
+    if (fromDagnummer(midden) > peildatum) hoog = midden;
+    else laag = midden + 1;
+  }
+  return laag;
 }
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { addDagen } from '../../../src/domain/kalender/kalenderdatum';
-import { splitInCellen } from '../../../src/domain/termijnen/computeTermijnen';
+import { splitInCellen, splitInvoer } from '../../../src/domain/termijnen/computeTermijnen';
 import {
   CelTermijnKolommen,
   computeCel,
@@ -184,11 +184,12 @@ describe('the input as splitInCellen reads it', () => {
     // Leden 2–4 in force since 2024, so that the Utrecht decision of November 2024 opens a window in 2025.
     const config = { ...CONFIG_2024 };
     const context = createRekencontext(config);
-    const cellen = splitInCellen(invoer).map((c) => computeCel(c, context));
+    const { cellen: celInvoer, gelezen } = splitInvoer(invoer);
+    const cellen = celInvoer.map((c) => computeCel(c, context));
     expect(cellen.map((c) => c.invoer.genoemdDoorBeroep)).toEqual([false, true, true, true]);
     const zonderOverslaan = cellen.map((c) => ({ ...c, invoer: { ...c.invoer, genoemdDoorBeroep: undefined } }));
-    const waarschuwingen = listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(cellen), config);
-    expect(waarschuwingen).toEqual(listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(zonderOverslaan), config));
+    const waarschuwingen = listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(cellen), config, gelezen);
+    expect(waarschuwingen).toEqual(listWaarschuwingen(invoer, describeCellenVoorWaarschuwingen(zonderOverslaan), config, gelezen));
     // The earliest term against CR-X in 2026 is Utrecht's: the beroep is not early (art. 6:10 Awb).
     expect(waarschuwingen.map((w) => w.code)).not.toContain('beroep-voor-aanvang');
   });
