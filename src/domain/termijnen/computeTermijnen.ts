@@ -122,6 +122,7 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     gevraagdPerRegio.set(p.regio, lijst);
   }
   const cellen: CelInvoer[] = [];
+  let klad = createSplitKladblok(1024);
   const gelezenCellen: GelezenInvoer['cellen'][number][] = [];
   for (const [regio, perJaar] of perRegio) {
     // Each party's first tariefbeschikking in the region as a day number, filled in while its cells are gathered (a
@@ -130,17 +131,27 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     const eersteTariefbeschikking = new EersteTariefbeschikkingen(register, eersteDag);
     for (const [jaar, plaatsen] of perJaar) {
       gelezenCellen.push({ regio, jaar, plaatsen });
-      const volgorde = orderByGetalSleutel(plaatsen.length, (k) => computeCelSleutel(dagen[plaatsen[k]!]!, codes[plaatsen[k]!]!));
-      const n = volgorde.length;
+      const n = plaatsen.length;
+      // Read in input order (the places ascend), then ordered within the scratch: at 20× national scale a cell's places
+      // lie across the whole input, and reading them in the cell's order jumped through it.
+      if (n > klad.dag.length) klad = createSplitKladblok(2 * n);
+      for (let k = 0; k < n; k++) {
+        const i = plaatsen[k]!;
+        klad.dag[k] = dagen[i]!;
+        klad.code[k] = codes[i]!;
+        klad.partij[k] = partijVanTb[i]!;
+        klad.besluiten[k] = besluiten[i]!;
+      }
+      const volgorde = orderByGetalSleutel(n, (k) => computeCelSleutel(klad.dag[k]!, klad.code[k]!));
       const celBesluiten = new Array<Besluit>(n);
       const velden: BesluitVelden = { van: celBesluiten, dag: new Int32Array(n), code: new Uint8Array(n), partij: new Int32Array(n), register };
       for (let k = 0; k < n; k++) {
-        const i = plaatsen[volgorde[k]!]!;
-        const dag = dagen[i]!;
-        const partij = partijVanTb[i]!;
-        celBesluiten[k] = besluiten[i]!;
+        const j = volgorde[k]!;
+        const dag = klad.dag[j]!;
+        const partij = klad.partij[j]!;
+        celBesluiten[k] = klad.besluiten[j]!;
         velden.dag[k] = dag;
-        velden.code[k] = codes[i]!;
+        velden.code[k] = klad.code[j]!;
         velden.partij[k] = partij;
         if (partij >= 0 && dag < eersteDag[partij]!) eersteDag[partij] = dag;
       }
@@ -174,6 +185,11 @@ export function orderCelBesluiten(besluiten: Besluit[]): Besluit[] {
 }
 
 const GEEN_DAG = 2 ** 31 - 1;
+
+/** One cell's fields in input order while the split orders them, reused from cell to cell (grown for a larger one). */
+function createSplitKladblok(n: number) {
+  return { dag: new Int32Array(n), code: new Uint8Array(n), partij: new Int32Array(n), besluiten: new Array<Besluit>(n) };
+}
 
 /** Each party's first tariefbeschikking in one region: the day numbers of a region, by the input's party numbers. */
 class EersteTariefbeschikkingen {

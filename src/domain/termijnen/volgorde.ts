@@ -34,12 +34,17 @@ export function orderByGetalSleutel(n: number, sleutel: (plaats: number) => numb
   // over 800,000 besluiten per engine run).
   const samen = new Float64Array(n);
   let grootste = 0;
+  let kleinste = Infinity;
   for (let i = 0; i < n; i++) {
     const k = sleutel(i);
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`Sort key must be a whole number ≥ 0: ${k}`);
     samen[i] = k;
     if (k > grootste) grootste = k;
+    if (k < kleinste) kleinste = k;
   }
+  // Keys within a narrow range (a cell's besluiten by day: some 2,000 keys for 4,000 besluiten at 20× national scale):
+  // counted, then placed in order of place, no comparison at all.
+  if (n > 0 && grootste - kleinste < 8 * n + 1024) return orderByTelling(samen, kleinste, grootste);
   const maal = 2 ** Math.ceil(Math.log2(n + 1));
   if ((grootste + 1) * maal > Number.MAX_SAFE_INTEGER) {
     return Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => samen[a]! - samen[b]! || a - b));
@@ -48,5 +53,15 @@ export function orderByGetalSleutel(n: number, sleutel: (plaats: number) => numb
   samen.sort();
   const plaatsen = new Int32Array(n);
   for (let j = 0; j < n; j++) plaatsen[j] = samen[j]! % maal;
+  return plaatsen;
+}
+
+/** A counting sort of whole-number keys between `kleinste` and `grootste`: equal keys keep the order of their places. */
+function orderByTelling(sleutels: Float64Array, kleinste: number, grootste: number): Int32Array {
+  const volgende = new Int32Array(grootste - kleinste + 2);
+  for (let i = 0; i < sleutels.length; i++) volgende[sleutels[i]! - kleinste + 1]! += 1;
+  for (let k = 1; k < volgende.length; k++) volgende[k]! += volgende[k - 1]!;
+  const plaatsen = new Int32Array(sleutels.length);
+  for (let i = 0; i < sleutels.length; i++) plaatsen[volgende[sleutels[i]! - kleinste]!++] = i;
   return plaatsen;
 }
