@@ -141,7 +141,11 @@ function moveRun(lijst: TermijnLijst, van: number, tot: number, naar: number): v
   for (const kolom of KOLOMMEN) lijst[kolom].copyWithin(naar, van, tot);
 }
 
-function combineCelLijsten(cellen: readonly CelLijst[]): TermijnLijst {
+/** No terms. */
+export const LEGE_LIJST: TermijnLijst = Object.freeze(allocate(0));
+
+/** Cells' lists, given in (regio, jaar) order, as one list by last day (one cell's: its own order). */
+export function combineCelLijsten(cellen: readonly CelLijst[]): TermijnLijst {
   // Per day how many terms, then each cell's terms (cells in order) placed at their day's next free place.
   let totaal = 0;
   let eerste = Infinity;

@@ -70,7 +70,9 @@ export function classifyUrgentie(dagenOver: number): Urgentie {
  * windows look at a term itself.
  */
 export function buildOverzicht(berekend: BerekendOverzicht, peildatum: IsoDatum, filter: OverzichtFilter, maximum = Infinity): Overzicht {
-  const { lijst, opzoeker } = berekend;
+  // One (regio, jaar): its own terms, in the same order (the whole list need not be merged after a write).
+  const lijst = filter.regio && filter.jaar ? berekend.lijstVanCel(filter.regio, filter.jaar) : berekend.lijst;
+  const { opzoeker } = berekend;
   const dag = toDagnummer(peildatum);
   const grenzen = { verlopen: dag, kritiek: dag + 7, binnenkort: dag + 14 };
   const telling: Record<Urgentie, number> = { verlopen: 0, kritiek: 0, binnenkort: 0, normaal: 0 };

@@ -37,7 +37,16 @@ import {
   type TermijnScope,
 } from './termijnInvoer';
 import { TariefbeschikkingIndex } from './tariefbeschikkingIndex';
-import { buildCelLijst, listTermijnen, mergeCelLijsten, type CelLijst, type TermijnLijst, type TermijnOpzoeker } from './termijnKolommen';
+import {
+  buildCelLijst,
+  combineCelLijsten,
+  LEGE_LIJST,
+  listTermijnen,
+  mergeCelLijsten,
+  type CelLijst,
+  type TermijnLijst,
+  type TermijnOpzoeker,
+} from './termijnKolommen';
 
 export interface BerekendOverzicht extends Omit<GeladenInvoer, 'tariefbeschikkingen'> {
   /** The scope's tariefbeschikkingen by kenmerk, with the addressees' names kept across writes. */
@@ -48,7 +57,9 @@ export interface BerekendOverzicht extends Omit<GeladenInvoer, 'tariefbeschikkin
   /** Every (regio, jaar) with a besluit, in (regio, jaar) order: what `cel` knows. */
   cellen: readonly { regio: string; jaar: number }[];
   /** `uitkomst.termijnen` as columns, its terms through `opzoeker`, and the (regio, jaar) behind each cell number. */
-  lijst: TermijnLijst;
+  readonly lijst: TermijnLijst;
+  /** The terms of one (regio, jaar) as columns, in the order of `lijst` (empty when it has none). */
+  lijstVanCel(regio: string, jaar: number): TermijnLijst;
   opzoeker: TermijnOpzoeker;
   celInfo(celId: number): { regio: string; jaar: number };
   /** The configuration the result was computed with: the afleiding of a shown term is derived with the same. */
@@ -156,8 +167,12 @@ interface Geheel {
   cellen: { uitkomst: CelUitkomst; stand: CelStand }[];
   celIndex: Map<string, { uitkomst: CelUitkomst; stand: CelStand }>;
   celLijst: { regio: string; jaar: number }[];
-  /** The terms as columns (see TermijnLijst), each looked up in its cell through `opzoeker`. */
-  lijst: TermijnLijst;
+  /** The terms as columns (see TermijnLijst), each looked up in its cell through `opzoeker`: merged when first read. */
+  lijst: () => TermijnLijst;
+  /** The merged list if it was read (a write merges its cells into it; otherwise the next one is merged whole). */
+  lijstIndienGemaakt: () => TermijnLijst | undefined;
+  /** One (regio, jaar)'s terms as columns, in the merged list's order: read by a view of one cell, no merge needed. */
+  lijstVanCel: (regio: string, jaar: number) => TermijnLijst;
   opzoeker: TermijnOpzoeker;
   /** All terms as one array, made when first asked. */
   termijnen: () => Termijn[];
@@ -218,6 +233,12 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
   const celLijstVan = (u: CelUitkomst): CelLijst => {
     let lijst = celLijsten.get(u);
     if (!lijst) celLijsten.set(u, (lijst = buildCelLijst(celIdVan(u), u)));
+    return lijst;
+  };
+  const celTermijnLijsten = new WeakMap<CelUitkomst, TermijnLijst>();
+  const celTermijnLijstVan = (u: CelUitkomst): TermijnLijst => {
+    let lijst = celTermijnLijsten.get(u);
+    if (!lijst) celTermijnLijsten.set(u, (lijst = combineCelLijsten([celLijstVan(u)])));
     return lijst;
   };
   const telling: TermijnCacheTelling = { celBerekeningen: 0, volledigeLadingen: 0, peildatumAfleidingen: 0 };
@@ -345,20 +366,28 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       rangen[id] = i;
       opzoeker[id] = c.uitkomst;
     }
+    // Merged when first read: a write followed by views of one cell (the overview filtered to a region and year, the
+    // decision's page) merges nothing. With the previous list made, the replaced cells' terms go out and the
+    // recomputed cells' terms are merged in; else every cell's terms are merged afresh.
     const vorigGeheel = incrementeel?.vorige.geheel;
-    let lijst: TermijnLijst;
-    if (vorigGeheel) {
-      const weg = new Uint8Array(rangen.length);
-      for (const u of oudeUitkomsten) weg[celIdVan(u)] = 1;
-      lijst = mergeCelLijsten(rangen, herberekend.map(celLijstVan), { lijst: vorigGeheel.lijst, weg });
-    } else {
-      lijst = mergeCelLijsten(
-        rangen,
-        perCel.map((c) => celLijstVan(c.uitkomst)),
-      );
-    }
+    const basis = vorigGeheel?.lijstIndienGemaakt();
+    let gemaakt: TermijnLijst | undefined;
+    const lijst = (): TermijnLijst => {
+      if (gemaakt) return gemaakt;
+      if (basis) {
+        const weg = new Uint8Array(rangen.length);
+        for (const u of oudeUitkomsten) weg[celIdVan(u)] = 1;
+        gemaakt = mergeCelLijsten(rangen, herberekend.map(celLijstVan), { lijst: basis, weg });
+      } else {
+        gemaakt = mergeCelLijsten(
+          rangen,
+          perCel.map((c) => celLijstVan(c.uitkomst)),
+        );
+      }
+      return gemaakt;
+    };
     // The terms as one array only when asked (the API, the reminder job): pages read the columns.
-    const termijnen = memoize(() => listTermijnen(opzoeker, lijst));
+    const termijnen = memoize(() => listTermijnen(opzoeker, lijst()));
     // Exclusions as one array only when asked (a page with a region or year filter reads its cells' own).
     const uitsluitingen = memoize(() => {
       const lijst: Uitsluiting[] = [];
@@ -383,11 +412,17 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
       .flatMap((c) => c.beroepen)
       .sort((a, b) => a.zaakId - b.zaakId)
       .map((b) => b.beroep);
+    const celIndex = new Map(perCel.map((c) => [celSleutel(c.uitkomst.invoer.regio, c.uitkomst.invoer.jaar), c]));
     const geheel: Geheel = {
       cellen: perCel,
-      celIndex: new Map(perCel.map((c) => [celSleutel(c.uitkomst.invoer.regio, c.uitkomst.invoer.jaar), c])),
+      celIndex,
       celLijst: perCel.map((c) => ({ regio: c.uitkomst.invoer.regio, jaar: c.uitkomst.invoer.jaar })),
       lijst,
+      lijstIndienGemaakt: () => gemaakt,
+      lijstVanCel: (regio, jaar) => {
+        const cel = celIndex.get(celSleutel(regio, jaar));
+        return cel ? celTermijnLijstVan(cel.uitkomst) : LEGE_LIJST;
+      },
       opzoeker,
       termijnen,
       uitsluitingen,
@@ -574,7 +609,10 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
         };
       },
       cellen: geheel.celLijst,
-      lijst: geheel.lijst,
+      get lijst() {
+        return geheel.lijst();
+      },
+      lijstVanCel: geheel.lijstVanCel,
       opzoeker: geheel.opzoeker,
       celInfo: (celId) => celInfo[celId]!,
       invoer,
