@@ -128,12 +128,20 @@ const KOLOMMEN = ['einde', 'cel', 'plaats', 'rechtsmiddel', 'lid3'] as const;
 function listPositiesVan(lijst: TermijnLijst, cellen: Uint8Array): Int32Array {
   const posities: number[] = [];
   const kolom = lijst.cel.subarray(0, lijst.lengte);
-  for (let cel = 0; cel < cellen.length; cel++) {
-    if (cellen[cel] !== 1) continue;
-    for (let p = kolom.indexOf(cel); p >= 0; p = kolom.indexOf(cel, p + 1)) posities.push(p);
+  const gemarkeerd: number[] = [];
+  for (let cel = 0; cel < cellen.length; cel++) if (cellen[cel] === 1) gemarkeerd.push(cel);
+  if (gemarkeerd.length > MAX_ZOEKTOCHTEN) {
+    // Many cells (a contracteerruimtebesluit for every region): one pass over the list.
+    for (let p = 0; p < kolom.length; p++) if (cellen[kolom[p]!] === 1) posities.push(p);
+    return Int32Array.from(posities);
   }
+  // A few cells (an edit of one tariefbeschikking): the typed array's own search per cell.
+  for (const cel of gemarkeerd) for (let p = kolom.indexOf(cel); p >= 0; p = kolom.indexOf(cel, p + 1)) posities.push(p);
   return Int32Array.from(posities).sort();
 }
+
+// Past this many removed cells one pass over the list is cheaper than a search per cell.
+const MAX_ZOEKTOCHTEN = 8;
 
 /** Positions `van` up to `tot` of every column to position `naar` of the same list. */
 function moveRun(lijst: TermijnLijst, van: number, tot: number, naar: number): void {

@@ -357,8 +357,8 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     // In (regio, jaar) order, as the engine lists statuses.
     perCel.sort((a, b) => compare(a.uitkomst.invoer.regio, b.uitkomst.invoer.regio) || a.uitkomst.invoer.jaar - b.uitkomst.invoer.jaar);
 
-    // Terms: on a whole load merged from all cells; after a write the replaced cells' terms go out and the recomputed
-    // cells' terms are merged in — over the typed columns beside the list, never comparing the term objects.
+    // The term list's cell numbers and their (regio, jaar) order, over the typed columns beside the list, never
+    // comparing the term objects.
     const rangen = new Int32Array(celInfo.length + perCel.length + 1);
     const opzoeker: CelUitkomst[] = [];
     for (const [i, c] of perCel.entries()) {
@@ -368,22 +368,26 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     }
     // Merged when first read: a write followed by views of one cell (the overview filtered to a region and year, the
     // decision's page) merges nothing. With the previous list made, the replaced cells' terms go out and the
-    // recomputed cells' terms are merged in; else every cell's terms are merged afresh.
+    // recomputed cells' terms are merged in; else every cell's terms are merged afresh. What the merge needs of the
+    // previous revision is let go once merged (closures here share one scope: it would live as long as this revision).
     const vorigGeheel = incrementeel?.vorige.geheel;
     const basis = vorigGeheel?.lijstIndienGemaakt();
+    let wachtend: { basis: TermijnLijst; weg: Uint8Array; erbij: CelUitkomst[] } | undefined;
+    if (basis) {
+      const weg = new Uint8Array(rangen.length);
+      for (const u of oudeUitkomsten) weg[celIdVan(u)] = 1;
+      wachtend = { basis, weg, erbij: herberekend };
+    }
     let gemaakt: TermijnLijst | undefined;
     const lijst = (): TermijnLijst => {
       if (gemaakt) return gemaakt;
-      if (basis) {
-        const weg = new Uint8Array(rangen.length);
-        for (const u of oudeUitkomsten) weg[celIdVan(u)] = 1;
-        gemaakt = mergeCelLijsten(rangen, herberekend.map(celLijstVan), { lijst: basis, weg });
-      } else {
-        gemaakt = mergeCelLijsten(
-          rangen,
-          perCel.map((c) => celLijstVan(c.uitkomst)),
-        );
-      }
+      gemaakt = wachtend
+        ? mergeCelLijsten(rangen, wachtend.erbij.map(celLijstVan), { lijst: wachtend.basis, weg: wachtend.weg })
+        : mergeCelLijsten(
+            rangen,
+            perCel.map((c) => celLijstVan(c.uitkomst)),
+          );
+      wachtend = undefined;
       return gemaakt;
     };
     // The terms as one array only when asked (the API, the reminder job): pages read the columns.

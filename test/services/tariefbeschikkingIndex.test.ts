@@ -63,13 +63,16 @@ describe('the tariefbeschikking index: a whole map with the changes since laid o
     expect(index.get('TB-1')!.bekendgemaakt).toBe('2026-05-10');
   });
 
-  it('an edit of dates alone shares the names read before; a new name makes a list of its own', () => {
+  it('names shared by an edit of dates alone stay as they were when a later index drops or renames one', () => {
     const index = TariefbeschikkingIndex.of([rij(1, 'TB-1', '2026-05-10'), rij(2, 'TB-2', '2026-05-10', 1)]);
-    const namen = index.zorgaanbieders();
+    expect(index.zorgaanbieders()).toEqual(['zorggroep Aa', 'Zorggroep Heuvelrand']);
+    // Dates only: the names (and their counts) are shared with `index`.
     const verschoven = index.change([rij(1, 'TB-1', '2026-05-10')], [rij(1, 'TB-1', '2026-05-12')]);
-    expect(verschoven.zorgaanbieders()).toBe(namen);
-    const anders = verschoven.change([rij(1, 'TB-1', '2026-05-12')], [rij(1, 'TB-1', '2026-05-12', 2)]);
-    expect(anders.zorgaanbieders()).toEqual(['Ésdal Zorg', 'zorggroep Aa']);
     expect(verschoven.zorgaanbieders()).toEqual(['zorggroep Aa', 'Zorggroep Heuvelrand']);
+    // From `verschoven`: TB-2 goes, and with it its name; the counts `verschoven` shares must not change.
+    expect(verschoven.change([rij(2, 'TB-2', '2026-05-10', 1)], []).zorgaanbieders()).toEqual(['Zorggroep Heuvelrand']);
+    // Again from `verschoven`: TB-1 renamed. TB-2's name is still counted there.
+    expect(verschoven.change([rij(1, 'TB-1', '2026-05-12')], [rij(1, 'TB-1', '2026-05-12', 2)]).zorgaanbieders()).toEqual(['Ésdal Zorg', 'zorggroep Aa']);
+    expect(index.change([rij(1, 'TB-1', '2026-05-10')], [rij(1, 'TB-1', '2026-05-10', 3)]).zorgaanbieders()).toEqual(['Amstelhof', 'zorggroep Aa']);
   });
 });

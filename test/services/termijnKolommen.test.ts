@@ -27,8 +27,9 @@ describe('the term columns merged after a write', () => {
     const cel = fc.record({ eindes: fc.array(fc.integer({ min: 20_000, max: 20_040 }), { maxLength: 25 }), soorten: fc.array(fc.nat(1), { maxLength: 5 }) });
     fc.assert(
       fc.property(
-        fc.array(cel, { minLength: 1, maxLength: 8 }),
-        fc.array(fc.record({ cel: fc.nat(7), nieuw: cel }), { maxLength: 4 }),
+        // Up to 14 cells, any of them replaced: past 8 removed cells the positions are found in one pass, not per cell.
+        fc.array(cel, { minLength: 1, maxLength: 14, size: 'max' }),
+        fc.array(fc.record({ cel: fc.nat(13), nieuw: cel }), { maxLength: 14, size: 'max' }),
         (cellen, vervangingen) => {
           // Cell numbers 1..n; their (regio, jaar) order reversed from their numbers, so that order is not the number.
           const rang = Int32Array.from({ length: cellen.length + 1 }, (_, id) => cellen.length - id);

@@ -26,8 +26,9 @@ export function compareInCel(a: InCel, b: InCel): number {
 }
 
 /**
- * The places 0 … n−1 ordered by a whole-number key ≥ 0, equal keys by place (a stable sort). Key and place go into one
- * number sorted as numbers, about ten times faster than a comparison sort; past 2^53 a comparison sort does it.
+ * The places 0 … n−1 ordered by a whole-number key ≥ 0, equal keys by place (a stable sort). Keys in a narrow range are
+ * counted; otherwise key and place go into one number sorted as numbers, about ten times faster than a comparison
+ * sort; past 2^53 a comparison sort does it.
  */
 export function orderByGetalSleutel(n: number, sleutel: (plaats: number) => number): Int32Array {
   // The keys, then in the same array key and place as one number (one allocation: at 20× national scale this runs

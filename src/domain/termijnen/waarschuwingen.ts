@@ -27,7 +27,7 @@ export interface TermijnenVoorWaarschuwingen {
 }
 
 /**
- * What the warnings read of the input beyond the few besluit objects they name, as `splitInCellen` read it in its one
+ * What the warnings read of the input beyond the few besluit objects they name, as `splitInvoer` read it in its one
  * pass over the input: places are indices in `besluiten`. (Three passes of their own over 800,000 objects spread over
  * the heap took some 100 ms at 20× national scale.)
  */
@@ -45,7 +45,7 @@ export interface GelezenInvoer {
 /**
  * The warnings in two steps: what depends on the decisions alone, once (per data revision); then, per peildatum, the
  * few that depend on it (a bekendmaking or a beroep after it) — in the order `listWaarschuwingen` gives. The term
- * service composes the same rules per (regio, jaar) cell (see `prepareCelWaarschuwingen`).
+ * service composes the same rules per (regio, jaar) cell.
  */
 export function prepareWaarschuwingen(
   invoer: Omit<TermijnInvoer, 'peildatum'>,

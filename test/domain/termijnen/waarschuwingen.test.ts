@@ -4,7 +4,7 @@ import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { addDagen } from '../../../src/domain/kalender/kalenderdatum';
 import { computeTermijnen } from '../../../src/domain/termijnen/computeTermijnen';
 import { MAX_LOSSE_TOEKOMSTWAARSCHUWINGEN } from '../../../src/domain/termijnen/waarschuwingen';
-import type { Besluit } from '../../../src/domain/besluiten/besluit';
+import type { Besluit, Beroep } from '../../../src/domain/besluiten/besluit';
 
 const CONFIG = { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() };
 const REGIOS = ['Utrecht', 'Twente', 'Groningen'] as const;
@@ -23,11 +23,16 @@ const invoer = fc
         maxLength: 4,
       },
     ),
-    tb: fc.array(fc.record({ regio: fc.constantFrom(...REGIOS), dag: fc.nat(800), jaar: fc.integer({ min: 2025, max: 2028 }) }), { maxLength: 40 }),
+    // Up to 40 (fast-check's default size would stop at 10): past 25 later decisions fold into one warning.
+    tb: fc.array(fc.record({ regio: fc.constantFrom(...REGIOS), dag: fc.nat(800), jaar: fc.integer({ min: 2025, max: 2028 }) }), {
+      maxLength: 40,
+      size: 'max',
+    }),
+    beroepen: fc.array(fc.record({ cr: fc.nat(3), dag: fc.nat(800) }), { maxLength: 3 }),
     volgorde: fc.array(fc.nat(), { maxLength: 50 }),
     peildag: fc.integer({ min: -5, max: 805 }),
   })
-  .map(({ cr, tb, volgorde, peildag }) => {
+  .map(({ cr, tb, beroepen, volgorde, peildag }) => {
     const besluiten: Besluit[] = [
       ...cr.map((c, i): Besluit => ({
         id: `CR-${i}`,
@@ -55,7 +60,14 @@ const invoer = fc
     // The peildatum sometimes on a bekendmaking itself: "after" is strictly after.
     const peildatum =
       besluiten.length > 0 && peildag % 3 === 0 ? besluiten[Math.abs(peildag) % besluiten.length]!.bekendgemaakt : addDagen('2025-01-01', peildag);
-    return { besluiten, beroepen: [], peildatum };
+    // Beroepen against a contracteerruimtebesluit (the split finds the besluiten they name), some filed before it.
+    const beroepenTegen: Beroep[] = beroepen.flatMap((b) => {
+      const besluit = besluiten.find((x) => x.id === `CR-${b.cr}`);
+      return besluit?.type === 'contracteerruimte'
+        ? [{ tegen: besluit.id, regio: besluit.regio, jaar: besluit.jaren[0]!, ingesteld: addDagen('2025-01-01', b.dag), afgerond: null }]
+        : [];
+    });
+    return { besluiten, beroepen: beroepenTegen, peildatum };
   });
 
 describe('termijnregels §7: warnings read from the split, as the input names them', () => {
@@ -80,6 +92,14 @@ describe('termijnregels §7: warnings read from the split, as the input names th
           .filter((b) => b.type === 'tariefbeschikking' && gedekt.has(b.regio) && !gedekt.get(b.regio)!.has(b.jaar))
           .map((b) => b.id);
         expect(waarschuwingen.filter((w) => w.code === 'jaar-niet-gedekt').map((w) => w.besluit)).toEqual(nietGedekt);
+        // Art. 6:10 Awb: a beroep filed before the contracteerruimtebesluit it names was made known; one after the peildatum.
+        const bekendVan = (id: string) => i.besluiten.find((b) => b.id === id)!.bekendgemaakt;
+        expect(waarschuwingen.filter((w) => w.code === 'beroep-voor-besluit').map((w) => w.besluit)).toEqual(
+          i.beroepen.filter((b) => b.ingesteld < bekendVan(b.tegen)).map((b) => b.tegen),
+        );
+        expect(waarschuwingen.filter((w) => w.code === 'beroep-in-toekomst').map((w) => w.besluit)).toEqual(
+          i.beroepen.filter((b) => b.ingesteld > i.peildatum).map((b) => b.tegen),
+        );
       }),
       { numRuns: 400 },
     );
