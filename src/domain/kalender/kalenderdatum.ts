@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { memoizePerSleutel } from '../memoize';
+import { memoizePerDag, memoizePerSleutel } from '../memoize';
 
 /** A calendar date as ISO `YYYY-MM-DD`: the only date representation the domain passes around. */
 export type IsoDatum = string;
@@ -53,6 +53,13 @@ export function toDagnummer(datum: IsoDatum): number {
 /** The ISO date `dag` days after 1970-01-01 (H. Hinnant's civil_from_days); years 0–9999. */
 export function fromDagnummer(dag: number): IsoDatum {
   if (!Number.isInteger(dag)) throw new RangeError(`Not a whole day: ${dag}`);
+  return datumOpDag(dag);
+}
+
+// One string per day, made once: the engine formats the same few thousand days for every term it computes.
+const datumOpDag = memoizePerDag(computeDatumOpDag);
+
+function computeDatumOpDag(dag: number): IsoDatum {
   const z = dag + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -63,7 +70,7 @@ export function fromDagnummer(dag: number): IsoDatum {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (y < 0 || y > 9999) throw new RangeError(`Date outside years 0–9999: day ${dag}`);
-  // Two pieces from tables: one new string per date.
+  // Two pieces from tables.
   return (JAAR_TEKST[y] ??= y < 1000 ? String(y).padStart(4, '0') : String(y)) + MAAND_DAG_TEKST[m * 32 + d]!;
 }
 

@@ -540,19 +540,16 @@ export interface Rekencontext {
   kladblok: CelKladblok;
   /** The day after `datum`, memoised: the first day a contracteerruimte can be onherroepelijk. */
   computeDagNa(datum: IsoDatum): IsoDatum;
-  /** The ISO date of a day number, memoised: one string per day for the whole run. */
-  formatDag(dag: number): IsoDatum;
 }
 
 export function createRekencontext(config: TermijnConfig): Rekencontext {
   const { kalender, inwerkingtreding } = config;
-  const formatDag = memoizePerDag(fromDagnummer);
   const computeZesWeken = memoizePerSleutel((bekendgemaakt: IsoDatum) => computeBezwaarOfBeroepstermijn(bekendgemaakt, kalender));
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
   return {
     config,
     computeZesWeken,
-    computeZesWekenOpDag: memoizePerDag((dag) => computeZesWeken(formatDag(dag))),
+    computeZesWekenOpDag: memoizePerDag((dag) => computeZesWeken(fromDagnummer(dag))),
     computeLid3Venster: memoizePerSleutel((jaar: number) => computeTermijnVanafAanvang(`${jaar}-03-01`, 6, kalender)),
     isOudRegime: (datum) => inwerkingtreding !== undefined && datum < inwerkingtreding,
     twijfelRegime,
@@ -565,7 +562,6 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
     ],
     nummering: { partij: new CelScratchNummering(), berekend: new CelNummering() },
     kladblok: new CelKladblok(),
-    formatDag,
     computeDagNa: memoizePerSleutel((datum: IsoDatum) => addDagen(datum, 1)),
   };
 }
@@ -640,7 +636,7 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
 
 function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { regio, jaar, besluiten, beroepen, gevraagd } = invoer;
-  const { config, computeZesWekenOpDag, computeLid3Venster, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa, formatDag } = context;
+  const { config, computeZesWekenOpDag, computeLid3Venster, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa } = context;
   // Fields read from these very besluiten only: a copy of the cell with other besluiten reads them afresh.
   const velden = invoer.velden?.van === besluiten ? invoer.velden : readBesluitVelden(besluiten);
   const { inwerkingtreding } = config;
@@ -705,7 +701,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   let eersteTariefbeschikking: IsoDatum | undefined;
   for (let p = 0; p < besluiten.length; p++) {
     if (velden.code[p] !== BesluitCode.Contracteerruimte) {
-      eersteTariefbeschikking = formatDag(velden.dag[p]!);
+      eersteTariefbeschikking = fromDagnummer(velden.dag[p]!);
       break;
     }
   }
@@ -776,7 +772,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     const dag = velden.dag[plaats]!;
     const code = velden.code[plaats]!;
     // Each day's one string, from the run's table: the comparisons below are on ISO dates.
-    const datum = formatDag(dag);
+    const datum = fromDagnummer(dag);
     if (plaats > 0 && velden.dag[plaats - 1]! > dag) plaatsen.chronologisch = false;
     if (code === BesluitCode.Contracteerruimte) {
       const besluit = besluiten[plaats]!;

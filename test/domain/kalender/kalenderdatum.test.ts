@@ -46,5 +46,10 @@ describe('termijnregels §2–§3: calendar days counted as day numbers (art. 6:
     // A term is counted in whole days.
     expect(() => addDagen('2026-01-01', Number.NaN)).toThrow(RangeError);
     expect(() => addDagen('2026-01-01', 0.5)).toThrow(RangeError);
+    // Past year 9999, every time (the day strings are memoised; a refusal is not), and the days before it still right.
+    const laatste = toDagnummer('9999-12-31');
+    for (let keer = 0; keer < 2; keer++) expect(() => fromDagnummer(laatste + 1)).toThrow(/outside years 0–9999/);
+    expect(fromDagnummer(laatste)).toBe('9999-12-31');
+    expect(fromDagnummer(toDagnummer('2026-03-01'))).toBe('2026-03-01');
   });
 });
