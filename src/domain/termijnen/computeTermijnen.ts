@@ -76,8 +76,23 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
   // Per tariefbeschikking its addressee's number (the addressees numbered once for the whole input).
   const partijVanTb = new Int32Array(besluiten.length).fill(-1);
   const register = new PartijRegister();
-  // Per region, per year the places of its besluiten.
-  const perRegio = new Map<string, Map<number, number[]>>();
+  // Per region, per year the number of its cell; per cell how many places it has; per tariefbeschikking its cell. The
+  // places themselves are laid out per cell afterwards, in one array (no list per cell grown one place at a time).
+  const perRegio = new Map<string, Map<number, number>>();
+  const aantalPerCel: number[] = [];
+  const celVanTb = new Int32Array(besluiten.length).fill(-1);
+  const numberCel = (perJaar: Map<number, number>, jaar: number): number => {
+    let cel = perJaar.get(jaar);
+    if (cel === undefined) {
+      perJaar.set(jaar, (cel = aantalPerCel.length));
+      aantalPerCel.push(0);
+    }
+    aantalPerCel[cel]! += 1;
+    return cel;
+  };
+  // The cells of the contracteerruimtebesluiten, one per year each names, in input order; and how many each has.
+  const crCellen: number[] = [];
+  const crAantal: number[] = [];
   // The besluiten beroepen name, and the cells that hold them (the only cells with beroep terms against them).
   const beroepTegen = new Set(invoer.beroepen.map((b) => b.tegen));
   const besluitenPerId = new Map<string, Besluit>();
@@ -101,19 +116,28 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     if (!perJaar) perRegio.set(besluit.regio, (perJaar = new Map()));
     if (besluit.type === 'contracteerruimte') {
       contracteerruimte.push(i);
-      for (const jaar of besluit.jaren) {
-        const lijst = perJaar.get(jaar);
-        if (lijst) lijst.push(i);
-        else perJaar.set(jaar, [i]);
-      }
+      for (const jaar of besluit.jaren) crCellen.push(numberCel(perJaar, jaar));
+      crAantal.push(besluit.jaren.length);
     } else {
-      const lijst = perJaar.get(besluit.jaar);
-      if (lijst) lijst.push(i);
-      else perJaar.set(besluit.jaar, [i]);
+      celVanTb[i] = numberCel(perJaar, besluit.jaar);
       partijVanTb[i] = register.numberPartij(partijVan(besluit));
     }
   }
   if (ongeldig !== undefined) throw ongeldig;
+  // Each cell's places, in input order: cell c holds `plaatsenPerCel` from `begin[c]` up to `begin[c + 1]`.
+  const begin = new Int32Array(aantalPerCel.length + 1);
+  for (let c = 0; c < aantalPerCel.length; c++) begin[c + 1] = begin[c]! + aantalPerCel[c]!;
+  const volgende = begin.slice(0, aantalPerCel.length);
+  const plaatsenPerCel = new Int32Array(begin[aantalPerCel.length]!);
+  for (let i = 0, k = 0, cr = 0; i < besluiten.length; i++) {
+    const cel = celVanTb[i]!;
+    if (cel >= 0) {
+      plaatsenPerCel[volgende[cel]!++] = i;
+      continue;
+    }
+    // A contracteerruimtebesluit (the next one counted): a place in the cell of each year it names.
+    for (let j = crAantal[cr++]!; j > 0; j--) plaatsenPerCel[volgende[crCellen[k++]!]!++] = i;
+  }
   const beroepenPerCel = groupBeroepenPerCel(invoer.beroepen, besluitenPerId);
   const gevraagdPerRegio = new Map<string, Pick<GevraagdePartij, 'partij' | 'soort'>[]>();
   for (const p of invoer.partijen ?? []) {
@@ -129,7 +153,8 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     // tariefbeschikking is in one cell); read only when the cells are walked.
     const eersteDag = new Int32Array(register.namen.length).fill(GEEN_DAG);
     const eersteTariefbeschikking = new EersteTariefbeschikkingen(register, eersteDag);
-    for (const [jaar, plaatsen] of perJaar) {
+    for (const [jaar, celNummer] of perJaar) {
+      const plaatsen = plaatsenPerCel.subarray(begin[celNummer]!, begin[celNummer + 1]!);
       gelezenCellen.push({ regio, jaar, plaatsen });
       const n = plaatsen.length;
       // Read in input order (the places ascend), then ordered within the scratch: at 20× national scale a cell's places

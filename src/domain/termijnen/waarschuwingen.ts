@@ -37,7 +37,7 @@ export interface GelezenInvoer {
   /** The places of the contracteerruimtebesluiten, in input order. */
   contracteerruimte: readonly number[];
   /** Per (regio, jaar) with a besluit: the places of its besluiten, in input order. */
-  cellen: readonly { regio: string; jaar: number; plaatsen: readonly number[] }[];
+  cellen: readonly { regio: string; jaar: number; plaatsen: Int32Array }[];
   /** The besluiten the beroepen name, by id. */
   besluitenPerId: ReadonlyMap<string, Besluit>;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
-import { addDagen } from '../../../src/domain/kalender/kalenderdatum';
+import { addDagen, toDagnummer } from '../../../src/domain/kalender/kalenderdatum';
 import { splitInCellen, splitInvoer } from '../../../src/domain/termijnen/computeTermijnen';
 import {
   CelTermijnKolommen,
@@ -157,6 +157,45 @@ describe('statuses read the places the walk recorded (termijnregels §6)', () =>
 });
 
 describe('the input as splitInCellen reads it', () => {
+  it('each (regio, jaar) holds the besluiten naming it, by bekendmaking, a contracteerruimtebesluit first, else in input order', () => {
+    // Contracteerruimtebesluiten may name a year twice or none; ids repeat; two regions.
+    const besluit: fc.Arbitrary<Besluit> = fc.oneof(
+      fc.record({
+        id: fc.constantFrom('CR-1', 'CR-2'),
+        type: fc.constant('contracteerruimte' as const),
+        soort: fc.constant('vaststelling' as const),
+        regio: fc.constantFrom('Utrecht', 'Twente'),
+        bekendgemaakt: fc.integer({ min: 0, max: 20 }).map((d) => addDagen('2025-11-01', d * 3)),
+        jaren: fc.array(fc.constantFrom(2026, 2027), { maxLength: 3 }),
+      }),
+      fc.record({
+        id: fc.constantFrom('TB-1', 'TB-2', 'TB-3'),
+        type: fc.constant('tariefbeschikking' as const),
+        soort: fc.constant('vaststelling' as const),
+        regio: fc.constantFrom('Utrecht', 'Twente'),
+        jaar: fc.constantFrom(2026, 2027),
+        bekendgemaakt: fc.integer({ min: 0, max: 20 }).map((d) => addDagen('2025-11-01', d * 3)),
+        aanbieder: fc.constantFrom('A', 'B'),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(besluit, { maxLength: 30, size: 'max' }), (besluiten) => {
+        const verwacht = new Map<string, number[]>();
+        besluiten.forEach((b, i) => {
+          for (const jaar of b.type === 'contracteerruimte' ? b.jaren : [b.jaar])
+            verwacht.set(`${b.regio} ${jaar}`, [...(verwacht.get(`${b.regio} ${jaar}`) ?? []), i]);
+        });
+        const { cellen, gelezen } = splitInvoer({ besluiten, beroepen: [] });
+        expect(new Map(gelezen.cellen.map((c) => [`${c.regio} ${c.jaar}`, [...c.plaatsen]]))).toEqual(verwacht);
+        const sleutel = (i: number) => toDagnummer(besluiten[i]!.bekendgemaakt) * 2 + (besluiten[i]!.type === 'contracteerruimte' ? 0 : 1);
+        expect(new Map(cellen.map((c) => [`${c.regio} ${c.jaar}`, c.besluiten]))).toEqual(
+          new Map([...verwacht].map(([k, plaatsen]) => [k, [...plaatsen].sort((a, b) => sleutel(a) - sleutel(b) || a - b).map((i) => besluiten[i])])),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a cell copied with other besluiten of the same number is walked from those, not from the fields read before', () => {
     const [cel] = splitInCellen({
       besluiten: [
