@@ -11,6 +11,16 @@ export function memoize<T>(maak: () => T): () => T {
   };
 }
 
+/** A function memoised per object, for as long as the object lives (a cell's result and what is derived from it). */
+export function memoizePerObject<A extends object, R>(compute: (object: A) => R): (object: A) => R {
+  const cache = new WeakMap<A, R>();
+  return (object) => {
+    let waarde = cache.get(object);
+    if (waarde === undefined) cache.set(object, (waarde = compute(object)));
+    return waarde;
+  };
+}
+
 /**
  * A function memoised per argument, for the small finite domains of dates and days: computed once per key, the cache
  * emptied past 100,000 keys so that a long-lived owner stays bounded.

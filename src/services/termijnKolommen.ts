@@ -70,7 +70,7 @@ export function mergeCelLijsten(rang: Int32Array, erbij: readonly CelLijst[], ba
   const nieuw = combineCelLijsten([...erbij].sort((a, b) => rang[a.celId]! - rang[b.celId]!));
   if (!basis) return nieuw;
   // This runs once per write, in code the JIT has seldom warmed up: the old list is copied whole, and its terms are
-  // moved in runs by `copyWithin`, not term by term (a loop over 300,000 terms run cold took 20 ms at 5× scale).
+  // moved in runs by `copyWithin`, not term by term (at 5× scale 1.6 instead of 3.3 ms once warm).
   const oud = basis.lijst;
   const weg = basis.weg;
   const oLengte = oud.lengte;

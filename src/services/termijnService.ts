@@ -1,6 +1,6 @@
 import type { Actor } from '../actor/actor';
 import type { Besluit, Beroep, Contracteerruimtebesluit, Tariefbeschikking } from '../domain/besluiten/besluit';
-import { memoize } from '../domain/memoize';
+import { memoize, memoizePerObject } from '../domain/memoize';
 import { celSleutel, compare, orderCelBesluiten, resolveBeroepPartij, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
 import {
   collectCelEindjaren,
@@ -229,18 +229,8 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     }
     return id;
   };
-  const celLijsten = new WeakMap<CelUitkomst, CelLijst>();
-  const celLijstVan = (u: CelUitkomst): CelLijst => {
-    let lijst = celLijsten.get(u);
-    if (!lijst) celLijsten.set(u, (lijst = buildCelLijst(celIdVan(u), u)));
-    return lijst;
-  };
-  const celTermijnLijsten = new WeakMap<CelUitkomst, TermijnLijst>();
-  const celTermijnLijstVan = (u: CelUitkomst): TermijnLijst => {
-    let lijst = celTermijnLijsten.get(u);
-    if (!lijst) celTermijnLijsten.set(u, (lijst = combineCelLijsten([celLijstVan(u)])));
-    return lijst;
-  };
+  const celLijstVan = memoizePerObject((u: CelUitkomst): CelLijst => buildCelLijst(celIdVan(u), u));
+  const celTermijnLijstVan = memoizePerObject((u: CelUitkomst): TermijnLijst => combineCelLijsten([celLijstVan(u)]));
   const telling: TermijnCacheTelling = { celBerekeningen: 0, volledigeLadingen: 0, peildatumAfleidingen: 0 };
 
   const refresh = (scope: TermijnScope, stand: ScopeStand | undefined): ScopeStand => {

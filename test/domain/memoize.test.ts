@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { memoizePerDag } from '../../src/domain/memoize';
+import { memoizePerDag, memoizePerObject } from '../../src/domain/memoize';
 
 describe('memoizePerDag: a function of a day number, computed once per day', () => {
   it('gives what the function gives, for days in any order and far apart, computing each day once while its table holds', () => {
@@ -38,5 +38,23 @@ describe('memoizePerDag: a function of a day number, computed once per day', () 
     });
     for (const dag of [20_000, 18_000, 25_000, 20_000, 18_000, 25_000, 10_000, 20_000]) expect(perDag(dag)).toBe(`dag ${dag}`);
     expect(keer).toBe(4);
+  });
+});
+
+describe('memoizePerObject: a function of an object, computed once per object', () => {
+  it('gives each object its own value, computed on its first call only', () => {
+    let berekend = 0;
+    const lengte = memoizePerObject((lijst: number[]) => {
+      berekend += 1;
+      return { n: lijst.length };
+    });
+    const [a, b] = [
+      [1, 2],
+      [1, 2],
+    ];
+    expect(lengte(a)).toBe(lengte(a));
+    expect(lengte(b)).not.toBe(lengte(a));
+    expect(lengte(b)).toEqual({ n: 2 });
+    expect(berekend).toBe(2);
   });
 });

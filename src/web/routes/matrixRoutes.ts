@@ -50,7 +50,7 @@ export function matrixRoutes(deps: AppDeps) {
     }));
     const data = { ...paginaContext(c, 'matrix'), titel: 'Regio × jaar', peildatum, ...matrix, rijen, indeling: REGIO_INDELING };
     const inhoud = afgeleid(berekend, `html|matrix|${peildatum}`, () => deps.weergave.render('matrix', data, { fragment: true }));
-    // The whole page per session (the layout carries its CSRF token), kept as bytes, plain and gzipped.
+    // The whole page per session (the layout carries its CSRF token), kept gzipped (`storePagina`).
     const volledig = afgeleid(berekend, `pagina|matrix|${c.get('sessie')?.csrfToken ?? c.get('actor').gebruikerId}|${peildatum}`, () =>
       storePagina(deps.weergave.metLayout(inhoud, data)),
     );

@@ -95,8 +95,8 @@ export function overzichtRoutes(deps: AppDeps) {
     // The body depends on the cached result, the query and who asks: whether the actor may write (the buttons to open
     // a case) and whether this actor may confirm a date (not the one who registered it or is responsible for it).
     const magSchrijven = can(actor, 'zaak.openen');
-    // The whole page per session (the layout names who is signed in and carries the session's CSRF token), kept as
-    // bytes, plain and gzipped: a repeated request renders, encodes and compresses nothing. Its HTML is not kept beside
+    // The whole page per session (the layout names who is signed in and carries the session's CSRF token), kept
+    // gzipped (`storePagina`): a repeated request renders, encodes and compresses nothing. Its HTML is not kept beside
     // it (some 300,000 characters at national scale, per peildatum asked).
     const volledigePagina = afgeleid(berekend, `pagina|${c.get('sessie')?.csrfToken ?? actor.gebruikerId}|${pagina}|${c.req.url}`, () => {
       const inhoud = deps.weergave.render(

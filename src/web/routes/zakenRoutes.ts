@@ -149,7 +149,7 @@ export function zakenRoutes(deps: AppDeps) {
     return c.html(buildZaakHtml(c, zaak, deps.termijnen.computeVoorActor(c.get('actor'), peildatum), peildatum, fouten, waarden), 422);
   }
 
-  // A page some 40 KB (plain and gzipped): a hundred per organisation at today's data revision.
+  // A page some 40 KB (kept gzipped): a hundred per organisation at today's data revision.
   const zaakPaginas = createPaginaOpslag(100);
   app.get('/:id', (c) => {
     const zaak = c.get('zaak');

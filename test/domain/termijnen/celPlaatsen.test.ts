@@ -157,7 +157,7 @@ describe('statuses read the places the walk recorded (termijnregels §6)', () =>
 });
 
 describe('the input as splitInCellen reads it', () => {
-  it('each (regio, jaar) holds the besluiten naming it, by bekendmaking, a contracteerruimtebesluit first, else in input order', () => {
+  it('each (regio, jaar) holds the besluiten naming it, by bekendmaking, a contracteerruimtebesluit first (termijnregels §4: a tariefbeschikking applies the contracteerruimte made known that day), else in input order', () => {
     // Contracteerruimtebesluiten may name a year twice or none; ids repeat; two regions.
     const besluit: fc.Arbitrary<Besluit> = fc.oneof(
       fc.record({
