@@ -1,6 +1,6 @@
 import type { IsoDatum } from '../kalender/kalenderdatum';
-import { TermijnRij, type CelUitkomst, type Lid4Twijfel } from './celTermijnen';
-import { computeStatus, type StatusContext, type StatusTermijn } from './regioJaarStatus';
+import type { CelTermijnKolommen, CelUitkomst, Lid4Twijfel } from './celTermijnen';
+import { computeStatus, StatusTermijnen, type StatusContext } from './regioJaarStatus';
 import type { PartijStatus, RegioJaarStatus, TermijnConfig } from './termijn';
 import { compare } from './volgorde';
 
@@ -18,7 +18,7 @@ export interface CelStatus {
 export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: TermijnConfig): CelStatus {
   const { regio, jaar, besluiten, beroepen, gevraagd } = cel.invoer;
   const { inwerkingtreding } = config;
-  const { kolommen, invoer, plaatsen } = cel;
+  const { kolommen, plaatsen } = cel;
   // The walk told where the contracteerruimtebesluiten and the first tariefbeschikking are: no besluit is read twice.
   let versieOpPeildatum = 0;
   let huidige: (typeof besluiten)[number] | undefined;
@@ -32,20 +32,17 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   const eersteTariefbeschikking = plaatsen.eersteTariefbeschikking < 0 ? undefined : besluiten[plaatsen.eersteTariefbeschikking]!.bekendgemaakt;
   const isBekendOp = selectBekendOp(cel, peildatum);
   // Terms against an earlier version that still ran when the amendment came keep counting, with a doubt (§7: an
-  // amendment never silently moves a safe date later).
-  // Made per use and never kept: a status kept for a peildatum holds no list the size of the cell.
-  const listGeldend = (): TermijnRij[] => {
-    const geldend: TermijnRij[] = [];
+  // amendment never silently moves a safe date later). Each such term's position goes to `neem`, in the cell's order.
+  const forEachGeldend = (neem: (i: number) => void): void => {
     const { beroepPosities } = cel;
     for (let k = 0; k < beroepPosities.length; k++) {
       const i = beroepPosities[k]!;
       if (!isBekendOp(kolommen.besluitVan(i))) continue;
       const versie = kolommen.versieVan(i);
       if (versie === versieOpPeildatum || (huidige !== undefined && versie < versieOpPeildatum && kolommen.berekendVan(i).einde >= huidige.bekendgemaakt)) {
-        geldend.push(new TermijnRij(kolommen, invoer, i));
+        neem(i);
       }
     }
-    return geldend;
   };
   const context: StatusContext = {
     regio,
@@ -72,23 +69,24 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
     for (const g of gevraagd) mark(g.partij);
     for (let p = 0; p < besluiten.length; p++) if (plaatsen.partij[p]! >= 0 && isBekendOp(p)) opPeildatum[plaatsen.partij[p]!] = 1;
     for (const b of beroepen) if (b.ingesteld <= peildatum) mark(b.partij);
-    const regioVensters: StatusTermijn[] = [];
-    const geldendPerPartij: StatusTermijn[][] = [];
-    for (const t of listGeldend()) {
-      const nummer = kolommen.partijNummerVan(t.positie);
-      if (nummer < 0) regioVensters.push(t);
-      else (geldendPerPartij[nummer] ??= []).push(t);
-    }
+    // Positions of the terms in force: the region's lid-3 windows (every party's), and per party its own.
+    const regioVensters: number[] = [];
+    const geldendPerPartij: number[][] = [];
+    forEachGeldend((i) => {
+      const nummer = kolommen.partijNummerVan(i);
+      if (nummer < 0) regioVensters.push(i);
+      else (geldendPerPartij[nummer] ??= []).push(i);
+    });
     const beroepenPerPartij = new Map<string, typeof beroepen>();
     for (const b of beroepen) beroepenPerPartij.set(b.partij, [...(beroepenPerPartij.get(b.partij) ?? []), b]);
     // The doubt's text is written only for a party whose status repeats it.
     const lid4PerPartij = new Map<string, Lid4Twijfel>();
     for (const x of cel.lid4Twijfels) if (x.bekendgemaakt <= peildatum) lid4PerPartij.set(x.partij, x);
-    const geen: StatusTermijn[] = [];
     const partijStatus: PartijStatus[] = [];
     const addPartijStatus = (partij: string, nummer: number) => {
-      const eigenTermijnen = (nummer < 0 ? undefined : geldendPerPartij[nummer]) ?? geen;
-      const eigen = regioVensters.length === 0 ? eigenTermijnen : [...regioVensters, ...eigenTermijnen];
+      const eigen = new StatusTermijnen(peildatum, versieOpPeildatum);
+      for (const i of regioVensters) addKolomTermijn(eigen, kolommen, i);
+      if (nummer >= 0) for (const i of geldendPerPartij[nummer] ?? []) addKolomTermijn(eigen, kolommen, i);
       const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
       // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
       const lid4 = lid4PerPartij.get(partij);
@@ -107,13 +105,22 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
     while (k < los.length) addPartijStatus(los[k++]!, -1);
     return partijStatus;
   };
+  // The region-year's state straight from the columns: no record per term (a cell holds thousands at 20× scale).
+  const termijnen = new StatusTermijnen(peildatum, versieOpPeildatum);
+  forEachGeldend((i) => addKolomTermijn(termijnen, kolommen, i));
   let partijStatus: PartijStatus[] | undefined;
   return {
-    status: computeStatus(listGeldend(), beroepen, context),
+    status: computeStatus(termijnen, beroepen, context),
     get partijStatus() {
       return (partijStatus ??= computePartijStatus());
     },
   };
+}
+
+/** Adds the term at position `i` of a cell's columns to a status's terms; its doubt is read only while it runs. */
+function addKolomTermijn(termijnen: StatusTermijnen, kolommen: CelTermijnKolommen, i: number): void {
+  const berekend = kolommen.berekendVan(i);
+  if (termijnen.add(berekend.einde, berekend.aanvang, kolommen.soortVan(i), kolommen.versieVan(i))) termijnen.addTwijfel(kolommen.twijfelVan(i));
 }
 
 /**

@@ -27,16 +27,69 @@ export function isLopendOp(beroep: Beroep, datum: IsoDatum): boolean {
 }
 
 /**
+ * What a status reads of its terms (termijnregels §6), gathered in one pass: no list per filter, no record per term.
+ * Terms are added in their order (a doubt's place in the text follows it); a term's doubt is read only while it runs.
+ */
+export class StatusTermijnen {
+  /** How many terms were added, expired or not. */
+  aantal = 0;
+  /** The last day of the last term added. */
+  laatsteEinde: IsoDatum = '';
+  /** Every term added only protects (none opens beroep itself). */
+  alleenBeschermend = true;
+  /** Of the terms that have not expired at the peildatum (last day on or after it): how many. */
+  nogNietVerstreken = 0;
+  /** One of those has opened (its first day on or before the peildatum). */
+  geopend = false;
+  /** The earliest last day and the earliest first day of those. */
+  vroegsteEinde: IsoDatum = '';
+  vroegsteAanvang: IsoDatum = '';
+  /** Their distinct last days, and their own doubts (each once, in the order of the terms). */
+  readonly eindes = new Set<IsoDatum>();
+  readonly twijfels = new Set<string>();
+  /** One of those is against an earlier version of the contracteerruimte than the one in force. */
+  tegenEerdereVersie = false;
+
+  constructor(
+    readonly peildatum: IsoDatum,
+    private readonly versieOpPeildatum: number,
+  ) {}
+
+  /** Counts one term; true when it has not expired, and only then should its doubt follow (`addTwijfel`). */
+  add(einde: IsoDatum, aanvang: IsoDatum, soort: StatusTermijn['soort'], versie: number): boolean {
+    if (this.aantal++ === 0 || einde > this.laatsteEinde) this.laatsteEinde = einde;
+    if (soort !== 'beschermend') this.alleenBeschermend = false;
+    if (einde < this.peildatum) return false;
+    if (this.nogNietVerstreken++ === 0) {
+      this.vroegsteEinde = einde;
+      this.vroegsteAanvang = aanvang;
+    } else {
+      if (einde < this.vroegsteEinde) this.vroegsteEinde = einde;
+      if (aanvang < this.vroegsteAanvang) this.vroegsteAanvang = aanvang;
+    }
+    if (aanvang <= this.peildatum) this.geopend = true;
+    if (versie < this.versieOpPeildatum) this.tegenEerdereVersie = true;
+    this.eindes.add(einde);
+    return true;
+  }
+
+  addTwijfel(twijfel: string | undefined): void {
+    // The unknown entry into force is said on every page already, so a status does not repeat it.
+    const eigen = twijfel === undefined ? undefined : withoutTwijfelInwerkingtreding(twijfel);
+    if (eigen) this.twijfels.add(eigen);
+  }
+}
+
+/**
  * The state of beroep against the contracteerruimte at the peildatum (termijnregels §6), for one party (its own terms
  * and the region's lid-3 windows, its own beroepen) or for the region-year (every party's terms, every beroep): then
- * onherroepelijk only when every party's terms ended and nothing is pending.
+ * onherroepelijk only when every party's terms ended and nothing is pending. The terms come summarised
+ * (`StatusTermijnen`, at the same peildatum and version as `context`).
  */
-export function computeStatus(termijnen: readonly StatusTermijn[], beroepen: readonly Beroep[], context: StatusContext, partij?: string): RegioJaarStatus {
+export function computeStatus(termijnen: StatusTermijnen, beroepen: readonly Beroep[], context: StatusContext, partij?: string): RegioJaarStatus {
   const { regio, jaar, peildatum } = context;
-  const nogNietVerstreken = termijnen.filter((t) => t.einde >= peildatum);
-  const geopend = nogNietVerstreken.filter((t) => t.aanvang <= peildatum);
-  const veilig = geopend.length > 0 ? vroegsteDatum(nogNietVerstreken.map((t) => t.einde)) : undefined;
-  const twijfel = describeTwijfel(nogNietVerstreken, context);
+  const veilig = termijnen.geopend ? termijnen.vroegsteEinde : undefined;
+  const twijfel = describeTwijfel(termijnen, context);
   const metTwijfel = twijfel ? { twijfel } : {};
 
   const lopend = beroepen.filter((b) => isLopendOp(b, peildatum));
@@ -56,7 +109,7 @@ export function computeStatus(termijnen: readonly StatusTermijn[], beroepen: rea
 
   if (veilig) {
     // Termijnregels §7: where terms overlap, file by the earliest last day.
-    const eindes = [...new Set(nogNietVerstreken.map((t) => t.einde))].sort();
+    const eindes = [...termijnen.eindes].sort();
     const overlap =
       eindes.length > 1
         ? ` Er lopen termijnen met verschillende laatste dagen (${eindes.map(formatDatumKort).join(', ')}); de vroegste is de veilige uiterste datum.` +
@@ -71,8 +124,8 @@ export function computeStatus(termijnen: readonly StatusTermijn[], beroepen: rea
       toelichting: `Beroep tegen de contracteerruimte staat open tot en met ${formatDatumLang(veilig)}.${overlap}`,
     };
   }
-  if (nogNietVerstreken.length > 0) {
-    const opent = vroegsteDatum(nogNietVerstreken.map((t) => t.aanvang));
+  if (termijnen.nogNietVerstreken > 0) {
+    const opent = termijnen.vroegsteAanvang;
     return {
       regio,
       jaar,
@@ -82,8 +135,8 @@ export function computeStatus(termijnen: readonly StatusTermijn[], beroepen: rea
       toelichting: `De beroepstermijn opent op ${formatDatumLang(opent)} (art. 105 lid 3 Wmg).`,
     };
   }
-  if (termijnen.length > 0) {
-    const laatsteEinde = laatsteDatum(termijnen.map((t) => t.einde));
+  if (termijnen.aantal > 0) {
+    const laatsteEinde = termijnen.laatsteEinde;
     const afgerond = beroepen.flatMap((b) => (b.afgerond !== null && b.afgerond <= peildatum ? [b.afgerond] : []));
     const sinds = laatsteDatum([addDagen(laatsteEinde, 1), ...afgerond]);
     const postUiterlijk = computePostUiterlijk(laatsteEinde);
@@ -92,13 +145,12 @@ export function computeStatus(termijnen: readonly StatusTermijn[], beroepen: rea
         ? ` Let op: een beroepschrift dat uiterlijk op ${formatDatumKort(laatsteEinde)} ter post is bezorgd, is nog tijdig als ` +
           `het uiterlijk op ${formatDatumLang(postUiterlijk)} binnenkomt (art. 6:9 lid 2 Awb).`
         : '';
-    const alleenBeschermend = termijnen.every((t) => t.soort === 'beschermend');
     return {
       regio,
       jaar,
       status: 'onherroepelijk',
       sinds,
-      ...(alleenBeschermend
+      ...(termijnen.alleenBeschermend
         ? {
             twijfel:
               'Na de wijziging van de contracteerruimte is (nog) geen gewijzigde tariefbeschikking geregistreerd. Geeft de NZa ' +
@@ -119,21 +171,17 @@ export function computeStatus(termijnen: readonly StatusTermijn[], beroepen: rea
   };
 }
 
-function describeTwijfel(lopend: readonly StatusTermijn[], context: StatusContext): string | undefined {
-  // Each doubt once; the unknown entry into force is said on every page already, so a status does not repeat it.
-  const twijfels = new Set<string>();
-  for (const t of lopend) {
-    const eigen = t.twijfel === undefined ? undefined : withoutTwijfelInwerkingtreding(t.twijfel);
-    if (eigen) twijfels.add(eigen);
-  }
-  if (lopend.some((t) => t.versie < context.versie) && context.contracteerruimte) {
-    twijfels.add(
+function describeTwijfel(termijnen: StatusTermijnen, context: StatusContext): string | undefined {
+  // Each doubt once: the terms' own, then the amendment's.
+  const twijfels = [...termijnen.twijfels];
+  if (termijnen.tegenEerdereVersie && context.contracteerruimte) {
+    const wijziging =
       `Een termijn tegen de contracteerruimte zoals die gold vóór besluit ${context.contracteerruimte} liep nog toen dat ` +
-        'besluit verscheen. Of beroep tegen de oorspronkelijke vaststelling dan nog zin heeft, hangt af van de wijziging; ' +
-        'dien uit voorzorg tijdig in.',
-    );
+      'besluit verscheen. Of beroep tegen de oorspronkelijke vaststelling dan nog zin heeft, hangt af van de wijziging; ' +
+      'dien uit voorzorg tijdig in.';
+    if (!termijnen.twijfels.has(wijziging)) twijfels.push(wijziging);
   }
-  return twijfels.size > 0 ? [...twijfels].join(' ') : undefined;
+  return twijfels.length > 0 ? twijfels.join(' ') : undefined;
 }
 
 // A few dozen distinct doubts among tens of thousands of terms: each stripped once.
