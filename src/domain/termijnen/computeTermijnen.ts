@@ -124,19 +124,35 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     }
   }
   if (ongeldig !== undefined) throw ongeldig;
-  // Each cell's places, in input order: cell c holds `plaatsenPerCel` from `begin[c]` up to `begin[c + 1]`.
+  // Each cell's places, in input order: cell c holds `plaatsenPerCel` from `begin[c]` up to `begin[c + 1]`. With each
+  // place its day, kind and party, and the besluit itself in the cell's own list: the input is read once more in its
+  // order and written to one run per cell, so no cell reads across the whole input (at 20× national scale a cell's
+  // places lie across all 800,000).
   const begin = new Int32Array(aantalPerCel.length + 1);
   for (let c = 0; c < aantalPerCel.length; c++) begin[c + 1] = begin[c]! + aantalPerCel[c]!;
   const volgende = begin.slice(0, aantalPerCel.length);
-  const plaatsenPerCel = new Int32Array(begin[aantalPerCel.length]!);
+  const totaal = begin[aantalPerCel.length]!;
+  const plaatsenPerCel = new Int32Array(totaal);
+  const dagPerCel = new Int32Array(totaal);
+  const codePerCel = new Uint8Array(totaal);
+  const partijPerCel = new Int32Array(totaal);
+  const besluitenPerCel = aantalPerCel.map((aantal) => new Array<Besluit>(aantal));
+  const zet = (cel: number, i: number) => {
+    const plek = volgende[cel]!++;
+    plaatsenPerCel[plek] = i;
+    dagPerCel[plek] = dagen[i]!;
+    codePerCel[plek] = codes[i]!;
+    partijPerCel[plek] = partijVanTb[i]!;
+    besluitenPerCel[cel]![plek - begin[cel]!] = besluiten[i]!;
+  };
   for (let i = 0, k = 0, cr = 0; i < besluiten.length; i++) {
     const cel = celVanTb[i]!;
     if (cel >= 0) {
-      plaatsenPerCel[volgende[cel]!++] = i;
+      zet(cel, i);
       continue;
     }
     // A contracteerruimtebesluit (the next one counted): a place in the cell of each year it names.
-    for (let j = crAantal[cr++]!; j > 0; j--) plaatsenPerCel[volgende[crCellen[k++]!]!++] = i;
+    for (let j = crAantal[cr++]!; j > 0; j--) zet(crCellen[k++]!, i);
   }
   const beroepenPerCel = groupBeroepenPerCel(invoer.beroepen, besluitenPerId);
   const gevraagdPerRegio = new Map<string, Pick<GevraagdePartij, 'partij' | 'soort'>[]>();
@@ -146,7 +162,8 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     gevraagdPerRegio.set(p.regio, lijst);
   }
   const cellen: CelInvoer[] = [];
-  let klad = createSplitKladblok(1024);
+  // A cell's besluiten in input order while the split orders them, reused from cell to cell (grown for a larger one).
+  let klad = new Array<Besluit>(1024);
   const gelezenCellen: GelezenInvoer['cellen'][number][] = [];
   for (const [regio, perJaar] of perRegio) {
     // Each party's first tariefbeschikking in the region as a day number, filled in while its cells are gathered (a
@@ -154,29 +171,23 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     const eersteDag = new Int32Array(register.namen.length).fill(GEEN_DAG);
     const eersteTariefbeschikking = new EersteTariefbeschikkingen(register, eersteDag);
     for (const [jaar, celNummer] of perJaar) {
-      const plaatsen = plaatsenPerCel.subarray(begin[celNummer]!, begin[celNummer + 1]!);
+      const [van, tot] = [begin[celNummer]!, begin[celNummer + 1]!];
+      const plaatsen = plaatsenPerCel.subarray(van, tot);
       gelezenCellen.push({ regio, jaar, plaatsen });
-      const n = plaatsen.length;
-      // Read in input order (the places ascend), then ordered within the scratch: at 20× national scale a cell's places
-      // lie across the whole input, and reading them in the cell's order jumped through it.
-      if (n > klad.dag.length) klad = createSplitKladblok(2 * n);
-      for (let k = 0; k < n; k++) {
-        const i = plaatsen[k]!;
-        klad.dag[k] = dagen[i]!;
-        klad.code[k] = codes[i]!;
-        klad.partij[k] = partijVanTb[i]!;
-        klad.besluiten[k] = besluiten[i]!;
-      }
-      const volgorde = orderByGetalSleutel(n, (k) => computeCelSleutel(klad.dag[k]!, klad.code[k]!));
-      const celBesluiten = new Array<Besluit>(n);
+      const n = tot - van;
+      // The cell's fields lie together in input order; ordered here, its besluiten in place (through the scratch).
+      const volgorde = orderByGetalSleutel(n, (k) => computeCelSleutel(dagPerCel[van + k]!, codePerCel[van + k]!));
+      const celBesluiten = besluitenPerCel[celNummer]!;
+      if (n > klad.length) klad = new Array<Besluit>(2 * n);
+      for (let k = 0; k < n; k++) klad[k] = celBesluiten[k]!;
       const velden: BesluitVelden = { van: celBesluiten, dag: new Int32Array(n), code: new Uint8Array(n), partij: new Int32Array(n), register };
       for (let k = 0; k < n; k++) {
         const j = volgorde[k]!;
-        const dag = klad.dag[j]!;
-        const partij = klad.partij[j]!;
-        celBesluiten[k] = klad.besluiten[j]!;
+        const dag = dagPerCel[van + j]!;
+        const partij = partijPerCel[van + j]!;
+        celBesluiten[k] = klad[j]!;
         velden.dag[k] = dag;
-        velden.code[k] = klad.code[j]!;
+        velden.code[k] = codePerCel[van + j]!;
         velden.partij[k] = partij;
         if (partij >= 0 && dag < eersteDag[partij]!) eersteDag[partij] = dag;
       }
@@ -210,11 +221,6 @@ export function orderCelBesluiten(besluiten: Besluit[]): Besluit[] {
 }
 
 const GEEN_DAG = 2 ** 31 - 1;
-
-/** One cell's fields in input order while the split orders them, reused from cell to cell (grown for a larger one). */
-function createSplitKladblok(n: number) {
-  return { dag: new Int32Array(n), code: new Uint8Array(n), partij: new Int32Array(n), besluiten: new Array<Besluit>(n) };
-}
 
 /** Each party's first tariefbeschikking in one region: the day numbers of a region, by the input's party numbers. */
 class EersteTariefbeschikkingen {
