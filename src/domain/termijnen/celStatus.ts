@@ -1,5 +1,5 @@
 import type { IsoDatum } from '../kalender/kalenderdatum';
-import type { CelTermijnKolommen, CelUitkomst, Lid4Twijfel } from './celTermijnen';
+import type { CelTermijnKolommen, CelUitkomst } from './celTermijnen';
 import { computeStatus, StatusTermijnen, type StatusContext } from './regioJaarStatus';
 import type { PartijStatus, RegioJaarStatus, TermijnConfig } from './termijn';
 import { compare } from './volgorde';
@@ -80,17 +80,17 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
     const beroepenPerPartij = new Map<string, typeof beroepen>();
     for (const b of beroepen) beroepenPerPartij.set(b.partij, [...(beroepenPerPartij.get(b.partij) ?? []), b]);
     // The doubt's text is written only for a party whose status repeats it.
-    const lid4PerPartij = new Map<string, Lid4Twijfel>();
-    for (const x of cel.lid4Twijfels) if (x.bekendgemaakt <= peildatum) lid4PerPartij.set(x.partij, x);
+    const lid4PerPartij = new Map<string, number>();
+    for (let k = 0; k < cel.lid4.aantal; k++) if (cel.lid4.bekendgemaaktVan(k) <= peildatum) lid4PerPartij.set(cel.lid4.partijVan(k), k);
     const partijStatus: PartijStatus[] = [];
     const addPartijStatus = (partij: string, nummer: number) => {
-      const eigen = new StatusTermijnen(peildatum, versieOpPeildatum);
+      const eigen = new StatusTermijnen(context);
       for (const i of regioVensters) addKolomTermijn(eigen, kolommen, i);
       if (nummer >= 0) for (const i of geldendPerPartij[nummer] ?? []) addKolomTermijn(eigen, kolommen, i);
       const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
       // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
       const lid4 = lid4PerPartij.get(partij);
-      if (stand.status === 'onherroepelijk' && lid4 !== undefined && !stand.twijfel) stand.twijfel = lid4.twijfel;
+      if (stand.status === 'onherroepelijk' && lid4 !== undefined && !stand.twijfel) stand.twijfel = cel.lid4.uitsluitingOp(lid4).twijfel;
       partijStatus.push({ partij, ...stand });
     };
     // By name: the table's parties in their sorted order, merged with the few without a number.
@@ -106,7 +106,7 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
     return partijStatus;
   };
   // The region-year's state straight from the columns: no record per term (a cell holds thousands at 20× scale).
-  const termijnen = new StatusTermijnen(peildatum, versieOpPeildatum);
+  const termijnen = new StatusTermijnen(context);
   forEachGeldend((i) => addKolomTermijn(termijnen, kolommen, i));
   let partijStatus: PartijStatus[] | undefined;
   return {
@@ -117,10 +117,10 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   };
 }
 
-/** Adds the term at position `i` of a cell's columns to a status's terms; its doubt is read only while it runs. */
+/** Adds the term at position `i` of a cell's columns to a status's terms. */
 function addKolomTermijn(termijnen: StatusTermijnen, kolommen: CelTermijnKolommen, i: number): void {
   const berekend = kolommen.berekendVan(i);
-  if (termijnen.add(berekend.einde, berekend.aanvang, kolommen.soortVan(i), kolommen.versieVan(i))) termijnen.addTwijfel(kolommen.twijfelVan(i));
+  termijnen.add(berekend.einde, berekend.aanvang, kolommen.soortVan(i), kolommen.versieVan(i), kolommen, i);
 }
 
 /**

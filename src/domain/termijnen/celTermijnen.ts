@@ -109,7 +109,8 @@ export interface CelUitkomst {
   termijnOp(plaats: number): Termijn;
   /** In order within the cell; their texts are written when first read. */
   readonly uitsluitingen: Uitsluiting[];
-  lid4Twijfels: Lid4Twijfel[];
+  /** The lid-4 exclusions that may be wrong, by their number in the exclusions' codes. */
+  lid4: Lid4Kolommen;
   /** What a status reads of the besluiten without picking up their objects (see `CelPlaatsen`). */
   plaatsen: CelPlaatsen;
   /** The numbers of the party table ordered by name (sorted when first read). */
@@ -301,6 +302,7 @@ export class CelKladblok {
   termijnen: Int32Array<ArrayBuffer> = new Int32Array(1024 * VELDEN);
   beroepPosities: Int32Array<ArrayBuffer> = new Int32Array(1024);
   uitsluitingen: Int32Array<ArrayBuffer> = new Int32Array(4 * 1024);
+  lid4: Int32Array<ArrayBuffer> = new Int32Array(LID4_VELDEN * 256);
   /** The parties of the cell's year, in the order they became parties. */
   partijen: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** Set by `computeCel` while a cell writes here. */
@@ -662,7 +664,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     uitsluitingen[o + 2] = partij;
     uitsluitingen[o + 3] = lid4;
   };
-  const lid4Twijfels: Lid4Twijfel[] = [];
+  const lid4 = new Lid4Kolommen(kladblok, invoer, kolommen, inwerkingtreding);
 
   let versie = 0;
   /** Latest last day of the lid-3 windows of the current version (open to every party of the region). */
@@ -751,9 +753,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         const eersteInRegio = invoer.eersteTariefbeschikkingInRegio.get(partij);
         if (eersteInRegio !== undefined && eersteInRegio > laatsteEindeRegio) vensterEinde = laatsteEindeRegio;
       }
-      const lid4 = new Lid4Uitsluiting(besluiten[plaats] as Tariefbeschikking, partij, sinds, t.einde, vensterEinde, extraTwijfel, invoer, inwerkingtreding);
-      lid4Twijfels.push(lid4);
-      addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4Twijfels.length - 1);
+      addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4.add(plaats, nummer, sinds, t.einde, vensterEinde, extraTwijfel));
       return;
     }
     // The party never had a term against this version while other parties' statutory terms all ended (a pooled
@@ -875,6 +875,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     }
   }
   kolommen.seal();
+  lid4.seal();
   // Kept as typed arrays: outside the heap the collector copies.
   return createCelUitkomst(
     invoer,
@@ -882,7 +883,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     kolommen,
     beroepPosities.slice(0, aantalBeroep),
     uitsluitingen.slice(0, 4 * aantalUitsluitingen),
-    lid4Twijfels,
+    lid4,
     plaatsen,
   );
 }
@@ -917,7 +918,8 @@ const enum UitsluitingSoort {
 
 /**
  * Art. 105 lid 4 Wmg: a tariefbeschikking that opens no new beroep because the contracteerruimte is onherroepelijk for
- * its party since `sinds`; the exclusion could be wrong (an amendment not registered), which its doubt says.
+ * its party since `sinds`; the exclusion could be wrong (an amendment not registered), which its doubt says. Made when
+ * read, from the cell's `Lid4Kolommen`.
  */
 class Lid4Uitsluiting implements Lid4Twijfel {
   private tekst: string | undefined;
@@ -938,6 +940,92 @@ class Lid4Uitsluiting implements Lid4Twijfel {
   }
   get twijfel(): string {
     return (this.tekst ??= describeLid4Twijfel(this));
+  }
+}
+
+/** Per lid-4 exclusion: the tariefbeschikking's place, the party's number, and `sinds`, `eindeAlsToch`, `vensterEinde` and the extra doubt as numbers in the cell's tables (−1: none). */
+const LID4_VELDEN = 6;
+
+/**
+ * A cell's lid-4 exclusions (`Lid4Uitsluiting`) as columns, six numbers each, written into the run's scratch and copied
+ * out when sealed; an exclusion's object is made when first read. At 20× national scale a run has some 180,000 of
+ * them, and objects that live as long as the result are what the garbage collector copies and promotes.
+ */
+export class Lid4Kolommen {
+  aantal = 0;
+  private data: Int32Array<ArrayBuffer>;
+  /** The dates and extra doubts the exclusions name, each once (a cell names a few hundred dates). */
+  private readonly tekstTabel: string[] = [];
+  private tekstIndex: Map<string, number> | undefined = new Map();
+  private uitsluitingen: (Lid4Uitsluiting | undefined)[] | undefined;
+
+  constructor(
+    private readonly kladblok: CelKladblok,
+    private readonly invoer: CelInvoer,
+    private readonly kolommen: CelTermijnKolommen,
+    private readonly inwerkingtreding: IsoDatum | undefined,
+  ) {
+    this.data = kladblok.lid4;
+  }
+
+  /** Adds an exclusion of the tariefbeschikking at `plaats` for the party numbered `partij` in the columns; its number. */
+  add(plaats: number, partij: number, sinds: IsoDatum, eindeAlsToch: IsoDatum, vensterEinde: IsoDatum | undefined, extraTwijfel: string | undefined): number {
+    if (!this.tekstIndex) throw new Error('Lid4Kolommen: sealed, nothing can be added');
+    if ((this.aantal + 1) * LID4_VELDEN > this.data.length) this.data = this.kladblok.lid4 = growTo(this.data, 2 * this.data.length);
+    const k = this.aantal++;
+    const o = k * LID4_VELDEN;
+    this.data[o] = plaats;
+    this.data[o + 1] = partij;
+    this.data[o + 2] = this.intern(sinds);
+    this.data[o + 3] = this.intern(eindeAlsToch);
+    this.data[o + 4] = vensterEinde === undefined ? -1 : this.intern(vensterEinde);
+    this.data[o + 5] = extraTwijfel === undefined ? -1 : this.intern(extraTwijfel);
+    return k;
+  }
+
+  /** Done adding: the columns keep only what they hold, out of the scratch the next cell overwrites. */
+  seal(): void {
+    this.tekstIndex = undefined;
+    this.data = this.data.slice(0, this.aantal * LID4_VELDEN);
+  }
+
+  bekendgemaaktVan(k: number): IsoDatum {
+    return this.invoer.besluiten[this.data[k * LID4_VELDEN]!]!.bekendgemaakt;
+  }
+  partijVan(k: number): string {
+    return this.kolommen.partijTabel[this.data[k * LID4_VELDEN + 1]!]!;
+  }
+
+  /** The exclusion numbered `k`, the same object on every read. */
+  uitsluitingOp(k: number): Lid4Uitsluiting {
+    if (k < 0 || k >= this.aantal) throw new RangeError(`Lid4Kolommen: no exclusion ${k}`);
+    const uitsluitingen = (this.uitsluitingen ??= new Array<Lid4Uitsluiting | undefined>(this.aantal));
+    return (uitsluitingen[k] ??= this.createUitsluiting(k));
+  }
+
+  private createUitsluiting(k: number): Lid4Uitsluiting {
+    const o = k * LID4_VELDEN;
+    const tekst = (n: number) => (n < 0 ? undefined : this.tekstTabel[n]!);
+    return new Lid4Uitsluiting(
+      this.invoer.besluiten[this.data[o]!] as Tariefbeschikking,
+      this.partijVan(k),
+      tekst(this.data[o + 2]!)!,
+      tekst(this.data[o + 3]!)!,
+      tekst(this.data[o + 4]!),
+      tekst(this.data[o + 5]!),
+      this.invoer,
+      this.inwerkingtreding,
+    );
+  }
+
+  private intern(tekst: string): number {
+    let n = this.tekstIndex!.get(tekst);
+    if (n === undefined) {
+      n = this.tekstTabel.length;
+      this.tekstTabel.push(tekst);
+      this.tekstIndex!.set(tekst, n);
+    }
+    return n;
   }
 }
 
@@ -1033,7 +1121,7 @@ function createCelUitkomst(
   kolommen: CelTermijnKolommen,
   beroepPosities: Int32Array,
   uitsluitingCodes: Int32Array,
-  lid4Twijfels: Lid4Twijfel[],
+  lid4: Lid4Kolommen,
   plaatsen: CelPlaatsen,
 ): CelUitkomst {
   // Sorted within the cell, so that merging cells needs no comparison beyond the last day.
@@ -1049,7 +1137,8 @@ function createCelUitkomst(
       const besluit = invoer.besluiten[uitsluitingCodes[k]!]!;
       const partijNummer = uitsluitingCodes[k + 2]!;
       const partij = partijNummer < 0 ? undefined : kolommen.partijTabel[partijNummer];
-      lijst.push(describeUitsluiting(uitsluitingCodes[k + 1]!, besluit, partij, lid4Twijfels[uitsluitingCodes[k + 3]!] as Lid4Uitsluiting, invoer, context));
+      const lid4Nummer = uitsluitingCodes[k + 3]!;
+      lijst.push(describeUitsluiting(uitsluitingCodes[k + 1]!, besluit, partij, lid4Nummer < 0 ? undefined : lid4.uitsluitingOp(lid4Nummer), invoer, context));
     }
     return lijst.sort(compareInCel);
   });
@@ -1067,7 +1156,7 @@ function createCelUitkomst(
     get uitsluitingen() {
       return uitsluitingen();
     },
-    lid4Twijfels,
+    lid4,
     plaatsen,
     get partijenOpNaam() {
       return partijenOpNaam();

@@ -50,16 +50,15 @@ export class StatusTermijnen {
   /** One of those is against an earlier version of the contracteerruimte than the one in force. */
   tegenEerdereVersie = false;
 
-  constructor(
-    readonly peildatum: IsoDatum,
-    private readonly versieOpPeildatum: number,
-  ) {}
+  /** Summarised at the context's peildatum and against the version then in force; `computeStatus` takes the same context. */
+  constructor(readonly context: Pick<StatusContext, 'peildatum' | 'versie'>) {}
 
-  /** Counts one term; true when it has not expired, and only then should its doubt follow (`addTwijfel`). */
-  add(einde: IsoDatum, aanvang: IsoDatum, soort: StatusTermijn['soort'], versie: number): boolean {
+  /** Counts term `i` of `bron`; its doubt is read only when it has not expired at the peildatum. */
+  add(einde: IsoDatum, aanvang: IsoDatum, soort: StatusTermijn['soort'], versie: number, bron: { twijfelVan(i: number): string | undefined }, i: number): void {
+    const { peildatum } = this.context;
     if (this.aantal++ === 0 || einde > this.laatsteEinde) this.laatsteEinde = einde;
     if (soort !== 'beschermend') this.alleenBeschermend = false;
-    if (einde < this.peildatum) return false;
+    if (einde < peildatum) return;
     if (this.nogNietVerstreken++ === 0) {
       this.vroegsteEinde = einde;
       this.vroegsteAanvang = aanvang;
@@ -67,14 +66,11 @@ export class StatusTermijnen {
       if (einde < this.vroegsteEinde) this.vroegsteEinde = einde;
       if (aanvang < this.vroegsteAanvang) this.vroegsteAanvang = aanvang;
     }
-    if (aanvang <= this.peildatum) this.geopend = true;
-    if (versie < this.versieOpPeildatum) this.tegenEerdereVersie = true;
+    if (aanvang <= peildatum) this.geopend = true;
+    if (versie < this.context.versie) this.tegenEerdereVersie = true;
     this.eindes.add(einde);
-    return true;
-  }
-
-  addTwijfel(twijfel: string | undefined): void {
     // The unknown entry into force is said on every page already, so a status does not repeat it.
+    const twijfel = bron.twijfelVan(i);
     const eigen = twijfel === undefined ? undefined : withoutTwijfelInwerkingtreding(twijfel);
     if (eigen) this.twijfels.add(eigen);
   }
@@ -88,6 +84,9 @@ export class StatusTermijnen {
  */
 export function computeStatus(termijnen: StatusTermijnen, beroepen: readonly Beroep[], context: StatusContext, partij?: string): RegioJaarStatus {
   const { regio, jaar, peildatum } = context;
+  if (termijnen.context.peildatum !== peildatum || termijnen.context.versie !== context.versie) {
+    throw new Error('computeStatus: the terms were summarised at another peildatum or version');
+  }
   const veilig = termijnen.geopend ? termijnen.vroegsteEinde : undefined;
   const twijfel = describeTwijfel(termijnen, context);
   const metTwijfel = twijfel ? { twijfel } : {};

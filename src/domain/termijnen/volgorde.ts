@@ -44,9 +44,9 @@ export function orderByGetalSleutel(n: number, sleutel: (plaats: number) => numb
     if (k < kleinste) kleinste = k;
   }
   // Keys within a narrow range (a cell's besluiten by day: some 2,000 to 6,000 keys, for 4,000 besluiten at 20× national
-  // scale and 200 at 1×): counted, then placed in order of place, no comparison at all. Counting a range of 8,000 keys
-  // costs less than sorting 200 numbers.
-  if (n > 0 && grootste - kleinste < 32 * n + 8192) return orderByTelling(samen, kleinste, grootste);
+  // scale and 200 at 1×): counted, then placed in order of place, no comparison at all. Counting a range of 32 keys per
+  // number costs less than sorting them.
+  if (n > 0 && grootste - kleinste < 32 * n + 1024) return orderByTelling(samen, kleinste, grootste);
   const maal = 2 ** Math.ceil(Math.log2(n + 1));
   if ((grootste + 1) * maal > Number.MAX_SAFE_INTEGER) {
     return Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => samen[a]! - samen[b]! || a - b));

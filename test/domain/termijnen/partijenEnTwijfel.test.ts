@@ -204,6 +204,23 @@ describe('second legal reading (review of 29 November 2026): gaps closed', () =>
     expect(zk!.twijfel).toContain('geen adressaat');
   });
 
+  it('art. 105 lid 4: the party’s status repeats the doubt of its exclusion once that tariefbeschikking is made known (§6)', () => {
+    const besluiten = [tbVoor('A', 'TB-A', '2026-03-10', 2026), tbVoor('A', 'TB-A2', '2026-09-01', 2026, 'wijziging'), tbVoor('A', 'TB-A3', '2026-10-01', 2026, 'wijziging')];
+    const voor = run({ besluiten, peildatum: '2026-08-31' });
+    expect(partijStatus(voor, 'A')).toMatchObject({ status: 'onherroepelijk' });
+    expect(partijStatus(voor, 'A')!.twijfel).toBeUndefined();
+    for (const [peildatum, besluit] of [
+      ['2026-09-01', 'TB-A2'],
+      ['2026-10-01', 'TB-A3'],
+    ] as const) {
+      const u = run({ besluiten, peildatum });
+      const uitsluiting = u.uitsluitingen.find((y) => y.besluit === besluit && y.reden === 'onherroepelijk');
+      expect(uitsluiting!.twijfel).toContain(`tariefbeschikking ${besluit} wel beroep`);
+      // The last exclusion made known by the peildatum: its doubt, word for word.
+      expect(partijStatus(u, 'A')).toMatchObject({ status: 'onherroepelijk', twijfel: uitsluiting!.twijfel });
+    }
+  });
+
   it('art. 105 lid 3: a tariefbeschikking on the same day as the besluit — the window carries the doubt', () => {
     const u = run({ besluiten: [cr('CR', '2025-11-14', [2026]), tbVoor('A', 'TB', '2025-11-14', 2026)] });
     const [venster] = u.termijnen.filter((t) => t.regel === 'art-105-lid-3');
