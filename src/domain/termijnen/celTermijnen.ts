@@ -149,7 +149,12 @@ export class CelTermijnKolommen {
    */
   private data: Int32Array<ArrayBuffer>;
   readonly berekendTabel: BerekendeTermijn[] = [];
-  readonly partijTabel: string[] = [];
+  /**
+   * The cell's parties by their number in the `PartijRegister`, in the order they became parties (a party's number in
+   * the cell is its place here); their names are read from the register when asked (`partijNaam`, `partijTabel`).
+   */
+  private partijNummers: Int32Lijst;
+  private partijNamen: readonly string[] | undefined;
   /** A doubt is its text, or the means to write it (one per wijzigingsbesluit, shared by every party's date). */
   readonly twijfelTabel: (string | LateTekst)[] = [];
   /** For an art. 6:19 precaution: when the pending beroep was filed, by position. */
@@ -162,7 +167,7 @@ export class CelTermijnKolommen {
    * Six-week terms are numbered through the run's `CelNummering` (one lookup in a shared dictionary, no map per cell),
    * parties by their number in the cell's `PartijRegister` through a scratch array.
    */
-  private indexen: { berekend: CelNummering<BerekendeTermijn>; twijfel: Map<string | LateTekst, number>; partij: CelScratchNummering<string> } | undefined;
+  private indexen: { berekend: CelNummering<BerekendeTermijn>; twijfel: Map<string | LateTekst, number>; partij: CelScratchNummering<number> } | undefined;
   private laatsteBerekend: BerekendeTermijn | undefined;
   private laatsteBerekendNummer = -1;
 
@@ -170,8 +175,10 @@ export class CelTermijnKolommen {
   constructor(
     nummering: Rekencontext['nummering'],
     private readonly kladblok: CelKladblok,
+    private readonly register: PartijRegister,
   ) {
     this.data = kladblok.termijnen;
+    this.partijNummers = new Int32Lijst(kladblok.partijNummers, (groter) => (kladblok.partijNummers = groter));
     this.indexen = { berekend: nummering.berekend, twijfel: new Map(), partij: nummering.partij };
   }
 
@@ -215,10 +222,24 @@ export class CelTermijnKolommen {
     return this.tariefbeschikkingenVooraf?.get(i);
   }
 
-  /** A party's number in `partijTabel` (added when new), given its number in the cell's `PartijRegister`. */
-  numberPartij(inRegister: number, partij: string): number {
+  /** A party's number in the cell (added when new), given its number in the cell's `PartijRegister`. */
+  numberPartij(inRegister: number): number {
     if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
-    return this.indexen.partij.numberNummerIn(inRegister, partij, this.partijTabel);
+    if (inRegister < 0 || inRegister >= this.register.namen.length) throw new RangeError(`CelTermijnKolommen: no party ${inRegister} in the register`);
+    return this.indexen.partij.numberNummerIn(inRegister, inRegister, this.partijNummers);
+  }
+
+  /** The name of the party numbered `nummer` in the cell. */
+  partijNaam(nummer: number): string {
+    return this.register.namen[this.partijNummers.get(nummer)]!;
+  }
+
+  /** Every party of the cell by name, in the order of their numbers (made once when sealed and first read). */
+  get partijTabel(): readonly string[] {
+    if (this.partijNamen) return this.partijNamen;
+    const namen = Array.from(this.partijNummers.toArray(), (n) => this.register.namen[n]!);
+    if (!this.indexen) this.partijNamen = namen;
+    return namen;
   }
 
   /** Done adding: the interning index goes, the tables stay, the columns keep only what they hold. */
@@ -227,6 +248,7 @@ export class CelTermijnKolommen {
     this.laatsteBerekend = undefined;
     // Out of the scratch, which the next cell overwrites: one allocation of exactly the cell's terms.
     this.data = this.data.slice(0, this.lengte * VELDEN);
+    this.partijNummers = this.partijNummers.seal();
   }
 
   /** The besluit's place in the cell's `besluiten`. */
@@ -256,7 +278,7 @@ export class CelTermijnKolommen {
   }
   partijVan(i: number): string | undefined {
     const p = this.data[i * VELDEN + 3]!;
-    return p < 0 ? undefined : this.partijTabel[p];
+    return p < 0 ? undefined : this.partijNaam(p);
   }
   /** The party's number in `partijTabel`, or −1 for a term open to every party. */
   partijNummerVan(i: number): number {
@@ -303,10 +325,44 @@ export class CelKladblok {
   beroepPosities: Int32Array<ArrayBuffer> = new Int32Array(1024);
   uitsluitingen: Int32Array<ArrayBuffer> = new Int32Array(4 * 1024);
   lid4: Int32Array<ArrayBuffer> = new Int32Array(LID4_VELDEN * 256);
+  /** The parties of the cell by their number in the register, in the order they became parties of the cell. */
+  partijNummers: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** The parties of the cell's year, in the order they became parties. */
   partijen: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** Set by `computeCel` while a cell writes here. */
   inGebruik = false;
+}
+
+/**
+ * A list of whole numbers in a run's scratch array (grown through `vervang`, so the scratch keeps the larger one), and
+ * once sealed a copy of exactly what it holds.
+ */
+export class Int32Lijst {
+  length = 0;
+  constructor(
+    private data: Int32Array<ArrayBuffer>,
+    private readonly vervang?: (groter: Int32Array<ArrayBuffer>) => void,
+  ) {}
+  push(waarde: number): void {
+    if (this.length === this.data.length) {
+      this.data = growTo(this.data, 2 * this.data.length + 16);
+      this.vervang?.(this.data);
+    }
+    this.data[this.length++] = waarde;
+  }
+  get(i: number): number {
+    if (i < 0 || i >= this.length) throw new RangeError(`Int32Lijst: no element ${i}`);
+    return this.data[i]!;
+  }
+  toArray(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+  /** Out of the scratch: a list of its own, no longer growing into the scratch. */
+  seal(): Int32Lijst {
+    const eigen = new Int32Lijst(this.data.slice(0, this.length));
+    eigen.length = this.length;
+    return eigen;
+  }
 }
 
 /** A text written when first read, then kept. */
@@ -330,7 +386,7 @@ export class CelScratchNummering<T> {
   private aantalGegeven = 0;
 
   /** The number in `tabel` (the cell's table) of `waarde`, whose number outside the cell is `n` (added when new). */
-  numberNummerIn(n: number, waarde: T, tabel: T[]): number {
+  numberNummerIn(n: number, waarde: T, tabel: { readonly length: number; push(waarde: T): unknown }): number {
     if (n >= this.inCel.length) this.grow(n + 1);
     let lokaal = this.inCel[n]!;
     if (lokaal < 0) {
@@ -537,7 +593,7 @@ export interface Rekencontext {
   twijfelRegime: string | undefined;
   lid2Twijfels: readonly (string | undefined)[];
   /** The parties (by their number in the cell's `PartijRegister`) and six-week terms of the cell being computed. */
-  nummering: { partij: CelScratchNummering<string>; berekend: CelNummering<BerekendeTermijn> };
+  nummering: { partij: CelScratchNummering<number>; berekend: CelNummering<BerekendeTermijn> };
   /** Scratch columns for the cell being computed. */
   kladblok: CelKladblok;
   /** The day after `datum`, memoised: the first day a contracteerruimte can be onherroepelijk. */
@@ -645,7 +701,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   // The cell's terms in the run's scratch, which grows with the largest cell (a contracteerruimtebesluit can give every
   // party of the year a term).
   const { kladblok } = context;
-  const kolommen = new CelTermijnKolommen(context.nummering, kladblok);
+  const kolommen = new CelTermijnKolommen(context.nummering, kladblok, velden.register);
   // The beroep terms' positions (at most one per term), in the run's scratch.
   let beroepPosities = kladblok.beroepPosities;
   let aantalBeroep = 0;
@@ -686,7 +742,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     partijen[aantalPartijen++] = nummer;
   };
   const { register } = velden;
-  const gevraagdNummers = gevraagd.map((g) => kolommen.numberPartij(register.numberPartij(g.partij), g.partij));
+  const gevraagdNummers = gevraagd.map((g) => kolommen.numberPartij(register.numberPartij(g.partij)));
   // A party asked for twice keeps its first place and its last kind.
   for (let k = 0; k < gevraagd.length; k++) {
     if (soortVan[gevraagdNummers[k]!] === undefined) addPartij(gevraagdNummers[k]!, gevraagd[k]!.soort);
@@ -700,6 +756,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   }
   const geenBeroepen: readonly (Beroep & { partij: string })[] = [];
   const beroepenVan = (partij: string) => (beroepenPerPartij.size === 0 ? geenBeroepen : (beroepenPerPartij.get(partij) ?? geenBeroepen));
+  // By the party's number in the cell: its name is read only when the cell has beroepen.
+  const beroepenVanNummer = (nummer: number) => (beroepenPerPartij.size === 0 ? geenBeroepen : beroepenVan(kolommen.partijNaam(nummer)));
   let eersteTariefbeschikking: IsoDatum | undefined;
   for (let p = 0; p < besluiten.length; p++) {
     if (velden.code[p] !== BesluitCode.Contracteerruimte) {
@@ -730,12 +788,12 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   };
 
   /** Art. 105 lid 4 Wmg for a party: since when the contracteerruimte is onherroepelijk for it on `datum`, if so. */
-  const computeOnherroepelijkSinds = (partij: string, nummer: number, datum: IsoDatum): IsoDatum | undefined => {
+  const computeOnherroepelijkSinds = (nummer: number, datum: IsoDatum): IsoDatum | undefined => {
     const eigen = laatsteEindeVan[nummer];
     const laatste = eigen === undefined ? laatsteEindeRegio : laatsteEindeRegio === undefined ? eigen : laterVan(eigen, laatsteEindeRegio);
     if (laatste === undefined || laatste >= datum) return undefined;
     let sinds = computeDagNa(laatste);
-    for (const b of beroepenVan(partij)) {
+    for (const b of beroepenVanNummer(nummer)) {
       if (isLopendOp(b, datum)) return undefined;
       if (b.afgerond !== null && b.afgerond <= datum && b.afgerond > sinds) sinds = b.afgerond;
     }
@@ -743,14 +801,14 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   };
 
   /** Art. 105 lid 2 Wmg: the beroep the tariefbeschikking at `plaats` (made known on `datum`) opens for `partij`, or why it does not (lid 4). */
-  const openBeroepViaTariefbeschikking = (datum: IsoDatum, partij: string, nummer: number, t: BerekendeTermijn, extraTwijfel?: string) => {
-    const sinds = computeOnherroepelijkSinds(partij, nummer, datum);
+  const openBeroepViaTariefbeschikking = (datum: IsoDatum, nummer: number, t: BerekendeTermijn, extraTwijfel?: string) => {
+    const sinds = computeOnherroepelijkSinds(nummer, datum);
     const eigen = laatsteEindeVan[nummer];
     if (sinds) {
       // The window's end as it is now (the walk moves on before the text is written), for a newcomer after it.
       let vensterEinde: IsoDatum | undefined;
       if (eigen === undefined && laatsteEindeRegio !== undefined) {
-        const eersteInRegio = invoer.eersteTariefbeschikkingInRegio.get(partij);
+        const eersteInRegio = invoer.eersteTariefbeschikkingInRegio.get(kolommen.partijNaam(nummer));
         if (eersteInRegio !== undefined && eersteInRegio > laatsteEindeRegio) vensterEinde = laatsteEindeRegio;
       }
       addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4.add(plaats, nummer, sinds, t.einde, vensterEinde, extraTwijfel));
@@ -817,13 +875,13 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       // An appellant whose beroep is pending is a party of this year even without a tariefbeschikking for it.
       for (const b of beroepen) {
         if (!isLopendOp(b, datum)) continue;
-        const nummer = kolommen.numberPartij(register.numberPartij(b.partij), b.partij);
+        const nummer = kolommen.numberPartij(register.numberPartij(b.partij));
         if (soortVan[nummer] === undefined) addPartij(nummer, gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder');
       }
       const t = computeZesWekenOpDag(dag);
       for (let k = 0; k < aantalPartijen; k++) {
         const nummer = partijen[k]!;
-        const partij = kolommen.partijTabel[nummer]!;
+        const partij = kolommen.partijNaam(nummer);
         const lopend = findLopendBeroep(beroepenVan(partij), datum);
         if (lopend) {
           // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
@@ -847,9 +905,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     }
 
     // A tariefbeschikking.
-    const inRegister = velden.partij[plaats]!;
-    const partij = register.namen[inRegister]!;
-    const nummer = kolommen.numberPartij(inRegister, partij);
+    const nummer = kolommen.numberPartij(velden.partij[plaats]!);
     plaatsen.partij[plaats] = nummer;
     if (plaatsen.eersteTariefbeschikking < 0) plaatsen.eersteTariefbeschikking = plaats;
     const t = computeZesWekenOpDag(dag);
@@ -868,10 +924,10 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, nummer);
       continue;
     }
-    openBeroepViaTariefbeschikking(datum, partij, nummer, t);
+    openBeroepViaTariefbeschikking(datum, nummer, t);
     for (let k = 0; k < gevraagd.length; k++) {
       const g = gevraagd[k]!;
-      if (g.soort === 'zorgkantoor' && g.partij !== partij) openBeroepViaTariefbeschikking(datum, g.partij, gevraagdNummers[k]!, t, TWIJFEL_ZORGKANTOOR);
+      if (g.soort === 'zorgkantoor' && gevraagdNummers[k] !== nummer) openBeroepViaTariefbeschikking(datum, gevraagdNummers[k]!, t, TWIJFEL_ZORGKANTOOR);
     }
   }
   kolommen.seal();
@@ -993,7 +1049,7 @@ export class Lid4Kolommen {
     return this.invoer.besluiten[this.data[k * LID4_VELDEN]!]!.bekendgemaakt;
   }
   partijVan(k: number): string {
-    return this.kolommen.partijTabel[this.data[k * LID4_VELDEN + 1]!]!;
+    return this.kolommen.partijNaam(this.data[k * LID4_VELDEN + 1]!);
   }
 
   /** The exclusion numbered `k`, the same object on every read. */
@@ -1136,7 +1192,7 @@ function createCelUitkomst(
     for (let k = 0; k < uitsluitingCodes.length; k += 4) {
       const besluit = invoer.besluiten[uitsluitingCodes[k]!]!;
       const partijNummer = uitsluitingCodes[k + 2]!;
-      const partij = partijNummer < 0 ? undefined : kolommen.partijTabel[partijNummer];
+      const partij = partijNummer < 0 ? undefined : kolommen.partijNaam(partijNummer);
       const lid4Nummer = uitsluitingCodes[k + 3]!;
       lijst.push(describeUitsluiting(uitsluitingCodes[k + 1]!, besluit, partij, lid4Nummer < 0 ? undefined : lid4.uitsluitingOp(lid4Nummer), invoer, context));
     }

@@ -15,7 +15,7 @@ import {
 } from './celTermijnen';
 import { computeCelStatus, type CelStatus } from './celStatus';
 import { listWaarschuwingen, type GelezenInvoer } from './waarschuwingen';
-import { compare, orderByGetalSleutel } from './volgorde';
+import { compare, orderByGetalSleutel, SorteerKladblok } from './volgorde';
 
 export { compare } from './volgorde';
 
@@ -162,8 +162,9 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     gevraagdPerRegio.set(p.regio, lijst);
   }
   const cellen: CelInvoer[] = [];
-  // A cell's besluiten in input order while the split orders them, reused from cell to cell (grown for a larger one).
-  let klad = new Array<Besluit>(1024);
+  // A cell's fields in input order while the split orders them, reused from cell to cell (grown for a larger one).
+  const klad = new SplitKladblok();
+  const sorteerKlad = new SorteerKladblok();
   const gelezenCellen: GelezenInvoer['cellen'][number][] = [];
   for (const [regio, perJaar] of perRegio) {
     // Each party's first tariefbeschikking in the region as a day number, filled in while its cells are gathered (a
@@ -175,22 +176,31 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
       const plaatsen = plaatsenPerCel.subarray(van, tot);
       gelezenCellen.push({ regio, jaar, plaatsen });
       const n = tot - van;
-      // The cell's fields lie together in input order; ordered here, its besluiten in place (through the scratch).
-      const volgorde = orderByGetalSleutel(n, (k) => computeCelSleutel(dagPerCel[van + k]!, codePerCel[van + k]!));
+      // The cell's fields lie together in input order; ordered here in place, through the scratch, and kept as views
+      // of the run's arrays (no arrays per cell).
+      const volgorde = orderByGetalSleutel(n, (k) => computeCelSleutel(dagPerCel[van + k]!, codePerCel[van + k]!), sorteerKlad);
       const celBesluiten = besluitenPerCel[celNummer]!;
-      if (n > klad.length) klad = new Array<Besluit>(2 * n);
-      for (let k = 0; k < n; k++) klad[k] = celBesluiten[k]!;
-      const velden: BesluitVelden = { van: celBesluiten, dag: new Int32Array(n), code: new Uint8Array(n), partij: new Int32Array(n), register };
+      klad.reserve(n);
+      const dag = dagPerCel.subarray(van, tot);
+      const code = codePerCel.subarray(van, tot);
+      const partij = partijPerCel.subarray(van, tot);
+      for (let k = 0; k < n; k++) {
+        klad.besluiten[k] = celBesluiten[k]!;
+        klad.dag[k] = dag[k]!;
+        klad.code[k] = code[k]!;
+        klad.partij[k] = partij[k]!;
+      }
       for (let k = 0; k < n; k++) {
         const j = volgorde[k]!;
-        const dag = dagPerCel[van + j]!;
-        const partij = partijPerCel[van + j]!;
-        celBesluiten[k] = klad[j]!;
-        velden.dag[k] = dag;
-        velden.code[k] = codePerCel[van + j]!;
-        velden.partij[k] = partij;
-        if (partij >= 0 && dag < eersteDag[partij]!) eersteDag[partij] = dag;
+        const d = klad.dag[j]!;
+        const p = klad.partij[j]!;
+        celBesluiten[k] = klad.besluiten[j]!;
+        dag[k] = d;
+        code[k] = klad.code[j]!;
+        partij[k] = p;
+        if (p >= 0 && d < eersteDag[p]!) eersteDag[p] = d;
       }
+      const velden: BesluitVelden = { van: celBesluiten, dag, code, partij, register };
       cellen.push({
         regio,
         jaar,
@@ -221,6 +231,19 @@ export function orderCelBesluiten(besluiten: Besluit[]): Besluit[] {
 }
 
 const GEEN_DAG = 2 ** 31 - 1;
+
+/** One cell's fields in input order while the split orders them in place. */
+class SplitKladblok {
+  besluiten = new Array<Besluit>(1024);
+  dag = new Int32Array(1024);
+  code = new Uint8Array(1024);
+  partij = new Int32Array(1024);
+  reserve(n: number): void {
+    if (n <= this.dag.length) return;
+    const lengte = 2 * n;
+    [this.besluiten, this.dag, this.code, this.partij] = [new Array<Besluit>(lengte), new Int32Array(lengte), new Uint8Array(lengte), new Int32Array(lengte)];
+  }
+}
 
 /** Each party's first tariefbeschikking in one region: the day numbers of a region, by the input's party numbers. */
 class EersteTariefbeschikkingen {

@@ -4,6 +4,7 @@ import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
 import { addDagen, toDagnummer } from '../../../src/domain/kalender/kalenderdatum';
 import { splitInCellen, splitInvoer } from '../../../src/domain/termijnen/computeTermijnen';
 import {
+  PartijRegister,
   CelTermijnKolommen,
   computeCel,
   createRekencontext,
@@ -298,14 +299,15 @@ describe("columns written in the run's scratch, copied out when a cell is done",
 
   it("a term's rule, party kind and version share one number, up to the largest version", () => {
     const context = createRekencontext(config);
-    const kolommen = new CelTermijnKolommen(context.nummering, context.kladblok);
+    const register = new PartijRegister();
+    const kolommen = new CelTermijnKolommen(context.nummering, context.kladblok, register);
     const zesWeken = context.computeZesWeken('2026-01-09');
     const gevallen = [
       { regel: 'awb-bezwaar', versie: 0, soort: 'zorgaanbieder' },
       { regel: 'art-6-19-voorzorg', versie: 2 ** 26 - 1, soort: 'zorgkantoor' },
       { regel: 'art-105-lid-3', versie: 7, soort: undefined },
     ] as const;
-    for (const g of gevallen) kolommen.add(0, zesWeken, g.regel, g.versie, g.soort ? kolommen.numberPartij(0, 'A') : -1, g.soort, undefined);
+    for (const g of gevallen) kolommen.add(0, zesWeken, g.regel, g.versie, g.soort ? kolommen.numberPartij(register.numberPartij('A')) : -1, g.soort, undefined);
     expect(() => kolommen.add(0, zesWeken, 'art-105-lid-2', 2 ** 26, -1, undefined, undefined)).toThrow(RangeError);
     expect(kolommen.lengte).toBe(3);
     kolommen.seal();
