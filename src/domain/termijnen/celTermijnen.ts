@@ -21,6 +21,14 @@ import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
  * these decisions alone, never on the peildatum; a decision touches the cells of its region and years only (and, through
  * `eersteTariefbeschikkingInRegio`, the other years of its region for its own party).
  */
+/** Each party's first tariefbeschikking in a region, by name; by its number too when it shares the cell's register. */
+export interface EersteTariefbeschikkingInRegio {
+  get(partij: string): IsoDatum | undefined;
+  /** The register whose numbers `getVoorNummer` takes (the split's, which `velden` also use). */
+  readonly register?: PartijRegister;
+  getVoorNummer?(inRegister: number): IsoDatum | undefined;
+}
+
 export interface CelInvoer {
   regio: string;
   jaar: number;
@@ -31,7 +39,7 @@ export interface CelInvoer {
   /** Parties whose terms were asked for although no tariefbeschikking addresses them (the zorgkantoor). */
   gevraagd: readonly Pick<GevraagdePartij, 'partij' | 'soort'>[];
   /** Each party's first tariefbeschikking in this region, any year: tells a newcomer after a lid-3 window. */
-  eersteTariefbeschikkingInRegio: Pick<ReadonlyMap<string, IsoDatum>, 'get'>;
+  eersteTariefbeschikkingInRegio: EersteTariefbeschikkingInRegio;
   /**
    * What the walk reads of each besluit, by place: given by `splitInCellen`, which reads every besluit once in the
    * input's own order (the walk's order jumps through memory); read from `besluiten` when absent.
@@ -227,6 +235,11 @@ export class CelTermijnKolommen {
     if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
     if (inRegister < 0 || inRegister >= this.register.namen.length) throw new RangeError(`CelTermijnKolommen: no party ${inRegister} in the register`);
     return this.indexen.partij.numberNummerIn(inRegister, inRegister, this.partijNummers);
+  }
+
+  /** The number in the register of the party numbered `nummer` in the cell. */
+  registerNummerVan(nummer: number): number {
+    return this.partijNummers.get(nummer);
   }
 
   /** The name of the party numbered `nummer` in the cell. */
@@ -808,7 +821,12 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       // The window's end as it is now (the walk moves on before the text is written), for a newcomer after it.
       let vensterEinde: IsoDatum | undefined;
       if (eigen === undefined && laatsteEindeRegio !== undefined) {
-        const eersteInRegio = invoer.eersteTariefbeschikkingInRegio.get(kolommen.partijNaam(nummer));
+        const eerste = invoer.eersteTariefbeschikkingInRegio;
+        // By the party's number when the split that numbered it also gave the days (no name looked up per exclusion).
+        const eersteInRegio =
+          eerste.register === register && eerste.getVoorNummer
+            ? eerste.getVoorNummer(kolommen.registerNummerVan(nummer))
+            : eerste.get(kolommen.partijNaam(nummer));
         if (eersteInRegio !== undefined && eersteInRegio > laatsteEindeRegio) vensterEinde = laatsteEindeRegio;
       }
       addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4.add(plaats, nummer, sinds, t.einde, vensterEinde, extraTwijfel));
@@ -881,9 +899,9 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       const t = computeZesWekenOpDag(dag);
       for (let k = 0; k < aantalPartijen; k++) {
         const nummer = partijen[k]!;
-        const partij = kolommen.partijNaam(nummer);
-        const lopend = findLopendBeroep(beroepenVan(partij), datum);
+        const lopend = findLopendBeroep(beroepenVanNummer(nummer), datum);
         if (lopend) {
+          const partij = kolommen.partijNaam(nummer);
           // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
           const twijfel =
             `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +

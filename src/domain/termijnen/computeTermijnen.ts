@@ -12,6 +12,7 @@ import {
   type BesluitVelden,
   type CelInvoer,
   type CelUitkomst,
+  type EersteTariefbeschikkingInRegio,
 } from './celTermijnen';
 import { computeCelStatus, type CelStatus } from './celStatus';
 import { listWaarschuwingen, type GelezenInvoer } from './waarschuwingen';
@@ -246,15 +247,18 @@ class SplitKladblok {
 }
 
 /** Each party's first tariefbeschikking in one region: the day numbers of a region, by the input's party numbers. */
-class EersteTariefbeschikkingen {
+class EersteTariefbeschikkingen implements EersteTariefbeschikkingInRegio {
   constructor(
-    private readonly register: PartijRegister,
+    readonly register: PartijRegister,
     private readonly dagen: Int32Array,
   ) {}
   get(partij: string): IsoDatum | undefined {
     // A name the walks added after the split (a party asked for, an appellant) has no tariefbeschikking.
     const nummer = this.register.findNummer(partij);
-    const dag = nummer === undefined || nummer >= this.dagen.length ? GEEN_DAG : this.dagen[nummer]!;
+    return nummer === undefined ? undefined : this.getVoorNummer(nummer);
+  }
+  getVoorNummer(inRegister: number): IsoDatum | undefined {
+    const dag = inRegister >= this.dagen.length ? GEEN_DAG : this.dagen[inRegister]!;
     return dag === GEEN_DAG ? undefined : fromDagnummer(dag);
   }
 }
