@@ -951,15 +951,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   kolommen.seal();
   lid4.seal();
   // Kept as typed arrays: outside the heap the collector copies.
-  return createCelUitkomst(
-    invoer,
-    context,
-    kolommen,
-    beroepPosities.slice(0, aantalBeroep),
-    uitsluitingen.slice(0, 4 * aantalUitsluitingen),
-    lid4,
-    plaatsen,
-  );
+  return createCelUitkomst(invoer, context, kolommen, beroepPosities.slice(0, aantalBeroep), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4, plaatsen);
 }
 
 /** The first of `beroepen` pending on `datum`, if any. */

@@ -307,7 +307,8 @@ describe("columns written in the run's scratch, copied out when a cell is done",
       { regel: 'art-6-19-voorzorg', versie: 2 ** 26 - 1, soort: 'zorgkantoor' },
       { regel: 'art-105-lid-3', versie: 7, soort: undefined },
     ] as const;
-    for (const g of gevallen) kolommen.add(0, zesWeken, g.regel, g.versie, g.soort ? kolommen.numberPartij(register.numberPartij('A')) : -1, g.soort, undefined);
+    for (const g of gevallen)
+      kolommen.add(0, zesWeken, g.regel, g.versie, g.soort ? kolommen.numberPartij(register.numberPartij('A')) : -1, g.soort, undefined);
     expect(() => kolommen.add(0, zesWeken, 'art-105-lid-2', 2 ** 26, -1, undefined, undefined)).toThrow(RangeError);
     expect(kolommen.lengte).toBe(3);
     kolommen.seal();

@@ -69,12 +69,20 @@ describe('the order of a cell’s terms (cli-termijnen.md: by last day, then wit
     expect(() => orderByGetalSleutel(2, (i) => i - 1, kladblok)).toThrow(RangeError);
     // A refused sort leaves the scratch usable; a key that sorts with the same scratch gets arrays of its own.
     const binnen: number[][] = [];
-    const buiten = orderByGetalSleutel(3, (i) => {
-      binnen.push([...orderByGetalSleutel(3, (j) => (j * 2) % 3, kladblok)]);
-      return 2 - i;
-    }, kladblok);
+    const buiten = orderByGetalSleutel(
+      3,
+      (i) => {
+        binnen.push([...orderByGetalSleutel(3, (j) => (j * 2) % 3, kladblok)]);
+        return 2 - i;
+      },
+      kladblok,
+    );
     expect([...buiten]).toEqual([2, 1, 0]);
-    expect(binnen).toEqual([[0, 2, 1], [0, 2, 1], [0, 2, 1]]);
+    expect(binnen).toEqual([
+      [0, 2, 1],
+      [0, 2, 1],
+      [0, 2, 1],
+    ]);
   });
 });
 

@@ -205,7 +205,11 @@ describe('second legal reading (review of 29 November 2026): gaps closed', () =>
   });
 
   it('art. 105 lid 4: the party’s status repeats the doubt of its exclusion once that tariefbeschikking is made known (§6)', () => {
-    const besluiten = [tbVoor('A', 'TB-A', '2026-03-10', 2026), tbVoor('A', 'TB-A2', '2026-09-01', 2026, 'wijziging'), tbVoor('A', 'TB-A3', '2026-10-01', 2026, 'wijziging')];
+    const besluiten = [
+      tbVoor('A', 'TB-A', '2026-03-10', 2026),
+      tbVoor('A', 'TB-A2', '2026-09-01', 2026, 'wijziging'),
+      tbVoor('A', 'TB-A3', '2026-10-01', 2026, 'wijziging'),
+    ];
     const voor = run({ besluiten, peildatum: '2026-08-31' });
     expect(partijStatus(voor, 'A')).toMatchObject({ status: 'onherroepelijk' });
     expect(partijStatus(voor, 'A')!.twijfel).toBeUndefined();

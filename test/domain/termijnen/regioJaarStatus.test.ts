@@ -51,7 +51,14 @@ const termijnArb: fc.Arbitrary<StatusTermijn> = fc
     aanvang: datumRond(60),
     duur: fc.integer({ min: 0, max: 60 }),
     // The amendment's own sentence among them: a status says each doubt once.
-    twijfel: fc.constantFrom(undefined, 'Twijfel A.', 'Twijfel B.', TWIJFEL_INWERKINGTREDING, `${TWIJFEL_INWERKINGTREDING} Twijfel A.`, wijzigingTwijfel('CR-2')),
+    twijfel: fc.constantFrom(
+      undefined,
+      'Twijfel A.',
+      'Twijfel B.',
+      TWIJFEL_INWERKINGTREDING,
+      `${TWIJFEL_INWERKINGTREDING} Twijfel A.`,
+      wijzigingTwijfel('CR-2'),
+    ),
     versie: fc.integer({ min: 0, max: 3 }),
     soort: fc.constantFrom('termijn' as const, 'beschermend' as const),
   })
@@ -92,37 +99,51 @@ describe('the status of beroep from summarised terms (termijnregels §6, §7)', 
 
   it('gives the status its terms call for: pending beroep, open, not yet open, onherroepelijk or waiting', () => {
     fc.assert(
-      fc.property(fc.array(termijnArb, { maxLength: 8 }), fc.array(beroepArb, { maxLength: 2 }), contextArb, fc.boolean(), (termijnen, beroepen, context, perPartij) => {
-        const partij = perPartij ? 'AGB-000001' : undefined;
-        const status = computeStatus(summarizeStatusTermijnen(termijnen, context), beroepen, context, partij);
-        const verwacht = readStatusVanLijst(termijnen, context);
-        const lopend = beroepen.filter((b) => b.ingesteld <= PEILDATUM && (b.afgerond === null || b.afgerond > PEILDATUM));
-        const soort =
-          lopend.length > 0 ? 'in-beroep' : verwacht.veilig ? 'open' : verwacht.opent ? 'nog-niet-open' : termijnen.length > 0 ? 'onherroepelijk' : 'nog-niet-open';
-        expect(status.status).toBe(soort);
-        expect(status.veiligeUitersteDatum).toBe(soort === 'in-beroep' || soort === 'open' ? verwacht.veilig : undefined);
-        expect(status.opent).toBe(soort === 'nog-niet-open' ? verwacht.opent : undefined);
-        expect(status.oudRegime).toBe(soort === 'nog-niet-open' && !verwacht.opent && context.oudRegime ? true : undefined);
-        if (soort === 'onherroepelijk') {
-          // The day after the last term, or the day a beroep ended, whichever is later (§6).
-          const afgerond = beroepen.flatMap((b) => (b.afgerond !== null && b.afgerond <= PEILDATUM ? [b.afgerond] : []));
-          expect(status.sinds).toBe([addDagen(verwacht.laatsteEinde!, 1), ...afgerond].reduce((a, b) => (b > a ? b : a)));
-          if (verwacht.alleenBeschermend) expect(status.twijfel).toContain('geen gewijzigde tariefbeschikking');
-          else expect(status.twijfel).toBeUndefined();
-        } else {
-          // Each doubt once, the terms' own before the amendment's (§7: an amendment never silently moves a safe date).
-          const wijziging = verwacht.tegenEerdereVersie && context.contracteerruimte ? wijzigingTwijfel(context.contracteerruimte) : undefined;
-          const delen = wijziging && !verwacht.twijfels.includes(wijziging) ? [...verwacht.twijfels, wijziging] : verwacht.twijfels;
-          expect(status.twijfel).toBe(delen.length > 0 ? delen.join(' ') : undefined);
-        }
-        if (soort === 'in-beroep') expect(status.toelichting).toContain(`ingesteld op ${formatDatumKort(lopend.map((b) => b.ingesteld).sort()[0]!)}`);
-        if (soort === 'open') {
-          // §7: with several last days each is named, the earliest is the safe one; the region-year points to the parties.
-          if (verwacht.eindes.length > 1) expect(status.toelichting).toContain(`(${verwacht.eindes.map(formatDatumKort).join(', ')})`);
-          else expect(status.toelichting).not.toContain('verschillende laatste dagen');
-          expect(status.toelichting.includes('zie de stand per partij')).toBe(verwacht.eindes.length > 1 && !partij);
-        }
-      }),
+      fc.property(
+        fc.array(termijnArb, { maxLength: 8 }),
+        fc.array(beroepArb, { maxLength: 2 }),
+        contextArb,
+        fc.boolean(),
+        (termijnen, beroepen, context, perPartij) => {
+          const partij = perPartij ? 'AGB-000001' : undefined;
+          const status = computeStatus(summarizeStatusTermijnen(termijnen, context), beroepen, context, partij);
+          const verwacht = readStatusVanLijst(termijnen, context);
+          const lopend = beroepen.filter((b) => b.ingesteld <= PEILDATUM && (b.afgerond === null || b.afgerond > PEILDATUM));
+          const soort =
+            lopend.length > 0
+              ? 'in-beroep'
+              : verwacht.veilig
+                ? 'open'
+                : verwacht.opent
+                  ? 'nog-niet-open'
+                  : termijnen.length > 0
+                    ? 'onherroepelijk'
+                    : 'nog-niet-open';
+          expect(status.status).toBe(soort);
+          expect(status.veiligeUitersteDatum).toBe(soort === 'in-beroep' || soort === 'open' ? verwacht.veilig : undefined);
+          expect(status.opent).toBe(soort === 'nog-niet-open' ? verwacht.opent : undefined);
+          expect(status.oudRegime).toBe(soort === 'nog-niet-open' && !verwacht.opent && context.oudRegime ? true : undefined);
+          if (soort === 'onherroepelijk') {
+            // The day after the last term, or the day a beroep ended, whichever is later (§6).
+            const afgerond = beroepen.flatMap((b) => (b.afgerond !== null && b.afgerond <= PEILDATUM ? [b.afgerond] : []));
+            expect(status.sinds).toBe([addDagen(verwacht.laatsteEinde!, 1), ...afgerond].reduce((a, b) => (b > a ? b : a)));
+            if (verwacht.alleenBeschermend) expect(status.twijfel).toContain('geen gewijzigde tariefbeschikking');
+            else expect(status.twijfel).toBeUndefined();
+          } else {
+            // Each doubt once, the terms' own before the amendment's (§7: an amendment never silently moves a safe date).
+            const wijziging = verwacht.tegenEerdereVersie && context.contracteerruimte ? wijzigingTwijfel(context.contracteerruimte) : undefined;
+            const delen = wijziging && !verwacht.twijfels.includes(wijziging) ? [...verwacht.twijfels, wijziging] : verwacht.twijfels;
+            expect(status.twijfel).toBe(delen.length > 0 ? delen.join(' ') : undefined);
+          }
+          if (soort === 'in-beroep') expect(status.toelichting).toContain(`ingesteld op ${formatDatumKort(lopend.map((b) => b.ingesteld).sort()[0]!)}`);
+          if (soort === 'open') {
+            // §7: with several last days each is named, the earliest is the safe one; the region-year points to the parties.
+            if (verwacht.eindes.length > 1) expect(status.toelichting).toContain(`(${verwacht.eindes.map(formatDatumKort).join(', ')})`);
+            else expect(status.toelichting).not.toContain('verschillende laatste dagen');
+            expect(status.toelichting.includes('zie de stand per partij')).toBe(verwacht.eindes.length > 1 && !partij);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -134,10 +155,32 @@ describe('the status of beroep from summarised terms (termijnregels §6, §7)', 
       veilig: '2027-03-20',
       tekst: 'verschillende laatste dagen (20 maart 2027, 1 april 2027)',
     },
-    { geval: 'one last day shared by every term: no overlap to tell (§7)', eindes: ['2027-04-01', '2027-04-01'] as IsoDatum[], veilig: '2027-04-01', tekst: undefined },
+    {
+      geval: 'one last day shared by every term: no overlap to tell (§7)',
+      eindes: ['2027-04-01', '2027-04-01'] as IsoDatum[],
+      veilig: '2027-04-01',
+      tekst: undefined,
+    },
   ])('$geval', ({ eindes, veilig, tekst }) => {
-    const context: StatusContext = { regio: 'Groningen', jaar: 2027, peildatum: PEILDATUM, oudRegime: false, inwerkingtreding: undefined, wachtOpGewijzigdeTariefbeschikking: false, contracteerruimte: 'CR-1', versie: 1 };
-    const termijnen: StatusTermijn[] = eindes.map((einde) => ({ einde, aanvang: '2027-03-01', twijfel: undefined, versie: 1, soort: 'termijn', partij: undefined, bekendgemaakt: '2027-02-01' }));
+    const context: StatusContext = {
+      regio: 'Groningen',
+      jaar: 2027,
+      peildatum: PEILDATUM,
+      oudRegime: false,
+      inwerkingtreding: undefined,
+      wachtOpGewijzigdeTariefbeschikking: false,
+      contracteerruimte: 'CR-1',
+      versie: 1,
+    };
+    const termijnen: StatusTermijn[] = eindes.map((einde) => ({
+      einde,
+      aanvang: '2027-03-01',
+      twijfel: undefined,
+      versie: 1,
+      soort: 'termijn',
+      partij: undefined,
+      bekendgemaakt: '2027-02-01',
+    }));
     const status = computeStatus(summarizeStatusTermijnen(termijnen, context), [], context);
     expect(status.status).toBe('open');
     expect(status.veiligeUitersteDatum).toBe(veilig);
