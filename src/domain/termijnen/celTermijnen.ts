@@ -95,14 +95,6 @@ export function readBesluitVelden(besluiten: readonly Besluit[]): BesluitVelden 
   return velden;
 }
 
-/** A lid-4 exclusion that may be wrong: the party's status repeats its doubt from the bekendmaking on. */
-export interface Lid4Twijfel {
-  readonly partij: string;
-  readonly bekendgemaakt: IsoDatum;
-  /** Written when first read. */
-  readonly twijfel: string;
-}
-
 export interface CelUitkomst {
   invoer: CelInvoer;
   /** Every term of the cell as the engine decided it: codes and indices in the order of the walk, records made when read. */
@@ -370,9 +362,13 @@ export class Int32Lijst {
   toArray(): Int32Array {
     return this.data.subarray(0, this.length);
   }
+  /** A copy of exactly what it holds, out of the scratch. */
+  copy(): Int32Array<ArrayBuffer> {
+    return this.data.slice(0, this.length);
+  }
   /** Out of the scratch: a list of its own, no longer growing into the scratch. */
   seal(): Int32Lijst {
-    const eigen = new Int32Lijst(this.data.slice(0, this.length));
+    const eigen = new Int32Lijst(this.copy());
     eigen.length = this.length;
     return eigen;
   }
@@ -716,8 +712,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { kladblok } = context;
   const kolommen = new CelTermijnKolommen(context.nummering, kladblok, velden.register);
   // The beroep terms' positions (at most one per term), in the run's scratch.
-  let beroepPosities = kladblok.beroepPosities;
-  let aantalBeroep = 0;
+  const beroepPosities = new Int32Lijst(kladblok.beroepPosities, (groter) => (kladblok.beroepPosities = groter));
   /** The besluit being walked: its place in `besluiten`. */
   let plaats = -1;
   // Each exclusion as the means to write it: most are never shown.
@@ -790,8 +785,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     /** Whether it counts as a term that opened (art. 105 lid 4 Wmg); a doubtful window does not. */
     teltVoorLid4 = true,
   ) => {
-    if (aantalBeroep === beroepPosities.length) beroepPosities = kladblok.beroepPosities = growTo(beroepPosities, 2 * beroepPosities.length);
-    beroepPosities[aantalBeroep++] = kolommen.lengte;
+    beroepPosities.push(kolommen.lengte);
     kolommen.add(plaats, t, regel, versie, partij, partij < 0 ? undefined : soortVan[partij], twijfel, beroepIngesteld);
     if (!teltVoorLid4 || regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg') return;
     const einde = t.einde;
@@ -951,7 +945,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   kolommen.seal();
   lid4.seal();
   // Kept as typed arrays: outside the heap the collector copies.
-  return createCelUitkomst(invoer, context, kolommen, beroepPosities.slice(0, aantalBeroep), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4, plaatsen);
+  return createCelUitkomst(invoer, context, kolommen, beroepPosities.copy(), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4, plaatsen);
 }
 
 /** The first of `beroepen` pending on `datum`, if any. */
@@ -984,10 +978,10 @@ const enum UitsluitingSoort {
 
 /**
  * Art. 105 lid 4 Wmg: a tariefbeschikking that opens no new beroep because the contracteerruimte is onherroepelijk for
- * its party since `sinds`; the exclusion could be wrong (an amendment not registered), which its doubt says. Made when
- * read, from the cell's `Lid4Kolommen`.
+ * its party since `sinds`; the exclusion could be wrong (an amendment not registered), which its doubt says, and the
+ * party's status repeats that doubt from the bekendmaking on. Made when read, from the cell's `Lid4Kolommen`.
  */
-class Lid4Uitsluiting implements Lid4Twijfel {
+class Lid4Uitsluiting {
   private tekst: string | undefined;
   constructor(
     readonly besluit: Tariefbeschikking,

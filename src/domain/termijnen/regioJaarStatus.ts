@@ -19,8 +19,8 @@ export interface StatusContext {
   versie: number;
 }
 
-/** What a status reads of a term (a `Termijn`, or the engine's row before its record is made). */
-export type StatusTermijn = Pick<Termijn, 'einde' | 'aanvang' | 'twijfel' | 'versie' | 'soort' | 'partij' | 'bekendgemaakt'>;
+/** What a status reads of a term (`StatusTermijnen.add` takes it from a cell's columns). */
+export type StatusTermijn = Pick<Termijn, 'einde' | 'aanvang' | 'twijfel' | 'versie' | 'soort'>;
 
 export function isLopendOp(beroep: Beroep, datum: IsoDatum): boolean {
   return beroep.ingesteld <= datum && (beroep.afgerond === null || beroep.afgerond > datum);
