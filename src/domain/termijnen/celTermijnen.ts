@@ -13,7 +13,7 @@ import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, T
 import { isLopendOp } from './regioJaarStatus';
 import { describeTwijfelLid3NaTariefbeschikking, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
-import { memoize, memoizePerDag, memoizePerSleutel } from '../memoize';
+import { memoizePerDag, memoizePerSleutel } from '../memoize';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
 
 /**
@@ -148,7 +148,9 @@ export class CelTermijnKolommen {
    * partij, twijfel. While adding, the run's scratch; once sealed, a copy of exactly the cell's terms.
    */
   private data: Int32Array<ArrayBuffer>;
-  readonly berekendTabel: BerekendeTermijn[] = [];
+  /** The cell's six-week terms, by their number in the columns: in the run's scratch while adding, then exactly these. */
+  private berekendLijst: WaardenLijst<BerekendeTermijn> | undefined;
+  private berekend: readonly BerekendeTermijn[] | undefined;
   /**
    * The cell's parties by their number in the `PartijRegister`, in the order they became parties (a party's number in
    * the cell is its place here); their names are read from the register when asked (`partijNaam`, `partijTabel`).
@@ -178,6 +180,7 @@ export class CelTermijnKolommen {
     private readonly register: PartijRegister,
   ) {
     this.data = kladblok.termijnen;
+    this.berekendLijst = new WaardenLijst(kladblok.berekend);
     this.partijNummers = new Int32Lijst(kladblok.partijNummers, (groter) => (kladblok.partijNummers = groter));
     this.indexen = { berekend: nummering.berekend, twijfel: new Map(), partij: nummering.partij };
   }
@@ -203,7 +206,7 @@ export class CelTermijnKolommen {
     // Consecutive terms mostly share their besluit's six weeks.
     if (berekend !== this.laatsteBerekend) {
       this.laatsteBerekend = berekend;
-      this.laatsteBerekendNummer = this.indexen.berekend.numberIn(berekend, this.berekendTabel);
+      this.laatsteBerekendNummer = this.indexen.berekend.numberIn(berekend, this.berekendLijst!);
     }
     data[o] = besluit;
     data[o + 1] = this.laatsteBerekendNummer;
@@ -253,7 +256,15 @@ export class CelTermijnKolommen {
     this.laatsteBerekend = undefined;
     // Out of the scratch, which the next cell overwrites: one allocation of exactly the cell's terms.
     this.data = this.data.slice(0, this.lengte * VELDEN);
+    if (this.berekendLijst) this.berekend = this.berekendLijst.seal();
+    this.berekendLijst = undefined;
     this.partijNummers = this.partijNummers.seal();
+  }
+
+  /** The cell's six-week terms, by their number (`berekendNummerVan`); once sealed. */
+  get berekendTabel(): readonly BerekendeTermijn[] {
+    if (!this.berekend) throw new Error('CelTermijnKolommen: the six-week terms are read once sealed');
+    return this.berekend;
   }
 
   /** The besluit's place in the cell's `besluiten`. */
@@ -333,9 +344,46 @@ export class CelKladblok {
   /** The parties of the cell by their number in the register, in the order they became parties of the cell. */
   partijNummers: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** The parties of the cell's year, in the order they became parties. */
-  partijen: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** The walk's parties in the order they became parties, by their number in the cell; with each its kind and the latest last day of its own statutory terms against the current version. */
+  private partijScratch = createPartijScratch(1024);
+  /** The six-week terms of the cell being computed (`WaardenLijst`). */
+  berekend: unknown[] = [];
   /** Set by `computeCel` while a cell writes here. */
   inGebruik = false;
+
+  /** The walk's party scratch for `aantal` parties, every kind and last day unset. */
+  reservePartijen(aantal: number): ReturnType<typeof createPartijScratch> {
+    const scratch = this.partijScratch;
+    if (scratch.partijen.length < aantal) {
+      this.partijScratch = createPartijScratch(Math.max(aantal, 2 * scratch.partijen.length));
+    }
+    this.partijScratch.soortVan.fill(undefined, 0, aantal);
+    this.partijScratch.laatsteEindeVan.fill(undefined, 0, aantal);
+    return this.partijScratch;
+  }
+}
+
+/**
+ * A list of values in a run's scratch array (which grows with the largest cell and keeps it), and once sealed a copy of
+ * exactly what it holds: one allocation per cell instead of a list grown push by push.
+ */
+export class WaardenLijst<T> {
+  length = 0;
+  constructor(private readonly data: unknown[]) {}
+  push(waarde: T): void {
+    this.data[this.length++] = waarde;
+  }
+  seal(): T[] {
+    return this.data.slice(0, this.length) as T[];
+  }
+}
+
+function createPartijScratch(lengte: number) {
+  return {
+    partijen: new Int32Array(lengte),
+    soortVan: new Array<PartijSoort | undefined>(lengte).fill(undefined),
+    laatsteEindeVan: new Array<IsoDatum | undefined>(lengte).fill(undefined),
+  };
 }
 
 /**
@@ -438,7 +486,7 @@ const MAX_WOORDENBOEK = 200_000;
 export class CelNummering<T> extends CelScratchNummering<T> {
   private readonly nummers = new Map<T, number>();
 
-  numberIn(waarde: T, tabel: T[]): number {
+  numberIn(waarde: T, tabel: { readonly length: number; push(waarde: T): unknown }): number {
     let n = this.nummers.get(waarde);
     if (n === undefined) {
       n = this.nummers.size;
@@ -602,7 +650,7 @@ export interface Rekencontext {
   twijfelRegime: string | undefined;
   lid2Twijfels: readonly (string | undefined)[];
   /** The parties (by their number in the cell's `PartijRegister`) and six-week terms of the cell being computed. */
-  nummering: { partij: CelScratchNummering<number>; berekend: CelNummering<BerekendeTermijn> };
+  nummering: { partij: CelScratchNummering<number>; berekend: CelNummering<BerekendeTermijn>; lid4Tekst: CelNummering<string> };
   /** Scratch columns for the cell being computed. */
   kladblok: CelKladblok;
   /** The day after `datum`, memoised: the first day a contracteerruimte can be onherroepelijk. */
@@ -611,12 +659,13 @@ export interface Rekencontext {
 
 export function createRekencontext(config: TermijnConfig): Rekencontext {
   const { kalender, inwerkingtreding } = config;
-  const computeZesWeken = memoizePerSleutel((bekendgemaakt: IsoDatum) => computeBezwaarOfBeroepstermijn(bekendgemaakt, kalender));
+  // One memo, by day number: a day's six weeks are the same object asked for by date or by day.
+  const computeZesWekenOpDag = memoizePerDag((dag) => computeBezwaarOfBeroepstermijn(fromDagnummer(dag), kalender));
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
   return {
     config,
-    computeZesWeken,
-    computeZesWekenOpDag: memoizePerDag((dag) => computeZesWeken(fromDagnummer(dag))),
+    computeZesWeken: (bekendgemaakt) => computeZesWekenOpDag(toDagnummer(bekendgemaakt)),
+    computeZesWekenOpDag,
     computeLid3Venster: memoizePerSleutel((jaar: number) => computeTermijnVanafAanvang(`${jaar}-03-01`, 6, kalender)),
     isOudRegime: (datum) => inwerkingtreding !== undefined && datum < inwerkingtreding,
     twijfelRegime,
@@ -627,7 +676,7 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
       joinTwijfels(TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
       joinTwijfels(TWIJFEL_ZORGKANTOOR, TWIJFEL_NOOIT_EEN_TERMIJN, twijfelRegime),
     ],
-    nummering: { partij: new CelScratchNummering(), berekend: new CelNummering() },
+    nummering: { partij: new CelScratchNummering(), berekend: new CelNummering(), lid4Tekst: new CelNummering() },
     kladblok: new CelKladblok(),
     computeDagNa: memoizePerSleutel((datum: IsoDatum) => addDagen(datum, 1)),
   };
@@ -691,6 +740,7 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
   const { nummering, kladblok } = context;
   if (kladblok.inGebruik) throw new Error('computeCel: a cell is still being computed with this context');
   nummering.berekend.startCel();
+  nummering.lid4Tekst.startCel();
   kladblok.inGebruik = true;
   try {
     return walkCel(invoer, context);
@@ -698,6 +748,7 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
     kladblok.inGebruik = false;
     nummering.partij.release();
     nummering.berekend.release();
+    nummering.lid4Tekst.release();
   }
 }
 
@@ -728,7 +779,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     uitsluitingen[o + 2] = partij;
     uitsluitingen[o + 3] = lid4;
   };
-  const lid4 = new Lid4Kolommen(kladblok, invoer, kolommen, inwerkingtreding);
+  const lid4 = new Lid4Kolommen(kladblok, invoer, kolommen, inwerkingtreding, context.nummering.lid4Tekst);
 
   let versie = 0;
   /** Latest last day of the lid-3 windows of the current version (open to every party of the region). */
@@ -739,10 +790,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   // statutory terms against the current version, and the order in which they became parties of the year.
   // At most one party per besluit, per party asked for and per appellant.
   const maxPartijen = besluiten.length + gevraagd.length + beroepen.length;
-  const soortVan = new Array<PartijSoort | undefined>(maxPartijen).fill(undefined);
-  const laatsteEindeVan = new Array<IsoDatum | undefined>(maxPartijen).fill(undefined);
-  const partijen =
-    kladblok.partijen.length >= maxPartijen ? kladblok.partijen : (kladblok.partijen = new Int32Array(Math.max(maxPartijen, 2 * kladblok.partijen.length)));
+  const { soortVan, laatsteEindeVan, partijen } = kladblok.reservePartijen(maxPartijen);
   let aantalPartijen = 0;
   const addPartij = (nummer: number, soort: PartijSoort) => {
     soortVan[nummer] = soort;
@@ -1016,7 +1064,8 @@ export class Lid4Kolommen {
   private data: Int32Array<ArrayBuffer>;
   /** The dates and extra doubts the exclusions name, each once (a cell names a few hundred dates). */
   private readonly tekstTabel: string[] = [];
-  private tekstIndex: Map<string, number> | undefined = new Map();
+  /** Numbers them while adding, through the run's dictionary (one map for the run, not one per cell); gone when sealed. */
+  private tekstIndex: CelNummering<string> | undefined;
   private uitsluitingen: (Lid4Uitsluiting | undefined)[] | undefined;
 
   constructor(
@@ -1024,8 +1073,10 @@ export class Lid4Kolommen {
     private readonly invoer: CelInvoer,
     private readonly kolommen: CelTermijnKolommen,
     private readonly inwerkingtreding: IsoDatum | undefined,
+    nummering: CelNummering<string>,
   ) {
     this.data = kladblok.lid4;
+    this.tekstIndex = nummering;
   }
 
   /** Adds an exclusion of the tariefbeschikking at `plaats` for the party numbered `partij` in the columns; its number. */
@@ -1079,13 +1130,7 @@ export class Lid4Kolommen {
   }
 
   private intern(tekst: string): number {
-    let n = this.tekstIndex!.get(tekst);
-    if (n === undefined) {
-      n = this.tekstTabel.length;
-      this.tekstTabel.push(tekst);
-      this.tekstIndex!.set(tekst, n);
-    }
-    return n;
+    return this.tekstIndex!.numberIn(tekst, this.tekstTabel);
   }
 }
 
@@ -1184,44 +1229,54 @@ function createCelUitkomst(
   lid4: Lid4Kolommen,
   plaatsen: CelPlaatsen,
 ): CelUitkomst {
+  return new CelResultaat(invoer, context, kolommen, beroepPosities, uitsluitingCodes, lid4, plaatsen);
+}
+
+/** A cell's result: one object per cell, its orders, records and texts made when first read. */
+class CelResultaat implements CelUitkomst {
+  private volgorde: Int32Array | undefined;
+  private records: Termijn[] | undefined;
+  private opNaam: Int32Array | undefined;
+  private lijst: Uitsluiting[] | undefined;
+  constructor(
+    readonly invoer: CelInvoer,
+    private readonly context: Rekencontext,
+    readonly kolommen: CelTermijnKolommen,
+    readonly beroepPosities: Int32Array,
+    private readonly uitsluitingCodes: Int32Array,
+    readonly lid4: Lid4Kolommen,
+    readonly plaatsen: CelPlaatsen,
+  ) {}
   // Sorted within the cell, so that merging cells needs no comparison beyond the last day.
-  const geordend = memoize(() => sortPosities(kolommen, invoer));
-  const termijnen = memoize(() => Array.from(geordend(), (i) => kolommen.recordVan(i, invoer)));
-  const partijenOpNaam = memoize(() => {
-    const tabel = kolommen.partijTabel;
-    return Int32Array.from(tabel.map((_, i) => i).sort((a, b) => compare(tabel[a]!, tabel[b]!)));
-  });
-  const uitsluitingen = memoize(() => {
-    const lijst: Uitsluiting[] = [];
-    for (let k = 0; k < uitsluitingCodes.length; k += 4) {
-      const besluit = invoer.besluiten[uitsluitingCodes[k]!]!;
-      const partijNummer = uitsluitingCodes[k + 2]!;
-      const partij = partijNummer < 0 ? undefined : kolommen.partijNaam(partijNummer);
-      const lid4Nummer = uitsluitingCodes[k + 3]!;
-      lijst.push(describeUitsluiting(uitsluitingCodes[k + 1]!, besluit, partij, lid4Nummer < 0 ? undefined : lid4.uitsluitingOp(lid4Nummer), invoer, context));
+  get geordend(): Int32Array {
+    return (this.volgorde ??= sortPosities(this.kolommen, this.invoer));
+  }
+  get termijnen(): Termijn[] {
+    return (this.records ??= Array.from(this.geordend, (i) => this.kolommen.recordVan(i, this.invoer)));
+  }
+  termijnOp(plaats: number): Termijn {
+    return this.kolommen.recordVan(this.geordend[plaats]!, this.invoer);
+  }
+  get partijenOpNaam(): Int32Array {
+    if (!this.opNaam) {
+      const tabel = this.kolommen.partijTabel;
+      this.opNaam = Int32Array.from(tabel.map((_, i) => i).sort((a, b) => compare(tabel[a]!, tabel[b]!)));
     }
-    return lijst.sort(compareInCel);
-  });
-  return {
-    invoer,
-    kolommen,
-    beroepPosities,
-    get geordend() {
-      return geordend();
-    },
-    get termijnen() {
-      return termijnen();
-    },
-    termijnOp: (plaats) => kolommen.recordVan(geordend()[plaats]!, invoer),
-    get uitsluitingen() {
-      return uitsluitingen();
-    },
-    lid4,
-    plaatsen,
-    get partijenOpNaam() {
-      return partijenOpNaam();
-    },
-  };
+    return this.opNaam;
+  }
+  get uitsluitingen(): Uitsluiting[] {
+    if (this.lijst) return this.lijst;
+    const { uitsluitingCodes: codes, invoer, kolommen, lid4 } = this;
+    const lijst: Uitsluiting[] = [];
+    for (let k = 0; k < codes.length; k += 4) {
+      const besluit = invoer.besluiten[codes[k]!]!;
+      const partijNummer = codes[k + 2]!;
+      const partij = partijNummer < 0 ? undefined : kolommen.partijNaam(partijNummer);
+      const lid4Nummer = codes[k + 3]!;
+      lijst.push(describeUitsluiting(codes[k + 1]!, besluit, partij, lid4Nummer < 0 ? undefined : lid4.uitsluitingOp(lid4Nummer), invoer, this.context));
+    }
+    return (this.lijst = lijst.sort(compareInCel));
+  }
 }
 
 /**
