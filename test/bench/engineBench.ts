@@ -25,10 +25,11 @@ export interface EngineMeting {
 }
 
 /**
- * The scenario kept as the server keeps its rows: in a long-lived object (the term service's cells), not only in this
- * function's locals. V8's incremental marker starts from the heap's roots and reads the stack only in its final pause,
- * so input reachable from the stack alone is all marked in that pause: at 20× (some 150 MB of besluiten) 120–880 ms in
- * most runs. Kept here, the marker does that work beside the computation, and the pause is mostly 9–16 ms.
+ * The scenario kept in a long-lived object, as the term service keeps its rows and results between requests, not only
+ * in this function's locals. V8's incremental marker starts from the heap's roots and reads the stack only in its final
+ * pause: input reachable from the stack alone is marked in that pause, at 20× (some 150 MB of besluiten) 120–880 ms in
+ * most runs, a cost of where the caller keeps its input more than of the engine. Kept here, that pause is mostly
+ * 9–16 ms. (A full load in the term service holds its fresh rows in locals while it computes.)
  */
 const gehouden: { invoer?: TermijnInvoer } = {};
 

@@ -8,7 +8,14 @@ import {
   type GevraagdePartij,
   type Tariefbeschikking,
 } from '../besluiten/besluit';
-import { computeBezwaarOfBeroepstermijn, computeTermijnVanafAanvang, GRONDSLAG_AWB, withAtwGrondslag, type BerekendeTermijn } from './awbTermijn';
+import {
+  assertBekendmakingInBereik,
+  computeBezwaarOfBeroepstermijn,
+  computeTermijnVanafAanvang,
+  GRONDSLAG_AWB,
+  withAtwGrondslag,
+  type BerekendeTermijn,
+} from './awbTermijn';
 import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, TermijnSoort, Uitsluiting } from './termijn';
 import { isLopendOp } from './regioJaarStatus';
 import { describeTwijfelLid3NaTariefbeschikking, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
@@ -343,7 +350,6 @@ export class CelKladblok {
   lid4: Int32Array<ArrayBuffer> = new Int32Array(LID4_VELDEN * 256);
   /** The parties of the cell by their number in the register, in the order they became parties of the cell. */
   partijNummers: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  /** The parties of the cell's year, in the order they became parties. */
   /** The walk's parties in the order they became parties, by their number in the cell; with each its kind and the latest last day of its own statutory terms against the current version. */
   private partijScratch = createPartijScratch(1024);
   /** The six-week terms of the cell being computed (`WaardenLijst`). */
@@ -478,8 +484,8 @@ export class CelScratchNummering<T> {
 }
 
 /**
- * Numbers the six-week terms of one cell at a time: a dictionary shared by every cell of a run (one lookup per value)
- * and the scratch from a value's number to its number in the cell being computed.
+ * Numbers values of one cell at a time (its six-week terms, its lid-4 dates and doubts): a dictionary shared by every
+ * cell of a run (one lookup per value) and the scratch from a value's number to its number in the cell being computed.
  */
 const MAX_WOORDENBOEK = 200_000;
 
@@ -664,7 +670,11 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
   return {
     config,
-    computeZesWeken: (bekendgemaakt) => computeZesWekenOpDag(toDagnummer(bekendgemaakt)),
+    // The range first, as for every bekendmaking (and a date far out of range never resets the memo).
+    computeZesWeken: (bekendgemaakt) => {
+      assertBekendmakingInBereik(bekendgemaakt);
+      return computeZesWekenOpDag(toDagnummer(bekendgemaakt));
+    },
     computeZesWekenOpDag,
     computeLid3Venster: memoizePerSleutel((jaar: number) => computeTermijnVanafAanvang(`${jaar}-03-01`, 6, kalender)),
     isOudRegime: (datum) => inwerkingtreding !== undefined && datum < inwerkingtreding,

@@ -297,6 +297,18 @@ describe("columns written in the run's scratch, copied out when a cell is done",
     expect(samen[0]!.termijnen.filter((t) => t.regel === 'wijziging-zonder-tariefbeschikking')).toHaveLength(700);
   });
 
+  it('a day’s six weeks are one object, asked for by date or by day; the range is checked first (art. 6:7 and 6:8 Awb)', () => {
+    const context = createRekencontext(config);
+    const opDatum = context.computeZesWeken('2026-01-09');
+    expect(context.computeZesWekenOpDag(toDagnummer('2026-01-09'))).toBe(opDatum);
+    expect(opDatum).toMatchObject({ aanvang: '2026-01-10', einde: '2026-02-20' });
+    // Out of range and malformed: the range refusal, as for every bekendmaking; far out of range: the memo stays.
+    expect(() => context.computeZesWeken('2201-02-30')).toThrow(RangeError);
+    expect(() => context.computeZesWeken('1700-01-01')).toThrow(RangeError);
+    expect(context.computeZesWeken('2026-01-09')).toBe(opDatum);
+    expect(() => context.computeZesWeken('2026-02-30')).toThrow(/Invalid ISO date/);
+  });
+
   it("a term's rule, party kind and version share one number, up to the largest version", () => {
     const context = createRekencontext(config);
     const register = new PartijRegister();
