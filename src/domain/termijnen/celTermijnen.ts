@@ -23,11 +23,6 @@ import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
 import { memoizePerDag, memoizePerSleutel } from '../memoize';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
 
-/**
- * Everything the terms of one (regio, jaar) depend on: one partition of the engine. Terms and exclusions depend on
- * these decisions alone, never on the peildatum; a decision touches the cells of its region and years only (and, through
- * `eersteTariefbeschikkingInRegio`, the other years of its region for its own party).
- */
 /** Each party's first tariefbeschikking in a region, by name; by its number too when it shares the cell's register. */
 export interface EersteTariefbeschikkingInRegio {
   get(partij: string): IsoDatum | undefined;
@@ -36,6 +31,11 @@ export interface EersteTariefbeschikkingInRegio {
   getVoorNummer?(inRegister: number): IsoDatum | undefined;
 }
 
+/**
+ * Everything the terms of one (regio, jaar) depend on: one partition of the engine. Terms and exclusions depend on
+ * these decisions alone, never on the peildatum; a decision touches the cells of its region and years only (and, through
+ * `eersteTariefbeschikkingInRegio`, the other years of its region for its own party).
+ */
 export interface CelInvoer {
   regio: string;
   jaar: number;
@@ -1003,7 +1003,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   kolommen.seal();
   lid4.seal();
   // Kept as typed arrays: outside the heap the collector copies.
-  return createCelUitkomst(invoer, context, kolommen, beroepPosities.copy(), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4, plaatsen);
+  return new CelResultaat(invoer, context, kolommen, beroepPosities.copy(), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4, plaatsen);
 }
 
 /** The first of `beroepen` pending on `datum`, if any. */
@@ -1229,20 +1229,7 @@ export function listBeroepRijenTegen(cel: CelUitkomst, tegen: ReadonlySet<string
   return rijen;
 }
 
-/** The cell's result: the columns as decided; their order, records and the exclusions' texts made when first read. */
-function createCelUitkomst(
-  invoer: CelInvoer,
-  context: Rekencontext,
-  kolommen: CelTermijnKolommen,
-  beroepPosities: Int32Array,
-  uitsluitingCodes: Int32Array,
-  lid4: Lid4Kolommen,
-  plaatsen: CelPlaatsen,
-): CelUitkomst {
-  return new CelResultaat(invoer, context, kolommen, beroepPosities, uitsluitingCodes, lid4, plaatsen);
-}
-
-/** A cell's result: one object per cell, its orders, records and texts made when first read. */
+/** The cell's result, one object: the columns as decided; their order, records and the exclusions' texts made when first read. */
 class CelResultaat implements CelUitkomst {
   private volgorde: Int32Array | undefined;
   private records: Termijn[] | undefined;

@@ -35,6 +35,14 @@ export class SorteerKladblok {
   telling = new Int32Array(1024);
   volgorde = new Int32Array(1024);
   inGebruik = false;
+
+  /** The first `n` entries of one of its arrays, grown first (to at least twice its length) when shorter. */
+  take<V extends 'sleutels' | 'telling' | 'volgorde'>(veld: V, n: number): SorteerKladblok[V] {
+    const klad: SorteerKladblok = this;
+    const huidig = klad[veld];
+    if (huidig.length < n) klad[veld] = new (huidig.constructor as new (lengte: number) => SorteerKladblok[V])(Math.max(n, 2 * huidig.length));
+    return klad[veld].subarray(0, n) as SorteerKladblok[V];
+  }
 }
 
 /**
@@ -56,8 +64,7 @@ export function orderByGetalSleutel(n: number, sleutel: (plaats: number) => numb
 function orderBySleutels(n: number, sleutel: (plaats: number) => number, klad: SorteerKladblok | undefined): Int32Array {
   // The keys, then in the same array key and place as one number (one allocation: at 20× national scale this runs
   // over 800,000 besluiten per engine run).
-  if (klad && klad.sleutels.length < n) klad.sleutels = new Float64Array(Math.max(n, 2 * klad.sleutels.length));
-  const samen = klad ? klad.sleutels.subarray(0, n) : new Float64Array(n);
+  const samen = klad ? klad.take('sleutels', n) : new Float64Array(n);
   let grootste = 0;
   let kleinste = Infinity;
   for (let i = 0; i < n; i++) {
@@ -67,15 +74,13 @@ function orderBySleutels(n: number, sleutel: (plaats: number) => number, klad: S
     if (k > grootste) grootste = k;
     if (k < kleinste) kleinste = k;
   }
-  if (klad && klad.volgorde.length < n) klad.volgorde = new Int32Array(Math.max(n, 2 * klad.volgorde.length));
-  const plaatsen = klad ? klad.volgorde.subarray(0, n) : new Int32Array(n);
+  const plaatsen = klad ? klad.take('volgorde', n) : new Int32Array(n);
   // Keys within a narrow range (a cell's besluiten by day: some 2,000 to 6,000 keys, for 4,000 besluiten at 20× national
   // scale and 200 at 1×): counted, then placed in order of place, no comparison at all. Counting a range of 32 keys per
   // number costs less than sorting them.
   if (n > 0 && grootste - kleinste < 32 * n + 1024) {
     const breedte = grootste - kleinste + 2;
-    if (klad && klad.telling.length < breedte) klad.telling = new Int32Array(Math.max(breedte, 2 * klad.telling.length));
-    const volgende = klad ? klad.telling.subarray(0, breedte).fill(0) : new Int32Array(breedte);
+    const volgende = klad ? klad.take('telling', breedte).fill(0) : new Int32Array(breedte);
     orderByTelling(samen, kleinste, volgende, plaatsen);
     return plaatsen;
   }

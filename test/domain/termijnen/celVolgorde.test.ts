@@ -55,6 +55,8 @@ describe('the order of a cell’s terms (cli-termijnen.md: by last day, then wit
       fc.array(fc.oneof(fc.nat(50), fc.constant(2 ** 50)), { maxLength: 60 }),
       fc.array(fc.integer({ min: 0, max: 10_000_000 }), { maxLength: 60 }),
       fc.array(fc.integer({ min: 1e9, max: 1e9 + 40 }), { maxLength: 60 }),
+      // Past the scratch's first 1,024 places and counts (a cell's besluiten by day at 20× national scale): it grows.
+      fc.array(fc.nat(40_000), { minLength: 1_025, maxLength: 2_500 }),
     );
     // One scratch for every case, as the split uses one for all cells of a run: sizes and ranges change from call to call.
     const kladblok = new SorteerKladblok();
