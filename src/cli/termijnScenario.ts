@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN, type TermijnInvoer } from '../domain/besluiten/besluit';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { EERSTE_BEKENDMAKING, LAATSTE_BEKENDMAKING } from '../domain/termijnen/awbTermijn';
-import { ALLE_ZORGKANTOORREGIOS, findZorgkantoorregio, isGeldigOp } from '../domain/regios/zorgkantoorregios';
+import { ALLE_ZORGKANTOORREGIOS, findZorgkantoorregio, isGeldigOp, type Zorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 import { formatDatumKort } from '../domain/kalender/kalenderdatum';
-import { isoDatumVeld, jaarVeld, keuzeVeld, regioVeld, tekstVeld, formatWaarde, toVeldFouten, type VeldFout } from '../validation/velden';
+import { isoDatumVeld, jaarVeld, keuzeVeld, regioVeld, tekstVeld, formatWaarde, formatPad, isBinnenJaren, toVeldFouten, type VeldFout } from '../validation/velden';
+import { isGeldigeIsoDatum } from '../domain/kalender/kalenderdatum';
 
 /** Art. 105 Wmg terms are computed for bekendmakingen from the Awb (1994) through 2200 (termijnregels §3). */
 const bekendmakingVeld = () =>
-  isoDatumVeld().refine((d) => d >= EERSTE_BEKENDMAKING && d <= LAATSTE_BEKENDMAKING, {
+  // A date that is no date (or outside 1900–2200) already has its one message from `isoDatumVeld`.
+  isoDatumVeld().refine((d) => !isGeldigeIsoDatum(d) || !isBinnenJaren(d) || (d >= EERSTE_BEKENDMAKING && d <= LAATSTE_BEKENDMAKING), {
     error: (iss) => `${formatWaarde(iss.input)} ligt buiten het bereik van de rekenregels (1 januari 1994 tot en met 31 december 2200)`,
   });
 
@@ -84,47 +86,94 @@ const scenarioSchema = z
     },
     { error: (iss) => `verwacht een JSON-object met besluiten, niet ${formatWaarde(iss.input)}` },
   )
-  .strict()
-  .superRefine((scenario, ctx) => {
-    const eerstePlaats = new Map<string, number>();
-    scenario.besluiten.forEach((besluit, i) => {
+  .strict();
+
+/**
+ * The checks across fields (unique ids, a beroep naming a besluit of the input, a region that existed on the day), run on
+ * the raw input whatever else is wrong with it: a user fixing a scenario sees every problem at once, one message each.
+ */
+function listSamenhangFouten(ruw: unknown): VeldFout[] {
+  const fouten: VeldFout[] = [];
+  if (typeof ruw !== 'object' || ruw === null) return fouten;
+  const { besluiten, beroepen } = ruw as { besluiten?: unknown; beroepen?: unknown };
+  const eerstePlaats = new Map<string, number>();
+  const jarenVan = new Map<string, unknown>();
+  if (Array.isArray(besluiten)) {
+    besluiten.forEach((besluit: unknown, i) => {
+      if (typeof besluit !== 'object' || besluit === null) return;
+      const { id, regio: naam, bekendgemaakt, type, jaren, jaar } = besluit as Record<string, unknown>;
       // Termijnregels §11: a decision belongs to a region that existed when it was made known.
-      const regio = findZorgkantoorregio(besluit.regio);
-      if (regio && !isGeldigOp(regio, besluit.bekendgemaakt)) {
-        const opvolger = ALLE_ZORGKANTOORREGIOS.find((r) => r.code === regio.opgevolgdDoor);
-        ctx.addIssue({
-          code: 'custom',
-          path: ['besluiten', i, 'regio'],
-          message:
-            `${formatWaarde(regio.naam)} bestond op ${formatDatumKort(besluit.bekendgemaakt)} niet meer als zorgkantoorregio` +
-            (regio.geldigTot ? ` (tot en met ${formatDatumKort(regio.geldigTot)}${opvolger ? `; opgevolgd door ${opvolger.naam}` : ''})` : ''),
-        });
+      const regio = typeof naam === 'string' ? findZorgkantoorregio(naam) : undefined;
+      if (regio && typeof bekendgemaakt === 'string' && isGeldigeBekendmaking(bekendgemaakt) && !isGeldigOp(regio, bekendgemaakt)) {
+        fouten.push({ veld: formatPad(['besluiten', i, 'regio']), melding: describeRegioNietGeldig(regio, bekendgemaakt) });
       }
-      const eerder = eerstePlaats.get(besluit.id);
+      if (typeof id !== 'string' || id.trim() === '') return;
+      const sleutel = id.trim();
+      const eerder = eerstePlaats.get(sleutel);
       if (eerder !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['besluiten', i, 'id'], message: `${formatWaarde(besluit.id)} komt al voor bij besluiten[${eerder}]` });
-      } else eerstePlaats.set(besluit.id, i);
-    });
-    scenario.beroepen.forEach((beroep, i) => {
-      const plaats = eerstePlaats.get(beroep.tegen);
-      const besluit = plaats === undefined ? undefined : scenario.besluiten[plaats];
-      if (!besluit) {
-        ctx.addIssue({ code: 'custom', path: ['beroepen', i, 'tegen'], message: `${formatWaarde(beroep.tegen)} is geen besluit uit besluiten` });
+        fouten.push({ veld: formatPad(['besluiten', i, 'id']), melding: `${formatWaarde(sleutel)} komt al voor bij besluiten[${eerder}]` });
         return;
       }
-      const jaren = besluit.type === 'contracteerruimte' ? besluit.jaren : [besluit.jaar];
-      if (!jaren.includes(beroep.jaar)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['beroepen', i, 'jaar'],
-          message: `${beroep.jaar} valt niet onder besluit ${formatWaarde(besluit.id)} (${jaren.join(', ')})`,
-        });
+      eerstePlaats.set(sleutel, i);
+      jarenVan.set(sleutel, type === 'contracteerruimte' ? jaren : [jaar]);
+    });
+  }
+  if (Array.isArray(beroepen)) {
+    beroepen.forEach((beroep: unknown, i) => {
+      if (typeof beroep !== 'object' || beroep === null) return;
+      const { tegen, jaar, ingesteld, afgerond } = beroep as Record<string, unknown>;
+      if (typeof tegen === 'string' && tegen.trim() !== '') {
+        const id = tegen.trim();
+        if (!eerstePlaats.has(id)) {
+          fouten.push({ veld: formatPad(['beroepen', i, 'tegen']), melding: `${formatWaarde(id)} is geen besluit uit besluiten` });
+        } else {
+          const jaren = jarenVan.get(id);
+          if (typeof jaar === 'number' && Array.isArray(jaren) && jaren.every((j) => typeof j === 'number') && !jaren.includes(jaar)) {
+            fouten.push({
+              veld: formatPad(['beroepen', i, 'jaar']),
+              melding: `${jaar} valt niet onder besluit ${formatWaarde(id)} (${jaren.join(', ')})`,
+            });
+          }
+        }
       }
-      if (beroep.afgerond !== null && beroep.afgerond < beroep.ingesteld) {
-        ctx.addIssue({ code: 'custom', path: ['beroepen', i, 'afgerond'], message: 'ligt vóór de datum waarop het beroep is ingesteld' });
+      if (typeof ingesteld === 'string' && typeof afgerond === 'string' && isGeldigeIsoDatum(ingesteld) && isGeldigeIsoDatum(afgerond) && afgerond < ingesteld) {
+        fouten.push({ veld: formatPad(['beroepen', i, 'afgerond']), melding: 'ligt vóór de datum waarop het beroep is ingesteld' });
       }
     });
-  });
+  }
+  return fouten;
+}
+
+function isGeldigeBekendmaking(datum: string): boolean {
+  return isGeldigeIsoDatum(datum) && datum >= EERSTE_BEKENDMAKING && datum <= LAATSTE_BEKENDMAKING;
+}
+
+/** Why a region cannot hold a decision of that day: the shipped division starts later, or the region had ended. */
+function describeRegioNietGeldig(regio: Zorgkantoorregio, datum: IsoDatum): string {
+  if (regio.geldigVanaf !== null && datum < regio.geldigVanaf) {
+    return (
+      `de meegeleverde indeling van de zorgkantoorregio's begint op ${formatDatumKort(regio.geldigVanaf)}; voor een bekendmaking op ` +
+      `${formatDatumKort(datum)} kent zij ${formatWaarde(regio.naam)} niet (de referentiegegevens gaan niet verder terug)`
+    );
+  }
+  const opvolger = ALLE_ZORGKANTOORREGIOS.find((r) => r.code === regio.opgevolgdDoor);
+  return (
+    `${formatWaarde(regio.naam)} bestond op ${formatDatumKort(datum)} niet meer als zorgkantoorregio` +
+    (regio.geldigTot ? ` (tot en met ${formatDatumKort(regio.geldigTot)}${opvolger ? `; opgevolgd door ${opvolger.naam}` : ''})` : '')
+  );
+}
+
+/** Fields in the order of the input: by key as the contract lists them, then by place in a list. */
+function compareVeld(a: VeldFout, b: VeldFout): number {
+  const sleutel = (veld: string) => {
+    const volgorde = ['peildatum', 'besluiten', 'beroepen', 'partijen', 'gelijkgesteldeDagen', 'inwerkingtreding'];
+    const hoofd = veld.split(/[.[]/)[0]!;
+    const plaats = volgorde.indexOf(hoofd);
+    return `${String(plaats < 0 ? 99 : plaats).padStart(2, '0')}${veld.replace(/\d+/g, (n) => n.padStart(9, '0'))}`;
+  };
+  const [x, y] = [sleutel(a.veld), sleutel(b.veld)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 export interface TermijnScenario {
   invoer: TermijnInvoer;
@@ -139,7 +188,11 @@ export type ParseUitkomst = ({ ok: true } & TermijnScenario) | { ok: false; fout
 /** Validates a `termijnen` scenario (see spec/cli-termijnen.md); `vandaag` fills in a missing peildatum. */
 export function parseTermijnScenario(ruw: unknown, vandaag: IsoDatum): ParseUitkomst {
   const result = scenarioSchema.safeParse(ruw);
-  if (!result.success) return { ok: false, fouten: toVeldFouten(result.error) };
+  const samenhang = listSamenhangFouten(ruw);
+  if (!result.success || samenhang.length > 0) {
+    const fouten = [...(result.success ? [] : toVeldFouten(result.error)), ...samenhang];
+    return { ok: false, fouten: fouten.sort(compareVeld) };
+  }
   const { peildatum, besluiten, beroepen, partijen, gelijkgesteldeDagen, inwerkingtreding } = result.data;
   return {
     ok: true,

@@ -25,11 +25,16 @@ export function tekstVeld(max = 200) {
     .max(max, { error: `is te lang (meer dan ${max} tekens)` });
 }
 
+/** Whether a valid ISO date lies in the years every date field accepts (MIN_JAAR–MAX_JAAR). */
+export function isBinnenJaren(datum: string): boolean {
+  return Number(datum.slice(0, 4)) >= MIN_JAAR && Number(datum.slice(0, 4)) <= MAX_JAAR;
+}
+
 export function isoDatumVeld() {
   return z.string({ error: ontbreektOf('een datum als "JJJJ-MM-DD"') }).superRefine((datum, ctx) => {
     if (!isGeldigeIsoDatum(datum)) {
       ctx.addIssue({ code: 'custom', message: `${formatWaarde(datum)} is geen geldige datum` });
-    } else if (Number(datum.slice(0, 4)) < MIN_JAAR || Number(datum.slice(0, 4)) > MAX_JAAR) {
+    } else if (!isBinnenJaren(datum)) {
       ctx.addIssue({ code: 'custom', message: `${formatWaarde(datum)} valt buiten ${MIN_JAAR}–${MAX_JAAR}` });
     }
   });

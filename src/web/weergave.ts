@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { dagenTussen, formatDagenOver, formatDatumKort, formatDatumLang, formatEuro, formatRegioJaarPad, formatTijdstip } from '../opmaak/opmaak';
+import { splitTwijfels } from '../domain/termijnen/twijfelTeksten';
 
 export interface Weergave {
   /** Renders a page inside the layout (or bare, for htmx fragments). */
@@ -22,6 +23,13 @@ export function createWeergave(templateMap: string, globaal: Record<string, unkn
   hb.registerHelper('dagenOver', (n: unknown) => (typeof n === 'number' ? formatDagenOver(n) : ''));
   hb.registerHelper('dagenTot', (van: IsoDatum, tot: IsoDatum) => dagenTussen(van, tot));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // One doubt per paragraph (termijnregels §7): several are shown as a list, each its own item.
+  hb.registerHelper('twijfels', (t: unknown) => {
+    if (typeof t !== 'string' || !t) return '';
+    const delen = splitTwijfels(t);
+    if (delen.length <= 1) return delen[0] ?? '';
+    return new hb.SafeString(delen.map((d) => `<span class="twijfel-deel">${hb.escapeExpression(d)}</span>`).join(''));
+  });
   // ISO dates compare as strings: `voor a b` is true when a lies before b.
   hb.registerHelper('voor', (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a < b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));

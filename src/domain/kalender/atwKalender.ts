@@ -86,7 +86,9 @@ export function createAtwKalender(extra: readonly GelijkgesteldeDag[] = [], kbs:
 /** "Goede Vrijdag (vrijdag)", "een zaterdag", "bij KB gelijkgestelde dag (vrijdag; KB …)" */
 export function describeNietWerkdag(d: NietWerkdag): string {
   if (d.reden.startsWith('een ')) return d.reden;
-  return `${d.reden} (${formatWeekdag(d.datum)}${d.grondslag === 'art. 3 lid 3 Atw' && d.bron ? `; ${d.bron}` : ''})`;
+  const erbij = `${formatWeekdag(d.datum)}${d.grondslag === 'art. 3 lid 3 Atw' && d.bron ? `; ${d.bron}` : ''}`;
+  // One pair of brackets: a name that ends in its own ("… (verschoven)") takes the weekday inside them.
+  return d.reden.endsWith(')') ? `${d.reden.slice(0, -1)}; ${erbij})` : `${d.reden} (${erbij})`;
 }
 
 /** "11 april 2026 is een zaterdag; de termijn loopt door tot en met maandag 13 april 2026 (art. 1 Atw)." */

@@ -47,7 +47,7 @@ export function listAtwFeestdagen(jaar: number, kbs: readonly GelijkstellingsKb[
     { datum: addDagen(pasen, -2), naam: 'Goede Vrijdag', grondslag: 'art. 3 lid 2 Atw' },
     lid1(addDagen(pasen, 1), 'tweede Paasdag'),
     koningsfeest(jaar),
-    lid1(datumIn(jaar, 5, 5), 'Bevrijdingsdag (5 mei)'),
+    lid1(datumIn(jaar, 5, 5), 'Bevrijdingsdag'),
     lid1(addDagen(pasen, 39), 'Hemelvaartsdag'),
     lid1(addDagen(pasen, 50), 'tweede Pinksterdag'),
     lid1(datumIn(jaar, 12, 25), 'eerste Kerstdag'),

@@ -2,6 +2,7 @@ import { formatDatumKort, formatDatumLang, type IsoDatum } from '../kalender/kal
 import { TARIEFBESCHIKKING_SOORT_LABEL, type TariefbeschikkingSoort } from '../besluiten/besluit';
 import { computeBezwaarOfBeroepstermijn, computeTermijnVanafAanvang, describeAanvangNaBekendmaking, type AfleidingStap } from './awbTermijn';
 import type { Termijn, TermijnConfig } from './termijn';
+import { nameContracteerruimtebesluit } from './celTermijnen';
 
 /**
  * Termijnregels §10: the steps from trigger to last day, each with its article, so a second lawyer can check a fatal
@@ -56,9 +57,25 @@ export function describeAfleiding(t: Termijn, config: TermijnConfig): AfleidingS
       return [
         describeContracteerruimteStap(t),
         {
-          stap: `geen gewijzigde tariefbeschikking aan ${t.partij} geregistreerd: de gewone termijn vanaf de bekendmaking van het wijzigingsbesluit`,
+          stap: t.gevolgdDoorTariefbeschikking
+            ? `de gewone termijn vanaf de bekendmaking van het ${nameContracteerruimtebesluit(t.besluitSoort)}; gewijzigde tariefbeschikking ${t.gevolgdDoorTariefbeschikking.besluit} aan ${t.partij} volgde op ${formatDatumKort(t.gevolgdDoorTariefbeschikking.bekendgemaakt)} (eigen termijn)`
+            : `geen gewijzigde tariefbeschikking aan ${t.partij} geregistreerd: de gewone termijn vanaf de bekendmaking van het ${nameContracteerruimtebesluit(t.besluitSoort)}`,
           datum: t.bekendgemaakt,
           grondslag: 'art. 105 lid 4 Wmg; art. 6:8 lid 1 Awb',
+        },
+        describeRegimeStap(t.bekendgemaakt, config.inwerkingtreding),
+        describeAanvangNaBekendmaking(b),
+        ...b.loop,
+      ];
+    }
+    case 'besluit-zonder-tariefbeschikking': {
+      const b = computeBezwaarOfBeroepstermijn(t.bekendgemaakt, kalender);
+      return [
+        describeContracteerruimteStap(t),
+        {
+          stap: `${t.jaar} is geen toekomstig jaar en voor ${t.regio} ${t.jaar} is nog geen tariefbeschikking geregistreerd: de gewone termijn vanaf de bekendmaking van het besluit${t.partij ? ` voor ${t.partij}` : ', voor elke partij in de regio'}`,
+          datum: t.bekendgemaakt,
+          grondslag: 'art. 6:8 lid 1 Awb',
         },
         describeRegimeStap(t.bekendgemaakt, config.inwerkingtreding),
         describeAanvangNaBekendmaking(b),
@@ -93,7 +110,7 @@ function describeTariefbeschikkingStap(t: Termijn): AfleidingStap {
 }
 
 function describeContracteerruimteStap(t: Termijn): AfleidingStap {
-  const wat = t.besluitSoort === 'wijziging' ? 'wijzigingsbesluit' : 'contracteerruimtebesluit';
+  const wat = nameContracteerruimtebesluit(t.besluitSoort);
   return {
     stap: `${wat} ${t.besluit} over de contracteerruimte ${t.regio} ${t.jaar} bekendgemaakt op ${formatDatumLang(t.bekendgemaakt)}`,
     datum: t.bekendgemaakt,

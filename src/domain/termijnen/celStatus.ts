@@ -69,6 +69,11 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
     for (const g of gevraagd) mark(g.partij);
     for (let p = 0; p < besluiten.length; p++) if (plaatsen.partij[p]! >= 0 && isBekendOp(p)) opPeildatum[plaatsen.partij[p]!] = 1;
     for (const b of beroepen) if (b.ingesteld <= peildatum) mark(b.partij);
+    // A provider that is a party through an earlier tariefbeschikking in the region (termijnregels §4): its date names it.
+    for (const i of cel.beroepPosities) {
+      const nummer = kolommen.partijNummerVan(i);
+      if (nummer >= 0 && opPeildatum[nummer] !== 1 && isBekendOp(kolommen.besluitVan(i))) opPeildatum[nummer] = 1;
+    }
     // Positions of the terms in force: the region's lid-3 windows (every party's), and per party its own.
     const regioVensters: number[] = [];
     const geldendPerPartij: number[][] = [];

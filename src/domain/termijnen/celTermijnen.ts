@@ -18,7 +18,7 @@ import {
 } from './awbTermijn';
 import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, TermijnSoort, Uitsluiting } from './termijn';
 import { isLopendOp } from './regioJaarStatus';
-import { describeTwijfelLid3NaTariefbeschikking, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
+import { describeTwijfelLid3NaTariefbeschikking, TWIJFEL_ALINEA, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
 import { memoizePerDag, memoizePerSleutel } from '../memoize';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
@@ -26,6 +26,8 @@ import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
 /** Each party's first tariefbeschikking in a region, by name; by its number too when it shares the cell's register. */
 export interface EersteTariefbeschikkingInRegio {
   get(partij: string): IsoDatum | undefined;
+  /** Every party with a tariefbeschikking in the region and the bekendmaking of its first (termijnregels §4: who is a party before any tariefbeschikking of the year). */
+  entries(): Iterable<[string, IsoDatum]>;
   /** The register whose numbers `getVoorNummer` takes (the split's, which `velden` also use). */
   readonly register?: PartijRegister;
   getVoorNummer?(inRegister: number): IsoDatum | undefined;
@@ -137,9 +139,16 @@ export interface CelPlaatsen {
 }
 
 // A term's rule decides its rechtsmiddel, soort and grondslag; a column holds the rule's number in this list.
-const REGELS: readonly TermijnRegel[] = ['awb-bezwaar', 'art-105-lid-2', 'art-105-lid-3', 'wijziging-zonder-tariefbeschikking', 'art-6-19-voorzorg'];
+const REGELS: readonly TermijnRegel[] = [
+  'awb-bezwaar',
+  'art-105-lid-2',
+  'art-105-lid-3',
+  'wijziging-zonder-tariefbeschikking',
+  'art-6-19-voorzorg',
+  'besluit-zonder-tariefbeschikking',
+];
 const REGEL_NUMMER = Object.fromEntries(REGELS.map((regel, nummer) => [regel, nummer])) as Readonly<Record<TermijnRegel, number>>;
-const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend'];
+const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend', 'beschermend'];
 const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaanbieder', 'zorgkantoor'];
 
 /**
@@ -170,6 +179,8 @@ export class CelTermijnKolommen {
   readonly beroepIngesteld = new Map<number, IsoDatum>();
   /** For a lid-3 window computed with doubt: the tariefbeschikking made known before the year's first vaststelling, by position (rare). */
   private tariefbeschikkingenVooraf: Map<number, IsoDatum> | undefined;
+  /** For a date after an amendment without a gewijzigde tariefbeschikking: the one that did follow to its party, by position (rare). */
+  private gevolgdDoor: Map<number, { besluit: string; bekendgemaakt: IsoDatum }> | undefined;
   private records: (Termijn | undefined)[] | undefined;
   /**
    * Per table its own index while adding (a party named like a doubt must never share its number); gone when sealed.
@@ -230,6 +241,22 @@ export class CelTermijnKolommen {
   }
   tariefbeschikkingVoorafVan(i: number): IsoDatum | undefined {
     return this.tariefbeschikkingenVooraf?.get(i);
+  }
+
+  /** Adds a doubt to the term at position `i` (its own paragraph), while adding: a later besluit of the walk raised it. */
+  addTwijfel(i: number, twijfel: string): void {
+    const o = i * VELDEN + 4;
+    const eerder = this.data[o]!;
+    const tekst = joinTwijfels(eerder < 0 ? undefined : this.twijfelVan(i), twijfel)!;
+    this.data[o] = this.intern(tekst, this.twijfelTabel, 'twijfel');
+  }
+
+  /** Marks the amendment date at position `i` as followed by a gewijzigde tariefbeschikking to its party (rare). */
+  markGevolgdDoor(i: number, tariefbeschikking: Besluit): void {
+    (this.gevolgdDoor ??= new Map()).set(i, { besluit: tariefbeschikking.id, bekendgemaakt: tariefbeschikking.bekendgemaakt });
+  }
+  gevolgdDoorVan(i: number): { besluit: string; bekendgemaakt: IsoDatum } | undefined {
+    return this.gevolgdDoor?.get(i);
   }
 
   /** A party's number in the cell (added when new), given its number in the cell's `PartijRegister`. */
@@ -693,18 +720,38 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
 }
 
 /**
+ * Whether the walk reads every provider of the region (termijnregels §4): the cell has a contracteerruimtebesluit for a
+ * year that is not future at its bekendmaking, with no tariefbeschikking of the cell made known before it.
+ */
+export function readsPartijenVanRegio(invoer: Pick<CelInvoer, 'besluiten' | 'jaar'>): boolean {
+  let eersteTariefbeschikking: IsoDatum | undefined;
+  for (const b of invoer.besluiten) {
+    if (b.type === 'tariefbeschikking') {
+      if (eersteTariefbeschikking === undefined || b.bekendgemaakt < eersteTariefbeschikking) eersteTariefbeschikking = b.bekendgemaakt;
+    }
+  }
+  for (const b of invoer.besluiten) {
+    if (b.type !== 'contracteerruimte' || invoer.jaar > jaarVan(b.bekendgemaakt)) continue;
+    if (eersteTariefbeschikking === undefined || eersteTariefbeschikking >= b.bekendgemaakt) return true;
+  }
+  return false;
+}
+
+/**
  * Whether the cell's result can change when the first tariefbeschikking in the region of one of `partijen` moves (art.
  * 105 lid 4 Wmg, the newcomer): `computeCel` reads that date only for the addressees of the cell's tariefbeschikkingen
- * and for the parties asked for.
+ * and for the parties asked for — and for every provider of the region when `readsPartijenVanRegio`.
  */
 export function readsEersteTariefbeschikkingVan(invoer: CelInvoer, partijen: ReadonlySet<string>): boolean {
+  if (partijen.size > 0 && readsPartijenVanRegio(invoer)) return true;
   for (const g of invoer.gevraagd) if (partijen.has(g.partij)) return true;
   for (const b of invoer.besluiten) if (b.type === 'tariefbeschikking' && partijen.has(partijVan(b))) return true;
   return false;
 }
 
 const GRONDSLAG_LID_2 = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 2 Wmg']);
-const GRONDSLAG_LID_3 = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 3 Wmg']);
+// Termijnregels §10: a lid-3 window departs from art. 6:8 lid 1 Awb (it starts on 1 March).
+const GRONDSLAG_LID_3 = Object.freeze(['art. 6:7 Awb', 'art. 105 lid 3 Wmg']);
 const GRONDSLAG_WIJZIGING = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 4 Wmg']);
 const GRONDSLAG_6_19 = Object.freeze(['art. 6:19 Awb', ...GRONDSLAG_AWB]);
 const GRONDSLAG_SLUITTARIEF = Object.freeze(['art. 105 lid 2 Wmg']);
@@ -733,7 +780,8 @@ function regiojaar(regio: string, jaar: number): string {
 export function joinTwijfels(...twijfels: (string | undefined)[]): string | undefined {
   const gezet = twijfels.filter((t): t is string => Boolean(t));
   if (gezet.length <= 1) return gezet[0];
-  return gezet.join(' ');
+  // One doubt per paragraph (pages show several as a list: `TWIJFEL_ALINEA`).
+  return gezet.join(TWIJFEL_ALINEA);
 }
 
 function laterVan(a: IsoDatum | undefined, b: IsoDatum): IsoDatum {
@@ -781,17 +829,25 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   // at most one per besluit for its addressee and one per zorgkantoor asked for.
   let uitsluitingen = kladblok.uitsluitingen;
   let aantalUitsluitingen = 0;
-  const addUitsluiting = (reden: UitsluitingSoort, partij: number, lid4 = -1) => {
+  /** `alsToch`: for an oud-regime exclusion near the entry into force, the term the new regime would give (§8). */
+  const addUitsluiting = (reden: UitsluitingSoort, partij: number, lid4 = -1, alsToch?: BerekendeTermijn) => {
     const o = 4 * aantalUitsluitingen++;
     if (o + 4 > uitsluitingen.length) uitsluitingen = kladblok.uitsluitingen = growTo(uitsluitingen, 2 * uitsluitingen.length);
     uitsluitingen[o] = plaats;
     uitsluitingen[o + 1] = reden;
     uitsluitingen[o + 2] = partij;
     uitsluitingen[o + 3] = lid4;
+    if (alsToch) (oudRegimeAlsToch ??= new Map()).set(aantalUitsluitingen - 1, alsToch);
   };
+  let oudRegimeAlsToch: Map<number, BerekendeTermijn> | undefined;
   const lid4 = new Lid4Kolommen(kladblok, invoer, kolommen, inwerkingtreding, context.nummering.lid4Tekst);
 
   let versie = 0;
+  /** The position of the current version's lid-3 window (read at the besluit's bekendmaking, termijnregels §5), or −1. */
+  let lid3Positie = -1;
+  let lid3Aanvang: IsoDatum = '';
+  /** Per party, the position of its date after the current amendment without a gewijzigde tariefbeschikking (§6). */
+  const wijzigingsdatumVan = new Map<number, number>();
   /** Latest last day of the lid-3 windows of the current version (open to every party of the region). */
   let laatsteEindeRegio: IsoDatum | undefined;
   /** Latest last day among every statutory term of the current version, kept for O(1) checks. */
@@ -799,7 +855,9 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   // The parties of this year, by their number in the columns' party table: the kind, the latest last day of their own
   // statutory terms against the current version, and the order in which they became parties of the year.
   // At most one party per besluit, per party asked for and per appellant.
-  const maxPartijen = besluiten.length + gevraagd.length + beroepen.length;
+  // Termijnregels §4: the region's providers with a tariefbeschikking, read only when a besluit of the cell may need them.
+  const regioPartijen = readsPartijenVanRegio(invoer) ? [...invoer.eersteTariefbeschikkingInRegio.entries()].sort((a, b) => compare(a[0], b[0])) : [];
+  const maxPartijen = besluiten.length + gevraagd.length + beroepen.length + regioPartijen.length;
   const { soortVan, laatsteEindeVan, partijen } = kladblok.reservePartijen(maxPartijen);
   let aantalPartijen = 0;
   const addPartij = (nummer: number, soort: PartijSoort) => {
@@ -881,6 +939,12 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
             : eerste.get(kolommen.partijNaam(nummer));
         if (eersteInRegio !== undefined && eersteInRegio > laatsteEindeRegio) vensterEinde = laatsteEindeRegio;
       }
+      if (vensterEinde !== undefined) {
+        // Termijnregels §6 (corrected 2026-12-07): a newcomer after a lid-3 window was no belanghebbende while it ran (art.
+        // 1:2 Awb); it had no beroep open to it, so its tariefbeschikking opens its own term, with the lid-4 doubt.
+        addBeroepstermijn(t, 'art-105-lid-2', nummer, joinTwijfels(describeTwijfelNieuwkomer(kolommen.partijNaam(nummer), regio, vensterEinde), twijfelRegime));
+        return;
+      }
       addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4.add(plaats, nummer, sinds, t.einde, vensterEinde, extraTwijfel));
       return;
     }
@@ -909,14 +973,18 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       laatsteEindeRegio = undefined;
       laatsteEindeWettelijk = undefined;
       for (let k = 0; k < aantalPartijen; k++) laatsteEindeVan[partijen[k]!] = undefined;
-      if (isOudRegime(datum)) {
-        addUitsluiting(UitsluitingSoort.OudRegime, -1);
-        continue;
-      }
-      addUitsluiting(UitsluitingSoort.GeenBezwaar, -1);
+      lid3Positie = -1;
+      wijzigingsdatumVan.clear();
       const bekendmakingsjaar = jaarVan(datum);
       const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < datum;
       const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
+      if (isOudRegime(datum)) {
+        // Termijnregels §8: near the boundary the new rules may still reach it (the window or six weeks run past it).
+        const nieuw = lid3 ? computeLid3Venster(bekendmakingsjaar + 1) : computeZesWekenOpDag(dag);
+        addUitsluiting(UitsluitingSoort.OudRegime, -1, -1, nieuw.einde >= inwerkingtreding! ? nieuw : undefined);
+        continue;
+      }
+      addUitsluiting(UitsluitingSoort.GeenBezwaar, -1);
       // A tariefbeschikking made known on the same day: whether one "was issued" at the moment of bekendmaking is open.
       const zelfdeDag = eersteTariefbeschikking === datum;
       // Tariefbeschikkingen for a future year made known before its first vaststelling (none registered before, and this is
@@ -938,10 +1006,22 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         );
         addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel, undefined, !lid3Twijfelachtig);
         if (lid3Twijfelachtig) kolommen.markTariefbeschikkingVooraf(kolommen.lengte - 1, eersteTariefbeschikking!);
+        else if (!zelfdeDag) [lid3Positie, lid3Aanvang] = [kolommen.lengte - 1, t.aanvang];
+      }
+      // Termijnregels §4: a year that is not future, no tariefbeschikking for it yet: every provider with an earlier
+      // tariefbeschikking in the region is a party too (the parties asked for, the zorgkantoor, already are).
+      const zonderTariefbeschikking = !lid3 && !alTariefbeschikking;
+      if (zonderTariefbeschikking) {
+        for (const [partij, eerste] of regioPartijen) {
+          if (eerste >= datum) continue;
+          const nummer = kolommen.numberPartij(register.numberPartij(partij));
+          if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
+        }
       }
       // One text per wijzigingsbesluit and kind of party, shared by every party's date (the term names its party);
       // written when first read.
       let twijfelWijziging: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
+      let twijfelZonder: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
       // An appellant whose beroep is pending is a party of this year even without a tariefbeschikking for it.
       for (const b of beroepen) {
         if (!isLopendOp(b, datum)) continue;
@@ -949,6 +1029,10 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         if (soortVan[nummer] === undefined) addPartij(nummer, gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder');
       }
       const t = computeZesWekenOpDag(dag);
+      if (zonderTariefbeschikking && aantalPartijen === 0) {
+        // No party known: one date for the region, open to every party (like a lid-3 window).
+        addBeroepstermijn(t, 'besluit-zonder-tariefbeschikking', -1, describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, undefined, twijfelRegime));
+      }
       for (let k = 0; k < aantalPartijen; k++) {
         const nummer = partijen[k]!;
         const lopend = findLopendBeroep(beroepenVanNummer(nummer), datum);
@@ -962,13 +1046,21 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
           addBeroepstermijn(t, 'art-6-19-voorzorg', nummer, twijfel, lopend.ingesteld);
         } else if (!lid3 && alTariefbeschikking) {
           // Termijnregels §6: amended, no gewijzigde tariefbeschikking (yet) — possibly the fatal date.
-          twijfelWijziging ??= describeTwijfelWijziging(besluit.id, twijfelRegime);
+          twijfelWijziging ??= describeTwijfelWijziging(besluit, twijfelRegime);
+          wijzigingsdatumVan.set(nummer, kolommen.lengte);
           addBeroepstermijn(
             t,
             'wijziging-zonder-tariefbeschikking',
             nummer,
             soortVan[nummer] === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder,
           );
+        } else if (zonderTariefbeschikking) {
+          // Termijnregels §4: no lid-2 term exists yet (and the zorgkantoor never receives one) — possibly the fatal date.
+          twijfelZonder ??= {
+            zorgaanbieder: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgaanbieder', twijfelRegime),
+            zorgkantoor: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgkantoor', twijfelRegime),
+          };
+          addBeroepstermijn(t, 'besluit-zonder-tariefbeschikking', nummer, soortVan[nummer] === 'zorgkantoor' ? twijfelZonder.zorgkantoor : twijfelZonder.zorgaanbieder);
         }
       }
       continue;
@@ -987,12 +1079,26 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     }
     if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
     if (isOudRegime(datum)) {
-      addUitsluiting(UitsluitingSoort.OudRegime, nummer);
+      // Termijnregels §8: six weeks that run past the entry into force may still be a term of the new regime (not for a
+      // sluittarief, which never opens one).
+      const kanNogOpen = t.einde >= inwerkingtreding! && (code === BesluitCode.MetProductieafspraken || velden.van[plaats]!.soort !== 'sluittarief');
+      addUitsluiting(UitsluitingSoort.OudRegime, nummer, -1, kanNogOpen ? t : undefined);
       continue;
     }
     if (code === BesluitCode.ZonderProductieafspraken) {
       addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, nummer);
       continue;
+    }
+    // Termijnregels §5: a tariefbeschikking made known after the besluit that opened a lid-3 window, before 1 March.
+    if (lid3Positie >= 0 && datum < lid3Aanvang) {
+      kolommen.addTwijfel(lid3Positie, describeTwijfelLid3VoorMaart(regio, jaar, datum, lid3Aanvang));
+      lid3Positie = -1;
+    }
+    // A gewijzigde tariefbeschikking to a party that had a date after the amendment: that date's text says it followed.
+    const wijzigingsdatum = wijzigingsdatumVan.size === 0 ? undefined : wijzigingsdatumVan.get(nummer);
+    if (wijzigingsdatum !== undefined) {
+      kolommen.markGevolgdDoor(wijzigingsdatum, velden.van[plaats]!);
+      wijzigingsdatumVan.delete(nummer);
     }
     openBeroepViaTariefbeschikking(datum, nummer, t);
     for (let k = 0; k < gevraagd.length; k++) {
@@ -1003,7 +1109,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   kolommen.seal();
   lid4.seal();
   // Kept as typed arrays: outside the heap the collector copies.
-  return new CelResultaat(invoer, context, kolommen, beroepPosities.copy(), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4, plaatsen);
+  return new CelResultaat(invoer, context, kolommen, beroepPosities.copy(), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4, plaatsen, oudRegimeAlsToch);
 }
 
 /** The first of `beroepen` pending on `datum`, if any. */
@@ -1012,18 +1118,75 @@ function findLopendBeroep<B extends Beroep>(beroepen: readonly B[], datum: IsoDa
   return undefined;
 }
 
-/** Termijnregels §6: a wijzigingsbesluit without a gewijzigde tariefbeschikking (yet), for a zorgaanbieder and a zorgkantoor. */
-function describeTwijfelWijziging(besluit: string, twijfelRegime: string | undefined): { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } {
+/** What a contracteerruimtebesluit is called in a sentence: a wijzigingsbesluit only when it amends. */
+export function nameContracteerruimtebesluit(soort: string): string {
+  return soort === 'wijziging' ? 'wijzigingsbesluit' : 'contracteerruimtebesluit';
+}
+
+/** Termijnregels §6: a besluit after tariefbeschikkingen, without a gewijzigde tariefbeschikking (yet), for a zorgaanbieder and a zorgkantoor. */
+function describeTwijfelWijziging(besluit: Besluit, twijfelRegime: string | undefined): { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } {
+  const naam = `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
   const mogelijkFataal = () =>
     'Mogelijk fatale datum. De NZa geeft na een wijziging van de contracteerruimte alleen "zo nodig" een gewijzigde ' +
     'tariefbeschikking af; krijgt deze partij er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de ' +
-    `bekendmaking van wijzigingsbesluit ${besluit}. Beroep uiterlijk op deze datum is veilig: een beroep vóór een ` +
-    'latere gewijzigde tariefbeschikking is niet te vroeg, want het wijzigingsbesluit bestaat al (art. 6:10 lid 1 sub a Awb). ' +
+    `bekendmaking van ${naam}. Beroep uiterlijk op deze datum is veilig: een beroep vóór een ` +
+    `latere gewijzigde tariefbeschikking is niet te vroeg, want ${naam} bestaat al (art. 6:10 lid 1 sub a Awb). ` +
     'Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.';
   return {
     zorgaanbieder: new LateTekst(() => joinTwijfels(mogelijkFataal(), twijfelRegime)!),
     zorgkantoor: new LateTekst(() => joinTwijfels(mogelijkFataal(), TWIJFEL_ZORGKANTOOR, twijfelRegime)!),
   };
+}
+
+/**
+ * Termijnregels §4: a besluit for a year that is not future at its bekendmaking, with no tariefbeschikking for (regio,
+ * jaar) yet; for a zorgaanbieder, a zorgkantoor, or (`undefined`) the region when no party is known.
+ */
+function describeTwijfelZonderTariefbeschikking(
+  besluit: Besluit,
+  regio: string,
+  jaar: number,
+  partijSoort: PartijSoort | undefined,
+  twijfelRegime: string | undefined,
+): LateTekst {
+  return new LateTekst(() => {
+    const naam = `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
+    const wie =
+      partijSoort === 'zorgkantoor'
+        ? ' Het zorgkantoor ontvangt nooit een tariefbeschikking: voor hem kan deze datum de enige zijn.'
+        : partijSoort === undefined
+          ? ' Er is nog geen partij in de regio bekend: deze datum geldt voor elke partij, ook voor het zorgkantoor.'
+          : '';
+    return joinTwijfels(
+      `Mogelijk fatale datum. ${naam} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; voor ` +
+        `${regio} ${jaar} is nog geen tariefbeschikking geregistreerd, dus er loopt (nog) geen termijn via art. 105 lid 2 Wmg. ` +
+        `Of dan de gewone termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.${wie} ` +
+        'Beroep uiterlijk op deze datum is veilig: het besluit bestaat al (art. 6:10 lid 1 sub a Awb). Een tariefbeschikking die ' +
+        'nog volgt, opent daarnaast een eigen termijn; de vroegste datum is de veilige.',
+      twijfelRegime,
+    )!;
+  });
+}
+
+/** Termijnregels §6 (corrected 2026-12-07): a newcomer after a lid-3 window keeps its term, with the lid-4 doubt. */
+function describeTwijfelNieuwkomer(partij: string, regio: string, vensterEinde: IsoDatum): string {
+  return (
+    `${partij} had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(vensterEinde)}) nog geen ` +
+    `tariefbeschikking in ${regio}: het venster stond voor ${partij} niet open, want ${partij} was toen geen belanghebbende ` +
+    '(art. 1:2 Awb). Deze tariefbeschikking opent daarom de termijn (art. 105 lid 2 Wmg). De NZa kan zich op het standpunt ' +
+    'stellen dat de contracteerruimte al onherroepelijk is (art. 105 lid 4 Wmg); stel beroep in uiterlijk op deze datum: een ' +
+    'onnodig beroep kost alleen griffierecht.'
+  );
+}
+
+/** Termijnregels §5: a tariefbeschikking for (regio, jaar) made known after the besluit that opened a lid-3 window, before 1 March. */
+function describeTwijfelLid3VoorMaart(regio: string, jaar: number, tariefbeschikking: IsoDatum, aanvang: IsoDatum): string {
+  return (
+    `Op ${formatDatumKort(tariefbeschikking)}, vóór ${formatDatumKort(aanvang)}, is een tariefbeschikking voor ${regio} ${jaar} ` +
+    'bekendgemaakt. Of "nog geen tariefbeschikking afgegeven" (art. 105 lid 3 Wmg) wordt gelezen op de dag van bekendmaking ' +
+    'van het besluit of op 1 maart, regelt de wet niet: lees men 1 maart, dan geldt dit venster niet en loopt beroep via de ' +
+    'tariefbeschikking (art. 105 lid 2 Wmg). Beide termijnen zijn berekend; de vroegste datum is de veilige.'
+  );
 }
 
 /** Why a term a user might expect does not open, as the walk decides it (the texts are `describeUitsluiting`'s). */
@@ -1173,6 +1336,7 @@ function describeUitsluiting(
   lid4: Lid4Uitsluiting | undefined,
   invoer: CelInvoer,
   context: Rekencontext,
+  alsToch?: BerekendeTermijn,
 ): Uitsluiting {
   const { regio, jaar } = invoer;
   switch (soort) {
@@ -1187,7 +1351,7 @@ function describeUitsluiting(
         eindeAlsToch: lid4!.eindeAlsToch,
       });
     case UitsluitingSoort.OudRegime:
-      return describeOudRegime(besluit, regio, jaar, context.config.inwerkingtreding!, partij);
+      return describeOudRegime(besluit, regio, jaar, context.config.inwerkingtreding!, partij, alsToch);
     case UitsluitingSoort.GeenBezwaar:
       return createUitsluiting(besluit, 'bezwaar', regio, jaar, 'geen-bezwaar-tegen-contracteerruimte', GRONDSLAG_GEEN_BEZWAAR, {
         toelichting: () =>
@@ -1243,6 +1407,8 @@ class CelResultaat implements CelUitkomst {
     private readonly uitsluitingCodes: Int32Array,
     readonly lid4: Lid4Kolommen,
     readonly plaatsen: CelPlaatsen,
+    /** By the exclusion's number: the term the new regime would give an oud-regime exclusion near the entry into force. */
+    private readonly oudRegimeAlsToch: ReadonlyMap<number, BerekendeTermijn> | undefined,
   ) {}
   // Sorted within the cell, so that merging cells needs no comparison beyond the last day.
   get geordend(): Int32Array {
@@ -1270,7 +1436,8 @@ class CelResultaat implements CelUitkomst {
       const partijNummer = codes[k + 2]!;
       const partij = partijNummer < 0 ? undefined : kolommen.partijNaam(partijNummer);
       const lid4Nummer = codes[k + 3]!;
-      lijst.push(describeUitsluiting(codes[k + 1]!, besluit, partij, lid4Nummer < 0 ? undefined : lid4.uitsluitingOp(lid4Nummer), invoer, this.context));
+      const alsToch = this.oudRegimeAlsToch?.get(k / 4);
+      lijst.push(describeUitsluiting(codes[k + 1]!, besluit, partij, lid4Nummer < 0 ? undefined : lid4.uitsluitingOp(lid4Nummer), invoer, this.context, alsToch));
     }
     return (this.lijst = lijst.sort(compareInCel));
   }
@@ -1334,6 +1501,7 @@ const GRONDSLAG_PER_REGEL: Readonly<Record<TermijnRegel, readonly string[]>> = {
   'art-105-lid-3': GRONDSLAG_LID_3,
   'wijziging-zonder-tariefbeschikking': GRONDSLAG_WIJZIGING,
   'art-6-19-voorzorg': GRONDSLAG_6_19,
+  'besluit-zonder-tariefbeschikking': GRONDSLAG_AWB,
 };
 
 /** A term's record from its columns; `grondslag` gains art. 1 Atw when the end moved. Its toelichting is lazy. */
@@ -1367,6 +1535,7 @@ function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: CelInvoe
     adressaat: besluit.type === 'tariefbeschikking' ? partijVan(besluit) : undefined,
     beroepIngesteld: kolommen.beroepIngesteld.get(i),
     tariefbeschikkingVooraf: kolommen.tariefbeschikkingVoorafVan(i),
+    gevolgdDoorTariefbeschikking: kolommen.gevolgdDoorVan(i),
   };
 }
 
@@ -1404,10 +1573,29 @@ function createUitsluiting(
   };
 }
 
-function describeOudRegime(besluit: Besluit, regio: string, jaar: number, inwerkingtreding: IsoDatum, partij?: string): Uitsluiting {
+function describeOudRegime(
+  besluit: Besluit,
+  regio: string,
+  jaar: number,
+  inwerkingtreding: IsoDatum,
+  partij: string | undefined,
+  alsToch: BerekendeTermijn | undefined,
+): Uitsluiting {
   const wat = besluit.type === 'contracteerruimte' ? `Contracteerruimtebesluit ${besluit.id}` : `Tariefbeschikking ${besluit.id}`;
+  const welkeTermijn = alsToch && alsToch.aanvang > addDagen(besluit.bekendgemaakt, 1) ? 'het venster vanaf 1 maart (art. 105 lid 3 Wmg)' : 'de termijn van zes weken na de bekendmaking';
   return createUitsluiting(besluit, 'beroep', regio, jaar, 'oud-regime', GRONDSLAG_OUD_REGIME, {
     ...(partij ? { partij } : {}),
+    ...(alsToch
+      ? {
+          // Termijnregels §8: never a bare exclusion where the term of the new regime runs past the entry into force.
+          twijfel: () =>
+            `${wat} is bekendgemaakt vóór de inwerkingtreding (${formatDatumKort(inwerkingtreding)}), maar ${welkeTermijn} ` +
+            `${alsToch.aanvang >= inwerkingtreding ? 'valt geheel' : 'loopt door tot'} na die datum. Of art. 105 leden 2–4 Wmg dan toch ` +
+            `beroep tegen de contracteerruimte openen, regelt de wet niet met zoveel woorden. Stel uit voorzorg beroep in uiterlijk op ` +
+            `${formatDatumLang(alsToch.einde)}: een onnodig beroep kost alleen griffierecht.`,
+          eindeAlsToch: alsToch.einde,
+        }
+      : {}),
     toelichting: () =>
       `${wat} is bekendgemaakt op ${formatDatumKort(besluit.bekendgemaakt)}, vóór de ingestelde datum van inwerkingtreding van ` +
       `art. 105 leden 2–4 Wmg (${formatDatumKort(inwerkingtreding)}): tegen de regionale contracteerruimte ${regiojaar(regio, jaar)} stond toen geen rechtstreeks beroep open; ` +

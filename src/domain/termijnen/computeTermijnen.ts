@@ -172,6 +172,7 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     // tariefbeschikking is in one cell); read only when the cells are walked.
     const eersteDag = new Int32Array(register.namen.length).fill(GEEN_DAG);
     const eersteTariefbeschikking = new EersteTariefbeschikkingen(register, eersteDag);
+    const regioPartijen = eersteTariefbeschikking.partijen;
     for (const [jaar, celNummer] of perJaar) {
       const [van, tot] = [begin[celNummer]!, begin[celNummer + 1]!];
       const plaatsen = plaatsenPerCel.subarray(van, tot);
@@ -199,7 +200,10 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
         dag[k] = d;
         code[k] = klad.code[j]!;
         partij[k] = p;
-        if (p >= 0 && d < eersteDag[p]!) eersteDag[p] = d;
+        if (p >= 0 && d < eersteDag[p]!) {
+          if (eersteDag[p] === GEEN_DAG) regioPartijen.push(p);
+          eersteDag[p] = d;
+        }
       }
       const velden: BesluitVelden = { van: celBesluiten, dag, code, partij, register };
       cellen.push({
@@ -256,6 +260,11 @@ class EersteTariefbeschikkingen implements EersteTariefbeschikkingInRegio {
     // A name the walks added after the split (a party asked for, an appellant) has no tariefbeschikking.
     const nummer = this.register.findNummer(partij);
     return nummer === undefined ? undefined : this.getVoorNummer(nummer);
+  }
+  /** The numbers of the region's parties with a tariefbeschikking, in the order met. */
+  readonly partijen: number[] = [];
+  *entries(): IterableIterator<[string, IsoDatum]> {
+    for (const n of this.partijen) yield [this.register.namen[n]!, fromDagnummer(this.dagen[n]!)];
   }
   getVoorNummer(inRegister: number): IsoDatum | undefined {
     const dag = inRegister >= this.dagen.length ? GEEN_DAG : this.dagen[inRegister]!;

@@ -2,7 +2,7 @@ import { addDagen, formatDatumKort, formatDatumLang, laatsteDatum, vroegsteDatum
 import type { Beroep } from '../besluiten/besluit';
 import type { RegioJaarStatus, Termijn } from './termijn';
 import { computePostUiterlijk } from './awbTermijn';
-import { TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
+import { splitTwijfels, TWIJFEL_ALINEA, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 
 /** What the status of one (regio, jaar) depends on besides the terms and beroepen. */
 export interface StatusContext {
@@ -72,7 +72,7 @@ export class StatusTermijnen {
     // The unknown entry into force is said on every page already, so a status does not repeat it.
     const twijfel = bron.twijfelVan(i);
     const eigen = twijfel === undefined ? undefined : withoutTwijfelInwerkingtreding(twijfel);
-    if (eigen) this.twijfels.add(eigen);
+    if (eigen) for (const deel of splitTwijfelsMemo(eigen)) this.twijfels.add(deel);
   }
 }
 
@@ -137,23 +137,28 @@ export function computeStatus(termijnen: StatusTermijnen, beroepen: readonly Ber
   if (termijnen.aantal > 0) {
     const laatsteEinde = termijnen.laatsteEinde;
     const afgerond = beroepen.flatMap((b) => (b.afgerond !== null && b.afgerond <= peildatum ? [b.afgerond] : []));
-    const sinds = laatsteDatum([addDagen(laatsteEinde, 1), ...afgerond]);
+    const dagNaEinde = addDagen(laatsteEinde, 1);
+    const sinds = laatsteDatum([dagNaEinde, ...afgerond]);
     const postUiterlijk = computePostUiterlijk(laatsteEinde);
-    const postNoot =
-      peildatum <= postUiterlijk
-        ? ` Let op: een beroepschrift dat uiterlijk op ${formatDatumKort(laatsteEinde)} ter post is bezorgd, is nog tijdig als ` +
-          `het uiterlijk op ${formatDatumLang(postUiterlijk)} binnenkomt (art. 6:9 lid 2 Awb).`
-        : '';
+    // Art. 6:9 lid 2 Awb (termijnregels §6, §9): only while the last day closed it (not a later uitspraak), for a week.
+    const perPost = sinds === dagNaEinde && peildatum <= postUiterlijk;
+    const postNoot = perPost
+      ? ` Let op: een beroepschrift dat uiterlijk op ${formatDatumKort(laatsteEinde)} ter post is bezorgd, is nog tijdig als ` +
+        `het uiterlijk op ${formatDatumLang(postUiterlijk)} binnenkomt (art. 6:9 lid 2 Awb).`
+      : '';
     return {
       regio,
       jaar,
       status: 'onherroepelijk',
       sinds,
+      ...(perPost ? { perPostUiterlijkOntvangen: postUiterlijk } : {}),
       ...(termijnen.alleenBeschermend
         ? {
-            twijfel:
-              'Na de wijziging van de contracteerruimte is (nog) geen gewijzigde tariefbeschikking geregistreerd. Geeft de NZa ' +
-              'die alsnog af, dan opent zij een nieuwe beroepstermijn (art. 105 lid 2 Wmg).',
+            twijfel: context.wachtOpGewijzigdeTariefbeschikking
+              ? 'Na de wijziging van de contracteerruimte is (nog) geen gewijzigde tariefbeschikking geregistreerd. Geeft de NZa ' +
+                'die alsnog af, dan opent zij een nieuwe beroepstermijn (art. 105 lid 2 Wmg).'
+              : 'Alleen mogelijk fatale data zijn verstreken: er is (nog) geen tariefbeschikking onder deze contracteerruimte ' +
+                'geregistreerd. Geeft de NZa die alsnog af, dan opent zij een beroepstermijn (art. 105 lid 2 Wmg).',
           }
         : {}),
       toelichting:
@@ -180,7 +185,20 @@ function describeTwijfel(termijnen: StatusTermijnen, context: StatusContext): st
       'dien uit voorzorg tijdig in.';
     if (!termijnen.twijfels.has(wijziging)) twijfels.push(wijziging);
   }
-  return twijfels.length > 0 ? twijfels.join(' ') : undefined;
+  return twijfels.length > 0 ? twijfels.join(TWIJFEL_ALINEA) : undefined;
+}
+
+const gesplitst = new Map<string, readonly string[]>();
+
+/** A term's doubts, one per paragraph (memoised: a few dozen distinct texts). */
+function splitTwijfelsMemo(twijfel: string): readonly string[] {
+  let delen = gesplitst.get(twijfel);
+  if (delen === undefined) {
+    delen = splitTwijfels(twijfel);
+    if (gesplitst.size > 10_000) gesplitst.clear();
+    gesplitst.set(twijfel, delen);
+  }
+  return delen;
 }
 
 // A few dozen distinct doubts among tens of thousands of terms: each stripped once.

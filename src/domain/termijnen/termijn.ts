@@ -15,7 +15,9 @@ export type TermijnRegel =
   /** After an amendment without a gewijzigde tariefbeschikking: six weeks from the wijzigingsbesluit (§6). */
   | 'wijziging-zonder-tariefbeschikking'
   /** A pending beroep extends to the amended besluit (art. 6:19 Awb): a letter with gronden as a precaution. */
-  | 'art-6-19-voorzorg';
+  | 'art-6-19-voorzorg'
+  /** A besluit for a year that is not future, with no tariefbeschikking for (regio, jaar) yet: six weeks from the besluit (§4). */
+  | 'besluit-zonder-tariefbeschikking';
 
 /**
  * `termijn`: a statutory term. `beschermend`: a date that may be the fatal one where the law leaves it open, or a
@@ -55,6 +57,11 @@ export interface Termijn {
    * before its first vaststelling (termijnregels §7: the window is kept, with the doubt).
    */
   tariefbeschikkingVooraf?: IsoDatum;
+  /**
+   * For a date after an amendment without a gewijzigde tariefbeschikking: the gewijzigde tariefbeschikking to the same
+   * party that did follow under the same version (it opens its own term).
+   */
+  gevolgdDoorTariefbeschikking?: { besluit: string; bekendgemaakt: IsoDatum };
   besluitType: Besluit['type'];
   bekendgemaakt: IsoDatum;
   /** Last day before the Atw move. */
@@ -94,6 +101,11 @@ interface StatusVelden {
   veiligeUitersteDatum?: IsoDatum;
   /** When onherroepelijk: since when. */
   sinds?: IsoDatum;
+  /**
+   * When onherroepelijk and the peildatum is at most seven days after the last day that closed it: a beroepschrift
+   * posted by that day is still on time when received by this day (art. 6:9 lid 2 Awb; termijnregels §6).
+   */
+  perPostUiterlijkOntvangen?: IsoDatum;
   /** When nog-niet-open and a term is known to start later (art. 105 lid 3 Wmg). */
   opent?: IsoDatum;
   /** Set when the current contracteerruimte predates art. 105 leden 2–4 Wmg: no direct beroep at all. */

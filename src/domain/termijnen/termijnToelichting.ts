@@ -2,6 +2,7 @@ import { formatDatumKort, formatDatumLang, jaarVan } from '../kalender/kalenderd
 import { describeAtwVerschuiving } from '../kalender/atwKalender';
 import { TARIEFBESCHIKKING_SOORT_LABEL, type TariefbeschikkingSoort } from '../besluiten/besluit';
 import type { Termijn, TermijnConfig } from './termijn';
+import { nameContracteerruimtebesluit } from './celTermijnen';
 
 /**
  * A term's toelichting in one Dutch paragraph: which besluit opened it for whom, on what rule, from when to when, and
@@ -37,13 +38,25 @@ export function describeToelichting(t: Termijn, config: TermijnConfig): string {
       );
     case 'art-6-19-voorzorg':
       return (
-        `Voorzorg: brief met gronden van ${t.partij} tegen wijzigingsbesluit ${t.besluit} over de contracteerruimte ` +
+        `Voorzorg: brief met gronden van ${t.partij} tegen ${nameContracteerruimtebesluit(t.besluitSoort)} ${t.besluit} over de contracteerruimte ` +
         `${regiojaar}, binnen zes weken na de bekendmaking, ${periode}`
       );
-    case 'wijziging-zonder-tariefbeschikking':
+    case 'wijziging-zonder-tariefbeschikking': {
+      // Only what the input holds: a gewijzigde tariefbeschikking to this party that did follow is named, not denied.
+      const gevolgd = t.gevolgdDoorTariefbeschikking;
+      const tariefbeschikking = gevolgd
+        ? `; gewijzigde tariefbeschikking ${gevolgd.besluit} aan ${t.partij} volgde op ${formatDatumKort(gevolgd.bekendgemaakt)} en opent een eigen termijn (art. 105 lid 2 Wmg); deze datum blijft de veilige als die eerder valt`
+        : ' zolang geen gewijzigde tariefbeschikking aan deze partij is geregistreerd';
       return (
-        `Beroep van ${t.partij} tegen de gewijzigde contracteerruimte ${regiojaar} (besluit ${t.besluit}, ` +
-        `bekendgemaakt ${formatDatumKort(t.bekendgemaakt)}) zolang geen gewijzigde tariefbeschikking volgt, ${periode}`
+        `Beroep van ${t.partij} tegen de contracteerruimte ${regiojaar} zoals vastgesteld bij ${nameContracteerruimtebesluit(t.besluitSoort)} ${t.besluit} ` +
+        `(bekendgemaakt ${formatDatumKort(t.bekendgemaakt)}), zes weken vanaf de dag na die bekendmaking${tariefbeschikking}, ${periode}`
+      );
+    }
+    case 'besluit-zonder-tariefbeschikking':
+      return (
+        `Beroep${t.partij ? ` van ${t.partij}` : ', open voor elke partij in de regio,'} tegen de regionale contracteerruimte ${regiojaar}, vastgesteld bij ` +
+        `${nameContracteerruimtebesluit(t.besluitSoort)} ${t.besluit} (bekendgemaakt ${formatDatumKort(t.bekendgemaakt)}) voor een jaar dat geen toekomstig jaar is, ` +
+        `zonder tariefbeschikking voor ${regiojaar}: zes weken vanaf de dag na de bekendmaking van het besluit (art. 6:7 en 6:8 lid 1 Awb), ${periode}`
       );
   }
 }

@@ -44,6 +44,7 @@ export function toTermijnUitkomstJson(
       status: s.status,
       ...(s.veiligeUitersteDatum ? { veiligeUitersteDatum: s.veiligeUitersteDatum } : {}),
       ...(s.sinds ? { sinds: s.sinds } : {}),
+      ...(s.perPostUiterlijkOntvangen ? { perPostUiterlijkOntvangen: s.perPostUiterlijkOntvangen } : {}),
     })),
     partijStatus: (uitkomst.partijStatus ?? []).map((s) => ({
       partij: s.partij,
@@ -52,6 +53,7 @@ export function toTermijnUitkomstJson(
       status: s.status,
       ...(s.veiligeUitersteDatum ? { veiligeUitersteDatum: s.veiligeUitersteDatum } : {}),
       ...(s.sinds ? { sinds: s.sinds } : {}),
+      ...(s.perPostUiterlijkOntvangen ? { perPostUiterlijkOntvangen: s.perPostUiterlijkOntvangen } : {}),
       ...(s.twijfel ? { twijfel: s.twijfel } : {}),
     })),
     waarschuwingen: uitkomst.waarschuwingen ?? [],

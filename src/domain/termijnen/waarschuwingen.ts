@@ -121,8 +121,8 @@ function findEersteDagNa(peildatum: IsoDatum, laag: number, hoog: number): numbe
 }
 
 /**
- * Per beroep (those whose besluit is known), what holds whatever the peildatum: measured against the first
- * contracteerruimtebesluit of its (regio, jaar) and the earliest beroep term against its besluit in its year
+ * Per beroep (those whose besluit is known), what holds whatever the peildatum: measured against the
+ * contracteerruimtebesluiten of its (regio, jaar) and the earliest beroep term against its besluit in its year
  * (`aanvangPerBeroep`, see `indexEersteBeroepstermijn`).
  */
 export function prepareBeroepWaarschuwingen(
@@ -131,24 +131,32 @@ export function prepareBeroepWaarschuwingen(
   besluiten: Iterable<Besluit>,
   aanvangPerBeroep: ReadonlyMap<string, Pick<Termijn, 'aanvang'>>,
 ): BeroepWaarschuwingen[] {
-  const eersteContracteerruimte = new Map<string, Besluit>();
+  // Per (regio, jaar) its contracteerruimtebesluiten in order of bekendmaking: the versions a beroep can be against.
+  const versiesPerCel = new Map<string, Besluit[]>();
   for (const b of besluiten) {
     if (b.type !== 'contracteerruimte') continue;
     for (const jaar of b.jaren) {
       const sleutel = `${b.regio}\u0000${jaar}`;
-      const bekend = eersteContracteerruimte.get(sleutel);
-      if (!bekend || b.bekendgemaakt < bekend.bekendgemaakt) eersteContracteerruimte.set(sleutel, b);
+      const lijst = versiesPerCel.get(sleutel);
+      if (lijst) lijst.push(b);
+      else versiesPerCel.set(sleutel, [b]);
     }
   }
+  for (const lijst of versiesPerCel.values()) lijst.sort((a, b) => (a.bekendgemaakt < b.bekendgemaakt ? -1 : a.bekendgemaakt > b.bekendgemaakt ? 1 : 0));
   const perBeroep: BeroepWaarschuwingen[] = [];
   for (const beroep of beroepen) {
     const besluit = besluitenPerId.get(beroep.tegen);
     if (!besluit) continue;
     const regio = beroep.regio ?? besluit.regio;
-    const contracteerruimte = besluit.type === 'contracteerruimte' ? besluit : eersteContracteerruimte.get(`${regio}\u0000${beroep.jaar}`);
     perBeroep.push({
       beroep,
-      vast: listVasteBeroepWaarschuwingen(beroep, regio, contracteerruimte, aanvangPerBeroep.get(`${beroep.tegen}\u0000${beroep.jaar}`)),
+      vast: listVasteBeroepWaarschuwingen(
+        beroep,
+        regio,
+        besluit,
+        versiesPerCel.get(`${regio}\u0000${beroep.jaar}`) ?? [],
+        aanvangPerBeroep.get(`${beroep.tegen}\u0000${beroep.jaar}`),
+      ),
     });
   }
   return perBeroep;
@@ -211,17 +219,28 @@ export function indexEersteBeroepstermijn<T extends WaarschuwingTermijn>(termijn
 }
 
 /**
- * What holds for a beroep whatever the peildatum. A beroep lies against the contracteerruimte of (regio, jaar); `tegen`
- * may name the tariefbeschikking that opened the term. What counts for art. 6:10 Awb is whether the
- * contracteerruimtebesluit existed when the beroep was filed.
+ * What holds for a beroep whatever the peildatum (art. 6:10 Awb). A beroep lies against the contracteerruimte of (regio,
+ * jaar); `tegen` names the contracteerruimtebesluit or the tariefbeschikking that opened the term. Each warning states
+ * only what the input holds (termijnregels §7): the contracteerruimtebesluit it names is the one the beroep is against
+ * (`tegen` itself, or the version in force when the tariefbeschikking was made known), and where the law is conditional
+ * so is the warning. A beroep pending when a later besluit amends the year is extended to it (art. 6:19 Awb): no warning.
  */
 export function listVasteBeroepWaarschuwingen(
   beroep: Beroep,
   regio: string,
-  contracteerruimte: Besluit | undefined,
+  tegen: Besluit,
+  /** The contracteerruimtebesluiten of (regio, jaar), in order of bekendmaking. */
+  versies: readonly Besluit[],
   termijn: Pick<Termijn, 'aanvang'> | undefined,
 ): Waarschuwing[] {
+  const eerdereVersie = versies.find((v) => v.bekendgemaakt <= beroep.ingesteld);
+  // The contracteerruimtebesluit the beroep is against, if the input holds it.
+  let contracteerruimte: Besluit | undefined;
+  if (tegen.type === 'contracteerruimte') contracteerruimte = tegen;
+  else for (const v of versies) if (v.bekendgemaakt <= tegen.bekendgemaakt) contracteerruimte = v;
   if (contracteerruimte && beroep.ingesteld < contracteerruimte.bekendgemaakt) {
+    // Filed against an earlier version of the year and extended to this one by art. 6:19 Awb: not early.
+    if (eerdereVersie) return [];
     return [
       {
         code: 'beroep-voor-besluit',
@@ -229,20 +248,24 @@ export function listVasteBeroepWaarschuwingen(
         melding:
           `Het beroep over de contracteerruimte ${regio} ${beroep.jaar} is ingesteld op ${formatDatumKort(beroep.ingesteld)}, vóór de ` +
           `bekendmaking van contracteerruimtebesluit ${contracteerruimte.id} (${formatDatumKort(contracteerruimte.bekendgemaakt)}). Het is ` +
-          'alleen ontvankelijk als het besluit toen al tot stand was gekomen of de indiener dat redelijkerwijs kon menen ' +
-          '(art. 6:10 lid 1 Awb); anders kan de rechter de behandeling aanhouden (lid 2).',
+          'ontvankelijk als het besluit toen al tot stand was gekomen of de indiener dat redelijkerwijs kon menen ' +
+          '(art. 6:10 lid 1 Awb); zo niet, dan kan de rechter de behandeling aanhouden (lid 2).',
       },
     ];
   }
   if (termijn && beroep.ingesteld < termijn.aanvang) {
+    const grond = contracteerruimte
+      ? `Dat maakt het niet te vroeg: contracteerruimtebesluit ${contracteerruimte.id} was al bekendgemaakt op ` +
+        `${formatDatumKort(contracteerruimte.bekendgemaakt)} (art. 6:10 lid 1 sub a Awb).`
+      : 'Het is ontvankelijk als het besluit waartegen het zich richt toen al tot stand was gekomen (art. 6:10 lid 1 sub a Awb); ' +
+        `het contracteerruimtebesluit over ${regio} ${beroep.jaar} staat niet in de invoer.`;
     return [
       {
         code: 'beroep-voor-aanvang',
         besluit: beroep.tegen,
         melding:
           `Het beroep tegen ${beroep.tegen} (${beroep.jaar}) is ingesteld op ${formatDatumKort(beroep.ingesteld)}, vóór de aanvang ` +
-          `van de termijn op ${formatDatumKort(termijn.aanvang)}. Dat maakt het niet te vroeg: het contracteerruimtebesluit ` +
-          'was al bekendgemaakt (art. 6:10 lid 1 sub a Awb).',
+          `van de termijn op ${formatDatumKort(termijn.aanvang)}. ${grond}`,
       },
     ];
   }

@@ -39,11 +39,14 @@ describe('art. 105 lid 2 and lid 4 Wmg: terms belong to a party, not to a region
     expect(run({ besluiten, peildatum: '2026-05-14' }).status[0]).toMatchObject({ status: 'onherroepelijk', sinds: '2026-05-14' });
   });
 
-  it('lid 4: a newcomer after a lid-3 window gets the exclusion with the doubt and the date the term would have', () => {
-    const u = run({ besluiten: [cr('CR-1', '2025-11-14', [2027]), tbVoor('N', 'TB-N', '2026-10-01', 2027)] });
-    const [x] = u.uitsluitingen.filter((y) => y.besluit === 'TB-N' && y.rechtsmiddel === 'beroep');
-    expect(x).toMatchObject({ reden: 'onherroepelijk', partij: 'N', eindeAlsToch: '2026-11-12' });
-    expect(x!.twijfel).toContain('nieuwkomer');
+  it('lid 4 (termijnregels §6, corrected 2026-12-07): a newcomer after a lid-3 window keeps its term, with the doubt; no exclusion', () => {
+    const u = run({ besluiten: [cr('CR-1', '2025-11-14', [2027]), tbVoor('N', 'TB-N', '2026-10-01', 2027)], peildatum: '2026-10-20' });
+    expect(u.uitsluitingen.filter((y) => y.besluit === 'TB-N' && y.rechtsmiddel === 'beroep')).toEqual([]);
+    const [t] = beroepstermijnen(u, { besluit: 'TB-N' });
+    expect(t).toMatchObject({ partij: 'N', soort: 'termijn', regel: 'art-105-lid-2', einde: '2026-11-12' });
+    expect(t!.twijfel).toContain('art. 1:2 Awb');
+    expect(t!.twijfel).toContain('art. 105 lid 4 Wmg');
+    expect(u.partijStatus.find((p) => p.partij === 'N')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-11-12' });
   });
 
   it('lid 4: a provider that had a tariefbeschikking in the region before the window closed is no newcomer', () => {
@@ -188,11 +191,9 @@ describe('second legal reading (review of 29 November 2026): gaps closed', () =>
     expect(x!.twijfel).toContain('woensdag 12 augustus 2026 de fatale datum');
   });
 
-  it('art. 105 lid 4: the newcomer is told to file by the date whether or not the contracteerruimte was amended', () => {
+  it('art. 105 lid 4: the newcomer is told to file by its date (a term, not an exclusion: termijnregels §6 as corrected)', () => {
     const u = run({ besluiten: [cr('CR-1', '2025-11-14', [2027]), tbVoor('N', 'TB-N', '2026-10-01', 2027)] });
-    expect(u.uitsluitingen.find((y) => y.besluit === 'TB-N' && y.rechtsmiddel === 'beroep')!.twijfel).toContain(
-      'ook als de contracteerruimte niet is gewijzigd',
-    );
+    expect(beroepstermijnen(u, { besluit: 'TB-N' })[0]!.twijfel).toContain('stel beroep in uiterlijk op deze datum');
   });
 
   it('art. 105 lid 4 for the zorgkantoor: the exclusion carries the zorgkantoor doubt', () => {

@@ -127,13 +127,17 @@ describe('the status of beroep from summarised terms (termijnregels §6, §7)', 
             // The day after the last term, or the day a beroep ended, whichever is later (§6).
             const afgerond = beroepen.flatMap((b) => (b.afgerond !== null && b.afgerond <= PEILDATUM ? [b.afgerond] : []));
             expect(status.sinds).toBe([addDagen(verwacht.laatsteEinde!, 1), ...afgerond].reduce((a, b) => (b > a ? b : a)));
-            if (verwacht.alleenBeschermend) expect(status.twijfel).toContain('geen gewijzigde tariefbeschikking');
+            if (verwacht.alleenBeschermend)
+              expect(status.twijfel).toContain(context.wachtOpGewijzigdeTariefbeschikking ? 'geen gewijzigde tariefbeschikking' : 'geen tariefbeschikking onder deze contracteerruimte');
             else expect(status.twijfel).toBeUndefined();
+            // Art. 6:9 lid 2 Awb (termijnregels §6): the postal week while the last day closed it and at most seven days have passed.
+            const perPost = status.sinds === addDagen(verwacht.laatsteEinde!, 1) && PEILDATUM <= addDagen(verwacht.laatsteEinde!, 7);
+            expect(status.perPostUiterlijkOntvangen).toBe(perPost ? addDagen(verwacht.laatsteEinde!, 7) : undefined);
           } else {
             // Each doubt once, the terms' own before the amendment's (§7: an amendment never silently moves a safe date).
             const wijziging = verwacht.tegenEerdereVersie && context.contracteerruimte ? wijzigingTwijfel(context.contracteerruimte) : undefined;
             const delen = wijziging && !verwacht.twijfels.includes(wijziging) ? [...verwacht.twijfels, wijziging] : verwacht.twijfels;
-            expect(status.twijfel).toBe(delen.length > 0 ? delen.join(' ') : undefined);
+            expect(status.twijfel).toBe(delen.length > 0 ? delen.join('\n\n') : undefined);
           }
           if (soort === 'in-beroep') expect(status.toelichting).toContain(`ingesteld op ${formatDatumKort(lopend.map((b) => b.ingesteld).sort()[0]!)}`);
           if (soort === 'open') {
