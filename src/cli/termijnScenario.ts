@@ -4,7 +4,18 @@ import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { EERSTE_BEKENDMAKING, LAATSTE_BEKENDMAKING } from '../domain/termijnen/awbTermijn';
 import { ALLE_ZORGKANTOORREGIOS, findZorgkantoorregio, isGeldigOp, type Zorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 import { formatDatumKort } from '../domain/kalender/kalenderdatum';
-import { isoDatumVeld, jaarVeld, keuzeVeld, regioVeld, tekstVeld, formatWaarde, formatPad, isBinnenJaren, toVeldFouten, type VeldFout } from '../validation/velden';
+import {
+  isoDatumVeld,
+  jaarVeld,
+  keuzeVeld,
+  regioVeld,
+  tekstVeld,
+  formatWaarde,
+  formatPad,
+  isBinnenJaren,
+  toVeldFouten,
+  type VeldFout,
+} from '../validation/velden';
 import { isGeldigeIsoDatum } from '../domain/kalender/kalenderdatum';
 
 /** Art. 105 Wmg terms are computed for bekendmakingen from the Awb (1994) through 2200 (termijnregels §3). */
@@ -136,7 +147,13 @@ function listSamenhangFouten(ruw: unknown): VeldFout[] {
           }
         }
       }
-      if (typeof ingesteld === 'string' && typeof afgerond === 'string' && isGeldigeIsoDatum(ingesteld) && isGeldigeIsoDatum(afgerond) && afgerond < ingesteld) {
+      if (
+        typeof ingesteld === 'string' &&
+        typeof afgerond === 'string' &&
+        isGeldigeIsoDatum(ingesteld) &&
+        isGeldigeIsoDatum(afgerond) &&
+        afgerond < ingesteld
+      ) {
         fouten.push({ veld: formatPad(['beroepen', i, 'afgerond']), melding: 'ligt vóór de datum waarop het beroep is ingesteld' });
       }
     });

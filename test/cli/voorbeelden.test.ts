@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runTermijnenCommand } from '../../src/cli/termijnenCommand';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
@@ -19,14 +19,22 @@ interface Voorbeeld {
   verwacht: Verwachting[];
 }
 
-const voorbeelden: Voorbeeld[] = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/spec/voorbeelden.json'), 'utf8'));
+// Every public file: voorbeelden.json and the later rule versions' voorbeelden-v3.json …, as check-voorbeelden runs them.
+const SPEC = resolve(import.meta.dirname, '../../../shared/spec');
+const bestanden = readdirSync(SPEC)
+  .filter((f) => /^voorbeelden.*\.json$/.test(f))
+  .sort();
+const voorbeelden: Voorbeeld[] = bestanden.flatMap((f) => JSON.parse(readFileSync(resolve(SPEC, f), 'utf8')) as Voorbeeld[]);
 // As the CLI runs without configuration: the entry into force unknown.
 const CONFIG = { inwerkingtreding: undefined, kalender: createAtwKalender() };
 
 const past = (entry: Record<string, unknown>, waar: Record<string, unknown>) => Object.entries(waar).every(([k, v]) => entry[k] === v);
 
-describe('public worked examples (voorbeelden.json)', () => {
-  it('has examples to run', () => expect(voorbeelden.length).toBeGreaterThanOrEqual(10));
+describe('public worked examples (voorbeelden*.json)', () => {
+  it('has examples to run, from every public file (voorbeelden.json and voorbeelden-v3.json)', () => {
+    expect(bestanden).toEqual(expect.arrayContaining(['voorbeelden.json', 'voorbeelden-v3.json']));
+    expect(voorbeelden.length).toBeGreaterThanOrEqual(13);
+  });
 
   it.each(voorbeelden.map((v) => [`${v.naam} (${v.regel})`, v] as const))('%s', async (_naam, voorbeeld) => {
     const { exitCode, stdout, stderr } = await runTermijnenCommand([], async () => JSON.stringify(voorbeeld.scenario), '2026-11-29', CONFIG);
@@ -44,7 +52,7 @@ describe('public worked examples (voorbeelden.json)', () => {
         expect(
           gevonden.map((x) => x[k]),
           `${e.in} ${JSON.stringify(e.waar)}.${k}`,
-        ).toContain(v);
+        ).toContainEqual(v);
       }
     }
   });

@@ -891,6 +891,11 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   }
   const plaatsen: CelPlaatsen = { contracteerruimte: [], eersteTariefbeschikking: -1, partij: new Int32Array(besluiten.length).fill(-1), chronologisch: true };
 
+  /** Each zorgkantoor asked for, by its number in the columns, other than the addressee numbered `adressaat`. */
+  const forEachGevraagdZorgkantoor = (adressaat: number, doe: (nummer: number) => void) => {
+    for (let k = 0; k < gevraagd.length; k++) if (gevraagd[k]!.soort === 'zorgkantoor' && gevraagdNummers[k] !== adressaat) doe(gevraagdNummers[k]!);
+  };
+
   /** `partij` is a number in the party table, or −1 for a lid-3 window (open to every party of the region). */
   const addBeroepstermijn = (
     t: BerekendeTermijn,
@@ -903,7 +908,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   ) => {
     beroepPosities.push(kolommen.lengte);
     kolommen.add(plaats, t, regel, versie, partij, partij < 0 ? undefined : soortVan[partij], twijfel, beroepIngesteld);
-    if (!teltVoorLid4 || regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg') return;
+    // Possibly fatal dates and precautions do not close beroep (§4, §6): a tariefbeschikking that follows still opens its term.
+    if (!teltVoorLid4 || SOORT_PER_REGEL[REGEL_NUMMER[regel]] === 'beschermend') return;
     const einde = t.einde;
     laatsteEindeWettelijk = laterVan(laatsteEindeWettelijk, einde);
     if (partij >= 0) laatsteEindeVan[partij] = laterVan(laatsteEindeVan[partij], einde);
@@ -1060,7 +1066,12 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
             zorgaanbieder: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgaanbieder', twijfelRegime),
             zorgkantoor: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgkantoor', twijfelRegime),
           };
-          addBeroepstermijn(t, 'besluit-zonder-tariefbeschikking', nummer, soortVan[nummer] === 'zorgkantoor' ? twijfelZonder.zorgkantoor : twijfelZonder.zorgaanbieder);
+          addBeroepstermijn(
+            t,
+            'besluit-zonder-tariefbeschikking',
+            nummer,
+            soortVan[nummer] === 'zorgkantoor' ? twijfelZonder.zorgkantoor : twijfelZonder.zorgaanbieder,
+          );
         }
       }
       continue;
@@ -1083,10 +1094,13 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       // sluittarief, which never opens one).
       const kanNogOpen = t.einde >= inwerkingtreding! && (code === BesluitCode.MetProductieafspraken || velden.van[plaats]!.soort !== 'sluittarief');
       addUitsluiting(UitsluitingSoort.OudRegime, nummer, -1, kanNogOpen ? t : undefined);
+      forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.OudRegime, zk, -1, kanNogOpen ? t : undefined));
       continue;
     }
     if (code === BesluitCode.ZonderProductieafspraken) {
+      // Art. 105 lid 2 Wmg: no beroep through it for anyone — the zorgkantoor asked for is told so too (no party without a date or a reason).
       addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, nummer);
+      forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, zk));
       continue;
     }
     // Termijnregels §5: a tariefbeschikking made known after the besluit that opened a lid-3 window, before 1 March.
@@ -1184,7 +1198,7 @@ function describeTwijfelLid3VoorMaart(regio: string, jaar: number, tariefbeschik
   return (
     `Op ${formatDatumKort(tariefbeschikking)}, vóór ${formatDatumKort(aanvang)}, is een tariefbeschikking voor ${regio} ${jaar} ` +
     'bekendgemaakt. Of "nog geen tariefbeschikking afgegeven" (art. 105 lid 3 Wmg) wordt gelezen op de dag van bekendmaking ' +
-    'van het besluit of op 1 maart, regelt de wet niet: lees men 1 maart, dan geldt dit venster niet en loopt beroep via de ' +
+    'van het besluit of op 1 maart, regelt de wet niet. Leest men 1 maart, dan geldt dit venster niet en loopt beroep via de ' +
     'tariefbeschikking (art. 105 lid 2 Wmg). Beide termijnen zijn berekend; de vroegste datum is de veilige.'
   );
 }
@@ -1437,7 +1451,9 @@ class CelResultaat implements CelUitkomst {
       const partij = partijNummer < 0 ? undefined : kolommen.partijNaam(partijNummer);
       const lid4Nummer = codes[k + 3]!;
       const alsToch = this.oudRegimeAlsToch?.get(k / 4);
-      lijst.push(describeUitsluiting(codes[k + 1]!, besluit, partij, lid4Nummer < 0 ? undefined : lid4.uitsluitingOp(lid4Nummer), invoer, this.context, alsToch));
+      lijst.push(
+        describeUitsluiting(codes[k + 1]!, besluit, partij, lid4Nummer < 0 ? undefined : lid4.uitsluitingOp(lid4Nummer), invoer, this.context, alsToch),
+      );
     }
     return (this.lijst = lijst.sort(compareInCel));
   }
@@ -1582,7 +1598,10 @@ function describeOudRegime(
   alsToch: BerekendeTermijn | undefined,
 ): Uitsluiting {
   const wat = besluit.type === 'contracteerruimte' ? `Contracteerruimtebesluit ${besluit.id}` : `Tariefbeschikking ${besluit.id}`;
-  const welkeTermijn = alsToch && alsToch.aanvang > addDagen(besluit.bekendgemaakt, 1) ? 'het venster vanaf 1 maart (art. 105 lid 3 Wmg)' : 'de termijn van zes weken na de bekendmaking';
+  const welkeTermijn =
+    alsToch && alsToch.aanvang > addDagen(besluit.bekendgemaakt, 1)
+      ? 'het venster vanaf 1 maart (art. 105 lid 3 Wmg)'
+      : 'de termijn van zes weken na de bekendmaking';
   return createUitsluiting(besluit, 'beroep', regio, jaar, 'oud-regime', GRONDSLAG_OUD_REGIME, {
     ...(partij ? { partij } : {}),
     ...(alsToch

@@ -93,7 +93,8 @@ describe('statuses read the places the walk recorded (termijnregels §6)', () =>
         for (const b of invoer.besluiten) if (b.type === 'tariefbeschikking' && b.bekendgemaakt <= peildatum) namen.add(partijVan(b));
         for (const b of invoer.beroepen) if (b.ingesteld <= peildatum) namen.add(b.partij);
         // Termijnregels §4: a provider with an earlier tariefbeschikking in the region is a party of a besluit for a year without one.
-        for (const t of cel.termijnen) if (t.regel === 'besluit-zonder-tariefbeschikking' && t.partij !== undefined && t.bekendgemaakt <= peildatum) namen.add(t.partij);
+        for (const t of cel.termijnen)
+          if (t.regel === 'besluit-zonder-tariefbeschikking' && t.partij !== undefined && t.bekendgemaakt <= peildatum) namen.add(t.partij);
         const status = computeCelStatus(cel, peildatum, config);
         expect(status.partijStatus.map((p) => p.partij)).toEqual([...namen].sort(compare));
       }

@@ -94,9 +94,14 @@ describe('termijnregels §7: warnings read from the split, as the input names th
         expect(waarschuwingen.filter((w) => w.code === 'jaar-niet-gedekt').map((w) => w.besluit)).toEqual(nietGedekt);
         // Art. 6:10 Awb: a beroep filed before the contracteerruimtebesluit it names was made known; one after the peildatum.
         const bekendVan = (id: string) => i.besluiten.find((b) => b.id === id)!.bekendgemaakt;
+        // Not when an earlier contracteerruimtebesluit for the year existed when it was filed: then the beroep was against
+        // that version and art. 6:19 Awb extends it to the later one (cli-termijnen.md, version 3).
+        const eerdereVersie = (b: (typeof i.beroepen)[number]) =>
+          i.besluiten.some((c) => c.type === 'contracteerruimte' && c.regio === b.regio && c.jaren.includes(b.jaar) && c.bekendgemaakt <= b.ingesteld);
         expect(waarschuwingen.filter((w) => w.code === 'beroep-voor-besluit').map((w) => w.besluit)).toEqual(
-          i.beroepen.filter((b) => b.ingesteld < bekendVan(b.tegen)).map((b) => b.tegen),
+          i.beroepen.filter((b) => b.ingesteld < bekendVan(b.tegen) && !eerdereVersie(b)).map((b) => b.tegen),
         );
+        for (const w of waarschuwingen.filter((x) => x.code === 'beroep-voor-besluit')) expect(w.melding).toContain('Het is ontvankelijk als');
         expect(waarschuwingen.filter((w) => w.code === 'beroep-in-toekomst').map((w) => w.besluit)).toEqual(
           i.beroepen.filter((b) => b.ingesteld > i.peildatum).map((b) => b.tegen),
         );

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { createAtwKalender } from '../../../src/domain/kalender/atwKalender';
+import { describeAfleiding } from '../../../src/domain/termijnen/afleiding';
+import { describeToelichting } from '../../../src/domain/termijnen/termijnToelichting';
+import { splitTwijfels, TWIJFEL_INWERKINGTREDING } from '../../../src/domain/termijnen/twijfelTeksten';
+import type { Termijn, TermijnConfig } from '../../../src/domain/termijnen/termijn';
+import { beroep, CONFIG, cr, run, tb, tbVoor } from './scenarioBouwer';
+
+// Worked examples for the rules as corrected on 2026-12-07 (termijnregels §4, §5, §6, §8, §9, §10; cli-termijnen.md
+// "Version 3 changes"). Every date below was worked out by hand from the articles named, not taken from the engine:
+// six weeks = bekendmaking + 42 days (art. 6:7, 6:8 lid 1 Awb), a lid-3 window 1 March – 11 April (art. 105 lid 3 Wmg),
+// the end moved by art. 1 and 3 Atw.
+
+const ZK_TWENTE = { partij: 'Zorgkantoor Twente', soort: 'zorgkantoor' as const, regio: 'Twente' };
+const ZK_UTRECHT = { partij: 'Zorgkantoor Utrecht', soort: 'zorgkantoor' as const, regio: 'Utrecht' };
+const beroepen = (u: ReturnType<typeof run>, besluit: string) => u.termijnen.filter((t) => t.rechtsmiddel === 'beroep' && t.besluit === besluit);
+const teksten = (t: Termijn, config: TermijnConfig = CONFIG) =>
+  [describeToelichting(t, config), t.twijfel ?? '', ...describeAfleiding(t, config).map((s) => s.stap)].join('\n');
+
+describe('termijnregels §4 (v3): a besluit for a year that is not future, without a tariefbeschikking — no party without a date', () => {
+  it('the zorgkantoor asked for gets a possibly fatal date from the besluit’s own bekendmaking (art. 6:7, 6:8 lid 1 Awb)', () => {
+    // Wijziging for 2030 made known Tuesday 12 February 2030: 13 February – Tuesday 26 March 2030.
+    const u = run({ besluiten: [cr('CR-W', '2030-02-12', [2030], 'wijziging', 'Twente')], partijen: [ZK_TWENTE], peildatum: '2030-02-20' });
+    expect(beroepen(u, 'CR-W')).toEqual([
+      expect.objectContaining({
+        partij: 'Zorgkantoor Twente',
+        soort: 'beschermend',
+        regel: 'besluit-zonder-tariefbeschikking',
+        aanvang: '2030-02-13',
+        einde: '2030-03-26',
+        grondslag: ['art. 6:7 Awb', 'art. 6:8 lid 1 Awb'],
+      }),
+    ]);
+    expect(beroepen(u, 'CR-W')[0]!.twijfel).toContain('Mogelijk fatale datum');
+    expect(u.partijStatus).toEqual([expect.objectContaining({ partij: 'Zorgkantoor Twente', status: 'open', veiligeUitersteDatum: '2030-03-26' })]);
+    expect(u.status[0]).toMatchObject({ status: 'open', veiligeUitersteDatum: '2030-03-26' });
+  });
+
+  it('a provider with an earlier tariefbeschikking in the region is a party too; a tariefbeschikking that follows adds its lid-2 term and the earliest is safe (§7)', () => {
+    // A: tariefbeschikking 2029 (5 March 2029). Vaststelling 2030 made known 15 January 2030 → 26 February 2030; TB 2030
+    // to A on 5 February 2030 → 19 March 2030 (art. 105 lid 2 Wmg).
+    const besluiten = [tbVoor('A', 'TB-A29', '2029-03-05', 2029), cr('CR-30', '2030-01-15', [2030]), tbVoor('A', 'TB-A30', '2030-02-05', 2030)];
+    const u = run({ besluiten, peildatum: '2030-02-10' });
+    expect(beroepen(u, 'CR-30')).toEqual([expect.objectContaining({ partij: 'A', soort: 'beschermend', einde: '2030-02-26', jaar: 2030 })]);
+    expect(beroepen(u, 'TB-A30')).toEqual([expect.objectContaining({ partij: 'A', soort: 'termijn', einde: '2030-03-19' })]);
+    expect(u.partijStatus.find((p) => p.partij === 'A' && p.jaar === 2030)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2030-02-26' });
+  });
+
+  it('a possibly fatal date does not close beroep (lid 4): a tariefbeschikking after it still opens its own term', () => {
+    // The date ran out on 26 February 2030; A's tariefbeschikking of 5 March 2030 opens 6 March – 16 April 2030.
+    const besluiten = [tbVoor('A', 'TB-A29', '2029-03-05', 2029), cr('CR-30', '2030-01-15', [2030]), tbVoor('A', 'TB-A30', '2030-03-05', 2030)];
+    const u = run({ besluiten, peildatum: '2030-03-06' });
+    expect(beroepen(u, 'TB-A30')).toEqual([expect.objectContaining({ partij: 'A', soort: 'termijn', einde: '2030-04-16' })]);
+    expect(u.uitsluitingen.filter((x) => x.reden === 'onherroepelijk')).toEqual([]);
+    expect(u.partijStatus.find((p) => p.partij === 'A' && p.jaar === 2030)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2030-04-16' });
+  });
+
+  it('with no party known, one date for the region, open to every party (like a lid-3 window)', () => {
+    const u = run({ besluiten: [cr('CR-30', '2030-01-15', [2030])], peildatum: '2030-01-20' });
+    const [t] = beroepen(u, 'CR-30');
+    expect(t).toMatchObject({ soort: 'beschermend', aanvang: '2030-01-16', einde: '2030-02-26' });
+    expect(t!.partij).toBeUndefined();
+    expect(u.status[0]).toMatchObject({ status: 'open', veiligeUitersteDatum: '2030-02-26' });
+  });
+
+  it('a past year too; a future year keeps its lid-3 window and gets no such date', () => {
+    const u = run({ besluiten: [cr('CR', '2030-01-15', [2029, 2031])], partijen: [ZK_UTRECHT], peildatum: '2030-01-20' });
+    expect(beroepen(u, 'CR').map((t) => [t.jaar, t.regel, t.einde])).toEqual([
+      [2029, 'besluit-zonder-tariefbeschikking', '2030-02-26'],
+      // 1 March – 11 April 2031, Goede Vrijdag (art. 3 lid 2 Atw), Easter, tweede Paasdag → Tuesday 15 April 2031.
+      [2031, 'art-105-lid-3', '2031-04-15'],
+    ]);
+  });
+});
+
+describe('termijnregels §5 (v3): "no tariefbeschikking yet" read at the bekendmaking; one before 1 March gives both terms with the doubt', () => {
+  it('a lid-3 window and the lid-2 term of a tariefbeschikking made known before 1 March: both, the earliest safe', () => {
+    const u = run({ besluiten: [cr('CR-31', '2030-11-12', [2031]), tbVoor('A', 'TB-A', '2030-12-10', 2031)], peildatum: '2030-12-15' });
+    const [venster] = beroepen(u, 'CR-31');
+    expect(venster).toMatchObject({ regel: 'art-105-lid-3', aanvang: '2031-03-01', einde: '2031-04-15' });
+    expect(venster!.twijfel).toContain('1 maart');
+    expect(venster!.twijfel).toContain('10 december 2030');
+    expect(beroepen(u, 'TB-A')).toEqual([expect.objectContaining({ partij: 'A', einde: '2031-01-21' })]);
+    expect(u.partijStatus.find((p) => p.partij === 'A')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2031-01-21' });
+  });
+
+  it('a tariefbeschikking after 1 March raises no such doubt', () => {
+    const u = run({ besluiten: [cr('CR-31', '2030-11-12', [2031]), tbVoor('A', 'TB-A', '2031-03-04', 2031)], peildatum: '2031-03-05' });
+    expect(beroepen(u, 'CR-31')[0]!.twijfel).toBeUndefined();
+  });
+});
+
+describe('termijnregels §6 (v3): a newcomer after a lid-3 window keeps its term (art. 1:2 Awb; art. 105 lid 2 and 4 Wmg)', () => {
+  // Window 1 March – Thursday 11 April 2030. A had a tariefbeschikking in Utrecht before it closed; N did not.
+  const besluiten = [
+    cr('CR-31', '2029-10-16', [2031]),
+    tbVoor('A', 'TB-A30', '2029-12-04', 2030),
+    tbVoor('A', 'TB-A31', '2030-11-19', 2031),
+    tbVoor('N', 'TB-N31', '2030-11-19', 2031),
+  ];
+
+  it('the newcomer gets a statutory term with the doubt; the party that could use the window gets the lid-4 exclusion', () => {
+    const u = run({ besluiten, partijen: [ZK_UTRECHT], peildatum: '2030-11-25' });
+    expect(beroepen(u, 'TB-N31')).toEqual([expect.objectContaining({ partij: 'N', soort: 'termijn', regel: 'art-105-lid-2', einde: '2030-12-31' })]);
+    expect(beroepen(u, 'TB-N31')[0]!.twijfel).toContain('art. 1:2 Awb');
+    expect(u.uitsluitingen.filter((x) => x.besluit === 'TB-N31' && x.partij === 'N')).toEqual([]);
+    expect(u.uitsluitingen.find((x) => x.besluit === 'TB-A31' && x.partij === 'A')).toMatchObject({ reden: 'onherroepelijk', eindeAlsToch: '2030-12-31' });
+    // The zorgkantoor was belanghebbende while the window ran: never a newcomer.
+    expect(u.uitsluitingen.find((x) => x.besluit === 'TB-N31' && x.partij === 'Zorgkantoor Utrecht')).toMatchObject({ reden: 'onherroepelijk' });
+    const stand = (partij: string) => u.partijStatus.find((p) => p.partij === partij && p.jaar === 2031);
+    expect(stand('N')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2030-12-31' });
+    expect(stand('A')).toMatchObject({ status: 'onherroepelijk', sinds: '2030-04-12' });
+    expect(u.status.find((s) => s.jaar === 2031)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2030-12-31' });
+  });
+
+  it('after its own term the newcomer is a party like any other: a later tariefbeschikking without amendment opens nothing (lid 4)', () => {
+    const u = run({ besluiten: [...besluiten, tbVoor('N', 'TB-N31W', '2031-03-04', 2031, 'wijziging')], peildatum: '2031-03-05' });
+    expect(u.uitsluitingen.find((x) => x.besluit === 'TB-N31W' && x.partij === 'N')).toMatchObject({ reden: 'onherroepelijk', eindeAlsToch: '2031-04-15' });
+  });
+});
+
+describe('termijnregels §6 and §9 (v3): the postal week on a status that has just turned onherroepelijk (art. 6:9 lid 2 Awb)', () => {
+  // TB made known Tuesday 5 March 2030: last day Tuesday 16 April 2030; the postal week runs to Tuesday 23 April 2030.
+  const besluiten = [cr('CR-30', '2029-11-13', [2030]), tbVoor('A', 'TB-A', '2030-03-05', 2030)];
+  it('while the peildatum is at most seven days after the last day', () => {
+    const u = run({ besluiten: [tbVoor('A', 'TB-A', '2030-03-05', 2030)], peildatum: '2030-04-23' });
+    expect(u.partijStatus[0]).toMatchObject({ status: 'onherroepelijk', sinds: '2030-04-17', perPostUiterlijkOntvangen: '2030-04-23' });
+    expect(u.status[0]).toMatchObject({ status: 'onherroepelijk', perPostUiterlijkOntvangen: '2030-04-23' });
+    expect(run({ besluiten: [tbVoor('A', 'TB-A', '2030-03-05', 2030)], peildatum: '2030-04-24' }).partijStatus[0]!.perPostUiterlijkOntvangen).toBeUndefined();
+  });
+  it('not when an uitspraak, not a last day, made it onherroepelijk', () => {
+    const u = run({ besluiten, beroepen: [beroep('TB-A', 2030, '2030-04-01', '2030-04-18')], peildatum: '2030-04-20' });
+    expect(u.partijStatus.find((p) => p.partij === 'A')).toMatchObject({ status: 'onherroepelijk', sinds: '2030-04-18' });
+    expect(u.partijStatus.find((p) => p.partij === 'A')!.perPostUiterlijkOntvangen).toBeUndefined();
+  });
+});
+
+describe('termijnregels §8 (v3): near the entry into force an oud-regime exclusion carries the doubt and the date', () => {
+  const OP_1_JULI: TermijnConfig = { inwerkingtreding: '2026-07-01', kalender: createAtwKalender() };
+  it('a tariefbeschikking made known the day before, whose six weeks run past it (30 June → 11 August 2026)', () => {
+    const u = run({ besluiten: [tbVoor('A', 'TB-A', '2026-06-30', 2026)] }, OP_1_JULI);
+    const x = u.uitsluitingen.find((y) => y.besluit === 'TB-A' && y.rechtsmiddel === 'beroep');
+    expect(x).toMatchObject({ reden: 'oud-regime', partij: 'A', eindeAlsToch: '2026-08-11' });
+    expect(x!.twijfel).toContain('uiterlijk op dinsdag 11 augustus 2026');
+  });
+  it('a lid-3 window that falls wholly after it (besluit 30 June 2026 for 2027 → 1 March – Monday 12 April 2027)', () => {
+    const u = run({ besluiten: [cr('CR-27', '2026-06-30', [2027])] }, OP_1_JULI);
+    const x = u.uitsluitingen.find((y) => y.besluit === 'CR-27' && y.rechtsmiddel === 'beroep');
+    expect(x).toMatchObject({ reden: 'oud-regime', eindeAlsToch: '2027-04-12' });
+    expect(x!.twijfel).toContain('venster vanaf 1 maart');
+  });
+  it('far before it: the plain exclusion, no doubt (1 April → 13 May 2026)', () => {
+    const x = run({ besluiten: [tbVoor('A', 'TB-A', '2026-04-01', 2026)] }, OP_1_JULI).uitsluitingen.find((y) => y.reden === 'oud-regime');
+    expect(x!.twijfel).toBeUndefined();
+    expect(x!.eindeAlsToch).toBeUndefined();
+  });
+  it('a sluittarief never: lid 2 excludes it whatever the regime', () => {
+    const x = run({ besluiten: [tb('TB-S', '2026-06-30', 2025, 'sluittarief')] }, OP_1_JULI).uitsluitingen.find((y) => y.reden === 'oud-regime');
+    expect(x!.twijfel).toBeUndefined();
+  });
+});
+
+describe('termijnregels §10 (v3): the grondslag of a lid-3 window departs from art. 6:8 lid 1 Awb', () => {
+  it.each([
+    ['not moved: window to Thursday 11 April 2030', '2029-11-13', 2031, ['art. 6:7 Awb', 'art. 105 lid 3 Wmg']],
+    ['moved past Goede Vrijdag 2031 (art. 1 Atw)', '2030-11-12', 2032, ['art. 6:7 Awb', 'art. 105 lid 3 Wmg', 'art. 1 Atw']],
+  ])('%s', (_naam, bekendgemaakt, jaar, grondslag) => {
+    expect(beroepen(run({ besluiten: [cr('CR', bekendgemaakt, [jaar])] }), 'CR')[0]!.grondslag).toEqual(grondslag);
+  });
+  it('a lid-2 term keeps art. 6:8 lid 1 Awb', () => {
+    expect(beroepen(run({ besluiten: [tbVoor('A', 'TB', '2030-03-05', 2030)] }), 'TB')[0]!.grondslag).toEqual([
+      'art. 6:7 Awb',
+      'art. 6:8 lid 1 Awb',
+      'art. 105 lid 2 Wmg',
+    ]);
+  });
+});
+
+describe('texts that state only what is true of the case (issue 27, point 5)', () => {
+  it('one pair of brackets: 5 May 2027 (Bevrijdingsdag), Hemelvaartsdag and the KB day of 7 May 2027 → Monday 10 May 2027', () => {
+    const [t] = beroepen(run({ besluiten: [tbVoor('A', 'TB', '2027-03-24', 2027)] }), 'TB');
+    expect(t!.einde).toBe('2027-05-10');
+    const toelichting = describeToelichting(t!, CONFIG);
+    expect(toelichting).toContain('Bevrijdingsdag (woensdag)');
+    expect(toelichting).not.toMatch(/\)\s*\(/);
+  });
+
+  it('a first vaststelling after tariefbeschikkingen is no "wijzigingsbesluit"', () => {
+    const u = run({ besluiten: [tbVoor('A', 'TB-A', '2030-01-08', 2030), cr('CR-V', '2030-02-12', [2030])], peildatum: '2030-02-13' });
+    const [t] = beroepen(u, 'CR-V');
+    expect(t).toMatchObject({ regel: 'wijziging-zonder-tariefbeschikking', einde: '2030-03-26' });
+    expect(teksten(t!)).not.toContain('wijzigingsbesluit');
+    expect(teksten(t!)).toContain('contracteerruimtebesluit CR-V');
+  });
+
+  it('"zolang geen gewijzigde tariefbeschikking volgt" only while none was registered', () => {
+    const zonder = [tbVoor('A', 'TB-A', '2030-01-08', 2030), cr('CR-W', '2030-06-04', [2030], 'wijziging')];
+    const voor = beroepen(run({ besluiten: zonder }), 'CR-W')[0]!;
+    expect(describeToelichting(voor, CONFIG)).toContain('zolang geen gewijzigde tariefbeschikking aan deze partij is geregistreerd');
+    const na = beroepen(run({ besluiten: [...zonder, tbVoor('A', 'TB-AW', '2030-06-25', 2030, 'wijziging')] }), 'CR-W')[0]!;
+    expect(teksten(na)).not.toContain('zolang geen gewijzigde tariefbeschikking');
+    expect(describeToelichting(na, CONFIG)).toContain('gewijzigde tariefbeschikking TB-AW aan A volgde op 25 juni 2030');
+  });
+
+  it('one doubt per paragraph: the zorgkantoor’s date with the entry into force unknown', () => {
+    const onbekend: TermijnConfig = { inwerkingtreding: undefined, kalender: createAtwKalender() };
+    const u = run({ besluiten: [tbVoor('A', 'TB-A', '2030-03-05', 2030)], partijen: [ZK_UTRECHT] }, onbekend);
+    const t = beroepen(u, 'TB-A').find((x) => x.partij === 'Zorgkantoor Utrecht')!;
+    const delen = splitTwijfels(t.twijfel!);
+    expect(delen).toHaveLength(2);
+    expect(delen[1]).toBe(TWIJFEL_INWERKINGTREDING);
+    expect(t.twijfel).toBe(delen.join('\n\n'));
+  });
+});
+
+describe('art. 105 lid 2 Wmg: a sluittarief opens beroep for nobody — the zorgkantoor asked for is told so too', () => {
+  it('the exclusion names the zorgkantoor as well as the addressee', () => {
+    const u = run({ besluiten: [tbVoor('A', 'TB-S', '2030-03-05', 2029, 'sluittarief')], partijen: [ZK_UTRECHT] });
+    expect(u.uitsluitingen.filter((x) => x.besluit === 'TB-S').map((x) => [x.partij, x.reden])).toEqual(
+      expect.arrayContaining([
+        ['A', 'sluittarief-nacalculatie'],
+        ['Zorgkantoor Utrecht', 'sluittarief-nacalculatie'],
+      ]),
+    );
+  });
+});
