@@ -8,6 +8,7 @@ import {
   createRekencontext,
   listBeroepRijenTegen,
   readsEersteTariefbeschikkingVan,
+  isTijdigTegenEerdereVersie,
   type CelInvoer,
   type CelUitkomst,
 } from '../domain/termijnen/celTermijnen';
@@ -497,7 +498,18 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
         if (!bekend || t.aanvang < bekend.aanvang) aanvangPerBeroep.set(sleutel, t);
       }
     }
-    const perBeroep = prepareBeroepWaarschuwingen(geheel.beroepen, besluitenPerId, geheel.contracteerruimteBesluiten, aanvangPerBeroep);
+    // Art. 6:19 Awb: a beroep filed in time against an earlier version is not early against the later besluit.
+    const celVan = new Map(geheel.cellen.map((c) => [`${c.uitkomst.invoer.regio}\u0000${c.uitkomst.invoer.jaar}`, c.uitkomst]));
+    const perBeroep = prepareBeroepWaarschuwingen(
+      geheel.beroepen,
+      besluitenPerId,
+      geheel.contracteerruimteBesluiten,
+      aanvangPerBeroep,
+      (beroep, regio, voor) => {
+        const cel = celVan.get(`${regio}\u0000${beroep.jaar}`);
+        return cel !== undefined && isTijdigTegenEerdereVersie(cel, beroep, voor);
+      },
+    );
 
     const op = (peildatum: IsoDatum): Waarschuwing[] => {
       // Made known after the peildatum: contracteerruimtebesluiten in their order, then tariefbeschikkingen by id; each

@@ -117,7 +117,7 @@ describe('lid 3: beroep against the contracteerruimte Amsterdam 2027 (advocaat)'
     const { tekst } = await generate(DEMO.advocaat, zaakId, { soort: 'beroepschrift', dagtekening: '23-11-2026' });
     expect(tekst).toContain('Termijnoverschrijding');
     expect(tekst).toContain(
-      'De termijn voor het beroep eindigde op 13 april 2026 (art. 6:7 Awb, art. 6:8 lid 1 Awb, art. 105 lid 3 Wmg, art. 1 Atw). Appellante verzoekt uw College de termijnoverschrijding verschoonbaar te achten en van niet-ontvankelijkverklaring af te zien (art. 6:11 Awb), op grond van het volgende.',
+      'De termijn voor het beroep eindigde op 13 april 2026 (art. 6:7 Awb, art. 105 lid 3 Wmg, art. 1 Atw). Appellante verzoekt uw College de termijnoverschrijding verschoonbaar te achten en van niet-ontvankelijkverklaring af te zien (art. 6:11 Awb), op grond van het volgende.',
     );
     expect(tekst).toContain('De tariefbeschikking is door een storing bij PostNL pas op 20 november 2026 bezorgd.');
     expect(tekst).not.toContain('tijdig');

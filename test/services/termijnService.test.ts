@@ -409,7 +409,10 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
     });
     const uitsluiting = () =>
       service.computeVoorActor(nza, '2027-07-01').uitkomst.uitsluitingen.find((u) => u.besluit === 'NK-TB-2027' && u.reden === 'onherroepelijk');
-    expect(uitsluiting()!.twijfel).toContain('nieuwkomer');
+    const termijn = () => service.computeVoorActor(nza, '2027-07-01').uitkomst.termijnen.find((t) => t.besluit === 'NK-TB-2027' && t.rechtsmiddel === 'beroep');
+    // A newcomer after the window keeps its term (termijnregels §6, corrected 2026-12-07).
+    expect(uitsluiting()).toBeUndefined();
+    expect(termijn()!.twijfel).toContain('art. 1:2 Awb');
     // The same party had a tariefbeschikking in this region before the window ended (for 2026): no newcomer after all.
     writeTransaction(db, () =>
       sql
@@ -419,6 +422,7 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
         .run(aanbieder, regio),
     );
     expect(uitsluiting()!.twijfel).not.toContain('nieuwkomer');
+    expect(termijn()).toBeUndefined();
     expect(service.computeVoorActor(nza, '2027-07-01').uitkomst).toEqual(computeTermijnen(loadTermijnInvoer(db, nza, '2027-07-01').invoer, CONFIG));
   });
 

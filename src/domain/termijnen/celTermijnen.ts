@@ -1383,14 +1383,43 @@ function describeUitsluiting(
 export function describeCellenVoorWaarschuwingen(cellen: readonly CelUitkomst[]): TermijnenVoorWaarschuwingen {
   const eindjaren = new Set<number>();
   for (const cel of cellen) collectCelEindjaren(cel, eindjaren);
+  let perSleutel: Map<string, CelUitkomst> | undefined;
   return {
     eindjaren,
+    isTijdigTegenEerdereVersie: (beroep, regio, voor) => {
+      perSleutel ??= new Map(cellen.map((c) => [`${c.invoer.regio}\u0000${c.invoer.jaar}`, c]));
+      const cel = perSleutel.get(`${regio}\u0000${beroep.jaar}`);
+      return cel !== undefined && isTijdigTegenEerdereVersie(cel, beroep, voor);
+    },
     listBeroepstermijnenTegen: (tegen) => {
       const rijen: TermijnRij[] = [];
       for (const cel of cellen) for (const r of listBeroepRijenTegen(cel, tegen)) rijen.push(r);
       return rijen;
     },
   };
+}
+
+/**
+ * Whether `beroep` (of this cell's year) was filed while a beroep term of its party, or one open to every party, ran
+ * against a besluit made known by then and before `voor`: filed in time against an earlier version (art. 6:19 Awb).
+ */
+export function isTijdigTegenEerdereVersie(cel: CelUitkomst, beroep: Beroep, voor: IsoDatum): boolean {
+  const { kolommen, invoer } = cel;
+  const besluit = invoer.besluiten.find((b) => b.id === beroep.tegen);
+  const partij = resolveBeroepPartijVan(beroep, besluit);
+  for (const i of cel.beroepPosities) {
+    const bekendgemaakt = invoer.besluiten[kolommen.besluitVan(i)]!.bekendgemaakt;
+    if (bekendgemaakt > beroep.ingesteld || bekendgemaakt >= voor) continue;
+    const eigen = kolommen.partijVan(i);
+    if (eigen !== undefined && eigen !== partij) continue;
+    if (kolommen.berekendVan(i).einde >= beroep.ingesteld) return true;
+  }
+  return false;
+}
+
+/** Who filed a beroep: given, or the addressee of the tariefbeschikking it names. */
+function resolveBeroepPartijVan(beroep: Beroep, besluit: Besluit | undefined): string | undefined {
+  return beroep.partij ?? (besluit?.type === 'tariefbeschikking' ? partijVan(besluit) : undefined);
 }
 
 /** The years holding a last day of the cell's terms, added to `eindjaren`. */

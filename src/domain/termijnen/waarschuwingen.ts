@@ -24,7 +24,16 @@ export function listWaarschuwingen(
 export interface TermijnenVoorWaarschuwingen {
   eindjaren: ReadonlySet<number>;
   listBeroepstermijnenTegen(besluiten: ReadonlySet<string>): readonly WaarschuwingTermijn[];
+  /** Whether `beroep` was filed in time against a version of (regio, jaar) made known before `voor` (see `TijdigTegenEerdereVersie`). */
+  isTijdigTegenEerdereVersie: TijdigTegenEerdereVersie;
 }
+
+/**
+ * Whether a beroep was filed in time against an earlier version of the contracteerruimte of (regio, jaar): on its
+ * `ingesteld` a beroep term of its party (or of the region) against a besluit made known by then and before `voor` had not
+ * ended. Such a beroep is extended to the later besluit by art. 6:19 Awb; it was not filed too early.
+ */
+export type TijdigTegenEerdereVersie = (beroep: Beroep, regio: string, voor: IsoDatum) => boolean;
 
 /**
  * What the warnings read of the input beyond the few besluit objects they name, as `splitInvoer` read it in its one
@@ -85,6 +94,7 @@ export function prepareWaarschuwingen(
     gelezen.besluitenPerId,
     contracteerruimtebesluiten,
     indexEersteBeroepstermijn(beroepTegen.size > 0 ? termijnen.listBeroepstermijnenTegen(beroepTegen) : [], beroepTegen),
+    termijnen.isTijdigTegenEerdereVersie,
   );
 
   let [eersteDag, laatsteDag] = [Infinity, -Infinity];
@@ -130,6 +140,7 @@ export function prepareBeroepWaarschuwingen(
   besluitenPerId: ReadonlyMap<string, Besluit>,
   besluiten: Iterable<Besluit>,
   aanvangPerBeroep: ReadonlyMap<string, Pick<Termijn, 'aanvang'>>,
+  isTijdigTegenEerdereVersie: TijdigTegenEerdereVersie,
 ): BeroepWaarschuwingen[] {
   // Per (regio, jaar) its contracteerruimtebesluiten in order of bekendmaking: the versions a beroep can be against.
   const versiesPerCel = new Map<string, Besluit[]>();
@@ -156,6 +167,7 @@ export function prepareBeroepWaarschuwingen(
         besluit,
         versiesPerCel.get(`${regio}\u0000${beroep.jaar}`) ?? [],
         aanvangPerBeroep.get(`${beroep.tegen}\u0000${beroep.jaar}`),
+        isTijdigTegenEerdereVersie,
       ),
     });
   }
@@ -232,15 +244,15 @@ export function listVasteBeroepWaarschuwingen(
   /** The contracteerruimtebesluiten of (regio, jaar), in order of bekendmaking. */
   versies: readonly Besluit[],
   termijn: Pick<Termijn, 'aanvang'> | undefined,
+  isTijdigTegenEerdereVersie: TijdigTegenEerdereVersie,
 ): Waarschuwing[] {
-  const eerdereVersie = versies.find((v) => v.bekendgemaakt <= beroep.ingesteld);
   // The contracteerruimtebesluit the beroep is against, if the input holds it.
   let contracteerruimte: Besluit | undefined;
   if (tegen.type === 'contracteerruimte') contracteerruimte = tegen;
   else for (const v of versies) if (v.bekendgemaakt <= tegen.bekendgemaakt) contracteerruimte = v;
   if (contracteerruimte && beroep.ingesteld < contracteerruimte.bekendgemaakt) {
-    // Filed against an earlier version of the year and extended to this one by art. 6:19 Awb: not early.
-    if (eerdereVersie) return [];
+    // Filed in time against an earlier version of the year and extended to this one by art. 6:19 Awb: not early.
+    if (versies.some((v) => v.bekendgemaakt <= beroep.ingesteld) && isTijdigTegenEerdereVersie(beroep, regio, contracteerruimte.bekendgemaakt)) return [];
     return [
       {
         code: 'beroep-voor-besluit',

@@ -237,6 +237,23 @@ describe('warnings name only what the input holds (issue 27, point 3; termijnreg
     expect(u.termijnen.find((t) => t.regel === 'art-6-19-voorzorg')).toMatchObject({ partij: 'A', einde: '2030-07-16' });
   });
 
+  it.each([
+    // Window of CR-V (2030): 1 March – 11 April 2030; beroep filed 1 April 2030; wijziging CR-W of 4 June 2030 for 2030.
+    ['filed in time against the earlier version: extended by art. 6:19 Awb, no warning', '2030-04-01', 0],
+    // Filed 1 May 2030, after that window ended: against the earlier version it was late; against CR-W it is early.
+    ['filed after the earlier version’s terms ended: early against the later besluit, warned (art. 6:10 Awb)', '2030-05-01', 1],
+  ])('a beroep registered against a later wijzigingsbesluit: %s', (_naam, ingesteld, aantal) => {
+    const u = computeTermijnen(
+      {
+        peildatum: '2030-06-10',
+        besluiten: [crB('CR-V', '2029-11-13', 2030), { ...crB('CR-W', '2030-06-04', 2030), soort: 'wijziging' }],
+        beroepen: [{ tegen: 'CR-W', jaar: 2030, ingesteld, afgerond: null, partij: 'A' }],
+      },
+      { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() },
+    );
+    expect(u.waarschuwingen.filter((x) => x.code === 'beroep-voor-besluit')).toHaveLength(aantal);
+  });
+
   it('property: a 6:10 warning names a contracteerruimtebesluit of the input with its own bekendmaking, and only when no earlier version existed', () => {
     fc.assert(
       fc.property(scenario, ({ invoer, config }) => {

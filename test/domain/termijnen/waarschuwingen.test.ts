@@ -94,10 +94,21 @@ describe('termijnregels §7: warnings read from the split, as the input names th
         expect(waarschuwingen.filter((w) => w.code === 'jaar-niet-gedekt').map((w) => w.besluit)).toEqual(nietGedekt);
         // Art. 6:10 Awb: a beroep filed before the contracteerruimtebesluit it names was made known; one after the peildatum.
         const bekendVan = (id: string) => i.besluiten.find((b) => b.id === id)!.bekendgemaakt;
-        // Not when an earlier contracteerruimtebesluit for the year existed when it was filed: then the beroep was against
-        // that version and art. 6:19 Awb extends it to the later one (cli-termijnen.md, version 3).
+        // Not when it was filed in time against an earlier version of the year (a term open to every party of the region
+        // then ran against a besluit made known before): art. 6:19 Awb extends it to the later one (cli-termijnen.md, v3).
+        const termijnen = computeTermijnen(i, CONFIG).termijnen;
         const eerdereVersie = (b: (typeof i.beroepen)[number]) =>
-          i.besluiten.some((c) => c.type === 'contracteerruimte' && c.regio === b.regio && c.jaren.includes(b.jaar) && c.bekendgemaakt <= b.ingesteld);
+          i.besluiten.some((c) => c.type === 'contracteerruimte' && c.regio === b.regio && c.jaren.includes(b.jaar) && c.bekendgemaakt <= b.ingesteld) &&
+          termijnen.some(
+            (t) =>
+              t.rechtsmiddel === 'beroep' &&
+              t.partij === undefined &&
+              t.regio === b.regio &&
+              t.jaar === b.jaar &&
+              t.bekendgemaakt <= b.ingesteld &&
+              t.bekendgemaakt < bekendVan(b.tegen) &&
+              t.einde >= b.ingesteld,
+          );
         expect(waarschuwingen.filter((w) => w.code === 'beroep-voor-besluit').map((w) => w.besluit)).toEqual(
           i.beroepen.filter((b) => b.ingesteld < bekendVan(b.tegen) && !eerdereVersie(b)).map((b) => b.tegen),
         );

@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { combineProcessen, type EngineMeting } from './engineBench';
+
+// `npm run bench:vergelijk -- REF`: the engine of git revision REF (default: the parent of HEAD) against the engine of
+// the work tree, with `npm run bench`'s method: each compiled by esbuild into one module, each measurement in a process
+// of its own, in rounds that alternate old and new (so a slow phase of the machine weighs on both), each figure the
+// median of the processes' medians. Prints a line per scale; `BENCH_20X=1` adds 20×.
+
+const ref = process.argv[2] ?? 'HEAD~1';
+const werkmap = mkdtempSync(join(tmpdir(), 'engine-vergelijking-'));
+const oudeBoom = join(werkmap, 'oud');
+const modules = { oud: resolve('dist/bench/engineMeting-oud.mjs'), nieuw: resolve('dist/bench/engineMeting.mjs') };
+try {
+  execFileSync('git', ['worktree', 'add', '--detach', oudeBoom, ref], { stdio: 'ignore' });
+  const bouw = (map: string, outfile: string) =>
+    build({
+      entryPoints: [join(map, 'test/bench/engineMeting.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+  await bouw(oudeBoom, modules.oud);
+  await bouw('.', modules.nieuw);
+  const meet = (module: string, schaal: number, runs: number, opwarmen: number): EngineMeting =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--max-old-space-size=8192', module, String(schaal), String(runs), String(opwarmen)], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    ) as EngineMeting;
+  const schalen: [number, number, number][] = [
+    [1, 9, 12],
+    [5, 5, 3],
+  ];
+  if (process.env.BENCH_20X === '1') schalen.push([20, 7, 3]);
+  for (const [schaal, runs, opwarmen] of schalen) {
+    const oud: EngineMeting[] = [];
+    const nieuw: EngineMeting[] = [];
+    for (let ronde = 0; ronde < 3; ronde++) {
+      // Alternating which goes first, so neither always follows the other.
+      if (ronde % 2 === 0) {
+        oud.push(meet(modules.oud, schaal, runs, opwarmen));
+        nieuw.push(meet(modules.nieuw, schaal, runs, opwarmen));
+      } else {
+        nieuw.push(meet(modules.nieuw, schaal, runs, opwarmen));
+        oud.push(meet(modules.oud, schaal, runs, opwarmen));
+      }
+    }
+    const [o, n] = [combineProcessen(oud), combineProcessen(nieuw)];
+    const perProces = (ms: EngineMeting[]) => ms.map((m) => m.engineMediaanMs.toFixed(0)).join(' / ');
+    console.log(
+      `engine ${schaal}×, ${ref} against the work tree: median ${o.engineMediaanMs.toFixed(0)} ms against ${n.engineMediaanMs.toFixed(0)} ms ` +
+        `(${((n.engineMediaanMs / o.engineMediaanMs - 1) * 100).toFixed(1)}%; per process ${perProces(oud)} against ${perProces(nieuw)} ms); ` +
+        `ratio to the plain rule ${o.verhouding.toFixed(1)}× against ${n.verhouding.toFixed(1)}×; termijnen ${o.termijnen} against ${n.termijnen}`,
+    );
+  }
+} finally {
+  execFileSync('git', ['worktree', 'remove', '--force', oudeBoom], { stdio: 'ignore' });
+  rmSync(werkmap, { recursive: true, force: true });
+  rmSync(modules.oud, { force: true });
+}
