@@ -421,8 +421,8 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
         )
         .run(aanbieder, regio),
     );
-    expect(uitsluiting()!.twijfel).not.toContain('nieuwkomer');
     expect(termijn()).toBeUndefined();
+    expect(uitsluiting()).toMatchObject({ reden: 'onherroepelijk' });
     expect(service.computeVoorActor(nza, '2027-07-01').uitkomst).toEqual(computeTermijnen(loadTermijnInvoer(db, nza, '2027-07-01').invoer, CONFIG));
   });
 

@@ -951,7 +951,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         addBeroepstermijn(t, 'art-105-lid-2', nummer, joinTwijfels(describeTwijfelNieuwkomer(kolommen.partijNaam(nummer), regio, vensterEinde), twijfelRegime));
         return;
       }
-      addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4.add(plaats, nummer, sinds, t.einde, vensterEinde, extraTwijfel));
+      addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4.add(plaats, nummer, sinds, t.einde, extraTwijfel));
       return;
     }
     // The party never had a term against this version while other parties' statutory terms all ended (a pooled
@@ -1132,6 +1132,10 @@ function findLopendBeroep<B extends Beroep>(beroepen: readonly B[], datum: IsoDa
   return undefined;
 }
 
+function hoofdletter(tekst: string): string {
+  return tekst.charAt(0).toUpperCase() + tekst.slice(1);
+}
+
 /** What a contracteerruimtebesluit is called in a sentence: a wijzigingsbesluit only when it amends. */
 export function nameContracteerruimtebesluit(soort: string): string {
   return soort === 'wijziging' ? 'wijzigingsbesluit' : 'contracteerruimtebesluit';
@@ -1167,12 +1171,12 @@ function describeTwijfelZonderTariefbeschikking(
     const naam = `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
     const wie =
       partijSoort === 'zorgkantoor'
-        ? ' Het zorgkantoor ontvangt nooit een tariefbeschikking: voor hem kan deze datum de enige zijn.'
+        ? ' Het zorgkantoor ontvangt nooit een tariefbeschikking: voor het zorgkantoor kan deze datum de enige zijn.'
         : partijSoort === undefined
           ? ' Er is nog geen partij in de regio bekend: deze datum geldt voor elke partij, ook voor het zorgkantoor.'
           : '';
     return joinTwijfels(
-      `Mogelijk fatale datum. ${naam} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; voor ` +
+      `Mogelijk fatale datum. ${hoofdletter(naam)} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; voor ` +
         `${regio} ${jaar} is nog geen tariefbeschikking geregistreerd, dus er loopt (nog) geen termijn via art. 105 lid 2 Wmg. ` +
         `Of dan de gewone termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.${wie} ` +
         'Beroep uiterlijk op deze datum is veilig: het besluit bestaat al (art. 6:10 lid 1 sub a Awb). Een tariefbeschikking die ' +
@@ -1224,8 +1228,6 @@ class Lid4Uitsluiting {
     readonly sinds: IsoDatum,
     /** The last day the term would have if it did open. */
     readonly eindeAlsToch: IsoDatum,
-    /** Set when the party is a newcomer after a lid-3 window that ended then. */
-    readonly vensterEinde: IsoDatum | undefined,
     readonly extraTwijfel: string | undefined,
     readonly invoer: CelInvoer,
     readonly inwerkingtreding: IsoDatum | undefined,
@@ -1238,11 +1240,11 @@ class Lid4Uitsluiting {
   }
 }
 
-/** Per lid-4 exclusion: the tariefbeschikking's place, the party's number, and `sinds`, `eindeAlsToch`, `vensterEinde` and the extra doubt as numbers in the cell's tables (−1: none). */
-const LID4_VELDEN = 6;
+/** Per lid-4 exclusion: the tariefbeschikking's place, the party's number, and `sinds`, `eindeAlsToch` and the extra doubt as numbers in the cell's tables (−1: none). */
+const LID4_VELDEN = 5;
 
 /**
- * A cell's lid-4 exclusions (`Lid4Uitsluiting`) as columns, six numbers each, written into the run's scratch and copied
+ * A cell's lid-4 exclusions (`Lid4Uitsluiting`) as columns, five numbers each, written into the run's scratch and copied
  * out when sealed; an exclusion's object is made when first read. At 20× national scale a run has some 180,000 of
  * them, and objects that live as long as the result are what the garbage collector copies and promotes.
  */
@@ -1267,7 +1269,7 @@ export class Lid4Kolommen {
   }
 
   /** Adds an exclusion of the tariefbeschikking at `plaats` for the party numbered `partij` in the columns; its number. */
-  add(plaats: number, partij: number, sinds: IsoDatum, eindeAlsToch: IsoDatum, vensterEinde: IsoDatum | undefined, extraTwijfel: string | undefined): number {
+  add(plaats: number, partij: number, sinds: IsoDatum, eindeAlsToch: IsoDatum, extraTwijfel: string | undefined): number {
     if (!this.tekstIndex) throw new Error('Lid4Kolommen: sealed, nothing can be added');
     if ((this.aantal + 1) * LID4_VELDEN > this.data.length) this.data = this.kladblok.lid4 = growTo(this.data, 2 * this.data.length);
     const k = this.aantal++;
@@ -1276,8 +1278,7 @@ export class Lid4Kolommen {
     this.data[o + 1] = partij;
     this.data[o + 2] = this.intern(sinds);
     this.data[o + 3] = this.intern(eindeAlsToch);
-    this.data[o + 4] = vensterEinde === undefined ? -1 : this.intern(vensterEinde);
-    this.data[o + 5] = extraTwijfel === undefined ? -1 : this.intern(extraTwijfel);
+    this.data[o + 4] = extraTwijfel === undefined ? -1 : this.intern(extraTwijfel);
     return k;
   }
 
@@ -1310,7 +1311,6 @@ export class Lid4Kolommen {
       tekst(this.data[o + 2]!)!,
       tekst(this.data[o + 3]!)!,
       tekst(this.data[o + 4]!),
-      tekst(this.data[o + 5]!),
       this.invoer,
       this.inwerkingtreding,
     );
@@ -1323,23 +1323,20 @@ export class Lid4Kolommen {
 
 function describeLid4Twijfel(u: Lid4Uitsluiting): string {
   const { partij, invoer, eindeAlsToch } = u;
-  const nieuwkomer =
-    u.vensterEinde !== undefined
-      ? ` ${partij} had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(u.vensterEinde)}) nog geen ` +
-        `tariefbeschikking in ${invoer.regio}: het is niet zeker dat lid 4 aan een nieuwkomer kan worden tegengeworpen. Stel ` +
-        `daarom uit voorzorg beroep in uiterlijk op ${formatDatumLang(eindeAlsToch)}, ook als de contracteerruimte niet is gewijzigd.`
-      : '';
   // Entry into force unknown: if leden 2–4 came into force after the party's earlier terms, those never existed in law.
   const regime =
     u.inwerkingtreding === undefined
-      ? ` De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend: trad de regeling pas na de eerdere ` +
+      ? `De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend: trad de regeling pas na de eerdere ` +
         `termijn(en) van ${partij} in werking, dan stond daarvoor geen beroep open en is ${formatDatumLang(eindeAlsToch)} de fatale datum.`
-      : '';
-  return (
+      : undefined;
+  // One doubt per paragraph.
+  return joinTwijfels(
     `Controleer of de NZa de contracteerruimte ${regiojaar(invoer.regio, invoer.jaar)} sinds ${formatDatumKort(u.sinds)} heeft gewijzigd; ` +
-    `zo ja, registreer dat wijzigingsbesluit: dan opent tariefbeschikking ${u.besluit.id} wel beroep, uiterlijk op ` +
-    `${formatDatumLang(eindeAlsToch)}.${nieuwkomer}${regime}${u.extraTwijfel ? ` ${u.extraTwijfel}` : ''}`
-  );
+      `zo ja, registreer dat wijzigingsbesluit: dan opent tariefbeschikking ${u.besluit.id} wel beroep, uiterlijk op ` +
+      `${formatDatumLang(eindeAlsToch)}.`,
+    regime,
+    u.extraTwijfel,
+  )!;
 }
 
 /** An exclusion's record with its texts. */

@@ -55,7 +55,7 @@ describe('art. 105 lid 2 and lid 4 Wmg: terms belong to a party, not to a region
     });
     const [x] = u.uitsluitingen.filter((y) => y.besluit === 'TB-27' && y.rechtsmiddel === 'beroep');
     expect(x!.reden).toBe('onherroepelijk');
-    expect(x!.twijfel).not.toContain('nieuwkomer');
+    expect(u.termijnen.filter((t) => t.besluit === 'TB-27' && t.rechtsmiddel === 'beroep')).toEqual([]);
   });
 
   it('art. 105 lid 2 Wmg: the zorgkantoor’s terms on request, each with the doubt; its safe date is the earliest', () => {
