@@ -738,6 +738,21 @@ export function readsPartijenVanRegio(invoer: Pick<CelInvoer, 'besluiten' | 'jaa
 }
 
 /**
+ * `readsPartijenVanRegio` from the fields the walk reads (no besluit object picked up): the contracteerruimtebesluiten
+ * up to the first tariefbeschikking, when the cell comes in order of bekendmaking (a besluit precedes the tariefbeschikking
+ * of its own day).
+ */
+function readsPartijenVanRegioUitVelden(velden: BesluitVelden, jaar: number): boolean {
+  const { dag, code } = velden;
+  for (let p = 1; p < dag.length; p++) if (dag[p - 1]! > dag[p]!) return readsPartijenVanRegio({ besluiten: velden.van, jaar });
+  for (let p = 0; p < dag.length; p++) {
+    if (code[p] !== BesluitCode.Contracteerruimte) return false;
+    if (jaar <= jaarVan(fromDagnummer(dag[p]!))) return true;
+  }
+  return false;
+}
+
+/**
  * Whether the cell's result can change when the first tariefbeschikking in the region of one of `partijen` moves (art.
  * 105 lid 4 Wmg, the newcomer): `computeCel` reads that date only for the addressees of the cell's tariefbeschikkingen
  * and for the parties asked for — and for every provider of the region when `readsPartijenVanRegio`.
@@ -856,7 +871,9 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   // statutory terms against the current version, and the order in which they became parties of the year.
   // At most one party per besluit, per party asked for and per appellant.
   // Termijnregels §4: the region's providers with a tariefbeschikking, read only when a besluit of the cell may need them.
-  const regioPartijen = readsPartijenVanRegio(invoer) ? [...invoer.eersteTariefbeschikkingInRegio.entries()].sort((a, b) => compare(a[0], b[0])) : [];
+  const regioPartijen = readsPartijenVanRegioUitVelden(velden, jaar)
+    ? [...invoer.eersteTariefbeschikkingInRegio.entries()].sort((a, b) => compare(a[0], b[0]))
+    : [];
   const maxPartijen = besluiten.length + gevraagd.length + beroepen.length + regioPartijen.length;
   const { soortVan, laatsteEindeVan, partijen } = kladblok.reservePartijen(maxPartijen);
   let aantalPartijen = 0;
