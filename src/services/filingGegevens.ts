@@ -25,6 +25,7 @@ import type { TermijnService } from './termijnService';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
 import type { FilingGegevens } from '../documents/filingGegevens';
+import { splitTwijfels } from '../domain/termijnen/twijfelTeksten';
 
 export type { FilingGegevens };
 
@@ -138,7 +139,10 @@ export function buildFilingGegevens(
     uitsluitingen,
     overigeTwijfels: [
       ...(regioJaarStatus?.twijfel && regioJaarStatus.twijfel !== partijStatus?.twijfel ? [regioJaarStatus.twijfel] : []),
-      ...beschermendeDatums.flatMap((b) => (b.twijfel ? [`${b.twijfel.replace(/\.$/, '')} (laatste dag ${formatDatumKort(b.einde)}).`] : [])),
+      // Each doubt of a protective date with that date (a doubt of several paragraphs keeps its date on the first).
+      ...beschermendeDatums.flatMap((b) =>
+        splitTwijfels(b.twijfel ?? '').map((t, i) => (i === 0 ? `${t.replace(/\.$/, '')} (laatste dag ${formatDatumKort(b.einde)}).` : t)),
+      ),
     ],
     tijdlijn: { status: zaak.status, ingesteld: zaak.ingesteld, afgerond: zaak.afgerond },
     dagtekening: opties.dagtekening,

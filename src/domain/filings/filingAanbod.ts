@@ -1,6 +1,7 @@
 import { formatDatumKort, type IsoDatum } from '../kalender/kalenderdatum';
 import type { TermijnRegel } from '../termijnen/termijn';
 import { FILINGS, type FilingSoort } from './filingSoorten';
+import { splitTwijfels } from '../termijnen/twijfelTeksten';
 
 /** What the engine says about the case's party, reduced to what decides which filing is offered (issue 13, point 1). */
 export interface AanbodInvoer {
@@ -92,7 +93,10 @@ export function decideAanbod(a: AanbodInvoer): Aanbod {
     ...(a.partijStatus?.twijfel ? [a.partijStatus.twijfel] : []),
     ...a.uitsluitingen.flatMap((u) => (u.twijfel ? [u.twijfel] : [])),
     ...a.overigeTwijfels,
-  ].map(zin);
+  ]
+    // One doubt per item: a text of several doubts is split into its paragraphs.
+    .flatMap(splitTwijfels)
+    .map(zin);
   // One sentence per doubt: a doubt repeated with its date added is kept once, with the date.
   const uniek = [...new Set(twijfels)].filter((t, _, alle) => !alle.some((o) => o !== t && o.startsWith(t.replace(/\.$/, ''))));
   return { aangeboden: true, tijdigheid: decideTijdigheid(a.termijn, a.dagtekening), twijfels: uniek };
