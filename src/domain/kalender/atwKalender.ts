@@ -86,7 +86,9 @@ export function createAtwKalender(extra: readonly GelijkgesteldeDag[] = [], kbs:
 /** "Goede Vrijdag (vrijdag)", "een zaterdag", "bij KB gelijkgestelde dag (vrijdag; KB …)" */
 export function describeNietWerkdag(d: NietWerkdag): string {
   if (d.reden.startsWith('een ')) return d.reden;
-  const erbij = `${formatWeekdag(d.datum)}${d.grondslag === 'art. 3 lid 3 Atw' && d.bron ? `; ${d.bron}` : ''}`;
+  // A source with its own brackets ("… (nummer uit secundaire bron)") keeps them as a comma inside ours.
+  const bron = d.grondslag === 'art. 3 lid 3 Atw' && d.bron ? `; ${d.bron.replace(/\s*\(([^()]*)\)/g, ', $1')}` : '';
+  const erbij = `${formatWeekdag(d.datum)}${bron}`;
   // One pair of brackets: a name that ends in its own ("… (verschoven)") takes the weekday inside them.
   return d.reden.endsWith(')') ? `${d.reden.slice(0, -1)}; ${erbij})` : `${d.reden} (${erbij})`;
 }

@@ -2,7 +2,7 @@ import { formatDatumKort, formatDatumLang, type IsoDatum } from '../kalender/kal
 import { TARIEFBESCHIKKING_SOORT_LABEL, type TariefbeschikkingSoort } from '../besluiten/besluit';
 import { computeBezwaarOfBeroepstermijn, computeTermijnVanafAanvang, describeAanvangNaBekendmaking, type AfleidingStap } from './awbTermijn';
 import type { Termijn, TermijnConfig } from './termijn';
-import { nameContracteerruimtebesluit } from './celTermijnen';
+import { nameContracteerruimtebesluit } from './twijfelTeksten';
 
 /**
  * Termijnregels §10: the steps from trigger to last day, each with its article, so a second lawyer can check a fatal

@@ -1,5 +1,7 @@
 import type { IsoDatum } from '../kalender/kalenderdatum';
-import type { CelTermijnKolommen, CelUitkomst } from './celTermijnen';
+import type { CelTermijnKolommen, CelUitkomst, OudRegimeDatum } from './celTermijnen';
+import { computePostUiterlijk } from './awbTermijn';
+import { formatDatumLang } from '../kalender/kalenderdatum';
 import { computeStatus, StatusTermijnen, type StatusContext } from './regioJaarStatus';
 import type { PartijStatus, RegioJaarStatus, TermijnConfig } from './termijn';
 import { compare } from './volgorde';
@@ -31,6 +33,8 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   }
   const eersteTariefbeschikking = plaatsen.eersteTariefbeschikking < 0 ? undefined : besluiten[plaatsen.eersteTariefbeschikking]!.bekendgemaakt;
   const isBekendOp = selectBekendOp(cel, peildatum);
+  // Oud-regime exclusions near the entry into force whose besluit was made known by the peildatum (mostly none).
+  const oudRegime = cel.oudRegimeDatums.length === 0 ? cel.oudRegimeDatums : cel.oudRegimeDatums.filter((d) => isBekendOp(d.plaats));
   // Terms against an earlier version that still ran when the amendment came keep counting, with a doubt (§7: an
   // amendment never silently moves a safe date later). Each such term's position goes to `neem`, in the cell's order.
   const forEachGeldend = (neem: (i: number) => void): void => {
@@ -53,6 +57,7 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
     wachtOpGewijzigdeTariefbeschikking:
       huidige !== undefined && eersteTariefbeschikking !== undefined && eersteTariefbeschikking <= peildatum && huidige.bekendgemaakt > eersteTariefbeschikking,
     contracteerruimte: huidige?.id,
+    contracteerruimteSoort: huidige?.soort,
     versie: versieOpPeildatum,
   };
   // The parties' states only when read: a region-year's state (the matrix, a change page) needs none of them.
@@ -82,6 +87,7 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
       if (nummer < 0) regioVensters.push(i);
       else (geldendPerPartij[nummer] ??= []).push(i);
     });
+    const oudRegimeVoor = (nummer: number) => oudRegime.filter((d) => d.partij < 0 || d.partij === nummer);
     const beroepenPerPartij = new Map<string, typeof beroepen>();
     for (const b of beroepen) beroepenPerPartij.set(b.partij, [...(beroepenPerPartij.get(b.partij) ?? []), b]);
     // The doubt's text is written only for a party whose status repeats it.
@@ -92,6 +98,7 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
       const eigen = new StatusTermijnen(context);
       for (const i of regioVensters) addKolomTermijn(eigen, kolommen, i);
       if (nummer >= 0) for (const i of geldendPerPartij[nummer] ?? []) addKolomTermijn(eigen, kolommen, i);
+      for (const d of nummer >= 0 ? oudRegimeVoor(nummer) : oudRegime.filter((x) => x.partij < 0)) addOudRegimeDatum(eigen, d, versieOpPeildatum);
       const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
       // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
       const lid4 = lid4PerPartij.get(partij);
@@ -113,13 +120,33 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
   // The region-year's state straight from the columns: no record per term (a cell holds thousands at 20× scale).
   const termijnen = new StatusTermijnen(context);
   forEachGeldend((i) => addKolomTermijn(termijnen, kolommen, i));
+  for (const d of oudRegime) addOudRegimeDatum(termijnen, d, versieOpPeildatum);
   let partijStatus: PartijStatus[] | undefined;
+  const status = computeStatus(termijnen, beroepen, context);
+  // Art. 6:9 lid 2 Awb: while a party's posted beroep may still arrive, the region-year says so too (a later uitspraak
+  // in another party's beroep does not close that party's postal week). Only near a last day are the parties read.
+  if (status.status === 'onherroepelijk' && !status.perPostUiterlijkOntvangen && peildatum <= computePostUiterlijk(termijnen.laatsteEinde)) {
+    const perPost = (partijStatus ??= computePartijStatus()).reduce<IsoDatum | undefined>(
+      (laatste, p) => (p.perPostUiterlijkOntvangen && (!laatste || p.perPostUiterlijkOntvangen > laatste) ? p.perPostUiterlijkOntvangen : laatste),
+      undefined,
+    );
+    if (perPost) {
+      status.perPostUiterlijkOntvangen = perPost;
+      status.toelichting += ` Let op: een beroepschrift van een partij dat tijdig ter post is bezorgd, is nog tijdig als het uiterlijk op ${formatDatumLang(perPost)} binnenkomt (art. 6:9 lid 2 Awb).`;
+    }
+  }
   return {
-    status: computeStatus(termijnen, beroepen, context),
+    status,
     get partijStatus() {
       return (partijStatus ??= computePartijStatus());
     },
   };
+}
+
+/** Termijnregels §8: an oud-regime exclusion's new-regime date counts while it runs, as a date that may be the fatal one. */
+function addOudRegimeDatum(termijnen: StatusTermijnen, d: OudRegimeDatum, versie: number): void {
+  if (d.termijn.einde < termijnen.context.peildatum) return;
+  termijnen.add(d.termijn.einde, d.termijn.aanvang, 'beschermend', versie, { twijfelVan: () => d.twijfel() }, 0);
 }
 
 /** Adds the term at position `i` of a cell's columns to a status's terms. */

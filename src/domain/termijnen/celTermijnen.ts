@@ -18,7 +18,7 @@ import {
 } from './awbTermijn';
 import type { PartijSoort, Rechtsmiddel, Termijn, TermijnConfig, TermijnRegel, TermijnSoort, Uitsluiting } from './termijn';
 import { isLopendOp } from './regioJaarStatus';
-import { describeTwijfelLid3NaTariefbeschikking, TWIJFEL_ALINEA, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
+import { describeTwijfelLid3NaTariefbeschikking, nameContracteerruimtebesluit, TWIJFEL_ALINEA, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
 import { memoizePerDag, memoizePerSleutel } from '../memoize';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
@@ -104,8 +104,22 @@ export function readBesluitVelden(besluiten: readonly Besluit[]): BesluitVelden 
   return velden;
 }
 
+/**
+ * An `oud-regime` exclusion near the entry into force (termijnregels §8): the besluit's place, the party's number in the
+ * columns (−1: the region), the term the new regime would give, and the exclusion's doubt. A status counts the date while
+ * it runs, so the doubt is never hidden behind "nog niet open".
+ */
+export interface OudRegimeDatum {
+  plaats: number;
+  partij: number;
+  termijn: BerekendeTermijn;
+  twijfel(): string;
+}
+
 export interface CelUitkomst {
   invoer: CelInvoer;
+  /** Oud-regime exclusions whose new-regime date runs past the entry into force (mostly none). */
+  oudRegimeDatums: readonly OudRegimeDatum[];
   /** Every term of the cell as the engine decided it: codes and indices in the order of the walk, records made when read. */
   kolommen: CelTermijnKolommen;
   /** The positions in `kolommen` of the beroep terms against the contracteerruimte: what the status is reasoned from. */
@@ -768,7 +782,8 @@ const GRONDSLAG_LID_2 = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 2 Wmg']);
 // Termijnregels §10: a lid-3 window departs from art. 6:8 lid 1 Awb (it starts on 1 March).
 const GRONDSLAG_LID_3 = Object.freeze(['art. 6:7 Awb', 'art. 105 lid 3 Wmg']);
 const GRONDSLAG_WIJZIGING = Object.freeze([...GRONDSLAG_AWB, 'art. 105 lid 4 Wmg']);
-const GRONDSLAG_6_19 = Object.freeze(['art. 6:19 Awb', ...GRONDSLAG_AWB]);
+// Termijnregels §10: the Awb's term first, then the provision that brings it here.
+const GRONDSLAG_6_19 = Object.freeze([...GRONDSLAG_AWB, 'art. 6:19 Awb']);
 const GRONDSLAG_SLUITTARIEF = Object.freeze(['art. 105 lid 2 Wmg']);
 const GRONDSLAG_GEEN_BEZWAAR = Object.freeze(['art. 7:1 Awb', 'Bijlage 1 Awb']);
 const GRONDSLAG_LID_4 = Object.freeze(['art. 105 lid 4 Wmg']);
@@ -782,6 +797,10 @@ const TWIJFEL_NOOIT_EEN_TERMIJN =
 const TWIJFEL_ZORGKANTOOR =
   'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist: het zorgkantoor ' +
   'is geen adressaat van de tariefbeschikking. De vroegste van deze termijnen is de veilige datum.';
+
+const TWIJFEL_ZORGKANTOOR_UITSLUITING =
+  'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist: het zorgkantoor ' +
+  'is geen adressaat van de tariefbeschikking.';
 
 // Kamerstuk 36 486 nr. 3 (MvT bij art. 105 lid 2) assumes a zorgkantoor may make bezwaar against the tariefbeschikking.
 const TWIJFEL_ZORGKANTOOR_BEZWAAR =
@@ -968,7 +987,12 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         addBeroepstermijn(t, 'art-105-lid-2', nummer, joinTwijfels(describeTwijfelNieuwkomer(kolommen.partijNaam(nummer), regio, vensterEinde), twijfelRegime));
         return;
       }
-      addUitsluiting(UitsluitingSoort.Onherroepelijk, nummer, lid4.add(plaats, nummer, sinds, t.einde, extraTwijfel));
+      // An exclusion has no terms to choose the earliest from: the zorgkantoor's doubt in the words for an exclusion.
+      addUitsluiting(
+        UitsluitingSoort.Onherroepelijk,
+        nummer,
+        lid4.add(plaats, nummer, sinds, t.einde, extraTwijfel === TWIJFEL_ZORGKANTOOR ? TWIJFEL_ZORGKANTOOR_UITSLUITING : extraTwijfel),
+      );
       return;
     }
     // The party never had a term against this version while other parties' statutory terms all ended (a pooled
@@ -1052,13 +1076,20 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         if (soortVan[nummer] === undefined) addPartij(nummer, gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder');
       }
       const t = computeZesWekenOpDag(dag);
-      if (zonderTariefbeschikking && aantalPartijen === 0) {
-        // No party known: one date for the region, open to every party (like a lid-3 window).
-        addBeroepstermijn(t, 'besluit-zonder-tariefbeschikking', -1, describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, undefined, twijfelRegime));
+      if (zonderTariefbeschikking && (aantalPartijen === 0 || !gevraagd.some((g) => g.soort === 'zorgkantoor'))) {
+        // No party known, or the zorgkantoor (always a party, never an addressee) not named: one date for the region, open
+        // to every party (like a lid-3 window), so that no party of the region is left without one.
+        addBeroepstermijn(
+          t,
+          'besluit-zonder-tariefbeschikking',
+          -1,
+          describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, undefined, twijfelRegime, aantalPartijen === 0),
+        );
       }
       for (let k = 0; k < aantalPartijen; k++) {
         const nummer = partijen[k]!;
-        const lopend = findLopendBeroep(beroepenVanNummer(nummer), datum);
+        // Art. 6:19 Awb extends a pending beroep to a later besluit, never to the besluit it is against itself.
+        const lopend = findLopendBeroepTegenEerder(beroepenVanNummer(nummer), datum, besluit.id);
         if (lopend) {
           const partij = kolommen.partijNaam(nummer);
           // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
@@ -1143,6 +1174,12 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   return new CelResultaat(invoer, context, kolommen, beroepPosities.copy(), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4, plaatsen, oudRegimeAlsToch);
 }
 
+/** The first of `beroepen` pending on `datum` against another besluit than `besluit` (art. 6:19 Awb), if any. */
+function findLopendBeroepTegenEerder<B extends Beroep>(beroepen: readonly B[], datum: IsoDatum, besluit: string): B | undefined {
+  for (let i = 0; i < beroepen.length; i++) if (beroepen[i]!.tegen !== besluit && isLopendOp(beroepen[i]!, datum)) return beroepen[i];
+  return undefined;
+}
+
 /** The first of `beroepen` pending on `datum`, if any. */
 function findLopendBeroep<B extends Beroep>(beroepen: readonly B[], datum: IsoDatum): B | undefined {
   for (let i = 0; i < beroepen.length; i++) if (isLopendOp(beroepen[i]!, datum)) return beroepen[i];
@@ -1153,23 +1190,25 @@ function hoofdletter(tekst: string): string {
   return tekst.charAt(0).toUpperCase() + tekst.slice(1);
 }
 
-/** What a contracteerruimtebesluit is called in a sentence: a wijzigingsbesluit only when it amends. */
-export function nameContracteerruimtebesluit(soort: string): string {
-  return soort === 'wijziging' ? 'wijzigingsbesluit' : 'contracteerruimtebesluit';
-}
-
 /** Termijnregels §6: a besluit after tariefbeschikkingen, without a gewijzigde tariefbeschikking (yet), for a zorgaanbieder and a zorgkantoor. */
 function describeTwijfelWijziging(besluit: Besluit, twijfelRegime: string | undefined): { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } {
   const naam = `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
-  const mogelijkFataal = () =>
-    'Mogelijk fatale datum. De NZa geeft na een wijziging van de contracteerruimte alleen "zo nodig" een gewijzigde ' +
-    'tariefbeschikking af; krijgt deze partij er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de ' +
-    `bekendmaking van ${naam}. Beroep uiterlijk op deze datum is veilig: een beroep vóór een ` +
-    `latere gewijzigde tariefbeschikking is niet te vroeg, want ${naam} bestaat al (art. 6:10 lid 1 sub a Awb). ` +
+  // A first vaststelling after tariefbeschikkingen is no wijziging; the NZa re-assesses "zo nodig" after either.
+  const na = besluit.soort === 'wijziging' ? 'een wijziging van de contracteerruimte' : 'een contracteerruimtebesluit dat na tariefbeschikkingen komt';
+  const veilig =
+    `Beroep uiterlijk op deze datum is veilig: een beroep vóór een latere gewijzigde tariefbeschikking is niet te vroeg, want ` +
+    `${naam} bestaat al (art. 6:10 lid 1 sub a Awb).`;
+  const zorgaanbieder = () =>
+    `Mogelijk fatale datum. De NZa geeft na ${na} alleen "zo nodig" een gewijzigde tariefbeschikking af; krijgt deze ` +
+    `zorgaanbieder er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de bekendmaking van ${naam}. ${veilig} ` +
     'Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.';
+  const zorgkantoor = () =>
+    `Mogelijk fatale datum. Het zorgkantoor ontvangt zelf geen (gewijzigde) tariefbeschikking: voor het zorgkantoor kan de gewone ` +
+    `termijn (art. 6:7 en 6:8 Awb) vanaf de bekendmaking van ${naam} de enige zijn. ${veilig} Een gewijzigde tariefbeschikking ` +
+    'aan een zorgaanbieder in de regio kan ook voor het zorgkantoor een termijn openen; dat is niet beslist, de vroegste datum is de veilige.';
   return {
-    zorgaanbieder: new LateTekst(() => joinTwijfels(mogelijkFataal(), twijfelRegime)!),
-    zorgkantoor: new LateTekst(() => joinTwijfels(mogelijkFataal(), TWIJFEL_ZORGKANTOOR, twijfelRegime)!),
+    zorgaanbieder: new LateTekst(() => joinTwijfels(zorgaanbieder(), twijfelRegime)!),
+    zorgkantoor: new LateTekst(() => joinTwijfels(zorgkantoor(), twijfelRegime)!),
   };
 }
 
@@ -1183,6 +1222,8 @@ function describeTwijfelZonderTariefbeschikking(
   jaar: number,
   partijSoort: PartijSoort | undefined,
   twijfelRegime: string | undefined,
+  /** For the region's date: whether no party of the region was known at the bekendmaking. */
+  geenPartijBekend = false,
 ): LateTekst {
   return new LateTekst(() => {
     const naam = `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
@@ -1190,14 +1231,16 @@ function describeTwijfelZonderTariefbeschikking(
       partijSoort === 'zorgkantoor'
         ? ' Het zorgkantoor ontvangt nooit een tariefbeschikking: voor het zorgkantoor kan deze datum de enige zijn.'
         : partijSoort === undefined
-          ? ' Er is nog geen partij in de regio bekend: deze datum geldt voor elke partij, ook voor het zorgkantoor.'
+          ? (geenPartijBekend ? ' Bij de bekendmaking was nog geen partij in de regio bekend.' : '') +
+            ' Deze datum geldt voor elke partij in de regio, ook voor het zorgkantoor, dat nooit een tariefbeschikking ontvangt.'
           : '';
+    // Said of the day of bekendmaking: a tariefbeschikking registered later does not make it untrue.
     return joinTwijfels(
-      `Mogelijk fatale datum. ${hoofdletter(naam)} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; voor ` +
-        `${regio} ${jaar} is nog geen tariefbeschikking geregistreerd, dus er loopt (nog) geen termijn via art. 105 lid 2 Wmg. ` +
+      `Mogelijk fatale datum. ${hoofdletter(naam)} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; op de ` +
+        `dag van bekendmaking was voor ${regio} ${jaar} nog geen tariefbeschikking bekendgemaakt, dus liep er geen termijn via art. 105 lid 2 Wmg. ` +
         `Of dan de gewone termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.${wie} ` +
         'Beroep uiterlijk op deze datum is veilig: het besluit bestaat al (art. 6:10 lid 1 sub a Awb). Een tariefbeschikking die ' +
-        'nog volgt, opent daarnaast een eigen termijn; de vroegste datum is de veilige.',
+        'daarna volgt, opent daarnaast een eigen termijn; de vroegste datum is de veilige.',
       twijfelRegime,
     )!;
   });
@@ -1451,6 +1494,8 @@ export function listBeroepRijenTegen(cel: CelUitkomst, tegen: ReadonlySet<string
 }
 
 /** The cell's result, one object: the columns as decided; their order, records and the exclusions' texts made when first read. */
+const GEEN_OUD_REGIME_DATUMS: readonly OudRegimeDatum[] = Object.freeze([]);
+
 class CelResultaat implements CelUitkomst {
   private volgorde: Int32Array | undefined;
   private records: Termijn[] | undefined;
@@ -1466,7 +1511,31 @@ class CelResultaat implements CelUitkomst {
     readonly plaatsen: CelPlaatsen,
     /** By the exclusion's number: the term the new regime would give an oud-regime exclusion near the entry into force. */
     private readonly oudRegimeAlsToch: ReadonlyMap<number, BerekendeTermijn> | undefined,
-  ) {}
+  ) {
+    // A plain field, not a getter: statuses read it, and a spread copy of the result keeps it.
+    this.oudRegimeDatums = oudRegimeAlsToch ? [...oudRegimeAlsToch].map(([k, termijn]) => this.createOudRegimeDatum(k, termijn)) : GEEN_OUD_REGIME_DATUMS;
+  }
+  readonly oudRegimeDatums: readonly OudRegimeDatum[];
+  private createOudRegimeDatum(k: number, termijn: BerekendeTermijn): OudRegimeDatum {
+    const codes = this.uitsluitingCodes;
+    const [plaats, partij] = [codes[4 * k]!, codes[4 * k + 2]!];
+    let twijfel: string | undefined;
+    return {
+      plaats,
+      partij,
+      termijn,
+      twijfel: () =>
+        (twijfel ??= describeUitsluiting(
+          UitsluitingSoort.OudRegime,
+          this.invoer.besluiten[plaats]!,
+          partij < 0 ? undefined : this.kolommen.partijNaam(partij),
+          undefined,
+          this.invoer,
+          this.context,
+          termijn,
+        ).twijfel!),
+    };
+  }
   // Sorted within the cell, so that merging cells needs no comparison beyond the last day.
   get geordend(): Int32Array {
     return (this.volgorde ??= sortPosities(this.kolommen, this.invoer));

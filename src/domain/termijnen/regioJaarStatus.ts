@@ -2,7 +2,7 @@ import { addDagen, formatDatumKort, formatDatumLang, laatsteDatum, vroegsteDatum
 import type { Beroep } from '../besluiten/besluit';
 import type { RegioJaarStatus, Termijn } from './termijn';
 import { computePostUiterlijk } from './awbTermijn';
-import { splitTwijfels, TWIJFEL_ALINEA, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
+import { nameContracteerruimtebesluit, splitTwijfels, TWIJFEL_ALINEA, TWIJFEL_INWERKINGTREDING } from './twijfelTeksten';
 
 /** What the status of one (regio, jaar) depends on besides the terms and beroepen. */
 export interface StatusContext {
@@ -15,6 +15,8 @@ export interface StatusContext {
   /** The contracteerruimte was amended after tariefbeschikkingen: beroep opens with the gewijzigde tariefbeschikking. */
   wachtOpGewijzigdeTariefbeschikking: boolean;
   contracteerruimte: string | undefined;
+  /** Its soort (vaststelling or wijziging): a first vaststelling after tariefbeschikkingen is no wijzigingsbesluit. */
+  contracteerruimteSoort?: string;
   /** The version of the contracteerruimte in force on the peildatum. */
   versie: number;
 }
@@ -155,7 +157,7 @@ export function computeStatus(termijnen: StatusTermijnen, beroepen: readonly Ber
       ...(termijnen.alleenBeschermend
         ? {
             twijfel: context.wachtOpGewijzigdeTariefbeschikking
-              ? 'Na de wijziging van de contracteerruimte is (nog) geen gewijzigde tariefbeschikking geregistreerd. Geeft de NZa ' +
+              ? `Na ${nameContracteerruimtebesluit(context.contracteerruimteSoort ?? 'wijziging')} ${context.contracteerruimte ?? ''} is (nog) geen gewijzigde tariefbeschikking geregistreerd. Geeft de NZa ` +
                 'die alsnog af, dan opent zij een nieuwe beroepstermijn (art. 105 lid 2 Wmg).'
               : 'Alleen mogelijk fatale data zijn verstreken: er is (nog) geen tariefbeschikking onder deze contracteerruimte ' +
                 'geregistreerd. Geeft de NZa die alsnog af, dan opent zij een beroepstermijn (art. 105 lid 2 Wmg).',
@@ -223,7 +225,7 @@ function describeWachten(context: StatusContext): string {
   }
   if (context.wachtOpGewijzigdeTariefbeschikking && context.contracteerruimte) {
     return (
-      `Na wijzigingsbesluit ${context.contracteerruimte} opent het beroep met de gewijzigde tariefbeschikking (art. 105 lid 2 Wmg). ` +
+      `Na ${nameContracteerruimtebesluit(context.contracteerruimteSoort ?? 'wijziging')} ${context.contracteerruimte} opent het beroep met de gewijzigde tariefbeschikking (art. 105 lid 2 Wmg). ` +
       'Of en wanneer de NZa die afgeeft, staat niet vast: houd de post in de gaten.'
     );
   }

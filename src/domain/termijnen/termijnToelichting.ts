@@ -2,7 +2,7 @@ import { formatDatumKort, formatDatumLang, jaarVan } from '../kalender/kalenderd
 import { describeAtwVerschuiving } from '../kalender/atwKalender';
 import { TARIEFBESCHIKKING_SOORT_LABEL, type TariefbeschikkingSoort } from '../besluiten/besluit';
 import type { Termijn, TermijnConfig } from './termijn';
-import { nameContracteerruimtebesluit } from './celTermijnen';
+import { nameContracteerruimtebesluit } from './twijfelTeksten';
 
 /**
  * A term's toelichting in one Dutch paragraph: which besluit opened it for whom, on what rule, from when to when, and
@@ -44,9 +44,12 @@ export function describeToelichting(t: Termijn, config: TermijnConfig): string {
     case 'wijziging-zonder-tariefbeschikking': {
       // Only what the input holds: a gewijzigde tariefbeschikking to this party that did follow is named, not denied.
       const gevolgd = t.gevolgdDoorTariefbeschikking;
-      const tariefbeschikking = gevolgd
-        ? `; gewijzigde tariefbeschikking ${gevolgd.besluit} aan ${t.partij} volgde op ${formatDatumKort(gevolgd.bekendgemaakt)} en opent een eigen termijn (art. 105 lid 2 Wmg); deze datum blijft de veilige als die eerder valt`
-        : ' zolang geen gewijzigde tariefbeschikking aan deze partij is geregistreerd';
+      const tariefbeschikking =
+        t.partijSoort === 'zorgkantoor'
+          ? '; het zorgkantoor ontvangt zelf geen tariefbeschikking'
+          : gevolgd
+            ? `; gewijzigde tariefbeschikking ${gevolgd.besluit} aan ${t.partij} volgde op ${formatDatumKort(gevolgd.bekendgemaakt)} en opent een eigen termijn (art. 105 lid 2 Wmg); deze datum blijft de veilige als die eerder valt`
+            : '; er is (nog) geen gewijzigde tariefbeschikking aan deze partij geregistreerd';
       return (
         `Beroep van ${t.partij} tegen de contracteerruimte ${regiojaar} zoals vastgesteld bij ${nameContracteerruimtebesluit(t.besluitSoort)} ${t.besluit} ` +
         `(bekendgemaakt ${formatDatumKort(t.bekendgemaakt)}), zes weken vanaf de dag na die bekendmaking${tariefbeschikking}, ${periode}`
@@ -56,7 +59,7 @@ export function describeToelichting(t: Termijn, config: TermijnConfig): string {
       return (
         `Beroep${t.partij ? ` van ${t.partij}` : ', open voor elke partij in de regio,'} tegen de regionale contracteerruimte ${regiojaar}, vastgesteld bij ` +
         `${nameContracteerruimtebesluit(t.besluitSoort)} ${t.besluit} (bekendgemaakt ${formatDatumKort(t.bekendgemaakt)}) voor een jaar dat geen toekomstig jaar is, ` +
-        `zonder tariefbeschikking voor ${regiojaar}: zes weken vanaf de dag na de bekendmaking van het besluit (art. 6:7 en 6:8 lid 1 Awb), ${periode}`
+        `toen nog zonder tariefbeschikking voor ${regiojaar}: zes weken vanaf de dag na de bekendmaking van het besluit (art. 6:7 en 6:8 lid 1 Awb), ${periode}`
       );
   }
 }

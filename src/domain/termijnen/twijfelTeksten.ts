@@ -1,5 +1,10 @@
 import { formatDatumKort, type IsoDatum } from '../kalender/kalenderdatum';
 
+/** What a contracteerruimtebesluit is called in a sentence: a wijzigingsbesluit only when it amends. */
+export function nameContracteerruimtebesluit(soort: string): string {
+  return soort === 'wijziging' ? 'wijzigingsbesluit' : 'contracteerruimtebesluit';
+}
+
 /** Between two doubts of one date or status: each doubt is its own paragraph. */
 export const TWIJFEL_ALINEA = '\n\n';
 

@@ -101,7 +101,7 @@ describe('termijnregels §6: no date is ever missing after an amendment', () => 
     const u = run({ besluiten: basis, beroepen: [beroep('TB-A', 2026, '2026-07-01')], peildatum: '2026-09-20' });
     const [t] = beroepstermijnen(u, { besluit: 'CR-2' });
     expect(t).toMatchObject({ partij: 'A', soort: 'beschermend', regel: 'art-6-19-voorzorg', einde: '2026-10-27' });
-    expect(t!.grondslag[0]).toBe('art. 6:19 Awb');
+    expect(t!.grondslag).toEqual(['art. 6:7 Awb', 'art. 6:8 lid 1 Awb', 'art. 6:19 Awb']);
     expect(t!.twijfel).toContain('brief met gronden');
     expect(partijStatus(u, 'A')).toMatchObject({ status: 'in-beroep', veiligeUitersteDatum: '2026-10-27' });
   });

@@ -41,7 +41,11 @@ describe('termijnregels §4 (v3): a besluit for a year that is not future, witho
     // to A on 5 February 2030 → 19 March 2030 (art. 105 lid 2 Wmg).
     const besluiten = [tbVoor('A', 'TB-A29', '2029-03-05', 2029), cr('CR-30', '2030-01-15', [2030]), tbVoor('A', 'TB-A30', '2030-02-05', 2030)];
     const u = run({ besluiten, peildatum: '2030-02-10' });
-    expect(beroepen(u, 'CR-30')).toEqual([expect.objectContaining({ partij: 'A', soort: 'beschermend', einde: '2030-02-26', jaar: 2030 })]);
+    // A's own date, and — the zorgkantoor not being named — one for every party of the region (no party without a date).
+    expect(beroepen(u, 'CR-30').map((t) => [t.partij, t.soort, t.einde])).toEqual([
+      [undefined, 'beschermend', '2030-02-26'],
+      ['A', 'beschermend', '2030-02-26'],
+    ]);
     expect(beroepen(u, 'TB-A30')).toEqual([expect.objectContaining({ partij: 'A', soort: 'termijn', einde: '2030-03-19' })]);
     expect(u.partijStatus.find((p) => p.partij === 'A' && p.jaar === 2030)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2030-02-26' });
   });
@@ -53,6 +57,19 @@ describe('termijnregels §4 (v3): a besluit for a year that is not future, witho
     expect(beroepen(u, 'TB-A30')).toEqual([expect.objectContaining({ partij: 'A', soort: 'termijn', einde: '2030-04-16' })]);
     expect(u.uitsluitingen.filter((x) => x.reden === 'onherroepelijk')).toEqual([]);
     expect(u.partijStatus.find((p) => p.partij === 'A' && p.jaar === 2030)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2030-04-16' });
+  });
+
+  it('the zorgkantoor named: every party has its own date, so none for the region (cli-termijnen.md v3)', () => {
+    const besluiten = [tbVoor('A', 'TB-A29', '2029-03-05', 2029), cr('CR-30', '2030-01-15', [2030])];
+    const u = run({ besluiten, partijen: [ZK_UTRECHT], peildatum: '2030-02-10' });
+    expect(beroepen(u, 'CR-30').map((t) => t.partij)).toEqual(['A', 'Zorgkantoor Utrecht']);
+  });
+
+  it('the texts speak of the day of bekendmaking: a tariefbeschikking registered later does not make them untrue', () => {
+    const besluiten = [tbVoor('A', 'TB-A29', '2029-03-05', 2029), cr('CR-30', '2030-01-15', [2030]), tbVoor('A', 'TB-A30', '2030-02-05', 2030)];
+    const [t] = beroepen(run({ besluiten }), 'CR-30');
+    expect(t!.twijfel).toContain('op de dag van bekendmaking was voor Utrecht 2030 nog geen tariefbeschikking bekendgemaakt');
+    expect(describeToelichting(t!, CONFIG)).toContain('toen nog zonder tariefbeschikking');
   });
 
   it('with no party known, one date for the region, open to every party (like a lid-3 window)', () => {
@@ -196,9 +213,9 @@ describe('texts that state only what is true of the case (issue 27, point 5)', (
   it('"zolang geen gewijzigde tariefbeschikking volgt" only while none was registered', () => {
     const zonder = [tbVoor('A', 'TB-A', '2030-01-08', 2030), cr('CR-W', '2030-06-04', [2030], 'wijziging')];
     const voor = beroepen(run({ besluiten: zonder }), 'CR-W')[0]!;
-    expect(describeToelichting(voor, CONFIG)).toContain('zolang geen gewijzigde tariefbeschikking aan deze partij is geregistreerd');
+    expect(describeToelichting(voor, CONFIG)).toContain('er is (nog) geen gewijzigde tariefbeschikking aan deze partij geregistreerd');
     const na = beroepen(run({ besluiten: [...zonder, tbVoor('A', 'TB-AW', '2030-06-25', 2030, 'wijziging')] }), 'CR-W')[0]!;
-    expect(teksten(na)).not.toContain('zolang geen gewijzigde tariefbeschikking');
+    expect(teksten(na)).not.toContain('geen gewijzigde tariefbeschikking aan deze partij');
     expect(describeToelichting(na, CONFIG)).toContain('gewijzigde tariefbeschikking TB-AW aan A volgde op 25 juni 2030');
   });
 
@@ -222,5 +239,87 @@ describe('art. 105 lid 2 Wmg: a sluittarief opens beroep for nobody — the zorg
         ['Zorgkantoor Utrecht', 'sluittarief-nacalculatie'],
       ]),
     );
+  });
+});
+
+describe('second legal reading of engine v3 (hand-made cases, 7 December 2026)', () => {
+  it('art. 6:19 Awb extends a pending beroep to a later besluit, never to the besluit it is against itself', () => {
+    // Beroep of A against CR-R30 itself, filed early (1 October 2029) — a matter of art. 6:10, not of 6:19.
+    const u = run({
+      besluiten: [cr('CR-R30', '2029-10-16', [2030], 'vaststelling', 'Rotterdam')],
+      beroepen: [beroep('CR-R30', 2030, '2029-10-01', null, 'A')],
+      peildatum: '2029-10-20',
+    });
+    expect(u.termijnen.filter((t) => t.regel === 'art-6-19-voorzorg')).toEqual([]);
+    expect(beroepen(u, 'CR-R30')).toEqual([expect.objectContaining({ regel: 'art-105-lid-3', aanvang: '2030-03-01', einde: '2030-04-11' })]);
+    expect(u.partijStatus.find((p) => p.partij === 'A')).toMatchObject({ status: 'in-beroep' });
+    expect(u.partijStatus.find((p) => p.partij === 'A')!.veiligeUitersteDatum).toBeUndefined();
+    expect(u.waarschuwingen.map((w) => w.code)).toContain('beroep-voor-besluit');
+  });
+
+  it('§8: while the date of an oud-regime exclusion near the entry into force runs, the status is open with that date; after it, as before', () => {
+    // Entry into force 1 January 2029; besluit for 2028 made known Sunday 31 December 2028: six weeks to Sunday 11 February
+    // 2029 → Monday 12 February 2029 (art. 1 Atw).
+    const config: TermijnConfig = { inwerkingtreding: '2029-01-01', kalender: createAtwKalender() };
+    const invoer = {
+      besluiten: [cr('CR-ZW28', '2028-12-31', [2028], 'vaststelling', 'Zwolle')],
+      partijen: [{ partij: 'ZK Zwolle', soort: 'zorgkantoor' as const, regio: 'Zwolle' }],
+    };
+    const lopend = run({ ...invoer, peildatum: '2029-01-20' }, config);
+    expect(lopend.uitsluitingen.find((x) => x.reden === 'oud-regime')).toMatchObject({ eindeAlsToch: '2029-02-12' });
+    expect(lopend.partijStatus[0]).toMatchObject({ partij: 'ZK Zwolle', status: 'open', veiligeUitersteDatum: '2029-02-12' });
+    expect(lopend.partijStatus[0]!.twijfel).toContain('vóór de inwerkingtreding');
+    expect(lopend.status[0]).toMatchObject({ status: 'open', veiligeUitersteDatum: '2029-02-12' });
+    const later = run({ ...invoer, peildatum: '2029-03-01' }, config);
+    expect(later.status[0]).toMatchObject({ status: 'nog-niet-open', oudRegime: true });
+  });
+
+  it('art. 6:9 lid 2 Awb on the region-year: another party’s uitspraak does not close a party’s postal week', () => {
+    // B: made known 11 December 2029, last day 22 January 2030, beroep 15 January – 1 February 2030. A: made known 18
+    // December 2029, last day 29 January 2030, postal week to 5 February 2030.
+    const u = run({
+      besluiten: [
+        tb('TB-B30', '2029-12-11', 2030, 'vaststelling', 'Zuidoost-Brabant', 'B'),
+        tb('TB-A30', '2029-12-18', 2030, 'vaststelling', 'Zuidoost-Brabant', 'A'),
+      ],
+      beroepen: [beroep('TB-B30', 2030, '2030-01-15', '2030-02-01')],
+      peildatum: '2030-02-03',
+    });
+    expect(u.partijStatus.find((p) => p.partij === 'A')).toMatchObject({
+      status: 'onherroepelijk',
+      sinds: '2030-01-30',
+      perPostUiterlijkOntvangen: '2030-02-05',
+    });
+    expect(u.partijStatus.find((p) => p.partij === 'B')!.perPostUiterlijkOntvangen).toBeUndefined();
+    expect(u.status[0]).toMatchObject({ status: 'onherroepelijk', sinds: '2030-02-01', perPostUiterlijkOntvangen: '2030-02-05' });
+    expect(u.status[0]!.toelichting).toContain('art. 6:9 lid 2 Awb');
+  });
+
+  it('a KB day’s source keeps one pair of brackets (28 April 2028 → Monday 1 May 2028)', () => {
+    const [t] = beroepen(run({ besluiten: [tbVoor('A', 'TB', '2028-03-17', 2028)] }), 'TB');
+    expect(t!.einde).toBe('2028-05-01');
+    const toelichting = describeToelichting(t!, CONFIG);
+    expect(toelichting).toContain('KB');
+    expect(toelichting).not.toMatch(/\([^()]*\(/);
+  });
+
+  it('the zorgkantoor’s texts speak of the zorgkantoor: no "deze partij", no "zolang", no earliest of terms it does not have', () => {
+    const u = run({ besluiten: [tbVoor('A', 'TB-A', '2030-01-08', 2030), cr('CR-V', '2030-02-12', [2030])], partijen: [ZK_UTRECHT], peildatum: '2030-02-13' });
+    const datum = beroepen(u, 'CR-V').find((t) => t.partij === 'Zorgkantoor Utrecht')!;
+    for (const tekst of [datum.twijfel!, describeToelichting(datum, CONFIG)]) {
+      expect(tekst).not.toContain('deze partij');
+      expect(tekst).not.toContain('zolang');
+      expect(tekst).not.toContain('na een wijziging');
+    }
+    // The zorgkantoor could use the window (1 March – 11 April 2030): a later tariefbeschikking gives it an exclusion.
+    const v = run({
+      besluiten: [cr('CR-31', '2029-10-16', [2031]), tbVoor('A', 'TB-A31', '2030-11-19', 2031)],
+      partijen: [ZK_UTRECHT],
+      peildatum: '2030-11-20',
+    });
+    const uitsluiting = v.uitsluitingen.find((x) => x.besluit === 'TB-A31' && x.partij === 'Zorgkantoor Utrecht');
+    expect(uitsluiting).toMatchObject({ reden: 'onherroepelijk' });
+    expect(uitsluiting!.twijfel).not.toContain('De vroegste van deze termijnen');
+    expect(splitTwijfels(uitsluiting!.twijfel!).length).toBeGreaterThan(1);
   });
 });
