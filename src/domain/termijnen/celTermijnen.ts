@@ -880,6 +880,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   /** The position of the current version's lid-3 window (read at the besluit's bekendmaking, termijnregels §5), or −1. */
   let lid3Positie = -1;
   let lid3Aanvang: IsoDatum = '';
+  let lid3Gemarkeerd = false;
   /** Per party, the position of its date after the current amendment without a gewijzigde tariefbeschikking (§6). */
   const wijzigingsdatumVan = new Map<number, number>();
   /** Latest last day of the lid-3 windows of the current version (open to every party of the region). */
@@ -926,6 +927,10 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     }
   }
   const plaatsen: CelPlaatsen = { contracteerruimte: [], eersteTariefbeschikking: -1, partij: new Int32Array(besluiten.length).fill(-1), chronologisch: true };
+
+  /** Whether the party numbered `inRegister` (in the cell's register) is the addressee of a tariefbeschikking of this cell. */
+  let tariefbeschikkingPartijen: Set<number> | undefined;
+  const heeftTariefbeschikkingInCel = (inRegister: number) => (tariefbeschikkingPartijen ??= new Set(velden.partij)).has(inRegister);
 
   /** Each zorgkantoor asked for, by its number in the columns, other than the addressee numbered `adressaat`. */
   const forEachGevraagdZorgkantoor = (adressaat: number, doe: (nummer: number) => void) => {
@@ -1053,14 +1058,17 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         );
         addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel, undefined, !lid3Twijfelachtig);
         if (lid3Twijfelachtig) kolommen.markTariefbeschikkingVooraf(kolommen.lengte - 1, eersteTariefbeschikking!);
-        else if (!zelfdeDag) [lid3Positie, lid3Aanvang] = [kolommen.lengte - 1, t.aanvang];
+        else if (!zelfdeDag) [lid3Positie, lid3Aanvang, lid3Gemarkeerd] = [kolommen.lengte - 1, t.aanvang, false];
       }
       // Termijnregels §4: a year that is not future, no tariefbeschikking for it yet: every provider with an earlier
       // tariefbeschikking in the region is a party too (the parties asked for, the zorgkantoor, already are).
       const zonderTariefbeschikking = !lid3 && !alTariefbeschikking;
       if (zonderTariefbeschikking) {
+        // A provider with an earlier tariefbeschikking in the region; also one that became a party on the day or while the
+        // six weeks ran, unless through a tariefbeschikking for this year, which opens its own lid-2 term (termijnregels §4).
+        const laatsteDag = computeZesWekenOpDag(dag).einde;
         for (const [partij, eerste] of regioPartijen) {
-          if (eerste >= datum) continue;
+          if (eerste > laatsteDag || (eerste >= datum && heeftTariefbeschikkingInCel(register.numberPartij(partij)))) continue;
           const nummer = kolommen.numberPartij(register.numberPartij(partij));
           if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
         }
@@ -1151,10 +1159,13 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, zk));
       continue;
     }
-    // Termijnregels §5: a tariefbeschikking made known after the besluit that opened a lid-3 window, before 1 March.
-    if (lid3Positie >= 0 && datum < lid3Aanvang) {
-      kolommen.addTwijfel(lid3Positie, describeTwijfelLid3VoorMaart(regio, jaar, datum, lid3Aanvang));
-      lid3Positie = -1;
+    // Termijnregels §5: a tariefbeschikking made known after the besluit that opened a lid-3 window, before 1 March: the
+    // window and the lid-2 terms of this tariefbeschikking both carry the doubt.
+    const voorMaart = lid3Positie >= 0 && datum < lid3Aanvang ? describeTwijfelLid3VoorMaart(regio, jaar, datum, lid3Aanvang) : undefined;
+    const eersteLid2 = kolommen.lengte;
+    if (voorMaart !== undefined && !lid3Gemarkeerd) {
+      kolommen.addTwijfel(lid3Positie, voorMaart);
+      lid3Gemarkeerd = true;
     }
     // A gewijzigde tariefbeschikking to a party that had a date after the amendment: that date's text says it followed.
     const wijzigingsdatum = wijzigingsdatumVan.size === 0 ? undefined : wijzigingsdatumVan.get(nummer);
@@ -1167,6 +1178,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       const g = gevraagd[k]!;
       if (g.soort === 'zorgkantoor' && gevraagdNummers[k] !== nummer) openBeroepViaTariefbeschikking(datum, gevraagdNummers[k]!, t, TWIJFEL_ZORGKANTOOR);
     }
+    if (voorMaart !== undefined)
+      for (let i = eersteLid2; i < kolommen.lengte; i++) if (kolommen.rechtsmiddelVan(i) === 'beroep') kolommen.addTwijfel(i, voorMaart);
   }
   kolommen.seal();
   lid4.seal();
@@ -1263,7 +1276,9 @@ function describeTwijfelLid3VoorMaart(regio: string, jaar: number, tariefbeschik
     `Op ${formatDatumKort(tariefbeschikking)}, vóór ${formatDatumKort(aanvang)}, is een tariefbeschikking voor ${regio} ${jaar} ` +
     'bekendgemaakt. Of "nog geen tariefbeschikking afgegeven" (art. 105 lid 3 Wmg) wordt gelezen op de dag van bekendmaking ' +
     'van het besluit of op 1 maart, regelt de wet niet. Leest men 1 maart, dan geldt dit venster niet en loopt beroep via de ' +
-    'tariefbeschikking (art. 105 lid 2 Wmg). Beide termijnen zijn berekend; de vroegste datum is de veilige.'
+    'tariefbeschikking (art. 105 lid 2 Wmg). De memorie van toelichting spreekt bovendien van tariefbeschikkingen die de NZa "heeft ' +
+    'vastgesteld" (Kamerstuk 36 486, nr. 3): telt de dag van vaststelling, dan kan ook een eerder vastgestelde tariefbeschikking ' +
+    'lid 3 uitsluiten. Beide termijnen zijn berekend; de vroegste datum is de veilige.'
   );
 }
 

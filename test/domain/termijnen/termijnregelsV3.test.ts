@@ -59,6 +59,23 @@ describe('termijnregels §4 (v3): a besluit for a year that is not future, witho
     expect(u.partijStatus.find((p) => p.partij === 'A' && p.jaar === 2030)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2030-04-16' });
   });
 
+  it.each([
+    // Vaststelling 2030 made known Tuesday 5 February 2030: six weeks to Tuesday 19 March 2030.
+    ['a tariefbeschikking for another year on the same day', '2030-02-05', 2029, ['2030-03-19']],
+    ['a first tariefbeschikking for another year while the six weeks run', '2030-02-20', 2029, ['2030-03-19']],
+    // A tariefbeschikking for 2030 itself on 12 February 2030 opens its lid-2 term to 26 March 2030: no §4 date besides.
+    ['a first tariefbeschikking for this year after the besluit: its lid-2 term only', '2030-02-12', 2030, ['2030-03-26']],
+  ])('a provider that becomes a party of the region around the besluit — %s', (_naam, bekendgemaakt, jaar, eindes) => {
+    const u = run({
+      besluiten: [cr('CR-30', '2030-02-05', [2030]), tbVoor('P', 'TB-P', bekendgemaakt, jaar)],
+      partijen: [ZK_UTRECHT],
+      peildatum: '2030-02-25',
+    });
+    const vanP = u.termijnen.filter((t) => t.rechtsmiddel === 'beroep' && t.partij === 'P' && t.jaar === 2030).map((t) => t.einde);
+    expect(vanP).toEqual(eindes);
+    expect(u.partijStatus.find((p) => p.partij === 'P' && p.jaar === 2030)).toMatchObject({ status: 'open', veiligeUitersteDatum: eindes[0] });
+  });
+
   it('the zorgkantoor named: every party has its own date, so none for the region (cli-termijnen.md v3)', () => {
     const besluiten = [tbVoor('A', 'TB-A29', '2029-03-05', 2029), cr('CR-30', '2030-01-15', [2030])];
     const u = run({ besluiten, partijen: [ZK_UTRECHT], peildatum: '2030-02-10' });
@@ -98,6 +115,8 @@ describe('termijnregels §5 (v3): "no tariefbeschikking yet" read at the bekendm
     expect(venster!.twijfel).toContain('1 maart');
     expect(venster!.twijfel).toContain('10 december 2030');
     expect(beroepen(u, 'TB-A')).toEqual([expect.objectContaining({ partij: 'A', einde: '2031-01-21' })]);
+    // The lid-2 term carries the same doubt: which of the two applies depends on the moment lid 3 is read.
+    expect(beroepen(u, 'TB-A')[0]!.twijfel).toContain('1 maart');
     expect(u.partijStatus.find((p) => p.partij === 'A')).toMatchObject({ status: 'open', veiligeUitersteDatum: '2031-01-21' });
   });
 
