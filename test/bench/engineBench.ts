@@ -155,23 +155,8 @@ export function describeSchaling(een: EngineMeting, m: EngineMeting): string {
  * scale's heap does not weigh on the next.
  */
 export async function runEngineBench(): Promise<string[]> {
-  await build({
-    entryPoints: ['test/bench/engineMeting.ts'],
-    outfile: ENGINE_MODULE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  const meet = (schaal: number, runs: number, opwarmen: number): EngineMeting =>
-    JSON.parse(
-      execFileSync(process.execPath, ['--max-old-space-size=8192', ENGINE_MODULE, String(schaal), String(runs), String(opwarmen)], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      }),
-    ) as EngineMeting;
+  await buildEngineModule('.', ENGINE_MODULE);
+  const meet = (schaal: number, runs: number, opwarmen: number): EngineMeting => measureInProcess(ENGINE_MODULE, schaal, runs, opwarmen);
   // At 1× a run takes some 0.1 s: the JIT and the young generation settle over a dozen runs, so twelve warm-up runs
   // (the same for the plain rule); at 5× and 20× a run is long enough to settle within three. At 20× a full collection
   // falls in most runs: the median of seven runs, not three, so that one slow run does not decide the figure. Each
@@ -190,4 +175,28 @@ export async function runEngineBench(): Promise<string[]> {
 }
 
 const ENGINE_MODULE = 'dist/bench/engineMeting.mjs';
+
+/** The engine's measurement of the tree at `map` (its `test/bench/engineMeting.ts`), compiled as the server is. */
+export async function buildEngineModule(map: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [`${map}/test/bench/engineMeting.ts`],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
+
+/** One measurement in a process of its own (`engineMeting.ts`). */
+export function measureInProcess(module: string, schaal: number, runs: number, opwarmen: number): EngineMeting {
+  return JSON.parse(
+    execFileSync(process.execPath, ['--max-old-space-size=8192', module, String(schaal), String(runs), String(opwarmen)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  ) as EngineMeting;
+}
 const PROCESSEN = 3;

@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { combineProcessen, type EngineMeting } from './engineBench';
+import { buildEngineModule, combineProcessen, measureInProcess, type EngineMeting } from './engineBench';
 
 // `npm run bench:vergelijk -- REF`: the engine of git revision REF (default: the parent of HEAD) against the engine of
 // the work tree, with `npm run bench`'s method: each compiled by esbuild into one module, each measurement in a process
@@ -16,26 +15,9 @@ const oudeBoom = join(werkmap, 'oud');
 const modules = { oud: resolve('dist/bench/engineMeting-oud.mjs'), nieuw: resolve('dist/bench/engineMeting.mjs') };
 try {
   execFileSync('git', ['worktree', 'add', '--detach', oudeBoom, ref], { stdio: 'ignore' });
-  const bouw = (map: string, outfile: string) =>
-    build({
-      entryPoints: [join(map, 'test/bench/engineMeting.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-  await bouw(oudeBoom, modules.oud);
-  await bouw('.', modules.nieuw);
-  const meet = (module: string, schaal: number, runs: number, opwarmen: number): EngineMeting =>
-    JSON.parse(
-      execFileSync(process.execPath, ['--max-old-space-size=8192', module, String(schaal), String(runs), String(opwarmen)], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      }),
-    ) as EngineMeting;
+  await buildEngineModule(oudeBoom, modules.oud);
+  await buildEngineModule('.', modules.nieuw);
+  const meet = (module: string, schaal: number, runs: number, opwarmen: number) => measureInProcess(module, schaal, runs, opwarmen);
   const schalen: [number, number, number][] = [
     [1, 9, 12],
     [5, 5, 3],
