@@ -562,6 +562,13 @@ export const auditLog = sqliteTable(
     onderwerpId: integer('onderwerp_id'),
     /** JSON: {veld: [voor, na]} for dates, statuses and responsible persons; other facts as {veld: waarde}. */
     wijzigingen: text('wijzigingen').notNull().default('{}'),
+    /**
+     * The hash chain (issue 28): `vorigeHash` is the `hash` of the entry before it (null for the first), `hash` the
+     * SHA-256 of this entry's content and `vorigeHash` (src/db/auditKeten.ts). Null only for entries written before
+     * migration 0011 until the connection set-up chains them. Checked by `cli -- audit controleer` and at start.
+     */
+    vorigeHash: text('vorige_hash'),
+    hash: text('hash'),
   },
   (t) => [index('audit_log_onderwerp').on(t.onderwerp, t.onderwerpId), index('audit_log_organisatie').on(t.organisatieId)],
 );

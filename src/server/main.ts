@@ -38,11 +38,12 @@ console.log = console.info = (...delen: unknown[]) => log.info(format(...delen))
 console.warn = (...delen: unknown[]) => log.warn(format(...delen));
 console.error = (...delen: unknown[]) => log.error(format(...delen));
 
-// The file is checked read-only before anything writes to it: SQLite, PRAGMA quick_check, a schema this version knows.
+// The file is checked read-only before anything writes to it: SQLite, PRAGMA quick_check, a schema this version knows,
+// an intact audit log (hash chain).
 let losLaten: () => void;
 try {
   mkdirSync(dirname(resolve(config.databasePad)), { recursive: true, mode: 0o700 });
-  const stand = checkDatabaseBestand(config.databasePad);
+  const stand = checkDatabaseBestand(config.databasePad, { auditKeten: true });
   if (stand?.nogToeTePassen) log.info({ migrations: stand.nogToeTePassen }, 'Applying database migrations');
   losLaten = claimDatabase(config.databasePad);
 } catch (e) {
