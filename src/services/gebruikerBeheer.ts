@@ -8,7 +8,6 @@ import { createTotpGeheim } from './aanmeldService';
 import { OPERATOR, recordAudit, type Schrijver } from './auditService';
 import { assertCan } from './permissies';
 import { InvoerFout } from './besluitRegistratie';
-import { createAgendaToken } from './instellingenService';
 
 export type Rol = (typeof GEBRUIKER_ROLLEN)[number];
 export const ROLLEN = GEBRUIKER_ROLLEN;
@@ -93,7 +92,7 @@ export function createGebruiker(
     }
     const gebruikerId = tx
       .insert(gebruikers)
-      .values({ email, naam, organisatieId: invoer.organisatieId, rol: invoer.rol, agendaToken: createAgendaToken() })
+      .values({ email, naam, organisatieId: invoer.organisatieId, rol: invoer.rol })
       .returning({ id: gebruikers.id })
       .get().id;
     const token = insertUitnodiging(tx, geheim, gebruikerId, wie?.gebruikerId ?? null, nu);

@@ -1,16 +1,14 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/verbinding';
-import { MIGRATIES } from '../../src/db/databaseControle';
 import { writeTransaction } from '../../src/db/transactie';
 import { checkAuditKeten, computeAuditHash } from '../../src/db/auditKeten';
 import { OPERATOR, recordAudit } from '../../src/services/auditService';
 import { runCli, spawnServer } from '../support/serverProces';
+import { createOudeDatabase } from '../support/oudeDatabase';
 
 /**
  * Issue 28.6: the audit log refuses REPLACE, UPDATE and DELETE — also from a connection that does not turn recursive
@@ -144,15 +142,8 @@ describe('the hash chain', () => {
 describe('entries from before the chain', () => {
   it('are chained by the connection set-up, and the chain then holds', () => {
     // A database as the previous version left it: migrations up to 0010, entries without hash.
-    const oud = join(map, 'migraties-oud');
-    cpSync(MIGRATIES, oud, { recursive: true });
-    const journaalPad = join(oud, 'meta', '_journal.json');
-    const journaal = JSON.parse(readFileSync(journaalPad, 'utf8')) as { entries: { tag: string }[] };
-    journaal.entries = journaal.entries.filter((e) => e.tag < '0011');
-    writeFileSync(journaalPad, JSON.stringify(journaal));
-    const pad = join(map, 'oud.sqlite');
-    const s = new Database(pad);
-    migrate(drizzle(s), { migrationsFolder: oud });
+    const s = createOudeDatabase(map, 'oud.sqlite', '0011');
+    const pad = s.name;
     for (let i = 0; i < 4; i++)
       s.prepare("INSERT INTO audit_log (gebruiker_naam, actie, onderwerp, wijzigingen) VALUES ('oud', 'test', 'zaak', ?)").run(`{"i":${i}}`);
     s.close();
