@@ -19,7 +19,7 @@ import { createWeergave } from '../web/weergave';
 import { createFilingRenderer } from '../documents/filingRenderer';
 import { createVerzender } from '../mail/verzender';
 import { createAfzender, startHerinneringJob } from '../herinneringen/herinneringService';
-import { seedDemoInloggegevens } from '../services/aanmeldService';
+import { sealBestaandeTotpGeheimen, seedDemoInloggegevens } from '../services/aanmeldService';
 import { removeVerlopenSessies } from '../services/sessieService';
 import { DEMO_EMAILS } from '../db/seedDatabase';
 import { createLogger } from '../log/logger';
@@ -90,6 +90,10 @@ if (config.demo) {
   seedDemoInloggegevens(db, demoWachtwoord, DEMO_EMAILS);
 }
 removeVerlopenSessies(db, Date.now(), config.sessie);
+const sessieGeheim = loadSessieGeheim(config);
+// TOTP secrets stored as typed by older versions are encrypted with the session secret's key before anyone signs in.
+const verzegeld = sealBestaandeTotpGeheimen(db, sessieGeheim);
+if (verzegeld) log.info({ count: verzegeld }, 'Encrypted TOTP secrets stored in plain text by an older version');
 
 let gereed = false;
 const termijnen = createTermijnService(db, createTermijnConfig(config));
@@ -103,7 +107,7 @@ const app = createApp({
   verzender,
   weergave: createWeergave(TEMPLATES, { demo: config.demo }),
   filings: createFilingRenderer(TEMPLATES),
-  sessieGeheim: loadSessieGeheim(config),
+  sessieGeheim,
   beveiliging: {
     ...(config.basisUrl ? { basisUrl: config.basisUrl } : {}),
     secureCookie: config.basisUrl?.startsWith('https:') ?? false,

@@ -4,7 +4,7 @@ import type { Db } from '../db/verbinding';
 import { GEBRUIKER_ROLLEN, gebruikers, inloggegevens, ORGANISATIE_SOORTEN, organisaties, sessies, uitnodigingen } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
 import { createGeheim, hashGeheim } from './geheimen';
-import { createTotpGeheim } from './aanmeldService';
+import { createTotpGeheim, sealTotpGeheim } from './aanmeldService';
 import { OPERATOR, recordAudit, type Schrijver } from './auditService';
 import { assertCan } from './permissies';
 import { InvoerFout } from './besluitRegistratie';
@@ -50,7 +50,7 @@ function insertUitnodiging(tx: Db, geheim: string, gebruikerId: number, door: nu
     .values({
       tokenHash: hashGeheim(geheim, token),
       gebruikerId,
-      totpGeheim: createTotpGeheim(),
+      totpGeheim: sealTotpGeheim(geheim, createTotpGeheim()),
       verlooptOp: new Date(nu.getTime() + UITNODIGING_GELDIG_MS).toISOString(),
       aangemaaktDoor: door,
     })

@@ -5,7 +5,8 @@ import { Secret, TOTP } from 'otpauth';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
 import { startOidcProvider } from '../support/oidcProvider';
-import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
+import { DEMO, DEMO_WACHTWOORD, SESSIE_GEHEIM } from '../support/testApp';
+import { openTotpGeheim } from '../../src/services/aanmeldService';
 import { createLogger } from '../../src/log/logger';
 
 /** The app's JSON log lines, collected. */
@@ -252,11 +253,14 @@ describe('password and TOTP, invitations, CSRF and sessions in chromium', () => 
   });
 
   it('signs in with password and the TOTP code (asked for when missing, accepted once), or with a recovery code', async () => {
-    const sleutel = (
-      server.db.$client.prepare('SELECT totp_geheim FROM inloggegevens i JOIN gebruikers g ON g.id = i.gebruiker_id WHERE g.email = ?').get(NIEUW.email) as {
-        totp_geheim: string;
-      }
-    ).totp_geheim;
+    const sleutel = openTotpGeheim(
+      SESSIE_GEHEIM,
+      (
+        server.db.$client.prepare('SELECT totp_geheim FROM inloggegevens i JOIN gebruikers g ON g.id = i.gebruiker_id WHERE g.email = ?').get(NIEUW.email) as {
+          totp_geheim: string;
+        }
+      ).totp_geheim,
+    )!;
     const page = await nieuwePagina();
     await meldAanMetWachtwoord(page, NIEUW.email, NIEUW.wachtwoord);
     expect(await page.getByRole('alert').innerText()).toContain('Vul ook de code uit uw authenticator-app in');

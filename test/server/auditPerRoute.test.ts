@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { ROUTE_REGELS } from '../../src/web/routeRegels';
 import { createGebruiker } from '../../src/services/gebruikerBeheer';
+import { openTotpGeheim } from '../../src/services/aanmeldService';
 import { createTestApp, DEMO, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 
 /**
@@ -350,7 +351,7 @@ async function welkom(): Promise<Response> {
   const pagina = await t.app.request(`/welkom/${token}`);
   const cookie = pagina.headers.get('set-cookie')!.split(';')[0]!;
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await pagina.text())![1]!;
-  const geheim = een<{ g: string }>('SELECT totp_geheim AS g FROM uitnodigingen ORDER BY id DESC LIMIT 1').g;
+  const geheim = openTotpGeheim(SESSIE_GEHEIM, een<{ g: string }>('SELECT totp_geheim AS g FROM uitnodigingen ORDER BY id DESC LIMIT 1').g)!;
   const code = new TOTP({ secret: Secret.fromBase32(geheim), digits: 6, period: 30 }).generate({ timestamp: t.klok.nuMs });
   return t.app.request(`/welkom/${token}`, {
     method: 'POST',

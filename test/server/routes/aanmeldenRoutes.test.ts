@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { createTestApp, DEMO, DEMO_WACHTWOORD, formulier, SESSIE_GEHEIM, SESSIE_TIJDEN } from '../../support/testApp';
 import { createGebruiker } from '../../../src/services/gebruikerBeheer';
+import { openTotpGeheim, sealBestaandeTotpGeheimen } from '../../../src/services/aanmeldService';
 import { safeTerug } from '../../../src/web/routes/aanmeldenRoutes';
 
 let t: ReturnType<typeof createTestApp>;
@@ -133,6 +134,41 @@ describe('signing in', () => {
     // A recovery code works once.
     expect((await meldAan({ email: 'n.nieuw@vandamkuipers.example', wachtwoord: 'paars-kasteel-regen-42', code: codes[0]! })).status).toBe(303);
     expect((await meldAan({ email: 'n.nieuw@vandamkuipers.example', wachtwoord: 'paars-kasteel-regen-42', code: codes[0]! })).status).toBe(401);
+  });
+
+  it('stores the TOTP secret encrypted, in the link and in the account; an older plain secret is sealed at start and still works (issue 28.6)', async () => {
+    const email = 'v.versleuteld@vandamkuipers.example';
+    const { token, gebruikerId } = createGebruiker(t.db, SESSIE_GEHEIM, { email, naam: 'mr. V. Versleuteld', organisatieId: 2, rol: 'jurist' }, new Date());
+    const welkom = await t.app.request(`/welkom/${token}`);
+    const html = await welkom.text();
+    const geheim = /<code class="sleutel">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!.replace(/ /g, '');
+    const inLink = (t.db.$client.prepare('SELECT totp_geheim AS g FROM uitnodigingen WHERE gebruiker_id = ?').get(gebruikerId) as { g: string }).g;
+    expect(inLink).not.toContain(geheim);
+    expect(inLink).toMatch(/^v1\./);
+    const cookie = welkom.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const totp = new TOTP({ secret: Secret.fromBase32(geheim), digits: 6, period: 30, algorithm: 'SHA1' });
+    const wachtwoord = 'groene-molen-wind-77';
+    const ingericht = await t.app.request(`/welkom/${token}`, {
+      method: 'POST',
+      body: formulier({ _csrf: csrf, wachtwoord, herhaling: wachtwoord, code: totp.generate({ timestamp: t.klok.nuMs }) }),
+      headers: { ...FORM, cookie },
+    });
+    expect(ingericht.status).toBe(200);
+    const opgeslagen = () => (t.db.$client.prepare('SELECT totp_geheim AS g FROM inloggegevens WHERE gebruiker_id = ?').get(gebruikerId) as { g: string }).g;
+    expect(opgeslagen()).not.toContain(geheim);
+    expect(opgeslagen()).toMatch(/^v1\./);
+    expect(openTotpGeheim(SESSIE_GEHEIM, opgeslagen())).toBe(geheim);
+    // Another session secret opens nothing.
+    expect(openTotpGeheim('een-ander-geheim-van-16+', opgeslagen())).toBeUndefined();
+
+    // As an older version left it: the plain secret. The start-up step seals it; signing in with the app's code works.
+    t.db.$client.prepare('UPDATE inloggegevens SET totp_geheim = ? WHERE gebruiker_id = ?').run(geheim, gebruikerId);
+    expect(sealBestaandeTotpGeheimen(t.db, SESSIE_GEHEIM)).toBe(1);
+    expect(opgeslagen()).toMatch(/^v1\./);
+    expect(sealBestaandeTotpGeheimen(t.db, SESSIE_GEHEIM)).toBe(0);
+    t.klok.nuMs += 30_000;
+    expect((await meldAan({ email, wachtwoord, code: totp.generate({ timestamp: t.klok.nuMs }) })).status).toBe(303);
   });
 
   it('outside demo mode a demo account cannot sign in, and the page shows no demo password', async () => {
