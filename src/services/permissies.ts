@@ -48,6 +48,11 @@ export const ACTIES = [
   'werkweek.lezen',
   /** The NZa's workspace: all regions, pending beroepen, the 1 March window, onherroepelijk. */
   'werkruimte.lezen',
+  /**
+   * The details of the health check (migrations, the reminder job's outcomes, counts): a signed-in beheerder. Anyone
+   * else hears only "ok" or "niet ok" (issue 28.7).
+   */
+  'gezondheid.details',
 ] as const;
 export type Actie = (typeof ACTIES)[number];
 
@@ -105,6 +110,7 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
         resource.gebruikerOrganisatieId === resource.zaakOrganisatieId
       );
     case 'organisatie.beheren':
+    case 'gezondheid.details':
       return actor.rol === 'beheerder' && actor.scope === undefined;
     case 'termijn.controleren':
       return magSchrijven(actor) && !isNza(actor);

@@ -284,4 +284,26 @@ describe('browser safety', () => {
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('referrer-policy')).toBe('same-origin');
   });
+
+  it('sends the security headers on every answer, the plain-text 421 and 403 refusals included (issue 28.7)', async () => {
+    const antwoorden = {
+      '421 unknown host': await t.app.request('/aanmelden', { headers: { Host: 'elders.example' } }),
+      '403 cross-site POST': await t.app.request('/aanmelden', { method: 'POST', headers: { Origin: 'https://elders.example', ...FORM }, body: 'a=b' }),
+      '404': await t.als(DEMO.advocaat)('/bestaat-niet'),
+      '400 peildatum': await t.als(DEMO.advocaat)('/export/termijnen.csv?peildatum=0000-01-01'),
+      '200 gezond': await t.app.request('/gezond'),
+    };
+    expect(antwoorden['421 unknown host'].status).toBe(421);
+    expect(antwoorden['403 cross-site POST'].status).toBe(403);
+    for (const [naam, r] of Object.entries(antwoorden)) {
+      const koppen = {
+        csp: r.headers.get('content-security-policy')?.includes("frame-ancestors 'none'"),
+        nosniff: r.headers.get('x-content-type-options'),
+        referrer: r.headers.get('referrer-policy'),
+        frame: r.headers.get('x-frame-options'),
+        cache: r.headers.get('cache-control'),
+      };
+      expect([naam, koppen]).toEqual([naam, { csp: true, nosniff: 'nosniff', referrer: 'same-origin', frame: 'DENY', cache: 'no-store' }]);
+    }
+  });
 });
