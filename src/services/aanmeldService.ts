@@ -196,7 +196,7 @@ export async function acceptUitnodiging(
   const u = findUitnodiging(db, geheim, token, nu);
   if (!u) return { ok: false, fouten: [{ veld: 'link', melding: 'deze link is al gebruikt of verlopen; vraag de beheerder om een nieuwe uitnodiging' }] };
   const fouten: { veld: string; melding: string }[] = [];
-  const wachtwoordFout = checkWachtwoord(invoer.wachtwoord, u.email);
+  const wachtwoordFout = checkWachtwoord(invoer.wachtwoord, { email: u.email, naam: u.naam });
   if (wachtwoordFout) fouten.push({ veld: 'wachtwoord', melding: wachtwoordFout });
   else if (invoer.wachtwoord !== invoer.herhaling) fouten.push({ veld: 'herhaling', melding: 'de twee wachtwoorden verschillen' });
   const stap = /^\d{6}$/.test(invoer.code.replace(/\s/g, '')) ? checkTotp(u.totpGeheim, invoer.code.replace(/\s/g, ''), nu.getTime()) : undefined;

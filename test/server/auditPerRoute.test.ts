@@ -356,7 +356,7 @@ async function welkom(): Promise<Response> {
   return t.app.request(`/welkom/${token}`, {
     method: 'POST',
     headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: formulier({ _csrf: csrf, wachtwoord: 'Kanaalkade-Visser-2026', herhaling: 'Kanaalkade-Visser-2026', code }),
+    body: formulier({ _csrf: csrf, wachtwoord: 'Kanaalkade-Molen-2026', herhaling: 'Kanaalkade-Molen-2026', code }),
   });
 }
 

@@ -112,6 +112,16 @@ describe('signing in', () => {
     expect(await kort.text()).toContain('minstens 12 tekens');
     const bekend = await stuur({ wachtwoord: 'Wachtwoord2026!', herhaling: 'Wachtwoord2026!', code: totp.generate({ timestamp: t.klok.nuMs }) });
     expect(await bekend.text()).toContain('meest gebruikte wachtwoorden');
+    // Issue 28.7: not the e-mail address, not the name.
+    const adres = await stuur({
+      wachtwoord: 'n.nieuw@vandamkuipers.example',
+      herhaling: 'n.nieuw@vandamkuipers.example',
+      code: totp.generate({ timestamp: t.klok.nuMs }),
+    });
+    expect(adres.status).toBe(422);
+    expect(await adres.text()).toContain('het wachtwoord mag uw e-mailadres niet bevatten');
+    const naam = await stuur({ wachtwoord: 'Nieuw-Nieuw-2026!', herhaling: 'Nieuw-Nieuw-2026!', code: totp.generate({ timestamp: t.klok.nuMs }) });
+    expect(await naam.text()).toContain('het wachtwoord mag uw naam niet bevatten');
     const foutCode = await stuur({ wachtwoord: 'paars-kasteel-regen-42', herhaling: 'paars-kasteel-regen-42', code: '000000' });
     expect(await foutCode.text()).toContain('deze code klopt niet');
 
