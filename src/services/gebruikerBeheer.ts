@@ -8,6 +8,7 @@ import { createTotpGeheim, sealTotpGeheim } from './aanmeldService';
 import { OPERATOR, recordAudit, type Schrijver } from './auditService';
 import { assertCan } from './permissies';
 import { InvoerFout } from './besluitRegistratie';
+import { cleanNaam } from '../validation/velden';
 
 export type Rol = (typeof GEBRUIKER_ROLLEN)[number];
 export const ROLLEN = GEBRUIKER_ROLLEN;
@@ -68,14 +69,15 @@ export function createGebruiker(
   invoer: { email: string; naam: string; organisatieId: number; rol: Rol },
   nu: Date,
   wie?: Actor,
-): { gebruikerId: number; token: string } {
+): { gebruikerId: number; token: string; naam: string; naamGewijzigd: boolean } {
   if (wie) {
     assertCan(wie, 'organisatie.beheren');
     if (wie.organisatieId !== invoer.organisatieId) throw new InvoerFout([{ veld: 'organisatie', melding: 'alleen voor uw eigen organisatie' }]);
   }
   return writeTransaction(db, (tx) => {
     const email = normaliseerEmail(invoer.email);
-    const naam = invoer.naam.trim();
+    // Invisible, bidirectional and control characters never reach a page, an e-mail or a calendar (issue 28.7).
+    const { naam, gewijzigd: naamGewijzigd } = cleanNaam(invoer.naam);
     const fouten = [];
     if (!isEmail(email)) fouten.push({ veld: 'email', melding: 'geen geldig e-mailadres' });
     if (!naam) fouten.push({ veld: 'naam', melding: 'geef een naam' });
@@ -99,7 +101,7 @@ export function createGebruiker(
     const schrijver: Schrijver = wie ?? { ...OPERATOR, organisatieId: invoer.organisatieId };
     // No e-mail address in the log: the user id names the person.
     recordAudit(tx, schrijver, { actie: 'gebruiker uitgenodigd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam, rol: invoer.rol } });
-    return { gebruikerId, token };
+    return { gebruikerId, token, naam, naamGewijzigd };
   });
 }
 

@@ -6,6 +6,7 @@ import { listOrganisatieLog } from '../../services/auditService';
 import { InvoerFout } from '../../services/besluitRegistratie';
 import { sendUitnodiging } from '../../services/uitnodigingMail';
 import { foutenPerVeld } from '../formulier';
+import { NAAM_OPGESCHOOND } from '../../validation/velden';
 import { paginaContext } from '../paginaContext';
 import { deleteSsoInstelling, readSsoInstelling, saveSsoInstelling } from '../../services/ssoService';
 
@@ -50,26 +51,21 @@ export function ledenRoutes(deps: AppDeps) {
     const rol = rolUit(form.rol);
     if (!rol) return renderLeden(c, { fouten: [{ veld: 'rol', melding: 'kies een rol: beheerder, jurist of lezer' }], waarden }, 422);
     const actor = c.get('actor');
+    let nieuw: ReturnType<typeof createGebruiker>;
     try {
-      const { token } = createGebruiker(
-        deps.db,
-        deps.sessieGeheim,
-        { email: waarden.email, naam: waarden.naam, organisatieId: actor.organisatieId, rol },
-        nu(),
-        actor,
-      );
+      nieuw = createGebruiker(deps.db, deps.sessieGeheim, { email: waarden.email, naam: waarden.naam, organisatieId: actor.organisatieId, rol }, nu(), actor);
       await sendUitnodiging(deps.verzender, deps.mail, {
         aan: waarden.email.trim().toLowerCase(),
-        naam: waarden.naam.trim(),
+        naam: nieuw.naam,
         organisatie: actor.organisatieNaam,
         door: actor.naam,
-        token,
+        token: nieuw.token,
       });
     } catch (e) {
       if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten, waarden }, 422);
       throw e;
     }
-    return renderLeden(c, { melding: `Uitnodiging verstuurd aan ${waarden.naam.trim()}.` });
+    return renderLeden(c, { melding: `Uitnodiging verstuurd aan ${nieuw.naam}.${nieuw.naamGewijzigd ? ` ${NAAM_OPGESCHOOND}` : ''}` });
   });
 
   const gebruikerId = (c: Context) => {
