@@ -53,13 +53,19 @@ export const ACTIES = [
    * else hears only "ok" or "niet ok" (issue 28.7).
    */
   'gezondheid.details',
+  /**
+   * Mark a reminder "gezien" (which stops its escalation); resource: the reminder. Only its addressee, or a beheerder
+   * of the addressee's organisation (audited as such); never a colleague or a lezer on someone else's (issue 28.5).
+   */
+  'herinnering.gezien',
 ] as const;
 export type Actie = (typeof ACTIES)[number];
 
 export type Resource =
   | { soort: 'zaak'; organisatieId: number }
   | { soort: 'besluit'; type: 'contracteerruimte' | 'tariefbeschikking'; geregistreerdDoor: number | null }
-  | { soort: 'verantwoordelijke'; zaakOrganisatieId: number; gebruikerOrganisatieId: number };
+  | { soort: 'verantwoordelijke'; zaakOrganisatieId: number; gebruikerOrganisatieId: number }
+  | { soort: 'herinnering'; gebruikerId: number; organisatieId: number };
 
 const isNza = (actor: Actor) => actor.organisatieSoort === 'nza';
 const magSchrijven = (actor: Actor) => (actor.rol === 'jurist' || actor.rol === 'beheerder') && actor.scope !== 'lezen';
@@ -118,6 +124,11 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       return !isNza(actor);
     case 'werkruimte.lezen':
       return isNza(actor);
+    case 'herinnering.gezien':
+      if (actor.scope === 'lezen') return false;
+      if (!resource) return true; // one's own reminders; the service asks with the reminder
+      if (resource.soort !== 'herinnering' || resource.organisatieId !== actor.organisatieId) return false;
+      return resource.gebruikerId === actor.gebruikerId || actor.rol === 'beheerder';
   }
 }
 

@@ -85,7 +85,7 @@ export const ROUTE_REGELS: Record<string, Regel> = {
 
   'GET /herinneringen': 'eigen.instellingen',
   'GET /herinneringen/:id': 'eigen.instellingen',
-  'POST /herinneringen/:id/gezien': 'eigen.instellingen',
+  'POST /herinneringen/:id/gezien': 'herinnering.gezien',
   'POST /instellingen/verantwoordelijken': 'organisatie.beheren',
 
   'GET /mijn-week': 'werkweek.lezen',
