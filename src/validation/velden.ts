@@ -113,5 +113,4 @@ export function cleanNaam(invoer: string): { naam: string; gewijzigd: boolean } 
 }
 
 /** The Dutch note shown when cleaning changed a typed name. */
-export const NAAM_OPGESCHOOND =
-  'De naam bevatte onzichtbare tekens, stuurtekens of regeleinden; die zijn verwijderd. Controleer hoe de naam nu is opgeslagen.';
+export const NAAM_OPGESCHOOND = 'De naam bevatte onzichtbare tekens, stuurtekens of regeleinden; die zijn verwijderd. Controleer hoe de naam nu is opgeslagen.';
