@@ -1,10 +1,10 @@
 import { hash, hashSync, verify, verifySync, Algorithm } from '@node-rs/argon2';
 import { createHash, randomInt } from 'node:crypto';
-import { and, eq, gt, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { Db } from '../db/verbinding';
-import { gebruikers, inloggegevens, organisaties, uitnodigingen } from '../db/schema';
+import { gebruikers, inloggegevens, organisaties, sessies, uitnodigingen } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
 import { checkWachtwoord } from '../validation/wachtwoord';
 import { hashGeheim, ontsleutel, versleutel } from './geheimen';
@@ -158,6 +158,8 @@ export interface Uitnodiging {
   email: string;
   organisatieNaam: string;
   totpGeheim: string;
+  /** The member has enrolled before: this link is a reset they asked for through a beheerder (issue 28.5). */
+  herstel: boolean;
 }
 
 /** The open (unused, unexpired) invitation or first sign-in link for this token. */
@@ -170,14 +172,16 @@ export function findUitnodiging(db: Db, geheim: string, token: string, nu: Date)
       email: gebruikers.email,
       organisatieNaam: organisaties.naam,
       totpGeheim: uitnodigingen.totpGeheim,
+      herstel: sql<number>`coalesce(${inloggegevens.wachtwoordHash}, ${inloggegevens.totpGeheim}) IS NOT NULL`,
     })
     .from(uitnodigingen)
     .innerJoin(gebruikers, eq(uitnodigingen.gebruikerId, gebruikers.id))
     .innerJoin(organisaties, eq(gebruikers.organisatieId, organisaties.id))
+    .leftJoin(inloggegevens, eq(inloggegevens.gebruikerId, gebruikers.id))
     .where(and(eq(uitnodigingen.tokenHash, hashGeheim(geheim, token)), isNull(uitnodigingen.gebruiktOp), gt(uitnodigingen.verlooptOp, nu.toISOString())))
     .get();
   const totpGeheim = u && openTotpGeheim(geheim, u.totpGeheim);
-  return u && totpGeheim ? { ...u, totpGeheim } : undefined;
+  return u && totpGeheim ? { ...u, totpGeheim, herstel: u.herstel === 1 } : undefined;
 }
 
 export type Inrichting = { ok: true; gebruikerId: number; herstelcodes: string[] } | { ok: false; fouten: { veld: string; melding: string }[] };
@@ -223,15 +227,23 @@ export async function acceptUitnodiging(
       .onConflictDoUpdate({ target: inloggegevens.gebruikerId, set: waarden })
       .run();
     const wie = tx.select({ organisatieId: gebruikers.organisatieId }).from(gebruikers).where(eq(gebruikers.id, u.gebruikerId)).get()!;
-    recordAudit(
-      tx,
-      { gebruikerId: u.gebruikerId, naam: u.naam, organisatieId: wie.organisatieId },
-      {
+    const schrijver = { gebruikerId: u.gebruikerId, naam: u.naam, organisatieId: wie.organisatieId };
+    if (u.herstel) {
+      // A reset the member confirmed by following the link: every running session of the member ends (issue 28.5).
+      const sessiesBeeindigd = tx.delete(sessies).where(eq(sessies.gebruikerId, u.gebruikerId)).run().changes;
+      recordAudit(tx, schrijver, {
+        actie: 'account hersteld (nieuw wachtwoord en tweestapsverificatie, alle sessies beëindigd)',
+        onderwerp: 'gebruiker',
+        onderwerpId: u.gebruikerId,
+        wijzigingen: { sessiesBeeindigd },
+      });
+    } else {
+      recordAudit(tx, schrijver, {
         actie: 'account ingericht (wachtwoord en tweestapsverificatie)',
         onderwerp: 'gebruiker',
         onderwerpId: u.gebruikerId,
-      },
-    );
+      });
+    }
     return true;
   });
   if (!gelukt) return { ok: false, fouten: [{ veld: 'link', melding: 'deze link is intussen al gebruikt' }] };

@@ -105,7 +105,20 @@ export function createGebruiker(
   });
 }
 
-/** A new link for a member who has not finished signing in (or lost the factor): the old link stops working. */
+/** Whether a member has enrolled: a password or a second factor is set. */
+function isIngericht(tx: Db, gebruikerId: number): boolean {
+  const g = tx
+    .select({ wachtwoord: inloggegevens.wachtwoordHash, totp: inloggegevens.totpGeheim })
+    .from(inloggegevens)
+    .where(eq(inloggegevens.gebruikerId, gebruikerId))
+    .get();
+  return Boolean(g?.wachtwoord || g?.totp);
+}
+
+/**
+ * A new link for a member who has not finished signing in: the old link stops working. Refused for a member who has
+ * enrolled (issue 28.5): a beheerder never sets another's credentials; see `requestHerstel`.
+ */
 export function renewUitnodiging(
   db: Db,
   geheim: string,
@@ -121,8 +134,45 @@ export function renewUitnodiging(
       .where(and(eq(gebruikers.id, gebruikerId), eq(gebruikers.organisatieId, wie.organisatieId)))
       .get();
     if (!g) return undefined;
+    if (isIngericht(tx, gebruikerId)) {
+      throw new InvoerFout([
+        {
+          veld: 'account',
+          melding: `${g.naam} heeft het account al ingericht; een nieuwe aanmeldlink kan niet meer. Vraag een herstel aan: ${g.naam} bevestigt dat zelf via de link in de e-mail.`,
+        },
+      ]);
+    }
     const token = insertUitnodiging(tx, geheim, gebruikerId, wie.gebruikerId, nu);
     recordAudit(tx, wie, { actie: 'nieuwe aanmeldlink verstuurd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam: g.naam } });
+    return { token, ...g };
+  });
+}
+
+/**
+ * A forgotten password or a lost second factor of a member who has enrolled (issue 28.5): a one-time link (7 days)
+ * goes to the member's own address, and nothing changes until the member follows it and sets a new password and
+ * TOTP; then every session of the member ends (`acceptUitnodiging`). The link appears in no outbox a beheerder reads.
+ */
+export function requestHerstel(
+  db: Db,
+  geheim: string,
+  wie: Actor,
+  gebruikerId: number,
+  nu: Date,
+): { token: string; email: string; naam: string } | undefined {
+  assertCan(wie, 'organisatie.beheren');
+  return writeTransaction(db, (tx) => {
+    const g = tx
+      .select({ email: gebruikers.email, naam: gebruikers.naam })
+      .from(gebruikers)
+      .where(and(eq(gebruikers.id, gebruikerId), eq(gebruikers.organisatieId, wie.organisatieId)))
+      .get();
+    if (!g) return undefined;
+    if (!isIngericht(tx, gebruikerId)) {
+      throw new InvoerFout([{ veld: 'account', melding: `${g.naam} heeft het account nog niet ingericht; stuur een nieuwe aanmeldlink.` }]);
+    }
+    const token = insertUitnodiging(tx, geheim, gebruikerId, wie.gebruikerId, nu);
+    recordAudit(tx, wie, { actie: 'herstel van account aangevraagd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam: g.naam } });
     return { token, ...g };
   });
 }

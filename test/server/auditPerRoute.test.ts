@@ -298,6 +298,13 @@ const RIJEN: Record<string, Rij> = {
     actie: 'nieuwe aanmeldlink verstuurd',
     onderwerp: 'gebruiker',
   },
+  'POST /organisatie/leden/:gebruikerId/herstel': {
+    wie: DEMO.beheerder,
+    pad: () => `/organisatie/leden/${lezerId}/herstel`,
+    body: () => formulier({}),
+    actie: 'herstel van account aangevraagd',
+    onderwerp: 'gebruiker',
+  },
   'POST /organisatie/sso': {
     wie: DEMO.beheerder,
     pad: () => '/organisatie/sso',

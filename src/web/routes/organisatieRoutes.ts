@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { createGebruiker, listLeden, renewUitnodiging, ROLLEN, updateRol, type Rol } from '../../services/gebruikerBeheer';
+import { createGebruiker, listLeden, renewUitnodiging, requestHerstel, ROLLEN, updateRol, type Rol } from '../../services/gebruikerBeheer';
 import { endSessiesVanCollega } from '../../services/sessieService';
 import { listOrganisatieLog } from '../../services/auditService';
 import { InvoerFout } from '../../services/besluitRegistratie';
-import { sendUitnodiging } from '../../services/uitnodigingMail';
+import { sendHerstelVerzoek, sendUitnodiging } from '../../services/uitnodigingMail';
 import { foutenPerVeld } from '../formulier';
 import { NAAM_OPGESCHOOND } from '../../validation/velden';
 import { paginaContext } from '../paginaContext';
@@ -96,7 +96,13 @@ export function ledenRoutes(deps: AppDeps) {
   app.post('/leden/:gebruikerId/nieuwe-link', async (c) => {
     const id = gebruikerId(c);
     const actor = c.get('actor');
-    const nieuw = id === undefined ? undefined : renewUitnodiging(deps.db, deps.sessieGeheim, actor, id, nu());
+    let nieuw: ReturnType<typeof renewUitnodiging>;
+    try {
+      nieuw = id === undefined ? undefined : renewUitnodiging(deps.db, deps.sessieGeheim, actor, id, nu());
+    } catch (e) {
+      if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten }, 422);
+      throw e;
+    }
     if (!nieuw) return c.notFound();
     await sendUitnodiging(deps.verzender, deps.mail, {
       aan: nieuw.email,
@@ -106,6 +112,31 @@ export function ledenRoutes(deps: AppDeps) {
       token: nieuw.token,
     });
     return renderLeden(c, { melding: `Nieuwe aanmeldlink verstuurd aan ${nieuw.naam}.` });
+  });
+
+  // A member who has enrolled and lost the password or the authenticator app (issue 28.5): a reset the member confirms
+  // through the link in the e-mail; the beheerder never sees that link.
+  app.post('/leden/:gebruikerId/herstel', async (c) => {
+    const id = gebruikerId(c);
+    const actor = c.get('actor');
+    let verzoek: ReturnType<typeof requestHerstel>;
+    try {
+      verzoek = id === undefined ? undefined : requestHerstel(deps.db, deps.sessieGeheim, actor, id, nu());
+    } catch (e) {
+      if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten }, 422);
+      throw e;
+    }
+    if (!verzoek) return c.notFound();
+    await sendHerstelVerzoek(deps.verzender, deps.mail, {
+      aan: verzoek.email,
+      naam: verzoek.naam,
+      organisatie: actor.organisatieNaam,
+      door: actor.naam,
+      token: verzoek.token,
+    });
+    return renderLeden(c, {
+      melding: `Herstelverzoek verstuurd aan ${verzoek.naam}. Die bevestigt het via de link in de e-mail; tot dan blijven het wachtwoord en de tweestapsverificatie gelden.`,
+    });
   });
 
   // Single sign-on of the organisation (OpenID Connect). The client secret is never sent back to the browser.

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, formulier } from '../../support/testApp';
+import { Secret, TOTP } from 'otpauth';
 import { buildVCalendar } from '../../../src/agenda/icalendar';
 
 let t: ReturnType<typeof createTestApp>;
@@ -29,5 +30,83 @@ describe('members (/organisatie/leden)', () => {
   it('escapes a lone CR in the calendar name (issue 28.7)', () => {
     const ics = buildVCalendar('Termijnen A\rB', [], new Date('2026-11-22T10:00:00Z'));
     expect(ics).toContain('X-WR-CALNAME:Termijnen A\\nB');
+  });
+});
+
+/** The last e-mail to an address, as the addressee's own mailbox has it. */
+const mailAan = (aan: string) =>
+  t.db.$client.prepare('SELECT id, onderwerp, tekst FROM uitgaande_mail WHERE aan = ? ORDER BY id DESC LIMIT 1').get(aan) as {
+    id: number;
+    onderwerp: string;
+    tekst: string;
+  };
+const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
+const idVan = (email: string) => (t.db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').get(email) as { id: number }).id;
+const uitnodigingen = (email: string) =>
+  (t.db.$client.prepare('SELECT count(*) AS n FROM uitnodigingen WHERE gebruiker_id = ?').get(idVan(email)) as { n: number }).n;
+
+describe('inside an organisation (issue 28.5)', () => {
+  it('a beheerder cannot re-link a member who has enrolled', async () => {
+    const voor = uitnodigingen(DEMO.advocaat);
+    const r = await post(DEMO.beheerder, `/organisatie/leden/${idVan(DEMO.advocaat)}/nieuwe-link`, {});
+    expect(r.status).toBe(422);
+    expect(await r.text()).toContain('heeft het account al ingericht; een nieuwe aanmeldlink kan niet meer');
+    expect(uitnodigingen(DEMO.advocaat)).toBe(voor);
+  });
+
+  it('sign-in links never appear in the beheerder’s outbox (invitation and reset alike)', async () => {
+    await post(DEMO.beheerder, '/organisatie/leden', { naam: 'mr. C. Smits', email: 'c.smits@vandamkuipers.example', rol: 'jurist' });
+    await post(DEMO.beheerder, `/organisatie/leden/${idVan(DEMO.advocaat)}/herstel`, {});
+    const uitnodiging = mailAan('c.smits@vandamkuipers.example');
+    const herstel = mailAan(DEMO.advocaat);
+    expect(uitnodiging.tekst).toMatch(/\/welkom\/[A-Za-z0-9_-]+/);
+    expect(herstel.tekst).toMatch(/\/welkom\/[A-Za-z0-9_-]+/);
+    const outbox = await (await t.als(DEMO.beheerder)('/outbox')).text();
+    expect(outbox).not.toContain('c.smits@vandamkuipers.example');
+    expect(outbox).not.toContain(uitnodiging.onderwerp);
+    expect(outbox).not.toContain(herstel.onderwerp);
+    for (const m of [uitnodiging, herstel]) expect((await t.als(DEMO.beheerder)(`/outbox/${m.id}.eml`)).status).toBe(404);
+  });
+
+  it('a reset the member confirms by e-mail ends all their sessions and is audited', async () => {
+    const oudeSessie = t.aanmelding(DEMO.advocaat).cookie;
+    expect((await t.app.request('/zaken', { headers: { Cookie: oudeSessie } })).status).toBe(200);
+    const r = await post(DEMO.beheerder, `/organisatie/leden/${idVan(DEMO.advocaat)}/herstel`, {});
+    expect(await r.text()).toContain('Herstelverzoek verstuurd aan mr. J. Kuipers');
+    // Nothing changes until the member confirms: the session still works.
+    expect((await t.app.request('/zaken', { headers: { Cookie: oudeSessie } })).status).toBe(200);
+
+    const link = /\/welkom\/([A-Za-z0-9_-]+)/.exec(mailAan(DEMO.advocaat).tekst)!;
+    const pagina = await t.app.request(link[0]);
+    const html = await pagina.text();
+    expect(html).toContain('Account herstellen, mr. J. Kuipers');
+    const geheim = /<code class="sleutel">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!.replace(/ /g, '');
+    const cookie = pagina.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const code = new TOTP({ secret: Secret.fromBase32(geheim), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: t.klok.nuMs });
+    const bevestigd = await t.app.request(link[0], {
+      method: 'POST',
+      headers: { ...FORM, cookie },
+      body: formulier({ _csrf: csrf, wachtwoord: 'herfst-lantaarn-brug-31', herhaling: 'herfst-lantaarn-brug-31', code }),
+    });
+    expect(bevestigd.status).toBe(200);
+    // Every session that ran before is gone.
+    const daarna = await t.app.request('/zaken', { headers: { Cookie: oudeSessie }, redirect: 'manual' });
+    expect(daarna.status).toBe(302);
+    expect(daarna.headers.get('location')).toMatch(/^\/aanmelden/);
+    const log = t.db.$client
+      .prepare("SELECT actie, gebruiker_id AS door, wijzigingen FROM audit_log WHERE onderwerp = 'gebruiker' AND onderwerp_id = ? ORDER BY id")
+      .all(idVan(DEMO.advocaat)) as {
+      actie: string;
+      door: number;
+      wijzigingen: string;
+    }[];
+    expect(log.map((l) => l.actie)).toEqual([
+      'herstel van account aangevraagd',
+      'account hersteld (nieuw wachtwoord en tweestapsverificatie, alle sessies beëindigd)',
+    ]);
+    expect(log[0]!.door).toBe(idVan(DEMO.beheerder));
+    expect(log[1]!.door).toBe(idVan(DEMO.advocaat));
+    expect(JSON.parse(log[1]!.wijzigingen).sessiesBeeindigd).toBeGreaterThanOrEqual(1);
   });
 });
