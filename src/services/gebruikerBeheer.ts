@@ -153,13 +153,7 @@ export function renewUitnodiging(
  * goes to the member's own address, and nothing changes until the member follows it and sets a new password and
  * TOTP; then every session of the member ends (`acceptUitnodiging`). The link appears in no outbox a beheerder reads.
  */
-export function requestHerstel(
-  db: Db,
-  geheim: string,
-  wie: Actor,
-  gebruikerId: number,
-  nu: Date,
-): { token: string; email: string; naam: string } | undefined {
+export function requestHerstel(db: Db, geheim: string, wie: Actor, gebruikerId: number, nu: Date): { token: string; email: string; naam: string } | undefined {
   assertCan(wie, 'organisatie.beheren');
   return writeTransaction(db, (tx) => {
     const g = tx
