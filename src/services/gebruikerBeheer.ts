@@ -105,6 +105,41 @@ export function createGebruiker(
   });
 }
 
+/**
+ * A beheerder's invitation (issue 28.7: no answer tells whether an address has an account elsewhere). An address that
+ * already belongs to a member of another organisation gets the same answer as a new one: nothing is created, the
+ * address's holder is told by e-mail (`elders`), and the attempt is audited for the installation, not in the
+ * organisation's log. An address of the beheerder's own organisation is refused as such: it is on the members page.
+ */
+export function inviteGebruiker(
+  db: Db,
+  geheim: string,
+  invoer: { email: string; naam: string; rol: Rol },
+  nu: Date,
+  wie: Actor,
+): ({ soort: 'uitgenodigd' } & ReturnType<typeof createGebruiker>) | { soort: 'elders'; naam: string; naamGewijzigd: boolean; email: string } {
+  assertCan(wie, 'organisatie.beheren');
+  const email = normaliseerEmail(invoer.email);
+  const bestaand = db
+    .select({ organisatieId: gebruikers.organisatieId })
+    .from(gebruikers)
+    .where(sql`lower(${gebruikers.email}) = ${email}`)
+    .get();
+  if (!bestaand) return { soort: 'uitgenodigd', ...createGebruiker(db, geheim, { ...invoer, organisatieId: wie.organisatieId }, nu, wie) };
+  if (bestaand.organisatieId === wie.organisatieId) throw new InvoerFout([{ veld: 'email', melding: 'dit e-mailadres is al van een lid van uw organisatie' }]);
+  const { naam, gewijzigd: naamGewijzigd } = cleanNaam(invoer.naam);
+  if (!naam) throw new InvoerFout([{ veld: 'naam', melding: 'geef een naam' }]);
+  if (!GEBRUIKER_ROLLEN.includes(invoer.rol)) throw new InvoerFout([{ veld: 'rol', melding: `onbekende rol; kies uit ${GEBRUIKER_ROLLEN.join(', ')}` }]);
+  writeTransaction(db, (tx) =>
+    recordAudit(
+      tx,
+      { gebruikerId: wie.gebruikerId, naam: wie.naam, organisatieId: null },
+      { actie: 'uitnodiging voor een adres met een account bij een andere organisatie', onderwerp: 'organisatie', onderwerpId: wie.organisatieId },
+    ),
+  );
+  return { soort: 'elders', naam, naamGewijzigd, email };
+}
+
 /** Whether a member has enrolled: a password or a second factor is set. */
 function isIngericht(tx: Db, gebruikerId: number): boolean {
   const g = tx

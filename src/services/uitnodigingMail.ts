@@ -67,3 +67,30 @@ export async function sendHerstelVerzoek(
     bijlagen: [],
   });
 }
+
+/**
+ * To the holder of an address a beheerder of another organisation tried to invite (issue 28.7): the beheerder is
+ * told nothing more than for any invitation; the holder learns of it here. No link.
+ */
+export async function sendUitnodigingAdresInGebruik(
+  verzender: Verzender,
+  mail: MailConfig,
+  u: { aan: string; organisatie: string; door: string },
+): Promise<void> {
+  const tekst = [
+    'Beste gebruiker van de Termijnbewaking Wmg 105,',
+    '',
+    `${u.door} van ${u.organisatie} heeft dit e-mailadres uitgenodigd. Het hoort al bij een account bij een andere organisatie, en een e-mailadres kan maar bij één organisatie horen; daarom is er niets aangemaakt.`,
+    '',
+    `Wilt u ook voor ${u.organisatie} werken, neem dan contact op met ${u.door} over een ander e-mailadres. Verwachtte u dit niet, negeer dan dit bericht.`,
+  ].join('\n');
+  const html = `<p>Beste gebruiker van de Termijnbewaking Wmg 105,</p><p>${escape(u.door)} van ${escape(u.organisatie)} heeft dit e-mailadres uitgenodigd. Het hoort al bij een account bij een andere organisatie, en een e-mailadres kan maar bij één organisatie horen; daarom is er niets aangemaakt.</p><p>Wilt u ook voor ${escape(u.organisatie)} werken, neem dan contact op met ${escape(u.door)} over een ander e-mailadres. Verwachtte u dit niet, negeer dan dit bericht.</p>`;
+  await verzender.send({
+    aan: u.aan,
+    onderwerp: `Uitnodiging: Termijnbewaking Wmg 105 (${u.organisatie})`,
+    tekst,
+    html,
+    messageId: `<uitnodiging-elders-${randomUUID()}@termijnbewaking>`,
+    bijlagen: [],
+  });
+}

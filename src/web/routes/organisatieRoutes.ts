@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { createGebruiker, listLeden, renewUitnodiging, requestHerstel, ROLLEN, updateRol, type Rol } from '../../services/gebruikerBeheer';
+import { inviteGebruiker, listLeden, renewUitnodiging, requestHerstel, ROLLEN, updateRol, type Rol } from '../../services/gebruikerBeheer';
 import { endSessiesVanCollega } from '../../services/sessieService';
 import { listOrganisatieLog } from '../../services/auditService';
 import { InvoerFout } from '../../services/besluitRegistratie';
-import { sendHerstelVerzoek, sendUitnodiging } from '../../services/uitnodigingMail';
+import { sendHerstelVerzoek, sendUitnodiging, sendUitnodigingAdresInGebruik } from '../../services/uitnodigingMail';
 import { foutenPerVeld } from '../formulier';
 import { NAAM_OPGESCHOOND } from '../../validation/velden';
 import { paginaContext } from '../paginaContext';
@@ -51,16 +51,21 @@ export function ledenRoutes(deps: AppDeps) {
     const rol = rolUit(form.rol);
     if (!rol) return renderLeden(c, { fouten: [{ veld: 'rol', melding: 'kies een rol: beheerder, jurist of lezer' }], waarden }, 422);
     const actor = c.get('actor');
-    let nieuw: ReturnType<typeof createGebruiker>;
+    let nieuw: ReturnType<typeof inviteGebruiker>;
     try {
-      nieuw = createGebruiker(deps.db, deps.sessieGeheim, { email: waarden.email, naam: waarden.naam, organisatieId: actor.organisatieId, rol }, nu(), actor);
-      await sendUitnodiging(deps.verzender, deps.mail, {
-        aan: waarden.email.trim().toLowerCase(),
-        naam: nieuw.naam,
-        organisatie: actor.organisatieNaam,
-        door: actor.naam,
-        token: nieuw.token,
-      });
+      nieuw = inviteGebruiker(deps.db, deps.sessieGeheim, { email: waarden.email, naam: waarden.naam, rol }, nu(), actor);
+      // The same answer whether or not the address has an account elsewhere (issue 28.7); only the e-mail differs.
+      if (nieuw.soort === 'elders') {
+        await sendUitnodigingAdresInGebruik(deps.verzender, deps.mail, { aan: nieuw.email, organisatie: actor.organisatieNaam, door: actor.naam });
+      } else {
+        await sendUitnodiging(deps.verzender, deps.mail, {
+          aan: waarden.email.trim().toLowerCase(),
+          naam: nieuw.naam,
+          organisatie: actor.organisatieNaam,
+          door: actor.naam,
+          token: nieuw.token,
+        });
+      }
     } catch (e) {
       if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten, waarden }, 422);
       throw e;

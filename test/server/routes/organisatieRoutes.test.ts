@@ -110,3 +110,55 @@ describe('inside an organisation (issue 28.5)', () => {
     expect(JSON.parse(log[1]!.wijzigingen).sessiesBeeindigd).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('no answer tells whether an address has an account elsewhere (issue 28.7)', () => {
+  /** The answer to an invitation as the beheerder gets it: status and the message, the list of members left out. */
+  const uitnodigen = async (email: string) => {
+    const r = await post(DEMO.beheerder, '/organisatie/leden', { naam: 'mr. D. Proef', email, rol: 'jurist' });
+    const html = await r.text();
+    return { status: r.status, melding: /<p class="melding[^"]*"[^>]*>([^<]*)<\/p>/.exec(html)?.[1] };
+  };
+
+  it('an invitation to an address with an account at another organisation answers as one to a new address', async () => {
+    const nieuw = await uitnodigen('d.proef@vandamkuipers.example');
+    const elders = await uitnodigen(DEMO.inhouse);
+    expect(nieuw).toEqual({ status: 200, melding: 'Uitnodiging verstuurd aan mr. D. Proef.' });
+    expect(elders).toEqual(nieuw);
+    // Nothing was created for the other organisation's member; its holder is told by e-mail, without a link.
+    expect((t.db.$client.prepare('SELECT naam, organisatie_id AS org FROM gebruikers WHERE email = ?').get(DEMO.inhouse) as { naam: string }).naam).toBe(
+      'mr. S. Bakker',
+    );
+    const mail = mailAan(DEMO.inhouse);
+    expect(mail.tekst).toContain('Het hoort al bij een account bij een andere organisatie');
+    expect(mail.tekst).not.toMatch(/welkom/);
+    // The attempt is audited, but not in the organisation's log the beheerder reads.
+    expect(await (await t.als(DEMO.beheerder)('/organisatie/wijzigingen')).text()).not.toContain('andere organisatie');
+    expect(t.db.$client.prepare("SELECT organisatie_id AS org FROM audit_log WHERE actie LIKE 'uitnodiging voor een adres%'").all()).toEqual([{ org: null }]);
+  });
+
+  it('the single sign-on button answers an address without an account as one with an account at that domain', async () => {
+    // Van Dam Kuipers has single sign-on (its provider is not reachable here: both answers are the same 502).
+    t.db.$client
+      .prepare(
+        "INSERT INTO organisatie_sso (organisatie_id, issuer, client_id, client_secret_versleuteld, client_secret_einde, bijgewerkt_op) VALUES ((SELECT organisatie_id FROM gebruikers WHERE email = ?), 'http://127.0.0.1:9', 'termijnbewaking', 'x', 'xxxx', '2026-11-22T00:00:00Z')",
+      )
+      .run(DEMO.advocaat);
+    const sso = async (email: string) => {
+      const pagina = await t.app.request('/aanmelden');
+      const cookie = pagina.headers.get('set-cookie')!.split(';')[0]!;
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await pagina.text())![1]!;
+      const r = await t.app.request('/aanmelden/sso', { method: 'POST', headers: { ...FORM, cookie }, body: formulier({ _csrf: csrf, email, terug: '/' }) });
+      const html = await r.text();
+      return { status: r.status, melding: /role="alert"[^>]*>([^<]*)</.exec(html)?.[1]?.replace(email, '…') };
+    };
+    const bestaand = await sso(DEMO.advocaat);
+    const zonderAccount = await sso('niemand.hier@vandamkuipers.example');
+    expect(bestaand.status).toBe(502);
+    expect(bestaand.melding).toContain('is nu niet bereikbaar');
+    expect(zonderAccount).toEqual(bestaand);
+    // An address at another domain, with an account (Heuvelrand has no single sign-on) or without: the same too.
+    const elders = await sso(DEMO.inhouse);
+    expect(elders.melding).toContain('Voor dit e-mailadres is geen single sign-on ingesteld');
+    expect(await sso('niemand@heuvelrand.example')).toEqual(elders);
+  });
+});
