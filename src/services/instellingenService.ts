@@ -7,7 +7,7 @@ import { hashAgendaToken } from '../db/geheimOpslag';
 import { gebruikers, organisaties } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
 import { assertCan } from './permissies';
-import { recordAudit } from './auditService';
+import { diff, recordAudit } from './auditService';
 
 /** The user's own settings and the organisation's letterhead. Every query is scoped to the acting user or organisation. */
 
@@ -51,16 +51,14 @@ export function loadInstellingen(db: Db, actor: Actor): Instellingen {
 export function updateHerinneringVoorkeuren(db: Db, actor: Actor, voorkeuren: { schema: readonly number[]; weekoverzicht: boolean }): void {
   assertCan(actor, 'eigen.instellingen');
   writeTransaction(db, (tx) => {
-    tx.update(gebruikers)
-      .set({ herinneringsschema: voorkeuren.schema.join(','), weekoverzicht: voorkeuren.weekoverzicht })
+    const voor = tx
+      .select({ herinneringsschema: gebruikers.herinneringsschema, weekoverzicht: gebruikers.weekoverzicht })
+      .from(gebruikers)
       .where(eq(gebruikers.id, actor.gebruikerId))
-      .run();
-    recordAudit(tx, actor, {
-      actie: 'herinneringen ingesteld',
-      onderwerp: 'gebruiker',
-      onderwerpId: actor.gebruikerId,
-      wijzigingen: { herinneringsschema: voorkeuren.schema.join(','), weekoverzicht: voorkeuren.weekoverzicht },
-    });
+      .get()!;
+    const na = { herinneringsschema: voorkeuren.schema.join(','), weekoverzicht: voorkeuren.weekoverzicht };
+    tx.update(gebruikers).set(na).where(eq(gebruikers.id, actor.gebruikerId)).run();
+    recordAudit(tx, actor, { actie: 'herinneringen ingesteld', onderwerp: 'gebruiker', onderwerpId: actor.gebruikerId, wijzigingen: diff(voor, na) });
   });
 }
 
@@ -89,6 +87,17 @@ export interface Briefhoofd {
 export function updateBriefhoofd(db: Db, actor: Actor, briefhoofd: Briefhoofd, logoPng?: Buffer): void {
   assertCan(actor, 'organisatie.beheren');
   writeTransaction(db, (tx) => {
+    const voor = tx
+      .select({
+        adres: organisaties.adres,
+        postcode: organisaties.postcode,
+        plaats: organisaties.plaats,
+        email: organisaties.email,
+        telefoon: organisaties.telefoon,
+      })
+      .from(organisaties)
+      .where(eq(organisaties.id, actor.organisatieId))
+      .get()!;
     tx.update(organisaties)
       .set({ ...briefhoofd, ...(logoPng ? { logoPng } : {}) })
       .where(eq(organisaties.id, actor.organisatieId))
@@ -97,7 +106,8 @@ export function updateBriefhoofd(db: Db, actor: Actor, briefhoofd: Briefhoofd, l
       actie: 'briefhoofd gewijzigd',
       onderwerp: 'organisatie',
       onderwerpId: actor.organisatieId,
-      wijzigingen: { ...briefhoofd, logo: logoPng ? 'nieuw' : 'ongewijzigd' },
+      // Before and after (issue 28.4); the logo as whether it was replaced.
+      wijzigingen: { ...diff(voor, briefhoofd), ...(logoPng ? { logo: 'vervangen' } : {}) },
     });
   });
 }
