@@ -40,6 +40,13 @@ describe('audit entries of a change hold before and after', () => {
     expect(JSON.parse(client[1]!.wijzigingen)).toEqual({ adres: ['Kanaalkade 12', 'Kanaalkade 14'], zaak: zaakId });
   });
 
+  it('the notes of a case', async () => {
+    const zaakId = (sql.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const voor = (sql.prepare('SELECT notities FROM zaken WHERE id = ?').get(zaakId) as { notities: string | null }).notities;
+    await post(DEMO.advocaat, `/zaken/${zaakId}/notities`, { notities: 'Cliënt gebeld.', verantwoordelijkeId: '' });
+    expect(laatste('notities en verantwoordelijke opgeslagen').notities).toEqual([voor, 'Cliënt gebeld.']);
+  });
+
   it('the letterhead and the reminder settings', async () => {
     await post(DEMO.beheerder, '/instellingen/briefhoofd', { adres: 'Laan 1', postcode: '3511 AB', plaats: 'Utrecht', email: '', telefoon: '' });
     await post(DEMO.beheerder, '/instellingen/briefhoofd', { adres: 'Laan 2', postcode: '3511 AB', plaats: 'Utrecht', email: '', telefoon: '' });
