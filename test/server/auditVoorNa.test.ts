@@ -40,6 +40,14 @@ describe('audit entries of a change hold before and after', () => {
     expect(JSON.parse(client[1]!.wijzigingen)).toEqual({ adres: ['Kanaalkade 12', 'Kanaalkade 14'], zaak: zaakId });
   });
 
+  it('a griffierecht notice changes the case’s date: before and after', async () => {
+    const zaakId = (sql.prepare("SELECT id FROM zaken WHERE organisatie_id = 2 AND soort = 'beroep' ORDER BY id LIMIT 1").get() as { id: number }).id;
+    const voor = (sql.prepare('SELECT griffierecht_mededeling AS d FROM zaken WHERE id = ?').get(zaakId) as { d: string | null }).d;
+    const r = await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/termijn`, { termijnSoort: 'griffierecht', brief: '18-11-2026' });
+    expect(r.status).toBeLessThan(400);
+    expect(laatste('griffierecht-mededeling geregistreerd').griffierechtMededeling).toEqual([voor, '2026-11-18']);
+  });
+
   it('the notes of a case', async () => {
     const zaakId = (sql.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 ORDER BY id LIMIT 1').get() as { id: number }).id;
     const voor = (sql.prepare('SELECT notities FROM zaken WHERE id = ?').get(zaakId) as { notities: string | null }).notities;
