@@ -98,5 +98,16 @@ export function checkAuditKeten(sqlite: Database.Database): KetenUitkomst {
     if (vorige && r.op < vorige.op) return breuk(`tijdstip ${r.op} ligt vóór dat van de vorige regel (${vorige.op}): teruggedateerd`);
     vorige = r;
   }
+  // A chain cannot show that its newest entries were cut off; AUTOINCREMENT remembers the highest id ever given (its
+  // counter commits and rolls back with the entry), so entries missing at the end show there.
+  const hoogste = (sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined)?.seq ?? 0;
+  if (hoogste > (vorige?.id ?? 0)) {
+    return {
+      intact: false,
+      aantal,
+      id: (vorige?.id ?? 0) + 1,
+      reden: `de nieuwste regels (id ${(vorige?.id ?? 0) + 1} tot en met ${hoogste}) ontbreken: verwijderd`,
+    };
+  }
   return { intact: true, aantal };
 }

@@ -90,6 +90,17 @@ describe('the hash chain', () => {
     expect(fout.stderr).toContain('de inhoud past niet bij de hash');
   }, 60_000);
 
+  it('entries cut off at the end are found too (the chain alone cannot show that)', () => {
+    const { db, pad } = nieuweDb('afgeknipt');
+    const s = shell(pad);
+    s.exec('DROP TRIGGER audit_log_geen_verwijdering; DELETE FROM audit_log WHERE id = 3');
+    s.close();
+    const uitkomst = checkAuditKeten(db.$client);
+    expect(uitkomst).toMatchObject({ intact: false, id: 3 });
+    expect(uitkomst.intact || uitkomst.reden).toContain('ontbreken: verwijderd');
+    db.$client.close();
+  });
+
   it('a back-dated entry is found even with a well-formed hash', () => {
     const { db, pad } = nieuweDb('teruggedateerd');
     const s = shell(pad);
