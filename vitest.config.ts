@@ -11,6 +11,7 @@ const ZWAAR = [
   'test/documents/**/*.test.ts',
   'test/server/npmStart.test.ts',
   'test/db/tweeProcessen.test.ts',
+  'test/db/auditKeten.test.ts',
   'test/server/backupHerstel.test.ts',
   'test/server/startControle.test.ts',
   'test/server/procesBeheer.test.ts',

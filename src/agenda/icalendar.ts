@@ -11,9 +11,13 @@ export interface AgendaTermijn {
   alarmen: number[];
 }
 
-// RFC 5545 3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT values.
+// RFC 5545 3.3.11: backslash, semicolon, comma and newlines (CRLF, a lone CR or LF) are escaped in TEXT values.
 function escapeTekst(tekst: string): string {
-  return tekst.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return tekst
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 // RFC 5545 3.1: lines longer than 75 octets are folded; never split a UTF-8 sequence.

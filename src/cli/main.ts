@@ -6,6 +6,7 @@ import { loadConfigOrExit } from '../config/config';
 import { loadSessieGeheim } from '../config/sessieGeheim';
 import { openDatabase } from '../db/verbinding';
 import { runBackupCommand } from './backupCommands';
+import { runAuditCommand } from './auditCommand';
 
 // Files this command creates (backups, a restored database) are the operator's alone: 0600, directories 0700.
 process.umask(0o077);
@@ -40,9 +41,16 @@ if (commando === 'backup' || commando === 'herstel') {
   process.stderr.write(uitkomst.stderr);
   process.exit(uitkomst.exitCode);
 }
+if (commando === 'audit') {
+  const config = loadConfigOrExit(process.env, 2);
+  const uitkomst = runAuditCommand(config.databasePad, args);
+  process.stdout.write(uitkomst.stdout);
+  process.stderr.write(uitkomst.stderr);
+  process.exit(uitkomst.exitCode);
+}
 if (commando !== 'termijnen') {
   process.stderr.write(
-    `onbekend commando ${JSON.stringify(commando ?? '')}; gebruik: termijnen [BESTAND] | organisatie toevoegen | gebruiker toevoegen | token maak | backup [BESTAND] | herstel BESTAND\n`,
+    `onbekend commando ${JSON.stringify(commando ?? '')}; gebruik: termijnen [BESTAND] | organisatie toevoegen | gebruiker toevoegen | token maak | backup [BESTAND] | herstel BESTAND | audit controleer\n`,
   );
   process.exit(2);
 }

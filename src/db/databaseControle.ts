@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { checkAuditKeten } from './auditKeten';
 
 /** The migrations this version ships (drizzle/, its journal drizzle/meta/_journal.json). */
 export const MIGRATIES = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -24,7 +25,7 @@ export interface SchemaStand {
 /** A database file this version must not use; the message (Dutch, then English) names the file and what to do. */
 export class DatabaseFout extends Error {
   constructor(
-    readonly soort: 'geen-sqlite' | 'beschadigd' | 'nieuwere-versie' | 'ontbreekt',
+    readonly soort: 'geen-sqlite' | 'beschadigd' | 'nieuwere-versie' | 'ontbreekt' | 'auditlog-verbroken',
     readonly pad: string,
     readonly nl: string,
     readonly en: string,
@@ -72,10 +73,11 @@ const WAT_TE_DOEN_EN = 'Restore a good backup with `npm run -s cli -- herstel FI
 
 /**
  * Checks a database file read-only before anything opens it for writing: that it is SQLite, `PRAGMA quick_check`
- * (or the full `integrity_check`), and that it comes from this version or an older one. Throws DatabaseFout; never
+ * (or the full `integrity_check`), that it comes from this version or an older one and (`auditKeten`, the server's
+ * start) that the audit log's hash chain is intact. Throws DatabaseFout; never
  * changes the file. A missing or empty file is fine (a new database).
  */
-export function checkDatabaseBestand(pad: string, opties: { volledig?: boolean; moetBestaan?: boolean } = {}): SchemaStand | undefined {
+export function checkDatabaseBestand(pad: string, opties: { volledig?: boolean; moetBestaan?: boolean; auditKeten?: boolean } = {}): SchemaStand | undefined {
   const naam = resolve(pad);
   if (!existsSync(pad) || statSync(pad).size === 0) {
     if (!opties.moetBestaan) return undefined;
@@ -103,6 +105,17 @@ export function checkDatabaseBestand(pad: string, opties: { volledig?: boolean; 
         `De database ${naam} komt van een nieuwere versie van Termijnbewaking (${stand.onbekend} migratie(s) die deze versie niet kent); de server start niet en het bestand is niet gewijzigd. Start de nieuwere versie weer, of zet een backup van deze versie terug met \`npm run -s cli -- herstel BESTAND\`.`,
         `The database ${naam} comes from a newer version of Termijnbewaking (${stand.onbekend} migration(s) this version does not know); the server does not start and the file was not changed. Run the newer version again, or restore a backup made by this version with \`npm run -s cli -- herstel FILE\`.`,
       );
+    }
+    if (opties.auditKeten) {
+      const keten = checkAuditKeten(sqlite);
+      if (!keten.intact) {
+        throw new DatabaseFout(
+          'auditlog-verbroken',
+          naam,
+          `Het auditlog van ${naam} is niet intact vanaf regel ${keten.id}: ${keten.reden}; de server start niet en het bestand is niet gewijzigd. Controleer met \`npm run -s cli -- audit controleer\` en zet zo nodig een goede backup terug met \`npm run -s cli -- herstel BESTAND\`.`,
+          `The audit log of ${naam} is broken from entry ${keten.id} on (${keten.reden}); the server does not start and the file was not changed. Check with \`npm run -s cli -- audit controleer\` and if needed restore a good backup with \`npm run -s cli -- herstel FILE\`.`,
+        );
+      }
     }
     return stand;
   } catch (e) {

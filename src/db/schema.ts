@@ -64,8 +64,13 @@ export const gebruikers = sqliteTable(
     /** Working days before the last day on which to remind, e.g. "14,7,3,1,0"; null = the default. */
     herinneringsschema: text('herinneringsschema'),
     weekoverzicht: integer('weekoverzicht', { mode: 'boolean' }).notNull().default(false),
-    /** Secret of the personal calendar feed URL; regenerating it revokes the old URL. */
+    /**
+     * No longer written (issue 28.6): the feed token was stored as typed. The connection set-up moves what is left of
+     * it to `agendaTokenHash` and empties it. Kept: SQLite cannot drop a UNIQUE column.
+     */
     agendaToken: text('agenda_token').unique(),
+    /** SHA-256 of the personal calendar feed URL's token (src/db/geheimOpslag.ts); regenerating it revokes the old URL. */
+    agendaTokenHash: text('agenda_token_hash').unique(),
     aangemaaktOp: aangemaakt(),
   },
   () => [check('gebruikers_rol', sql`rol IN ${inLijst(OUDE_GEBRUIKER_ROLLEN)}`)],
@@ -562,6 +567,13 @@ export const auditLog = sqliteTable(
     onderwerpId: integer('onderwerp_id'),
     /** JSON: {veld: [voor, na]} for dates, statuses and responsible persons; other facts as {veld: waarde}. */
     wijzigingen: text('wijzigingen').notNull().default('{}'),
+    /**
+     * The hash chain (issue 28): `vorigeHash` is the `hash` of the entry before it (null for the first), `hash` the
+     * SHA-256 of this entry's content and `vorigeHash` (src/db/auditKeten.ts). Null only for entries written before
+     * migration 0011 until the connection set-up chains them. Checked by `cli -- audit controleer` and at start.
+     */
+    vorigeHash: text('vorige_hash'),
+    hash: text('hash'),
   },
   (t) => [index('audit_log_onderwerp').on(t.onderwerp, t.onderwerpId), index('audit_log_organisatie').on(t.organisatieId)],
 );

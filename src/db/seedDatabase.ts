@@ -16,7 +16,6 @@ import {
 } from './schema';
 import demo from '../../seed/demo.json';
 import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -103,7 +102,6 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
           rol: g.rol,
           weekoverzicht: g.weekoverzicht,
           organisatieId: vind(organisatieId, g.organisatie, 'organisatie'),
-          agendaToken: randomBytes(24).toString('base64url'),
         })
         .onConflictDoNothing()
         .run();

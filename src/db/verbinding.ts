@@ -5,10 +5,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { MIGRATIES } from './databaseControle';
+import { chainAuditLog } from './auditKeten';
+import { hashAgendaTokens } from './geheimOpslag';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Opens (and creates) the embedded database: WAL, foreign keys on, migrations applied. */
+/** Opens (and creates) the embedded database: WAL, foreign keys and recursive triggers on, migrations applied, the audit log chained, feed tokens hashed. */
 export function openDatabase(pad: string): Db {
   if (pad !== ':memory:') mkdirSync(dirname(resolve(pad)), { recursive: true, mode: 0o700 });
   const sqlite = new Database(pad);
@@ -16,7 +18,13 @@ export function openDatabase(pad: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // REPLACE deletes the row it replaces; only with recursive triggers does that fire the delete triggers (the audit log's).
+  sqlite.pragma('recursive_triggers = ON');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIES });
+  // Data steps SQL cannot do (no SHA-256 in SQLite): entries of the audit log written before the hash chain get their
+  // place in it; calendar feed tokens stored as typed are replaced by their hash.
+  chainAuditLog(sqlite);
+  hashAgendaTokens(sqlite);
   return db;
 }

@@ -19,7 +19,7 @@ import { createWeergave } from '../web/weergave';
 import { createFilingRenderer } from '../documents/filingRenderer';
 import { createVerzender } from '../mail/verzender';
 import { createAfzender, startHerinneringJob } from '../herinneringen/herinneringService';
-import { seedDemoInloggegevens } from '../services/aanmeldService';
+import { sealBestaandeTotpGeheimen, seedDemoInloggegevens } from '../services/aanmeldService';
 import { removeVerlopenSessies } from '../services/sessieService';
 import { DEMO_EMAILS } from '../db/seedDatabase';
 import { createLogger } from '../log/logger';
@@ -38,11 +38,12 @@ console.log = console.info = (...delen: unknown[]) => log.info(format(...delen))
 console.warn = (...delen: unknown[]) => log.warn(format(...delen));
 console.error = (...delen: unknown[]) => log.error(format(...delen));
 
-// The file is checked read-only before anything writes to it: SQLite, PRAGMA quick_check, a schema this version knows.
+// The file is checked read-only before anything writes to it: SQLite, PRAGMA quick_check, a schema this version knows,
+// an intact audit log (hash chain).
 let losLaten: () => void;
 try {
   mkdirSync(dirname(resolve(config.databasePad)), { recursive: true, mode: 0o700 });
-  const stand = checkDatabaseBestand(config.databasePad);
+  const stand = checkDatabaseBestand(config.databasePad, { auditKeten: true });
   if (stand?.nogToeTePassen) log.info({ migrations: stand.nogToeTePassen }, 'Applying database migrations');
   losLaten = claimDatabase(config.databasePad);
 } catch (e) {
@@ -89,6 +90,10 @@ if (config.demo) {
   seedDemoInloggegevens(db, demoWachtwoord, DEMO_EMAILS);
 }
 removeVerlopenSessies(db, Date.now(), config.sessie);
+const sessieGeheim = loadSessieGeheim(config);
+// TOTP secrets stored as typed by older versions are encrypted with the session secret's key before anyone signs in.
+const verzegeld = sealBestaandeTotpGeheimen(db, sessieGeheim);
+if (verzegeld) log.info({ count: verzegeld }, 'Encrypted TOTP secrets stored in plain text by an older version');
 
 let gereed = false;
 const termijnen = createTermijnService(db, createTermijnConfig(config));
@@ -102,7 +107,7 @@ const app = createApp({
   verzender,
   weergave: createWeergave(TEMPLATES, { demo: config.demo }),
   filings: createFilingRenderer(TEMPLATES),
-  sessieGeheim: loadSessieGeheim(config),
+  sessieGeheim,
   beveiliging: {
     ...(config.basisUrl ? { basisUrl: config.basisUrl } : {}),
     secureCookie: config.basisUrl?.startsWith('https:') ?? false,

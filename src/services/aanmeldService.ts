@@ -1,14 +1,14 @@
 import { hash, hashSync, verify, verifySync, Algorithm } from '@node-rs/argon2';
 import { createHash, randomInt } from 'node:crypto';
-import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { Db } from '../db/verbinding';
-import { gebruikers, inloggegevens, organisaties, uitnodigingen } from '../db/schema';
+import { gebruikers, inloggegevens, organisaties, sessies, uitnodigingen } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
 import { checkWachtwoord } from '../validation/wachtwoord';
-import { hashGeheim } from './geheimen';
-import { recordAudit } from './auditService';
+import { hashGeheim, ontsleutel, versleutel } from './geheimen';
+import { OPERATOR, recordAudit } from './auditService';
 
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes). */
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -21,6 +21,50 @@ const ISSUER = 'Termijnbewaking Wmg 105';
 const totpVoor = (geheim: string, label = 'gebruiker') =>
   new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(geheim) });
 export const createTotpGeheim = () => new Secret({ size: 20 }).base32;
+
+/**
+ * TOTP secrets are stored encrypted (issue 28.6): AES-256-GCM with a key derived from SESSION_SECRET, marked "v1.".
+ * A copy of the database alone gives no second factor.
+ */
+const TOTP_VERSIE = 'v1.';
+export const sealTotpGeheim = (sleutel: string, geheim: string) => TOTP_VERSIE + versleutel(sleutel, 'totp', geheim);
+/** The base32 secret, or undefined when the value is not one we sealed with this session secret. */
+export const openTotpGeheim = (sleutel: string, opgeslagen: string): string | undefined =>
+  opgeslagen.startsWith(TOTP_VERSIE) ? ontsleutel(sleutel, 'totp', opgeslagen.slice(TOTP_VERSIE.length)) : undefined;
+
+/**
+ * Start-up step (the server, before it serves): TOTP secrets older versions stored as typed are sealed, in enrolled
+ * accounts and in open enrolment links. Needs the session secret, so it is not a migration. Does nothing once done.
+ */
+export function sealBestaandeTotpGeheimen(db: Db, sleutel: string): number {
+  const open = (t: { totpGeheim: string }) => !t.totpGeheim.startsWith(TOTP_VERSIE);
+  const accounts = db
+    .select({ id: inloggegevens.gebruikerId, totpGeheim: inloggegevens.totpGeheim })
+    .from(inloggegevens)
+    .where(isNotNull(inloggegevens.totpGeheim))
+    .all()
+    .filter((r): r is { id: number; totpGeheim: string } => r.totpGeheim !== null && open({ totpGeheim: r.totpGeheim }));
+  const links = db.select({ id: uitnodigingen.id, totpGeheim: uitnodigingen.totpGeheim }).from(uitnodigingen).all().filter(open);
+  if (!accounts.length && !links.length) return 0;
+  writeTransaction(db, (tx) => {
+    for (const a of accounts)
+      tx.update(inloggegevens)
+        .set({ totpGeheim: sealTotpGeheim(sleutel, a.totpGeheim) })
+        .where(eq(inloggegevens.gebruikerId, a.id))
+        .run();
+    for (const l of links)
+      tx.update(uitnodigingen)
+        .set({ totpGeheim: sealTotpGeheim(sleutel, l.totpGeheim) })
+        .where(eq(uitnodigingen.id, l.id))
+        .run();
+    recordAudit(tx, OPERATOR, {
+      actie: 'tweestapsgeheimen versleuteld opgeslagen',
+      onderwerp: 'installatie',
+      wijzigingen: { accounts: accounts.length, aanmeldlinks: links.length },
+    });
+  });
+  return accounts.length + links.length;
+}
 
 /** The time step of a valid code (±1 step of 30 s), or undefined. */
 function checkTotp(geheim: string, code: string, nuMs: number): number | undefined {
@@ -58,7 +102,7 @@ export type AanmeldUitkomst =
 export async function checkAanmelding(
   db: Db,
   invoer: { email: string; wachtwoord: string; code: string },
-  opties: { demoModus: boolean; nuMs: number },
+  opties: { demoModus: boolean; nuMs: number; sessieGeheim: string },
 ): Promise<AanmeldUitkomst> {
   const rij = db
     .select({ id: gebruikers.id, naam: gebruikers.naam, organisatieId: gebruikers.organisatieId, g: inloggegevens })
@@ -81,7 +125,8 @@ export async function checkAanmelding(
   if (!code) return { ok: false, reden: 'code-nodig', gebruikerId: rij.id };
   const wie = { gebruikerId: rij.id, naam: rij.naam, organisatieId: rij.organisatieId };
   if (/^\d{6}$/.test(code)) {
-    const stap = checkTotp(rij.g.totpGeheim, code, opties.nuMs);
+    const totpGeheim = openTotpGeheim(opties.sessieGeheim, rij.g.totpGeheim);
+    const stap = totpGeheim === undefined ? undefined : checkTotp(totpGeheim, code, opties.nuMs);
     if (stap === undefined || (rij.g.totpLaatsteStap !== null && stap <= rij.g.totpLaatsteStap)) return { ok: false, reden: 'code', gebruikerId: rij.id };
     // Conditional: of two requests with the same code, only one wins.
     const gewonnen = writeTransaction(db, (tx) =>
@@ -113,11 +158,13 @@ export interface Uitnodiging {
   email: string;
   organisatieNaam: string;
   totpGeheim: string;
+  /** The member has enrolled before: this link is a reset they asked for through a beheerder (issue 28.5). */
+  herstel: boolean;
 }
 
 /** The open (unused, unexpired) invitation or first sign-in link for this token. */
 export function findUitnodiging(db: Db, geheim: string, token: string, nu: Date): Uitnodiging | undefined {
-  return db
+  const u = db
     .select({
       id: uitnodigingen.id,
       gebruikerId: gebruikers.id,
@@ -125,12 +172,16 @@ export function findUitnodiging(db: Db, geheim: string, token: string, nu: Date)
       email: gebruikers.email,
       organisatieNaam: organisaties.naam,
       totpGeheim: uitnodigingen.totpGeheim,
+      herstel: sql<number>`coalesce(${inloggegevens.wachtwoordHash}, ${inloggegevens.totpGeheim}) IS NOT NULL`,
     })
     .from(uitnodigingen)
     .innerJoin(gebruikers, eq(uitnodigingen.gebruikerId, gebruikers.id))
     .innerJoin(organisaties, eq(gebruikers.organisatieId, organisaties.id))
+    .leftJoin(inloggegevens, eq(inloggegevens.gebruikerId, gebruikers.id))
     .where(and(eq(uitnodigingen.tokenHash, hashGeheim(geheim, token)), isNull(uitnodigingen.gebruiktOp), gt(uitnodigingen.verlooptOp, nu.toISOString())))
     .get();
+  const totpGeheim = u && openTotpGeheim(geheim, u.totpGeheim);
+  return u && totpGeheim ? { ...u, totpGeheim, herstel: u.herstel === 1 } : undefined;
 }
 
 export type Inrichting = { ok: true; gebruikerId: number; herstelcodes: string[] } | { ok: false; fouten: { veld: string; melding: string }[] };
@@ -149,7 +200,7 @@ export async function acceptUitnodiging(
   const u = findUitnodiging(db, geheim, token, nu);
   if (!u) return { ok: false, fouten: [{ veld: 'link', melding: 'deze link is al gebruikt of verlopen; vraag de beheerder om een nieuwe uitnodiging' }] };
   const fouten: { veld: string; melding: string }[] = [];
-  const wachtwoordFout = checkWachtwoord(invoer.wachtwoord, u.email);
+  const wachtwoordFout = checkWachtwoord(invoer.wachtwoord, { email: u.email, naam: u.naam });
   if (wachtwoordFout) fouten.push({ veld: 'wachtwoord', melding: wachtwoordFout });
   else if (invoer.wachtwoord !== invoer.herhaling) fouten.push({ veld: 'herhaling', melding: 'de twee wachtwoorden verschillen' });
   const stap = /^\d{6}$/.test(invoer.code.replace(/\s/g, '')) ? checkTotp(u.totpGeheim, invoer.code.replace(/\s/g, ''), nu.getTime()) : undefined;
@@ -166,7 +217,7 @@ export async function acceptUitnodiging(
     if (gebruikt.changes !== 1) return false;
     const waarden = {
       wachtwoordHash,
-      totpGeheim: u.totpGeheim,
+      totpGeheim: sealTotpGeheim(geheim, u.totpGeheim),
       totpLaatsteStap: stap!,
       herstelcodes: JSON.stringify(herstelcodes.map(hashHerstelcode)),
       demo: false,
@@ -176,15 +227,23 @@ export async function acceptUitnodiging(
       .onConflictDoUpdate({ target: inloggegevens.gebruikerId, set: waarden })
       .run();
     const wie = tx.select({ organisatieId: gebruikers.organisatieId }).from(gebruikers).where(eq(gebruikers.id, u.gebruikerId)).get()!;
-    recordAudit(
-      tx,
-      { gebruikerId: u.gebruikerId, naam: u.naam, organisatieId: wie.organisatieId },
-      {
+    const schrijver = { gebruikerId: u.gebruikerId, naam: u.naam, organisatieId: wie.organisatieId };
+    if (u.herstel) {
+      // A reset the member confirmed by following the link: every running session of the member ends (issue 28.5).
+      const sessiesBeeindigd = tx.delete(sessies).where(eq(sessies.gebruikerId, u.gebruikerId)).run().changes;
+      recordAudit(tx, schrijver, {
+        actie: 'account hersteld (nieuw wachtwoord en tweestapsverificatie, alle sessies beëindigd)',
+        onderwerp: 'gebruiker',
+        onderwerpId: u.gebruikerId,
+        wijzigingen: { sessiesBeeindigd },
+      });
+    } else {
+      recordAudit(tx, schrijver, {
         actie: 'account ingericht (wachtwoord en tweestapsverificatie)',
         onderwerp: 'gebruiker',
         onderwerpId: u.gebruikerId,
-      },
-    );
+      });
+    }
     return true;
   });
   if (!gelukt) return { ok: false, fouten: [{ veld: 'link', melding: 'deze link is intussen al gebruikt' }] };

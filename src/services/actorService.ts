@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
+import { hashAgendaToken } from '../db/geheimOpslag';
 import { preparePerVerbinding } from '../db/voorbereid';
 import { gebruikers, organisaties } from '../db/schema';
 
@@ -34,5 +35,9 @@ export function loadActorByEmail(db: Db, email: string): Actor | undefined {
 
 /** The user whose personal calendar feed this token opens, if any. */
 export function findGebruikerByAgendaToken(db: Db, token: string): { id: number; naam: string } | undefined {
-  return db.select({ id: gebruikers.id, naam: gebruikers.naam }).from(gebruikers).where(eq(gebruikers.agendaToken, token)).get();
+  return db
+    .select({ id: gebruikers.id, naam: gebruikers.naam })
+    .from(gebruikers)
+    .where(eq(gebruikers.agendaTokenHash, hashAgendaToken(token)))
+    .get();
 }

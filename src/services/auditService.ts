@@ -3,6 +3,7 @@ import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { preparePerVerbinding } from '../db/voorbereid';
 import { auditLog } from '../db/schema';
+import { computeAuditHash, computeAuditOp } from '../db/auditKeten';
 import { assertCan } from './permissies';
 
 /** Who wrote, when no signed-in user did: the operator's command line. */
@@ -17,23 +18,28 @@ export type Wijzigingen = Record<string, unknown>;
 
 /**
  * THE audit helper: every write of a service calls it inside its transaction, so the entry commits with the data or
- * not at all. The table is append-only (triggers of migration 0004). Never holds passwords, codes or tokens.
+ * not at all. The table is append-only and a hash chain (triggers of migrations 0004 and 0011, src/db/auditKeten.ts). Never holds passwords, codes or tokens.
  */
 export function recordAudit(
-  tx: Pick<Db, 'insert'>,
+  tx: Pick<Db, 'insert' | 'select'>,
   wie: Actor | Schrijver,
   invoer: { actie: string; onderwerp: string; onderwerpId?: number | null; wijzigingen?: Wijzigingen },
 ): void {
+  // The hash chain (issue 28.6): inside the writing transaction, so the newest entry cannot change in between.
+  const kop = tx.select({ hash: auditLog.hash, op: auditLog.op }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const inhoud = {
+    op: computeAuditOp(kop, new Date()),
+    gebruikerId: wie.gebruikerId,
+    gebruikerNaam: wie.naam,
+    organisatieId: wie.organisatieId,
+    actie: invoer.actie,
+    onderwerp: invoer.onderwerp,
+    onderwerpId: invoer.onderwerpId ?? null,
+    wijzigingen: JSON.stringify(invoer.wijzigingen ?? {}),
+  };
+  const vorigeHash = kop?.hash ?? null;
   tx.insert(auditLog)
-    .values({
-      gebruikerId: wie.gebruikerId,
-      gebruikerNaam: wie.naam,
-      organisatieId: wie.organisatieId,
-      actie: invoer.actie,
-      onderwerp: invoer.onderwerp,
-      onderwerpId: invoer.onderwerpId ?? null,
-      wijzigingen: JSON.stringify(invoer.wijzigingen ?? {}),
-    })
+    .values({ ...inhoud, vorigeHash, hash: computeAuditHash(vorigeHash, inhoud) })
     .run();
 }
 

@@ -21,7 +21,7 @@ import {
 import type { TermijnService } from './termijnService';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 import { assertCan } from './permissies';
-import { recordAudit } from './auditService';
+import { diff, recordAudit, type Wijzigingen } from './auditService';
 
 export type FilingVoorbereiding =
   | { soort: 'geweigerd'; reden: string; alternatief?: FilingWeigering['alternatief'] }
@@ -188,16 +188,13 @@ export function writeFilingAanvulling(db: Db, actor: Actor, zaak: ZaakOverzichtR
   }
   const schoon = (t: string | undefined) => (t === undefined ? undefined : stripOnzichtbaar(t));
   writeTransaction(db, (tx) => {
-    recordAudit(tx, actor, {
-      actie: 'gegevens voor stukken aangevuld',
-      onderwerp: 'zaak',
-      onderwerpId: zaak.id,
-      wijzigingen: Object.fromEntries(
-        Object.entries(a)
-          .filter(([, w]) => w !== undefined)
-          .map(([k]) => [k, 'aangevuld']),
-      ),
-    });
+    // What the case and its filing data were before: every audit entry of a change holds before and after (issue 28.4).
+    const zaakVoor = tx
+      .select({ zorgaanbiederId: zaken.zorgaanbiederId, gronden: zaken.gronden, spoedeisendBelang: zaken.spoedeisendBelang })
+      .from(zaken)
+      .where(eq(zaken.id, zaak.id))
+      .get()!;
+    const stukVoor: Record<string, unknown> = tx.select().from(zaakStukgegevens).where(eq(zaakStukgegevens.zaakId, zaak.id)).get() ?? {};
     // The client first: an address given in the same form belongs to the client chosen in it.
     if (a.zorgaanbiederId !== undefined) tx.update(zaken).set({ zorgaanbiederId: a.zorgaanbiederId }).where(eq(zaken.id, zaak.id)).run();
     const zaakRij = tx.select({ zorgaanbiederId: zaken.zorgaanbiederId }).from(zaken).where(eq(zaken.id, zaak.id)).get()!;
@@ -207,8 +204,24 @@ export function writeFilingAanvulling(db: Db, actor: Actor, zaak: ZaakOverzichtR
       ...(a.indienerPlaats ? { plaats: stripOnzichtbaar(a.indienerPlaats) } : {}),
     };
     // Never an UPDATE without values (SQLite would refuse it: "No values to set").
+    let adresWijzigingen: Wijzigingen = {};
     if (zaakRij.zorgaanbiederId !== null && Object.keys(adres).length > 0) {
+      const adresVoor = tx
+        .select({ adres: zorgaanbieders.adres, postcode: zorgaanbieders.postcode, plaats: zorgaanbieders.plaats })
+        .from(zorgaanbieders)
+        .where(eq(zorgaanbieders.id, zaakRij.zorgaanbiederId))
+        .get()!;
       tx.update(zorgaanbieders).set(adres).where(eq(zorgaanbieders.id, zaakRij.zorgaanbiederId)).run();
+      adresWijzigingen = diff(adresVoor as Record<string, unknown>, adres);
+      // The client's record changed: its own entry, not only one on this case.
+      if (Object.keys(adresWijzigingen).length > 0) {
+        recordAudit(tx, actor, {
+          actie: 'adres van cliënt gewijzigd',
+          onderwerp: 'zorgaanbieder',
+          onderwerpId: zaakRij.zorgaanbiederId,
+          wijzigingen: { ...adresWijzigingen, zaak: zaak.id },
+        });
+      }
     }
     const zaakTeksten = {
       ...(a.gronden !== undefined ? { gronden: schoon(a.gronden)! } : {}),
@@ -244,6 +257,16 @@ export function writeFilingAanvulling(db: Db, actor: Actor, zaak: ZaakOverzichtR
         .onConflictDoUpdate({ target: zaakStukgegevens.zaakId, set: stuk })
         .run();
     }
+    recordAudit(tx, actor, {
+      actie: 'gegevens voor stukken aangevuld',
+      onderwerp: 'zaak',
+      onderwerpId: zaak.id,
+      wijzigingen: {
+        ...diff(zaakVoor as Record<string, unknown>, { ...(a.zorgaanbiederId !== undefined ? { zorgaanbiederId: a.zorgaanbiederId } : {}), ...zaakTeksten }),
+        ...adresWijzigingen,
+        ...diff(stukVoor, stuk),
+      },
+    });
   });
   return { ok: true };
 }

@@ -4,11 +4,11 @@ import type { Db } from '../db/verbinding';
 import { GEBRUIKER_ROLLEN, gebruikers, inloggegevens, ORGANISATIE_SOORTEN, organisaties, sessies, uitnodigingen } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
 import { createGeheim, hashGeheim } from './geheimen';
-import { createTotpGeheim } from './aanmeldService';
+import { createTotpGeheim, sealTotpGeheim } from './aanmeldService';
 import { OPERATOR, recordAudit, type Schrijver } from './auditService';
 import { assertCan } from './permissies';
 import { InvoerFout } from './besluitRegistratie';
-import { createAgendaToken } from './instellingenService';
+import { cleanNaam } from '../validation/velden';
 
 export type Rol = (typeof GEBRUIKER_ROLLEN)[number];
 export const ROLLEN = GEBRUIKER_ROLLEN;
@@ -51,7 +51,7 @@ function insertUitnodiging(tx: Db, geheim: string, gebruikerId: number, door: nu
     .values({
       tokenHash: hashGeheim(geheim, token),
       gebruikerId,
-      totpGeheim: createTotpGeheim(),
+      totpGeheim: sealTotpGeheim(geheim, createTotpGeheim()),
       verlooptOp: new Date(nu.getTime() + UITNODIGING_GELDIG_MS).toISOString(),
       aangemaaktDoor: door,
     })
@@ -69,14 +69,15 @@ export function createGebruiker(
   invoer: { email: string; naam: string; organisatieId: number; rol: Rol },
   nu: Date,
   wie?: Actor,
-): { gebruikerId: number; token: string } {
+): { gebruikerId: number; token: string; naam: string; naamGewijzigd: boolean } {
   if (wie) {
     assertCan(wie, 'organisatie.beheren');
     if (wie.organisatieId !== invoer.organisatieId) throw new InvoerFout([{ veld: 'organisatie', melding: 'alleen voor uw eigen organisatie' }]);
   }
   return writeTransaction(db, (tx) => {
     const email = normaliseerEmail(invoer.email);
-    const naam = invoer.naam.trim();
+    // Invisible, bidirectional and control characters never reach a page, an e-mail or a calendar (issue 28.7).
+    const { naam, gewijzigd: naamGewijzigd } = cleanNaam(invoer.naam);
     const fouten = [];
     if (!isEmail(email)) fouten.push({ veld: 'email', melding: 'geen geldig e-mailadres' });
     if (!naam) fouten.push({ veld: 'naam', melding: 'geef een naam' });
@@ -93,18 +94,66 @@ export function createGebruiker(
     }
     const gebruikerId = tx
       .insert(gebruikers)
-      .values({ email, naam, organisatieId: invoer.organisatieId, rol: invoer.rol, agendaToken: createAgendaToken() })
+      .values({ email, naam, organisatieId: invoer.organisatieId, rol: invoer.rol })
       .returning({ id: gebruikers.id })
       .get().id;
     const token = insertUitnodiging(tx, geheim, gebruikerId, wie?.gebruikerId ?? null, nu);
     const schrijver: Schrijver = wie ?? { ...OPERATOR, organisatieId: invoer.organisatieId };
     // No e-mail address in the log: the user id names the person.
     recordAudit(tx, schrijver, { actie: 'gebruiker uitgenodigd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam, rol: invoer.rol } });
-    return { gebruikerId, token };
+    return { gebruikerId, token, naam, naamGewijzigd };
   });
 }
 
-/** A new link for a member who has not finished signing in (or lost the factor): the old link stops working. */
+/**
+ * A beheerder's invitation (issue 28.7: no answer tells whether an address has an account elsewhere). An address that
+ * already belongs to a member of another organisation gets the same answer as a new one: nothing is created, the
+ * address's holder is told by e-mail (`elders`), and the attempt is audited for the installation, not in the
+ * organisation's log. An address of the beheerder's own organisation is refused as such: it is on the members page.
+ */
+export function inviteGebruiker(
+  db: Db,
+  geheim: string,
+  invoer: { email: string; naam: string; rol: Rol },
+  nu: Date,
+  wie: Actor,
+): ({ soort: 'uitgenodigd' } & ReturnType<typeof createGebruiker>) | { soort: 'elders'; naam: string; naamGewijzigd: boolean; email: string } {
+  assertCan(wie, 'organisatie.beheren');
+  const email = normaliseerEmail(invoer.email);
+  const bestaand = db
+    .select({ organisatieId: gebruikers.organisatieId })
+    .from(gebruikers)
+    .where(sql`lower(${gebruikers.email}) = ${email}`)
+    .get();
+  if (!bestaand) return { soort: 'uitgenodigd', ...createGebruiker(db, geheim, { ...invoer, organisatieId: wie.organisatieId }, nu, wie) };
+  if (bestaand.organisatieId === wie.organisatieId) throw new InvoerFout([{ veld: 'email', melding: 'dit e-mailadres is al van een lid van uw organisatie' }]);
+  const { naam, gewijzigd: naamGewijzigd } = cleanNaam(invoer.naam);
+  if (!naam) throw new InvoerFout([{ veld: 'naam', melding: 'geef een naam' }]);
+  if (!GEBRUIKER_ROLLEN.includes(invoer.rol)) throw new InvoerFout([{ veld: 'rol', melding: `onbekende rol; kies uit ${GEBRUIKER_ROLLEN.join(', ')}` }]);
+  writeTransaction(db, (tx) =>
+    recordAudit(
+      tx,
+      { gebruikerId: wie.gebruikerId, naam: wie.naam, organisatieId: null },
+      { actie: 'uitnodiging voor een adres met een account bij een andere organisatie', onderwerp: 'organisatie', onderwerpId: wie.organisatieId },
+    ),
+  );
+  return { soort: 'elders', naam, naamGewijzigd, email };
+}
+
+/** Whether a member has enrolled: a password or a second factor is set. */
+function isIngericht(tx: Db, gebruikerId: number): boolean {
+  const g = tx
+    .select({ wachtwoord: inloggegevens.wachtwoordHash, totp: inloggegevens.totpGeheim })
+    .from(inloggegevens)
+    .where(eq(inloggegevens.gebruikerId, gebruikerId))
+    .get();
+  return Boolean(g?.wachtwoord || g?.totp);
+}
+
+/**
+ * A new link for a member who has not finished signing in: the old link stops working. Refused for a member who has
+ * enrolled (issue 28.5): a beheerder never sets another's credentials; see `requestHerstel`.
+ */
 export function renewUitnodiging(
   db: Db,
   geheim: string,
@@ -120,8 +169,39 @@ export function renewUitnodiging(
       .where(and(eq(gebruikers.id, gebruikerId), eq(gebruikers.organisatieId, wie.organisatieId)))
       .get();
     if (!g) return undefined;
+    if (isIngericht(tx, gebruikerId)) {
+      throw new InvoerFout([
+        {
+          veld: 'account',
+          melding: `${g.naam} heeft het account al ingericht; een nieuwe aanmeldlink kan niet meer. Vraag een herstel aan: ${g.naam} bevestigt dat zelf via de link in de e-mail.`,
+        },
+      ]);
+    }
     const token = insertUitnodiging(tx, geheim, gebruikerId, wie.gebruikerId, nu);
     recordAudit(tx, wie, { actie: 'nieuwe aanmeldlink verstuurd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam: g.naam } });
+    return { token, ...g };
+  });
+}
+
+/**
+ * A forgotten password or a lost second factor of a member who has enrolled (issue 28.5): a one-time link (7 days)
+ * goes to the member's own address, and nothing changes until the member follows it and sets a new password and
+ * TOTP; then every session of the member ends (`acceptUitnodiging`). The link appears in no outbox a beheerder reads.
+ */
+export function requestHerstel(db: Db, geheim: string, wie: Actor, gebruikerId: number, nu: Date): { token: string; email: string; naam: string } | undefined {
+  assertCan(wie, 'organisatie.beheren');
+  return writeTransaction(db, (tx) => {
+    const g = tx
+      .select({ email: gebruikers.email, naam: gebruikers.naam })
+      .from(gebruikers)
+      .where(and(eq(gebruikers.id, gebruikerId), eq(gebruikers.organisatieId, wie.organisatieId)))
+      .get();
+    if (!g) return undefined;
+    if (!isIngericht(tx, gebruikerId)) {
+      throw new InvoerFout([{ veld: 'account', melding: `${g.naam} heeft het account nog niet ingericht; stuur een nieuwe aanmeldlink.` }]);
+    }
+    const token = insertUitnodiging(tx, geheim, gebruikerId, wie.gebruikerId, nu);
+    recordAudit(tx, wie, { actie: 'herstel van account aangevraagd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam: g.naam } });
     return { token, ...g };
   });
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/verbinding';
 import { gebruikers, herinneringen, organisaties } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
-import { assertCan } from './permissies';
+import { assertCan, can } from './permissies';
 import { recordAudit } from './auditService';
 import { InvoerFout } from './invoerFout';
 
@@ -156,19 +156,30 @@ export function loadHerinnering(db: Db, actor: Actor, id: number) {
     ...rij,
     aan: gevonden.aan,
     eigen: rij.gebruikerId === actor.gebruikerId,
+    magGezien: can(actor, 'herinnering.gezien', { soort: 'herinnering', gebruikerId: rij.gebruikerId, organisatieId: gevonden.organisatieId }),
     termijnGezienOp: gezien,
     omschrijving: describeTermijnSleutel(rij.termijn),
   };
 }
 
-/** "gezien": the term of this reminder is seen; it is no longer escalated. */
+/**
+ * "gezien": the term of this reminder is seen; it is no longer escalated. Only by its addressee, or by a beheerder of
+ * the organisation (audited as such); anyone else of the organisation is refused (403).
+ */
 export function markGezien(db: Db, actor: Actor, id: number, nu: Date): boolean {
   const rij = loadHerinnering(db, actor, id);
   if (!rij) return false;
+  assertCan(actor, 'herinnering.gezien', { soort: 'herinnering', gebruikerId: rij.gebruikerId, organisatieId: actor.organisatieId });
   if (rij.gezienOp) return true;
   writeTransaction(db, (tx) => {
     tx.update(herinneringen).set({ gezienOp: nu.toISOString() }).where(eq(herinneringen.id, id)).run();
-    recordAudit(tx, actor, { actie: 'herinnering gezien', onderwerp: 'herinnering', onderwerpId: id });
+    recordAudit(
+      tx,
+      actor,
+      rij.gebruikerId === actor.gebruikerId
+        ? { actie: 'herinnering gezien', onderwerp: 'herinnering', onderwerpId: id }
+        : { actie: 'herinnering gezien door beheerder', onderwerp: 'herinnering', onderwerpId: id, wijzigingen: { aan: rij.aan } },
+    );
   });
   return true;
 }

@@ -1,11 +1,18 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, notLike } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import { assertCan } from './permissies';
 import type { Db } from '../db/verbinding';
 import { gebruikers, herinneringen, uitgaandeMail } from '../db/schema';
 import { describeTermijnSleutel } from './herinneringBeheer';
+import { AANMELDLINK_MAILS } from './uitnodigingMail';
 
-/** The embedded outbox and the reminders that could not be delivered, for the beheerder's own organisation only. */
+/** E-mails with a sign-in link are for their addressee only (issue 28.5): never listed or served here. */
+const zonderAanmeldlinks = () => AANMELDLINK_MAILS.map((p) => notLike(uitgaandeMail.messageId, `${p}%`));
+
+/**
+ * The embedded outbox and the reminders that could not be delivered, for the beheerder's own organisation only; never
+ * an e-mail with a sign-in link.
+ */
 export function loadOutbox(db: Db, actor: Actor) {
   assertCan(actor, 'organisatie.beheren');
   const collegas = db.select({ id: gebruikers.id, email: gebruikers.email }).from(gebruikers).where(eq(gebruikers.organisatieId, actor.organisatieId)).all();
@@ -14,7 +21,7 @@ export function loadOutbox(db: Db, actor: Actor) {
     ? db
         .select({ id: uitgaandeMail.id, aan: uitgaandeMail.aan, onderwerp: uitgaandeMail.onderwerp, op: uitgaandeMail.aangemaaktOp })
         .from(uitgaandeMail)
-        .where(inArray(uitgaandeMail.aan, adressen))
+        .where(and(inArray(uitgaandeMail.aan, adressen), ...zonderAanmeldlinks()))
         .orderBy(desc(uitgaandeMail.id))
         .limit(200)
         .all()
@@ -52,7 +59,11 @@ export function loadOutbox(db: Db, actor: Actor) {
 /** One stored e-mail, if it went to someone in the beheerder's own organisation. */
 export function findOutboxMail(db: Db, actor: Actor, id: number) {
   assertCan(actor, 'organisatie.beheren');
-  const mail = db.select().from(uitgaandeMail).where(eq(uitgaandeMail.id, id)).get();
+  const mail = db
+    .select()
+    .from(uitgaandeMail)
+    .where(and(eq(uitgaandeMail.id, id), ...zonderAanmeldlinks()))
+    .get();
   if (!mail) return undefined;
   const collega = db
     .select({ id: gebruikers.id })

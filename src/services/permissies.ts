@@ -48,13 +48,24 @@ export const ACTIES = [
   'werkweek.lezen',
   /** The NZa's workspace: all regions, pending beroepen, the 1 March window, onherroepelijk. */
   'werkruimte.lezen',
+  /**
+   * The details of the health check (migrations, the reminder job's outcomes, counts): a signed-in beheerder. Anyone
+   * else hears only "ok" or "niet ok" (issue 28.7).
+   */
+  'gezondheid.details',
+  /**
+   * Mark a reminder "gezien" (which stops its escalation); resource: the reminder. Only its addressee, or a beheerder
+   * of the addressee's organisation (audited as such); never a colleague or a lezer on someone else's (issue 28.5).
+   */
+  'herinnering.gezien',
 ] as const;
 export type Actie = (typeof ACTIES)[number];
 
 export type Resource =
   | { soort: 'zaak'; organisatieId: number }
   | { soort: 'besluit'; type: 'contracteerruimte' | 'tariefbeschikking'; geregistreerdDoor: number | null }
-  | { soort: 'verantwoordelijke'; zaakOrganisatieId: number; gebruikerOrganisatieId: number };
+  | { soort: 'verantwoordelijke'; zaakOrganisatieId: number; gebruikerOrganisatieId: number }
+  | { soort: 'herinnering'; gebruikerId: number; organisatieId: number };
 
 const isNza = (actor: Actor) => actor.organisatieSoort === 'nza';
 const magSchrijven = (actor: Actor) => (actor.rol === 'jurist' || actor.rol === 'beheerder') && actor.scope !== 'lezen';
@@ -105,6 +116,7 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
         resource.gebruikerOrganisatieId === resource.zaakOrganisatieId
       );
     case 'organisatie.beheren':
+    case 'gezondheid.details':
       return actor.rol === 'beheerder' && actor.scope === undefined;
     case 'termijn.controleren':
       return magSchrijven(actor) && !isNza(actor);
@@ -112,6 +124,11 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       return !isNza(actor);
     case 'werkruimte.lezen':
       return isNza(actor);
+    case 'herinnering.gezien':
+      if (actor.scope === 'lezen') return false;
+      if (!resource) return true; // one's own reminders; the service asks with the reminder
+      if (resource.soort !== 'herinnering' || resource.organisatieId !== actor.organisatieId) return false;
+      return resource.gebruikerId === actor.gebruikerId || actor.rol === 'beheerder';
   }
 }
 

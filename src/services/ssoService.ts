@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { gebruikers, inloggegevens, organisatieSso, organisaties } from '../db/schema';
@@ -8,7 +8,7 @@ import { hashGeheim, ontsleutel, versleutel } from './geheimen';
 import { OPERATOR, recordAudit } from './auditService';
 import { assertCan } from './permissies';
 import { InvoerFout } from './besluitRegistratie';
-import { normaliseerEmail } from './gebruikerBeheer';
+import { isEmail, normaliseerEmail } from './gebruikerBeheer';
 
 /**
  * Single sign-on per organisation through OpenID Connect (issue 11): authorisation code + PKCE, state and nonce, with
@@ -123,15 +123,24 @@ export function deleteSsoInstelling(db: Db, actor: Actor): boolean {
   });
 }
 
-/** The organisation of the account with this e-mail address, when that organisation has single sign-on. */
+/**
+ * The organisation with single sign-on whose members' addresses are at this address's domain, when exactly one is.
+ * Chosen by the domain, never by the account (issue 28.7): an address with an account and one without get the same
+ * answer, so the button tells no one which addresses have an account, here or elsewhere. Whether the account exists
+ * is decided only after the organisation's provider has vouched for the address (`finishSso`).
+ */
 export function findSsoOrganisatie(db: Db, email: string): { organisatieId: number; organisatieNaam: string } | undefined {
-  return db
-    .select({ organisatieId: organisaties.id, organisatieNaam: organisaties.naam })
+  const adres = normaliseerEmail(email);
+  if (!isEmail(adres)) return undefined;
+  const domein = adres.slice(adres.lastIndexOf('@') + 1);
+  const kandidaten = db
+    .selectDistinct({ organisatieId: organisaties.id, organisatieNaam: organisaties.naam })
     .from(gebruikers)
     .innerJoin(organisatieSso, eq(organisatieSso.organisatieId, gebruikers.organisatieId))
     .innerJoin(organisaties, eq(organisaties.id, gebruikers.organisatieId))
-    .where(eq(gebruikers.email, normaliseerEmail(email)))
-    .get();
+    .where(sql`substr(lower(${gebruikers.email}), instr(lower(${gebruikers.email}), '@') + 1) = ${domein}`)
+    .all();
+  return kandidaten.length === 1 ? kandidaten[0] : undefined;
 }
 
 /** What the browser keeps (encrypted, in a cookie) between leaving for the provider and coming back. */

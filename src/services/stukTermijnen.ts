@@ -8,7 +8,7 @@ import type { AtwKalender } from '../domain/kalender/atwKalender';
 import { formatDatumKort, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { computeGriffierechtTermijn, computeHersteltermijn } from '../domain/termijnen/overigeTermijnen';
 import { assertCan } from './permissies';
-import { recordAudit } from './auditService';
+import { diff, recordAudit } from './auditService';
 import { InvoerFout } from './invoerFout';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 
@@ -61,7 +61,14 @@ export function recordStukTermijn(db: Db, actor: Actor, zaak: ZaakOverzichtRij, 
       actie: invoer.soort === 'hersteltermijn' ? 'hersteltermijn geregistreerd' : 'griffierecht-mededeling geregistreerd',
       onderwerp: 'zaak',
       onderwerpId: zaak.id,
-      wijzigingen: { brief: invoer.brief, einde: termijn.einde },
+      wijzigingen: {
+        brief: invoer.brief,
+        einde: termijn.einde,
+        // The case's own date changes with a griffierecht notice: before and after (issue 28.4).
+        ...(invoer.soort === 'griffierecht'
+          ? diff({ griffierechtMededeling: zaak.griffierechtMededeling } as Record<string, unknown>, { griffierechtMededeling: invoer.brief })
+          : {}),
+      },
     });
     return id;
   });

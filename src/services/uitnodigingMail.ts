@@ -4,6 +4,12 @@ import type { Verzender } from '../mail/verzender';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (t) => `&#${t.charCodeAt(0)};`);
 
+/**
+ * The Message-ID prefixes of e-mails that carry a sign-in link (an invitation, a reset): no outbox another person can
+ * read lists or serves them (issue 28.5, src/services/outboxService.ts).
+ */
+export const AANMELDLINK_MAILS = ['<uitnodiging-', '<herstel-'] as const;
+
 /** The invitation e-mail (Dutch, text and HTML) with the one-time link, through the app's sender (SMTP or outbox). */
 export async function sendUitnodiging(
   verzender: Verzender,
@@ -29,6 +35,62 @@ export async function sendUitnodiging(
     tekst,
     html,
     messageId: `<uitnodiging-${randomUUID()}@termijnbewaking>`,
+    bijlagen: [],
+  });
+}
+
+/** The reset e-mail (Dutch, text and HTML): the member confirms by following the link and setting new credentials. */
+export async function sendHerstelVerzoek(
+  verzender: Verzender,
+  mail: MailConfig,
+  u: { aan: string; naam: string; organisatie: string; door: string; token: string },
+): Promise<void> {
+  const link = `${mail.appUrl}/welkom/${u.token}`;
+  const tekst = [
+    `Beste ${u.naam},`,
+    '',
+    `${u.door} heeft voor uw account bij de Termijnbewaking Wmg 105 van ${u.organisatie} een herstel aangevraagd (wachtwoord vergeten of authenticator-app kwijt).`,
+    '',
+    'Bevestig het herstel via deze link (7 dagen geldig, één keer te gebruiken) en stel een nieuw wachtwoord en een nieuwe tweestapsverificatie in:',
+    link,
+    '',
+    'Zodra u dat hebt gedaan, worden al uw sessies beëindigd. Tot dan blijven uw huidige wachtwoord en tweestapsverificatie gelden.',
+    'Hebt u geen herstel gevraagd, negeer dit bericht dan en meld het aan uw beheerder.',
+  ].join('\n');
+  const html = `<p>Beste ${escape(u.naam)},</p><p>${escape(u.door)} heeft voor uw account bij de Termijnbewaking Wmg 105 van ${escape(u.organisatie)} een herstel aangevraagd (wachtwoord vergeten of authenticator-app kwijt).</p><p><a href="${escape(link)}">Herstel bevestigen</a> (7 dagen geldig, één keer te gebruiken).</p><p>Zodra u een nieuw wachtwoord en een nieuwe tweestapsverificatie hebt ingesteld, worden al uw sessies beëindigd. Tot dan blijven uw huidige gegevens gelden. Hebt u geen herstel gevraagd, negeer dit bericht dan en meld het aan uw beheerder.</p>`;
+  await verzender.send({
+    aan: u.aan,
+    onderwerp: `Herstel van uw account: Termijnbewaking Wmg 105 (${u.organisatie})`,
+    tekst,
+    html,
+    messageId: `<herstel-${randomUUID()}@termijnbewaking>`,
+    bijlagen: [],
+  });
+}
+
+/**
+ * To the holder of an address a beheerder of another organisation tried to invite (issue 28.7): the beheerder is
+ * told nothing more than for any invitation; the holder learns of it here. No link.
+ */
+export async function sendUitnodigingAdresInGebruik(
+  verzender: Verzender,
+  mail: MailConfig,
+  u: { aan: string; organisatie: string; door: string },
+): Promise<void> {
+  const tekst = [
+    'Beste gebruiker van de Termijnbewaking Wmg 105,',
+    '',
+    `${u.door} van ${u.organisatie} heeft dit e-mailadres uitgenodigd. Het hoort al bij een account bij een andere organisatie, en een e-mailadres kan maar bij één organisatie horen; daarom is er niets aangemaakt.`,
+    '',
+    `Wilt u ook voor ${u.organisatie} werken, neem dan contact op met ${u.door} over een ander e-mailadres. Verwachtte u dit niet, negeer dan dit bericht.`,
+  ].join('\n');
+  const html = `<p>Beste gebruiker van de Termijnbewaking Wmg 105,</p><p>${escape(u.door)} van ${escape(u.organisatie)} heeft dit e-mailadres uitgenodigd. Het hoort al bij een account bij een andere organisatie, en een e-mailadres kan maar bij één organisatie horen; daarom is er niets aangemaakt.</p><p>Wilt u ook voor ${escape(u.organisatie)} werken, neem dan contact op met ${escape(u.door)} over een ander e-mailadres. Verwachtte u dit niet, negeer dan dit bericht.</p>`;
+  await verzender.send({
+    aan: u.aan,
+    onderwerp: `Uitnodiging: Termijnbewaking Wmg 105 (${u.organisatie})`,
+    tekst,
+    html,
+    messageId: `<uitnodiging-elders-${randomUUID()}@termijnbewaking>`,
     bijlagen: [],
   });
 }

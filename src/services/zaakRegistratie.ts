@@ -329,7 +329,8 @@ export function saveNotities(
       ...(invoer.herinneringsschema !== undefined
         ? diff({ herinneringsschema: vorigeNotities.herinneringsschema } as Record<string, unknown>, { herinneringsschema: invoer.herinneringsschema })
         : {}),
-      ...(vorigeNotities.notities !== invoer.notities ? { notities: 'gewijzigd' } : {}),
+      // Before and after (issue 28.4), as for every other change.
+      ...diff({ notities: vorigeNotities.notities } as Record<string, unknown>, { notities: invoer.notities }),
     },
   });
   tx.update(zaken)

@@ -102,3 +102,20 @@ export function toVeldFouten(error: z.ZodError): VeldFout[] {
 export function formatVeldFout(fout: VeldFout): string {
   return `${fout.veld}: ${fout.melding}`;
 }
+
+/**
+ * Control characters (C0 and C1, CR and LF included), bidirectional controls (U+061C, U+200E–U+200F, U+202A–U+202E,
+ * U+2066–U+2069) and zero-width and other invisible characters (U+00AD, U+180E, U+200B–U+200D, U+2060–U+2064, U+FEFF):
+ * never part of a person's name (issue 28.7). A tab or line break becomes a space.
+ */
+const REGELEINDE_OF_TAB = /[\t\n\r\v\f\u0085\u2028\u2029]+/g;
+const ONZICHTBAAR_OF_STUREND = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** A name as stored: without those characters, single spaces, trimmed; `gewijzigd` when that changed more than the trim. */
+export function cleanNaam(invoer: string): { naam: string; gewijzigd: boolean } {
+  const naam = invoer.replace(REGELEINDE_OF_TAB, ' ').replace(ONZICHTBAAR_OF_STUREND, '').replace(/ {2,}/g, ' ').trim();
+  return { naam, gewijzigd: naam !== invoer.trim() };
+}
+
+/** The Dutch note shown when cleaning changed a typed name. */
+export const NAAM_OPGESCHOOND = 'De naam bevatte onzichtbare tekens, stuurtekens of regeleinden; die zijn verwijderd. Controleer hoe de naam nu is opgeslagen.';

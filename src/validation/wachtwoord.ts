@@ -126,7 +126,19 @@ const VEELGEBRUIKT = new Set([
   'kaaskop',
 ]);
 
-export function checkWachtwoord(wachtwoord: string, email?: string): string | undefined {
+/** Letters and digits only, lower case: how a password is compared with the e-mail address and the name. */
+const kern = (s: string) =>
+  s
+    .normalize('NFKD')
+    .toLocaleLowerCase('nl')
+    .replace(/[^a-z0-9]/g, '');
+
+/**
+ * Null when the password may be used; otherwise the Dutch reason. Besides length, variety and the most common
+ * passwords: it may not contain the person's e-mail address (or the part before the @) or name (issue 28.7), compared
+ * on letters and digits only, so "J.Kuipers@vandamkuipers.example!" counts as the address.
+ */
+export function checkWachtwoord(wachtwoord: string, persoon: { email?: string; naam?: string } = {}): string | undefined {
   if (wachtwoord.length < MIN_WACHTWOORD) return `het wachtwoord moet minstens ${MIN_WACHTWOORD} tekens hebben`;
   if (wachtwoord.length > MAX_WACHTWOORD) return `het wachtwoord mag hoogstens ${MAX_WACHTWOORD} tekens hebben`;
   const klein = wachtwoord.toLocaleLowerCase('nl');
@@ -140,10 +152,12 @@ export function checkWachtwoord(wachtwoord: string, email?: string): string | un
     return 'dit wachtwoord is te eenvoudig: alleen cijfers of leestekens';
   }
   if (VEELGEBRUIKT.has(letters) || VEELGEBRUIKT.has(zonderHerhaling(letters))) return 'dit is een van de meest gebruikte wachtwoorden; kies een ander';
-  const lokaal = email
-    ?.split('@')[0]
-    ?.toLocaleLowerCase('nl')
-    .replace(/[^a-z]/g, '');
-  if (lokaal && lokaal.length >= 3 && letters === lokaal) return 'het wachtwoord mag niet uw e-mailadres zijn';
+  const w = kern(wachtwoord);
+  const email = persoon.email ? kern(persoon.email) : '';
+  const lokaal = persoon.email ? kern(persoon.email.split('@')[0] ?? '') : '';
+  if ((email && w.includes(email)) || (lokaal.length >= 3 && w.includes(lokaal))) return 'het wachtwoord mag uw e-mailadres niet bevatten';
+  // The whole name, and each part of it of four letters or more (not initials, titles or "van", "de", "der").
+  const naamDelen = persoon.naam ? [kern(persoon.naam), ...persoon.naam.split(/[\s.,'-]+/).map(kern)].filter((d) => d.length >= 4) : [];
+  if (naamDelen.some((d) => w.includes(d))) return 'het wachtwoord mag uw naam niet bevatten';
   return undefined;
 }

@@ -37,6 +37,19 @@ const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/d
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
 
 const isApi = (pad: string) => pad === '/api' || pad.startsWith('/api/');
+
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The security headers every answer carries, whichever middleware or handler made it. */
+function setVeiligheidsKoppen(c: Context, secureCookie: boolean) {
+  const koppen = c.res.headers;
+  koppen.set('X-Content-Type-Options', 'nosniff');
+  koppen.set('Referrer-Policy', 'same-origin');
+  koppen.set('X-Frame-Options', 'DENY');
+  koppen.set('Content-Security-Policy', CSP);
+  if (secureCookie) koppen.set('Strict-Transport-Security', 'max-age=31536000');
+  if (!koppen.get('Cache-Control') && !c.req.path.startsWith('/static/')) koppen.set('Cache-Control', 'no-store');
+}
 const ONVEILIG = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LOKAAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -70,17 +83,27 @@ function publiekeRoutes(deps: AppDeps, beperking: ReturnType<typeof createAanmel
   app.use('/static/*', serveStatic({ root: PUBLIC_MAP, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
   // Health (database, migrations, reminders, mail; counts and times only) and readiness (503 once shutting down).
+  // Anyone hears only "ok" or "niet ok" (503 when the database cannot be used); a signed-in beheerder gets the details.
   app.get('/gezond', (c) => {
     const g = readGezondheid(deps.db, deps.vandaag(), (deps.nuMs ?? Date.now)());
     // The reminder job of this process: its last run (a run that failed makes the state "verminderd").
     const ronde = deps.herinneringRonde?.() ?? null;
     const status = g.status === 'ok' && ronde?.uitkomst === 'fout' ? 'verminderd' : g.status;
-    return c.json({ ...g, status, herinneringJob: ronde ?? { aan: false } }, g.status === 'fout' ? 503 : 200);
+    const code = g.status === 'fout' ? 503 : 200;
+    if (!can(findSessieActor(deps, c), 'gezondheid.details')) return c.json({ status: status === 'ok' ? 'ok' : 'niet ok' }, code);
+    return c.json({ ...g, status, herinneringJob: ronde ?? { aan: false } }, code);
   });
   app.get('/gereed', (c) => ((deps.gereed?.() ?? true) ? c.json({ gereed: true }) : c.json({ gereed: false }, 503)));
   app.route('/', aanmeldenRoutes(deps, beperking)); // /aanmelden, /afmelden, /welkom/:token
   app.route('/agenda', agendaRoutes(deps));
   return app;
+}
+
+/** Who acts through this request's session cookie, if anyone (for a public route that shows more to some). */
+function findSessieActor(deps: AppDeps, c: Context<AppEnv>) {
+  const token = readSessieCookie(c, deps.beveiliging.secureCookie);
+  const sessie = token ? findSessie(deps.db, deps.sessieGeheim, token, (deps.nuMs ?? Date.now)(), deps.beveiliging.sessie) : undefined;
+  return sessie ? loadActor(deps.db, sessie.gebruikerId) : undefined;
 }
 
 /** The signed-in part: its first middleware establishes who acts, the second asks permissies.ts about the route. */
@@ -171,6 +194,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     try {
       await next();
     } finally {
+      // On every answer, the early refusals (421, 403, 413) and error pages included (issue 28.7).
+      setVeiligheidsKoppen(c, deps.beveiliging.secureCookie);
       c.res.headers.set('X-Request-Id', req);
       const user = c.get('actor')?.gebruikerId;
       c.get('log').info({ ...(user !== undefined ? { user } : {}), status: c.res.status, ms: Math.round((performance.now() - begin) * 10) / 10 }, 'request');
@@ -195,15 +220,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       }
     }
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'same-origin');
-    c.header('X-Frame-Options', 'DENY');
-    c.header(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    );
-    if (deps.beveiliging.secureCookie) c.header('Strict-Transport-Security', 'max-age=31536000');
-    if (!c.res.headers.get('Cache-Control') && !c.req.path.startsWith('/static/')) c.header('Cache-Control', 'no-store');
   });
 
   // Body limits before anything reads a body (413, a Dutch page or JSON).

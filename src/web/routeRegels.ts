@@ -73,6 +73,7 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'POST /organisatie/leden/:gebruikerId/rol': 'organisatie.beheren',
   'POST /organisatie/leden/:gebruikerId/afmelden': 'organisatie.beheren',
   'POST /organisatie/leden/:gebruikerId/nieuwe-link': 'organisatie.beheren',
+  'POST /organisatie/leden/:gebruikerId/herstel': 'organisatie.beheren',
   'GET /organisatie/wijzigingen': 'organisatie.beheren',
   'GET /organisatie/sso': 'organisatie.beheren',
   'POST /organisatie/sso': 'organisatie.beheren',
@@ -85,7 +86,7 @@ export const ROUTE_REGELS: Record<string, Regel> = {
 
   'GET /herinneringen': 'eigen.instellingen',
   'GET /herinneringen/:id': 'eigen.instellingen',
-  'POST /herinneringen/:id/gezien': 'eigen.instellingen',
+  'POST /herinneringen/:id/gezien': 'herinnering.gezien',
   'POST /instellingen/verantwoordelijken': 'organisatie.beheren',
 
   'GET /mijn-week': 'werkweek.lezen',

@@ -211,7 +211,7 @@ describe('reminders by e-mail', () => {
 
 describe('calendar feed', () => {
   it("lists every open term of the organisation's clients (case or not) as an all-day event with its afleiding; a moved date keeps the UID", async () => {
-    const instellingen = await (await t.als(DEMO.inhouse)('/instellingen')).text();
+    const instellingen = await (await t.als(DEMO.inhouse)('/instellingen/agenda-token', { method: 'POST' })).text();
     const pad = /http:\/\/app\.test(\/agenda\/[A-Za-z0-9_-]+\.ics)/.exec(instellingen)![1]!;
     const feed = await (await t.app.request(pad)).text();
     expect(feed).toContain('BEGIN:VALARM');

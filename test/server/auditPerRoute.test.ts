@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { ROUTE_REGELS } from '../../src/web/routeRegels';
 import { createGebruiker } from '../../src/services/gebruikerBeheer';
+import { openTotpGeheim } from '../../src/services/aanmeldService';
 import { createTestApp, DEMO, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 
 /**
@@ -297,6 +298,13 @@ const RIJEN: Record<string, Rij> = {
     actie: 'nieuwe aanmeldlink verstuurd',
     onderwerp: 'gebruiker',
   },
+  'POST /organisatie/leden/:gebruikerId/herstel': {
+    wie: DEMO.beheerder,
+    pad: () => `/organisatie/leden/${lezerId}/herstel`,
+    body: () => formulier({}),
+    actie: 'herstel van account aangevraagd',
+    onderwerp: 'gebruiker',
+  },
   'POST /organisatie/sso': {
     wie: DEMO.beheerder,
     pad: () => '/organisatie/sso',
@@ -350,12 +358,12 @@ async function welkom(): Promise<Response> {
   const pagina = await t.app.request(`/welkom/${token}`);
   const cookie = pagina.headers.get('set-cookie')!.split(';')[0]!;
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await pagina.text())![1]!;
-  const geheim = een<{ g: string }>('SELECT totp_geheim AS g FROM uitnodigingen ORDER BY id DESC LIMIT 1').g;
+  const geheim = openTotpGeheim(SESSIE_GEHEIM, een<{ g: string }>('SELECT totp_geheim AS g FROM uitnodigingen ORDER BY id DESC LIMIT 1').g)!;
   const code = new TOTP({ secret: Secret.fromBase32(geheim), digits: 6, period: 30 }).generate({ timestamp: t.klok.nuMs });
   return t.app.request(`/welkom/${token}`, {
     method: 'POST',
     headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: formulier({ _csrf: csrf, wachtwoord: 'Kanaalkade-Visser-2026', herhaling: 'Kanaalkade-Visser-2026', code }),
+    body: formulier({ _csrf: csrf, wachtwoord: 'Kanaalkade-Molen-2026', herhaling: 'Kanaalkade-Molen-2026', code }),
   });
 }
 

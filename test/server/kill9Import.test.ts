@@ -84,8 +84,8 @@ describe('kill -9', () => {
     expect(naKill.audit).toBe(naKill.n);
 
     server = await startServer(databasePad);
-    const gezond = (await (await fetch(`${server.url}/gezond`)).json()) as { status: string };
-    expect(gezond.status).not.toBe('fout');
+    // 503 only when the database cannot be used (the answer itself says only "ok" or "niet ok").
+    expect((await fetch(`${server.url}/gezond`)).status).toBe(200);
     expect(tel()).toEqual(naKill);
     server.kind.kill('SIGTERM');
     expect(await server.einde).toBe(0);

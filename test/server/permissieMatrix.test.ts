@@ -85,6 +85,8 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /organisatie/leden': 'wwwooa',
   'POST /organisatie/leden/:gebruikerId/rol': 'wwwvoa',
   'POST /organisatie/leden/:gebruikerId/nieuwe-link': 'wwwvoa',
+  // Issue 28.5: the lezer has enrolled; a reset goes to the lezer's own address.
+  'POST /organisatie/leden/:gebruikerId/herstel': 'wwwvoa',
   'GET /organisatie/wijzigingen': 'wwwooa',
   'GET /organisatie/sso': 'wwwooa',
   'POST /organisatie/sso': 'wwwooa',

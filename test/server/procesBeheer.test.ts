@@ -56,9 +56,17 @@ describe('a server process: health, logs, file modes, shutdown', () => {
     // outbox; until it has ended they count as behind.
     for (let i = 0; i < 200 && !(existsSync(join(data, 'outbox')) && readdirSync(join(data, 'outbox')).length); i++)
       await new Promise((r) => setTimeout(r, 50));
-    for (let i = 0; i < 200 && !(await (await fetch(`${server.url}/gezond`)).json()).herinneringJob.laatsteRonde; i++)
-      await new Promise((r) => setTimeout(r, 50));
-    const r = await fetch(`${server.url}/gezond`);
+    // The details are for a signed-in beheerder (issue 28.7); anyone else hears only "ok" or "niet ok".
+    const aangemeld = await meldAan(DEMO.nzaBeheerder, readFileSync(join(data, 'demo-wachtwoord'), 'utf8').trim());
+    const beheerder = {
+      Cookie: aangemeld.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('sessie='))!
+        .split(';')[0]!,
+    };
+    const gezond = () => fetch(`${server.url}/gezond`, { headers: beheerder });
+    for (let i = 0; i < 200 && !(await (await gezond()).json()).herinneringJob.laatsteRonde; i++) await new Promise((r) => setTimeout(r, 50));
+    const r = await gezond();
     expect(r.status).toBe(200);
     expect(r.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
     const tekst = await r.text();
@@ -72,9 +80,10 @@ describe('a server process: health, logs, file modes, shutdown', () => {
     let job = g.herinneringJob;
     for (let i = 0; i < 200 && !job.laatsteRonde; i++) {
       await new Promise((klaar) => setTimeout(klaar, 50));
-      job = (await (await fetch(`${server.url}/gezond`)).json()).herinneringJob;
+      job = (await (await gezond()).json()).herinneringJob;
     }
     expect(job).toEqual({ laatsteRonde: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), uitkomst: 'verzonden' });
+    expect(await (await fetch(`${server.url}/gezond`)).json()).toEqual({ status: 'ok' });
   }, 60_000);
 
   it('creates every file 0600 and every directory 0700', () => {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PUBLIEKE_PADEN } from '../../src/web/app';
 import { createTestApp, DEMO } from '../support/testApp';
+import { hashAgendaToken } from '../../src/db/geheimOpslag';
 
 /** Tests over the whole route table (app.routes): whatever route is added later is covered without editing this file. */
 const t = createTestApp();
@@ -10,7 +11,8 @@ const sql = t.db.$client;
 const zaakIds = (sql.prepare('SELECT id FROM zaken ORDER BY id').all() as { id: number }[]).map((z) => String(z.id));
 const tbId = String((sql.prepare('SELECT id FROM tariefbeschikkingen ORDER BY id LIMIT 1').get() as { id: number }).id);
 const crId = String((sql.prepare('SELECT id FROM contracteerruimtebesluiten ORDER BY id LIMIT 1').get() as { id: number }).id);
-const token = (sql.prepare('SELECT agenda_token AS t FROM gebruikers WHERE email = ?').get(DEMO.inhouse) as { t: string }).t;
+const token = 'routetabel-agendatoken-aaaaaaaaaaaa';
+sql.prepare('UPDATE gebruikers SET agenda_token_hash = ? WHERE email = ?').run(hashAgendaToken(token), DEMO.inhouse);
 
 /** Sample values for each path parameter: existing rows, someone else's rows, and nonsense. */
 const WAARDEN: Record<string, string[]> = {
@@ -47,7 +49,7 @@ describe('the route table', () => {
 
   it('GET never writes: walking every GET route as every user leaves the database unchanged', async () => {
     // One user without a calendar link yet: showing the settings page must not create one.
-    sql.prepare('UPDATE gebruikers SET agenda_token = NULL WHERE email = ?').run(DEMO.advocaat);
+    sql.prepare('UPDATE gebruikers SET agenda_token_hash = NULL WHERE email = ?').run(DEMO.advocaat);
     const voor = t.momentopname();
     const gezien: string[] = [];
     for (const email of [DEMO.nza, DEMO.advocaat, DEMO.inhouse, undefined]) {

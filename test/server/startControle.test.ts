@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/testApp';
-import { spawnServer } from '../support/serverProces';
+import { spawnServer, startServer } from '../support/serverProces';
 
 /**
  * Issue 12 point 2: the server checks its database file read-only before anything writes to it. A corrupt file, a
@@ -77,4 +77,26 @@ describe('the database file is checked at start', () => {
     // No server mark left behind.
     expect(readdirSync(join(map, 'nieuwer')).filter((n) => n.includes('.server-'))).toEqual([]);
   }, 30_000);
+});
+
+describe('the server start seals what older versions stored in plain text (issue 28.6)', () => {
+  it('encrypts a plain TOTP secret before it serves', async () => {
+    const pad = kopie('totp-oud');
+    const db = new Database(pad);
+    // As an older version stored it: the base32 secret itself.
+    db.prepare("UPDATE inloggegevens SET totp_geheim = 'JBSWY3DPEHPK3PXPJBSWY3DP' WHERE gebruiker_id = (SELECT id FROM gebruikers WHERE email = ?)").run(
+      'j.kuipers@vandamkuipers.example',
+    );
+    db.close();
+    const server = await startServer(pad);
+    server.kind.kill('SIGTERM');
+    expect(await server.einde).toBe(0);
+    expect(server.uitvoer()).toContain('Encrypted TOTP secrets stored in plain text by an older version');
+    const na = new Database(pad, { readonly: true });
+    const rijen = na.prepare('SELECT totp_geheim AS g FROM inloggegevens WHERE totp_geheim IS NOT NULL').all() as { g: string }[];
+    na.close();
+    expect(rijen).toHaveLength(1);
+    expect(rijen[0]!.g).toMatch(/^v1\./);
+    expect(rijen[0]!.g).not.toContain('JBSWY3DP');
+  }, 60_000);
 });

@@ -75,7 +75,7 @@ export function aanmeldenRoutes(deps: AppDeps, beperking: AanmeldBeperking) {
     const uitkomst = await checkAanmelding(
       deps.db,
       { email, wachtwoord: tekst(form.wachtwoord), code: tekst(form.code) },
-      { demoModus: deps.beveiliging.demoWachtwoord !== undefined, nuMs: nu() },
+      { demoModus: deps.beveiliging.demoWachtwoord !== undefined, nuMs: nu(), sessieGeheim: deps.sessieGeheim },
     );
     if (!uitkomst.ok) {
       if (uitkomst.reden === 'code-nodig') {

@@ -4,7 +4,7 @@ import { formatCsvRegel } from '../../csv/csvSchrijven';
 
 const CSV_BATCH = 500;
 import { buildOverzicht } from '../../services/termijnOverzicht';
-import { parseOverzichtFilter } from './overzichtRoutes';
+import { isOngeldigePeildatum, parseOverzichtFilter, PEILDATUM_BUITEN_BEREIK } from './overzichtRoutes';
 
 /** 2026-12-01 → 01-12-2026: the form users type and Dutch spreadsheets read as a date. */
 const formatDatumInvoer = (d: string) => `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}`;
@@ -15,6 +15,7 @@ export function exportRoutes(deps: AppDeps) {
   // The overview's term list as CSV, with the same filters; a shared lid-3 window is one line.
   app.get('/termijnen.csv', (c) => {
     const parsed = parseOverzichtFilter(deps, c.req.query());
+    if (isOngeldigePeildatum(parsed)) return c.text(PEILDATUM_BUITEN_BEREIK, 400);
     if (!parsed.success) return c.text('Ongeldig filter', 400);
     const { peildatum: gekozen, ...filter } = parsed.data;
     const peildatum = gekozen ?? deps.vandaag();

@@ -57,6 +57,7 @@ export function instellingenRoutes(deps: AppDeps) {
     briefhoofdFouten: Record<string, string> = {},
     nieuwToken?: string,
     verantwoordelijkenFouten: Record<string, string> = {},
+    nieuweAgendaUrl?: string,
   ) {
     const actor = c.get('actor');
     const g = loadInstellingen(deps.db, actor);
@@ -66,7 +67,8 @@ export function instellingenRoutes(deps: AppDeps) {
         titel: 'Instellingen',
         schema: g.herinneringsschema ?? STANDAARD_SCHEMA.join(', '),
         weekoverzicht: g.weekoverzicht,
-        agendaUrl: g.agendaToken ? `${deps.mail.appUrl}/agenda/${g.agendaToken}.ics` : undefined,
+        heeftAgendaLink: g.heeftAgendaLink,
+        nieuweAgendaUrl,
         organisatie: g.organisatie,
         briefhoofdFouten,
         fout,
@@ -135,9 +137,10 @@ export function instellingenRoutes(deps: AppDeps) {
   });
 
   // A new token revokes the old feed URL at once.
+  // Only the token's hash is stored: its URL is shown once, on this answer.
   app.post('/agenda-token', (c) => {
-    renewAgendaToken(deps.db, c.get('actor'));
-    return c.redirect('/instellingen?opgeslagen=1', 303);
+    const token = renewAgendaToken(deps.db, c.get('actor'));
+    return renderInstellingen(c, undefined, 200, {}, undefined, {}, `${deps.mail.appUrl}/agenda/${token}.ics`);
   });
 
   // "Overal afmelden": every session of this user ends, this browser's too.

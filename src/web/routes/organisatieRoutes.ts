@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { createGebruiker, listLeden, renewUitnodiging, ROLLEN, updateRol, type Rol } from '../../services/gebruikerBeheer';
+import { inviteGebruiker, listLeden, renewUitnodiging, requestHerstel, ROLLEN, updateRol, type Rol } from '../../services/gebruikerBeheer';
 import { endSessiesVanCollega } from '../../services/sessieService';
 import { listOrganisatieLog } from '../../services/auditService';
 import { InvoerFout } from '../../services/besluitRegistratie';
-import { sendUitnodiging } from '../../services/uitnodigingMail';
+import { sendHerstelVerzoek, sendUitnodiging, sendUitnodigingAdresInGebruik } from '../../services/uitnodigingMail';
 import { foutenPerVeld } from '../formulier';
+import { NAAM_OPGESCHOOND } from '../../validation/velden';
 import { paginaContext } from '../paginaContext';
 import { deleteSsoInstelling, readSsoInstelling, saveSsoInstelling } from '../../services/ssoService';
 
@@ -50,26 +51,26 @@ export function ledenRoutes(deps: AppDeps) {
     const rol = rolUit(form.rol);
     if (!rol) return renderLeden(c, { fouten: [{ veld: 'rol', melding: 'kies een rol: beheerder, jurist of lezer' }], waarden }, 422);
     const actor = c.get('actor');
+    let nieuw: ReturnType<typeof inviteGebruiker>;
     try {
-      const { token } = createGebruiker(
-        deps.db,
-        deps.sessieGeheim,
-        { email: waarden.email, naam: waarden.naam, organisatieId: actor.organisatieId, rol },
-        nu(),
-        actor,
-      );
-      await sendUitnodiging(deps.verzender, deps.mail, {
-        aan: waarden.email.trim().toLowerCase(),
-        naam: waarden.naam.trim(),
-        organisatie: actor.organisatieNaam,
-        door: actor.naam,
-        token,
-      });
+      nieuw = inviteGebruiker(deps.db, deps.sessieGeheim, { email: waarden.email, naam: waarden.naam, rol }, nu(), actor);
+      // The same answer whether or not the address has an account elsewhere (issue 28.7); only the e-mail differs.
+      if (nieuw.soort === 'elders') {
+        await sendUitnodigingAdresInGebruik(deps.verzender, deps.mail, { aan: nieuw.email, organisatie: actor.organisatieNaam, door: actor.naam });
+      } else {
+        await sendUitnodiging(deps.verzender, deps.mail, {
+          aan: waarden.email.trim().toLowerCase(),
+          naam: nieuw.naam,
+          organisatie: actor.organisatieNaam,
+          door: actor.naam,
+          token: nieuw.token,
+        });
+      }
     } catch (e) {
       if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten, waarden }, 422);
       throw e;
     }
-    return renderLeden(c, { melding: `Uitnodiging verstuurd aan ${waarden.naam.trim()}.` });
+    return renderLeden(c, { melding: `Uitnodiging verstuurd aan ${nieuw.naam}.${nieuw.naamGewijzigd ? ` ${NAAM_OPGESCHOOND}` : ''}` });
   });
 
   const gebruikerId = (c: Context) => {
@@ -100,7 +101,13 @@ export function ledenRoutes(deps: AppDeps) {
   app.post('/leden/:gebruikerId/nieuwe-link', async (c) => {
     const id = gebruikerId(c);
     const actor = c.get('actor');
-    const nieuw = id === undefined ? undefined : renewUitnodiging(deps.db, deps.sessieGeheim, actor, id, nu());
+    let nieuw: ReturnType<typeof renewUitnodiging>;
+    try {
+      nieuw = id === undefined ? undefined : renewUitnodiging(deps.db, deps.sessieGeheim, actor, id, nu());
+    } catch (e) {
+      if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten }, 422);
+      throw e;
+    }
     if (!nieuw) return c.notFound();
     await sendUitnodiging(deps.verzender, deps.mail, {
       aan: nieuw.email,
@@ -110,6 +117,31 @@ export function ledenRoutes(deps: AppDeps) {
       token: nieuw.token,
     });
     return renderLeden(c, { melding: `Nieuwe aanmeldlink verstuurd aan ${nieuw.naam}.` });
+  });
+
+  // A member who has enrolled and lost the password or the authenticator app (issue 28.5): a reset the member confirms
+  // through the link in the e-mail; the beheerder never sees that link.
+  app.post('/leden/:gebruikerId/herstel', async (c) => {
+    const id = gebruikerId(c);
+    const actor = c.get('actor');
+    let verzoek: ReturnType<typeof requestHerstel>;
+    try {
+      verzoek = id === undefined ? undefined : requestHerstel(deps.db, deps.sessieGeheim, actor, id, nu());
+    } catch (e) {
+      if (e instanceof InvoerFout) return renderLeden(c, { fouten: e.fouten }, 422);
+      throw e;
+    }
+    if (!verzoek) return c.notFound();
+    await sendHerstelVerzoek(deps.verzender, deps.mail, {
+      aan: verzoek.email,
+      naam: verzoek.naam,
+      organisatie: actor.organisatieNaam,
+      door: actor.naam,
+      token: verzoek.token,
+    });
+    return renderLeden(c, {
+      melding: `Herstelverzoek verstuurd aan ${verzoek.naam}. Die bevestigt het via de link in de e-mail; tot dan blijven het wachtwoord en de tweestapsverificatie gelden.`,
+    });
   });
 
   // Single sign-on of the organisation (OpenID Connect). The client secret is never sent back to the browser.

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
+import { MAX_JAAR, MIN_JAAR } from '../../validation/velden';
 import { loadRegioRegister } from '../../services/regioBeheer';
 import { listFilterOpties, loadOverzicht, type OverzichtFilter, type OverzichtRegel } from '../../services/termijnOverzicht';
 import type { Actor } from '../../actor/actor';
@@ -20,14 +21,28 @@ const MAX_MOGELIJK = 20;
 // Beyond this many zorgaanbieders a dropdown is unusable: the filter becomes a "name contains" field.
 const MAX_KEUZELIJST = 100;
 
+/** What the overview and the CSV export answer (400) for a peildatum they cannot compute (issue 28.7). */
+export const PEILDATUM_BUITEN_BEREIK = `De peildatum moet een geldige datum zijn tussen 1 januari ${MIN_JAAR} en 31 december ${MAX_JAAR} (JJJJ-MM-DD).`;
+
 const leegIsNiets = (v: unknown) => (v === '' ? undefined : v);
 export const overzichtFilterSchema = z.object({
   regio: z.preprocess(leegIsNiets, z.string().trim().max(100).optional()),
   jaar: z.preprocess(leegIsNiets, z.coerce.number().int().min(1900).max(2200).optional()),
   rechtsmiddel: z.preprocess(leegIsNiets, z.enum(['bezwaar', 'beroep']).optional()),
   zorgaanbieder: z.preprocess(leegIsNiets, z.string().max(200).optional()),
-  peildatum: z.preprocess(leegIsNiets, z.string().refine(isGeldigeIsoDatum, 'ongeldige peildatum').optional()),
+  peildatum: z.preprocess(
+    leegIsNiets,
+    z
+      .string()
+      .refine(isGeldigeIsoDatum, 'ongeldige peildatum')
+      .refine((d) => Number(d.slice(0, 4)) >= MIN_JAAR && Number(d.slice(0, 4)) <= MAX_JAAR, PEILDATUM_BUITEN_BEREIK)
+      .optional(),
+  ),
 });
+
+/** The peildatum of the query is not a date we compute for: a 400 rather than an ignored filter or a 500. */
+export const isOngeldigePeildatum = (parsed: ReturnType<typeof parseOverzichtFilter>) =>
+  !parsed.success && parsed.error.issues.some((i) => i.path[0] === 'peildatum');
 
 /** The filter of the overview, the export and the API; a region by code or any name of the live division. */
 export function parseOverzichtFilter(deps: Pick<AppDeps, 'db'>, query: Record<string, string>) {
@@ -61,6 +76,9 @@ export function overzichtRoutes(deps: AppDeps) {
   app.get('/', (c) => {
     const actor = c.get('actor');
     const parsed = parseOverzichtFilter(deps, c.req.query());
+    if (isOngeldigePeildatum(parsed)) {
+      return c.html(deps.weergave.render('fout', { ...paginaContext(c, 'overzicht'), titel: 'Ongeldige peildatum', melding: PEILDATUM_BUITEN_BEREIK }), 400);
+    }
     const filterFout = parsed.success ? undefined : 'Een filter was ongeldig en is genegeerd.';
     const { peildatum: gekozenPeildatum, ...filter }: OverzichtFilter & { peildatum?: string } = parsed.success ? parsed.data : {};
     const peildatum = gekozenPeildatum ?? deps.vandaag();

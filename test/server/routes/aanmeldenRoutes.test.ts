@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { createTestApp, DEMO, DEMO_WACHTWOORD, formulier, SESSIE_GEHEIM, SESSIE_TIJDEN } from '../../support/testApp';
 import { createGebruiker } from '../../../src/services/gebruikerBeheer';
+import { openTotpGeheim, sealBestaandeTotpGeheimen } from '../../../src/services/aanmeldService';
 import { safeTerug } from '../../../src/web/routes/aanmeldenRoutes';
 
 let t: ReturnType<typeof createTestApp>;
@@ -111,6 +112,16 @@ describe('signing in', () => {
     expect(await kort.text()).toContain('minstens 12 tekens');
     const bekend = await stuur({ wachtwoord: 'Wachtwoord2026!', herhaling: 'Wachtwoord2026!', code: totp.generate({ timestamp: t.klok.nuMs }) });
     expect(await bekend.text()).toContain('meest gebruikte wachtwoorden');
+    // Issue 28.7: not the e-mail address, not the name.
+    const adres = await stuur({
+      wachtwoord: 'n.nieuw@vandamkuipers.example',
+      herhaling: 'n.nieuw@vandamkuipers.example',
+      code: totp.generate({ timestamp: t.klok.nuMs }),
+    });
+    expect(adres.status).toBe(422);
+    expect(await adres.text()).toContain('het wachtwoord mag uw e-mailadres niet bevatten');
+    const naam = await stuur({ wachtwoord: 'Nieuw-Nieuw-2026!', herhaling: 'Nieuw-Nieuw-2026!', code: totp.generate({ timestamp: t.klok.nuMs }) });
+    expect(await naam.text()).toContain('het wachtwoord mag uw naam niet bevatten');
     const foutCode = await stuur({ wachtwoord: 'paars-kasteel-regen-42', herhaling: 'paars-kasteel-regen-42', code: '000000' });
     expect(await foutCode.text()).toContain('deze code klopt niet');
 
@@ -133,6 +144,41 @@ describe('signing in', () => {
     // A recovery code works once.
     expect((await meldAan({ email: 'n.nieuw@vandamkuipers.example', wachtwoord: 'paars-kasteel-regen-42', code: codes[0]! })).status).toBe(303);
     expect((await meldAan({ email: 'n.nieuw@vandamkuipers.example', wachtwoord: 'paars-kasteel-regen-42', code: codes[0]! })).status).toBe(401);
+  });
+
+  it('stores the TOTP secret encrypted, in the link and in the account; an older plain secret is sealed at start and still works (issue 28.6)', async () => {
+    const email = 'v.versleuteld@vandamkuipers.example';
+    const { token, gebruikerId } = createGebruiker(t.db, SESSIE_GEHEIM, { email, naam: 'mr. V. Versleuteld', organisatieId: 2, rol: 'jurist' }, new Date());
+    const welkom = await t.app.request(`/welkom/${token}`);
+    const html = await welkom.text();
+    const geheim = /<code class="sleutel">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!.replace(/ /g, '');
+    const inLink = (t.db.$client.prepare('SELECT totp_geheim AS g FROM uitnodigingen WHERE gebruiker_id = ?').get(gebruikerId) as { g: string }).g;
+    expect(inLink).not.toContain(geheim);
+    expect(inLink).toMatch(/^v1\./);
+    const cookie = welkom.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const totp = new TOTP({ secret: Secret.fromBase32(geheim), digits: 6, period: 30, algorithm: 'SHA1' });
+    const wachtwoord = 'groene-molen-wind-77';
+    const ingericht = await t.app.request(`/welkom/${token}`, {
+      method: 'POST',
+      body: formulier({ _csrf: csrf, wachtwoord, herhaling: wachtwoord, code: totp.generate({ timestamp: t.klok.nuMs }) }),
+      headers: { ...FORM, cookie },
+    });
+    expect(ingericht.status).toBe(200);
+    const opgeslagen = () => (t.db.$client.prepare('SELECT totp_geheim AS g FROM inloggegevens WHERE gebruiker_id = ?').get(gebruikerId) as { g: string }).g;
+    expect(opgeslagen()).not.toContain(geheim);
+    expect(opgeslagen()).toMatch(/^v1\./);
+    expect(openTotpGeheim(SESSIE_GEHEIM, opgeslagen())).toBe(geheim);
+    // Another session secret opens nothing.
+    expect(openTotpGeheim('een-ander-geheim-van-16+', opgeslagen())).toBeUndefined();
+
+    // As an older version left it: the plain secret. The start-up step seals it; signing in with the app's code works.
+    t.db.$client.prepare('UPDATE inloggegevens SET totp_geheim = ? WHERE gebruiker_id = ?').run(geheim, gebruikerId);
+    expect(sealBestaandeTotpGeheimen(t.db, SESSIE_GEHEIM)).toBe(1);
+    expect(opgeslagen()).toMatch(/^v1\./);
+    expect(sealBestaandeTotpGeheimen(t.db, SESSIE_GEHEIM)).toBe(0);
+    t.klok.nuMs += 30_000;
+    expect((await meldAan({ email, wachtwoord, code: totp.generate({ timestamp: t.klok.nuMs }) })).status).toBe(303);
   });
 
   it('outside demo mode a demo account cannot sign in, and the page shows no demo password', async () => {
@@ -247,5 +293,27 @@ describe('browser safety', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('referrer-policy')).toBe('same-origin');
+  });
+
+  it('sends the security headers on every answer, the plain-text 421 and 403 refusals included (issue 28.7)', async () => {
+    const antwoorden = {
+      '421 unknown host': await t.app.request('/aanmelden', { headers: { Host: 'elders.example' } }),
+      '403 cross-site POST': await t.app.request('/aanmelden', { method: 'POST', headers: { Origin: 'https://elders.example', ...FORM }, body: 'a=b' }),
+      '404': await t.als(DEMO.advocaat)('/bestaat-niet'),
+      '400 peildatum': await t.als(DEMO.advocaat)('/export/termijnen.csv?peildatum=0000-01-01'),
+      '200 gezond': await t.app.request('/gezond'),
+    };
+    expect(antwoorden['421 unknown host'].status).toBe(421);
+    expect(antwoorden['403 cross-site POST'].status).toBe(403);
+    for (const [naam, r] of Object.entries(antwoorden)) {
+      const koppen = {
+        csp: r.headers.get('content-security-policy')?.includes("frame-ancestors 'none'"),
+        nosniff: r.headers.get('x-content-type-options'),
+        referrer: r.headers.get('referrer-policy'),
+        frame: r.headers.get('x-frame-options'),
+        cache: r.headers.get('cache-control'),
+      };
+      expect([naam, koppen]).toEqual([naam, { csp: true, nosniff: 'nosniff', referrer: 'same-origin', frame: 'DENY', cache: 'no-store' }]);
+    }
   });
 });

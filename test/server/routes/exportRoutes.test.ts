@@ -6,6 +6,14 @@ beforeEach(() => (t = createTestApp()));
 afterEach(() => t.sluit());
 
 describe('CSV export', () => {
+  it('answers an out-of-range peildatum with a Dutch 400, not a 500 (issue 28.7)', async () => {
+    for (const peildatum of ['0000-01-01', '9999-12-31']) {
+      const r = await t.als(DEMO.advocaat)(`/export/termijnen.csv?peildatum=${peildatum}`);
+      expect([peildatum, r.status]).toEqual([peildatum, 400]);
+      expect(await r.text()).toContain('De peildatum moet een geldige datum zijn tussen 1 januari 1900 en 31 december 2200');
+    }
+  });
+
   it('exports the term list as CSV with a BOM for Excel', async () => {
     await t.als(DEMO.advocaat)('/api/v1/besluiten', {
       method: 'POST',

@@ -9,6 +9,16 @@ beforeEach(() => (t = createTestApp()));
 afterEach(() => t.sluit());
 
 describe('overview', () => {
+  it('answers an out-of-range peildatum with a Dutch 400 page, not a 500 (issue 28.7)', async () => {
+    for (const peildatum of ['0000-01-01', '9999-12-31', '1899-12-31', '2201-01-01']) {
+      const r = await t.als(DEMO.advocaat)(`/?peildatum=${peildatum}`);
+      expect([peildatum, r.status]).toEqual([peildatum, 400]);
+      expect(await r.text()).toContain('De peildatum moet een geldige datum zijn tussen 1 januari 1900 en 31 december 2200');
+    }
+    expect((await t.als(DEMO.advocaat)('/?peildatum=1900-01-01')).status).toBe(200);
+    expect((await t.als(DEMO.advocaat)('/?peildatum=2200-12-31')).status).toBe(200);
+  });
+
   it('lists terms soonest first with days left and the sluittarief and onherroepelijk banners', async () => {
     const html = await (await t.als(DEMO.advocaat)('/')).text();
     expect(html).toContain('Sluittarief: geen beroep tegen de contracteerruimte');

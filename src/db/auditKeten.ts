@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+
+/**
+ * The audit log as a hash chain (issue 28.6): every entry carries the hash of the entry before it (`vorige_hash`) and
+ * its own `hash`, the SHA-256 of its content and that predecessor's hash. An entry inserted out of place, altered,
+ * removed or back-dated breaks the chain from that entry on. The triggers of migration 0011 refuse updates, deletes
+ * and inserts on an existing id; this module computes the hashes and checks the chain.
+ */
+export interface AuditInhoud {
+  op: string;
+  gebruikerId: number | null;
+  gebruikerNaam: string;
+  organisatieId: number | null;
+  actie: string;
+  onderwerp: string;
+  onderwerpId: number | null;
+  wijzigingen: string;
+}
+
+export function computeAuditHash(vorigeHash: string | null, e: AuditInhoud): string {
+  const inhoud = [vorigeHash, e.op, e.gebruikerId, e.gebruikerNaam, e.organisatieId, e.actie, e.onderwerp, e.onderwerpId, e.wijzigingen];
+  return createHash('sha256').update(JSON.stringify(inhoud)).digest('hex');
+}
+
+/** The newest entry's hash and time: what the next entry links to and may not precede. */
+export interface AuditKop {
+  hash: string | null;
+  op: string | null;
+}
+
+/**
+ * The time of a new entry: now, or the newest entry's time when the clock stepped back, so the chain's times never
+ * go down and a back-dated entry stands out.
+ */
+export function computeAuditOp(kop: AuditKop | undefined, nu: Date): string {
+  const iso = nu.toISOString();
+  return kop?.op && kop.op > iso ? kop.op : iso;
+}
+
+interface AuditRij extends AuditInhoud {
+  id: number;
+  vorigeHash: string | null;
+  hash: string | null;
+}
+
+const KOLOMMEN = `id, op, gebruiker_id AS gebruikerId, gebruiker_naam AS gebruikerNaam, organisatie_id AS organisatieId, actie,
+  onderwerp, onderwerp_id AS onderwerpId, wijzigingen, vorige_hash AS vorigeHash, hash`;
+
+const heeftKeten = (sqlite: Database.Database) =>
+  (sqlite.prepare("SELECT count(*) AS n FROM pragma_table_info('audit_log') WHERE name = 'hash'").get() as { n: number }).n > 0;
+
+/**
+ * Gives the entries written before migration 0011 (hash still null, always the oldest) their place in the chain, in
+ * id order, in one transaction. Run by the connection set-up after the migrations; does nothing once done.
+ */
+export function chainAuditLog(sqlite: Database.Database): number {
+  if (!heeftKeten(sqlite)) return 0;
+  return sqlite.transaction(() => {
+    const rijen = sqlite.prepare(`SELECT ${KOLOMMEN} FROM audit_log WHERE hash IS NULL ORDER BY id`).all() as AuditRij[];
+    if (!rijen.length) return 0;
+    const zet = sqlite.prepare('UPDATE audit_log SET vorige_hash = ?, hash = ? WHERE id = ?');
+    let vorige: string | null = null;
+    for (const r of rijen) {
+      const hash = computeAuditHash(vorige, r);
+      zet.run(vorige, hash, r.id);
+      vorige = hash;
+    }
+    return rijen.length;
+  })();
+}
+
+/** The outcome of checking the chain: intact, or the first entry that breaks it and why (Dutch). */
+export type KetenUitkomst = { intact: true; aantal: number } | { intact: false; aantal: number; id: number; reden: string };
+
+/**
+ * Walks the whole audit log in id order: each entry must link to its predecessor's hash, carry the hash of its own
+ * content and not be older than its predecessor. Entries from before migration 0011 that are not yet chained (only
+ * possible before the first start of this version) are accepted only as the oldest entries.
+ */
+export function checkAuditKeten(sqlite: Database.Database): KetenUitkomst {
+  if (!heeftKeten(sqlite)) return { intact: true, aantal: 0 };
+  let vorige: AuditRij | undefined;
+  let aantal = 0;
+  for (const r of sqlite.prepare(`SELECT ${KOLOMMEN} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRij>) {
+    aantal++;
+    const breuk = (reden: string): KetenUitkomst => ({ intact: false, aantal, id: r.id, reden });
+    if (r.hash === null) {
+      if (vorige && vorige.hash !== null) return breuk('regel zonder hash na een regel met hash');
+    } else {
+      const verwacht = vorige?.hash ?? null;
+      if (vorige && vorige.hash === null) {
+        return breuk('regel met hash na een regel zonder hash');
+      }
+      if (r.vorigeHash !== verwacht) return breuk('de hash van de vorige regel klopt niet (regel ingevoegd, verwijderd of vervangen)');
+      if (computeAuditHash(r.vorigeHash, r) !== r.hash) return breuk('de inhoud past niet bij de hash (regel gewijzigd of vervalst)');
+    }
+    if (vorige && r.op < vorige.op) return breuk(`tijdstip ${r.op} ligt vóór dat van de vorige regel (${vorige.op}): teruggedateerd`);
+    vorige = r;
+  }
+  // A chain cannot show that its newest entries were cut off; AUTOINCREMENT remembers the highest id ever given (its
+  // counter commits and rolls back with the entry), so entries missing at the end show there.
+  const hoogste = (sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined)?.seq ?? 0;
+  if (hoogste > (vorige?.id ?? 0)) {
+    return {
+      intact: false,
+      aantal,
+      id: (vorige?.id ?? 0) + 1,
+      reden: `de nieuwste regels (id ${(vorige?.id ?? 0) + 1} tot en met ${hoogste}) ontbreken: verwijderd`,
+    };
+  }
+  return { intact: true, aantal };
+}

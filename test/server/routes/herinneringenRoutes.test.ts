@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO, formulier } from '../../support/testApp';
+
+let t: ReturnType<typeof createTestApp>;
+beforeEach(() => (t = createTestApp()));
+afterEach(() => t.sluit());
+
+const post = (email: string, pad: string) =>
+  t.als(email)(pad, { method: 'POST', body: formulier({}), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+
+let volgnummer = 0;
+/** A reminder sent to the firm's jurist. */
+const herinneringVoorJurist = () =>
+  Number(
+    t.db.$client
+      .prepare(
+        `INSERT INTO herinneringen (sleutel, soort, gebruiker_id, moment, status, termijn, einde, verzonden_op) VALUES (?, 'herinnering', (SELECT id FROM gebruikers WHERE email = ?), '2026-11-20', 'verzonden', 'z1', '2026-12-01', '2026-11-20T08:00:00Z')`,
+      )
+      .run(`test-gezien-${++volgnummer}`, DEMO.advocaat).lastInsertRowid,
+  );
+const gezienOp = (id: number) => (t.db.$client.prepare('SELECT gezien_op AS g FROM herinneringen WHERE id = ?').get(id) as { g: string | null }).g;
+const audit = (actie: string) => t.db.$client.prepare('SELECT gebruiker_naam AS door, wijzigingen FROM audit_log WHERE actie = ?').all(actie);
+
+describe('reminders (/herinneringen): "gezien" (issue 28.5)', () => {
+  it('a lezer of the same organisation cannot mark a colleague’s reminder seen, nor sees the button', async () => {
+    const id = herinneringVoorJurist();
+    const pagina = await (await t.als(DEMO.lezer)(`/herinneringen/${id}`)).text();
+    expect(pagina).not.toContain(`action="/herinneringen/${id}/gezien"`);
+    expect(pagina).toContain('kan deze herinnering als gezien markeren');
+    expect((await post(DEMO.lezer, `/herinneringen/${id}/gezien`)).status).toBe(403);
+    expect(gezienOp(id)).toBeNull();
+  });
+
+  it('the addressee marks it seen; a beheerder may too, audited as such', async () => {
+    const id = herinneringVoorJurist();
+    expect(await (await t.als(DEMO.advocaat)(`/herinneringen/${id}`)).text()).toContain(`action="/herinneringen/${id}/gezien"`);
+    expect((await post(DEMO.advocaat, `/herinneringen/${id}/gezien`)).status).toBe(303);
+    expect(gezienOp(id)).not.toBeNull();
+
+    const tweede = herinneringVoorJurist();
+    expect((await post(DEMO.beheerder, `/herinneringen/${tweede}/gezien`)).status).toBe(303);
+    expect(gezienOp(tweede)).not.toBeNull();
+    expect(audit('herinnering gezien door beheerder')).toEqual([{ door: 'mr. A. van Dam', wijzigingen: JSON.stringify({ aan: 'mr. J. Kuipers' }) }]);
+  });
+});

@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO, formulier } from '../../support/testApp';
+import { Secret, TOTP } from 'otpauth';
+import { buildVCalendar } from '../../../src/agenda/icalendar';
+
+let t: ReturnType<typeof createTestApp>;
+beforeEach(() => (t = createTestApp()));
+afterEach(() => t.sluit());
+
+const post = (email: string, pad: string, velden: Record<string, string>) =>
+  t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+
+describe('members (/organisatie/leden)', () => {
+  it("strips control, bidi and zero-width characters from a new member's name, and says so (issue 28.7)", async () => {
+    const getypt = 'mr. A.\u202E nabeL\u202C\u200B Bakker\r\nX\u0007';
+    const r = await post(DEMO.beheerder, '/organisatie/leden', { naam: getypt, email: 'a.bakker@vandamkuipers.example', rol: 'jurist' });
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    expect(html).toContain('De naam bevatte onzichtbare tekens, stuurtekens of regeleinden; die zijn verwijderd.');
+    const opgeslagen = (t.db.$client.prepare('SELECT naam FROM gebruikers WHERE email = ?').get('a.bakker@vandamkuipers.example') as { naam: string }).naam;
+    expect(opgeslagen).toBe('mr. A. nabeL Bakker X');
+    // The invitation e-mail carries the cleaned name.
+    const mail = t.db.$client.prepare('SELECT tekst FROM uitgaande_mail ORDER BY id DESC LIMIT 1').get() as { tekst: string };
+    expect(mail.tekst).toContain('Beste mr. A. nabeL Bakker X,');
+    // A name without such characters gets no note.
+    const gewoon = await post(DEMO.beheerder, '/organisatie/leden', { naam: '  mr. B. de Vries ', email: 'b.devries@vandamkuipers.example', rol: 'lezer' });
+    expect(await gewoon.text()).not.toContain('De naam bevatte');
+  });
+
+  it('escapes a lone CR in the calendar name (issue 28.7)', () => {
+    const ics = buildVCalendar('Termijnen A\rB', [], new Date('2026-11-22T10:00:00Z'));
+    expect(ics).toContain('X-WR-CALNAME:Termijnen A\\nB');
+  });
+});
+
+/** The last e-mail to an address, as the addressee's own mailbox has it. */
+const mailAan = (aan: string) =>
+  t.db.$client.prepare('SELECT id, onderwerp, tekst FROM uitgaande_mail WHERE aan = ? ORDER BY id DESC LIMIT 1').get(aan) as {
+    id: number;
+    onderwerp: string;
+    tekst: string;
+  };
+const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
+const idVan = (email: string) => (t.db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').get(email) as { id: number }).id;
+const uitnodigingen = (email: string) =>
+  (t.db.$client.prepare('SELECT count(*) AS n FROM uitnodigingen WHERE gebruiker_id = ?').get(idVan(email)) as { n: number }).n;
+
+describe('inside an organisation (issue 28.5)', () => {
+  it('a beheerder cannot re-link a member who has enrolled', async () => {
+    const voor = uitnodigingen(DEMO.advocaat);
+    const r = await post(DEMO.beheerder, `/organisatie/leden/${idVan(DEMO.advocaat)}/nieuwe-link`, {});
+    expect(r.status).toBe(422);
+    expect(await r.text()).toContain('heeft het account al ingericht; een nieuwe aanmeldlink kan niet meer');
+    expect(uitnodigingen(DEMO.advocaat)).toBe(voor);
+  });
+
+  it('sign-in links never appear in the beheerder’s outbox (invitation and reset alike)', async () => {
+    await post(DEMO.beheerder, '/organisatie/leden', { naam: 'mr. C. Smits', email: 'c.smits@vandamkuipers.example', rol: 'jurist' });
+    await post(DEMO.beheerder, `/organisatie/leden/${idVan(DEMO.advocaat)}/herstel`, {});
+    const uitnodiging = mailAan('c.smits@vandamkuipers.example');
+    const herstel = mailAan(DEMO.advocaat);
+    expect(uitnodiging.tekst).toMatch(/\/welkom\/[A-Za-z0-9_-]+/);
+    expect(herstel.tekst).toMatch(/\/welkom\/[A-Za-z0-9_-]+/);
+    const outbox = await (await t.als(DEMO.beheerder)('/outbox')).text();
+    expect(outbox).not.toContain('c.smits@vandamkuipers.example');
+    expect(outbox).not.toContain(uitnodiging.onderwerp);
+    expect(outbox).not.toContain(herstel.onderwerp);
+    for (const m of [uitnodiging, herstel]) expect((await t.als(DEMO.beheerder)(`/outbox/${m.id}.eml`)).status).toBe(404);
+  });
+
+  it('a reset the member confirms by e-mail ends all their sessions and is audited', async () => {
+    const oudeSessie = t.aanmelding(DEMO.advocaat).cookie;
+    expect((await t.app.request('/zaken', { headers: { Cookie: oudeSessie } })).status).toBe(200);
+    const r = await post(DEMO.beheerder, `/organisatie/leden/${idVan(DEMO.advocaat)}/herstel`, {});
+    expect(await r.text()).toContain('Herstelverzoek verstuurd aan mr. J. Kuipers');
+    // Nothing changes until the member confirms: the session still works.
+    expect((await t.app.request('/zaken', { headers: { Cookie: oudeSessie } })).status).toBe(200);
+
+    const link = /\/welkom\/([A-Za-z0-9_-]+)/.exec(mailAan(DEMO.advocaat).tekst)!;
+    const pagina = await t.app.request(link[0]);
+    const html = await pagina.text();
+    expect(html).toContain('Account herstellen, mr. J. Kuipers');
+    const geheim = /<code class="sleutel">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!.replace(/ /g, '');
+    const cookie = pagina.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const code = new TOTP({ secret: Secret.fromBase32(geheim), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: t.klok.nuMs });
+    const bevestigd = await t.app.request(link[0], {
+      method: 'POST',
+      headers: { ...FORM, cookie },
+      body: formulier({ _csrf: csrf, wachtwoord: 'herfst-lantaarn-brug-31', herhaling: 'herfst-lantaarn-brug-31', code }),
+    });
+    expect(bevestigd.status).toBe(200);
+    // Every session that ran before is gone.
+    const daarna = await t.app.request('/zaken', { headers: { Cookie: oudeSessie }, redirect: 'manual' });
+    expect(daarna.status).toBe(302);
+    expect(daarna.headers.get('location')).toMatch(/^\/aanmelden/);
+    const log = t.db.$client
+      .prepare("SELECT actie, gebruiker_id AS door, wijzigingen FROM audit_log WHERE onderwerp = 'gebruiker' AND onderwerp_id = ? ORDER BY id")
+      .all(idVan(DEMO.advocaat)) as {
+      actie: string;
+      door: number;
+      wijzigingen: string;
+    }[];
+    expect(log.map((l) => l.actie)).toEqual([
+      'herstel van account aangevraagd',
+      'account hersteld (nieuw wachtwoord en tweestapsverificatie, alle sessies beëindigd)',
+    ]);
+    expect(log[0]!.door).toBe(idVan(DEMO.beheerder));
+    expect(log[1]!.door).toBe(idVan(DEMO.advocaat));
+    expect(JSON.parse(log[1]!.wijzigingen).sessiesBeeindigd).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('no answer tells whether an address has an account elsewhere (issue 28.7)', () => {
+  /** The answer to an invitation as the beheerder gets it: status and the message, the list of members left out. */
+  const uitnodigen = async (email: string) => {
+    const r = await post(DEMO.beheerder, '/organisatie/leden', { naam: 'mr. D. Proef', email, rol: 'jurist' });
+    const html = await r.text();
+    return { status: r.status, melding: /<p class="melding[^"]*"[^>]*>([^<]*)<\/p>/.exec(html)?.[1] };
+  };
+
+  it('an invitation to an address with an account at another organisation answers as one to a new address', async () => {
+    const nieuw = await uitnodigen('d.proef@vandamkuipers.example');
+    const elders = await uitnodigen(DEMO.inhouse);
+    expect(nieuw).toEqual({ status: 200, melding: 'Uitnodiging verstuurd aan mr. D. Proef.' });
+    expect(elders).toEqual(nieuw);
+    // Nothing was created for the other organisation's member; its holder is told by e-mail, without a link.
+    expect((t.db.$client.prepare('SELECT naam, organisatie_id AS org FROM gebruikers WHERE email = ?').get(DEMO.inhouse) as { naam: string }).naam).toBe(
+      'mr. S. Bakker',
+    );
+    const mail = mailAan(DEMO.inhouse);
+    expect(mail.tekst).toContain('Het hoort al bij een account bij een andere organisatie');
+    expect(mail.tekst).not.toMatch(/welkom/);
+    // The attempt is audited, but not in the organisation's log the beheerder reads.
+    expect(await (await t.als(DEMO.beheerder)('/organisatie/wijzigingen')).text()).not.toContain('andere organisatie');
+    expect(t.db.$client.prepare("SELECT organisatie_id AS org FROM audit_log WHERE actie LIKE 'uitnodiging voor een adres%'").all()).toEqual([{ org: null }]);
+  });
+
+  it('the single sign-on button answers an address without an account as one with an account at that domain', async () => {
+    // Van Dam Kuipers has single sign-on (its provider is not reachable here: both answers are the same 502).
+    t.db.$client
+      .prepare(
+        "INSERT INTO organisatie_sso (organisatie_id, issuer, client_id, client_secret_versleuteld, client_secret_einde, bijgewerkt_op) VALUES ((SELECT organisatie_id FROM gebruikers WHERE email = ?), 'http://127.0.0.1:9', 'termijnbewaking', 'x', 'xxxx', '2026-11-22T00:00:00Z')",
+      )
+      .run(DEMO.advocaat);
+    const sso = async (email: string) => {
+      const pagina = await t.app.request('/aanmelden');
+      const cookie = pagina.headers.get('set-cookie')!.split(';')[0]!;
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await pagina.text())![1]!;
+      const r = await t.app.request('/aanmelden/sso', { method: 'POST', headers: { ...FORM, cookie }, body: formulier({ _csrf: csrf, email, terug: '/' }) });
+      const html = await r.text();
+      return { status: r.status, melding: /role="alert"[^>]*>([^<]*)</.exec(html)?.[1]?.replace(email, '…') };
+    };
+    const bestaand = await sso(DEMO.advocaat);
+    const zonderAccount = await sso('niemand.hier@vandamkuipers.example');
+    expect(bestaand.status).toBe(502);
+    expect(bestaand.melding).toContain('is nu niet bereikbaar');
+    expect(zonderAccount).toEqual(bestaand);
+    // An address at another domain, with an account (Heuvelrand has no single sign-on) or without: the same too.
+    const elders = await sso(DEMO.inhouse);
+    expect(elders.melding).toContain('Voor dit e-mailadres is geen single sign-on ingesteld');
+    expect(await sso('niemand@heuvelrand.example')).toEqual(elders);
+  });
+});
