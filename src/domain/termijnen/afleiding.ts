@@ -58,7 +58,7 @@ export function describeAfleiding(t: Termijn, config: TermijnConfig): AfleidingS
         describeContracteerruimteStap(t),
         {
           stap: t.gevolgdDoorTariefbeschikking
-            ? `de gewone termijn vanaf de bekendmaking van het ${nameContracteerruimtebesluit(t.besluitSoort)}; gewijzigde tariefbeschikking ${t.gevolgdDoorTariefbeschikking.besluit} aan ${t.partij} volgde op ${formatDatumKort(t.gevolgdDoorTariefbeschikking.bekendgemaakt)} (eigen termijn)`
+            ? `de gewone termijn vanaf de bekendmaking van het ${nameContracteerruimtebesluit(t.besluitSoort)}; tariefbeschikking ${t.gevolgdDoorTariefbeschikking.besluit} aan ${t.partij} volgde op ${formatDatumKort(t.gevolgdDoorTariefbeschikking.bekendgemaakt)} (eigen termijn)`
             : `geen gewijzigde tariefbeschikking aan ${t.partij} geregistreerd: de gewone termijn vanaf de bekendmaking van het ${nameContracteerruimtebesluit(t.besluitSoort)}`,
           datum: t.bekendgemaakt,
           grondslag: 'art. 105 lid 4 Wmg; art. 6:8 lid 1 Awb',
@@ -73,7 +73,7 @@ export function describeAfleiding(t: Termijn, config: TermijnConfig): AfleidingS
       return [
         describeContracteerruimteStap(t),
         {
-          stap: `${t.jaar} is geen toekomstig jaar en voor ${t.regio} ${t.jaar} is nog geen tariefbeschikking geregistreerd: de gewone termijn vanaf de bekendmaking van het besluit${t.partij ? ` voor ${t.partij}` : ', voor elke partij in de regio'}`,
+          stap: `${t.jaar} is geen toekomstig jaar en voor ${t.regio} ${t.jaar} was bij de bekendmaking nog geen tariefbeschikking bekendgemaakt: de gewone termijn vanaf de bekendmaking van het besluit${t.partij ? ` voor ${t.partij}` : ', voor elke partij in de regio'}`,
           datum: t.bekendgemaakt,
           grondslag: 'art. 6:8 lid 1 Awb',
         },

@@ -98,7 +98,8 @@ export function computeCelStatus(cel: CelUitkomst, peildatum: IsoDatum, config: 
       const eigen = new StatusTermijnen(context);
       for (const i of regioVensters) addKolomTermijn(eigen, kolommen, i);
       if (nummer >= 0) for (const i of geldendPerPartij[nummer] ?? []) addKolomTermijn(eigen, kolommen, i);
-      for (const d of nummer >= 0 ? oudRegimeVoor(nummer) : oudRegime.filter((x) => x.partij < 0)) addOudRegimeDatum(eigen, d, versieOpPeildatum);
+      if (oudRegime.length > 0)
+        for (const d of nummer >= 0 ? oudRegimeVoor(nummer) : oudRegime.filter((x) => x.partij < 0)) addOudRegimeDatum(eigen, d, versieOpPeildatum);
       const stand = computeStatus(eigen, beroepenPerPartij.get(partij) ?? [], context, partij);
       // A lid-4 exclusion could be wrong (an amendment not registered): the party's status says so too.
       const lid4 = lid4PerPartij.get(partij);

@@ -193,8 +193,10 @@ export class CelTermijnKolommen {
   readonly beroepIngesteld = new Map<number, IsoDatum>();
   /** For a lid-3 window computed with doubt: the tariefbeschikking made known before the year's first vaststelling, by position (rare). */
   private tariefbeschikkingenVooraf: Map<number, IsoDatum> | undefined;
-  /** For a date after an amendment without a gewijzigde tariefbeschikking: the one that did follow to its party, by position (rare). */
-  private gevolgdDoor: Map<number, { besluit: string; bekendgemaakt: IsoDatum }> | undefined;
+  /** For a date after an amendment without a gewijzigde tariefbeschikking: the place of the one that did follow, by position (rare). */
+  private gevolgdDoor: Map<number, number> | undefined;
+  /** `addTwijfel`'s combined doubts while adding: per doubt added, per doubt the term had, the combination's number. */
+  private gecombineerd: Map<string | LateTekst, Map<number, number>> | undefined;
   private records: (Termijn | undefined)[] | undefined;
   /**
    * Per table its own index while adding (a party named like a doubt must never share its number); gone when sealed.
@@ -257,19 +259,33 @@ export class CelTermijnKolommen {
     return this.tariefbeschikkingenVooraf?.get(i);
   }
 
-  /** Adds a doubt to the term at position `i` (its own paragraph), while adding: a later besluit of the walk raised it. */
-  addTwijfel(i: number, twijfel: string): void {
+  /**
+   * Adds a doubt to the term at position `i` (its own paragraph), while adding: a later besluit of the walk raised it.
+   * One combined text per (doubt the term had, doubt added), written when read: many terms share both.
+   */
+  addTwijfel(i: number, extra: string | LateTekst): void {
+    if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
     const o = i * VELDEN + 4;
     const eerder = this.data[o]!;
-    const tekst = joinTwijfels(eerder < 0 ? undefined : this.twijfelVan(i), twijfel)!;
-    this.data[o] = this.intern(tekst, this.twijfelTabel, 'twijfel');
+    const gecombineerd = (this.gecombineerd ??= new Map());
+    let perExtra = gecombineerd.get(extra);
+    if (!perExtra) gecombineerd.set(extra, (perExtra = new Map<number, number>()));
+    let n = perExtra.get(eerder);
+    if (n === undefined) {
+      const oud = eerder < 0 ? undefined : this.twijfelTabel[eerder]!;
+      const tekstVan = (t: string | LateTekst) => (typeof t === 'string' ? t : t.tekst);
+      n = this.intern(oud === undefined ? extra : new LateTekst(() => joinTwijfels(tekstVan(oud), tekstVan(extra))!), this.twijfelTabel, 'twijfel');
+      perExtra.set(eerder, n);
+    }
+    this.data[o] = n;
   }
 
-  /** Marks the amendment date at position `i` as followed by a gewijzigde tariefbeschikking to its party (rare). */
-  markGevolgdDoor(i: number, tariefbeschikking: Besluit): void {
-    (this.gevolgdDoor ??= new Map()).set(i, { besluit: tariefbeschikking.id, bekendgemaakt: tariefbeschikking.bekendgemaakt });
+  /** Marks the amendment date at position `i` as followed by the tariefbeschikking at `plaats` to its party (rare). */
+  markGevolgdDoor(i: number, plaats: number): void {
+    (this.gevolgdDoor ??= new Map()).set(i, plaats);
   }
-  gevolgdDoorVan(i: number): { besluit: string; bekendgemaakt: IsoDatum } | undefined {
+  /** The place in the cell's besluiten of the tariefbeschikking that followed the date at position `i`, if any. */
+  gevolgdDoorVan(i: number): number | undefined {
     return this.gevolgdDoor?.get(i);
   }
 
@@ -301,6 +317,7 @@ export class CelTermijnKolommen {
   /** Done adding: the interning index goes, the tables stay, the columns keep only what they hold. */
   seal(): void {
     this.indexen = undefined;
+    this.gecombineerd = undefined;
     this.laatsteBerekend = undefined;
     // Out of the scratch, which the next cell overwrites: one allocation of exactly the cell's terms.
     this.data = this.data.slice(0, this.lengte * VELDEN);
@@ -406,6 +423,7 @@ export class CelKladblok {
     }
     this.partijScratch.soortVan.fill(undefined, 0, aantal);
     this.partijScratch.laatsteEindeVan.fill(undefined, 0, aantal);
+    this.partijScratch.wijzigingsdatumVan.fill(-1, 0, aantal);
     return this.partijScratch;
   }
 }
@@ -430,6 +448,8 @@ function createPartijScratch(lengte: number) {
     partijen: new Int32Array(lengte),
     soortVan: new Array<PartijSoort | undefined>(lengte).fill(undefined),
     laatsteEindeVan: new Array<IsoDatum | undefined>(lengte).fill(undefined),
+    /** Per party: the position of its date after the current amendment without a gewijzigde tariefbeschikking, or −1. */
+    wijzigingsdatumVan: new Int32Array(lengte).fill(-1),
   };
 }
 
@@ -758,10 +778,13 @@ export function readsPartijenVanRegio(invoer: Pick<CelInvoer, 'besluiten' | 'jaa
  */
 function readsPartijenVanRegioUitVelden(velden: BesluitVelden, jaar: number): boolean {
   const { dag, code } = velden;
+  if (dag.length === 0 || code[0] !== BesluitCode.Contracteerruimte) return false;
   for (let p = 1; p < dag.length; p++) if (dag[p - 1]! > dag[p]!) return readsPartijenVanRegio({ besluiten: velden.van, jaar });
+  // A besluit made known on or after 1 January of its year: that year is not future.
+  const eersteDagVanJaar = toDagnummer(`${jaar}-01-01`);
   for (let p = 0; p < dag.length; p++) {
     if (code[p] !== BesluitCode.Contracteerruimte) return false;
-    if (jaar <= jaarVan(fromDagnummer(dag[p]!))) return true;
+    if (dag[p]! >= eersteDagVanJaar) return true;
   }
   return false;
 }
@@ -881,8 +904,10 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   let lid3Positie = -1;
   let lid3Aanvang: IsoDatum = '';
   let lid3Gemarkeerd = false;
-  /** Per party, the position of its date after the current amendment without a gewijzigde tariefbeschikking (§6). */
-  const wijzigingsdatumVan = new Map<number, number>();
+  /** The doubt of the lid-2 terms of tariefbeschikkingen made known before the window's 1 March (§5), shared. */
+  let lid3VoorMaartTwijfel: LateTekst | undefined;
+  /** The newcomers' doubt for the current window's end (§6), shared. */
+  let nieuwkomerTwijfel: { vensterEinde: IsoDatum; tekst: LateTekst } | undefined;
   /** Latest last day of the lid-3 windows of the current version (open to every party of the region). */
   let laatsteEindeRegio: IsoDatum | undefined;
   /** Latest last day among every statutory term of the current version, kept for O(1) checks. */
@@ -895,7 +920,9 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     ? [...invoer.eersteTariefbeschikkingInRegio.entries()].sort((a, b) => compare(a[0], b[0]))
     : [];
   const maxPartijen = besluiten.length + gevraagd.length + beroepen.length + regioPartijen.length;
-  const { soortVan, laatsteEindeVan, partijen } = kladblok.reservePartijen(maxPartijen);
+  const { soortVan, laatsteEindeVan, partijen, wijzigingsdatumVan } = kladblok.reservePartijen(maxPartijen);
+  /** How many parties have a date in `wijzigingsdatumVan` (none: no lookup per tariefbeschikking). */
+  let aantalWijzigingsdata = 0;
   let aantalPartijen = 0;
   const addPartij = (nummer: number, soort: PartijSoort) => {
     soortVan[nummer] = soort;
@@ -928,12 +955,20 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   }
   const plaatsen: CelPlaatsen = { contracteerruimte: [], eersteTariefbeschikking: -1, partij: new Int32Array(besluiten.length).fill(-1), chronologisch: true };
 
-  /** Whether the party numbered `inRegister` (in the cell's register) is the addressee of a tariefbeschikking of this cell. */
-  let tariefbeschikkingPartijen: Set<number> | undefined;
-  const heeftTariefbeschikkingInCel = (inRegister: number) => (tariefbeschikkingPartijen ??= new Set(velden.partij)).has(inRegister);
+  /**
+   * Whether the party numbered `inRegister` (in the cell's register) became a party of the region through a tariefbeschikking
+   * of this cell, made known on `eerste`: that tariefbeschikking decides what the year holds for it (its own lid-2 term, or
+   * an exclusion whose reason the rules name).
+   */
+  const isEersteTariefbeschikkingInCel = (inRegister: number, eerste: IsoDatum) => {
+    const dag = toDagnummer(eerste);
+    for (let p = 0; p < besluiten.length; p++) if (velden.partij[p] === inRegister && velden.dag[p] === dag) return true;
+    return false;
+  };
 
   /** Each zorgkantoor asked for, by its number in the columns, other than the addressee numbered `adressaat`. */
   const forEachGevraagdZorgkantoor = (adressaat: number, doe: (nummer: number) => void) => {
+    if (gevraagd.length === 0) return;
     for (let k = 0; k < gevraagd.length; k++) if (gevraagd[k]!.soort === 'zorgkantoor' && gevraagdNummers[k] !== adressaat) doe(gevraagdNummers[k]!);
   };
 
@@ -950,7 +985,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     beroepPosities.push(kolommen.lengte);
     kolommen.add(plaats, t, regel, versie, partij, partij < 0 ? undefined : soortVan[partij], twijfel, beroepIngesteld);
     // Possibly fatal dates and precautions do not close beroep (§4, §6): a tariefbeschikking that follows still opens its term.
-    if (!teltVoorLid4 || SOORT_PER_REGEL[REGEL_NUMMER[regel]] === 'beschermend') return;
+    if (!teltVoorLid4 || regel === 'wijziging-zonder-tariefbeschikking' || regel === 'art-6-19-voorzorg' || regel === 'besluit-zonder-tariefbeschikking')
+      return;
     const einde = t.einde;
     laatsteEindeWettelijk = laterVan(laatsteEindeWettelijk, einde);
     if (partij >= 0) laatsteEindeVan[partij] = laterVan(laatsteEindeVan[partij], einde);
@@ -989,7 +1025,12 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       if (vensterEinde !== undefined) {
         // Termijnregels §6 (corrected 2026-12-07): a newcomer after a lid-3 window was no belanghebbende while it ran (art.
         // 1:2 Awb); it had no beroep open to it, so its tariefbeschikking opens its own term, with the lid-4 doubt.
-        addBeroepstermijn(t, 'art-105-lid-2', nummer, joinTwijfels(describeTwijfelNieuwkomer(kolommen.partijNaam(nummer), regio, vensterEinde), twijfelRegime));
+        // One text per window, shared by every newcomer after it (the term names its party), written when read.
+        if (nieuwkomerTwijfel?.vensterEinde !== vensterEinde) {
+          const einde = vensterEinde;
+          nieuwkomerTwijfel = { vensterEinde: einde, tekst: new LateTekst(() => joinTwijfels(describeTwijfelNieuwkomer(regio, einde), twijfelRegime)!) };
+        }
+        addBeroepstermijn(t, 'art-105-lid-2', nummer, nieuwkomerTwijfel.tekst);
         return;
       }
       // An exclusion has no terms to choose the earliest from: the zorgkantoor's doubt in the words for an exclusion.
@@ -1026,7 +1067,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       laatsteEindeWettelijk = undefined;
       for (let k = 0; k < aantalPartijen; k++) laatsteEindeVan[partijen[k]!] = undefined;
       lid3Positie = -1;
-      wijzigingsdatumVan.clear();
+      if (aantalWijzigingsdata > 0) for (let k = 0; k < aantalPartijen; k++) wijzigingsdatumVan[partijen[k]!] = -1;
+      aantalWijzigingsdata = 0;
       const bekendmakingsjaar = jaarVan(datum);
       const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < datum;
       const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
@@ -1058,17 +1100,19 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         );
         addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel, undefined, !lid3Twijfelachtig);
         if (lid3Twijfelachtig) kolommen.markTariefbeschikkingVooraf(kolommen.lengte - 1, eersteTariefbeschikking!);
-        else if (!zelfdeDag) [lid3Positie, lid3Aanvang, lid3Gemarkeerd] = [kolommen.lengte - 1, t.aanvang, false];
+        // A window with a same-day tariefbeschikking already says so (its doubt above); later ones before 1 March too.
+        else [lid3Positie, lid3Aanvang, lid3Gemarkeerd, lid3VoorMaartTwijfel] = [kolommen.lengte - 1, t.aanvang, zelfdeDag, undefined];
       }
       // Termijnregels §4: a year that is not future, no tariefbeschikking for it yet: every provider with an earlier
       // tariefbeschikking in the region is a party too (the parties asked for, the zorgkantoor, already are).
-      const zonderTariefbeschikking = !lid3 && !alTariefbeschikking;
+      // A tariefbeschikking of the same day opens its lid-2 term on that very day: no §4 date beside it.
+      const zonderTariefbeschikking = !lid3 && !alTariefbeschikking && eersteTariefbeschikking !== datum;
       if (zonderTariefbeschikking) {
         // A provider with an earlier tariefbeschikking in the region; also one that became a party on the day or while the
-        // six weeks ran, unless through a tariefbeschikking for this year, which opens its own lid-2 term (termijnregels §4).
+        // six weeks ran, unless through a tariefbeschikking for this year, which decides the year for it (termijnregels §4).
         const laatsteDag = computeZesWekenOpDag(dag).einde;
         for (const [partij, eerste] of regioPartijen) {
-          if (eerste > laatsteDag || (eerste >= datum && heeftTariefbeschikkingInCel(register.numberPartij(partij)))) continue;
+          if (eerste > laatsteDag || (eerste >= datum && isEersteTariefbeschikkingInCel(register.numberPartij(partij), eerste))) continue;
           const nummer = kolommen.numberPartij(register.numberPartij(partij));
           if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
         }
@@ -1109,7 +1153,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         } else if (!lid3 && alTariefbeschikking) {
           // Termijnregels §6: amended, no gewijzigde tariefbeschikking (yet) — possibly the fatal date.
           twijfelWijziging ??= describeTwijfelWijziging(besluit, twijfelRegime);
-          wijzigingsdatumVan.set(nummer, kolommen.lengte);
+          wijzigingsdatumVan[nummer] = kolommen.lengte;
+          aantalWijzigingsdata += 1;
           addBeroepstermijn(
             t,
             'wijziging-zonder-tariefbeschikking',
@@ -1161,25 +1206,28 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     }
     // Termijnregels §5: a tariefbeschikking made known after the besluit that opened a lid-3 window, before 1 March: the
     // window and the lid-2 terms of this tariefbeschikking both carry the doubt.
-    const voorMaart = lid3Positie >= 0 && datum < lid3Aanvang ? describeTwijfelLid3VoorMaart(regio, jaar, datum, lid3Aanvang) : undefined;
+    const voorMaart = lid3Positie >= 0 && datum < lid3Aanvang;
     const eersteLid2 = kolommen.lengte;
-    if (voorMaart !== undefined && !lid3Gemarkeerd) {
-      kolommen.addTwijfel(lid3Positie, voorMaart);
+    if (voorMaart && !lid3Gemarkeerd) {
+      kolommen.addTwijfel(lid3Positie, describeTwijfelLid3VoorMaart(regio, jaar, datum, lid3Aanvang));
       lid3Gemarkeerd = true;
     }
     // A gewijzigde tariefbeschikking to a party that had a date after the amendment: that date's text says it followed.
-    const wijzigingsdatum = wijzigingsdatumVan.size === 0 ? undefined : wijzigingsdatumVan.get(nummer);
-    if (wijzigingsdatum !== undefined) {
-      kolommen.markGevolgdDoor(wijzigingsdatum, velden.van[plaats]!);
-      wijzigingsdatumVan.delete(nummer);
+    if (aantalWijzigingsdata > 0 && wijzigingsdatumVan[nummer]! >= 0) {
+      kolommen.markGevolgdDoor(wijzigingsdatumVan[nummer]!, plaats);
+      wijzigingsdatumVan[nummer] = -1;
+      aantalWijzigingsdata -= 1;
     }
     openBeroepViaTariefbeschikking(datum, nummer, t);
     for (let k = 0; k < gevraagd.length; k++) {
       const g = gevraagd[k]!;
       if (g.soort === 'zorgkantoor' && gevraagdNummers[k] !== nummer) openBeroepViaTariefbeschikking(datum, gevraagdNummers[k]!, t, TWIJFEL_ZORGKANTOOR);
     }
-    if (voorMaart !== undefined)
-      for (let i = eersteLid2; i < kolommen.lengte; i++) if (kolommen.rechtsmiddelVan(i) === 'beroep') kolommen.addTwijfel(i, voorMaart);
+    if (voorMaart) {
+      const aanvang = lid3Aanvang;
+      lid3VoorMaartTwijfel ??= new LateTekst(() => describeTwijfelLid2VoorMaart(regio, jaar, aanvang));
+      for (let i = eersteLid2; i < kolommen.lengte; i++) if (kolommen.rechtsmiddelVan(i) === 'beroep') kolommen.addTwijfel(i, lid3VoorMaartTwijfel);
+    }
   }
   kolommen.seal();
   lid4.seal();
@@ -1205,19 +1253,20 @@ function hoofdletter(tekst: string): string {
 
 /** Termijnregels §6: a besluit after tariefbeschikkingen, without a gewijzigde tariefbeschikking (yet), for a zorgaanbieder and a zorgkantoor. */
 function describeTwijfelWijziging(besluit: Besluit, twijfelRegime: string | undefined): { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } {
-  const naam = `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
+  // Written when first read: one per besluit after tariefbeschikkingen, most never shown.
+  const naam = () => `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
   // A first vaststelling after tariefbeschikkingen is no wijziging; the NZa re-assesses "zo nodig" after either.
-  const na = besluit.soort === 'wijziging' ? 'een wijziging van de contracteerruimte' : 'een contracteerruimtebesluit dat na tariefbeschikkingen komt';
-  const veilig =
+  const na = () => (besluit.soort === 'wijziging' ? 'een wijziging van de contracteerruimte' : 'een contracteerruimtebesluit dat na tariefbeschikkingen komt');
+  const veilig = () =>
     `Beroep uiterlijk op deze datum is veilig: een beroep vóór een latere gewijzigde tariefbeschikking is niet te vroeg, want ` +
-    `${naam} bestaat al (art. 6:10 lid 1 sub a Awb).`;
+    `${naam()} bestaat al (art. 6:10 lid 1 sub a Awb).`;
   const zorgaanbieder = () =>
-    `Mogelijk fatale datum. De NZa geeft na ${na} alleen "zo nodig" een gewijzigde tariefbeschikking af; krijgt deze ` +
-    `zorgaanbieder er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de bekendmaking van ${naam}. ${veilig} ` +
+    `Mogelijk fatale datum. De NZa geeft na ${na()} alleen "zo nodig" een gewijzigde tariefbeschikking af; krijgt deze ` +
+    `zorgaanbieder er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de bekendmaking van ${naam()}. ${veilig()} ` +
     'Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.';
   const zorgkantoor = () =>
     `Mogelijk fatale datum. Het zorgkantoor ontvangt zelf geen (gewijzigde) tariefbeschikking: voor het zorgkantoor kan de gewone ` +
-    `termijn (art. 6:7 en 6:8 Awb) vanaf de bekendmaking van ${naam} de enige zijn. ${veilig} Een gewijzigde tariefbeschikking ` +
+    `termijn (art. 6:7 en 6:8 Awb) vanaf de bekendmaking van ${naam()} de enige zijn. ${veilig()} Een gewijzigde tariefbeschikking ` +
     'aan een zorgaanbieder in de regio kan ook voor het zorgkantoor een termijn openen; dat is niet beslist, de vroegste datum is de veilige.';
   return {
     zorgaanbieder: new LateTekst(() => joinTwijfels(zorgaanbieder(), twijfelRegime)!),
@@ -1260,13 +1309,22 @@ function describeTwijfelZonderTariefbeschikking(
 }
 
 /** Termijnregels §6 (corrected 2026-12-07): a newcomer after a lid-3 window keeps its term, with the lid-4 doubt. */
-function describeTwijfelNieuwkomer(partij: string, regio: string, vensterEinde: IsoDatum): string {
+function describeTwijfelNieuwkomer(regio: string, vensterEinde: IsoDatum): string {
   return (
-    `${partij} had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(vensterEinde)}) nog geen ` +
-    `tariefbeschikking in ${regio}: het venster stond voor ${partij} niet open, want ${partij} was toen geen belanghebbende ` +
+    `Deze zorgaanbieder had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(vensterEinde)}) nog geen ` +
+    `tariefbeschikking in ${regio}: het venster stond niet voor haar open, want zij was toen geen belanghebbende ` +
     '(art. 1:2 Awb). Deze tariefbeschikking opent daarom de termijn (art. 105 lid 2 Wmg). De NZa kan zich op het standpunt ' +
     'stellen dat de contracteerruimte al onherroepelijk is (art. 105 lid 4 Wmg); stel beroep in uiterlijk op deze datum: een ' +
     'onnodig beroep kost alleen griffierecht.'
+  );
+}
+
+/** Termijnregels §5: the lid-2 term of a tariefbeschikking made known before the lid-3 window's 1 March. */
+function describeTwijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoDatum): string {
+  return (
+    `Deze tariefbeschikking voor ${regio} ${jaar} is bekendgemaakt na het besluit dat het venster vanaf ${formatDatumKort(aanvang)} ` +
+    'opende (art. 105 lid 3 Wmg), maar vóór die datum. Of "nog geen tariefbeschikking afgegeven" wordt gelezen op de dag van ' +
+    'bekendmaking van het besluit of op 1 maart, regelt de wet niet; deze termijn en het venster zijn beide berekend, de vroegste datum is de veilige.'
   );
 }
 
@@ -1678,8 +1736,14 @@ function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: CelInvoe
     adressaat: besluit.type === 'tariefbeschikking' ? partijVan(besluit) : undefined,
     beroepIngesteld: kolommen.beroepIngesteld.get(i),
     tariefbeschikkingVooraf: kolommen.tariefbeschikkingVoorafVan(i),
-    gevolgdDoorTariefbeschikking: kolommen.gevolgdDoorVan(i),
+    gevolgdDoorTariefbeschikking: describeGevolgdDoor(invoer, kolommen.gevolgdDoorVan(i)),
   };
+}
+
+function describeGevolgdDoor(invoer: CelInvoer, plaats: number | undefined): Termijn['gevolgdDoorTariefbeschikking'] {
+  if (plaats === undefined) return undefined;
+  const b = invoer.besluiten[plaats]!;
+  return { besluit: b.id, bekendgemaakt: b.bekendgemaakt };
 }
 
 /** An exclusion: a term a user might expect that does not open, with its reason (and its doubt, if any). */

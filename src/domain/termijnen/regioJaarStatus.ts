@@ -159,7 +159,7 @@ export function computeStatus(termijnen: StatusTermijnen, beroepen: readonly Ber
             twijfel: context.wachtOpGewijzigdeTariefbeschikking
               ? `Na ${nameContracteerruimtebesluit(context.contracteerruimteSoort ?? 'wijziging')} ${context.contracteerruimte ?? ''} is (nog) geen gewijzigde tariefbeschikking geregistreerd. Geeft de NZa ` +
                 'die alsnog af, dan opent zij een nieuwe beroepstermijn (art. 105 lid 2 Wmg).'
-              : 'Alleen mogelijk fatale data zijn verstreken: er is (nog) geen tariefbeschikking onder deze contracteerruimte ' +
+              : 'Alleen mogelijk fatale data zijn verstreken: er is (nog) geen tariefbeschikking met goedgekeurde productieafspraken onder deze contracteerruimte ' +
                 'geregistreerd. Geeft de NZa die alsnog af, dan opent zij een beroepstermijn (art. 105 lid 2 Wmg).',
           }
         : {}),

@@ -48,7 +48,7 @@ export function describeToelichting(t: Termijn, config: TermijnConfig): string {
         t.partijSoort === 'zorgkantoor'
           ? '; het zorgkantoor ontvangt zelf geen tariefbeschikking'
           : gevolgd
-            ? `; gewijzigde tariefbeschikking ${gevolgd.besluit} aan ${t.partij} volgde op ${formatDatumKort(gevolgd.bekendgemaakt)} en opent een eigen termijn (art. 105 lid 2 Wmg); deze datum blijft de veilige als die eerder valt`
+            ? `; tariefbeschikking ${gevolgd.besluit} aan ${t.partij} volgde op ${formatDatumKort(gevolgd.bekendgemaakt)} en opent een eigen termijn (art. 105 lid 2 Wmg); deze datum blijft de veilige als die eerder valt`
             : '; er is (nog) geen gewijzigde tariefbeschikking aan deze partij geregistreerd';
       return (
         `Beroep van ${t.partij} tegen de contracteerruimte ${regiojaar} zoals vastgesteld bij ${nameContracteerruimtebesluit(t.besluitSoort)} ${t.besluit} ` +

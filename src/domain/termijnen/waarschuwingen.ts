@@ -252,7 +252,11 @@ export function listVasteBeroepWaarschuwingen(
   else for (const v of versies) if (v.bekendgemaakt <= tegen.bekendgemaakt) contracteerruimte = v;
   if (contracteerruimte && beroep.ingesteld < contracteerruimte.bekendgemaakt) {
     // Filed in time against an earlier version of the year and extended to this one by art. 6:19 Awb: not early.
-    if (versies.some((v) => v.bekendgemaakt <= beroep.ingesteld) && isTijdigTegenEerdereVersie(beroep, regio, contracteerruimte.bekendgemaakt)) return [];
+    // Art. 6:19 Awb extends only a beroep still pending when the later besluit came.
+    const lopendToen = beroep.afgerond === null || beroep.afgerond >= contracteerruimte.bekendgemaakt;
+    if (lopendToen && versies.some((v) => v.bekendgemaakt <= beroep.ingesteld) && isTijdigTegenEerdereVersie(beroep, regio, contracteerruimte.bekendgemaakt)) {
+      return [];
+    }
     return [
       {
         code: 'beroep-voor-besluit',

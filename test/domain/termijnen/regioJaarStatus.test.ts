@@ -129,7 +129,9 @@ describe('the status of beroep from summarised terms (termijnregels §6, §7)', 
             expect(status.sinds).toBe([addDagen(verwacht.laatsteEinde!, 1), ...afgerond].reduce((a, b) => (b > a ? b : a)));
             if (verwacht.alleenBeschermend)
               expect(status.twijfel).toContain(
-                context.wachtOpGewijzigdeTariefbeschikking ? 'geen gewijzigde tariefbeschikking' : 'geen tariefbeschikking onder deze contracteerruimte',
+                context.wachtOpGewijzigdeTariefbeschikking
+                  ? 'geen gewijzigde tariefbeschikking'
+                  : 'geen tariefbeschikking met goedgekeurde productieafspraken onder deze contracteerruimte',
               );
             else expect(status.twijfel).toBeUndefined();
             // Art. 6:9 lid 2 Awb (termijnregels §6): the postal week while the last day closed it and at most seven days have passed.

@@ -235,7 +235,7 @@ describe('texts that state only what is true of the case (issue 27, point 5)', (
     expect(describeToelichting(voor, CONFIG)).toContain('er is (nog) geen gewijzigde tariefbeschikking aan deze partij geregistreerd');
     const na = beroepen(run({ besluiten: [...zonder, tbVoor('A', 'TB-AW', '2030-06-25', 2030, 'wijziging')] }), 'CR-W')[0]!;
     expect(teksten(na)).not.toContain('geen gewijzigde tariefbeschikking aan deze partij');
-    expect(describeToelichting(na, CONFIG)).toContain('gewijzigde tariefbeschikking TB-AW aan A volgde op 25 juni 2030');
+    expect(describeToelichting(na, CONFIG)).toContain('tariefbeschikking TB-AW aan A volgde op 25 juni 2030');
   });
 
   it('one doubt per paragraph: the zorgkantoor’s date with the entry into force unknown', () => {
@@ -340,5 +340,47 @@ describe('second legal reading of engine v3 (hand-made cases, 7 December 2026)',
     expect(uitsluiting).toMatchObject({ reden: 'onherroepelijk' });
     expect(uitsluiting!.twijfel).not.toContain('De vroegste van deze termijnen');
     expect(splitTwijfels(uitsluiting!.twijfel!).length).toBeGreaterThan(1);
+  });
+});
+
+describe('review of the engine v3 diff (7 December 2026)', () => {
+  it('§4: a later nacalculatie in the cell does not take away the date of a provider that became a party during the six weeks', () => {
+    // P's first tariefbeschikking in Utrecht (for 2027) came on 10 May 2026, within the six weeks of CR-1 (to 12 June 2026).
+    const u = run({
+      besluiten: [cr('CR-1', '2026-05-01', [2026]), tbVoor('P', 'TB-P27', '2026-05-10', 2027), tbVoor('P', 'NC-P26', '2027-06-01', 2026, 'nacalculatie')],
+      partijen: [ZK_UTRECHT],
+      peildatum: '2026-05-20',
+    });
+    expect(beroepen(u, 'CR-1').find((t) => t.partij === 'P')).toMatchObject({ soort: 'beschermend', einde: '2026-06-12' });
+  });
+
+  it('§5: after a same-day tariefbeschikking, a later one before 1 March still carries the doubt, and so does the same-day one', () => {
+    const u = run({ besluiten: [cr('CR-1', '2025-11-14', [2027]), tbVoor('A', 'TB-A', '2025-11-14', 2027), tbVoor('B', 'TB-B', '2026-01-15', 2027)] });
+    expect(beroepen(u, 'TB-A')[0]!.twijfel).toContain('1 maart');
+    expect(beroepen(u, 'TB-B')[0]!.twijfel).toContain('1 maart');
+  });
+
+  it('art. 6:10: a beroep that had ended before the later besluit came is not extended by art. 6:19 — warned as early', () => {
+    const u = run({
+      besluiten: [cr('CR-1', '2025-11-14', [2026]), cr('CR-2', '2026-06-01', [2026], 'wijziging')],
+      beroepen: [beroep('CR-2', 2026, '2026-04-01', '2026-05-01', 'A')],
+      peildatum: '2026-06-10',
+    });
+    expect(u.waarschuwingen.map((w) => w.code)).toContain('beroep-voor-besluit');
+  });
+
+  it('§4: a tariefbeschikking for the year on the besluit’s own day opens its lid-2 term that day — no §4 date, no claim that none existed', () => {
+    const u = run({ besluiten: [cr('CR-1', '2026-05-01', [2026], 'wijziging'), tbVoor('A', 'TB-A', '2026-05-01', 2026)] });
+    expect(beroepen(u, 'CR-1')).toEqual([]);
+    expect(beroepen(u, 'TB-A')).toEqual([expect.objectContaining({ partij: 'A', einde: '2026-06-12' })]);
+  });
+
+  it('§6: the newcomers of one window share one doubt, so a status names it once', () => {
+    const u = run({
+      besluiten: [cr('CR-31', '2029-10-16', [2031]), tbVoor('N', 'TB-N', '2030-11-19', 2031), tbVoor('M', 'TB-M', '2030-11-19', 2031)],
+      peildatum: '2030-11-25',
+    });
+    expect(beroepen(u, 'TB-N')[0]!.twijfel).toBe(beroepen(u, 'TB-M')[0]!.twijfel);
+    expect(splitTwijfels(u.status.find((s) => s.jaar === 2031)!.twijfel!)).toHaveLength(1);
   });
 });
