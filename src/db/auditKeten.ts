@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /**
  * The audit log as a hash chain (issue 28.6): every entry carries the hash of the entry before it (`vorige_hash`) and
- * its own `hash`, the SHA-256 of its content and that predecessor's hash. An entry inserted out of place, altered,
+ * its own `hash`, an HMAC-SHA256 of its content and that predecessor's hash, keyed with a key derived from
+ * SESSION_SECRET (`deriveAuditSleutel`): whoever has the database file but not the secret cannot compute the hash of a
+ * forged entry. An entry inserted out of place, altered,
  * removed or back-dated breaks the chain from that entry on. The triggers of migration 0011 refuse updates, deletes
  * and inserts on an existing id; this module computes the hashes and checks the chain.
  */
@@ -18,9 +20,30 @@ export interface AuditInhoud {
   wijzigingen: string;
 }
 
-export function computeAuditHash(vorigeHash: string | null, e: AuditInhoud): string {
+/** The audit chain's own key, derived from the session secret with a purpose label (never the secret itself). */
+export function deriveAuditSleutel(sessieGeheim: string): Buffer {
+  return createHmac('sha256', sessieGeheim).update('auditketen:hmac-sha256:v1').digest();
+}
+
+export function computeAuditHash(sleutel: Buffer, vorigeHash: string | null, e: AuditInhoud): string {
   const inhoud = [vorigeHash, e.op, e.gebruikerId, e.gebruikerNaam, e.organisatieId, e.actie, e.onderwerp, e.onderwerpId, e.wijzigingen];
-  return createHash('sha256').update(JSON.stringify(inhoud)).digest('hex');
+  return createHmac('sha256', sleutel).update(JSON.stringify(inhoud)).digest('hex');
+}
+
+/** The key of each open connection (set by `openDatabase`), so every write on it hashes its audit entry with it. */
+const sleutels = new WeakMap<object, Buffer>();
+
+export function setAuditSleutel(sqlite: Database.Database, sleutel: Buffer): void {
+  sleutels.set(sqlite, sleutel);
+}
+
+/** The key of the connection a database handle or one of its transactions writes through; throws when none was set. */
+export function readAuditSleutel(db: object): Buffer {
+  const h = db as { $client?: object; session?: { client?: object } };
+  const client = h.$client ?? h.session?.client;
+  const sleutel = client ? sleutels.get(client) : undefined;
+  if (!sleutel) throw new Error('audit chain: no key for this connection (open it with openDatabase)');
+  return sleutel;
 }
 
 /** The newest entry's hash and time: what the next entry links to and may not precede. */
@@ -54,7 +77,7 @@ const heeftKeten = (sqlite: Database.Database) =>
  * Gives the entries written before migration 0011 (hash still null, always the oldest) their place in the chain, in
  * id order, in one transaction. Run by the connection set-up after the migrations; does nothing once done.
  */
-export function chainAuditLog(sqlite: Database.Database): number {
+export function chainAuditLog(sqlite: Database.Database, sleutel: Buffer): number {
   if (!heeftKeten(sqlite)) return 0;
   return sqlite.transaction(() => {
     const rijen = sqlite.prepare(`SELECT ${KOLOMMEN} FROM audit_log WHERE hash IS NULL ORDER BY id`).all() as AuditRij[];
@@ -62,7 +85,7 @@ export function chainAuditLog(sqlite: Database.Database): number {
     const zet = sqlite.prepare('UPDATE audit_log SET vorige_hash = ?, hash = ? WHERE id = ?');
     let vorige: string | null = null;
     for (const r of rijen) {
-      const hash = computeAuditHash(vorige, r);
+      const hash = computeAuditHash(sleutel, vorige, r);
       zet.run(vorige, hash, r.id);
       vorige = hash;
     }
@@ -78,7 +101,7 @@ export type KetenUitkomst = { intact: true; aantal: number } | { intact: false; 
  * content and not be older than its predecessor. Entries from before migration 0011 that are not yet chained (only
  * possible before the first start of this version) are accepted only as the oldest entries.
  */
-export function checkAuditKeten(sqlite: Database.Database): KetenUitkomst {
+export function checkAuditKeten(sqlite: Database.Database, sleutel: Buffer): KetenUitkomst {
   if (!heeftKeten(sqlite)) return { intact: true, aantal: 0 };
   let vorige: AuditRij | undefined;
   let aantal = 0;
@@ -93,7 +116,8 @@ export function checkAuditKeten(sqlite: Database.Database): KetenUitkomst {
         return breuk('regel met hash na een regel zonder hash');
       }
       if (r.vorigeHash !== verwacht) return breuk('de hash van de vorige regel klopt niet (regel ingevoegd, verwijderd of vervangen)');
-      if (computeAuditHash(r.vorigeHash, r) !== r.hash) return breuk('de inhoud past niet bij de hash (regel gewijzigd of vervalst)');
+      if (computeAuditHash(sleutel, r.vorigeHash, r) !== r.hash)
+        return breuk('de inhoud past niet bij de hash (regel gewijzigd of vervalst, of een andere SESSION_SECRET)');
     }
     if (vorige && r.op < vorige.op) return breuk(`tijdstip ${r.op} ligt vóór dat van de vorige regel (${vorige.op}): teruggedateerd`);
     vorige = r;

@@ -569,7 +569,7 @@ export const auditLog = sqliteTable(
     wijzigingen: text('wijzigingen').notNull().default('{}'),
     /**
      * The hash chain (issue 28): `vorigeHash` is the `hash` of the entry before it (null for the first), `hash` the
-     * SHA-256 of this entry's content and `vorigeHash` (src/db/auditKeten.ts). Null only for entries written before
+     * HMAC-SHA256 (key from SESSION_SECRET) of this entry's content and `vorigeHash` (src/db/auditKeten.ts). Null only for entries written before
      * migration 0011 until the connection set-up chains them. Checked by `cli -- audit controleer` and at start.
      */
     vorigeHash: text('vorige_hash'),

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/verbinding';
 import { writeTransaction } from '../../src/db/transactie';
-import { checkAuditKeten, computeAuditHash } from '../../src/db/auditKeten';
+import { createHash } from 'node:crypto';
+import { checkAuditKeten as checkMetSleutel, computeAuditHash, deriveAuditSleutel } from '../../src/db/auditKeten';
 import { OPERATOR, recordAudit } from '../../src/services/auditService';
 import { runCli, spawnServer } from '../support/serverProces';
 import { createOudeDatabase } from '../support/oudeDatabase';
@@ -16,12 +17,15 @@ import { createOudeDatabase } from '../support/oudeDatabase';
  * controleer` (exit 1, naming the first broken entry) and by the server's start check; entries written before the
  * chain existed are chained by the connection set-up.
  */
+const GEHEIM = 'test-geheim-van-minstens-16';
+const SLEUTEL = deriveAuditSleutel(GEHEIM);
+const checkAuditKeten = (s: Database.Database) => checkMetSleutel(s, SLEUTEL);
 const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-auditketen-'));
 afterAll(() => rmSync(map, { recursive: true, force: true }));
 
 function nieuweDb(naam: string, regels = 3): { db: Db; pad: string } {
   const pad = join(map, `${naam}.sqlite`);
-  const db = openDatabase(pad);
+  const db = openDatabase(pad, GEHEIM);
   for (let i = 0; i < regels; i++)
     writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'test', onderwerp: 'organisatie', onderwerpId: i, wijzigingen: { i } }));
   return { db, pad };
@@ -57,6 +61,17 @@ describe('the audit log refuses every rewrite', () => {
     expect(() => db.$client.exec("REPLACE INTO audit_log (id, gebruiker_naam, actie, onderwerp) VALUES (1, 'x', 'vervalst', 'zaak')")).toThrow(/auditlog kan/);
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 3 });
   });
+});
+
+const inhoudVan = (r: unknown[]) => ({
+  op: r[0] as string,
+  gebruikerId: null,
+  gebruikerNaam: r[2] as string,
+  organisatieId: null,
+  actie: r[4] as string,
+  onderwerp: r[5] as string,
+  onderwerpId: null,
+  wijzigingen: r[7] as string,
 });
 
 describe('the hash chain', () => {
@@ -121,7 +136,7 @@ describe('the hash chain', () => {
       inhoud.actie,
       inhoud.onderwerp,
       kop.hash,
-      computeAuditHash(kop.hash, inhoud),
+      computeAuditHash(SLEUTEL, kop.hash, inhoud),
     );
     s.close();
     const uitkomst = checkAuditKeten(db.$client);
@@ -129,6 +144,42 @@ describe('the hash chain', () => {
     expect(uitkomst.intact || uitkomst.reden).toContain('teruggedateerd');
     db.$client.close();
   });
+
+  it.each([
+    [
+      'plain SHA-256 (no key)',
+      (vorige: string | null, inhoud: unknown[]) =>
+        createHash('sha256')
+          .update(JSON.stringify([vorige, ...inhoud]))
+          .digest('hex'),
+    ],
+    [
+      'HMAC with another SESSION_SECRET',
+      (vorige: string | null, inhoud: unknown[]) => computeAuditHash(deriveAuditSleutel('een-ander-geheim-van-16+'), vorige, inhoudVan(inhoud)),
+    ],
+  ])('a forged entry whose hash is computed as %s is found (the chain is keyed)', (_soort, hashVan) => {
+    const { db, pad } = nieuweDb(`vervalst-${_soort.length}`);
+    const s = shell(pad);
+    const kop = laatste(s);
+    // Linked to the newest entry, dated after it, hashed exactly as the unkeyed chain of the previous version did.
+    const inhoud = [new Date(Date.parse(kop.op) + 1000).toISOString(), null, 'x', null, 'vervalst', 'zaak', null, '{}'];
+    s.prepare(
+      'INSERT INTO audit_log (op, gebruiker_id, gebruiker_naam, organisatie_id, actie, onderwerp, onderwerp_id, wijzigingen, vorige_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(...inhoud, kop.hash, hashVan(kop.hash, inhoud));
+    s.close();
+    const uitkomst = checkAuditKeten(db.$client);
+    expect(uitkomst).toMatchObject({ intact: false, id: 4 });
+    expect(uitkomst.intact || uitkomst.reden).toContain('de inhoud past niet bij de hash');
+    db.$client.close();
+  });
+
+  it('audit controleer with another SESSION_SECRET does not find the chain intact', async () => {
+    const { db, pad } = nieuweDb('ander-geheim');
+    db.$client.close();
+    const fout = await runCli(['audit', 'controleer'], { DATABASE_PATH: pad, SESSION_SECRET: 'een-ander-geheim-van-16+' });
+    expect(fout.code).toBe(1);
+    expect(fout.stderr).toContain('Auditlog verbroken bij regel id 1');
+  }, 60_000);
 
   it('the server refuses to start on a broken chain, the file unchanged', async () => {
     const { db, pad } = nieuweDb('start');
@@ -159,7 +210,7 @@ describe('entries from before the chain', () => {
       s.prepare("INSERT INTO audit_log (gebruiker_naam, actie, onderwerp, wijzigingen) VALUES ('oud', 'test', 'zaak', ?)").run(`{"i":${i}}`);
     s.close();
 
-    const db = openDatabase(pad);
+    const db = openDatabase(pad, GEHEIM);
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 4 });
     expect(db.$client.prepare('SELECT count(*) AS n FROM audit_log WHERE hash IS NULL').get()).toEqual({ n: 0 });
     writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie' }));
