@@ -73,15 +73,31 @@ const KOLOMMEN = `id, op, gebruiker_id AS gebruikerId, gebruiker_naam AS gebruik
 const heeftKeten = (sqlite: Database.Database) =>
   (sqlite.prepare("SELECT count(*) AS n FROM pragma_table_info('audit_log') WHERE name = 'hash'").get() as { n: number }).n > 0;
 
+const heeftGrens = (sqlite: Database.Database) =>
+  (sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'audit_keten_grens'").get() as { n: number }).n > 0;
+
+interface Grens {
+  totId: number;
+  hash: string | null;
+}
+const readGrens = (sqlite: Database.Database): Grens | undefined =>
+  heeftGrens(sqlite) ? (sqlite.prepare('SELECT tot_id AS totId, hash FROM audit_keten_grens WHERE id = 1').get() as Grens | undefined) : undefined;
+
+/** The seal of the boundary once the entries up to it are chained. */
+export const computeGrensHash = (sleutel: Buffer, totId: number) => createHmac('sha256', sleutel).update(`auditketen-grens:${totId}`).digest('hex');
+
 /**
- * Gives the entries written before migration 0011 (hash still null, always the oldest) their place in the chain, in
- * id order, in one transaction. Run by the connection set-up after the migrations; does nothing once done.
+ * Gives the entries written before migration 0011 (hash still null, up to the boundary migration 0013 recorded) their
+ * place in the chain, in id order, and seals the boundary, in one transaction. Run by the connection set-up after the
+ * migrations; runs exactly once per database: once the boundary is sealed it never chains anything again, so an entry
+ * whose hash is later emptied stays a break instead of being given a fresh hash.
  */
 export function chainAuditLog(sqlite: Database.Database, sleutel: Buffer): number {
   if (!heeftKeten(sqlite)) return 0;
   return sqlite.transaction(() => {
-    const rijen = sqlite.prepare(`SELECT ${KOLOMMEN} FROM audit_log WHERE hash IS NULL ORDER BY id`).all() as AuditRij[];
-    if (!rijen.length) return 0;
+    const grens = readGrens(sqlite);
+    if (!grens || grens.hash !== null) return 0;
+    const rijen = sqlite.prepare(`SELECT ${KOLOMMEN} FROM audit_log WHERE id <= ? ORDER BY id`).all(grens.totId) as AuditRij[];
     const zet = sqlite.prepare('UPDATE audit_log SET vorige_hash = ?, hash = ? WHERE id = ?');
     let vorige: string | null = null;
     for (const r of rijen) {
@@ -89,6 +105,7 @@ export function chainAuditLog(sqlite: Database.Database, sleutel: Buffer): numbe
       zet.run(vorige, hash, r.id);
       vorige = hash;
     }
+    sqlite.prepare('UPDATE audit_keten_grens SET hash = ? WHERE id = 1').run(computeGrensHash(sleutel, grens.totId));
     return rijen.length;
   })();
 }
@@ -98,18 +115,31 @@ export type KetenUitkomst = { intact: true; aantal: number } | { intact: false; 
 
 /**
  * Walks the whole audit log in id order: each entry must link to its predecessor's hash, carry the hash of its own
- * content and not be older than its predecessor. Entries from before migration 0011 that are not yet chained (only
- * possible before the first start of this version) are accepted only as the oldest entries.
+ * content and, after the boundary of the chain (migration 0013), not be older than its predecessor. Entries without
+ * hash are accepted only up to a boundary not yet sealed (before the first start of this version: the connection
+ * set-up chains them); once it is sealed every entry must have its hash, and the seal must match.
  */
 export function checkAuditKeten(sqlite: Database.Database, sleutel: Buffer): KetenUitkomst {
   if (!heeftKeten(sqlite)) return { intact: true, aantal: 0 };
+  const metGrens = heeftGrens(sqlite);
+  const grens = readGrens(sqlite);
+  if (metGrens && !grens) return { intact: false, aantal: 0, id: 1, reden: 'de grens van de keten ontbreekt (verwijderd)' };
+  if (grens?.hash != null && grens.hash !== computeGrensHash(sleutel, grens.totId)) {
+    return { intact: false, aantal: 0, id: Math.max(grens.totId, 1), reden: 'de grens van de keten past niet bij de hash (gewijzigd of vervalst)' };
+  }
+  // Entries without hash may lead the log only until the boundary is sealed (a database from before migration 0013
+  // has no boundary yet: its leading entries without hash are the ones migration 0013 will record).
+  const ongeketendTot = grens ? (grens.hash === null ? grens.totId : 0) : Number.MAX_SAFE_INTEGER;
+  let tijdVanaf = grens?.totId ?? 0;
   let vorige: AuditRij | undefined;
   let aantal = 0;
   for (const r of sqlite.prepare(`SELECT ${KOLOMMEN} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRij>) {
     aantal++;
     const breuk = (reden: string): KetenUitkomst => ({ intact: false, aantal, id: r.id, reden });
     if (r.hash === null) {
+      if (r.id > ongeketendTot) return breuk('regel zonder hash (na de grens van de keten, of de keten is al gelegd)');
       if (vorige && vorige.hash !== null) return breuk('regel zonder hash na een regel met hash');
+      if (!grens) tijdVanaf = r.id;
     } else {
       const verwacht = vorige?.hash ?? null;
       if (vorige && vorige.hash === null) {
@@ -119,7 +149,7 @@ export function checkAuditKeten(sqlite: Database.Database, sleutel: Buffer): Ket
       if (computeAuditHash(sleutel, r.vorigeHash, r) !== r.hash)
         return breuk('de inhoud past niet bij de hash (regel gewijzigd of vervalst, of een andere SESSION_SECRET)');
     }
-    if (vorige && r.op < vorige.op) return breuk(`tijdstip ${r.op} ligt vóór dat van de vorige regel (${vorige.op}): teruggedateerd`);
+    if (vorige && r.id > tijdVanaf && r.op < vorige.op) return breuk(`tijdstip ${r.op} ligt vóór dat van de vorige regel (${vorige.op}): teruggedateerd`);
     vorige = r;
   }
   // A chain cannot show that its newest entries were cut off; AUTOINCREMENT remembers the highest id ever given (its

@@ -579,6 +579,24 @@ export const auditLog = sqliteTable(
 );
 
 /**
+ * The boundary of the audit chain (issue 28 review): one row, made by migration 0013 with `totId` = the id of the last
+ * entry written before the chain existed (0 when none). The connection set-up chains those entries exactly once and
+ * then sets `hash` (HMAC of the boundary) in the same transaction; from then on no entry is ever chained again, an
+ * entry without hash is a break, and the rule that times never go backwards applies to the entries after `totId` only.
+ * Triggers refuse any change once `hash` is set, and any delete.
+ */
+export const auditKetenGrens = sqliteTable(
+  'audit_keten_grens',
+  {
+    id: integer('id').primaryKey(),
+    totId: integer('tot_id').notNull(),
+    /** Null until the entries up to `totId` are chained; then the HMAC of the boundary (src/db/auditKeten.ts). */
+    hash: text('hash'),
+  },
+  (t) => [check('audit_keten_grens_een_rij', sql`${t.id} = 1`)],
+);
+
+/**
  * Single sign-on of an organisation (OpenID Connect, authorisation code + PKCE), set by its beheerder. The client
  * secret is stored encrypted with a key derived from SESSION_SECRET (AES-256-GCM): a copy of the database alone does
  * not give it, and no page ever shows it back. Feeds no term or cached page.

@@ -8,7 +8,7 @@ import { writeTransaction } from '../../src/db/transactie';
 import { createHash } from 'node:crypto';
 import { checkAuditKeten as checkMetSleutel, computeAuditHash, deriveAuditSleutel } from '../../src/db/auditKeten';
 import { OPERATOR, recordAudit } from '../../src/services/auditService';
-import { runCli, spawnServer } from '../support/serverProces';
+import { runCli, spawnServer, startServer } from '../support/serverProces';
 import { createOudeDatabase } from '../support/oudeDatabase';
 
 /**
@@ -219,4 +219,47 @@ describe('entries from before the chain', () => {
     expect(() => db.$client.exec("UPDATE audit_log SET hash = 'x' WHERE id = 1")).toThrow(/auditlog kan/);
     db.$client.close();
   });
+});
+
+describe('the boundary of the chain (issue 28 review): entries are chained exactly once', () => {
+  it('a log rewritten with empty hashes is not given fresh hashes at the next start: it stays a break', () => {
+    const { db, pad } = nieuweDb('herketend');
+    db.$client.close();
+    const s = shell(pad);
+    // Someone with the file drops the guard, rewrites the log and empties every hash.
+    s.exec('DROP TRIGGER audit_log_geen_wijziging; UPDATE audit_log SET vorige_hash = NULL, hash = NULL, wijzigingen = \'{"i":99}\'');
+    s.close();
+    const weer = openDatabase(pad, GEHEIM);
+    expect(weer.$client.prepare('SELECT count(*) AS n FROM audit_log WHERE hash IS NULL').get()).toEqual({ n: 3 });
+    const uitkomst = checkAuditKeten(weer.$client);
+    expect(uitkomst).toMatchObject({ intact: false, id: 1 });
+    expect(uitkomst.intact || uitkomst.reden).toContain('regel zonder hash');
+    weer.$client.close();
+  });
+
+  it('the boundary is sealed at the first start and cannot be changed or removed', () => {
+    const { db } = nieuweDb('grens');
+    expect(db.$client.prepare('SELECT tot_id AS totId, hash IS NOT NULL AS verzegeld FROM audit_keten_grens').all()).toEqual([{ totId: 0, verzegeld: 1 }]);
+    expect(() => db.$client.exec('UPDATE audit_keten_grens SET tot_id = 3')).toThrow(/grens van het auditlog/);
+    expect(() => db.$client.exec('UPDATE audit_keten_grens SET hash = NULL')).toThrow(/grens van het auditlog/);
+    expect(() => db.$client.exec('DELETE FROM audit_keten_grens')).toThrow(/grens van het auditlog/);
+    db.$client.close();
+  });
+
+  it('an old database whose audit times once stepped backwards is chained, checked intact and starts', async () => {
+    const s = createOudeDatabase(map, 'oud-terug.sqlite', '0011');
+    const pad = s.name;
+    for (const op of ['2024-03-01T10:00:00.000Z', '2024-03-01T09:00:00.000Z', '2024-03-02T08:00:00.000Z'])
+      s.prepare("INSERT INTO audit_log (op, gebruiker_naam, actie, onderwerp, wijzigingen) VALUES (?, 'oud', 'test', 'zaak', '{}')").run(op);
+    s.close();
+    const db = openDatabase(pad, GEHEIM);
+    expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 3 });
+    expect(db.$client.prepare('SELECT tot_id AS totId FROM audit_keten_grens').get()).toEqual({ totId: 3 });
+    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie' }));
+    expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 4 });
+    db.$client.close();
+    const server = await startServer(pad);
+    server.kind.kill();
+    await server.einde;
+  }, 60_000);
 });
