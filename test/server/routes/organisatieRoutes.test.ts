@@ -68,9 +68,14 @@ describe('inside an organisation (issue 28.5)', () => {
     for (const m of [uitnodiging, herstel]) expect((await t.als(DEMO.beheerder)(`/outbox/${m.id}.eml`)).status).toBe(404);
   });
 
-  it('a reset the member confirms by e-mail ends all their sessions and is audited', async () => {
+  it('a reset the member confirms by e-mail ends all their sessions, API tokens and calendar feed URL, and is audited', async () => {
     const oudeSessie = t.aanmelding(DEMO.advocaat).cookie;
     expect((await t.app.request('/zaken', { headers: { Cookie: oudeSessie } })).status).toBe(200);
+    // The member's API token and calendar feed work before.
+    const bearer = { Authorization: `Bearer ${t.aanmelding(DEMO.advocaat).bearer}` };
+    expect((await t.app.request('/api/v1/zaken', { headers: bearer })).status).toBe(200);
+    const feed = /\/agenda\/[A-Za-z0-9_-]+\.ics/.exec(await (await post(DEMO.advocaat, '/instellingen/agenda-token', {})).text())![0];
+    expect((await t.app.request(feed)).status).toBe(200);
     const r = await post(DEMO.beheerder, `/organisatie/leden/${idVan(DEMO.advocaat)}/herstel`, {});
     expect(await r.text()).toContain('Herstelverzoek verstuurd aan mr. J. Kuipers');
     // Nothing changes until the member confirms: the session still works.
@@ -94,8 +99,13 @@ describe('inside an organisation (issue 28.5)', () => {
     const daarna = await t.app.request('/zaken', { headers: { Cookie: oudeSessie }, redirect: 'manual' });
     expect(daarna.status).toBe(302);
     expect(daarna.headers.get('location')).toMatch(/^\/aanmelden/);
+    // So is every way in without the password: the API token and the feed URL.
+    expect((await t.app.request('/api/v1/zaken', { headers: bearer })).status).toBe(401);
+    expect((await t.app.request(feed)).status).toBe(404);
     const log = t.db.$client
-      .prepare("SELECT actie, gebruiker_id AS door, wijzigingen FROM audit_log WHERE onderwerp = 'gebruiker' AND onderwerp_id = ? ORDER BY id")
+      .prepare(
+        "SELECT actie, gebruiker_id AS door, wijzigingen FROM audit_log WHERE onderwerp = 'gebruiker' AND onderwerp_id = ? AND actie <> 'agendalink vernieuwd' ORDER BY id",
+      )
       .all(idVan(DEMO.advocaat)) as {
       actie: string;
       door: number;
@@ -108,6 +118,7 @@ describe('inside an organisation (issue 28.5)', () => {
     expect(log[0]!.door).toBe(idVan(DEMO.beheerder));
     expect(log[1]!.door).toBe(idVan(DEMO.advocaat));
     expect(JSON.parse(log[1]!.wijzigingen).sessiesBeeindigd).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(log[1]!.wijzigingen)).toMatchObject({ apiTokensIngetrokken: 1, agendaLinksIngetrokken: 1 });
   });
 });
 
