@@ -12,7 +12,7 @@ const post = (email: string, pad: string, velden: Record<string, string>) =>
 
 describe('members (/organisatie/leden)', () => {
   it("strips control, bidi and zero-width characters from a new member's name, and says so (issue 28.7)", async () => {
-    const getypt = 'mr. A.\u202E nabeL\u202C\u200B Bakker\r\nX\u0007';
+    const getypt = 'mr. A.\u202E nabeL\u202C\u200B Bak\u3164ker\u{E0041}\r\nX\u0007';
     const r = await post(DEMO.beheerder, '/organisatie/leden', { naam: getypt, email: 'a.bakker@vandamkuipers.example', rol: 'jurist' });
     expect(r.status).toBe(200);
     const html = await r.text();
