@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
  * The audit log as a hash chain (issue 28.6): every entry carries the hash of the entry before it (`vorige_hash`) and
@@ -25,10 +25,18 @@ export function deriveAuditSleutel(sessieGeheim: string): Buffer {
   return createHmac('sha256', sessieGeheim).update('auditketen:hmac-sha256:v1').digest();
 }
 
+const tekstVan = (vorigeHash: string | null, e: AuditInhoud) =>
+  JSON.stringify([vorigeHash, e.op, e.gebruikerId, e.gebruikerNaam, e.organisatieId, e.actie, e.onderwerp, e.onderwerpId, e.wijzigingen]);
+
 export function computeAuditHash(sleutel: Buffer, vorigeHash: string | null, e: AuditInhoud): string {
-  const inhoud = [vorigeHash, e.op, e.gebruikerId, e.gebruikerNaam, e.organisatieId, e.actie, e.onderwerp, e.onderwerpId, e.wijzigingen];
-  return createHmac('sha256', sleutel).update(JSON.stringify(inhoud)).digest('hex');
+  return createHmac('sha256', sleutel).update(tekstVan(vorigeHash, e)).digest('hex');
 }
+
+/**
+ * The unkeyed SHA-256 the chain of migrations 0011–0012 used. Read only for entries up to a boundary not yet sealed
+ * (a database from before migration 0013), to take such a log over once; never written.
+ */
+const computeOudeHash = (vorigeHash: string | null, e: AuditInhoud) => createHash('sha256').update(tekstVan(vorigeHash, e)).digest('hex');
 
 /** The key of each open connection (set by `openDatabase`), so every write on it hashes its audit entry with it. */
 const sleutels = new WeakMap<object, Buffer>();
@@ -87,8 +95,9 @@ const readGrens = (sqlite: Database.Database): Grens | undefined =>
 export const computeGrensHash = (sleutel: Buffer, totId: number) => createHmac('sha256', sleutel).update(`auditketen-grens:${totId}`).digest('hex');
 
 /**
- * Gives the entries written before migration 0011 (hash still null, up to the boundary migration 0013 recorded) their
- * place in the chain, in id order, and seals the boundary, in one transaction. Run by the connection set-up after the
+ * Gives the entries written before migration 0013 (up to the boundary it recorded: without hash from before 0011, or
+ * with the unkeyed hash of 0011–0012, which must still hold) their place in the keyed chain, in id order, and seals the
+ * boundary, in one transaction. Run by the connection set-up after the
  * migrations; runs exactly once per database: once the boundary is sealed it never chains anything again, so an entry
  * whose hash is later emptied stays a break instead of being given a fresh hash.
  */
@@ -98,6 +107,9 @@ export function chainAuditLog(sqlite: Database.Database, sleutel: Buffer): numbe
     const grens = readGrens(sqlite);
     if (!grens || grens.hash !== null) return 0;
     const rijen = sqlite.prepare(`SELECT ${KOLOMMEN} FROM audit_log WHERE id <= ? ORDER BY id`).all(grens.totId) as AuditRij[];
+    // Taken over only as it was left: entries without hash (before 0011), then entries with the unkeyed hash (0011–0012).
+    const oud = checkRijen(rijen, sleutel, grens.totId, grens.totId);
+    if (!oud.intact) throw new Error(`audit chain: entry ${oud.id} before the boundary is broken (${oud.reden}); not chained`);
     const zet = sqlite.prepare('UPDATE audit_log SET vorige_hash = ?, hash = ? WHERE id = ?');
     let vorige: string | null = null;
     for (const r of rijen) {
@@ -127,41 +139,48 @@ export function checkAuditKeten(sqlite: Database.Database, sleutel: Buffer): Ket
   if (grens?.hash != null && grens.hash !== computeGrensHash(sleutel, grens.totId)) {
     return { intact: false, aantal: 0, id: Math.max(grens.totId, 1), reden: 'de grens van de keten past niet bij de hash (gewijzigd of vervalst)' };
   }
-  // Entries without hash may lead the log only until the boundary is sealed (a database from before migration 0013
-  // has no boundary yet: its leading entries without hash are the ones migration 0013 will record).
-  const ongeketendTot = grens ? (grens.hash === null ? grens.totId : 0) : Number.MAX_SAFE_INTEGER;
-  let tijdVanaf = grens?.totId ?? 0;
+  // Up to a boundary not yet sealed (or, before migration 0013, the whole log) entries are as older versions left them.
+  const oudTot = grens ? (grens.hash === null ? grens.totId : 0) : Number.MAX_SAFE_INTEGER;
+  const rijen = sqlite.prepare(`SELECT ${KOLOMMEN} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRij>;
+  const uitkomst = checkRijen(rijen, sleutel, oudTot, grens?.totId ?? Number.MAX_SAFE_INTEGER);
+  if (!uitkomst.intact) return uitkomst;
+  const { aantal, laatsteId } = uitkomst;
+  // A chain cannot show that its newest entries were cut off; AUTOINCREMENT remembers the highest id ever given (its
+  // counter commits and rolls back with the entry), so entries missing at the end show there.
+  const hoogste = (sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined)?.seq ?? 0;
+  if (hoogste > laatsteId) {
+    return { intact: false, aantal, id: laatsteId + 1, reden: `de nieuwste regels (id ${laatsteId + 1} tot en met ${hoogste}) ontbreken: verwijderd` };
+  }
+  return { intact: true, aantal };
+}
+
+/**
+ * The walk itself. Entries up to `oudTot` are in an older form: a leading run without hash (before migration 0011),
+ * then the unkeyed hash (0011–0012); every later entry carries the keyed hash. Times must not go back after `tijdVanaf`.
+ */
+function checkRijen(
+  rijen: Iterable<AuditRij>,
+  sleutel: Buffer,
+  oudTot: number,
+  tijdVanaf: number,
+): { intact: true; aantal: number; laatsteId: number } | Extract<KetenUitkomst, { intact: false }> {
   let vorige: AuditRij | undefined;
   let aantal = 0;
-  for (const r of sqlite.prepare(`SELECT ${KOLOMMEN} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRij>) {
+  for (const r of rijen) {
     aantal++;
-    const breuk = (reden: string): KetenUitkomst => ({ intact: false, aantal, id: r.id, reden });
+    const breuk = (reden: string) => ({ intact: false as const, aantal, id: r.id, reden });
+    const oud = r.id <= oudTot;
     if (r.hash === null) {
-      if (r.id > ongeketendTot) return breuk('regel zonder hash (na de grens van de keten, of de keten is al gelegd)');
+      if (!oud) return breuk('regel zonder hash (na de grens van de keten, of de keten is al gelegd)');
       if (vorige && vorige.hash !== null) return breuk('regel zonder hash na een regel met hash');
-      if (!grens) tijdVanaf = r.id;
     } else {
-      const verwacht = vorige?.hash ?? null;
-      if (vorige && vorige.hash === null) {
-        return breuk('regel met hash na een regel zonder hash');
-      }
-      if (r.vorigeHash !== verwacht) return breuk('de hash van de vorige regel klopt niet (regel ingevoegd, verwijderd of vervangen)');
-      if (computeAuditHash(sleutel, r.vorigeHash, r) !== r.hash)
-        return breuk('de inhoud past niet bij de hash (regel gewijzigd of vervalst, of een andere SESSION_SECRET)');
+      if (vorige && vorige.hash === null) return breuk('regel met hash na een regel zonder hash');
+      if (r.vorigeHash !== (vorige?.hash ?? null)) return breuk('de hash van de vorige regel klopt niet (regel ingevoegd, verwijderd of vervangen)');
+      const verwacht = oud ? computeOudeHash(r.vorigeHash, r) : computeAuditHash(sleutel, r.vorigeHash, r);
+      if (verwacht !== r.hash) return breuk('de inhoud past niet bij de hash (regel gewijzigd of vervalst, of een andere SESSION_SECRET)');
     }
     if (vorige && r.id > tijdVanaf && r.op < vorige.op) return breuk(`tijdstip ${r.op} ligt vóór dat van de vorige regel (${vorige.op}): teruggedateerd`);
     vorige = r;
   }
-  // A chain cannot show that its newest entries were cut off; AUTOINCREMENT remembers the highest id ever given (its
-  // counter commits and rolls back with the entry), so entries missing at the end show there.
-  const hoogste = (sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined)?.seq ?? 0;
-  if (hoogste > (vorige?.id ?? 0)) {
-    return {
-      intact: false,
-      aantal,
-      id: (vorige?.id ?? 0) + 1,
-      reden: `de nieuwste regels (id ${(vorige?.id ?? 0) + 1} tot en met ${hoogste}) ontbreken: verwijderd`,
-    };
-  }
-  return { intact: true, aantal };
+  return { intact: true, aantal, laatsteId: vorige?.id ?? 0 };
 }

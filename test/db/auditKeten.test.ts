@@ -262,4 +262,48 @@ describe('the boundary of the chain (issue 28 review): entries are chained exact
     server.kind.kill();
     await server.einde;
   }, 60_000);
+
+  /** A database as the unkeyed chain of migrations 0011-0012 left it: entries hashed with plain SHA-256. */
+  function unkeyedDatabase(naam: string, vervalst = false) {
+    const s = createOudeDatabase(map, naam, '0013');
+    let vorige: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const rij = [`2025-01-0${i + 1}T10:00:00.000Z`, null, 'oud', null, 'test', 'zaak', null, `{"i":${i}}`];
+      const hash: string = createHash('sha256')
+        .update(JSON.stringify([vorige, ...rij]))
+        .digest('hex');
+      s.prepare(
+        'INSERT INTO audit_log (op, gebruiker_id, gebruiker_naam, organisatie_id, actie, onderwerp, onderwerp_id, wijzigingen, vorige_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(...rij, vorige, vervalst && i === 1 ? 'f'.repeat(64) : hash);
+      vorige = vervalst && i === 1 ? 'f'.repeat(64) : hash;
+    }
+    return s;
+  }
+
+  it('a log chained by the unkeyed version (0011-0012) is checked as it is, then re-chained with the key once', async () => {
+    const s = unkeyedDatabase('ongesleuteld.sqlite');
+    const pad = s.name;
+    expect(checkAuditKeten(s)).toEqual({ intact: true, aantal: 3 });
+    const oudeHashes = s.prepare('SELECT hash FROM audit_log ORDER BY id').pluck().all();
+    s.close();
+    const db = openDatabase(pad, GEHEIM);
+    expect(db.$client.prepare('SELECT tot_id AS totId FROM audit_keten_grens').get()).toEqual({ totId: 3 });
+    const nieuweHashes = db.$client.prepare('SELECT hash FROM audit_log ORDER BY id').pluck().all();
+    expect(nieuweHashes.some((h, i) => h === oudeHashes[i])).toBe(false);
+    expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 3 });
+    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie' }));
+    expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 4 });
+    db.$client.close();
+    const server = await startServer(pad);
+    server.kind.kill();
+    await server.einde;
+  }, 60_000);
+
+  it('a forged entry in an unkeyed log is found before the upgrade, and is not re-chained', () => {
+    const s = unkeyedDatabase('ongesleuteld-vervalst.sqlite', true);
+    const pad = s.name;
+    expect(checkAuditKeten(s)).toMatchObject({ intact: false, id: 2 });
+    s.close();
+    expect(() => openDatabase(pad, GEHEIM)).toThrow(/entry 2 before the boundary is broken/);
+  });
 });
