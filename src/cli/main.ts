@@ -24,7 +24,7 @@ if (commando === 'organisatie' || commando === 'gebruiker' || commando === 'toke
   // `organisatie sso` reads the client secret from standard input (e.g. `printf %s "$GEHEIM" | npm run -s cli -- …`).
   const stdin = commando === 'organisatie' && args[0] === 'sso' && !process.stdin.isTTY ? await readStdin() : undefined;
   const uitkomst = runAccountCommand(
-    () => openDatabase(config.databasePad),
+    () => openDatabase(config.databasePad, loadSessieGeheim(config)),
     () => loadSessieGeheim(config),
     config.mail.appUrl,
     [commando, ...args],
@@ -43,7 +43,7 @@ if (commando === 'backup' || commando === 'herstel') {
 }
 if (commando === 'audit') {
   const config = loadConfigOrExit(process.env, 2);
-  const uitkomst = runAuditCommand(config.databasePad, args);
+  const uitkomst = runAuditCommand(config.databasePad, () => loadSessieGeheim(config), args);
   process.stdout.write(uitkomst.stdout);
   process.stderr.write(uitkomst.stderr);
   process.exit(uitkomst.exitCode);

@@ -77,7 +77,7 @@ const WAT_TE_DOEN_EN = 'Restore a good backup with `npm run -s cli -- herstel FI
  * start) that the audit log's hash chain is intact. Throws DatabaseFout; never
  * changes the file. A missing or empty file is fine (a new database).
  */
-export function checkDatabaseBestand(pad: string, opties: { volledig?: boolean; moetBestaan?: boolean; auditKeten?: boolean } = {}): SchemaStand | undefined {
+export function checkDatabaseBestand(pad: string, opties: { volledig?: boolean; moetBestaan?: boolean; auditKeten?: Buffer } = {}): SchemaStand | undefined {
   const naam = resolve(pad);
   if (!existsSync(pad) || statSync(pad).size === 0) {
     if (!opties.moetBestaan) return undefined;
@@ -107,7 +107,7 @@ export function checkDatabaseBestand(pad: string, opties: { volledig?: boolean; 
       );
     }
     if (opties.auditKeten) {
-      const keten = checkAuditKeten(sqlite);
+      const keten = checkAuditKeten(sqlite, opties.auditKeten);
       if (!keten.intact) {
         throw new DatabaseFout(
           'auditlog-verbroken',

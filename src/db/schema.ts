@@ -569,13 +569,31 @@ export const auditLog = sqliteTable(
     wijzigingen: text('wijzigingen').notNull().default('{}'),
     /**
      * The hash chain (issue 28): `vorigeHash` is the `hash` of the entry before it (null for the first), `hash` the
-     * SHA-256 of this entry's content and `vorigeHash` (src/db/auditKeten.ts). Null only for entries written before
+     * HMAC-SHA256 (key from SESSION_SECRET) of this entry's content and `vorigeHash` (src/db/auditKeten.ts). Null only for entries written before
      * migration 0011 until the connection set-up chains them. Checked by `cli -- audit controleer` and at start.
      */
     vorigeHash: text('vorige_hash'),
     hash: text('hash'),
   },
   (t) => [index('audit_log_onderwerp').on(t.onderwerp, t.onderwerpId), index('audit_log_organisatie').on(t.organisatieId)],
+);
+
+/**
+ * The boundary of the audit chain (issue 28 review): one row, made by migration 0013 with `totId` = the id of the last
+ * entry written before the chain existed (0 when none). The connection set-up chains those entries exactly once and
+ * then sets `hash` (HMAC of the boundary) in the same transaction; from then on no entry is ever chained again, an
+ * entry without hash is a break, and the rule that times never go backwards applies to the entries after `totId` only.
+ * Triggers refuse any change once `hash` is set, and any delete.
+ */
+export const auditKetenGrens = sqliteTable(
+  'audit_keten_grens',
+  {
+    id: integer('id').primaryKey(),
+    totId: integer('tot_id').notNull(),
+    /** Null until the entries up to `totId` are chained; then the HMAC of the boundary (src/db/auditKeten.ts). */
+    hash: text('hash'),
+  },
+  (t) => [check('audit_keten_grens_een_rij', sql`${t.id} = 1`)],
 );
 
 /**

@@ -1,3 +1,4 @@
+import { deriveAuditSleutel } from '../db/auditKeten';
 import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,9 +42,11 @@ console.error = (...delen: unknown[]) => log.error(format(...delen));
 // The file is checked read-only before anything writes to it: SQLite, PRAGMA quick_check, a schema this version knows,
 // an intact audit log (hash chain).
 let losLaten: () => void;
+mkdirSync(dirname(resolve(config.databasePad)), { recursive: true, mode: 0o700 });
+// Keys session ids, links, tokens and the audit chain (the start check below verifies the chain with it).
+const sessieGeheim = loadSessieGeheim(config);
 try {
-  mkdirSync(dirname(resolve(config.databasePad)), { recursive: true, mode: 0o700 });
-  const stand = checkDatabaseBestand(config.databasePad, { auditKeten: true });
+  const stand = checkDatabaseBestand(config.databasePad, { auditKeten: deriveAuditSleutel(sessieGeheim) });
   if (stand?.nogToeTePassen) log.info({ migrations: stand.nogToeTePassen }, 'Applying database migrations');
   losLaten = claimDatabase(config.databasePad);
 } catch (e) {
@@ -80,7 +83,7 @@ function loadDemoWachtwoord(config: AppConfig): string {
 
 const outboxMap = join(dirname(resolve(config.databasePad)), 'outbox');
 restrictBestaandeBestanden(config, outboxMap);
-const db = openDatabase(config.databasePad);
+const db = openDatabase(config.databasePad, sessieGeheim);
 seedZorgkantoorregios(db);
 let demoWachtwoord: string | undefined;
 if (config.demo) {
@@ -90,7 +93,6 @@ if (config.demo) {
   seedDemoInloggegevens(db, demoWachtwoord, DEMO_EMAILS);
 }
 removeVerlopenSessies(db, Date.now(), config.sessie);
-const sessieGeheim = loadSessieGeheim(config);
 // TOTP secrets stored as typed by older versions are encrypted with the session secret's key before anyone signs in.
 const verzegeld = sealBestaandeTotpGeheimen(db, sessieGeheim);
 if (verzegeld) log.info({ count: verzegeld }, 'Encrypted TOTP secrets stored in plain text by an older version');

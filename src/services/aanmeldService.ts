@@ -4,7 +4,7 @@ import { and, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-or
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { Db } from '../db/verbinding';
-import { gebruikers, inloggegevens, organisaties, sessies, uitnodigingen } from '../db/schema';
+import { apiTokens, gebruikers, inloggegevens, organisaties, sessies, uitnodigingen } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
 import { checkWachtwoord } from '../validation/wachtwoord';
 import { hashGeheim, ontsleutel, versleutel } from './geheimen';
@@ -229,13 +229,24 @@ export async function acceptUitnodiging(
     const wie = tx.select({ organisatieId: gebruikers.organisatieId }).from(gebruikers).where(eq(gebruikers.id, u.gebruikerId)).get()!;
     const schrijver = { gebruikerId: u.gebruikerId, naam: u.naam, organisatieId: wie.organisatieId };
     if (u.herstel) {
-      // A reset the member confirmed by following the link: every running session of the member ends (issue 28.5).
+      // A reset the member confirmed by following the link: every running session of the member ends (issue 28.5),
+      // and so does every other way in that does not ask for the password: API tokens and the calendar feed's URL.
       const sessiesBeeindigd = tx.delete(sessies).where(eq(sessies.gebruikerId, u.gebruikerId)).run().changes;
+      const apiTokensIngetrokken = tx
+        .update(apiTokens)
+        .set({ ingetrokkenOp: nu.toISOString() })
+        .where(and(eq(apiTokens.gebruikerId, u.gebruikerId), isNull(apiTokens.ingetrokkenOp)))
+        .run().changes;
+      const agendaLinksIngetrokken = tx
+        .update(gebruikers)
+        .set({ agendaTokenHash: null, agendaToken: null })
+        .where(and(eq(gebruikers.id, u.gebruikerId), or(isNotNull(gebruikers.agendaTokenHash), isNotNull(gebruikers.agendaToken))))
+        .run().changes;
       recordAudit(tx, schrijver, {
         actie: 'account hersteld (nieuw wachtwoord en tweestapsverificatie, alle sessies beëindigd)',
         onderwerp: 'gebruiker',
         onderwerpId: u.gebruikerId,
-        wijzigingen: { sessiesBeeindigd },
+        wijzigingen: { sessiesBeeindigd, apiTokensIngetrokken, agendaLinksIngetrokken },
       });
     } else {
       recordAudit(tx, schrijver, {

@@ -3,7 +3,7 @@ import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { preparePerVerbinding } from '../db/voorbereid';
 import { auditLog } from '../db/schema';
-import { computeAuditHash, computeAuditOp } from '../db/auditKeten';
+import { computeAuditHash, computeAuditOp, readAuditSleutel } from '../db/auditKeten';
 import { assertCan } from './permissies';
 
 /** Who wrote, when no signed-in user did: the operator's command line. */
@@ -39,7 +39,7 @@ export function recordAudit(
   };
   const vorigeHash = kop?.hash ?? null;
   tx.insert(auditLog)
-    .values({ ...inhoud, vorigeHash, hash: computeAuditHash(vorigeHash, inhoud) })
+    .values({ ...inhoud, vorigeHash, hash: computeAuditHash(readAuditSleutel(tx), vorigeHash, inhoud) })
     .run();
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
-import { gebruikers, herinneringen, organisaties } from '../db/schema';
+import { gebruikers, herinneringen, organisaties, zaken } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { assertCan, can } from './permissies';
@@ -136,9 +136,10 @@ export function describeTermijnSleutel(sleutel: string | null): string {
 /** A reminder or escalation sent to the actor, or to a colleague (the backup and beheerder act on it too). */
 export function loadHerinnering(db: Db, actor: Actor, id: number) {
   const gevonden = db
-    .select({ rij: herinneringen, aan: gebruikers.naam, organisatieId: gebruikers.organisatieId })
+    .select({ rij: herinneringen, aan: gebruikers.naam, organisatieId: gebruikers.organisatieId, zaakOrganisatieId: zaken.organisatieId })
     .from(herinneringen)
     .innerJoin(gebruikers, eq(herinneringen.gebruikerId, gebruikers.id))
+    .leftJoin(zaken, eq(zaken.id, herinneringen.zaakId))
     .where(and(eq(herinneringen.id, id), inArray(herinneringen.soort, ['herinnering', 'escalatie'])))
     .get();
   if (!gevonden || gevonden.organisatieId !== actor.organisatieId) return undefined;
@@ -155,8 +156,14 @@ export function loadHerinnering(db: Db, actor: Actor, id: number) {
   return {
     ...rij,
     aan: gevonden.aan,
+    /** The organisation whose term it is: the reminder's own, else its case's, else (older rows) its addressee's. */
+    eigenOrganisatieId: rij.organisatieId ?? gevonden.zaakOrganisatieId ?? gevonden.organisatieId,
     eigen: rij.gebruikerId === actor.gebruikerId,
-    magGezien: can(actor, 'herinnering.gezien', { soort: 'herinnering', gebruikerId: rij.gebruikerId, organisatieId: gevonden.organisatieId }),
+    magGezien: can(actor, 'herinnering.gezien', {
+      soort: 'herinnering',
+      gebruikerId: rij.gebruikerId,
+      organisatieId: rij.organisatieId ?? gevonden.zaakOrganisatieId ?? gevonden.organisatieId,
+    }),
     termijnGezienOp: gezien,
     omschrijving: describeTermijnSleutel(rij.termijn),
   };
@@ -169,7 +176,7 @@ export function loadHerinnering(db: Db, actor: Actor, id: number) {
 export function markGezien(db: Db, actor: Actor, id: number, nu: Date): boolean {
   const rij = loadHerinnering(db, actor, id);
   if (!rij) return false;
-  assertCan(actor, 'herinnering.gezien', { soort: 'herinnering', gebruikerId: rij.gebruikerId, organisatieId: actor.organisatieId });
+  assertCan(actor, 'herinnering.gezien', { soort: 'herinnering', gebruikerId: rij.gebruikerId, organisatieId: rij.eigenOrganisatieId });
   if (rij.gezienOp) return true;
   writeTransaction(db, (tx) => {
     tx.update(herinneringen).set({ gezienOp: nu.toISOString() }).where(eq(herinneringen.id, id)).run();

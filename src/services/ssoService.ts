@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { gebruikers, inloggegevens, organisatieSso, organisaties } from '../db/schema';
@@ -124,23 +124,24 @@ export function deleteSsoInstelling(db: Db, actor: Actor): boolean {
 }
 
 /**
- * The organisation with single sign-on whose members' addresses are at this address's domain, when exactly one is.
- * Chosen by the domain, never by the account (issue 28.7): an address with an account and one without get the same
- * answer, so the button tells no one which addresses have an account, here or elsewhere. Whether the account exists
- * is decided only after the organisation's provider has vouched for the address (`finishSso`).
+ * The organisation with single sign-on of this address's own account, when that account has been taken into use
+ * (its invitation accepted: a password set, or a demo account). Never chosen by the address's domain (issue 28 review):
+ * an invitation, accepted or not, by one organisation to an address at another's domain must not send that domain's
+ * people to the inviting organisation's provider, nor take their own organisation's button away. Every address that
+ * gives no organisation — unknown, invited only, or with an account whose organisation has no single sign-on — gets the
+ * same answer from the route, so the answer does not tell these apart.
  */
 export function findSsoOrganisatie(db: Db, email: string): { organisatieId: number; organisatieNaam: string } | undefined {
   const adres = normaliseerEmail(email);
   if (!isEmail(adres)) return undefined;
-  const domein = adres.slice(adres.lastIndexOf('@') + 1);
-  const kandidaten = db
-    .selectDistinct({ organisatieId: organisaties.id, organisatieNaam: organisaties.naam })
+  return db
+    .select({ organisatieId: organisaties.id, organisatieNaam: organisaties.naam })
     .from(gebruikers)
+    .innerJoin(inloggegevens, eq(inloggegevens.gebruikerId, gebruikers.id))
     .innerJoin(organisatieSso, eq(organisatieSso.organisatieId, gebruikers.organisatieId))
     .innerJoin(organisaties, eq(organisaties.id, gebruikers.organisatieId))
-    .where(sql`substr(lower(${gebruikers.email}), instr(lower(${gebruikers.email}), '@') + 1) = ${domein}`)
-    .all();
-  return kandidaten.length === 1 ? kandidaten[0] : undefined;
+    .where(and(eq(gebruikers.email, adres), or(isNotNull(inloggegevens.wachtwoordHash), eq(inloggegevens.demo, true))))
+    .get();
 }
 
 /** What the browser keeps (encrypted, in a cookie) between leaving for the provider and coming back. */

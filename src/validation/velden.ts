@@ -104,17 +104,21 @@ export function formatVeldFout(fout: VeldFout): string {
 }
 
 /**
- * Control characters (C0 and C1, CR and LF included), bidirectional controls (U+061C, U+200E–U+200F, U+202A–U+202E,
- * U+2066–U+2069) and zero-width and other invisible characters (U+00AD, U+180E, U+200B–U+200D, U+2060–U+2064, U+FEFF):
- * never part of a person's name (issue 28.7). A tab or line break becomes a space.
+ * Never part of a person's name (issue 28.7, review): control characters (Cc: C0 and C1, CR and LF included), format
+ * characters (Cf: bidirectional controls, zero-width characters, the soft hyphen, tag characters, …), private-use (Co)
+ * and unassigned (Cn) code points, the line and paragraph separators (Zl, Zp), and the Hangul fillers that show as
+ * nothing (U+115F, U+1160, U+3164, U+FFA0). A tab or line break becomes a space. The result is in NFC.
  */
 const REGELEINDE_OF_TAB = /[\t\n\r\v\f\u0085\u2028\u2029]+/g;
-const ONZICHTBAAR_OF_STUREND = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const ONZICHTBAAR_OF_STUREND = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/gu;
 
-/** A name as stored: without those characters, single spaces, trimmed; `gewijzigd` when that changed more than the trim. */
+/**
+ * A name as stored: without those characters, single spaces, trimmed, NFC-normalised; `gewijzigd` when that changed
+ * more than the trim and the normalisation (which change nothing one can see).
+ */
 export function cleanNaam(invoer: string): { naam: string; gewijzigd: boolean } {
-  const naam = invoer.replace(REGELEINDE_OF_TAB, ' ').replace(ONZICHTBAAR_OF_STUREND, '').replace(/ {2,}/g, ' ').trim();
-  return { naam, gewijzigd: naam !== invoer.trim() };
+  const naam = invoer.replace(REGELEINDE_OF_TAB, ' ').replace(ONZICHTBAAR_OF_STUREND, '').replace(/ {2,}/g, ' ').trim().normalize('NFC');
+  return { naam, gewijzigd: naam !== invoer.trim().normalize('NFC') };
 }
 
 /** The Dutch note shown when cleaning changed a typed name. */

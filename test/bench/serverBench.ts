@@ -18,7 +18,7 @@ const ADVOCAAT = 'j.kuipers@vandamkuipers.example';
 
 /** Fills a database file with `schaal` × the national scenario: 31 regions × 6 years of besluiten, 40,000 tariefbeschikkingen × schaal. */
 export function fillLandelijkeDatabase(pad: string, schaal = 1): void {
-  const db = openDatabase(pad);
+  const db = openDatabase(pad, GEHEIM);
   seedZorgkantoorregios(db);
   seedDemoData(db);
   const scenario = buildLandelijkScenario({ tariefbeschikkingen: 40_000 * schaal, eersteJaar: 2026, jaren: 6, zorgaanbieders: 2_000 * schaal });
@@ -107,7 +107,7 @@ export async function measureServer(schaal: number): Promise<ServerMeting> {
   const pad = join(map, 'landelijk.sqlite');
   fillLandelijkeDatabase(pad, schaal);
   // A signed-in NZa session made in the database the server will read (same secret), as the sign-in page would.
-  const db = openDatabase(pad);
+  const db = openDatabase(pad, GEHEIM);
   const gebruikerId = db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').pluck().get(NZA) as number;
   const { token, sessie } = createSessie(db, GEHEIM, gebruikerId, Date.now());
   const tb = db.$client
@@ -296,7 +296,7 @@ export async function measureApiPagina(schaal: number, aantalPaginas = 300): Pro
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-bench-api-'));
   const pad = join(map, 'landelijk.sqlite');
   fillLandelijkeDatabase(pad, schaal);
-  const db = openDatabase(pad);
+  const db = openDatabase(pad, GEHEIM);
   const gebruikerId = db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').pluck().get(NZA) as number;
   const bearer = createApiToken(db, GEHEIM, gebruikerId, { naam: 'bench', scope: 'lezen' });
   db.$client.close();

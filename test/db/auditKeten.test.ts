@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/verbinding';
 import { writeTransaction } from '../../src/db/transactie';
-import { checkAuditKeten, computeAuditHash } from '../../src/db/auditKeten';
+import { createHash } from 'node:crypto';
+import { checkAuditKeten as checkMetSleutel, computeAuditHash, deriveAuditSleutel } from '../../src/db/auditKeten';
 import { OPERATOR, recordAudit } from '../../src/services/auditService';
-import { runCli, spawnServer } from '../support/serverProces';
+import { runCli, spawnServer, startServer } from '../support/serverProces';
 import { createOudeDatabase } from '../support/oudeDatabase';
 
 /**
@@ -16,12 +17,15 @@ import { createOudeDatabase } from '../support/oudeDatabase';
  * controleer` (exit 1, naming the first broken entry) and by the server's start check; entries written before the
  * chain existed are chained by the connection set-up.
  */
+const GEHEIM = 'test-geheim-van-minstens-16';
+const SLEUTEL = deriveAuditSleutel(GEHEIM);
+const checkAuditKeten = (s: Database.Database) => checkMetSleutel(s, SLEUTEL);
 const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-auditketen-'));
 afterAll(() => rmSync(map, { recursive: true, force: true }));
 
 function nieuweDb(naam: string, regels = 3): { db: Db; pad: string } {
   const pad = join(map, `${naam}.sqlite`);
-  const db = openDatabase(pad);
+  const db = openDatabase(pad, GEHEIM);
   for (let i = 0; i < regels; i++)
     writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'test', onderwerp: 'organisatie', onderwerpId: i, wijzigingen: { i } }));
   return { db, pad };
@@ -57,6 +61,17 @@ describe('the audit log refuses every rewrite', () => {
     expect(() => db.$client.exec("REPLACE INTO audit_log (id, gebruiker_naam, actie, onderwerp) VALUES (1, 'x', 'vervalst', 'zaak')")).toThrow(/auditlog kan/);
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 3 });
   });
+});
+
+const inhoudVan = (r: unknown[]) => ({
+  op: r[0] as string,
+  gebruikerId: null,
+  gebruikerNaam: r[2] as string,
+  organisatieId: null,
+  actie: r[4] as string,
+  onderwerp: r[5] as string,
+  onderwerpId: null,
+  wijzigingen: r[7] as string,
 });
 
 describe('the hash chain', () => {
@@ -121,7 +136,7 @@ describe('the hash chain', () => {
       inhoud.actie,
       inhoud.onderwerp,
       kop.hash,
-      computeAuditHash(kop.hash, inhoud),
+      computeAuditHash(SLEUTEL, kop.hash, inhoud),
     );
     s.close();
     const uitkomst = checkAuditKeten(db.$client);
@@ -129,6 +144,42 @@ describe('the hash chain', () => {
     expect(uitkomst.intact || uitkomst.reden).toContain('teruggedateerd');
     db.$client.close();
   });
+
+  it.each([
+    [
+      'plain SHA-256 (no key)',
+      (vorige: string | null, inhoud: unknown[]) =>
+        createHash('sha256')
+          .update(JSON.stringify([vorige, ...inhoud]))
+          .digest('hex'),
+    ],
+    [
+      'HMAC with another SESSION_SECRET',
+      (vorige: string | null, inhoud: unknown[]) => computeAuditHash(deriveAuditSleutel('een-ander-geheim-van-16+'), vorige, inhoudVan(inhoud)),
+    ],
+  ])('a forged entry whose hash is computed as %s is found (the chain is keyed)', (_soort, hashVan) => {
+    const { db, pad } = nieuweDb(`vervalst-${_soort.length}`);
+    const s = shell(pad);
+    const kop = laatste(s);
+    // Linked to the newest entry, dated after it, hashed exactly as the unkeyed chain of the previous version did.
+    const inhoud = [new Date(Date.parse(kop.op) + 1000).toISOString(), null, 'x', null, 'vervalst', 'zaak', null, '{}'];
+    s.prepare(
+      'INSERT INTO audit_log (op, gebruiker_id, gebruiker_naam, organisatie_id, actie, onderwerp, onderwerp_id, wijzigingen, vorige_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(...inhoud, kop.hash, hashVan(kop.hash, inhoud));
+    s.close();
+    const uitkomst = checkAuditKeten(db.$client);
+    expect(uitkomst).toMatchObject({ intact: false, id: 4 });
+    expect(uitkomst.intact || uitkomst.reden).toContain('de inhoud past niet bij de hash');
+    db.$client.close();
+  });
+
+  it('audit controleer with another SESSION_SECRET does not find the chain intact', async () => {
+    const { db, pad } = nieuweDb('ander-geheim');
+    db.$client.close();
+    const fout = await runCli(['audit', 'controleer'], { DATABASE_PATH: pad, SESSION_SECRET: 'een-ander-geheim-van-16+' });
+    expect(fout.code).toBe(1);
+    expect(fout.stderr).toContain('Auditlog verbroken bij regel id 1');
+  }, 60_000);
 
   it('the server refuses to start on a broken chain, the file unchanged', async () => {
     const { db, pad } = nieuweDb('start');
@@ -159,7 +210,7 @@ describe('entries from before the chain', () => {
       s.prepare("INSERT INTO audit_log (gebruiker_naam, actie, onderwerp, wijzigingen) VALUES ('oud', 'test', 'zaak', ?)").run(`{"i":${i}}`);
     s.close();
 
-    const db = openDatabase(pad);
+    const db = openDatabase(pad, GEHEIM);
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 4 });
     expect(db.$client.prepare('SELECT count(*) AS n FROM audit_log WHERE hash IS NULL').get()).toEqual({ n: 0 });
     writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie' }));
@@ -167,5 +218,92 @@ describe('entries from before the chain', () => {
     // Once chained, no entry can be given another hash.
     expect(() => db.$client.exec("UPDATE audit_log SET hash = 'x' WHERE id = 1")).toThrow(/auditlog kan/);
     db.$client.close();
+  });
+});
+
+describe('the boundary of the chain (issue 28 review): entries are chained exactly once', () => {
+  it('a log rewritten with empty hashes is not given fresh hashes at the next start: it stays a break', () => {
+    const { db, pad } = nieuweDb('herketend');
+    db.$client.close();
+    const s = shell(pad);
+    // Someone with the file drops the guard, rewrites the log and empties every hash.
+    s.exec('DROP TRIGGER audit_log_geen_wijziging; UPDATE audit_log SET vorige_hash = NULL, hash = NULL, wijzigingen = \'{"i":99}\'');
+    s.close();
+    const weer = openDatabase(pad, GEHEIM);
+    expect(weer.$client.prepare('SELECT count(*) AS n FROM audit_log WHERE hash IS NULL').get()).toEqual({ n: 3 });
+    const uitkomst = checkAuditKeten(weer.$client);
+    expect(uitkomst).toMatchObject({ intact: false, id: 1 });
+    expect(uitkomst.intact || uitkomst.reden).toContain('regel zonder hash');
+    weer.$client.close();
+  });
+
+  it('the boundary is sealed at the first start and cannot be changed or removed', () => {
+    const { db } = nieuweDb('grens');
+    expect(db.$client.prepare('SELECT tot_id AS totId, hash IS NOT NULL AS verzegeld FROM audit_keten_grens').all()).toEqual([{ totId: 0, verzegeld: 1 }]);
+    expect(() => db.$client.exec('UPDATE audit_keten_grens SET tot_id = 3')).toThrow(/grens van het auditlog/);
+    expect(() => db.$client.exec('UPDATE audit_keten_grens SET hash = NULL')).toThrow(/grens van het auditlog/);
+    expect(() => db.$client.exec('DELETE FROM audit_keten_grens')).toThrow(/grens van het auditlog/);
+    db.$client.close();
+  });
+
+  it('an old database whose audit times once stepped backwards is chained, checked intact and starts', async () => {
+    const s = createOudeDatabase(map, 'oud-terug.sqlite', '0011');
+    const pad = s.name;
+    for (const op of ['2024-03-01T10:00:00.000Z', '2024-03-01T09:00:00.000Z', '2024-03-02T08:00:00.000Z'])
+      s.prepare("INSERT INTO audit_log (op, gebruiker_naam, actie, onderwerp, wijzigingen) VALUES (?, 'oud', 'test', 'zaak', '{}')").run(op);
+    s.close();
+    const db = openDatabase(pad, GEHEIM);
+    expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 3 });
+    expect(db.$client.prepare('SELECT tot_id AS totId FROM audit_keten_grens').get()).toEqual({ totId: 3 });
+    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie' }));
+    expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 4 });
+    db.$client.close();
+    const server = await startServer(pad);
+    server.kind.kill();
+    await server.einde;
+  }, 60_000);
+
+  /** A database as the unkeyed chain of migrations 0011-0012 left it: entries hashed with plain SHA-256. */
+  function unkeyedDatabase(naam: string, vervalst = false) {
+    const s = createOudeDatabase(map, naam, '0013');
+    let vorige: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const rij = [`2025-01-0${i + 1}T10:00:00.000Z`, null, 'oud', null, 'test', 'zaak', null, `{"i":${i}}`];
+      const hash: string = createHash('sha256')
+        .update(JSON.stringify([vorige, ...rij]))
+        .digest('hex');
+      s.prepare(
+        'INSERT INTO audit_log (op, gebruiker_id, gebruiker_naam, organisatie_id, actie, onderwerp, onderwerp_id, wijzigingen, vorige_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(...rij, vorige, vervalst && i === 1 ? 'f'.repeat(64) : hash);
+      vorige = vervalst && i === 1 ? 'f'.repeat(64) : hash;
+    }
+    return s;
+  }
+
+  it('a log chained by the unkeyed version (0011-0012) is checked as it is, then re-chained with the key once', async () => {
+    const s = unkeyedDatabase('ongesleuteld.sqlite');
+    const pad = s.name;
+    expect(checkAuditKeten(s)).toEqual({ intact: true, aantal: 3 });
+    const oudeHashes = s.prepare('SELECT hash FROM audit_log ORDER BY id').pluck().all();
+    s.close();
+    const db = openDatabase(pad, GEHEIM);
+    expect(db.$client.prepare('SELECT tot_id AS totId FROM audit_keten_grens').get()).toEqual({ totId: 3 });
+    const nieuweHashes = db.$client.prepare('SELECT hash FROM audit_log ORDER BY id').pluck().all();
+    expect(nieuweHashes.some((h, i) => h === oudeHashes[i])).toBe(false);
+    expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 3 });
+    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie' }));
+    expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 4 });
+    db.$client.close();
+    const server = await startServer(pad);
+    server.kind.kill();
+    await server.einde;
+  }, 60_000);
+
+  it('a forged entry in an unkeyed log is found before the upgrade, and is not re-chained', () => {
+    const s = unkeyedDatabase('ongesleuteld-vervalst.sqlite', true);
+    const pad = s.name;
+    expect(checkAuditKeten(s)).toMatchObject({ intact: false, id: 2 });
+    s.close();
+    expect(() => openDatabase(pad, GEHEIM)).toThrow(/entry 2 before the boundary is broken/);
   });
 });

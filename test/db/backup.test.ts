@@ -14,7 +14,7 @@ let map: string;
 let db: Db;
 beforeEach(() => {
   map = mkdtempSync(join(tmpdir(), 'termijnbewaking-backup-'));
-  db = openDatabase(join(map, 'app.sqlite'));
+  db = openDatabase(join(map, 'app.sqlite'), 'test-geheim-van-minstens-16');
   seedZorgkantoorregios(db);
   seedDemoData(db);
 });

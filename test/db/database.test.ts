@@ -28,7 +28,7 @@ function countRijen(db: Db): Record<string, number> {
 
 beforeEach(() => {
   map = mkdtempSync(join(tmpdir(), 'termijnbewaking-db-'));
-  db = openDatabase(join(map, 'sub', 'test.sqlite'));
+  db = openDatabase(join(map, 'sub', 'test.sqlite'), 'test-geheim-van-minstens-16');
 });
 afterEach(() => {
   db.$client.close();
@@ -95,7 +95,7 @@ describe('the embedded database', () => {
   it('reopening the same file keeps the data (migrations are not re-applied)', () => {
     seedZorgkantoorregios(db);
     db.$client.close();
-    db = openDatabase(join(map, 'sub', 'test.sqlite'));
+    db = openDatabase(join(map, 'sub', 'test.sqlite'), 'test-geheim-van-minstens-16');
     expect(
       db
         .select()

@@ -19,7 +19,7 @@ describe('feed tokens from before the hash', () => {
     s.prepare("INSERT INTO gebruikers (naam, email, organisatie_id, rol, agenda_token) VALUES ('A', 'a@b.example', 1, 'jurist', ?)").run(token);
     s.close();
 
-    const db = openDatabase(pad);
+    const db = openDatabase(pad, 'test-geheim-van-minstens-16');
     const rij = db.$client.prepare('SELECT agenda_token AS oud, agenda_token_hash AS hash FROM gebruikers').get() as { oud: string | null; hash: string };
     expect(rij.oud).toBeNull();
     expect(rij.hash).toMatch(/^[0-9a-f]{64}$/);

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO } from '../support/testApp';
 
 /** Tables whose changes do not move the data revision: bookkeeping that no cached view reads. */
-/** Issue 11: accounts, sessions, links, tokens and the audit log feed no term and no cached page either; termijn_cel_revisie is a revision itself. */
+/** Issue 11: accounts, sessions, links, tokens and the audit log (and its chain's boundary) feed no term and no cached page either; termijn_cel_revisie is a revision itself. */
 const NIET_GETELD = [
   'data_revisie',
   'termijn_cel_revisie',
@@ -16,6 +16,7 @@ const NIET_GETELD = [
   'uitnodigingen',
   'api_tokens',
   'audit_log',
+  'audit_keten_grens',
   'organisatie_sso',
   'verzend_lease',
 ];

@@ -119,7 +119,7 @@ describe('reminders by e-mail', () => {
     void sendVerschuldigde(deps(sterft)); // the process "dies" after SMTP accepted the message
     await expect.poll(() => ontvangen.length).toBe(1);
     // Restart: a new process on a fresh connection, after the dead one's sender lease expired.
-    const herstart = openDatabase(t.db.$client.name);
+    const herstart = openDatabase(t.db.$client.name, 'test-geheim-van-minstens-16');
     nuMs += 11 * 60_000;
     const u = await ronde({ ...deps(echt, herstart), afzender: createAfzender() });
     expect(u).toMatchObject({ verzonden: 0, onzeker: 1 });
@@ -167,7 +167,7 @@ describe('reminders by e-mail', () => {
   it('two instances at once send each reminder once', async () => {
     vandaag = '2026-12-02';
     planHerinneringen(deps());
-    const tweede = openDatabase(t.db.$client.name);
+    const tweede = openDatabase(t.db.$client.name, 'test-geheim-van-minstens-16');
     const [a, b] = await Promise.all([
       sendVerschuldigde({ ...deps(), afzender: createAfzender() }),
       sendVerschuldigde({ ...deps(undefined, tweede), afzender: createAfzender() }),

@@ -101,7 +101,7 @@ describe('a ledger that survives change (issue 12.4)', () => {
   });
 
   it('records "verzonden" only once SMTP accepted and the row is committed; a lock right after SMTP sends nothing again', async () => {
-    const ander = openDatabase(t.db.$client.name);
+    const ander = openDatabase(t.db.$client.name, 'test-geheim-van-minstens-16');
     const echt = outbox();
     let vergrendeld = false;
     const vergrendelt: Verzender = {
@@ -174,7 +174,7 @@ describe('a ledger that survives change (issue 12.4)', () => {
   });
 
   it('only the holder of the lease sends: a second sender on the same file sends nothing until the lease expires', async () => {
-    const tweede = openDatabase(t.db.$client.name);
+    const tweede = openDatabase(t.db.$client.name, 'test-geheim-van-minstens-16');
     const eerste = await ronde();
     expect(eerste.geenLease).toBeUndefined();
     const ander = { ...deps(outbox(), tweede), afzender: createAfzender(60_000) };

@@ -179,7 +179,7 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
 
   beforeAll(() => {
     map = mkdtempSync(join(tmpdir(), 'termijnbewaking-cache-'));
-    db = openDatabase(join(map, 'cache.sqlite'));
+    db = openDatabase(join(map, 'cache.sqlite'), 'test-geheim-van-minstens-16');
     seedZorgkantoorregios(db);
     seedDemoData(db);
     const sql = db.$client;

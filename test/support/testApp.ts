@@ -40,7 +40,7 @@ export function createTestApp(
   opties: { demo?: boolean; log?: Logger; griffierechtTarieven?: GriffierechtTarief[] } = {},
 ) {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-app-'));
-  const db: Db = openDatabase(join(map, 'app.sqlite'));
+  const db: Db = openDatabase(join(map, 'app.sqlite'), SESSIE_GEHEIM);
   seedZorgkantoorregios(db);
   seedDemoData(db);
   const demo = opties.demo ?? true;

@@ -22,6 +22,18 @@ const gezienOp = (id: number) => (t.db.$client.prepare('SELECT gezien_op AS g FR
 const audit = (actie: string) => t.db.$client.prepare('SELECT gebruiker_naam AS door, wijzigingen FROM audit_log WHERE actie = ?').all(actie);
 
 describe('reminders (/herinneringen): "gezien" (issue 28.5)', () => {
+  it("the permission check asks with the reminder's own organisation, not the actor's (issue 28 review, 5)", async () => {
+    // A reminder addressed to the firm's jurist for a term of another organisation (Heuvelrand's).
+    const id = herinneringVoorJurist();
+    t.db.$client
+      .prepare('UPDATE herinneringen SET organisatie_id = (SELECT organisatie_id FROM gebruikers WHERE email = ?) WHERE id = ?')
+      .run(DEMO.inhouse, id);
+    // The firm's beheerder may mark only its own organisation's reminders: refused, and shown no button.
+    expect(await (await t.als(DEMO.beheerder)(`/herinneringen/${id}`)).text()).not.toContain(`action="/herinneringen/${id}/gezien"`);
+    expect((await post(DEMO.beheerder, `/herinneringen/${id}/gezien`)).status).toBe(403);
+    expect(gezienOp(id)).toBeNull();
+  });
+
   it('a lezer of the same organisation cannot mark a colleague’s reminder seen, nor sees the button', async () => {
     const id = herinneringVoorJurist();
     const pagina = await (await t.als(DEMO.lezer)(`/herinneringen/${id}`)).text();

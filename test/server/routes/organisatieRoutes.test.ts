@@ -12,7 +12,7 @@ const post = (email: string, pad: string, velden: Record<string, string>) =>
 
 describe('members (/organisatie/leden)', () => {
   it("strips control, bidi and zero-width characters from a new member's name, and says so (issue 28.7)", async () => {
-    const getypt = 'mr. A.\u202E nabeL\u202C\u200B Bakker\r\nX\u0007';
+    const getypt = 'mr. A.\u202E nabeL\u202C\u200B Bak\u3164ker\u{E0041}\r\nX\u0007';
     const r = await post(DEMO.beheerder, '/organisatie/leden', { naam: getypt, email: 'a.bakker@vandamkuipers.example', rol: 'jurist' });
     expect(r.status).toBe(200);
     const html = await r.text();
@@ -68,9 +68,14 @@ describe('inside an organisation (issue 28.5)', () => {
     for (const m of [uitnodiging, herstel]) expect((await t.als(DEMO.beheerder)(`/outbox/${m.id}.eml`)).status).toBe(404);
   });
 
-  it('a reset the member confirms by e-mail ends all their sessions and is audited', async () => {
+  it('a reset the member confirms by e-mail ends all their sessions, API tokens and calendar feed URL, and is audited', async () => {
     const oudeSessie = t.aanmelding(DEMO.advocaat).cookie;
     expect((await t.app.request('/zaken', { headers: { Cookie: oudeSessie } })).status).toBe(200);
+    // The member's API token and calendar feed work before.
+    const bearer = { Authorization: `Bearer ${t.aanmelding(DEMO.advocaat).bearer}` };
+    expect((await t.app.request('/api/v1/zaken', { headers: bearer })).status).toBe(200);
+    const feed = /\/agenda\/[A-Za-z0-9_-]+\.ics/.exec(await (await post(DEMO.advocaat, '/instellingen/agenda-token', {})).text())![0];
+    expect((await t.app.request(feed)).status).toBe(200);
     const r = await post(DEMO.beheerder, `/organisatie/leden/${idVan(DEMO.advocaat)}/herstel`, {});
     expect(await r.text()).toContain('Herstelverzoek verstuurd aan mr. J. Kuipers');
     // Nothing changes until the member confirms: the session still works.
@@ -94,8 +99,13 @@ describe('inside an organisation (issue 28.5)', () => {
     const daarna = await t.app.request('/zaken', { headers: { Cookie: oudeSessie }, redirect: 'manual' });
     expect(daarna.status).toBe(302);
     expect(daarna.headers.get('location')).toMatch(/^\/aanmelden/);
+    // So is every way in without the password: the API token and the feed URL.
+    expect((await t.app.request('/api/v1/zaken', { headers: bearer })).status).toBe(401);
+    expect((await t.app.request(feed)).status).toBe(404);
     const log = t.db.$client
-      .prepare("SELECT actie, gebruiker_id AS door, wijzigingen FROM audit_log WHERE onderwerp = 'gebruiker' AND onderwerp_id = ? ORDER BY id")
+      .prepare(
+        "SELECT actie, gebruiker_id AS door, wijzigingen FROM audit_log WHERE onderwerp = 'gebruiker' AND onderwerp_id = ? AND actie <> 'agendalink vernieuwd' ORDER BY id",
+      )
       .all(idVan(DEMO.advocaat)) as {
       actie: string;
       door: number;
@@ -108,6 +118,7 @@ describe('inside an organisation (issue 28.5)', () => {
     expect(log[0]!.door).toBe(idVan(DEMO.beheerder));
     expect(log[1]!.door).toBe(idVan(DEMO.advocaat));
     expect(JSON.parse(log[1]!.wijzigingen).sessiesBeeindigd).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(log[1]!.wijzigingen)).toMatchObject({ apiTokensIngetrokken: 1, agendaLinksIngetrokken: 1 });
   });
 });
 
@@ -136,29 +147,52 @@ describe('no answer tells whether an address has an account elsewhere (issue 28.
     expect(t.db.$client.prepare("SELECT organisatie_id AS org FROM audit_log WHERE actie LIKE 'uitnodiging voor een adres%'").all()).toEqual([{ org: null }]);
   });
 
-  it('the single sign-on button answers an address without an account as one with an account at that domain', async () => {
-    // Van Dam Kuipers has single sign-on (its provider is not reachable here: both answers are the same 502).
+  /** Gives an organisation (by one member's address) single sign-on at an unreachable provider: its answer is a 502 naming it. */
+  const zetSso = (lidEmail: string) =>
     t.db.$client
       .prepare(
         "INSERT INTO organisatie_sso (organisatie_id, issuer, client_id, client_secret_versleuteld, client_secret_einde, bijgewerkt_op) VALUES ((SELECT organisatie_id FROM gebruikers WHERE email = ?), 'http://127.0.0.1:9', 'termijnbewaking', 'x', 'xxxx', '2026-11-22T00:00:00Z')",
       )
-      .run(DEMO.advocaat);
-    const sso = async (email: string) => {
-      const pagina = await t.app.request('/aanmelden');
-      const cookie = pagina.headers.get('set-cookie')!.split(';')[0]!;
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(await pagina.text())![1]!;
-      const r = await t.app.request('/aanmelden/sso', { method: 'POST', headers: { ...FORM, cookie }, body: formulier({ _csrf: csrf, email, terug: '/' }) });
-      const html = await r.text();
-      return { status: r.status, melding: /role="alert"[^>]*>([^<]*)</.exec(html)?.[1]?.replace(email, '…') };
-    };
-    const bestaand = await sso(DEMO.advocaat);
-    const zonderAccount = await sso('niemand.hier@vandamkuipers.example');
-    expect(bestaand.status).toBe(502);
-    expect(bestaand.melding).toContain('is nu niet bereikbaar');
-    expect(zonderAccount).toEqual(bestaand);
-    // An address at another domain, with an account (Heuvelrand has no single sign-on) or without: the same too.
-    const elders = await sso(DEMO.inhouse);
-    expect(elders.melding).toContain('Voor dit e-mailadres is geen single sign-on ingesteld');
-    expect(await sso('niemand@heuvelrand.example')).toEqual(elders);
+      .run(lidEmail);
+  const sso = async (email: string) => {
+    const pagina = await t.app.request('/aanmelden');
+    const cookie = pagina.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await pagina.text())![1]!;
+    const r = await t.app.request('/aanmelden/sso', { method: 'POST', headers: { ...FORM, cookie }, body: formulier({ _csrf: csrf, email, terug: '/' }) });
+    const html = await r.text();
+    return { status: r.status, melding: /role="alert"[^>]*>([^<]*)</.exec(html)?.[1]?.replace(email, '…') };
+  };
+
+  it("the single sign-on button follows the address's own enrolled account, never another organisation's invitation at its domain", async () => {
+    // Van Dam Kuipers has single sign-on (its provider is not reachable here: the answer is a 502 naming it).
+    zetSso(DEMO.advocaat);
+    // Its beheerder invites a made-up address at Heuvelrand's domain (never accepted).
+    expect((await uitnodigen('nep@heuvelrand.example')).status).toBe(200);
+    // Heuvelrand's member is not sent to Van Dam Kuipers' provider …
+    const bakker = await sso(DEMO.inhouse);
+    expect(bakker.melding).not.toContain('Van Dam &amp; Kuipers');
+    expect(bakker.melding).toContain('Voor dit e-mailadres is geen single sign-on ingesteld');
+    // … nor is the invited address itself (not accepted), nor any other address at that domain.
+    expect(await sso('nep@heuvelrand.example')).toEqual(bakker);
+    expect(await sso('iemand.anders@heuvelrand.example')).toEqual(bakker);
+    // When Heuvelrand has single sign-on too, its member still gets Heuvelrand's provider (not none).
+    zetSso(DEMO.inhouse);
+    const eigen = await sso(DEMO.inhouse);
+    expect(eigen.status).toBe(502);
+    expect(eigen.melding).toContain('De aanmeldpagina van');
+    expect(eigen.melding).not.toContain('Van Dam &amp; Kuipers');
+    // Van Dam Kuipers' own enrolled member goes to its provider.
+    expect((await sso(DEMO.advocaat)).melding).toContain('De aanmeldpagina van Van Dam &amp; Kuipers');
+  });
+
+  it('the single sign-on button answers an address without an account as one with an account without single sign-on', async () => {
+    zetSso(DEMO.advocaat);
+    const onbekend = await sso('niemand.hier@vandamkuipers.example');
+    expect(onbekend.status).toBe(422);
+    expect(onbekend.melding).toContain('Voor dit e-mailadres is geen single sign-on ingesteld');
+    // An address at Van Dam Kuipers' domain without an account, one with an account elsewhere, one unknown everywhere.
+    expect(await sso(DEMO.inhouse)).toEqual(onbekend);
+    expect(await sso('niemand@heuvelrand.example')).toEqual(onbekend);
+    expect(await sso('geen-adres')).toEqual(onbekend);
   });
 });
