@@ -163,11 +163,7 @@ export function renewUitnodiging(
 ): { token: string; email: string; naam: string } | undefined {
   assertCan(wie, 'organisatie.beheren');
   return writeTransaction(db, (tx) => {
-    const g = tx
-      .select({ email: gebruikers.email, naam: gebruikers.naam })
-      .from(gebruikers)
-      .where(and(eq(gebruikers.id, gebruikerId), eq(gebruikers.organisatieId, wie.organisatieId)))
-      .get();
+    const g = findLid(tx, wie, gebruikerId);
     if (!g) return undefined;
     if (isIngericht(tx, gebruikerId)) {
       throw new InvoerFout([
@@ -183,6 +179,15 @@ export function renewUitnodiging(
   });
 }
 
+/** A member of the beheerder's own organisation: its address and name, or nothing (another organisation's is no member). */
+function findLid(tx: Db, wie: Actor, gebruikerId: number): { email: string; naam: string } | undefined {
+  return tx
+    .select({ email: gebruikers.email, naam: gebruikers.naam })
+    .from(gebruikers)
+    .where(and(eq(gebruikers.id, gebruikerId), eq(gebruikers.organisatieId, wie.organisatieId)))
+    .get();
+}
+
 /**
  * A forgotten password or a lost second factor of a member who has enrolled (issue 28.5): a one-time link (7 days)
  * goes to the member's own address, and nothing changes until the member follows it and sets a new password and
@@ -191,11 +196,7 @@ export function renewUitnodiging(
 export function requestHerstel(db: Db, geheim: string, wie: Actor, gebruikerId: number, nu: Date): { token: string; email: string; naam: string } | undefined {
   assertCan(wie, 'organisatie.beheren');
   return writeTransaction(db, (tx) => {
-    const g = tx
-      .select({ email: gebruikers.email, naam: gebruikers.naam })
-      .from(gebruikers)
-      .where(and(eq(gebruikers.id, gebruikerId), eq(gebruikers.organisatieId, wie.organisatieId)))
-      .get();
+    const g = findLid(tx, wie, gebruikerId);
     if (!g) return undefined;
     if (!isIngericht(tx, gebruikerId)) {
       throw new InvoerFout([{ veld: 'account', melding: `${g.naam} heeft het account nog niet ingericht; stuur een nieuwe aanmeldlink.` }]);

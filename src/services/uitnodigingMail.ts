@@ -16,26 +16,16 @@ export async function sendUitnodiging(
   mail: MailConfig,
   u: { aan: string; naam: string; organisatie: string; door: string; token: string },
 ): Promise<void> {
-  const link = `${mail.appUrl}/welkom/${u.token}`;
-  const tekst = [
-    `Beste ${u.naam},`,
-    '',
-    `${u.door} nodigt u uit voor de Termijnbewaking Wmg 105 van ${u.organisatie}.`,
-    '',
-    'Richt uw account in via deze link (7 dagen geldig, één keer te gebruiken):',
-    link,
-    '',
-    'U kiest een wachtwoord en koppelt een authenticator-app voor de tweestapsverificatie.',
-    'Verwachtte u deze uitnodiging niet, negeer dan dit bericht.',
-  ].join('\n');
-  const html = `<p>Beste ${escape(u.naam)},</p><p>${escape(u.door)} nodigt u uit voor de Termijnbewaking Wmg 105 van ${escape(u.organisatie)}.</p><p><a href="${escape(link)}">Account inrichten</a> (7 dagen geldig, één keer te gebruiken).</p><p>U kiest een wachtwoord en koppelt een authenticator-app voor de tweestapsverificatie. Verwachtte u deze uitnodiging niet, negeer dan dit bericht.</p>`;
-  await verzender.send({
-    aan: u.aan,
+  await sendAanmeldlink(verzender, mail, u, {
+    soort: 'uitnodiging',
     onderwerp: `Uitnodiging: Termijnbewaking Wmg 105 (${u.organisatie})`,
-    tekst,
-    html,
-    messageId: `<uitnodiging-${randomUUID()}@termijnbewaking>`,
-    bijlagen: [],
+    aanleiding: `${u.door} nodigt u uit voor de Termijnbewaking Wmg 105 van ${u.organisatie}.`,
+    opdracht: 'Richt uw account in via deze link (7 dagen geldig, één keer te gebruiken):',
+    knop: 'Account inrichten',
+    slot: [
+      'U kiest een wachtwoord en koppelt een authenticator-app voor de tweestapsverificatie.',
+      'Verwachtte u deze uitnodiging niet, negeer dan dit bericht.',
+    ],
   });
 }
 
@@ -45,25 +35,43 @@ export async function sendHerstelVerzoek(
   mail: MailConfig,
   u: { aan: string; naam: string; organisatie: string; door: string; token: string },
 ): Promise<void> {
+  await sendAanmeldlink(verzender, mail, u, {
+    soort: 'herstel',
+    onderwerp: `Herstel van uw account: Termijnbewaking Wmg 105 (${u.organisatie})`,
+    aanleiding:
+      `${u.door} heeft voor uw account bij de Termijnbewaking Wmg 105 van ${u.organisatie} een herstel aangevraagd ` +
+      '(wachtwoord vergeten of authenticator-app kwijt).',
+    opdracht: 'Bevestig het herstel via deze link (7 dagen geldig, één keer te gebruiken) en stel een nieuw wachtwoord en een nieuwe tweestapsverificatie in:',
+    knop: 'Herstel bevestigen',
+    slot: [
+      'Zodra u dat hebt gedaan, worden al uw sessies beëindigd. Tot dan blijven uw huidige wachtwoord en tweestapsverificatie gelden.',
+      'Hebt u geen herstel gevraagd, negeer dit bericht dan en meld het aan uw beheerder.',
+    ],
+  });
+}
+
+/**
+ * A mail with a one-time sign-in link (an invitation, a reset): greeting, reason, the link, and the Message-ID prefix that
+ * keeps it out of every outbox another person can read (`AANMELDLINK_MAILS`).
+ */
+async function sendAanmeldlink(
+  verzender: Verzender,
+  mail: MailConfig,
+  u: { aan: string; naam: string; token: string },
+  inhoud: { soort: 'uitnodiging' | 'herstel'; onderwerp: string; aanleiding: string; opdracht: string; knop: string; slot: string[] },
+): Promise<void> {
   const link = `${mail.appUrl}/welkom/${u.token}`;
-  const tekst = [
-    `Beste ${u.naam},`,
-    '',
-    `${u.door} heeft voor uw account bij de Termijnbewaking Wmg 105 van ${u.organisatie} een herstel aangevraagd (wachtwoord vergeten of authenticator-app kwijt).`,
-    '',
-    'Bevestig het herstel via deze link (7 dagen geldig, één keer te gebruiken) en stel een nieuw wachtwoord en een nieuwe tweestapsverificatie in:',
-    link,
-    '',
-    'Zodra u dat hebt gedaan, worden al uw sessies beëindigd. Tot dan blijven uw huidige wachtwoord en tweestapsverificatie gelden.',
-    'Hebt u geen herstel gevraagd, negeer dit bericht dan en meld het aan uw beheerder.',
-  ].join('\n');
-  const html = `<p>Beste ${escape(u.naam)},</p><p>${escape(u.door)} heeft voor uw account bij de Termijnbewaking Wmg 105 van ${escape(u.organisatie)} een herstel aangevraagd (wachtwoord vergeten of authenticator-app kwijt).</p><p><a href="${escape(link)}">Herstel bevestigen</a> (7 dagen geldig, één keer te gebruiken).</p><p>Zodra u een nieuw wachtwoord en een nieuwe tweestapsverificatie hebt ingesteld, worden al uw sessies beëindigd. Tot dan blijven uw huidige gegevens gelden. Hebt u geen herstel gevraagd, negeer dit bericht dan en meld het aan uw beheerder.</p>`;
+  const tekst = [`Beste ${u.naam},`, '', inhoud.aanleiding, '', inhoud.opdracht, link, '', ...inhoud.slot].join('\n');
+  const html =
+    `<p>Beste ${escape(u.naam)},</p><p>${escape(inhoud.aanleiding)}</p>` +
+    `<p><a href="${escape(link)}">${escape(inhoud.knop)}</a> (7 dagen geldig, één keer te gebruiken).</p>` +
+    `<p>${inhoud.slot.map(escape).join(' ')}</p>`;
   await verzender.send({
     aan: u.aan,
-    onderwerp: `Herstel van uw account: Termijnbewaking Wmg 105 (${u.organisatie})`,
+    onderwerp: inhoud.onderwerp,
     tekst,
     html,
-    messageId: `<herstel-${randomUUID()}@termijnbewaking>`,
+    messageId: `<${inhoud.soort}-${randomUUID()}@termijnbewaking>`,
     bijlagen: [],
   });
 }
