@@ -193,8 +193,13 @@ export class CelTermijnKolommen {
   readonly beroepIngesteld = new Map<number, IsoDatum>();
   /** For a lid-3 window computed with doubt: the tariefbeschikking made known before the year's first vaststelling, by position (rare). */
   private tariefbeschikkingenVooraf: Map<number, IsoDatum> | undefined;
-  /** For a date after an amendment without a gewijzigde tariefbeschikking: the place of the one that did follow, by position (rare). */
-  private gevolgdDoor: Map<number, number> | undefined;
+  /**
+   * For a date after an amendment without a gewijzigde tariefbeschikking: the place of the tariefbeschikking to its party
+   * that did follow, as (position, place) pairs in the run's scratch while adding, then a column by position (at
+   * national scale some 20,000 a run: no map entry each).
+   */
+  private gevolgdDoor: Int32Lijst | undefined;
+  private gevolgdDoorKolom: Int32Array | undefined;
   /** `addTwijfel`'s combined doubts while adding: per doubt added, per doubt the term had, the combination's number. */
   private gecombineerd: Map<string | LateTekst, Map<number, number>> | undefined;
   private records: (Termijn | undefined)[] | undefined;
@@ -280,13 +285,16 @@ export class CelTermijnKolommen {
     this.data[o] = n;
   }
 
-  /** Marks the amendment date at position `i` as followed by the tariefbeschikking at `plaats` to its party (rare). */
+  /** Marks the amendment date at position `i` as followed by the tariefbeschikking at `plaats` to its party. */
   markGevolgdDoor(i: number, plaats: number): void {
-    (this.gevolgdDoor ??= new Map()).set(i, plaats);
+    const lijst = (this.gevolgdDoor ??= new Int32Lijst(this.kladblok.gevolgdDoor, (groter) => (this.kladblok.gevolgdDoor = groter)));
+    lijst.push(i);
+    lijst.push(plaats);
   }
-  /** The place in the cell's besluiten of the tariefbeschikking that followed the date at position `i`, if any. */
+  /** The place in the cell's besluiten of the tariefbeschikking that followed the date at position `i`, if any (once sealed). */
   gevolgdDoorVan(i: number): number | undefined {
-    return this.gevolgdDoor?.get(i);
+    const plaats = this.gevolgdDoorKolom?.[i] ?? -1;
+    return plaats < 0 ? undefined : plaats;
   }
 
   /** A party's number in the cell (added when new), given its number in the cell's `PartijRegister`. */
@@ -318,6 +326,15 @@ export class CelTermijnKolommen {
   seal(): void {
     this.indexen = undefined;
     this.gecombineerd = undefined;
+    if (this.gevolgdDoor) {
+      // Out of the scratch: per position of the cell's terms the place that followed, or −1 (a column of its own only in a
+      // cell that has such a date).
+      const paren = this.gevolgdDoor.toArray();
+      const kolom = new Int32Array(this.lengte).fill(-1);
+      for (let k = 0; k < paren.length; k += 2) kolom[paren[k]!] = paren[k + 1]!;
+      this.gevolgdDoorKolom = kolom;
+      this.gevolgdDoor = undefined;
+    }
     this.laatsteBerekend = undefined;
     // Out of the scratch, which the next cell overwrites: one allocation of exactly the cell's terms.
     this.data = this.data.slice(0, this.lengte * VELDEN);
@@ -410,6 +427,8 @@ export class CelKladblok {
   partijNummers: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** The walk's parties in the order they became parties, by their number in the cell; with each its kind and the latest last day of its own statutory terms against the current version. */
   private partijScratch = createPartijScratch(1024);
+  /** (position, place) pairs of amendment dates followed by a tariefbeschikking, for the cell being computed. */
+  gevolgdDoor: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** The six-week terms of the cell being computed (`WaardenLijst`). */
   berekend: unknown[] = [];
   /** Set by `computeCel` while a cell writes here. */
