@@ -6,10 +6,12 @@ import { buildEngineModule, combineProcessen, measureInProcess, type EngineMetin
 
 // `npm run bench:vergelijk -- REF`: the engine of git revision REF (default: the parent of HEAD) against the engine of
 // the work tree, with `npm run bench`'s method: each compiled by esbuild into one module, each measurement in a process
-// of its own, in rounds that alternate old and new (so a slow phase of the machine weighs on both), each figure the
+// of its own, in five rounds that alternate old and new (so a slow phase of the machine weighs on both), each figure the
 // median of the processes' medians. Prints a line per scale; `BENCH_20X=1` adds 20×.
 
 const ref = process.argv[2] ?? 'HEAD~1';
+// Five rounds: on this VM one process can run 1.5× slower for a while, and at 1× a measurement lasts under a second.
+const RONDEN = 5;
 const werkmap = mkdtempSync(join(tmpdir(), 'engine-vergelijking-'));
 const oudeBoom = join(werkmap, 'oud');
 const modules = { oud: resolve('dist/bench/engineMeting-oud.mjs'), nieuw: resolve('dist/bench/engineMeting.mjs') };
@@ -26,7 +28,7 @@ try {
   for (const [schaal, runs, opwarmen] of schalen) {
     const oud: EngineMeting[] = [];
     const nieuw: EngineMeting[] = [];
-    for (let ronde = 0; ronde < 3; ronde++) {
+    for (let ronde = 0; ronde < RONDEN; ronde++) {
       // Alternating which goes first, so neither always follows the other.
       if (ronde % 2 === 0) {
         oud.push(meet(modules.oud, schaal, runs, opwarmen));

@@ -986,8 +986,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   };
 
   /** Each zorgkantoor asked for, by its number in the columns, other than the addressee numbered `adressaat`. */
+  // Called only when parties were asked for: no closure made per tariefbeschikking otherwise.
   const forEachGevraagdZorgkantoor = (adressaat: number, doe: (nummer: number) => void) => {
-    if (gevraagd.length === 0) return;
     for (let k = 0; k < gevraagd.length; k++) if (gevraagd[k]!.soort === 'zorgkantoor' && gevraagdNummers[k] !== adressaat) doe(gevraagdNummers[k]!);
   };
 
@@ -1214,13 +1214,13 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       // sluittarief, which never opens one).
       const kanNogOpen = t.einde >= inwerkingtreding! && (code === BesluitCode.MetProductieafspraken || velden.van[plaats]!.soort !== 'sluittarief');
       addUitsluiting(UitsluitingSoort.OudRegime, nummer, -1, kanNogOpen ? t : undefined);
-      forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.OudRegime, zk, -1, kanNogOpen ? t : undefined));
+      if (gevraagd.length > 0) forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.OudRegime, zk, -1, kanNogOpen ? t : undefined));
       continue;
     }
     if (code === BesluitCode.ZonderProductieafspraken) {
       // Art. 105 lid 2 Wmg: no beroep through it for anyone — the zorgkantoor asked for is told so too (no party without a date or a reason).
       addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, nummer);
-      forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, zk));
+      if (gevraagd.length > 0) forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, zk));
       continue;
     }
     // Termijnregels §5: a tariefbeschikking made known after the besluit that opened a lid-3 window, before 1 March: the
