@@ -193,13 +193,6 @@ export class CelTermijnKolommen {
   readonly beroepIngesteld = new Map<number, IsoDatum>();
   /** For a lid-3 window computed with doubt: the tariefbeschikking made known before the year's first vaststelling, by position (rare). */
   private tariefbeschikkingenVooraf: Map<number, IsoDatum> | undefined;
-  /**
-   * For a date after an amendment without a gewijzigde tariefbeschikking: the place of the tariefbeschikking to its party
-   * that did follow, as (position, place) pairs in the run's scratch while adding, then a column by position (at
-   * national scale some 20,000 a run: no map entry each).
-   */
-  private gevolgdDoor: Int32Lijst | undefined;
-  private gevolgdDoorKolom: Int32Array | undefined;
   /** `addTwijfel`'s combined doubts while adding: per doubt added, per doubt the term had, the combination's number. */
   private gecombineerd: Map<string | LateTekst, Map<number, number>> | undefined;
   private records: (Termijn | undefined)[] | undefined;
@@ -285,18 +278,6 @@ export class CelTermijnKolommen {
     this.data[o] = n;
   }
 
-  /** Marks the amendment date at position `i` as followed by the tariefbeschikking at `plaats` to its party. */
-  markGevolgdDoor(i: number, plaats: number): void {
-    const lijst = (this.gevolgdDoor ??= new Int32Lijst(this.kladblok.gevolgdDoor, (groter) => (this.kladblok.gevolgdDoor = groter)));
-    lijst.push(i);
-    lijst.push(plaats);
-  }
-  /** The place in the cell's besluiten of the tariefbeschikking that followed the date at position `i`, if any (once sealed). */
-  gevolgdDoorVan(i: number): number | undefined {
-    const plaats = this.gevolgdDoorKolom?.[i] ?? -1;
-    return plaats < 0 ? undefined : plaats;
-  }
-
   /** A party's number in the cell (added when new), given its number in the cell's `PartijRegister`. */
   numberPartij(inRegister: number): number {
     if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
@@ -326,15 +307,6 @@ export class CelTermijnKolommen {
   seal(): void {
     this.indexen = undefined;
     this.gecombineerd = undefined;
-    if (this.gevolgdDoor) {
-      // Out of the scratch: per position of the cell's terms the place that followed, or −1 (a column of its own only in a
-      // cell that has such a date).
-      const paren = this.gevolgdDoor.toArray();
-      const kolom = new Int32Array(this.lengte).fill(-1);
-      for (let k = 0; k < paren.length; k += 2) kolom[paren[k]!] = paren[k + 1]!;
-      this.gevolgdDoorKolom = kolom;
-      this.gevolgdDoor = undefined;
-    }
     this.laatsteBerekend = undefined;
     // Out of the scratch, which the next cell overwrites: one allocation of exactly the cell's terms.
     this.data = this.data.slice(0, this.lengte * VELDEN);
@@ -427,8 +399,6 @@ export class CelKladblok {
   partijNummers: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** The walk's parties in the order they became parties, by their number in the cell; with each its kind and the latest last day of its own statutory terms against the current version. */
   private partijScratch = createPartijScratch(1024);
-  /** (position, place) pairs of amendment dates followed by a tariefbeschikking, for the cell being computed. */
-  gevolgdDoor: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** The six-week terms of the cell being computed (`WaardenLijst`). */
   berekend: unknown[] = [];
   /** Set by `computeCel` while a cell writes here. */
@@ -442,7 +412,6 @@ export class CelKladblok {
     }
     this.partijScratch.soortVan.fill(undefined, 0, aantal);
     this.partijScratch.laatsteEindeVan.fill(undefined, 0, aantal);
-    this.partijScratch.wijzigingsdatumVan.fill(-1, 0, aantal);
     return this.partijScratch;
   }
 }
@@ -467,8 +436,6 @@ function createPartijScratch(lengte: number) {
     partijen: new Int32Array(lengte),
     soortVan: new Array<PartijSoort | undefined>(lengte).fill(undefined),
     laatsteEindeVan: new Array<IsoDatum | undefined>(lengte).fill(undefined),
-    /** Per party: the position of its date after the current amendment without a gewijzigde tariefbeschikking, or −1. */
-    wijzigingsdatumVan: new Int32Array(lengte).fill(-1),
   };
 }
 
@@ -939,9 +906,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     ? [...invoer.eersteTariefbeschikkingInRegio.entries()].sort((a, b) => compare(a[0], b[0]))
     : [];
   const maxPartijen = besluiten.length + gevraagd.length + beroepen.length + regioPartijen.length;
-  const { soortVan, laatsteEindeVan, partijen, wijzigingsdatumVan } = kladblok.reservePartijen(maxPartijen);
-  /** How many parties have a date in `wijzigingsdatumVan` (none: no lookup per tariefbeschikking). */
-  let aantalWijzigingsdata = 0;
+  const { soortVan, laatsteEindeVan, partijen } = kladblok.reservePartijen(maxPartijen);
   let aantalPartijen = 0;
   const addPartij = (nummer: number, soort: PartijSoort) => {
     soortVan[nummer] = soort;
@@ -1086,8 +1051,6 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       laatsteEindeWettelijk = undefined;
       for (let k = 0; k < aantalPartijen; k++) laatsteEindeVan[partijen[k]!] = undefined;
       lid3Positie = -1;
-      if (aantalWijzigingsdata > 0) for (let k = 0; k < aantalPartijen; k++) wijzigingsdatumVan[partijen[k]!] = -1;
-      aantalWijzigingsdata = 0;
       const bekendmakingsjaar = jaarVan(datum);
       const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < datum;
       const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
@@ -1172,8 +1135,6 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
         } else if (!lid3 && alTariefbeschikking) {
           // Termijnregels §6: amended, no gewijzigde tariefbeschikking (yet) — possibly the fatal date.
           twijfelWijziging ??= describeTwijfelWijziging(besluit, twijfelRegime);
-          wijzigingsdatumVan[nummer] = kolommen.lengte;
-          aantalWijzigingsdata += 1;
           addBeroepstermijn(
             t,
             'wijziging-zonder-tariefbeschikking',
@@ -1232,11 +1193,6 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       lid3Gemarkeerd = true;
     }
     // A gewijzigde tariefbeschikking to a party that had a date after the amendment: that date's text says it followed.
-    if (aantalWijzigingsdata > 0 && wijzigingsdatumVan[nummer]! >= 0) {
-      kolommen.markGevolgdDoor(wijzigingsdatumVan[nummer]!, plaats);
-      wijzigingsdatumVan[nummer] = -1;
-      aantalWijzigingsdata -= 1;
-    }
     openBeroepViaTariefbeschikking(datum, nummer, t);
     for (let k = 0; k < gevraagd.length; k++) {
       const g = gevraagd[k]!;
@@ -1755,14 +1711,33 @@ function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: CelInvoe
     adressaat: besluit.type === 'tariefbeschikking' ? partijVan(besluit) : undefined,
     beroepIngesteld: kolommen.beroepIngesteld.get(i),
     tariefbeschikkingVooraf: kolommen.tariefbeschikkingVoorafVan(i),
-    gevolgdDoorTariefbeschikking: describeGevolgdDoor(invoer, kolommen.gevolgdDoorVan(i)),
+    gevolgdDoorTariefbeschikking: regel === 'wijziging-zonder-tariefbeschikking' ? findGevolgdDoor(invoer, kolommen.versieVan(i), partij!) : undefined,
   };
 }
 
-function describeGevolgdDoor(invoer: CelInvoer, plaats: number | undefined): Termijn['gevolgdDoorTariefbeschikking'] {
-  if (plaats === undefined) return undefined;
-  const b = invoer.besluiten[plaats]!;
-  return { besluit: b.id, bekendgemaakt: b.bekendgemaakt };
+/**
+ * Per cell, the first tariefbeschikking with productieafspraken to each party under each version of the contracteerruimte
+ * (key: version and party), made in one pass over the cell's besluiten when a record first asks: which tariefbeschikking
+ * followed an amendment date is read only for the few records shown, never during the walk.
+ */
+const gevolgdDoorPerCel = new WeakMap<readonly Besluit[], Map<string, Besluit>>();
+
+function findGevolgdDoor(invoer: CelInvoer, versie: number, partij: string): Termijn['gevolgdDoorTariefbeschikking'] {
+  let index = gevolgdDoorPerCel.get(invoer.besluiten);
+  if (!index) {
+    index = new Map();
+    let v = 0;
+    for (const b of invoer.besluiten) {
+      if (b.type === 'contracteerruimte') v += 1;
+      else if (heeftProductieafspraken(b.soort)) {
+        const sleutel = `${v}\u0000${partijVan(b)}`;
+        if (!index.has(sleutel)) index.set(sleutel, b);
+      }
+    }
+    gevolgdDoorPerCel.set(invoer.besluiten, index);
+  }
+  const b = index.get(`${versie}\u0000${partij}`);
+  return b ? { besluit: b.id, bekendgemaakt: b.bekendgemaakt } : undefined;
 }
 
 /** An exclusion: a term a user might expect that does not open, with its reason (and its doubt, if any). */
