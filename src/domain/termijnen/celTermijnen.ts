@@ -265,6 +265,12 @@ export class CelTermijnKolommen {
     if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
     const o = i * VELDEN + 4;
     const eerder = this.data[o]!;
+    // Consecutive terms mostly get the same doubt added to the same doubt.
+    const laatste = this.laatsteToevoeging;
+    if (laatste && laatste.extra === extra && laatste.eerder === eerder) {
+      this.data[o] = laatste.n;
+      return;
+    }
     const gecombineerd = (this.gecombineerd ??= new Map());
     let perExtra = gecombineerd.get(extra);
     if (!perExtra) gecombineerd.set(extra, (perExtra = new Map<number, number>()));
@@ -276,7 +282,9 @@ export class CelTermijnKolommen {
       perExtra.set(eerder, n);
     }
     this.data[o] = n;
+    this.laatsteToevoeging = { extra, eerder, n };
   }
+  private laatsteToevoeging: { extra: string | LateTekst; eerder: number; n: number } | undefined;
 
   /** A party's number in the cell (added when new), given its number in the cell's `PartijRegister`. */
   numberPartij(inRegister: number): number {
@@ -307,6 +315,7 @@ export class CelTermijnKolommen {
   seal(): void {
     this.indexen = undefined;
     this.gecombineerd = undefined;
+    this.laatsteToevoeging = undefined;
     this.laatsteBerekend = undefined;
     // Out of the scratch, which the next cell overwrites: one allocation of exactly the cell's terms.
     this.data = this.data.slice(0, this.lengte * VELDEN);
@@ -762,12 +771,21 @@ export function readsPartijenVanRegio(invoer: Pick<CelInvoer, 'besluiten' | 'jaa
  * up to the first tariefbeschikking, when the cell comes in order of bekendmaking (a besluit precedes the tariefbeschikking
  * of its own day).
  */
+const eersteDagPerJaar = new Map<number, number>();
+
+/** The day number of 1 January of `jaar`, memoised (asked once per cell). */
+function computeEersteDagVanJaar(jaar: number): number {
+  let dag = eersteDagPerJaar.get(jaar);
+  if (dag === undefined) eersteDagPerJaar.set(jaar, (dag = toDagnummer(`${jaar}-01-01`)));
+  return dag;
+}
+
 function readsPartijenVanRegioUitVelden(velden: BesluitVelden, jaar: number): boolean {
   const { dag, code } = velden;
   if (dag.length === 0 || code[0] !== BesluitCode.Contracteerruimte) return false;
   for (let p = 1; p < dag.length; p++) if (dag[p - 1]! > dag[p]!) return readsPartijenVanRegio({ besluiten: velden.van, jaar });
   // A besluit made known on or after 1 January of its year: that year is not future.
-  const eersteDagVanJaar = toDagnummer(`${jaar}-01-01`);
+  const eersteDagVanJaar = computeEersteDagVanJaar(jaar);
   for (let p = 0; p < dag.length; p++) {
     if (code[p] !== BesluitCode.Contracteerruimte) return false;
     if (dag[p]! >= eersteDagVanJaar) return true;
@@ -1037,6 +1055,125 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   };
 
   // The besluiten by place through `velden`: an object is picked up only for a contracteerruimtebesluit.
+  /**
+   * A contracteerruimtebesluit at `plaats`, made known on `datum` (day number `dag`): a new version of the contracteerruimte,
+   * its lid-3 window, and each party's date (termijnregels §4, §6, §8). A function of its own, apart from the loop over
+   * the tariefbeschikkingen: that loop stays small enough for the compiler to optimise it whole.
+   */
+  const walkContracteerruimte = (dag: number, datum: IsoDatum): void => {
+    const besluit = besluiten[plaats]!;
+    (plaatsen.contracteerruimte as number[]).push(plaats);
+    versie += 1;
+    laatsteEindeRegio = undefined;
+    laatsteEindeWettelijk = undefined;
+    for (let k = 0; k < aantalPartijen; k++) laatsteEindeVan[partijen[k]!] = undefined;
+    lid3Positie = -1;
+    const bekendmakingsjaar = jaarVan(datum);
+    const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < datum;
+    const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
+    if (isOudRegime(datum)) {
+      // Termijnregels §8: near the boundary the new rules may still reach it (the window or six weeks run past it).
+      const nieuw = lid3 ? computeLid3Venster(bekendmakingsjaar + 1) : computeZesWekenOpDag(dag);
+      addUitsluiting(UitsluitingSoort.OudRegime, -1, -1, nieuw.einde >= inwerkingtreding! ? nieuw : undefined);
+      return;
+    }
+    addUitsluiting(UitsluitingSoort.GeenBezwaar, -1);
+    // A tariefbeschikking made known on the same day: whether one "was issued" at the moment of bekendmaking is open.
+    const zelfdeDag = eersteTariefbeschikking === datum;
+    // Tariefbeschikkingen for a future year made known before its first vaststelling (none registered before, and this is
+    // no wijziging of one): lid 3 asks that none was issued, yet none can rest on this besluit. The window is computed too, with that doubt, and does not count
+    // as a term that opened (lid 4): termijnregels §7, never resolve a doubt by dropping a term.
+    const lid3Twijfelachtig = jaar > bekendmakingsjaar && alTariefbeschikking && versie === 1 && besluit.soort === 'vaststelling';
+    if (lid3 || lid3Twijfelachtig) {
+      // Art. 105 lid 3 Wmg: a future year without any tariefbeschikking at the moment of bekendmaking.
+      const t = computeLid3Venster(bekendmakingsjaar + 1);
+      const twijfel = joinTwijfels(
+        zelfdeDag
+          ? `Op dezelfde dag is een tariefbeschikking voor ${regiojaar(regio, jaar)} bekendgemaakt. Of art. 105 lid 3 Wmg dan ` +
+              'geldt (geen tariefbeschikking afgegeven op het moment van bekendmaking), is niet zeker; de termijn via die ' +
+              'tariefbeschikking (lid 2) is daarom ook berekend, en de vroegste datum is de veilige.'
+          : lid3Twijfelachtig
+            ? describeTwijfelLid3NaTariefbeschikking(regiojaar(regio, jaar), eersteTariefbeschikking!)
+            : undefined,
+        twijfelRegime,
+      );
+      addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel, undefined, !lid3Twijfelachtig);
+      if (lid3Twijfelachtig) kolommen.markTariefbeschikkingVooraf(kolommen.lengte - 1, eersteTariefbeschikking!);
+      // A window with a same-day tariefbeschikking already says so (its doubt above); later ones before 1 March too.
+      else [lid3Positie, lid3Aanvang, lid3Gemarkeerd, lid3VoorMaartTwijfel] = [kolommen.lengte - 1, t.aanvang, zelfdeDag, undefined];
+    }
+    // Termijnregels §4: a year that is not future, no tariefbeschikking for it yet: every provider with an earlier
+    // tariefbeschikking in the region is a party too (the parties asked for, the zorgkantoor, already are).
+    // A tariefbeschikking of the same day opens its lid-2 term on that very day: no §4 date beside it.
+    const zonderTariefbeschikking = !lid3 && !alTariefbeschikking && eersteTariefbeschikking !== datum;
+    if (zonderTariefbeschikking) {
+      // A provider with an earlier tariefbeschikking in the region; also one that became a party on the day or while the
+      // six weeks ran, unless through a tariefbeschikking for this year, which decides the year for it (termijnregels §4).
+      const laatsteDag = computeZesWekenOpDag(dag).einde;
+      for (const [partij, eerste] of regioPartijen) {
+        if (eerste > laatsteDag || (eerste >= datum && isEersteTariefbeschikkingInCel(register.numberPartij(partij), eerste))) continue;
+        const nummer = kolommen.numberPartij(register.numberPartij(partij));
+        if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
+      }
+    }
+    // One text per wijzigingsbesluit and kind of party, shared by every party's date (the term names its party);
+    // written when first read.
+    let twijfelWijziging: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
+    let twijfelZonder: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
+    // An appellant whose beroep is pending is a party of this year even without a tariefbeschikking for it.
+    for (const b of beroepen) {
+      if (!isLopendOp(b, datum)) continue;
+      const nummer = kolommen.numberPartij(register.numberPartij(b.partij));
+      if (soortVan[nummer] === undefined) addPartij(nummer, gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder');
+    }
+    const t = computeZesWekenOpDag(dag);
+    if (zonderTariefbeschikking && (aantalPartijen === 0 || !gevraagd.some((g) => g.soort === 'zorgkantoor'))) {
+      // No party known, or the zorgkantoor (always a party, never an addressee) not named: one date for the region, open
+      // to every party (like a lid-3 window), so that no party of the region is left without one.
+      addBeroepstermijn(
+        t,
+        'besluit-zonder-tariefbeschikking',
+        -1,
+        describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, undefined, twijfelRegime, aantalPartijen === 0),
+      );
+    }
+    for (let k = 0; k < aantalPartijen; k++) {
+      const nummer = partijen[k]!;
+      // Art. 6:19 Awb extends a pending beroep to a later besluit, never to the besluit it is against itself.
+      const lopend = findLopendBeroepTegenEerder(beroepenVanNummer(nummer), datum, besluit.id);
+      if (lopend) {
+        const partij = kolommen.partijNaam(nummer);
+        // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
+        const twijfel =
+          `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
+          `besluit ${besluit.id} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
+          'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.';
+        addBeroepstermijn(t, 'art-6-19-voorzorg', nummer, twijfel, lopend.ingesteld);
+      } else if (!lid3 && alTariefbeschikking) {
+        // Termijnregels §6: amended, no gewijzigde tariefbeschikking (yet) — possibly the fatal date.
+        twijfelWijziging ??= describeTwijfelWijziging(besluit, twijfelRegime);
+        addBeroepstermijn(
+          t,
+          'wijziging-zonder-tariefbeschikking',
+          nummer,
+          soortVan[nummer] === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder,
+        );
+      } else if (zonderTariefbeschikking) {
+        // Termijnregels §4: no lid-2 term exists yet (and the zorgkantoor never receives one) — possibly the fatal date.
+        twijfelZonder ??= {
+          zorgaanbieder: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgaanbieder', twijfelRegime),
+          zorgkantoor: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgkantoor', twijfelRegime),
+        };
+        addBeroepstermijn(
+          t,
+          'besluit-zonder-tariefbeschikking',
+          nummer,
+          soortVan[nummer] === 'zorgkantoor' ? twijfelZonder.zorgkantoor : twijfelZonder.zorgaanbieder,
+        );
+      }
+    }
+  };
+
   for (plaats = 0; plaats < besluiten.length; plaats++) {
     const dag = velden.dag[plaats]!;
     const code = velden.code[plaats]!;
@@ -1044,117 +1181,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     const datum = fromDagnummer(dag);
     if (plaats > 0 && velden.dag[plaats - 1]! > dag) plaatsen.chronologisch = false;
     if (code === BesluitCode.Contracteerruimte) {
-      const besluit = besluiten[plaats]!;
-      (plaatsen.contracteerruimte as number[]).push(plaats);
-      versie += 1;
-      laatsteEindeRegio = undefined;
-      laatsteEindeWettelijk = undefined;
-      for (let k = 0; k < aantalPartijen; k++) laatsteEindeVan[partijen[k]!] = undefined;
-      lid3Positie = -1;
-      const bekendmakingsjaar = jaarVan(datum);
-      const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < datum;
-      const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
-      if (isOudRegime(datum)) {
-        // Termijnregels §8: near the boundary the new rules may still reach it (the window or six weeks run past it).
-        const nieuw = lid3 ? computeLid3Venster(bekendmakingsjaar + 1) : computeZesWekenOpDag(dag);
-        addUitsluiting(UitsluitingSoort.OudRegime, -1, -1, nieuw.einde >= inwerkingtreding! ? nieuw : undefined);
-        continue;
-      }
-      addUitsluiting(UitsluitingSoort.GeenBezwaar, -1);
-      // A tariefbeschikking made known on the same day: whether one "was issued" at the moment of bekendmaking is open.
-      const zelfdeDag = eersteTariefbeschikking === datum;
-      // Tariefbeschikkingen for a future year made known before its first vaststelling (none registered before, and this is
-      // no wijziging of one): lid 3 asks that none was issued, yet none can rest on this besluit. The window is computed too, with that doubt, and does not count
-      // as a term that opened (lid 4): termijnregels §7, never resolve a doubt by dropping a term.
-      const lid3Twijfelachtig = jaar > bekendmakingsjaar && alTariefbeschikking && versie === 1 && besluit.soort === 'vaststelling';
-      if (lid3 || lid3Twijfelachtig) {
-        // Art. 105 lid 3 Wmg: a future year without any tariefbeschikking at the moment of bekendmaking.
-        const t = computeLid3Venster(bekendmakingsjaar + 1);
-        const twijfel = joinTwijfels(
-          zelfdeDag
-            ? `Op dezelfde dag is een tariefbeschikking voor ${regiojaar(regio, jaar)} bekendgemaakt. Of art. 105 lid 3 Wmg dan ` +
-                'geldt (geen tariefbeschikking afgegeven op het moment van bekendmaking), is niet zeker; de termijn via die ' +
-                'tariefbeschikking (lid 2) is daarom ook berekend, en de vroegste datum is de veilige.'
-            : lid3Twijfelachtig
-              ? describeTwijfelLid3NaTariefbeschikking(regiojaar(regio, jaar), eersteTariefbeschikking!)
-              : undefined,
-          twijfelRegime,
-        );
-        addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel, undefined, !lid3Twijfelachtig);
-        if (lid3Twijfelachtig) kolommen.markTariefbeschikkingVooraf(kolommen.lengte - 1, eersteTariefbeschikking!);
-        // A window with a same-day tariefbeschikking already says so (its doubt above); later ones before 1 March too.
-        else [lid3Positie, lid3Aanvang, lid3Gemarkeerd, lid3VoorMaartTwijfel] = [kolommen.lengte - 1, t.aanvang, zelfdeDag, undefined];
-      }
-      // Termijnregels §4: a year that is not future, no tariefbeschikking for it yet: every provider with an earlier
-      // tariefbeschikking in the region is a party too (the parties asked for, the zorgkantoor, already are).
-      // A tariefbeschikking of the same day opens its lid-2 term on that very day: no §4 date beside it.
-      const zonderTariefbeschikking = !lid3 && !alTariefbeschikking && eersteTariefbeschikking !== datum;
-      if (zonderTariefbeschikking) {
-        // A provider with an earlier tariefbeschikking in the region; also one that became a party on the day or while the
-        // six weeks ran, unless through a tariefbeschikking for this year, which decides the year for it (termijnregels §4).
-        const laatsteDag = computeZesWekenOpDag(dag).einde;
-        for (const [partij, eerste] of regioPartijen) {
-          if (eerste > laatsteDag || (eerste >= datum && isEersteTariefbeschikkingInCel(register.numberPartij(partij), eerste))) continue;
-          const nummer = kolommen.numberPartij(register.numberPartij(partij));
-          if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
-        }
-      }
-      // One text per wijzigingsbesluit and kind of party, shared by every party's date (the term names its party);
-      // written when first read.
-      let twijfelWijziging: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
-      let twijfelZonder: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
-      // An appellant whose beroep is pending is a party of this year even without a tariefbeschikking for it.
-      for (const b of beroepen) {
-        if (!isLopendOp(b, datum)) continue;
-        const nummer = kolommen.numberPartij(register.numberPartij(b.partij));
-        if (soortVan[nummer] === undefined) addPartij(nummer, gevraagd.find((g) => g.partij === b.partij)?.soort ?? 'zorgaanbieder');
-      }
-      const t = computeZesWekenOpDag(dag);
-      if (zonderTariefbeschikking && (aantalPartijen === 0 || !gevraagd.some((g) => g.soort === 'zorgkantoor'))) {
-        // No party known, or the zorgkantoor (always a party, never an addressee) not named: one date for the region, open
-        // to every party (like a lid-3 window), so that no party of the region is left without one.
-        addBeroepstermijn(
-          t,
-          'besluit-zonder-tariefbeschikking',
-          -1,
-          describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, undefined, twijfelRegime, aantalPartijen === 0),
-        );
-      }
-      for (let k = 0; k < aantalPartijen; k++) {
-        const nummer = partijen[k]!;
-        // Art. 6:19 Awb extends a pending beroep to a later besluit, never to the besluit it is against itself.
-        const lopend = findLopendBeroepTegenEerder(beroepenVanNummer(nummer), datum, besluit.id);
-        if (lopend) {
-          const partij = kolommen.partijNaam(nummer);
-          // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
-          const twijfel =
-            `Het beroep van ${partij} (ingesteld ${formatDatumKort(lopend.ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
-            `besluit ${besluit.id} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
-            'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.';
-          addBeroepstermijn(t, 'art-6-19-voorzorg', nummer, twijfel, lopend.ingesteld);
-        } else if (!lid3 && alTariefbeschikking) {
-          // Termijnregels §6: amended, no gewijzigde tariefbeschikking (yet) — possibly the fatal date.
-          twijfelWijziging ??= describeTwijfelWijziging(besluit, twijfelRegime);
-          addBeroepstermijn(
-            t,
-            'wijziging-zonder-tariefbeschikking',
-            nummer,
-            soortVan[nummer] === 'zorgkantoor' ? twijfelWijziging.zorgkantoor : twijfelWijziging.zorgaanbieder,
-          );
-        } else if (zonderTariefbeschikking) {
-          // Termijnregels §4: no lid-2 term exists yet (and the zorgkantoor never receives one) — possibly the fatal date.
-          twijfelZonder ??= {
-            zorgaanbieder: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgaanbieder', twijfelRegime),
-            zorgkantoor: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgkantoor', twijfelRegime),
-          };
-          addBeroepstermijn(
-            t,
-            'besluit-zonder-tariefbeschikking',
-            nummer,
-            soortVan[nummer] === 'zorgkantoor' ? twijfelZonder.zorgkantoor : twijfelZonder.zorgaanbieder,
-          );
-        }
-      }
+      walkContracteerruimte(dag, datum);
       continue;
     }
 
