@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN, type TermijnInvoer } from '../domain/besluiten/besluit';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
-import { EERSTE_BEKENDMAKING, LAATSTE_BEKENDMAKING } from '../domain/termijnen/awbTermijn';
+import { isBekendmakingInBereik } from '../domain/termijnen/awbTermijn';
 import { ALLE_ZORGKANTOORREGIOS, findZorgkantoorregio, isGeldigOp, type Zorgkantoorregio } from '../domain/regios/zorgkantoorregios';
 import { formatDatumKort } from '../domain/kalender/kalenderdatum';
 import {
@@ -21,7 +21,7 @@ import { isGeldigeIsoDatum } from '../domain/kalender/kalenderdatum';
 /** Art. 105 Wmg terms are computed for bekendmakingen from the Awb (1994) through 2200 (termijnregels §3). */
 const bekendmakingVeld = () =>
   // A date that is no date (or outside 1900–2200) already has its one message from `isoDatumVeld`.
-  isoDatumVeld().refine((d) => !isGeldigeIsoDatum(d) || !isBinnenJaren(d) || (d >= EERSTE_BEKENDMAKING && d <= LAATSTE_BEKENDMAKING), {
+  isoDatumVeld().refine((d) => !isGeldigeIsoDatum(d) || !isBinnenJaren(d) || isBekendmakingInBereik(d), {
     error: (iss) => `${formatWaarde(iss.input)} ligt buiten het bereik van de rekenregels (1 januari 1994 tot en met 31 december 2200)`,
   });
 
@@ -162,7 +162,7 @@ function listSamenhangFouten(ruw: unknown): VeldFout[] {
 }
 
 function isGeldigeBekendmaking(datum: string): boolean {
-  return isGeldigeIsoDatum(datum) && datum >= EERSTE_BEKENDMAKING && datum <= LAATSTE_BEKENDMAKING;
+  return isGeldigeIsoDatum(datum) && isBekendmakingInBereik(datum);
 }
 
 /** Why a region cannot hold a decision of that day: the shipped division starts later, or the region had ended. */

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { FilingSoort } from '../domain/filings/filingSoorten';
 import type { FilingGegevens } from './filingGegevens';
 import { decodeerTekst } from './decodeerTekst';
+import { hoofdletter } from '../domain/tekst';
 
 // The pro-forma filings are the full templates with their grounds announced instead of stated.
 const SJABLOON: Record<FilingSoort, string> = {
@@ -71,7 +72,7 @@ const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 export function createFilingRenderer(templateMap: string): FilingRenderer {
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('hoofdletter', (t: unknown) => (typeof t === 'string' ? t.charAt(0).toUpperCase() + t.slice(1) : ''));
+  hb.registerHelper('hoofdletter', (t: unknown) => (typeof t === 'string' ? hoofdletter(t) : ''));
   const map = join(templateMap, 'filings');
   for (const bestand of readdirSync(join(map, 'partials'))) {
     hb.registerPartial(basename(bestand, '.hbs'), readFileSync(join(map, 'partials', bestand), 'utf8'));

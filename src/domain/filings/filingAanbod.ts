@@ -2,6 +2,7 @@ import { formatDatumKort, type IsoDatum } from '../kalender/kalenderdatum';
 import type { TermijnRegel } from '../termijnen/termijn';
 import { FILINGS, type FilingSoort } from './filingSoorten';
 import { splitTwijfels } from '../termijnen/twijfelTeksten';
+import { hoofdletter } from '../tekst';
 
 /** What the engine says about the case's party, reduced to what decides which filing is offered (issue 13, point 1). */
 export interface AanbodInvoer {
@@ -113,7 +114,7 @@ export function decideTijdigheid(termijn: { aanvang: IsoDatum; einde: IsoDatum }
 /** A doubt as one sentence: capital first, full stop last. */
 function zin(tekst: string): string {
   const t = tekst.trim();
-  const hoofd = t.charAt(0).toUpperCase() + t.slice(1);
+  const hoofd = hoofdletter(t);
   return /[.!?]$/.test(hoofd) ? hoofd : `${hoofd}.`;
 }
 

@@ -25,9 +25,14 @@ export interface BerekendeTermijn {
 export const EERSTE_BEKENDMAKING = '1994-01-01';
 export const LAATSTE_BEKENDMAKING = '2200-12-31';
 
+/** Whether the engine covers a trigger date (termijnregels §3). */
+export function isBekendmakingInBereik(datum: IsoDatum): boolean {
+  return datum >= EERSTE_BEKENDMAKING && datum <= LAATSTE_BEKENDMAKING;
+}
+
 /** Refuses a trigger date the engine does not cover, rather than computing a date nobody checked. */
 export function assertBekendmakingInBereik(datum: IsoDatum): void {
-  if (datum < EERSTE_BEKENDMAKING || datum > LAATSTE_BEKENDMAKING) {
+  if (!isBekendmakingInBereik(datum)) {
     throw new RangeError(`Bekendmaking ${datum} outside ${EERSTE_BEKENDMAKING}..${LAATSTE_BEKENDMAKING}`);
   }
 }

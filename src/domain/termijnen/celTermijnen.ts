@@ -22,6 +22,7 @@ import { describeTwijfelLid3NaTariefbeschikking, nameContracteerruimtebesluit, T
 import { compare, compareInCel, orderByGetalSleutel } from './volgorde';
 import { memoizePerDag, memoizePerSleutel } from '../memoize';
 import type { TermijnenVoorWaarschuwingen } from './waarschuwingen';
+import { hoofdletter } from '../tekst';
 
 /** Each party's first tariefbeschikking in a region, by name; by its number too when it shares the cell's register. */
 export interface EersteTariefbeschikkingInRegio {
@@ -1140,7 +1141,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     for (let k = 0; k < aantalPartijen; k++) {
       const nummer = partijen[k]!;
       // Art. 6:19 Awb extends a pending beroep to a later besluit, never to the besluit it is against itself.
-      const lopend = findLopendBeroepTegenEerder(beroepenVanNummer(nummer), datum, besluit.id);
+      const lopend = findLopendBeroep(beroepenVanNummer(nummer), datum, besluit.id);
       if (lopend) {
         const partij = kolommen.partijNaam(nummer);
         // Art. 6:19 Awb: the pending beroep extends to the amended besluit for the same year; a precaution date.
@@ -1237,20 +1238,10 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   return new CelResultaat(invoer, context, kolommen, beroepPosities.copy(), uitsluitingen.slice(0, 4 * aantalUitsluitingen), lid4, plaatsen, oudRegimeAlsToch);
 }
 
-/** The first of `beroepen` pending on `datum` against another besluit than `besluit` (art. 6:19 Awb), if any. */
-function findLopendBeroepTegenEerder<B extends Beroep>(beroepen: readonly B[], datum: IsoDatum, besluit: string): B | undefined {
-  for (let i = 0; i < beroepen.length; i++) if (beroepen[i]!.tegen !== besluit && isLopendOp(beroepen[i]!, datum)) return beroepen[i];
+/** The first of `beroepen` pending on `datum` — against another besluit than `nietTegen` when given (art. 6:19 Awb) — if any. */
+function findLopendBeroep<B extends Beroep>(beroepen: readonly B[], datum: IsoDatum, nietTegen?: string): B | undefined {
+  for (let i = 0; i < beroepen.length; i++) if (beroepen[i]!.tegen !== nietTegen && isLopendOp(beroepen[i]!, datum)) return beroepen[i];
   return undefined;
-}
-
-/** The first of `beroepen` pending on `datum`, if any. */
-function findLopendBeroep<B extends Beroep>(beroepen: readonly B[], datum: IsoDatum): B | undefined {
-  for (let i = 0; i < beroepen.length; i++) if (isLopendOp(beroepen[i]!, datum)) return beroepen[i];
-  return undefined;
-}
-
-function hoofdletter(tekst: string): string {
-  return tekst.charAt(0).toUpperCase() + tekst.slice(1);
 }
 
 /** Termijnregels §6: a besluit after tariefbeschikkingen, without a gewijzigde tariefbeschikking (yet), for a zorgaanbieder and a zorgkantoor. */

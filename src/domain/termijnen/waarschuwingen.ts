@@ -1,6 +1,7 @@
 import { formatDatumKort, fromDagnummer, type IsoDatum } from '../kalender/kalenderdatum';
 import type { Beroep, Besluit, TermijnInvoer } from '../besluiten/besluit';
 import type { Termijn, TermijnConfig, Waarschuwing } from './termijn';
+import { compare } from './volgorde';
 
 /** What the warnings read of a term (a `Termijn`, or the engine's row before its record is made). */
 export type WaarschuwingTermijn = Pick<Termijn, 'einde' | 'aanvang' | 'rechtsmiddel' | 'soort' | 'besluit' | 'jaar'>;
@@ -153,7 +154,7 @@ export function prepareBeroepWaarschuwingen(
       else versiesPerCel.set(sleutel, [b]);
     }
   }
-  for (const lijst of versiesPerCel.values()) lijst.sort((a, b) => (a.bekendgemaakt < b.bekendgemaakt ? -1 : a.bekendgemaakt > b.bekendgemaakt ? 1 : 0));
+  for (const lijst of versiesPerCel.values()) lijst.sort((a, b) => compare(a.bekendgemaakt, b.bekendgemaakt));
   const perBeroep: BeroepWaarschuwingen[] = [];
   for (const beroep of beroepen) {
     const besluit = besluitenPerId.get(beroep.tegen);

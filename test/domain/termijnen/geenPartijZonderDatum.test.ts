@@ -280,7 +280,7 @@ describe('warnings name only what the input holds (issue 27, point 3; termijnreg
 });
 
 describe('validation reports every problem at once, one message each (issue 27, point 4)', () => {
-  it('field errors, a duplicate id, a dangling tegen and a year before the shipped division, together', () => {
+  it('field errors, a duplicate id, a dangling tegen and a year before the shipped division of the regions (termijnregels §11), together', () => {
     const uitkomst = parseTermijnScenario(
       {
         besluiten: [

@@ -213,7 +213,7 @@ describe('termijnregels §10 (v3): the grondslag of a lid-3 window departs from 
 });
 
 describe('texts that state only what is true of the case (issue 27, point 5)', () => {
-  it('one pair of brackets: 5 May 2027 (Bevrijdingsdag), Hemelvaartsdag and the KB day of 7 May 2027 → Monday 10 May 2027', () => {
+  it('one pair of brackets: 5 May 2027 (Bevrijdingsdag), Hemelvaartsdag and the KB day of 7 May 2027 → Monday 10 May 2027 (art. 1 and 3 Atw)', () => {
     const [t] = beroepen(run({ besluiten: [tbVoor('A', 'TB', '2027-03-24', 2027)] }), 'TB');
     expect(t!.einde).toBe('2027-05-10');
     const toelichting = describeToelichting(t!, CONFIG);
