@@ -14,7 +14,7 @@ export interface Actor {
   scope?: (typeof TOKEN_SCOPES)[number];
 }
 
-/** NZa juridische zaken see every decision, term and region-year status (never another organisation's cases). */
-export function ziesAlles(actor: Actor): boolean {
+/** NZa juridische zaken: the regulator, the opposing party in every beroep (issue 28: it sees only its own facts). */
+export function isNza(actor: Actor): boolean {
   return actor.organisatieSoort === 'nza';
 }

@@ -74,6 +74,21 @@ export const demoDataSchema = z.object({
       gronden: z.string(),
     }),
   ),
+  /** Beroepen the NZa registered as received from the CBb (issue 28). */
+  ontvangenBeroepen: z
+    .array(
+      z.object({
+        cbbZaaknummer: z.string(),
+        appellant: z.string(),
+        regio: z.string(),
+        jaar: z.number().int(),
+        contracteerruimtebesluit: z.string().optional(),
+        tariefbeschikking: z.string().optional(),
+        ingesteld: datum,
+        afgerond: datum.optional(),
+      }),
+    )
+    .default([]),
 });
 
 export type DemoData = z.infer<typeof demoDataSchema>;

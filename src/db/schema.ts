@@ -92,33 +92,28 @@ export const zorgkantoorregios = sqliteTable('zorgkantoorregios', {
   beheerdSinds: text('beheerd_sinds'),
 });
 
+/**
+ * A client record: one organisation's (issue 28). Every organisation keeps its own record of each zorgaanbieder it acts
+ * for (the in-house legal department, the law firm) or, for the NZa, addresses tariefbeschikkingen to: name, KvK number,
+ * address. Having the record is acting for the client; nobody else reads or changes it.
+ */
 export const zorgaanbieders = sqliteTable(
   'zorgaanbieders',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     naam: text('naam').notNull(),
-    kvkNummer: text('kvk_nummer').notNull().unique(),
+    kvkNummer: text('kvk_nummer').notNull(),
     adres: text('adres'),
     postcode: text('postcode'),
     plaats: text('plaats'),
     aangemaaktOp: aangemaakt(),
+    /** The owner. Null is refused by a trigger (migration 0014; SQLite adds no NOT NULL column with a reference). */
+    organisatieId: integer('organisatie_id').references(() => organisaties.id),
   },
-  () => [check('zorgaanbieders_kvk', sql`length(kvk_nummer) = 8 AND kvk_nummer NOT GLOB '*[^0-9]*'`)],
-);
-
-/** Which organisation acts for which zorgaanbieder (the in-house legal department, or the law firm). */
-export const vertegenwoordigingen = sqliteTable(
-  'vertegenwoordigingen',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    organisatieId: integer('organisatie_id')
-      .notNull()
-      .references(() => organisaties.id),
-    zorgaanbiederId: integer('zorgaanbieder_id')
-      .notNull()
-      .references(() => zorgaanbieders.id),
-  },
-  (t) => [unique('vertegenwoordigingen_uniek').on(t.organisatieId, t.zorgaanbiederId)],
+  (t) => [
+    check('zorgaanbieders_kvk', sql`length(kvk_nummer) = 8 AND kvk_nummer NOT GLOB '*[^0-9]*'`),
+    unique('zorgaanbieders_organisatie_kvk').on(t.organisatieId, t.kvkNummer),
+  ],
 );
 
 /** A besluit of the NZa fixing or amending regionale contracteerruimten (art. 49e Wmg); amounts per region and year below. */
@@ -185,9 +180,15 @@ export const tariefbeschikkingen = sqliteTable(
     aangemaaktOp: aangemaakt(),
     /** The organisation that registered it; null: loaded by the operator (seed, before issue 11), counts as the NZa's. */
     geregistreerdDoor: integer('geregistreerd_door').references(() => organisaties.id),
+    /**
+     * The owner (issue 28): the organisation whose engine input it is, with its own client record. Null is refused by a
+     * trigger (migration 0014).
+     */
+    organisatieId: integer('organisatie_id').references(() => organisaties.id),
   },
   (t) => [
-    unique('tariefbeschikkingen_kenmerk').on(t.uitgever, t.kenmerk),
+    unique('tariefbeschikkingen_kenmerk').on(t.organisatieId, t.uitgever, t.kenmerk),
+    index('tariefbeschikkingen_organisatie_regio_jaar').on(t.organisatieId, t.regioId, t.jaar),
     index('tariefbeschikkingen_regio_jaar').on(t.regioId, t.jaar),
     index('tariefbeschikkingen_zorgaanbieder').on(t.zorgaanbiederId),
     check('tariefbeschikkingen_soort', sql`soort IN ${inLijst(TARIEFBESCHIKKING_SOORTEN)}`),
@@ -248,6 +249,42 @@ export const zaken = sqliteTable(
       'zaken_status_datums',
       sql`(status = 'concept' AND ingesteld IS NULL) OR (status = 'ingediend' AND ingesteld IS NOT NULL AND afgerond IS NULL) OR (status = 'afgerond' AND afgerond IS NOT NULL)`,
     ),
+  ],
+);
+
+/**
+ * A beroep the NZa registers as received (issue 28), from the CBb's notice: the only source of the NZa's pending
+ * beroepen. The NZa is the opposing party: it never reads a firm's case to learn of one.
+ */
+export const ontvangenBeroepen = sqliteTable(
+  'ontvangen_beroepen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
+    cbbZaaknummer: text('cbb_zaaknummer').notNull(),
+    /** The appellant as the notice names it. */
+    appellant: text('appellant').notNull(),
+    regioId: integer('regio_id')
+      .notNull()
+      .references(() => zorgkantoorregios.id),
+    jaar: integer('jaar').notNull(),
+    /** What the beroep is against: the contracteerruimtebesluit, or the owner's tariefbeschikking it runs through. */
+    contracteerruimtebesluitId: integer('contracteerruimtebesluit_id').references(() => contracteerruimtebesluiten.id),
+    tariefbeschikkingId: integer('tariefbeschikking_id').references(() => tariefbeschikkingen.id),
+    /** The day the beroepschrift was received (art. 6:9 Awb), as the notice states it. */
+    ingesteld: text('ingesteld').notNull(),
+    afgerond: text('afgerond'),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [
+    unique('ontvangen_beroepen_zaaknummer').on(t.organisatieId, t.cbbZaaknummer),
+    index('ontvangen_beroepen_regio_jaar').on(t.regioId, t.jaar),
+    check('ontvangen_beroepen_jaar', isJaar('jaar')),
+    check('ontvangen_beroepen_ingesteld', isIsoDatum('ingesteld')),
+    check('ontvangen_beroepen_afgerond', sql`afgerond IS NULL OR (date(afgerond) IS afgerond AND afgerond >= ingesteld)`),
+    check('ontvangen_beroepen_tegen', sql`(contracteerruimtebesluit_id IS NULL) <> (tariefbeschikking_id IS NULL)`),
   ],
 );
 

@@ -8,7 +8,7 @@ import {
   gebruikers,
   organisaties,
   tariefbeschikkingen,
-  vertegenwoordigingen,
+  ontvangenBeroepen,
   zaakgebeurtenissen,
   zaken,
   zorgaanbieders,
@@ -114,41 +114,38 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
         .map((g) => [g.email, g.id]),
     );
 
-    for (const { vertegenwoordigd, ...za } of data.zorgaanbieders) {
-      tx.insert(zorgaanbieders).values(za).onConflictDoNothing().run();
-      const id = tx.select({ id: zorgaanbieders.id }).from(zorgaanbieders).where(eq(zorgaanbieders.kvkNummer, za.kvkNummer)).get()!.id;
-      for (const org of vertegenwoordigd) {
-        tx.insert(vertegenwoordigingen)
-          .values({ organisatieId: vind(organisatieId, org, 'organisatie'), zorgaanbiederId: id })
+    const nzaId = tx.select({ id: organisaties.id }).from(organisaties).where(eq(organisaties.soort, 'nza')).get()?.id ?? null;
+    // Every organisation keeps its own client records (issue 28): one per organisation acting for the client, and the
+    // NZa's own record of each addressee of its tariefbeschikkingen. Keyed below by organisation and KvK number.
+    const eigenaren = new Map(
+      data.zorgaanbieders.map((z) => [
+        z.kvkNummer,
+        [...new Set([...z.vertegenwoordigd.map((o) => vind(organisatieId, o, 'organisatie')), ...(nzaId !== null ? [nzaId] : [])])],
+      ]),
+    );
+    for (const { vertegenwoordigd: _, ...za } of data.zorgaanbieders) {
+      for (const eigenaar of eigenaren.get(za.kvkNummer)!)
+        tx.insert(zorgaanbieders)
+          .values({ ...za, organisatieId: eigenaar })
           .onConflictDoNothing()
           .run();
-      }
     }
     // Ids of the rows the demo data refers to, looked up by their keys: a database at national scale holds some
     // 200,000 other rows that a start need not read (issue 15 point 6).
     const zorgaanbiederId = new Map(
       tx
-        .select({ kvkNummer: zorgaanbieders.kvkNummer, id: zorgaanbieders.id })
+        .select({ kvkNummer: zorgaanbieders.kvkNummer, organisatieId: zorgaanbieders.organisatieId, id: zorgaanbieders.id })
         .from(zorgaanbieders)
         .where(
-          inArray(zorgaanbieders.kvkNummer, [
-            ...new Set([
-              ...data.zorgaanbieders.map((z) => z.kvkNummer),
-              ...data.tariefbeschikkingen.map((t) => t.zorgaanbieder),
-              ...data.zaken.map((z) => z.zorgaanbieder),
-            ]),
-          ]),
+          inArray(
+            zorgaanbieders.kvkNummer,
+            data.zorgaanbieders.map((z) => z.kvkNummer),
+          ),
         )
         .all()
-        .map((z) => [z.kvkNummer, z.id]),
+        .map((z) => [`${z.organisatieId}|${z.kvkNummer}`, z.id]),
     );
 
-    const nzaId = tx.select({ id: organisaties.id }).from(organisaties).where(eq(organisaties.soort, 'nza')).get()?.id ?? null;
-    // Who registered each demo decision: the NZa its contracteerruimtebesluiten, the first organisation acting for the
-    // zorgaanbieder its tariefbeschikkingen (so that organisation may correct them, issue 11).
-    const registrant = new Map(
-      data.zorgaanbieders.map((z) => [z.kvkNummer, z.vertegenwoordigd[0] ? vind(organisatieId, z.vertegenwoordigd[0], 'organisatie') : nzaId]),
-    );
     for (const { bedragen, ...besluit } of data.contracteerruimtebesluiten) {
       const nieuw = tx
         .insert(contracteerruimtebesluiten)
@@ -170,52 +167,78 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
         .where(
           inArray(
             contracteerruimtebesluiten.kenmerk,
-            data.zaken.flatMap((z) => (z.contracteerruimtebesluit ? [z.contracteerruimtebesluit] : [])),
+            [...data.zaken, ...data.ontvangenBeroepen].flatMap((z) => (z.contracteerruimtebesluit ? [z.contracteerruimtebesluit] : [])),
           ),
         )
         .all()
         .map((b) => [b.kenmerk, b.id]),
     );
 
+    // A tariefbeschikking is known to the NZa that issued it and to every organisation acting for its addressee: each
+    // registers it in its own records.
     for (const t of data.tariefbeschikkingen) {
-      tx.insert(tariefbeschikkingen)
-        .values({
-          kenmerk: t.kenmerk,
-          zorgaanbiederId: vind(zorgaanbiederId, t.zorgaanbieder, 'zorgaanbieder'),
-          regioId: vind(regioId, t.regio, 'regio'),
-          jaar: t.jaar,
-          soort: t.soort,
-          besluitdatum: t.besluitdatum,
-          bekendgemaakt: t.bekendgemaakt,
-          geregistreerdDoor: registrant.get(t.zorgaanbieder) ?? nzaId,
-        })
-        .onConflictDoNothing()
-        .run();
+      for (const eigenaar of eigenaren.get(t.zorgaanbieder) ?? []) {
+        tx.insert(tariefbeschikkingen)
+          .values({
+            kenmerk: t.kenmerk,
+            zorgaanbiederId: vind(zorgaanbiederId, `${eigenaar}|${t.zorgaanbieder}`, 'zorgaanbieder'),
+            regioId: vind(regioId, t.regio, 'regio'),
+            jaar: t.jaar,
+            soort: t.soort,
+            besluitdatum: t.besluitdatum,
+            bekendgemaakt: t.bekendgemaakt,
+            geregistreerdDoor: eigenaar,
+            organisatieId: eigenaar,
+          })
+          .onConflictDoNothing()
+          .run();
+      }
     }
     const tbId = new Map(
       tx
-        .select({ kenmerk: tariefbeschikkingen.kenmerk, id: tariefbeschikkingen.id })
+        .select({ kenmerk: tariefbeschikkingen.kenmerk, organisatieId: tariefbeschikkingen.organisatieId, id: tariefbeschikkingen.id })
         .from(tariefbeschikkingen)
         .where(
-          inArray(
-            tariefbeschikkingen.kenmerk,
-            data.zaken.flatMap((z) => (z.tariefbeschikking ? [z.tariefbeschikking] : [])),
-          ),
+          inArray(tariefbeschikkingen.kenmerk, [
+            ...data.zaken.flatMap((z) => (z.tariefbeschikking ? [z.tariefbeschikking] : [])),
+            ...data.ontvangenBeroepen.flatMap((b) => (b.tariefbeschikking ? [b.tariefbeschikking] : [])),
+          ]),
         )
         .all()
-        .map((t) => [t.kenmerk, t.id]),
+        .map((t) => [`${t.organisatieId}|${t.kenmerk}`, t.id]),
     );
+
+    // The beroepen the NZa registered as received from the CBb: the source of its workspace.
+    if (nzaId !== null) {
+      for (const b of data.ontvangenBeroepen) {
+        tx.insert(ontvangenBeroepen)
+          .values({
+            organisatieId: nzaId,
+            cbbZaaknummer: b.cbbZaaknummer,
+            appellant: b.appellant,
+            regioId: vind(regioId, b.regio, 'regio'),
+            jaar: b.jaar,
+            contracteerruimtebesluitId: b.contracteerruimtebesluit ? vind(crId, b.contracteerruimtebesluit, 'besluit') : null,
+            tariefbeschikkingId: b.tariefbeschikking ? vind(tbId, `${nzaId}|${b.tariefbeschikking}`, 'tariefbeschikking') : null,
+            ingesteld: b.ingesteld,
+            afgerond: b.afgerond ?? null,
+          })
+          .onConflictDoNothing()
+          .run();
+      }
+    }
 
     // Cases have no natural key: seed them only into a database that has none yet.
     if (tx.select({ id: zaken.id }).from(zaken).limit(1).all().length > 0) return;
     for (const zaak of data.zaken) {
+      const zaakOrganisatie = vind(organisatieId, zaak.organisatie, 'organisatie');
       const id = tx
         .insert(zaken)
         .values({
           soort: zaak.soort,
-          organisatieId: vind(organisatieId, zaak.organisatie, 'organisatie'),
-          zorgaanbiederId: vind(zorgaanbiederId, zaak.zorgaanbieder, 'zorgaanbieder'),
-          tariefbeschikkingId: zaak.tariefbeschikking ? vind(tbId, zaak.tariefbeschikking, 'tariefbeschikking') : null,
+          organisatieId: zaakOrganisatie,
+          zorgaanbiederId: vind(zorgaanbiederId, `${zaakOrganisatie}|${zaak.zorgaanbieder}`, 'zorgaanbieder'),
+          tariefbeschikkingId: zaak.tariefbeschikking ? vind(tbId, `${zaakOrganisatie}|${zaak.tariefbeschikking}`, 'tariefbeschikking') : null,
           contracteerruimtebesluitId: zaak.contracteerruimtebesluit ? vind(crId, zaak.contracteerruimtebesluit, 'besluit') : null,
           regioId: zaak.regio ? vind(regioId, zaak.regio, 'regio') : null,
           jaar: zaak.jaar ?? null,

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import type { Actor } from '../actor/actor';
-import { ziesAlles } from '../actor/actor';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
 import { assertCan } from '../services/permissies';
 import { recordAudit } from '../services/auditService';
-import { tariefbeschikkingen, vertegenwoordigingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
+import { tariefbeschikkingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
 import { keuzeVeld, regioInvoerVeld } from '../validation/velden';
 import { checkRegioInRij, loadRegioRegister } from '../services/regioBeheer';
-import { loadZichtbareZorgaanbieders } from '../services/termijnInvoer';
 import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
 
 export const TARIEFBESCHIKKING_KOLOMMEN = ['kenmerk', 'kvk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'] as const;
@@ -40,10 +39,12 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
       .all()
       .map((r) => [r.id, r.naam]),
   );
+  // The organisation's own records only (issue 28): another organisation's client or kenmerk is no concern here.
   const bestaand = new Map(
     db
       .select()
       .from(tariefbeschikkingen)
+      .where(eq(tariefbeschikkingen.organisatieId, actor.organisatieId))
       .all()
       .map((t) => [t.kenmerk, t]),
   );
@@ -51,15 +52,11 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
     db
       .select()
       .from(zorgaanbieders)
+      .where(eq(zorgaanbieders.organisatieId, actor.organisatieId))
       .all()
       .map((z) => [z.kvkNummer, z]),
   );
   const aanbiederKvk = new Map([...aanbieders.values()].map((z) => [z.id, z.kvkNummer]));
-  const zichtbaar = loadZichtbareZorgaanbieders(db, actor);
-  const magVoor = (kvk: string) => {
-    const za = aanbieders.get(kvk);
-    return !za || ziesAlles(actor) || zichtbaar!.includes(za.id);
-  };
 
   const nieuw: TariefbeschikkingImportRij[] = [];
   const ongewijzigd: string[] = [];
@@ -83,10 +80,6 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
         veld: 'bekendgemaakt',
         melding: 'de datum van bekendmaking ligt na vandaag: registreer een besluit pas als het is bekendgemaakt',
       });
-      continue;
-    }
-    if (!magVoor(rij.kvk)) {
-      fouten.push({ rij: regel, veld: 'kvk', melding: `uw organisatie treedt niet op voor de zorgaanbieder met KvK-nummer ${rij.kvk}` });
       continue;
     }
     if (!aanbieders.has(rij.kvk) && !rij.zorgaanbieder.trim()) {
@@ -142,6 +135,7 @@ export function writeTariefbeschikkingImport(
       tx
         .select({ id: zorgaanbieders.id, kvk: zorgaanbieders.kvkNummer })
         .from(zorgaanbieders)
+        .where(eq(zorgaanbieders.organisatieId, actor.organisatieId))
         .all()
         .map((z) => [z.kvk, z.id]),
     );
@@ -152,11 +146,10 @@ export function writeTariefbeschikkingImport(
         if (!bevestigdeNieuweKvks.has(rij.kvk)) throw new Error(`new zorgaanbieder ${rij.kvk} not confirmed by the user`);
         zorgaanbiederId = tx
           .insert(zorgaanbieders)
-          .values({ naam: rij.zorgaanbieder.trim(), kvkNummer: rij.kvk })
+          .values({ naam: rij.zorgaanbieder.trim(), kvkNummer: rij.kvk, organisatieId: actor.organisatieId })
           .returning({ id: zorgaanbieders.id })
           .get().id;
         aanbieders.set(rij.kvk, zorgaanbiederId);
-        if (!ziesAlles(actor)) tx.insert(vertegenwoordigingen).values({ organisatieId: actor.organisatieId, zorgaanbiederId }).run();
       }
       const { id } = insert
         .values({
@@ -168,6 +161,7 @@ export function writeTariefbeschikkingImport(
           besluitdatum: rij.besluitdatum,
           bekendgemaakt: rij.bekendgemaakt,
           geregistreerdDoor: actor.organisatieId,
+          organisatieId: actor.organisatieId,
         })
         .returning({ id: tariefbeschikkingen.id })
         .get();

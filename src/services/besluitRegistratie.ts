@@ -1,33 +1,20 @@
 import { formatDatumKort, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
-import { ziesAlles } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
-import { contracteerruimtebedragen, contracteerruimtebesluiten, tariefbeschikkingen, vertegenwoordigingen, zorgaanbieders } from '../db/schema';
+import { contracteerruimtebedragen, contracteerruimtebesluiten, tariefbeschikkingen } from '../db/schema';
 import type { VeldFout } from '../validation/velden';
 import type { ContracteerruimtebesluitInvoer, TariefbeschikkingInvoer } from '../validation/besluitInvoer';
-import { loadZichtbareZorgaanbieders } from './termijnInvoer';
 import { assertCan, can } from './permissies';
 import { diff, recordAudit } from './auditService';
 import { InvoerFout } from './invoerFout';
 import { resolveRegio } from './regioBeheer';
+import { findClientOpKvk } from './clientService';
 
 export type Registratie = { ok: true; id: number } | { ok: false; fouten: VeldFout[] };
 
 export { InvoerFout } from './invoerFout';
-
-/** The zorgaanbieder with this KvK number, if the actor's organisation acts for it (the NZa acts for all). */
-export function findZorgaanbiederVoorActor(db: Pick<Db, 'select'>, actor: Actor, kvkNummer: string): { id: number; naam: string } | undefined {
-  const za = db.select({ id: zorgaanbieders.id, naam: zorgaanbieders.naam }).from(zorgaanbieders).where(eq(zorgaanbieders.kvkNummer, kvkNummer)).get();
-  if (!za || ziesAlles(actor)) return za;
-  const vertegenwoordigd = db
-    .select({ id: vertegenwoordigingen.id })
-    .from(vertegenwoordigingen)
-    .where(and(eq(vertegenwoordigingen.organisatieId, actor.organisatieId), eq(vertegenwoordigingen.zorgaanbiederId, za.id)))
-    .get();
-  return vertegenwoordigd ? za : undefined;
-}
 
 export function insertContracteerruimtebesluit(tx: Pick<Db, 'select' | 'insert'>, actor: Actor, invoer: ContracteerruimtebesluitInvoer): number {
   assertCan(actor, 'contracteerruimte.registreren');
@@ -75,16 +62,18 @@ export function insertContracteerruimtebesluit(tx: Pick<Db, 'select' | 'insert'>
 
 export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor: Actor, invoer: TariefbeschikkingInvoer): number {
   assertCan(actor, 'tariefbeschikking.registreren');
-  const zorgaanbieder = findZorgaanbiederVoorActor(tx, actor, invoer.zorgaanbieder);
+  const zorgaanbieder = findClientOpKvk(tx, actor, invoer.zorgaanbieder);
   if (!zorgaanbieder) {
     throw new InvoerFout([{ veld: 'zorgaanbieder', melding: `uw organisatie treedt niet op voor een zorgaanbieder met KvK-nummer ${invoer.zorgaanbieder}` }]);
   }
   const bestaand = tx
     .select({ id: tariefbeschikkingen.id })
     .from(tariefbeschikkingen)
-    .where(and(eq(tariefbeschikkingen.uitgever, 'NZa'), eq(tariefbeschikkingen.kenmerk, invoer.kenmerk)))
+    .where(
+      and(eq(tariefbeschikkingen.organisatieId, actor.organisatieId), eq(tariefbeschikkingen.uitgever, 'NZa'), eq(tariefbeschikkingen.kenmerk, invoer.kenmerk)),
+    )
     .get();
-  if (bestaand) throw new InvoerFout([{ veld: 'kenmerk', melding: `er is al een tariefbeschikking met kenmerk ${invoer.kenmerk}` }]);
+  if (bestaand) throw new InvoerFout([{ veld: 'kenmerk', melding: `uw organisatie heeft al een tariefbeschikking met kenmerk ${invoer.kenmerk}` }]);
   const id = tx
     .insert(tariefbeschikkingen)
     .values({
@@ -96,6 +85,7 @@ export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor
       besluitdatum: invoer.besluitdatum,
       bekendgemaakt: invoer.bekendgemaakt,
       geregistreerdDoor: actor.organisatieId,
+      organisatieId: actor.organisatieId,
     })
     .returning({ id: tariefbeschikkingen.id })
     .get().id;
@@ -132,33 +122,32 @@ export interface BesluitDatums {
   kenmerk: string;
   besluitdatum: string;
   bekendgemaakt: string;
-  /** The organisation that registered it (null: the operator's data, counts as the NZa's). */
-  geregistreerdDoor: number | null;
+  /** The owner of a tariefbeschikking; null for a contracteerruimtebesluit (public, the NZa's). */
+  eigenaar: number | null;
   /** Whether this actor may change it (permissies.ts decides). */
   wijzigbaar: boolean;
 }
 
 /**
- * A decision the actor can see: a contracteerruimtebesluit (public, the same for everyone), or a tariefbeschikking of
- * a zorgaanbieder the actor's organisation acts for (the NZa: all). `wijzigbaar` says whether the actor may change it.
+ * A decision the actor can see: a contracteerruimtebesluit (public, the same for everyone), or one of its
+ * organisation's own tariefbeschikkingen. `wijzigbaar` says whether the actor may change it.
  */
 export function findBesluitVoorActor(db: Db, actor: Actor, type: string, id: number): BesluitDatums | undefined {
   const metRecht = (b: Omit<BesluitDatums, 'wijzigbaar'>): BesluitDatums => ({
     ...b,
-    wijzigbaar: can(actor, 'besluit.wijzigen', { soort: 'besluit', type: b.type, geregistreerdDoor: b.geregistreerdDoor }),
+    wijzigbaar: can(actor, 'besluit.wijzigen', { soort: 'besluit', type: b.type, eigenaar: b.eigenaar }),
   });
   if (type === 'contracteerruimte') {
     const b = db.select().from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.id, id)).get();
-    return b
-      ? metRecht({ type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt, geregistreerdDoor: b.geregistreerdDoor })
-      : undefined;
+    return b ? metRecht({ type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt, eigenaar: null }) : undefined;
   }
   if (type !== 'tariefbeschikking') return undefined;
-  const b = db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.id, id)).get();
-  const zichtbaar = b && (ziesAlles(actor) || loadZichtbareZorgaanbieders(db, actor)!.includes(b.zorgaanbiederId));
-  return b && zichtbaar
-    ? metRecht({ type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt, geregistreerdDoor: b.geregistreerdDoor })
-    : undefined;
+  const b = db
+    .select()
+    .from(tariefbeschikkingen)
+    .where(and(eq(tariefbeschikkingen.id, id), eq(tariefbeschikkingen.organisatieId, actor.organisatieId)))
+    .get();
+  return b ? metRecht({ type, id, kenmerk: b.kenmerk, besluitdatum: b.besluitdatum, bekendgemaakt: b.bekendgemaakt, eigenaar: b.organisatieId }) : undefined;
 }
 
 /** New dates for a decision found by findBesluitVoorActor; every dependent term follows at the next read. */
@@ -169,7 +158,7 @@ export function updateBesluitDatums(
   datums: { besluitdatum: string; bekendgemaakt: string },
   vandaag: IsoDatum,
 ): Registratie {
-  assertCan(actor, 'besluit.wijzigen', { soort: 'besluit', type: besluit.type, geregistreerdDoor: besluit.geregistreerdDoor });
+  assertCan(actor, 'besluit.wijzigen', { soort: 'besluit', type: besluit.type, eigenaar: besluit.eigenaar });
   return writeRegistratie(db, (tx) => {
     refuseToekomstigeDatums(datums, vandaag);
     const tabel = besluit.type === 'contracteerruimte' ? contracteerruimtebesluiten : tariefbeschikkingen;

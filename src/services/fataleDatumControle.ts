@@ -164,7 +164,11 @@ export function confirmFataleDatum(db: Db, actor: Actor, termijnen: TermijnServi
 function listEersteOgen(tx: Db, actor: Actor, berekend: BerekendOverzicht, termijn: Termijn): Set<number> {
   const besluit =
     termijn.besluitType === 'tariefbeschikking'
-      ? tx.select({ id: tariefbeschikkingen.id }).from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, termijn.besluit)).get()
+      ? tx
+          .select({ id: tariefbeschikkingen.id })
+          .from(tariefbeschikkingen)
+          .where(and(eq(tariefbeschikkingen.kenmerk, termijn.besluit), eq(tariefbeschikkingen.organisatieId, actor.organisatieId)))
+          .get()
       : tx.select({ id: contracteerruimtebesluiten.id }).from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.kenmerk, termijn.besluit)).get();
   const onderwerp = termijn.besluitType === 'tariefbeschikking' ? 'tariefbeschikking' : 'contracteerruimtebesluit';
   const ids = new Set<number | null>(

@@ -121,7 +121,8 @@ export function buildFilingGegevens(
   opties: FilingOpties,
 ): FilingGegevens | FilingWeigering {
   const definitie = FILINGS[soort];
-  const tb = zaak.tariefbeschikking ? db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get() : undefined;
+  const tb =
+    zaak.tariefbeschikkingId !== null ? db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.id, zaak.tariefbeschikkingId)).get() : undefined;
   const berekend = termijnen.computeVoorActor(actor, opties.vandaag);
   const { regio, jaar, termijnen: zaakTermijnen, uitsluitingen, regioJaarStatus, partijStatus, beschermendeDatums } = findZaakTermijnen(berekend, zaak);
   const termijn = zaakTermijnen[0] ?? null;

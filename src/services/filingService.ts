@@ -1,7 +1,7 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { makeBestandsnaam, stripOnzichtbaar } from '../domain/filings/filingAanbod';
 import type { VeldFout } from '../validation/velden';
-import { loadZichtbareZorgaanbieders } from './termijnInvoer';
+import { findClient } from './clientService';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { preparePerVerbinding } from '../db/voorbereid';
@@ -180,7 +180,7 @@ export interface FilingAanvulling {
  */
 export function writeFilingAanvulling(db: Db, actor: Actor, zaak: ZaakOverzichtRij, a: FilingAanvulling): { ok: true } | { ok: false; fouten: VeldFout[] } {
   assertCan(actor, 'stuk.opstellen', { soort: 'zaak', organisatieId: zaak.organisatieId });
-  if (a.zorgaanbiederId !== undefined && !(loadZichtbareZorgaanbieders(db, actor) ?? []).includes(a.zorgaanbiederId)) {
+  if (a.zorgaanbiederId !== undefined && !findClient(db, actor, a.zorgaanbiederId)) {
     return { ok: false, fouten: [{ veld: 'zorgaanbiederId', melding: 'kies een cliënt van uw organisatie' }] };
   }
   if (a.ondertekenaarId !== undefined && !loadOndertekenaars(db, zaak.organisatieId).some((o) => o.id === a.ondertekenaarId)) {

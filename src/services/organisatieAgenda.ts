@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../actor/actor';
-import { ziesAlles } from '../actor/actor';
+import { isNza } from '../actor/actor';
 import type { AgendaTermijn } from '../agenda/icalendar';
 import type { Db } from '../db/verbinding';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
@@ -55,7 +55,7 @@ export function toAgendaEvent(
  * or later), case or not, from the one engine result. The NZa files nothing: its feed is empty.
  */
 export function listOrganisatieAgenda(db: Db, termijnen: TermijnService, actor: Actor, vandaag: IsoDatum, appUrl: string): AgendaTermijn[] {
-  if (ziesAlles(actor)) return [];
+  if (isNza(actor)) return [];
   const berekend = termijnen.computeVoorActor(actor, vandaag);
   const zaken = loadZaakPerTermijn(db, berekend, actor);
   const controles = loadFataleDatumControles(db, actor.organisatieId);

@@ -5,11 +5,12 @@ import type { Actor } from '../actor/actor';
  * of the route and no resource ("may this kind of user do this at all?"); the services ask again with the resource
  * ("this case, this decision") before reading or writing it. Nothing else decides who may do what.
  *
- * - NZa: the only organisation that registers and amends contracteerruimtebesluiten, may correct any decision; reads
- *   all decisions, terms and region-year statuses; never another organisation's cases, notes, drafts, filings,
- *   reminders or settings.
- * - Counsel organisations: their own cases (drafts, notes, reminders); read all decisions they can see; register
- *   tariefbeschikkingen of their clients; change no decision someone else registered and no contracteerruimtebesluit.
+ * - Every organisation (issue 28) reads the public facts (contracteerruimtebesluiten, regions) and its own: its client
+ *   records, the tariefbeschikkingen it registered, its cases and what hangs off them. Nothing of another organisation.
+ * - NZa: the only organisation that registers and amends contracteerruimtebesluiten; registers its own
+ *   tariefbeschikkingen and the beroepen it received from the CBb; opens no case (it is the opposing party).
+ * - Counsel organisations: their own cases (drafts, notes, reminders); register clients and their tariefbeschikkingen;
+ *   change no contracteerruimtebesluit.
  * - Within an organisation: beheerder (members, settings, letterhead, the organisation's log), jurist (write), lezer
  *   (read only). An API token with scope `lezen` reads only.
  */
@@ -24,7 +25,15 @@ export const ACTIES = [
   'besluit.wijzigen',
   /** Read a case and all that hangs off it (notes, drafts, filings, reminders); resource: the case. */
   'zaak.lezen',
+  /** Open a case as (counsel of) the appellant or objector: never the NZa, the opposing party (issue 28.4). */
   'zaak.openen',
+  /** Register a client record of one's own organisation (issue 28.3). */
+  'client.registreren',
+  /**
+   * Register a beroep the NZa received from the CBb (issue 28.1): the only source of its pending beroepen; a writer of
+   * the NZa.
+   */
+  'beroep.ontvangstRegistreren',
   /** Write to a case; resource: the case. */
   'zaak.wijzigen',
   /**
@@ -63,7 +72,8 @@ export type Actie = (typeof ACTIES)[number];
 
 export type Resource =
   | { soort: 'zaak'; organisatieId: number }
-  | { soort: 'besluit'; type: 'contracteerruimte' | 'tariefbeschikking'; geregistreerdDoor: number | null }
+  /** `eigenaar`: the organisation owning a tariefbeschikking; null for a contracteerruimtebesluit (public). */
+  | { soort: 'besluit'; type: 'contracteerruimte' | 'tariefbeschikking'; eigenaar: number | null }
   | { soort: 'verantwoordelijke'; zaakOrganisatieId: number; gebruikerOrganisatieId: number }
   | { soort: 'herinnering'; gebruikerId: number; organisatieId: number };
 
@@ -86,11 +96,10 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       return isNza(actor) && actor.rol === 'beheerder' && actor.scope !== 'lezen';
     case 'besluit.wijzigen': {
       if (!magSchrijven(actor)) return false;
-      if (isNza(actor)) return true;
       if (!resource) return true; // some tariefbeschikking of its own may exist
       if (resource.soort !== 'besluit') return false;
-      // Null: loaded by the operator (seed, import before issue 11), which counts as registered by the NZa.
-      return resource.type === 'tariefbeschikking' && resource.geregistreerdDoor === actor.organisatieId;
+      // The public contracteerruimtebesluiten are the NZa's; a tariefbeschikking is its owner's (issue 28).
+      return resource.type === 'contracteerruimte' ? isNza(actor) : resource.eigenaar === actor.organisatieId;
     }
     case 'besluit.wijzigingenLezen':
       return true;
@@ -98,7 +107,11 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       if (!resource) return true;
       return resource.soort === 'zaak' && resource.organisatieId === actor.organisatieId;
     case 'zaak.openen':
+      return magSchrijven(actor) && !isNza(actor);
+    case 'client.registreren':
       return magSchrijven(actor);
+    case 'beroep.ontvangstRegistreren':
+      return magSchrijven(actor) && isNza(actor);
     case 'zaak.wijzigen':
       if (!magSchrijven(actor)) return false;
       if (!resource) return true;

@@ -1,16 +1,15 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
-import { ziesAlles } from '../actor/actor';
+import { isNza } from '../actor/actor';
 import type { Beroep, Besluit, Contracteerruimtebesluit, Tariefbeschikking, TermijnInvoer } from '../domain/besluiten/besluit';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Db } from '../db/verbinding';
-import { preparePerVerbinding } from '../db/voorbereid';
 import {
   contracteerruimtebedragen,
   contracteerruimtebesluiten,
+  ontvangenBeroepen,
   tariefbeschikkingen,
-  vertegenwoordigingen,
   zaken,
   zorgaanbieders,
   zorgkantoorregios,
@@ -43,7 +42,8 @@ export interface ContracteerruimteRij {
 
 /** A filed beroep (a case of soort beroep with its filing date), with the party it is filed for. */
 export interface BeroepRij {
-  zaakId: number;
+  /** The case's id (a counsel organisation) or the received beroep's (the NZa): the beroepen's order. */
+  bronId: number;
   regioId: number;
   regio: string;
   jaar: number;
@@ -56,13 +56,15 @@ export interface GeladenInvoer {
   contracteerruimte: ContracteerruimteRij[];
 }
 
-/** Whose view of the data: every decision (the NZa), or one organisation's clients and cases. */
+/**
+ * Whose view of the data (issue 28): the public contracteerruimtebesluiten plus what one organisation owns — its
+ * tariefbeschikkingen, and its beroepen: a counsel organisation's filed cases, the NZa's beroepen registered as received.
+ */
 export interface TermijnScope {
   sleutel: string;
-  /** Ids of the zorgaanbieders the organisation acts for; undefined: all (NZa). */
-  zichtbaar: number[] | undefined;
-  /** Whose beroepen count; undefined: every organisation's (NZa). */
-  organisatieId: number | undefined;
+  organisatieId: number;
+  /** The NZa: its beroepen are the ones it registered as received, not cases. */
+  nza: boolean;
 }
 
 /** The rows of the engine's input for some (regio, jaar) cells, or for all. */
@@ -79,30 +81,8 @@ export interface DbCel {
   jaar: number;
 }
 
-// Every page with terms reads the scope: prepared once.
-const zichtbaarVraag = preparePerVerbinding((db) =>
-  db
-    .select({ id: vertegenwoordigingen.zorgaanbiederId })
-    .from(vertegenwoordigingen)
-    .where(eq(vertegenwoordigingen.organisatieId, sql.placeholder('organisatieId')))
-    .prepare(),
-);
-
-/** Ids of the zorgaanbieders the actor's organisation acts for; undefined means all (NZa). */
-export function loadZichtbareZorgaanbieders(db: Db, actor: Actor): number[] | undefined {
-  if (ziesAlles(actor)) return undefined;
-  return zichtbaarVraag(db)
-    .all({ organisatieId: actor.organisatieId })
-    .map((r) => r.id);
-}
-
-export function loadTermijnScope(db: Db, actor: Actor): TermijnScope {
-  const nza = ziesAlles(actor);
-  return {
-    sleutel: nza ? 'nza' : `org-${actor.organisatieId}`,
-    zichtbaar: loadZichtbareZorgaanbieders(db, actor),
-    organisatieId: nza ? undefined : actor.organisatieId,
-  };
+export function loadTermijnScope(actor: Actor): TermijnScope {
+  return { sleutel: `org-${actor.organisatieId}`, organisatieId: actor.organisatieId, nza: isNza(actor) };
 }
 
 const inCellen = (regioKolom: SQLiteColumn, jaarKolom: SQLiteColumn, cellen: readonly DbCel[] | undefined) =>
@@ -141,7 +121,6 @@ function shareRepeatedStrings(rijen: TariefbeschikkingRij[]): void {
 }
 
 export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly DbCel[]): TermijnRijen {
-  const { zichtbaar } = scope;
   const contracteerruimte: ContracteerruimteRij[] = db
     .select({
       id: contracteerruimtebesluiten.id,
@@ -163,10 +142,7 @@ export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly 
   if (cellen !== undefined && cellen.length === 0) return { contracteerruimte, tariefbeschikkingen: [], beroepen: [] };
   // The one query that reads up to 200,000 rows at five times national scale: rows as SQLite gives them, no per-field
   // mapping (the columns are named as the row type names them).
-  const tariefbeschikkingRijen: TariefbeschikkingRij[] =
-    zichtbaar && zichtbaar.length === 0
-      ? []
-      : db.all<TariefbeschikkingRij>(sql`
+  const tariefbeschikkingRijen: TariefbeschikkingRij[] = db.all<TariefbeschikkingRij>(sql`
           SELECT ${tariefbeschikkingen.id} AS id, ${tariefbeschikkingen.kenmerk} AS kenmerk,
             ${tariefbeschikkingen.zorgaanbiederId} AS zorgaanbiederId, ${zorgaanbieders.naam} AS zorgaanbieder,
             ${tariefbeschikkingen.regioId} AS regioId, ${zorgkantoorregios.naam} AS regio, ${tariefbeschikkingen.jaar} AS jaar,
@@ -175,12 +151,24 @@ export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly 
           FROM ${tariefbeschikkingen}
           INNER JOIN ${zorgaanbieders} ON ${tariefbeschikkingen.zorgaanbiederId} = ${zorgaanbieders.id}
           INNER JOIN ${zorgkantoorregios} ON ${tariefbeschikkingen.regioId} = ${zorgkantoorregios.id}
-          WHERE ${zichtbaar ? inArray(tariefbeschikkingen.zorgaanbiederId, zichtbaar) : sql`1 = 1`}
+          WHERE ${tariefbeschikkingen.organisatieId} = ${scope.organisatieId}
             AND ${inCellen(tariefbeschikkingen.regioId, tariefbeschikkingen.jaar, cellen)}
           ORDER BY ${tariefbeschikkingen.id}`);
 
+  const beroepen = scope.nza ? loadOntvangenBeroepen(db, scope, cellen) : loadIngesteldeBeroepen(db, scope, cellen, contracteerruimte);
+  shareRepeatedStrings(tariefbeschikkingRijen);
+  return { contracteerruimte, tariefbeschikkingen: tariefbeschikkingRijen, beroepen };
+}
+
+/** A counsel organisation's beroepen: its own filed cases, against a contracteerruimtebesluit or its own tariefbeschikking. */
+function loadIngesteldeBeroepen(
+  db: Db,
+  scope: TermijnScope,
+  cellen: readonly DbCel[] | undefined,
+  contracteerruimte: readonly ContracteerruimteRij[],
+): BeroepRij[] {
   const tbAanbieders = alias(zorgaanbieders, 'tb_aanbieders');
-  const beroepRijen = db
+  const rijen = db
     .select({
       zaakId: zaken.id,
       regioId: zaken.regioId,
@@ -189,7 +177,6 @@ export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly 
       ingesteld: zaken.ingesteld,
       afgerond: zaken.afgerond,
       tbKenmerk: tariefbeschikkingen.kenmerk,
-      tbAanbiederId: tariefbeschikkingen.zorgaanbiederId,
       tbAanbieder: tbAanbieders.naam,
       crKenmerk: contracteerruimtebesluiten.kenmerk,
       zorgaanbieder: zorgaanbieders.naam,
@@ -204,23 +191,22 @@ export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly 
       and(
         eq(zaken.soort, 'beroep'),
         sql`${zaken.ingesteld} IS NOT NULL`,
-        scope.organisatieId === undefined ? sql`1 = 1` : eq(zaken.organisatieId, scope.organisatieId),
+        eq(zaken.organisatieId, scope.organisatieId),
         inCellen(zaken.regioId, zaken.jaar, cellen),
       ),
     )
     .orderBy(zaken.id)
     .all();
-  const zichtbareAanbieders = zichtbaar ? new Set(zichtbaar) : undefined;
   const bekendeContracteerruimte = new Set(contracteerruimte.map((c) => c.kenmerk));
-  const beroepen = beroepRijen.flatMap((b): BeroepRij[] => {
-    // Against a contracteerruimtebesluit with amounts, or a tariefbeschikking the scope sees: the besluiten the engine knows.
-    const tbZichtbaar = b.tbKenmerk !== null && (!zichtbareAanbieders || zichtbareAanbieders.has(b.tbAanbiederId!));
-    const tegen = b.crKenmerk !== null ? (bekendeContracteerruimte.has(b.crKenmerk) ? b.crKenmerk : null) : tbZichtbaar ? b.tbKenmerk : null;
+  return rijen.flatMap((b): BeroepRij[] => {
+    // Against a contracteerruimtebesluit with amounts, or the organisation's own tariefbeschikking (the database
+    // allows no other, migration 0014): the besluiten the engine knows.
+    const tegen = b.crKenmerk !== null ? (bekendeContracteerruimte.has(b.crKenmerk) ? b.crKenmerk : null) : b.tbKenmerk;
     if (!tegen || b.regioId === null || b.jaar === null || b.ingesteld === null) return [];
     const partij = b.zorgaanbieder ?? (b.crKenmerk === null ? b.tbAanbieder : null);
     return [
       {
-        zaakId: b.zaakId,
+        bronId: b.zaakId,
         regioId: b.regioId,
         regio: b.regio,
         jaar: b.jaar,
@@ -228,8 +214,36 @@ export function loadTermijnRijen(db: Db, scope: TermijnScope, cellen?: readonly 
       },
     ];
   });
-  shareRepeatedStrings(tariefbeschikkingRijen);
-  return { contracteerruimte, tariefbeschikkingen: tariefbeschikkingRijen, beroepen };
+}
+
+/** The NZa's beroepen: the ones it registered as received from the CBb (issue 28), never a firm's case. */
+function loadOntvangenBeroepen(db: Db, scope: TermijnScope, cellen: readonly DbCel[] | undefined): BeroepRij[] {
+  return db
+    .select({
+      id: ontvangenBeroepen.id,
+      regioId: ontvangenBeroepen.regioId,
+      jaar: ontvangenBeroepen.jaar,
+      regio: zorgkantoorregios.naam,
+      appellant: ontvangenBeroepen.appellant,
+      ingesteld: ontvangenBeroepen.ingesteld,
+      afgerond: ontvangenBeroepen.afgerond,
+      tbKenmerk: tariefbeschikkingen.kenmerk,
+      crKenmerk: contracteerruimtebesluiten.kenmerk,
+    })
+    .from(ontvangenBeroepen)
+    .innerJoin(zorgkantoorregios, eq(ontvangenBeroepen.regioId, zorgkantoorregios.id))
+    .leftJoin(tariefbeschikkingen, eq(ontvangenBeroepen.tariefbeschikkingId, tariefbeschikkingen.id))
+    .leftJoin(contracteerruimtebesluiten, eq(ontvangenBeroepen.contracteerruimtebesluitId, contracteerruimtebesluiten.id))
+    .where(and(eq(ontvangenBeroepen.organisatieId, scope.organisatieId), inCellen(ontvangenBeroepen.regioId, ontvangenBeroepen.jaar, cellen)))
+    .orderBy(ontvangenBeroepen.id)
+    .all()
+    .map((b) => ({
+      bronId: b.id,
+      regioId: b.regioId,
+      regio: b.regio,
+      jaar: b.jaar,
+      beroep: { tegen: (b.crKenmerk ?? b.tbKenmerk)!, regio: b.regio, jaar: b.jaar, ingesteld: b.ingesteld, afgerond: b.afgerond, partij: b.appellant },
+    }));
 }
 
 /**
@@ -279,7 +293,7 @@ export function toTariefbeschikking(t: TariefbeschikkingRij): Tariefbeschikking 
 
 /** Everything the engine needs for one actor, whole: for a preview, a what-if, or a first computation. */
 export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): GeladenInvoer {
-  const rijen = loadTermijnRijen(db, loadTermijnScope(db, actor));
+  const rijen = loadTermijnRijen(db, loadTermijnScope(actor));
   return {
     invoer: { peildatum, besluiten: toBesluiten(rijen), beroepen: rijen.beroepen.map((b) => b.beroep) },
     tariefbeschikkingen: new Map(rijen.tariefbeschikkingen.map((t) => [t.kenmerk, t])),
@@ -287,14 +301,12 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
   };
 }
 
-/** The zorgaanbieders the actor may register decisions for, by name. */
+/** The organisation's own client records, by name: the zorgaanbieders it may register decisions for. */
 export function loadZorgaanbiedersVoorActor(db: Db, actor: Actor): { kvkNummer: string; naam: string }[] {
-  const zichtbaar = loadZichtbareZorgaanbieders(db, actor);
-  if (zichtbaar && zichtbaar.length === 0) return [];
   return db
     .select({ kvkNummer: zorgaanbieders.kvkNummer, naam: zorgaanbieders.naam })
     .from(zorgaanbieders)
-    .where(zichtbaar ? inArray(zorgaanbieders.id, zichtbaar) : sql`1 = 1`)
+    .where(eq(zorgaanbieders.organisatieId, actor.organisatieId))
     .orderBy(zorgaanbieders.naam)
     .all();
 }

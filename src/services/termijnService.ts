@@ -405,7 +405,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
 
     const beroepen = [...cellen.values()]
       .flatMap((c) => c.beroepen)
-      .sort((a, b) => a.zaakId - b.zaakId)
+      .sort((a, b) => a.bronId - b.bronId)
       .map((b) => b.beroep);
     const celIndex = new Map(perCel.map((c) => [celSleutel(c.uitkomst.invoer.regio, c.uitkomst.invoer.jaar), c]));
     const geheel: Geheel = {
@@ -659,7 +659,7 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
     config,
     telling,
     computeVoorActor(actor, peildatum) {
-      const scope = loadTermijnScope(db, actor);
+      const scope = loadTermijnScope(actor);
       const vorige = scopes.get(scope.sleutel);
       const stand = refresh(scope, vorige);
       if (stand !== vorige) {
@@ -695,9 +695,7 @@ function parseCelSleutel(sleutel: string): DbCel {
 }
 
 function sameScope(a: TermijnScope, b: TermijnScope): boolean {
-  if (a.sleutel !== b.sleutel || a.organisatieId !== b.organisatieId) return false;
-  if (a.zichtbaar === undefined || b.zichtbaar === undefined) return a.zichtbaar === b.zichtbaar;
-  return a.zichtbaar.length === b.zichtbaar.length && a.zichtbaar.every((id, i) => id === b.zichtbaar![i]);
+  return a.sleutel === b.sleutel && a.organisatieId === b.organisatieId && a.nza === b.nza;
 }
 
 /** The keys whose value differs between two maps (present in one only, or with another date). */

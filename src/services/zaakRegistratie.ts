@@ -15,8 +15,7 @@ import {
 } from '../db/schema';
 import { formatDatumKort, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { InvoerFout, writeRegistratie, type Registratie } from './besluitRegistratie';
-import { loadZichtbareZorgaanbieders } from './termijnInvoer';
-import { ziesAlles } from '../actor/actor';
+import { findClient } from './clientService';
 import { assertCan, can } from './permissies';
 import { diff, recordAudit } from './auditService';
 
@@ -28,6 +27,8 @@ export interface ZaakOverzichtRij {
   jaar: number | null;
   zorgaanbieder: string | null;
   tariefbeschikking: string | null;
+  /** The case's own organisation's tariefbeschikking (issue 28: never one of another organisation). */
+  tariefbeschikkingId: number | null;
   tariefbeschikkingJaar: number | null;
   tariefbeschikkingRegio: string | null;
   contracteerruimtebesluit: string | null;
@@ -54,6 +55,7 @@ function zaakSelectie(db: Db) {
       jaar: zaken.jaar,
       zorgaanbieder: zorgaanbieders.naam,
       tariefbeschikking: tariefbeschikkingen.kenmerk,
+      tariefbeschikkingId: zaken.tariefbeschikkingId,
       tariefbeschikkingJaar: tariefbeschikkingen.jaar,
       tariefbeschikkingRegio: tbRegio,
       contracteerruimtebesluit: contracteerruimtebesluiten.kenmerk,
@@ -147,11 +149,9 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
         soort: tariefbeschikkingen.soort,
       })
       .from(tariefbeschikkingen)
-      .where(eq(tariefbeschikkingen.id, invoer.tariefbeschikkingId))
+      .where(and(eq(tariefbeschikkingen.id, invoer.tariefbeschikkingId), eq(tariefbeschikkingen.organisatieId, actor.organisatieId)))
       .get();
-    const zichtbaar = tb && (ziesAlles(actor) || loadZichtbareZorgaanbieders(tx, actor)!.includes(tb.zorgaanbiederId));
-    if (!tb || !zichtbaar)
-      throw new InvoerFout([{ veld: 'tariefbeschikkingId', melding: 'deze tariefbeschikking bestaat niet of is niet van uw organisatie' }]);
+    if (!tb) throw new InvoerFout([{ veld: 'tariefbeschikkingId', melding: 'deze tariefbeschikking bestaat niet of is niet van uw organisatie' }]);
     if (invoer.soort === 'beroep' && tb.soort === 'sluittarief') {
       throw new InvoerFout([
         {
@@ -193,8 +193,7 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
         { veld: 'contracteerruimtebesluitId', melding: `dit besluit stelt geen contracteerruimte vast voor ${invoer.regio} ${invoer.jaar}` },
       ]);
     // The appellant is the client, never the firm: a case against the contracteerruimte names the zorgaanbieder it is for.
-    if (!ziesAlles(actor) && !loadZichtbareZorgaanbieders(tx, actor)!.includes(invoer.zorgaanbiederId))
-      throw new InvoerFout([{ veld: 'zorgaanbiederId', melding: 'kies een cliënt van uw organisatie' }]);
+    if (!findClient(tx, actor, invoer.zorgaanbiederId)) throw new InvoerFout([{ veld: 'zorgaanbiederId', melding: 'kies een cliënt van uw organisatie' }]);
     waarden = {
       contracteerruimtebesluitId: invoer.contracteerruimtebesluitId,
       regioId: regel.regioId,
@@ -402,25 +401,11 @@ export function createZaak(db: Db, actor: Actor, invoer: ZaakOpenen, vandaag: Is
   return writeRegistratie(db, (tx) => openZaak(tx, actor, invoer, vandaag));
 }
 
-/** The id of the case's tariefbeschikking, to open a bezwaarzaak against it. */
-export function findTariefbeschikkingId(db: Db, zaak: ZaakOverzichtRij): number | undefined {
-  return zaak.tariefbeschikking
-    ? db.select({ id: tariefbeschikkingen.id }).from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get()?.id
-    : undefined;
-}
-
-/** The clients an organisation acts for (vertegenwoordigingen), to choose the appellant of a new case from. */
-export function loadClienten(db: Db, actor: Actor) {
-  const ids = loadZichtbareZorgaanbieders(db, actor);
-  const alle = db.select({ id: zorgaanbieders.id, naam: zorgaanbieders.naam }).from(zorgaanbieders).orderBy(asc(zorgaanbieders.naam)).all();
-  return ids === undefined ? alle : alle.filter((z) => ids.includes(z.id));
-}
-
 /** A bezwaar against a Wlz-sluittarief: its page also lists the beroepschrift, to explain why none opens. */
 export function isSluittarief(db: Db, zaak: ZaakOverzichtRij): boolean {
   return (
-    zaak.tariefbeschikking !== null &&
-    db.select({ soort: tariefbeschikkingen.soort }).from(tariefbeschikkingen).where(eq(tariefbeschikkingen.kenmerk, zaak.tariefbeschikking)).get()?.soort ===
+    zaak.tariefbeschikkingId !== null &&
+    db.select({ soort: tariefbeschikkingen.soort }).from(tariefbeschikkingen).where(eq(tariefbeschikkingen.id, zaak.tariefbeschikkingId)).get()?.soort ===
       'sluittarief'
   );
 }

@@ -112,3 +112,33 @@ export const tariefbeschikkingVoorbeeldInvoer = z.object({
   soort: keuzeVeld(TARIEFBESCHIKKING_SOORTEN, 'soort'),
   bekendgemaakt: datumInvoerVeld(),
 });
+
+/** A beroep the NZa received, as the CBb's notice states it (issue 28.1). */
+export const ontvangenBeroepInvoer = z
+  .object({
+    cbbZaaknummer: tekstVeld(40).refine((k) => /^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u.test(k), { error: 'gebruik letters, cijfers, spaties en . / _ -' }),
+    appellant: tekstVeld(200),
+    regio: regioInvoerVeld(),
+    jaar: jaarInvoerVeld(),
+    /** The kenmerk of the contracteerruimtebesluit, or of the NZa's own tariefbeschikking the beroep runs through. */
+    tegen: kenmerkVeld(),
+    ingesteld: datumInvoerVeld(),
+  })
+  .strict();
+export type OntvangenBeroepInvoer = z.output<typeof ontvangenBeroepInvoer>;
+
+export const beroepAfgerondInvoer = z.object({ afgerond: datumInvoerVeld() }).strict();
+
+/** A client record through the API (issue 28.3): `{ naam, kvk, adres?, postcode?, plaats? }`. */
+export const clientInvoer = z
+  .object({
+    naam: tekstVeld(200),
+    kvk: z
+      .string({ error: 'vul het KvK-nummer in' })
+      .trim()
+      .regex(/^\d{8}$/, { error: 'een KvK-nummer heeft 8 cijfers' }),
+    adres: z.string().trim().max(200, { error: 'is te lang (meer dan 200 tekens)' }).optional(),
+    postcode: z.string().trim().max(20, { error: 'is te lang (meer dan 20 tekens)' }).optional(),
+    plaats: z.string().trim().max(100, { error: 'is te lang (meer dan 100 tekens)' }).optional(),
+  })
+  .strict();

@@ -31,6 +31,8 @@ export const KLAAR_MELDINGEN: Record<string, string> = {
   gecontroleerd: 'Opgeslagen: de datum is gecontroleerd (vier ogen).',
   besluit: 'Het besluit is opgeslagen; alle termijnen zijn opnieuw berekend.',
   stuk: 'Het stuk is opgesteld en bij de zaak bewaard.',
+  'beroep-geregistreerd': 'Het ontvangen beroep is geregistreerd; de stand van het regio-jaar is opnieuw berekend.',
+  'beroep-afgerond': 'De uitspraak is geregistreerd; de stand van het regio-jaar is opnieuw berekend.',
 };
 
 /** The `?klaar=` key of a known success message, or '' (an unknown one, e.g. `constructor`, shows nothing). */

@@ -92,12 +92,15 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /mijn-week': 'werkweek.lezen',
   'POST /termijnen/controle': 'termijn.controleren',
   'GET /werkruimte': 'werkruimte.lezen',
+  'POST /werkruimte/beroepen': 'beroep.ontvangstRegistreren',
+  'POST /werkruimte/beroepen/:id/afgerond': 'beroep.ontvangstRegistreren',
   'GET /werkruimte/export.csv': 'werkruimte.lezen',
   'POST /zaken/:id/ingesteld-ongedaan': 'zaak.wijzigen',
 
   'GET /api/v1/termijnen': 'termijnen.lezen',
   'GET /api/v1/besluiten': 'termijnen.lezen',
   'POST /api/v1/besluiten': 'besluit.registreren',
+  'POST /api/v1/clienten': 'client.registreren',
   'GET /api/v1/zaken': 'zaak.lezen',
   'GET /api/v1/zaken/:id/stukken/:bestand': 'stuk.opstellen',
 };

@@ -31,7 +31,13 @@ try {
     await page.screenshot({ path: `${MAP}/wizard-te-laat-${breedte}.png`, fullPage: false });
     await context.close();
   }
-  const tb = (sql.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1630'`).get() as { id: number }).id;
+  const tb = (
+    sql
+      .prepare(
+        `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1630' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
+      )
+      .get() as { id: number }
+  ).id;
   const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'nl-NL' });
   await context.addCookies(cookies);
   const page = await context.newPage();

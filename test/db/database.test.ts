@@ -140,20 +140,29 @@ describe('constraints in the database, not only in code', () => {
     ['an unknown region (foreign key)', `INSERT INTO contracteerruimtebedragen (besluit_id, regio_id, jaar, bedrag_centen) VALUES (1, 999, 2030, 1)`],
     [
       'a tariefbeschikking with an unknown soort',
-      `INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('T-1', 1, 1, 2026, 'herziening', '2026-01-01', '2026-01-02')`,
+      `INSERT INTO tariefbeschikkingen (kenmerk, organisatie_id, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('T-1', 1, (SELECT min(id) FROM zorgaanbieders WHERE organisatie_id = 1), 1, 2026, 'herziening', '2026-01-01', '2026-01-02')`,
     ],
-    ['a KvK number that is not eight digits', `INSERT INTO zorgaanbieders (naam, kvk_nummer) VALUES ('X', '1234')`],
+    ['a KvK number that is not eight digits', `INSERT INTO zorgaanbieders (naam, kvk_nummer, organisatie_id) VALUES ('X', '1234', 1)`],
     [
       'bezwaar against a contracteerruimtebesluit (art. 7:1 Awb, Bijlage 1)',
-      `INSERT INTO zaken (soort, organisatie_id, contracteerruimtebesluit_id, tariefbeschikking_id) VALUES ('bezwaar', 1, 1, 1)`,
+      `INSERT INTO zaken (soort, organisatie_id, contracteerruimtebesluit_id, tariefbeschikking_id) VALUES ('bezwaar', 1, 1, (SELECT min(id) FROM tariefbeschikkingen WHERE organisatie_id = 1))`,
     ],
-    ['beroep without region and year', `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id) VALUES ('beroep', 1, 1)`],
-    ['a CBb zaaknummer on a bezwaar', `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, cbb_zaaknummer) VALUES ('bezwaar', 1, 1, '26/1')`],
+    [
+      'beroep without region and year',
+      `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id) VALUES ('beroep', 1, (SELECT min(id) FROM tariefbeschikkingen WHERE organisatie_id = 1))`,
+    ],
+    [
+      'a CBb zaaknummer on a bezwaar',
+      `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, cbb_zaaknummer) VALUES ('bezwaar', 1, (SELECT min(id) FROM tariefbeschikkingen WHERE organisatie_id = 1), '26/1')`,
+    ],
     [
       'an uitspraak before the beroep was filed',
-      `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, regio_id, jaar, status, ingesteld, afgerond) VALUES ('beroep', 1, 1, 1, 2026, 'afgerond', '2026-05-01', '2026-04-01')`,
+      `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, regio_id, jaar, status, ingesteld, afgerond) VALUES ('beroep', 1, (SELECT min(id) FROM tariefbeschikkingen WHERE organisatie_id = 1), 1, 2026, 'afgerond', '2026-05-01', '2026-04-01')`,
     ],
-    ['status ingediend without a filing date', `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, status) VALUES ('bezwaar', 1, 1, 'ingediend')`],
+    [
+      'status ingediend without a filing date',
+      `INSERT INTO zaken (soort, organisatie_id, tariefbeschikking_id, status) VALUES ('bezwaar', 1, (SELECT min(id) FROM tariefbeschikkingen WHERE organisatie_id = 1), 'ingediend')`,
+    ],
   ])('rejects %s', (_wat, statement) => weigert(statement));
 
   it('cascades amounts when a besluit is removed', () => {

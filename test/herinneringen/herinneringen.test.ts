@@ -237,7 +237,13 @@ describe('calendar feed', () => {
     expect(beroep.start.toISOString().slice(0, 10)).toBe('2026-12-22');
 
     // Move the bekendmaking of the tariefbeschikking behind zaak 4: the event moves, its UID stays.
-    const tbId = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1855'`).get() as { id: number }).id;
+    const tbId = (
+      t.db.$client
+        .prepare(
+          `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1855' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Stichting Zorggroep Heuvelrand')`,
+        )
+        .get() as { id: number }
+    ).id;
     await t.als(DEMO.inhouse)(`/besluiten/tariefbeschikking/${tbId}/bewerken`, {
       method: 'POST',
       body: formulier({ besluitdatum: '06-11-2026', bekendgemaakt: '12-11-2026' }),

@@ -15,7 +15,9 @@ afterAll(() => t.sluit());
 const sql = t.db.$client;
 const een = <T>(q: string, ...p: unknown[]) => sql.prepare(q).get(...p) as T;
 
-const tb = een<{ id: number; besluitdatum: string }>("SELECT id, besluitdatum FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-0188'");
+const tb = een<{ id: number; besluitdatum: string }>(
+  "SELECT id, besluitdatum FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-0188' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')",
+);
 const lezerId = een<{ id: number }>('SELECT id FROM gebruikers WHERE email = ?', DEMO.lezer).id;
 const CSV = 'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-940;wijziging;17-11-2026;20-11-2026;Utrecht;2027;1.900.000.000,00\n';
 
@@ -326,6 +328,36 @@ const RIJEN: Record<string, Rij> = {
     body: () => tariefbeschikkingJson('NZa/TB/2026-2902'),
     actie: 'tariefbeschikking geregistreerd',
     onderwerp: 'tariefbeschikking',
+  },
+  'POST /api/v1/clienten': {
+    wie: DEMO.advocaat,
+    pad: () => '/api/v1/clienten',
+    json: true,
+    body: () => JSON.stringify({ naam: 'Stichting Nieuwe Haven', kvk: '91234567', plaats: 'Amsterdam' }),
+    actie: 'cliënt geregistreerd',
+    onderwerp: 'zorgaanbieder',
+  },
+  'POST /werkruimte/beroepen': {
+    wie: DEMO.nza,
+    pad: () => '/werkruimte/beroepen',
+    body: () =>
+      formulier({
+        cbbZaaknummer: '26/0999',
+        appellant: 'Stichting Amstelhof Wonen en Zorg',
+        regio: 'Amsterdam',
+        jaar: '2027',
+        tegen: 'NZa/CR/2025-118',
+        ingesteld: '2026-04-02',
+      }),
+    actie: 'ontvangen beroep geregistreerd',
+    onderwerp: 'ontvangen beroep',
+  },
+  'POST /werkruimte/beroepen/:id/afgerond': {
+    wie: DEMO.nza,
+    pad: () => `/werkruimte/beroepen/${een<{ id: number }>("SELECT id FROM ontvangen_beroepen WHERE cbb_zaaknummer = '26/0417'").id}/afgerond`,
+    body: () => formulier({ afgerond: '2026-11-02' }),
+    actie: 'ontvangen beroep afgerond',
+    onderwerp: 'ontvangen beroep',
   },
   'POST /welkom/:token': { wie: '', pad: () => '', actie: 'account ingericht (wachtwoord en tweestapsverificatie)', onderwerp: 'gebruiker' },
   // Last: these end sessions (the lezer's, then the jurist's own).

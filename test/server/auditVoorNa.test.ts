@@ -19,7 +19,11 @@ const laatste = (actie: string) =>
 
 describe('audit entries of a change hold before and after', () => {
   it('the filing wizard: the case’s data and the client’s address, each [before, after]', async () => {
-    const tb = sql.prepare("SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-0188'").get() as { id: number };
+    const tb = sql
+      .prepare(
+        "SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-0188' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')",
+      )
+      .get() as { id: number };
     const geopend = await post(DEMO.advocaat, '/zaken', { soort: 'beroep', tariefbeschikkingId: String(tb.id) });
     const zaakId = Number(/\/zaken\/(\d+)/.exec(geopend.headers.get('location')!)![1]);
     const aanvullen = (velden: Record<string, string>) => post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, { soort: 'beroepschrift', ...velden });

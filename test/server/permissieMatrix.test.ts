@@ -16,7 +16,13 @@ const ROLLEN = [DEMO.nza, DEMO.advocaat, DEMO.lezer, DEMO.inhouse, DEMO.beheerde
 const naamVan = ['NZa jurist', 'firm jurist', 'firm lezer', 'other organisation', 'firm beheerder', 'anonymous'];
 
 const zaakVanKantoor = (sql.prepare("SELECT id FROM zaken WHERE organisatie_id = 2 AND status = 'concept' ORDER BY id LIMIT 1").get() as { id: number }).id;
-const tbVanKantoor = (sql.prepare("SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-0188'").get() as { id: number }).id;
+const tbVanKantoor = (
+  sql
+    .prepare(
+      "SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-0188' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')",
+    )
+    .get() as { id: number }
+).id;
 const crId = (sql.prepare('SELECT id FROM contracteerruimtebesluiten ORDER BY id LIMIT 1').get() as { id: number }).id;
 const lezerId = (sql.prepare('SELECT id FROM gebruikers WHERE email = ?').get(DEMO.lezer) as { id: number }).id;
 
@@ -43,10 +49,11 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /besluiten/contracteerruimte': 'owwwwa',
   'POST /besluiten/tariefbeschikking': 'oowooa',
   'POST /besluiten/voorbeeld': 'oowooa',
-  'GET /besluiten/:type/:id': { tb: 'ooovoa', cr: 'oooooa' },
-  'GET /besluiten/:type/:id/bewerken': { tb: 'oowvoa', cr: 'owwwwa' },
-  'POST /besluiten/:type/:id/bewerken': { tb: 'oowvoa', cr: 'owwwwa' },
-  'POST /besluiten/:type/:id/watals': { tb: 'ooovoa', cr: 'oooooa' },
+  // Issue 28: the firm's tariefbeschikking is the firm's alone — the NZa and the other organisation find nothing.
+  'GET /besluiten/:type/:id': { tb: 'voovoa', cr: 'oooooa' },
+  'GET /besluiten/:type/:id/bewerken': { tb: 'vowvoa', cr: 'owwwwa' },
+  'POST /besluiten/:type/:id/bewerken': { tb: 'vowvoa', cr: 'owwwwa' },
+  'POST /besluiten/:type/:id/watals': { tb: 'voovoa', cr: 'oooooa' },
   // Everyone reads the division; only the NZa's beheerder renames or merges (test/server/routes/regioRoutes.test.ts).
   'GET /regios': 'oooooa',
   'POST /regios/samenvoegen': 'wwwwwa',
@@ -55,7 +62,8 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /import/voorbeeld': 'oowooa',
   'POST /import/uitvoeren': 'oowooa',
   'GET /zaken': 'oooooa',
-  'POST /zaken': 'oowooa',
+  // The NZa opens no case: it is the opposing party (issue 28.4).
+  'POST /zaken': 'wowooa',
   'GET /zaken/:id': 'voovoa',
   'GET /zaken/:id/termijn.ics': 'voovoa',
   'POST /zaken/:id/ingesteld': 'vowvoa',
@@ -66,6 +74,9 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /termijnen/controle': 'wowooa',
   'GET /werkruimte': 'owwwwa',
   'GET /werkruimte/export.csv': 'owwwwa',
+  // Issue 28.1: the NZa's writers register the beroepen the CBb notified; nobody else.
+  'POST /werkruimte/beroepen': 'owwwwa',
+  'POST /werkruimte/beroepen/:id/afgerond': 'owwwwa',
   'POST /zaken/:id/notities': 'vowvoa',
   'POST /zaken/:id/griffierecht': 'vowvoa',
   // Drafting an appellant's filing: never the NZa (403 before any case is looked at), never a lezer.
@@ -103,6 +114,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /api/v1/termijnen': 'oooooa',
   'GET /api/v1/besluiten': 'oooooa',
   'POST /api/v1/besluiten': 'oowooa',
+  'POST /api/v1/clienten': 'oowooa',
   'GET /api/v1/zaken': 'oooooa',
   'GET /api/v1/zaken/:id/stukken/:bestand': 'wowvoa',
   // Last: these end sessions (the lezer's, then each role's own).

@@ -19,7 +19,13 @@ interface Route {
 
 // A valid payload per form; every field, filled with each hostile value in turn, must be refused.
 function routes(): Route[] {
-  const tbId = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744'`).get() as { id: number }).id;
+  const tbId = (
+    t.db.$client
+      .prepare(
+        `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
+      )
+      .get() as { id: number }
+  ).id;
   const concept = (t.db.$client.prepare(`SELECT id FROM zaken WHERE organisatie_id = 2 AND status = 'concept'`).get() as { id: number } | undefined)?.id;
   const ingediend = (t.db.$client.prepare(`SELECT id FROM zaken WHERE organisatie_id = 2 AND status = 'ingediend'`).get() as { id: number }).id;
   return [

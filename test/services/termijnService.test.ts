@@ -186,15 +186,17 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
     regioIds = (sql.prepare('SELECT id FROM zorgkantoorregios ORDER BY id LIMIT 3').pluck().all() as number[]).slice(0, 3);
     actoren = [loadActorByEmail(db, DEMO.nza)!, loadActorByEmail(db, DEMO.advocaat)!, loadActorByEmail(db, DEMO.inhouse)!];
     organisatieIds = [actoren[1]!.organisatieId, actoren[2]!.organisatieId];
-    // Four zorgaanbieders, each represented by one of the two organisations.
+    // Four client records: two of the firm, one of the in-house department, one of the NZa (issue 28: each its owner's).
+    const eigenaren = [organisatieIds[0]!, organisatieIds[1]!, organisatieIds[0]!, actoren[0]!.organisatieId];
     aanbiederIds = [];
     writeTransaction(db, () => {
       for (let i = 0; i < 4; i++) {
         const id = Number(
-          sql.prepare('INSERT INTO zorgaanbieders (naam, kvk_nummer) VALUES (?, ?)').run(`Cache-aanbieder ${i}`, String(70000000 + i)).lastInsertRowid,
+          sql
+            .prepare('INSERT INTO zorgaanbieders (naam, kvk_nummer, organisatie_id) VALUES (?, ?, ?)')
+            .run(`Cache-aanbieder ${i}`, String(70000000 + i), eigenaren[i]).lastInsertRowid,
         );
         aanbiederIds.push(id);
-        sql.prepare('INSERT INTO vertegenwoordigingen (organisatie_id, zorgaanbieder_id) VALUES (?, ?)').run(organisatieIds[i % 2], id);
       }
     });
   });
@@ -215,9 +217,9 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
         case 'tb-erbij':
           sql
             .prepare(
-              'INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+              'INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, organisatie_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) SELECT ?, id, organisatie_id, ?, ?, ?, ?, ? FROM zorgaanbieders WHERE id = ?',
             )
-            .run(`CACHE-TB-${++volgnummer}`, aanbiederIds[actie.aanbieder], regioIds[actie.regio], actie.jaar, actie.tbSoort, dag(actie.dag), dag(actie.dag));
+            .run(`CACHE-TB-${++volgnummer}`, regioIds[actie.regio], actie.jaar, actie.tbSoort, dag(actie.dag), dag(actie.dag), aanbiederIds[actie.aanbieder]);
           break;
         case 'tb-verschuif': {
           const id = pick('tariefbeschikkingen', actie.welke, "kenmerk LIKE 'CACHE-%'");
@@ -228,7 +230,7 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
           const id = pick(
             'tariefbeschikkingen',
             actie.welke,
-            "kenmerk LIKE 'CACHE-%' AND id NOT IN (SELECT tariefbeschikking_id FROM zaken WHERE tariefbeschikking_id IS NOT NULL)",
+            "kenmerk LIKE 'CACHE-%' AND id NOT IN (SELECT tariefbeschikking_id FROM zaken WHERE tariefbeschikking_id IS NOT NULL) AND id NOT IN (SELECT tariefbeschikking_id FROM ontvangen_beroepen WHERE tariefbeschikking_id IS NOT NULL)",
           );
           if (id) sql.prepare('DELETE FROM tariefbeschikkingen WHERE id = ?').run(id);
           break;
@@ -253,7 +255,7 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
           const id = pick(
             'contracteerruimtebesluiten',
             actie.welke,
-            "kenmerk LIKE 'CACHE-%' AND id NOT IN (SELECT contracteerruimtebesluit_id FROM zaken WHERE contracteerruimtebesluit_id IS NOT NULL)",
+            "kenmerk LIKE 'CACHE-%' AND id NOT IN (SELECT contracteerruimtebesluit_id FROM zaken WHERE contracteerruimtebesluit_id IS NOT NULL) AND id NOT IN (SELECT contracteerruimtebesluit_id FROM ontvangen_beroepen WHERE contracteerruimtebesluit_id IS NOT NULL)",
           );
           if (id) sql.prepare('DELETE FROM contracteerruimtebesluiten WHERE id = ?').run(id);
           break;
@@ -262,24 +264,28 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
           // Against a tariefbeschikking (even welke) or a contracteerruimtebesluit (odd), filed on a day after it.
           const tb = actie.welke % 2 === 0 ? pick('tariefbeschikkingen', actie.welke, "kenmerk LIKE 'CACHE-%'") : undefined;
           if (tb) {
-            const r = sql.prepare('SELECT regio_id, jaar, zorgaanbieder_id, bekendgemaakt FROM tariefbeschikkingen WHERE id = ?').get(tb) as {
+            const r = sql.prepare('SELECT regio_id, jaar, zorgaanbieder_id, organisatie_id, bekendgemaakt FROM tariefbeschikkingen WHERE id = ?').get(tb) as {
               regio_id: number;
               jaar: number;
               zorgaanbieder_id: number;
+              organisatie_id: number;
               bekendgemaakt: string;
             };
+            const ingesteld = r.bekendgemaakt < dag(actie.dag) ? dag(actie.dag) : r.bekendgemaakt;
+            // The owner's beroep: a case of counsel, or a beroep the NZa registered as received.
+            if (r.organisatie_id === actoren[0]!.organisatieId) {
+              sql
+                .prepare(
+                  'INSERT INTO ontvangen_beroepen (organisatie_id, cbb_zaaknummer, appellant, tariefbeschikking_id, regio_id, jaar, ingesteld) SELECT ?, ?, naam, ?, ?, ?, ? FROM zorgaanbieders WHERE id = ?',
+                )
+                .run(r.organisatie_id, `26/${++volgnummer}`, tb, r.regio_id, r.jaar, ingesteld, r.zorgaanbieder_id);
+              break;
+            }
             sql
               .prepare(
                 "INSERT INTO zaken (soort, organisatie_id, zorgaanbieder_id, tariefbeschikking_id, regio_id, jaar, status, ingesteld) VALUES ('beroep', ?, ?, ?, ?, ?, 'ingediend', ?)",
               )
-              .run(
-                organisatieIds[actie.organisatie],
-                r.zorgaanbieder_id,
-                tb,
-                r.regio_id,
-                r.jaar,
-                r.bekendgemaakt < dag(actie.dag) ? dag(actie.dag) : r.bekendgemaakt,
-              );
+              .run(r.organisatie_id, r.zorgaanbieder_id, tb, r.regio_id, r.jaar, ingesteld);
             break;
           }
           const cr = pick('contracteerruimtebedragen', actie.welke, "besluit_id IN (SELECT id FROM contracteerruimtebesluiten WHERE kenmerk LIKE 'CACHE-%')");
@@ -294,12 +300,19 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
                 "INSERT INTO zaken (soort, organisatie_id, contracteerruimtebesluit_id, regio_id, jaar, status, ingesteld) VALUES ('beroep', ?, ?, ?, ?, 'ingediend', ?)",
               )
               .run(organisatieIds[actie.organisatie], r.besluit_id, r.regio_id, r.jaar, dag(actie.dag));
+            sql
+              .prepare(
+                "INSERT INTO ontvangen_beroepen (organisatie_id, cbb_zaaknummer, appellant, contracteerruimtebesluit_id, regio_id, jaar, ingesteld) VALUES (?, ?, 'Appellant', ?, ?, ?, ?)",
+              )
+              .run(actoren[0]!.organisatieId, `26/${++volgnummer}`, r.besluit_id, r.regio_id, r.jaar, dag(actie.dag));
           }
           break;
         }
         case 'beroep-afgerond': {
           const id = pick('zaken', actie.welke, "soort = 'beroep' AND status = 'ingediend'");
           if (id) sql.prepare("UPDATE zaken SET status = 'afgerond', afgerond = date(ingesteld, '+' || ? || ' days') WHERE id = ?").run(actie.dag, id);
+          const ontvangen = pick('ontvangen_beroepen', actie.welke, 'afgerond IS NULL');
+          if (ontvangen) sql.prepare("UPDATE ontvangen_beroepen SET afgerond = date(ingesteld, '+' || ? || ' days') WHERE id = ?").run(actie.dag, ontvangen);
           break;
         }
         case 'notitie': {
@@ -392,7 +405,10 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
     const nza = actoren[0]!;
     const sql = db.$client;
     const regio = sql.prepare('SELECT id FROM zorgkantoorregios ORDER BY id LIMIT 1 OFFSET 5').pluck().get() as number;
-    const aanbieder = Number(sql.prepare("INSERT INTO zorgaanbieders (naam, kvk_nummer) VALUES ('Nieuwkomer B.V.', '71000001')").run().lastInsertRowid);
+    const aanbieder = Number(
+      sql.prepare("INSERT INTO zorgaanbieders (naam, kvk_nummer, organisatie_id) VALUES ('Nieuwkomer B.V.', '71000001', ?)").run(nza.organisatieId)
+        .lastInsertRowid,
+    );
     writeTransaction(db, () => {
       // Lid 3: the 2027 contracteerruimte made known in 2026 opens on 1 March 2027; the window ends mid-April 2027.
       const cr = sql
@@ -403,9 +419,9 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
       sql.prepare('INSERT INTO contracteerruimtebedragen (besluit_id, regio_id, jaar, bedrag_centen) VALUES (?, ?, 2027, 1)').run(cr.lastInsertRowid, regio);
       sql
         .prepare(
-          "INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('NK-TB-2027', ?, ?, 2027, 'vaststelling', '2027-06-01', '2027-06-01')",
+          "INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, organisatie_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('NK-TB-2027', ?, ?, ?, 2027, 'vaststelling', '2027-06-01', '2027-06-01')",
         )
-        .run(aanbieder, regio);
+        .run(aanbieder, nza.organisatieId, regio);
     });
     const uitsluiting = () =>
       service.computeVoorActor(nza, '2027-07-01').uitkomst.uitsluitingen.find((u) => u.besluit === 'NK-TB-2027' && u.reden === 'onherroepelijk');
@@ -417,9 +433,9 @@ describe('the term cache: per (regio, jaar) cell, incremental on write', () => {
     writeTransaction(db, () =>
       sql
         .prepare(
-          "INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('NK-TB-2026', ?, ?, 2026, 'vaststelling', '2026-02-01', '2026-02-01')",
+          "INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, organisatie_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('NK-TB-2026', ?, ?, ?, 2026, 'vaststelling', '2026-02-01', '2026-02-01')",
         )
-        .run(aanbieder, regio),
+        .run(aanbieder, nza.organisatieId, regio),
     );
     expect(termijn()).toBeUndefined();
     expect(uitsluiting()).toMatchObject({ reden: 'onherroepelijk' });

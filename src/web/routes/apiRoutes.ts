@@ -7,7 +7,8 @@ import { loadZaak, loadZaken } from '../../services/zaakRegistratie';
 import { renderFiling } from '../../services/filingService';
 import { FILING_SOORTEN, type FilingSoort } from '../../domain/filings/filingSoorten';
 import { contentDisposition, DOCX } from './documentenRoutes';
-import { contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../../validation/besluitInvoer';
+import { clientInvoer, contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../../validation/besluitInvoer';
+import { createClient, findClient } from '../../services/clientService';
 import type { VeldFout } from '../../validation/velden';
 import { validateInvoer } from '../formulier';
 import { parseOverzichtFilter } from './overzichtRoutes';
@@ -168,6 +169,19 @@ export function apiRoutes(deps: AppDeps) {
     const { termijnen, uitsluitingen } = findBesluitTermijnen(deps.termijnen.computeVoorActor(actor, deps.vandaag()), type, kenmerk);
     const json = toTermijnUitkomstJson({ termijnen, uitsluitingen, status: [] }, deps.termijnen.config);
     return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen }, 201);
+  });
+
+  // A client record of the token's organisation (issue 28.3): 201 with its id, 409 when the organisation has the KvK number.
+  app.post('/clienten', async (c) => {
+    const gelezen = parseJsonBegrensd(await c.req.text(), deps.grenzen);
+    if (!gelezen.ok) return fouten(c, [{ veld: 'invoer', melding: gelezen.melding }], 400);
+    const v = validateInvoer(clientInvoer, gelezen.waarde);
+    if (!v.ok) return fouten(c, v.fouten, 422);
+    const actor = c.get('actor');
+    const resultaat = createClient(deps.db, actor, v.data);
+    if (resultaat.ok) return c.json(findClient(deps.db, actor, resultaat.id), 201);
+    if ('bestaat' in resultaat) return c.json({ fout: `uw organisatie heeft al een cliënt met KvK-nummer ${v.data.kvk}`, id: resultaat.bestaat }, 409);
+    return fouten(c, resultaat.fouten, 422);
   });
 
   // The organisation's cases, newest first.

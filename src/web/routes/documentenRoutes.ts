@@ -14,7 +14,8 @@ import {
 import { loadOndertekenaars, loadStukgegevens } from '../../services/filingGegevens';
 import { recordStukTermijn } from '../../services/stukTermijnen';
 import { InvoerFout } from '../../services/invoerFout';
-import { findTariefbeschikkingId, loadClienten, type ZaakOverzichtRij } from '../../services/zaakRegistratie';
+import { type ZaakOverzichtRij } from '../../services/zaakRegistratie';
+import { loadClienten } from '../../services/clientService';
 import { datumInvoerVeld } from '../../validation/besluitInvoer';
 import { keuzeVeld, tekstVeld, type VeldFout } from '../../validation/velden';
 import { foutenPerVeld, readFormulier, validateInvoer, enkel } from '../formulier';
@@ -143,7 +144,7 @@ export function documentenRoutes(deps: AppDeps) {
         alternatiefSoort: alternatief && 'soort' in alternatief ? alternatief.soort : undefined,
         alternatiefTitel: alternatief && 'soort' in alternatief ? FILINGS[alternatief.soort].titel : undefined,
         bezwaarzaakTegen: alternatief && 'bezwaarzaakTegen' in alternatief ? alternatief.bezwaarzaakTegen : undefined,
-        tariefbeschikkingId: findTariefbeschikkingId(deps.db, zaak),
+        tariefbeschikkingId: zaak.tariefbeschikkingId ?? undefined,
         ontbrekend: gereed?.ontbrekend ?? [],
         mist: Object.fromEntries((gereed?.ontbrekend ?? []).map((o) => [o.veld, true])),
         gegevens,

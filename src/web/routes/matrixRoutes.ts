@@ -5,10 +5,12 @@ import { REGIO_INDELING } from '../../domain/regios/zorgkantoorregios';
 import { loadRegioRegister } from '../../services/regioBeheer';
 import { buildCelHistorie, loadRegioJaarMatrix, type HistorieGebeurtenis } from '../../services/regioJaarMatrix';
 import type { Actor } from '../../actor/actor';
-import { ziesAlles } from '../../actor/actor';
+import { isNza } from '../../actor/actor';
 import { buildControleWeergave, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import { createClientFilter } from '../../services/termijnWerk';
-import { loadClienten, loadZaken } from '../../services/zaakRegistratie';
+import { loadZaken } from '../../services/zaakRegistratie';
+import { loadClienten } from '../../services/clientService';
+import { can } from '../../services/permissies';
 import { paginaContext } from '../paginaContext';
 import { sendPagina, storePagina } from '../opgeslagenPagina';
 import { afgeleid, type BerekendOverzicht } from '../../services/termijnService';
@@ -24,7 +26,7 @@ export function matrixRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   const withControle = (historie: HistorieGebeurtenis[], actor: Actor, berekend: BerekendOverzicht, peildatum: string) => {
-    if (ziesAlles(actor)) return historie;
+    if (isNza(actor)) return historie;
     const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
     const vanClienten = createClientFilter(berekend);
     return historie.map((h) => ({
@@ -86,7 +88,13 @@ export function matrixRoutes(deps: AppDeps) {
         historie: withControle(buildCelHistorie(berekend, regio.naam, jaar), actor, berekend, peildatum),
         terug: `/matrix/${regio.code}/${jaar}`,
         zaken,
-        clienten: loadClienten(deps.db, actor),
+        // Only what this actor may do (issue 28.4): no button that would be refused.
+        clienten: can(actor, 'zaak.openen') ? loadClienten(deps.db, actor) : [],
+        mag: {
+          zaakOpenen: can(actor, 'zaak.openen'),
+          tariefbeschikkingWijzigen: can(actor, 'besluit.wijzigen', { soort: 'besluit', type: 'tariefbeschikking', eigenaar: actor.organisatieId }),
+          contracteerruimteWijzigen: can(actor, 'besluit.wijzigen', { soort: 'besluit', type: 'contracteerruimte', eigenaar: null }),
+        },
       }),
     );
   });

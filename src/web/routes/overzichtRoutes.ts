@@ -6,7 +6,7 @@ import { MAX_JAAR, MIN_JAAR } from '../../validation/velden';
 import { loadRegioRegister } from '../../services/regioBeheer';
 import { listFilterOpties, loadOverzicht, type OverzichtFilter, type OverzichtRegel } from '../../services/termijnOverzicht';
 import type { Actor } from '../../actor/actor';
-import { ziesAlles } from '../../actor/actor';
+import { isNza } from '../../actor/actor';
 import { can } from '../../services/permissies';
 import { buildControleWeergave, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import { buildZaakOpenen, formatTermijnSleutel, loadZaakPerTermijn } from '../../services/termijnWerk';
@@ -59,7 +59,7 @@ export function parseOverzichtFilter(deps: Pick<AppDeps, 'db'>, query: Record<st
  * and the four-eyes state of its date. Only for a counsel organisation; the NZa has no cases here.
  */
 function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, regels: OverzichtRegel[], magSchrijven: boolean, peildatum: string) {
-  if (ziesAlles(actor)) return regels;
+  if (isNza(actor)) return regels;
   const zaken = loadZaakPerTermijn(deps.db, berekend, actor);
   const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
   return regels.map((r) => {

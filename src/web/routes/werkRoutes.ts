@@ -12,7 +12,10 @@ import { listFilterOpties } from '../../services/termijnOverzicht';
 import { loadCollegas } from '../../services/zaakRegistratie';
 import { formatDatumKort } from '../../opmaak/opmaak';
 import type { VeldFout } from '../../validation/velden';
-import { formulierValidator } from '../formulier';
+import { formulierValidator, foutenPerVeld } from '../formulier';
+import { can } from '../../services/permissies';
+import { listOntvangenBeroepen, recordOntvangenBeroepAfgerond, registerOntvangenBeroep } from '../../services/ontvangenBeroepen';
+import { beroepAfgerondInvoer, ontvangenBeroepInvoer } from '../../validation/besluitInvoer';
 import { paginaContext } from '../paginaContext';
 
 const leegIsNiets = (v: unknown) => (v === '' ? undefined : v);
@@ -112,14 +115,22 @@ export function werkRoutes(deps: AppDeps) {
     return { peildatum, filter, filterFout: !parsed.success, berekend, ruimte };
   };
 
-  app.get('/werkruimte', (c) => {
+  /** The workspace, with the form for a received beroep (its errors and typed values after a refused post). */
+  const renderWerkruimte = (c: Context<AppEnv>, beroepForm: { fouten?: VeldFout[]; waarden?: Record<string, unknown> } = {}, status: 200 | 422 = 200) => {
     const { peildatum, filter, filterFout, berekend, ruimte } = werkruimte(c);
     const opties = listFilterOpties(berekend);
     const query = new URL(c.req.url).search;
+    const actor = c.get('actor');
     return c.html(
       deps.weergave.render('werkruimte', {
         ...paginaContext(c, 'werkruimte'),
         titel: 'Werkruimte NZa',
+        ontvangen: listOntvangenBeroepen(deps.db, actor).map((b) => ({ ...b, open: b.afgerond === null })),
+        magBeroepRegistreren: can(actor, 'beroep.ontvangstRegistreren'),
+        beroepFouten: beroepForm.fouten ? foutenPerVeld(beroepForm.fouten) : undefined,
+        beroepWaarden: beroepForm.waarden ?? {},
+        vandaag: deps.vandaag(),
+        regioNamen: opties.regios,
         peildatum,
         filter,
         filterFout,
@@ -143,7 +154,28 @@ export function werkRoutes(deps: AppDeps) {
           gekozen: s === filter.status,
         })),
       }),
+      status,
     );
+  };
+
+  app.get('/werkruimte', (c) => renderWerkruimte(c));
+
+  const beroepNietGeregistreerd = (c: Context<AppEnv>, fouten: VeldFout[], waarden: Record<string, unknown>) => renderWerkruimte(c, { fouten, waarden }, 422);
+
+  app.post('/werkruimte/beroepen', formulierValidator(ontvangenBeroepInvoer, beroepNietGeregistreerd), (c) => {
+    const { invoer, waarden } = c.req.valid('form');
+    const uitkomst = registerOntvangenBeroep(deps.db, c.get('actor'), invoer, deps.vandaag());
+    if (!uitkomst.ok) return beroepNietGeregistreerd(c, uitkomst.fouten, waarden);
+    return c.redirect('/werkruimte?klaar=beroep-geregistreerd#ontvangen-kop', 303);
+  });
+
+  app.post('/werkruimte/beroepen/:id/afgerond', formulierValidator(beroepAfgerondInvoer, beroepNietGeregistreerd), (c) => {
+    const id = Number(c.req.param('id'));
+    const uitkomst = Number.isSafeInteger(id)
+      ? recordOntvangenBeroepAfgerond(deps.db, c.get('actor'), id, c.req.valid('form').invoer.afgerond, deps.vandaag())
+      : { ok: false as const, fouten: [{ veld: 'id', melding: 'dit beroep is niet geregistreerd' }] };
+    if (!uitkomst.ok) return beroepNietGeregistreerd(c, uitkomst.fouten, {});
+    return c.redirect('/werkruimte?klaar=beroep-afgerond#ontvangen-kop', 303);
   });
 
   app.get('/werkruimte/export.csv', (c) => {

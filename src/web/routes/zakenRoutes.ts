@@ -32,7 +32,7 @@ import type { BerekendOverzicht } from '../../services/termijnService';
 import type { IsoDatum } from '../../domain/kalender/kalenderdatum';
 import { createPaginaOpslag, sendPagina, storePagina } from '../opgeslagenPagina';
 import { can } from '../../services/permissies';
-import { ziesAlles } from '../../actor/actor';
+import { isNza } from '../../actor/actor';
 import { loadStukTermijnen } from '../../services/stukTermijnen';
 import { formatDatumKort, formatDatumLang } from '../../opmaak/opmaak';
 
@@ -46,7 +46,7 @@ export function zakenRoutes(deps: AppDeps) {
     const actor = c.get('actor');
     const lijst = loadZaken(deps.db, actor).map((z) => ({ ...z, statusLabel: STATUS_LABEL[z.status] }));
     // The NZa is the opposing party: it has no cases here; its work is the workspace of all regions.
-    return c.html(deps.weergave.render('zaken', { ...paginaContext(c, 'zaken'), titel: 'Zaken', zaken: lijst, isNza: ziesAlles(actor) }));
+    return c.html(deps.weergave.render('zaken', { ...paginaContext(c, 'zaken'), titel: 'Zaken', zaken: lijst, isNza: isNza(actor) }));
   });
 
   const zaakNietGeopend = (c: Context<AppEnv>, fouten: VeldFout[]) =>

@@ -43,7 +43,13 @@ describe('case files', () => {
   });
 
   it('refuses a beroep against the contracteerruimte via a sluittarief beschikking, with the reason', async () => {
-    const id = (t.db.$client.prepare(`SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1810'`).get() as { id: number }).id;
+    const id = (
+      t.db.$client
+        .prepare(
+          `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1810' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Stichting Zorggroep Heuvelrand')`,
+        )
+        .get() as { id: number }
+    ).id;
     const html = await (await post(DEMO.inhouse, '/zaken', { soort: 'beroep', tariefbeschikkingId: String(id) })).text();
     expect(html).toContain('Wlz-sluittarief in de nacalculatie opent geen beroep');
   });
