@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
 import { assertCan } from '../services/permissies';
-import { recordAudit } from '../services/auditService';
+import { nieuw, recordAudit } from '../services/auditService';
 import { tariefbeschikkingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
@@ -169,14 +169,15 @@ export function writeTariefbeschikkingImport(
         actie: 'tariefbeschikking geïmporteerd',
         onderwerp: 'tariefbeschikking',
         onderwerpId: id,
-        wijzigingen: {
+        wijzigingen: nieuw({
           kenmerk: rij.kenmerk,
+          zorgaanbieder: rij.kvk,
           regio: rij.regio,
           jaar: rij.jaar,
           soort: rij.soort,
           besluitdatum: rij.besluitdatum,
           bekendgemaakt: rij.bekendgemaakt,
-        },
+        }),
       });
     }
     return rijen.length;

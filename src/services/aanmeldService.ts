@@ -60,7 +60,8 @@ export function sealBestaandeTotpGeheimen(db: Db, sleutel: string): number {
     recordAudit(tx, OPERATOR, {
       actie: 'tweestapsgeheimen versleuteld opgeslagen',
       onderwerp: 'installatie',
-      wijzigingen: { accounts: accounts.length, aanmeldlinks: links.length },
+      wijzigingen: { tweestapsgeheimen: ['onversleuteld', 'versleuteld'] },
+      kenmerken: { accounts: accounts.length, aanmeldlinks: links.length },
     });
   });
   return accounts.length + links.length;
@@ -146,7 +147,12 @@ export async function checkAanmelding(
       .set({ herstelcodes: JSON.stringify(codes.filter((c) => c !== h)) })
       .where(eq(inloggegevens.gebruikerId, rij.id))
       .run();
-    recordAudit(tx, wie, { actie: 'herstelcode gebruikt', onderwerp: 'gebruiker', onderwerpId: rij.id, wijzigingen: { overgebleven: codes.length - 1 } });
+    recordAudit(tx, wie, {
+      actie: 'herstelcode gebruikt',
+      onderwerp: 'gebruiker',
+      onderwerpId: rij.id,
+      wijzigingen: { herstelcodes: [codes.length, codes.length - 1] },
+    });
   });
   return { ok: true, gebruikerId: rij.id, herstelcodeGebruikt: true };
 }
@@ -246,13 +252,21 @@ export async function acceptUitnodiging(
         actie: 'account hersteld (nieuw wachtwoord en tweestapsverificatie, alle sessies beëindigd)',
         onderwerp: 'gebruiker',
         onderwerpId: u.gebruikerId,
-        wijzigingen: { sessiesBeeindigd, apiTokensIngetrokken, agendaLinksIngetrokken },
+        // Secrets are never logged: only that they were replaced, and what was ended.
+        wijzigingen: {
+          wachtwoord: ['(vorig)', '(nieuw)'],
+          tweestapsverificatie: ['(vorige)', '(nieuwe)'],
+          sessies: [sessiesBeeindigd, 0],
+          apiTokens: [apiTokensIngetrokken, 0],
+          agendaLinks: [agendaLinksIngetrokken, 0],
+        },
       });
     } else {
       recordAudit(tx, schrijver, {
         actie: 'account ingericht (wachtwoord en tweestapsverificatie)',
         onderwerp: 'gebruiker',
         onderwerpId: u.gebruikerId,
+        wijzigingen: { wachtwoord: [null, '(ingesteld)'], tweestapsverificatie: [null, '(gekoppeld)'] },
       });
     }
     return true;

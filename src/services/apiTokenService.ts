@@ -4,7 +4,7 @@ import type { Db } from '../db/verbinding';
 import { apiTokens, TOKEN_SCOPES } from '../db/schema';
 import { writeTransaction } from '../db/transactie';
 import { createGeheim, hashGeheim } from './geheimen';
-import { recordAudit, OPERATOR } from './auditService';
+import { nieuw, recordAudit, OPERATOR } from './auditService';
 import { loadActor } from './actorService';
 import { InvoerFout } from './besluitRegistratie';
 
@@ -27,7 +27,7 @@ export function createApiToken(db: Db, geheim: string, gebruikerId: number, invo
       actie: 'API-token gemaakt',
       onderwerp: 'api-token',
       onderwerpId: id,
-      wijzigingen: { naam, scope: invoer.scope, gebruiker: eigenaar.naam },
+      wijzigingen: nieuw({ naam, scope: invoer.scope, gebruiker: eigenaar.naam }),
     });
   });
   return token;
@@ -72,7 +72,8 @@ export function revokeApiToken(db: Db, actor: Actor, id: number): boolean {
       .set({ ingetrokkenOp: new Date().toISOString() })
       .where(and(eq(apiTokens.id, id), eq(apiTokens.gebruikerId, actor.gebruikerId), isNull(apiTokens.ingetrokkenOp)))
       .run();
-    if (r.changes === 1) recordAudit(tx, actor, { actie: 'API-token ingetrokken', onderwerp: 'api-token', onderwerpId: id });
+    if (r.changes === 1)
+      recordAudit(tx, actor, { actie: 'API-token ingetrokken', onderwerp: 'api-token', onderwerpId: id, wijzigingen: { status: ['geldig', 'ingetrokken'] } });
     return r.changes === 1;
   });
 }

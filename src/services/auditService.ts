@@ -14,7 +14,9 @@ export interface Schrijver {
 }
 export const OPERATOR: Schrijver = { gebruikerId: null, naam: 'beheerder van de installatie (opdrachtregel)', organisatieId: null };
 
-export type Wijzigingen = Record<string, unknown>;
+/** A changed field: [before, after] — null before for what is new, null after for what is gone (issue 28.4). */
+export type Wijziging = readonly [unknown, unknown];
+export type Wijzigingen = Record<string, Wijziging>;
 
 /**
  * THE audit helper: every write of a service calls it inside its transaction, so the entry commits with the data or
@@ -23,7 +25,15 @@ export type Wijzigingen = Record<string, unknown>;
 export function recordAudit(
   tx: Pick<Db, 'insert' | 'select'>,
   wie: Actor | Schrijver,
-  invoer: { actie: string; onderwerp: string; onderwerpId?: number | null; wijzigingen?: Wijzigingen },
+  invoer: {
+    actie: string;
+    onderwerp: string;
+    onderwerpId?: number | null;
+    /** Every changed field with its value before and after: an entry of a change always holds both (issue 28.4). */
+    wijzigingen: Wijzigingen;
+    /** What identifies the thing changed (a kenmerk, a colleague's name), written beside the changes as it is. */
+    kenmerken?: Record<string, unknown>;
+  },
 ): void {
   // The hash chain (issue 28.6): inside the writing transaction, so the newest entry cannot change in between.
   const kop = tx.select({ hash: auditLog.hash, op: auditLog.op }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
@@ -35,7 +45,7 @@ export function recordAudit(
     actie: invoer.actie,
     onderwerp: invoer.onderwerp,
     onderwerpId: invoer.onderwerpId ?? null,
-    wijzigingen: JSON.stringify(invoer.wijzigingen ?? {}),
+    wijzigingen: JSON.stringify({ ...invoer.kenmerken, ...invoer.wijzigingen }),
   };
   const vorigeHash = kop?.hash ?? null;
   tx.insert(auditLog)
@@ -45,9 +55,14 @@ export function recordAudit(
 
 /** {veld: [voor, na]} for the fields that changed. */
 export function diff<T extends Record<string, unknown>>(voor: T, na: Partial<T>): Wijzigingen {
-  const uit: Wijzigingen = {};
+  const uit: Record<string, Wijziging> = {};
   for (const [k, v] of Object.entries(na)) if (v !== undefined && voor[k] !== v) uit[k] = [voor[k] ?? null, v];
   return uit;
+}
+
+/** {veld: [null, waarde]} for each field of something new. */
+export function nieuw(waarden: Record<string, unknown>): Wijzigingen {
+  return Object.fromEntries(Object.entries(waarden).map(([k, v]) => [k, [null, v ?? null] as const]));
 }
 
 /** What a case or decision page shows the log of. */
@@ -65,9 +80,9 @@ export interface WijzigingRegel {
 const fmt = (w: unknown) => (w === null || w === undefined || w === '' ? '(leeg)' : String(w));
 
 function toRegel(r: typeof auditLog.$inferSelect): WijzigingRegel {
-  let wijzigingen: Wijzigingen = {};
+  let wijzigingen: Record<string, unknown> = {};
   try {
-    wijzigingen = JSON.parse(r.wijzigingen) as Wijzigingen;
+    wijzigingen = JSON.parse(r.wijzigingen) as Record<string, unknown>;
   } catch {
     /* shown without details */
   }

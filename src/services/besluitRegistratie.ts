@@ -7,10 +7,11 @@ import { contracteerruimtebedragen, contracteerruimtebesluiten, tariefbeschikkin
 import type { VeldFout } from '../validation/velden';
 import type { ContracteerruimtebesluitInvoer, TariefbeschikkingInvoer } from '../validation/besluitInvoer';
 import { assertCan, can } from './permissies';
-import { diff, recordAudit } from './auditService';
+import { diff, nieuw, recordAudit } from './auditService';
 import { InvoerFout } from './invoerFout';
 import { resolveRegio } from './regioBeheer';
 import { findClientOpKvk } from './clientService';
+import { formatEuro } from '../domain/bedragen/euro';
 
 export type Registratie = { ok: true; id: number } | { ok: false; fouten: VeldFout[] };
 
@@ -49,13 +50,13 @@ export function insertContracteerruimtebesluit(tx: Pick<Db, 'select' | 'insert'>
     actie: 'contracteerruimtebesluit geregistreerd',
     onderwerp: 'contracteerruimtebesluit',
     onderwerpId: id,
-    wijzigingen: {
+    wijzigingen: nieuw({
       kenmerk: invoer.kenmerk,
       soort: invoer.soort,
       besluitdatum: invoer.besluitdatum,
       bekendgemaakt: invoer.bekendgemaakt,
-      bedragen: invoer.bedragen.map((b) => `${b.regio} ${b.jaar}`).join(', '),
-    },
+      bedragen: invoer.bedragen.map((b) => `${b.regio} ${b.jaar}: ${formatEuro(b.bedrag)}`).join(', '),
+    }),
   });
   return id;
 }
@@ -93,7 +94,7 @@ export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor
     actie: 'tariefbeschikking geregistreerd',
     onderwerp: 'tariefbeschikking',
     onderwerpId: id,
-    wijzigingen: {
+    wijzigingen: nieuw({
       kenmerk: invoer.kenmerk,
       zorgaanbieder: zorgaanbieder.naam,
       regio: invoer.regio,
@@ -101,7 +102,7 @@ export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor
       soort: invoer.soort,
       besluitdatum: invoer.besluitdatum,
       bekendgemaakt: invoer.bekendgemaakt,
-    },
+    }),
   });
   return id;
 }
@@ -169,7 +170,8 @@ export function updateBesluitDatums(
       actie: 'datums gewijzigd',
       onderwerp: besluit.type === 'contracteerruimte' ? 'contracteerruimtebesluit' : 'tariefbeschikking',
       onderwerpId: besluit.id,
-      wijzigingen: { kenmerk: besluit.kenmerk, ...diff(voor, datums) },
+      wijzigingen: diff(voor, datums),
+      kenmerken: { kenmerk: besluit.kenmerk },
     });
     return besluit.id;
   });

@@ -4,7 +4,7 @@ import type { Db } from '../db/verbinding';
 import { zorgaanbieders } from '../db/schema';
 import { cleanNaam, type VeldFout } from '../validation/velden';
 import { writeTransaction } from '../db/transactie';
-import { recordAudit } from './auditService';
+import { nieuw, recordAudit } from './auditService';
 import { InvoerFout } from './invoerFout';
 import { assertCan } from './permissies';
 
@@ -91,7 +91,7 @@ export function insertClient(tx: Pick<Db, 'select' | 'insert'>, actor: Actor, in
     actie: 'cliënt geregistreerd',
     onderwerp: 'zorgaanbieder',
     onderwerpId: id,
-    wijzigingen: Object.fromEntries(Object.entries(waarden).map(([k, v]) => [k, [null, v]])),
+    wijzigingen: nieuw(waarden),
   });
   return id;
 }

@@ -151,7 +151,8 @@ export function confirmFataleDatum(db: Db, actor: Actor, termijnen: TermijnServi
       actie: 'fatale datum gecontroleerd',
       onderwerp: 'fatale datum',
       onderwerpId: id,
-      wijzigingen: { partij: termijn.partij ?? 'alle partijen', regio: termijn.regio, jaar: termijn.jaar, einde: termijn.einde, besluit: termijn.besluit },
+      wijzigingen: { gecontroleerd: [null, termijn.einde] },
+      kenmerken: { partij: termijn.partij ?? 'alle partijen', regio: termijn.regio, jaar: termijn.jaar, besluit: termijn.besluit },
     });
     return id;
   });

@@ -114,7 +114,13 @@ export async function generateFiling(
     tx.insert(zaakgebeurtenissen)
       .values({ zaakId: zaak.id, datum: opties.vandaag, omschrijving: `${FILINGS[soort].titel} opgesteld (versie ${versie})`, gebruikerId: actor.gebruikerId })
       .run();
-    recordAudit(tx, actor, { actie: `${FILINGS[soort].titel} opgesteld`, onderwerp: 'zaak', onderwerpId: zaak.id, wijzigingen: { stuk: soort, versie } });
+    recordAudit(tx, actor, {
+      actie: `${FILINGS[soort].titel} opgesteld`,
+      onderwerp: 'zaak',
+      onderwerpId: zaak.id,
+      wijzigingen: { versie: [versie > 1 ? versie - 1 : null, versie] },
+      kenmerken: { stuk: soort },
+    });
     return { ok: true as const, id, versie, bestandsnaam, docx };
   });
 }
@@ -219,7 +225,8 @@ export function writeFilingAanvulling(db: Db, actor: Actor, zaak: ZaakOverzichtR
           actie: 'adres van cliënt gewijzigd',
           onderwerp: 'zorgaanbieder',
           onderwerpId: zaakRij.zorgaanbiederId,
-          wijzigingen: { ...adresWijzigingen, zaak: zaak.id },
+          wijzigingen: adresWijzigingen,
+          kenmerken: { zaak: zaak.id },
         });
       }
     }

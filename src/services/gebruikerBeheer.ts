@@ -5,7 +5,7 @@ import { GEBRUIKER_ROLLEN, gebruikers, inloggegevens, ORGANISATIE_SOORTEN, organ
 import { writeTransaction } from '../db/transactie';
 import { createGeheim, hashGeheim } from './geheimen';
 import { createTotpGeheim, sealTotpGeheim } from './aanmeldService';
-import { OPERATOR, recordAudit, type Schrijver } from './auditService';
+import { OPERATOR, nieuw, recordAudit, type Schrijver } from './auditService';
 import { assertCan } from './permissies';
 import { InvoerFout } from './besluitRegistratie';
 import { cleanNaam } from '../validation/velden';
@@ -31,7 +31,12 @@ export function createOrganisatie(db: Db, invoer: { naam: string; soort: Organis
       throw new InvoerFout([{ veld: 'soort', melding: 'er is al een organisatie van de soort nza; er is maar één NZa' }]);
     }
     const id = tx.insert(organisaties).values({ naam, soort: invoer.soort }).returning({ id: organisaties.id }).get().id;
-    recordAudit(tx, OPERATOR, { actie: 'organisatie toegevoegd', onderwerp: 'organisatie', onderwerpId: id, wijzigingen: { naam, soort: invoer.soort } });
+    recordAudit(tx, OPERATOR, {
+      actie: 'organisatie toegevoegd',
+      onderwerp: 'organisatie',
+      onderwerpId: id,
+      wijzigingen: nieuw({ naam, soort: invoer.soort }),
+    });
     return id;
   });
 }
@@ -100,7 +105,12 @@ export function createGebruiker(
     const token = insertUitnodiging(tx, geheim, gebruikerId, wie?.gebruikerId ?? null, nu);
     const schrijver: Schrijver = wie ?? { ...OPERATOR, organisatieId: invoer.organisatieId };
     // No e-mail address in the log: the user id names the person.
-    recordAudit(tx, schrijver, { actie: 'gebruiker uitgenodigd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam, rol: invoer.rol } });
+    recordAudit(tx, schrijver, {
+      actie: 'gebruiker uitgenodigd',
+      onderwerp: 'gebruiker',
+      onderwerpId: gebruikerId,
+      wijzigingen: nieuw({ naam, rol: invoer.rol }),
+    });
     return { gebruikerId, token, naam, naamGewijzigd };
   });
 }
@@ -134,7 +144,13 @@ export function inviteGebruiker(
     recordAudit(
       tx,
       { gebruikerId: wie.gebruikerId, naam: wie.naam, organisatieId: null },
-      { actie: 'uitnodiging voor een adres met een account bij een andere organisatie', onderwerp: 'organisatie', onderwerpId: wie.organisatieId },
+      // Nothing of the organisation's data changed: an entry without changes, so a beheerder can see the attempt.
+      {
+        actie: 'uitnodiging voor een adres met een account bij een andere organisatie',
+        onderwerp: 'organisatie',
+        onderwerpId: wie.organisatieId,
+        wijzigingen: {},
+      },
     ),
   );
   return { soort: 'elders', naam, naamGewijzigd, email };
@@ -174,7 +190,13 @@ export function renewUitnodiging(
       ]);
     }
     const token = insertUitnodiging(tx, geheim, gebruikerId, wie.gebruikerId, nu);
-    recordAudit(tx, wie, { actie: 'nieuwe aanmeldlink verstuurd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam: g.naam } });
+    recordAudit(tx, wie, {
+      actie: 'nieuwe aanmeldlink verstuurd',
+      onderwerp: 'gebruiker',
+      onderwerpId: gebruikerId,
+      wijzigingen: { aanmeldlink: ['(vorige vervalt)', '(nieuw)'] },
+      kenmerken: { naam: g.naam },
+    });
     return { token, ...g };
   });
 }
@@ -202,7 +224,13 @@ export function requestHerstel(db: Db, geheim: string, wie: Actor, gebruikerId: 
       throw new InvoerFout([{ veld: 'account', melding: `${g.naam} heeft het account nog niet ingericht; stuur een nieuwe aanmeldlink.` }]);
     }
     const token = insertUitnodiging(tx, geheim, gebruikerId, wie.gebruikerId, nu);
-    recordAudit(tx, wie, { actie: 'herstel van account aangevraagd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam: g.naam } });
+    recordAudit(tx, wie, {
+      actie: 'herstel van account aangevraagd',
+      onderwerp: 'gebruiker',
+      onderwerpId: gebruikerId,
+      wijzigingen: { herstel: [null, 'aangevraagd'] },
+      kenmerken: { naam: g.naam },
+    });
     return { token, ...g };
   });
 }
@@ -222,7 +250,13 @@ export function updateRol(db: Db, wie: Actor, gebruikerId: number, rol: Rol): bo
     }
     if (g.rol === rol) return true;
     tx.update(gebruikers).set({ rol }).where(eq(gebruikers.id, gebruikerId)).run();
-    recordAudit(tx, wie, { actie: 'rol gewijzigd', onderwerp: 'gebruiker', onderwerpId: gebruikerId, wijzigingen: { naam: g.naam, rol: [g.rol, rol] } });
+    recordAudit(tx, wie, {
+      actie: 'rol gewijzigd',
+      onderwerp: 'gebruiker',
+      onderwerpId: gebruikerId,
+      wijzigingen: { rol: [g.rol, rol] },
+      kenmerken: { naam: g.naam },
+    });
     return true;
   });
 }

@@ -184,8 +184,14 @@ export function markGezien(db: Db, actor: Actor, id: number, nu: Date): boolean 
       tx,
       actor,
       rij.gebruikerId === actor.gebruikerId
-        ? { actie: 'herinnering gezien', onderwerp: 'herinnering', onderwerpId: id }
-        : { actie: 'herinnering gezien door beheerder', onderwerp: 'herinnering', onderwerpId: id, wijzigingen: { aan: rij.aan } },
+        ? { actie: 'herinnering gezien', onderwerp: 'herinnering', onderwerpId: id, wijzigingen: { gezien: [null, nu.toISOString()] } }
+        : {
+            actie: 'herinnering gezien door beheerder',
+            onderwerp: 'herinnering',
+            onderwerpId: id,
+            wijzigingen: { gezien: [null, nu.toISOString()] },
+            kenmerken: { aan: rij.aan },
+          },
     );
   });
   return true;

@@ -71,7 +71,13 @@ export function renewAgendaToken(db: Db, actor: Actor): string {
       .set({ agendaTokenHash: hashAgendaToken(token), agendaToken: null })
       .where(eq(gebruikers.id, actor.gebruikerId))
       .run();
-    recordAudit(tx, actor, { actie: 'agendalink vernieuwd', onderwerp: 'gebruiker', onderwerpId: actor.gebruikerId });
+    // The token itself is never logged: only that the old link stopped working.
+    recordAudit(tx, actor, {
+      actie: 'agendalink vernieuwd',
+      onderwerp: 'gebruiker',
+      onderwerpId: actor.gebruikerId,
+      wijzigingen: { agendalink: ['(vorige, werkt niet meer)', '(nieuw)'] },
+    });
   });
   return token;
 }
@@ -107,7 +113,7 @@ export function updateBriefhoofd(db: Db, actor: Actor, briefhoofd: Briefhoofd, l
       onderwerp: 'organisatie',
       onderwerpId: actor.organisatieId,
       // Before and after (issue 28.4); the logo as whether it was replaced.
-      wijzigingen: { ...diff(voor, briefhoofd), ...(logoPng ? { logo: 'vervangen' } : {}) },
+      wijzigingen: { ...diff(voor, briefhoofd), ...(logoPng ? { logo: ['(vorig)', '(vervangen)'] as const } : {}) },
     });
   });
 }

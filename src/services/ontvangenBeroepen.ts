@@ -6,7 +6,7 @@ import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatDatumKort } from '../domain/kalender/kalenderdatum';
 import type { OntvangenBeroepInvoer } from '../validation/besluitInvoer';
 import { cleanNaam } from '../validation/velden';
-import { diff, recordAudit } from './auditService';
+import { diff, nieuw, recordAudit } from './auditService';
 import { writeRegistratie, type Registratie } from './besluitRegistratie';
 import { InvoerFout } from './invoerFout';
 import { assertCan } from './permissies';
@@ -121,14 +121,14 @@ export function registerOntvangenBeroep(db: Db, actor: Actor, invoer: OntvangenB
       actie: 'ontvangen beroep geregistreerd',
       onderwerp: 'ontvangen beroep',
       onderwerpId: id,
-      wijzigingen: {
-        cbbZaaknummer: [null, invoer.cbbZaaknummer],
-        appellant: [null, appellant],
-        regio: [null, regio.naam],
-        jaar: [null, invoer.jaar],
-        tegen: [null, invoer.tegen],
-        ingesteld: [null, invoer.ingesteld],
-      },
+      wijzigingen: nieuw({
+        cbbZaaknummer: invoer.cbbZaaknummer,
+        appellant,
+        regio: regio.naam,
+        jaar: invoer.jaar,
+        tegen: invoer.tegen,
+        ingesteld: invoer.ingesteld,
+      }),
     });
     return id;
   });
@@ -151,7 +151,8 @@ export function recordOntvangenBeroepAfgerond(db: Db, actor: Actor, id: number, 
       actie: 'ontvangen beroep afgerond',
       onderwerp: 'ontvangen beroep',
       onderwerpId: id,
-      wijzigingen: { cbbZaaknummer: voor.cbbZaaknummer, ...diff({ afgerond: voor.afgerond }, { afgerond }) },
+      wijzigingen: diff({ afgerond: voor.afgerond }, { afgerond }),
+      kenmerken: { cbbZaaknummer: voor.cbbZaaknummer },
     });
     return id;
   });

@@ -137,7 +137,8 @@ export function renameRegio(db: Db, actor: Actor, invoer: RegioHernoemen, vandaa
       actie: 'regio hernoemd',
       onderwerp: 'zorgkantoorregio',
       onderwerpId: regio.id,
-      wijzigingen: { code: regio.code, naam: [regio.naam, naam], vanafJaar: invoer.vanafJaar },
+      wijzigingen: { naam: [regio.naam, naam] },
+      kenmerken: { code: regio.code, vanafJaar: invoer.vanafJaar },
     });
   });
 }
@@ -200,11 +201,14 @@ export function mergeRegios(db: Db, actor: Actor, invoer: RegioSamenvoegen, vand
       actie: 'regio’s samengevoegd',
       onderwerp: 'zorgkantoorregio',
       onderwerpId: doelId ?? null,
-      wijzigingen: {
-        bronnen: bronnen.map((b) => `${b!.code} ${b!.naam}`),
-        doel: doel ? `${doel.code} ${doel.naam}` : `${code} ${invoer.doel.naam} (nieuw)`,
-        vanafJaar: invoer.vanafJaar,
-      },
+      // Each source region ends (its last day) and is followed by the target from the year on.
+      wijzigingen: Object.fromEntries(
+        bronnen.map((b) => [
+          `${b!.code} ${b!.naam}`,
+          [`geldig, ${b!.opgevolgdDoor ?? 'geen opvolger'}`, `geldig tot ${laatsteDag}, opgevolgd door ${code}`] as const,
+        ]),
+      ),
+      kenmerken: { doel: doel ? `${doel.code} ${doel.naam}` : `${code} ${invoer.doel.naam} (nieuw)`, vanafJaar: invoer.vanafJaar },
     });
   });
 }

@@ -66,7 +66,7 @@ export function endSessie(db: Db, sessieId: string): void {
 export function endEigenSessies(db: Db, actor: Actor): number {
   return writeTransaction(db, (tx) => {
     const n = tx.delete(sessies).where(eq(sessies.gebruikerId, actor.gebruikerId)).run().changes;
-    recordAudit(tx, actor, { actie: 'overal afgemeld', onderwerp: 'gebruiker', onderwerpId: actor.gebruikerId, wijzigingen: { sessies: n } });
+    recordAudit(tx, actor, { actie: 'overal afgemeld', onderwerp: 'gebruiker', onderwerpId: actor.gebruikerId, wijzigingen: { sessies: [n, 0] } });
     return n;
   });
 }
@@ -86,7 +86,8 @@ export function endSessiesVanCollega(db: Db, actor: Actor, gebruikerId: number):
       actie: 'sessies van collega beëindigd',
       onderwerp: 'gebruiker',
       onderwerpId: gebruikerId,
-      wijzigingen: { collega: collega.naam, sessies: n },
+      wijzigingen: { sessies: [n, 0] },
+      kenmerken: { collega: collega.naam },
     });
     return true;
   });

@@ -92,10 +92,11 @@ export function saveSsoInstelling(
       tx.insert(organisatieSso)
         .values({ organisatieId, ...waarden, clientSecretVersleuteld: waarden.clientSecretVersleuteld!, clientSecretEinde: waarden.clientSecretEinde! })
         .run();
-    const wijzigingen: Record<string, unknown> = {};
+    const wijzigingen: Record<string, readonly [unknown, unknown]> = {};
     if (oud?.issuer !== issuerTekst) wijzigingen.issuer = [oud?.issuer ?? null, issuerTekst];
     if (oud?.clientId !== clientId) wijzigingen.clientId = [oud?.clientId ?? null, clientId];
-    if (secret) wijzigingen.clientSecret = oud ? 'vervangen' : 'ingesteld';
+    // The secret itself is never logged: only whether there was one.
+    if (secret) wijzigingen.clientSecret = [oud ? '(vorig)' : null, oud ? '(vervangen)' : '(ingesteld)'];
     recordAudit(tx, 'actor' in wie ? wie.actor : OPERATOR, {
       actie: oud ? 'single sign-on gewijzigd' : 'single sign-on ingesteld',
       onderwerp: 'organisatie',

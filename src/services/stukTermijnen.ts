@@ -62,8 +62,7 @@ export function recordStukTermijn(db: Db, actor: Actor, zaak: ZaakOverzichtRij, 
       onderwerp: 'zaak',
       onderwerpId: zaak.id,
       wijzigingen: {
-        brief: invoer.brief,
-        einde: termijn.einde,
+        [invoer.soort === 'hersteltermijn' ? 'hersteltermijn' : 'betaaltermijn griffierecht']: [null, `brief ${invoer.brief}, uiterlijk ${termijn.einde}`],
         // The case's own date changes with a griffierecht notice: before and after (issue 28.4).
         ...(invoer.soort === 'griffierecht'
           ? diff({ griffierechtMededeling: zaak.griffierechtMededeling } as Record<string, unknown>, { griffierechtMededeling: invoer.brief })

@@ -17,7 +17,7 @@ import { formatDatumKort, type IsoDatum } from '../domain/kalender/kalenderdatum
 import { InvoerFout, writeRegistratie, type Registratie } from './besluitRegistratie';
 import { findClient } from './clientService';
 import { assertCan, can } from './permissies';
-import { diff, recordAudit } from './auditService';
+import { diff, nieuw, recordAudit } from './auditService';
 
 export interface ZaakOverzichtRij {
   id: number;
@@ -212,7 +212,7 @@ export function openZaak(tx: Db, actor: Actor, invoer: ZaakOpenen, vandaag: IsoD
     actie: 'zaak geopend',
     onderwerp: 'zaak',
     onderwerpId: id,
-    wijzigingen: { soort: invoer.soort, besluit: aanleiding, verantwoordelijke: actor.naam },
+    wijzigingen: nieuw({ soort: invoer.soort, besluit: aanleiding, verantwoordelijke: actor.naam, status: 'concept' }),
   });
   return id;
 }

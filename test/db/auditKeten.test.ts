@@ -27,7 +27,7 @@ function nieuweDb(naam: string, regels = 3): { db: Db; pad: string } {
   const pad = join(map, `${naam}.sqlite`);
   const db = openDatabase(pad, GEHEIM);
   for (let i = 0; i < regels; i++)
-    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'test', onderwerp: 'organisatie', onderwerpId: i, wijzigingen: { i } }));
+    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'test', onderwerp: 'organisatie', onderwerpId: i, wijzigingen: { i: [null, i] } }));
   return { db, pad };
 }
 
@@ -213,7 +213,7 @@ describe('entries from before the chain', () => {
     const db = openDatabase(pad, GEHEIM);
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 4 });
     expect(db.$client.prepare('SELECT count(*) AS n FROM audit_log WHERE hash IS NULL').get()).toEqual({ n: 0 });
-    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie' }));
+    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie', wijzigingen: {} }));
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 5 });
     // Once chained, no entry can be given another hash.
     expect(() => db.$client.exec("UPDATE audit_log SET hash = 'x' WHERE id = 1")).toThrow(/auditlog kan/);
@@ -255,7 +255,7 @@ describe('the boundary of the chain (issue 28 review): entries are chained exact
     const db = openDatabase(pad, GEHEIM);
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 3 });
     expect(db.$client.prepare('SELECT tot_id AS totId FROM audit_keten_grens').get()).toEqual({ totId: 3 });
-    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie' }));
+    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie', wijzigingen: {} }));
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 4 });
     db.$client.close();
     const server = await startServer(pad);
@@ -291,7 +291,7 @@ describe('the boundary of the chain (issue 28 review): entries are chained exact
     const nieuweHashes = db.$client.prepare('SELECT hash FROM audit_log ORDER BY id').pluck().all();
     expect(nieuweHashes.some((h, i) => h === oudeHashes[i])).toBe(false);
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 3 });
-    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie' }));
+    writeTransaction(db, (tx) => recordAudit(tx, OPERATOR, { actie: 'na', onderwerp: 'organisatie', wijzigingen: {} }));
     expect(checkAuditKeten(db.$client)).toEqual({ intact: true, aantal: 4 });
     db.$client.close();
     const server = await startServer(pad);

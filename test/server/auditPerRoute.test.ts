@@ -429,10 +429,18 @@ describe('every write route leaves an audit entry naming its change', () => {
         );
         continue;
       }
-      const nieuw = sql.prepare('SELECT actie, onderwerp, onderwerp_id AS onderwerpId, gebruiker_id AS gebruikerId FROM audit_log WHERE id > ?').all(voor) as {
+      const nieuw = sql
+        .prepare('SELECT actie, onderwerp, onderwerp_id AS onderwerpId, gebruiker_id AS gebruikerId, wijzigingen FROM audit_log WHERE id > ?')
+        .all(voor) as {
         actie: string;
         onderwerp: string;
+        wijzigingen: string;
       }[];
+      // Issue 28.4: every entry of a change holds the values before and after ([voor, na]; null for new or gone).
+      for (const n of nieuw) {
+        const paren = Object.values(JSON.parse(n.wijzigingen) as Record<string, unknown>).filter((w) => Array.isArray(w) && w.length === 2);
+        if (paren.length === 0) fouten.push(`${route}: entry "${n.actie}" holds no [before, after]: ${n.wijzigingen}`);
+      }
       if ('schrijftNiet' in rij) {
         if (nieuw.length) fouten.push(`${route} (${rij.schrijftNiet}) wrote to the audit log: ${JSON.stringify(nieuw)}`);
       } else if (!nieuw.some((n) => (typeof rij.actie === 'string' ? n.actie === rij.actie : rij.actie.test(n.actie)) && n.onderwerp === rij.onderwerp)) {

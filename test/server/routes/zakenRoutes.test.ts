@@ -85,7 +85,7 @@ describe('the kept case page (issue 15: kept per data revision, session and case
 
     // An entry in the case's audit log alone: bookkeeping the data revision does not count, yet the page shows it.
     const revisie = readDataRevisie(t.db);
-    writeTransaction(t.db, (tx) => recordAudit(tx, OPERATOR, { actie: 'alleen in het log', onderwerp: 'zaak', onderwerpId: 5 }));
+    writeTransaction(t.db, (tx) => recordAudit(tx, OPERATOR, { actie: 'alleen in het log', onderwerp: 'zaak', onderwerpId: 5, wijzigingen: {} }));
     expect(readDataRevisie(t.db)).toBe(revisie);
     await ziet('alleen in het log');
 
