@@ -87,6 +87,59 @@ describe('Mijn week and the NZa workspace (issue 14)', () => {
   });
 });
 
+describe('the beroepen the NZa received (issue 28.1): the only source of its pending beroepen', () => {
+  const beroep = {
+    cbbZaaknummer: '26/0555',
+    appellant: 'Maasoever Gehandicaptenzorg B.V.',
+    regio: 'Zeeland',
+    jaar: '2027',
+    tegen: 'NZa/CR/2025-118',
+    ingesteld: '02-03-2027',
+  };
+  const cel = (html: string, regio: string, jaar: number) => {
+    const rij = new RegExp(`<tr>\\s*<td><a href="[^"]+">${regio} ${jaar}</a></td>[\\s\\S]*?</tr>`).exec(html);
+    return rij ? tekst(rij[0]) : '';
+  };
+
+  it('registers one from the CBb notice: the region-year reads in beroep, the appellant and date shown; audited before/after', async () => {
+    const voorHtml = await (await t.als(DEMO.nza)('/werkruimte?peildatum=2026-11-22')).text();
+    expect(cel(voorHtml, 'Zeeland', 2027)).not.toContain('ingesteld');
+    const r = await post(DEMO.nza, '/werkruimte/beroepen', { ...beroep, ingesteld: '20-11-2026' });
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe('/werkruimte?klaar=beroep-geregistreerd#ontvangen-kop');
+    const html = await (await t.als(DEMO.nza)('/werkruimte?peildatum=2026-11-22&klaar=beroep-geregistreerd')).text();
+    expect(tekst(html)).toContain('Het ontvangen beroep is geregistreerd');
+    expect(cel(html, 'Zeeland', 2027)).toContain('in beroep');
+    expect(cel(html, 'Zeeland', 2027)).toContain('Maasoever Gehandicaptenzorg B.V., ingesteld 20 november 2026');
+    const log = t.db.$client.prepare("SELECT wijzigingen FROM audit_log WHERE actie = 'ontvangen beroep geregistreerd'").pluck().get() as string;
+    expect(JSON.parse(log)).toMatchObject({ cbbZaaknummer: [null, '26/0555'], ingesteld: [null, '2026-11-20'] });
+    // The CBb decided: the beroep no longer holds the region-year open.
+    const id = t.db.$client.prepare("SELECT id FROM ontvangen_beroepen WHERE cbb_zaaknummer = '26/0555'").pluck().get() as number;
+    expect((await post(DEMO.nza, `/werkruimte/beroepen/${id}/afgerond`, { afgerond: '2026-11-21' })).status).toBe(303);
+    expect(cel(await (await t.als(DEMO.nza)('/werkruimte?peildatum=2026-11-22')).text(), 'Zeeland', 2027)).not.toContain('ingesteld 20 november');
+  });
+
+  it('refuses what cannot be (unknown besluit for the cell, a date after today, a zaaknummer twice) in Dutch, keeping what was typed', async () => {
+    const voor = t.momentopname();
+    const fout = await post(DEMO.nza, '/werkruimte/beroepen', { ...beroep, regio: 'Amsterdam', tegen: 'NZa/CR/BESTAAT-NIET' });
+    expect(fout.status).toBe(422);
+    const html = await fout.text();
+    expect(tekst(html)).toContain('NZa/CR/BESTAAT-NIET is geen contracteerruimtebesluit voor Amsterdam 2027');
+    expect(tekst(html)).toContain('de datum van ontvangst ligt na vandaag (22 november 2026)');
+    expect(html).toContain('value="Maasoever Gehandicaptenzorg B.V."');
+    const dubbel = await post(DEMO.nza, '/werkruimte/beroepen', { ...beroep, cbbZaaknummer: '26/0417', ingesteld: '20-11-2026' });
+    expect(tekst(await dubbel.text())).toContain('zaaknummer 26/0417 is al geregistreerd');
+    expect(t.momentopname()).toBe(voor);
+  });
+
+  it('is the NZa’s alone: a firm’s filed beroep does not appear in the NZa’s workspace, and a firm cannot register one', async () => {
+    const voor = await (await t.als(DEMO.nza)('/werkruimte?peildatum=2026-11-22')).text();
+    expect((await post(DEMO.advocaat, '/zaken/5/ingesteld', { ingesteld: '20-11-2026' })).status).toBe(303);
+    expect(await (await t.als(DEMO.nza)('/werkruimte?peildatum=2026-11-22')).text()).toBe(voor);
+    expect((await post(DEMO.advocaat, '/werkruimte/beroepen', beroep)).status).toBe(403);
+  });
+});
+
 describe('plausible input (issue 14)', () => {
   it('refuses a filing date or a bekendmaking after today in Dutch, and changes nothing', async () => {
     const voor = t.momentopname();
