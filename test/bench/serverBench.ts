@@ -24,14 +24,16 @@ export function fillLandelijkeDatabase(pad: string, schaal = 1): void {
   const scenario = buildLandelijkScenario({ tariefbeschikkingen: 40_000 * schaal, eersteJaar: 2026, jaren: 6, zorgaanbieders: 2_000 * schaal });
   const sql = db.$client;
   const regioId = new Map((sql.prepare('SELECT id, naam FROM zorgkantoorregios').all() as { id: number; naam: string }[]).map((r) => [r.naam, r.id]));
+  // The NZa's own records (issue 28): it issued every tariefbeschikking; the benchmark reads as the NZa.
+  const nza = sql.prepare("SELECT id FROM organisaties WHERE soort = 'nza'").pluck().get() as number;
   sql.transaction(() => {
-    const za = sql.prepare('INSERT INTO zorgaanbieders (naam, kvk_nummer) VALUES (?, ?)');
+    const za = sql.prepare('INSERT INTO zorgaanbieders (naam, kvk_nummer, organisatie_id) VALUES (?, ?, ?)');
     const ids: number[] = [];
-    for (let i = 0; i < 2000 * schaal; i++) ids.push(Number(za.run(`Bench zorgaanbieder ${i}`, String(80000000 + i)).lastInsertRowid));
+    for (let i = 0; i < 2000 * schaal; i++) ids.push(Number(za.run(`Bench zorgaanbieder ${i}`, String(80000000 + i), nza).lastInsertRowid));
     const cr = sql.prepare('INSERT INTO contracteerruimtebesluiten (kenmerk, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?)');
     const bedrag = sql.prepare('INSERT INTO contracteerruimtebedragen (besluit_id, regio_id, jaar, bedrag_centen) VALUES (?, ?, ?, ?)');
     const tb = sql.prepare(
-      'INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, organisatie_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     let n = 0;
     for (const b of scenario.besluiten) {
@@ -39,7 +41,7 @@ export function fillLandelijkeDatabase(pad: string, schaal = 1): void {
         const id = cr.run(`BENCH/${b.id}`, b.soort, b.bekendgemaakt, b.bekendgemaakt).lastInsertRowid;
         for (const jaar of b.jaren) bedrag.run(id, regioId.get(b.regio), jaar, 50_000_000_000 + jaar);
       } else {
-        tb.run(`BENCH/${b.id}`, ids[n++ % ids.length], regioId.get(b.regio), b.jaar, b.soort, b.bekendgemaakt, b.bekendgemaakt);
+        tb.run(`BENCH/${b.id}`, ids[n++ % ids.length], nza, regioId.get(b.regio), b.jaar, b.soort, b.bekendgemaakt, b.bekendgemaakt);
       }
     }
   })();

@@ -105,7 +105,7 @@ describe('single sign-on through OpenID Connect, end to end in chromium', () => 
     const rij = server.db.$client.prepare('SELECT * FROM organisatie_sso').get() as Record<string, string>;
     expect(JSON.stringify(rij)).not.toContain(CLIENT.clientSecret);
     const audit = server.db.$client.prepare("SELECT wijzigingen FROM audit_log WHERE actie = 'single sign-on ingesteld'").get() as { wijzigingen: string };
-    expect(JSON.parse(audit.wijzigingen)).toMatchObject({ issuer: [null, idp.issuer], clientId: [null, CLIENT.clientId], clientSecret: 'ingesteld' });
+    expect(JSON.parse(audit.wijzigingen)).toMatchObject({ issuer: [null, idp.issuer], clientId: [null, CLIENT.clientId], clientSecret: [null, '(ingesteld)'] });
     expect(audit.wijzigingen).not.toContain(CLIENT.clientSecret);
   });
 

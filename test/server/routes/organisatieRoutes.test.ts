@@ -117,8 +117,9 @@ describe('inside an organisation (issue 28.5)', () => {
     ]);
     expect(log[0]!.door).toBe(idVan(DEMO.beheerder));
     expect(log[1]!.door).toBe(idVan(DEMO.advocaat));
-    expect(JSON.parse(log[1]!.wijzigingen).sessiesBeeindigd).toBeGreaterThanOrEqual(1);
-    expect(JSON.parse(log[1]!.wijzigingen)).toMatchObject({ apiTokensIngetrokken: 1, agendaLinksIngetrokken: 1 });
+    // Before and after (issue 28.4): what was ended, down to none.
+    expect(JSON.parse(log[1]!.wijzigingen).sessies[0]).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(log[1]!.wijzigingen)).toMatchObject({ apiTokens: [1, 0], agendaLinks: [1, 0] });
   });
 });
 

@@ -60,7 +60,7 @@ describe('region management (termijnregels §11): an NZa beheerder renames or me
       actie: string;
       wijzigingen: string;
     }[];
-    expect(audit).toEqual([{ actie: 'regio hernoemd', wijzigingen: JSON.stringify({ code: 'ZK23', naam: [oud.naam, 'Utrecht-Stad'], vanafJaar: 2028 }) }]);
+    expect(audit).toEqual([{ actie: 'regio hernoemd', wijzigingen: JSON.stringify({ code: 'ZK23', vanafJaar: 2028, naam: [oud.naam, 'Utrecht-Stad'] }) }]);
     // A restart (the shipped division is seeded again) keeps the beheerder's change.
     const { seedZorgkantoorregios } = await import('../../../src/db/seedDatabase');
     seedZorgkantoorregios(t.db);
