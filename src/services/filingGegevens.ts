@@ -357,10 +357,12 @@ function isProFormaIngediend(db: Db, zaak: ZaakOverzichtRij): boolean {
 }
 
 /**
- * A beroep of the same organisation against the contracteerruimte of the same region and year that the timeline shows
- * as filed and not decided (art. 7:10 lid 4 Awb). A concept or a decided beroep is not "pending".
+ * A beroep of the same client — the case's own client record, so of the same organisation — against the contracteerruimte
+ * of the same region and year that the timeline shows as filed on or before the dagtekening and not decided (art. 7:10
+ * lid 4 Awb). A concept or a decided beroep is not "pending"; another client's beroep is never this client's (issue 29).
  */
 function findLopendBeroep(db: Db, zaak: ZaakOverzichtRij, regio: string, jaar: number, dagtekening: IsoDatum) {
+  if (zaak.zorgaanbiederId === null) return null;
   const rij = db
     .select({ cbbZaaknummer: zaken.cbbZaaknummer, ingesteld: zaken.ingesteld })
     .from(zaken)
@@ -368,13 +370,16 @@ function findLopendBeroep(db: Db, zaak: ZaakOverzichtRij, regio: string, jaar: n
     .where(
       and(
         eq(zaken.organisatieId, zaak.organisatieId),
+        eq(zaken.zorgaanbiederId, zaak.zorgaanbiederId),
         eq(zaken.soort, 'beroep'),
         eq(zorgkantoorregios.naam, regio),
         eq(zaken.jaar, jaar),
         ne(zaken.id, zaak.id),
         eq(zaken.status, 'ingediend'),
+        lte(zaken.ingesteld, dagtekening),
       ),
     )
+    .orderBy(zaken.ingesteld, zaken.id)
     .get();
   return rij?.ingesteld && rij.ingesteld <= dagtekening
     ? { cbbZaaknummer: rij.cbbZaaknummer, regio, jaar, ingesteldTekst: formatDatumKort(rij.ingesteld) }

@@ -26,6 +26,8 @@ export interface ZaakOverzichtRij {
   regio: string | null;
   jaar: number | null;
   zorgaanbieder: string | null;
+  /** The case's client: its own organisation's record (issue 28). */
+  zorgaanbiederId: number | null;
   tariefbeschikking: string | null;
   /** The case's own organisation's tariefbeschikking (issue 28: never one of another organisation). */
   tariefbeschikkingId: number | null;
@@ -54,6 +56,7 @@ function zaakSelectie(db: Db) {
       regio: zorgkantoorregios.naam,
       jaar: zaken.jaar,
       zorgaanbieder: zorgaanbieders.naam,
+      zorgaanbiederId: zaken.zorgaanbiederId,
       tariefbeschikking: tariefbeschikkingen.kenmerk,
       tariefbeschikkingId: zaken.tariefbeschikkingId,
       tariefbeschikkingJaar: tariefbeschikkingen.jaar,

@@ -281,6 +281,26 @@ describe('in-house counsel, bezwaar pro forma with 7:1a, client letter', () => {
     );
   });
 
+  it('samenhang names only the same client’s pending beroep: another client of the firm in the same region and year gets none (issue 29)', async () => {
+    // Maasoever, another client of the firm, gets a tariefbeschikking in Amsterdam 2026 — where Amstelhof's beroep 26/3000 is pending.
+    const r = await post(DEMO.advocaat, '/besluiten/tariefbeschikking', {
+      kenmerk: 'NZa/TB/2026-9100',
+      zorgaanbieder: '90000004',
+      regio: 'Amsterdam',
+      jaar: '2026',
+      soort: 'wijziging',
+      besluitdatum: '16-11-2026',
+      bekendgemaakt: '18-11-2026',
+    });
+    expect(r.status).toBe(303);
+    const zaakId = await openZaak(DEMO.advocaat, { soort: 'bezwaar', tariefbeschikkingId: String(tbId('NZa/TB/2026-9100')) });
+    await aanvullen(DEMO.advocaat, zaakId, { soort: 'bezwaarschrift-pro-forma', rechtstreeksBeroep: 'ja', volmachtInBezwaar: 'ja' });
+    const { tekst } = await generate(DEMO.advocaat, zaakId, { soort: 'bezwaarschrift-pro-forma', dagtekening: '26-11-2026' });
+    expect(tekst).toContain('Maasoever Gehandicaptenzorg B.V.');
+    expect(tekst).not.toContain('26/3000');
+    expect(tekst).not.toContain('heeft op 20 november 2026 beroep ingesteld');
+  });
+
   it('client letter: from counsel to the client, the status, one safe date and what the client must do by when', async () => {
     const zaakId = id(`SELECT z.id FROM zaken z JOIN tariefbeschikkingen t ON t.id = z.tariefbeschikking_id WHERE t.kenmerk = 'NZa/TB/2026-1855'`);
     const { tekst } = await generate(DEMO.inhouse, zaakId, { soort: 'clientbrief' });
