@@ -11,6 +11,7 @@ import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoe
 import { toVeldFouten, type VeldFout } from '../../validation/velden';
 import { enkel, formulierValidator, foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
 import { paginaContext } from '../paginaContext';
+import { can } from '../../services/permissies';
 import { listWijzigingen } from '../../services/auditService';
 import { z } from 'zod';
 
@@ -69,6 +70,8 @@ export function besluitenRoutes(deps: AppDeps) {
         ...paginaContext(c, 'registreren'),
         titel: 'Besluit registreren',
         isCr: type === 'contracteerruimte',
+        // Issue 28.4: only the NZa registers contracteerruimtebesluiten; nobody else is offered the form (or its tab).
+        magContracteerruimte: can(actor, 'contracteerruimte.registreren'),
         waarden: type === 'contracteerruimte' ? crInvoerUitFormulier(waarden) : tb,
         fouten: perVeld,
         foutLijst: fouten,
@@ -95,7 +98,12 @@ export function besluitenRoutes(deps: AppDeps) {
     );
   }
 
-  app.get('/nieuw', (c) => renderFormulier(c, c.req.query('type') === 'contracteerruimte' ? 'contracteerruimte' : 'tariefbeschikking'));
+  app.get('/nieuw', (c) =>
+    renderFormulier(
+      c,
+      c.req.query('type') === 'contracteerruimte' && can(c.get('actor'), 'contracteerruimte.registreren') ? 'contracteerruimte' : 'tariefbeschikking',
+    ),
+  );
 
   app.get('/contracteerruimte/regel', (c) => {
     const index = z.coerce.number().int().min(0).max(400).catch(BEDRAG_REGELS_STANDAARD).parse(c.req.query('index'));

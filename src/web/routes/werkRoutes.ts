@@ -66,6 +66,8 @@ export function werkRoutes(deps: AppDeps) {
         vandaag,
         werkdagen: MIJN_WEEK_WERKDAGEN,
         ...week,
+        // Issue 28.4: a lezer sees which terms have no case yet, but is offered no case to open.
+        magZaakOpenen: can(actor, 'zaak.openen'),
         terug: new URL(c.req.url).pathname + new URL(c.req.url).search,
         personen: [
           ...loadCollegas(deps.db, actor).map((g) => ({

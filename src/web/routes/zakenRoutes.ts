@@ -123,6 +123,8 @@ export function zakenRoutes(deps: AppDeps) {
       tijdlijn: loadTijdlijn(deps.db, zaak.id),
       wijzigingen: listWijzigingen(deps.db, 'zaak', zaak.id),
       magSchrijven: can(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId }),
+      // Issue 28.4: a lezer sees the drafted filings, but is offered no filing to draft.
+      magStukOpstellen: can(actor, 'stuk.opstellen', { soort: 'zaak', organisatieId: zaak.organisatieId }),
       documenten: loadZaakdocumenten(deps.db, zaak.id),
       stukTermijnen: loadStukTermijnen(deps.db, zaak.id).map((t) => ({
         label: t.soort === 'hersteltermijn' ? 'Gronden aanvullen' : 'Griffierecht bijgeschreven',
