@@ -192,7 +192,6 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
       '/matrix',
       '/matrix/Amsterdam/2026',
       '/besluiten/nieuw',
-      '/besluiten/nieuw?type=contracteerruimte',
       '/import',
       '/zaken',
       `/zaken/${zaakId}`,
@@ -210,6 +209,13 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await page.goto(`${server.url}/besluiten/nieuw`);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await checkToegankelijkheid('formulier met fouten');
+    // The NZa's own pages: the contracteerruimtebesluit form (only the NZa is offered it) and its workspace with the
+    // register of received beroepen.
+    await meldAan(/Vries/);
+    for (const pad of ['/besluiten/nieuw?type=contracteerruimte', '/werkruimte']) {
+      await page.goto(`${server.url}${pad}`);
+      await checkToegankelijkheid(pad);
+    }
     // A beheerder's pages (Bakker is the beheerder of Heuvelrand), the SSO settings in their error state too.
     await meldAan(/Bakker/);
     for (const pad of ['/organisatie/leden', '/organisatie/sso', '/organisatie/wijzigingen']) {
