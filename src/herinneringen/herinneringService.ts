@@ -104,8 +104,10 @@ export function planHerinneringen(deps: HerinneringDeps): { gepland: number; her
   for (const o of teHerinneren) {
     const basis = { termijn: o.termijnSleutel, organisatieId: o.organisatieId, zaakId: o.zaak?.id ?? null, einde: o.termijn.einde };
     for (const m of computeHerinneringsmomenten(o.termijn.einde, o.schema, termijnen.config.kalender)) {
-      const sleutel = `h:${o.termijnSleutel}:u${o.gebruiker.id}:e${o.termijn.einde}:w${m.werkdagenVooraf}`;
-      gewenst.set(sleutel, { sleutel, soort: 'herinnering', gebruikerId: o.gebruiker.id, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum, ...basis });
+      for (const p of o.ontvangers.personen) {
+        const sleutel = `h:${o.termijnSleutel}:u${p.id}:e${o.termijn.einde}:w${m.werkdagenVooraf}`;
+        gewenst.set(sleutel, { sleutel, soort: 'herinnering', gebruikerId: p.id, werkdagenVooraf: m.werkdagenVooraf, moment: m.datum, ...basis });
+      }
     }
     const moment = werkdagenVoor(o.termijn.einde, ESCALATIE_WERKDAGEN, termijnen.config.kalender);
     for (const p of o.escalatie) {
@@ -388,7 +390,7 @@ function composeMail(
     return composeEscalatie({
       aan: aan.email,
       naam: aan.naam,
-      verantwoordelijke: o.gebruiker.naam,
+      verantwoordelijke: o.ontvangers.personen.map((p) => p.naam).join(', '),
       termijn: o.termijn,
       termijnUrl,
       gezienUrl,
@@ -397,10 +399,11 @@ function composeMail(
       messageId,
     });
   }
-  if (o.gebruiker.id !== rij.gebruikerId) return undefined;
+  const ontvanger = o.ontvangers.personen.find((p) => p.id === rij.gebruikerId);
+  if (!ontvanger) return undefined;
   return composeHerinnering({
-    aan: o.gebruiker.email,
-    naam: o.gebruiker.naam,
+    aan: ontvanger.email,
+    naam: ontvanger.naam,
     termijn: o.termijn,
     zaakUrl: termijnUrl,
     heeftZaak: Boolean(o.zaak),
@@ -422,7 +425,7 @@ function describeZaak(z: StukTeHerinneren['zaak']): string {
 /** A stuk term's reminder or escalation (issue 13), with the term as a calendar event. */
 function composeStukMail(o: StukTeHerinneren, rij: typeof herinneringen.$inferSelect, appUrl: string, vandaag: IsoDatum, messageId: string) {
   const zaakUrl = `${appUrl}/zaken/${o.zaak.id}`;
-  const aan = rij.soort === 'escalatie' ? o.escalatie.find((p) => p.id === rij.gebruikerId) : o.gebruiker.id === rij.gebruikerId ? o.gebruiker : undefined;
+  const aan = (rij.soort === 'escalatie' ? o.escalatie : o.ontvangers.personen).find((p) => p.id === rij.gebruikerId);
   if (!aan) return undefined;
   const wat = o.soort === 'hersteltermijn' ? 'gronden aanvullen (art. 6:6 Awb)' : 'griffierecht bijgeschreven (art. 8:41 lid 5 Awb)';
   return composeStukHerinnering({
@@ -433,7 +436,7 @@ function composeStukMail(o: StukTeHerinneren, rij: typeof herinneringen.$inferSe
     zaak: describeZaak(o.zaak),
     zaakUrl,
     gezienUrl: `${appUrl}/herinneringen/${rij.id}`,
-    ...(rij.soort === 'escalatie' ? { nietGezienDoor: o.gebruiker.naam } : {}),
+    ...(rij.soort === 'escalatie' ? { nietGezienDoor: o.ontvangers.personen.map((p) => p.naam).join(', ') } : {}),
     vandaag,
     messageId,
     agenda: {

@@ -67,13 +67,23 @@ export function toAgendaTermijn(o: Pick<OpenZaakTermijn, 'zaak' | 'termijn'>, ap
   };
 }
 
-/** One open term and who is reminded of it: a case's responsible person, or the organisation's default one. */
+/**
+ * Who is reminded of a term (issue 30.1: never nobody): the case's responsible person; else the organisation's
+ * standaardverantwoordelijke; else every jurist and beheerder of the organisation (and, in an organisation that has
+ * only readers, every member).
+ */
+export interface Ontvangers {
+  personen: [Persoon, ...Persoon[]];
+  via: 'verantwoordelijke' | 'standaardverantwoordelijke' | 'alle juristen';
+}
+
+/** One open term and who is reminded of it. */
 export interface TeHerinneren {
   /** The term's identity in the ledger: `z<zaak id>` for a case, else the term within the organisation. */
   termijnSleutel: string;
   organisatieId: number;
   zaak?: ZaakOverzichtRij;
-  gebruiker: { id: number; naam: string; email: string };
+  ontvangers: Ontvangers;
   termijn: WeergaveTermijn;
   schema: number[];
   zorgaanbieder: string | null;
@@ -81,7 +91,18 @@ export interface TeHerinneren {
   escalatie: { id: number; naam: string; email: string }[];
 }
 
-type Persoon = { id: number; naam: string; email: string };
+export type Persoon = { id: number; naam: string; email: string };
+
+type Lid = Persoon & { organisatieId: number; rol: string };
+
+/** The recipients of an organisation's term: `eerst` (the responsible person), the default person, or all who can act. */
+export function chooseOntvangers(eerst: Persoon | undefined, standaard: Persoon | undefined, leden: readonly Lid[]): Ontvangers | undefined {
+  if (eerst) return { personen: [eerst], via: 'verantwoordelijke' };
+  if (standaard) return { personen: [standaard], via: 'standaardverantwoordelijke' };
+  const schrijvers = leden.filter((g) => g.rol === 'jurist' || g.rol === 'beheerder');
+  const allen = (schrijvers.length > 0 ? schrijvers : leden).map((g) => ({ id: g.id, naam: g.naam, email: g.email }));
+  return allen.length > 0 ? { personen: allen as [Persoon, ...Persoon[]], via: 'alle juristen' } : undefined;
+}
 
 /** The term of a decision for one party, whatever the date: a moved date keeps the identity (and its reminders move). */
 const termijnIdentiteit = (organisatieId: number, t: Pick<Termijn, 'besluitType' | 'besluit' | 'rechtsmiddel' | 'regio' | 'jaar' | 'partij'>) =>
@@ -91,10 +112,10 @@ const vroegsteOpen = <T extends { einde: IsoDatum }>(lijst: readonly T[], vandaa
   [...lijst].sort((a, b) => (a.einde < b.einde ? -1 : a.einde > b.einde ? 1 : 0)).find((t) => t.einde >= vandaag);
 
 /**
- * Every open term of every organisation's clients and who is reminded of it (issue 14): a case not yet filed reminds
- * its responsible person (or, without one, the organisation's default person); a term without a case reminds the
- * organisation's default person. A filed or closed case ends its term's reminders. The terms come from the one engine
- * through the term service, seen as a member of the organisation sees them.
+ * Every open term of every organisation's clients and who is reminded of it (issue 14, 30.1): a case not yet filed
+ * reminds its responsible person; a term without a case, or a case without one, reminds the organisation's default
+ * person, and without one every jurist and beheerder — never nobody. A filed or closed case ends its term's reminders.
+ * The terms come from the one engine through the term service, seen as a member of the organisation sees them.
  */
 export function loadTeHerinneren(db: Db, termijnen: TermijnService, vandaag: IsoDatum): TeHerinneren[] {
   const personen = new Map(
@@ -112,6 +133,7 @@ export function loadTeHerinneren(db: Db, termijnen: TermijnService, vandaag: Iso
   for (const org of db.select().from(organisaties).all()) {
     if (org.soort === 'nza') continue; // the NZa has no clients: its work is the other side of these terms
     const standaard = persoon(org.standaardVerantwoordelijkeId, org.id);
+    const leden = [...personen.values()].filter((g) => g.organisatieId === org.id);
     const escalatie = new Map<number, Persoon>();
     const reserve = persoon(org.reserveVerantwoordelijkeId, org.id);
     if (reserve) escalatie.set(reserve.id, reserve);
@@ -142,22 +164,40 @@ export function loadTeHerinneren(db: Db, termijnen: TermijnService, vandaag: Iso
       if (!zaak) continue;
       const gevonden = findZaakTermijnen(berekend, zaak);
       for (const t of [...gevonden.termijnen, ...gevonden.beschermendeDatums]) gedekt.add(termijnIdentiteit(org.id, t));
+      if (rij.status === 'ingediend') {
+        // A filed beroep still has its precaution date (art. 6:19 Awb: a later besluit the beroep may not reach): until
+        // that passes, it is reminded as the case's own term.
+        const voorzorg = vroegsteOpen(gevonden.beschermendeDatums, vandaag);
+        const ontvangers = voorzorg && chooseOntvangers(persoon(rij.verantwoordelijkeId, org.id), standaard, leden);
+        if (voorzorg && ontvangers)
+          uitkomst.push({
+            termijnSleutel: `z${zaak.id}v`,
+            organisatieId: org.id,
+            zaak,
+            ontvangers,
+            termijn: voorzorg,
+            schema: schemaVan(ontvangers.personen[0], rij.zaakSchema),
+            zorgaanbieder: zaak.zorgaanbieder,
+            escalatie: [...escalatie.values()],
+          });
+      }
       if (rij.status !== 'concept') continue;
-      const wie = persoon(rij.verantwoordelijkeId, org.id) ?? standaard;
+      const ontvangers = chooseOntvangers(persoon(rij.verantwoordelijkeId, org.id), standaard, leden);
       const termijn = vroegsteOpen([...gevonden.termijnen, ...gevonden.beschermendeDatums], vandaag);
-      if (!wie || !termijn) continue;
+      if (!ontvangers || !termijn) continue;
       uitkomst.push({
         termijnSleutel: `z${zaak.id}`,
         organisatieId: org.id,
         zaak,
-        gebruiker: wie,
+        ontvangers,
         termijn,
-        schema: schemaVan(wie, rij.zaakSchema),
+        schema: schemaVan(ontvangers.personen[0], rij.zaakSchema),
         zorgaanbieder: zaak.zorgaanbieder,
         escalatie: [...escalatie.values()],
       });
     }
-    if (!standaard) continue;
+    const ontvangers = chooseOntvangers(undefined, standaard, leden);
+    if (!ontvangers) continue;
     // The clients' terms without a case: a term of a client (its own party), or a lid-3 window of a region and year
     // in which a client has a tariefbeschikking. Never the zorgkantoor's own terms.
     const clienten = new Set<string>();
@@ -179,9 +219,9 @@ export function loadTeHerinneren(db: Db, termijnen: TermijnService, vandaag: Iso
       uitkomst.push({
         termijnSleutel: id,
         organisatieId: org.id,
-        gebruiker: standaard,
+        ontvangers,
         termijn: toWeergaveTermijn(t, berekend.config),
-        schema: schemaVan(standaard),
+        schema: schemaVan(ontvangers.personen[0]),
         zorgaanbieder: t.partij ?? (t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null),
         escalatie: [...escalatie.values()],
       });
@@ -199,7 +239,7 @@ export interface StukTeHerinneren {
   termijnSleutel: string;
   organisatieId: number;
   zaak: ZaakOverzichtRij;
-  gebruiker: Persoon;
+  ontvangers: Ontvangers;
   soort: StukTermijnSoort;
   termijn: OverigeTermijn;
   schema: number[];
@@ -236,10 +276,15 @@ export function loadStukTeHerinneren(db: Db, vandaag: IsoDatum, kalender: AtwKal
       const g = id === null || id === undefined ? undefined : perId.get(id);
       return g && g.organisatieId === org.id ? g : undefined;
     };
-    const wie = lid(rij.verantwoordelijkeId) ?? lid(org.standaardVerantwoordelijkeId);
+    const ontvangers = chooseOntvangers(
+      lid(rij.verantwoordelijkeId),
+      lid(org.standaardVerantwoordelijkeId),
+      personen.filter((g) => g.organisatieId === org.id),
+    );
+    const wie = ontvangers?.personen[0];
     const actor = wie && loadActor(db, wie.id);
     const zaak = actor && loadZaak(db, actor, rij.zaakId);
-    if (!wie || !zaak) continue;
+    if (!ontvangers || !zaak) continue;
     const escalatie = new Map<number, Persoon>();
     const reserve = lid(org.reserveVerantwoordelijkeId);
     if (reserve) escalatie.set(reserve.id, { id: reserve.id, naam: reserve.naam, email: reserve.email });
@@ -250,10 +295,10 @@ export function loadStukTeHerinneren(db: Db, vandaag: IsoDatum, kalender: AtwKal
       termijnSleutel: `s${rij.id}`,
       organisatieId: org.id,
       zaak,
-      gebruiker: { id: wie.id, naam: wie.naam, email: wie.email },
+      ontvangers: { ...ontvangers, personen: ontvangers.personen.map((p) => ({ id: p.id, naam: p.naam, email: p.email })) as [Persoon, ...Persoon[]] },
       soort: rij.soort,
       termijn: { ...termijn, einde: rij.einde },
-      schema: parseSchema(wie.schema ?? '') ?? [...STANDAARD_SCHEMA],
+      schema: parseSchema(perId.get(ontvangers.personen[0].id)?.schema ?? '') ?? [...STANDAARD_SCHEMA],
       escalatie: [...escalatie.values()],
     });
   }

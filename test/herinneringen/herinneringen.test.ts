@@ -31,9 +31,13 @@ let vandaag: string;
 let nuMs: number;
 beforeEach(() => {
   t = createTestApp();
-  // These tests follow the two cases of mr. S. Bakker: the demo's other reminder and the demo digest stay out.
+  // These tests follow the terms of mr. S. Bakker's organisation (its two cases, and its terms without a case, which
+  // reach her as its only member: issue 30.1). Every open term is reminded to someone, so the other counsel
+  // organisation's cases and tariefbeschikkingen are taken out of this database; the demo digest stays out.
   t.db.$client.exec(`UPDATE gebruikers SET weekoverzicht = 0;
-    UPDATE zaken SET verantwoordelijke_id = NULL WHERE status = 'concept' AND organisatie_id <> (SELECT organisatie_id FROM gebruikers WHERE email = '${DEMO.inhouse}')`);
+    DELETE FROM zaakgebeurtenissen WHERE zaak_id IN (SELECT id FROM zaken WHERE organisatie_id = 2);
+    DELETE FROM zaken WHERE organisatie_id = 2;
+    DELETE FROM tariefbeschikkingen WHERE organisatie_id = 2;`);
   ontvangen = [];
   weigeren = false;
   vandaag = '2026-11-23';
@@ -92,8 +96,11 @@ describe('reminders by e-mail', () => {
 
   it('sends each later moment once, and stops when the case is registered as filed', async () => {
     await ronde();
-    vandaag = '2026-12-02'; // 7 working days before 11 December, 14 before 22 December (zaak 4)
-    expect((await ronde()).verzonden).toBe(2);
+    // 7 working days before 11 December (zaak 3), 14 before 22 December: zaak 4's beroep, and the bezwaar against
+    // NZa/TB/2026-1855 for which no case was opened (reminded all the same, issue 30.1).
+    vandaag = '2026-12-02';
+    expect((await ronde()).verzonden).toBe(3);
+    expect((await mails()).filter((m) => m.text?.includes('Voor deze termijn is nog geen zaak geopend'))).toHaveLength(1);
     await t.als(DEMO.inhouse)('/zaken/3/ingesteld', {
       method: 'POST',
       // Filed on a day the app (pinned to 22 November) already knows: a filing date after today is refused.
@@ -103,7 +110,7 @@ describe('reminders by e-mail', () => {
     vandaag = '2026-12-08'; // 3 working days before 11 December: zaak 3 is filed now
     expect((await ronde()).verzonden).toBe(0);
     expect(status().filter((s) => s.sleutel.startsWith('h:z3:') && s.status === 'gepland')).toEqual([]);
-    expect(ontvangen).toHaveLength(3);
+    expect(ontvangen).toHaveLength(4);
   });
 
   it('after the job was killed between sending and recording, a restart sends no duplicate', async () => {
@@ -134,8 +141,9 @@ describe('reminders by e-mail', () => {
     await ronde();
     vandaag = '2026-12-17'; // down since 23 November: zaak 4's 14, 7 and 3 working-day moments all passed
     const u = await ronde();
-    expect(u.verzonden).toBe(1);
-    const [, inhaal] = await mails();
+    // One per term: zaak 4's beroep, and the bezwaar against NZa/TB/2026-1855 that has no case (both 22 December).
+    expect(u.verzonden).toBe(2);
+    const inhaal = (await mails()).find((m) => m.subject?.startsWith('Herinnering: beroep bij het CBb'));
     // Plain, not alarming: the usual subject; the body says once, calmly, that moments were taken together.
     expect(inhaal!.subject).toMatch(/^Herinnering: beroep bij het CBb tegen de contracteerruimte Utrecht 2026 — laatste dag 22 december 2026/);
     expect(inhaal!.text).toContain('Eerdere herinneringsmomenten voor deze termijn zijn in deze ene herinnering samengenomen.');
@@ -173,9 +181,9 @@ describe('reminders by e-mail', () => {
       sendVerschuldigde({ ...deps(undefined, tweede), afzender: createAfzender() }),
     ]);
     expect([a.geenLease, b.geenLease].filter(Boolean)).toHaveLength(1); // one holds the sender lease, the other sends nothing
-    expect(a.verzonden + b.verzonden).toBe(2);
-    expect(ontvangen).toHaveLength(2);
-    expect(new Set((await mails()).map((m) => m.messageId)).size).toBe(2);
+    expect(a.verzonden + b.verzonden).toBe(3);
+    expect(ontvangen).toHaveLength(3);
+    expect(new Set((await mails()).map((m) => m.messageId)).size).toBe(3);
     tweede.$client.close();
   });
 
