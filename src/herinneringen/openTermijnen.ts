@@ -118,114 +118,126 @@ const vroegsteOpen = <T extends { einde: IsoDatum }>(lijst: readonly T[], vandaa
  * The terms come from the one engine through the term service, seen as a member of the organisation sees them.
  */
 export function loadTeHerinneren(db: Db, termijnen: TermijnService, vandaag: IsoDatum): TeHerinneren[] {
-  const personen = new Map(
+  const leden = loadLeden(db);
+  return db
+    .select()
+    .from(organisaties)
+    .all()
+    .flatMap((org) => loadTeHerinnerenVan(db, termijnen, org, leden, vandaag));
+}
+
+type Organisatie = typeof organisaties.$inferSelect;
+type LidRij = Persoon & { organisatieId: number; rol: string };
+
+const loadLeden = (db: Db): Map<number, LidRij> =>
+  new Map(
     db
       .select({ id: gebruikers.id, naam: gebruikers.naam, email: gebruikers.email, organisatieId: gebruikers.organisatieId, rol: gebruikers.rol })
       .from(gebruikers)
       .all()
       .map((g) => [g.id, g]),
   );
+
+/** One organisation's open terms and who is reminded of each (see loadTeHerinneren). */
+function loadTeHerinnerenVan(db: Db, termijnen: TermijnService, org: Organisatie, personen: Map<number, LidRij>, vandaag: IsoDatum): TeHerinneren[] {
   const persoon = (id: number | null | undefined, organisatieId: number): Persoon | undefined => {
     const g = id === null || id === undefined ? undefined : personen.get(id);
     return g && g.organisatieId === organisatieId ? { id: g.id, naam: g.naam, email: g.email } : undefined;
   };
   const uitkomst: TeHerinneren[] = [];
-  for (const org of db.select().from(organisaties).all()) {
-    if (org.soort === 'nza') continue; // the NZa has no clients: its work is the other side of these terms
-    const standaard = persoon(org.standaardVerantwoordelijkeId, org.id);
-    const leden = [...personen.values()].filter((g) => g.organisatieId === org.id);
-    const escalatie = new Map<number, Persoon>();
-    const reserve = persoon(org.reserveVerantwoordelijkeId, org.id);
-    if (reserve) escalatie.set(reserve.id, reserve);
-    for (const g of personen.values()) if (g.organisatieId === org.id && g.rol === 'beheerder') escalatie.set(g.id, { id: g.id, naam: g.naam, email: g.email });
-    const zaakRijen = db
-      .select({ id: zaken.id, status: zaken.status, verantwoordelijkeId: zaken.verantwoordelijkeId, zaakSchema: zaken.herinneringsschema })
-      .from(zaken)
-      .where(eq(zaken.organisatieId, org.id))
-      .all();
-    // The organisation's view: through its default person, else any member (what each of them sees is the same).
-    const lid = standaard ?? [...personen.values()].find((g) => g.organisatieId === org.id);
-    const actor = lid && loadActor(db, lid.id);
-    if (!actor) continue;
-    const berekend = termijnen.computeVoorActor(actor, vandaag);
-    const schemas = new Map(
-      db
-        .select({ id: gebruikers.id, schema: gebruikers.herinneringsschema })
-        .from(gebruikers)
-        .where(eq(gebruikers.organisatieId, org.id))
-        .all()
-        .map((g) => [g.id, g.schema]),
-    );
-    const schemaVan = (g: Persoon, zaakSchema?: string | null) =>
-      parseSchema(zaakSchema ?? '') ?? parseSchema(schemas.get(g.id) ?? '') ?? [...STANDAARD_SCHEMA];
-    const gedekt = new Set<string>();
-    for (const rij of zaakRijen) {
-      const zaak = loadZaak(db, actor, rij.id);
-      if (!zaak) continue;
-      const gevonden = findZaakTermijnen(berekend, zaak);
-      for (const t of [...gevonden.termijnen, ...gevonden.beschermendeDatums]) gedekt.add(termijnIdentiteit(org.id, t));
-      if (rij.status === 'ingediend') {
-        // A filed beroep still has its precaution date (art. 6:19 Awb: a later besluit the beroep may not reach): until
-        // that passes, it is reminded as the case's own term.
-        const voorzorg = vroegsteOpen(gevonden.beschermendeDatums, vandaag);
-        const ontvangers = voorzorg && chooseOntvangers(persoon(rij.verantwoordelijkeId, org.id), standaard, leden);
-        if (voorzorg && ontvangers)
-          uitkomst.push({
-            termijnSleutel: `z${zaak.id}v`,
-            organisatieId: org.id,
-            zaak,
-            ontvangers,
-            termijn: voorzorg,
-            schema: schemaVan(ontvangers.personen[0], rij.zaakSchema),
-            zorgaanbieder: zaak.zorgaanbieder,
-            escalatie: [...escalatie.values()],
-          });
-      }
-      if (rij.status !== 'concept') continue;
-      const ontvangers = chooseOntvangers(persoon(rij.verantwoordelijkeId, org.id), standaard, leden);
-      const termijn = vroegsteOpen([...gevonden.termijnen, ...gevonden.beschermendeDatums], vandaag);
-      if (!ontvangers || !termijn) continue;
-      uitkomst.push({
-        termijnSleutel: `z${zaak.id}`,
-        organisatieId: org.id,
-        zaak,
-        ontvangers,
-        termijn,
-        schema: schemaVan(ontvangers.personen[0], rij.zaakSchema),
-        zorgaanbieder: zaak.zorgaanbieder,
-        escalatie: [...escalatie.values()],
-      });
+  if (org.soort === 'nza') return []; // the NZa has no clients: its work is the other side of these terms
+  const standaard = persoon(org.standaardVerantwoordelijkeId, org.id);
+  const leden = [...personen.values()].filter((g) => g.organisatieId === org.id);
+  const escalatie = new Map<number, Persoon>();
+  const reserve = persoon(org.reserveVerantwoordelijkeId, org.id);
+  if (reserve) escalatie.set(reserve.id, reserve);
+  for (const g of personen.values()) if (g.organisatieId === org.id && g.rol === 'beheerder') escalatie.set(g.id, { id: g.id, naam: g.naam, email: g.email });
+  const zaakRijen = db
+    .select({ id: zaken.id, status: zaken.status, verantwoordelijkeId: zaken.verantwoordelijkeId, zaakSchema: zaken.herinneringsschema })
+    .from(zaken)
+    .where(eq(zaken.organisatieId, org.id))
+    .all();
+  // The organisation's view: through its default person, else any member (what each of them sees is the same).
+  const lid = standaard ?? [...personen.values()].find((g) => g.organisatieId === org.id);
+  const actor = lid && loadActor(db, lid.id);
+  if (!actor) return [];
+  const berekend = termijnen.computeVoorActor(actor, vandaag);
+  const schemas = new Map(
+    db
+      .select({ id: gebruikers.id, schema: gebruikers.herinneringsschema })
+      .from(gebruikers)
+      .where(eq(gebruikers.organisatieId, org.id))
+      .all()
+      .map((g) => [g.id, g.schema]),
+  );
+  const schemaVan = (g: Persoon, zaakSchema?: string | null) => parseSchema(zaakSchema ?? '') ?? parseSchema(schemas.get(g.id) ?? '') ?? [...STANDAARD_SCHEMA];
+  const gedekt = new Set<string>();
+  for (const rij of zaakRijen) {
+    const zaak = loadZaak(db, actor, rij.id);
+    if (!zaak) continue;
+    const gevonden = findZaakTermijnen(berekend, zaak);
+    for (const t of [...gevonden.termijnen, ...gevonden.beschermendeDatums]) gedekt.add(termijnIdentiteit(org.id, t));
+    if (rij.status === 'ingediend') {
+      // A filed beroep still has its precaution date (art. 6:19 Awb: a later besluit the beroep may not reach): until
+      // that passes, it is reminded as the case's own term.
+      const voorzorg = vroegsteOpen(gevonden.beschermendeDatums, vandaag);
+      const ontvangers = voorzorg && chooseOntvangers(persoon(rij.verantwoordelijkeId, org.id), standaard, leden);
+      if (voorzorg && ontvangers)
+        uitkomst.push({
+          termijnSleutel: `z${zaak.id}v`,
+          organisatieId: org.id,
+          zaak,
+          ontvangers,
+          termijn: voorzorg,
+          schema: schemaVan(ontvangers.personen[0], rij.zaakSchema),
+          zorgaanbieder: zaak.zorgaanbieder,
+          escalatie: [...escalatie.values()],
+        });
     }
-    const ontvangers = chooseOntvangers(undefined, standaard, leden);
-    if (!ontvangers) continue;
-    // The clients' terms without a case: a term of a client (its own party), or a lid-3 window of a region and year
-    // in which a client has a tariefbeschikking. Never the zorgkantoor's own terms.
-    const clienten = new Set<string>();
-    const clientCellen = new Set<string>();
-    for (const tb of berekend.tariefbeschikkingen.values()) {
-      clienten.add(tb.zorgaanbieder);
-      clientCellen.add(`${tb.regio}|${tb.jaar}`);
-    }
-    const perIdentiteit = new Map<string, Termijn[]>();
-    for (const t of berekend.uitkomst.termijnen) {
-      if (t.einde < vandaag || t.partijSoort === 'zorgkantoor') continue;
-      if (t.partij !== undefined ? !clienten.has(t.partij) : !clientCellen.has(`${t.regio}|${t.jaar}`)) continue;
-      const id = termijnIdentiteit(org.id, t);
-      if (gedekt.has(id)) continue;
-      perIdentiteit.set(id, [...(perIdentiteit.get(id) ?? []), t]);
-    }
-    for (const [id, lijst] of perIdentiteit) {
-      const t = vroegsteOpen(lijst, vandaag)!;
-      uitkomst.push({
-        termijnSleutel: id,
-        organisatieId: org.id,
-        ontvangers,
-        termijn: toWeergaveTermijn(t, berekend.config),
-        schema: schemaVan(ontvangers.personen[0]),
-        zorgaanbieder: t.partij ?? (t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null),
-        escalatie: [...escalatie.values()],
-      });
-    }
+    if (rij.status !== 'concept') continue;
+    const ontvangers = chooseOntvangers(persoon(rij.verantwoordelijkeId, org.id), standaard, leden);
+    const termijn = vroegsteOpen([...gevonden.termijnen, ...gevonden.beschermendeDatums], vandaag);
+    if (!ontvangers || !termijn) continue;
+    uitkomst.push({
+      termijnSleutel: `z${zaak.id}`,
+      organisatieId: org.id,
+      zaak,
+      ontvangers,
+      termijn,
+      schema: schemaVan(ontvangers.personen[0], rij.zaakSchema),
+      zorgaanbieder: zaak.zorgaanbieder,
+      escalatie: [...escalatie.values()],
+    });
+  }
+  const ontvangers = chooseOntvangers(undefined, standaard, leden);
+  if (!ontvangers) return uitkomst;
+  // The clients' terms without a case: a term of a client (its own party), or a lid-3 window of a region and year
+  // in which a client has a tariefbeschikking. Never the zorgkantoor's own terms.
+  const clienten = new Set<string>();
+  const clientCellen = new Set<string>();
+  for (const tb of berekend.tariefbeschikkingen.values()) {
+    clienten.add(tb.zorgaanbieder);
+    clientCellen.add(`${tb.regio}|${tb.jaar}`);
+  }
+  const perIdentiteit = new Map<string, Termijn[]>();
+  for (const t of berekend.uitkomst.termijnen) {
+    if (t.einde < vandaag || t.partijSoort === 'zorgkantoor') continue;
+    if (t.partij !== undefined ? !clienten.has(t.partij) : !clientCellen.has(`${t.regio}|${t.jaar}`)) continue;
+    const id = termijnIdentiteit(org.id, t);
+    if (gedekt.has(id)) continue;
+    perIdentiteit.set(id, [...(perIdentiteit.get(id) ?? []), t]);
+  }
+  for (const [id, lijst] of perIdentiteit) {
+    const t = vroegsteOpen(lijst, vandaag)!;
+    uitkomst.push({
+      termijnSleutel: id,
+      organisatieId: org.id,
+      ontvangers,
+      termijn: toWeergaveTermijn(t, berekend.config),
+      schema: schemaVan(ontvangers.personen[0]),
+      zorgaanbieder: t.partij ?? (t.besluitType === 'tariefbeschikking' ? (berekend.tariefbeschikkingen.get(t.besluit)?.zorgaanbieder ?? null) : null),
+      escalatie: [...escalatie.values()],
+    });
   }
   return uitkomst;
 }
