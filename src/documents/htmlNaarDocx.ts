@@ -127,7 +127,9 @@ export async function createDocx(html: string, meta: { titel: string; auteur: st
           new Paragraph({
             ...enkel,
             alignment: AlignmentType.RIGHT,
-            children: [new ImageRun({ type: 'png', data: briefhoofd.logoPng, transformation: { width: 180, height: 48 } })],
+            // The document's only drawing: its id is fixed, not the docx library's process-wide counter, so that a
+            // filing's bytes do not depend on how many documents were rendered before, for any organisation (issue 28.2).
+            children: [new ImageRun({ type: 'png', data: briefhoofd.logoPng, transformation: { width: 180, height: 48 }, altText: { id: '1' } })],
           }),
         ]
       : []),
