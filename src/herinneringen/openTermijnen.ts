@@ -1,5 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
+import type { Actor } from '../actor/actor';
 import { gebruikers, organisaties, zaken } from '../db/schema';
 import { parseSchema, STANDAARD_SCHEMA } from '../domain/herinneringen/herinneringsmomenten';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
@@ -10,6 +11,7 @@ import type { AgendaTermijn } from '../agenda/icalendar';
 import type { TermijnService } from '../services/termijnService';
 import { loadZaak, type ZaakOverzichtRij } from '../services/zaakRegistratie';
 import { findZaakTermijnen } from '../services/zaakTermijnen';
+import { formatTermijnSleutel } from '../services/termijnWerk';
 import { loadActor } from '../services/actorService';
 import { listStukTermijnenVoorHerinnering, type StukTermijnSoort } from '../services/stukTermijnen';
 import { computeGriffierechtTermijn, computeHersteltermijn, type OverigeTermijn } from '../domain/termijnen/overigeTermijnen';
@@ -74,7 +76,7 @@ export function toAgendaTermijn(o: Pick<OpenZaakTermijn, 'zaak' | 'termijn'>, ap
  */
 export interface Ontvangers {
   personen: [Persoon, ...Persoon[]];
-  via: 'verantwoordelijke' | 'standaardverantwoordelijke' | 'alle juristen';
+  via: 'verantwoordelijke' | 'standaardverantwoordelijke' | 'alle juristen en beheerders' | 'alle leden';
 }
 
 /** One open term and who is reminded of it. */
@@ -101,7 +103,9 @@ export function chooseOntvangers(eerst: Persoon | undefined, standaard: Persoon 
   if (standaard) return { personen: [standaard], via: 'standaardverantwoordelijke' };
   const schrijvers = leden.filter((g) => g.rol === 'jurist' || g.rol === 'beheerder');
   const allen = (schrijvers.length > 0 ? schrijvers : leden).map((g) => ({ id: g.id, naam: g.naam, email: g.email }));
-  return allen.length > 0 ? { personen: allen as [Persoon, ...Persoon[]], via: 'alle juristen' } : undefined;
+  return allen.length > 0
+    ? { personen: allen as [Persoon, ...Persoon[]], via: schrijvers.length > 0 ? 'alle juristen en beheerders' : 'alle leden' }
+    : undefined;
 }
 
 /** The term of a decision for one party, whatever the date: a moved date keeps the identity (and its reminders move). */
@@ -315,4 +319,27 @@ export function loadStukTeHerinneren(db: Db, vandaag: IsoDatum, kalender: AtwKal
     });
   }
   return uitkomst;
+}
+
+/**
+ * Who is reminded of each open term of the actor's organisation (issue 30.1), by the term's identity within its cell
+ * (formatTermijnSleutel): exactly the reminder job's choice, for pages and the API to show. A case not yet filed
+ * reminds of all its dates, a filed one of its precaution date only; a term without a case of its own. Empty for the NZa.
+ */
+export function buildHerinnerdIndex(db: Db, termijnen: TermijnService, actor: Actor, vandaag: IsoDatum): Map<string, Ontvangers> {
+  const org = db.select().from(organisaties).where(eq(organisaties.id, actor.organisatieId)).get();
+  const index = new Map<string, Ontvangers>();
+  if (!org) return index;
+  const teHerinneren = loadTeHerinnerenVan(db, termijnen, org, loadLeden(db), vandaag);
+  const berekend = termijnen.computeVoorActor(actor, vandaag);
+  for (const o of teHerinneren) {
+    if (!o.zaak) {
+      index.set(formatTermijnSleutel(o.termijn), o.ontvangers);
+      continue;
+    }
+    const gevonden = findZaakTermijnen(berekend, o.zaak);
+    const gedekt = o.termijnSleutel.endsWith('v') ? gevonden.beschermendeDatums : [...gevonden.termijnen, ...gevonden.beschermendeDatums];
+    for (const t of gedekt) if (!index.has(formatTermijnSleutel(t))) index.set(formatTermijnSleutel(t), o.ontvangers);
+  }
+  return index;
 }

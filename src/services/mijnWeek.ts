@@ -22,7 +22,12 @@ export interface MijnWeekRegel {
   controle?: ControleWeergave;
   /** How to open a case for a term without one: the fields of POST /zaken. */
   openen?: Record<string, string | number>;
+  /** Who is reminded of it (issue 30.1): names, and why them. */
+  herinnerd?: { namen: string; via: string };
 }
+
+/** Who the reminder job reminds of a term, by formatTermijnSleutel (src/herinneringen/openTermijnen.ts buildHerinnerdIndex). */
+export type HerinnerdIndex = ReadonlyMap<string, { personen: readonly { naam: string }[]; via: string }>;
 
 export interface MijnWeek {
   totEnMet: IsoDatum;
@@ -39,7 +44,14 @@ export const MIJN_WEEK_WERKDAGEN = 10;
  * responsible for its case (or no one), with its four-eyes check. Read through the engine's result, from the first term
  * ending today on (binary search on the sorted terms), never the whole list.
  */
-export function buildMijnWeek(db: Db, berekend: BerekendOverzicht, actor: Actor, vandaag: IsoDatum, filter: MijnWeekFilter): MijnWeek {
+export function buildMijnWeek(
+  db: Db,
+  berekend: BerekendOverzicht,
+  actor: Actor,
+  vandaag: IsoDatum,
+  filter: MijnWeekFilter,
+  herinnerdIndex: HerinnerdIndex = new Map(),
+): MijnWeek {
   const totEnMet = addWerkdagen(vandaag, MIJN_WEEK_WERKDAGEN, berekend.config.kalender);
   const zaakPerTermijn = loadZaakPerTermijn(db, berekend, actor);
   const controles = loadFataleDatumControles(db, actor.organisatieId);
@@ -60,6 +72,7 @@ export function buildMijnWeek(db: Db, berekend: BerekendOverzicht, actor: Actor,
     if (filter.verantwoordelijke !== undefined && filter.verantwoordelijke !== wie) continue;
     const controle = buildControleWeergave(actor, controles, t, vandaag);
     const openen = zaak ? undefined : buildZaakOpenen(berekend, t);
+    const ontvangers = herinnerdIndex.get(formatTermijnSleutel(t));
     const regel: MijnWeekRegel = {
       termijn: toWeergaveTermijn(t, berekend.config),
       dagenOver: dagenTussen(vandaag, t.einde),
@@ -67,6 +80,7 @@ export function buildMijnWeek(db: Db, berekend: BerekendOverzicht, actor: Actor,
       ...(zaak ? { zaak } : {}),
       ...(controle ? { controle } : {}),
       ...(openen ? { openen } : {}),
+      ...(ontvangers ? { herinnerd: { namen: ontvangers.personen.map((p) => p.naam).join(', '), via: ontvangers.via } } : {}),
     };
     let groep = groepen.get(wie);
     if (!groep) groepen.set(wie, (groep = { naam: zaak?.verantwoordelijke ?? 'Niemand verantwoordelijk (geen zaak of niet toegewezen)', id: wie, regels: [] }));

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from './appContext';
 import { can, type Actie } from '../services/permissies';
 
-const NAVIGATIE: { sleutel: string; href: string; label: string; actie: Actie }[] = [
+const NAVIGATIE: { sleutel: string; href: string; label: string; actie: Actie; teller?: string }[] = [
   { sleutel: 'overzicht', href: '/', label: 'Overzicht', actie: 'termijnen.lezen' },
   { sleutel: 'matrix', href: '/matrix', label: 'Regio × jaar', actie: 'termijnen.lezen' },
   { sleutel: 'registreren', href: '/besluiten/nieuw', label: 'Besluit registreren', actie: 'besluit.registreren' },
@@ -10,12 +10,26 @@ const NAVIGATIE: { sleutel: string; href: string; label: string; actie: Actie }[
   { sleutel: 'mijnWeek', href: '/mijn-week', label: 'Mijn week', actie: 'werkweek.lezen' },
   { sleutel: 'werkruimte', href: '/werkruimte', label: 'Werkruimte NZa', actie: 'werkruimte.lezen' },
   { sleutel: 'zaken', href: '/zaken', label: 'Zaken', actie: 'zaak.lezen' },
+  // With the count of terms whose reminder is unread (issue 30.1), loaded per person after the page.
+  { sleutel: 'herinneringen', href: '/herinneringen', label: 'Herinneringen', actie: 'werkweek.lezen', teller: '/herinneringen/aantal' },
   { sleutel: 'regios', href: '/regios', label: 'Regio’s', actie: 'regio.beheren' },
   { sleutel: 'organisatie', href: '/organisatie/leden', label: 'Organisatie', actie: 'organisatie.beheren' },
   { sleutel: 'instellingen', href: '/instellingen', label: 'Instellingen', actie: 'eigen.instellingen' },
 ];
 export type NavigatieSleutel =
-  'mijnWeek' | 'werkruimte' | 'overzicht' | 'matrix' | 'registreren' | 'importeren' | 'zaken' | 'organisatie' | 'instellingen' | 'outbox' | 'regios' | 'geen';
+  | 'mijnWeek'
+  | 'werkruimte'
+  | 'overzicht'
+  | 'matrix'
+  | 'registreren'
+  | 'importeren'
+  | 'zaken'
+  | 'herinneringen'
+  | 'organisatie'
+  | 'instellingen'
+  | 'outbox'
+  | 'regios'
+  | 'geen';
 
 /**
  * The success message after a write (issue 14): the handler redirects with `?klaar=<key>`; the layout shows the fixed

@@ -85,6 +85,7 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'POST /outbox/:id/verzonden': 'organisatie.beheren',
 
   'GET /herinneringen': 'eigen.instellingen',
+  'GET /herinneringen/aantal': 'eigen.instellingen',
   'GET /herinneringen/:id': 'eigen.instellingen',
   'POST /herinneringen/:id/gezien': 'herinnering.gezien',
   'POST /instellingen/verantwoordelijken': 'organisatie.beheren',

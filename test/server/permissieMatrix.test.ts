@@ -108,6 +108,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /outbox/:id/opnieuw': 'wwwvva',
   'POST /outbox/:id/verzonden': 'wwwvva',
   'GET /herinneringen': 'oooooa',
+  'GET /herinneringen/aantal': 'oooooa',
   'GET /herinneringen/:id': 'vvvvva',
   'POST /herinneringen/:id/gezien': 'vvvvva',
   'POST /instellingen/verantwoordelijken': 'wwwooa',

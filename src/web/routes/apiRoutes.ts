@@ -14,6 +14,8 @@ import { validateInvoer } from '../formulier';
 import { parseOverzichtFilter } from './overzichtRoutes';
 import { matchZorgaanbieder } from '../../services/termijnOverzicht';
 import { findBesluitTermijnen } from '../../services/termijnService';
+import { buildHerinnerdIndex } from '../../herinneringen/openTermijnen';
+import { formatTermijnSleutel } from '../../services/termijnWerk';
 import { afgeleid } from '../../services/termijnService';
 import type { PartijStatus, RegioJaarStatus, Termijn, Uitsluiting, Waarschuwing } from '../../domain/termijnen/termijn';
 import { parseJsonBegrensd } from '../verzoekGrenzen';
@@ -97,8 +99,14 @@ export function apiRoutes(deps: AppDeps) {
       },
       deps.termijnen.config,
     );
+    // Who is reminded of each term (issue 30.1): the reminder job's own choice, per data revision; none for the NZa.
+    const herinnerd = afgeleid(berekend, `api:herinnerd:${peildatum}`, () => buildHerinnerdIndex(deps.db, deps.termijnen, c.get('actor'), peildatum));
+    const termijnen = json.termijnen.map((t, i) => ({
+      ...t,
+      herinnerd: herinnerd.get(formatTermijnSleutel(per('termijn')[i]!))?.personen.map((p) => p.email) ?? [],
+    }));
     const volgende = linkNaarVolgende(c, pagina.laatste, lijstNaam, { peildatum });
-    return c.json({ peildatum, ...json, volgende });
+    return c.json({ peildatum, ...json, termijnen, volgende });
   });
 
   // Decisions: the contracteerruimtebesluiten, then the tariefbeschikkingen, each by id.

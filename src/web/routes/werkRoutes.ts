@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
 import { formatCsv } from '../../csv/csvSchrijven';
 import { confirmFataleDatum } from '../../services/fataleDatumControle';
+import { buildHerinnerdIndex } from '../../herinneringen/openTermijnen';
 import { buildMijnWeek, MIJN_WEEK_WERKDAGEN, type MijnWeekFilter } from '../../services/mijnWeek';
 import { buildNzaWerkruimte, type NzaWerkruimteFilter } from '../../services/nzaWerkruimte';
 import { loadRegioRegister } from '../../services/regioBeheer';
@@ -57,7 +58,7 @@ export function werkRoutes(deps: AppDeps) {
     const rechtsmiddel = q.rechtsmiddel === 'beroep' || q.rechtsmiddel === 'bezwaar' ? q.rechtsmiddel : undefined;
     const filter: MijnWeekFilter = { verantwoordelijke, rechtsmiddel, regio };
     const berekend = deps.termijnen.computeVoorActor(actor, vandaag);
-    const week = buildMijnWeek(deps.db, berekend, actor, vandaag, filter);
+    const week = buildMijnWeek(deps.db, berekend, actor, vandaag, filter, buildHerinnerdIndex(deps.db, deps.termijnen, actor, vandaag));
     const opties = listFilterOpties(berekend);
     return c.html(
       deps.weergave.render('mijnWeek', {

@@ -37,3 +37,35 @@ describe('JSON API v1 (/api/v1)', () => {
     expect(Array.isArray(json.waarschuwingen)).toBe(true);
   });
 });
+
+describe('who is reminded of each term (issue 30.1)', () => {
+  type Json = { termijnen: { besluit: string; rechtsmiddel: string; regio: string; jaar: number; partij?: string; einde: string; herinnerd: string[] }[] };
+  const termijnen = async (email: string, query = '') => ((await (await t.als(email)(`/api/v1/termijnen?limit=1000${query}`)).json()) as Json).termijnen;
+
+  it('names the addresses the reminder job writes to: every jurist and beheerder when no one is set, the responsible person of a case', async () => {
+    // The firm has no default person: a term without a case goes to its jurist and beheerder, never to the lezer.
+    const zonderZaak = (await termijnen(DEMO.advocaat, '&regio=Amsterdam&jaar=2026')).find(
+      (x) => x.besluit === 'NZa/TB/2026-1744' && x.rechtsmiddel === 'beroep',
+    )!;
+    expect(zonderZaak.herinnerd.sort()).toEqual([DEMO.advocaat, DEMO.beheerder].sort());
+    // With a default person: that person alone.
+    const id = t.db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').pluck().get(DEMO.beheerder) as number;
+    t.db.$client.prepare("UPDATE organisaties SET standaard_verantwoordelijke_id = ? WHERE naam = 'Van Dam & Kuipers Advocaten'").run(id);
+    const nu = (await termijnen(DEMO.advocaat, '&regio=Amsterdam&jaar=2026')).find((x) => x.besluit === 'NZa/TB/2026-1744' && x.rechtsmiddel === 'beroep')!;
+    expect(nu.herinnerd).toEqual([DEMO.beheerder]);
+    // A case not yet filed: its responsible person (the in-house department's zaak 4, beroep Utrecht 2026).
+    const vanZaak = (await termijnen(DEMO.inhouse, '&regio=Utrecht&jaar=2026')).find((x) => x.besluit === 'NZa/TB/2026-1855' && x.rechtsmiddel === 'beroep')!;
+    expect(vanZaak.herinnerd).toEqual([DEMO.inhouse]);
+    // A term that passed, and every term of the NZa: nobody is reminded.
+    expect((await termijnen(DEMO.advocaat)).filter((x) => x.einde < '2026-11-22').every((x) => x.herinnerd.length === 0)).toBe(true);
+    expect((await termijnen(DEMO.nza)).every((x) => x.herinnerd.length === 0)).toBe(true);
+  });
+
+  it('shows them on "Mijn week" beside each term', async () => {
+    const html = await (await t.als(DEMO.advocaat)('/mijn-week')).text();
+    expect(html).toContain('<th scope="col">Herinnerd</th>');
+    expect(html).toMatch(
+      /mr\. J\. Kuipers, mr\. A\. van Dam <span class="klein">\(alle juristen en beheerders\)<\/span>|mr\. A\. van Dam, mr\. J\. Kuipers <span class="klein">\(alle juristen en beheerders\)<\/span>/,
+    );
+  });
+});

@@ -57,3 +57,23 @@ describe('reminders (/herinneringen): "gezien" (issue 28.5)', () => {
     ]);
   });
 });
+
+describe('the menu counts the terms with an unread reminder (issue 30.1)', () => {
+  it('per person, loaded after the page; two reminders of one term count once; marking it seen empties the count', async () => {
+    const leeg = await (await t.als(DEMO.advocaat)('/herinneringen/aantal')).text();
+    expect(leeg).toBe('<span class="menu-teller leeg"></span>');
+    const id = herinneringVoorJurist();
+    herinneringVoorJurist(); // a second moment of the same term (z1)
+    const een = await (await t.als(DEMO.advocaat)('/herinneringen/aantal')).text();
+    expect(een).toContain('>1</span>');
+    expect(een).toContain('1 termijn met een ongelezen herinnering');
+    // Another person of the same organisation has none; the page itself carries no person's count (kept pages are shared).
+    expect(await (await t.als(DEMO.beheerder)('/herinneringen/aantal')).text()).toBe('<span class="menu-teller leeg"></span>');
+    const pagina = await (await t.als(DEMO.advocaat)('/')).text();
+    expect(pagina).toContain('hx-get="/herinneringen/aantal" hx-trigger="load"');
+    for (const r of t.db.$client.prepare("SELECT id FROM herinneringen WHERE termijn = 'z1'").pluck().all() as number[])
+      await post(DEMO.advocaat, `/herinneringen/${r}/gezien`);
+    expect(gezienOp(id)).not.toBeNull();
+    expect(await (await t.als(DEMO.advocaat)('/herinneringen/aantal')).text()).toBe('<span class="menu-teller leeg"></span>');
+  });
+});
