@@ -76,7 +76,7 @@ export function werkRoutes(deps: AppDeps) {
             naam: g.id === actor.gebruikerId ? `${g.naam} (ik)` : g.naam,
             gekozen: g.id === verantwoordelijke,
           })),
-          { waarde: 'niemand', naam: 'Niemand verantwoordelijk', gekozen: verantwoordelijke === 'niemand' },
+          { waarde: 'niemand', naam: 'Geen zaak of geen verantwoordelijke', gekozen: verantwoordelijke === 'niemand' },
         ],
         regioOpties: opties.regios.map((r) => ({ waarde: r, gekozen: r === regio })),
         rechtsmiddelOpties: (['beroep', 'bezwaar'] as const).map((r) => ({ waarde: r, gekozen: r === rechtsmiddel })),

@@ -58,7 +58,7 @@ describe('Mijn week and the NZa workspace (issue 14)', () => {
     const html = tekst(await (await t.als(DEMO.advocaat)('/mijn-week')).text());
     expect(html).toContain('t/m vrijdag 4 december 2026: de komende 10 werkdagen');
     expect(html).toContain('mr. J. Kuipers — 1 termijn');
-    expect(html).toContain('Niemand verantwoordelijk (geen zaak of niet toegewezen) — 1 termijn');
+    expect(html).toContain('Geen zaak of geen verantwoordelijke (herinnerd: zie per termijn) — 1 termijn');
     expect(html).toContain('Zaak openen');
     const alleenNiemand = tekst(await (await t.als(DEMO.advocaat)('/mijn-week?verantwoordelijke=niemand&rechtsmiddel=beroep')).text());
     expect(alleenNiemand).not.toContain('mr. J. Kuipers — ');
