@@ -69,3 +69,57 @@ describe('who is reminded of each term (issue 30.1)', () => {
     );
   });
 });
+
+describe('POST /api/v1/clienten (issue 28.3): a client of the token’s organisation', () => {
+  const client = (email: string, body: unknown) =>
+    t.als(email)('/api/v1/clienten', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  const tb = (email: string, kvk: string, kenmerk: string) =>
+    t.als(email)('/api/v1/besluiten', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'tariefbeschikking',
+        kenmerk,
+        zorgaanbieder: kvk,
+        regio: 'Amsterdam',
+        jaar: 2027,
+        soort: 'vaststelling',
+        besluitdatum: '2026-11-16',
+        bekendgemaakt: '18-11-2026',
+      }),
+    });
+
+  it('answers 201 with its id, 409 with the existing id for a KvK number the organisation has, whatever other organisations hold', async () => {
+    const r = await client(DEMO.advocaat, { naam: ' Stichting\u200b Nieuwe Haven ', kvk: '91234567', plaats: 'Amsterdam' });
+    expect(r.status).toBe(201);
+    const nieuw = (await r.json()) as { id: number; naam: string; kvkNummer: string; plaats: string };
+    expect(nieuw).toMatchObject({ naam: 'Stichting Nieuwe Haven', kvkNummer: '91234567', plaats: 'Amsterdam', adres: null });
+    const dubbel = await client(DEMO.advocaat, { naam: 'Nog eens', kvk: '91234567' });
+    expect(dubbel.status).toBe(409);
+    expect(await dubbel.json()).toEqual({ fout: 'uw organisatie heeft al een cliënt met KvK-nummer 91234567', id: nieuw.id });
+    // Another organisation has its own record of the same KvK number, and of a demo client of the firm's.
+    expect((await client(DEMO.inhouse, { naam: 'Stichting Nieuwe Haven', kvk: '91234567' })).status).toBe(201);
+    expect((await client(DEMO.inhouse, { naam: 'Amstelhof', kvk: '90000003' })).status).toBe(201);
+    expect((await client(DEMO.advocaat, { naam: 'Amstelhof', kvk: '90000003' })).status).toBe(409);
+  });
+
+  it('refuses bad input with 422 in Dutch and a reader (lezer) with 403; nothing written', async () => {
+    const voor = t.momentopname();
+    const fout = await client(DEMO.advocaat, { naam: '', kvk: '123', extra: 1 });
+    expect(fout.status).toBe(422);
+    expect(JSON.stringify(await fout.json())).toContain('een KvK-nummer heeft 8 cijfers');
+    expect((await client(DEMO.lezer, { naam: 'Stichting Lezer', kvk: '91234568' })).status).toBe(403);
+    expect(t.momentopname()).toBe(voor);
+  });
+
+  it('registers a tariefbeschikking only for the organisation’s own client', async () => {
+    // Heuvelrand does not have Maasoever (90000004) as its client, though the firm does.
+    const vreemd = await tb(DEMO.inhouse, '90000004', 'NZa/TB/2026-7001');
+    expect(vreemd.status).toBe(422);
+    expect(JSON.stringify(await vreemd.json())).toContain('uw organisatie treedt niet op voor een zorgaanbieder met KvK-nummer 90000004');
+    expect((await client(DEMO.inhouse, { naam: 'Maasoever Gehandicaptenzorg B.V.', kvk: '90000004' })).status).toBe(201);
+    expect((await tb(DEMO.inhouse, '90000004', 'NZa/TB/2026-7001')).status).toBe(201);
+    // The same kenmerk in the firm's own records is the firm's, untouched by Heuvelrand's.
+    expect((await tb(DEMO.advocaat, '90000004', 'NZa/TB/2026-7001')).status).toBe(201);
+  });
+});
