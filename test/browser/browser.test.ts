@@ -1,3 +1,4 @@
+import { findEigenTariefbeschikking } from '../support/demoGegevens';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -180,13 +181,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     await checkToegankelijkheid('aanmelden');
     await meldAan(/Kuipers/);
     const zaakId = (server.db.$client.prepare('SELECT id FROM zaken WHERE organisatie_id = 2 LIMIT 1').get() as { id: number }).id;
-    const tbId = (
-      server.db.$client
-        .prepare(
-          `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-        )
-        .get() as { id: number }
-    ).id;
+    const tbId = findEigenTariefbeschikking(server.db.$client, 'NZa/TB/2026-1744', 'Van Dam & Kuipers Advocaten');
     for (const pad of [
       '/',
       '/matrix',

@@ -1,3 +1,4 @@
+import { findEigenTariefbeschikking } from '../support/demoGegevens';
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
@@ -31,13 +32,7 @@ try {
     await page.screenshot({ path: `${MAP}/wizard-te-laat-${breedte}.png`, fullPage: false });
     await context.close();
   }
-  const tb = (
-    sql
-      .prepare(
-        `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1630' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-      )
-      .get() as { id: number }
-  ).id;
+  const tb = findEigenTariefbeschikking(sql, 'NZa/TB/2026-1630', 'Van Dam & Kuipers Advocaten');
   const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'nl-NL' });
   await context.addCookies(cookies);
   const page = await context.newPage();

@@ -1,3 +1,4 @@
+import { findEigenClient, findEigenTariefbeschikking } from '../support/demoGegevens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
@@ -15,10 +16,7 @@ afterAll(() => t.sluit());
 const post = (email: string, pad: string, velden: Record<string, string>) =>
   t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
 const id = (sql: string) => (t.db.$client.prepare(sql).get() as { id: number }).id;
-const tbId = (kenmerk: string) =>
-  id(
-    `SELECT id FROM tariefbeschikkingen WHERE kenmerk = '${kenmerk}' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-  );
+const tbId = (kenmerk: string) => findEigenTariefbeschikking(t.db.$client, kenmerk);
 
 /** Generates a filing through the wizard: the answer is the .docx itself (attachment); returns it with its text. */
 async function generate(email: string, zaakId: number, velden: Record<string, string>) {
@@ -318,9 +316,7 @@ describe('parties and representation', () => {
     const crId = id(`SELECT id FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2026-121'`);
     const zonder = await post(DEMO.advocaat, '/zaken', { soort: 'beroep', contracteerruimtebesluitId: String(crId), regio: 'Amsterdam', jaar: '2027' });
     expect(zonder.status).toBe(422);
-    const amstelhof = id(
-      `SELECT id FROM zorgaanbieders WHERE kvk_nummer = '90000003' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-    );
+    const amstelhof = findEigenClient(t.db.$client, '90000003');
     const zaakId = await openZaak(DEMO.advocaat, {
       soort: 'beroep',
       contracteerruimtebesluitId: String(crId),
@@ -351,9 +347,7 @@ describe('parties and representation', () => {
     expect(
       (await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, { soort: 'beroepschrift-pro-forma', indienerPlaats: 'Amsterdam' })).status,
     ).toBe(303);
-    const amstelhof = id(
-      `SELECT id FROM zorgaanbieders WHERE kvk_nummer = '90000003' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-    );
+    const amstelhof = findEigenClient(t.db.$client, '90000003');
     await aanvullen(DEMO.advocaat, zaakId, { soort: 'beroepschrift-pro-forma', zorgaanbiederId: String(amstelhof) });
     expect(t.db.$client.prepare('SELECT zorgaanbieder_id AS z FROM zaken WHERE id = ?').get(zaakId)).toEqual({ z: amstelhof });
   });

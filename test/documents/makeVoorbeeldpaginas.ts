@@ -1,3 +1,4 @@
+import { findEigenTariefbeschikking } from '../support/demoGegevens';
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,9 +28,7 @@ try {
   const bezwaar = id(
     `SELECT z.id FROM zaken z JOIN tariefbeschikkingen t ON t.id = z.tariefbeschikking_id WHERE t.kenmerk = 'NZa/TB/2026-1744' AND z.soort = 'bezwaar'`,
   );
-  const tb1744 = id(
-    `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-  );
+  const tb1744 = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-1744');
   const open = await verwacht(await post(DEMO.advocaat, '/zaken', { soort: 'beroep', tariefbeschikkingId: String(tb1744) }), 303, 'zaak openen');
   const beroep2026 = Number(/\/zaken\/(\d+)/.exec(open.headers.get('location')!)![1]);
   const stukken: [string, string, number, Record<string, string>][] = [

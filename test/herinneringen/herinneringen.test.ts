@@ -1,3 +1,4 @@
+import { findEigenTariefbeschikking } from '../support/demoGegevens';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import ical from 'node-ical';
@@ -245,13 +246,7 @@ describe('calendar feed', () => {
     expect(beroep.start.toISOString().slice(0, 10)).toBe('2026-12-22');
 
     // Move the bekendmaking of the tariefbeschikking behind zaak 4: the event moves, its UID stays.
-    const tbId = (
-      t.db.$client
-        .prepare(
-          `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1855' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Stichting Zorggroep Heuvelrand')`,
-        )
-        .get() as { id: number }
-    ).id;
+    const tbId = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-1855', 'Stichting Zorggroep Heuvelrand');
     await t.als(DEMO.inhouse)(`/besluiten/tariefbeschikking/${tbId}/bewerken`, {
       method: 'POST',
       body: formulier({ besluitdatum: '06-11-2026', bekendgemaakt: '12-11-2026' }),

@@ -1,3 +1,4 @@
+import { findEigenTariefbeschikking } from '../support/demoGegevens';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, formulier } from '../support/testApp';
 
@@ -16,13 +17,7 @@ const ROLLEN = [DEMO.nza, DEMO.advocaat, DEMO.lezer, DEMO.inhouse, DEMO.beheerde
 const naamVan = ['NZa jurist', 'firm jurist', 'firm lezer', 'other organisation', 'firm beheerder', 'anonymous'];
 
 const zaakVanKantoor = (sql.prepare("SELECT id FROM zaken WHERE organisatie_id = 2 AND status = 'concept' ORDER BY id LIMIT 1").get() as { id: number }).id;
-const tbVanKantoor = (
-  sql
-    .prepare(
-      "SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-0188' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')",
-    )
-    .get() as { id: number }
-).id;
+const tbVanKantoor = findEigenTariefbeschikking(sql, 'NZa/TB/2026-0188', 'Van Dam & Kuipers Advocaten');
 const crId = (sql.prepare('SELECT id FROM contracteerruimtebesluiten ORDER BY id LIMIT 1').get() as { id: number }).id;
 const lezerId = (sql.prepare('SELECT id FROM gebruikers WHERE email = ?').get(DEMO.lezer) as { id: number }).id;
 

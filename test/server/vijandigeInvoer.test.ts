@@ -1,3 +1,4 @@
+import { findEigenTariefbeschikking } from '../support/demoGegevens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, formulier } from '../support/testApp';
 
@@ -19,13 +20,7 @@ interface Route {
 
 // A valid payload per form; every field, filled with each hostile value in turn, must be refused.
 function routes(): Route[] {
-  const tbId = (
-    t.db.$client
-      .prepare(
-        `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-      )
-      .get() as { id: number }
-  ).id;
+  const tbId = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-1744', 'Van Dam & Kuipers Advocaten');
   const concept = (t.db.$client.prepare(`SELECT id FROM zaken WHERE organisatie_id = 2 AND status = 'concept'`).get() as { id: number } | undefined)?.id;
   const ingediend = (t.db.$client.prepare(`SELECT id FROM zaken WHERE organisatie_id = 2 AND status = 'ingediend'`).get() as { id: number }).id;
   return [

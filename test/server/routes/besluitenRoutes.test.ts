@@ -1,3 +1,4 @@
+import { findEigenTariefbeschikking } from '../../support/demoGegevens';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, formulier } from '../../support/testApp';
 
@@ -124,13 +125,7 @@ describe('registering and editing decisions', () => {
   });
 
   it('what-if (engine v2, point 9): another bekendmaking or a hypothetical amendment shows which terms of which parties move — nothing written', async () => {
-    const id = (
-      t.db.$client
-        .prepare(
-          `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-        )
-        .get() as { id: number }
-    ).id;
+    const id = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-1744', 'Van Dam & Kuipers Advocaten');
     const voor = t.momentopname();
     const verschoven = await (await post(DEMO.advocaat, `/besluiten/tariefbeschikking/${id}/watals`, { bekendgemaakt: '27-10-2026' })).text();
     expect(verschoven).toContain('Stichting Amstelhof Wonen en Zorg');
@@ -151,13 +146,7 @@ describe('registering and editing decisions', () => {
   });
 
   it('editing a bekendmaking recomputes the dependent terms and shows what changed', async () => {
-    const id = (
-      t.db.$client
-        .prepare(
-          `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1855' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Stichting Zorggroep Heuvelrand')`,
-        )
-        .get() as { id: number }
-    ).id;
+    const id = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-1855', 'Stichting Zorggroep Heuvelrand');
     const r = await post(DEMO.inhouse, `/besluiten/tariefbeschikking/${id}/bewerken`, { besluitdatum: '06-11-2026', bekendgemaakt: '12-11-2026' });
     expect(r.status).toBe(200);
     const html = await r.text();

@@ -1,3 +1,4 @@
+import { findEigenTariefbeschikking } from '../../support/demoGegevens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { createTestApp, DEMO, formulier } from '../../support/testApp';
@@ -24,9 +25,7 @@ describe('the filings API', () => {
   });
 
   it('409 with the reason when the filing is not offered (onherroepelijk, art. 105 lid 4 Wmg)', async () => {
-    const tb = id(
-      `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1630' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-    );
+    const tb = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-1630');
     const open = await t.als(DEMO.advocaat)('/zaken', {
       method: 'POST',
       body: formulier({ soort: 'beroep', tariefbeschikkingId: String(tb) }),

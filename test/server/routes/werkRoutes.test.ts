@@ -1,3 +1,4 @@
+import { findEigenClient, findEigenTariefbeschikking } from '../../support/demoGegevens';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOngecontroleerdeFataleTermijnen } from '../../../src/services/fataleDatumControle';
 import { createTestApp, DEMO, DEMO_AMSTELHOF as AMSTELHOF, formulier, leesTekst as tekst } from '../../support/testApp';
@@ -30,13 +31,7 @@ describe('four-eyes check of fatal dates (issue 14)', () => {
     expect(open()).toEqual([]);
 
     // The bekendmaking is corrected: the last day moves, and the new date is unchecked again.
-    const tbId = (
-      t.db.$client
-        .prepare(
-          `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1744' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-        )
-        .get() as { id: number }
-    ).id;
+    const tbId = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-1744', 'Van Dam & Kuipers Advocaten');
     expect(
       (await post(DEMO.beheerder, `/besluiten/tariefbeschikking/${tbId}/bewerken`, { besluitdatum: '15-10-2026', bekendgemaakt: '21-10-2026' })).status,
     ).toBe(200);
@@ -183,13 +178,7 @@ describe('plausible input (issue 14)', () => {
     // Open a beroep via NZa/CR/2026-121 (made known 13 November 2026) and file it on 1 November.
     const cr = (t.db.$client.prepare(`SELECT id FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2026-121'`).get() as { id: number }).id;
     // The client is the appellant (issue 13: a case against a contracteerruimtebesluit needs one).
-    const client = (
-      t.db.$client
-        .prepare(
-          `SELECT id FROM zorgaanbieders WHERE kvk_nummer = '90000003' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
-        )
-        .get() as { id: number }
-    ).id;
+    const client = findEigenClient(t.db.$client, '90000003');
     const geopend = await post(DEMO.advocaat, '/zaken', {
       soort: 'beroep',
       contracteerruimtebesluitId: String(cr),

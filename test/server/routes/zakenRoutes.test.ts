@@ -1,3 +1,4 @@
+import { findEigenTariefbeschikking } from '../../support/demoGegevens';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { createTestApp, DEMO, DEMO_AMSTELHOF as AMSTELHOF, formulier, leesTekst as tekst, SESSIE_GEHEIM } from '../../support/testApp';
@@ -43,13 +44,7 @@ describe('case files', () => {
   });
 
   it('refuses a beroep against the contracteerruimte via a sluittarief beschikking, with the reason', async () => {
-    const id = (
-      t.db.$client
-        .prepare(
-          `SELECT id FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-1810' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Stichting Zorggroep Heuvelrand')`,
-        )
-        .get() as { id: number }
-    ).id;
+    const id = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-1810', 'Stichting Zorggroep Heuvelrand');
     const html = await (await post(DEMO.inhouse, '/zaken', { soort: 'beroep', tariefbeschikkingId: String(id) })).text();
     expect(html).toContain('Wlz-sluittarief in de nacalculatie opent geen beroep');
   });
