@@ -83,7 +83,8 @@ export function buildMijnWeek(
       ...(ontvangers ? { herinnerd: { namen: ontvangers.personen.map((p) => p.naam).join(', '), via: ontvangers.via } } : {}),
     };
     let groep = groepen.get(wie);
-    if (!groep) groepen.set(wie, (groep = { naam: zaak?.verantwoordelijke ?? 'Geen zaak of geen verantwoordelijke (herinnerd: zie per termijn)', id: wie, regels: [] }));
+    if (!groep)
+      groepen.set(wie, (groep = { naam: zaak?.verantwoordelijke ?? 'Geen zaak of geen verantwoordelijke (herinnerd: zie per termijn)', id: wie, regels: [] }));
     groep.regels.push(regel);
     aantal++;
     if (controle?.nodig) ongecontroleerd++;

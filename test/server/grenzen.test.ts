@@ -37,6 +37,17 @@ describe('request body limits (MAX_FORMULIER_MB, MAX_UPLOAD_MB)', () => {
     expect(t.db.$client.prepare('SELECT count(*) FROM zaken').pluck().get()).toBe(voor);
   });
 
+  it('the import page states the upload limit the server applies (issue 30.8), and a file over it is refused with that number', async () => {
+    const pagina = await (await t.als(DEMO.advocaat)('/import')).text();
+    expect(pagina).toContain('hoogstens 10 MB)');
+    const form = new FormData();
+    form.set('soort', 'tariefbeschikkingen');
+    form.set('bestand', new Blob(['x'.repeat(10 * MB + 10)], { type: 'text/csv' }), 'groot.csv');
+    const r = await t.als(DEMO.advocaat)('/import/voorbeeld', { method: 'POST', body: form });
+    expect(r.status).toBe(413);
+    expect(await r.text()).toContain('10 MB');
+  });
+
   it('refuses a streamed (chunked) form body as soon as it passes the limit', async () => {
     const r = await t.als(DEMO.inhouse)('/zaken', {
       method: 'POST',

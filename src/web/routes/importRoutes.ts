@@ -1,3 +1,4 @@
+import { inMb, STANDAARD_GRENZEN } from '../verzoekGrenzen';
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { CONTRACTEERRUIMTE_KOLOMMEN, previewContracteerruimteImport, writeContracteerruimteImport } from '../../import/contracteerruimteImport';
@@ -13,17 +14,20 @@ export function importRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const wachtend = createWachtendeImports();
 
+  // The limit the page states is the one the server applies (issue 30.8): MAX_UPLOAD_MB.
+  const maxUpload = inMb((deps.grenzen ?? STANDAARD_GRENZEN).uploadBytes);
   const isHtmx = (c: Context) => c.req.header('HX-Request') === 'true';
   const render = (c: Context<AppEnv>, data: Record<string, unknown>, status: 200 | 403 | 413 | 422 = 200) =>
     isHtmx(c)
       ? c.html(deps.weergave.render('importResultaat', data, { fragment: true }), status)
-      : c.html(deps.weergave.render('import', { ...paginaContext(c, 'importeren'), titel: 'Importeren', ...data, resultaat: true }), status);
+      : c.html(deps.weergave.render('import', { ...paginaContext(c, 'importeren'), titel: 'Importeren', maxUpload, ...data, resultaat: true }), status);
 
   app.get('/', (c) =>
     c.html(
       deps.weergave.render('import', {
         ...paginaContext(c, 'importeren'),
         titel: 'Importeren',
+        maxUpload,
         crKolommen: CONTRACTEERRUIMTE_KOLOMMEN.join(';'),
         tbKolommen: TARIEFBESCHIKKING_KOLOMMEN.join(';'),
         // Only who may register contracteerruimtebesluiten (the NZa) is offered their import.
