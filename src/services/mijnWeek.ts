@@ -1,6 +1,6 @@
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
-import { dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Rechtsmiddel } from '../domain/termijnen/termijn';
 import { buildControleWeergave, loadFataleDatumControles, type ControleWeergave } from './fataleDatumControle';
 import type { BerekendOverzicht } from './termijnService';
@@ -16,7 +16,9 @@ export interface MijnWeekFilter {
 
 export interface MijnWeekRegel {
   termijn: WeergaveTermijn;
+  /** Negative: the last day passed (only for a case still a concept: issue 30.3). */
   dagenOver: number;
+  verlopen: boolean;
   nogNietOpen: boolean;
   zaak?: TermijnZaak;
   controle?: ControleWeergave;
@@ -38,6 +40,8 @@ export interface MijnWeek {
 
 // "The next 10 working days" (issue 14): the horizon of a counsel's week.
 export const MIJN_WEEK_WERKDAGEN = 10;
+/** How far back a passed term of a case still a concept is shown (issue 30.3): it needs a decision (art. 6:11 Awb). */
+export const MIJN_WEEK_VERLOPEN_DAGEN = 14;
 
 /**
  * "Mijn week": every term of the organisation's clients ending in the next 10 working days, grouped by the person
@@ -60,14 +64,16 @@ export function buildMijnWeek(
   const groepen = new Map<number | 'niemand', { naam: string; id: number | 'niemand'; regels: MijnWeekRegel[] }>();
   let aantal = 0;
   let ongecontroleerd = 0;
-  for (let i = findEersteVanaf(termijnen, vandaag); i < termijnen.length && termijnen[i]!.einde <= totEnMet; i++) {
+  for (let i = findEersteVanaf(termijnen, addDagen(vandaag, -MIJN_WEEK_VERLOPEN_DAGEN)); i < termijnen.length && termijnen[i]!.einde <= totEnMet; i++) {
     const t = termijnen[i]!;
     if (filter.rechtsmiddel && t.rechtsmiddel !== filter.rechtsmiddel) continue;
     if (filter.regio && t.regio !== filter.regio) continue;
     if (!vanClienten(t)) continue;
     const zaak = zaakPerTermijn.get(formatTermijnSleutel(t));
-    // A filed or closed case has nothing left to do for this date.
+    // A filed or closed case has nothing left to do for this date; a passed one only while its case is still a concept.
     if (zaak && zaak.status !== 'concept') continue;
+    const verlopen = t.einde < vandaag;
+    if (verlopen && !zaak) continue;
     const wie = zaak?.verantwoordelijkeId ?? 'niemand';
     if (filter.verantwoordelijke !== undefined && filter.verantwoordelijke !== wie) continue;
     const controle = buildControleWeergave(actor, controles, t, vandaag);
@@ -76,6 +82,7 @@ export function buildMijnWeek(
     const regel: MijnWeekRegel = {
       termijn: toWeergaveTermijn(t, berekend.config),
       dagenOver: dagenTussen(vandaag, t.einde),
+      verlopen,
       nogNietOpen: t.aanvang > vandaag,
       ...(zaak ? { zaak } : {}),
       ...(controle ? { controle } : {}),

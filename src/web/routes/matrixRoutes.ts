@@ -26,10 +26,19 @@ export function matrixRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   const withControle = (historie: HistorieGebeurtenis[], actor: Actor, berekend: BerekendOverzicht, peildatum: string) => {
-    if (isNza(actor)) return historie;
+    // Issue 30.3: a term whose last day passed reads "verlopen"; a case is offered only for a remedy still open.
+    const metStand = (h: HistorieGebeurtenis) => ({
+      ...h,
+      openVoor: {
+        bezwaar: h.termijnen.some((t) => t.rechtsmiddel === 'bezwaar' && t.einde >= peildatum),
+        beroep: h.termijnen.some((t) => t.rechtsmiddel === 'beroep' && t.einde >= peildatum),
+      },
+      termijnen: h.termijnen.map((t) => ({ ...t, verlopen: t.einde < peildatum })),
+    });
+    if (isNza(actor)) return historie.map(metStand);
     const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
     const vanClienten = createClientFilter(berekend);
-    return historie.map((h) => ({
+    return historie.map(metStand).map((h) => ({
       ...h,
       termijnen: h.termijnen.map((t) => ({ ...t, controle: vanClienten(t) ? buildControleWeergave(actor, controles, t, peildatum) : undefined })),
     }));

@@ -65,7 +65,8 @@ function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, rege
   return regels.map((r) => {
     if (r.gedeeldVenster) return r;
     const zaak = zaken.get(formatTermijnSleutel(r.termijn));
-    const openen = !zaak && magSchrijven ? buildZaakOpenen(berekend, r.termijn) : undefined;
+    // No case offered for a term whose last day passed (issue 30.3): the row reads "verlopen".
+    const openen = !zaak && magSchrijven && r.termijn.einde >= peildatum ? buildZaakOpenen(berekend, r.termijn) : undefined;
     return { ...r, ...(zaak ? { zaak } : {}), ...(openen ? { openen } : {}), controle: buildControleWeergave(actor, controles, r.termijn, peildatum) };
   });
 }

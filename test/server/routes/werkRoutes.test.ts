@@ -193,3 +193,34 @@ describe('plausible input (issue 14)', () => {
     expect(pagina).toContain('art. 6:10');
   });
 });
+
+describe('a term whose last day passed (issue 30.3)', () => {
+  it('reads "verlopen", offers no new case, and stays on Mijn week while its case is still a concept', async () => {
+    // Made known 5 October 2026: the bezwaar term ended before today (22 November 2026).
+    const r = await post(DEMO.advocaat, '/besluiten/tariefbeschikking', {
+      kenmerk: 'NZa/TB/2026-9200',
+      zorgaanbieder: '90000003',
+      regio: 'Zeeland',
+      jaar: '2026',
+      soort: 'wijziging',
+      besluitdatum: '02-10-2026',
+      bekendgemaakt: '05-10-2026',
+    });
+    expect(r.status).toBe(303);
+    const cel = await (await t.als(DEMO.advocaat)(r.headers.get('location')!)).text();
+    // The history item of this tariefbeschikking: its terms and its actions, up to the next item.
+    const begin = cel.indexOf('NZa/TB/2026-9200');
+    const blok = cel.slice(begin, cel.indexOf('<li class="tijdlijn-item', begin + 1) > 0 ? cel.indexOf('<li class="tijdlijn-item', begin + 1) : undefined);
+    expect(begin).toBeGreaterThan(0);
+    expect(blok).toContain('<span class="label-verlopen">verlopen</span>');
+    expect(blok).not.toContain('Bezwaarzaak openen');
+    // Before a case: not on Mijn week (nothing to do for a passed term without a case).
+    expect(tekst(await (await t.als(DEMO.advocaat)('/mijn-week')).text())).not.toContain('NZa/TB/2026-9200');
+    const tbId = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-9200');
+    const zaak = await post(DEMO.advocaat, '/zaken', { soort: 'bezwaar', tariefbeschikkingId: String(tbId) });
+    expect(zaak.status).toBe(303);
+    const week = tekst(await (await t.als(DEMO.advocaat)('/mijn-week')).text());
+    expect(week).toContain('NZa/TB/2026-9200');
+    expect(week).toContain('verlopen: zaak nog concept (art. 6:11 Awb)');
+  });
+});
