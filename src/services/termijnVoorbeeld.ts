@@ -1,7 +1,7 @@
 import { jarenVan, type Besluit } from '../domain/besluiten/besluit';
 import { computeTermijnen, type TermijnConfig } from '../domain/termijnen/computeTermijnen';
 import type { RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwing } from '../domain/termijnen/termijn';
-import { jaarVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { formatDatumKort, jaarVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { TermijnInvoer } from '../domain/besluiten/besluit';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 import type { BerekendOverzicht } from './termijnService';
@@ -9,8 +9,49 @@ import type { BerekendOverzicht } from './termijnService';
 export interface Voorbeeld {
   termijnen: WeergaveTermijn[];
   uitsluitingen: Uitsluiting[];
-  /** Plausibility warnings at input (termijnregels §7): about this decision, or the years of its terms. */
-  waarschuwingen: Waarschuwing[];
+  /** Plausibility warnings at input (termijnregels §7, issue 30.4): about this decision, or the years of its terms. */
+  waarschuwingen: (Waarschuwing | InvoerWaarschuwing)[];
+}
+
+/** A warning about what was typed that the engine cannot see (issue 30.4); the choice is the user's, nothing is refused. */
+export interface InvoerWaarschuwing {
+  code: 'bekendmaking-ver-voor-jaar' | 'tweede-vaststelling';
+  melding: string;
+  besluit: string;
+}
+
+/**
+ * Implausible input, spelled out with the choice: a bekendmaking more than a year before the year the decision concerns
+ * (a typing error in the date or the year?), a second vaststelling of what already has one (a wijziging?).
+ */
+export function checkPlausibiliteit(bestaand: Pick<TermijnInvoer, 'besluiten'>, kandidaat: Besluit): InvoerWaarschuwing[] {
+  const uit: InvoerWaarschuwing[] = [];
+  const eersteJaar = Math.min(...jarenVan(kandidaat));
+  if (jaarVan(kandidaat.bekendgemaakt) < eersteJaar - 1)
+    uit.push({
+      code: 'bekendmaking-ver-voor-jaar',
+      besluit: kandidaat.id,
+      melding: `De bekendmaking (${formatDatumKort(kandidaat.bekendgemaakt)}) ligt meer dan een jaar vóór ${eersteJaar}, het jaar waarop het besluit ziet: controleer de datum en het jaar. Klopt het, sla het dan zo op.`,
+    });
+  if (kandidaat.soort === 'vaststelling') {
+    const jaren = new Set(jarenVan(kandidaat));
+    const eerder = bestaand.besluiten.find(
+      (b) =>
+        b.id !== kandidaat.id &&
+        b.type === kandidaat.type &&
+        b.soort === 'vaststelling' &&
+        b.regio === kandidaat.regio &&
+        jarenVan(b).some((j) => jaren.has(j)) &&
+        (b.type !== 'tariefbeschikking' || kandidaat.type !== 'tariefbeschikking' || b.aanbieder === kandidaat.aanbieder),
+    );
+    if (eerder)
+      uit.push({
+        code: 'tweede-vaststelling',
+        besluit: kandidaat.id,
+        melding: `Voor ${kandidaat.regio} ${[...jaren].filter((j) => jarenVan(eerder).includes(j)).join(', ')} is al een vaststelling geregistreerd (${eerder.id}, bekendgemaakt ${formatDatumKort(eerder.bekendgemaakt)}). Bedoelt u een wijziging? Kies dan soort "wijziging"; een tweede vaststelling opent dezelfde termijnen opnieuw.`,
+      });
+  }
+  return uit;
 }
 
 /**
@@ -30,7 +71,10 @@ export function previewBesluit(bestaand: TermijnInvoer, kandidaat: Besluit, conf
   return {
     termijnen: termijnen.map((t) => toWeergaveTermijn(t, config)),
     uitsluitingen: uitkomst.uitsluitingen.filter(vanKandidaat),
-    waarschuwingen: uitkomst.waarschuwingen.filter((w) => w.besluit === kandidaat.id || (w.jaar !== undefined && eindjaren.has(w.jaar))),
+    waarschuwingen: [
+      ...checkPlausibiliteit(bestaand, kandidaat),
+      ...uitkomst.waarschuwingen.filter((w) => w.besluit === kandidaat.id || (w.jaar !== undefined && eindjaren.has(w.jaar))),
+    ],
   };
 }
 

@@ -14,6 +14,7 @@ import { validateInvoer } from '../formulier';
 import { parseOverzichtFilter } from './overzichtRoutes';
 import { matchZorgaanbieder } from '../../services/termijnOverzicht';
 import { findBesluitTermijnen } from '../../services/termijnService';
+import { checkPlausibiliteit } from '../../services/termijnVoorbeeld';
 import { buildHerinnerdIndex } from '../../herinneringen/openTermijnen';
 import { formatTermijnSleutel } from '../../services/termijnWerk';
 import { afgeleid } from '../../services/termijnService';
@@ -174,9 +175,15 @@ export function apiRoutes(deps: AppDeps) {
           })();
     if (!resultaat.ok) return fouten(c, resultaat.fouten, 422);
     const kenmerk = (rest as { kenmerk: string }).kenmerk.trim();
-    const { termijnen, uitsluitingen } = findBesluitTermijnen(deps.termijnen.computeVoorActor(actor, deps.vandaag()), type, kenmerk);
+    const berekend = deps.termijnen.computeVoorActor(actor, deps.vandaag());
+    const { termijnen, uitsluitingen } = findBesluitTermijnen(berekend, type, kenmerk);
     const json = toTermijnUitkomstJson({ termijnen, uitsluitingen, status: [] }, deps.termijnen.config);
-    return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen }, 201);
+    // Saved, and what looks implausible said in words (issue 30.4): the same warnings as the form's live preview.
+    const waarschuwingen = berekend.invoer.besluiten
+      .filter((b) => b.id === kenmerk && b.type === type)
+      .flatMap((b) => checkPlausibiliteit(berekend.invoer, b))
+      .map(({ code, melding }) => ({ code, melding }));
+    return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen, waarschuwingen }, 201);
   });
 
   // A client record of the token's organisation (issue 28.3): 201 with its id, 409 when the organisation has the KvK number.

@@ -123,3 +123,54 @@ describe('POST /api/v1/clienten (issue 28.3): a client of the token’s organisa
     expect((await tb(DEMO.advocaat, '90000004', 'NZa/TB/2026-7001')).status).toBe(201);
   });
 });
+
+describe('implausible input is warned, not refused (issue 30.4)', () => {
+  const besluit = (email: string, velden: Record<string, unknown>) =>
+    t.als(email)('/api/v1/besluiten', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'tariefbeschikking', ...velden }),
+    });
+  const tb = { zorgaanbieder: '90000003', regio: 'Amsterdam', besluitdatum: '1995-01-05', bekendgemaakt: '1995-01-05' };
+
+  it('a bekendmaking more than a year before the year it concerns; a second vaststelling of a region-year', async () => {
+    const oud = await besluit(DEMO.advocaat, { ...tb, kenmerk: 'NZa/TB/1995-0001', jaar: 2027, soort: 'wijziging' });
+    expect(oud.status).toBe(201);
+    const json = (await oud.json()) as { waarschuwingen: { code: string; melding: string }[] };
+    expect(json.waarschuwingen).toEqual([
+      expect.objectContaining({
+        code: 'bekendmaking-ver-voor-jaar',
+        melding: expect.stringContaining('De bekendmaking (5 januari 1995) ligt meer dan een jaar vóór 2027'),
+      }),
+    ]);
+    // Amstelhof already has the vaststelling NZa/TB/2026-0188 for Amsterdam 2026.
+    const tweede = await besluit(DEMO.advocaat, {
+      ...tb,
+      kenmerk: 'NZa/TB/2026-9300',
+      jaar: 2026,
+      soort: 'vaststelling',
+      besluitdatum: '2026-11-02',
+      bekendgemaakt: '2026-11-03',
+    });
+    const w = ((await tweede.json()) as { waarschuwingen: { code: string; melding: string }[] }).waarschuwingen;
+    expect(w.map((x) => x.code)).toEqual(['tweede-vaststelling']);
+    expect(w[0]!.melding).toContain('is al een vaststelling geregistreerd (NZa/TB/2026-0188');
+    expect(w[0]!.melding).toContain('Bedoelt u een wijziging?');
+    // The form's live preview says the same before saving.
+    const voorbeeld = await t.als(DEMO.advocaat)('/besluiten/voorbeeld', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: formulier({
+        type: 'tariefbeschikking',
+        kenmerk: 'NZa/TB/2026-9301',
+        zorgaanbieder: '90000003',
+        regio: 'Amsterdam',
+        jaar: '2026',
+        soort: 'vaststelling',
+        besluitdatum: '02-11-2026',
+        bekendgemaakt: '03-11-2026',
+      }),
+    });
+    expect(await voorbeeld.text()).toContain('Bedoelt u een wijziging?');
+  });
+});
