@@ -969,10 +969,13 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     return false;
   };
 
-  /** Each zorgkantoor asked for, by its number in the columns, other than the addressee numbered `adressaat`. */
-  // Called only when parties were asked for: no closure made per tariefbeschikking otherwise.
-  const forEachGevraagdZorgkantoor = (adressaat: number, doe: (nummer: number) => void) => {
-    for (let k = 0; k < gevraagd.length; k++) if (gevraagd[k]!.soort === 'zorgkantoor' && gevraagdNummers[k] !== adressaat) doe(gevraagdNummers[k]!);
+  /** The exclusion `reden` for each zorgkantoor asked for, other than the addressee numbered `adressaat` (in the columns). */
+  // No callback: a closure made in the loop over the besluiten would capture that loop's variables, and the loop body
+  // would then allocate a context for them per tariefbeschikking.
+  const addUitsluitingVoorGevraagdZorgkantoor = (reden: UitsluitingSoort, adressaat: number, alsToch?: BerekendeTermijn) => {
+    for (let k = 0; k < gevraagd.length; k++) {
+      if (gevraagd[k]!.soort === 'zorgkantoor' && gevraagdNummers[k] !== adressaat) addUitsluiting(reden, gevraagdNummers[k]!, -1, alsToch);
+    }
   };
 
   /** `partij` is a number in the party table, or −1 for a lid-3 window (open to every party of the region). */
@@ -1203,13 +1206,13 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       // sluittarief, which never opens one).
       const kanNogOpen = t.einde >= inwerkingtreding! && (code === BesluitCode.MetProductieafspraken || velden.van[plaats]!.soort !== 'sluittarief');
       addUitsluiting(UitsluitingSoort.OudRegime, nummer, -1, kanNogOpen ? t : undefined);
-      if (gevraagd.length > 0) forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.OudRegime, zk, -1, kanNogOpen ? t : undefined));
+      if (gevraagd.length > 0) addUitsluitingVoorGevraagdZorgkantoor(UitsluitingSoort.OudRegime, nummer, kanNogOpen ? t : undefined);
       continue;
     }
     if (code === BesluitCode.ZonderProductieafspraken) {
       // Art. 105 lid 2 Wmg: no beroep through it for anyone — the zorgkantoor asked for is told so too (no party without a date or a reason).
       addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, nummer);
-      if (gevraagd.length > 0) forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, zk));
+      if (gevraagd.length > 0) addUitsluitingVoorGevraagdZorgkantoor(UitsluitingSoort.ZonderProductieafspraken, nummer);
       continue;
     }
     // Termijnregels §5: a tariefbeschikking made known after the besluit that opened a lid-3 window, before 1 March: the
@@ -1227,8 +1230,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       if (g.soort === 'zorgkantoor' && gevraagdNummers[k] !== nummer) openBeroepViaTariefbeschikking(datum, gevraagdNummers[k]!, t, TWIJFEL_ZORGKANTOOR);
     }
     if (voorMaart) {
-      const aanvang = lid3Aanvang;
-      lid3VoorMaartTwijfel ??= new LateTekst(() => describeTwijfelLid2VoorMaart(regio, jaar, aanvang));
+      lid3VoorMaartTwijfel ??= createTwijfelLid2VoorMaart(regio, jaar, lid3Aanvang);
       for (let i = eersteLid2; i < kolommen.lengte; i++) if (kolommen.rechtsmiddelVan(i) === 'beroep') kolommen.addTwijfel(i, lid3VoorMaartTwijfel);
     }
   }
@@ -1319,6 +1321,11 @@ function describeTwijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoD
     'opende (art. 105 lid 3 Wmg), maar vóór die datum. Of "nog geen tariefbeschikking afgegeven" wordt gelezen op de dag van ' +
     'bekendmaking van het besluit of op 1 maart, regelt de wet niet; deze termijn en het venster zijn beide berekend, de vroegste datum is de veilige.'
   );
+}
+
+/** `describeTwijfelLid2VoorMaart`, written when first read (made outside the walk's loop, which then captures nothing). */
+function createTwijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoDatum): LateTekst {
+  return new LateTekst(() => describeTwijfelLid2VoorMaart(regio, jaar, aanvang));
 }
 
 /** Termijnregels §5: a tariefbeschikking for (regio, jaar) made known after the besluit that opened a lid-3 window, before 1 March. */
