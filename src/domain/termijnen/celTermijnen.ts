@@ -162,7 +162,36 @@ const REGELS: readonly TermijnRegel[] = [
   'art-6-19-voorzorg',
   'besluit-zonder-tariefbeschikking',
 ];
-const REGEL_NUMMER = Object.fromEntries(REGELS.map((regel, nummer) => [regel, nummer])) as Readonly<Record<TermijnRegel, number>>;
+
+/** A rule's number in `REGELS`: a switch, which the compiler folds when the rule is a constant at the call (a keyed look-up it does not). */
+function numberRegel(regel: TermijnRegel): number {
+  switch (regel) {
+    case 'awb-bezwaar':
+      return 0;
+    case 'art-105-lid-2':
+      return 1;
+    case 'art-105-lid-3':
+      return 2;
+    case 'wijziging-zonder-tariefbeschikking':
+      return 3;
+    case 'art-6-19-voorzorg':
+      return 4;
+    case 'besluit-zonder-tariefbeschikking':
+      return 5;
+  }
+}
+
+/** `CelTermijnKolommen.numberPartij`'s refusals: sealed, or no such party in the register. */
+function refuseNumberPartij(verzegeld: boolean, inRegister: number): never {
+  if (verzegeld) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
+  throw new RangeError(`CelTermijnKolommen: no party ${inRegister} in the register`);
+}
+
+/** `CelTermijnKolommen.add`'s refusals: sealed, or a version beyond what a column holds. */
+function refuseAdd(verzegeld: boolean, versie: number): never {
+  if (verzegeld) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
+  throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
+}
 const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend', 'beschermend'];
 const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaanbieder', 'zorgkantoor'];
 
@@ -229,25 +258,30 @@ export class CelTermijnKolommen {
     twijfel: string | LateTekst | undefined,
     beroepIngesteld?: IsoDatum,
   ): void {
-    // Both refusals before anything changes: a sealed cell's columns must never become the run's scratch again.
-    if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
-    if (versie > KENMERKEN.maxVersie) throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
-    if ((this.lengte + 1) * VELDEN > this.data.length) this.data = this.kladblok.termijnen = growTo(this.data, 2 * this.data.length);
+    // Both refusals before anything changes: a sealed cell's columns must never become the run's scratch again. The rare
+    // paths are functions of their own: what is left is small enough for the compiler to inline into the walk.
+    if (!this.indexen || versie > KENMERKEN.maxVersie) refuseAdd(this.indexen === undefined, versie);
+    if ((this.lengte + 1) * VELDEN > this.data.length) this.growData();
     const i = this.lengte++;
     const o = i * VELDEN;
     const data = this.data;
     // Consecutive terms mostly share their besluit's six weeks.
     if (berekend !== this.laatsteBerekend) {
       this.laatsteBerekend = berekend;
-      this.laatsteBerekendNummer = this.indexen.berekend.numberIn(berekend, this.berekendLijst!);
+      this.laatsteBerekendNummer = this.indexen!.berekend.numberIn(berekend, this.berekendLijst!);
     }
     data[o] = besluit;
     data[o + 1] = this.laatsteBerekendNummer;
     data[o + 2] =
-      REGEL_NUMMER[regel] | ((partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2) << KENMERKEN.soortBit) | (versie << KENMERKEN.versieBit);
+      numberRegel(regel) | ((partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2) << KENMERKEN.soortBit) | (versie << KENMERKEN.versieBit);
     data[o + 3] = partij;
     data[o + 4] = twijfel ? this.intern(twijfel, this.twijfelTabel, 'twijfel') : -1;
     if (beroepIngesteld !== undefined) this.beroepIngesteld.set(i, beroepIngesteld);
+  }
+
+  /** Room for twice as many terms, in the run's scratch. */
+  private growData(): void {
+    this.data = this.kladblok.termijnen = growTo(this.data, 2 * this.data.length);
   }
 
   /** Marks the lid-3 window at position `i` as computed although a tariefbeschikking (made known on `datum`) came before. */
@@ -267,9 +301,8 @@ export class CelTermijnKolommen {
     const o = i * VELDEN + 4;
     const eerder = this.data[o]!;
     // Consecutive terms mostly get the same doubt added to the same doubt.
-    const laatste = this.laatsteToevoeging;
-    if (laatste && laatste.extra === extra && laatste.eerder === eerder) {
-      this.data[o] = laatste.n;
+    if (this.laatsteToevoeging !== undefined && this.laatsteToevoeging === extra && this.laatsteEerder === eerder) {
+      this.data[o] = this.laatsteGecombineerd;
       return;
     }
     const gecombineerd = (this.gecombineerd ??= new Map());
@@ -283,15 +316,19 @@ export class CelTermijnKolommen {
       perExtra.set(eerder, n);
     }
     this.data[o] = n;
-    this.laatsteToevoeging = { extra, eerder, n };
+    this.laatsteToevoeging = extra;
+    this.laatsteEerder = eerder;
+    this.laatsteGecombineerd = n;
   }
-  private laatsteToevoeging: { extra: string | LateTekst; eerder: number; n: number } | undefined;
+  /** `addTwijfel`'s last call: the doubt added, the doubt the term had, and their combination's number (no object per call). */
+  private laatsteToevoeging: string | LateTekst | undefined;
+  private laatsteEerder = -1;
+  private laatsteGecombineerd = -1;
 
   /** A party's number in the cell (added when new), given its number in the cell's `PartijRegister`. */
   numberPartij(inRegister: number): number {
-    if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
-    if (inRegister < 0 || inRegister >= this.register.namen.length) throw new RangeError(`CelTermijnKolommen: no party ${inRegister} in the register`);
-    return this.indexen.partij.numberNummerIn(inRegister, inRegister, this.partijNummers);
+    if (!this.indexen || inRegister < 0 || inRegister >= this.register.namen.length) refuseNumberPartij(this.indexen === undefined, inRegister);
+    return this.indexen!.partij.numberNummerIn(inRegister, inRegister, this.partijNummers);
   }
 
   /** The number in the register of the party numbered `nummer` in the cell. */

@@ -338,4 +338,21 @@ describe("columns written in the run's scratch, copied out when a cell is done",
       ['art-105-lid-3', 7, undefined, 'beroep'],
     ]);
   });
+
+  it('every rule is read back as the rule it was added as, with its soort', () => {
+    const context = createRekencontext(config);
+    const kolommen = new CelTermijnKolommen(context.nummering, context.kladblok, new PartijRegister());
+    const zesWeken = context.computeZesWeken('2026-01-09');
+    const regels = [
+      ['awb-bezwaar', 'termijn'],
+      ['art-105-lid-2', 'termijn'],
+      ['art-105-lid-3', 'termijn'],
+      ['wijziging-zonder-tariefbeschikking', 'beschermend'],
+      ['art-6-19-voorzorg', 'beschermend'],
+      ['besluit-zonder-tariefbeschikking', 'beschermend'],
+    ] as const;
+    for (const [regel] of regels) kolommen.add(0, zesWeken, regel, 1, -1, undefined, undefined);
+    kolommen.seal();
+    expect(regels.map((_, i) => [kolommen.regelVan(i), kolommen.soortVan(i)])).toEqual(regels);
+  });
 });
