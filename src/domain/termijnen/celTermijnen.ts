@@ -746,6 +746,8 @@ export interface Rekencontext {
   /** Art. 105 lid 3 Wmg: six weeks from 1 March of `jaar`, memoised (every term of a run is one of a bounded set). */
   computeLid3Venster(jaar: number): BerekendeTermijn;
   isOudRegime(datum: IsoDatum): boolean;
+  /** `isOudRegime` of the day numbered `dag`: a comparison of numbers per besluit of the walk, not of strings. */
+  isOudRegimeOpDag(dag: number): boolean;
   /** The doubt every new-regime term carries while the entry into force is unknown (termijnregels §8). */
   twijfelRegime: string | undefined;
   lid2Twijfels: readonly (string | undefined)[];
@@ -762,6 +764,7 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
   // One memo, by day number: a day's six weeks are the same object asked for by date or by day.
   const computeZesWekenOpDag = memoizePerDag((dag) => computeBezwaarOfBeroepstermijn(fromDagnummer(dag), kalender));
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
+  const inwerkingtredingDag = inwerkingtreding === undefined ? undefined : readDagnummer(inwerkingtreding);
   return {
     config,
     // The range first, as for every bekendmaking (and a date far out of range never resets the memo).
@@ -772,6 +775,12 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
     computeZesWekenOpDag,
     computeLid3Venster: memoizePerSleutel((jaar: number) => computeTermijnVanafAanvang(`${jaar}-03-01`, 6, kalender)),
     isOudRegime: (datum) => inwerkingtreding !== undefined && datum < inwerkingtreding,
+    isOudRegimeOpDag:
+      inwerkingtreding === undefined
+        ? () => false
+        : inwerkingtredingDag === undefined
+          ? (dag) => fromDagnummer(dag) < inwerkingtreding
+          : (dag) => dag < inwerkingtredingDag,
     twijfelRegime,
     // The four combinations of doubts a lid-2 term can carry, built once: (zorgkantoor?) + 2 × (never had a term?).
     lid2Twijfels: [
@@ -784,6 +793,19 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
     kladblok: new CelKladblok(),
     computeDagNa: memoizePerSleutel((datum: IsoDatum) => addDagen(datum, 1)),
   };
+}
+
+/**
+ * The day number of `datum` when it is an ISO date as `fromDagnummer` writes it (then comparing day numbers is comparing
+ * the dates as strings); otherwise undefined.
+ */
+function readDagnummer(datum: string): number | undefined {
+  try {
+    const dag = toDagnummer(datum);
+    return fromDagnummer(dag) === datum ? dag : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -911,7 +933,7 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
 
 function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { regio, jaar, besluiten, beroepen, gevraagd } = invoer;
-  const { config, computeZesWekenOpDag, computeLid3Venster, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa } = context;
+  const { config, computeZesWekenOpDag, computeLid3Venster, isOudRegimeOpDag, twijfelRegime, lid2Twijfels, computeDagNa } = context;
   // Fields read from these very besluiten only: a copy of the cell with other besluiten reads them afresh.
   const velden = invoer.velden?.van === besluiten ? invoer.velden : readBesluitVelden(besluiten);
   const { inwerkingtreding } = config;
@@ -945,6 +967,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   /** The position of the current version's lid-3 window (read at the besluit's bekendmaking, termijnregels §5), or −1. */
   let lid3Positie = -1;
   let lid3Aanvang: IsoDatum = '';
+  /** Its first day as a day number: compared with every tariefbeschikking's. */
+  let lid3AanvangDag = 0;
   let lid3Gemarkeerd = false;
   /** The doubt of the lid-2 terms of tariefbeschikkingen made known before the window's 1 March (§5), shared. */
   let lid3VoorMaartTwijfel: LateTekst | undefined;
@@ -1112,7 +1136,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     const bekendmakingsjaar = jaarVan(datum);
     const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < datum;
     const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
-    if (isOudRegime(datum)) {
+    if (isOudRegimeOpDag(dag)) {
       // Termijnregels §8: near the boundary the new rules may still reach it (the window or six weeks run past it).
       const nieuw = lid3 ? computeLid3Venster(bekendmakingsjaar + 1) : computeZesWekenOpDag(dag);
       addUitsluiting(UitsluitingSoort.OudRegime, -1, -1, nieuw.einde >= inwerkingtreding! ? nieuw : undefined);
@@ -1141,7 +1165,10 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel, undefined, !lid3Twijfelachtig);
       if (lid3Twijfelachtig) kolommen.markTariefbeschikkingVooraf(kolommen.lengte - 1, eersteTariefbeschikking!);
       // A window with a same-day tariefbeschikking already says so (its doubt above); later ones before 1 March too.
-      else [lid3Positie, lid3Aanvang, lid3Gemarkeerd, lid3VoorMaartTwijfel] = [kolommen.lengte - 1, t.aanvang, zelfdeDag, undefined];
+      else {
+        [lid3Positie, lid3Aanvang, lid3Gemarkeerd, lid3VoorMaartTwijfel] = [kolommen.lengte - 1, t.aanvang, zelfdeDag, undefined];
+        lid3AanvangDag = toDagnummer(t.aanvang);
+      }
     }
     // Termijnregels §4: a year that is not future, no tariefbeschikking for it yet: every provider with an earlier
     // tariefbeschikking in the region is a party too (the parties asked for, the zorgkantoor, already are).
@@ -1238,7 +1265,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       kolommen.add(plaats, t, 'awb-bezwaar', 0, gevraagdNummers[k]!, 'zorgkantoor', TWIJFEL_ZORGKANTOOR_BEZWAAR);
     }
     if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
-    if (isOudRegime(datum)) {
+    if (isOudRegimeOpDag(dag)) {
       // Termijnregels §8: six weeks that run past the entry into force may still be a term of the new regime (not for a
       // sluittarief, which never opens one).
       const kanNogOpen = t.einde >= inwerkingtreding! && (code === BesluitCode.MetProductieafspraken || velden.van[plaats]!.soort !== 'sluittarief');
@@ -1254,7 +1281,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     }
     // Termijnregels §5: a tariefbeschikking made known after the besluit that opened a lid-3 window, before 1 March: the
     // window and the lid-2 terms of this tariefbeschikking both carry the doubt.
-    const voorMaart = lid3Positie >= 0 && datum < lid3Aanvang;
+    const voorMaart = lid3Positie >= 0 && dag < lid3AanvangDag;
     const eersteLid2 = kolommen.lengte;
     if (voorMaart && !lid3Gemarkeerd) {
       kolommen.addTwijfel(lid3Positie, describeTwijfelLid3VoorMaart(regio, jaar, datum, lid3Aanvang));

@@ -339,6 +339,15 @@ describe("columns written in the run's scratch, copied out when a cell is done",
     ]);
   });
 
+  it('the walk tells the oud regime by day number as by date, also for an entry into force that is no canonical date', () => {
+    for (const inwerkingtreding of ['2025-07-01', '2026-02-28', '2025-7-1', 'onbekend', undefined]) {
+      const context = createRekencontext({ ...config, inwerkingtreding: inwerkingtreding as string | undefined });
+      for (let dag = toDagnummer('2024-12-01'); dag <= toDagnummer('2026-04-01'); dag++) {
+        expect(context.isOudRegimeOpDag(dag)).toBe(context.isOudRegime(addDagen('1970-01-01', dag)));
+      }
+    }
+  });
+
   it('every rule is read back as the rule it was added as, with its soort', () => {
     const context = createRekencontext(config);
     const kolommen = new CelTermijnKolommen(context.nummering, context.kladblok, new PartijRegister());
