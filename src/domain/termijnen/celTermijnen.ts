@@ -181,6 +181,9 @@ function numberRegel(regel: TermijnRegel): number {
   }
 }
 
+const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend', 'beschermend'];
+const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaanbieder', 'zorgkantoor'];
+
 /** `CelTermijnKolommen.numberPartij`'s refusals: sealed, or no such party in the register. */
 function refuseNumberPartij(verzegeld: boolean, inRegister: number): never {
   if (verzegeld) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
@@ -188,12 +191,10 @@ function refuseNumberPartij(verzegeld: boolean, inRegister: number): never {
 }
 
 /** `CelTermijnKolommen.add`'s refusals: sealed, or a version beyond what a column holds. */
-function refuseAdd(verzegeld: boolean, versie: number): never {
+function refuseAdd(verzegeld: boolean): never {
   if (verzegeld) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
   throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
 }
-const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend', 'beschermend'];
-const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaanbieder', 'zorgkantoor'];
 
 /**
  * The terms of one cell as columns, in the order of the walk: per term the besluit (its place in the cell's list), the
@@ -260,7 +261,7 @@ export class CelTermijnKolommen {
   ): void {
     // Both refusals before anything changes: a sealed cell's columns must never become the run's scratch again. The rare
     // paths are functions of their own: what is left is small enough for the compiler to inline into the walk.
-    if (!this.indexen || versie > KENMERKEN.maxVersie) refuseAdd(this.indexen === undefined, versie);
+    if (!this.indexen || versie > KENMERKEN.maxVersie) refuseAdd(this.indexen === undefined);
     if ((this.lengte + 1) * VELDEN > this.data.length) this.growData();
     const i = this.lengte++;
     const o = i * VELDEN;
