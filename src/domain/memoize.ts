@@ -43,31 +43,41 @@ export function memoizePerSleutel<A extends string | number, R>(compute: (sleute
  * instead of a hash lookup, for the engine's per-besluit dates. Past `MAX_DAGEN` days apart it starts afresh.
  */
 export function memoizePerDag<R>(compute: (dag: number) => R): (dag: number) => R {
-  let basis = 0;
-  let waarden: (R | undefined)[] = [];
+  const tabel: DagTabel<R> = { basis: 0, waarden: [] };
+  // The look-up alone, small enough for the compiler to inline into each caller; a day outside the array is rare.
   return (dag) => {
-    let i = dag - basis;
-    if (i < 0 || i >= waarden.length) {
-      const van = waarden.length === 0 ? dag - MARGE_DAGEN : Math.min(basis, dag - MARGE_DAGEN);
-      const tot = waarden.length === 0 ? dag + MARGE_DAGEN : Math.max(basis + waarden.length, dag + MARGE_DAGEN);
-      if (tot - van > MAX_DAGEN) {
-        basis = dag - MARGE_DAGEN;
-        waarden = new Array<R | undefined>(2 * MARGE_DAGEN).fill(undefined);
-      } else {
-        const groter = new Array<R | undefined>(tot - van).fill(undefined);
-        for (let k = 0; k < waarden.length; k++) groter[basis - van + k] = waarden[k];
-        waarden = groter;
-        basis = van;
-      }
-      i = dag - basis;
-    }
-    let waarde = waarden[i];
+    let i = dag - tabel.basis;
+    if (i < 0 || i >= tabel.waarden.length) i = growDagTabel(tabel, dag);
+    let waarde = tabel.waarden[i];
     if (waarde === undefined) {
       waarde = compute(dag);
-      waarden[i] = waarde;
+      tabel.waarden[i] = waarde;
     }
     return waarde;
   };
+}
+
+/** The array of `memoizePerDag`, from day `basis` on. */
+interface DagTabel<R> {
+  basis: number;
+  waarden: (R | undefined)[];
+}
+
+/** Grows `tabel` to hold `dag` (or starts afresh past `MAX_DAGEN` days apart); `dag`'s index in it. */
+function growDagTabel<R>(tabel: DagTabel<R>, dag: number): number {
+  const { basis, waarden } = tabel;
+  const van = waarden.length === 0 ? dag - MARGE_DAGEN : Math.min(basis, dag - MARGE_DAGEN);
+  const tot = waarden.length === 0 ? dag + MARGE_DAGEN : Math.max(basis + waarden.length, dag + MARGE_DAGEN);
+  if (tot - van > MAX_DAGEN) {
+    tabel.basis = dag - MARGE_DAGEN;
+    tabel.waarden = new Array<R | undefined>(2 * MARGE_DAGEN).fill(undefined);
+  } else {
+    const groter = new Array<R | undefined>(tot - van).fill(undefined);
+    for (let k = 0; k < waarden.length; k++) groter[basis - van + k] = waarden[k];
+    tabel.waarden = groter;
+    tabel.basis = van;
+  }
+  return dag - tabel.basis;
 }
 
 const MARGE_DAGEN = 2 * 366;

@@ -7,11 +7,13 @@ import { buildEngineModule, combineProcessen, measureInProcess, type EngineMetin
 // `npm run bench:vergelijk -- REF`: the engine of git revision REF (default: the parent of HEAD) against the engine of
 // the work tree, with `npm run bench`'s method: each compiled by esbuild into one module, each measurement in a process
 // of its own, in five rounds that alternate old and new (so a slow phase of the machine weighs on both), each figure the
-// median of the processes' medians. Prints a line per scale; `BENCH_20X=1` adds 20×.
+// median of the processes' medians. Prints a line per scale; `BENCH_20X=1` adds 20×, `BENCH_RONDEN=9` nine rounds.
 
 const ref = process.argv[2] ?? 'HEAD~1';
 // Five rounds: on this VM one process can run 1.5× slower for a while, and at 1× a measurement lasts under a second.
-const RONDEN = 5;
+// On a busy machine (another build or test run beside it) more rounds, so that its slow phases decide fewer medians.
+const RONDEN = Number(process.env.BENCH_RONDEN ?? 5);
+if (!Number.isInteger(RONDEN) || RONDEN < 1) throw new Error(`BENCH_RONDEN: a whole number of rounds, not ${process.env.BENCH_RONDEN}`);
 const werkmap = mkdtempSync(join(tmpdir(), 'engine-vergelijking-'));
 const oudeBoom = join(werkmap, 'oud');
 const modules = { oud: resolve('dist/bench/engineMeting-oud.mjs'), nieuw: resolve('dist/bench/engineMeting.mjs') };

@@ -162,9 +162,39 @@ const REGELS: readonly TermijnRegel[] = [
   'art-6-19-voorzorg',
   'besluit-zonder-tariefbeschikking',
 ];
-const REGEL_NUMMER = Object.fromEntries(REGELS.map((regel, nummer) => [regel, nummer])) as Readonly<Record<TermijnRegel, number>>;
+
+/** A rule's number in `REGELS`: a switch, which the compiler folds when the rule is a constant at the call (a keyed look-up it does not). */
+function numberRegel(regel: TermijnRegel): number {
+  switch (regel) {
+    case 'awb-bezwaar':
+      return 0;
+    case 'art-105-lid-2':
+      return 1;
+    case 'art-105-lid-3':
+      return 2;
+    case 'wijziging-zonder-tariefbeschikking':
+      return 3;
+    case 'art-6-19-voorzorg':
+      return 4;
+    case 'besluit-zonder-tariefbeschikking':
+      return 5;
+  }
+}
+
 const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend', 'beschermend'];
 const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaanbieder', 'zorgkantoor'];
+
+/** `CelTermijnKolommen.numberPartij`'s refusals: sealed, or no such party in the register. */
+function refuseNumberPartij(verzegeld: boolean, inRegister: number): never {
+  if (verzegeld) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
+  throw new RangeError(`CelTermijnKolommen: no party ${inRegister} in the register`);
+}
+
+/** `CelTermijnKolommen.add`'s refusals: sealed, or a version beyond what a column holds. */
+function refuseAdd(verzegeld: boolean): never {
+  if (verzegeld) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
+  throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
+}
 
 /**
  * The terms of one cell as columns, in the order of the walk: per term the besluit (its place in the cell's list), the
@@ -229,25 +259,30 @@ export class CelTermijnKolommen {
     twijfel: string | LateTekst | undefined,
     beroepIngesteld?: IsoDatum,
   ): void {
-    // Both refusals before anything changes: a sealed cell's columns must never become the run's scratch again.
-    if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
-    if (versie > KENMERKEN.maxVersie) throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
-    if ((this.lengte + 1) * VELDEN > this.data.length) this.data = this.kladblok.termijnen = growTo(this.data, 2 * this.data.length);
+    // Both refusals before anything changes: a sealed cell's columns must never become the run's scratch again. The rare
+    // paths are functions of their own: what is left is small enough for the compiler to inline into the walk.
+    if (!this.indexen || versie > KENMERKEN.maxVersie) refuseAdd(this.indexen === undefined);
+    if ((this.lengte + 1) * VELDEN > this.data.length) this.growData();
     const i = this.lengte++;
     const o = i * VELDEN;
     const data = this.data;
     // Consecutive terms mostly share their besluit's six weeks.
     if (berekend !== this.laatsteBerekend) {
       this.laatsteBerekend = berekend;
-      this.laatsteBerekendNummer = this.indexen.berekend.numberIn(berekend, this.berekendLijst!);
+      this.laatsteBerekendNummer = this.indexen!.berekend.numberIn(berekend, this.berekendLijst!);
     }
     data[o] = besluit;
     data[o + 1] = this.laatsteBerekendNummer;
     data[o + 2] =
-      REGEL_NUMMER[regel] | ((partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2) << KENMERKEN.soortBit) | (versie << KENMERKEN.versieBit);
+      numberRegel(regel) | ((partijSoort === undefined ? 0 : partijSoort === 'zorgaanbieder' ? 1 : 2) << KENMERKEN.soortBit) | (versie << KENMERKEN.versieBit);
     data[o + 3] = partij;
     data[o + 4] = twijfel ? this.intern(twijfel, this.twijfelTabel, 'twijfel') : -1;
     if (beroepIngesteld !== undefined) this.beroepIngesteld.set(i, beroepIngesteld);
+  }
+
+  /** Room for twice as many terms, in the run's scratch. */
+  private growData(): void {
+    this.data = this.kladblok.termijnen = growTo(this.data, 2 * this.data.length);
   }
 
   /** Marks the lid-3 window at position `i` as computed although a tariefbeschikking (made known on `datum`) came before. */
@@ -267,9 +302,8 @@ export class CelTermijnKolommen {
     const o = i * VELDEN + 4;
     const eerder = this.data[o]!;
     // Consecutive terms mostly get the same doubt added to the same doubt.
-    const laatste = this.laatsteToevoeging;
-    if (laatste && laatste.extra === extra && laatste.eerder === eerder) {
-      this.data[o] = laatste.n;
+    if (this.laatsteToevoeging !== undefined && this.laatsteToevoeging === extra && this.laatsteEerder === eerder) {
+      this.data[o] = this.laatsteGecombineerd;
       return;
     }
     const gecombineerd = (this.gecombineerd ??= new Map());
@@ -283,15 +317,19 @@ export class CelTermijnKolommen {
       perExtra.set(eerder, n);
     }
     this.data[o] = n;
-    this.laatsteToevoeging = { extra, eerder, n };
+    this.laatsteToevoeging = extra;
+    this.laatsteEerder = eerder;
+    this.laatsteGecombineerd = n;
   }
-  private laatsteToevoeging: { extra: string | LateTekst; eerder: number; n: number } | undefined;
+  /** `addTwijfel`'s last call: the doubt added, the doubt the term had, and their combination's number (no object per call). */
+  private laatsteToevoeging: string | LateTekst | undefined;
+  private laatsteEerder = -1;
+  private laatsteGecombineerd = -1;
 
   /** A party's number in the cell (added when new), given its number in the cell's `PartijRegister`. */
   numberPartij(inRegister: number): number {
-    if (!this.indexen) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
-    if (inRegister < 0 || inRegister >= this.register.namen.length) throw new RangeError(`CelTermijnKolommen: no party ${inRegister} in the register`);
-    return this.indexen.partij.numberNummerIn(inRegister, inRegister, this.partijNummers);
+    if (!this.indexen || inRegister < 0 || inRegister >= this.register.namen.length) refuseNumberPartij(this.indexen === undefined, inRegister);
+    return this.indexen!.partij.numberNummerIn(inRegister, inRegister, this.partijNummers);
   }
 
   /** The number in the register of the party numbered `nummer` in the cell. */
@@ -709,6 +747,8 @@ export interface Rekencontext {
   /** Art. 105 lid 3 Wmg: six weeks from 1 March of `jaar`, memoised (every term of a run is one of a bounded set). */
   computeLid3Venster(jaar: number): BerekendeTermijn;
   isOudRegime(datum: IsoDatum): boolean;
+  /** `isOudRegime` of the day numbered `dag`: a comparison of numbers per besluit of the walk, not of strings. */
+  isOudRegimeOpDag(dag: number): boolean;
   /** The doubt every new-regime term carries while the entry into force is unknown (termijnregels §8). */
   twijfelRegime: string | undefined;
   lid2Twijfels: readonly (string | undefined)[];
@@ -725,6 +765,7 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
   // One memo, by day number: a day's six weeks are the same object asked for by date or by day.
   const computeZesWekenOpDag = memoizePerDag((dag) => computeBezwaarOfBeroepstermijn(fromDagnummer(dag), kalender));
   const twijfelRegime = inwerkingtreding === undefined ? TWIJFEL_INWERKINGTREDING : undefined;
+  const inwerkingtredingDag = inwerkingtreding === undefined ? undefined : readDagnummer(inwerkingtreding);
   return {
     config,
     // The range first, as for every bekendmaking (and a date far out of range never resets the memo).
@@ -735,6 +776,12 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
     computeZesWekenOpDag,
     computeLid3Venster: memoizePerSleutel((jaar: number) => computeTermijnVanafAanvang(`${jaar}-03-01`, 6, kalender)),
     isOudRegime: (datum) => inwerkingtreding !== undefined && datum < inwerkingtreding,
+    isOudRegimeOpDag:
+      inwerkingtreding === undefined
+        ? () => false
+        : inwerkingtredingDag === undefined
+          ? (dag) => fromDagnummer(dag) < inwerkingtreding
+          : (dag) => dag < inwerkingtredingDag,
     twijfelRegime,
     // The four combinations of doubts a lid-2 term can carry, built once: (zorgkantoor?) + 2 × (never had a term?).
     lid2Twijfels: [
@@ -747,6 +794,19 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
     kladblok: new CelKladblok(),
     computeDagNa: memoizePerSleutel((datum: IsoDatum) => addDagen(datum, 1)),
   };
+}
+
+/**
+ * The day number of `datum` when it is an ISO date as `fromDagnummer` writes it (then comparing day numbers is comparing
+ * the dates as strings); otherwise undefined.
+ */
+function readDagnummer(datum: string): number | undefined {
+  try {
+    const dag = toDagnummer(datum);
+    return fromDagnummer(dag) === datum ? dag : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -874,7 +934,7 @@ export function computeCel(invoer: CelInvoer, context: Rekencontext): CelUitkoms
 
 function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   const { regio, jaar, besluiten, beroepen, gevraagd } = invoer;
-  const { config, computeZesWekenOpDag, computeLid3Venster, isOudRegime, twijfelRegime, lid2Twijfels, computeDagNa } = context;
+  const { config, computeZesWekenOpDag, computeLid3Venster, isOudRegimeOpDag, twijfelRegime, lid2Twijfels, computeDagNa } = context;
   // Fields read from these very besluiten only: a copy of the cell with other besluiten reads them afresh.
   const velden = invoer.velden?.van === besluiten ? invoer.velden : readBesluitVelden(besluiten);
   const { inwerkingtreding } = config;
@@ -908,6 +968,8 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
   /** The position of the current version's lid-3 window (read at the besluit's bekendmaking, termijnregels §5), or −1. */
   let lid3Positie = -1;
   let lid3Aanvang: IsoDatum = '';
+  /** Its first day as a day number: compared with every tariefbeschikking's. */
+  let lid3AanvangDag = 0;
   let lid3Gemarkeerd = false;
   /** The doubt of the lid-2 terms of tariefbeschikkingen made known before the window's 1 March (§5), shared. */
   let lid3VoorMaartTwijfel: LateTekst | undefined;
@@ -969,10 +1031,13 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     return false;
   };
 
-  /** Each zorgkantoor asked for, by its number in the columns, other than the addressee numbered `adressaat`. */
-  // Called only when parties were asked for: no closure made per tariefbeschikking otherwise.
-  const forEachGevraagdZorgkantoor = (adressaat: number, doe: (nummer: number) => void) => {
-    for (let k = 0; k < gevraagd.length; k++) if (gevraagd[k]!.soort === 'zorgkantoor' && gevraagdNummers[k] !== adressaat) doe(gevraagdNummers[k]!);
+  /** The exclusion `reden` for each zorgkantoor asked for, other than the addressee numbered `adressaat` (in the columns). */
+  // No callback: a closure made in the loop over the besluiten would capture that loop's variables, and the loop body
+  // would then allocate a context for them per tariefbeschikking.
+  const addUitsluitingVoorGevraagdZorgkantoor = (reden: UitsluitingSoort, adressaat: number, alsToch?: BerekendeTermijn) => {
+    for (let k = 0; k < gevraagd.length; k++) {
+      if (gevraagd[k]!.soort === 'zorgkantoor' && gevraagdNummers[k] !== adressaat) addUitsluiting(reden, gevraagdNummers[k]!, -1, alsToch);
+    }
   };
 
   /** `partij` is a number in the party table, or −1 for a lid-3 window (open to every party of the region). */
@@ -1072,7 +1137,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
     const bekendmakingsjaar = jaarVan(datum);
     const alTariefbeschikking = eersteTariefbeschikking !== undefined && eersteTariefbeschikking < datum;
     const lid3 = jaar > bekendmakingsjaar && !alTariefbeschikking;
-    if (isOudRegime(datum)) {
+    if (isOudRegimeOpDag(dag)) {
       // Termijnregels §8: near the boundary the new rules may still reach it (the window or six weeks run past it).
       const nieuw = lid3 ? computeLid3Venster(bekendmakingsjaar + 1) : computeZesWekenOpDag(dag);
       addUitsluiting(UitsluitingSoort.OudRegime, -1, -1, nieuw.einde >= inwerkingtreding! ? nieuw : undefined);
@@ -1101,7 +1166,10 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       addBeroepstermijn(t, 'art-105-lid-3', -1, twijfel, undefined, !lid3Twijfelachtig);
       if (lid3Twijfelachtig) kolommen.markTariefbeschikkingVooraf(kolommen.lengte - 1, eersteTariefbeschikking!);
       // A window with a same-day tariefbeschikking already says so (its doubt above); later ones before 1 March too.
-      else [lid3Positie, lid3Aanvang, lid3Gemarkeerd, lid3VoorMaartTwijfel] = [kolommen.lengte - 1, t.aanvang, zelfdeDag, undefined];
+      else {
+        [lid3Positie, lid3Aanvang, lid3Gemarkeerd, lid3VoorMaartTwijfel] = [kolommen.lengte - 1, t.aanvang, zelfdeDag, undefined];
+        lid3AanvangDag = toDagnummer(t.aanvang);
+      }
     }
     // Termijnregels §4: a year that is not future, no tariefbeschikking for it yet: every provider with an earlier
     // tariefbeschikking in the region is a party too (the parties asked for, the zorgkantoor, already are).
@@ -1198,23 +1266,23 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       kolommen.add(plaats, t, 'awb-bezwaar', 0, gevraagdNummers[k]!, 'zorgkantoor', TWIJFEL_ZORGKANTOOR_BEZWAAR);
     }
     if (soortVan[nummer] === undefined) addPartij(nummer, 'zorgaanbieder');
-    if (isOudRegime(datum)) {
+    if (isOudRegimeOpDag(dag)) {
       // Termijnregels §8: six weeks that run past the entry into force may still be a term of the new regime (not for a
       // sluittarief, which never opens one).
       const kanNogOpen = t.einde >= inwerkingtreding! && (code === BesluitCode.MetProductieafspraken || velden.van[plaats]!.soort !== 'sluittarief');
       addUitsluiting(UitsluitingSoort.OudRegime, nummer, -1, kanNogOpen ? t : undefined);
-      if (gevraagd.length > 0) forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.OudRegime, zk, -1, kanNogOpen ? t : undefined));
+      if (gevraagd.length > 0) addUitsluitingVoorGevraagdZorgkantoor(UitsluitingSoort.OudRegime, nummer, kanNogOpen ? t : undefined);
       continue;
     }
     if (code === BesluitCode.ZonderProductieafspraken) {
       // Art. 105 lid 2 Wmg: no beroep through it for anyone — the zorgkantoor asked for is told so too (no party without a date or a reason).
       addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, nummer);
-      if (gevraagd.length > 0) forEachGevraagdZorgkantoor(nummer, (zk) => addUitsluiting(UitsluitingSoort.ZonderProductieafspraken, zk));
+      if (gevraagd.length > 0) addUitsluitingVoorGevraagdZorgkantoor(UitsluitingSoort.ZonderProductieafspraken, nummer);
       continue;
     }
     // Termijnregels §5: a tariefbeschikking made known after the besluit that opened a lid-3 window, before 1 March: the
     // window and the lid-2 terms of this tariefbeschikking both carry the doubt.
-    const voorMaart = lid3Positie >= 0 && datum < lid3Aanvang;
+    const voorMaart = lid3Positie >= 0 && dag < lid3AanvangDag;
     const eersteLid2 = kolommen.lengte;
     if (voorMaart && !lid3Gemarkeerd) {
       kolommen.addTwijfel(lid3Positie, describeTwijfelLid3VoorMaart(regio, jaar, datum, lid3Aanvang));
@@ -1227,8 +1295,7 @@ function walkCel(invoer: CelInvoer, context: Rekencontext): CelUitkomst {
       if (g.soort === 'zorgkantoor' && gevraagdNummers[k] !== nummer) openBeroepViaTariefbeschikking(datum, gevraagdNummers[k]!, t, TWIJFEL_ZORGKANTOOR);
     }
     if (voorMaart) {
-      const aanvang = lid3Aanvang;
-      lid3VoorMaartTwijfel ??= new LateTekst(() => describeTwijfelLid2VoorMaart(regio, jaar, aanvang));
+      lid3VoorMaartTwijfel ??= createTwijfelLid2VoorMaart(regio, jaar, lid3Aanvang);
       for (let i = eersteLid2; i < kolommen.lengte; i++) if (kolommen.rechtsmiddelVan(i) === 'beroep') kolommen.addTwijfel(i, lid3VoorMaartTwijfel);
     }
   }
@@ -1319,6 +1386,11 @@ function describeTwijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoD
     'opende (art. 105 lid 3 Wmg), maar vóór die datum. Of "nog geen tariefbeschikking afgegeven" wordt gelezen op de dag van ' +
     'bekendmaking van het besluit of op 1 maart, regelt de wet niet; deze termijn en het venster zijn beide berekend, de vroegste datum is de veilige.'
   );
+}
+
+/** `describeTwijfelLid2VoorMaart`, written when first read (made outside the walk's loop, which then captures nothing). */
+function createTwijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoDatum): LateTekst {
+  return new LateTekst(() => describeTwijfelLid2VoorMaart(regio, jaar, aanvang));
 }
 
 /** Termijnregels §5: a tariefbeschikking for (regio, jaar) made known after the besluit that opened a lid-3 window, before 1 March. */

@@ -172,7 +172,6 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
     // tariefbeschikking is in one cell); read only when the cells are walked.
     const eersteDag = new Int32Array(register.namen.length).fill(GEEN_DAG);
     const eersteTariefbeschikking = new EersteTariefbeschikkingen(register, eersteDag);
-    const regioPartijen = eersteTariefbeschikking.partijen;
     for (const [jaar, celNummer] of perJaar) {
       const [van, tot] = [begin[celNummer]!, begin[celNummer + 1]!];
       const plaatsen = plaatsenPerCel.subarray(van, tot);
@@ -200,10 +199,7 @@ export function splitInvoer(invoer: Pick<TermijnInvoer, 'besluiten' | 'beroepen'
         dag[k] = d;
         code[k] = klad.code[j]!;
         partij[k] = p;
-        if (p >= 0 && d < eersteDag[p]!) {
-          if (eersteDag[p] === GEEN_DAG) regioPartijen.push(p);
-          eersteDag[p] = d;
-        }
+        if (p >= 0 && d < eersteDag[p]!) eersteDag[p] = d;
       }
       const velden: BesluitVelden = { van: celBesluiten, dag, code, partij, register };
       cellen.push({
@@ -261,10 +257,12 @@ class EersteTariefbeschikkingen implements EersteTariefbeschikkingInRegio {
     const nummer = this.register.findNummer(partij);
     return nummer === undefined ? undefined : this.getVoorNummer(nummer);
   }
-  /** The numbers of the region's parties with a tariefbeschikking, in the order met. */
-  readonly partijen: number[] = [];
+  /**
+   * The region's parties with a tariefbeschikking, in the order of their numbers (the walk orders them by name). Read
+   * from the days when asked (rarely): no list kept per region while the input is split.
+   */
   *entries(): IterableIterator<[string, IsoDatum]> {
-    for (const n of this.partijen) yield [this.register.namen[n]!, fromDagnummer(this.dagen[n]!)];
+    for (let n = 0; n < this.dagen.length; n++) if (this.dagen[n] !== GEEN_DAG) yield [this.register.namen[n]!, fromDagnummer(this.dagen[n]!)];
   }
   getVoorNummer(inRegister: number): IsoDatum | undefined {
     const dag = inRegister >= this.dagen.length ? GEEN_DAG : this.dagen[inRegister]!;

@@ -51,6 +51,8 @@ export class StatusTermijnen {
   readonly twijfels = new Set<string>();
   /** One of those is against an earlier version of the contracteerruimte than the one in force. */
   tegenEerdereVersie = false;
+  /** The doubt of the last term counted: consecutive terms mostly share theirs, whose parts are then in `twijfels` already. */
+  private laatsteTwijfel: string | undefined = undefined;
 
   /** Summarised at the context's peildatum and against the version then in force; `computeStatus` takes the same context. */
   constructor(readonly context: Pick<StatusContext, 'peildatum' | 'versie'>) {}
@@ -73,7 +75,9 @@ export class StatusTermijnen {
     this.eindes.add(einde);
     // The unknown entry into force is said on every page already, so a status does not repeat it.
     const twijfel = bron.twijfelVan(i);
-    const eigen = twijfel === undefined ? undefined : withoutTwijfelInwerkingtreding(twijfel);
+    if (twijfel === undefined || twijfel === this.laatsteTwijfel) return;
+    this.laatsteTwijfel = twijfel;
+    const eigen = withoutTwijfelInwerkingtreding(twijfel);
     if (eigen) for (const deel of splitTwijfelsMemo(eigen)) this.twijfels.add(deel);
   }
 }

@@ -143,16 +143,17 @@ export function prepareBeroepWaarschuwingen(
   aanvangPerBeroep: ReadonlyMap<string, Pick<Termijn, 'aanvang'>>,
   isTijdigTegenEerdereVersie: TijdigTegenEerdereVersie,
 ): BeroepWaarschuwingen[] {
-  // Per (regio, jaar) its contracteerruimtebesluiten in order of bekendmaking: the versions a beroep can be against.
+  // Per (regio, jaar) of a beroep its contracteerruimtebesluiten in order of bekendmaking: the versions a beroep can be
+  // against. Only the cells a beroep names (a few among hundreds).
   const versiesPerCel = new Map<string, Besluit[]>();
+  for (const beroep of beroepen) {
+    const besluit = besluitenPerId.get(beroep.tegen);
+    if (besluit) versiesPerCel.set(`${beroep.regio ?? besluit.regio}\u0000${beroep.jaar}`, []);
+  }
+  if (versiesPerCel.size === 0) return [];
   for (const b of besluiten) {
     if (b.type !== 'contracteerruimte') continue;
-    for (const jaar of b.jaren) {
-      const sleutel = `${b.regio}\u0000${jaar}`;
-      const lijst = versiesPerCel.get(sleutel);
-      if (lijst) lijst.push(b);
-      else versiesPerCel.set(sleutel, [b]);
-    }
+    for (const jaar of b.jaren) versiesPerCel.get(`${b.regio}\u0000${jaar}`)?.push(b);
   }
   for (const lijst of versiesPerCel.values()) lijst.sort((a, b) => compare(a.bekendgemaakt, b.bekendgemaakt));
   const perBeroep: BeroepWaarschuwingen[] = [];

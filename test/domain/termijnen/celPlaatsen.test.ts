@@ -338,4 +338,30 @@ describe("columns written in the run's scratch, copied out when a cell is done",
       ['art-105-lid-3', 7, undefined, 'beroep'],
     ]);
   });
+
+  it('the walk tells the oud regime by day number as by date, also for an entry into force that is no canonical date', () => {
+    for (const inwerkingtreding of ['2025-07-01', '2026-02-28', '2025-7-1', 'onbekend', undefined]) {
+      const context = createRekencontext({ ...config, inwerkingtreding: inwerkingtreding as string | undefined });
+      for (let dag = toDagnummer('2024-12-01'); dag <= toDagnummer('2026-04-01'); dag++) {
+        expect(context.isOudRegimeOpDag(dag)).toBe(context.isOudRegime(addDagen('1970-01-01', dag)));
+      }
+    }
+  });
+
+  it('every rule is read back as the rule it was added as, with its soort', () => {
+    const context = createRekencontext(config);
+    const kolommen = new CelTermijnKolommen(context.nummering, context.kladblok, new PartijRegister());
+    const zesWeken = context.computeZesWeken('2026-01-09');
+    const regels = [
+      ['awb-bezwaar', 'termijn'],
+      ['art-105-lid-2', 'termijn'],
+      ['art-105-lid-3', 'termijn'],
+      ['wijziging-zonder-tariefbeschikking', 'beschermend'],
+      ['art-6-19-voorzorg', 'beschermend'],
+      ['besluit-zonder-tariefbeschikking', 'beschermend'],
+    ] as const;
+    for (const [regel] of regels) kolommen.add(0, zesWeken, regel, 1, -1, undefined, undefined);
+    kolommen.seal();
+    expect(regels.map((_, i) => [kolommen.regelVan(i), kolommen.soortVan(i)])).toEqual(regels);
+  });
 });
