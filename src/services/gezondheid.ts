@@ -25,9 +25,11 @@ export interface Gezondheid {
 
 /**
  * The health check's facts, read-only and without personal data: counts and times only. Reads the reminder ledger
- * and the outbox as the reminder job leaves them.
+ * and the outbox as the reminder job leaves them — of one organisation when `organisatieId` is given (a beheerder's
+ * details: another organisation's reminders would tell it that organisation has open terms; issue 28 review), else of
+ * the installation (only ever reduced to "ok" or "niet ok").
  */
-export function readGezondheid(db: Db, vandaag: IsoDatum, nuMs: number): Gezondheid {
+export function readGezondheid(db: Db, vandaag: IsoDatum, nuMs: number, organisatieId?: number): Gezondheid {
   let stand: SchemaStand;
   try {
     db.$client.prepare('SELECT 1').get();
@@ -42,8 +44,13 @@ export function readGezondheid(db: Db, vandaag: IsoDatum, nuMs: number): Gezondh
            coalesce(sum(status = 'mislukt'), 0) AS mislukt,
            coalesce(sum(status = 'onzeker'), 0) AS onzeker,
            coalesce(sum(status = 'gepland' AND pogingen > 0), 0) AS opnieuw
-    FROM herinneringen`);
-  const mail = db.get<{ laatste: string | null }>(sql`SELECT max(aangemaakt_op) AS laatste FROM uitgaande_mail`);
+    FROM herinneringen
+    WHERE ${organisatieId === undefined ? sql`1 = 1` : sql`organisatie_id = ${organisatieId} OR gebruiker_id IN (SELECT id FROM gebruikers WHERE organisatie_id = ${organisatieId})`}`);
+  const mail = db.get<{ laatste: string | null }>(
+    organisatieId === undefined
+      ? sql`SELECT max(aangemaakt_op) AS laatste FROM uitgaande_mail`
+      : sql`SELECT max(aangemaakt_op) AS laatste FROM uitgaande_mail WHERE aan IN (SELECT email FROM gebruikers WHERE organisatie_id = ${organisatieId})`,
+  );
   const herinneringen = {
     laatsteVerzending: h.laatste,
     achterstallig: h.achterstallig,

@@ -85,12 +85,15 @@ function publiekeRoutes(deps: AppDeps, beperking: ReturnType<typeof createAanmel
   // Health (database, migrations, reminders, mail; counts and times only) and readiness (503 once shutting down).
   // Anyone hears only "ok" or "niet ok" (503 when the database cannot be used); a signed-in beheerder gets the details.
   app.get('/gezond', (c) => {
-    const g = readGezondheid(deps.db, deps.vandaag(), (deps.nuMs ?? Date.now)());
+    const actor = findSessieActor(deps, c);
+    const details = actor && can(actor, 'gezondheid.details');
+    // A beheerder sees the reminders and mail of their own organisation only; anyone else hears "ok" or "niet ok".
+    const g = readGezondheid(deps.db, deps.vandaag(), (deps.nuMs ?? Date.now)(), details ? actor.organisatieId : undefined);
     // The reminder job of this process: its last run (a run that failed makes the state "verminderd").
     const ronde = deps.herinneringRonde?.() ?? null;
     const status = g.status === 'ok' && ronde?.uitkomst === 'fout' ? 'verminderd' : g.status;
     const code = g.status === 'fout' ? 503 : 200;
-    if (!can(findSessieActor(deps, c), 'gezondheid.details')) return c.json({ status: status === 'ok' ? 'ok' : 'niet ok' }, code);
+    if (!details) return c.json({ status: status === 'ok' ? 'ok' : 'niet ok' }, code);
     return c.json({ ...g, status, herinneringJob: ronde ?? { aan: false } }, code);
   });
   app.get('/gereed', (c) => ((deps.gereed?.() ?? true) ? c.json({ gereed: true }) : c.json({ gereed: false }, 503)));

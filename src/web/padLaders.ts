@@ -41,7 +41,9 @@ export function loadBesluitUitPad(deps: AppDeps): MiddlewareHandler<AppEnv> {
         deps,
         c,
         403,
-        'Dit besluit is door een ander geregistreerd (of is een contracteerruimtebesluit van de NZa); u kunt het niet wijzigen.',
+        c.get('besluit').type === 'contracteerruimte'
+          ? 'Een contracteerruimtebesluit wijzigt alleen de NZa.'
+          : 'U kunt deze tariefbeschikking niet wijzigen: dat kan een jurist of beheerder van uw organisatie.',
       );
     }
     await next();

@@ -177,3 +177,41 @@ describe('migration 0014: every fact gets an owner (issue 28.1)', () => {
     );
   });
 });
+
+describe('no row of an owned table is replaced (issue 28 review)', () => {
+  it('refuses INSERT OR REPLACE on an existing id of a tariefbeschikking, client record, case or received beroep', () => {
+    const db = openDatabase(join(map, 'vervangen.sqlite'), 'test-geheim-van-minstens-16');
+    const s = db.$client;
+    s.exec(`INSERT INTO organisaties (naam, soort) VALUES ('A', 'advocatenkantoor'), ('B', 'advocatenkantoor');
+      INSERT INTO zorgkantoorregios (code, naam, zorgkantoor, zorgkantoor_geverifieerd, geldig_vanaf) VALUES ('ZK01', 'Regio', 'ZK', 1, '2000-01-01');
+      INSERT INTO zorgaanbieders (naam, kvk_nummer, organisatie_id) VALUES ('Client A', '11111111', 1), ('Client B', '22222222', 2);
+      INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, organisatie_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('TB-A', 1, 1, 1, 2026, 'vaststelling', '2026-01-01', '2026-01-02');
+      INSERT INTO zaken (soort, organisatie_id, zorgaanbieder_id, tariefbeschikking_id) VALUES ('bezwaar', 1, 1, 1);`);
+    expect(() =>
+      s.exec(
+        "INSERT OR REPLACE INTO tariefbeschikkingen (id, kenmerk, zorgaanbieder_id, organisatie_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES (1, 'TB-B', 2, 2, 1, 2026, 'vaststelling', '2026-01-01', '2026-01-02')",
+      ),
+    ).toThrow(/niet vervangen/);
+    expect(() => s.exec("REPLACE INTO zaken (id, soort, organisatie_id, zorgaanbieder_id) VALUES (1, 'bezwaar', 2, 2)")).toThrow(/niet vervangen/);
+    expect(() => s.exec("REPLACE INTO zorgaanbieders (id, naam, kvk_nummer, organisatie_id) VALUES (1, 'X', '33333333', 2)")).toThrow(/niet vervangen/);
+    expect(s.prepare('SELECT t.organisatie_id FROM zaken z JOIN tariefbeschikkingen t ON t.id = z.tariefbeschikking_id').pluck().get()).toBe(1);
+    s.close();
+  });
+});
+
+describe('migration 0014 at the edges (issue 28 review)', () => {
+  it('gives operator rows an NZa owner even when another organisation bears the NZa’s name', () => {
+    const pad = join(map, 'naam.sqlite');
+    const oud = createOudeDatabase(map, 'naam.sqlite', '0014');
+    oud.exec(`INSERT INTO organisaties (naam, soort) VALUES ('Nederlandse Zorgautoriteit', 'advocatenkantoor');
+      INSERT INTO zorgkantoorregios (code, naam, zorgkantoor, zorgkantoor_geverifieerd, geldig_vanaf) VALUES ('ZK01', 'Regio', 'ZK', 1, '2000-01-01');
+      INSERT INTO zorgaanbieders (naam, kvk_nummer) VALUES ('Client', '11111111');
+      INSERT INTO tariefbeschikkingen (kenmerk, zorgaanbieder_id, regio_id, jaar, soort, besluitdatum, bekendgemaakt) VALUES ('OP-1', 1, 1, 2026, 'vaststelling', '2026-01-01', '2026-01-02');`);
+    oud.close();
+    const s = openDatabase(pad, 'test-geheim-van-minstens-16').$client;
+    expect(
+      s.prepare("SELECT o.naam, o.soort FROM tariefbeschikkingen t JOIN organisaties o ON o.id = t.organisatie_id WHERE t.kenmerk = 'OP-1'").get(),
+    ).toEqual({ naam: 'Nederlandse Zorgautoriteit (NZa)', soort: 'nza' });
+    s.close();
+  });
+});

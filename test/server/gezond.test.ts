@@ -22,8 +22,10 @@ describe('/gezond', () => {
   it('says "niet ok" when something is wrong, without saying what', async () => {
     // A reminder that failed after every retry makes the state "verminderd".
     t.db.$client
-      .prepare("INSERT INTO herinneringen (sleutel, soort, gebruiker_id, moment, status) VALUES ('test-mislukt', 'herinnering', 1, '2026-11-20', 'mislukt')")
-      .run();
+      .prepare(
+        "INSERT INTO herinneringen (sleutel, soort, gebruiker_id, moment, status) VALUES ('test-mislukt', 'herinnering', (SELECT id FROM gebruikers WHERE email = ?), '2026-11-20', 'mislukt')",
+      )
+      .run(DEMO.beheerder);
     const r = await t.app.request('/gezond');
     expect([r.status, await r.json()]).toEqual([200, { status: 'niet ok' }]);
     const details = await (await t.als(DEMO.beheerder)('/gezond')).json();
@@ -38,5 +40,18 @@ describe('/gezond', () => {
     expect(g).toMatchObject({ status: 'ok', database: { bereikbaar: true }, migraties: { actueel: true } });
     expect(g.migraties.toegepast).toBe(g.migraties.meegeleverd);
     expect(g.herinneringJob).toEqual({ aan: false });
+  });
+
+  it("counts only the beheerder's own organisation's reminders: another organisation's failure is not the NZa's to see (issue 28 review)", async () => {
+    t.db.$client
+      .prepare(
+        "INSERT INTO herinneringen (sleutel, soort, gebruiker_id, organisatie_id, moment, status, termijn, einde) VALUES ('test-kantoor-mislukt', 'herinnering', (SELECT id FROM gebruikers WHERE email = ?), (SELECT organisatie_id FROM gebruikers WHERE email = ?), '2026-11-20', 'mislukt', 'z1', '2026-12-01')",
+      )
+      .run(DEMO.advocaat, DEMO.advocaat);
+    const kantoor = await (await t.als(DEMO.beheerder)('/gezond')).json();
+    expect(kantoor).toMatchObject({ status: 'verminderd', herinneringen: { mislukt: 1 } });
+    const nza = await (await t.als(DEMO.nzaBeheerder)('/gezond')).json();
+    expect(nza).toMatchObject({ status: 'ok', herinneringen: { mislukt: 0, laatsteVerzending: null } });
+    t.db.$client.prepare("DELETE FROM herinneringen WHERE sleutel = 'test-kantoor-mislukt'").run();
   });
 });
