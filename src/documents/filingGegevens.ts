@@ -54,13 +54,34 @@ export interface FilingGegevens extends Art65Gegevens {
     proForma: boolean;
   };
   samenhang: { cbbZaaknummer: string | null; regio: string; jaar: number; ingesteldTekst: string } | null;
-  /** Aanvullende gronden: the last day of the griffier's hersteltermijn (art. 6:6 Awb), as recorded. */
-  hersteltermijnTekst: string | null;
+  /** Aanvullende gronden: the last day of the hersteltermijn (art. 6:6 Awb), as recorded, and whether the dagtekening lies within it. */
+  hersteltermijn: { eindeTekst: string; binnen: boolean } | null;
+  /** What the lawyer must do before filing, computed from the case (never in the filing itself): shown in the wizard. */
+  adviezen: string[];
   rechtstreeksBeroep: boolean;
   bijlagen: { nummer: number; omschrijving: string }[];
   griffierecht: { tekst: string } | null;
-  /** The client letter: the status in words, the one safe date, what the client must do by when. */
-  brief: { statusZin: string; veiligeDatumLang: string | null; actieDatumLang: string | null; onherroepelijk: boolean } | null;
+  /**
+   * The client letter (issue 29.3): the case's stage, the status in words, the one safe date and the reply date (null:
+   * "per omgaande"), and the next real dates of the stage — each a whole sentence, or null when it does not apply.
+   */
+  brief: {
+    fase: 'concept' | 'te-laat' | 'ingediend' | 'afgerond' | 'onherroepelijk';
+    /** An in-house department: an internal memo to its own board, not a letter to itself. */
+    memo: boolean;
+    /** How the letter names the client: "u", or in a memo the organisation's own name. */
+    u: string;
+    statusZin: string;
+    veiligeDatumLang: string | null;
+    actieDatumLang: string | null;
+    opentLang: string | null;
+    herstelZin: string | null;
+    griffieZin: string | null;
+    voorzorgZin: string | null;
+    parallelZin: string | null;
+    griffierecht: boolean;
+    onherroepelijk: boolean;
+  } | null;
   /** The engine's doubts, as sentences the lawyer sees before generating (never in the filing itself). */
   twijfels: string[];
   /** The filing channel (art. 6:9 Awb, art. 8:36b Awb): shown in the wizard. */

@@ -61,6 +61,10 @@ const LABELS: Record<string, string> = {
   actie: 'Wat de cliënt moet doen',
   telaat: 'Termijn verstreken',
   griffierecht: 'Griffierecht',
+  parallel: 'De termijn voor beroep die tegelijk loopt',
+  voorzorg: 'Het nieuwe besluit (art. 6:19 Awb)',
+  herstel: 'Gronden aanvullen (art. 6:6 Awb)',
+  griffiebrief: 'De mededeling griffierecht',
 };
 const ALINEA = /<p data-k="([a-z-]+)">([\s\S]*?)<\/p>/g;
 const alsTekst = (html: string) =>

@@ -20,7 +20,7 @@ import { describeGriffierecht, type GriffierechtTarief } from '../domain/filings
 import { addDagen, formatDatumKort, formatDatumLang, vroegsteDatum, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatEuro } from '../opmaak/opmaak';
 import { loadRegioRegister } from './regioBeheer';
-import { findHersteltermijn } from './stukTermijnen';
+import { findStukTermijn } from './stukTermijnen';
 import type { TermijnService } from './termijnService';
 import type { ZaakOverzichtRij } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
@@ -145,7 +145,7 @@ export function buildFilingGegevens(
         splitTwijfels(b.twijfel ?? '').map((t, i) => (i === 0 ? `${t.replace(/\.$/, '')} (laatste dag ${formatDatumKort(b.einde)}).` : t)),
       ),
     ],
-    tijdlijn: { status: zaak.status, ingesteld: zaak.ingesteld, afgerond: zaak.afgerond },
+    tijdlijn: { status: zaak.status, ingesteld: zaak.ingesteld, afgerond: zaak.afgerond, cbbZaaknummer: zaak.cbbZaaknummer },
     dagtekening: opties.dagtekening,
   });
   if (!aanbod.aangeboden) return { geweigerd: true, reden: aanbod.reden, ...(aanbod.alternatief ? { alternatief: aanbod.alternatief } : {}) };
@@ -227,6 +227,23 @@ export function buildFilingGegevens(
   };
   const samenhang = opties.samenhang && zaak.soort === 'bezwaar' && regio && jaar ? findLopendBeroep(db, zaak, regio, jaar, opties.dagtekening) : null;
 
+  // Aanvullende gronden claim the hersteltermijn only when the dagtekening lies within it (issue 29.5); otherwise the
+  // sentence is left out and the wizard says what to do.
+  const herstel = soort === 'aanvullende-gronden' ? findStukTermijn(db, zaak.id, 'hersteltermijn', opties.dagtekening) : undefined;
+  const adviezen: string[] = [];
+  if (herstel && opties.dagtekening > herstel.einde) {
+    adviezen.push(
+      `De hersteltermijn eindigde op ${formatDatumKort(herstel.einde)} (art. 6:6 Awb); de dagtekening ligt daarna, dus het stuk zegt niet dat het binnen de termijn wordt ingediend. ` +
+        (naarCbb
+          ? 'Gronden die na die dag binnenkomen, kunnen leiden tot niet-ontvankelijkverklaring van het pro-formaberoep (art. 6:6 Awb). Vraag de griffier zo snel mogelijk om uitstel en leg uit waarom de termijn is overschreden (vgl. art. 6:11 Awb); is het beroep al met gronden ingesteld, dien dit stuk dan in als nadere stukken, uiterlijk tien dagen vóór de zitting (art. 8:58 Awb).'
+          : 'De NZa kan het bezwaar niet-ontvankelijk verklaren (art. 6:6 Awb). Vraag de NZa zo snel mogelijk om uitstel en leg uit waarom de termijn is overschreden (vgl. art. 6:11 Awb), of breng de gronden naar voren op de hoorzitting (art. 7:2 Awb).'),
+    );
+  } else if (soort === 'aanvullende-gronden' && !herstel && procedure.proForma) {
+    adviezen.push(
+      `Er is geen hersteltermijn geregistreerd: het stuk noemt er daarom geen. Registreer de termijn uit de brief van ${naarCbb ? 'de griffier' : 'de NZa'} (art. 6:6 Awb) op de zaakpagina.`,
+    );
+  }
+
   const automatisch: string[] = [];
   if (soort === 'voorlopige-voorziening') automatisch.push(hangend ? 'het beroepschrift' : 'het gelijktijdig ingediende beroepschrift');
   if (definitie.art65 && soort !== 'aanvullende-gronden') {
@@ -236,29 +253,81 @@ export function buildFilingGegevens(
   if (volmachtBijgevoegd) automatisch.push(`de volmacht van ${aanbieder?.naam ?? 'de cliënt'}`);
   const bijlagen = soort === 'clientbrief' ? [] : numberBijlagen(automatisch, stuk.bijlagen);
 
-  // The one safe date: the engine's for the party (the earliest last day still running), else the case's own term.
-  const nogLopend = [termijn?.einde, ...beschermendeDatums.map((b) => b.einde)].filter((d): d is IsoDatum => d !== undefined && d >= opties.vandaag);
-  const veiligeDatum = partijStatus?.veiligeUitersteDatum ?? (nogLopend.length > 0 ? vroegsteDatum(nogLopend) : (termijn?.einde ?? null));
-  const onherroepelijk = partijStatus?.status === 'onherroepelijk';
-  const brief =
-    soort === 'clientbrief'
-      ? {
-          statusZin: onherroepelijk
-            ? `De regionale contracteerruimte ${regio} ${jaar} is voor u onherroepelijk${partijStatus?.sinds ? ` sinds ${formatDatumKort(partijStatus.sinds)}` : ''} (art. 105 lid 4 Wmg); beroep daartegen is niet meer mogelijk.`
-            : zaak.status === 'afgerond'
-              ? `De procedure is afgerond${procedure.afgerondTekst ? ` op ${procedure.afgerondTekst}` : ''}.`
-              : hangend
-                ? `Het ${zaak.soort === 'beroep' ? 'beroep' : 'bezwaar'} is ingesteld op ${procedure.ingesteldTekst}${zaak.cbbZaaknummer ? ` (zaaknummer ${zaak.cbbZaaknummer})` : ''}.`
-                : `Er is nog geen ${zaak.soort === 'beroep' ? 'beroep ingesteld' : 'bezwaar gemaakt'}.`,
-          veiligeDatumLang: veiligeDatum && !hangend && zaak.status === 'concept' && !onherroepelijk ? formatDatumLang(veiligeDatum) : null,
-          // What the client must do, a week before the safe date (never later than the safe date itself, never before today).
-          actieDatumLang:
-            veiligeDatum && !hangend && zaak.status === 'concept' && !onherroepelijk
-              ? formatDatumLang(addDagen(veiligeDatum, -7) > opties.vandaag ? addDagen(veiligeDatum, -7) : opties.vandaag)
-              : null,
-          onherroepelijk,
-        }
+  // The client letter (issue 29.3): the stage of the case decides its paragraphs, every date is one still to come on the
+  // letter's own date, and an in-house department writes an internal memo to its own board instead of a letter.
+  const brief = soort === 'clientbrief' ? buildBrief() : null;
+  function buildBrief(): NonNullable<FilingGegevens['brief']> {
+    const d = opties.dagtekening;
+    const memo = organisatie.soort === 'zorgaanbieder' && !extern;
+    const u = memo ? (aanbieder?.naam ?? 'de cliënt') : 'u';
+    const onherroepelijk = partijStatus?.status === 'onherroepelijk';
+    // The one safe date: the engine's for the party, else the earliest of the case's own term and the party's other dates
+    // — only one still running on the letter's date.
+    const nogLopend = [termijn?.einde, ...beschermendeDatums.map((b) => b.einde)].filter((x): x is IsoDatum => x !== undefined && x >= d);
+    const veilig = partijStatus?.veiligeUitersteDatum ?? (nogLopend.length > 0 ? vroegsteDatum(nogLopend) : null);
+    const veiligeDatum = veilig !== null && veilig >= d ? veilig : null;
+    const fase: NonNullable<FilingGegevens['brief']>['fase'] =
+      zaak.status === 'afgerond' ? 'afgerond' : hangend ? 'ingediend' : onherroepelijk ? 'onherroepelijk' : veiligeDatum ? 'concept' : 'te-laat';
+    // A reply date a week before the safe date; on or before the letter's own date there is none: "per omgaande".
+    const antwoord = (uiterste: IsoDatum) => (addDagen(uiterste, -7) > d ? formatDatumLang(addDagen(uiterste, -7)) : null);
+    const middel = zaak.soort === 'beroep' ? 'beroep' : 'bezwaar';
+    const statusZin =
+      fase === 'afgerond'
+        ? `De procedure is afgerond${procedure.afgerondTekst ? ` op ${procedure.afgerondTekst}` : ''}.`
+        : fase === 'ingediend'
+          ? `Het ${middel} is ingesteld op ${procedure.ingesteldTekst}${zaak.cbbZaaknummer ? ` (zaaknummer ${zaak.cbbZaaknummer})` : ''}.`
+          : fase === 'onherroepelijk'
+            ? `De regionale contracteerruimte ${regio} ${jaar} is voor ${u} onherroepelijk${partijStatus?.sinds ? ` sinds ${formatDatumKort(partijStatus.sinds)}` : ''} (art. 105 lid 4 Wmg); beroep daartegen is niet meer mogelijk.`
+            : `Er is nog geen ${zaak.soort === 'beroep' ? 'beroep ingesteld' : 'bezwaar gemaakt'}.`;
+
+    // The next real dates of a filed case: the hersteltermijn, the griffierecht notice, an art. 6:19 precaution.
+    const herstel = fase === 'ingediend' ? findStukTermijn(db, zaak.id, 'hersteltermijn', d) : undefined;
+    const herstelZin =
+      herstel && !herstel.vervuld && herstel.einde >= d
+        ? `De gronden van het ${middel} moeten uiterlijk ${formatDatumLang(herstel.einde)} zijn aangevuld (art. 6:6 Awb). ${memo ? 'De stukken en cijfers daarvoor hebben wij' : 'Wij hebben uw stukken en cijfers daarvoor'} ${antwoord(herstel.einde) ? `uiterlijk ${antwoord(herstel.einde)}` : 'per omgaande'} nodig.`
+        : null;
+    const griffie = fase === 'ingediend' && naarCbb ? findStukTermijn(db, zaak.id, 'griffierecht', d) : undefined;
+    const griffieZin =
+      griffie && !griffie.vervuld && griffie.einde >= d
+        ? `De griffier heeft bij brief van ${formatDatumKort(griffie.brief)} om griffierecht gevraagd. Het moet uiterlijk ${formatDatumLang(griffie.einde)} zijn bijgeschreven op de rekening van het gerecht (art. 8:41 lid 5 Awb); anders verklaart het College het beroep niet-ontvankelijk.`
+        : null;
+    const voorzorg = fase === 'ingediend' ? beschermendeDatums.find((b) => b.regel === 'art-6-19-voorzorg' && b.einde >= d) : undefined;
+    const voorzorgZin = voorzorg
+      ? `Na het instellen van het beroep heeft de NZa besluit ${voorzorg.besluit} bekendgemaakt op ${formatDatumKort(voorzorg.bekendgemaakt)}. Het beroep strekt zich van rechtswege ook uit tot dat besluit (art. 6:19 lid 1 Awb). Uit voorzorg richten wij het beroep uiterlijk ${formatDatumLang(voorzorg.einde)} bij brief uitdrukkelijk ook tegen dat besluit, met de gronden daartegen.`
       : null;
+    // A bezwaar against a tariefbeschikking: the beroep against the contracteerruimte it applied runs at the same time.
+    const parallel =
+      fase === 'concept' && zaak.soort === 'bezwaar' && tb && regio && jaar
+        ? berekend
+            .cel(regio, jaar)
+            ?.termijnen.find(
+              (x) =>
+                x.rechtsmiddel === 'beroep' && x.tegen === 'contracteerruimte' && x.besluit === tb.kenmerk && x.partij === zaak.zorgaanbieder && x.einde >= d,
+            )
+        : undefined;
+    const parallelZin = parallel
+      ? `Tegelijk loopt tot en met ${formatDatumLang(parallel.einde)} de termijn om bij het College van Beroep voor het bedrijfsleven beroep in te stellen tegen de regionale contracteerruimte ${regio} ${jaar} die in deze tariefbeschikking is toegepast (art. 105 lid 2 Wmg). Dat is een afzonderlijke procedure; ${memo ? 'het bestuur beslist ook daarover' : 'laat ons weten of u ook dat beroep wilt instellen'}.`
+      : null;
+    // Lid 3: the window may open after the letter; filing before it opens is not inadmissible for that (art. 6:10 Awb).
+    const opent = fase === 'concept' && termijn && termijn.aanvang > d ? formatDatumLang(termijn.aanvang) : null;
+    return {
+      fase,
+      memo,
+      u,
+      statusZin,
+      veiligeDatumLang: fase === 'concept' && veiligeDatum ? formatDatumLang(veiligeDatum) : null,
+      actieDatumLang: fase === 'concept' && veiligeDatum ? antwoord(veiligeDatum) : null,
+      opentLang: opent,
+      herstelZin,
+      griffieZin,
+      voorzorgZin,
+      parallelZin,
+      // The general griffierecht paragraph only where a beroep is still to be filed; in a filed case only an open notice
+      // is named (griffieZin): the app cannot know whether an unregistered notice came and was paid long ago.
+      griffierecht: naarCbb && (fase === 'concept' || fase === 'te-laat'),
+      onherroepelijk,
+    };
+  }
 
   return {
     soort,
@@ -326,11 +395,12 @@ export function buildFilingGegevens(
     contracteerruimtebesluitOntbreekt: zaak.soort === 'beroep' && definitie.art65 && !cr,
     procedure,
     samenhang,
-    hersteltermijnTekst: soort === 'aanvullende-gronden' ? (findHersteltermijn(db, zaak.id) ?? null) : null,
+    hersteltermijn: herstel ? { eindeTekst: formatDatumKort(herstel.einde), binnen: opties.dagtekening <= herstel.einde } : null,
+    adviezen,
     rechtstreeksBeroep: zaak.soort === 'bezwaar' && stuk.rechtstreeksBeroep && (soort === 'bezwaarschrift' || soort === 'bezwaarschrift-pro-forma'),
     bijlagen,
     griffierecht:
-      naarCbb && (soort === 'beroepschrift' || soort === 'beroepschrift-pro-forma' || soort === 'voorlopige-voorziening' || soort === 'clientbrief')
+      naarCbb && (soort === 'beroepschrift' || soort === 'beroepschrift-pro-forma' || soort === 'voorlopige-voorziening' || (brief?.griffierecht ?? false))
         ? { tekst: describeGriffierecht(opties.dagtekening, opties.griffierechtTarieven) }
         : null,
     brief,

@@ -19,7 +19,7 @@ export interface AanbodInvoer {
   uitsluitingen: readonly { reden: string; toelichting: string; twijfel?: string | undefined }[];
   overigeTwijfels: readonly string[];
   /** From the case timeline: filed (and when), decided. */
-  tijdlijn: { status: 'concept' | 'ingediend' | 'afgerond'; ingesteld: IsoDatum | null; afgerond: IsoDatum | null };
+  tijdlijn: { status: 'concept' | 'ingediend' | 'afgerond'; ingesteld: IsoDatum | null; afgerond: IsoDatum | null; cbbZaaknummer?: string | null };
   dagtekening: IsoDatum;
 }
 
@@ -31,6 +31,8 @@ export type Aanbod =
   | { aangeboden: true; tijdigheid: Tijdigheid; twijfels: string[] };
 
 const BEROEP_TEGEN_CR = new Set<FilingSoort>(['beroepschrift', 'beroepschrift-pro-forma', 'voorlopige-voorziening']);
+/** The filings that institute the bezwaar or beroep itself. */
+const GESCHRIFT = new Set<FilingSoort>(['beroepschrift', 'beroepschrift-pro-forma', 'bezwaarschrift', 'bezwaarschrift-pro-forma']);
 
 /**
  * Decides whether a filing is offered for this case and how its timeliness reads. Lid 4 (onherroepelijk for the party)
@@ -73,6 +75,27 @@ export function decideAanbod(a: AanbodInvoer): Aanbod {
       ...(tb ? { alternatief: { bezwaarzaakTegen: tb.kenmerk } } : {}),
     };
   }
+  // The case's stage (issue 29.8): a decided case takes no new filing; a filed one no second bezwaar- or beroepschrift.
+  const geschrift = a.zaakSoort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift';
+  if (GESCHRIFT.has(a.soort) && a.tijdlijn.status === 'afgerond') {
+    return {
+      aangeboden: false,
+      reden:
+        `het ${a.zaakSoort} is afgedaan${a.tijdlijn.afgerond ? ` op ${formatDatumKort(a.tijdlijn.afgerond)}` : ''}: in deze zaak is geen ${geschrift} meer in te dienen` +
+        (a.zaakSoort === 'bezwaar' ? '; tegen de beslissing op bezwaar staat beroep open bij het College van Beroep voor het bedrijfsleven' : ''),
+      alternatief: { soort: 'clientbrief' },
+    };
+  }
+  if (GESCHRIFT.has(a.soort) && a.tijdlijn.status === 'ingediend' && a.tijdlijn.ingesteld !== null && a.dagtekening > a.tijdlijn.ingesteld) {
+    return {
+      aangeboden: false,
+      reden:
+        `het ${a.zaakSoort} is al ingesteld op ${formatDatumKort(a.tijdlijn.ingesteld)}${a.tijdlijn.cbbZaaknummer ? ` (zaaknummer ${a.tijdlijn.cbbZaaknummer})` : ''}: ` +
+        `een ${geschrift} met een latere dagtekening zou een tweede ${a.zaakSoort} zijn. Het ${geschrift} zoals ingediend draagt de dagtekening ${formatDatumKort(a.tijdlijn.ingesteld)}; ` +
+        'vul de gronden aan met aanvullende gronden',
+      alternatief: { soort: 'aanvullende-gronden' },
+    };
+  }
   if (a.soort === 'voorlopige-voorziening' && a.tijdlijn.status === 'afgerond') {
     return {
       aangeboden: false,
@@ -84,7 +107,7 @@ export function decideAanbod(a: AanbodInvoer): Aanbod {
       aangeboden: false,
       reden:
         a.tijdlijn.status === 'afgerond'
-          ? 'de zaak is afgedaan; er is geen geschrift meer om aan te vullen'
+          ? `het ${a.zaakSoort} is afgedaan${a.tijdlijn.afgerond ? ` op ${formatDatumKort(a.tijdlijn.afgerond)}` : ''}; er is geen geschrift meer om aan te vullen`
           : `aanvullende gronden verwijzen naar het ingediende pro-formageschrift: registreer eerst op de zaakpagina dat het ${a.zaakSoort} is ingesteld`,
     };
   }

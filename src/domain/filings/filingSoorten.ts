@@ -27,7 +27,7 @@ export const FILINGS: Record<FilingSoort, FilingDefinitie> = {
   'beroepschrift-pro-forma': { titel: 'Beroepschrift pro forma (CBb)', zaak: 'beroep', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.11-2' },
   bezwaarschrift: { titel: 'Bezwaarschrift (NZa)', zaak: 'bezwaar', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-2' },
   'bezwaarschrift-pro-forma': { titel: 'Bezwaarschrift pro forma (NZa)', zaak: 'bezwaar', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.11-2' },
-  'aanvullende-gronden': { titel: 'Aanvullende gronden', zaak: 'beide', gronden: 'aanvullend', art65: true, sjabloonVersie: '2026.11-2' },
+  'aanvullende-gronden': { titel: 'Aanvullende gronden', zaak: 'beide', gronden: 'aanvullend', art65: true, sjabloonVersie: '2026.12-1' },
   'voorlopige-voorziening': {
     titel: 'Verzoek om voorlopige voorziening (CBb)',
     zaak: 'beroep',
@@ -35,7 +35,7 @@ export const FILINGS: Record<FilingSoort, FilingDefinitie> = {
     art65: true,
     sjabloonVersie: '2026.11-2',
   },
-  clientbrief: { titel: 'Brief aan de cliënt', zaak: 'beide', gronden: 'geen', art65: false, sjabloonVersie: '2026.11-2' },
+  clientbrief: { titel: 'Brief aan de cliënt', zaak: 'beide', gronden: 'geen', art65: false, sjabloonVersie: '2026.12-1' },
 };
 
 /** The minimum the art. 6:5 check looks at. */
