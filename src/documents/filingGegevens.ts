@@ -39,7 +39,19 @@ export interface FilingGegevens extends Art65Gegevens {
   besluit: Art65Gegevens['besluit'] & { omschrijving: string; bekendgemaaktTekst: string; besluitdatumTekst: string };
   /** The tariefbeschikking that opened the term (lid 2) or is contested (bezwaar). */
   tariefbeschikking: { kenmerk: string; soortLabel: string; besluitdatumTekst: string; bekendgemaaktTekst: string } | null;
-  contracteerruimte: { regio: string; jaar: number; zorgkantoor: string; bedragTekst: string | null; besluitKenmerk: string | null };
+  contracteerruimte: {
+    regio: string;
+    jaar: number;
+    zorgkantoor: string;
+    /** The amount in force on the dagtekening, always with the besluit that set it (issue 29.2). */
+    bedrag: { kenmerk: string; tekst: string } | null;
+    /** Beroep: the amount the contested besluit set, with it. */
+    bestredenBedrag: { kenmerk: string; tekst: string } | null;
+  };
+  /** Beroep: the contested besluit in words, "NZa/CR/… zoals gewijzigd bij NZa/CR/…" after an amendment. */
+  bestreden: { tekst: string; kenmerken: string[] } | null;
+  /** Vovo: the besluit in force for the year when a later one replaced the contested besluit (art. 6:19 Awb). */
+  vovoDoel: { kenmerk: string; omschrijving: string; bedrag: { kenmerk: string; tekst: string }; vervangt: string } | null;
   termijn: { aanvangTekst: string; eindeTekst: string; eindeLang: string; grondslag: string; toelichting: string; postUiterlijkTekst: string } | null;
   /** The rule that opened the term, for the timeliness wording. */
   regel: { lid2: boolean; lid3: boolean; awb: boolean };

@@ -57,6 +57,25 @@ function findContracteerruimteOp(db: Db, regio: string, jaar: number, datum: Iso
     .get();
 }
 
+/** Every contracteerruimtebesluit with an amount for (regio, jaar) made known by `datum`, in the order they were made known. */
+function listContracteerruimteKeten(db: Db, regio: string, jaar: number, datum: IsoDatum) {
+  return db
+    .select({
+      id: contracteerruimtebesluiten.id,
+      kenmerk: contracteerruimtebesluiten.kenmerk,
+      soort: contracteerruimtebesluiten.soort,
+      besluitdatum: contracteerruimtebesluiten.besluitdatum,
+      bekendgemaakt: contracteerruimtebesluiten.bekendgemaakt,
+      bedragCenten: contracteerruimtebedragen.bedragCenten,
+    })
+    .from(contracteerruimtebedragen)
+    .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
+    .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
+    .where(and(eq(zorgkantoorregios.naam, regio), eq(contracteerruimtebedragen.jaar, jaar), lte(contracteerruimtebesluiten.bekendgemaakt, datum)))
+    .orderBy(asc(contracteerruimtebesluiten.bekendgemaakt), asc(contracteerruimtebesluiten.id))
+    .all();
+}
+
 /** The wizard's own data of a case (signer, representation, late-filing facts, bijlagen, edits), with defaults. */
 export function loadStukgegevens(db: Db, zaakId: number) {
   const rij = db.select().from(zaakStukgegevens).where(eq(zaakStukgegevens.zaakId, zaakId)).get();
@@ -165,8 +184,41 @@ export function buildFilingGegevens(
     : undefined;
   const crToegepast = !crEigen && zaak.soort === 'beroep' && tb && regio && jaar ? findContracteerruimteOp(db, regio, jaar, tb.bekendgemaakt) : undefined;
   const cr = crEigen ?? crToegepast;
-  // The amount in force on the dagtekening: a later besluit must not appear in an earlier filing.
+  // The amount in force on the dagtekening: a later besluit must not appear in an earlier filing. An amount is printed
+  // only with the besluit that set it (issue 29.2).
   const huidigBedrag = regio && jaar ? findContracteerruimteOp(db, regio, jaar, opties.dagtekening) : undefined;
+  const keten = zaak.soort === 'beroep' && regio && jaar ? listContracteerruimteKeten(db, regio, jaar, opties.dagtekening) : [];
+  const crPlek = cr ? keten.findIndex((k) => k.kenmerk === cr.kenmerk) : -1;
+  // After an amendment the contested besluit is the vaststelling as amended: "NZa/CR/… zoals gewijzigd bij NZa/CR/…".
+  const origineelPlek = cr?.soort === 'wijziging' && crPlek > 0 ? keten.map((k) => k.soort).lastIndexOf('vaststelling', crPlek - 1) : -1;
+  const bestredenKeten = cr ? (origineelPlek >= 0 ? keten.slice(origineelPlek, crPlek + 1) : [crPlek >= 0 ? keten[crPlek]! : { ...cr, id: 0 }]) : [];
+  const beschrijf = (k: { kenmerk: string; besluitdatum: IsoDatum; bekendgemaakt: IsoDatum }) =>
+    `met kenmerk ${k.kenmerk}, gedagtekend ${formatDatumKort(k.besluitdatum)} en bekendgemaakt op ${formatDatumKort(k.bekendgemaakt)}`;
+  const bestreden =
+    bestredenKeten.length > 0
+      ? {
+          tekst:
+            `het contracteerruimtebesluit van de NZa ${beschrijf(bestredenKeten[0]!)}` +
+            bestredenKeten
+              .slice(1)
+              .map((k) => `, zoals gewijzigd bij het besluit ${beschrijf(k)}`)
+              .join(''),
+          kenmerken: bestredenKeten.map((k) => k.kenmerk),
+        }
+      : null;
+  const crBedrag = crPlek >= 0 ? { kenmerk: cr!.kenmerk, tekst: formatEuro(keten[crPlek]!.bedragCenten) } : null;
+  // A later besluit for the same region and year replaced the contested one: the beroep extends to it (art. 6:19 lid 1
+  // Awb), and a vovo aims at the besluit in force.
+  const later = crPlek >= 0 && crPlek < keten.length - 1 ? keten[keten.length - 1]! : undefined;
+  const vovoDoel =
+    soort === 'voorlopige-voorziening' && later
+      ? {
+          kenmerk: later.kenmerk,
+          omschrijving: `het contracteerruimtebesluit van de NZa ${beschrijf(later)}`,
+          bedrag: { kenmerk: later.kenmerk, tekst: formatEuro(later.bedragCenten) },
+          vervangt: bestredenKeten.map((k) => k.kenmerk).join(' zoals gewijzigd bij '),
+        }
+      : null;
 
   const tbGegevens = tb
     ? {
@@ -247,7 +299,14 @@ export function buildFilingGegevens(
   const automatisch: string[] = [];
   if (soort === 'voorlopige-voorziening') automatisch.push(hangend ? 'het beroepschrift' : 'het gelijktijdig ingediende beroepschrift');
   if (definitie.art65 && soort !== 'aanvullende-gronden') {
-    if (naarCbb && cr) automatisch.push(`het bestreden contracteerruimtebesluit ${cr.kenmerk} van ${formatDatumKort(cr.besluitdatum)}`);
+    if (naarCbb && cr) {
+      if (bestredenKeten.length > 1)
+        bestredenKeten.forEach((k, i) =>
+          automatisch.push(`het ${i === 0 ? 'contracteerruimtebesluit' : 'wijzigingsbesluit'} ${k.kenmerk} van ${formatDatumKort(k.besluitdatum)}`),
+        );
+      else automatisch.push(`het bestreden contracteerruimtebesluit ${cr.kenmerk} van ${formatDatumKort(cr.besluitdatum)}`);
+      if (vovoDoel && later) automatisch.push(`het contracteerruimtebesluit ${later.kenmerk} van ${formatDatumKort(later.besluitdatum)}`);
+    }
     if (tb) automatisch.push(`de tariefbeschikking ${tb.kenmerk} van ${formatDatumKort(tb.besluitdatum)}${naarCbb ? '' : ' (het bestreden besluit)'}`);
   }
   if (volmachtBijgevoegd) automatisch.push(`de volmacht van ${aanbieder?.naam ?? 'de cliënt'}`);
@@ -291,7 +350,7 @@ export function buildFilingGegevens(
       griffie && !griffie.vervuld && griffie.einde >= d
         ? `De griffier heeft bij brief van ${formatDatumKort(griffie.brief)} om griffierecht gevraagd. Het moet uiterlijk ${formatDatumLang(griffie.einde)} zijn bijgeschreven op de rekening van het gerecht (art. 8:41 lid 5 Awb); anders verklaart het College het beroep niet-ontvankelijk.`
         : null;
-    const voorzorg = fase === 'ingediend' ? beschermendeDatums.find((b) => b.regel === 'art-6-19-voorzorg' && b.einde >= d) : undefined;
+    const voorzorg = fase === 'ingediend' ? beschermendeDatums.find((b) => b.regel === 'art-6-19-voorzorg' && b.bekendgemaakt <= d && b.einde >= d) : undefined;
     const voorzorgZin = voorzorg
       ? `Na het instellen van het beroep heeft de NZa besluit ${voorzorg.besluit} bekendgemaakt op ${formatDatumKort(voorzorg.bekendgemaakt)}. Het beroep strekt zich van rechtswege ook uit tot dat besluit (art. 6:19 lid 1 Awb). Uit voorzorg richten wij het beroep uiterlijk ${formatDatumLang(voorzorg.einde)} bij brief uitdrukkelijk ook tegen dat besluit, met de gronden daartegen.`
       : null;
@@ -370,8 +429,10 @@ export function buildFilingGegevens(
       regio: regio ?? '',
       jaar: jaar ?? 0,
       zorgkantoor: (regio && loadRegioRegister(db).find(regio)?.zorgkantoor) || '',
-      bedragTekst: huidigBedrag ? formatEuro(huidigBedrag.bedragCenten) : null,
-      besluitKenmerk: huidigBedrag?.kenmerk ?? null,
+      /** The amount in force on the dagtekening, with the besluit that set it. */
+      bedrag: huidigBedrag ? { kenmerk: huidigBedrag.kenmerk, tekst: formatEuro(huidigBedrag.bedragCenten) } : null,
+      /** The amount the contested besluit set (beroep), with that besluit. */
+      bestredenBedrag: crBedrag,
     },
     termijn: termijn
       ? {
@@ -394,6 +455,8 @@ export function buildFilingGegevens(
     beroepHangendOfGelijktijdig: hangend || stuk.gelijktijdigBeroep,
     contracteerruimtebesluitOntbreekt: zaak.soort === 'beroep' && definitie.art65 && !cr,
     procedure,
+    bestreden,
+    vovoDoel,
     samenhang,
     hersteltermijn: herstel ? { eindeTekst: formatDatumKort(herstel.einde), binnen: opties.dagtekening <= herstel.einde } : null,
     adviezen,

@@ -193,3 +193,50 @@ describe('point 8: the API takes the dagtekening and refuses what does not fit t
     }
   });
 });
+
+describe('point 2: an amount is printed only with the besluit that set it (false statement 2)', () => {
+  const bedragVan = (kenmerk: string, regio: string, jaar: number) =>
+    (
+      t.db.$client
+        .prepare(
+          `SELECT b.bedrag_centen AS c FROM contracteerruimtebedragen b JOIN contracteerruimtebesluiten k ON k.id = b.besluit_id JOIN zorgkantoorregios r ON r.id = b.regio_id WHERE k.kenmerk = ? AND r.naam = ? AND b.jaar = ?`,
+        )
+        .get(kenmerk, regio, jaar) as { c: number } | undefined
+    )?.c;
+  const euro = (centen: number) =>
+    `€ ${Math.floor(centen / 100)
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(centen % 100).padStart(2, '0')}`;
+
+  it('after an amendment the beroepschrift contests "NZa/CR/… zoals gewijzigd bij NZa/CR/…", both as producties, the amount with the amending besluit', async () => {
+    const zaakId = await openZaak(DEMO.advocaat, { soort: 'beroep', tariefbeschikkingId: String(tbId('NZa/TB/2026-1744')) });
+    const tekst = await generate(DEMO.advocaat, zaakId, { soort: 'beroepschrift-pro-forma', dagtekening: '20-11-2026' });
+    expect(tekst).toContain(
+      'Het beroep richt zich tegen het contracteerruimtebesluit van de NZa met kenmerk NZa/CR/2025-118, gedagtekend 11 november 2025 en bekendgemaakt op 14 november 2025, zoals gewijzigd bij het besluit met kenmerk NZa/CR/2026-087, gedagtekend 10 september 2026 en bekendgemaakt op 15 september 2026,',
+    );
+    expect(tekst).toContain(`bij NZa/CR/2026-087 bepaald op ${euro(bedragVan('NZa/CR/2026-087', 'Amsterdam', 2026)!)}`);
+    expect(tekst).toMatch(/Productie 1: het contracteerruimtebesluit NZa\/CR\/2025-118 van 11 november 2025/);
+    expect(tekst).toMatch(/Productie 2: het wijzigingsbesluit NZa\/CR\/2026-087 van 10 september 2026/);
+  });
+
+  it('a vovo aims at the besluit in force for that year, with its own amount; never another besluit’s amount', async () => {
+    const zaakId = beroep0417();
+    await aanvullen(DEMO.advocaat, zaakId, { soort: 'voorlopige-voorziening', spoedeisendBelang: 'Spoed.', belangenafweging: 'Weging.' });
+    const tekst = await generate(DEMO.advocaat, zaakId, { soort: 'voorlopige-voorziening', dagtekening: '22-11-2026' });
+    const nieuw = bedragVan('NZa/CR/2026-121', 'Amsterdam', 2027)!;
+    expect(tekst).toContain(`NZa/CR/2026-121`);
+    expect(tekst).toContain(`bij NZa/CR/2026-121 bepaald op ${euro(nieuw)}`);
+    expect(tekst).not.toMatch(/NZa\/CR\/2025-118[^.;]*€/);
+    expect(tekst).toContain('art. 6:19 lid 1 Awb');
+    expect(tekst).toContain('besluit NZa/CR/2026-121 te schorsen');
+    expect(tekst).toMatch(/Productie \d: het contracteerruimtebesluit NZa\/CR\/2026-121 van 10 november 2026/);
+  });
+
+  it('the client letter names the amount with the besluit that set it', async () => {
+    const tekst = await generate(DEMO.advocaat, beroep0417(), { soort: 'clientbrief', dagtekening: '22-11-2026' });
+    expect(tekst).toContain(`bij NZa/CR/2026-121 bepaald op ${euro(bedragVan('NZa/CR/2026-121', 'Amsterdam', 2027)!)}`);
+    expect(tekst).not.toMatch(/NZa\/CR\/2025-118[^.;]*€/);
+    const toen = await generate(DEMO.advocaat, beroep0417(), { soort: 'clientbrief', dagtekening: '01-04-2026' });
+    expect(toen).not.toContain('NZa/CR/2026-121');
+  });
+});

@@ -155,7 +155,8 @@ describe('lid 2: beroep via a tariefbeschikking, pro forma, then aanvullende gro
     const { tekst } = await generate(DEMO.advocaat, beroepId, { soort: 'beroepschrift-pro-forma', dagtekening: '20-11-2026' });
     expect(tekst).toContain('Beroepschrift (pro forma)');
     expect(tekst).toContain(
-      'Het beroep richt zich tegen het contracteerruimtebesluit van de NZa met kenmerk NZa/CR/2026-087, gedagtekend 10 september 2026 en bekendgemaakt op 15 september 2026, voor zover daarbij de regionale contracteerruimte is vastgesteld voor de zorgkantoorregio Amsterdam',
+      // After an amendment: the vaststelling as amended, never the wijzigingsbesluit alone as "vastgesteld" (issue 29.2).
+      'Het beroep richt zich tegen het contracteerruimtebesluit van de NZa met kenmerk NZa/CR/2025-118, gedagtekend 11 november 2025 en bekendgemaakt op 14 november 2025, zoals gewijzigd bij het besluit met kenmerk NZa/CR/2026-087, gedagtekend 10 september 2026 en bekendgemaakt op 15 september 2026, voor zover daarbij de regionale contracteerruimte is vastgesteld voor de zorgkantoorregio Amsterdam',
     );
     expect(tekst).toContain('voor het jaar 2026');
     expect(tekst).toContain(
@@ -167,8 +168,9 @@ describe('lid 2: beroep via a tariefbeschikking, pro forma, then aanvullende gro
     expect(tekst).toContain(
       'Appellante verzoekt uw College haar op grond van art. 6:6 Awb een termijn te stellen van ten minste vier weken om de gronden van het beroep aan te vullen.',
     );
-    expect(tekst).toContain('Productie 1: het bestreden contracteerruimtebesluit NZa/CR/2026-087');
-    expect(tekst).toContain('Productie 2: de tariefbeschikking NZa/TB/2026-1744 van 16 oktober 2026');
+    expect(tekst).toContain('Productie 1: het contracteerruimtebesluit NZa/CR/2025-118 van 11 november 2025');
+    expect(tekst).toContain('Productie 2: het wijzigingsbesluit NZa/CR/2026-087 van 10 september 2026');
+    expect(tekst).toContain('Productie 3: de tariefbeschikking NZa/TB/2026-1744 van 16 oktober 2026');
   });
 
   it('aanvullende gronden are refused before the timeline knows the beroep was filed; then use their own text, date and the hersteltermijn', async () => {
@@ -270,7 +272,7 @@ describe('in-house counsel, bezwaar pro forma with 7:1a, client letter', () => {
     const { tekst } = await generate(DEMO.inhouse, zaakId, { soort: 'beroepschrift', dagtekening: '30-11-2026' });
     expect(tekst).toContain('(hierna: appellante), vertegenwoordigd door mr. S. Bakker, werkzaam bij appellante,');
     expect(tekst).toContain('mr. S. Bakkergemachtigde van Stichting Zorggroep Heuvelrand Producties');
-    expect(tekst).toMatch(/Productie 3: de volmacht van Stichting Zorggroep Heuvelrand/);
+    expect(tekst).toMatch(/Productie 4: de volmacht van Stichting Zorggroep Heuvelrand/);
     expect(tekst).not.toContain('advocaat');
   });
 

@@ -23,8 +23,8 @@ export interface FilingDefinitie {
 }
 
 export const FILINGS: Record<FilingSoort, FilingDefinitie> = {
-  beroepschrift: { titel: 'Beroepschrift (CBb)', zaak: 'beroep', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-2' },
-  'beroepschrift-pro-forma': { titel: 'Beroepschrift pro forma (CBb)', zaak: 'beroep', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.11-2' },
+  beroepschrift: { titel: 'Beroepschrift (CBb)', zaak: 'beroep', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.12-1' },
+  'beroepschrift-pro-forma': { titel: 'Beroepschrift pro forma (CBb)', zaak: 'beroep', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.12-1' },
   bezwaarschrift: { titel: 'Bezwaarschrift (NZa)', zaak: 'bezwaar', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-2' },
   'bezwaarschrift-pro-forma': { titel: 'Bezwaarschrift pro forma (NZa)', zaak: 'bezwaar', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.11-2' },
   'aanvullende-gronden': { titel: 'Aanvullende gronden', zaak: 'beide', gronden: 'aanvullend', art65: true, sjabloonVersie: '2026.12-1' },
@@ -33,7 +33,7 @@ export const FILINGS: Record<FilingSoort, FilingDefinitie> = {
     zaak: 'beroep',
     gronden: 'verplicht',
     art65: true,
-    sjabloonVersie: '2026.11-2',
+    sjabloonVersie: '2026.12-1',
   },
   clientbrief: { titel: 'Brief aan de cliënt', zaak: 'beide', gronden: 'geen', art65: false, sjabloonVersie: '2026.12-1' },
 };
