@@ -57,6 +57,8 @@ function findContracteerruimteOp(db: Db, regio: string, jaar: number, datum: Iso
     .get();
 }
 
+const ZORGKANTOOR_PLAATSHOUDER = '[zorgkantoor invullen]';
+
 /** Every contracteerruimtebesluit with an amount for (regio, jaar) made known by `datum`, in the order they were made known. */
 function listContracteerruimteKeten(db: Db, regio: string, jaar: number, datum: IsoDatum) {
   return db
@@ -296,6 +298,14 @@ export function buildFilingGegevens(
     );
   }
 
+  const regioGegevens = regio ? loadRegioRegister(db).find(regio) : undefined;
+  if (naarCbb && (soort === 'beroepschrift' || soort === 'beroepschrift-pro-forma') && regio && !regioGegevens?.zorgkantoorGeverifieerd) {
+    adviezen.push(
+      `Het zorgkantoor van de regio ${regio} is niet geverifieerd in de regiogegevens${regioGegevens?.zorgkantoor ? ` (daar staat: ${regioGegevens.zorgkantoor})` : ''}. ` +
+        `Het stuk bevat daarom de plaatshouder ${ZORGKANTOOR_PLAATSHOUDER} in de alinea "Het bestreden besluit": vul het zorgkantoor daar in (bewerk de alinea), of laat de NZa-beheerder het zorgkantoor van de regio verifiëren.`,
+    );
+  }
+
   const automatisch: string[] = [];
   if (soort === 'voorlopige-voorziening') automatisch.push(hangend ? 'het beroepschrift' : 'het gelijktijdig ingediende beroepschrift');
   if (definitie.art65 && soort !== 'aanvullende-gronden') {
@@ -428,7 +438,8 @@ export function buildFilingGegevens(
     contracteerruimte: {
       regio: regio ?? '',
       jaar: jaar ?? 0,
-      zorgkantoor: (regio && loadRegioRegister(db).find(regio)?.zorgkantoor) || '',
+      // Printed only when the region data mark it verified; otherwise a placeholder the wizard points at (issue 29.7).
+      zorgkantoor: regioGegevens?.zorgkantoor && regioGegevens.zorgkantoorGeverifieerd ? regioGegevens.zorgkantoor : ZORGKANTOOR_PLAATSHOUDER,
       /** The amount in force on the dagtekening, with the besluit that set it. */
       bedrag: huidigBedrag ? { kenmerk: huidigBedrag.kenmerk, tekst: formatEuro(huidigBedrag.bedragCenten) } : null,
       /** The amount the contested besluit set (beroep), with that besluit. */

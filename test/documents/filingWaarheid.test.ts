@@ -240,3 +240,29 @@ describe('point 2: an amount is printed only with the besluit that set it (false
     expect(toen).not.toContain('NZa/CR/2026-121');
   });
 });
+
+describe('point 7: the beroepschrift grounds the CBb’s competence; a zorgkantoor only when verified', () => {
+  it('the rechtstreeks-beroep paragraph names art. 8:6 Awb jo. Bijlage 2; an unverified zorgkantoor is a placeholder the wizard points at', async () => {
+    const tekst = await tekstVan(Buffer.from(await (await api(DEMO.advocaat, beroep0417(), 'beroepschrift.docx?dagtekening=2026-04-01')).arrayBuffer()));
+    expect(tekst).toContain('art. 8:6 lid 1 Awb in verbinding met Bijlage 2 bij de Awb');
+    // Amsterdam's zorgkantoor is not verified in the region data: never printed as fact.
+    expect(tekst).not.toContain('Zilveren Kruis');
+    expect(tekst).toContain('(zorgkantoor: [zorgkantoor invullen])');
+    const html = await wizard(DEMO.advocaat, beroep0417(), 'soort=beroepschrift&dagtekening=01-04-2026');
+    expect(html).toContain('Het zorgkantoor van de regio Amsterdam is niet geverifieerd');
+    expect(html).toContain('[zorgkantoor invullen]');
+  });
+
+  it('a verified zorgkantoor (Rotterdam) is printed', async () => {
+    const maasoever = id(`SELECT id FROM zorgaanbieders WHERE kvk_nummer = '90000004' AND organisatie_id = ${FIRMA}`);
+    const zaakId = await openZaak(DEMO.advocaat, {
+      soort: 'beroep',
+      contracteerruimtebesluitId: String(id(`SELECT id FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2026-121'`)),
+      regio: 'Rotterdam',
+      jaar: '2027',
+      zorgaanbiederId: String(maasoever),
+    });
+    const tekst = await generate(DEMO.advocaat, zaakId, { soort: 'beroepschrift-pro-forma', dagtekening: '22-11-2026' });
+    expect(tekst).toContain('voor de zorgkantoorregio Rotterdam (zorgkantoor: Zilveren Kruis Zorgkantoor N.V.)');
+  });
+});
