@@ -57,6 +57,41 @@ function findContracteerruimteOp(db: Db, regio: string, jaar: number, datum: Iso
     .get();
 }
 
+/** The stukken filed later in the same procedure, whose producties continue the numbering of those filed before. */
+const VERVOLGSTUKKEN = new Set<FilingSoort>(['aanvullende-gronden']);
+const PROCEDURESTUKKEN = ['beroepschrift', 'beroepschrift-pro-forma', 'bezwaarschrift', 'bezwaarschrift-pro-forma', 'aanvullende-gronden'] as const;
+
+/**
+ * The producties of the stukken filed in the case before `dagtekening`: the bezwaar- or beroepschrift dated on or before
+ * the filing date, and each later stuk of an earlier dagtekening (its last version per dagtekening), read from the
+ * stored versions.
+ */
+function loadIngediendeProducties(db: Db, zaak: ZaakOverzichtRij, dagtekening: IsoDatum): { laatste: number; omschrijvingen: Set<string> } {
+  const rijen = db
+    .select({ id: zaakdocumenten.id, soort: zaakdocumenten.soort, gegevensJson: zaakdocumenten.gegevensJson })
+    .from(zaakdocumenten)
+    .where(and(eq(zaakdocumenten.zaakId, zaak.id), inArray(zaakdocumenten.soort, [...PROCEDURESTUKKEN])))
+    .orderBy(asc(zaakdocumenten.id))
+    .all();
+  const laatstePerStuk = new Map<string, { nummer: number; omschrijving: string }[]>();
+  for (const rij of rijen) {
+    let gegevens: { dagtekening?: unknown; bijlagen?: unknown };
+    try {
+      gegevens = JSON.parse(rij.gegevensJson) as typeof gegevens;
+    } catch {
+      continue;
+    }
+    const datum = typeof gegevens.dagtekening === 'string' ? gegevens.dagtekening : null;
+    if (!datum || !Array.isArray(gegevens.bijlagen)) continue;
+    const geschrift = rij.soort !== 'aanvullende-gronden';
+    const ingediend = geschrift ? zaak.ingesteld !== null && datum <= zaak.ingesteld : datum < dagtekening;
+    if (ingediend)
+      laatstePerStuk.set(`${geschrift ? 'geschrift' : rij.soort} ${geschrift ? '' : datum}`, gegevens.bijlagen as { nummer: number; omschrijving: string }[]);
+  }
+  const alle = [...laatstePerStuk.values()].flat();
+  return { laatste: Math.max(0, ...alle.map((b) => b.nummer)), omschrijvingen: new Set(alle.map((b) => b.omschrijving)) };
+}
+
 const ZORGKANTOOR_PLAATSHOUDER = '[zorgkantoor invullen]';
 
 /** Every contracteerruimtebesluit with an amount for (regio, jaar) made known by `datum`, in the order they were made known. */
@@ -320,7 +355,9 @@ export function buildFilingGegevens(
     if (tb) automatisch.push(`de tariefbeschikking ${tb.kenmerk} van ${formatDatumKort(tb.besluitdatum)}${naarCbb ? '' : ' (het bestreden besluit)'}`);
   }
   if (volmachtBijgevoegd) automatisch.push(`de volmacht van ${aanbieder?.naam ?? 'de cliënt'}`);
-  const bijlagen = soort === 'clientbrief' ? [] : numberBijlagen(automatisch, stuk.bijlagen);
+  // Stukken filed later in a pending case number on from what the case's filed stukken listed (issue 29.6).
+  const vervolg = VERVOLGSTUKKEN.has(soort) && hangend ? loadIngediendeProducties(db, zaak, opties.dagtekening) : undefined;
+  const bijlagen = soort === 'clientbrief' ? [] : numberBijlagen(automatisch, stuk.bijlagen, vervolg);
 
   // The client letter (issue 29.3): the stage of the case decides its paragraphs, every date is one still to come on the
   // letter's own date, and an in-house department writes an internal memo to its own board instead of a letter.

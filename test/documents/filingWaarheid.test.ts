@@ -266,3 +266,27 @@ describe('point 7: the beroepschrift grounds the CBb’s competence; a zorgkanto
     expect(tekst).toContain('voor de zorgkantoorregio Rotterdam (zorgkantoor: Zilveren Kruis Zorgkantoor N.V.)');
   });
 });
+
+describe('point 6: producties continue from the last one filed in the case; what was filed is not listed again', () => {
+  it('aanvullende gronden number on from the pro-forma beroepschrift and list only the new producties', async () => {
+    const zaakId = await openZaak(DEMO.advocaat, { soort: 'beroep', tariefbeschikkingId: String(tbId('NZa/TB/2026-1744')) });
+    await aanvullen(DEMO.advocaat, zaakId, { soort: 'beroepschrift-pro-forma', bijlagen: 'Jaarverslag 2025' });
+    const proForma = await generate(DEMO.advocaat, zaakId, { soort: 'beroepschrift-pro-forma', dagtekening: '20-11-2026' });
+    expect(proForma).toContain('Productie 4: Jaarverslag 2025');
+    expect((await post(DEMO.advocaat, `/zaken/${zaakId}/ingesteld`, { ingesteld: '20-11-2026', cbbZaaknummer: '26/3100' })).status).toBe(303);
+    await aanvullen(DEMO.advocaat, zaakId, {
+      soort: 'aanvullende-gronden',
+      aanvullendeGronden: 'De groei is niet meegewogen.',
+      bijlagen: 'Jaarverslag 2025\nProductiecijfers 2026',
+    });
+    const tekst = await generate(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden', dagtekening: '30-11-2026' });
+    expect(tekst).toContain('Productie 5: Productiecijfers 2026');
+    expect(tekst).not.toContain('Jaarverslag 2025');
+    expect(tekst).not.toContain('Productie 1:');
+    // A second set of aanvullende gronden continues after the first.
+    await aanvullen(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden', bijlagen: 'Jaarverslag 2025\nProductiecijfers 2026\nBrief zorgkantoor' });
+    const tweede = await generate(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden', dagtekening: '10-12-2026' });
+    expect(tweede).toContain('Productie 6: Brief zorgkantoor');
+    expect(tweede).not.toContain('Productiecijfers 2026');
+  });
+});

@@ -173,10 +173,16 @@ const BESTANDSTITEL: Record<FilingSoort, string> = {
   clientbrief: 'Brief aan cliënt',
 };
 
-/** Bijlagen with productienummering: the automatic ones first, then the lawyer's own, numbered 1, 2, … (point 7). */
-export function numberBijlagen(automatisch: readonly string[], eigen: readonly string[]): { nummer: number; omschrijving: string }[] {
-  return [...automatisch, ...eigen.map(stripOnzichtbaar).filter((b) => b.trim().length > 0)].map((omschrijving, i) => ({
-    nummer: i + 1,
-    omschrijving: omschrijving.trim(),
-  }));
+/**
+ * Bijlagen with productienummering: the automatic ones first, then the lawyer's own, numbered 1, 2, … (point 7). In a
+ * case with filed stukken (issue 29.6) the numbering continues after the last productie filed, and what was filed
+ * already is not listed again.
+ */
+export function numberBijlagen(
+  automatisch: readonly string[],
+  eigen: readonly string[],
+  ingediend: { laatste: number; omschrijvingen: ReadonlySet<string> } = { laatste: 0, omschrijvingen: new Set() },
+): { nummer: number; omschrijving: string }[] {
+  const nieuw = [...automatisch, ...eigen.map(stripOnzichtbaar)].map((b) => b.trim()).filter((b) => b.length > 0 && !ingediend.omschrijvingen.has(b));
+  return [...new Set(nieuw)].map((omschrijving, i) => ({ nummer: ingediend.laatste + i + 1, omschrijving }));
 }
