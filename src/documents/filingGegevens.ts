@@ -50,8 +50,16 @@ export interface FilingGegevens extends Art65Gegevens {
   };
   /** Beroep: the contested besluit in words, "NZa/CR/… zoals gewijzigd bij NZa/CR/…" after an amendment. */
   bestreden: { tekst: string; kenmerken: string[] } | null;
-  /** Vovo: the besluit in force for the year when a later one replaced the contested besluit (art. 6:19 Awb). */
-  vovoDoel: { kenmerk: string; omschrijving: string; bedrag: { kenmerk: string; tekst: string }; vervangt: string } | null;
+  /** Vovo, brief 6:19, aanvullende gronden: the besluit in force for the year when a later one replaced the contested besluit (art. 6:19 Awb). */
+  nieuwBesluit: {
+    kenmerk: string;
+    besluitdatumTekst: string;
+    bekendgemaaktTekst: string;
+    omschrijving: string;
+    bedrag: { kenmerk: string; tekst: string };
+    /** The contested besluit (as amended) it replaced for the region and year. */
+    vervangt: string;
+  } | null;
   termijn: { aanvangTekst: string; eindeTekst: string; eindeLang: string; grondslag: string; toelichting: string; postUiterlijkTekst: string } | null;
   /** The rule that opened the term, for the timeliness wording. */
   regel: { lid2: boolean; lid3: boolean; awb: boolean };

@@ -58,8 +58,17 @@ function findContracteerruimteOp(db: Db, regio: string, jaar: number, datum: Iso
 }
 
 /** The stukken filed later in the same procedure, whose producties continue the numbering of those filed before. */
-const VERVOLGSTUKKEN = new Set<FilingSoort>(['aanvullende-gronden']);
-const PROCEDURESTUKKEN = ['beroepschrift', 'beroepschrift-pro-forma', 'bezwaarschrift', 'bezwaarschrift-pro-forma', 'aanvullende-gronden'] as const;
+const VERVOLGSTUKKEN = new Set<FilingSoort>(['aanvullende-gronden', 'brief-6-19']);
+const PROCEDURESTUKKEN = [
+  'beroepschrift',
+  'beroepschrift-pro-forma',
+  'bezwaarschrift',
+  'bezwaarschrift-pro-forma',
+  'aanvullende-gronden',
+  'brief-6-19',
+] as const;
+
+const hangendOp = (zaak: ZaakOverzichtRij, datum: IsoDatum) => zaak.status === 'ingediend' && zaak.ingesteld !== null && zaak.ingesteld <= datum;
 
 /**
  * The producties of the stukken filed in the case before `dagtekening`: the bezwaar- or beroepschrift dated on or before
@@ -83,7 +92,7 @@ function loadIngediendeProducties(db: Db, zaak: ZaakOverzichtRij, dagtekening: I
     }
     const datum = typeof gegevens.dagtekening === 'string' ? gegevens.dagtekening : null;
     if (!datum || !Array.isArray(gegevens.bijlagen)) continue;
-    const geschrift = rij.soort !== 'aanvullende-gronden';
+    const geschrift = rij.soort !== 'aanvullende-gronden' && rij.soort !== 'brief-6-19';
     const ingediend = geschrift ? zaak.ingesteld !== null && datum <= zaak.ingesteld : datum < dagtekening;
     if (ingediend)
       laatstePerStuk.set(`${geschrift ? 'geschrift' : rij.soort} ${geschrift ? '' : datum}`, gegevens.bijlagen as { nummer: number; omschrijving: string }[]);
@@ -247,15 +256,25 @@ export function buildFilingGegevens(
   // A later besluit for the same region and year replaced the contested one: the beroep extends to it (art. 6:19 lid 1
   // Awb), and a vovo aims at the besluit in force.
   const later = crPlek >= 0 && crPlek < keten.length - 1 ? keten[keten.length - 1]! : undefined;
-  const vovoDoel =
-    soort === 'voorlopige-voorziening' && later
-      ? {
-          kenmerk: later.kenmerk,
-          omschrijving: `het contracteerruimtebesluit van de NZa ${beschrijf(later)}`,
-          bedrag: { kenmerk: later.kenmerk, tekst: formatEuro(later.bedragCenten) },
-          vervangt: bestredenKeten.map((k) => k.kenmerk).join(' zoals gewijzigd bij '),
-        }
-      : null;
+  const nieuwBesluit = later
+    ? {
+        kenmerk: later.kenmerk,
+        besluitdatumTekst: formatDatumKort(later.besluitdatum),
+        bekendgemaaktTekst: formatDatumKort(later.bekendgemaakt),
+        omschrijving: `het contracteerruimtebesluit van de NZa ${beschrijf(later)}`,
+        bedrag: { kenmerk: later.kenmerk, tekst: formatEuro(later.bedragCenten) },
+        vervangt: bestredenKeten.map((k) => k.kenmerk).join(' zoals gewijzigd bij '),
+      }
+    : null;
+  // Art. 6:19 Awb: the brief is offered only where a later besluit replaced the contested one (issue 29.4).
+  if (soort === 'brief-6-19' && (!nieuwBesluit || !hangendOp(zaak, opties.dagtekening))) {
+    return {
+      geweigerd: true,
+      reden: !nieuwBesluit
+        ? `na het bestreden besluit heeft de NZa${regio && jaar ? ` voor ${regio} ${jaar}` : ''} geen nieuw besluit bekendgemaakt (tot de dagtekening): er is niets waartoe het beroep zich op grond van art. 6:19 Awb uitstrekt`
+        : `het beroep is ingesteld op ${formatDatumKort(zaak.ingesteld!)}, na de dagtekening: een brief op grond van art. 6:19 Awb volgt op een hangend beroep`,
+    };
+  }
 
   const tbGegevens = tb
     ? {
@@ -333,6 +352,15 @@ export function buildFilingGegevens(
     );
   }
 
+  // The precaution date of art. 6:19 Awb, offered with the brief (and the aanvullende gronden that take the same facts).
+  const voorzorg = beschermendeDatums.find((b) => b.regel === 'art-6-19-voorzorg' && b.bekendgemaakt <= opties.dagtekening);
+  if (voorzorg && (soort === 'brief-6-19' || (soort === 'aanvullende-gronden' && nieuwBesluit))) {
+    adviezen.push(
+      voorzorg.einde >= opties.dagtekening
+        ? `Dien de brief op grond van art. 6:19 Awb uit voorzorg uiterlijk ${formatDatumLang(voorzorg.einde)} in: zes weken na de bekendmaking van besluit ${voorzorg.besluit} (${formatDatumKort(voorzorg.bekendgemaakt)}).`
+        : `De voorzorgsdatum voor een brief op grond van art. 6:19 Awb (${formatDatumLang(voorzorg.einde)}) is verstreken: het beroep strekt zich van rechtswege uit tot besluit ${voorzorg.besluit} (art. 6:19 lid 1 Awb), maar leg uit waarom de gronden daartegen nu pas komen (vgl. art. 6:11 Awb).`,
+    );
+  }
   const regioGegevens = regio ? loadRegioRegister(db).find(regio) : undefined;
   if (naarCbb && (soort === 'beroepschrift' || soort === 'beroepschrift-pro-forma') && regio && !regioGegevens?.zorgkantoorGeverifieerd) {
     adviezen.push(
@@ -343,14 +371,17 @@ export function buildFilingGegevens(
 
   const automatisch: string[] = [];
   if (soort === 'voorlopige-voorziening') automatisch.push(hangend ? 'het beroepschrift' : 'het gelijktijdig ingediende beroepschrift');
-  if (definitie.art65 && soort !== 'aanvullende-gronden') {
+  const nieuwAlsProductie = later ? `het contracteerruimtebesluit ${later.kenmerk} van ${formatDatumKort(later.besluitdatum)}` : null;
+  // A stuk that follows the beroep lists only the new besluit; what was filed before is in the case already.
+  if (nieuwAlsProductie && (soort === 'brief-6-19' || soort === 'aanvullende-gronden')) automatisch.push(nieuwAlsProductie);
+  if (definitie.art65 && soort !== 'aanvullende-gronden' && soort !== 'brief-6-19') {
     if (naarCbb && cr) {
       if (bestredenKeten.length > 1)
         bestredenKeten.forEach((k, i) =>
           automatisch.push(`het ${i === 0 ? 'contracteerruimtebesluit' : 'wijzigingsbesluit'} ${k.kenmerk} van ${formatDatumKort(k.besluitdatum)}`),
         );
       else automatisch.push(`het bestreden contracteerruimtebesluit ${cr.kenmerk} van ${formatDatumKort(cr.besluitdatum)}`);
-      if (vovoDoel && later) automatisch.push(`het contracteerruimtebesluit ${later.kenmerk} van ${formatDatumKort(later.besluitdatum)}`);
+      if (nieuwAlsProductie && soort === 'voorlopige-voorziening') automatisch.push(nieuwAlsProductie);
     }
     if (tb) automatisch.push(`de tariefbeschikking ${tb.kenmerk} van ${formatDatumKort(tb.besluitdatum)}${naarCbb ? '' : ' (het bestreden besluit)'}`);
   }
@@ -504,7 +535,7 @@ export function buildFilingGegevens(
     contracteerruimtebesluitOntbreekt: zaak.soort === 'beroep' && definitie.art65 && !cr,
     procedure,
     bestreden,
-    vovoDoel,
+    nieuwBesluit: soort === 'voorlopige-voorziening' || soort === 'brief-6-19' || soort === 'aanvullende-gronden' ? nieuwBesluit : null,
     samenhang,
     hersteltermijn: herstel ? { eindeTekst: formatDatumKort(herstel.einde), binnen: opties.dagtekening <= herstel.einde } : null,
     adviezen,

@@ -290,3 +290,38 @@ describe('point 6: producties continue from the last one filed in the case; what
     expect(tweede).not.toContain('Productiecijfers 2026');
   });
 });
+
+describe('point 4: the brief art. 6:19 Awb', () => {
+  it('names the new besluit, extends the beroep and the petitum to it, adds it as productie; offered with the precaution date', async () => {
+    const zaakId = beroep0417();
+    const html = await wizard(DEMO.advocaat, zaakId, 'soort=brief-6-19&dagtekening=22-11-2026');
+    expect(html).toContain('uiterlijk maandag 28 december 2026');
+    const r = await api(DEMO.advocaat, zaakId, 'brief-6-19.docx?dagtekening=2026-11-22');
+    expect(r.status, await r.clone().text()).toBe(200);
+    const tekst = await tekstVan(Buffer.from(await r.arrayBuffer()));
+    expect(tekst).toContain('zaaknummer 26/0417');
+    expect(tekst).toContain('NZa/CR/2026-121, gedagtekend 10 november 2026 en bekendgemaakt op 13 november 2026');
+    expect(tekst).toContain('art. 6:19 lid 1 Awb');
+    expect(tekst).toContain('stelt appellante hierbij uit voorzorg ook beroep in tegen besluit NZa/CR/2026-121');
+    expect(tekst).toContain('het bestreden besluit NZa/CR/2025-118 en besluit NZa/CR/2026-121 te vernietigen');
+    expect(tekst).toMatch(/Productie \d+: het contracteerruimtebesluit NZa\/CR\/2026-121 van 10 november 2026/);
+    // Through the wizard it is stored as a version of its own kind (migration 0015 widens the CHECK).
+    expect(await generate(DEMO.advocaat, zaakId, { soort: 'brief-6-19', dagtekening: '22-11-2026' })).toContain('Brief op grond van art. 6:19 Awb');
+    expect(t.db.$client.prepare(`SELECT count(*) AS n FROM zaakdocumenten WHERE zaak_id = ? AND soort = 'brief-6-19'`).get(zaakId)).toEqual({ n: 1 });
+  });
+
+  it('is refused (409) where no later besluit replaced the contested one, and in a case not filed', async () => {
+    const zaakId = await openZaak(DEMO.advocaat, { soort: 'beroep', tariefbeschikkingId: String(tbId('NZa/TB/2026-1744')) });
+    const r = await api(DEMO.advocaat, zaakId, 'brief-6-19.docx');
+    expect(r.status).toBe(409);
+    expect(((await r.json()) as { fout: string }).fout).toContain('art. 6:19');
+  });
+
+  it('aanvullende gronden in that case take the same facts: the new besluit and the extended petitum', async () => {
+    const zaakId = beroep0417();
+    await aanvullen(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden', aanvullendeGronden: 'De groei is niet meegewogen.' });
+    const tekst = await generate(DEMO.advocaat, zaakId, { soort: 'aanvullende-gronden', dagtekening: '22-11-2026' });
+    expect(tekst).toContain('Het beroep strekt zich van rechtswege ook uit tot besluit NZa/CR/2026-121');
+    expect(tekst).toContain('het bestreden besluit NZa/CR/2025-118 en besluit NZa/CR/2026-121 te vernietigen');
+  });
+});

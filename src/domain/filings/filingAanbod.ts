@@ -102,6 +102,15 @@ export function decideAanbod(a: AanbodInvoer): Aanbod {
       reden: `het beroep is afgedaan${a.tijdlijn.afgerond ? ` op ${formatDatumKort(a.tijdlijn.afgerond)}` : ''}: een voorlopige voorziening kan alleen hangende een beroep worden gevraagd (art. 8:81 lid 1 Awb)`,
     };
   }
+  if (a.soort === 'brief-6-19' && a.tijdlijn.status !== 'ingediend') {
+    return {
+      aangeboden: false,
+      reden:
+        a.tijdlijn.status === 'afgerond'
+          ? `het beroep is afgedaan${a.tijdlijn.afgerond ? ` op ${formatDatumKort(a.tijdlijn.afgerond)}` : ''}: er is geen hangend beroep dat zich tot een nieuw besluit kan uitstrekken (art. 6:19 Awb)`
+          : 'een brief op grond van art. 6:19 Awb hoort bij een hangend beroep: registreer eerst op de zaakpagina dat het beroep is ingesteld',
+    };
+  }
   if (a.soort === 'aanvullende-gronden' && a.tijdlijn.status !== 'ingediend') {
     return {
       aangeboden: false,
@@ -170,6 +179,7 @@ const BESTANDSTITEL: Record<FilingSoort, string> = {
   'bezwaarschrift-pro-forma': 'Bezwaarschrift pro forma NZa',
   'aanvullende-gronden': 'Aanvullende gronden',
   'voorlopige-voorziening': 'Verzoek voorlopige voorziening CBb',
+  'brief-6-19': 'Brief art. 6.19 Awb CBb',
   clientbrief: 'Brief aan cliënt',
 };
 

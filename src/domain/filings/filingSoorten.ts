@@ -5,6 +5,7 @@ export const FILING_SOORTEN = [
   'bezwaarschrift-pro-forma',
   'aanvullende-gronden',
   'voorlopige-voorziening',
+  'brief-6-19',
   'clientbrief',
 ] as const;
 
@@ -35,6 +36,8 @@ export const FILINGS: Record<FilingSoort, FilingDefinitie> = {
     art65: true,
     sjabloonVersie: '2026.12-1',
   },
+  // Issue 29.4: the letter that extends a pending beroep to the besluit that replaced the contested one (art. 6:19 Awb).
+  'brief-6-19': { titel: 'Brief art. 6:19 Awb (CBb)', zaak: 'beroep', gronden: 'geen', art65: true, sjabloonVersie: '2026.12-1' },
   clientbrief: { titel: 'Brief aan de cliënt', zaak: 'beide', gronden: 'geen', art65: false, sjabloonVersie: '2026.12-1' },
 };
 
