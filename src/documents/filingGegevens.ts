@@ -78,6 +78,8 @@ export interface FilingGegevens extends Art65Gegevens {
   hersteltermijn: { eindeTekst: string; binnen: boolean } | null;
   /** What the lawyer must do before filing, computed from the case (never in the filing itself): shown in the wizard. */
   adviezen: string[];
+  /** Every fact the filing states as its text appears there, what it is, and its source (record, who entered it, when). */
+  feiten: { waarde: string; omschrijving: string; bron: string }[];
   rechtstreeksBeroep: boolean;
   bijlagen: { nummer: number; omschrijving: string }[];
   griffierecht: { tekst: string } | null;

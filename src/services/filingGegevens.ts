@@ -466,6 +466,77 @@ export function buildFilingGegevens(
     };
   }
 
+  // Every fact the filing states, with its source (issue 29.1): the wizard shows them beside the paragraphs using them.
+  const opDag = (tijdstip: string | null | undefined) => (tijdstip ? formatDatumKort(tijdstip.slice(0, 10)) : 'onbekende datum');
+  const registrant = (orgId: number | null) =>
+    orgId === null
+      ? 'de beheerder'
+      : orgId === organisatie.id
+        ? organisatie.naam
+        : (db.select({ naam: organisaties.naam }).from(organisaties).where(eq(organisaties.id, orgId)).get()?.naam ?? 'onbekend');
+  const feiten: FilingGegevens['feiten'] = [];
+  if (aanbieder) {
+    const bron = `cliëntrecord van ${organisatie.naam}, aangemaakt ${opDag(aanbieder.aangemaaktOp)}`;
+    feiten.push({ waarde: aanbieder.naam, omschrijving: 'de cliënt', bron });
+    if (aanbieder.kvkNummer) feiten.push({ waarde: aanbieder.kvkNummer, omschrijving: 'KvK-nummer van de cliënt', bron });
+    if (aanbieder.adres) feiten.push({ waarde: aanbieder.adres, omschrijving: 'adres van de cliënt', bron });
+  }
+  if (tb) {
+    feiten.push({
+      waarde: tb.kenmerk,
+      omschrijving: `tariefbeschikking, bekendgemaakt ${formatDatumKort(tb.bekendgemaakt)}`,
+      bron: `tariefbeschikking van ${organisatie.naam} (geregistreerd door ${registrant(tb.geregistreerdDoor)}, ${opDag(tb.aangemaaktOp)})`,
+    });
+  }
+  for (const k of [...bestredenKeten, ...(later ? [later] : [])]) {
+    feiten.push({
+      waarde: k.kenmerk,
+      omschrijving: `contracteerruimtebesluit (${k.soort}), bekendgemaakt ${formatDatumKort(k.bekendgemaakt)}`,
+      bron: 'contracteerruimtebesluit van de NZa (openbaar register)',
+    });
+  }
+  if (cr && bestredenKeten.length === 0)
+    feiten.push({ waarde: cr.kenmerk, omschrijving: 'contracteerruimtebesluit', bron: 'contracteerruimtebesluit van de NZa (openbaar register)' });
+  for (const b of [
+    huidigBedrag && { kenmerk: huidigBedrag.kenmerk, c: huidigBedrag.bedragCenten },
+    crBedrag && keten[crPlek] && { kenmerk: crBedrag.kenmerk, c: keten[crPlek]!.bedragCenten },
+    later && { kenmerk: later.kenmerk, c: later.bedragCenten },
+  ]) {
+    if (b && !feiten.some((f) => f.waarde === formatEuro(b.c))) {
+      feiten.push({
+        waarde: formatEuro(b.c),
+        omschrijving: `regionale contracteerruimte ${regio} ${jaar}`,
+        bron: `bedrag uit besluit ${b.kenmerk} (openbaar register)`,
+      });
+    }
+  }
+  if (zaak.ingesteld && procedure.ingesteldTekst) {
+    const bron = `tijdlijn van zaak ${zaak.id} (${zaak.soort} ingesteld)`;
+    feiten.push({ waarde: procedure.ingesteldTekst, omschrijving: `datum waarop het ${zaak.soort} is ingesteld`, bron });
+    if (zaak.cbbZaaknummer) feiten.push({ waarde: zaak.cbbZaaknummer, omschrijving: 'zaaknummer', bron });
+  }
+  if (samenhang) {
+    feiten.push({
+      waarde: samenhang.cbbZaaknummer ?? samenhang.ingesteldTekst,
+      omschrijving: 'hangend beroep van dezelfde cliënt',
+      bron: `tijdlijn van een beroepszaak van ${aanbieder?.naam ?? 'de cliënt'} (${samenhang.regio} ${samenhang.jaar})`,
+    });
+  }
+  if (herstel)
+    feiten.push({
+      waarde: formatDatumKort(herstel.einde),
+      omschrijving: 'laatste dag van de hersteltermijn',
+      bron: `brief van ${formatDatumKort(herstel.brief)}, op de zaak geregistreerd (art. 6:6 Awb)`,
+    });
+  if (termijn)
+    feiten.push({
+      waarde: formatDatumKort(termijn.einde),
+      omschrijving: 'laatste dag van de termijn',
+      bron: `termijnberekening (${termijn.grondslag.join(', ')})`,
+    });
+  if (regioGegevens?.zorgkantoorGeverifieerd && regioGegevens.zorgkantoor)
+    feiten.push({ waarde: regioGegevens.zorgkantoor, omschrijving: 'zorgkantoor', bron: 'regiogegevens (geverifieerd)' });
+
   return {
     soort,
     titel: definitie.titel,
@@ -539,6 +610,7 @@ export function buildFilingGegevens(
     samenhang,
     hersteltermijn: herstel ? { eindeTekst: formatDatumKort(herstel.einde), binnen: opties.dagtekening <= herstel.einde } : null,
     adviezen,
+    feiten,
     rechtstreeksBeroep: zaak.soort === 'bezwaar' && stuk.rechtstreeksBeroep && (soort === 'bezwaarschrift' || soort === 'bezwaarschrift-pro-forma'),
     bijlagen,
     griffierecht:

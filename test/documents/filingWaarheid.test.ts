@@ -325,3 +325,20 @@ describe('point 4: the brief art. 6:19 Awb', () => {
     expect(tekst).toContain('het bestreden besluit NZa/CR/2025-118 en besluit NZa/CR/2026-121 te vernietigen');
   });
 });
+
+describe('point 1: the wizard shows each fact with its source beside the paragraph that uses it', () => {
+  it('the bestreden paragraph lists the besluit and amount with their sources; the party paragraph the client record', async () => {
+    const html = await wizard(DEMO.advocaat, beroep0417(), 'soort=beroepschrift&dagtekening=01-04-2026');
+    const alinea = (sleutel: string) => html.slice(html.indexOf(`id="alinea-${sleutel}"`), html.indexOf('</details>', html.indexOf(`id="alinea-${sleutel}"`)));
+    expect(alinea('bestreden')).toContain(
+      '<strong>NZa/CR/2025-118</strong> (contracteerruimtebesluit (vaststelling), bekendgemaakt 14 november 2025) — bron: contracteerruimtebesluit van de NZa (openbaar register)',
+    );
+    expect(alinea('bestreden')).toMatch(
+      /<strong>€ [\d.]+,\d{2}<\/strong> \(regionale contracteerruimte Amsterdam 2027\) — bron: bedrag uit besluit NZa\/CR\/2025-118/,
+    );
+    expect(alinea('partij')).toContain(
+      '<strong>Stichting Amstelhof Wonen en Zorg</strong> (de cliënt) — bron: cliëntrecord van Van Dam &amp; Kuipers Advocaten',
+    );
+    expect(alinea('tijdigheid')).toContain('laatste dag van de termijn) — bron: termijnberekening');
+  });
+});

@@ -150,7 +150,15 @@ export function documentenRoutes(deps: AppDeps) {
         gegevens,
         twijfels: gegevens?.twijfels ?? [],
         voorbeeld: gereed && gegevens?.indiener ? deps.filings.renderHtml(gereed.gegevens, gereed.bewerkingen) : undefined,
-        alineas: gereed && gegevens?.indiener ? deps.filings.listAlineas(gereed.gegevens, gereed.bewerkingen) : [],
+        // Each paragraph with the facts it states and their sources (issue 29.1).
+        alineas:
+          gereed && gegevens?.indiener
+            ? deps.filings.listAlineas(gereed.gegevens, gereed.bewerkingen).map((a) => ({
+                ...a,
+                feiten: gegevens.feiten.filter((f) => a.gegenereerd.includes(f.waarde)),
+              }))
+            : [],
+        feiten: gegevens?.feiten ?? [],
         teLaat: gegevens?.teLaat ?? false,
         vroeg: gegevens?.tijdigheid === 'vroeg',
         clienten: loadClienten(deps.db, actor).map((k) => ({ ...k, gekozen: k.id === gegevens?.indiener?.id })),
