@@ -78,6 +78,10 @@ export interface FilingGegevens extends Art65Gegevens {
   hersteltermijn: { eindeTekst: string; binnen: boolean } | null;
   /** What the lawyer must do before filing, computed from the case (never in the filing itself): shown in the wizard. */
   adviezen: string[];
+  /** Vovo: ask for art. 8:86 lid 1 Awb (decision in the main case at once). */
+  kortsluiting: boolean;
+  /** Vovo: the placeholder of the order-type measure the lawyer must describe. */
+  ordemaatregel: string;
   /** Every fact the filing states as its text appears there, what it is, and its source (record, who entered it, when). */
   feiten: { waarde: string; omschrijving: string; bron: string }[];
   rechtstreeksBeroep: boolean;

@@ -67,6 +67,7 @@ const LABELS: Record<string, string> = {
   herstel: 'Gronden aanvullen (art. 6:6 Awb)',
   griffiebrief: 'De mededeling griffierecht',
   nieuw: 'Het nieuwe besluit',
+  kortsluiting: 'Kortsluiting (art. 8:86 Awb)',
   uitbreiding: 'Uitbreiding van het beroep (art. 6:19 Awb)',
   'gronden-nieuw': 'Gronden tegen het nieuwe besluit',
 };

@@ -102,6 +102,7 @@ function loadIngediendeProducties(db: Db, zaak: ZaakOverzichtRij, dagtekening: I
 }
 
 const ZORGKANTOOR_PLAATSHOUDER = '[zorgkantoor invullen]';
+const ORDEMAATREGEL_PLAATSHOUDER = '[omschrijf de voorziening, bijvoorbeeld: de regionale contracteerruimte voorlopig te verhogen met € …]';
 
 /** Every contracteerruimtebesluit with an amount for (regio, jaar) made known by `datum`, in the order they were made known. */
 function listContracteerruimteKeten(db: Db, regio: string, jaar: number, datum: IsoDatum) {
@@ -134,6 +135,7 @@ export function loadStukgegevens(db: Db, zaakId: number) {
     aanvullendeGronden: rij?.aanvullendeGronden ?? '',
     belangenafweging: rij?.belangenafweging ?? '',
     gelijktijdigBeroep: rij?.gelijktijdigBeroep ?? false,
+    kortsluiting: rij?.kortsluiting ?? false,
     bijlagen: parseLijst(rij?.bijlagenJson ?? '[]'),
     bewerkingen: parseBewerkingen(rij?.bewerkingenJson ?? '{}'),
   };
@@ -359,6 +361,11 @@ export function buildFilingGegevens(
       voorzorg.einde >= opties.dagtekening
         ? `Dien de brief op grond van art. 6:19 Awb uit voorzorg uiterlijk ${formatDatumLang(voorzorg.einde)} in: zes weken na de bekendmaking van besluit ${voorzorg.besluit} (${formatDatumKort(voorzorg.bekendgemaakt)}).`
         : `De voorzorgsdatum voor een brief op grond van art. 6:19 Awb (${formatDatumLang(voorzorg.einde)}) is verstreken: het beroep strekt zich van rechtswege uit tot besluit ${voorzorg.besluit} (art. 6:19 lid 1 Awb), maar leg uit waarom de gronden daartegen nu pas komen (vgl. art. 6:11 Awb).`,
+    );
+  }
+  if (soort === 'voorlopige-voorziening') {
+    adviezen.push(
+      `Het verzoek bevat een plaatshouder voor de ordemaatregel (${ORDEMAATREGEL_PLAATSHOUDER}): schorsing alleen laat de regio zonder vastgestelde contracteerruimte. Omschrijf in de alinea "Verzoek" wat de NZa voorlopig moet doen, of haal de zin weg.`,
     );
   }
   const regioGegevens = regio ? loadRegioRegister(db).find(regio) : undefined;
@@ -603,6 +610,7 @@ export function buildFilingGegevens(
     spoedeisendBelang: tekst(zaakRij.spoedeisendBelang),
     belangenafweging: tekst(stuk.belangenafweging),
     beroepHangendOfGelijktijdig: hangend || stuk.gelijktijdigBeroep,
+    kortsluiting: soort === 'voorlopige-voorziening' && stuk.kortsluiting,
     contracteerruimtebesluitOntbreekt: zaak.soort === 'beroep' && definitie.art65 && !cr,
     procedure,
     bestreden,
@@ -619,6 +627,7 @@ export function buildFilingGegevens(
         : null,
     brief,
     twijfels: aanbod.twijfels,
+    ordemaatregel: ORDEMAATREGEL_PLAATSHOUDER,
     kanaal: naarCbb
       ? vertegenwoordiging === 'advocaat'
         ? 'Indienen bij het CBb: een advocaat kan digitaal indienen via Mijn Rechtspraak (digitaal verkeer met de bestuursrechter, afdeling 8.1.6a Awb). Bewaar de ontvangstbevestiging.'

@@ -342,3 +342,18 @@ describe('point 1: the wizard shows each fact with its source beside the paragra
     expect(alinea('tijdigheid')).toContain('laatste dag van de termijn) — bron: termijnberekening');
   });
 });
+
+describe('point 7: a vovo asks for an order-type measure (placeholder the wizard points at) and optionally for art. 8:86', () => {
+  it('the verzoek holds an order placeholder; art. 8:86 lid 1 Awb only when chosen', async () => {
+    const zaakId = beroep0417();
+    await aanvullen(DEMO.advocaat, zaakId, { soort: 'voorlopige-voorziening', spoedeisendBelang: 'Spoed.', belangenafweging: 'Weging.' });
+    const zonder = await generate(DEMO.advocaat, zaakId, { soort: 'voorlopige-voorziening', dagtekening: '22-11-2026' });
+    expect(zonder).toContain('de NZa op te dragen [omschrijf de voorziening');
+    expect(zonder).not.toContain('art. 8:86');
+    const html = await wizard(DEMO.advocaat, zaakId, 'soort=voorlopige-voorziening&dagtekening=22-11-2026');
+    expect(html).toContain('Het verzoek bevat een plaatshouder voor de ordemaatregel');
+    await aanvullen(DEMO.advocaat, zaakId, { soort: 'voorlopige-voorziening', kortsluiting: 'ja' });
+    const met = await generate(DEMO.advocaat, zaakId, { soort: 'voorlopige-voorziening', dagtekening: '22-11-2026' });
+    expect(met).toContain('met toepassing van art. 8:86 lid 1 Awb onmiddellijk uitspraak te doen in de hoofdzaak');
+  });
+});

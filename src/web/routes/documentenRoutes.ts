@@ -55,6 +55,7 @@ const aanvullingInvoer = z
     aanvullendeGronden: z.string().max(50_000, { error: 'is te lang (meer dan 50.000 tekens)' }).optional(),
     belangenafweging: z.string().max(20_000, { error: 'is te lang (meer dan 20.000 tekens)' }).optional(),
     gelijktijdigBeroep: janee.optional(),
+    kortsluiting: janee.optional(),
     bijlagen: z
       .string()
       .max(5_000, { error: 'is te lang (meer dan 5.000 tekens)' })
