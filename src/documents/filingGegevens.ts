@@ -106,6 +106,7 @@ export interface FilingGegevens extends Art65Gegevens {
     voorzorgZin: string | null;
     parallelZin: string | null;
     griffierecht: boolean;
+    vraagt: boolean;
     onherroepelijk: boolean;
   } | null;
   /** The engine's doubts, as sentences the lawyer sees before generating (never in the filing itself). */

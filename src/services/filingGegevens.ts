@@ -469,6 +469,8 @@ export function buildFilingGegevens(
       // The general griffierecht paragraph only where a beroep is still to be filed; in a filed case only an open notice
       // is named (griffieZin): the app cannot know whether an unregistered notice came and was paid long ago.
       griffierecht: naarCbb && (fase === 'concept' || fase === 'te-laat'),
+      // Whether the letter asks the client for something: the Betreft says so only then.
+      vraagt: fase === 'concept' || fase === 'te-laat' || herstelZin !== null || parallelZin !== null,
       onherroepelijk,
     };
   }

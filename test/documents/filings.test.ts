@@ -191,7 +191,7 @@ describe('lid 2: beroep via a tariefbeschikking, pro forma, then aanvullende gro
     const { tekst } = await generate(DEMO.advocaat, beroepId, { soort: 'aanvullende-gronden', dagtekening: '20-12-2026' });
     expect(tekst).toContain('Utrecht, 20 december 2026');
     expect(tekst).toContain(
-      'vult hierbij de gronden aan van het beroep dat zij op 20 november 2026 pro forma heeft ingesteld (zaaknummer 26/3000) tegen het contracteerruimtebesluit (wijziging) van de NZa met kenmerk NZa/CR/2026-087, bekendgemaakt op 15 september 2026, voor zover daarbij de regionale contracteerruimte Amsterdam 2026 is vastgesteld, binnen de termijn tot en met 27 december 2026 die de griffier daarvoor heeft gesteld (art. 6:6 Awb).',
+      'vult hierbij de gronden aan van het beroep dat zij op 20 november 2026 pro forma heeft ingesteld (zaaknummer 26/3000) tegen het contracteerruimtebesluit van de NZa met kenmerk NZa/CR/2025-118, gedagtekend 11 november 2025 en bekendgemaakt op 14 november 2025, zoals gewijzigd bij het besluit met kenmerk NZa/CR/2026-087, gedagtekend 10 september 2026 en bekendgemaakt op 15 september 2026, voor zover daarbij de regionale contracteerruimte Amsterdam 2026 is vastgesteld, binnen de termijn tot en met 27 december 2026 die de griffier daarvoor heeft gesteld (art. 6:6 Awb).',
     );
     expect(tekst).toContain('De NZa heeft de groei van de cliëntenpopulatie niet meegewogen.');
     const termijn = t.db.$client.prepare(`SELECT einde, grondslag FROM stuk_termijnen WHERE zaak_id = ? AND soort = 'hersteltermijn'`).get(beroepId);
