@@ -106,6 +106,19 @@ describe('point 3: the client letter fits the stage the case is in (false statem
     );
   });
 
+  it('a lid-3 window that opens after the letter: the letter names its opening (art. 105 lid 3 Wmg)', async () => {
+    const maasoever = id(`SELECT id FROM zorgaanbieders WHERE kvk_nummer = '90000004' AND organisatie_id = ${FIRMA}`);
+    const zaakId = await openZaak(DEMO.advocaat, {
+      soort: 'beroep',
+      contracteerruimtebesluitId: String(id(`SELECT id FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2026-121'`)),
+      regio: 'Rotterdam',
+      jaar: '2027',
+      zorgaanbiederId: String(maasoever),
+    });
+    const tekst = await generate(DEMO.advocaat, zaakId, { soort: 'clientbrief', dagtekening: '22-11-2026' });
+    expect(tekst).toContain('De termijn begint op maandag 1 maart 2027 (art. 105 lid 3 Wmg)');
+  });
+
   it('a reply date on or before the letter’s own date becomes "per omgaande"', async () => {
     const zaakId = await openZaak(DEMO.advocaat, { soort: 'beroep', tariefbeschikkingId: String(tbId('NZa/TB/2026-1744')) });
     const tekst = await generate(DEMO.advocaat, zaakId, { soort: 'clientbrief', dagtekening: '26-11-2026' });
