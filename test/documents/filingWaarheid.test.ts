@@ -309,6 +309,10 @@ describe('point 4: the brief art. 6:19 Awb', () => {
     const zaakId = beroep0417();
     const html = await wizard(DEMO.advocaat, zaakId, 'soort=brief-6-19&dagtekening=22-11-2026');
     expect(html).toContain('uiterlijk maandag 28 december 2026');
+    // Without a dagtekening the wizard dates it today, not on the beroep's filing date (before the new besluit).
+    const standaard = await wizard(DEMO.advocaat, zaakId, 'soort=brief-6-19');
+    expect(standaard).not.toContain('Dit stuk wordt niet aangeboden');
+    expect(standaard).toContain('uiterlijk maandag 28 december 2026');
     const r = await api(DEMO.advocaat, zaakId, 'brief-6-19.docx?dagtekening=2026-11-22');
     expect(r.status, await r.clone().text()).toBe(200);
     const tekst = await tekstVan(Buffer.from(await r.arrayBuffer()));

@@ -98,7 +98,8 @@ export function documentenRoutes(deps: AppDeps) {
 
   // A filing in a case already filed keeps the filing date; a new filing, and any letter to the client, is dated today.
   const standaardDagtekening = (soort: FilingSoort, zaak: ZaakOverzichtRij) =>
-    (FILINGS[soort].art65 && soort !== 'aanvullende-gronden' && soort !== 'voorlopige-voorziening' && zaak.ingesteld) || deps.vandaag();
+    (FILINGS[soort].art65 && soort !== 'aanvullende-gronden' && soort !== 'voorlopige-voorziening' && soort !== 'brief-6-19' && zaak.ingesteld) ||
+    deps.vandaag();
   const opties = (keuze: z.output<typeof filingKeuze>, zaak: ZaakOverzichtRij): FilingOpties => ({
     dagtekening: keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak),
     vandaag: deps.vandaag(),
