@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import {
@@ -76,28 +76,32 @@ const hangendOp = (zaak: ZaakOverzichtRij, datum: IsoDatum) => zaak.status === '
  * stored versions.
  */
 function loadIngediendeProducties(db: Db, zaak: ZaakOverzichtRij, dagtekening: IsoDatum): { laatste: number; omschrijvingen: Set<string> } {
+  // One row per kind and dagtekening, its last version (SQLite takes the bare columns from the max(id) row); the JSON is
+  // read in the database, so a case with many versions costs no parsing here.
+  const datum = sql<string | null>`json_extract(${zaakdocumenten.gegevensJson}, '$.dagtekening')`;
   const rijen = db
-    .select({ id: zaakdocumenten.id, soort: zaakdocumenten.soort, gegevensJson: zaakdocumenten.gegevensJson })
+    .select({
+      soort: zaakdocumenten.soort,
+      datum,
+      bijlagen: sql<string | null>`json_extract(${zaakdocumenten.gegevensJson}, '$.bijlagen')`,
+      id: sql<number>`max(${zaakdocumenten.id})`,
+    })
     .from(zaakdocumenten)
     .where(and(eq(zaakdocumenten.zaakId, zaak.id), inArray(zaakdocumenten.soort, [...PROCEDURESTUKKEN])))
-    .orderBy(asc(zaakdocumenten.id))
+    .groupBy(zaakdocumenten.soort, datum)
     .all();
-  const laatstePerStuk = new Map<string, { nummer: number; omschrijving: string }[]>();
-  for (const rij of rijen) {
-    let gegevens: { dagtekening?: unknown; bijlagen?: unknown };
+  const later = (r: (typeof rijen)[number]) => r.soort === 'aanvullende-gronden' || r.soort === 'brief-6-19';
+  // The bezwaar- or beroepschrift as filed: its last version dated on or before the filing date.
+  const geschrift = rijen.filter((r) => !later(r) && r.datum !== null && zaak.ingesteld !== null && r.datum <= zaak.ingesteld).sort((a, b) => b.id - a.id)[0];
+  const ingediend = [...(geschrift ? [geschrift] : []), ...rijen.filter((r) => later(r) && r.datum !== null && r.datum < dagtekening)];
+  const alle = ingediend.flatMap((r) => {
     try {
-      gegevens = JSON.parse(rij.gegevensJson) as typeof gegevens;
+      const lijst: unknown = JSON.parse(r.bijlagen ?? '[]');
+      return Array.isArray(lijst) ? (lijst as { nummer: number; omschrijving: string }[]) : [];
     } catch {
-      continue;
+      return [];
     }
-    const datum = typeof gegevens.dagtekening === 'string' ? gegevens.dagtekening : null;
-    if (!datum || !Array.isArray(gegevens.bijlagen)) continue;
-    const geschrift = rij.soort !== 'aanvullende-gronden' && rij.soort !== 'brief-6-19';
-    const ingediend = geschrift ? zaak.ingesteld !== null && datum <= zaak.ingesteld : datum < dagtekening;
-    if (ingediend)
-      laatstePerStuk.set(`${geschrift ? 'geschrift' : rij.soort} ${geschrift ? '' : datum}`, gegevens.bijlagen as { nummer: number; omschrijving: string }[]);
-  }
-  const alle = [...laatstePerStuk.values()].flat();
+  });
   return { laatste: Math.max(0, ...alle.map((b) => b.nummer)), omschrijvingen: new Set(alle.map((b) => b.omschrijving)) };
 }
 
