@@ -354,6 +354,8 @@ export const zaakStukgegevens = sqliteTable('zaak_stukgegevens', {
   belangenafweging: text('belangenafweging').notNull().default(''),
   /** Vovo: the beroep is filed at the same time (the timeline does not know it yet). */
   gelijktijdigBeroep: integer('gelijktijdig_beroep', { mode: 'boolean' }).notNull().default(false),
+  /** Vovo: ask the voorzieningenrechter to decide the main case at once (art. 8:86 lid 1 Awb). */
+  kortsluiting: integer('kortsluiting', { mode: 'boolean' }).notNull().default(false),
   /** JSON list of extra bijlagen (after the automatic ones), each a description. */
   bijlagenJson: text('bijlagen_json').notNull().default('[]'),
   /** JSON: per filing soort, per paragraph key, the generated text the lawyer edited and the edit. */

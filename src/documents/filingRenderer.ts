@@ -14,6 +14,7 @@ const SJABLOON: Record<FilingSoort, string> = {
   'bezwaarschrift-pro-forma': 'bezwaarschrift',
   'aanvullende-gronden': 'aanvullendeGronden',
   'voorlopige-voorziening': 'voorlopigeVoorziening',
+  'brief-6-19': 'brief619',
   clientbrief: 'clientbrief',
 };
 
@@ -61,6 +62,14 @@ const LABELS: Record<string, string> = {
   actie: 'Wat de cliënt moet doen',
   telaat: 'Termijn verstreken',
   griffierecht: 'Griffierecht',
+  parallel: 'De termijn voor beroep die tegelijk loopt',
+  voorzorg: 'Het nieuwe besluit (art. 6:19 Awb)',
+  herstel: 'Gronden aanvullen (art. 6:6 Awb)',
+  griffiebrief: 'De mededeling griffierecht',
+  nieuw: 'Het nieuwe besluit',
+  kortsluiting: 'Kortsluiting (art. 8:86 Awb)',
+  uitbreiding: 'Uitbreiding van het beroep (art. 6:19 Awb)',
+  'gronden-nieuw': 'Gronden tegen het nieuwe besluit',
 };
 const ALINEA = /<p data-k="([a-z-]+)">([\s\S]*?)<\/p>/g;
 const alsTekst = (html: string) =>

@@ -152,6 +152,12 @@ export async function createDocx(html: string, meta: { titel: string; auteur: st
         document: { run: { font: 'Calibri', size: 22, language: { value: 'nl-NL' } }, paragraph: { spacing: { after: 140, line: 288 } } },
         heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 240 } } },
         heading2: { run: { font: 'Calibri', size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 100 } } },
+        // The styles the filings do not use are black too: a lawyer who applies one in Word gets the house style (issue 29.8).
+        heading3: { run: { font: 'Calibri', size: 22, bold: true, color: '000000' } },
+        heading4: { run: { font: 'Calibri', size: 22, bold: true, italics: true, color: '000000' } },
+        heading5: { run: { font: 'Calibri', size: 22, color: '000000' } },
+        heading6: { run: { font: 'Calibri', size: 22, italics: true, color: '000000' } },
+        title: { run: { font: 'Calibri', size: 40, bold: true, color: '000000' } },
       },
     },
     numbering: {

@@ -175,6 +175,7 @@ export interface FilingAanvulling {
   aanvullendeGronden?: string | undefined;
   belangenafweging?: string | undefined;
   gelijktijdigBeroep?: boolean | undefined;
+  kortsluiting?: boolean | undefined;
   bijlagen?: string[] | undefined;
   /** One edited paragraph of one filing: its key, the text it replaces, and the edit (empty: back to generated). */
   bewerking?: { soort: FilingSoort; sleutel: string; origineel: string; tekst: string } | undefined;
@@ -255,6 +256,7 @@ export function writeFilingAanvulling(db: Db, actor: Actor, zaak: ZaakOverzichtR
       ...(a.aanvullendeGronden !== undefined ? { aanvullendeGronden: schoon(a.aanvullendeGronden)! } : {}),
       ...(a.belangenafweging !== undefined ? { belangenafweging: schoon(a.belangenafweging)! } : {}),
       ...(a.gelijktijdigBeroep !== undefined ? { gelijktijdigBeroep: a.gelijktijdigBeroep } : {}),
+      ...(a.kortsluiting !== undefined ? { kortsluiting: a.kortsluiting } : {}),
       ...(a.bijlagen !== undefined ? { bijlagenJson: JSON.stringify(a.bijlagen.map(stripOnzichtbaar).filter((b) => b.trim())) } : {}),
       ...(a.bewerking ? { bewerkingenJson: JSON.stringify(bewerkingen) } : {}),
     };

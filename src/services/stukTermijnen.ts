@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { preparePerVerbinding } from '../db/voorbereid';
@@ -86,15 +86,22 @@ export function loadStukTermijnen(db: Db, zaakId: number) {
   return stukTermijnenVraag(db).all({ zaakId });
 }
 
-/** The last day of the latest hersteltermijn of a case, as Dutch text (for the aanvullende gronden). */
-export function findHersteltermijn(db: Db, zaakId: number): string | undefined {
-  const rij = db
-    .select({ einde: stukTermijnen.einde })
+/**
+ * The latest term of a kind a case holds whose letter is dated on or before `datum` (a letter of later date did not
+ * exist on that day): the hersteltermijn for the aanvullende gronden, the griffierecht notice for the client letter.
+ */
+export function findStukTermijn(
+  db: Db,
+  zaakId: number,
+  soort: StukTermijnSoort,
+  datum: IsoDatum,
+): { brief: IsoDatum; einde: IsoDatum; vervuld: boolean } | undefined {
+  return db
+    .select({ brief: stukTermijnen.brief, einde: stukTermijnen.einde, vervuld: stukTermijnen.vervuld })
     .from(stukTermijnen)
-    .where(and(eq(stukTermijnen.zaakId, zaakId), eq(stukTermijnen.soort, 'hersteltermijn')))
+    .where(and(eq(stukTermijnen.zaakId, zaakId), eq(stukTermijnen.soort, soort), lte(stukTermijnen.brief, datum)))
     .orderBy(desc(stukTermijnen.brief))
     .get();
-  return rij ? formatDatumKort(rij.einde) : undefined;
 }
 
 /**

@@ -37,7 +37,8 @@ export async function runFilingBench(): Promise<void> {
     const zaakVoor = (soort: FilingSoort) => loadZaak(t.db, actor, soort.startsWith('bezwaar') ? bezwaar : beroep)!;
     // Within each case's term: the beroep was filed on 1 April 2026, the bezwaar term runs to 1 December 2026.
     const optiesVoor = (soort: FilingSoort) => ({
-      dagtekening: soort.startsWith('bezwaar') ? '2026-11-30' : '2026-04-01',
+      // The brief art. 6:19 Awb follows NZa/CR/2026-121 (made known 13 November 2026).
+      dagtekening: soort.startsWith('bezwaar') ? '2026-11-30' : soort === 'brief-6-19' ? '2026-11-22' : '2026-04-01',
       vandaag: '2026-11-22',
       samenhang: true,
       griffierechtTarieven: [],

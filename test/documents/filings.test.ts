@@ -106,7 +106,21 @@ describe('lid 3: beroep against the contracteerruimte Amsterdam 2027 (advocaat)'
   });
 
   it('late (art. 6:11): refused until the facts are given; then only the 6:11 paragraph with those facts, never "tijdig"', async () => {
-    const zaakId = beroepAmsterdam2027();
+    // The filed beroep 26/0417 takes no second beroepschrift dated later (issue 29.8); a concept case against the same besluit does.
+    const gevuld = await post(DEMO.advocaat, `/zaken/${beroepAmsterdam2027()}/documenten`, { soort: 'beroepschrift', dagtekening: '23-11-2026' });
+    expect(gevuld.status).toBe(409);
+    expect(await gevuld.text()).toContain('het beroep is al ingesteld op 1 april 2026 (zaaknummer 26/0417)');
+    const amstelhof = id(
+      `SELECT id FROM zorgaanbieders WHERE kvk_nummer = '90000003' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')`,
+    );
+    const zaakId = await openZaak(DEMO.advocaat, {
+      soort: 'beroep',
+      contracteerruimtebesluitId: String(id(`SELECT id FROM contracteerruimtebesluiten WHERE kenmerk = 'NZa/CR/2025-118'`)),
+      regio: 'Amsterdam',
+      jaar: '2027',
+      zorgaanbiederId: String(amstelhof),
+    });
+    await aanvullen(DEMO.advocaat, zaakId, { soort: 'beroepschrift', gronden: 'De contracteerruimte is te laag vastgesteld.' });
     const zonder = await post(DEMO.advocaat, `/zaken/${zaakId}/documenten`, { soort: 'beroepschrift', dagtekening: '23-11-2026' });
     expect(zonder.status).toBe(422);
     expect(await zonder.text()).toContain('beschrijf waarom de termijnoverschrijding verschoonbaar is (art. 6:11 Awb)');
@@ -139,7 +153,8 @@ describe('lid 2: beroep via a tariefbeschikking, pro forma, then aanvullende gro
     const { tekst } = await generate(DEMO.advocaat, beroepId, { soort: 'beroepschrift-pro-forma', dagtekening: '20-11-2026' });
     expect(tekst).toContain('Beroepschrift (pro forma)');
     expect(tekst).toContain(
-      'Het beroep richt zich tegen het contracteerruimtebesluit van de NZa met kenmerk NZa/CR/2026-087, gedagtekend 10 september 2026 en bekendgemaakt op 15 september 2026, voor zover daarbij de regionale contracteerruimte is vastgesteld voor de zorgkantoorregio Amsterdam',
+      // After an amendment: the vaststelling as amended, never the wijzigingsbesluit alone as "vastgesteld" (issue 29.2).
+      'Het beroep richt zich tegen het contracteerruimtebesluit van de NZa met kenmerk NZa/CR/2025-118, gedagtekend 11 november 2025 en bekendgemaakt op 14 november 2025, zoals gewijzigd bij het besluit met kenmerk NZa/CR/2026-087, gedagtekend 10 september 2026 en bekendgemaakt op 15 september 2026, voor zover daarbij de regionale contracteerruimte is vastgesteld voor de zorgkantoorregio Amsterdam',
     );
     expect(tekst).toContain('voor het jaar 2026');
     expect(tekst).toContain(
@@ -151,8 +166,9 @@ describe('lid 2: beroep via a tariefbeschikking, pro forma, then aanvullende gro
     expect(tekst).toContain(
       'Appellante verzoekt uw College haar op grond van art. 6:6 Awb een termijn te stellen van ten minste vier weken om de gronden van het beroep aan te vullen.',
     );
-    expect(tekst).toContain('Productie 1: het bestreden contracteerruimtebesluit NZa/CR/2026-087');
-    expect(tekst).toContain('Productie 2: de tariefbeschikking NZa/TB/2026-1744 van 16 oktober 2026');
+    expect(tekst).toContain('Productie 1: het contracteerruimtebesluit NZa/CR/2025-118 van 11 november 2025');
+    expect(tekst).toContain('Productie 2: het wijzigingsbesluit NZa/CR/2026-087 van 10 september 2026');
+    expect(tekst).toContain('Productie 3: de tariefbeschikking NZa/TB/2026-1744 van 16 oktober 2026');
   });
 
   it('aanvullende gronden are refused before the timeline knows the beroep was filed; then use their own text, date and the hersteltermijn', async () => {
@@ -173,7 +189,7 @@ describe('lid 2: beroep via a tariefbeschikking, pro forma, then aanvullende gro
     const { tekst } = await generate(DEMO.advocaat, beroepId, { soort: 'aanvullende-gronden', dagtekening: '20-12-2026' });
     expect(tekst).toContain('Utrecht, 20 december 2026');
     expect(tekst).toContain(
-      'vult hierbij de gronden aan van het beroep dat zij op 20 november 2026 pro forma heeft ingesteld (zaaknummer 26/3000) tegen het contracteerruimtebesluit (wijziging) van de NZa met kenmerk NZa/CR/2026-087, bekendgemaakt op 15 september 2026, voor zover daarbij de regionale contracteerruimte Amsterdam 2026 is vastgesteld, binnen de termijn tot en met 27 december 2026 die de griffier daarvoor heeft gesteld (art. 6:6 Awb).',
+      'vult hierbij de gronden aan van het beroep dat zij op 20 november 2026 pro forma heeft ingesteld (zaaknummer 26/3000) tegen het contracteerruimtebesluit van de NZa met kenmerk NZa/CR/2025-118, gedagtekend 11 november 2025 en bekendgemaakt op 14 november 2025, zoals gewijzigd bij het besluit met kenmerk NZa/CR/2026-087, gedagtekend 10 september 2026 en bekendgemaakt op 15 september 2026, voor zover daarbij de regionale contracteerruimte Amsterdam 2026 is vastgesteld, binnen de termijn tot en met 27 december 2026 die de griffier daarvoor heeft gesteld (art. 6:6 Awb).',
     );
     expect(tekst).toContain('De NZa heeft de groei van de cliëntenpopulatie niet meegewogen.');
     const termijn = t.db.$client.prepare(`SELECT einde, grondslag FROM stuk_termijnen WHERE zaak_id = ? AND soort = 'hersteltermijn'`).get(beroepId);
@@ -254,7 +270,7 @@ describe('in-house counsel, bezwaar pro forma with 7:1a, client letter', () => {
     const { tekst } = await generate(DEMO.inhouse, zaakId, { soort: 'beroepschrift', dagtekening: '30-11-2026' });
     expect(tekst).toContain('(hierna: appellante), vertegenwoordigd door mr. S. Bakker, werkzaam bij appellante,');
     expect(tekst).toContain('mr. S. Bakkergemachtigde van Stichting Zorggroep Heuvelrand Producties');
-    expect(tekst).toMatch(/Productie 3: de volmacht van Stichting Zorggroep Heuvelrand/);
+    expect(tekst).toMatch(/Productie 4: de volmacht van Stichting Zorggroep Heuvelrand/);
     expect(tekst).not.toContain('advocaat');
   });
 
@@ -299,12 +315,12 @@ describe('in-house counsel, bezwaar pro forma with 7:1a, client letter', () => {
     expect(tekst).not.toContain('heeft op 20 november 2026 beroep ingesteld');
   });
 
-  it('client letter: from counsel to the client, the status, one safe date and what the client must do by when', async () => {
+  it('client letter in-house: a memo to the board with the status, one safe date and what the board must decide by when', async () => {
     const zaakId = id(`SELECT z.id FROM zaken z JOIN tariefbeschikkingen t ON t.id = z.tariefbeschikking_id WHERE t.kenmerk = 'NZa/TB/2026-1855'`);
     const { tekst } = await generate(DEMO.inhouse, zaakId, { soort: 'clientbrief' });
     expect(tekst).toContain('Er is nog geen beroep ingesteld.');
     expect(tekst).toContain('De laatste dag om beroep in te stellen bij het College van Beroep voor het bedrijfsleven is dinsdag 22 december 2026.');
-    expect(tekst).toContain('Wij vragen u ons uiterlijk dinsdag 15 december 2026 te laten weten of u beroep wilt instellen');
+    expect(tekst).toContain('Het bestuur beslist uiterlijk dinsdag 15 december 2026 of wij beroep instellen');
     expect(tekst).toContain('Het bedrag van het griffierecht staat in de mededeling van de griffier.');
     expect(tekst).not.toContain('namens');
     expect(tekst.match(/\d{1,2} (december|november) 2026\b/g)?.filter((d) => d.startsWith('22 december')).length).toBe(1);
@@ -458,7 +474,7 @@ describe('versions', () => {
       sjabloon_versie: string;
     };
     expect(rij.versie).toBeGreaterThanOrEqual(2);
-    expect(rij.sjabloon_versie).toBe('2026.11-2');
+    expect(rij.sjabloon_versie).toBe('2026.12-1');
     const opnieuw = await t.als(DEMO.advocaat)(`/zaken/${zaakId}/documenten/${eerste.documentId}`);
     expect(opnieuw.headers.get('content-disposition')).toContain('attachment;');
     expect(Buffer.from(await opnieuw.arrayBuffer()).equals(eerste.docx)).toBe(true);

@@ -19,7 +19,7 @@ export interface AanbodInvoer {
   uitsluitingen: readonly { reden: string; toelichting: string; twijfel?: string | undefined }[];
   overigeTwijfels: readonly string[];
   /** From the case timeline: filed (and when), decided. */
-  tijdlijn: { status: 'concept' | 'ingediend' | 'afgerond'; ingesteld: IsoDatum | null; afgerond: IsoDatum | null };
+  tijdlijn: { status: 'concept' | 'ingediend' | 'afgerond'; ingesteld: IsoDatum | null; afgerond: IsoDatum | null; cbbZaaknummer?: string | null };
   dagtekening: IsoDatum;
 }
 
@@ -31,6 +31,8 @@ export type Aanbod =
   | { aangeboden: true; tijdigheid: Tijdigheid; twijfels: string[] };
 
 const BEROEP_TEGEN_CR = new Set<FilingSoort>(['beroepschrift', 'beroepschrift-pro-forma', 'voorlopige-voorziening']);
+/** The filings that institute the bezwaar or beroep itself. */
+const GESCHRIFT = new Set<FilingSoort>(['beroepschrift', 'beroepschrift-pro-forma', 'bezwaarschrift', 'bezwaarschrift-pro-forma']);
 
 /**
  * Decides whether a filing is offered for this case and how its timeliness reads. Lid 4 (onherroepelijk for the party)
@@ -73,10 +75,40 @@ export function decideAanbod(a: AanbodInvoer): Aanbod {
       ...(tb ? { alternatief: { bezwaarzaakTegen: tb.kenmerk } } : {}),
     };
   }
+  // The case's stage (issue 29.8): a decided case takes no new filing; a filed one no second bezwaar- or beroepschrift.
+  const geschrift = a.zaakSoort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift';
+  if (GESCHRIFT.has(a.soort) && a.tijdlijn.status === 'afgerond') {
+    return {
+      aangeboden: false,
+      reden:
+        `het ${a.zaakSoort} is afgedaan${a.tijdlijn.afgerond ? ` op ${formatDatumKort(a.tijdlijn.afgerond)}` : ''}: in deze zaak is geen ${geschrift} meer in te dienen` +
+        (a.zaakSoort === 'bezwaar' ? '; tegen de beslissing op bezwaar staat beroep open bij het College van Beroep voor het bedrijfsleven' : ''),
+      alternatief: { soort: 'clientbrief' },
+    };
+  }
+  if (GESCHRIFT.has(a.soort) && a.tijdlijn.status === 'ingediend' && a.tijdlijn.ingesteld !== null && a.dagtekening > a.tijdlijn.ingesteld) {
+    return {
+      aangeboden: false,
+      reden:
+        `het ${a.zaakSoort} is al ingesteld op ${formatDatumKort(a.tijdlijn.ingesteld)}${a.tijdlijn.cbbZaaknummer ? ` (zaaknummer ${a.tijdlijn.cbbZaaknummer})` : ''}: ` +
+        `een ${geschrift} met een latere dagtekening zou een tweede ${a.zaakSoort} zijn. Het ${geschrift} zoals ingediend draagt de dagtekening ${formatDatumKort(a.tijdlijn.ingesteld)}; ` +
+        'vul de gronden aan met aanvullende gronden',
+      alternatief: { soort: 'aanvullende-gronden' },
+    };
+  }
   if (a.soort === 'voorlopige-voorziening' && a.tijdlijn.status === 'afgerond') {
     return {
       aangeboden: false,
       reden: `het beroep is afgedaan${a.tijdlijn.afgerond ? ` op ${formatDatumKort(a.tijdlijn.afgerond)}` : ''}: een voorlopige voorziening kan alleen hangende een beroep worden gevraagd (art. 8:81 lid 1 Awb)`,
+    };
+  }
+  if (a.soort === 'brief-6-19' && a.tijdlijn.status !== 'ingediend') {
+    return {
+      aangeboden: false,
+      reden:
+        a.tijdlijn.status === 'afgerond'
+          ? `het beroep is afgedaan${a.tijdlijn.afgerond ? ` op ${formatDatumKort(a.tijdlijn.afgerond)}` : ''}: er is geen hangend beroep dat zich tot een nieuw besluit kan uitstrekken (art. 6:19 Awb)`
+          : 'een brief op grond van art. 6:19 Awb hoort bij een hangend beroep: registreer eerst op de zaakpagina dat het beroep is ingesteld',
     };
   }
   if (a.soort === 'aanvullende-gronden' && a.tijdlijn.status !== 'ingediend') {
@@ -84,7 +116,7 @@ export function decideAanbod(a: AanbodInvoer): Aanbod {
       aangeboden: false,
       reden:
         a.tijdlijn.status === 'afgerond'
-          ? 'de zaak is afgedaan; er is geen geschrift meer om aan te vullen'
+          ? `het ${a.zaakSoort} is afgedaan${a.tijdlijn.afgerond ? ` op ${formatDatumKort(a.tijdlijn.afgerond)}` : ''}; er is geen geschrift meer om aan te vullen`
           : `aanvullende gronden verwijzen naar het ingediende pro-formageschrift: registreer eerst op de zaakpagina dat het ${a.zaakSoort} is ingesteld`,
     };
   }
@@ -147,13 +179,20 @@ const BESTANDSTITEL: Record<FilingSoort, string> = {
   'bezwaarschrift-pro-forma': 'Bezwaarschrift pro forma NZa',
   'aanvullende-gronden': 'Aanvullende gronden',
   'voorlopige-voorziening': 'Verzoek voorlopige voorziening CBb',
+  'brief-6-19': 'Brief art. 6.19 Awb CBb',
   clientbrief: 'Brief aan cliënt',
 };
 
-/** Bijlagen with productienummering: the automatic ones first, then the lawyer's own, numbered 1, 2, … (point 7). */
-export function numberBijlagen(automatisch: readonly string[], eigen: readonly string[]): { nummer: number; omschrijving: string }[] {
-  return [...automatisch, ...eigen.map(stripOnzichtbaar).filter((b) => b.trim().length > 0)].map((omschrijving, i) => ({
-    nummer: i + 1,
-    omschrijving: omschrijving.trim(),
-  }));
+/**
+ * Bijlagen with productienummering: the automatic ones first, then the lawyer's own, numbered 1, 2, … (point 7). In a
+ * case with filed stukken (issue 29.6) the numbering continues after the last productie filed, and what was filed
+ * already is not listed again.
+ */
+export function numberBijlagen(
+  automatisch: readonly string[],
+  eigen: readonly string[],
+  ingediend: { laatste: number; omschrijvingen: ReadonlySet<string> } = { laatste: 0, omschrijvingen: new Set() },
+): { nummer: number; omschrijving: string }[] {
+  const nieuw = [...automatisch, ...eigen.map(stripOnzichtbaar)].map((b) => b.trim()).filter((b) => b.length > 0 && !ingediend.omschrijvingen.has(b));
+  return [...new Set(nieuw)].map((omschrijving, i) => ({ nummer: ingediend.laatste + i + 1, omschrijving }));
 }

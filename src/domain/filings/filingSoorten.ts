@@ -5,6 +5,7 @@ export const FILING_SOORTEN = [
   'bezwaarschrift-pro-forma',
   'aanvullende-gronden',
   'voorlopige-voorziening',
+  'brief-6-19',
   'clientbrief',
 ] as const;
 
@@ -23,19 +24,21 @@ export interface FilingDefinitie {
 }
 
 export const FILINGS: Record<FilingSoort, FilingDefinitie> = {
-  beroepschrift: { titel: 'Beroepschrift (CBb)', zaak: 'beroep', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-2' },
-  'beroepschrift-pro-forma': { titel: 'Beroepschrift pro forma (CBb)', zaak: 'beroep', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.11-2' },
+  beroepschrift: { titel: 'Beroepschrift (CBb)', zaak: 'beroep', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.12-1' },
+  'beroepschrift-pro-forma': { titel: 'Beroepschrift pro forma (CBb)', zaak: 'beroep', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.12-1' },
   bezwaarschrift: { titel: 'Bezwaarschrift (NZa)', zaak: 'bezwaar', gronden: 'verplicht', art65: true, sjabloonVersie: '2026.11-2' },
   'bezwaarschrift-pro-forma': { titel: 'Bezwaarschrift pro forma (NZa)', zaak: 'bezwaar', gronden: 'pro-forma', art65: true, sjabloonVersie: '2026.11-2' },
-  'aanvullende-gronden': { titel: 'Aanvullende gronden', zaak: 'beide', gronden: 'aanvullend', art65: true, sjabloonVersie: '2026.11-2' },
+  'aanvullende-gronden': { titel: 'Aanvullende gronden', zaak: 'beide', gronden: 'aanvullend', art65: true, sjabloonVersie: '2026.12-1' },
   'voorlopige-voorziening': {
     titel: 'Verzoek om voorlopige voorziening (CBb)',
     zaak: 'beroep',
     gronden: 'verplicht',
     art65: true,
-    sjabloonVersie: '2026.11-2',
+    sjabloonVersie: '2026.12-1',
   },
-  clientbrief: { titel: 'Brief aan de cliënt', zaak: 'beide', gronden: 'geen', art65: false, sjabloonVersie: '2026.11-2' },
+  // Issue 29.4: the letter that extends a pending beroep to the besluit that replaced the contested one (art. 6:19 Awb).
+  'brief-6-19': { titel: 'Brief art. 6:19 Awb (CBb)', zaak: 'beroep', gronden: 'geen', art65: true, sjabloonVersie: '2026.12-1' },
+  clientbrief: { titel: 'Brief aan de cliënt', zaak: 'beide', gronden: 'geen', art65: false, sjabloonVersie: '2026.12-1' },
 };
 
 /** The minimum the art. 6:5 check looks at. */

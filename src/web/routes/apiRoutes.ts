@@ -6,6 +6,7 @@ import { createContracteerruimtebesluit, createTariefbeschikking } from '../../s
 import { loadZaak, loadZaken } from '../../services/zaakRegistratie';
 import { renderFiling } from '../../services/filingService';
 import { FILING_SOORTEN, type FilingSoort } from '../../domain/filings/filingSoorten';
+import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
 import { contentDisposition, DOCX } from './documentenRoutes';
 import { clientInvoer, contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../../validation/besluitInvoer';
 import { createClient, findClient } from '../../services/clientService';
@@ -220,8 +221,16 @@ export function apiRoutes(deps: AppDeps) {
       return c.json({ fout: `onbekend stuk; kies uit ${FILING_SOORTEN.map((s) => `${s}.docx`).join(', ')}` }, 404);
     }
     const vandaag = deps.vandaag();
+    // The draft's date (issue 29.8): `?dagtekening=YYYY-MM-DD`, today when absent.
+    const gevraagd = c.req.query('dagtekening');
+    if (gevraagd !== undefined && !isGeldigeIsoDatum(gevraagd)) {
+      return c.json(
+        { fout: 'dagtekening: geef een bestaande datum als JJJJ-MM-DD', velden: [{ veld: 'dagtekening', melding: 'geen geldige datum (JJJJ-MM-DD)' }] },
+        400,
+      );
+    }
     const gemaakt = await renderFiling(deps.db, deps.termijnen, deps.filings, actor, zaak, soort as FilingSoort, {
-      dagtekening: vandaag,
+      dagtekening: gevraagd ?? vandaag,
       vandaag,
       samenhang: zaak.soort === 'bezwaar',
       griffierechtTarieven: deps.griffierechtTarieven ?? [],

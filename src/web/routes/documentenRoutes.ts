@@ -55,6 +55,7 @@ const aanvullingInvoer = z
     aanvullendeGronden: z.string().max(50_000, { error: 'is te lang (meer dan 50.000 tekens)' }).optional(),
     belangenafweging: z.string().max(20_000, { error: 'is te lang (meer dan 20.000 tekens)' }).optional(),
     gelijktijdigBeroep: janee.optional(),
+    kortsluiting: janee.optional(),
     bijlagen: z
       .string()
       .max(5_000, { error: 'is te lang (meer dan 5.000 tekens)' })
@@ -97,7 +98,8 @@ export function documentenRoutes(deps: AppDeps) {
 
   // A filing in a case already filed keeps the filing date; a new filing, and any letter to the client, is dated today.
   const standaardDagtekening = (soort: FilingSoort, zaak: ZaakOverzichtRij) =>
-    (FILINGS[soort].art65 && soort !== 'aanvullende-gronden' && soort !== 'voorlopige-voorziening' && zaak.ingesteld) || deps.vandaag();
+    (FILINGS[soort].art65 && soort !== 'aanvullende-gronden' && soort !== 'voorlopige-voorziening' && soort !== 'brief-6-19' && zaak.ingesteld) ||
+    deps.vandaag();
   const opties = (keuze: z.output<typeof filingKeuze>, zaak: ZaakOverzichtRij): FilingOpties => ({
     dagtekening: keuze.dagtekening ?? standaardDagtekening(keuze.soort, zaak),
     vandaag: deps.vandaag(),
@@ -150,7 +152,15 @@ export function documentenRoutes(deps: AppDeps) {
         gegevens,
         twijfels: gegevens?.twijfels ?? [],
         voorbeeld: gereed && gegevens?.indiener ? deps.filings.renderHtml(gereed.gegevens, gereed.bewerkingen) : undefined,
-        alineas: gereed && gegevens?.indiener ? deps.filings.listAlineas(gereed.gegevens, gereed.bewerkingen) : [],
+        // Each paragraph with the facts it states and their sources (issue 29.1).
+        alineas:
+          gereed && gegevens?.indiener
+            ? deps.filings.listAlineas(gereed.gegevens, gereed.bewerkingen).map((a) => ({
+                ...a,
+                feiten: gegevens.feiten.filter((f) => a.gegenereerd.includes(f.waarde)),
+              }))
+            : [],
+        feiten: gegevens?.feiten ?? [],
         teLaat: gegevens?.teLaat ?? false,
         vroeg: gegevens?.tijdigheid === 'vroeg',
         clienten: loadClienten(deps.db, actor).map((k) => ({ ...k, gekozen: k.id === gegevens?.indiener?.id })),
