@@ -56,8 +56,9 @@ describe('a server process: health, logs, file modes, shutdown', () => {
     // outbox; until it has ended they count as behind.
     for (let i = 0; i < 200 && !(existsSync(join(data, 'outbox')) && readdirSync(join(data, 'outbox')).length); i++)
       await new Promise((r) => setTimeout(r, 50));
-    // The details are for a signed-in beheerder (issue 28.7); anyone else hears only "ok" or "niet ok".
-    const aangemeld = await meldAan(DEMO.nzaBeheerder, readFileSync(join(data, 'demo-wachtwoord'), 'utf8').trim());
+    // The details are for a signed-in beheerder (issue 28.7), of their own organisation's reminders (the in-house
+    // department's beheerder, who is reminded of its terms); anyone else hears only "ok" or "niet ok".
+    const aangemeld = await meldAan(DEMO.inhouse, readFileSync(join(data, 'demo-wachtwoord'), 'utf8').trim());
     const beheerder = {
       Cookie: aangemeld.headers
         .getSetCookie()
