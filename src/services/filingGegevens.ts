@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import {
@@ -41,20 +41,7 @@ export interface FilingOpties {
 
 /** The contracteerruimte of (regio, jaar) in force on `datum`: the besluit last made known by then, with its amount. */
 function findContracteerruimteOp(db: Db, regio: string, jaar: number, datum: IsoDatum) {
-  return db
-    .select({
-      kenmerk: contracteerruimtebesluiten.kenmerk,
-      soort: contracteerruimtebesluiten.soort,
-      besluitdatum: contracteerruimtebesluiten.besluitdatum,
-      bekendgemaakt: contracteerruimtebesluiten.bekendgemaakt,
-      bedragCenten: contracteerruimtebedragen.bedragCenten,
-    })
-    .from(contracteerruimtebedragen)
-    .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
-    .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
-    .where(and(eq(zorgkantoorregios.naam, regio), eq(contracteerruimtebedragen.jaar, jaar), lte(contracteerruimtebesluiten.bekendgemaakt, datum)))
-    .orderBy(desc(contracteerruimtebesluiten.bekendgemaakt), desc(contracteerruimtebesluiten.id))
-    .get();
+  return listContracteerruimteKeten(db, regio, jaar, datum).at(-1);
 }
 
 /** The stukken filed later in the same procedure, whose producties continue the numbering of those filed before. */
