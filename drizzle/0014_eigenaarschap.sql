@@ -65,13 +65,13 @@ INSERT OR IGNORE INTO `__tb_kopie`
 SELECT `id`, coalesce(`geregistreerd_door`, (SELECT min(`id`) FROM `organisaties` WHERE `soort` = 'nza')) FROM `tariefbeschikkingen`;--> statement-breakpoint
 INSERT OR IGNORE INTO `__tb_kopie` SELECT t.`id`, v.`organisatie_id` FROM `tariefbeschikkingen` t JOIN `vertegenwoordigingen` v ON v.`zorgaanbieder_id` = t.`zorgaanbieder_id`;--> statement-breakpoint
 INSERT OR IGNORE INTO `__tb_kopie` SELECT `tariefbeschikking_id`, `organisatie_id` FROM `zaken` WHERE `tariefbeschikking_id` IS NOT NULL;--> statement-breakpoint
--- The existing row stays its registrant's; the others get a copy with their own record of the client (and the true
--- registrant: the copy is its owner's from now on, registered by whoever registered the original).
+-- The existing row stays its registrant's; the others get a copy with their own record of the client, registered in
+-- their own name (who registered the original is another organisation's fact, and would tell who acts for the client).
 UPDATE `tariefbeschikkingen` SET `organisatie_id` = coalesce(`geregistreerd_door`, (SELECT min(`id`) FROM `organisaties` WHERE `soort` = 'nza'));--> statement-breakpoint
 INSERT INTO `tariefbeschikkingen` (`uitgever`, `kenmerk`, `zorgaanbieder_id`, `regio_id`, `jaar`, `soort`, `besluitdatum`, `bekendgemaakt`, `aangemaakt_op`, `geregistreerd_door`, `organisatie_id`)
 SELECT t.`uitgever`, t.`kenmerk`,
   (SELECT c.`id` FROM `zorgaanbieders` c JOIN `zorgaanbieders` o ON o.`kvk_nummer` = c.`kvk_nummer` WHERE o.`id` = t.`zorgaanbieder_id` AND c.`organisatie_id` = k.`organisatie_id`),
-  t.`regio_id`, t.`jaar`, t.`soort`, t.`besluitdatum`, t.`bekendgemaakt`, t.`aangemaakt_op`, t.`geregistreerd_door`, k.`organisatie_id`
+  t.`regio_id`, t.`jaar`, t.`soort`, t.`besluitdatum`, t.`bekendgemaakt`, t.`aangemaakt_op`, k.`organisatie_id`, k.`organisatie_id`
 FROM `__tb_kopie` k JOIN `tariefbeschikkingen` t ON t.`id` = k.`tariefbeschikking_id`
 WHERE k.`organisatie_id` <> t.`organisatie_id`
 ORDER BY t.`id`, k.`organisatie_id`;--> statement-breakpoint

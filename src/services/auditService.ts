@@ -123,6 +123,31 @@ const laatsteVraag = preparePerVerbinding((db) =>
     .prepare(),
 );
 
+/**
+ * Who of the organisation first wrote a record, and when (issue 29.1: a filing's facts name their source): the first
+ * audit entry on it by a member of that organisation; undefined for a record from before the log, or from the migration.
+ */
+export function findEersteInvoer(db: Db, onderwerp: string, id: number, organisatieId: number): { door: string; op: string } | undefined {
+  return db
+    .select({ door: auditLog.gebruikerNaam, op: auditLog.op })
+    .from(auditLog)
+    .where(and(eq(auditLog.onderwerp, onderwerp), eq(auditLog.onderwerpId, id), eq(auditLog.organisatieId, organisatieId)))
+    .orderBy(auditLog.id)
+    .limit(1)
+    .get();
+}
+
+/** Who of the organisation last did `actie` on a record, and when (e.g. who registered a case as filed). */
+export function findLaatsteActie(db: Db, onderwerp: string, id: number, organisatieId: number, actie: string): { door: string; op: string } | undefined {
+  return db
+    .select({ door: auditLog.gebruikerNaam, op: auditLog.op })
+    .from(auditLog)
+    .where(and(eq(auditLog.onderwerp, onderwerp), eq(auditLog.onderwerpId, id), eq(auditLog.organisatieId, organisatieId), eq(auditLog.actie, actie)))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get();
+}
+
 /** A beheerder's view: everything written by the organisation's members. */
 export function listOrganisatieLog(db: Db, actor: Actor): WijzigingRegel[] {
   assertCan(actor, 'organisatie.beheren');

@@ -1,3 +1,4 @@
+import { findEersteInvoer, findLaatsteActie } from './auditService';
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
@@ -468,15 +469,14 @@ export function buildFilingGegevens(
 
   // Every fact the filing states, with its source (issue 29.1): the wizard shows them beside the paragraphs using them.
   const opDag = (tijdstip: string | null | undefined) => (tijdstip ? formatDatumKort(tijdstip.slice(0, 10)) : 'onbekende datum');
-  const registrant = (orgId: number | null) =>
-    orgId === null
-      ? 'de beheerder'
-      : orgId === organisatie.id
-        ? organisatie.naam
-        : (db.select({ naam: organisaties.naam }).from(organisaties).where(eq(organisaties.id, orgId)).get()?.naam ?? 'onbekend');
+  // Who of the case's own organisation entered a record, and when; never another organisation's name.
+  const ingevoerd = (onderwerp: string, id: number, aangemaaktOp: string | null | undefined) => {
+    const eerste = findEersteInvoer(db, onderwerp, id, organisatie.id);
+    return eerste ? `ingevoerd door ${eerste.door}, ${opDag(eerste.op)}` : `ingevoerd ${opDag(aangemaaktOp)}`;
+  };
   const feiten: FilingGegevens['feiten'] = [];
   if (aanbieder) {
-    const bron = `cliëntrecord van ${organisatie.naam}, aangemaakt ${opDag(aanbieder.aangemaaktOp)}`;
+    const bron = `cliëntrecord van ${organisatie.naam}, ${ingevoerd('zorgaanbieder', aanbieder.id, aanbieder.aangemaaktOp)}`;
     feiten.push({ waarde: aanbieder.naam, omschrijving: 'de cliënt', bron });
     if (aanbieder.kvkNummer) feiten.push({ waarde: aanbieder.kvkNummer, omschrijving: 'KvK-nummer van de cliënt', bron });
     if (aanbieder.adres) feiten.push({ waarde: aanbieder.adres, omschrijving: 'adres van de cliënt', bron });
@@ -485,7 +485,7 @@ export function buildFilingGegevens(
     feiten.push({
       waarde: tb.kenmerk,
       omschrijving: `tariefbeschikking, bekendgemaakt ${formatDatumKort(tb.bekendgemaakt)}`,
-      bron: `tariefbeschikking van ${organisatie.naam} (geregistreerd door ${registrant(tb.geregistreerdDoor)}, ${opDag(tb.aangemaaktOp)})`,
+      bron: `tariefbeschikking van ${organisatie.naam} (${ingevoerd('tariefbeschikking', tb.id, tb.aangemaaktOp)})`,
     });
   }
   for (const k of [...bestredenKeten, ...(later ? [later] : [])]) {
@@ -511,7 +511,8 @@ export function buildFilingGegevens(
     }
   }
   if (zaak.ingesteld && procedure.ingesteldTekst) {
-    const bron = `tijdlijn van zaak ${zaak.id} (${zaak.soort} ingesteld)`;
+    const wie = findLaatsteActie(db, 'zaak', zaak.id, organisatie.id, `${zaak.soort} ingesteld`);
+    const bron = `tijdlijn van zaak ${zaak.id} (${zaak.soort} ingesteld${wie ? `, geregistreerd door ${wie.door}, ${opDag(wie.op)}` : ''})`;
     feiten.push({ waarde: procedure.ingesteldTekst, omschrijving: `datum waarop het ${zaak.soort} is ingesteld`, bron });
     if (zaak.cbbZaaknummer) feiten.push({ waarde: zaak.cbbZaaknummer, omschrijving: 'zaaknummer', bron });
   }

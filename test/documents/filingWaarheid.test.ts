@@ -358,6 +358,31 @@ describe('point 1: the wizard shows each fact with its source beside the paragra
     );
     expect(alinea('tijdigheid')).toContain('laatste dag van de termijn) — bron: termijnberekening');
   });
+
+  it('names who of the case’s own organisation entered a record and when — never another organisation', async () => {
+    const r = await post(DEMO.advocaat, '/besluiten/tariefbeschikking', {
+      kenmerk: 'NZa/TB/2026-9400',
+      zorgaanbieder: '90000004',
+      regio: 'Amsterdam',
+      jaar: '2027',
+      soort: 'vaststelling',
+      besluitdatum: '16-11-2026',
+      bekendgemaakt: '18-11-2026',
+    });
+    expect(r.status).toBe(303);
+    const zaakId = await openZaak(DEMO.advocaat, { soort: 'beroep', tariefbeschikkingId: String(tbId('NZa/TB/2026-9400')) });
+    const ingesteld = await post(DEMO.beheerder, `/zaken/${zaakId}/ingesteld`, { ingesteld: '20-11-2026', cbbZaaknummer: '26/9400' });
+    expect(ingesteld.status).toBe(303);
+    const html = await wizard(DEMO.advocaat, zaakId, 'soort=beroepschrift&dagtekening=20-11-2026');
+    expect(html).toMatch(
+      /NZa\/TB\/2026-9400<\/strong> \(tariefbeschikking, bekendgemaakt 18 november 2026\) — bron: tariefbeschikking van Van Dam &amp; Kuipers Advocaten \(ingevoerd door mr\. J\. Kuipers, \d{1,2} \w+ 2026\)/,
+    );
+    const gronden = await wizard(DEMO.advocaat, zaakId, 'soort=aanvullende-gronden&dagtekening=22-11-2026');
+    expect(gronden).toMatch(/beroep ingesteld, geregistreerd door mr\. A\. van Dam, \d{1,2} \w+ 2026\)/);
+    expect(gronden).not.toContain('Heuvelrand');
+    // The in-house department acts for Heuvelrand too: nothing of it reaches the firm's wizard.
+    expect(html).not.toContain('Heuvelrand');
+  });
 });
 
 describe('point 7: a vovo asks for an order-type measure (placeholder the wizard points at) and optionally for art. 8:86', () => {
