@@ -45,10 +45,14 @@ function teGroot(deps: { weergave: Weergave }, c: Context, max: number) {
   const melding = `het verzoek is groter dan ${inMb(max)}; er is niets opgeslagen`;
   c.header('Connection', 'close');
   if (isApi(c.req.path)) return c.json({ fout: melding, fouten: [{ veld: 'invoer', melding }] }, 413);
+  const uitleg = `Wat u verstuurde is groter dan ${inMb(max)}; er is niets opgeslagen. Verklein het bestand of splits het op, en probeer het opnieuw.`;
+  // A form sent by htmx (the import) shows the refusal where its result would go, not a second page inside the page
+  // (issue 30.8); the text holds numbers of the configuration only.
+  if (c.req.header('HX-Request') === 'true') return c.html(`<div class="melding fout" role="alert"><p><strong>Te groot.</strong> ${uitleg}</p></div>`, 413);
   return c.html(
     deps.weergave.render('fout', {
       titel: 'Te groot',
-      melding: `Wat u verstuurde is groter dan ${inMb(max)}; er is niets opgeslagen. Verklein het bestand of splits het op, en probeer het opnieuw.`,
+      melding: uitleg,
     }),
     413,
   );

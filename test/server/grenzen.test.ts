@@ -46,6 +46,13 @@ describe('request body limits (MAX_FORMULIER_MB, MAX_UPLOAD_MB)', () => {
     const r = await t.als(DEMO.advocaat)('/import/voorbeeld', { method: 'POST', body: form });
     expect(r.status).toBe(413);
     expect(await r.text()).toContain('10 MB');
+    // Sent by htmx from the import page: the refusal in place of the result, not a page inside the page.
+    const htmx = await t.als(DEMO.advocaat)('/import/voorbeeld', { method: 'POST', body: form, headers: { 'HX-Request': 'true' } });
+    expect(htmx.status).toBe(413);
+    const fragment = await htmx.text();
+    expect(fragment).toContain('<strong>Te groot.</strong> Wat u verstuurde is groter dan 10 MB');
+    expect(fragment).not.toContain('<main');
+    expect(fragment).not.toContain('<header');
   });
 
   it('refuses a streamed (chunked) form body as soon as it passes the limit', async () => {
