@@ -15,6 +15,7 @@ import type { BerekendOverzicht, TermijnService } from './termijnService';
 import { loadZaken } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
 import { createClientFilter } from './termijnWerk';
+import { hoofdletter } from '../domain/tekst';
 
 /**
  * The four-eyes check of fatal dates (issue 14): a second jurist of the organisation confirms the last day of a
@@ -34,6 +35,8 @@ export interface ControleWeergave {
   nodig: boolean;
   gecontroleerd?: FataleDatumControle;
   magControleren: boolean;
+  /** Why this actor may not check it, said before any click (issue 30.2). */
+  nietZelf?: string;
   formulier: { partij: string; regio: string; jaar: number; einde: IsoDatum };
 }
 
@@ -85,14 +88,17 @@ export function buildControleWeergave(
   controles: ReadonlyMap<string, FataleDatumControle>,
   t: Termijn,
   peildatum: IsoDatum,
+  eersteOgen?: EersteOgen,
 ): ControleWeergave | undefined {
   if (actor.organisatieSoort === 'nza') return undefined;
   const gecontroleerd = controles.get(formatControleSleutel(t));
   if ((!isFataleDatum(t) || t.einde < peildatum) && !gecontroleerd) return undefined;
+  const reden = !gecontroleerd && can(actor, 'termijn.controleren') ? eersteOgen?.(t) : undefined;
   return {
     nodig: isFataleDatum(t) && t.einde >= peildatum && !gecontroleerd,
     ...(gecontroleerd ? { gecontroleerd } : {}),
-    magControleren: can(actor, 'termijn.controleren'),
+    ...(reden ? { nietZelf: `U kunt deze datum niet zelf controleren: ${EERSTE_OGEN_UITLEG[reden]}. Vraag een collega.` } : {}),
+    magControleren: can(actor, 'termijn.controleren') && !reden,
     formulier: { partij: t.partij ?? '', regio: t.regio, jaar: t.jaar, einde: t.einde },
   };
 }
@@ -112,14 +118,10 @@ export function confirmFataleDatum(db: Db, actor: Actor, termijnen: TermijnServi
       : undefined;
     if (!regio || !termijn)
       throw new InvoerFout([{ veld: 'einde', melding: 'deze datum is niet (meer) de laatste dag van een termijn van uw organisatie; laad de pagina opnieuw' }]);
-    const eersteOgen = listEersteOgen(tx, actor, berekend, termijn);
-    if (eersteOgen.has(actor.gebruikerId))
+    const reden = loadEersteOgen(tx, actor, berekend)(termijn);
+    if (reden)
       throw new InvoerFout([
-        {
-          veld: 'einde',
-          melding:
-            'u hebt dit besluit geregistreerd of gewijzigd, of u bent verantwoordelijk voor de zaak: een tweede jurist van uw organisatie moet de datum controleren (vier ogen)',
-        },
+        { veld: 'einde', melding: `${hoofdletter(EERSTE_OGEN_UITLEG[reden])}: een tweede jurist van uw organisatie moet de datum controleren (vier ogen).` },
       ]);
     const bestaand = tx
       .select({ id: fataleDatumControles.id })
@@ -158,43 +160,48 @@ export function confirmFataleDatum(db: Db, actor: Actor, termijnen: TermijnServi
   });
 }
 
+/** Why the actor is a first pair of eyes of a term and may not be its second (issue 14; 30.2: said before any click). */
+export type EersteOgenReden = 'geregistreerd' | 'verantwoordelijk';
+export type EersteOgen = (t: Termijn) => EersteOgenReden | undefined;
+
+export const EERSTE_OGEN_UITLEG: Record<EersteOgenReden, string> = {
+  geregistreerd: 'u hebt het besluit geregistreerd of de data ervan gewijzigd',
+  verantwoordelijk: 'u bent verantwoordelijk voor de zaak',
+};
+
 /**
- * The first pair of eyes of a term: who registered or changed its decision's dates, and who is responsible for a case
- * of the organisation that shows this date (matched as the case page matches, findZaakTermijnen).
+ * The first pair of eyes of the actor's organisation's terms, as seen by the actor: whether the actor registered, imported
+ * or changed the dates of the term's decision (the audit log), or is responsible for a case that shows this date
+ * (matched as the case page matches, findZaakTermijnen). Loaded once per page, asked per term.
  */
-function listEersteOgen(tx: Db, actor: Actor, berekend: BerekendOverzicht, termijn: Termijn): Set<number> {
-  const besluit =
-    termijn.besluitType === 'tariefbeschikking'
-      ? tx
-          .select({ id: tariefbeschikkingen.id })
-          .from(tariefbeschikkingen)
-          .where(and(eq(tariefbeschikkingen.kenmerk, termijn.besluit), eq(tariefbeschikkingen.organisatieId, actor.organisatieId)))
-          .get()
-      : tx.select({ id: contracteerruimtebesluiten.id }).from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.kenmerk, termijn.besluit)).get();
-  const onderwerp = termijn.besluitType === 'tariefbeschikking' ? 'tariefbeschikking' : 'contracteerruimtebesluit';
-  const ids = new Set<number | null>(
-    besluit
-      ? tx
-          .select({ id: auditLog.gebruikerId })
-          .from(auditLog)
-          .where(
-            and(
-              eq(auditLog.onderwerp, onderwerp),
-              eq(auditLog.onderwerpId, besluit.id),
-              inArray(auditLog.actie, [`${onderwerp} geregistreerd`, 'datums gewijzigd']),
-            ),
-          )
-          .all()
-          .map((r) => r.id)
-      : [],
+export function loadEersteOgen(db: Pick<Db, 'select'>, actor: Actor, berekend: BerekendOverzicht): EersteOgen {
+  const eigenBesluiten = new Set(
+    db
+      .select({ kenmerk: tariefbeschikkingen.kenmerk })
+      .from(auditLog)
+      .innerJoin(tariefbeschikkingen, and(eq(auditLog.onderwerpId, tariefbeschikkingen.id), eq(tariefbeschikkingen.organisatieId, actor.organisatieId)))
+      .where(
+        and(
+          eq(auditLog.onderwerp, 'tariefbeschikking'),
+          eq(auditLog.gebruikerId, actor.gebruikerId),
+          inArray(auditLog.actie, ['tariefbeschikking geregistreerd', 'tariefbeschikking geïmporteerd', 'datums gewijzigd']),
+        ),
+      )
+      .all()
+      .map((r) => r.kenmerk),
   );
-  const sleutel = formatControleSleutel(termijn);
-  for (const zaak of loadZaken(tx, actor)) {
+  const verantwoordelijk = new Set<string>();
+  for (const zaak of loadZaken(db as Db, actor)) {
+    if (zaak.verantwoordelijkeId !== actor.gebruikerId) continue;
     const gevonden = findZaakTermijnen(berekend, zaak);
-    if ([...gevonden.termijnen, ...gevonden.partijDatums].some((t) => formatControleSleutel(t) === sleutel)) ids.add(zaak.verantwoordelijkeId);
+    for (const t of [...gevonden.termijnen, ...gevonden.partijDatums]) verantwoordelijk.add(formatControleSleutel(t));
   }
-  ids.delete(null);
-  return ids as Set<number>;
+  return (t) =>
+    t.besluitType === 'tariefbeschikking' && eigenBesluiten.has(t.besluit)
+      ? 'geregistreerd'
+      : verantwoordelijk.has(formatControleSleutel(t))
+        ? 'verantwoordelijk'
+        : undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   type ZaakOverzichtRij,
 } from '../../services/zaakRegistratie';
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, ongedaanInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
-import { buildControleWeergave, loadFataleDatumControles } from '../../services/fataleDatumControle';
+import { buildControleWeergave, loadEersteOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import type { Termijn } from '../../domain/termijnen/termijn';
 import type { VeldFout } from '../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../formulier';
@@ -85,7 +85,8 @@ export function zakenRoutes(deps: AppDeps) {
     );
     // Four eyes (issue 14): each date shows whether a second jurist confirmed it.
     const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
-    const metControle = <T extends Termijn>(t: T) => ({ ...t, controle: buildControleWeergave(actor, controles, t, peildatum) });
+    const eersteOgen = loadEersteOgen(deps.db, actor, berekend);
+    const metControle = <T extends Termijn>(t: T) => ({ ...t, controle: buildControleWeergave(actor, controles, t, peildatum, eersteOgen) });
     const alleDatums = [...termijnen, ...partijDatums];
     const veiligeTermijn = veiligeUitersteDatum
       ? (alleDatums.find((t) => t.einde === veiligeUitersteDatum && t.soort === 'termijn') ?? alleDatums.find((t) => t.einde === veiligeUitersteDatum))
@@ -113,7 +114,7 @@ export function zakenRoutes(deps: AppDeps) {
       partijStatus,
       partijDatums: partijDatums.map(metControle),
       veiligeUitersteDatum,
-      veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum) : undefined,
+      veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum, eersteOgen) : undefined,
       waarschuwingen,
       terug: `/zaken/${zaak.id}`,
       griffierecht,

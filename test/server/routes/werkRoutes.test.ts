@@ -82,6 +82,33 @@ describe('Mijn week and the NZa workspace (issue 14)', () => {
   });
 });
 
+describe('who may check a date is said before any click (issue 30.2)', () => {
+  it('the responsible jurist is told why not and offered no button; a colleague is offered it; who registered the decision is told so', async () => {
+    const eigen = tekst(await (await t.als(DEMO.advocaat)('/zaken/5')).text());
+    expect(eigen).toContain('U kunt deze datum niet zelf controleren: u bent verantwoordelijk voor de zaak. Vraag een collega.');
+    expect(eigen).not.toContain('Ik heb 1 december 2026 gecontroleerd');
+    const collega = tekst(await (await t.als(DEMO.beheerder)('/zaken/5')).text());
+    expect(collega).toContain('Ik heb 1 december 2026 gecontroleerd');
+    expect(collega).not.toContain('niet zelf controleren');
+    // The beheerder registers a tariefbeschikking: on its cell page the beheerder may not check its date, the jurist may.
+    const r = await post(DEMO.beheerder, '/besluiten/tariefbeschikking', {
+      kenmerk: 'NZa/TB/2026-9500',
+      zorgaanbieder: '90000004',
+      regio: 'Zeeland',
+      jaar: '2027',
+      soort: 'vaststelling',
+      besluitdatum: '16-11-2026',
+      bekendgemaakt: '18-11-2026',
+    });
+    expect(r.status).toBe(303);
+    const pad = r.headers.get('location')!.replace(/\?.*$/, '');
+    expect(tekst(await (await t.als(DEMO.beheerder)(pad)).text())).toContain(
+      'U kunt deze datum niet zelf controleren: u hebt het besluit geregistreerd of de data ervan gewijzigd.',
+    );
+    expect(tekst(await (await t.als(DEMO.advocaat)(pad)).text())).not.toContain('niet zelf controleren: u hebt het besluit geregistreerd');
+  });
+});
+
 describe('the beroepen the NZa received (issue 28.1): the only source of its pending beroepen', () => {
   const beroep = {
     cbbZaaknummer: '26/0555',
