@@ -99,10 +99,12 @@ type Lid = Persoon & { organisatieId: number; rol: string };
 
 /** The recipients of an organisation's term: `eerst` (the responsible person), the default person, or all who can act. */
 export function chooseOntvangers(eerst: Persoon | undefined, standaard: Persoon | undefined, leden: readonly Lid[]): Ontvangers | undefined {
-  if (eerst) return { personen: [eerst], via: 'verantwoordelijke' };
-  if (standaard) return { personen: [standaard], via: 'standaardverantwoordelijke' };
+  // Always plain persons: a member row's other columns never travel with a reminder.
+  const persoon = (g: Persoon): Persoon => ({ id: g.id, naam: g.naam, email: g.email });
+  if (eerst) return { personen: [persoon(eerst)], via: 'verantwoordelijke' };
+  if (standaard) return { personen: [persoon(standaard)], via: 'standaardverantwoordelijke' };
   const schrijvers = leden.filter((g) => g.rol === 'jurist' || g.rol === 'beheerder');
-  const allen = (schrijvers.length > 0 ? schrijvers : leden).map((g) => ({ id: g.id, naam: g.naam, email: g.email }));
+  const allen = (schrijvers.length > 0 ? schrijvers : leden).map(persoon);
   return allen.length > 0
     ? { personen: allen as [Persoon, ...Persoon[]], via: schrijvers.length > 0 ? 'alle juristen en beheerders' : 'alle leden' }
     : undefined;
@@ -311,7 +313,7 @@ export function loadStukTeHerinneren(db: Db, vandaag: IsoDatum, kalender: AtwKal
       termijnSleutel: `s${rij.id}`,
       organisatieId: org.id,
       zaak,
-      ontvangers: { ...ontvangers, personen: ontvangers.personen.map((p) => ({ id: p.id, naam: p.naam, email: p.email })) as [Persoon, ...Persoon[]] },
+      ontvangers,
       soort: rij.soort,
       termijn: { ...termijn, einde: rij.einde },
       schema: parseSchema(perId.get(ontvangers.personen[0].id)?.schema ?? '') ?? [...STANDAARD_SCHEMA],
@@ -338,7 +340,8 @@ export function buildHerinnerdIndex(db: Db, termijnen: TermijnService, actor: Ac
       continue;
     }
     const gevonden = findZaakTermijnen(berekend, o.zaak);
-    const gedekt = o.termijnSleutel.endsWith('v') ? gevonden.beschermendeDatums : [...gevonden.termijnen, ...gevonden.beschermendeDatums];
+    // A filed case is reminded of its precaution date only; a case not yet filed of all its dates.
+    const gedekt = o.zaak.status === 'ingediend' ? gevonden.beschermendeDatums : [...gevonden.termijnen, ...gevonden.beschermendeDatums];
     for (const t of gedekt) if (!index.has(formatTermijnSleutel(t))) index.set(formatTermijnSleutel(t), o.ontvangers);
   }
   return index;

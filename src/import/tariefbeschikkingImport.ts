@@ -5,12 +5,13 @@ import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
 import { assertCan } from '../services/permissies';
 import { nieuw, recordAudit } from '../services/auditService';
-import { tariefbeschikkingen, zorgaanbieders, zorgkantoorregios } from '../db/schema';
+import { tariefbeschikkingen, zorgkantoorregios } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
 import { keuzeVeld, regioInvoerVeld } from '../validation/velden';
 import { checkRegioInRij, loadRegioRegister } from '../services/regioBeheer';
 import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
+import { insertClient, loadClienten } from '../services/clientService';
 
 export const TARIEFBESCHIKKING_KOLOMMEN = ['kenmerk', 'kvk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'] as const;
 
@@ -48,14 +49,7 @@ export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: stri
       .all()
       .map((t) => [t.kenmerk, t]),
   );
-  const aanbieders = new Map(
-    db
-      .select()
-      .from(zorgaanbieders)
-      .where(eq(zorgaanbieders.organisatieId, actor.organisatieId))
-      .all()
-      .map((z) => [z.kvkNummer, z]),
-  );
+  const aanbieders = new Map(loadClienten(db, actor).map((z) => [z.kvkNummer, z]));
   const aanbiederKvk = new Map([...aanbieders.values()].map((z) => [z.id, z.kvkNummer]));
 
   const nieuw: TariefbeschikkingImportRij[] = [];
@@ -131,24 +125,14 @@ export function writeTariefbeschikkingImport(
         .all()
         .map((r) => [r.naam, r.id]),
     );
-    const aanbieders = new Map(
-      tx
-        .select({ id: zorgaanbieders.id, kvk: zorgaanbieders.kvkNummer })
-        .from(zorgaanbieders)
-        .where(eq(zorgaanbieders.organisatieId, actor.organisatieId))
-        .all()
-        .map((z) => [z.kvk, z.id]),
-    );
+    const aanbieders = new Map(loadClienten(tx, actor).map((z) => [z.kvkNummer, z.id]));
     const insert = tx.insert(tariefbeschikkingen);
     for (const rij of rijen) {
       let zorgaanbiederId = aanbieders.get(rij.kvk);
       if (zorgaanbiederId === undefined) {
         if (!bevestigdeNieuweKvks.has(rij.kvk)) throw new Error(`new zorgaanbieder ${rij.kvk} not confirmed by the user`);
-        zorgaanbiederId = tx
-          .insert(zorgaanbieders)
-          .values({ naam: rij.zorgaanbieder.trim(), kvkNummer: rij.kvk, organisatieId: actor.organisatieId })
-          .returning({ id: zorgaanbieders.id })
-          .get().id;
+        // The one way a client record is made: cleaned name, audited (clientService).
+        zorgaanbiederId = insertClient(tx, actor, { naam: rij.zorgaanbieder, kvk: rij.kvk });
         aanbieders.set(rij.kvk, zorgaanbiederId);
       }
       const { id } = insert

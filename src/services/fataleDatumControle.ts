@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { preparePerVerbinding } from '../db/voorbereid';
-import { auditLog, contracteerruimtebesluiten, fataleDatumControles, gebruikers, organisaties, tariefbeschikkingen, zorgkantoorregios } from '../db/schema';
+import { auditLog, fataleDatumControles, gebruikers, organisaties, tariefbeschikkingen, zorgkantoorregios } from '../db/schema';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Termijn } from '../domain/termijnen/termijn';
 import { formatTijdstip } from '../opmaak/opmaak';
@@ -14,7 +14,6 @@ import { loadRegioRegister } from './regioBeheer';
 import type { BerekendOverzicht, TermijnService } from './termijnService';
 import { loadZaken } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
-import { createClientFilter } from './termijnWerk';
 import { hoofdletter } from '../domain/tekst';
 
 /**

@@ -300,13 +300,3 @@ export function loadTermijnInvoer(db: Db, actor: Actor, peildatum: IsoDatum): Ge
     contracteerruimte: rijen.contracteerruimte,
   };
 }
-
-/** The organisation's own client records, by name: the zorgaanbieders it may register decisions for. */
-export function loadZorgaanbiedersVoorActor(db: Db, actor: Actor): { kvkNummer: string; naam: string }[] {
-  return db
-    .select({ kvkNummer: zorgaanbieders.kvkNummer, naam: zorgaanbieders.naam })
-    .from(zorgaanbieders)
-    .where(eq(zorgaanbieders.organisatieId, actor.organisatieId))
-    .orderBy(zorgaanbieders.naam)
-    .all();
-}

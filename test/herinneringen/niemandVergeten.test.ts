@@ -75,6 +75,19 @@ describe('no term without a person (issue 30.1)', () => {
     expect(chooseOntvangers(undefined, undefined, [])).toBeUndefined();
   });
 
+  it('a filed beroep is still reminded of its precaution date (art. 6:19 lid 1 Awb, termijnregels §6): the later besluit it may not reach', () => {
+    apply({
+      standaard: organisaties.map(() => undefined),
+      verantwoordelijke: zaken.map(() => 0),
+      rollen: leden.map(() => 'jurist'),
+      weg: leden.map(() => false),
+    });
+    const zaak = sql.prepare("SELECT id FROM zaken WHERE cbb_zaaknummer = '26/0417'").pluck().get() as number;
+    const voorzorg = loadTeHerinneren(t.db, t.termijnen, VANDAAG).filter((o) => o.zaak?.id === zaak);
+    expect(voorzorg.map((o) => [o.termijn.besluit, o.termijn.einde, o.termijn.soort])).toEqual([['NZa/CR/2026-121', '2026-12-28', 'beschermend']]);
+    expect(voorzorg[0]!.ontvangers.via).toBe('verantwoordelijke');
+  });
+
   it('every open term of every organisation’s clients is reminded to a member of that organisation, whatever the settings', () => {
     fc.assert(
       fc.property(instelling, (i) => {

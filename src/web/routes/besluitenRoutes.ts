@@ -5,7 +5,7 @@ import { loadRegioRegister } from '../../services/regioBeheer';
 import { formatRegioJaarPad } from '../../opmaak/opmaak';
 import { createContracteerruimtebesluit, createTariefbeschikking, updateBesluitDatums } from '../../services/besluitRegistratie';
 import { loadBesluitUitPad } from '../padLaders';
-import { loadZorgaanbiedersVoorActor } from '../../services/termijnInvoer';
+import { loadClienten } from '../../services/clientService';
 import { diffBerekend, previewBesluit, previewWatAls } from '../../services/termijnVoorbeeld';
 import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoer, tariefbeschikkingVoorbeeldInvoer } from '../../validation/besluitInvoer';
 import { toVeldFouten, type VeldFout } from '../../validation/velden';
@@ -82,7 +82,7 @@ export function besluitenRoutes(deps: AppDeps) {
           fouten: { regio: perVeld[`bedragen[${i}].regio`], jaar: perVeld[`bedragen[${i}].jaar`], bedrag: perVeld[`bedragen[${i}].bedrag`] },
         })),
         regioOpties: regioKeuzes(deps).map((z) => ({ waarde: z.naam, gekozen: gekozen(tb.regio, z.naam) })),
-        zorgaanbiederOpties: loadZorgaanbiedersVoorActor(deps.db, actor).map((z) => ({
+        zorgaanbiederOpties: loadClienten(deps.db, actor).map((z) => ({
           waarde: z.kvkNummer,
           label: `${z.naam} (KvK ${z.kvkNummer})`,
           gekozen: z.kvkNummer === tb.zorgaanbieder,
@@ -175,7 +175,7 @@ export function besluitenRoutes(deps: AppDeps) {
       const invoer = validateInvoer(tariefbeschikkingVoorbeeldInvoer, tbInvoerUitFormulier(waarden));
       // Terms belong to a party (termijnregels §4): without the addressee the preview would reason for nobody.
       const kvk = enkel(waarden.zorgaanbieder);
-      const aanbieder = kvk ? loadZorgaanbiedersVoorActor(deps.db, actor).find((z) => z.kvkNummer === kvk)?.naam : undefined;
+      const aanbieder = kvk ? loadClienten(deps.db, actor).find((z) => z.kvkNummer === kvk)?.naam : undefined;
       const fouten = [...(invoer.ok ? [] : invoer.fouten), ...(aanbieder ? [] : [{ veld: 'zorgaanbieder', melding: 'kies de zorgaanbieder' }])];
       if (!invoer.ok || !aanbieder) return renderOnvolledig(c, fouten);
       kandidaten = [{ id: kenmerk, type: 'tariefbeschikking', ...invoer.data, aanbieder }];
