@@ -25,6 +25,7 @@ import { removeVerlopenSessies } from '../services/sessieService';
 import { DEMO_EMAILS } from '../db/seedDatabase';
 import { createLogger } from '../log/logger';
 import { startDagelijkseBackup } from './dagelijkseBackup';
+import { startWebhookJob } from '../webhooks/webhookJob';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -121,6 +122,7 @@ const app = createApp({
   griffierechtTarieven: config.griffierechtTarieven,
   log,
   gereed: () => gereed,
+  webhookBeleid: config.webhooks.beleid,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -157,6 +159,23 @@ if (config.herinneringen.aan) {
   );
 }
 
+// Webhooks (issue 32.3): one server tells and sends (the `webhooks` lease); the ledger survives a restart.
+const webhookJob = config.webhooks.aan
+  ? startWebhookJob(
+      {
+        db,
+        termijnen,
+        sessieGeheim,
+        beleid: config.webhooks.beleid,
+        klok: { vandaag: vandaagInNederland, nuMs: Date.now },
+        afzender: createAfzender(config.herinneringLeaseMs),
+        verlooptWerkdagen: config.webhooks.verlooptWerkdagen,
+      },
+      config.webhooks.intervalMs,
+      { eersteRondeNaMs: 1000 },
+    )
+  : undefined;
+
 const backup = config.backup.bewaarDagen > 0 ? startDagelijkseBackup(db.$client, config.backup, log) : undefined;
 
 /**
@@ -180,6 +199,7 @@ function stop(signaal: string) {
     await gesloten;
     clearInterval(idle);
     await herinneringJob?.stop();
+    await webhookJob?.stop();
     await backup?.stop();
     db.$client.pragma('wal_checkpoint(TRUNCATE)');
     db.$client.close();

@@ -67,6 +67,11 @@ export const ACTIES = [
    * of the addressee's organisation (audited as such); never a colleague or a lezer on someone else's (issue 28.5).
    */
   'herinnering.gezien',
+  /**
+   * Register, list and remove the organisation's webhooks and see their deliveries (issue 32.3): its beheerder, on the
+   * settings page or with a `schrijven` API token.
+   */
+  'webhooks.beheren',
 ] as const;
 export type Actie = (typeof ACTIES)[number];
 
@@ -137,6 +142,8 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       return !isNza(actor);
     case 'werkruimte.lezen':
       return isNza(actor);
+    case 'webhooks.beheren':
+      return actor.rol === 'beheerder' && actor.scope !== 'lezen';
     case 'herinnering.gezien':
       if (actor.scope === 'lezen') return false;
       if (!resource) return true; // one's own reminders; the service asks with the reminder

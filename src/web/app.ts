@@ -32,6 +32,7 @@ import { begrensBody } from './verzoekGrenzen';
 import { readGezondheid } from '../services/gezondheid';
 import { stilleLogger } from '../log/logger';
 import { werkRoutes } from './routes/werkRoutes';
+import { webhookRoutes } from './routes/webhookRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -176,6 +177,7 @@ function aangemeldeRoutes(deps: AppDeps) {
   app.route('/outbox', outboxRoutes(deps));
   app.route('/', werkRoutes(deps));
   app.route('/herinneringen', herinneringenRoutes(deps));
+  app.route('/api/v1/webhooks', webhookRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.all('/api/*', (c) => c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404));
   return app;

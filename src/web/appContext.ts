@@ -12,6 +12,7 @@ import type { SessieTijden, Sessie } from '../services/sessieService';
 import type { VerzoekGrenzen } from './verzoekGrenzen';
 import type { Logger } from '../log/logger';
 import type { GriffierechtTarief } from '../domain/filings/griffierecht';
+import type { WebhookBeleid } from '../services/webhookService';
 
 export interface Beveiliging {
   /** BASIS_URL's origin (e.g. https://termijnen.example.nl): requests for another Host are refused. Absent: localhost only. */
@@ -55,6 +56,8 @@ export interface AppDeps {
   griffierechtTarieven?: readonly GriffierechtTarief[];
   /** This process's reminder job: when its last run ended and how (absent: the job is off). */
   herinneringRonde?: () => HerinneringRondeStand | undefined;
+  /** Where a webhook endpoint may point (config WEBHOOK_INTERNE_ADRESSEN, NODE_ENV). */
+  webhookBeleid: WebhookBeleid;
 }
 
 export type AppEnv = {

@@ -60,6 +60,8 @@ export function createTestApp(
       vandaag: () => vandaag,
       nuMs: () => klok.nuMs,
       mail,
+      // Demo: a receiver on loopback over http is allowed (as WEBHOOK_INTERNE_ADRESSEN defaults to outside production).
+      webhookBeleid: { alleenHttps: !demo, interneAdressen: demo },
       ...(opties.log ? { log: opties.log } : {}),
       ...(opties.griffierechtTarieven ? { griffierechtTarieven: opties.griffierechtTarieven } : {}),
     });
