@@ -16,6 +16,9 @@ import { BACKUP_PATROON, claimDatabase } from '../db/backup';
 import { seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
 import { createTermijnService } from '../services/termijnService';
 import { createApp } from '../web/app';
+import { createApiTermijnLijsten } from '../web/apiTermijnLijst';
+import { warmApiTermijnen } from '../web/routes/apiRoutes';
+import { listOrganisatieActoren } from '../services/actorService';
 import { createWeergave } from '../web/weergave';
 import { createFilingRenderer } from '../documents/filingRenderer';
 import { createVerzender } from '../mail/verzender';
@@ -101,7 +104,8 @@ if (verzegeld) log.info({ count: verzegeld }, 'Encrypted TOTP secrets stored in 
 let gereed = false;
 const termijnen = createTermijnService(db, createTermijnConfig(config));
 const verzender = createVerzender(db, config.mail, outboxMap);
-const app = createApp({
+const apiTermijnLijsten = createApiTermijnLijsten();
+const appDeps = {
   db,
   // Read at each /gezond: the job starts after the app.
   herinneringRonde: () => herinneringJob?.stand(),
@@ -123,15 +127,28 @@ const app = createApp({
   log,
   gereed: () => gereed,
   webhookBeleid: config.webhooks.beleid,
-});
+  apiTermijnLijsten,
+};
+const app = createApp(appDeps);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  gereed = true;
   log.info({ database: resolve(config.databasePad) }, `Termijnbewaking serving ${config.basisUrl ?? `http://localhost:${info.port}`}`);
   if (demoWachtwoord) {
     log.info('Demo mode (NODE_ENV is not production): demo accounts sign in with this password, no second factor.');
     log.info(`Demo-wachtwoord: ${demoWachtwoord}`);
   }
+  // Issue 32.4: /gereed says ready only once every organisation's terms and first API page are computed. One
+  // synchronous block right after listening: a request that comes meanwhile waits, then finds them ready.
+  setImmediate(() => {
+    const begin = performance.now();
+    try {
+      warmApiTermijnen(appDeps, listOrganisatieActoren(db));
+      log.info({ ms: Math.round(performance.now() - begin) }, "Engine warm: every organisation's terms computed");
+    } catch (err) {
+      log.error({ err }, 'Warming the engine failed; the first requests compute instead');
+    }
+    if (!stoppen) gereed = true;
+  });
 }) as Server;
 if (config.inwerkingtreding === null) {
   log.warn('WMG105_INWERKINGTREDING is unknown: every decision gets the terms of the new regime, each with the doubt (termijnregels §8)');
