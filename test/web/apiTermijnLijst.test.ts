@@ -1,5 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO, formulier, tariefbeschikkingJson } from '../support/testApp';
+import { dirname, join, resolve } from 'node:path';
+import { createTestApp, DEMO, formulier, SESSIE_GEHEIM, SESSIE_TIJDEN, tariefbeschikkingJson } from '../support/testApp';
+import { createTermijnService } from '../../src/services/termijnService';
+import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
+import { createApp } from '../../src/web/app';
+import { createWeergave } from '../../src/web/weergave';
+import { createFilingRenderer } from '../../src/documents/filingRenderer';
+import { createOutboxVerzender } from '../../src/mail/verzender';
+import { listOrganisatieActoren } from '../../src/services/actorService';
+import { warmApiTermijnen } from '../../src/web/routes/apiRoutes';
 import { loadActorByEmail } from '../../src/services/actorService';
 import { buildApiLijst, createApiTermijnLijsten } from '../../src/web/apiTermijnLijst';
 
@@ -85,5 +94,38 @@ describe('the whole terms list, made per cell', () => {
       .slice(0, json.termijnen.length)
       .map((i) => ({ besluit: (i.x as { besluit: string }).besluit, einde: (i.x as { einde: string }).einde }));
     expect(json.termijnen.map((x) => ({ besluit: x.besluit, einde: x.einde }))).toEqual(verwacht);
+  });
+});
+
+describe('warming at start (issue 32.4)', () => {
+  it('computes every organisation’s first API page before the server says it is ready: the first request computes nothing', async () => {
+    const termijnen = createTermijnService(t.db, { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() });
+    const apiTermijnLijsten = createApiTermijnLijsten();
+    const mail = { afzender: 'Termijnbewaking <termijnen@test.local>', appUrl: 'http://app.test' };
+    const deps = {
+      db: t.db,
+      termijnen,
+      weergave: createWeergave(resolve('templates'), { demo: true }),
+      filings: createFilingRenderer(resolve('templates')),
+      sessieGeheim: SESSIE_GEHEIM,
+      beveiliging: { secureCookie: false, sessie: SESSIE_TIJDEN },
+      verzender: createOutboxVerzender(t.db, mail, join(dirname(t.db.$client.name), 'outbox-warm')),
+      vandaag: () => '2026-11-22',
+      mail,
+      webhookBeleid: { alleenHttps: false, interneAdressen: true },
+      apiTermijnLijsten,
+    };
+    const app = createApp(deps);
+    const actoren = listOrganisatieActoren(t.db);
+    expect(new Set(actoren.map((a) => a.organisatieId)).size).toBe(actoren.length);
+    expect(actoren.length).toBeGreaterThanOrEqual(3);
+    warmApiTermijnen(deps, actoren);
+    const na = { ...termijnen.telling, ...apiTermijnLijsten.telling };
+    expect(na.volledigeLadingen).toBe(actoren.length);
+    for (const email of [DEMO.nza, DEMO.advocaat, DEMO.inhouse]) {
+      const r = await app.request('/api/v1/termijnen?limit=10', { headers: { Authorization: `Bearer ${t.aanmelding(email).bearer}` } });
+      expect(r.status).toBe(200);
+    }
+    expect({ ...termijnen.telling, ...apiTermijnLijsten.telling }).toEqual(na);
   });
 });
