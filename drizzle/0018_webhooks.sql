@@ -1,6 +1,6 @@
 -- Issue 32.3: webhooks of an organisation, their delivery ledger (claimed under the `webhooks` lease in verzend_lease),
--- and what the webhooks last saw of the organisation's clients' terms. Bookkeeping: no data_revisie triggers (listed in
--- test/db/revisie.test.ts); a delivery goes with its webhook (ON DELETE CASCADE).
+-- and what the webhooks last saw of the organisation's clients' terms (per cell, so a write compares only the cells it
+-- changed). Bookkeeping: no data_revisie triggers (listed in test/db/revisie.test.ts); a delivery goes with its webhook.
 CREATE TABLE `webhook_leveringen` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`webhook_id` integer NOT NULL,
@@ -38,12 +38,15 @@ CREATE TABLE `webhook_revisie` (
 CREATE TABLE `webhook_termijn_stand` (
 	`organisatie_id` integer NOT NULL,
 	`sleutel` text NOT NULL,
+	`regio` text NOT NULL,
+	`jaar` integer NOT NULL,
 	`einde` text NOT NULL,
 	`gegevens` text NOT NULL,
 	PRIMARY KEY(`organisatie_id`, `sleutel`),
 	FOREIGN KEY (`organisatie_id`) REFERENCES `organisaties`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `webhook_termijn_stand_cel` ON `webhook_termijn_stand` (`organisatie_id`,`regio`,`jaar`);--> statement-breakpoint
 CREATE TABLE `webhooks` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`organisatie_id` integer NOT NULL,

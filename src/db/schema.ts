@@ -774,10 +774,13 @@ export const webhookTermijnStand = sqliteTable(
       .notNull()
       .references(() => organisaties.id),
     sleutel: text('sleutel').notNull(),
+    /** The term's cell: a write compares only the cells it changed. */
+    regio: text('regio').notNull(),
+    jaar: integer('jaar').notNull(),
     einde: text('einde').notNull(),
     gegevens: text('gegevens').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organisatieId, t.sleutel] })],
+  (t) => [primaryKey({ columns: [t.organisatieId, t.sleutel] }), index('webhook_termijn_stand_cel').on(t.organisatieId, t.regio, t.jaar)],
 );
 
 /** The data revision of an organisation's `webhook_termijn_stand`; absent: no baseline yet (the next pass makes one, sending nothing). */

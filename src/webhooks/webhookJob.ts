@@ -108,66 +108,116 @@ function toWebhookTermijn(t: Termijn) {
   };
 }
 
-/**
- * The organisation's clients' terms as its members see them (createClientTermijnFilter, the reminders' rule), each
- * under a stable key (the term, its kind and rule): never another organisation's.
- */
-function loadClientTermijnen(db: Db, termijnen: TermijnService, organisatieId: number, vandaag: IsoDatum) {
-  const lid = db.select({ id: gebruikers.id }).from(gebruikers).where(eq(gebruikers.organisatieId, organisatieId)).orderBy(asc(gebruikers.id)).get();
-  const actor = lid && loadActor(db, lid.id);
-  if (!actor || actor.organisatieId !== organisatieId) return undefined;
-  const berekend = termijnen.computeVoorActor(actor, vandaag);
-  const isVanClient = createClientTermijnFilter(berekend);
-  const perSleutel = new Map<string, { termijn: Termijn; einde: IsoDatum; gegevens: string }>();
-  for (const t of berekend.uitkomst.termijnen) {
+type StandTermijn = { termijn: Termijn; einde: IsoDatum; gegevens: string };
+
+/** The organisation's clients' terms of one cell (createClientTermijnFilter, the reminders' rule), each under a stable key. */
+function collectCelTermijnen(termijnen: readonly Termijn[], isVanClient: (t: Termijn) => boolean, uit: Map<string, StandTermijn>): void {
+  for (const t of termijnen) {
     if (!isVanClient(t)) continue;
     const basis = `${formatTermijnSleutel(t)}|${t.soort}|${t.regel}`;
     let sleutel = basis;
-    for (let n = 2; perSleutel.has(sleutel); n++) sleutel = `${basis}#${n}`;
-    const gegevens = toWebhookTermijn(t);
-    perSleutel.set(sleutel, { termijn: t, einde: t.einde, gegevens: JSON.stringify({ sleutel, ...gegevens }) });
+    for (let n = 2; uit.has(sleutel); n++) sleutel = `${basis}#${n}`;
+    uit.set(sleutel, { termijn: t, einde: t.einde, gegevens: JSON.stringify({ sleutel, ...toWebhookTermijn(t) }) });
   }
-  return perSleutel;
+}
+
+/** The organisation's result as its members see it (any member: they all see the same); never another organisation's. */
+function computeVoorOrganisatie(db: Db, termijnen: TermijnService, organisatieId: number, vandaag: IsoDatum) {
+  const lid = db.select({ id: gebruikers.id }).from(gebruikers).where(eq(gebruikers.organisatieId, organisatieId)).orderBy(asc(gebruikers.id)).get();
+  const actor = lid && loadActor(db, lid.id);
+  if (!actor || actor.organisatieId !== organisatieId) return undefined;
+  return termijnen.computeVoorActor(actor, vandaag);
+}
+
+/** Every client term of the organisation (all cells): what a full comparison reads. */
+export function loadClientTermijnen(db: Db, termijnen: TermijnService, organisatieId: number, vandaag: IsoDatum) {
+  const berekend = computeVoorOrganisatie(db, termijnen, organisatieId, vandaag);
+  if (!berekend) return undefined;
+  const isVanClient = createClientTermijnFilter(berekend);
+  const uit = new Map<string, StandTermijn>();
+  for (const { regio, jaar } of berekend.cellen) collectCelTermijnen(berekend.cel(regio, jaar)!.termijnen, isVanClient, uit);
+  return uit;
 }
 
 /**
+ * What this process last compared per organisation: each cell's result object (the term service keeps it while the
+ * cell's input is unchanged) at a data revision. A pass compares only the cells whose result changed since, unless the
+ * stored revision is not the one this process wrote (another process compared in between) or the clients changed.
+ */
+interface Vergeleken {
+  dataRevisie: number;
+  clienten: number;
+  cellen: Map<string, object>;
+}
+const vergeleken = new WeakMap<TermijnService, Map<number, Vergeleken>>();
+
+/**
  * termijn.nieuw, .gewijzigd and .vervallen: per organisation with such a webhook, its clients' terms now against what
- * its webhooks last saw (`webhook_termijn_stand`), in one transaction with the deliveries. The first pass for an
- * organisation only records what there is. A pass at a data revision already seen does nothing, so two servers never
- * tell one change twice.
+ * its webhooks last saw (`webhook_termijn_stand`), in one transaction with the deliveries — only the cells a write
+ * changed, after the first pass of a process. The first pass for an organisation only records what there is. A pass at
+ * a data revision already seen does nothing, so two servers never tell one change twice.
  */
 export function signalTermijnWijzigingen(deps: WebhookDeps): number {
   const { db } = deps;
+  let geheugen = vergeleken.get(deps.termijnen);
+  if (!geheugen) vergeleken.set(deps.termijnen, (geheugen = new Map()));
   let aantal = 0;
   for (const [organisatieId, abonnees] of loadAbonnementen(db, TERMIJN_WIJZIGING_GEBEURTENISSEN)) {
     const revisie = readDataRevisie(db);
     const gezien = db.select().from(webhookRevisie).where(eq(webhookRevisie.organisatieId, organisatieId)).get();
     if (gezien && gezien.dataRevisie >= revisie) continue;
-    const nu = loadClientTermijnen(db, deps.termijnen, organisatieId, deps.klok.vandaag());
-    if (!nu) continue;
+    const berekend = computeVoorOrganisatie(db, deps.termijnen, organisatieId, deps.klok.vandaag());
+    if (!berekend) continue;
+    const isVanClient = createClientTermijnFilter(berekend);
+    const clienten = new Set([...berekend.tariefbeschikkingen.values()].map((t) => t.zorgaanbieder)).size;
+    const cellen = new Map(berekend.cellen.map(({ regio, jaar }) => [`${regio}\u0000${jaar}`, berekend.cel(regio, jaar)!]));
+    const vorig = geheugen.get(organisatieId);
+    // Which cells to compare: all, or those whose result is another object than last time (or that came or went).
+    const alles = !gezien || !vorig || vorig.dataRevisie !== gezien.dataRevisie || vorig.clienten !== clienten;
+    const teVergelijken = alles
+      ? undefined
+      : [...new Set([...cellen.keys(), ...vorig.cellen.keys()])].filter((k) => cellen.get(k)?.bron !== vorig.cellen.get(k));
+    const nu = new Map<string, StandTermijn>();
+    const vergelijkSet = teVergelijken && new Set(teVergelijken);
+    for (const [k, cel] of cellen) if (!vergelijkSet || vergelijkSet.has(k)) collectCelTermijnen(cel.termijnen, isVanClient, nu);
     const tijd = deps.klok.nuMs();
     aantal += writeTransaction(db, (tx) => {
       const vorige = tx.select().from(webhookRevisie).where(eq(webhookRevisie.organisatieId, organisatieId)).get();
       if (vorige && vorige.dataRevisie >= revisie) return 0;
-      const oud = new Map(
+      if (vorige?.dataRevisie !== gezien?.dataRevisie) return 0; // another process compared meanwhile: the next pass
+      const standVan = (regio?: string, jaar?: number) =>
         tx
           .select()
           .from(webhookTermijnStand)
-          .where(eq(webhookTermijnStand.organisatieId, organisatieId))
-          .all()
-          .map((r) => [r.sleutel, r]),
-      );
+          .where(
+            and(
+              eq(webhookTermijnStand.organisatieId, organisatieId),
+              regio === undefined ? undefined : eq(webhookTermijnStand.regio, regio),
+              jaar === undefined ? undefined : eq(webhookTermijnStand.jaar, jaar),
+            ),
+          )
+          .all();
+      const oudeRijen = teVergelijken
+        ? teVergelijken.flatMap((k) => {
+            const [regio, jaar] = k.split('\u0000') as [string, string];
+            return standVan(regio, Number(jaar));
+          })
+        : standVan();
+      const oud = new Map(oudeRijen.map((r) => [r.sleutel, r]));
       let gemaakt = 0;
-      const zet = (sleutel: string, einde: string, gegevens: string) =>
+      const zet = (sleutel: string, t: StandTermijn) =>
         tx
           .insert(webhookTermijnStand)
-          .values({ organisatieId, sleutel, einde, gegevens })
-          .onConflictDoUpdate({ target: [webhookTermijnStand.organisatieId, webhookTermijnStand.sleutel], set: { einde, gegevens } })
+          .values({ organisatieId, sleutel, regio: t.termijn.regio, jaar: t.termijn.jaar, einde: t.einde, gegevens: t.gegevens })
+          .onConflictDoUpdate({
+            target: [webhookTermijnStand.organisatieId, webhookTermijnStand.sleutel],
+            set: { regio: t.termijn.regio, jaar: t.termijn.jaar, einde: t.einde, gegevens: t.gegevens },
+          })
           .run();
       for (const [sleutel, n] of nu) {
         const o = oud.get(sleutel);
         if (o?.gegevens === n.gegevens) continue;
-        zet(sleutel, n.einde, n.gegevens);
+        zet(sleutel, n);
         if (!vorige) continue; // the baseline: nothing is told
         const termijn = JSON.parse(n.gegevens) as unknown;
         gemaakt += o
@@ -186,6 +236,7 @@ export function signalTermijnWijzigingen(deps: WebhookDeps): number {
         .values({ organisatieId, dataRevisie: revisie })
         .onConflictDoUpdate({ target: webhookRevisie.organisatieId, set: { dataRevisie: revisie } })
         .run();
+      geheugen.set(organisatieId, { dataRevisie: revisie, clienten, cellen: new Map([...cellen].map(([k, c]) => [k, c.bron])) });
       return gemaakt;
     });
   }

@@ -8,6 +8,7 @@ import {
   signalVerlopendeTermijnen,
   signalZaakWijzigingen,
   WEBHOOK_BACKOFF_MS,
+  loadClientTermijnen,
   type WebhookDeps,
 } from '../../src/webhooks/webhookJob';
 import { checkWebhookUrl } from '../../src/services/webhookService';
@@ -206,6 +207,19 @@ describe('deliveries', () => {
     expect(zaken.map((o) => o.bericht.data.zaak)).toEqual([zaak]);
     expect(zaken[0]!.bericht.data.velden).toContain('notities');
     expect(inhouse.ontvangen.length).toBe(voorInhouse);
+  });
+
+  it('keeps what it saw, compared per changed cell, equal to the organisation’s terms now', () => {
+    for (const email of [DEMO.beheerder, DEMO.inhouse]) {
+      const organisatieId = organisatieVan(email);
+      const nu = loadClientTermijnen(t.db, t.termijnen, organisatieId, '2026-11-22')!;
+      const stand = sql.prepare('SELECT sleutel, gegevens FROM webhook_termijn_stand WHERE organisatie_id = ? ORDER BY sleutel').all(organisatieId) as {
+        sleutel: string;
+        gegevens: string;
+      }[];
+      expect(stand.length).toBeGreaterThan(0);
+      expect(stand).toEqual([...nu].map(([sleutel, t]) => ({ sleutel, gegevens: t.gegevens })).sort((a, b) => (a.sleutel < b.sleutel ? -1 : 1)));
+    }
   });
 
   it('never carries another organisation’s data, and every signature verifies', () => {
