@@ -243,17 +243,29 @@ export function signalTermijnWijzigingen(deps: WebhookDeps): number {
   return aantal;
 }
 
+const verlooptGedaan = new WeakMap<TermijnService, Map<number, string>>();
+
 /** termijn.verloopt: once per term and last day, when that day is today or within `verlooptWerkdagen` working days. */
 export function signalVerlopendeTermijnen(deps: WebhookDeps): number {
   const { db } = deps;
   const vandaag = deps.klok.vandaag();
   const grens = werkdagenNa(vandaag, deps.verlooptWerkdagen, deps.termijnen.config.kalender);
   let aantal = 0;
+  // Nothing to tell again on the same day at the same data revision with the same webhooks: only the clock is checked.
+  let gedaan = verlooptGedaan.get(deps.termijnen);
+  if (!gedaan) verlooptGedaan.set(deps.termijnen, (gedaan = new Map()));
+  const revisie = readDataRevisie(db);
   for (const [organisatieId, abonnees] of loadAbonnementen(db, ['termijn.verloopt'])) {
+    const stand = `${vandaag}|${revisie}|${abonnees.map((w) => w.id).join(',')}`;
+    if (gedaan.get(organisatieId) === stand) continue;
     const termijnen = loadClientTermijnen(db, deps.termijnen, organisatieId, vandaag);
     if (!termijnen) continue;
+
     const binnenkort = [...termijnen].filter(([, t]) => t.einde >= vandaag && t.einde <= grens);
-    if (binnenkort.length === 0) continue;
+    if (binnenkort.length === 0) {
+      gedaan.set(organisatieId, stand);
+      continue;
+    }
     const tijd = deps.klok.nuMs();
     aantal += writeTransaction(db, (tx) => {
       let gemaakt = 0;
@@ -269,6 +281,7 @@ export function signalVerlopendeTermijnen(deps: WebhookDeps): number {
       }
       return gemaakt;
     });
+    gedaan.set(organisatieId, stand);
   }
   return aantal;
 }
