@@ -8,6 +8,7 @@ import type { Db } from '../db/verbinding';
 import { onWriteCommitted, readDataRevisie, writeTransaction } from '../db/transactie';
 import { auditLog, gebruikers, webhookLeveringen, webhookRevisie, webhooks, webhookTermijnStand, zaken } from '../db/schema';
 import type { Termijn } from '../domain/termijnen/termijn';
+import { toTermijnKernJson } from '../domain/termijnen/termijnUitkomstJson';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { werkdagenNa } from '../domain/herinneringen/herinneringsmomenten';
 import type { TermijnService } from '../services/termijnService';
@@ -90,23 +91,8 @@ function insertLeveringen(tx: Tx, abonnees: readonly WebhookRij[], gebeurtenis: 
   return aantal;
 }
 
-/** A term as a webhook tells it: what identifies it and its dates (the API's /termijnen has the whole explanation). */
-function toWebhookTermijn(t: Termijn) {
-  return {
-    besluit: t.besluit,
-    besluitType: t.besluitType,
-    rechtsmiddel: t.rechtsmiddel,
-    regio: t.regio,
-    jaar: t.jaar,
-    ...(t.partij !== undefined ? { partij: t.partij } : {}),
-    soort: t.soort,
-    aanvang: t.aanvang,
-    einde: t.einde,
-    perPostUiterlijkOntvangen: t.perPostUiterlijkOntvangen,
-    grondslag: t.grondslag,
-    ...(t.twijfel ? { twijfel: t.twijfel } : {}),
-  };
-}
+/** A term as a webhook tells it: the API's identity and dates, and the doubt (GET /api/v1/termijnen has the whole explanation). */
+const toWebhookTermijn = (t: Termijn) => ({ ...toTermijnKernJson(t), besluitType: t.besluitType, ...(t.twijfel ? { twijfel: t.twijfel } : {}) });
 
 type StandTermijn = { termijn: Termijn; einde: IsoDatum; gegevens: string };
 
