@@ -205,7 +205,17 @@ const RIJEN: Record<string, Rij> = {
     // The beheerder as second pair of eyes: the jurist is responsible for the case of this date.
     wie: DEMO.beheerder,
     pad: () => '/termijnen/controle',
-    body: () => formulier({ partij: 'Stichting Amstelhof Wonen en Zorg', regio: 'ZK02', jaar: '2026', einde: '2026-12-01', terug: '/mijn-week' }),
+    body: () =>
+      formulier({
+        partij: 'Stichting Amstelhof Wonen en Zorg',
+        regio: 'ZK02',
+        jaar: '2026',
+        einde: '2026-12-01',
+        terug: '/mijn-week',
+        kenmerk: 'NZa/TB/2026-1744',
+        bekendmaking: '20-10-2026',
+        wijze: 'verzenddatum',
+      }),
     actie: 'fatale datum gecontroleerd',
     onderwerp: 'fatale datum',
   },

@@ -6,7 +6,7 @@ import { loadRegioRegister } from '../../services/regioBeheer';
 import { buildCelHistorie, loadRegioJaarMatrix, type HistorieGebeurtenis } from '../../services/regioJaarMatrix';
 import type { Actor } from '../../actor/actor';
 import { isNza } from '../../actor/actor';
-import { buildControleWeergave, loadEersteOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
+import { buildControleWeergave, loadVierOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import { createClientFilter } from '../../services/termijnWerk';
 import { loadZaken } from '../../services/zaakRegistratie';
 import { loadClienten } from '../../services/clientService';
@@ -37,11 +37,11 @@ export function matrixRoutes(deps: AppDeps) {
     });
     if (isNza(actor)) return historie.map(metStand);
     const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
-    const eersteOgen = loadEersteOgen(deps.db, actor, berekend);
+    const vierOgen = loadVierOgen(deps.db, actor, berekend);
     const vanClienten = createClientFilter(berekend);
     return historie.map(metStand).map((h) => ({
       ...h,
-      termijnen: h.termijnen.map((t) => ({ ...t, controle: vanClienten(t) ? buildControleWeergave(actor, controles, t, peildatum, eersteOgen) : undefined })),
+      termijnen: h.termijnen.map((t) => ({ ...t, controle: vanClienten(t) ? buildControleWeergave(actor, controles, t, peildatum, vierOgen) : undefined })),
     }));
   };
 

@@ -8,7 +8,7 @@ import { listFilterOpties, loadOverzicht, type OverzichtFilter, type OverzichtRe
 import type { Actor } from '../../actor/actor';
 import { isNza } from '../../actor/actor';
 import { can } from '../../services/permissies';
-import { buildControleWeergave, loadEersteOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
+import { buildControleWeergave, loadVierOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import { buildZaakOpenen, formatTermijnSleutel, loadZaakPerTermijn } from '../../services/termijnWerk';
 import { paginaContext } from '../paginaContext';
 import { sendPagina, storePagina } from '../opgeslagenPagina';
@@ -62,7 +62,7 @@ function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, rege
   if (isNza(actor)) return regels;
   const zaken = loadZaakPerTermijn(deps.db, berekend, actor);
   const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
-  const eersteOgen = loadEersteOgen(deps.db, actor, berekend);
+  const vierOgen = loadVierOgen(deps.db, actor, berekend);
   return regels.map((r) => {
     if (r.gedeeldVenster) return r;
     const zaak = zaken.get(formatTermijnSleutel(r.termijn));
@@ -72,7 +72,7 @@ function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, rege
       ...r,
       ...(zaak ? { zaak } : {}),
       ...(openen ? { openen } : {}),
-      controle: buildControleWeergave(actor, controles, r.termijn, peildatum, eersteOgen),
+      controle: buildControleWeergave(actor, controles, r.termijn, peildatum, vierOgen),
     };
   });
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
 import { formatCsv } from '../../csv/csvSchrijven';
-import { confirmFataleDatum } from '../../services/fataleDatumControle';
 import { buildHerinnerdIndex } from '../../herinneringen/openTermijnen';
 import { buildMijnWeek, MIJN_WEEK_WERKDAGEN, type MijnWeekFilter } from '../../services/mijnWeek';
 import { buildNzaWerkruimte, type NzaWerkruimteFilter } from '../../services/nzaWerkruimte';
@@ -20,20 +19,6 @@ import { beroepAfgerondInvoer, ontvangenBeroepInvoer } from '../../validation/be
 import { paginaContext } from '../paginaContext';
 
 const leegIsNiets = (v: unknown) => (v === '' ? undefined : v);
-
-const controleInvoer = z
-  .object({
-    partij: z.string().max(300),
-    regio: z.string().trim().min(1).max(100),
-    jaar: z.coerce.number().int().min(1900).max(2200),
-    einde: z.string().refine(isGeldigeIsoDatum, { error: 'geen geldige datum' }),
-    terug: z.string().max(500).optional(),
-  })
-  .strict();
-
-/** Back to where the form was, a relative path of this app only (never an open redirect). */
-const veiligTerug = (terug: string | undefined) => (terug && /^\/(?![/\\])[^\s]*$/.test(terug) ? terug : '/mijn-week');
-const metKlaar = (pad: string, klaar: string) => `${pad}${pad.includes('?') ? '&' : '?'}klaar=${klaar}`;
 
 const STATUS_LABEL = { 'nog-niet-open': 'nog niet open', open: 'open', 'in-beroep': 'in beroep', onherroepelijk: 'onherroepelijk' } as const;
 
@@ -82,27 +67,6 @@ export function werkRoutes(deps: AppDeps) {
         rechtsmiddelOpties: (['beroep', 'bezwaar'] as const).map((r) => ({ waarde: r, gekozen: r === rechtsmiddel })),
       }),
     );
-  });
-
-  const nietGecontroleerd = (c: Context<AppEnv>, fouten: VeldFout[]) =>
-    c.html(
-      deps.weergave.render('fout', {
-        ...paginaContext(c, 'geen'),
-        titel: 'Niet gecontroleerd',
-        melding: fouten.map((f) => f.melding).join('; '),
-      }),
-      422,
-    );
-
-  app.post('/termijnen/controle', formulierValidator(controleInvoer, nietGecontroleerd), (c) => {
-    const { invoer } = c.req.valid('form');
-    const resultaat = confirmFataleDatum(deps.db, c.get('actor'), deps.termijnen, deps.vandaag(), {
-      partij: invoer.partij || undefined,
-      regio: invoer.regio,
-      jaar: invoer.jaar,
-      einde: invoer.einde,
-    });
-    return resultaat.ok ? c.redirect(metKlaar(veiligTerug(invoer.terug), 'gecontroleerd'), 303) : nietGecontroleerd(c, resultaat.fouten);
   });
 
   const werkruimte = (c: Context<AppEnv>) => {
