@@ -1,3 +1,4 @@
+import { normaliseerDatumTekst } from '../../validation/velden';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
@@ -45,7 +46,10 @@ export function matrixRoutes(deps: AppDeps) {
     }));
   };
 
-  const peildatumVan = (gevraagd: string | undefined) => (gevraagd && isGeldigeIsoDatum(gevraagd) ? gevraagd : deps.vandaag());
+  const peildatumVan = (gevraagd: string | undefined) => {
+    const iso = gevraagd ? normaliseerDatumTekst(gevraagd) : undefined;
+    return iso && isGeldigeIsoDatum(iso) ? iso : deps.vandaag();
+  };
 
   app.get('/', (c) => {
     const peildatum = peildatumVan(c.req.query('peildatum'));

@@ -11,7 +11,7 @@ import { afgeleid } from '../../services/termijnService';
 import { listFilterOpties } from '../../services/termijnOverzicht';
 import { loadCollegas } from '../../services/zaakRegistratie';
 import { formatDatumKort } from '../../opmaak/opmaak';
-import type { VeldFout } from '../../validation/velden';
+import { normaliseerDatumTekst, type VeldFout } from '../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../formulier';
 import { can } from '../../services/permissies';
 import { listOntvangenBeroepen, recordOntvangenBeroepAfgerond, registerOntvangenBeroep } from '../../services/ontvangenBeroepen';
@@ -54,6 +54,7 @@ export function werkRoutes(deps: AppDeps) {
         ...week,
         // Issue 28.4: a lezer sees which terms have no case yet, but is offered no case to open.
         magZaakOpenen: can(actor, 'zaak.openen'),
+        filterActief: Object.values(filter).some((v) => v !== undefined),
         terug: new URL(c.req.url).pathname + new URL(c.req.url).search,
         personen: [
           ...loadCollegas(deps.db, actor).map((g) => ({
@@ -70,7 +71,7 @@ export function werkRoutes(deps: AppDeps) {
   });
 
   const werkruimte = (c: Context<AppEnv>) => {
-    const peildatumVraag = c.req.query('peildatum');
+    const peildatumVraag = normaliseerDatumTekst(c.req.query('peildatum') ?? '');
     const peildatum = peildatumVraag && isGeldigeIsoDatum(peildatumVraag) ? peildatumVraag : deps.vandaag();
     const parsed = werkruimteFilterSchema.safeParse(c.req.query());
     const filter: NzaWerkruimteFilter = parsed.success
@@ -101,6 +102,7 @@ export function werkRoutes(deps: AppDeps) {
         peildatum,
         filter,
         filterFout,
+        filterActief: Object.values(filter).some((v) => v !== undefined) || peildatum !== deps.vandaag(),
         ...ruimte,
         regels: ruimte.regels.map((r) => ({
           ...r,

@@ -121,6 +121,13 @@ export function zakenRoutes(deps: AppDeps) {
       partijStatus,
       partijDatums: partijDatums.map(metControle),
       veiligeUitersteDatum,
+      // Urgent first (issue 30.3): the date to file by, under the heading, before the decision's particulars.
+      kernDatum: zaak.status === 'concept' ? (veiligeUitersteDatum ?? termijnen.find((t) => t.einde >= peildatum)?.einde) : undefined,
+      kernControle: veiligeTermijn
+        ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum, vierOgen)
+        : termijnen[0]
+          ? buildControleWeergave(actor, controles, termijnen[0], peildatum, vierOgen)
+          : undefined,
       veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum, vierOgen) : undefined,
       waarschuwingen,
       terug: `/zaken/${zaak.id}`,
