@@ -140,14 +140,18 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (demoWachtwoord) {
     log.info('Demo mode (NODE_ENV is not production): demo accounts sign in with the demo password, no second factor.');
     // Issue 30.6: the password on a plain line of its own, not inside a JSON log line.
-    process.stderr.write(`\nDemo: open ${config.basisUrl ?? `http://localhost:${info.port}`}; de demo-accounts staan op de aanmeldpagina.\nDemo-wachtwoord: ${demoWachtwoord}\n\n`);
+    process.stderr.write(
+      `\nDemo: open ${config.basisUrl ?? `http://localhost:${info.port}`}; de demo-accounts staan op de aanmeldpagina.\nDemo-wachtwoord: ${demoWachtwoord}\n\n`,
+    );
   }
   // Issue 32.4: /gereed says ready only once every organisation's terms and first API page are computed. One
   // synchronous block right after listening: a request that comes meanwhile waits, then finds them ready.
   setImmediate(() => {
     const begin = performance.now();
     try {
-      warmApiTermijnen(appDeps, listOrganisatieActoren(db));
+      // The NZa first; as many organisations as the term cache keeps scopes (20), the rest compute on first use.
+      const actoren = listOrganisatieActoren(db).sort((a, b) => Number(b.organisatieSoort === 'nza') - Number(a.organisatieSoort === 'nza'));
+      warmApiTermijnen(appDeps, actoren.slice(0, 20));
       log.info({ ms: Math.round(performance.now() - begin) }, "Engine warm: every organisation's terms computed");
     } catch (err) {
       log.error({ err }, 'Warming the engine failed; the first requests compute instead');
