@@ -84,14 +84,22 @@ function mergeRuns(a: Run, b: Run): Run {
     let i = 0;
     let j = 0;
     while (i < a.sleutels.length || j < b.sleutels.length) {
-      const uitA = j >= b.sleutels.length || (i < a.sleutels.length && a.sleutels[i]! < b.sleutels[j]!);
-      const [run, k] = uitA ? [a, i++] : [b, j++];
-      uit.sleutels.push(run.sleutels[k]!);
-      uit.items.push(run.items[k]!);
-      uit.bron.push(run.bron[k]!);
+      if (j >= b.sleutels.length || (i < a.sleutels.length && a.sleutels[i]! < b.sleutels[j]!)) {
+        uit.sleutels.push(a.sleutels[i]!);
+        uit.items.push(a.items[i]!);
+        uit.bron.push(a.bron[i++]!);
+      } else {
+        uit.sleutels.push(b.sleutels[j]!);
+        uit.items.push(b.items[j]!);
+        uit.bron.push(b.bron[j++]!);
+      }
     }
     return uit;
   }
+  // The large run is copied in slices between the small one's places (native copies, no item-by-item push).
+  const sleutels: string[][] = [];
+  const items: ApiItem[][] = [];
+  const bron: object[][] = [];
   let van = 0;
   for (let j = 0; j < b.sleutels.length; j++) {
     const sleutel = b.sleutels[j]!;
@@ -102,21 +110,21 @@ function mergeRuns(a: Run, b: Run): Run {
       if (a.sleutels[midden]! < sleutel) laag = midden + 1;
       else hoog = midden;
     }
-    for (let i = van; i < laag; i++) {
-      uit.sleutels.push(a.sleutels[i]!);
-      uit.items.push(a.items[i]!);
-      uit.bron.push(a.bron[i]!);
-    }
-    uit.sleutels.push(sleutel);
-    uit.items.push(b.items[j]!);
-    uit.bron.push(b.bron[j]!);
+    sleutels.push(a.sleutels.slice(van, laag), [sleutel]);
+    items.push(a.items.slice(van, laag), [b.items[j]!]);
+    bron.push(a.bron.slice(van, laag), [b.bron[j]!]);
     van = laag;
   }
-  for (let i = van; i < a.sleutels.length; i++) {
-    uit.sleutels.push(a.sleutels[i]!);
-    uit.items.push(a.items[i]!);
-    uit.bron.push(a.bron[i]!);
-  }
+  sleutels.push(a.sleutels.slice(van));
+  items.push(a.items.slice(van));
+  bron.push(a.bron.slice(van));
+  return { sleutels: plak(sleutels), items: plak(items), bron: plak(bron) };
+}
+
+/** Arrays as one, by native concat in batches (a spread of very many arguments would overflow the stack). */
+function plak<T>(delen: readonly (readonly T[])[]): T[] {
+  let uit: T[] = [];
+  for (let i = 0; i < delen.length; i += 4096) uit = uit.concat(...delen.slice(i, i + 4096));
   return uit;
 }
 
@@ -229,14 +237,8 @@ export function createApiTermijnLijsten() {
         ...blokken('partijStatus'),
         { sleutels: rest.sleutels.slice(splits), items: rest.items.slice(splits) },
       ];
-      const sleutels: string[] = [];
-      const items: ApiItem[] = [];
-      for (const d of delen) {
-        for (let i = 0; i < d.sleutels.length; i++) {
-          sleutels.push(d.sleutels[i]!);
-          items.push(d.items[i]!);
-        }
-      }
+      const sleutels = plak(delen.map((d) => d.sleutels));
+      const items = plak(delen.map((d) => d.items));
       return { sleutels, items };
     },
   };
