@@ -41,7 +41,8 @@ CREATE TABLE `gelijkgestelde_dagen` (
 	CONSTRAINT "gelijkgestelde_dagen_datum" CHECK((date(datum) IS datum))
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `gelijkgestelde_dagen_datum_unique` ON `gelijkgestelde_dagen` (`datum`);-- Issue 33, by hand: proposals are listed on a page and accepted days feed the Atw calendar of the engine, so both
+CREATE UNIQUE INDEX `gelijkgestelde_dagen_datum_unique` ON `gelijkgestelde_dagen` (`datum`);--> statement-breakpoint
+-- Issue 33, by hand: proposals are listed on a page and accepted days feed the Atw calendar of the engine, so both
 -- tables move the data revision (docs/adr/0004); bron_stand (the watcher's bookmark) is bookkeeping no view reads.
 CREATE TRIGGER `bron_voorstellen_revisie_i` AFTER INSERT ON `bron_voorstellen` BEGIN UPDATE `data_revisie` SET `revisie` = `revisie` + 1 WHERE `id` = 1; END;
 --> statement-breakpoint

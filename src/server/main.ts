@@ -9,6 +9,7 @@ import { format } from 'node:util';
 import { loadConfigOrExit, type AppConfig } from '../config/config';
 import { loadSessieGeheim } from '../config/sessieGeheim';
 import { createTermijnConfig } from '../config/termijnConfig';
+import type { GelijkgesteldeDag } from '../domain/kalender/feestdagen';
 import { vandaagInNederland } from '../config/klok';
 import { openDatabase } from '../db/verbinding';
 import { checkDatabaseBestand, DatabaseFout } from '../db/databaseControle';
@@ -107,7 +108,7 @@ const verzegeld = sealBestaandeTotpGeheimen(db, sessieGeheim);
 if (verzegeld) log.info({ count: verzegeld }, 'Encrypted TOTP secrets stored in plain text by an older version');
 
 let gereed = false;
-const termijnen = createTermijnService(db, createTermijnConfig(config));
+const termijnen = createTermijnService(db, createTermijnConfig(config), { gelijkgesteldeDagen: config.gelijkgesteldeDagen as GelijkgesteldeDag[] });
 const verzender = createVerzender(db, config.mail, outboxMap);
 const app = createApp({
   db,
