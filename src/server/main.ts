@@ -29,6 +29,7 @@ import { removeVerlopenSessies } from '../services/sessieService';
 import { DEMO_EMAILS } from '../db/seedDatabase';
 import { createLogger } from '../log/logger';
 import { startDagelijkseBackup } from './dagelijkseBackup';
+import { startBronnenWacht } from '../bronnen/bronnenWacht';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -170,6 +171,21 @@ if (config.herinneringen.aan) {
   );
 }
 
+// The watcher of the official sources (issue 33, BRONNEN=aan): proposes, never changes data; one server holds its lease.
+const bronnenWacht = config.bronnen.aan
+  ? startBronnenWacht(
+      {
+        db,
+        config: config.bronnen,
+        klok: { nuMs: Date.now },
+        houder: createAfzender(config.herinneringLeaseMs),
+        log: (bericht, gegevens) => log.info(gegevens ?? {}, bericht),
+      },
+      config.bronnen.intervalMinuten * 60_000,
+    )
+  : undefined;
+if (bronnenWacht) log.info({ everyMinutes: config.bronnen.intervalMinuten, rechtspraak: config.bronnen.rechtspraakUrl, sru: config.bronnen.sruUrl }, 'Official sources watcher started');
+
 const backup = config.backup.bewaarDagen > 0 ? startDagelijkseBackup(db.$client, config.backup, log) : undefined;
 
 /**
@@ -193,6 +209,7 @@ function stop(signaal: string) {
     await gesloten;
     clearInterval(idle);
     await herinneringJob?.stop();
+    await bronnenWacht?.stop();
     await backup?.stop();
     db.$client.pragma('wal_checkpoint(TRUNCATE)');
     db.$client.close();
