@@ -7,6 +7,7 @@ import { collectVondsten } from '../../src/cli/bronnenCommand';
 import { proposeVondsten, listBronVoorstellen, type BronVondst } from '../../src/services/bronVoorstellen';
 import { loadActorByEmail } from '../../src/services/actorService';
 import { writeTransaction } from '../../src/db/transactie';
+import { toWeergaveTermijn } from '../../src/services/termijnWeergave';
 
 /**
  * Proposals from the official sources (issue 33) on the demo data: who is proposed what (ownership, docs/adr/0006),
@@ -185,6 +186,11 @@ describe('a day equated by KB', () => {
     });
     expect(op('2026-12-01')).toEqual([]);
     expect(op('2026-12-02').length).toBeGreaterThanOrEqual(eindigtOpDag.length);
+    // "Hoe is deze datum berekend?" names the day with its source.
+    const uitleg = JSON.stringify(toWeergaveTermijn(op('2026-12-02')[0]!, t.termijnen.config).afleiding);
+    expect(uitleg).toContain(
+      'dinsdag 1 december 2026 is bij KB gelijkgestelde dag (art. 3 lid 3 Atw; dinsdag; Besluit, Algemene termijnenwet, test, stcrt-test-1, https://zoek.officielebekendmakingen.nl/stcrt-test-1.html)',
+    );
     // A freshly started server (nothing cached) reads it too.
     expect(await pagina(DEMO.advocaat)).toContain('stcrt-test-1');
   });
