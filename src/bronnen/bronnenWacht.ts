@@ -99,7 +99,7 @@ async function leesStaatscourant(deps: BronnenWachtDeps, sinds: string): Promise
   const vondsten: BronVondst[] = [];
   for (const vraag of vragen) {
     const cql = `${vraag} AND dt.modified>=${sinds} sortBy dt.modified/sort.descending`;
-    for (let start = 1; ; ) {
+    for (let start = 1; ;) {
       const url = `${deps.config.sruUrl}?operation=searchRetrieve&version=2.0&recordSchema=gzd&maximumRecords=${SRU_MAX}&startRecord=${start}&query=${encodeURIComponent(cql)}`;
       const antwoord = readBronDocument(await haal(deps, url), 'staatscourant');
       if (antwoord.vorm !== 'sru') throw new BronFout(`${url}: geen SRU-antwoord`);

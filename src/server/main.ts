@@ -184,7 +184,11 @@ const bronnenWacht = config.bronnen.aan
       config.bronnen.intervalMinuten * 60_000,
     )
   : undefined;
-if (bronnenWacht) log.info({ everyMinutes: config.bronnen.intervalMinuten, rechtspraak: config.bronnen.rechtspraakUrl, sru: config.bronnen.sruUrl }, 'Official sources watcher started');
+if (bronnenWacht)
+  log.info(
+    { everyMinutes: config.bronnen.intervalMinuten, rechtspraak: config.bronnen.rechtspraakUrl, sru: config.bronnen.sruUrl },
+    'Official sources watcher started',
+  );
 
 const backup = config.backup.bewaarDagen > 0 ? startDagelijkseBackup(db.$client, config.backup, log) : undefined;
 
