@@ -25,13 +25,42 @@ const parser = new XMLParser({
 
 type Knoop = Record<string, unknown>;
 
+/** The parser's (English) validation message in Dutch: the common ones word for word, any other by its kind. */
+const XML_MELDINGEN: [RegExp, (...m: string[]) => string][] = [
+  [
+    /^Expected closing tag '(.+?)' \(opened in line (\d+), col \d+\) instead of closing tag '(.+?)'/,
+    (_, a, r, b) => `element <${a}> (geopend op regel ${r}) is niet gesloten vóór </${b}>`,
+  ],
+  [/^Unclosed tag '(.+?)'/, (_, a) => `element <${a}> is niet gesloten`],
+  [/^Closing tag '(.+?)' has not been opened/, (_, a) => `sluitelement </${a}> zonder openingselement`],
+  [/^Multiple possible root nodes found/, () => 'meer dan één hoofdelement'],
+  [/^Extra text at the end/, () => 'tekst na het hoofdelement'],
+  [/^Attribute '(.+?)' is repeated/, (_, a) => `attribuut ${a} komt twee keer voor`],
+  [/^Attribute '(.+?)' is without value/, (_, a) => `attribuut ${a} heeft geen waarde`],
+  [/^char '(.+?)' is not expected/, (_, c) => `teken ${JSON.stringify(c)} hoort hier niet`],
+  [/^Tag '(.+?)' is an invalid name/, (_, a) => `${JSON.stringify(a)} is geen geldige elementnaam`],
+];
+const XML_SOORTEN: Record<string, string> = {
+  InvalidTag: 'ongeldig element',
+  InvalidAttr: 'ongeldig attribuut',
+  InvalidChar: 'ongeldig teken',
+  InvalidXml: 'ongeldige opbouw',
+};
+function vertaalXmlFout(code: string, melding: string): string {
+  for (const [patroon, vertaal] of XML_MELDINGEN) {
+    const m = patroon.exec(melding);
+    if (m) return vertaal(...m);
+  }
+  return XML_SOORTEN[code] ?? 'ongeldige XML';
+}
+
 /** Parses XML, or throws BronFout naming the line and column of the first error. */
 export function parseBronXml(tekst: string): Knoop {
   if (!tekst.trim()) throw new BronFout('leeg antwoord: geen XML');
   const geldig = XMLValidator.validate(tekst);
   if (geldig !== true) {
     const { line, col, msg } = geldig.err;
-    throw new BronFout(`geen geldige XML op regel ${line}, kolom ${col}: ${msg}`);
+    throw new BronFout(`geen geldige XML op regel ${line}, kolom ${col}: ${vertaalXmlFout(geldig.err.code, msg)}`);
   }
   return parser.parse(tekst) as Knoop;
 }

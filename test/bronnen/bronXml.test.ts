@@ -43,7 +43,16 @@ describe('reading the sources’ answers', () => {
 
   it.each([
     ['', 'rechtspraak', 'leeg antwoord: geen XML'],
-    ['<feed><entry><id>ECLI:NL:CBB:2026:1</id></feed>', 'rechtspraak', 'geen geldige XML op regel 1'],
+    [
+      '<feed><entry><id>ECLI:NL:CBB:2026:1</id></feed>',
+      'rechtspraak',
+      'geen geldige XML op regel 1, kolom 41: element <entry> (geopend op regel 1) is niet gesloten vóór </feed>',
+    ],
+    ['<feed>', 'rechtspraak', 'geen geldige XML op regel 1, kolom 1: element <feed> is niet gesloten'],
+    ['<feed></feed><feed></feed>', 'rechtspraak', 'meer dan één hoofdelement'],
+    ['<feed><id>a & b</id></feed>', 'rechtspraak', 'teken "&" hoort hier niet'],
+    ['<feed x="1" x="2"></feed>', 'rechtspraak', 'attribuut x komt twee keer voor'],
+    ['Service Unavailable', 'rechtspraak', 'teken "S" hoort hier niet'],
     ['<feed><entry><id>26/0417</id></entry></feed>', 'rechtspraak', 'feed: entry 1 heeft geen ECLI als id ("26/0417")'],
     [
       inhoud('<dcterms:identifier>ECLI:NL:CBB:2026:7</dcterms:identifier><dcterms:date>17-11-2026</dcterms:date>'),

@@ -56,7 +56,7 @@ describe('bronnen inlezen', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      "test/fixtures/bronnen/kapot.xml: geen geldige XML op regel 5, kolom 3: Expected closing tag 'entry' (opened in line 3, col 3) instead of closing tag 'feed'.\n",
+      'test/fixtures/bronnen/kapot.xml: geen geldige XML op regel 5, kolom 3: element <entry> (geopend op regel 3) is niet gesloten vóór </feed>\n',
     );
     expect(aantalVoorstellen()).toBe(0);
   });
