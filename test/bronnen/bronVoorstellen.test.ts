@@ -41,7 +41,7 @@ beforeAll(() => {
 });
 
 describe('reading the recorded answers into proposals', () => {
-  it('proposes an uitspraak to the case’s organisation and to the NZa for its own received beroep, to nobody else; a deleted entry and an unknown zaaknummer propose nothing', () => {
+  it('proposes an uitspraak to the case’s organisation and to the NZa for its own received beroep, to nobody else; a deleted entry and an unknown zaaknummer propose nothing', async () => {
     const { vondsten, notities } = collectVondsten([
       lees('rechtspraak-feed.xml', 'rechtspraak'),
       lees('rechtspraak-inhoud-1234.xml', 'rechtspraak'),
@@ -61,6 +61,9 @@ describe('reading the recorded answers into proposals', () => {
     // The NZa's proposal names its own received beroep, never the firm's case.
     expect(voorstellenVan(DEMO.nza).map((v) => [v.zaakId, v.ontvangenBeroepId])).toEqual([[null, nzaBeroep]]);
     expect(voorstellenVan(DEMO.inhouse)).toEqual([]);
+    const nzaPagina = await (await t.als(DEMO.nza)('/bronnen')).text();
+    expect(nzaPagina).toContain('ontvangen beroep CBb 26/0417');
+    expect(nzaPagina).not.toContain('/zaken/');
     // Read again: nothing new.
     expect(proposeVondsten(t.db, vondsten)).toEqual([]);
   });
