@@ -213,6 +213,8 @@ export function reviewBronVoorstel(db: Db, actor: Actor, id: number, beoordeling
         const zaak = loadZaak(tx, actor, v.zaakId);
         if (!zaak) throw new Geweigerd('zaak.wijzigen', true);
         assertCan(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId });
+        if (zaak.status === 'afgerond')
+          throw new InvoerFout([{ veld: 'id', melding: 'de zaak is al afgerond; wijs het voorstel af als de uitspraak al is vastgelegd' }]);
         ZAAK_ACTIES.uitspraak(tx, actor, zaak, { afgerond: datum, uitspraak: `${v.bronId} (${v.url})` }, vandaag);
       } else if (v.soort === 'uitspraak' && v.ontvangenBeroepId !== null) {
         markOntvangenBeroepAfgerond(tx, actor, v.ontvangenBeroepId, datum, vandaag);

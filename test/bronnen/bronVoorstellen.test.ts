@@ -127,13 +127,34 @@ describe('reviewing', () => {
     // Reviewed once only.
     const nogEens = await post(DEMO.advocaat, `/bronnen/${voorstel.id}/afwijzen`);
     expect(nogEens.status).toBe(422);
-    expect(leesTekst(await nogEens.text())).toContain('dit voorstel is al beoordeeld');
+    expect(leesTekst(await nogEens.text())).toContain('Dit voorstel is al beoordeeld.');
   });
 
   it('accepting the NZa’s proposal marks its received beroep decided', async () => {
     const voorstel = voorstellenVan(DEMO.nza).find((v) => v.soort === 'uitspraak')!;
     expect((await post(DEMO.nza, `/bronnen/${voorstel.id}/aanvaarden`)).status).toBe(303);
     expect(sql.prepare('SELECT afgerond FROM ontvangen_beroepen WHERE id = ?').get(voorstel.ontvangenBeroepId)).toEqual({ afgerond: '2026-11-17' });
+  });
+
+  it('refuses to close a case that was closed by hand meanwhile, in one sentence', async () => {
+    const zaakId = (sql.prepare("SELECT id FROM zaken WHERE cbb_zaaknummer = '26/0288'").get() as { id: number }).id;
+    writeTransaction(t.db, () => sql.prepare("UPDATE zaken SET status = 'ingediend', afgerond = NULL WHERE id = ?").run(zaakId));
+    proposeVondsten(t.db, [
+      {
+        soort: 'uitspraak',
+        ecli: 'ECLI:NL:CBB:2026:1500',
+        datum: '2026-11-12',
+        zaaknummers: ['26/0288'],
+        url: 'https://uitspraken.rechtspraak.nl/details?id=ECLI:NL:CBB:2026:1500',
+      },
+    ]);
+    writeTransaction(t.db, () => sql.prepare("UPDATE zaken SET status = 'afgerond', afgerond = '2026-11-10' WHERE id = ?").run(zaakId));
+    const voorstel = voorstellenVan(DEMO.advocaat).find((v) => v.bronId === 'ECLI:NL:CBB:2026:1500')!;
+    const r = await post(DEMO.advocaat, `/bronnen/${voorstel.id}/aanvaarden`);
+    expect(r.status).toBe(422);
+    expect(leesTekst(await r.text())).toContain('De zaak is al afgerond; wijs het voorstel af als de uitspraak al is vastgelegd.');
+    expect(sql.prepare('SELECT afgerond FROM zaken WHERE id = ?').get(zaakId)).toEqual({ afgerond: '2026-11-10' });
+    expect(voorstellenVan(DEMO.advocaat).find((v) => v.id === voorstel.id)?.status).toBe('open');
   });
 
   it('a dismissed proposal does not come back', async () => {
