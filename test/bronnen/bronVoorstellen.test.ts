@@ -104,6 +104,26 @@ describe('reading the recorded answers into proposals', () => {
   });
 });
 
+describe('the database holds the line too (migration 0019)', () => {
+  it('refuses a proposal for another organisation’s case or received beroep, and a proposal that changes owner', () => {
+    const nza = (sql.prepare("SELECT id FROM organisaties WHERE soort = 'nza'").get() as { id: number }).id;
+    const beroep = (sql.prepare("SELECT id FROM ontvangen_beroepen WHERE cbb_zaaknummer = '26/0417'").get() as { id: number }).id;
+    const voegIn = (organisatieId: number, zaakId: number | null, ontvangenBeroepId: number | null) => () =>
+      writeTransaction(t.db, () =>
+        sql
+          .prepare(
+            "INSERT INTO bron_voorstellen (organisatie_id, soort, bron_id, zaak_id, ontvangen_beroep_id, datum, titel, url) VALUES (?, 'uitspraak', 'ECLI:NL:CBB:2026:9', ?, ?, '2026-11-17', 't', 'u')",
+          )
+          .run(organisatieId, zaakId, ontvangenBeroepId),
+      );
+    expect(voegIn(nza, firmaZaak, null)).toThrow('een voorstel hoort bij de organisatie van de zaak');
+    expect(voegIn(2, null, beroep)).toThrow('een voorstel hoort bij de organisatie van het ontvangen beroep');
+    expect(() => writeTransaction(t.db, () => sql.prepare('UPDATE bron_voorstellen SET organisatie_id = ? WHERE zaak_id = ?').run(nza, firmaZaak))).toThrow(
+      'een voorstel verandert niet van eigenaar of bron',
+    );
+  });
+});
+
 describe('reviewing', () => {
   it('accepting an uitspraak closes the case as decided on its date with the ECLI and link, through the case’s own action, audited', async () => {
     const voorstel = voorstellenVan(DEMO.advocaat).find((v) => v.soort === 'uitspraak')!;
