@@ -10,6 +10,10 @@ import type { GriffierechtTarief } from '../domain/filings/griffierecht';
  */
 
 export const STANDAARD_DATABASE_PAD = 'data/termijnbewaking.sqlite';
+/** Rechtspraak Open Data: `/zoeken` (Atom) and `/content?id=<ECLI>` below this. */
+export const RECHTSPRAAK_URL = 'https://data.rechtspraak.nl/uitspraken';
+/** KOOP's SRU 2.0 endpoint of the Officiële Bekendmakingen. */
+export const SRU_URL = 'https://repository.overheid.nl/sru';
 
 const leegIsAfwezig = (v: unknown) => (v === '' ? undefined : v);
 const optioneel = <T extends z.ZodType>(schema: T) => z.preprocess(leegIsAfwezig, schema.optional());
@@ -97,6 +101,18 @@ export const omgevingSchema = z.object({
   BACKUP_MAP: optioneel(z.string()),
   BACKUP_BEWAAR_DAGEN: z.preprocess(leegIsAfwezig, geheelGetal(0, 3650, 'een geheel aantal dagen van 0 (geen dagelijkse backup) tot en met 3650').default(14)),
   LOG_NIVEAU: z.preprocess(leegIsAfwezig, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  // Issue 33: the watcher of the official sources, off unless switched on.
+  BRONNEN: z.preprocess(leegIsAfwezig, z.enum(['aan', 'uit']).default('uit')),
+  BRONNEN_INTERVAL_MINUTEN: z.preprocess(leegIsAfwezig, geheelGetal(5, 10080, 'een geheel aantal minuten van 5 tot en met 10080').default(60)),
+  BRONNEN_TIMEOUT_SECONDEN: z.preprocess(leegIsAfwezig, geheelGetal(1, 600, 'een geheel aantal seconden van 1 tot en met 600').default(30)),
+  BRONNEN_RECHTSPRAAK_URL: z.preprocess(
+    leegIsAfwezig,
+    z.url({ protocol: /^https?$/, error: 'een http(s)-URL, bijvoorbeeld https://data.rechtspraak.nl/uitspraken' }).default(RECHTSPRAAK_URL),
+  ),
+  BRONNEN_SRU_URL: z.preprocess(
+    leegIsAfwezig,
+    z.url({ protocol: /^https?$/, error: 'een http(s)-URL, bijvoorbeeld https://repository.overheid.nl/sru' }).default(SRU_URL),
+  ),
 });
 
 export type LogNiveau = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -128,6 +144,8 @@ export interface AppConfig {
   /** The server's daily backup: into `map` (default: backups/ next to the database), kept `bewaarDagen` days (0: none). */
   backup: { map: string; bewaarDagen: number };
   logNiveau: LogNiveau;
+  /** The watcher of the official sources (issue 33): off by default; one request at a time, each with a timeout. */
+  bronnen: { aan: boolean; intervalMinuten: number; timeoutMs: number; rechtspraakUrl: string; sruUrl: string };
 }
 
 export class ConfigFout extends Error {
@@ -198,6 +216,13 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
     herinneringLeaseMs: e.HERINNERING_LEASE_SECONDEN * 1000,
     backup: { map: e.BACKUP_MAP ?? join(dirname(e.DATABASE_PATH), 'backups'), bewaarDagen: e.BACKUP_BEWAAR_DAGEN },
     logNiveau: e.LOG_NIVEAU,
+    bronnen: {
+      aan: e.BRONNEN === 'aan',
+      intervalMinuten: e.BRONNEN_INTERVAL_MINUTEN,
+      timeoutMs: e.BRONNEN_TIMEOUT_SECONDEN * 1000,
+      rechtspraakUrl: e.BRONNEN_RECHTSPRAAK_URL.replace(/\/$/, ''),
+      sruUrl: e.BRONNEN_SRU_URL,
+    },
     ...(e.SESSION_SECRET ? { sessionSecret: e.SESSION_SECRET } : {}),
     inwerkingtreding: e.WMG105_INWERKINGTREDING === undefined || e.WMG105_INWERKINGTREDING === 'onbekend' ? null : (e.WMG105_INWERKINGTREDING as IsoDatum),
     gelijkgesteldeDagen: e.ATW_GELIJKGESTELDE_DAGEN ?? [],

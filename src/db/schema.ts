@@ -730,3 +730,70 @@ export const controleUitnodigingen = sqliteTable(
   },
   (t) => [index('controle_uitnodigingen_organisatie').on(t.organisatieId, t.regioId, t.jaar), check('controle_uitnodigingen_einde', isIsoDatum('einde'))],
 );
+
+// --- Official sources (issue 33): proposals from CBb uitspraken and the Staatscourant, reviewed by a person. ---
+
+export const BRON_VOORSTEL_SOORTEN = ['uitspraak', 'gelijkgestelde-dag', 'nza-publicatie'] as const;
+export const BRON_VOORSTEL_STATUSSEN = ['open', 'aanvaard', 'afgewezen'] as const;
+
+/**
+ * A proposal read from an official source, owned by the organisation that reviews it (docs/adr/0006): an uitspraak by
+ * the organisation of the case (or of the received beroep) it closes, a KB day by the NZa (the public facts' owner),
+ * an NZa publication by every organisation, each its own row. Unique per owner and source id: a dismissed proposal
+ * stays dismissed and is never proposed again.
+ */
+export const bronVoorstellen = sqliteTable(
+  'bron_voorstellen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
+    soort: text('soort', { enum: BRON_VOORSTEL_SOORTEN }).notNull(),
+    /** The source's own id: the ECLI, the Staatscourant identifier (with `#datum` for one KB day). */
+    bronId: text('bron_id').notNull(),
+    zaakId: integer('zaak_id').references(() => zaken.id, { onDelete: 'cascade' }),
+    ontvangenBeroepId: integer('ontvangen_beroep_id').references(() => ontvangenBeroepen.id, { onDelete: 'cascade' }),
+    /** The uitspraak's date, the equated day, or the publication's date. */
+    datum: text('datum').notNull(),
+    titel: text('titel').notNull(),
+    url: text('url').notNull(),
+    zaaknummer: text('zaaknummer'),
+    status: text('status', { enum: BRON_VOORSTEL_STATUSSEN }).notNull().default('open'),
+    beoordeeldDoor: integer('beoordeeld_door').references(() => gebruikers.id),
+    beoordeeldOp: text('beoordeeld_op'),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [
+    unique('bron_voorstellen_uniek').on(t.organisatieId, t.soort, t.bronId),
+    index('bron_voorstellen_status').on(t.organisatieId, t.status),
+    check('bron_voorstellen_soort', sql`soort IN ${inLijst(BRON_VOORSTEL_SOORTEN)}`),
+    check('bron_voorstellen_status', sql`status IN ${inLijst(BRON_VOORSTEL_STATUSSEN)}`),
+    check('bron_voorstellen_datum', isIsoDatum('datum')),
+    check('bron_voorstellen_uitspraak', sql`soort <> 'uitspraak' OR ((zaak_id IS NULL) <> (ontvangen_beroep_id IS NULL))`),
+  ],
+);
+
+/**
+ * Days equated with a feestdag by KB (art. 3 lid 3 Atw) that a reviewer accepted from the Staatscourant: part of the
+ * calendar beside the shipped KBs and ATW_GELIJKGESTELDE_DAGEN, each with its source.
+ */
+export const gelijkgesteldeDagen = sqliteTable(
+  'gelijkgestelde_dagen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    datum: text('datum').notNull().unique(),
+    naam: text('naam').notNull(),
+    bron: text('bron').notNull(),
+    voorstelId: integer('voorstel_id').references(() => bronVoorstellen.id),
+    aangemaaktOp: aangemaakt(),
+  },
+  () => [check('gelijkgestelde_dagen_datum', isIsoDatum('datum'))],
+);
+
+/** The watcher's bookmark per source: the moment of its last successful poll (bookkeeping: no page reads it). */
+export const bronStand = sqliteTable('bron_stand', {
+  bron: text('bron').primaryKey(),
+  /** ISO instant (UTC) at which the last successful poll began: the next asks for what was modified since. */
+  laatstGelukt: text('laatst_gelukt').notNull(),
+});

@@ -58,14 +58,15 @@ const afzenderVan = (deps: HerinneringDeps) => deps.afzender ?? processAfzender;
 /**
  * The lease: one row, held by one sender until it expires. Taken when free or expired, renewed by its holder; a single
  * conditional upsert, so two processes on one file can never both hold it. Returns whether `afzender` holds it now.
+ * `naam`: one row per job (the reminders; the watcher of the official sources holds its own, issue 33).
  */
-export function acquireLease(db: Db, afzender: Afzender, nu: number): boolean {
+export function acquireLease(db: Db, afzender: Afzender, nu: number, naam: string = LEASE): boolean {
   return writeTransaction(
     db,
     (tx) =>
       tx
         .insert(verzendLease)
-        .values({ naam: LEASE, eigenaar: afzender.eigenaar, verlooptOp: nu + afzender.leaseMs })
+        .values({ naam, eigenaar: afzender.eigenaar, verlooptOp: nu + afzender.leaseMs })
         .onConflictDoUpdate({
           target: verzendLease.naam,
           set: { eigenaar: afzender.eigenaar, verlooptOp: nu + afzender.leaseMs },
@@ -76,11 +77,11 @@ export function acquireLease(db: Db, afzender: Afzender, nu: number): boolean {
 }
 
 /** Gives the lease up (a clean stop), so another server can send at once. */
-export function releaseLease(db: Db, afzender: Afzender): void {
+export function releaseLease(db: Db, afzender: Afzender, naam: string = LEASE): void {
   writeTransaction(db, (tx) =>
     tx
       .delete(verzendLease)
-      .where(and(eq(verzendLease.naam, LEASE), eq(verzendLease.eigenaar, afzender.eigenaar)))
+      .where(and(eq(verzendLease.naam, naam), eq(verzendLease.eigenaar, afzender.eigenaar)))
       .run(),
   );
 }

@@ -9,6 +9,7 @@ import { format } from 'node:util';
 import { loadConfigOrExit, type AppConfig } from '../config/config';
 import { loadSessieGeheim } from '../config/sessieGeheim';
 import { createTermijnConfig } from '../config/termijnConfig';
+import type { GelijkgesteldeDag } from '../domain/kalender/feestdagen';
 import { vandaagInNederland } from '../config/klok';
 import { openDatabase } from '../db/verbinding';
 import { checkDatabaseBestand, DatabaseFout } from '../db/databaseControle';
@@ -28,6 +29,7 @@ import { removeVerlopenSessies } from '../services/sessieService';
 import { DEMO_EMAILS } from '../db/seedDatabase';
 import { createLogger } from '../log/logger';
 import { startDagelijkseBackup } from './dagelijkseBackup';
+import { startBronnenWacht } from '../bronnen/bronnenWacht';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -107,7 +109,7 @@ const verzegeld = sealBestaandeTotpGeheimen(db, sessieGeheim);
 if (verzegeld) log.info({ count: verzegeld }, 'Encrypted TOTP secrets stored in plain text by an older version');
 
 let gereed = false;
-const termijnen = createTermijnService(db, createTermijnConfig(config));
+const termijnen = createTermijnService(db, createTermijnConfig(config), { gelijkgesteldeDagen: config.gelijkgesteldeDagen as GelijkgesteldeDag[] });
 const verzender = createVerzender(db, config.mail, outboxMap);
 const app = createApp({
   db,
@@ -169,6 +171,25 @@ if (config.herinneringen.aan) {
   );
 }
 
+// The watcher of the official sources (issue 33, BRONNEN=aan): proposes, never changes data; one server holds its lease.
+const bronnenWacht = config.bronnen.aan
+  ? startBronnenWacht(
+      {
+        db,
+        config: config.bronnen,
+        klok: { nuMs: Date.now },
+        houder: createAfzender(config.herinneringLeaseMs),
+        log: (bericht, gegevens) => log.info(gegevens ?? {}, bericht),
+      },
+      config.bronnen.intervalMinuten * 60_000,
+    )
+  : undefined;
+if (bronnenWacht)
+  log.info(
+    { everyMinutes: config.bronnen.intervalMinuten, rechtspraak: config.bronnen.rechtspraakUrl, sru: config.bronnen.sruUrl },
+    'Official sources watcher started',
+  );
+
 const backup = config.backup.bewaarDagen > 0 ? startDagelijkseBackup(db.$client, config.backup, log) : undefined;
 
 /**
@@ -192,6 +213,7 @@ function stop(signaal: string) {
     await gesloten;
     clearInterval(idle);
     await herinneringJob?.stop();
+    await bronnenWacht?.stop();
     await backup?.stop();
     db.$client.pragma('wal_checkpoint(TRUNCATE)');
     db.$client.close();

@@ -67,6 +67,17 @@ export const ACTIES = [
    * of the addressee's organisation (audited as such); never a colleague or a lezer on someone else's (issue 28.5).
    */
   'herinnering.gezien',
+  /**
+   * The proposals from the official sources (issue 33) of one's own organisation, and the notices: everyone signed in
+   * (each sees only its own organisation's rows).
+   */
+  'bron.lezen',
+  /**
+   * Accept or dismiss a proposal; resource: the proposal. An uitspraak or a notice: a writer of its organisation. A KB
+   * day (art. 3 lid 3 Atw) changes the calendar of every organisation: the NZa's beheerder, who keeps the public facts
+   * (docs/adr/0006), as for the regions.
+   */
+  'bron.beoordelen',
 ] as const;
 export type Actie = (typeof ACTIES)[number];
 
@@ -75,7 +86,8 @@ export type Resource =
   /** `eigenaar`: the organisation owning a tariefbeschikking; null for a contracteerruimtebesluit (public). */
   | { soort: 'besluit'; type: 'contracteerruimte' | 'tariefbeschikking'; eigenaar: number | null }
   | { soort: 'verantwoordelijke'; zaakOrganisatieId: number; gebruikerOrganisatieId: number }
-  | { soort: 'herinnering'; gebruikerId: number; organisatieId: number };
+  | { soort: 'herinnering'; gebruikerId: number; organisatieId: number }
+  | { soort: 'voorstel'; voorstelSoort: 'uitspraak' | 'gelijkgestelde-dag' | 'nza-publicatie'; organisatieId: number };
 
 const isNza = (actor: Actor) => actor.organisatieSoort === 'nza';
 const magSchrijven = (actor: Actor) => (actor.rol === 'jurist' || actor.rol === 'beheerder') && actor.scope !== 'lezen';
@@ -142,6 +154,13 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       if (!resource) return true; // one's own reminders; the service asks with the reminder
       if (resource.soort !== 'herinnering' || resource.organisatieId !== actor.organisatieId) return false;
       return resource.gebruikerId === actor.gebruikerId || actor.rol === 'beheerder';
+    case 'bron.lezen':
+      return true;
+    case 'bron.beoordelen':
+      if (!magSchrijven(actor)) return false;
+      if (!resource) return true; // some proposal of its own may exist; the service asks with the proposal
+      if (resource.soort !== 'voorstel' || resource.organisatieId !== actor.organisatieId) return false;
+      return resource.voorstelSoort !== 'gelijkgestelde-dag' || (isNza(actor) && actor.rol === 'beheerder');
   }
 }
 

@@ -33,6 +33,7 @@ import { readGezondheid } from '../services/gezondheid';
 import { stilleLogger } from '../log/logger';
 import { werkRoutes } from './routes/werkRoutes';
 import { controleRoutes, externeControleRoutes } from './routes/controleRoutes';
+import { bronnenRoutes } from './routes/bronnenRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -179,6 +180,7 @@ function aangemeldeRoutes(deps: AppDeps) {
   app.route('/', werkRoutes(deps));
   app.route('/', controleRoutes(deps));
   app.route('/herinneringen', herinneringenRoutes(deps));
+  app.route('/bronnen', bronnenRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.all('/api/*', (c) => c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404));
   return app;

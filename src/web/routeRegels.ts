@@ -102,6 +102,10 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /werkruimte/export.csv': 'werkruimte.lezen',
   'POST /zaken/:id/ingesteld-ongedaan': 'zaak.wijzigen',
 
+  'GET /bronnen': 'bron.lezen',
+  'POST /bronnen/:id/aanvaarden': 'bron.beoordelen',
+  'POST /bronnen/:id/afwijzen': 'bron.beoordelen',
+
   'GET /api/v1/termijnen': 'termijnen.lezen',
   'GET /api/v1/besluiten': 'termijnen.lezen',
   'POST /api/v1/besluiten': 'besluit.registreren',

@@ -19,6 +19,8 @@ const NIET_GETELD = [
   'audit_keten_grens',
   'organisatie_sso',
   'verzend_lease',
+  // Issue 33: the watcher's bookmark per source.
+  'bron_stand',
 ];
 
 describe('the data revision', () => {

@@ -5,6 +5,7 @@ import { createGebruiker, createOrganisatie } from '../../src/services/gebruiker
 import { createClient } from '../../src/services/clientService';
 import { loadActorByEmail } from '../../src/services/actorService';
 import { openTotpGeheim } from '../../src/services/aanmeldService';
+import { proposeVondsten } from '../../src/services/bronVoorstellen';
 import { createTestApp, DEMO, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 
 /**
@@ -412,6 +413,21 @@ const RIJEN: Record<string, Rij> = {
     actie: 'ontvangen beroep afgerond',
     onderwerp: 'ontvangen beroep',
   },
+  // Issue 33: two notices proposed from the Staatscourant (below), one accepted and one dismissed by the firm's jurist.
+  'POST /bronnen/:id/aanvaarden': {
+    wie: DEMO.advocaat,
+    pad: () => `/bronnen/${voorstelVanKantoor('stcrt-audit-1')}/aanvaarden`,
+    body: () => formulier({}),
+    actie: 'voorstel aanvaard',
+    onderwerp: 'bronvoorstel',
+  },
+  'POST /bronnen/:id/afwijzen': {
+    wie: DEMO.advocaat,
+    pad: () => `/bronnen/${voorstelVanKantoor('stcrt-audit-2')}/afwijzen`,
+    body: () => formulier({}),
+    actie: 'voorstel afgewezen',
+    onderwerp: 'bronvoorstel',
+  },
   'POST /welkom/:token': { wie: '', pad: () => '', actie: 'account ingericht (wachtwoord en tweestapsverificatie)', onderwerp: 'gebruiker' },
   // Last: these end sessions (the lezer's, then the jurist's own).
   'POST /organisatie/leden/:gebruikerId/afmelden': {
@@ -429,6 +445,21 @@ const RIJEN: Record<string, Rij> = {
     onderwerp: 'gebruiker',
   },
 };
+
+proposeVondsten(
+  t.db,
+  ['stcrt-audit-1', 'stcrt-audit-2'].map(
+    (bron) =>
+      ({
+        soort: 'nza-publicatie',
+        bron,
+        titel: `Beleidsregel ${bron}`,
+        datum: '2026-11-16',
+        url: `https://zoek.officielebekendmakingen.nl/${bron}.html`,
+      }) as const,
+  ),
+);
+const voorstelVanKantoor = (bron: string) => een<{ id: number }>('SELECT id FROM bron_voorstellen WHERE organisatie_id = 2 AND bron_id = ?', bron).id;
 
 const laatsteId = () => een<{ id: number | null }>('SELECT max(id) AS id FROM audit_log').id ?? 0;
 

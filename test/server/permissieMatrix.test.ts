@@ -113,6 +113,10 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /herinneringen/:id': 'vvvvva',
   'POST /herinneringen/:id/gezien': 'vvvvva',
   'POST /instellingen/verantwoordelijken': 'wwwooa',
+  // Issue 33: everyone reads the proposals of their own organisation; no proposal 999999 of one's own: 404 for a writer.
+  'GET /bronnen': 'oooooa',
+  'POST /bronnen/:id/aanvaarden': 'vvwvva',
+  'POST /bronnen/:id/afwijzen': 'vvwvva',
   'GET /api/v1/termijnen': 'oooooa',
   'GET /api/v1/besluiten': 'oooooa',
   'POST /api/v1/besluiten': 'oowooa',
@@ -141,7 +145,7 @@ const WAARDEN: Record<string, string> = {
 function pad(route: string, soort?: 'tb' | 'cr'): string {
   let p = route.split(' ')[1]!;
   if (p.includes(':type/:id')) p = p.replace(':type/:id', soort === 'cr' ? `contracteerruimte/${crId}` : `tariefbeschikking/${tbVanKantoor}`);
-  if (p.startsWith('/outbox/') || p.startsWith('/herinneringen/')) return p.replace(':id', '999999');
+  if (p.startsWith('/outbox/') || p.startsWith('/herinneringen/') || p.startsWith('/bronnen/')) return p.replace(':id', '999999');
   if (p.startsWith('/api/v1/zaken/')) p = p.replace(':bestand', 'clientbrief.docx');
   return p.replace(/:([A-Za-z]+)/g, (_, n: string) => WAARDEN[n]!);
 }
