@@ -14,7 +14,7 @@ import { vandaagInNederland } from '../config/klok';
 import { openDatabase } from '../db/verbinding';
 import { checkDatabaseBestand, DatabaseFout } from '../db/databaseControle';
 import { BACKUP_PATROON, claimDatabase } from '../db/backup';
-import { seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
+import { findDemoSeeddag, seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
 import { shiftDemoData } from '../db/demoVerschuiving';
 import { demoDataSchema } from '../db/demoDataSchema';
 import demoJson from '../../seed/demo.json';
@@ -97,7 +97,7 @@ if (config.demo) {
   // The demo laid out as of today (issue 30.6): every stage exists whenever it is first started.
   if (config.seedDemo) {
     const begin = performance.now();
-    seedDemoData(db, shiftDemoData(demoDataSchema.parse(demoJson), vandaagInNederland()));
+    seedDemoData(db, shiftDemoData(demoDataSchema.parse(demoJson), findDemoSeeddag(db) ?? vandaagInNederland()));
     log.info({ ms: Math.round(performance.now() - begin) }, 'Demo data loaded, laid out as of today (existing rows kept)');
   }
   // The demo accounts (from seed/demo.json) sign in with the demo password and no second factor, in demo mode only.
