@@ -16,7 +16,8 @@ export const STANDAARD_GRENZEN: VerzoekGrenzen = { formulierBytes: 1024 * 1024, 
 const UPLOAD_ROUTES = new Set(['/import/voorbeeld', '/instellingen/briefhoofd']);
 
 const isApi = (pad: string) => pad === '/api' || pad.startsWith('/api/');
-export const inMb = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`.replace('.', ',');
+export { formatMb as inMb } from '../opmaak/opmaak';
+import { formatMb as inMb } from '../opmaak/opmaak';
 
 export function maxBodyBytes(grenzen: VerzoekGrenzen, pad: string): number {
   return UPLOAD_ROUTES.has(pad) ? grenzen.uploadBytes : grenzen.formulierBytes;

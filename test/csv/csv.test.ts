@@ -16,7 +16,7 @@ describe('readCsv', () => {
 
   it('detects a comma separator', () => {
     const r = readCsv('kenmerk,naam\nA,B\n', ['kenmerk']);
-    expect(r.ok && r.tabel.scheidingsteken).toBe(',');
+    expect(r.ok && r.scheidingsteken).toBe(',');
   });
 
   it('names missing columns and unterminated quotes', () => {
