@@ -1,6 +1,6 @@
 import type { Codering } from './codering';
 import { decodeCsvBytes } from './codering';
-import { readCsv, type CsvTabel, type Scheidingsteken } from './csvLezen';
+import { detectScheidingsteken, readCsv, type CsvTabel, type Scheidingsteken } from './csvLezen';
 import { readXlsx, type KolomSoort } from './xlsxLezen';
 import { checkZipUitgepakt } from './zipControle';
 import { formatMb } from '../opmaak/opmaak';
@@ -8,7 +8,8 @@ import { formatMb } from '../opmaak/opmaak';
 /** Where a table came from, for the preview: the CSV's encoding and separator, or the worksheet read. */
 export type TabelBron = { soort: 'csv'; codering: Codering; scheidingsteken: Scheidingsteken } | { soort: 'xlsx'; blad: string; bladen: string[] };
 
-export type SpreadsheetUitkomst = { ok: true; tabel: CsvTabel; bron: TabelBron } | { ok: false; melding: string; regel?: number; bladen?: string[] };
+export type SpreadsheetUitkomst =
+  { ok: true; tabel: CsvTabel; bron: TabelBron } | { ok: false; melding: string; regel?: number; bladen?: string[]; bron?: TabelBron };
 
 export interface SpreadsheetVraag {
   verplichteKolommen: readonly string[];
@@ -43,7 +44,10 @@ export async function readSpreadsheet(bytes: Uint8Array, vraag: SpreadsheetVraag
       };
     }
     const xlsx = await readXlsx(bytes, vraag.verplichteKolommen, vraag.kolomSoorten, vraag.blad);
-    if (!xlsx.ok) return xlsx;
+    if (!xlsx.ok) {
+      const { blad, ...fout } = xlsx;
+      return blad && xlsx.bladen ? { ...fout, bron: { soort: 'xlsx', blad, bladen: xlsx.bladen } } : fout;
+    }
     return { ok: true, tabel: xlsx.tabel, bron: { soort: 'xlsx', blad: xlsx.blad, bladen: xlsx.bladen } };
   }
   if (begintMet(bytes, CFB)) {
@@ -57,7 +61,7 @@ export async function readSpreadsheet(bytes: Uint8Array, vraag: SpreadsheetVraag
   const tekst = decodeCsvBytes(bytes);
   if (!tekst.ok) return tekst;
   const csv = readCsv(tekst.tekst, vraag.verplichteKolommen);
-  if (!csv.ok) return csv;
+  if (!csv.ok) return { ...csv, bron: { soort: 'csv', codering: tekst.codering, scheidingsteken: detectScheidingsteken(tekst.tekst) } };
   return { ok: true, tabel: csv.tabel, bron: { soort: 'csv', codering: tekst.codering, scheidingsteken: csv.scheidingsteken } };
 }
 

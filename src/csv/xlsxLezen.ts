@@ -6,7 +6,8 @@ import { checkKopregel, type CsvTabel } from './csvLezen';
 /** How a column's numbers are read: an Excel date serial, an amount in euros, or plain text. */
 export type KolomSoort = 'datum' | 'bedrag' | 'tekst';
 
-export type XlsxUitkomst = { ok: true; tabel: CsvTabel; blad: string; bladen: string[] } | { ok: false; melding: string; regel?: number; bladen?: string[] };
+export type XlsxUitkomst =
+  { ok: true; tabel: CsvTabel; blad: string; bladen: string[] } | { ok: false; melding: string; regel?: number; bladen?: string[]; blad?: string };
 
 /** Excel's serial 25569 is 1970-01-01, day 0 of the calendar's day numbers (1900 date system; 1904: 1462 days on). */
 const SERIEEL_1970 = 25_569;
@@ -51,7 +52,7 @@ export async function readXlsx(
     records.push({ regel: rij.number, velden });
   });
   const uitkomst = checkKopregel(records, verplichteKolommen, werkblad.name);
-  if (!uitkomst.ok) return { ...uitkomst, bladen };
+  if (!uitkomst.ok) return { ...uitkomst, bladen, blad: werkblad.name };
   return { ok: true, tabel: uitkomst.tabel, blad: werkblad.name, bladen };
 }
 

@@ -39,6 +39,8 @@ export async function checkImportBestand(
       aantalRijen: 0,
       fouten: [{ rij: gelezen.regel ?? 1, veld: 'bestand', melding: gelezen.melding }],
       bladen: gelezen.bladen ?? [],
+      ...(gelezen.bron ? { bron: formatTabelBron(gelezen.bron) } : {}),
+      ...(gelezen.bron?.soort === 'xlsx' ? { blad: gelezen.bron.blad } : {}),
     };
   }
   const voorbeeld =
