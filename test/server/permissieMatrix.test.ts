@@ -39,6 +39,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /matrix': 'oooooa',
   'GET /matrix/:regio/:jaar': 'oooooa',
   'GET /export/termijnen.csv': 'oooooa',
+  'GET /export/termijnen.xlsx': 'oooooa',
   'GET /besluiten/nieuw': 'oowooa',
   'GET /besluiten/contracteerruimte/regel': 'owwwwa',
   'POST /besluiten/contracteerruimte': 'owwwwa',
@@ -69,6 +70,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /termijnen/controle': 'wowooa',
   'GET /werkruimte': 'owwwwa',
   'GET /werkruimte/export.csv': 'owwwwa',
+  'GET /werkruimte/export.xlsx': 'owwwwa',
   // Issue 28.1: the NZa's writers register the beroepen the CBb notified; nobody else.
   'POST /werkruimte/beroepen': 'owwwwa',
   'POST /werkruimte/beroepen/:id/afgerond': 'owwwwa',
