@@ -12,11 +12,11 @@ const formatDatumInvoer = (d: string) => `${d.slice(8, 10)}-${d.slice(5, 7)}-${d
 
 const TERMIJN_KOLOMMEN: readonly ExportKolom[] = [
   { kop: 'Laatste dag', soort: 'datum', breedte: 18 },
-  { kop: 'Dagen over', soort: 'getal', breedte: 11 },
-  { kop: 'Rechtsmiddel', soort: 'tekst', breedte: 13 },
+  { kop: 'Dagen over', soort: 'getal', breedte: 12 },
+  { kop: 'Rechtsmiddel', soort: 'tekst', breedte: 15 },
   { kop: 'Tegen', soort: 'tekst', breedte: 20 },
-  { kop: 'Regio', soort: 'tekst', breedte: 22 },
-  { kop: 'Jaar', soort: 'getal', breedte: 8 },
+  { kop: 'Regio', soort: 'tekst', breedte: 26 },
+  { kop: 'Jaar', soort: 'getal', breedte: 10 },
   { kop: 'Zorgaanbieder', soort: 'tekst', breedte: 34 },
   { kop: 'Besluit', soort: 'tekst', breedte: 20 },
   { kop: 'Bekendgemaakt', soort: 'datum', breedte: 18 },

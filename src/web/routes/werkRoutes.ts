@@ -42,10 +42,10 @@ const STATUS_LABEL = { 'nog-niet-open': 'nog niet open', open: 'open', 'in-beroe
 const WERKRUIMTE_KOLOMMEN: readonly ExportKolom[] = [
   { kop: 'Regio', soort: 'tekst', breedte: 24 },
   { kop: 'Jaar', soort: 'getal', breedte: 8 },
-  { kop: 'Contracteerruimte', soort: 'bedrag', breedte: 22 },
+  { kop: 'Contracteerruimte', soort: 'bedrag', breedte: 25 },
   { kop: 'Stand', soort: 'tekst', breedte: 16 },
-  { kop: 'Veilige uiterste datum', soort: 'datum', breedte: 20 },
-  { kop: 'Onherroepelijk sinds', soort: 'datum', breedte: 20 },
+  { kop: 'Veilige uiterste datum', soort: 'datum', breedte: 24 },
+  { kop: 'Onherroepelijk sinds', soort: 'datum', breedte: 22 },
   { kop: 'Opent op', soort: 'datum', breedte: 18 },
   { kop: 'Lopende beroepen', soort: 'tekst', breedte: 40 },
   { kop: 'Partijen', soort: 'tekst', breedte: 50 },

@@ -265,6 +265,7 @@ describe('the NZa workspace as .xlsx (issue 34)', () => {
     const bytes = new Uint8Array(await r.arrayBuffer());
     const blad = await loadWerkblad(bytes);
     expect(blad.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    blad.getRow(1).eachCell((kop, k) => expect(blad.getColumn(k).width, String(kop.value)).toBeGreaterThanOrEqual(String(kop.value).length + 2));
     expect(blad.getColumn(3).numFmt).toBe('[$€-413] #,##0.00;[$€-413] -#,##0.00');
     const lo = parse(await xlsxNaarCsvTekst(bytes, 'werkruimte'), { delimiter: ';' }) as string[][];
     expect(lo[0]).toEqual(csv[0]);
