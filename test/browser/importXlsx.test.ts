@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
-import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
+import { DEMO } from '../support/testApp';
+import { findAxeOvertredingen, meldAan } from '../support/browserHulp';
 
 /**
  * Issue 34: a law firm imports its clients' tariefbeschikkingen from an Excel workbook in the browser (chromium):
  * the data is on the second of three worksheets, so the first check fails and offers the worksheets; the user picks
  * the right one, confirms the new clients, imports. axe-core checks the preview with the worksheet choice.
  */
-const axeBron = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WERKMAP = 'test/fixtures/spreadsheets/tariefbeschikkingen-meerdere-bladen.xlsx';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -25,14 +23,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function meldAan(page: Page, email: string) {
-  await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
-  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
-  await expect.poll(() => page.url()).not.toContain('/aanmelden');
-}
-
 const telGeimporteerd = () =>
   (server.db.$client.prepare(`SELECT count(*) AS n FROM tariefbeschikkingen WHERE kenmerk LIKE 'NZa/TB/2026-310_'`).get() as { n: number }).n;
 
@@ -41,40 +31,29 @@ describe('importing an .xlsx in the browser', () => {
     // The context bypasses the app's CSP for the injected axe script only, as in the other browser tests.
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await meldAan(page, DEMO.advocaat);
+    await meldAan(page, server.url, DEMO.advocaat);
     await page.getByRole('link', { name: 'Importeren' }).click();
     await page.getByLabel(/Excel-werkmap \(\.xlsx\) of CSV-bestand/).setInputFiles(WERKMAP);
     await page.getByRole('button', { name: 'Controleren' }).click();
     const resultaat = page.locator('#import-resultaat');
-    await expect.poll(() => resultaat.innerText()).toContain('Niets geïmporteerd');
+    await expect.poll(() => resultaat.innerText(), { timeout: 15_000 }).toContain('Niets geïmporteerd');
     expect(await resultaat.innerText()).toContain('Gelezen als Excel-werkmap, werkblad "Toelichting" (1 van 3).');
     expect(await resultaat.getByRole('button', { name: 'Importeren' }).count()).toBe(0);
 
     const keuze = resultaat.getByLabel(/Werkblad:/);
     expect(await keuze.locator('option').allInnerTexts()).toEqual(['Toelichting', 'Tariefbeschikkingen 2027', 'Oud']);
-    const overtredingen = await (async () => {
-      await page.addScriptTag({ content: axeBron });
-      return page.evaluate(async () => {
-        // @ts-expect-error axe is injected above
-        const r = await window.axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          resultTypes: ['violations'],
-        });
-        return r.violations.map((v: { id: string }) => v.id);
-      });
-    })();
-    expect(overtredingen).toEqual([]);
+    expect(await findAxeOvertredingen(page)).toEqual([]);
 
     await keuze.selectOption('Tariefbeschikkingen 2027');
     await resultaat.getByRole('button', { name: 'Dit werkblad controleren' }).click();
-    await expect.poll(() => resultaat.innerText()).toContain('Gecontroleerd: 4 rijen');
+    await expect.poll(() => resultaat.innerText(), { timeout: 15_000 }).toContain('Gecontroleerd: 4 rijen');
     expect(await resultaat.innerText()).toContain('werkblad "Tariefbeschikkingen 2027" (2 van 3)');
     expect(await resultaat.innerText()).toContain('Zorggroep Ébène (KvK 93456781)');
     expect(telGeimporteerd()).toBe(0);
 
     await resultaat.getByLabel(/Ja, maak deze/).check();
     await resultaat.getByRole('button', { name: 'Importeren' }).click();
-    await expect.poll(() => resultaat.innerText()).toContain('Geïmporteerd: 4 tariefbeschikkingen');
+    await expect.poll(() => resultaat.innerText(), { timeout: 15_000 }).toContain('Geïmporteerd: 4 tariefbeschikkingen');
     expect(telGeimporteerd()).toBe(4);
     await context.close();
   });
