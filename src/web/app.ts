@@ -32,6 +32,7 @@ import { begrensBody } from './verzoekGrenzen';
 import { readGezondheid } from '../services/gezondheid';
 import { stilleLogger } from '../log/logger';
 import { werkRoutes } from './routes/werkRoutes';
+import { controleRoutes, externeControleRoutes } from './routes/controleRoutes';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -54,10 +55,10 @@ const ONVEILIG = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LOKAAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Path prefixes served without signing in; test/server/routeTabel.test.ts checks every other route is protected. */
-export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/gereed', '/aanmelden', '/afmelden', '/welkom/', '/agenda/'] as const;
+export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/gereed', '/aanmelden', '/afmelden', '/welkom/', '/agenda/', '/controle/'] as const;
 
 /** The path as logged: the secret in a first-sign-in link or a calendar feed's file name never reaches the log. */
-const logPad = (pad: string) => pad.replace(/^\/(welkom|agenda)\/[^/]+/, '/$1/…');
+const logPad = (pad: string) => pad.replace(/^\/(welkom|agenda|controle)\/[^/]+/, '/$1/…');
 
 /**
  * The rule of the route that will handle this request: the FIRST matched route that is not middleware (handlers run
@@ -99,6 +100,7 @@ function publiekeRoutes(deps: AppDeps, beperking: ReturnType<typeof createAanmel
   app.get('/gereed', (c) => ((deps.gereed?.() ?? true) ? c.json({ gereed: true }) : c.json({ gereed: false }, 503)));
   app.route('/', aanmeldenRoutes(deps, beperking)); // /aanmelden, /afmelden, /welkom/:token
   app.route('/agenda', agendaRoutes(deps));
+  app.route('/', externeControleRoutes(deps)); // /controle/:token (issue 30.2)
   return app;
 }
 
@@ -175,6 +177,7 @@ function aangemeldeRoutes(deps: AppDeps) {
   app.route('/organisatie', ledenRoutes(deps));
   app.route('/outbox', outboxRoutes(deps));
   app.route('/', werkRoutes(deps));
+  app.route('/', controleRoutes(deps));
   app.route('/herinneringen', herinneringenRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.all('/api/*', (c) => c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404));
