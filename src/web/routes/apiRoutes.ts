@@ -15,7 +15,8 @@ import { validateInvoer } from '../formulier';
 import { parseOverzichtFilter } from './overzichtRoutes';
 import { matchZorgaanbieder } from '../../services/termijnOverzicht';
 import { findBesluitTermijnen } from '../../services/termijnService';
-import { checkPlausibiliteit } from '../../services/termijnVoorbeeld';
+import { loadRegioRegister } from '../../services/regioBeheer';
+import { checkPlausibiliteit, compareBedragen } from '../../services/termijnVoorbeeld';
 import { buildHerinnerdIndex } from '../../herinneringen/openTermijnen';
 import { formatTermijnSleutel } from '../../services/termijnWerk';
 import { afgeleid } from '../../services/termijnService';
@@ -184,6 +185,18 @@ export function apiRoutes(deps: AppDeps) {
       .filter((b) => b.id === kenmerk && b.type === type)
       .flatMap((b) => checkPlausibiliteit(berekend.invoer, b))
       .map(({ code, melding }) => ({ code, melding }));
+    const cr = type === 'contracteerruimte' ? validateInvoer(contracteerruimtebesluitInvoer, rest) : undefined;
+    if (cr?.ok) {
+      const register = loadRegioRegister(deps.db);
+      const bedragen = cr.data.bedragen.map((b) => ({ regio: register.find(b.regio)?.naam ?? b.regio, jaar: b.jaar, bedragCenten: b.bedrag }));
+      for (const { code, melding } of compareBedragen(berekend.contracteerruimte, {
+        kenmerk,
+        soort: cr.data.soort,
+        bekendgemaakt: cr.data.bekendgemaakt,
+        bedragen,
+      }).waarschuwingen)
+        waarschuwingen.push({ code, melding });
+    }
     return c.json({ id: resultaat.id, type, kenmerk, termijnen: json.termijnen, uitsluitingen: json.uitsluitingen, waarschuwingen }, 201);
   });
 

@@ -160,10 +160,10 @@ describe('the beroepen the NZa received (issue 28.1): the only source of its pen
     expect(fout.status).toBe(422);
     const html = await fout.text();
     expect(tekst(html)).toContain('NZa/CR/BESTAAT-NIET is geen contracteerruimtebesluit voor Amsterdam 2027');
-    expect(tekst(html)).toContain('de datum van ontvangst ligt na vandaag (22 november 2026)');
+    expect(tekst(html)).toContain('De datum van ontvangst ligt na vandaag (22 november 2026)');
     expect(html).toContain('value="Maasoever Gehandicaptenzorg B.V."');
     const dubbel = await post(DEMO.nza, '/werkruimte/beroepen', { ...beroep, cbbZaaknummer: '26/0417', ingesteld: '20-11-2026' });
-    expect(tekst(await dubbel.text())).toContain('zaaknummer 26/0417 is al geregistreerd');
+    expect(tekst(await dubbel.text())).toContain('Zaaknummer 26/0417 is al geregistreerd');
     expect(t.momentopname()).toBe(voor);
   });
 
@@ -180,7 +180,7 @@ describe('plausible input (issue 14)', () => {
     const voor = t.momentopname();
     const zaak = await post(DEMO.advocaat, '/zaken/5/ingesteld', { ingesteld: '23-11-2026' });
     expect(zaak.status).toBe(422);
-    expect(tekst(await zaak.text())).toContain('de datum van indienen ligt na vandaag (22 november 2026)');
+    expect(tekst(await zaak.text())).toContain('De datum van indienen ligt na vandaag (22 november 2026)');
     const besluit = await post(DEMO.advocaat, '/besluiten/tariefbeschikking', {
       kenmerk: 'NZa/TB/2026-9901',
       zorgaanbieder: '90000003',
