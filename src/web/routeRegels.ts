@@ -28,6 +28,7 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /matrix': 'termijnen.lezen',
   'GET /matrix/:regio/:jaar': 'termijnen.lezen',
   'GET /export/termijnen.csv': 'termijnen.lezen',
+  'GET /export/termijnen.xlsx': 'termijnen.lezen',
 
   'GET /besluiten/nieuw': 'besluit.registreren',
   'GET /besluiten/contracteerruimte/regel': 'contracteerruimte.registreren',
@@ -100,6 +101,7 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'POST /werkruimte/beroepen': 'beroep.ontvangstRegistreren',
   'POST /werkruimte/beroepen/:id/afgerond': 'beroep.ontvangstRegistreren',
   'GET /werkruimte/export.csv': 'werkruimte.lezen',
+  'GET /werkruimte/export.xlsx': 'werkruimte.lezen',
   'POST /zaken/:id/ingesteld-ongedaan': 'zaak.wijzigen',
 
   'GET /bronnen': 'bron.lezen',

@@ -39,7 +39,7 @@ describe('request body limits (MAX_FORMULIER_MB, MAX_UPLOAD_MB)', () => {
 
   it('the import page states the upload limit the server applies (issue 30.8), and a file over it is refused with that number', async () => {
     const pagina = await (await t.als(DEMO.advocaat)('/import')).text();
-    expect(pagina).toContain('hoogstens 10 MB)');
+    expect(pagina).toContain('hoogstens 10 MB, ook uitgepakt)');
     const form = new FormData();
     form.set('soort', 'tariefbeschikkingen');
     form.set('bestand', new Blob(['x'.repeat(10 * MB + 10)], { type: 'text/csv' }), 'groot.csv');

@@ -42,6 +42,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /matrix': 'oooooa',
   'GET /matrix/:regio/:jaar': 'oooooa',
   'GET /export/termijnen.csv': 'oooooa',
+  'GET /export/termijnen.xlsx': 'oooooa',
   'GET /besluiten/nieuw': 'oowooa',
   'GET /besluiten/contracteerruimte/regel': 'owwwwa',
   'POST /besluiten/contracteerruimte': 'owwwwa',
@@ -75,6 +76,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /termijnen/controle/uitnodigen': 'wowooa',
   'GET /werkruimte': 'owwwwa',
   'GET /werkruimte/export.csv': 'owwwwa',
+  'GET /werkruimte/export.xlsx': 'owwwwa',
   // Issue 28.1: the NZa's writers register the beroepen the CBb notified; nobody else.
   'POST /werkruimte/beroepen': 'owwwwa',
   'POST /werkruimte/beroepen/:id/afgerond': 'owwwwa',
