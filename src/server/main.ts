@@ -118,6 +118,7 @@ const app = createApp({
   },
   vandaag: vandaagInNederland,
   grenzen: config.grenzen,
+  apiVerzoekenPerMinuut: config.apiVerzoekenPerMinuut,
   griffierechtTarieven: config.griffierechtTarieven,
   log,
   gereed: () => gereed,

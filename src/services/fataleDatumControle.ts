@@ -230,7 +230,7 @@ export function listOngecontroleerdeFataleTermijnen(
     organisatieId,
     organisatieNaam: organisatie.naam,
     organisatieSoort: organisatie.soort,
-    scope: 'lezen',
+    scopes: ['lezen'],
   };
   const controles = loadFataleDatumControles(db, organisatieId);
   return termijnen

@@ -12,7 +12,7 @@ import { createFilingRenderer } from '../../src/documents/filingRenderer';
 import { createOutboxVerzender } from '../../src/mail/verzender';
 import { seedDemoInloggegevens } from '../../src/services/aanmeldService';
 import { createSessie } from '../../src/services/sessieService';
-import { createApiToken } from '../../src/services/apiTokenService';
+import { createApiToken, TOKEN_SCOPES } from '../../src/services/apiTokenService';
 import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
 import type { Logger } from '../../src/log/logger';
 
@@ -73,7 +73,7 @@ export function createTestApp(
       const id = findGebruikerIdByEmail(db, email);
       if (id === undefined) throw new Error(`no user ${email}`);
       const { token, sessie } = createSessie(db, SESSIE_GEHEIM, id, klok.nuMs);
-      a = { cookie: `sessie=${token}`, csrf: sessie.csrfToken, bearer: createApiToken(db, SESSIE_GEHEIM, id, { naam: 'test', scope: 'schrijven' }) };
+      a = { cookie: `sessie=${token}`, csrf: sessie.csrfToken, bearer: createApiToken(db, SESSIE_GEHEIM, id, { naam: 'test', scopes: TOKEN_SCOPES }) };
       aanmeldingen.set(email, a);
     }
     return a;
