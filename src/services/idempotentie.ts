@@ -47,7 +47,11 @@ export function claimIdempotentie(db: Db, tokenId: number, sleutel: string, verz
 /** Records the first answer of a claimed key. */
 export function recordIdempotentieAntwoord(db: Db, id: number, antwoord: { status: number; tekst: string; contentType: string | null }): void {
   writeTransaction(db, (tx) =>
-    tx.update(apiIdempotentie).set({ status: antwoord.status, antwoord: antwoord.tekst, contentType: antwoord.contentType }).where(eq(apiIdempotentie.id, id)).run(),
+    tx
+      .update(apiIdempotentie)
+      .set({ status: antwoord.status, antwoord: antwoord.tekst, contentType: antwoord.contentType })
+      .where(eq(apiIdempotentie.id, id))
+      .run(),
   );
 }
 

@@ -34,7 +34,13 @@ export function createZaakVoorTermijn(
     const zorgaanbiederId = invoer.zorgaanbiederId ?? loadClienten(db, actor).find((c) => c.naam === termijn.partij)?.id;
     if (zorgaanbiederId === undefined)
       return { ok: false, fouten: [{ veld: 'zorgaanbiederId', melding: 'kies de cliënt voor wie het beroep is (zorgaanbiederId)' }] };
-    openen = { soort: 'beroep', contracteerruimtebesluitId: Number(velden.contracteerruimtebesluitId), regio: termijn.regio, jaar: termijn.jaar, zorgaanbiederId };
+    openen = {
+      soort: 'beroep',
+      contracteerruimtebesluitId: Number(velden.contracteerruimtebesluitId),
+      regio: termijn.regio,
+      jaar: termijn.jaar,
+      zorgaanbiederId,
+    };
   }
   return createZaak(db, actor, openen, vandaag);
 }

@@ -47,7 +47,10 @@ export function idempotentie(deps: Pick<AppDeps, 'db' | 'nuMs'>): MiddlewareHand
     if (c.req.method !== 'POST' || sleutel === undefined || tokenId === undefined) return next();
     if (sleutel.length < 1 || sleutel.length > 200)
       return weigerApi(c, 400, 'Idempotency-Key: 1 tot 200 tekens', [{ veld: 'Idempotency-Key', melding: '1 tot 200 tekens' }]);
-    const hash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n`).update(await c.req.text()).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${c.req.method} ${c.req.path}\n`)
+      .update(await c.req.text())
+      .digest('hex');
     const claim = claimIdempotentie(deps.db, tokenId, sleutel, hash, (deps.nuMs ?? Date.now)());
     switch (claim.soort) {
       case 'anders':

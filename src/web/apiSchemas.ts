@@ -6,7 +6,10 @@ import { z } from '@hono/zod-openapi';
  * schemas themselves live in src/validation (shared with the forms and the CLI).
  */
 
-const datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ format: 'date', example: '2026-11-22' });
+const datum = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ format: 'date', example: '2026-11-22' });
 
 /** A field error: which field, and what is wrong with it, in Dutch. */
 export const VeldFoutSchema = z.object({ veld: z.string(), melding: z.string() }).openapi('VeldFout');
@@ -46,22 +49,17 @@ export const jsonBody = <S extends z.ZodType>(schema: S) => ({ body: { content: 
 /** The `Idempotency-Key` header every POST honours (issue 32.2). */
 export const IdempotentieKop = z.object({
   /** Header names are case-insensitive: `Idempotency-Key` as usual. */
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({
-      description:
-        'Een eigen sleutel (bijvoorbeeld een UUID) per bedoelde handeling: een herhaald verzoek met dezelfde sleutel en body krijgt het eerste antwoord terug en maakt niets dubbel (24 uur bewaard, per token).',
-    }),
+  'idempotency-key': z.string().min(1).max(200).optional().openapi({
+    description:
+      'Een eigen sleutel (bijvoorbeeld een UUID) per bedoelde handeling: een herhaald verzoek met dezelfde sleutel en body krijgt het eerste antwoord terug en maakt niets dubbel (24 uur bewaard, per token).',
+  }),
 });
 
 export const PagineringQuery = z.object({
   limit: z.string().optional().openapi({ description: 'hoeveel per pagina (standaard 100, hoogstens 1000)', example: '100' }),
   cursor: z.string().optional().openapi({ description: 'de `volgende` van de vorige pagina' }),
 });
-const volgende = z.string().nullable().openapi({ description: 'de URL van de volgende pagina, of null' });
+const volgende = z.string().nullable().openapi({ description: 'de `cursor` van de volgende pagina (ook in de kop `Link`), of null: dit was de laatste' });
 
 const AfleidingStapSchema = z.object({ stap: z.string(), datum, grondslag: z.string() }).openapi('AfleidingStap');
 const rechtsmiddel = z.enum(['bezwaar', 'beroep']);

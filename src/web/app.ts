@@ -56,7 +56,18 @@ const ONVEILIG = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LOKAAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Path prefixes served without signing in; test/server/routeTabel.test.ts checks every other route is protected. */
-export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/gereed', '/aanmelden', '/afmelden', '/welkom/', '/agenda/', '/api/v1/openapi.json', '/api/v1/docs'] as const;
+export const PUBLIEKE_PADEN = [
+  '/static/',
+  '/favicon.ico',
+  '/gezond',
+  '/gereed',
+  '/aanmelden',
+  '/afmelden',
+  '/welkom/',
+  '/agenda/',
+  '/api/v1/openapi.json',
+  '/api/v1/docs',
+] as const;
 
 /** The path as logged: the secret in a first-sign-in link or a calendar feed's file name never reaches the log. */
 const logPad = (pad: string) => pad.replace(/^\/(welkom|agenda)\/[^/]+/, '/$1/…');

@@ -35,7 +35,20 @@ export function buildOpenApiDocument(api: ApiApp): OpenApiDocument {
   });
 }
 
-type Schema = { $ref?: string; type?: string | string[]; format?: string; enum?: unknown[]; const?: unknown; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; properties?: Record<string, Schema>; required?: string[]; description?: string; nullable?: boolean };
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  description?: string;
+  nullable?: boolean;
+};
 
 /** A schema in a few words: `Zaak`, `string (date)`, `lijst van Termijn`, `"a" | "b"`. */
 export function describeSchema(s: Schema | undefined): string {
@@ -52,14 +65,31 @@ export function describeSchema(s: Schema | undefined): string {
 
 function describeVelden(s: Schema | undefined) {
   if (!s?.properties) return [];
-  return Object.entries(s.properties).map(([naam, v]) => ({ naam, type: describeSchema(v), verplicht: s.required?.includes(naam) ?? false, uitleg: v.description ?? '' }));
+  return Object.entries(s.properties).map(([naam, v]) => ({
+    naam,
+    type: describeSchema(v),
+    verplicht: s.required?.includes(naam) ?? false,
+    uitleg: v.description ?? '',
+  }));
 }
 
 /** What the reference page (GET /api/v1/docs) shows: each operation and each schema, in words, from the document. */
 export function buildApiReferentie(doc: OpenApiDocument) {
   const json = doc as unknown as {
     info: { title: string; description?: string };
-    paths: Record<string, Record<string, { summary?: string; description?: string; parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }> }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          summary?: string;
+          description?: string;
+          parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: Schema }[];
+          requestBody?: { content: Record<string, { schema: Schema }> };
+          responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
+        }
+      >
+    >;
     components?: { schemas?: Record<string, Schema> };
   };
   const operaties = Object.entries(json.paths).flatMap(([pad, methodes]) =>
@@ -71,12 +101,22 @@ export function buildApiReferentie(doc: OpenApiDocument) {
         pad: `/api/v1${pad}`,
         samenvatting: op.summary ?? '',
         beschrijving: op.description ?? '',
-        parameters: (op.parameters ?? []).map((p) => ({ naam: p.name, in: p.in, type: describeSchema(p.schema), verplicht: p.required ?? false, uitleg: p.description ?? p.schema?.description ?? '' })),
+        parameters: (op.parameters ?? []).map((p) => ({
+          naam: p.name,
+          in: p.in,
+          type: describeSchema(p.schema),
+          verplicht: p.required ?? false,
+          uitleg: p.description ?? p.schema?.description ?? '',
+        })),
         body: body ? { type: describeSchema(body), velden: body.$ref ? [] : describeVelden(body) } : undefined,
         antwoorden: Object.entries(op.responses).map(([status, a]) => ({
           status,
           uitleg: a.description,
-          type: a.content ? Object.entries(a.content).map(([mime, c]) => `${describeSchema(c.schema)}${mime === 'application/json' ? '' : ` (${mime})`}`).join(', ') : '',
+          type: a.content
+            ? Object.entries(a.content)
+                .map(([mime, c]) => `${describeSchema(c.schema)}${mime === 'application/json' ? '' : ` (${mime})`}`)
+                .join(', ')
+            : '',
         })),
       };
     }),

@@ -95,7 +95,12 @@ const zaakOpenenApiInvoer = z.union([
   z
     .object({
       termijn: z.string({ error: 'ontbreekt' }).min(1).max(500).openapi({ description: 'de `sleutel` van een termijn uit GET /termijnen' }),
-      zorgaanbiederId: z.coerce.number().int().positive().max(2 ** 31).optional(),
+      zorgaanbiederId: z.coerce
+        .number()
+        .int()
+        .positive()
+        .max(2 ** 31)
+        .optional(),
     })
     .strict(),
   ...zaakOpenenInvoer.options,
@@ -106,7 +111,11 @@ const zaakWijzigenInvoer = z
   .object({
     verantwoordelijkeId: notitiesInvoer.shape.verantwoordelijkeId.optional(),
     notities: notitiesInvoer.shape.notities.optional(),
-    herinneringsschema: z.string().max(100).optional().openapi({ description: 'werkdagen vóór het einde, bijvoorbeeld "10, 5, 1, 0"; leeg: dat van de verantwoordelijke' }),
+    herinneringsschema: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi({ description: 'werkdagen vóór het einde, bijvoorbeeld "10, 5, 1, 0"; leeg: dat van de verantwoordelijke' }),
     status: z.enum(['concept', 'ingediend', 'afgerond']).optional().openapi({
       description: '"concept" maakt "ingesteld" ongedaan; "ingediend" vraagt `ingesteld`, "afgerond" vraagt `afgerond` en `uitspraak`',
     }),
@@ -119,7 +128,10 @@ const zaakWijzigenInvoer = z
   .strict();
 
 /** From a PATCH body to the page's actions on the case, in a fixed order; field errors for what does not fit together. */
-function buildZaakWijzigingen(zaak: ZaakOverzichtRij, v: z.output<typeof zaakWijzigenInvoer>): { ok: true; wijzigingen: ZaakWijziging[] } | { ok: false; fouten: VeldFout[] } {
+function buildZaakWijzigingen(
+  zaak: ZaakOverzichtRij,
+  v: z.output<typeof zaakWijzigenInvoer>,
+): { ok: true; wijzigingen: ZaakWijziging[] } | { ok: false; fouten: VeldFout[] } {
   const wijzigingen: ZaakWijziging[] = [];
   const foutLijst: VeldFout[] = [];
   if (v.status === 'concept') wijzigingen.push({ naam: 'ingesteld-ongedaan', invoer: {} });
@@ -130,7 +142,8 @@ function buildZaakWijzigingen(zaak: ZaakOverzichtRij, v: z.output<typeof zaakWij
     if (v.afgerond === undefined) foutLijst.push({ veld: 'afgerond', melding: 'vul de datum van de uitspraak in' });
     else if (v.uitspraak === undefined) foutLijst.push({ veld: 'uitspraak', melding: 'vul de uitspraak in' });
     else wijzigingen.push({ naam: 'uitspraak', invoer: { afgerond: v.afgerond, uitspraak: v.uitspraak } });
-  } else if (v.status === 'afgerond' && zaak.status !== 'afgerond') foutLijst.push({ veld: 'uitspraak', melding: 'vul de uitspraak en de datum (afgerond) in' });
+  } else if (v.status === 'afgerond' && zaak.status !== 'afgerond')
+    foutLijst.push({ veld: 'uitspraak', melding: 'vul de uitspraak en de datum (afgerond) in' });
   if (v.griffierechtMededeling !== undefined) wijzigingen.push({ naam: 'griffierecht', invoer: { griffierechtMededeling: v.griffierechtMededeling } });
   if (v.notities !== undefined || v.verantwoordelijkeId !== undefined || v.herinneringsschema !== undefined) {
     const schema = v.herinneringsschema === undefined ? undefined : notitiesInvoer.shape.herinneringsschema.safeParse(v.herinneringsschema);
