@@ -37,7 +37,7 @@ export const SESSIE_TIJDEN = { inactiefMs: 30 * 60_000, maxMs: 12 * 3600_000 };
 export function createTestApp(
   vandaag = '2026-11-22',
   inwerkingtreding: string | null = '2025-01-01',
-  opties: { demo?: boolean; log?: Logger; griffierechtTarieven?: GriffierechtTarief[] } = {},
+  opties: { demo?: boolean; log?: Logger; griffierechtTarieven?: GriffierechtTarief[]; apiVerzoekenPerMinuut?: number } = {},
 ) {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-app-'));
   const db: Db = openDatabase(join(map, 'app.sqlite'), SESSIE_GEHEIM);
@@ -60,6 +60,8 @@ export function createTestApp(
       vandaag: () => vandaag,
       nuMs: () => klok.nuMs,
       mail,
+      // The clock stands still in tests: no rate limit unless a test sets one (test/server/routes/zakenApi.test.ts).
+      apiVerzoekenPerMinuut: opties.apiVerzoekenPerMinuut ?? 100_000,
       ...(opties.log ? { log: opties.log } : {}),
       ...(opties.griffierechtTarieven ? { griffierechtTarieven: opties.griffierechtTarieven } : {}),
     });
