@@ -66,15 +66,13 @@ const rechtsmiddel = z.enum(['bezwaar', 'beroep']);
 const tegen = z.enum(['tariefbeschikking', 'contracteerruimte']);
 const statusWaarde = z.enum(['nog-niet-open', 'open', 'in-beroep', 'onherroepelijk']);
 
+/** What a term and an exclusion share: the decision, the remedy, against what, where, when and for whom. */
+const besluitVelden = { besluit: z.string(), rechtsmiddel, tegen, regio: z.string(), jaar: z.number().int(), partij: z.string().optional() };
+
 export const TermijnSchema = z
   .object({
     sleutel: z.string().openapi({ description: 'stabiele sleutel van deze termijn (verandert niet als de datum verschuift); voor POST /zaken' }),
-    besluit: z.string(),
-    rechtsmiddel,
-    tegen,
-    regio: z.string(),
-    jaar: z.number().int(),
-    partij: z.string().optional(),
+    ...besluitVelden,
     soort: z.enum(['termijn', 'beschermend']),
     aanvang: datum,
     einde: datum,
@@ -90,12 +88,7 @@ export const TermijnSchema = z
 
 const UitsluitingSchema = z
   .object({
-    besluit: z.string(),
-    rechtsmiddel,
-    tegen,
-    regio: z.string(),
-    jaar: z.number().int(),
-    partij: z.string().optional(),
+    ...besluitVelden,
     reden: z.enum(['sluittarief-nacalculatie', 'geen-productieafspraken', 'onherroepelijk', 'geen-bezwaar-tegen-contracteerruimte', 'oud-regime']),
     grondslag: z.array(z.string()),
     toelichting: z.string(),
