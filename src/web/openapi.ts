@@ -63,13 +63,21 @@ export function describeSchema(s: Schema | undefined): string {
   return `${type ?? 'waarde'}${s.format ? ` (${s.format})` : ''}`;
 }
 
+/** A description's `code` spans as parts, for the page to set in <code> (the text itself stays escaped). */
+export function splitCode(tekst: string): { tekst: string; code: boolean }[] {
+  return tekst
+    .split('`')
+    .map((deel, i) => ({ tekst: deel, code: i % 2 === 1 }))
+    .filter((d) => d.tekst !== '');
+}
+
 function describeVelden(s: Schema | undefined) {
   if (!s?.properties) return [];
   return Object.entries(s.properties).map(([naam, v]) => ({
     naam,
     type: describeSchema(v),
     verplicht: s.required?.includes(naam) ?? false,
-    uitleg: v.description ?? '',
+    uitleg: splitCode(v.description ?? ''),
   }));
 }
 
@@ -100,18 +108,18 @@ export function buildApiReferentie(doc: OpenApiDocument) {
         methode: methode.toUpperCase(),
         pad: `/api/v1${pad}`,
         samenvatting: op.summary ?? '',
-        beschrijving: op.description ?? '',
+        beschrijving: splitCode(op.description ?? ''),
         parameters: (op.parameters ?? []).map((p) => ({
           naam: p.name,
           in: p.in,
           type: describeSchema(p.schema),
           verplicht: p.required ?? false,
-          uitleg: p.description ?? p.schema?.description ?? '',
+          uitleg: splitCode(p.description ?? p.schema?.description ?? ''),
         })),
         body: body ? { type: describeSchema(body), velden: body.$ref ? [] : describeVelden(body) } : undefined,
         antwoorden: Object.entries(op.responses).map(([status, a]) => ({
           status,
-          uitleg: a.description,
+          uitleg: splitCode(a.description),
           type: a.content
             ? Object.entries(a.content)
                 .map(([mime, c]) => `${describeSchema(c.schema)}${mime === 'application/json' ? '' : ` (${mime})`}`)
@@ -127,5 +135,5 @@ export function buildApiReferentie(doc: OpenApiDocument) {
     velden: describeVelden(s),
     varianten: (s.oneOf ?? []).map((v) => ({ type: describeSchema(v.properties?.type), velden: describeVelden(v) })),
   }));
-  return { titel: `${json.info.title}: API-referentie`, inleiding: json.info.description ?? '', operaties, schemas };
+  return { titel: `${json.info.title}: API-referentie`, inleiding: splitCode(json.info.description ?? ''), operaties, schemas };
 }
