@@ -3,6 +3,9 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { startTestServer } from '../support/testServer';
 import { DEMO } from '../support/testApp';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { buildOpenApiDocument, declareApiRoute } from '../../src/web/openapi';
+import { jsonAntwoord, jsonBody, STANDAARD_FOUTEN } from '../../src/web/apiSchemas';
 
 /**
  * The contract of /api/v1 (issue 32.1): the OpenAPI document served by the app passes a standard validator, names
@@ -77,6 +80,24 @@ describe('the OpenAPI document of /api/v1', () => {
     expect(routes.length).toBeGreaterThanOrEqual(10);
     expect(routes.filter((r) => !gedeclareerd.includes(r))).toEqual([]);
     expect(gedeclareerd.filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('takes a route served elsewhere in a few lines: declareApiRoute with its zod schemas (how the webhook routes join)', () => {
+    const api = new OpenAPIHono();
+    const Invoer = z.object({ url: z.string().url(), events: z.array(z.string()) }).openapi('VoorbeeldInvoer');
+    declareApiRoute(
+      api as never,
+      createRoute({
+        method: 'post',
+        path: '/voorbeeld',
+        request: jsonBody(Invoer),
+        responses: { 201: jsonAntwoord(z.object({ id: z.number() }), 'gemaakt'), ...STANDAARD_FOUTEN },
+      }),
+    );
+    const document = buildOpenApiDocument(api as never) as unknown as Doc & { components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(document.paths['/voorbeeld']!)).toEqual(['post']);
+    expect(Object.keys(document.paths['/voorbeeld']!.post!.responses).sort()).toEqual(['201', '401', '403', '429']);
+    expect(document.components.schemas.VoorbeeldInvoer).toBeDefined();
   });
 
   it('serves a readable reference page within the CSP: no script, nothing from elsewhere, every operation named', async () => {
