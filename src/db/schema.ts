@@ -706,10 +706,55 @@ export const fataleDatumControles = sqliteTable(
     gecontroleerdOp: text('gecontroleerd_op')
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))`),
+    /**
+     * Who checked (issue 30.2): a colleague, the same person in a second reading after a night (a one-person
+     * organisation), or an external checker invited for this date only (`gecontroleerdDoor` is then who invited).
+     */
+    soort: text('soort', { enum: ['collega', 'tweede-lezing', 'extern'] })
+      .notNull()
+      .default('collega'),
+    /** What was compared (issue 30.2): the kenmerk on the besluit, its bekendmaking and how that is known. Null before 30.2. */
+    kenmerk: text('kenmerk'),
+    bekendmaking: text('bekendmaking'),
+    bekendmakingWijze: text('bekendmaking_wijze', { enum: ['verzenddatum', 'stempel', 'ontvangst'] }),
+    externNaam: text('extern_naam'),
+    externEmail: text('extern_email'),
   },
   (t) => [
+    check('fatale_datum_controles_soort', sql`${t.soort} IN ('collega', 'tweede-lezing', 'extern')`),
+    check('fatale_datum_controles_wijze', sql`${t.bekendmakingWijze} IS NULL OR ${t.bekendmakingWijze} IN ('verzenddatum', 'stempel', 'ontvangst')`),
     unique('fatale_datum_controles_uniek').on(t.organisatieId, t.partij, t.regioId, t.jaar, t.einde),
     check('fatale_datum_controles_einde', isIsoDatum('einde')),
     check('fatale_datum_controles_jaar', isJaar('jaar')),
   ],
+);
+
+/**
+ * An external checker invited by a one-person organisation (issue 30.2): one date of one term, by a one-time link that
+ * expires; the link shows that term's besluit and afleiding, nothing else of the organisation.
+ */
+export const controleUitnodigingen = sqliteTable(
+  'controle_uitnodigingen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    partij: text('partij').notNull(),
+    regioId: integer('regio_id')
+      .notNull()
+      .references(() => zorgkantoorregios.id),
+    jaar: integer('jaar').notNull(),
+    einde: text('einde').notNull(),
+    naam: text('naam').notNull(),
+    email: text('email').notNull(),
+    uitgenodigdDoor: integer('uitgenodigd_door')
+      .notNull()
+      .references(() => gebruikers.id),
+    verlooptOp: text('verloopt_op').notNull(),
+    gebruiktOp: text('gebruikt_op'),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [index('controle_uitnodigingen_organisatie').on(t.organisatieId, t.regioId, t.jaar), check('controle_uitnodigingen_einde', isIsoDatum('einde'))],
 );

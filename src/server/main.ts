@@ -14,6 +14,9 @@ import { openDatabase } from '../db/verbinding';
 import { checkDatabaseBestand, DatabaseFout } from '../db/databaseControle';
 import { BACKUP_PATROON, claimDatabase } from '../db/backup';
 import { seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
+import { shiftDemoData } from '../db/demoVerschuiving';
+import { demoDataSchema } from '../db/demoDataSchema';
+import demoJson from '../../seed/demo.json';
 import { createTermijnService } from '../services/termijnService';
 import { createApp } from '../web/app';
 import { createWeergave } from '../web/weergave';
@@ -88,7 +91,8 @@ seedZorgkantoorregios(db);
 let demoWachtwoord: string | undefined;
 if (config.demo) {
   demoWachtwoord = loadDemoWachtwoord(config);
-  if (config.seedDemo) seedDemoData(db);
+  // The demo laid out as of today (issue 30.6): every stage exists whenever it is first started.
+  if (config.seedDemo) seedDemoData(db, shiftDemoData(demoDataSchema.parse(demoJson), vandaagInNederland()));
   // The demo accounts (from seed/demo.json) sign in with the demo password and no second factor, in demo mode only.
   seedDemoInloggegevens(db, demoWachtwoord, DEMO_EMAILS);
 }
@@ -128,8 +132,11 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   gereed = true;
   log.info({ database: resolve(config.databasePad) }, `Termijnbewaking serving ${config.basisUrl ?? `http://localhost:${info.port}`}`);
   if (demoWachtwoord) {
-    log.info('Demo mode (NODE_ENV is not production): demo accounts sign in with this password, no second factor.');
-    log.info(`Demo-wachtwoord: ${demoWachtwoord}`);
+    log.info('Demo mode (NODE_ENV is not production): demo accounts sign in with the demo password, no second factor.');
+    // Issue 30.6: the password on a plain line of its own, not inside a JSON log line.
+    process.stderr.write(
+      `\nDemo: open ${config.basisUrl ?? `http://localhost:${info.port}`}; de demo-accounts staan op de aanmeldpagina.\nDemo-wachtwoord: ${demoWachtwoord}\n\n`,
+    );
   }
 }) as Server;
 if (config.inwerkingtreding === null) {

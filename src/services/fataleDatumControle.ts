@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { preparePerVerbinding } from '../db/voorbereid';
-import { auditLog, fataleDatumControles, gebruikers, organisaties, tariefbeschikkingen, zorgkantoorregios } from '../db/schema';
-import type { IsoDatum } from '../domain/kalender/kalenderdatum';
+import { auditLog, contracteerruimtebesluiten, fataleDatumControles, gebruikers, organisaties, tariefbeschikkingen, zorgkantoorregios } from '../db/schema';
+import { NL_ZONE, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Termijn } from '../domain/termijnen/termijn';
-import { formatTijdstip } from '../opmaak/opmaak';
+import { formatDatumLang, formatTijdstip } from '../opmaak/opmaak';
 import { recordAudit } from './auditService';
 import { InvoerFout } from './invoerFout';
 import { writeRegistratie, type Registratie } from './besluitRegistratie';
@@ -14,28 +15,52 @@ import { loadRegioRegister } from './regioBeheer';
 import type { BerekendOverzicht, TermijnService } from './termijnService';
 import { loadZaken } from './zaakRegistratie';
 import { findZaakTermijnen } from './zaakTermijnen';
-import { hoofdletter } from '../domain/tekst';
 
 /**
- * The four-eyes check of fatal dates (issue 14): a second jurist of the organisation confirms the last day of a
- * party's term in a (regio, jaar). A check holds for that exact last day: when the date moves (an amended decision,
- * a corrected bekendmaking) the new date is unchecked again.
+ * The four-eyes check of fatal dates (issue 14; issue 30.2): someone other than the first pair of eyes confirms the last
+ * day of a party's term in a (regio, jaar) against the besluit itself, and the check records what was compared. A
+ * check holds for that exact last day: when the date moves (an amended decision, a corrected bekendmaking) the new date
+ * is unchecked again.
+ *
+ * Who checks: a colleague who neither registered (imported, changed) the decision nor is responsible for its case. An
+ * organisation without such a colleague (one jurist, or two who are both first eyes) invites an external checker for
+ * that one date, or its jurist records a second reading after a night, marked as such.
  */
+export type ControleSoort = 'collega' | 'tweede-lezing' | 'extern';
+export type BekendmakingWijze = 'verzenddatum' | 'stempel' | 'ontvangst';
+
+/** How the checker knows the day of bekendmaking (art. 3:41 Awb: the day of sending; the stamp or receipt prove it). */
+export const BEKENDMAKING_WIJZE_TEKST: Record<BekendmakingWijze, string> = {
+  verzenddatum: 'de verzenddatum op het besluit',
+  stempel: 'het poststempel op de envelop',
+  ontvangst: 'de datum van ontvangst',
+};
+
 export interface FataleDatumControle {
   door: string;
   /** UTC ISO instant. */
   op: string;
   /** "30 november 2026 om 14:05" (Europe/Amsterdam). */
   opTekst: string;
+  soort: ControleSoort;
+  /** What the checker compared (absent for checks recorded before issue 30.2). */
+  vergeleken?: { kenmerk: string; bekendmaking: IsoDatum; wijze: BekendmakingWijze; wijzeTekst: string };
 }
 
-/** What a page shows next to a date: checked (by whom, when), or not yet, and whether this actor may check it. */
+/** What a page shows next to a date: checked (by whom, when, against what), or not yet, who may check it, and how. */
 export interface ControleWeergave {
   nodig: boolean;
   gecontroleerd?: FataleDatumControle;
+  /** The actor may check it as a colleague (the second pair of eyes). */
   magControleren: boolean;
   /** Why this actor may not check it, said before any click (issue 30.2). */
   nietZelf?: string;
+  /** Who of the organisation may check it, by name (issue 30.2: said before any click). */
+  controleurs: string[];
+  /** Nobody of the organisation but the first eyes can: an external checker or a second reading (issue 30.2). */
+  alleenEerstOgen: boolean;
+  /** The check page of this date. */
+  pad: string;
   formulier: { partij: string; regio: string; jaar: number; einde: IsoDatum };
 }
 
@@ -44,6 +69,13 @@ export interface TeControlerenDatum {
   regio: string;
   jaar: number;
   einde: IsoDatum;
+}
+
+/** What the checker read on the besluit (issue 30.2): compared with what the date was computed from. */
+export interface Vergelijking {
+  kenmerk: string;
+  bekendmaking: IsoDatum;
+  wijze: BekendmakingWijze;
 }
 
 /** A fatal date: a statutory term (not a precaution or possible date) — missing it makes the filing inadmissible. */
@@ -55,6 +87,13 @@ export function formatControleSleutel(d: TeControlerenDatum): string {
   return `${d.partij ?? ''}|${d.regio}|${d.jaar}|${d.einde}`;
 }
 
+/** The check page of a date (GET /termijnen/controle). */
+export function formatControlePad(d: TeControlerenDatum, terug?: string): string {
+  const q = new URLSearchParams({ partij: d.partij ?? '', regio: d.regio, jaar: String(d.jaar), einde: d.einde });
+  if (terug) q.set('terug', terug);
+  return `/termijnen/controle?${q.toString()}`;
+}
+
 const controlesVraag = preparePerVerbinding((db) =>
   db
     .select({
@@ -64,6 +103,11 @@ const controlesVraag = preparePerVerbinding((db) =>
       einde: fataleDatumControles.einde,
       door: gebruikers.naam,
       op: fataleDatumControles.gecontroleerdOp,
+      soort: fataleDatumControles.soort,
+      kenmerk: fataleDatumControles.kenmerk,
+      bekendmaking: fataleDatumControles.bekendmaking,
+      wijze: fataleDatumControles.bekendmakingWijze,
+      externNaam: fataleDatumControles.externNaam,
     })
     .from(fataleDatumControles)
     .innerJoin(zorgkantoorregios, eq(fataleDatumControles.regioId, zorgkantoorregios.id))
@@ -75,7 +119,21 @@ const controlesVraag = preparePerVerbinding((db) =>
 /** The checks of one organisation, by (partij, regio, jaar, einde): one indexed query per page. */
 export function loadFataleDatumControles(db: Db, organisatieId: number): Map<string, FataleDatumControle> {
   const rijen = controlesVraag(db).all({ organisatieId });
-  return new Map(rijen.map((r) => [formatControleSleutel({ ...r, partij: r.partij || undefined }), { door: r.door, op: r.op, opTekst: formatTijdstip(r.op) }]));
+  return new Map(
+    rijen.map((r) => [
+      formatControleSleutel({ ...r, partij: r.partij || undefined }),
+      {
+        // An external checker is named as such, with who invited them.
+        door: r.soort === 'extern' ? `${r.externNaam ?? 'een externe controleur'} (extern, uitgenodigd door ${r.door})` : r.door,
+        op: r.op,
+        opTekst: formatTijdstip(r.op),
+        soort: r.soort,
+        ...(r.kenmerk && r.bekendmaking && r.wijze
+          ? { vergeleken: { kenmerk: r.kenmerk, bekendmaking: r.bekendmaking, wijze: r.wijze, wijzeTekst: BEKENDMAKING_WIJZE_TEKST[r.wijze] } }
+          : {}),
+      },
+    ]),
+  );
 }
 
 /**
@@ -87,120 +145,292 @@ export function buildControleWeergave(
   controles: ReadonlyMap<string, FataleDatumControle>,
   t: Termijn,
   peildatum: IsoDatum,
-  eersteOgen?: EersteOgen,
+  vierOgen?: VierOgen,
+  terug?: string,
 ): ControleWeergave | undefined {
   if (actor.organisatieSoort === 'nza') return undefined;
   const gecontroleerd = controles.get(formatControleSleutel(t));
   if ((!isFataleDatum(t) || t.einde < peildatum) && !gecontroleerd) return undefined;
-  const reden = !gecontroleerd && can(actor, 'termijn.controleren') ? eersteOgen?.(t) : undefined;
+  const reden = !gecontroleerd && can(actor, 'termijn.controleren') ? vierOgen?.reden(t, actor.gebruikerId) : undefined;
+  const controleurs = gecontroleerd || !vierOgen ? [] : vierOgen.controleurs(t);
+  const namen = controleurs.map((g) => (g.id === actor.gebruikerId ? `${g.naam} (u)` : g.naam));
   return {
     nodig: isFataleDatum(t) && t.einde >= peildatum && !gecontroleerd,
     ...(gecontroleerd ? { gecontroleerd } : {}),
-    ...(reden ? { nietZelf: `U kunt deze datum niet zelf controleren: ${EERSTE_OGEN_UITLEG[reden]}. Vraag een collega.` } : {}),
+    ...(reden
+      ? {
+          nietZelf: describeNietZelf(
+            reden,
+            controleurs.map((g) => g.naam),
+          ),
+        }
+      : {}),
     magControleren: can(actor, 'termijn.controleren') && !reden,
+    controleurs: namen,
+    alleenEerstOgen: !gecontroleerd && vierOgen !== undefined && controleurs.length === 0,
+    pad: formatControlePad(t, terug),
     formulier: { partij: t.partij ?? '', regio: t.regio, jaar: t.jaar, einde: t.einde },
   };
 }
 
+/** "U kunt deze datum niet zelf controleren: …" with whom to ask, or what else to do when nobody can. */
+function describeNietZelf(reden: EersteOgenReden, controleurs: string[]): string {
+  const wie = controleurs.length
+    ? `Vraag ${formatOpsomming(controleurs, 'of')}.`
+    : 'Niemand anders in uw organisatie kan het: nodig een externe controleur uit, of leg na een nacht een tweede lezing vast.';
+  return `U kunt deze datum niet zelf controleren: ${EERSTE_OGEN_UITLEG[reden]}. ${wie}`;
+}
+
+function formatOpsomming(namen: string[], voegwoord: 'en' | 'of'): string {
+  return namen.length <= 1 ? (namen[0] ?? '') : `${namen.slice(0, -1).join(', ')} ${voegwoord} ${namen[namen.length - 1]}`;
+}
+
+/** Finds the actor's organisation's fatal date still to come that the form names; refused in Dutch when there is none. */
+export function findTeControlerenTermijn(db: Db, berekend: BerekendOverzicht, vandaag: IsoDatum, invoer: TeControlerenDatum) {
+  const regio = loadRegioRegister(db).find(invoer.regio);
+  const termijn = regio
+    ? berekend.cel(regio.naam, invoer.jaar)?.termijnen.find((t) => isFataleDatum(t) && (t.partij ?? '') === (invoer.partij ?? '') && t.einde === invoer.einde)
+    : undefined;
+  if (!regio || !termijn || termijn.einde < vandaag)
+    throw new InvoerFout([
+      { veld: 'einde', melding: 'Deze datum is niet (meer) de laatste dag van een lopende termijn van uw organisatie. Laad de pagina opnieuw.' },
+    ]);
+  return { regio, termijn };
+}
+
 /**
- * Records that the actor, as the second pair of eyes, confirmed the last day of a term of the actor's organisation.
- * Refused with a Dutch reason when the date is not (any longer) the last day of such a term, or when the actor is the
- * first pair of eyes: who registered or changed the dates of the decision, or who is responsible for its case.
+ * What the checker read must be what the date was computed from: the kenmerk of the besluit and its day of
+ * bekendmaking (art. 6:8 Awb: the term starts the day after). A difference records nothing and says which.
  */
-export function confirmFataleDatum(db: Db, actor: Actor, termijnen: TermijnService, vandaag: IsoDatum, invoer: TeControlerenDatum): Registratie {
+export function compareMetBesluit(termijn: Termijn, v: Vergelijking): void {
+  const fouten = [];
+  if (v.kenmerk.replace(/\s+/g, ' ').trim().toLowerCase() !== termijn.besluit.toLowerCase())
+    fouten.push({
+      veld: 'kenmerk',
+      melding: `Het kenmerk dat u las (${v.kenmerk.trim()}) is niet dat van het besluit waarvan deze datum is berekend (${termijn.besluit}). Niets vastgelegd: ga na of het juiste besluit is geregistreerd.`,
+    });
+  if (v.bekendmaking !== termijn.bekendgemaakt)
+    fouten.push({
+      veld: 'bekendmaking',
+      melding: `De bekendmaking die u las (${formatDatumLang(v.bekendmaking)}) is niet die waarvan deze datum is berekend (${formatDatumLang(termijn.bekendgemaakt)}). Niets vastgelegd: laat de registratie van het besluit corrigeren als uw datum juist is.`,
+    });
+  if (fouten.length) throw new InvoerFout(fouten);
+}
+
+/** The Amsterdam calendar day of a stored UTC instant. */
+export function findDagVan(instant: string): IsoDatum {
+  return DateTime.fromISO(instant.replace(' ', 'T'), { zone: 'utc' }).setZone(NL_ZONE).toISODate() as IsoDatum;
+}
+
+export function insertControle(
+  tx: Db,
+  organisatieId: number,
+  regioId: number,
+  termijn: Termijn,
+  v: Vergelijking,
+  door: number,
+  soort: ControleSoort,
+  extern?: { naam: string; email: string },
+): number {
+  const bestaand = tx
+    .select({ id: fataleDatumControles.id })
+    .from(fataleDatumControles)
+    .where(
+      and(
+        eq(fataleDatumControles.organisatieId, organisatieId),
+        eq(fataleDatumControles.partij, termijn.partij ?? ''),
+        eq(fataleDatumControles.regioId, regioId),
+        eq(fataleDatumControles.jaar, termijn.jaar),
+        eq(fataleDatumControles.einde, termijn.einde),
+      ),
+    )
+    .get();
+  if (bestaand) throw new InvoerFout([{ veld: 'einde', melding: 'Deze datum is al gecontroleerd.' }]);
+  return tx
+    .insert(fataleDatumControles)
+    .values({
+      organisatieId,
+      partij: termijn.partij ?? '',
+      regioId,
+      jaar: termijn.jaar,
+      einde: termijn.einde,
+      gecontroleerdDoor: door,
+      soort,
+      kenmerk: termijn.besluit,
+      bekendmaking: v.bekendmaking,
+      bekendmakingWijze: v.wijze,
+      externNaam: extern?.naam ?? null,
+      externEmail: extern?.email ?? null,
+    })
+    .returning({ id: fataleDatumControles.id })
+    .get().id;
+}
+
+export const controleKenmerken = (termijn: Termijn, v: Vergelijking) => ({
+  partij: termijn.partij ?? 'alle partijen',
+  regio: termijn.regio,
+  jaar: termijn.jaar,
+  besluit: termijn.besluit,
+  bekendmaking: v.bekendmaking,
+  bekendmakingBekendUit: BEKENDMAKING_WIJZE_TEKST[v.wijze],
+});
+
+/**
+ * Records that the actor confirmed the last day of a term of the actor's organisation, having compared the besluit:
+ * as a colleague (the second pair of eyes), or — where nobody of the organisation but the first eyes can — as a second
+ * reading by the same person on a later day than the besluit was registered or changed. Refused with a Dutch reason
+ * when the date is not (any longer) the last day of such a term, when what was read differs, or when the actor may not.
+ */
+export function confirmFataleDatum(
+  db: Db,
+  actor: Actor,
+  termijnen: TermijnService,
+  vandaag: IsoDatum,
+  invoer: TeControlerenDatum & Vergelijking & { soort: 'collega' | 'tweede-lezing' },
+  nu: Date = new Date(),
+): Registratie {
   assertCan(actor, 'termijn.controleren');
   return writeRegistratie(db, (tx) => {
-    const regio = loadRegioRegister(db).find(invoer.regio);
     const berekend = termijnen.computeVoorActor(actor, vandaag);
-    const termijn = regio
-      ? berekend.cel(regio.naam, invoer.jaar)?.termijnen.find((t) => isFataleDatum(t) && (t.partij ?? '') === (invoer.partij ?? '') && t.einde === invoer.einde)
-      : undefined;
-    if (!regio || !termijn)
-      throw new InvoerFout([{ veld: 'einde', melding: 'deze datum is niet (meer) de laatste dag van een termijn van uw organisatie; laad de pagina opnieuw' }]);
-    const reden = loadEersteOgen(tx, actor, berekend)(termijn);
-    if (reden)
+    const { regio, termijn } = findTeControlerenTermijn(tx, berekend, vandaag, invoer);
+    const vierOgen = loadVierOgen(tx, actor, berekend);
+    const reden = vierOgen.reden(termijn, actor.gebruikerId);
+    if (invoer.soort === 'collega' && reden)
       throw new InvoerFout([
-        { veld: 'einde', melding: `${hoofdletter(EERSTE_OGEN_UITLEG[reden])}: een tweede jurist van uw organisatie moet de datum controleren (vier ogen).` },
+        {
+          veld: 'einde',
+          melding: describeNietZelf(
+            reden,
+            vierOgen.controleurs(termijn).map((g) => g.naam),
+          ),
+        },
       ]);
-    const bestaand = tx
-      .select({ id: fataleDatumControles.id })
-      .from(fataleDatumControles)
-      .where(
-        and(
-          eq(fataleDatumControles.organisatieId, actor.organisatieId),
-          eq(fataleDatumControles.partij, termijn.partij ?? ''),
-          eq(fataleDatumControles.regioId, regio.id),
-          eq(fataleDatumControles.jaar, termijn.jaar),
-          eq(fataleDatumControles.einde, termijn.einde),
-        ),
-      )
-      .get();
-    if (bestaand) throw new InvoerFout([{ veld: 'einde', melding: 'deze datum is al gecontroleerd' }]);
-    const id = tx
-      .insert(fataleDatumControles)
-      .values({
-        organisatieId: actor.organisatieId,
-        partij: termijn.partij ?? '',
-        regioId: regio.id,
-        jaar: termijn.jaar,
-        einde: termijn.einde,
-        gecontroleerdDoor: actor.gebruikerId,
-      })
-      .returning({ id: fataleDatumControles.id })
-      .get().id;
+    if (invoer.soort === 'tweede-lezing') {
+      const mogelijk = findTweedeLezing(vierOgen, termijn, actor, nu);
+      if (!mogelijk.mogelijk) throw new InvoerFout([{ veld: 'soort', melding: mogelijk.waarom }]);
+    }
+    compareMetBesluit(termijn, invoer);
+    const id = insertControle(tx, actor.organisatieId, regio.id, termijn, invoer, actor.gebruikerId, invoer.soort);
     recordAudit(tx, actor, {
-      actie: 'fatale datum gecontroleerd',
+      actie: invoer.soort === 'tweede-lezing' ? 'fatale datum gecontroleerd (tweede lezing)' : 'fatale datum gecontroleerd',
       onderwerp: 'fatale datum',
       onderwerpId: id,
       wijzigingen: { gecontroleerd: [null, termijn.einde] },
-      kenmerken: { partij: termijn.partij ?? 'alle partijen', regio: termijn.regio, jaar: termijn.jaar, besluit: termijn.besluit },
+      kenmerken: controleKenmerken(termijn, invoer),
     });
     return id;
   });
 }
 
+/**
+ * A second reading by the first pair of eyes (issue 30.2), for an organisation where nobody else can check: only when
+ * the actor is a first pair of eyes of the date, and on a later calendar day than its besluit was last registered or
+ * changed ("after a night").
+ */
+export function findTweedeLezing(
+  vierOgen: VierOgen,
+  termijn: Termijn,
+  actor: Actor,
+  nu: Date,
+): { mogelijk: true } | { mogelijk: false; waarom: string; vanaf?: IsoDatum } {
+  if (!vierOgen.reden(termijn, actor.gebruikerId))
+    return { mogelijk: false, waarom: 'U kunt deze datum gewoon controleren; een tweede lezing is voor wie het besluit zelf vastlegde.' };
+  const controleurs = vierOgen.controleurs(termijn).map((g) => g.naam);
+  if (controleurs.length)
+    return {
+      mogelijk: false,
+      waarom: `Een tweede lezing door uzelf kan alleen als niemand anders in uw organisatie de datum kan controleren. Vraag ${formatOpsomming(controleurs, 'of')}.`,
+    };
+  const gelezen = vierOgen.laatstGelezen(termijn);
+  const vandaag = findDagVan(nu.toISOString());
+  if (gelezen && findDagVan(gelezen) >= vandaag) {
+    const vanaf = DateTime.fromISO(vandaag).plus({ days: 1 }).toISODate() as IsoDatum;
+    return {
+      mogelijk: false,
+      vanaf,
+      waarom: `Een tweede lezing kan vanaf morgen, ${formatDatumLang(vanaf)}: het besluit is vandaag vastgelegd of gewijzigd, en u leest het na een nacht opnieuw.`,
+    };
+  }
+  return { mogelijk: true };
+}
+
 /** Why the actor is a first pair of eyes of a term and may not be its second (issue 14; 30.2: said before any click). */
 export type EersteOgenReden = 'geregistreerd' | 'verantwoordelijk';
-export type EersteOgen = (t: Termijn) => EersteOgenReden | undefined;
+
+/** The four eyes of an organisation's terms: who is a first pair of eyes of a date, and who may check it. */
+export interface VierOgen {
+  reden(t: Termijn, gebruikerId: number): EersteOgenReden | undefined;
+  /** The members who may check the date: writers who are no first pair of eyes of it. */
+  controleurs(t: Termijn): { id: number; naam: string }[];
+  /** When the date's besluit was last registered or had its dates changed (UTC instant), where known. */
+  laatstGelezen(t: Termijn): string | undefined;
+}
 
 export const EERSTE_OGEN_UITLEG: Record<EersteOgenReden, string> = {
   geregistreerd: 'u hebt het besluit geregistreerd of de data ervan gewijzigd',
   verantwoordelijk: 'u bent verantwoordelijk voor de zaak',
 };
 
+const EERSTE_INVOER_ACTIES = ['tariefbeschikking geregistreerd', 'tariefbeschikking geïmporteerd', 'datums gewijzigd'];
+
 /**
- * The first pair of eyes of the actor's organisation's terms, as seen by the actor: whether the actor registered, imported
- * or changed the dates of the term's decision (the audit log), or is responsible for a case that shows this date
- * (matched as the case page matches, findZaakTermijnen). Loaded once per page, asked per term.
+ * The first pairs of eyes of the actor's organisation's terms: who registered, imported or changed the dates of the
+ * term's decision (the audit log), and who is responsible for a case that shows this date (matched as the case page
+ * matches, findZaakTermijnen); and the members who may check. Loaded once per page, asked per term.
  */
-export function loadEersteOgen(db: Pick<Db, 'select'>, actor: Actor, berekend: BerekendOverzicht): EersteOgen {
-  const eigenBesluiten = new Set(
-    db
-      .select({ kenmerk: tariefbeschikkingen.kenmerk })
-      .from(auditLog)
-      .innerJoin(tariefbeschikkingen, and(eq(auditLog.onderwerpId, tariefbeschikkingen.id), eq(tariefbeschikkingen.organisatieId, actor.organisatieId)))
-      .where(
-        and(
-          eq(auditLog.onderwerp, 'tariefbeschikking'),
-          eq(auditLog.gebruikerId, actor.gebruikerId),
-          inArray(auditLog.actie, ['tariefbeschikking geregistreerd', 'tariefbeschikking geïmporteerd', 'datums gewijzigd']),
-        ),
-      )
-      .all()
-      .map((r) => r.kenmerk),
-  );
-  const verantwoordelijk = new Set<string>();
-  for (const zaak of loadZaken(db as Db, actor)) {
-    if (zaak.verantwoordelijkeId !== actor.gebruikerId) continue;
-    const gevonden = findZaakTermijnen(berekend, zaak);
-    for (const t of [...gevonden.termijnen, ...gevonden.partijDatums]) verantwoordelijk.add(formatControleSleutel(t));
+export function loadVierOgen(db: Pick<Db, 'select'>, actor: Actor, berekend: BerekendOverzicht): VierOgen {
+  const invoerders = new Map<string, Map<number, string>>();
+  const rijen = db
+    .select({ kenmerk: tariefbeschikkingen.kenmerk, gebruikerId: auditLog.gebruikerId, op: auditLog.op })
+    .from(auditLog)
+    .innerJoin(tariefbeschikkingen, and(eq(auditLog.onderwerpId, tariefbeschikkingen.id), eq(tariefbeschikkingen.organisatieId, actor.organisatieId)))
+    .where(and(eq(auditLog.onderwerp, 'tariefbeschikking'), eq(auditLog.organisatieId, actor.organisatieId), inArray(auditLog.actie, EERSTE_INVOER_ACTIES)))
+    .all();
+  for (const r of rijen) {
+    if (r.gebruikerId === null) continue;
+    const per = invoerders.get(r.kenmerk) ?? new Map<number, string>();
+    per.set(r.gebruikerId, r.op > (per.get(r.gebruikerId) ?? '') ? r.op : per.get(r.gebruikerId)!);
+    invoerders.set(r.kenmerk, per);
   }
-  return (t) =>
-    t.besluitType === 'tariefbeschikking' && eigenBesluiten.has(t.besluit)
+  const besluitGeregistreerd = new Map(
+    db
+      .select({ kenmerk: contracteerruimtebesluiten.kenmerk, op: contracteerruimtebesluiten.aangemaaktOp })
+      .from(contracteerruimtebesluiten)
+      .all()
+      .map((r) => [r.kenmerk, r.op]),
+  );
+  const verantwoordelijken = new Map<string, Set<number>>();
+  for (const zaak of loadZaken(db as Db, actor)) {
+    if (zaak.verantwoordelijkeId === null || zaak.verantwoordelijkeId === undefined) continue;
+    const gevonden = findZaakTermijnen(berekend, zaak);
+    for (const t of [...gevonden.termijnen, ...gevonden.partijDatums]) {
+      const sleutel = formatControleSleutel(t);
+      verantwoordelijken.set(sleutel, (verantwoordelijken.get(sleutel) ?? new Set()).add(zaak.verantwoordelijkeId));
+    }
+  }
+  const leden = db
+    .select({ id: gebruikers.id, naam: gebruikers.naam, email: gebruikers.email, rol: gebruikers.rol })
+    .from(gebruikers)
+    .where(eq(gebruikers.organisatieId, actor.organisatieId))
+    .orderBy(gebruikers.naam)
+    .all()
+    // The rule of who may check is the permission's, asked of each member as it would be asked of them.
+    .filter((g) => can({ ...actor, gebruikerId: g.id, naam: g.naam, email: g.email, rol: g.rol, scopes: undefined }, 'termijn.controleren'));
+  const reden = (t: Termijn, gebruikerId: number): EersteOgenReden | undefined =>
+    t.besluitType === 'tariefbeschikking' && invoerders.get(t.besluit)?.has(gebruikerId)
       ? 'geregistreerd'
-      : verantwoordelijk.has(formatControleSleutel(t))
+      : verantwoordelijken.get(formatControleSleutel(t))?.has(gebruikerId)
         ? 'verantwoordelijk'
         : undefined;
+  return {
+    reden,
+    controleurs: (t) => leden.filter((g) => !reden(t, g.id)).map((g) => ({ id: g.id, naam: g.naam })),
+    laatstGelezen: (t) => {
+      const per = t.besluitType === 'tariefbeschikking' ? invoerders.get(t.besluit) : undefined;
+      const tijden = [...(per?.values() ?? []), besluitGeregistreerd.get(t.besluit)].filter((x): x is string => Boolean(x));
+      return tijden.length ? tijden.reduce((a, b) => (a > b ? a : b)) : undefined;
+    },
+  };
 }
 
 /**
@@ -221,17 +451,7 @@ export function listOngecontroleerdeFataleTermijnen(
     .where(eq(organisaties.id, organisatieId))
     .get();
   if (!organisatie || organisatie.soort === 'nza') return [];
-  // The organisation's view of the terms, read-only: no user acts, the scope is the organisation's.
-  const lezer: Actor = {
-    gebruikerId: 0,
-    naam: organisatie.naam,
-    email: '',
-    rol: 'lezer',
-    organisatieId,
-    organisatieNaam: organisatie.naam,
-    organisatieSoort: organisatie.soort,
-    scopes: ['lezen'],
-  };
+  const lezer = buildOrganisatieLezer(organisatie);
   const controles = loadFataleDatumControles(db, organisatieId);
   return termijnen
     .computeVoorActor(lezer, peildatum)
@@ -239,4 +459,18 @@ export function listOngecontroleerdeFataleTermijnen(
       (t) =>
         isFataleDatum(t) && t.einde >= peildatum && (opties.totEnMet === undefined || t.einde <= opties.totEnMet) && !controles.has(formatControleSleutel(t)),
     );
+}
+
+/** The organisation's view of its terms, read-only: no user acts, the scope is the organisation's. */
+export function buildOrganisatieLezer(organisatie: { id: number; naam: string; soort: Actor['organisatieSoort'] }): Actor {
+  return {
+    gebruikerId: 0,
+    naam: organisatie.naam,
+    email: '',
+    rol: 'lezer',
+    organisatieId: organisatie.id,
+    organisatieNaam: organisatie.naam,
+    organisatieSoort: organisatie.soort,
+    scopes: ['lezen'],
+  };
 }

@@ -2,7 +2,7 @@ import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { addDagen, dagenTussen, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Rechtsmiddel } from '../domain/termijnen/termijn';
-import { buildControleWeergave, loadEersteOgen, loadFataleDatumControles, type ControleWeergave } from './fataleDatumControle';
+import { buildControleWeergave, loadVierOgen, loadFataleDatumControles, type ControleWeergave } from './fataleDatumControle';
 import type { BerekendOverzicht } from './termijnService';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 import { addWerkdagen, buildZaakOpenen, createClientFilter, findEersteVanaf, formatTermijnSleutel, loadZaakPerTermijn, type TermijnZaak } from './termijnWerk';
@@ -59,7 +59,7 @@ export function buildMijnWeek(
   const totEnMet = addWerkdagen(vandaag, MIJN_WEEK_WERKDAGEN, berekend.config.kalender);
   const zaakPerTermijn = loadZaakPerTermijn(db, berekend, actor);
   const controles = loadFataleDatumControles(db, actor.organisatieId);
-  const eersteOgen = loadEersteOgen(db, actor, berekend);
+  const vierOgen = loadVierOgen(db, actor, berekend);
   const termijnen = berekend.uitkomst.termijnen;
   const vanClienten = createClientFilter(berekend);
   const groepen = new Map<number | 'niemand', { naam: string; id: number | 'niemand'; regels: MijnWeekRegel[] }>();
@@ -77,7 +77,7 @@ export function buildMijnWeek(
     if (verlopen && !zaak) continue;
     const wie = zaak?.verantwoordelijkeId ?? 'niemand';
     if (filter.verantwoordelijke !== undefined && filter.verantwoordelijke !== wie) continue;
-    const controle = buildControleWeergave(actor, controles, t, vandaag, eersteOgen);
+    const controle = buildControleWeergave(actor, controles, t, vandaag, vierOgen);
     const openen = zaak ? undefined : buildZaakOpenen(berekend, t);
     const ontvangers = herinnerdIndex.get(formatTermijnSleutel(t));
     const regel: MijnWeekRegel = {

@@ -8,7 +8,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (t) => `&#${t.charCodeAt(0)}
  * The Message-ID prefixes of e-mails that carry a sign-in link (an invitation, a reset): no outbox another person can
  * read lists or serves them (issue 28.5, src/services/outboxService.ts).
  */
-export const AANMELDLINK_MAILS = ['<uitnodiging-', '<herstel-'] as const;
+export const AANMELDLINK_MAILS = ['<uitnodiging-', '<herstel-', '<controle-'] as const;
 
 /** The invitation e-mail (Dutch, text and HTML) with the one-time link, through the app's sender (SMTP or outbox). */
 export async function sendUitnodiging(
@@ -99,6 +99,30 @@ export async function sendUitnodigingAdresInGebruik(
     tekst,
     html,
     messageId: `<uitnodiging-elders-${randomUUID()}@termijnbewaking>`,
+    bijlagen: [],
+  });
+}
+
+/**
+ * To an external checker (issue 30.2): who asks, what to compare, the one-time link (no account; it shows that one
+ * date's besluit and afleiding) and until when it works.
+ */
+export async function sendControleUitnodiging(
+  verzender: Verzender,
+  mail: MailConfig,
+  u: { aan: string; naam: string; organisatie: string; door: string; token: string; verlooptTekst: string },
+): Promise<void> {
+  const link = `${mail.appUrl}/controle/${u.token}`;
+  const aanleiding = `${u.door} van ${u.organisatie} vraagt u één fatale termijn te controleren als tweede paar ogen: leg het besluit naast de berekening en bevestig de laatste dag als die klopt.`;
+  const slot = 'U ziet alleen dat besluit en hoe de datum is berekend. Verwachtte u dit niet, negeer dan dit bericht.';
+  await verzender.send({
+    aan: u.aan,
+    onderwerp: `Verzoek om controle van een termijn (${u.organisatie})`,
+    tekst: [`Beste ${u.naam},`, '', aanleiding, '', `De link werkt tot ${u.verlooptTekst}, één keer:`, link, '', slot].join('\n'),
+    html:
+      `<p>Beste ${escape(u.naam)},</p><p>${escape(aanleiding)}</p>` +
+      `<p><a href="${escape(link)}">Termijn controleren</a> (werkt tot ${escape(u.verlooptTekst)}, één keer).</p><p>${escape(slot)}</p>`,
+    messageId: `<controle-${randomUUID()}@termijnbewaking>`,
     bijlagen: [],
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONTRACTEERRUIMTE_SOORTEN, TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { parseEuroBedrag } from '../domain/bedragen/euro';
 import { isGeldigeIsoDatum } from '../domain/kalender/kalenderdatum';
-import { keuzeVeld, MAX_JAAR, MIN_JAAR, regioInvoerVeld, tekstVeld, formatWaarde } from './velden';
+import { keuzeVeld, MAX_JAAR, MIN_JAAR, normaliseerDatumTekst, regioInvoerVeld, tekstVeld, formatWaarde } from './velden';
 
 /** A date typed as dd-mm-jjjj (also d-m-jjjj, with / or .) or picked from a date input (jjjj-mm-dd); yields ISO. */
 export function datumInvoerVeld() {
@@ -11,8 +11,7 @@ export function datumInvoerVeld() {
     .trim()
     .min(1, { error: 'vul een datum in (dd-mm-jjjj)' })
     .transform((tekst, ctx) => {
-      const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(tekst);
-      const iso = nl ? `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` : tekst;
+      const iso = normaliseerDatumTekst(tekst);
       if (!isGeldigeIsoDatum(iso)) {
         ctx.addIssue({ code: 'custom', message: `${formatWaarde(tekst)} is geen geldige datum (dd-mm-jjjj)` });
         return z.NEVER;

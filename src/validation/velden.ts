@@ -123,3 +123,9 @@ export function cleanNaam(invoer: string): { naam: string; gewijzigd: boolean } 
 
 /** The Dutch note shown when cleaning changed a typed name. */
 export const NAAM_OPGESCHOOND = 'De naam bevatte onzichtbare tekens, stuurtekens of regeleinden; die zijn verwijderd. Controleer hoe de naam nu is opgeslagen.';
+
+/** A date as a Dutch user types it — dd-mm-jjjj, d-m-jjjj, with - / or . — in ISO; anything else as given (issue 30.5). */
+export function normaliseerDatumTekst(tekst: string): string {
+  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(tekst.trim());
+  return nl ? `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` : tekst.trim();
+}

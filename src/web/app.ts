@@ -32,6 +32,7 @@ import { begrensBody } from './verzoekGrenzen';
 import { readGezondheid } from '../services/gezondheid';
 import { stilleLogger } from '../log/logger';
 import { werkRoutes } from './routes/werkRoutes';
+import { controleRoutes, externeControleRoutes } from './routes/controleRoutes';
 import { buildApiReferentie, buildOpenApiDocument, type ApiApp } from './openapi';
 import { createApiBegrenzer } from './apiMiddleware';
 
@@ -65,12 +66,13 @@ export const PUBLIEKE_PADEN = [
   '/afmelden',
   '/welkom/',
   '/agenda/',
+  '/controle/',
   '/api/v1/openapi.json',
   '/api/v1/docs',
 ] as const;
 
 /** The path as logged: the secret in a first-sign-in link or a calendar feed's file name never reaches the log. */
-const logPad = (pad: string) => pad.replace(/^\/(welkom|agenda)\/[^/]+/, '/$1/…');
+const logPad = (pad: string) => pad.replace(/^\/(welkom|agenda|controle)\/[^/]+/, '/$1/…');
 
 /**
  * The rule of the route that will handle this request: the FIRST matched route that is not middleware (handlers run
@@ -117,6 +119,7 @@ function publiekeRoutes(deps: AppDeps, beperking: ReturnType<typeof createAanmel
   app.get('/gereed', (c) => ((deps.gereed?.() ?? true) ? c.json({ gereed: true }) : c.json({ gereed: false }, 503)));
   app.route('/', aanmeldenRoutes(deps, beperking)); // /aanmelden, /afmelden, /welkom/:token
   app.route('/agenda', agendaRoutes(deps));
+  app.route('/', externeControleRoutes(deps)); // /controle/:token (issue 30.2)
   return app;
 }
 
@@ -200,6 +203,7 @@ function aangemeldeRoutes(deps: AppDeps, api: ApiApp) {
   app.route('/organisatie', ledenRoutes(deps));
   app.route('/outbox', outboxRoutes(deps));
   app.route('/', werkRoutes(deps));
+  app.route('/', controleRoutes(deps));
   app.route('/herinneringen', herinneringenRoutes(deps));
   app.route('/api/v1', api);
   app.all('/api/*', (c) => c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404));

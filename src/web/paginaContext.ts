@@ -43,6 +43,7 @@ export const KLAAR_MELDINGEN: Record<string, string> = {
   notities: 'Opgeslagen: notities en verantwoordelijke.',
   griffierecht: 'Opgeslagen: de betaaltermijn van het griffierecht is berekend.',
   gecontroleerd: 'Opgeslagen: de datum is gecontroleerd (vier ogen).',
+  uitgenodigd: 'Verstuurd: de externe controleur krijgt een link naar deze ene datum.',
   besluit: 'Het besluit is opgeslagen; alle termijnen zijn opnieuw berekend.',
   stuk: 'Het stuk is opgesteld en bij de zaak bewaard.',
   'beroep-geregistreerd': 'Het ontvangen beroep is geregistreerd; de stand van het regio-jaar is opnieuw berekend.',

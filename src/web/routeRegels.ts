@@ -21,6 +21,8 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /welkom/:token': 'publiek',
   'POST /welkom/:token': 'publiek',
   'GET /agenda/:bestand': 'publiek',
+  'GET /controle/:token': 'publiek',
+  'POST /controle/:token': 'publiek',
   'GET /api/v1/openapi.json': 'publiek',
   'GET /api/v1/docs': 'publiek',
 
@@ -93,7 +95,9 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'POST /instellingen/verantwoordelijken': 'organisatie.beheren',
 
   'GET /mijn-week': 'werkweek.lezen',
+  'GET /termijnen/controle': 'werkweek.lezen',
   'POST /termijnen/controle': 'termijn.controleren',
+  'POST /termijnen/controle/uitnodigen': 'termijn.controleren',
   'GET /werkruimte': 'werkruimte.lezen',
   'POST /werkruimte/beroepen': 'beroep.ontvangstRegistreren',
   'POST /werkruimte/beroepen/:id/afgerond': 'beroep.ontvangstRegistreren',

@@ -15,6 +15,10 @@ export interface Weergave {
 /** `globaal`: what every layout shows whatever the page, e.g. `{ demo: true }` for the "Demo-omgeving" banner. */
 export function createWeergave(templateMap: string, globaal: Record<string, unknown> = {}): Weergave {
   const hb = Handlebars.create();
+  // A date in an input field as a Dutch user types it (issue 30.5): 2026-01-20 → 20-01-2026; typed text stays as typed.
+  hb.registerHelper('invoerDatum', (d: unknown) =>
+    typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}` : (d ?? ''),
+  );
   hb.registerHelper('datum', (d: unknown) => (typeof d === 'string' && d ? formatDatumKort(d) : ''));
   hb.registerHelper('datumLang', (d: unknown) => (typeof d === 'string' && d ? formatDatumLang(d) : ''));
   // Instants are stored in UTC; people read them in Europe/Amsterdam: "30 november 2026 om 14:05".

@@ -111,12 +111,21 @@ describe('the pages people work from, at 390 and 1280 px (issue 14)', () => {
   }
 
   it('a second jurist confirms a fatal date from Mijn week; the success message is announced', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
     const page = await context.newPage();
     await meldAan(page, DEMO.beheerder);
     await page.goto(`${server.url}/mijn-week`);
-    const knop = page.getByRole('button', { name: /Gecontroleerd.*1 december 2026.*Stichting Amstelhof Wonen en Zorg.*Amsterdam 2026/ }).first();
+    const knop = page.getByRole('button', { name: /Controleren.*1 december 2026.*Stichting Amstelhof Wonen en Zorg.*Amsterdam 2026/ }).first();
     await knop.click();
+    // The check page (issue 30.2): the date with its afleiding, and what the checker reads on the besluit.
+    await page.waitForURL(/\/termijnen\/controle\?/);
+    expect(await page.locator('body').innerText()).toContain('Mag controleren: mr. A. van Dam (u).');
+    for (const v of await findAxeOvertredingen(page)) throw new Error(`check page: ${v}`);
+    await page.getByLabel('Kenmerk op het besluit').fill('NZa/TB/2026-1744');
+    await page.getByLabel('Bekendgemaakt op').fill('20-10-2026');
+    await page.getByLabel('het poststempel op de envelop').check();
+    await page.screenshot({ path: `${MAP}/controle-390.png`, fullPage: true });
+    await page.getByRole('button', { name: /Laatste dag .*1 december 2026 bevestigen/ }).click();
     await page.waitForURL(/klaar=gecontroleerd/);
     const melding = page.getByRole('status').filter({ hasText: 'gecontroleerd' });
     expect(await melding.innerText()).toContain('Opgeslagen: de datum is gecontroleerd (vier ogen).');

@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { ROUTE_REGELS } from '../../src/web/routeRegels';
-import { createGebruiker } from '../../src/services/gebruikerBeheer';
+import { createGebruiker, createOrganisatie } from '../../src/services/gebruikerBeheer';
+import { createClient } from '../../src/services/clientService';
+import { loadActorByEmail } from '../../src/services/actorService';
 import { openTotpGeheim } from '../../src/services/aanmeldService';
 import { createTestApp, DEMO, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 
@@ -19,6 +21,36 @@ const tb = een<{ id: number; besluitdatum: string }>(
   "SELECT id, besluitdatum FROM tariefbeschikkingen WHERE kenmerk = 'NZa/TB/2026-0188' AND organisatie_id = (SELECT id FROM organisaties WHERE naam = 'Van Dam & Kuipers Advocaten')",
 );
 const lezerId = een<{ id: number }>('SELECT id FROM gebruikers WHERE email = ?', DEMO.lezer).id;
+
+// A one-person organisation whose only member registered a tariefbeschikking: nobody else can check its date, so an
+// external checker may be invited (issue 30.2).
+const EENMANS = 'e.alleen@eenmans.example';
+createGebruiker(
+  t.db,
+  SESSIE_GEHEIM,
+  {
+    email: EENMANS,
+    naam: 'mr. E. Alleen',
+    organisatieId: createOrganisatie(t.db, { naam: 'Stichting Eenmans Zorg', soort: 'zorgaanbieder' }),
+    rol: 'beheerder',
+  },
+  new Date(),
+);
+createClient(t.db, loadActorByEmail(t.db, EENMANS)!, { naam: 'Stichting Eenmans Zorg', kvk: '90000099' });
+const EENMANS_DATUM = { partij: 'Stichting Eenmans Zorg', regio: 'Utrecht', jaar: '2026', einde: '2026-12-30' };
+await t.als(EENMANS)('/besluiten/tariefbeschikking', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  body: formulier({
+    kenmerk: 'NZa/TB/2026-9600',
+    zorgaanbieder: '90000099',
+    regio: 'Utrecht',
+    jaar: '2026',
+    soort: 'wijziging',
+    besluitdatum: '16-11-2026',
+    bekendgemaakt: '18-11-2026',
+  }),
+});
 const CSV = 'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-940;wijziging;17-11-2026;20-11-2026;Utrecht;2027;1.900.000.000,00\n';
 
 type Aanroep = { wie: string; pad: () => string; body?: () => BodyInit | Promise<BodyInit>; json?: boolean };
@@ -205,9 +237,30 @@ const RIJEN: Record<string, Rij> = {
     // The beheerder as second pair of eyes: the jurist is responsible for the case of this date.
     wie: DEMO.beheerder,
     pad: () => '/termijnen/controle',
-    body: () => formulier({ partij: 'Stichting Amstelhof Wonen en Zorg', regio: 'ZK02', jaar: '2026', einde: '2026-12-01', terug: '/mijn-week' }),
+    body: () =>
+      formulier({
+        partij: 'Stichting Amstelhof Wonen en Zorg',
+        regio: 'ZK02',
+        jaar: '2026',
+        einde: '2026-12-01',
+        terug: '/mijn-week',
+        kenmerk: 'NZa/TB/2026-1744',
+        bekendmaking: '20-10-2026',
+        wijze: 'verzenddatum',
+      }),
     actie: 'fatale datum gecontroleerd',
     onderwerp: 'fatale datum',
+  },
+  'POST /termijnen/controle/uitnodigen': {
+    wie: EENMANS,
+    pad: () => '/termijnen/controle/uitnodigen',
+    body: () => formulier({ ...EENMANS_DATUM, naam: 'mr. P. Extern', email: 'p.extern@kantoor.example' }),
+    actie: 'externe controleur uitgenodigd',
+    onderwerp: 'fatale datum',
+  },
+  'POST /controle/:token': {
+    publiekeAanmelding:
+      "the external checker's one-time link (no account, no session): its audit entry, 'fatale datum gecontroleerd (extern)', is checked in test/server/vierOgenVoorIedereen.test.ts",
   },
   'POST /zaken/:id/uitspraak': {
     wie: DEMO.advocaat,

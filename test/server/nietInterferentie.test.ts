@@ -273,6 +273,9 @@ async function schrijf(t: App, wie: Schrijver, a: SchrijfActie): Promise<void> {
         jaar: '2026',
         einde: '2026-12-01',
         terug: '/mijn-week',
+        kenmerk: 'NZa/TB/2026-1744',
+        bekendmaking: '20-10-2026',
+        wijze: 'verzenddatum',
       });
       break;
   }

@@ -35,6 +35,9 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /welkom/:token': 'pppppp',
   'POST /welkom/:token': 'pppppp',
   'GET /agenda/:bestand': 'pppppp',
+  // The external checker's one-time link (issue 30.2): guarded by the link itself.
+  'GET /controle/:token': 'pppppp',
+  'POST /controle/:token': 'pppppp',
   // The API's description holds no data (issue 32.1).
   'GET /api/v1/openapi.json': 'pppppp',
   'GET /api/v1/docs': 'pppppp',
@@ -69,7 +72,10 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /zaken/:id/ingesteld-ongedaan': 'vowvoa',
   // Issue 14: counsel's week (not the NZa's), the four-eyes check (writers of a counsel organisation), the NZa's workspace.
   'GET /mijn-week': 'wooooa',
+  // Issue 30.2: the check page of a date (counsel organisations), its check and the invitation of an external checker.
+  'GET /termijnen/controle': 'wooooa',
   'POST /termijnen/controle': 'wowooa',
+  'POST /termijnen/controle/uitnodigen': 'wowooa',
   'GET /werkruimte': 'owwwwa',
   'GET /werkruimte/export.csv': 'owwwwa',
   // Issue 28.1: the NZa's writers register the beroepen the CBb notified; nobody else.

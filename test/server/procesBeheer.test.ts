@@ -138,8 +138,9 @@ describe('a server process: health, logs, file modes, shutdown', () => {
     expect(alles).not.toContain(encodeURIComponent(DEMO.inhouse));
     expect(alles).not.toContain('GEHEIM-');
     expect(regels.some((r) => r.path === '/welkom/…')).toBe(true);
-    // The start log's demo line stays readable.
-    expect(alles).toContain(`Demo-wachtwoord: ${wachtwoord}`);
+    // Issue 30.6: the demo password on a plain line of its own, in no JSON log line.
+    expect(alles.split('\n')).toContain(`Demo-wachtwoord: ${wachtwoord}`);
+    expect(regels.some((r) => JSON.stringify(r).includes(wachtwoord))).toBe(false);
   }, 30_000);
 
   it('on SIGTERM refuses new connections, completes the request in flight, checkpoints the WAL and exits 0', async () => {

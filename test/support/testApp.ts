@@ -131,6 +131,8 @@ export function leesTekst(html: string): string {
 
 /** A demo client's open term (demo data): Amstelhof's bezwaar in Amsterdam 2026. */
 export const DEMO_AMSTELHOF = { partij: 'Stichting Amstelhof Wonen en Zorg', regio: 'ZK02', jaar: '2026', einde: '2026-12-01' };
+/** What a checker reads on the besluit of DEMO_AMSTELHOF's date (issue 30.2): its kenmerk and bekendmaking. */
+export const DEMO_AMSTELHOF_BESLUIT = { kenmerk: 'NZa/TB/2026-1744', bekendmaking: '20-10-2026', wijze: 'stempel' };
 
 export function formulier(velden: Record<string, string | string[]>): URLSearchParams {
   const p = new URLSearchParams();

@@ -1,3 +1,4 @@
+import { normaliseerDatumTekst } from '../../validation/velden';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
@@ -6,7 +7,7 @@ import { loadRegioRegister } from '../../services/regioBeheer';
 import { buildCelHistorie, loadRegioJaarMatrix, type HistorieGebeurtenis } from '../../services/regioJaarMatrix';
 import type { Actor } from '../../actor/actor';
 import { isNza } from '../../actor/actor';
-import { buildControleWeergave, loadEersteOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
+import { buildControleWeergave, loadVierOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import { createClientFilter } from '../../services/termijnWerk';
 import { loadZaken } from '../../services/zaakRegistratie';
 import { loadClienten } from '../../services/clientService';
@@ -37,15 +38,18 @@ export function matrixRoutes(deps: AppDeps) {
     });
     if (isNza(actor)) return historie.map(metStand);
     const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
-    const eersteOgen = loadEersteOgen(deps.db, actor, berekend);
+    const vierOgen = loadVierOgen(deps.db, actor, berekend);
     const vanClienten = createClientFilter(berekend);
     return historie.map(metStand).map((h) => ({
       ...h,
-      termijnen: h.termijnen.map((t) => ({ ...t, controle: vanClienten(t) ? buildControleWeergave(actor, controles, t, peildatum, eersteOgen) : undefined })),
+      termijnen: h.termijnen.map((t) => ({ ...t, controle: vanClienten(t) ? buildControleWeergave(actor, controles, t, peildatum, vierOgen) : undefined })),
     }));
   };
 
-  const peildatumVan = (gevraagd: string | undefined) => (gevraagd && isGeldigeIsoDatum(gevraagd) ? gevraagd : deps.vandaag());
+  const peildatumVan = (gevraagd: string | undefined) => {
+    const iso = gevraagd ? normaliseerDatumTekst(gevraagd) : undefined;
+    return iso && isGeldigeIsoDatum(iso) ? iso : deps.vandaag();
+  };
 
   app.get('/', (c) => {
     const peildatum = peildatumVan(c.req.query('peildatum'));

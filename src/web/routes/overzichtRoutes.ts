@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
-import { MAX_JAAR, MIN_JAAR } from '../../validation/velden';
+import { MAX_JAAR, MIN_JAAR, normaliseerDatumTekst } from '../../validation/velden';
 import { loadRegioRegister } from '../../services/regioBeheer';
 import { listFilterOpties, loadOverzicht, type OverzichtFilter, type OverzichtRegel } from '../../services/termijnOverzicht';
 import type { Actor } from '../../actor/actor';
 import { isNza } from '../../actor/actor';
 import { can } from '../../services/permissies';
-import { buildControleWeergave, loadEersteOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
+import { buildControleWeergave, loadVierOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import { buildZaakOpenen, formatTermijnSleutel, loadZaakPerTermijn } from '../../services/termijnWerk';
 import { paginaContext } from '../paginaContext';
 import { sendPagina, storePagina } from '../opgeslagenPagina';
@@ -31,7 +31,7 @@ export const overzichtFilterSchema = z.object({
   rechtsmiddel: z.preprocess(leegIsNiets, z.enum(['bezwaar', 'beroep']).optional()),
   zorgaanbieder: z.preprocess(leegIsNiets, z.string().max(200).optional()),
   peildatum: z.preprocess(
-    leegIsNiets,
+    (v) => (typeof v === 'string' ? leegIsNiets(normaliseerDatumTekst(v)) : v),
     z
       .string()
       .refine(isGeldigeIsoDatum, 'ongeldige peildatum')
@@ -62,7 +62,7 @@ function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, rege
   if (isNza(actor)) return regels;
   const zaken = loadZaakPerTermijn(deps.db, berekend, actor);
   const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
-  const eersteOgen = loadEersteOgen(deps.db, actor, berekend);
+  const vierOgen = loadVierOgen(deps.db, actor, berekend);
   return regels.map((r) => {
     if (r.gedeeldVenster) return r;
     const zaak = zaken.get(formatTermijnSleutel(r.termijn));
@@ -72,7 +72,7 @@ function withWerk(deps: AppDeps, berekend: BerekendOverzicht, actor: Actor, rege
       ...r,
       ...(zaak ? { zaak } : {}),
       ...(openen ? { openen } : {}),
-      controle: buildControleWeergave(actor, controles, r.termijn, peildatum, eersteOgen),
+      controle: buildControleWeergave(actor, controles, r.termijn, peildatum, vierOgen),
     };
   });
 }
@@ -99,6 +99,8 @@ export function overzichtRoutes(deps: AppDeps) {
       peildatum,
       isVandaag: peildatum === deps.vandaag(),
       filter,
+      // Folded on a phone unless a filter is set (issue 30.3).
+      filterActief: Object.values(filter).some((v) => v !== undefined) || peildatum !== deps.vandaag(),
       filterFout,
       regels: overzicht.regels,
       mogelijkeTermijnen: overzicht.mogelijkeTermijnen.slice(0, MAX_MOGELIJK),
@@ -124,11 +126,14 @@ export function overzichtRoutes(deps: AppDeps) {
     // gzipped (`storePagina`): a repeated request renders, encodes and compresses nothing. Its HTML is not kept beside
     // it (some 300,000 characters at national scale, per peildatum asked).
     const volledigePagina = afgeleid(berekend, `pagina|${c.get('sessie')?.csrfToken ?? actor.gebruikerId}|${pagina}|${c.req.url}`, () => {
+      const regels = withWerk(deps, berekend, actor, data.regels, magSchrijven, peildatum);
       const inhoud = deps.weergave.render(
         pagina,
         {
           ...data,
-          regels: withWerk(deps, berekend, actor, data.regels, magSchrijven, peildatum),
+          regels,
+          // Urgent first (issue 30.3): the next last days still to come, with their state, before anything else.
+          eerstvolgend: regels.filter((r) => !r.gedeeldVenster && r.termijn.einde >= peildatum).slice(0, 3),
           terug: new URL(c.req.url).pathname + new URL(c.req.url).search,
         },
         { fragment: true },

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
 import { formatCsv } from '../../csv/csvSchrijven';
-import { confirmFataleDatum } from '../../services/fataleDatumControle';
 import { buildHerinnerdIndex } from '../../herinneringen/openTermijnen';
 import { buildMijnWeek, MIJN_WEEK_WERKDAGEN, type MijnWeekFilter } from '../../services/mijnWeek';
 import { buildNzaWerkruimte, type NzaWerkruimteFilter } from '../../services/nzaWerkruimte';
@@ -12,7 +11,7 @@ import { afgeleid } from '../../services/termijnService';
 import { listFilterOpties } from '../../services/termijnOverzicht';
 import { loadCollegas } from '../../services/zaakRegistratie';
 import { formatDatumKort } from '../../opmaak/opmaak';
-import type { VeldFout } from '../../validation/velden';
+import { normaliseerDatumTekst, type VeldFout } from '../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../formulier';
 import { can } from '../../services/permissies';
 import { listOntvangenBeroepen, recordOntvangenBeroepAfgerond, registerOntvangenBeroep } from '../../services/ontvangenBeroepen';
@@ -20,20 +19,6 @@ import { beroepAfgerondInvoer, ontvangenBeroepInvoer } from '../../validation/be
 import { paginaContext } from '../paginaContext';
 
 const leegIsNiets = (v: unknown) => (v === '' ? undefined : v);
-
-const controleInvoer = z
-  .object({
-    partij: z.string().max(300),
-    regio: z.string().trim().min(1).max(100),
-    jaar: z.coerce.number().int().min(1900).max(2200),
-    einde: z.string().refine(isGeldigeIsoDatum, { error: 'geen geldige datum' }),
-    terug: z.string().max(500).optional(),
-  })
-  .strict();
-
-/** Back to where the form was, a relative path of this app only (never an open redirect). */
-const veiligTerug = (terug: string | undefined) => (terug && /^\/(?![/\\])[^\s]*$/.test(terug) ? terug : '/mijn-week');
-const metKlaar = (pad: string, klaar: string) => `${pad}${pad.includes('?') ? '&' : '?'}klaar=${klaar}`;
 
 const STATUS_LABEL = { 'nog-niet-open': 'nog niet open', open: 'open', 'in-beroep': 'in beroep', onherroepelijk: 'onherroepelijk' } as const;
 
@@ -69,6 +54,7 @@ export function werkRoutes(deps: AppDeps) {
         ...week,
         // Issue 28.4: a lezer sees which terms have no case yet, but is offered no case to open.
         magZaakOpenen: can(actor, 'zaak.openen'),
+        filterActief: Object.values(filter).some((v) => v !== undefined),
         terug: new URL(c.req.url).pathname + new URL(c.req.url).search,
         personen: [
           ...loadCollegas(deps.db, actor).map((g) => ({
@@ -84,29 +70,8 @@ export function werkRoutes(deps: AppDeps) {
     );
   });
 
-  const nietGecontroleerd = (c: Context<AppEnv>, fouten: VeldFout[]) =>
-    c.html(
-      deps.weergave.render('fout', {
-        ...paginaContext(c, 'geen'),
-        titel: 'Niet gecontroleerd',
-        melding: fouten.map((f) => f.melding).join('; '),
-      }),
-      422,
-    );
-
-  app.post('/termijnen/controle', formulierValidator(controleInvoer, nietGecontroleerd), (c) => {
-    const { invoer } = c.req.valid('form');
-    const resultaat = confirmFataleDatum(deps.db, c.get('actor'), deps.termijnen, deps.vandaag(), {
-      partij: invoer.partij || undefined,
-      regio: invoer.regio,
-      jaar: invoer.jaar,
-      einde: invoer.einde,
-    });
-    return resultaat.ok ? c.redirect(metKlaar(veiligTerug(invoer.terug), 'gecontroleerd'), 303) : nietGecontroleerd(c, resultaat.fouten);
-  });
-
   const werkruimte = (c: Context<AppEnv>) => {
-    const peildatumVraag = c.req.query('peildatum');
+    const peildatumVraag = normaliseerDatumTekst(c.req.query('peildatum') ?? '');
     const peildatum = peildatumVraag && isGeldigeIsoDatum(peildatumVraag) ? peildatumVraag : deps.vandaag();
     const parsed = werkruimteFilterSchema.safeParse(c.req.query());
     const filter: NzaWerkruimteFilter = parsed.success
@@ -137,6 +102,7 @@ export function werkRoutes(deps: AppDeps) {
         peildatum,
         filter,
         filterFout,
+        filterActief: Object.values(filter).some((v) => v !== undefined) || peildatum !== deps.vandaag(),
         ...ruimte,
         regels: ruimte.regels.map((r) => ({
           ...r,

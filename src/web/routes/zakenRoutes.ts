@@ -14,7 +14,7 @@ import {
   type ZaakOverzichtRij,
 } from '../../services/zaakRegistratie';
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, ongedaanInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../validation/zaakInvoer';
-import { buildControleWeergave, loadEersteOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
+import { buildControleWeergave, formatControleSleutel, isFataleDatum, loadVierOgen, loadFataleDatumControles } from '../../services/fataleDatumControle';
 import type { Termijn } from '../../domain/termijnen/termijn';
 import type { VeldFout } from '../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../formulier';
@@ -85,12 +85,19 @@ export function zakenRoutes(deps: AppDeps) {
     );
     // Four eyes (issue 14): each date shows whether a second jurist confirmed it.
     const controles = loadFataleDatumControles(deps.db, actor.organisatieId);
-    const eersteOgen = loadEersteOgen(deps.db, actor, berekend);
-    const metControle = <T extends Termijn>(t: T) => ({ ...t, controle: buildControleWeergave(actor, controles, t, peildatum, eersteOgen) });
+    const vierOgen = loadVierOgen(deps.db, actor, berekend);
     const alleDatums = [...termijnen, ...partijDatums];
     const veiligeTermijn = veiligeUitersteDatum
       ? (alleDatums.find((t) => t.einde === veiligeUitersteDatum && t.soort === 'termijn') ?? alleDatums.find((t) => t.einde === veiligeUitersteDatum))
       : undefined;
+    // One check block per date (issue 30.2): the safe date's block first; a card of the same date points up to it.
+    const getoond = new Set<string>(veiligeTermijn ? [formatControleSleutel(veiligeTermijn)] : []);
+    const metControle = <T extends Termijn>(t: T) => {
+      const sleutel = formatControleSleutel(t);
+      if (getoond.has(sleutel)) return { ...t, controle: undefined, controleHierboven: isFataleDatum(t) };
+      getoond.add(sleutel);
+      return { ...t, controle: buildControleWeergave(actor, controles, t, peildatum, vierOgen) };
+    };
     // Art. 6:10 Awb: a beroep filed before its besluit (or before its term) is warned about, as the engine words it.
     const waarschuwingen = zaak.ingesteld
       ? berekend.uitkomst.waarschuwingen.filter(
@@ -114,7 +121,14 @@ export function zakenRoutes(deps: AppDeps) {
       partijStatus,
       partijDatums: partijDatums.map(metControle),
       veiligeUitersteDatum,
-      veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum, eersteOgen) : undefined,
+      // Urgent first (issue 30.3): the date to file by, under the heading, before the decision's particulars.
+      kernDatum: zaak.status === 'concept' ? (veiligeUitersteDatum ?? termijnen.find((t) => t.einde >= peildatum)?.einde) : undefined,
+      kernControle: veiligeTermijn
+        ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum, vierOgen)
+        : termijnen[0]
+          ? buildControleWeergave(actor, controles, termijnen[0], peildatum, vierOgen)
+          : undefined,
+      veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum, vierOgen) : undefined,
       waarschuwingen,
       terug: `/zaken/${zaak.id}`,
       griffierecht,

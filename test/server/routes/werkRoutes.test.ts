@@ -1,7 +1,10 @@
 import { findEigenClient, findEigenTariefbeschikking } from '../../support/demoGegevens';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOngecontroleerdeFataleTermijnen } from '../../../src/services/fataleDatumControle';
-import { createTestApp, DEMO, DEMO_AMSTELHOF as AMSTELHOF, formulier, leesTekst as tekst } from '../../support/testApp';
+import { createTestApp, DEMO, DEMO_AMSTELHOF_BESLUIT as BESLUIT, formulier, leesTekst as tekst } from '../../support/testApp';
+import { DEMO_AMSTELHOF } from '../../support/testApp';
+
+const AMSTELHOF = { ...DEMO_AMSTELHOF, ...BESLUIT };
 
 let t: ReturnType<typeof createTestApp>;
 beforeEach(() => (t = createTestApp()));
@@ -19,7 +22,7 @@ describe('four-eyes check of fatal dates (issue 14)', () => {
     const voor = t.momentopname();
     const eigen = await post(DEMO.advocaat, '/termijnen/controle', { ...AMSTELHOF, terug: '/zaken/5' });
     expect(eigen.status).toBe(422);
-    expect(tekst(await eigen.text())).toContain('een tweede jurist van uw organisatie moet de datum controleren (vier ogen)');
+    expect(tekst(await eigen.text())).toContain('U kunt deze datum niet zelf controleren: u bent verantwoordelijk voor de zaak. Vraag mr. A. van Dam');
     expect(t.momentopname()).toBe(voor);
 
     const collega = await post(DEMO.beheerder, '/termijnen/controle', { ...AMSTELHOF, terug: '/zaken/5' });
@@ -27,7 +30,9 @@ describe('four-eyes check of fatal dates (issue 14)', () => {
     expect(collega.headers.get('location')).toBe('/zaken/5?klaar=gecontroleerd');
     const pagina = tekst(await (await t.als(DEMO.advocaat)('/zaken/5?klaar=gecontroleerd')).text());
     expect(pagina).toContain('Opgeslagen: de datum is gecontroleerd (vier ogen).');
-    expect(pagina).toMatch(/Gecontroleerd door mr\. A\. van Dam op \d{1,2} \w+ 2026 om \d\d:\d\d/);
+    expect(pagina).toMatch(
+      /Gecontroleerd door mr\. A\. van Dam op \d{1,2} \w+ 2026 om \d\d:\d\d: vergeleken met NZa\/TB\/2026-1744, bekendgemaakt dinsdag 20 oktober 2026 \(volgens het poststempel op de envelop\), laatste dag dinsdag 1 december 2026\./,
+    );
     expect(open()).toEqual([]);
 
     // The bekendmaking is corrected: the last day moves, and the new date is unchecked again.
@@ -42,7 +47,11 @@ describe('four-eyes check of fatal dates (issue 14)', () => {
   });
 
   it('refuses a date that is no term of the organisation, and a redirect off the site', async () => {
-    expect((await post(DEMO.beheerder, '/termijnen/controle', { ...AMSTELHOF, einde: '2026-12-02' })).status).toBe(422);
+    const voor = t.momentopname();
+    const geen = await post(DEMO.beheerder, '/termijnen/controle', { ...AMSTELHOF, einde: '2026-12-02' });
+    expect(geen.status).toBe(404);
+    expect(tekst(await geen.text())).toContain('Deze datum is niet (meer) de laatste dag van een lopende termijn van uw organisatie.');
+    expect(t.momentopname()).toBe(voor);
     const r = await post(DEMO.beheerder, '/termijnen/controle', { ...AMSTELHOF, terug: '//evil.example/' });
     expect(r.headers.get('location')).toBe('/mijn-week?klaar=gecontroleerd');
   });
@@ -85,10 +94,10 @@ describe('Mijn week and the NZa workspace (issue 14)', () => {
 describe('who may check a date is said before any click (issue 30.2)', () => {
   it('the responsible jurist is told why not and offered no button; a colleague is offered it; who registered the decision is told so', async () => {
     const eigen = tekst(await (await t.als(DEMO.advocaat)('/zaken/5')).text());
-    expect(eigen).toContain('U kunt deze datum niet zelf controleren: u bent verantwoordelijk voor de zaak. Vraag een collega.');
-    expect(eigen).not.toContain('Ik heb 1 december 2026 gecontroleerd');
+    expect(eigen).toContain('U kunt deze datum niet zelf controleren: u bent verantwoordelijk voor de zaak. Vraag mr. A. van Dam');
+    expect(eigen).not.toMatch(/Controleren\s*: 1 december 2026/);
     const collega = tekst(await (await t.als(DEMO.beheerder)('/zaken/5')).text());
-    expect(collega).toContain('Ik heb 1 december 2026 gecontroleerd');
+    expect(collega).toMatch(/Controleren\s*: 1 december 2026/);
     expect(collega).not.toContain('niet zelf controleren');
     // The beheerder registers a tariefbeschikking: on its cell page the beheerder may not check its date, the jurist may.
     const r = await post(DEMO.beheerder, '/besluiten/tariefbeschikking', {

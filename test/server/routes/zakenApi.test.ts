@@ -253,10 +253,10 @@ describe('token scopes (issue 32.5)', () => {
     }
   });
 
-  it('migration 0018 keeps what each existing token could do: lezen reads, schrijven reads and writes decisions and cases, none manages webhooks', () => {
+  it('migration 0019 keeps what each existing token could do: lezen reads, schrijven reads and writes decisions and cases, none manages webhooks', () => {
     const map = mkdtempSync(join(tmpdir(), 'scopes-'));
     try {
-      const oud = createOudeDatabase(map, 'oud.sqlite', '0018');
+      const oud = createOudeDatabase(map, 'oud.sqlite', '0019');
       oud.prepare("INSERT INTO organisaties (naam, soort) VALUES ('K', 'advocatenkantoor')").run();
       oud.prepare("INSERT INTO gebruikers (email, naam, organisatie_id, rol) VALUES ('a@k.example', 'A', 1, 'jurist')").run();
       oud.prepare("INSERT INTO api_tokens (gebruiker_id, naam, scope, token_hash) VALUES (1, 'l', 'lezen', 'h1'), (1, 's', 'schrijven', 'h2')").run();

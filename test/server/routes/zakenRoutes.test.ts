@@ -1,7 +1,7 @@
 import { findEigenTariefbeschikking } from '../../support/demoGegevens';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { createTestApp, DEMO, DEMO_AMSTELHOF as AMSTELHOF, formulier, leesTekst as tekst, SESSIE_GEHEIM } from '../../support/testApp';
+import { createTestApp, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier, leesTekst as tekst, SESSIE_GEHEIM } from '../../support/testApp';
 import { readDataRevisie, writeTransaction } from '../../../src/db/transactie';
 import { OPERATOR, recordAudit } from '../../../src/services/auditService';
 import { createSessie } from '../../../src/services/sessieService';
@@ -85,7 +85,7 @@ describe('the kept case page (issue 15: kept per data revision, session and case
     await ziet('alleen in het log');
 
     // A colleague confirms the fatal date (four eyes): another table, another user.
-    const controle = await post(DEMO.beheerder, '/termijnen/controle', { ...AMSTELHOF, terug: pad });
+    const controle = await post(DEMO.beheerder, '/termijnen/controle', { ...DEMO_AMSTELHOF, ...DEMO_AMSTELHOF_BESLUIT, terug: pad });
     expect(controle.status).toBe(303);
     expect(tekst(await ziet())).toMatch(/Gecontroleerd door mr\. A\. van Dam op/);
 
