@@ -51,6 +51,7 @@ const sessieGeheim = loadSessieGeheim(config);
 try {
   const stand = checkDatabaseBestand(config.databasePad, { auditKeten: deriveAuditSleutel(sessieGeheim) });
   if (stand?.nogToeTePassen) log.info({ migrations: stand.nogToeTePassen }, 'Applying database migrations');
+  else if (!stand) log.info({ database: resolve(config.databasePad) }, 'Creating the database and applying every migration');
   losLaten = claimDatabase(config.databasePad);
 } catch (e) {
   if (!(e instanceof DatabaseFout)) throw e;
@@ -92,7 +93,11 @@ let demoWachtwoord: string | undefined;
 if (config.demo) {
   demoWachtwoord = loadDemoWachtwoord(config);
   // The demo laid out as of today (issue 30.6): every stage exists whenever it is first started.
-  if (config.seedDemo) seedDemoData(db, shiftDemoData(demoDataSchema.parse(demoJson), vandaagInNederland()));
+  if (config.seedDemo) {
+    const begin = performance.now();
+    seedDemoData(db, shiftDemoData(demoDataSchema.parse(demoJson), vandaagInNederland()));
+    log.info({ ms: Math.round(performance.now() - begin) }, 'Demo data loaded, laid out as of today (existing rows kept)');
+  }
   // The demo accounts (from seed/demo.json) sign in with the demo password and no second factor, in demo mode only.
   seedDemoInloggegevens(db, demoWachtwoord, DEMO_EMAILS);
 }

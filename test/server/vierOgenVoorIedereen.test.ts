@@ -190,7 +190,7 @@ describe('an organisation with a colleague who can check (issue 30.2)', () => {
     // A colleague's check needs the comparison: without it nothing is recorded.
     const zonder = await post(DEMO.beheerder, '/termijnen/controle', { ...DEMO_AMSTELHOF });
     expect(zonder.status).toBe(422);
-    expect(tekst(await zonder.text())).toContain('kies hoe de datum van bekendmaking bekend is');
+    expect(tekst(await zonder.text())).toContain('Kies hoe de datum van bekendmaking bekend is.');
     expect((await post(DEMO.beheerder, '/termijnen/controle', { ...DEMO_AMSTELHOF, ...DEMO_AMSTELHOF_BESLUIT })).status).toBe(303);
   });
 });
