@@ -97,6 +97,7 @@ export const omgevingSchema = z.object({
   MAX_UPLOAD_MB: z.preprocess(leegIsAfwezig, geheelGetal(1, 500, 'een geheel aantal MB van 1 tot en met 500').default(10)),
   MAX_JSON_DIEPTE: z.preprocess(leegIsAfwezig, geheelGetal(2, 1000, 'een geheel getal van 2 tot en met 1000').default(32)),
   MAX_JSON_WAARDEN: z.preprocess(leegIsAfwezig, geheelGetal(10, 10_000_000, 'een geheel getal van 10 tot en met 10000000').default(100_000)),
+  API_VERZOEKEN_PER_MINUUT: z.preprocess(leegIsAfwezig, geheelGetal(1, 100_000, 'een geheel aantal verzoeken van 1 tot en met 100000').default(600)),
   HERINNERING_LEASE_SECONDEN: z.preprocess(leegIsAfwezig, geheelGetal(2, 3600, 'een geheel aantal seconden van 2 tot en met 3600').default(120)),
   BACKUP_MAP: optioneel(z.string()),
   BACKUP_BEWAAR_DAGEN: z.preprocess(leegIsAfwezig, geheelGetal(0, 3650, 'een geheel aantal dagen van 0 (geen dagelijkse backup) tot en met 3650').default(14)),
@@ -139,6 +140,8 @@ export interface AppConfig {
   sessie: { inactiefMs: number; maxMs: number };
   /** Request limits: bodies (413), JSON nesting and size (400). */
   grenzen: { formulierBytes: number; uploadBytes: number; jsonDiepte: number; jsonWaarden: number };
+  /** Requests per API token per minute (API_VERZOEKEN_PER_MINUUT); more: 429 with Retry-After. */
+  apiVerzoekenPerMinuut: number;
   /** How long the reminder sender's lease lasts without renewal: a dead server's lease passes on after this. */
   herinneringLeaseMs: number;
   /** The server's daily backup: into `map` (default: backups/ next to the database), kept `bewaarDagen` days (0: none). */
@@ -213,6 +216,7 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
       jsonDiepte: e.MAX_JSON_DIEPTE,
       jsonWaarden: e.MAX_JSON_WAARDEN,
     },
+    apiVerzoekenPerMinuut: e.API_VERZOEKEN_PER_MINUUT,
     herinneringLeaseMs: e.HERINNERING_LEASE_SECONDEN * 1000,
     backup: { map: e.BACKUP_MAP ?? join(dirname(e.DATABASE_PATH), 'backups'), bewaarDagen: e.BACKUP_BEWAAR_DAGEN },
     logNiveau: e.LOG_NIVEAU,

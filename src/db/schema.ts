@@ -19,7 +19,11 @@ export const ORGANISATIE_SOORTEN = ['zorgaanbieder', 'advocatenkantoor', 'zorgka
 export const GEBRUIKER_ROLLEN = ['beheerder', 'jurist', 'lezer'] as const;
 /** The roles of migration 0000, still in the legacy column `rol` (SQLite cannot drop a column its table CHECK names). */
 export const OUDE_GEBRUIKER_ROLLEN = ['jurist', 'nza-jurist', 'beheerder'] as const;
-export const TOKEN_SCOPES = ['lezen', 'schrijven'] as const;
+/**
+ * The areas an API token may act in (issue 32.5): read (terms, decisions, cases), register decisions and clients, open
+ * and change cases, manage webhooks. A token holds one or more; the user's role still bounds what each allows.
+ */
+export const TOKEN_SCOPES = ['lezen', 'besluiten.schrijven', 'zaken.schrijven', 'webhooks.beheren'] as const;
 export const ZAAK_SOORTEN = ['beroep', 'bezwaar'] as const;
 export const ZAAK_STATUSSEN = ['concept', 'ingediend', 'afgerond'] as const;
 
@@ -576,13 +580,37 @@ export const apiTokens = sqliteTable(
       .notNull()
       .references(() => gebruikers.id),
     naam: text('naam').notNull(),
-    scope: text('scope', { enum: TOKEN_SCOPES }).notNull(),
+    /** The token's scopes (TOKEN_SCOPES), space-separated. */
+    scopes: text('scopes').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     laatstGebruiktOp: text('laatst_gebruikt_op'),
     ingetrokkenOp: text('ingetrokken_op'),
     aangemaaktOp: aangemaakt(),
   },
-  (t) => [index('api_tokens_gebruiker').on(t.gebruikerId), check('api_tokens_scope', sql`scope IN ${inLijst(TOKEN_SCOPES)}`)],
+  (t) => [index('api_tokens_gebruiker').on(t.gebruikerId), check('api_tokens_scopes', sql`scopes <> ''`)],
+);
+
+/**
+ * Idempotency keys of the API (issue 32.2): per token, the first answer to a POST with an `Idempotency-Key`, so a
+ * retried request gets it again instead of creating twice. A row without `status` is a request under way (or one that
+ * died after its write: its retry is refused rather than run again). Bookkeeping: kept 24 hours, read by no page.
+ */
+export const apiIdempotentie = sqliteTable(
+  'api_idempotentie',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenId: integer('token_id')
+      .notNull()
+      .references(() => apiTokens.id),
+    sleutel: text('sleutel').notNull(),
+    /** SHA-256 of the method, path and body: the same key with another request is refused. */
+    verzoekHash: text('verzoek_hash').notNull(),
+    status: integer('status'),
+    antwoord: text('antwoord'),
+    contentType: text('content_type'),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [unique('api_idempotentie_token_sleutel').on(t.tokenId, t.sleutel), index('api_idempotentie_aangemaakt').on(t.aangemaaktOp)],
 );
 
 /**

@@ -129,6 +129,7 @@ const app = createApp({
   },
   vandaag: vandaagInNederland,
   grenzen: config.grenzen,
+  apiVerzoekenPerMinuut: config.apiVerzoekenPerMinuut,
   griffierechtTarieven: config.griffierechtTarieven,
   log,
   gereed: () => gereed,

@@ -478,7 +478,7 @@ export function loadVierOgen(db: Pick<Db, 'select'>, actor: Actor, berekend: Ber
     .orderBy(gebruikers.naam)
     .all()
     // The rule of who may check is the permission's, asked of each member as it would be asked of them.
-    .filter((g) => can({ ...actor, gebruikerId: g.id, naam: g.naam, email: g.email, rol: g.rol, scope: undefined }, 'termijn.controleren'));
+    .filter((g) => can({ ...actor, gebruikerId: g.id, naam: g.naam, email: g.email, rol: g.rol, scopes: undefined }, 'termijn.controleren'));
   const reden = (t: Termijn, gebruikerId: number): EersteOgenReden | undefined =>
     t.besluitType === 'tariefbeschikking' && invoerders.get(t.besluit)?.has(gebruikerId)
       ? 'geregistreerd'
@@ -535,6 +535,6 @@ export function buildOrganisatieLezer(organisatie: { id: number; naam: string; s
     organisatieId: organisatie.id,
     organisatieNaam: organisatie.naam,
     organisatieSoort: organisatie.soort,
-    scope: 'lezen',
+    scopes: ['lezen'],
   };
 }

@@ -23,6 +23,8 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /agenda/:bestand': 'publiek',
   'GET /controle/:token': 'publiek',
   'POST /controle/:token': 'publiek',
+  'GET /api/v1/openapi.json': 'publiek',
+  'GET /api/v1/docs': 'publiek',
 
   'GET /': 'termijnen.lezen',
   'GET /matrix': 'termijnen.lezen',
@@ -113,5 +115,9 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'POST /api/v1/besluiten': 'besluit.registreren',
   'POST /api/v1/clienten': 'client.registreren',
   'GET /api/v1/zaken': 'zaak.lezen',
+  'POST /api/v1/zaken': 'zaak.openen',
+  'GET /api/v1/zaken/:id': 'zaak.lezen',
+  'PATCH /api/v1/zaken/:id': 'zaak.wijzigen',
+  'GET /api/v1/zaken/:id/gebeurtenissen': 'zaak.lezen',
   'GET /api/v1/zaken/:id/stukken/:bestand': 'stuk.opstellen',
 };

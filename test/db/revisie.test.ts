@@ -15,6 +15,7 @@ const NIET_GETELD = [
   'sessies',
   'uitnodigingen',
   'api_tokens',
+  'api_idempotentie',
   'audit_log',
   'audit_keten_grens',
   'organisatie_sso',

@@ -112,7 +112,7 @@ describe('JSON limits (MAX_JSON_DIEPTE, MAX_JSON_WAARDEN)', () => {
     const body = JSON.parse(tariefbeschikkingJson('HAAK-2')) as Record<string, unknown>;
     const r = await post(JSON.stringify({ ...body, toelichting: '['.repeat(100) + '{'.repeat(100) + '\\"]]' }));
     expect(r.status).toBe(422);
-    expect(await r.json()).toEqual({ fouten: [{ veld: 'toelichting', melding: 'onbekend veld' }] });
+    expect(await r.json()).toEqual({ fout: 'ongeldige invoer', fouten: [{ veld: 'toelichting', melding: 'onbekend veld' }] });
   });
 });
 

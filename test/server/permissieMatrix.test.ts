@@ -38,6 +38,9 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   // The external checker's one-time link (issue 30.2): guarded by the link itself.
   'GET /controle/:token': 'pppppp',
   'POST /controle/:token': 'pppppp',
+  // The API's description holds no data (issue 32.1).
+  'GET /api/v1/openapi.json': 'pppppp',
+  'GET /api/v1/docs': 'pppppp',
   'GET /': 'oooooa',
   'GET /matrix': 'oooooa',
   'GET /matrix/:regio/:jaar': 'oooooa',
@@ -125,6 +128,11 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /api/v1/clienten': 'oowooa',
   'GET /api/v1/zaken': 'oooooa',
   'GET /api/v1/zaken/:id/stukken/:bestand': 'wowvoa',
+  // Issue 32.2: the cases through the API answer exactly as their pages (POST /zaken, GET /zaken/:id, the case's actions).
+  'POST /api/v1/zaken': 'wowooa',
+  'GET /api/v1/zaken/:id': 'voovoa',
+  'PATCH /api/v1/zaken/:id': 'vowvoa',
+  'GET /api/v1/zaken/:id/gebeurtenissen': 'voovoa',
   // Last: these end sessions (the lezer's, then each role's own).
   'POST /organisatie/leden/:gebruikerId/afmelden': 'wwwvoa',
   // The lezer's sessions were just ended by the beheerder (row above): signed out, so sent to sign in.
@@ -178,7 +186,7 @@ describe('the permission matrix: every route × every role', () => {
         for (const [i, email] of ROLLEN.entries()) {
           const isApi = p.startsWith('/api/');
           const init: RequestInit = { method, redirect: 'manual' };
-          if (method === 'POST') {
+          if (method === 'POST' || method === 'PATCH') {
             init.body = isApi ? '{}' : formulier({});
             init.headers = { 'Content-Type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' };
           }

@@ -269,7 +269,7 @@ describe('browser safety', () => {
     const { cookie } = t.aanmelding(DEMO.advocaat);
     expect((await t.app.request('/api/v1/zaken', { headers: { cookie } })).status).toBe(401);
     const { createApiToken } = await import('../../../src/services/apiTokenService');
-    const lezen = createApiToken(t.db, SESSIE_GEHEIM, 2, { naam: 'lezen', scope: 'lezen' });
+    const lezen = createApiToken(t.db, SESSIE_GEHEIM, 2, { naam: 'lezen', scopes: ['lezen'] });
     expect((await t.app.request('/api/v1/zaken', { headers: { Authorization: `Bearer ${lezen}` } })).status).toBe(200);
     const schrijf = await t.app.request('/api/v1/besluiten', {
       method: 'POST',
