@@ -26,6 +26,10 @@ const bronnen = Math.max(
 );
 if (existsSync(UIT) && statSync(UIT).mtimeMs >= bronnen && !process.argv.includes('--altijd')) process.exit(0);
 
+const begin = performance.now();
+// Issue 30.7: say what happens, so a first start is not a silent wait.
+console.error(existsSync(UIT) ? 'Broncode gewijzigd: de server wordt opnieuw gebouwd (esbuild)…' : 'De server wordt gebouwd (esbuild, eenmalig)…');
+
 // Parts loaded on demand (a dynamic import(): the Word library) are files of their own beside the bundle.
 for (const naam of existsSync('dist/server') ? readdirSync('dist/server') : []) if (/^deel-.*\.mjs(\.map)?$/.test(naam)) rmSync(join('dist/server', naam));
 
@@ -51,3 +55,4 @@ await build({
   sourcesContent: false,
   logLevel: 'warning',
 });
+console.error(`Server gebouwd: ${UIT} (${((performance.now() - begin) / 1000).toFixed(1)} s).`);

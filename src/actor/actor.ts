@@ -10,8 +10,10 @@ export interface Actor {
   organisatieId: number;
   organisatieNaam: string;
   organisatieSoort: (typeof ORGANISATIE_SOORTEN)[number];
-  /** Set when the actor acts through an API token: `lezen` may not write, whatever the role. */
-  scope?: (typeof TOKEN_SCOPES)[number];
+  /** Set when the actor acts through an API token: the areas it may act in (permissies.ts), whatever the role allows. */
+  scopes?: readonly (typeof TOKEN_SCOPES)[number][];
+  /** The API token acted through (its idempotency keys and rate limit are its own). */
+  apiTokenId?: number;
 }
 
 /** NZa juridische zaken: the regulator, the opposing party in every beroep (issue 28: it sees only its own facts). */

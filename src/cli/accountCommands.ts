@@ -9,7 +9,7 @@ import {
   type OrganisatieSoort,
   type Rol,
 } from '../services/gebruikerBeheer';
-import { createApiToken, type Scope } from '../services/apiTokenService';
+import { createApiToken, parseScopes, SCOPES_UITLEG } from '../services/apiTokenService';
 import { InvoerFout } from '../services/besluitRegistratie';
 import { saveSsoInstelling } from '../services/ssoService';
 
@@ -101,12 +101,12 @@ export function runAccountCommand(
     }
     if (commando === 'token' && sub === 'maak') {
       if (!waarden.email) return fout('geef --email van de gebruiker');
-      if (waarden.scope !== 'lezen' && waarden.scope !== 'schrijven')
-        return fout(`onbekende scope ${JSON.stringify(waarden.scope ?? '')}; kies lezen of schrijven`);
+      const scopes = parseScopes(waarden.scope);
+      if (!scopes) return fout(`onbekende scope ${JSON.stringify(waarden.scope ?? '')}; ${SCOPES_UITLEG}`);
       const id = findGebruikerIdByEmail(db(), waarden.email);
       if (id === undefined) return fout(`onbekende gebruiker ${JSON.stringify(waarden.email)}`);
-      const token = createApiToken(db(), geheim(), id, { naam: 'opdrachtregel', scope: waarden.scope as Scope });
-      return { stdout: `API-token (scope ${waarden.scope}); het wordt niet opnieuw getoond:\n${token}\n`, stderr: '', exitCode: 0 };
+      const token = createApiToken(db(), geheim(), id, { naam: 'opdrachtregel', scopes });
+      return { stdout: `API-token (scopes ${scopes.join(', ')}); het wordt niet opnieuw getoond:\n${token}\n`, stderr: '', exitCode: 0 };
     }
   } catch (e) {
     if (e instanceof InvoerFout) return fout(e.fouten.map((f) => f.melding).join('; '));

@@ -7,6 +7,7 @@ import { loadSessieGeheim } from '../config/sessieGeheim';
 import { openDatabase } from '../db/verbinding';
 import { runBackupCommand } from './backupCommands';
 import { runAuditCommand } from './auditCommand';
+import { runBronnenCommand } from './bronnenCommand';
 
 // Files this command creates (backups, a restored database) are the operator's alone: 0600, directories 0700.
 process.umask(0o077);
@@ -48,9 +49,16 @@ if (commando === 'audit') {
   process.stderr.write(uitkomst.stderr);
   process.exit(uitkomst.exitCode);
 }
+if (commando === 'bronnen') {
+  const config = loadConfigOrExit(process.env, 2);
+  const uitkomst = runBronnenCommand(() => openDatabase(config.databasePad, loadSessieGeheim(config)), args);
+  process.stdout.write(uitkomst.stdout);
+  process.stderr.write(uitkomst.stderr);
+  process.exit(uitkomst.exitCode);
+}
 if (commando !== 'termijnen') {
   process.stderr.write(
-    `onbekend commando ${JSON.stringify(commando ?? '')}; gebruik: termijnen [BESTAND] | organisatie toevoegen | gebruiker toevoegen | token maak | backup [BESTAND] | herstel BESTAND | audit controleer\n`,
+    `onbekend commando ${JSON.stringify(commando ?? '')}; gebruik: termijnen [BESTAND] | organisatie toevoegen | gebruiker toevoegen | token maak | backup [BESTAND] | herstel BESTAND | audit controleer | bronnen inlezen --bron rechtspraak|staatscourant BESTAND…\n`,
   );
   process.exit(2);
 }

@@ -10,6 +10,10 @@ import type { GriffierechtTarief } from '../domain/filings/griffierecht';
  */
 
 export const STANDAARD_DATABASE_PAD = 'data/termijnbewaking.sqlite';
+/** Rechtspraak Open Data: `/zoeken` (Atom) and `/content?id=<ECLI>` below this. */
+export const RECHTSPRAAK_URL = 'https://data.rechtspraak.nl/uitspraken';
+/** KOOP's SRU 2.0 endpoint of the Officiële Bekendmakingen. */
+export const SRU_URL = 'https://repository.overheid.nl/sru';
 
 const leegIsAfwezig = (v: unknown) => (v === '' ? undefined : v);
 const optioneel = <T extends z.ZodType>(schema: T) => z.preprocess(leegIsAfwezig, schema.optional());
@@ -93,6 +97,7 @@ export const omgevingSchema = z.object({
   MAX_UPLOAD_MB: z.preprocess(leegIsAfwezig, geheelGetal(1, 500, 'een geheel aantal MB van 1 tot en met 500').default(10)),
   MAX_JSON_DIEPTE: z.preprocess(leegIsAfwezig, geheelGetal(2, 1000, 'een geheel getal van 2 tot en met 1000').default(32)),
   MAX_JSON_WAARDEN: z.preprocess(leegIsAfwezig, geheelGetal(10, 10_000_000, 'een geheel getal van 10 tot en met 10000000').default(100_000)),
+  API_VERZOEKEN_PER_MINUUT: z.preprocess(leegIsAfwezig, geheelGetal(1, 100_000, 'een geheel aantal verzoeken van 1 tot en met 100000').default(600)),
   HERINNERING_LEASE_SECONDEN: z.preprocess(leegIsAfwezig, geheelGetal(2, 3600, 'een geheel aantal seconden van 2 tot en met 3600').default(120)),
   BACKUP_MAP: optioneel(z.string()),
   BACKUP_BEWAAR_DAGEN: z.preprocess(leegIsAfwezig, geheelGetal(0, 3650, 'een geheel aantal dagen van 0 (geen dagelijkse backup) tot en met 3650').default(14)),
@@ -101,6 +106,18 @@ export const omgevingSchema = z.object({
   WEBHOOK_VERLOOPT_WERKDAGEN: z.preprocess(leegIsAfwezig, geheelGetal(0, 60, 'een geheel aantal werkdagen van 0 tot en met 60').default(5)),
   WEBHOOK_INTERNE_ADRESSEN: optioneel(z.enum(['toestaan', 'weigeren'])),
   LOG_NIVEAU: z.preprocess(leegIsAfwezig, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  // Issue 33: the watcher of the official sources, off unless switched on.
+  BRONNEN: z.preprocess(leegIsAfwezig, z.enum(['aan', 'uit']).default('uit')),
+  BRONNEN_INTERVAL_MINUTEN: z.preprocess(leegIsAfwezig, geheelGetal(5, 10080, 'een geheel aantal minuten van 5 tot en met 10080').default(60)),
+  BRONNEN_TIMEOUT_SECONDEN: z.preprocess(leegIsAfwezig, geheelGetal(1, 600, 'een geheel aantal seconden van 1 tot en met 600').default(30)),
+  BRONNEN_RECHTSPRAAK_URL: z.preprocess(
+    leegIsAfwezig,
+    z.url({ protocol: /^https?$/, error: 'een http(s)-URL, bijvoorbeeld https://data.rechtspraak.nl/uitspraken' }).default(RECHTSPRAAK_URL),
+  ),
+  BRONNEN_SRU_URL: z.preprocess(
+    leegIsAfwezig,
+    z.url({ protocol: /^https?$/, error: 'een http(s)-URL, bijvoorbeeld https://repository.overheid.nl/sru' }).default(SRU_URL),
+  ),
 });
 
 export type LogNiveau = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -127,6 +144,8 @@ export interface AppConfig {
   sessie: { inactiefMs: number; maxMs: number };
   /** Request limits: bodies (413), JSON nesting and size (400). */
   grenzen: { formulierBytes: number; uploadBytes: number; jsonDiepte: number; jsonWaarden: number };
+  /** Requests per API token per minute (API_VERZOEKEN_PER_MINUUT); more: 429 with Retry-After. */
+  apiVerzoekenPerMinuut: number;
   /** How long the reminder sender's lease lasts without renewal: a dead server's lease passes on after this. */
   herinneringLeaseMs: number;
   /** The server's daily backup: into `map` (default: backups/ next to the database), kept `bewaarDagen` days (0: none). */
@@ -137,6 +156,8 @@ export interface AppConfig {
    * endpoint may point: production https only and no internal address unless WEBHOOK_INTERNE_ADRESSEN=toestaan.
    */
   webhooks: { aan: boolean; intervalMs: number; verlooptWerkdagen: number; beleid: { alleenHttps: boolean; interneAdressen: boolean } };
+  /** The watcher of the official sources (issue 33): off by default; one request at a time, each with a timeout. */
+  bronnen: { aan: boolean; intervalMinuten: number; timeoutMs: number; rechtspraakUrl: string; sruUrl: string };
 }
 
 export class ConfigFout extends Error {
@@ -204,6 +225,7 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
       jsonDiepte: e.MAX_JSON_DIEPTE,
       jsonWaarden: e.MAX_JSON_WAARDEN,
     },
+    apiVerzoekenPerMinuut: e.API_VERZOEKEN_PER_MINUUT,
     herinneringLeaseMs: e.HERINNERING_LEASE_SECONDEN * 1000,
     backup: { map: e.BACKUP_MAP ?? join(dirname(e.DATABASE_PATH), 'backups'), bewaarDagen: e.BACKUP_BEWAAR_DAGEN },
     logNiveau: e.LOG_NIVEAU,
@@ -212,6 +234,13 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
       intervalMs: e.WEBHOOK_INTERVAL_SECONDEN * 1000,
       verlooptWerkdagen: e.WEBHOOK_VERLOOPT_WERKDAGEN,
       beleid: { alleenHttps: !demo, interneAdressen: (e.WEBHOOK_INTERNE_ADRESSEN ?? (demo ? 'toestaan' : 'weigeren')) === 'toestaan' },
+    },
+    bronnen: {
+      aan: e.BRONNEN === 'aan',
+      intervalMinuten: e.BRONNEN_INTERVAL_MINUTEN,
+      timeoutMs: e.BRONNEN_TIMEOUT_SECONDEN * 1000,
+      rechtspraakUrl: e.BRONNEN_RECHTSPRAAK_URL.replace(/\/$/, ''),
+      sruUrl: e.BRONNEN_SRU_URL,
     },
     ...(e.SESSION_SECRET ? { sessionSecret: e.SESSION_SECRET } : {}),
     inwerkingtreding: e.WMG105_INWERKINGTREDING === undefined || e.WMG105_INWERKINGTREDING === 'onbekend' ? null : (e.WMG105_INWERKINGTREDING as IsoDatum),

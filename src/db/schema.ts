@@ -19,7 +19,11 @@ export const ORGANISATIE_SOORTEN = ['zorgaanbieder', 'advocatenkantoor', 'zorgka
 export const GEBRUIKER_ROLLEN = ['beheerder', 'jurist', 'lezer'] as const;
 /** The roles of migration 0000, still in the legacy column `rol` (SQLite cannot drop a column its table CHECK names). */
 export const OUDE_GEBRUIKER_ROLLEN = ['jurist', 'nza-jurist', 'beheerder'] as const;
-export const TOKEN_SCOPES = ['lezen', 'schrijven'] as const;
+/**
+ * The areas an API token may act in (issue 32.5): read (terms, decisions, cases), register decisions and clients, open
+ * and change cases, manage webhooks. A token holds one or more; the user's role still bounds what each allows.
+ */
+export const TOKEN_SCOPES = ['lezen', 'besluiten.schrijven', 'zaken.schrijven', 'webhooks.beheren'] as const;
 export const ZAAK_SOORTEN = ['beroep', 'bezwaar'] as const;
 export const ZAAK_STATUSSEN = ['concept', 'ingediend', 'afgerond'] as const;
 
@@ -576,13 +580,37 @@ export const apiTokens = sqliteTable(
       .notNull()
       .references(() => gebruikers.id),
     naam: text('naam').notNull(),
-    scope: text('scope', { enum: TOKEN_SCOPES }).notNull(),
+    /** The token's scopes (TOKEN_SCOPES), space-separated. */
+    scopes: text('scopes').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     laatstGebruiktOp: text('laatst_gebruikt_op'),
     ingetrokkenOp: text('ingetrokken_op'),
     aangemaaktOp: aangemaakt(),
   },
-  (t) => [index('api_tokens_gebruiker').on(t.gebruikerId), check('api_tokens_scope', sql`scope IN ${inLijst(TOKEN_SCOPES)}`)],
+  (t) => [index('api_tokens_gebruiker').on(t.gebruikerId), check('api_tokens_scopes', sql`scopes <> ''`)],
+);
+
+/**
+ * Idempotency keys of the API (issue 32.2): per token, the first answer to a POST with an `Idempotency-Key`, so a
+ * retried request gets it again instead of creating twice. A row without `status` is a request under way (or one that
+ * died after its write: its retry is refused rather than run again). Bookkeeping: kept 24 hours, read by no page.
+ */
+export const apiIdempotentie = sqliteTable(
+  'api_idempotentie',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenId: integer('token_id')
+      .notNull()
+      .references(() => apiTokens.id),
+    sleutel: text('sleutel').notNull(),
+    /** SHA-256 of the method, path and body: the same key with another request is refused. */
+    verzoekHash: text('verzoek_hash').notNull(),
+    status: integer('status'),
+    antwoord: text('antwoord'),
+    contentType: text('content_type'),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [unique('api_idempotentie_token_sleutel').on(t.tokenId, t.sleutel), index('api_idempotentie_aangemaakt').on(t.aangemaaktOp)],
 );
 
 /**
@@ -730,6 +758,73 @@ export const controleUitnodigingen = sqliteTable(
   },
   (t) => [index('controle_uitnodigingen_organisatie').on(t.organisatieId, t.regioId, t.jaar), check('controle_uitnodigingen_einde', isIsoDatum('einde'))],
 );
+
+// --- Official sources (issue 33): proposals from CBb uitspraken and the Staatscourant, reviewed by a person. ---
+
+export const BRON_VOORSTEL_SOORTEN = ['uitspraak', 'gelijkgestelde-dag', 'nza-publicatie'] as const;
+export const BRON_VOORSTEL_STATUSSEN = ['open', 'aanvaard', 'afgewezen'] as const;
+
+/**
+ * A proposal read from an official source, owned by the organisation that reviews it (docs/adr/0006): an uitspraak by
+ * the organisation of the case (or of the received beroep) it closes, a KB day by the NZa (the public facts' owner),
+ * an NZa publication by every organisation, each its own row. Unique per owner and source id: a dismissed proposal
+ * stays dismissed and is never proposed again.
+ */
+export const bronVoorstellen = sqliteTable(
+  'bron_voorstellen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
+    soort: text('soort', { enum: BRON_VOORSTEL_SOORTEN }).notNull(),
+    /** The source's own id: the ECLI, the Staatscourant identifier (with `#datum` for one KB day). */
+    bronId: text('bron_id').notNull(),
+    zaakId: integer('zaak_id').references(() => zaken.id, { onDelete: 'cascade' }),
+    ontvangenBeroepId: integer('ontvangen_beroep_id').references(() => ontvangenBeroepen.id, { onDelete: 'cascade' }),
+    /** The uitspraak's date, the equated day, or the publication's date. */
+    datum: text('datum').notNull(),
+    titel: text('titel').notNull(),
+    url: text('url').notNull(),
+    zaaknummer: text('zaaknummer'),
+    status: text('status', { enum: BRON_VOORSTEL_STATUSSEN }).notNull().default('open'),
+    beoordeeldDoor: integer('beoordeeld_door').references(() => gebruikers.id),
+    beoordeeldOp: text('beoordeeld_op'),
+    aangemaaktOp: aangemaakt(),
+  },
+  (t) => [
+    unique('bron_voorstellen_uniek').on(t.organisatieId, t.soort, t.bronId),
+    index('bron_voorstellen_status').on(t.organisatieId, t.status),
+    check('bron_voorstellen_soort', sql`soort IN ${inLijst(BRON_VOORSTEL_SOORTEN)}`),
+    check('bron_voorstellen_status', sql`status IN ${inLijst(BRON_VOORSTEL_STATUSSEN)}`),
+    check('bron_voorstellen_datum', isIsoDatum('datum')),
+    check('bron_voorstellen_uitspraak', sql`soort <> 'uitspraak' OR ((zaak_id IS NULL) <> (ontvangen_beroep_id IS NULL))`),
+  ],
+);
+
+/**
+ * Days equated with a feestdag by KB (art. 3 lid 3 Atw) that a reviewer accepted from the Staatscourant: part of the
+ * calendar beside the shipped KBs and ATW_GELIJKGESTELDE_DAGEN, each with its source.
+ */
+export const gelijkgesteldeDagen = sqliteTable(
+  'gelijkgestelde_dagen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    datum: text('datum').notNull().unique(),
+    naam: text('naam').notNull(),
+    bron: text('bron').notNull(),
+    voorstelId: integer('voorstel_id').references(() => bronVoorstellen.id),
+    aangemaaktOp: aangemaakt(),
+  },
+  () => [check('gelijkgestelde_dagen_datum', isIsoDatum('datum'))],
+);
+
+/** The watcher's bookmark per source: the moment of its last successful poll (bookkeeping: no page reads it). */
+export const bronStand = sqliteTable('bron_stand', {
+  bron: text('bron').primaryKey(),
+  /** ISO instant (UTC) at which the last successful poll began: the next asks for what was modified since. */
+  laatstGelukt: text('laatst_gelukt').notNull(),
+});
 
 /** The events a webhook can subscribe to (issue 32.3). */
 export const WEBHOOK_GEBEURTENISSEN = ['termijn.nieuw', 'termijn.gewijzigd', 'termijn.vervallen', 'termijn.verloopt', 'zaak.gewijzigd'] as const;

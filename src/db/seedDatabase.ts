@@ -264,3 +264,16 @@ export function seedDemoData(db: Db, data: DemoData = demoDataSchema.parse(demo)
     }
   });
 }
+
+/**
+ * The day the demo was first seeded into this database (issue 30.6): its first counsel organisation's creation day in
+ * Amsterdam. A later start lays the demo out as of that same day, so it adds nothing twice (a second set of besluiten
+ * under other kenmerken) however much later it starts.
+ */
+export function findDemoSeeddag(db: Db, data: DemoData = demoDataSchema.parse(demo)): string | undefined {
+  const naam = data.organisaties.find((o) => o.soort !== 'nza')?.naam;
+  if (!naam) return undefined;
+  const rij = db.select({ op: organisaties.aangemaaktOp }).from(organisaties).where(eq(organisaties.naam, naam)).get();
+  if (!rij) return undefined;
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(rij.op.replace(' ', 'T').replace(/Z?$/, 'Z')));
+}

@@ -57,10 +57,10 @@ const afzenderVan = (deps: HerinneringDeps) => deps.afzender ?? processAfzender;
 
 /**
  * The lease: one row, held by one sender until it expires. Taken when free or expired, renewed by its holder; a single
- * conditional upsert, so two processes on one file can never both hold it. Returns whether `afzender` holds it now. One lease
- * per job (`naam`): reminders, webhooks.
+ * conditional upsert, so two processes on one file can never both hold it. Returns whether `afzender` holds it now.
+ * `naam`: one row per job (the reminders; the webhook sender and the watcher of the official sources hold their own).
  */
-export function acquireLease(db: Db, afzender: Afzender, nu: number, naam = LEASE): boolean {
+export function acquireLease(db: Db, afzender: Afzender, nu: number, naam: string = LEASE): boolean {
   return writeTransaction(
     db,
     (tx) =>
@@ -77,7 +77,7 @@ export function acquireLease(db: Db, afzender: Afzender, nu: number, naam = LEAS
 }
 
 /** Gives the lease up (a clean stop), so another server can send at once. */
-export function releaseLease(db: Db, afzender: Afzender, naam = LEASE): void {
+export function releaseLease(db: Db, afzender: Afzender, naam: string = LEASE): void {
   writeTransaction(db, (tx) =>
     tx
       .delete(verzendLease)

@@ -11,8 +11,12 @@ import { keuzeVeld, regioInvoerVeld } from '../validation/velden';
 import { checkRegioInRij, loadRegioRegister } from '../services/regioBeheer';
 import { insertContracteerruimtebesluit } from '../services/besluitRegistratie';
 import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
+import type { CsvTabel } from '../csv/csvLezen';
+import type { KolomSoort } from '../csv/xlsxLezen';
 
 export const CONTRACTEERRUIMTE_KOLOMMEN = ['kenmerk', 'soort', 'besluitdatum', 'bekendgemaakt', 'regio', 'jaar', 'bedrag'] as const;
+/** How a spreadsheet's numbers in these columns are read (Excel date serials, euro amounts). */
+export const CONTRACTEERRUIMTE_KOLOM_SOORTEN: Readonly<Record<string, KolomSoort>> = { besluitdatum: 'datum', bekendgemaakt: 'datum', bedrag: 'bedrag' };
 
 const rijSchema = z.object({
   kenmerk: kenmerkVeld(),
@@ -25,11 +29,11 @@ const rijSchema = z.object({
 });
 
 /**
- * Checks an NZa overview (one row per region, year and amount; rows sharing a kenmerk form one besluit) against the
+ * Checks an NZa overview read from a spreadsheet (one row per region, year and amount; rows sharing a kenmerk form one besluit) against the
  * database without writing anything.
  */
-export function previewContracteerruimteImport(db: Db, tekst: string): ImportVoorbeeld<ContracteerruimtebesluitInvoer> {
-  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, CONTRACTEERRUIMTE_KOLOMMEN, rijSchema, (waarden) => checkRegioInRij(db, waarden));
+export function previewContracteerruimteImport(db: Db, tabel: CsvTabel): ImportVoorbeeld<ContracteerruimtebesluitInvoer> {
+  const { rijen, fouten, aantalRijen } = readImportRijen(tabel, rijSchema, (waarden) => checkRegioInRij(db, waarden));
   const perKenmerk = new Map<string, { besluit: ContracteerruimtebesluitInvoer; eersteRij: number; regels: Map<string, number> }>();
   for (const { regel, rij } of rijen) {
     let groep = perKenmerk.get(rij.kenmerk);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { readCsv } from '../csv/csvLezen';
+import type { CsvTabel } from '../csv/csvLezen';
 import { toVeldFouten } from '../validation/velden';
 
 /** A problem in one row of an imported file: row number as in the file (the header is row 1), field and message. */
@@ -20,24 +20,21 @@ export interface ImportVoorbeeld<T> {
   nieuweZorgaanbieders?: { kvk: string; naam: string }[];
 }
 
-/** Reads a CSV and validates each row with `rijSchema`: the valid rows with their row number, and every row error. */
+/** Validates each row of a read table with `rijSchema`: the valid rows with their row number, and every row error. */
 export function readImportRijen<S extends z.ZodType>(
-  tekst: string,
-  kolommen: readonly string[],
+  tabel: CsvTabel,
   rijSchema: S,
   /** Checks against the database that the schema cannot make (a region of the live division), on every row. */
   controleer: (waarden: Record<string, string>) => { veld: string; melding: string }[] = () => [],
 ): { rijen: { regel: number; rij: z.output<S> }[]; fouten: RijFout[]; aantalRijen: number } {
-  const csv = readCsv(tekst, kolommen);
-  if (!csv.ok) return { rijen: [], fouten: [{ rij: csv.regel ?? 1, veld: 'bestand', melding: csv.melding }], aantalRijen: 0 };
   const rijen: { regel: number; rij: z.output<S> }[] = [];
   const fouten: RijFout[] = [];
-  for (const { regel, waarden } of csv.tabel.rijen) {
+  for (const { regel, waarden } of tabel.rijen) {
     const r = rijSchema.safeParse(waarden);
     const schemaFouten = r.success ? [] : toVeldFouten(r.error);
     const andere = controleer(waarden).filter((f) => !schemaFouten.some((s) => s.veld === f.veld));
     if (r.success && andere.length === 0) rijen.push({ regel, rij: r.data });
     else fouten.push(...[...schemaFouten, ...andere].map((f) => ({ rij: regel, veld: f.veld, melding: f.melding })));
   }
-  return { rijen, fouten, aantalRijen: csv.tabel.rijen.length };
+  return { rijen, fouten, aantalRijen: tabel.rijen.length };
 }

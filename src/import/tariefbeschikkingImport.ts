@@ -11,9 +11,13 @@ import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besl
 import { keuzeVeld, regioInvoerVeld } from '../validation/velden';
 import { checkRegioInRij, loadRegioRegister } from '../services/regioBeheer';
 import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
+import type { CsvTabel } from '../csv/csvLezen';
+import type { KolomSoort } from '../csv/xlsxLezen';
 import { insertClient, loadClienten } from '../services/clientService';
 
 export const TARIEFBESCHIKKING_KOLOMMEN = ['kenmerk', 'kvk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'] as const;
+/** How a spreadsheet's numbers in these columns are read (Excel date serials). */
+export const TARIEFBESCHIKKING_KOLOM_SOORTEN: Readonly<Record<string, KolomSoort>> = { besluitdatum: 'datum', bekendgemaakt: 'datum' };
 
 const rijSchema = z.object({
   kenmerk: kenmerkVeld(),
@@ -28,11 +32,11 @@ const rijSchema = z.object({
 export type TariefbeschikkingImportRij = z.output<typeof rijSchema>;
 
 /**
- * Checks a CSV of tariefbeschikkingen without writing. Zorgaanbieders it names for the first time (by KvK) are listed in
+ * Checks a table of tariefbeschikkingen (CSV or worksheet) without writing. Zorgaanbieders it names for the first time (by KvK) are listed in
  * `nieuweZorgaanbieders`: they become clients of the organisation only when the user confirms them on import.
  */
-export function previewTariefbeschikkingImport(db: Db, actor: Actor, tekst: string, vandaag?: string): ImportVoorbeeld<TariefbeschikkingImportRij> {
-  const { rijen, fouten, aantalRijen } = readImportRijen(tekst, TARIEFBESCHIKKING_KOLOMMEN, rijSchema, (waarden) => checkRegioInRij(db, waarden));
+export function previewTariefbeschikkingImport(db: Db, actor: Actor, tabel: CsvTabel, vandaag?: string): ImportVoorbeeld<TariefbeschikkingImportRij> {
+  const { rijen, fouten, aantalRijen } = readImportRijen(tabel, rijSchema, (waarden) => checkRegioInRij(db, waarden));
   const regios = new Map(
     db
       .select({ id: zorgkantoorregios.id, naam: zorgkantoorregios.naam })

@@ -4,7 +4,10 @@ export type ImportSoort = 'contracteerruimte' | 'tariefbeschikkingen';
 
 interface WachtendeImport {
   soort: ImportSoort;
-  tekst: string;
+  /** The upload as sent (CSV in any encoding, or .xlsx): read again before writing. */
+  bytes: Uint8Array;
+  /** The worksheet the user picked in an .xlsx with several. */
+  blad?: string | undefined;
   bestandsnaam: string;
   gebruikerId: number;
   verlooptOp: number;
@@ -13,7 +16,10 @@ interface WachtendeImport {
 const BEWAARTIJD_MS = 30 * 60_000;
 const MAXIMUM = 50;
 
-/** Checked uploads waiting for the user's "Importeren": held briefly in memory, tied to the user who uploaded them. */
+/**
+ * Checked uploads waiting for the user's "Importeren" (or for another worksheet to be checked): held briefly in memory,
+ * tied to the user who uploaded them.
+ */
 export function createWachtendeImports(nu: () => number = Date.now) {
   const wachtend = new Map<string, WachtendeImport>();
   const ruimOp = () => {

@@ -38,3 +38,8 @@ export function formatDagenOver(dagen: number): string {
 export function formatRegioJaarPad(regio: string, jaar: number): string {
   return `/matrix/${findZorgkantoorregio(regio)?.code ?? encodeURIComponent(regio)}/${jaar}`;
 }
+
+/** 10485760 → "10 MB", 1572864 → "1,5 MB": a size limit as the pages and messages state it. */
+export function formatMb(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`.replace('.', ',');
+}

@@ -9,11 +9,12 @@ import { format } from 'node:util';
 import { loadConfigOrExit, type AppConfig } from '../config/config';
 import { loadSessieGeheim } from '../config/sessieGeheim';
 import { createTermijnConfig } from '../config/termijnConfig';
+import type { GelijkgesteldeDag } from '../domain/kalender/feestdagen';
 import { vandaagInNederland } from '../config/klok';
 import { openDatabase } from '../db/verbinding';
 import { checkDatabaseBestand, DatabaseFout } from '../db/databaseControle';
 import { BACKUP_PATROON, claimDatabase } from '../db/backup';
-import { seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
+import { findDemoSeeddag, seedDemoData, seedZorgkantoorregios } from '../db/seedDatabase';
 import { shiftDemoData } from '../db/demoVerschuiving';
 import { demoDataSchema } from '../db/demoDataSchema';
 import demoJson from '../../seed/demo.json';
@@ -32,6 +33,7 @@ import { DEMO_EMAILS } from '../db/seedDatabase';
 import { createLogger } from '../log/logger';
 import { startDagelijkseBackup } from './dagelijkseBackup';
 import { startWebhookJob } from '../webhooks/webhookJob';
+import { startBronnenWacht } from '../bronnen/bronnenWacht';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -55,6 +57,7 @@ const sessieGeheim = loadSessieGeheim(config);
 try {
   const stand = checkDatabaseBestand(config.databasePad, { auditKeten: deriveAuditSleutel(sessieGeheim) });
   if (stand?.nogToeTePassen) log.info({ migrations: stand.nogToeTePassen }, 'Applying database migrations');
+  else if (!stand) log.info({ database: resolve(config.databasePad) }, 'Creating the database and applying every migration');
   losLaten = claimDatabase(config.databasePad);
 } catch (e) {
   if (!(e instanceof DatabaseFout)) throw e;
@@ -96,7 +99,11 @@ let demoWachtwoord: string | undefined;
 if (config.demo) {
   demoWachtwoord = loadDemoWachtwoord(config);
   // The demo laid out as of today (issue 30.6): every stage exists whenever it is first started.
-  if (config.seedDemo) seedDemoData(db, shiftDemoData(demoDataSchema.parse(demoJson), vandaagInNederland()));
+  if (config.seedDemo) {
+    const begin = performance.now();
+    seedDemoData(db, shiftDemoData(demoDataSchema.parse(demoJson), findDemoSeeddag(db) ?? vandaagInNederland()));
+    log.info({ ms: Math.round(performance.now() - begin) }, 'Demo data loaded, laid out as of today (existing rows kept)');
+  }
   // The demo accounts (from seed/demo.json) sign in with the demo password and no second factor, in demo mode only.
   seedDemoInloggegevens(db, demoWachtwoord, DEMO_EMAILS);
 }
@@ -106,7 +113,7 @@ const verzegeld = sealBestaandeTotpGeheimen(db, sessieGeheim);
 if (verzegeld) log.info({ count: verzegeld }, 'Encrypted TOTP secrets stored in plain text by an older version');
 
 let gereed = false;
-const termijnen = createTermijnService(db, createTermijnConfig(config));
+const termijnen = createTermijnService(db, createTermijnConfig(config), { gelijkgesteldeDagen: config.gelijkgesteldeDagen as GelijkgesteldeDag[] });
 const verzender = createVerzender(db, config.mail, outboxMap);
 const apiTermijnLijsten = createApiTermijnLijsten();
 const appDeps = {
@@ -127,6 +134,7 @@ const appDeps = {
   },
   vandaag: vandaagInNederland,
   grenzen: config.grenzen,
+  apiVerzoekenPerMinuut: config.apiVerzoekenPerMinuut,
   griffierechtTarieven: config.griffierechtTarieven,
   log,
   gereed: () => gereed,
@@ -201,6 +209,24 @@ const webhookJob = config.webhooks.aan
       { eersteRondeNaMs: 1000 },
     )
   : undefined;
+// The watcher of the official sources (issue 33, BRONNEN=aan): proposes, never changes data; one server holds its lease.
+const bronnenWacht = config.bronnen.aan
+  ? startBronnenWacht(
+      {
+        db,
+        config: config.bronnen,
+        klok: { nuMs: Date.now },
+        houder: createAfzender(config.herinneringLeaseMs),
+        log: (bericht, gegevens) => log.info(gegevens ?? {}, bericht),
+      },
+      config.bronnen.intervalMinuten * 60_000,
+    )
+  : undefined;
+if (bronnenWacht)
+  log.info(
+    { everyMinutes: config.bronnen.intervalMinuten, rechtspraak: config.bronnen.rechtspraakUrl, sru: config.bronnen.sruUrl },
+    'Official sources watcher started',
+  );
 
 const backup = config.backup.bewaarDagen > 0 ? startDagelijkseBackup(db.$client, config.backup, log) : undefined;
 
@@ -226,6 +252,7 @@ function stop(signaal: string) {
     clearInterval(idle);
     await herinneringJob?.stop();
     await webhookJob?.stop();
+    await bronnenWacht?.stop();
     await backup?.stop();
     db.$client.pragma('wal_checkpoint(TRUNCATE)');
     db.$client.close();

@@ -8,18 +8,40 @@ import { nieuw, recordAudit, OPERATOR } from './auditService';
 import { loadActor } from './actorService';
 import { InvoerFout } from './besluitRegistratie';
 
+export { TOKEN_SCOPES };
 export type Scope = (typeof TOKEN_SCOPES)[number];
 const PREFIX = 'tbw_';
 
+/** `schrijven`: what a writing token could do before scopes per area (issue 32.5); still accepted as a shorthand. */
+const SCHRIJVEN: readonly Scope[] = ['lezen', 'besluiten.schrijven', 'zaken.schrijven'];
+
+/**
+ * Scopes as typed (form checkboxes, `--scope lezen,zaken.schrijven`): known ones only, at least one, in TOKEN_SCOPES'
+ * order; `schrijven` stands for lezen, besluiten.schrijven and zaken.schrijven. Undefined when one is unknown or none given.
+ */
+export function parseScopes(invoer: string | readonly string[] | undefined): Scope[] | undefined {
+  const delen = (typeof invoer === 'string' ? [invoer] : (invoer ?? [])).flatMap((d) => d.split(/[\s,]+/)).filter(Boolean);
+  const gekozen = new Set<string>();
+  for (const d of delen) {
+    if (d === 'schrijven') SCHRIJVEN.forEach((s) => gekozen.add(s));
+    else if ((TOKEN_SCOPES as readonly string[]).includes(d)) gekozen.add(d);
+    else return undefined;
+  }
+  return gekozen.size ? TOKEN_SCOPES.filter((s) => gekozen.has(s)) : undefined;
+}
+
+export const SCOPES_UITLEG = `kies een of meer van ${TOKEN_SCOPES.join(', ')} (schrijven = lezen, besluiten.schrijven en zaken.schrijven)`;
+
 /** A personal API token: returned once, stored as a keyed hash. `wie` absent: made by the operator on the command line. */
-export function createApiToken(db: Db, geheim: string, gebruikerId: number, invoer: { naam: string; scope: Scope }, wie?: Actor): string {
-  if (!TOKEN_SCOPES.includes(invoer.scope)) throw new InvoerFout([{ veld: 'scope', melding: `onbekende scope; kies ${TOKEN_SCOPES.join(' of ')}` }]);
+export function createApiToken(db: Db, geheim: string, gebruikerId: number, invoer: { naam: string; scopes: readonly Scope[] }, wie?: Actor): string {
+  if (!invoer.scopes.length || invoer.scopes.some((s) => !TOKEN_SCOPES.includes(s))) throw new InvoerFout([{ veld: 'scope', melding: SCOPES_UITLEG }]);
   const naam = invoer.naam.trim().slice(0, 100) || 'API-token';
   const token = PREFIX + createGeheim();
+  const scopes = invoer.scopes.join(' ');
   writeTransaction(db, (tx) => {
     const id = tx
       .insert(apiTokens)
-      .values({ gebruikerId, naam, scope: invoer.scope, tokenHash: hashGeheim(geheim, token) })
+      .values({ gebruikerId, naam, scopes, tokenHash: hashGeheim(geheim, token) })
       .returning({ id: apiTokens.id })
       .get().id;
     const eigenaar = loadActor(tx, gebruikerId)!;
@@ -27,7 +49,7 @@ export function createApiToken(db: Db, geheim: string, gebruikerId: number, invo
       actie: 'API-token gemaakt',
       onderwerp: 'api-token',
       onderwerpId: id,
-      wijzigingen: nieuw({ naam, scope: invoer.scope, gebruiker: eigenaar.naam }),
+      wijzigingen: nieuw({ naam, scopes, gebruiker: eigenaar.naam }),
     });
   });
   return token;
@@ -46,7 +68,7 @@ export function findActorByApiToken(db: Db, geheim: string, token: string, vanda
   if (!actor) return undefined;
   if (rij.laatstGebruiktOp !== vandaag)
     writeTransaction(db, (tx) => tx.update(apiTokens).set({ laatstGebruiktOp: vandaag }).where(eq(apiTokens.id, rij.id)).run());
-  return { ...actor, scope: rij.scope };
+  return { ...actor, scopes: rij.scopes.split(' ') as Scope[], apiTokenId: rij.id };
 }
 
 export function listApiTokens(db: Db, actor: Actor) {
@@ -54,7 +76,7 @@ export function listApiTokens(db: Db, actor: Actor) {
     .select({
       id: apiTokens.id,
       naam: apiTokens.naam,
-      scope: apiTokens.scope,
+      scopes: apiTokens.scopes,
       aangemaaktOp: apiTokens.aangemaaktOp,
       laatstGebruiktOp: apiTokens.laatstGebruiktOp,
     })

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
@@ -11,8 +11,10 @@ import {
   buildOrganisatieLezer,
   compareMetBesluit,
   controleKenmerken,
+  findGeldigeControle,
   findTeControlerenTermijn,
   formatControleSleutel,
+  loadFataleDatumControles,
   insertControle,
   loadVierOgen,
   type TeControlerenDatum,
@@ -39,9 +41,10 @@ export function inviteExterneControleur(
   vandaag: IsoDatum,
   nu: Date,
   invoer: TeControlerenDatum & { naam: string; email: string },
-): Registratie & { token?: string } {
+): Registratie & { token?: string; uitnodigingId?: number; verlooptOp?: string } {
   assertCan(actor, 'termijn.controleren');
   let token: string | undefined;
+  let verlooptOp: string | undefined;
   const uitkomst = writeRegistratie(db, (tx) => {
     const berekend = termijnen.computeVoorActor(actor, vandaag);
     const { regio, termijn } = findTeControlerenTermijn(tx, berekend, vandaag, invoer);
@@ -52,6 +55,20 @@ export function inviteExterneControleur(
           veld: 'email',
           melding: `Een externe controleur is voor een organisatie waarin niemand anders de datum kan controleren. Vraag ${controleurs.map((g) => g.naam).join(' of ')}.`,
         },
+      ]);
+    const sleutel = formatControleSleutel(termijn);
+    if (listOpenUitnodigingen(tx, actor, nu).some((u) => u.sleutel === sleutel))
+      throw new InvoerFout([{ veld: 'email', melding: 'Voor deze datum loopt al een uitnodiging. Wacht op de controle of tot de link verloopt.' }]);
+    // Never an address with an account here (the NZa's above all, ADR 0006): the link is for someone outside.
+    if (
+      tx
+        .select({ id: gebruikers.id })
+        .from(gebruikers)
+        .where(sql`lower(${gebruikers.email}) = ${invoer.email.trim().toLowerCase()}`)
+        .get()
+    )
+      throw new InvoerFout([
+        { veld: 'email', melding: 'Dit e-mailadres kan niet worden uitgenodigd als externe controleur: kies iemand zonder account in de Termijnbewaking.' },
       ]);
     token = createGeheim();
     const zevenDagen = new Date(nu.getTime() + EXTERNE_CONTROLE_GELDIG_DAGEN * 86_400_000).toISOString();
@@ -68,7 +85,7 @@ export function inviteExterneControleur(
         naam: invoer.naam,
         email: invoer.email,
         uitgenodigdDoor: actor.gebruikerId,
-        verlooptOp: zevenDagen < laatsteDag ? zevenDagen : laatsteDag,
+        verlooptOp: (verlooptOp = zevenDagen < laatsteDag ? zevenDagen : laatsteDag),
       })
       .returning({ id: controleUitnodigingen.id })
       .get().id;
@@ -81,7 +98,7 @@ export function inviteExterneControleur(
     });
     return id;
   });
-  return uitkomst.ok && token ? { ...uitkomst, token } : uitkomst;
+  return uitkomst.ok && token ? { ...uitkomst, token, uitnodigingId: uitkomst.id, verlooptOp: verlooptOp! } : uitkomst;
 }
 
 export interface ExterneControle {
@@ -135,6 +152,8 @@ export function findExterneControle(
   const berekend = termijnen.computeVoorActor(buildOrganisatieLezer({ id: u.organisatieId, naam: u.organisatie, soort: u.soort }), vandaag);
   try {
     const { termijn } = findTeControlerenTermijn(db, berekend, vandaag, { partij: u.partij || undefined, regio: u.regio, jaar: u.jaar, einde: u.einde });
+    // Checked meanwhile (by a colleague, a second reading, another link): this link has nothing left to show.
+    if (findGeldigeControle(loadFataleDatumControles(db, u.organisatieId), termijn)) return undefined;
     return { uitnodigingId: u.id, naam: u.naam, organisatie: u.organisatie, uitgenodigdDoor: u.door, verlooptOp: u.verlooptOp, termijn };
   } catch (e) {
     if (e instanceof InvoerFout) return undefined;
@@ -185,7 +204,7 @@ export function confirmExterneControle(
 }
 
 /** The organisation's invitations still open for a date: shown beside it ("uitgenodigd: …, tot …"). */
-export function listOpenUitnodigingen(db: Db, actor: Actor, nu: Date): { sleutel: string; naam: string; email: string; verlooptOp: string }[] {
+export function listOpenUitnodigingen(db: Pick<Db, 'select'>, actor: Actor, nu: Date): { sleutel: string; naam: string; email: string; verlooptOp: string }[] {
   return db
     .select({
       partij: controleUitnodigingen.partij,
@@ -207,4 +226,24 @@ export function listOpenUitnodigingen(db: Db, actor: Actor, nu: Date): { sleutel
     )
     .all()
     .map((r) => ({ sleutel: formatControleSleutel({ ...r, partij: r.partij || undefined }), naam: r.naam, email: r.email, verlooptOp: r.verlooptOp }));
+}
+
+/**
+ * Withdraws an invitation whose e-mail could not be sent (issue 30.2): nothing hangs about that nobody received, and
+ * the date can be offered again. Audited.
+ */
+export function withdrawUitnodiging(db: Db, actor: Actor, uitnodigingId: number, nu: Date, reden: string): void {
+  writeRegistratie(db, (tx) => {
+    tx.update(controleUitnodigingen)
+      .set({ gebruiktOp: nu.toISOString() })
+      .where(and(eq(controleUitnodigingen.id, uitnodigingId), eq(controleUitnodigingen.organisatieId, actor.organisatieId)))
+      .run();
+    recordAudit(tx, actor, {
+      actie: 'uitnodiging externe controleur ingetrokken',
+      onderwerp: 'fatale datum',
+      onderwerpId: uitnodigingId,
+      wijzigingen: { ingetrokken: [null, reden] },
+    });
+    return uitnodigingId;
+  });
 }

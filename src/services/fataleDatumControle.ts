@@ -36,6 +36,12 @@ export const BEKENDMAKING_WIJZE_TEKST: Record<BekendmakingWijze, string> = {
   ontvangst: 'de datum van ontvangst',
 };
 
+/**
+ * Art. 3:41 Awb: the bekendmaking is the day of sending. A checker who knows only the day of receipt confirmed the
+ * registration, not the day the term began: the check says so wherever it is shown.
+ */
+export const ONTVANGST_VOORBEHOUD = 'de datum van ontvangst bewijst de dag van verzending niet (art. 3:41 Awb): de termijn kan eerder zijn begonnen';
+
 export interface FataleDatumControle {
   door: string;
   /** UTC ISO instant. */
@@ -44,7 +50,7 @@ export interface FataleDatumControle {
   opTekst: string;
   soort: ControleSoort;
   /** What the checker compared (absent for checks recorded before issue 30.2). */
-  vergeleken?: { kenmerk: string; bekendmaking: IsoDatum; wijze: BekendmakingWijze; wijzeTekst: string };
+  vergeleken?: { kenmerk: string; bekendmaking: IsoDatum; wijze: BekendmakingWijze; wijzeTekst: string; voorbehoud?: string };
 }
 
 /** What a page shows next to a date: checked (by whom, when, against what), or not yet, who may check it, and how. */
@@ -129,11 +135,30 @@ export function loadFataleDatumControles(db: Db, organisatieId: number): Map<str
         opTekst: formatTijdstip(r.op),
         soort: r.soort,
         ...(r.kenmerk && r.bekendmaking && r.wijze
-          ? { vergeleken: { kenmerk: r.kenmerk, bekendmaking: r.bekendmaking, wijze: r.wijze, wijzeTekst: BEKENDMAKING_WIJZE_TEKST[r.wijze] } }
+          ? {
+              vergeleken: {
+                kenmerk: r.kenmerk,
+                bekendmaking: r.bekendmaking,
+                wijze: r.wijze,
+                wijzeTekst: BEKENDMAKING_WIJZE_TEKST[r.wijze],
+                ...(r.wijze === 'ontvangst' ? { voorbehoud: ONTVANGST_VOORBEHOUD } : {}),
+              },
+            }
           : {}),
       },
     ]),
   );
+}
+
+/**
+ * The check of a term's last day — only if it compared the besluit and bekendmaking the date now rests on: a date that
+ * came to rest on another besluit (a wijziging with the same lid-3 window) or a corrected bekendmaking landing on the
+ * same last day is unchecked again. A check recorded before issue 30.2 compared nothing and holds by its date alone.
+ */
+export function findGeldigeControle(controles: ReadonlyMap<string, FataleDatumControle>, t: Termijn): FataleDatumControle | undefined {
+  const c = controles.get(formatControleSleutel(t));
+  if (!c) return undefined;
+  return !c.vergeleken || (c.vergeleken.kenmerk === t.besluit && c.vergeleken.bekendmaking === t.bekendgemaakt) ? c : undefined;
 }
 
 /**
@@ -149,7 +174,7 @@ export function buildControleWeergave(
   terug?: string,
 ): ControleWeergave | undefined {
   if (actor.organisatieSoort === 'nza') return undefined;
-  const gecontroleerd = controles.get(formatControleSleutel(t));
+  const gecontroleerd = findGeldigeControle(controles, t);
   if ((!isFataleDatum(t) || t.einde < peildatum) && !gecontroleerd) return undefined;
   const reden = !gecontroleerd && can(actor, 'termijn.controleren') ? vierOgen?.reden(t, actor.gebruikerId) : undefined;
   const controleurs = gecontroleerd || !vierOgen ? [] : vierOgen.controleurs(t);
@@ -204,7 +229,8 @@ export function findTeControlerenTermijn(db: Db, berekend: BerekendOverzicht, va
  */
 export function compareMetBesluit(termijn: Termijn, v: Vergelijking): void {
   const fouten = [];
-  if (v.kenmerk.replace(/\s+/g, ' ').trim().toLowerCase() !== termijn.besluit.toLowerCase())
+  const gewoon = (k: string) => k.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (gewoon(v.kenmerk) !== gewoon(termijn.besluit))
     fouten.push({
       veld: 'kenmerk',
       melding: `Het kenmerk dat u las (${v.kenmerk.trim()}) is niet dat van het besluit waarvan deze datum is berekend (${termijn.besluit}). Niets vastgelegd: ga na of het juiste besluit is geregistreerd.`,
@@ -233,7 +259,7 @@ export function insertControle(
   extern?: { naam: string; email: string },
 ): number {
   const bestaand = tx
-    .select({ id: fataleDatumControles.id })
+    .select({ id: fataleDatumControles.id, kenmerk: fataleDatumControles.kenmerk, bekendmaking: fataleDatumControles.bekendmaking })
     .from(fataleDatumControles)
     .where(
       and(
@@ -245,7 +271,10 @@ export function insertControle(
       ),
     )
     .get();
-  if (bestaand) throw new InvoerFout([{ veld: 'einde', melding: 'Deze datum is al gecontroleerd.' }]);
+  const verouderd = bestaand && bestaand.kenmerk !== null && (bestaand.kenmerk !== termijn.besluit || bestaand.bekendmaking !== termijn.bekendgemaakt);
+  if (bestaand && !verouderd) throw new InvoerFout([{ veld: 'einde', melding: 'Deze datum is al gecontroleerd.' }]);
+  // A check of the same last day against another besluit or bekendmaking no longer holds: the new one takes its place.
+  if (bestaand) tx.delete(fataleDatumControles).where(eq(fataleDatumControles.id, bestaand.id)).run();
   return tx
     .insert(fataleDatumControles)
     .values({
@@ -342,17 +371,27 @@ export function findTweedeLezing(
       waarom: `Een tweede lezing door uzelf kan alleen als niemand anders in uw organisatie de datum kan controleren. Vraag ${formatOpsomming(controleurs, 'of')}.`,
     };
   const gelezen = vierOgen.laatstGelezen(termijn);
-  const vandaag = findDagVan(nu.toISOString());
-  if (gelezen && findDagVan(gelezen) >= vandaag) {
-    const vanaf = DateTime.fromISO(vandaag).plus({ days: 1 }).toISODate() as IsoDatum;
+  if (!gelezen)
+    return {
+      mogelijk: false,
+      waarom: 'Een tweede lezing kan hier niet: niet bekend is wanneer u het besluit of de zaak voor het eerst las. Nodig een externe controleur uit.',
+    };
+  // After a night: a later calendar day in Amsterdam and at least TWEEDE_LEZING_UREN hours after the first reading.
+  const eerste = DateTime.fromISO(gelezen.replace(' ', 'T'), { zone: 'utc' });
+  const vanafMoment = DateTime.max(eerste.setZone(NL_ZONE).plus({ days: 1 }).startOf('day'), eerste.plus({ hours: TWEEDE_LEZING_UREN }));
+  if (DateTime.fromJSDate(nu) < vanafMoment) {
+    const vanaf = vanafMoment.setZone(NL_ZONE).toISODate() as IsoDatum;
     return {
       mogelijk: false,
       vanaf,
-      waarom: `Een tweede lezing kan vanaf morgen, ${formatDatumLang(vanaf)}: het besluit is vandaag vastgelegd of gewijzigd, en u leest het na een nacht opnieuw.`,
+      waarom: `Een tweede lezing kan vanaf ${formatDatumLang(vanaf)} om ${vanafMoment.setZone(NL_ZONE).toFormat('HH:mm')}: het besluit of de zaak is op ${formatTijdstip(gelezen)} vastgelegd of gewijzigd, en u leest het na een nacht opnieuw.`,
     };
   }
   return { mogelijk: true };
 }
+
+/** A second reading comes on a later day and at least this many hours after the first (issue 30.2: "after a night"). */
+export const TWEEDE_LEZING_UREN = 8;
 
 /** Why the actor is a first pair of eyes of a term and may not be its second (issue 14; 30.2: said before any click). */
 export type EersteOgenReden = 'geregistreerd' | 'verantwoordelijk';
@@ -362,7 +401,11 @@ export interface VierOgen {
   reden(t: Termijn, gebruikerId: number): EersteOgenReden | undefined;
   /** The members who may check the date: writers who are no first pair of eyes of it. */
   controleurs(t: Termijn): { id: number; naam: string }[];
-  /** When the date's besluit was last registered or had its dates changed (UTC instant), where known. */
+  /**
+   * The first reading to measure a second reading from (UTC instant), where known: the latest registration or date
+   * change of the date's besluit (the organisation's tariefbeschikking, or the NZa's public contracteerruimtebesluit)
+   * and, for who is responsible, the latest entry of a case showing the date (opened, made responsible).
+   */
   laatstGelezen(t: Termijn): string | undefined;
 }
 
@@ -399,6 +442,24 @@ export function loadVierOgen(db: Pick<Db, 'select'>, actor: Actor, berekend: Ber
       .all()
       .map((r) => [r.kenmerk, r.op]),
   );
+  // A public besluit whose dates the NZa changed: when (the time of a public fact, nothing of the NZa's own work).
+  for (const r of db
+    .select({ kenmerk: contracteerruimtebesluiten.kenmerk, op: auditLog.op })
+    .from(auditLog)
+    .innerJoin(contracteerruimtebesluiten, eq(auditLog.onderwerpId, contracteerruimtebesluiten.id))
+    .where(and(eq(auditLog.onderwerp, 'contracteerruimtebesluit'), eq(auditLog.actie, 'datums gewijzigd')))
+    .all())
+    if (r.op > (besluitGeregistreerd.get(r.kenmerk) ?? '')) besluitGeregistreerd.set(r.kenmerk, r.op);
+  const zaakGelezen = new Map(
+    db
+      .select({ id: auditLog.onderwerpId, op: sql<string>`max(${auditLog.op})` })
+      .from(auditLog)
+      .where(and(eq(auditLog.onderwerp, 'zaak'), eq(auditLog.organisatieId, actor.organisatieId)))
+      .groupBy(auditLog.onderwerpId)
+      .all()
+      .map((r) => [r.id, r.op]),
+  );
+  const zaakMomenten = new Map<string, string>();
   const verantwoordelijken = new Map<string, Set<number>>();
   for (const zaak of loadZaken(db as Db, actor)) {
     if (zaak.verantwoordelijkeId === null || zaak.verantwoordelijkeId === undefined) continue;
@@ -406,6 +467,8 @@ export function loadVierOgen(db: Pick<Db, 'select'>, actor: Actor, berekend: Ber
     for (const t of [...gevonden.termijnen, ...gevonden.partijDatums]) {
       const sleutel = formatControleSleutel(t);
       verantwoordelijken.set(sleutel, (verantwoordelijken.get(sleutel) ?? new Set()).add(zaak.verantwoordelijkeId));
+      const op = zaakGelezen.get(zaak.id);
+      if (op && op > (zaakMomenten.get(sleutel) ?? '')) zaakMomenten.set(sleutel, op);
     }
   }
   const leden = db
@@ -415,7 +478,7 @@ export function loadVierOgen(db: Pick<Db, 'select'>, actor: Actor, berekend: Ber
     .orderBy(gebruikers.naam)
     .all()
     // The rule of who may check is the permission's, asked of each member as it would be asked of them.
-    .filter((g) => can({ ...actor, gebruikerId: g.id, naam: g.naam, email: g.email, rol: g.rol, scope: undefined }, 'termijn.controleren'));
+    .filter((g) => can({ ...actor, gebruikerId: g.id, naam: g.naam, email: g.email, rol: g.rol, scopes: undefined }, 'termijn.controleren'));
   const reden = (t: Termijn, gebruikerId: number): EersteOgenReden | undefined =>
     t.besluitType === 'tariefbeschikking' && invoerders.get(t.besluit)?.has(gebruikerId)
       ? 'geregistreerd'
@@ -427,7 +490,9 @@ export function loadVierOgen(db: Pick<Db, 'select'>, actor: Actor, berekend: Ber
     controleurs: (t) => leden.filter((g) => !reden(t, g.id)).map((g) => ({ id: g.id, naam: g.naam })),
     laatstGelezen: (t) => {
       const per = t.besluitType === 'tariefbeschikking' ? invoerders.get(t.besluit) : undefined;
-      const tijden = [...(per?.values() ?? []), besluitGeregistreerd.get(t.besluit)].filter((x): x is string => Boolean(x));
+      const tijden = [...(per?.values() ?? []), besluitGeregistreerd.get(t.besluit), zaakMomenten.get(formatControleSleutel(t))].filter((x): x is string =>
+        Boolean(x),
+      );
       return tijden.length ? tijden.reduce((a, b) => (a > b ? a : b)) : undefined;
     },
   };
@@ -456,8 +521,7 @@ export function listOngecontroleerdeFataleTermijnen(
   return termijnen
     .computeVoorActor(lezer, peildatum)
     .uitkomst.termijnen.filter(
-      (t) =>
-        isFataleDatum(t) && t.einde >= peildatum && (opties.totEnMet === undefined || t.einde <= opties.totEnMet) && !controles.has(formatControleSleutel(t)),
+      (t) => isFataleDatum(t) && t.einde >= peildatum && (opties.totEnMet === undefined || t.einde <= opties.totEnMet) && !findGeldigeControle(controles, t),
     );
 }
 
@@ -471,6 +535,6 @@ export function buildOrganisatieLezer(organisatie: { id: number; naam: string; s
     organisatieId: organisatie.id,
     organisatieNaam: organisatie.naam,
     organisatieSoort: organisatie.soort,
-    scope: 'lezen',
+    scopes: ['lezen'],
   };
 }

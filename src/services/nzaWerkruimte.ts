@@ -1,6 +1,7 @@
 import { addDagen, dagenTussen, weekdagVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { RegioJaarStatus, StatusWaarde } from '../domain/termijnen/termijn';
 import type { BerekendOverzicht } from './termijnService';
+import { huidigeBedragen } from './regioJaarMatrix';
 
 /**
  * The NZa's workspace (issue 14): every region, what is pending at the CBb, the 1 March window week by week, what
@@ -24,6 +25,8 @@ export interface LopendBeroep {
 export interface RegioJaarRegel {
   regio: string;
   jaar: number;
+  /** The regionale contracteerruimte at the peildatum (the latest besluit made known by then), in cents. */
+  bedragCenten?: number | undefined;
   status: RegioJaarStatus;
   partijen: { partij: string; status: StatusWaarde; veiligeUitersteDatum?: IsoDatum | undefined; sinds?: IsoDatum | undefined }[];
   lopendeBeroepen: LopendBeroep[];
@@ -73,6 +76,7 @@ export function buildNzaWerkruimte(berekend: BerekendOverzicht, peildatum: IsoDa
     lopend.set(sleutel, lijst);
   }
 
+  const bedragen = huidigeBedragen(berekend.contracteerruimte, peildatum);
   const perStatus: Record<StatusWaarde, number> = { 'nog-niet-open': 0, open: 0, 'in-beroep': 0, onherroepelijk: 0 };
   const regels: RegioJaarRegel[] = [];
   const onherroepelijk: NzaWerkruimte['onherroepelijk'] = [];
@@ -93,7 +97,14 @@ export function buildNzaWerkruimte(berekend: BerekendOverzicht, peildatum: IsoDa
     perStatus[status.status]++;
     lopendeBeroepen += beroepen.length;
     if (status.status === 'onherroepelijk' && status.sinds) onherroepelijk.push({ regio: status.regio, jaar: status.jaar, sinds: status.sinds });
-    regels.push({ regio: status.regio, jaar: status.jaar, status, partijen, lopendeBeroepen: beroepen });
+    regels.push({
+      regio: status.regio,
+      jaar: status.jaar,
+      bedragCenten: bedragen.get(`${status.regio}|${status.jaar}`),
+      status,
+      partijen,
+      lopendeBeroepen: beroepen,
+    });
   }
   onherroepelijk.sort((a, b) => (a.sinds < b.sinds ? 1 : a.sinds > b.sinds ? -1 : 0));
 

@@ -137,23 +137,27 @@ export function registerOntvangenBeroep(db: Db, actor: Actor, invoer: OntvangenB
 /** The CBb decided a received beroep: from that day it no longer holds the region-year open (art. 105 lid 4 Wmg). */
 export function recordOntvangenBeroepAfgerond(db: Db, actor: Actor, id: number, afgerond: IsoDatum, vandaag: IsoDatum): Registratie {
   assertCan(actor, 'beroep.ontvangstRegistreren');
-  return writeRegistratie(db, (tx) => {
-    const voor = tx
-      .select({ ingesteld: ontvangenBeroepen.ingesteld, afgerond: ontvangenBeroepen.afgerond, cbbZaaknummer: ontvangenBeroepen.cbbZaaknummer })
-      .from(ontvangenBeroepen)
-      .where(and(eq(ontvangenBeroepen.id, id), eq(ontvangenBeroepen.organisatieId, actor.organisatieId)))
-      .get();
-    if (!voor) throw new InvoerFout([{ veld: 'id', melding: 'dit beroep is niet geregistreerd' }]);
-    if (afgerond < voor.ingesteld) throw new InvoerFout([{ veld: 'afgerond', melding: 'de uitspraak kan niet vóór de ontvangst van het beroep liggen' }]);
-    if (afgerond > vandaag) throw new InvoerFout([{ veld: 'afgerond', melding: `de datum van de uitspraak ligt na vandaag (${formatDatumKort(vandaag)})` }]);
-    tx.update(ontvangenBeroepen).set({ afgerond }).where(eq(ontvangenBeroepen.id, id)).run();
-    recordAudit(tx, actor, {
-      actie: 'ontvangen beroep afgerond',
-      onderwerp: 'ontvangen beroep',
-      onderwerpId: id,
-      wijzigingen: diff({ afgerond: voor.afgerond }, { afgerond }),
-      kenmerken: { cbbZaaknummer: voor.cbbZaaknummer },
-    });
-    return id;
+  return writeRegistratie(db, (tx) => markOntvangenBeroepAfgerond(tx, actor, id, afgerond, vandaag));
+}
+
+/** Inside a write transaction (the form above, an accepted uitspraak from Rechtspraak): the beroep is decided. */
+export function markOntvangenBeroepAfgerond(tx: Db, actor: Actor, id: number, afgerond: IsoDatum, vandaag: IsoDatum): number {
+  assertCan(actor, 'beroep.ontvangstRegistreren');
+  const voor = tx
+    .select({ ingesteld: ontvangenBeroepen.ingesteld, afgerond: ontvangenBeroepen.afgerond, cbbZaaknummer: ontvangenBeroepen.cbbZaaknummer })
+    .from(ontvangenBeroepen)
+    .where(and(eq(ontvangenBeroepen.id, id), eq(ontvangenBeroepen.organisatieId, actor.organisatieId)))
+    .get();
+  if (!voor) throw new InvoerFout([{ veld: 'id', melding: 'dit beroep is niet geregistreerd' }]);
+  if (afgerond < voor.ingesteld) throw new InvoerFout([{ veld: 'afgerond', melding: 'de uitspraak kan niet vóór de ontvangst van het beroep liggen' }]);
+  if (afgerond > vandaag) throw new InvoerFout([{ veld: 'afgerond', melding: `de datum van de uitspraak ligt na vandaag (${formatDatumKort(vandaag)})` }]);
+  tx.update(ontvangenBeroepen).set({ afgerond }).where(eq(ontvangenBeroepen.id, id)).run();
+  recordAudit(tx, actor, {
+    actie: 'ontvangen beroep afgerond',
+    onderwerp: 'ontvangen beroep',
+    onderwerpId: id,
+    wijzigingen: diff({ afgerond: voor.afgerond }, { afgerond }),
+    kenmerken: { cbbZaaknummer: voor.cbbZaaknummer },
   });
+  return id;
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/verbinding';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Termijn } from '../domain/termijnen/termijn';
 import { formatDatumKort, formatRegioJaarPad } from '../opmaak/opmaak';
-import { loadFataleDatumControles, formatControleSleutel, isFataleDatum, type FataleDatumControle } from './fataleDatumControle';
+import { findGeldigeControle, loadFataleDatumControles, isFataleDatum, type FataleDatumControle } from './fataleDatumControle';
 import { createClientFilter, findEersteVanaf, formatTermijnSleutel, loadZaakPerTermijn, type TermijnZaak } from './termijnWerk';
 import type { TermijnService } from './termijnService';
 import { toWeergaveTermijn } from './termijnWeergave';
@@ -67,7 +67,7 @@ export function listOrganisatieAgenda(db: Db, termijnen: TermijnService, actor: 
     if (!vanClienten(t)) continue;
     const zaak = zaken.get(formatTermijnSleutel(t));
     if (zaak && zaak.status !== 'concept') continue; // filed or closed: nothing left to do by this date
-    uit.push(toAgendaEvent(t, berekend.config, appUrl, { zaak, controle: controles.get(formatControleSleutel(t)) }));
+    uit.push(toAgendaEvent(t, berekend.config, appUrl, { zaak, controle: findGeldigeControle(controles, t) }));
   }
   return uit;
 }

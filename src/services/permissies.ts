@@ -1,4 +1,5 @@
 import type { Actor } from '../actor/actor';
+import type { TOKEN_SCOPES } from '../db/schema';
 
 /**
  * THE permission rules (issue 11), in one place: the route guard (src/web/routeRegels.ts) asks `can` with the action
@@ -12,7 +13,8 @@ import type { Actor } from '../actor/actor';
  * - Counsel organisations: their own cases (drafts, notes, reminders); register clients and their tariefbeschikkingen;
  *   change no contracteerruimtebesluit.
  * - Within an organisation: beheerder (members, settings, letterhead, the organisation's log), jurist (write), lezer
- *   (read only). An API token with scope `lezen` reads only.
+ *   (read only).
+ * - An API token acts only within its scopes (SCOPE_VAN_ACTIE), and never beyond its user's role.
  */
 export const ACTIES = [
   /** Overview, matrix, histories, exports, the decisions and terms of the API. */
@@ -69,9 +71,20 @@ export const ACTIES = [
   'herinnering.gezien',
   /**
    * Register, list and remove the organisation's webhooks and see their deliveries (issue 32.3): its beheerder, on the
-   * settings page or with a `schrijven` API token.
+   * settings page or with an API token of scope `webhooks.beheren`.
    */
   'webhooks.beheren',
+  /**
+   * The proposals from the official sources (issue 33) of one's own organisation, and the notices: everyone signed in
+   * (each sees only its own organisation's rows).
+   */
+  'bron.lezen',
+  /**
+   * Accept or dismiss a proposal; resource: the proposal. An uitspraak or a notice: a writer of its organisation. A KB
+   * day (art. 3 lid 3 Atw) changes the calendar of every organisation: the NZa's beheerder, who keeps the public facts
+   * (docs/adr/0006), as for the regions.
+   */
+  'bron.beoordelen',
 ] as const;
 export type Actie = (typeof ACTIES)[number];
 
@@ -80,14 +93,52 @@ export type Resource =
   /** `eigenaar`: the organisation owning a tariefbeschikking; null for a contracteerruimtebesluit (public). */
   | { soort: 'besluit'; type: 'contracteerruimte' | 'tariefbeschikking'; eigenaar: number | null }
   | { soort: 'verantwoordelijke'; zaakOrganisatieId: number; gebruikerOrganisatieId: number }
-  | { soort: 'herinnering'; gebruikerId: number; organisatieId: number };
+  | { soort: 'herinnering'; gebruikerId: number; organisatieId: number }
+  | { soort: 'voorstel'; voorstelSoort: 'uitspraak' | 'gelijkgestelde-dag' | 'nza-publicatie'; organisatieId: number };
+
+/**
+ * The scope an API token needs for each action (issue 32.5); null: never through a token (settings, members, the
+ * four-eyes check and reminders are a person's, on the pages). A new action must name its scope here.
+ */
+export const SCOPE_VAN_ACTIE: Record<Actie, (typeof TOKEN_SCOPES)[number] | null> = {
+  'termijnen.lezen': 'lezen',
+  'besluit.wijzigingenLezen': 'lezen',
+  'zaak.lezen': 'lezen',
+  'werkweek.lezen': 'lezen',
+  'werkruimte.lezen': 'lezen',
+  'besluit.registreren': 'besluiten.schrijven',
+  'contracteerruimte.registreren': 'besluiten.schrijven',
+  'tariefbeschikking.registreren': 'besluiten.schrijven',
+  'besluit.wijzigen': 'besluiten.schrijven',
+  'client.registreren': 'besluiten.schrijven',
+  'beroep.ontvangstRegistreren': 'besluiten.schrijven',
+  'zaak.openen': 'zaken.schrijven',
+  'zaak.wijzigen': 'zaken.schrijven',
+  'zaak.verantwoordelijke': 'zaken.schrijven',
+  'stuk.opstellen': 'zaken.schrijven',
+  'regio.beheren': null,
+  'eigen.instellingen': null,
+  'organisatie.beheren': null,
+  'gezondheid.details': null,
+  'termijn.controleren': null,
+  'herinnering.gezien': null,
+  // Issue 33: the proposals from the official sources are reviewed on the pages, by a person.
+  'bron.lezen': null,
+  'bron.beoordelen': null,
+  'webhooks.beheren': 'webhooks.beheren',
+};
 
 const isNza = (actor: Actor) => actor.organisatieSoort === 'nza';
-const magSchrijven = (actor: Actor) => (actor.rol === 'jurist' || actor.rol === 'beheerder') && actor.scope !== 'lezen';
+const magSchrijven = (actor: Actor) => actor.rol === 'jurist' || actor.rol === 'beheerder';
+const binnenScopes = (actor: Actor, actie: Actie) => {
+  if (actor.scopes === undefined) return true; // a person on the pages
+  const nodig = SCOPE_VAN_ACTIE[actie];
+  return nodig !== null && actor.scopes.includes(nodig);
+};
 
 /** Deny by default: only what is written here is allowed. */
 export function can(actor: Actor | undefined, actie: Actie, resource?: Resource): boolean {
-  if (!actor) return false;
+  if (!actor || !binnenScopes(actor, actie)) return false;
   switch (actie) {
     case 'termijnen.lezen':
     case 'eigen.instellingen':
@@ -98,7 +149,7 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
     case 'contracteerruimte.registreren':
       return magSchrijven(actor) && isNza(actor);
     case 'regio.beheren':
-      return isNza(actor) && actor.rol === 'beheerder' && actor.scope !== 'lezen';
+      return isNza(actor) && actor.rol === 'beheerder';
     case 'besluit.wijzigen': {
       if (!magSchrijven(actor)) return false;
       if (!resource) return true; // some tariefbeschikking of its own may exist
@@ -135,7 +186,7 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       );
     case 'organisatie.beheren':
     case 'gezondheid.details':
-      return actor.rol === 'beheerder' && actor.scope === undefined;
+      return actor.rol === 'beheerder';
     case 'termijn.controleren':
       return magSchrijven(actor) && !isNza(actor);
     case 'werkweek.lezen':
@@ -143,12 +194,18 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
     case 'werkruimte.lezen':
       return isNza(actor);
     case 'webhooks.beheren':
-      return actor.rol === 'beheerder' && actor.scope !== 'lezen';
+      return actor.rol === 'beheerder';
     case 'herinnering.gezien':
-      if (actor.scope === 'lezen') return false;
       if (!resource) return true; // one's own reminders; the service asks with the reminder
       if (resource.soort !== 'herinnering' || resource.organisatieId !== actor.organisatieId) return false;
       return resource.gebruikerId === actor.gebruikerId || actor.rol === 'beheerder';
+    case 'bron.lezen':
+      return true;
+    case 'bron.beoordelen':
+      if (!magSchrijven(actor)) return false;
+      if (!resource) return true; // some proposal of its own may exist; the service asks with the proposal
+      if (resource.soort !== 'voorstel' || resource.organisatieId !== actor.organisatieId) return false;
+      return resource.voorstelSoort !== 'gelijkgestelde-dag' || (isNza(actor) && actor.rol === 'beheerder');
   }
 }
 

@@ -25,7 +25,7 @@ export interface GedeeldVenster {
 }
 
 /** The current amount of each (regio, jaar): that of the latest besluit made known on or before the peildatum. */
-function huidigeBedragen(rijen: readonly ContracteerruimteRij[], peildatum: IsoDatum): Map<string, number> {
+export function huidigeBedragen(rijen: readonly ContracteerruimteRij[], peildatum: IsoDatum): Map<string, number> {
   const bedragen = new Map<string, number>();
   for (const rij of rijen) if (rij.bekendgemaakt <= peildatum) bedragen.set(`${rij.regio}|${rij.jaar}`, rij.bedragCenten);
   return bedragen;

@@ -38,6 +38,9 @@ import {
   type TermijnScope,
 } from './termijnInvoer';
 import { TariefbeschikkingIndex } from './tariefbeschikkingIndex';
+import { loadAanvaardeGelijkgesteldeDagen } from './bronVoorstellen';
+import { createAtwKalender } from '../domain/kalender/atwKalender';
+import type { GelijkgesteldeDag } from '../domain/kalender/feestdagen';
 import {
   buildCelLijst,
   combineCelLijsten,
@@ -215,9 +218,34 @@ const ALGEMEEN = '0|0';
 
 const dbCelSleutel = (c: DbCel) => `${c.regioId}|${c.jaar}`;
 
-export function createTermijnService(db: Db, config: TermijnConfig): TermijnService {
-  const context = createRekencontext(config);
+export function createTermijnService(
+  db: Db,
+  basis: TermijnConfig,
+  /** The days ATW_GELIJKGESTELDE_DAGEN configured (already in `basis.kalender`), kept when accepted days join them. */
+  opties: { gelijkgesteldeDagen?: readonly GelijkgesteldeDag[] } = {},
+): TermijnService {
+  let config = basis;
+  let context = createRekencontext(config);
   const scopes = new Map<string, ScopeStand>();
+  // Days equated by KB that a reviewer accepted from the Staatscourant (issue 33) are data: read again at every new data
+  // revision (their table moves it), and when they changed the calendar is rebuilt beside the shipped KBs and the
+  // configured days, and every scope is computed afresh with it.
+  let kalenderRevisie = -1;
+  let kalenderSleutel: string | undefined;
+  const volgKalender = () => {
+    const revisie = readDataRevisie(db);
+    if (revisie === kalenderRevisie) return;
+    kalenderRevisie = revisie;
+    const aanvaard = loadAanvaardeGelijkgesteldeDagen(db);
+    const sleutel = JSON.stringify(aanvaard);
+    if (sleutel === kalenderSleutel) return;
+    const eerste = kalenderSleutel === undefined;
+    kalenderSleutel = sleutel;
+    if (eerste && aanvaard.length === 0) return;
+    config = aanvaard.length === 0 ? basis : { ...basis, kalender: createAtwKalender([...(opties.gelijkgesteldeDagen ?? []), ...aanvaard]) };
+    context = createRekencontext(config);
+    scopes.clear();
+  };
   // A stable number per (regio, jaar) for the term columns, never reused; and each cell's terms as columns.
   const celIds = new Map<string, number>();
   const celInfo: { regio: string; jaar: number }[] = [{ regio: '', jaar: 0 }];
@@ -656,9 +684,13 @@ export function createTermijnService(db: Db, config: TermijnConfig): TermijnServ
   });
 
   return {
-    config,
+    get config() {
+      volgKalender();
+      return config;
+    },
     telling,
     computeVoorActor(actor, peildatum) {
+      volgKalender();
       const scope = loadTermijnScope(actor);
       const vorige = scopes.get(scope.sleutel);
       const stand = refresh(scope, vorige);

@@ -5,6 +5,7 @@ import { formatDatumKort, jaarVan, type IsoDatum } from '../domain/kalender/kale
 import type { TermijnInvoer } from '../domain/besluiten/besluit';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
 import type { BerekendOverzicht } from './termijnService';
+import type { ContracteerruimteRij } from './termijnInvoer';
 
 export interface Voorbeeld {
   termijnen: WeergaveTermijn[];
@@ -15,7 +16,7 @@ export interface Voorbeeld {
 
 /** A warning about what was typed that the engine cannot see (issue 30.4); the choice is the user's, nothing is refused. */
 export interface InvoerWaarschuwing {
-  code: 'bekendmaking-ver-voor-jaar' | 'tweede-vaststelling';
+  code: 'bekendmaking-ver-voor-jaar' | 'tweede-vaststelling' | 'wijziging-zonder-verschil';
   melding: string;
   besluit: string;
 }
@@ -75,6 +76,45 @@ export function previewBesluit(bestaand: TermijnInvoer, kandidaat: Besluit, conf
       ...checkPlausibiliteit(bestaand, kandidaat),
       ...uitkomst.waarschuwingen.filter((w) => w.besluit === kandidaat.id || (w.jaar !== undefined && eindjaren.has(w.jaar))),
     ],
+  };
+}
+
+/** One amount of a contracteerruimtebesluit being typed, beside the amount in force before it (issue 30.4). */
+export interface BedragWijziging {
+  regio: string;
+  jaar: number;
+  oudCenten?: number;
+  oudKenmerk?: string;
+  nieuwCenten: number;
+}
+
+/**
+ * The amounts typed against those in force on the day before the new besluit's bekendmaking (the latest besluit made
+ * known earlier), and a warning when a wijziging changes none of them: old → new in the preview, before saving.
+ */
+export function compareBedragen(
+  bestaand: readonly ContracteerruimteRij[],
+  kandidaat: { kenmerk: string; soort: string; bekendgemaakt: IsoDatum; bedragen: { regio: string; jaar: number; bedragCenten: number }[] },
+): { bedragen: BedragWijziging[]; waarschuwingen: InvoerWaarschuwing[] } {
+  const bedragen = kandidaat.bedragen.map((b) => {
+    const eerder = bestaand
+      .filter((r) => r.regio === b.regio && r.jaar === b.jaar && r.bekendgemaakt <= kandidaat.bekendgemaakt && r.kenmerk !== kandidaat.kenmerk)
+      .reduce<ContracteerruimteRij | undefined>((laatste, r) => (!laatste || r.bekendgemaakt >= laatste.bekendgemaakt ? r : laatste), undefined);
+    return { regio: b.regio, jaar: b.jaar, nieuwCenten: b.bedragCenten, ...(eerder ? { oudCenten: eerder.bedragCenten, oudKenmerk: eerder.kenmerk } : {}) };
+  });
+  const ongewijzigd = kandidaat.soort === 'wijziging' && bedragen.length > 0 && bedragen.every((b) => b.oudCenten === b.nieuwCenten);
+  return {
+    bedragen,
+    waarschuwingen: ongewijzigd
+      ? [
+          {
+            code: 'wijziging-zonder-verschil',
+            besluit: kandidaat.kenmerk,
+            melding:
+              'Deze wijziging verandert geen bedrag: elk bedrag is gelijk aan het bedrag dat al gold. Controleer de bedragen. Een wijziging zonder verschil opent toch nieuwe termijnen (art. 105 Wmg); sla haar alleen zo op als het besluit dat werkelijk zegt.',
+          },
+        ]
+      : [],
   };
 }
 

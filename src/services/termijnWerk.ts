@@ -81,3 +81,16 @@ export function buildZaakOpenen(berekend: BerekendOverzicht, t: Termijn): Record
   const cr = berekend.contracteerruimte.find((r) => r.kenmerk === t.besluit);
   return cr ? { soort: 'beroep', contracteerruimtebesluitId: cr.id, regio: t.regio, jaar: t.jaar } : undefined;
 }
+
+/**
+ * The stable key of a term in the API (issue 32.2): its identity (decision, remedy, region, year, party, kind, rule),
+ * never its dates, so a corrected date keeps the key. Opaque to clients (base64url).
+ */
+export function formatTermijnApiSleutel(t: Termijn): string {
+  return Buffer.from(JSON.stringify([t.besluitType, t.besluit, t.rechtsmiddel, t.regio, t.jaar, t.partij ?? '', t.soort, t.regel])).toString('base64url');
+}
+
+/** The term of the engine's result with this API key, if it is there. */
+export function findTermijnBijSleutel(berekend: BerekendOverzicht, sleutel: string): Termijn | undefined {
+  return berekend.uitkomst.termijnen.find((t) => formatTermijnApiSleutel(t) === sleutel);
+}

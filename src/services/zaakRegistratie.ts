@@ -382,6 +382,9 @@ export const ZAAK_ACTIES = {
 } as const;
 export type ZaakActie = keyof typeof ZAAK_ACTIES;
 
+/** One action on a case with its input, as writeZaakWijzigingen takes them. */
+export type ZaakWijziging = { [N in ZaakActie]: { naam: N; invoer: Parameters<(typeof ZAAK_ACTIES)[N]>[3] } }[ZaakActie];
+
 /** Runs one action on a case (loaded for this actor, so within its scope) through the one write path. */
 export function writeZaakActie<N extends ZaakActie>(
   db: Db,
@@ -391,9 +394,21 @@ export function writeZaakActie<N extends ZaakActie>(
   invoer: Parameters<(typeof ZAAK_ACTIES)[N]>[3],
   vandaag: IsoDatum,
 ): Registratie {
+  return writeZaakWijzigingen(db, actor, zaak, [{ naam, invoer } as ZaakWijziging], vandaag);
+}
+
+/**
+ * Runs several actions on a case in one transaction (the API's PATCH, issue 32.2): each sees the case as the previous
+ * one left it, and any refusal rolls all of them back.
+ */
+export function writeZaakWijzigingen(db: Db, actor: Actor, zaak: ZaakOverzichtRij, wijzigingen: readonly ZaakWijziging[], vandaag: IsoDatum): Registratie {
   assertCan(actor, 'zaak.wijzigen', { soort: 'zaak', organisatieId: zaak.organisatieId });
   return writeRegistratie(db, (tx) => {
-    (ZAAK_ACTIES[naam] as (tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: unknown, vandaag: IsoDatum) => void)(tx, actor, zaak, invoer, vandaag);
+    let huidig = zaak;
+    for (const w of wijzigingen) {
+      (ZAAK_ACTIES[w.naam] as (tx: Db, actor: Actor, zaak: ZaakOverzichtRij, invoer: unknown, vandaag: IsoDatum) => void)(tx, actor, huidig, w.invoer, vandaag);
+      huidig = loadZaak(tx, actor, zaak.id) ?? huidig;
+    }
     return zaak.id;
   });
 }

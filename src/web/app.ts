@@ -33,7 +33,9 @@ import { readGezondheid } from '../services/gezondheid';
 import { stilleLogger } from '../log/logger';
 import { werkRoutes } from './routes/werkRoutes';
 import { controleRoutes, externeControleRoutes } from './routes/controleRoutes';
-import { webhookRoutes } from './routes/webhookRoutes';
+import { bronnenRoutes } from './routes/bronnenRoutes';
+import { buildApiReferentie, buildOpenApiDocument, type ApiApp } from './openapi';
+import { createApiBegrenzer } from './apiMiddleware';
 
 const htmxBron = readFileSync(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'), 'utf8');
 const PUBLIC_MAP = relative(process.cwd(), new URL('../../public', import.meta.url).pathname) || '.';
@@ -56,7 +58,19 @@ const ONVEILIG = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LOKAAL = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Path prefixes served without signing in; test/server/routeTabel.test.ts checks every other route is protected. */
-export const PUBLIEKE_PADEN = ['/static/', '/favicon.ico', '/gezond', '/gereed', '/aanmelden', '/afmelden', '/welkom/', '/agenda/', '/controle/'] as const;
+export const PUBLIEKE_PADEN = [
+  '/static/',
+  '/favicon.ico',
+  '/gezond',
+  '/gereed',
+  '/aanmelden',
+  '/afmelden',
+  '/welkom/',
+  '/agenda/',
+  '/controle/',
+  '/api/v1/openapi.json',
+  '/api/v1/docs',
+] as const;
 
 /** The path as logged: the secret in a first-sign-in link or a calendar feed's file name never reaches the log. */
 const logPad = (pad: string) => pad.replace(/^\/(welkom|agenda|controle)\/[^/]+/, '/$1/…');
@@ -75,8 +89,13 @@ function regelVan(c: Context) {
  * The ONLY routes reachable without signing in: static files, the health check, sign-in/out, first sign-in links and
  * the calendar feed (which carries its own unguessable token). Everything else lives on the signed-in sub-app below.
  */
-function publiekeRoutes(deps: AppDeps, beperking: ReturnType<typeof createAanmeldBeperking>) {
+function publiekeRoutes(deps: AppDeps, beperking: ReturnType<typeof createAanmeldBeperking>, api: ApiApp) {
   const app = new Hono<AppEnv>();
+  // The API's description (issue 32.1): no data, so readable without a token — by integrators and their generators.
+  const document = buildOpenApiDocument(api);
+  const referentie = deps.weergave.render('apiDocs', buildApiReferentie(document));
+  app.get('/api/v1/openapi.json', (c) => c.json(document));
+  app.get('/api/v1/docs', (c) => c.html(referentie));
   // htmx comes from our own node_modules: the app works offline and loads nothing from a CDN.
   app.get('/static/htmx.min.js', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
@@ -113,9 +132,10 @@ function findSessieActor(deps: AppDeps, c: Context<AppEnv>) {
 }
 
 /** The signed-in part: its first middleware establishes who acts, the second asks permissies.ts about the route. */
-function aangemeldeRoutes(deps: AppDeps) {
+function aangemeldeRoutes(deps: AppDeps, api: ApiApp) {
   const app = new Hono<AppEnv>();
   const nu = deps.nuMs ?? Date.now;
+  const begrenzer = createApiBegrenzer(deps.apiVerzoekenPerMinuut ?? 600, nu);
   app.use('*', async (c, next) => {
     if (isApi(c.req.path)) {
       // The API is authorised by bearer tokens only: a browser's cookie never reaches /api/v1.
@@ -127,6 +147,12 @@ function aangemeldeRoutes(deps: AppDeps) {
         return c.json({ fout: 'niet aangemeld: stuur de kop Authorization: Bearer met een persoonlijk API-token (Instellingen → API-tokens)' }, 401);
       }
       c.set('actor', actor);
+      // Rate limit per token (issue 32.5, API_VERZOEKEN_PER_MINUUT).
+      const wacht = begrenzer.neem(actor.apiTokenId!);
+      if (wacht > 0) {
+        c.header('Retry-After', String(wacht));
+        return c.json({ fout: `te veel verzoeken met dit token; probeer het over ${wacht} seconden opnieuw` }, 429);
+      }
     } else {
       const token = readSessieCookie(c, deps.beveiliging.secureCookie);
       const sessie = token ? findSessie(deps.db, deps.sessieGeheim, token, nu(), deps.beveiliging.sessie) : undefined;
@@ -180,8 +206,8 @@ function aangemeldeRoutes(deps: AppDeps) {
   app.route('/', werkRoutes(deps));
   app.route('/', controleRoutes(deps));
   app.route('/herinneringen', herinneringenRoutes(deps));
-  app.route('/api/v1/webhooks', webhookRoutes(deps));
-  app.route('/api/v1', apiRoutes(deps));
+  app.route('/bronnen', bronnenRoutes(deps));
+  app.route('/api/v1', api);
   app.all('/api/*', (c) => c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404));
   return app;
 }
@@ -232,8 +258,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   // Body limits before anything reads a body (413, a Dutch page or JSON).
   app.use('*', begrensBody(deps));
-  app.route('/', publiekeRoutes(deps, beperking));
-  app.route('/', aangemeldeRoutes(deps));
+  const api = apiRoutes(deps);
+  app.route('/', publiekeRoutes(deps, beperking, api));
+  app.route('/', aangemeldeRoutes(deps, api));
 
   app.notFound((c) => {
     if (isApi(c.req.path)) return c.json({ fout: `onbekend: ${c.req.method} ${c.req.path}` }, 404);

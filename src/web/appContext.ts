@@ -51,6 +51,8 @@ export interface AppDeps {
   nuMs?: () => number;
   /** Body and JSON limits (config MAX_FORMULIER_MB, MAX_UPLOAD_MB, MAX_JSON_*); absent: the defaults. */
   grenzen?: VerzoekGrenzen;
+  /** Requests per API token per minute (config API_VERZOEKEN_PER_MINUUT); absent: 600. */
+  apiVerzoekenPerMinuut?: number;
   /** JSON lines (pino); absent: silent. */
   log?: Logger;
   /** False once the server is shutting down: /gereed answers 503 so a load balancer stops sending. */

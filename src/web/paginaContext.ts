@@ -12,6 +12,7 @@ const NAVIGATIE: { sleutel: string; href: string; label: string; actie: Actie; t
   { sleutel: 'zaken', href: '/zaken', label: 'Zaken', actie: 'zaak.lezen' },
   // With the count of terms whose reminder is unread (issue 30.1), loaded per person after the page.
   { sleutel: 'herinneringen', href: '/herinneringen', label: 'Herinneringen', actie: 'werkweek.lezen', teller: '/herinneringen/aantal' },
+  { sleutel: 'bronnen', href: '/bronnen', label: 'Bronnen', actie: 'bron.lezen' },
   { sleutel: 'regios', href: '/regios', label: 'Regio’s', actie: 'regio.beheren' },
   { sleutel: 'organisatie', href: '/organisatie/leden', label: 'Organisatie', actie: 'organisatie.beheren' },
   { sleutel: 'instellingen', href: '/instellingen', label: 'Instellingen', actie: 'eigen.instellingen' },
@@ -29,6 +30,7 @@ export type NavigatieSleutel =
   | 'instellingen'
   | 'outbox'
   | 'regios'
+  | 'bronnen'
   | 'geen';
 
 /**
@@ -48,6 +50,8 @@ export const KLAAR_MELDINGEN: Record<string, string> = {
   stuk: 'Het stuk is opgesteld en bij de zaak bewaard.',
   'beroep-geregistreerd': 'Het ontvangen beroep is geregistreerd; de stand van het regio-jaar is opnieuw berekend.',
   'beroep-afgerond': 'De uitspraak is geregistreerd; de stand van het regio-jaar is opnieuw berekend.',
+  'voorstel-aanvaard': 'Het voorstel is aanvaard en verwerkt.',
+  'voorstel-afgewezen': 'Het voorstel is afgewezen; het komt niet terug.',
 };
 
 /** The `?klaar=` key of a known success message, or '' (an unknown one, e.g. `constructor`, shows nothing). */

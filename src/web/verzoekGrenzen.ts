@@ -12,11 +12,12 @@ export interface VerzoekGrenzen {
 
 export const STANDAARD_GRENZEN: VerzoekGrenzen = { formulierBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024, jsonDiepte: 32, jsonWaarden: 100_000 };
 
-/** The routes that take a file: the CSV import and the letterhead logo. Every other body is a form or JSON. */
+/** The routes that take a file: the import (CSV or .xlsx) and the letterhead logo. Every other body is a form or JSON. */
 const UPLOAD_ROUTES = new Set(['/import/voorbeeld', '/instellingen/briefhoofd']);
 
 const isApi = (pad: string) => pad === '/api' || pad.startsWith('/api/');
-export const inMb = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`.replace('.', ',');
+export { formatMb as inMb } from '../opmaak/opmaak';
+import { formatMb as inMb } from '../opmaak/opmaak';
 
 export function maxBodyBytes(grenzen: VerzoekGrenzen, pad: string): number {
   return UPLOAD_ROUTES.has(pad) ? grenzen.uploadBytes : grenzen.formulierBytes;

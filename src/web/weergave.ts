@@ -19,6 +19,11 @@ export function createWeergave(templateMap: string, globaal: Record<string, unkn
   hb.registerHelper('invoerDatum', (d: unknown) =>
     typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}` : (d ?? ''),
   );
+  // One style for every error message (issue 30.5): a sentence — capital first, full stop last — however a service worded it.
+  hb.registerHelper('zin', (t: unknown) => {
+    const tekst = typeof t === 'string' ? t.trim() : '';
+    return tekst ? `${tekst[0]!.toLocaleUpperCase('nl')}${tekst.slice(1)}${/[.!?)]$/.test(tekst) ? '' : '.'}` : '';
+  });
   hb.registerHelper('datum', (d: unknown) => (typeof d === 'string' && d ? formatDatumKort(d) : ''));
   hb.registerHelper('datumLang', (d: unknown) => (typeof d === 'string' && d ? formatDatumLang(d) : ''));
   // Instants are stored in UTC; people read them in Europe/Amsterdam: "30 november 2026 om 14:05".

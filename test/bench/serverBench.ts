@@ -321,7 +321,7 @@ export async function measureApiPagina(schaal: number, aantalPaginas = 300): Pro
   fillLandelijkeDatabase(pad, schaal);
   const db = openDatabase(pad, GEHEIM);
   const gebruikerId = db.$client.prepare('SELECT id FROM gebruikers WHERE email = ?').pluck().get(NZA) as number;
-  const bearer = createApiToken(db, GEHEIM, gebruikerId, { naam: 'bench', scope: 'schrijven' });
+  const bearer = createApiToken(db, GEHEIM, gebruikerId, { naam: 'bench', scopes: ['lezen', 'besluiten.schrijven'] });
   db.$client.close();
   const port = await findVrijePoort();
   const url = `http://localhost:${port}`;

@@ -91,7 +91,7 @@ describe('single sign-on through OpenID Connect, end to end in chromium', () => 
     await page.getByLabel('Client-ID').fill(CLIENT.clientId);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     expect(await page.locator('#issuer-fout').innerText()).toContain('moet met https:// beginnen');
-    expect(await page.locator('#clientSecret-fout').innerText()).toContain('geef het clientgeheim');
+    expect(await page.locator('#clientSecret-fout').innerText()).toContain('Geef het clientgeheim');
     expect(await page.getByLabel('Client-ID').inputValue()).toBe(CLIENT.clientId);
 
     await page.getByLabel('Adres van de identiteitsprovider (issuer)').fill(idp.issuer);
@@ -233,7 +233,7 @@ describe('password and TOTP, invitations, CSRF and sessions in chromium', () => 
     await collega.getByLabel('Code die de app nu toont').fill('000000');
     await collega.getByRole('button', { name: 'Account inrichten' }).click();
     expect(await collega.locator('#fout-wachtwoord').isVisible()).toBe(true);
-    expect(await collega.locator('#fout-code').innerText()).toContain('deze code klopt niet');
+    expect(await collega.locator('#fout-code').innerText()).toContain('Deze code klopt niet');
 
     await collega.getByLabel('Nieuw wachtwoord (minstens 12 tekens)').fill(NIEUW.wachtwoord);
     await collega.getByLabel('Wachtwoord nogmaals').fill(NIEUW.wachtwoord);

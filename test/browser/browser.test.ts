@@ -67,8 +67,8 @@ describe('the user flows in chromium', () => {
     await page.getByLabel('Zorgaanbieder').selectOption({ label: 'Stichting Amstelhof Wonen en Zorg (KvK 90000003)' });
     await page.getByLabel('Zorgkantoorregio').selectOption('Amsterdam');
     await page.getByLabel('Jaar').fill('2027');
-    await page.getByLabel('Besluitdatum').fill('16-11-2026');
-    await page.getByLabel('Bekendgemaakt op').pressSequentially('18-11-2026');
+    await page.getByLabel('Besluitdatum', { exact: true }).fill('16-11-2026');
+    await page.getByLabel('Bekendgemaakt op', { exact: true }).pressSequentially('18-11-2026');
     const voorbeeld = page.locator('#voorbeeld');
     await expect.poll(() => voorbeeld.innerText()).toContain('Beroep bij het CBb tegen de contracteerruimte');
     expect(await voorbeeld.innerText()).toContain('Bezwaar bij de NZa tegen de tariefbeschikking');
@@ -90,12 +90,14 @@ describe('the user flows in chromium', () => {
     await page.getByLabel('Zorgaanbieder').selectOption({ label: 'Maasoever Gehandicaptenzorg B.V. (KvK 90000004)' });
     await page.getByLabel('Zorgkantoorregio').selectOption('Rotterdam');
     await page.getByLabel('Jaar').fill('2025');
-    await page.getByLabel('Besluitdatum').fill('2026-11-19');
-    await page.getByLabel('Bekendgemaakt op').fill('2026-11-20');
+    await page.getByLabel('Besluitdatum', { exact: true }).fill('2026-11-19');
+    await page.getByLabel('Bekendgemaakt op', { exact: true }).fill('2026-11-20');
     await expect.poll(() => page.locator('#voorbeeld').innerText()).toContain('Geen beroep tegen de contracteerruimte Rotterdam 2025');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.waitForURL(/\/matrix\/ZK20\/2025/);
     await page.getByRole('link', { name: 'Overzicht' }).click();
+    // Folded to one line (issue 30.3): the summary says how many besluiten open no beroepstermijn; a click shows why.
+    await page.locator('summary', { hasText: 'Geen beroepstermijn' }).click();
     const banner = page.locator('.banner', { hasText: 'NZa/TB/2026-3002' });
     expect(await banner.innerText()).toContain('Sluittarief: geen beroep tegen de contracteerruimte');
     expect(await banner.innerText()).toContain('art. 105 lid 2 Wmg');
@@ -105,7 +107,7 @@ describe('the user flows in chromium', () => {
     await meldAan(/Kuipers/);
     await page.goto(`${server.url}/besluiten/nieuw`);
     await page.getByLabel('Kenmerk').fill('NZa/TB/2026-3003');
-    await page.getByLabel('Bekendgemaakt op').fill('31-02-2026');
+    await page.getByLabel('Bekendgemaakt op', { exact: true }).fill('31-02-2026');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     expect(await page.getByRole('alert').first().innerText()).toContain('Niets opgeslagen');
     expect(await page.locator('.veldfout', { hasText: 'Bekendgemaakt op' }).innerText()).toContain('"31-02-2026" is geen geldige datum');
@@ -166,7 +168,7 @@ describe('the user flows in chromium', () => {
       .first()
       .click();
     expect(await page.locator('.termijnkaart').first().innerText()).toContain('dinsdag 22 december 2026');
-    await page.getByLabel('Datum ingediend').fill('21-11-2026');
+    await page.getByLabel('Datum ingediend', { exact: true }).fill('21-11-2026');
     await page.getByLabel('CBb-zaaknummer').fill('26/2100');
     await page.getByRole('button', { name: 'Registreer beroep ingesteld' }).click();
     expect(await page.locator('.tijdlijn-kort').innerText()).toContain('Beroep ingesteld (CBb 26/2100)');

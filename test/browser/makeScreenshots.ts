@@ -31,8 +31,8 @@ try {
   await page.getByLabel('Zorgaanbieder').selectOption({ index: 1 });
   await page.getByLabel('Zorgkantoorregio').selectOption('Amsterdam');
   await page.getByLabel('Jaar').fill('2026');
-  await page.getByLabel('Besluitdatum').fill('11-11-2026');
-  await page.getByLabel('Bekendgemaakt op').pressSequentially('13-11-2026');
+  await page.getByLabel('Besluitdatum', { exact: true }).fill('11-11-2026');
+  await page.getByLabel('Bekendgemaakt op', { exact: true }).pressSequentially('13-11-2026');
   await page.locator('#voorbeeld .termijnkaart').first().waitFor();
   await foto('registreren');
   await page.goto(`${server.url}/import`);

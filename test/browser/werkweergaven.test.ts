@@ -4,7 +4,11 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
-import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
+import { DEMO, DEMO_WACHTWOORD, SESSIE_GEHEIM } from '../support/testApp';
+import { createGebruiker, createOrganisatie } from '../../src/services/gebruikerBeheer';
+import { seedDemoInloggegevens } from '../../src/services/aanmeldService';
+import { createClient } from '../../src/services/clientService';
+import { loadActorByEmail } from '../../src/services/actorService';
 
 /**
  * Issue 14, point 10: every page a person works from, at a phone's width (390 px) and a desktop's (1280 px): no
@@ -76,6 +80,12 @@ const PAGINAS: { wie: string; naam: string; pad: string }[] = [
   { wie: DEMO.beheerder, naam: 'organisatie-sso', pad: '/organisatie/sso' },
   { wie: DEMO.nza, naam: 'contracteerruimtebesluit', pad: '/besluiten/contracteerruimte/1' },
   { wie: DEMO.nza, naam: 'contracteerruimtebesluit-bewerken', pad: '/besluiten/contracteerruimte/1/bewerken' },
+  // Issue 30.2: the check page of a date.
+  {
+    wie: DEMO.beheerder,
+    naam: 'controle',
+    pad: '/termijnen/controle?partij=Stichting+Amstelhof+Wonen+en+Zorg&regio=ZK02&jaar=2026&einde=2026-12-01&terug=%2Fzaken%2F5',
+  },
 ];
 
 describe('the pages people work from, at 390 and 1280 px (issue 14)', () => {
@@ -110,6 +120,56 @@ describe('the pages people work from, at 390 and 1280 px (issue 14)', () => {
     }, 240_000);
   }
 
+  it('a one-person organisation invites an external checker, who confirms the date by the link alone (issue 30.2)', async () => {
+    const EENMANS = 'e.alleen@eenmans.example';
+    const organisatieId = createOrganisatie(server.db, { naam: 'Stichting Eenmans Zorg', soort: 'zorgaanbieder' });
+    createGebruiker(server.db, SESSIE_GEHEIM, { email: EENMANS, naam: 'mr. E. Alleen', organisatieId, rol: 'beheerder' }, new Date());
+    seedDemoInloggegevens(server.db, DEMO_WACHTWOORD, [EENMANS]);
+    createClient(server.db, loadActorByEmail(server.db, EENMANS)!, { naam: 'Stichting Eenmans Zorg', kvk: '90000099' });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
+    const page = await context.newPage();
+    await meldAan(page, EENMANS);
+    await page.goto(`${server.url}/besluiten/nieuw`);
+    await page.getByLabel('Kenmerk').fill('NZa/TB/2026-9600');
+    await page.getByLabel('Soort').selectOption('wijziging');
+    await page.getByLabel('Zorgaanbieder').selectOption('90000099');
+    await page.getByLabel('Zorgkantoorregio').selectOption({ label: 'Utrecht' });
+    await page.getByLabel('Jaar').fill('2026');
+    await page.getByLabel('Besluitdatum', { exact: true }).fill('16-11-2026');
+    await page.getByLabel('Bekendgemaakt op', { exact: true }).fill('18-11-2026');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/klaar=besluit/);
+    const q = new URLSearchParams({ partij: 'Stichting Eenmans Zorg', regio: 'Utrecht', jaar: '2026', einde: '2026-12-30' });
+    await page.goto(`${server.url}/termijnen/controle?${q}`);
+    expect(await page.locator('body').innerText()).toContain('Niemand anders in uw organisatie kan deze datum controleren.');
+    await page.getByLabel('Naam').fill('mr. P. Extern');
+    await page.getByLabel('E-mailadres').fill('p.extern@kantoor.example');
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await page.waitForURL(/klaar=uitgenodigd/);
+    expect(await page.getByRole('status').innerText()).toContain('Verstuurd: de externe controleur krijgt een link naar deze ene datum.');
+    await page.screenshot({ path: `${MAP}/controle-eenmans-390.png`, fullPage: true });
+    await context.close();
+
+    const mail = server.db.$client.prepare("SELECT tekst FROM uitgaande_mail WHERE aan = 'p.extern@kantoor.example'").get() as { tekst: string };
+    const pad = /http:\/\/app\.test(\/controle\/[A-Za-z0-9_-]+)/.exec(mail.tekst)![1]!;
+    for (const breedte of [390, 1280]) {
+      const extern = await browser.newContext({ viewport: { width: breedte, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
+      const p = await extern.newPage();
+      await p.goto(`${server.url}${pad}`);
+      expect(await p.locator('body').innerText()).toContain('mr. E. Alleen vraagt u als tweede paar ogen');
+      expect(await findAxeOvertredingen(p)).toEqual([]);
+      await p.screenshot({ path: `${MAP}/controle-extern-${breedte}.png`, fullPage: true });
+      if (breedte === 1280) {
+        await p.getByLabel('Kenmerk op het besluit').fill('NZa/TB/2026-9600');
+        await p.getByLabel('Bekendgemaakt op', { exact: true }).fill('18-11-2026');
+        await p.getByLabel('de datum van ontvangst').check();
+        await p.getByRole('button', { name: /bevestigen/ }).click();
+        expect(await p.locator('h1').innerText()).toBe('Dank u: de controle is vastgelegd');
+      }
+      await extern.close();
+    }
+  }, 90_000);
+
   it('a second jurist confirms a fatal date from Mijn week; the success message is announced', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
     const page = await context.newPage();
@@ -122,7 +182,7 @@ describe('the pages people work from, at 390 and 1280 px (issue 14)', () => {
     expect(await page.locator('body').innerText()).toContain('Mag controleren: mr. A. van Dam (u).');
     for (const v of await findAxeOvertredingen(page)) throw new Error(`check page: ${v}`);
     await page.getByLabel('Kenmerk op het besluit').fill('NZa/TB/2026-1744');
-    await page.getByLabel('Bekendgemaakt op').fill('20-10-2026');
+    await page.getByLabel('Bekendgemaakt op', { exact: true }).fill('20-10-2026');
     await page.getByLabel('het poststempel op de envelop').check();
     await page.screenshot({ path: `${MAP}/controle-390.png`, fullPage: true });
     await page.getByRole('button', { name: /Laatste dag .*1 december 2026 bevestigen/ }).click();

@@ -85,6 +85,29 @@ describe('configuration from the environment', () => {
     expect(fout({ WEBHOOK_INTERVAL_SECONDEN: '0' })).toContain('WEBHOOK_INTERVAL_SECONDEN: een geheel aantal seconden van 1 tot en met 3600');
   });
 
+  it('reads the watcher of the official sources (issue 33): off by default, the real URLs as defaults', () => {
+    expect(loadConfig({}).bronnen).toEqual({
+      aan: false,
+      intervalMinuten: 60,
+      timeoutMs: 30_000,
+      rechtspraakUrl: 'https://data.rechtspraak.nl/uitspraken',
+      sruUrl: 'https://repository.overheid.nl/sru',
+    });
+    expect(
+      loadConfig({
+        BRONNEN: 'aan',
+        BRONNEN_INTERVAL_MINUTEN: '15',
+        BRONNEN_TIMEOUT_SECONDEN: '5',
+        BRONNEN_RECHTSPRAAK_URL: 'http://127.0.0.1:8080/uitspraken/',
+        BRONNEN_SRU_URL: 'http://127.0.0.1:8080/sru',
+      }).bronnen,
+    ).toEqual({ aan: true, intervalMinuten: 15, timeoutMs: 5000, rechtspraakUrl: 'http://127.0.0.1:8080/uitspraken', sruUrl: 'http://127.0.0.1:8080/sru' });
+    expect(fout({ BRONNEN: 'ja' })).toContain('BRONNEN: ongeldige waarde; toegestaan: "aan", "uit"');
+    expect(fout({ BRONNEN_INTERVAL_MINUTEN: '1' })).toContain('BRONNEN_INTERVAL_MINUTEN: een geheel aantal minuten van 5 tot en met 10080');
+    expect(fout({ BRONNEN_TIMEOUT_SECONDEN: '0' })).toContain('BRONNEN_TIMEOUT_SECONDEN: een geheel aantal seconden van 1 tot en met 600');
+    expect(fout({ BRONNEN_SRU_URL: 'ftp://x' })).toContain('BRONNEN_SRU_URL: een http(s)-URL');
+  });
+
   it('bases every link in e-mails and calendar events on BASIS_URL (issue 14: mail links pointed to localhost)', () => {
     expect(loadConfig({ BASIS_URL: 'https://termijnen.example.nl', APP_URL: 'http://localhost:3000' }).mail.appUrl).toBe('https://termijnen.example.nl');
     expect(loadConfig({ BASIS_URL: 'https://termijnen.example.nl' }).mail.appUrl).toBe('https://termijnen.example.nl');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import demo from '../../seed/demo.json';
 import { demoDataSchema } from '../../src/db/demoDataSchema';
 import { DEMO_ONTWERPDAG, shiftDemoData } from '../../src/db/demoVerschuiving';
-import { seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
+import { findDemoSeeddag, seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
 import { openDatabase } from '../../src/db/verbinding';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
 import { loadActorByEmail } from '../../src/services/actorService';
@@ -25,6 +25,43 @@ const SEEDDAGEN = [DEMO_ONTWERPDAG, plus(17), plus(45), plus(101), plus(150), pl
 describe('the demo laid out relative to the day of seeding (issue 30.6)', () => {
   it('leaves the demo as written on the day it was designed for (the tests are pinned to it)', () => {
     expect(shiftDemoData(data, DEMO_ONTWERPDAG)).toBe(data);
+  });
+
+  it('keeps each kenmerk and CBb zaaknummer true to its own shifted date, every week of two years', () => {
+    for (let week = 0; week <= 104; week++) {
+      const dag = plus(week * 7);
+      const v = shiftDemoData(data, dag);
+      for (const b of [...v.contracteerruimtebesluiten, ...v.tariefbeschikkingen]) {
+        expect(b.kenmerk).toContain(`/${b.bekendgemaakt.slice(0, 4)}-`);
+        expect(b.bekendgemaakt <= dag).toBe(true);
+      }
+      for (const z of [...v.zaken, ...v.ontvangenBeroepen])
+        if ('cbbZaaknummer' in z && z.cbbZaaknummer && z.ingesteld) expect(z.cbbZaaknummer.slice(0, 2)).toBe(z.ingesteld.slice(2, 4));
+      const kenmerken = new Set([...v.contracteerruimtebesluiten, ...v.tariefbeschikkingen].map((b) => b.kenmerk));
+      for (const z of v.zaken) for (const k of [z.tariefbeschikking, z.contracteerruimtebesluit]) if (k) expect(kenmerken.has(k)).toBe(true);
+    }
+  });
+
+  it('a later start lays the demo out as of the first seeding day: nothing is added twice', () => {
+    const map = mkdtempSync(join(tmpdir(), 'demo-herstart-'));
+    try {
+      const db = openDatabase(join(map, 'demo.sqlite'), 'test-geheim-van-minstens-16');
+      seedZorgkantoorregios(db);
+      expect(findDemoSeeddag(db)).toBeUndefined();
+      const vandaag = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+      seedDemoData(db, shiftDemoData(data, vandaag));
+      const tel = () =>
+        db.$client
+          .prepare('SELECT (SELECT count(*) FROM tariefbeschikkingen) + (SELECT count(*) FROM contracteerruimtebesluiten) + (SELECT count(*) FROM zaken) AS n')
+          .get();
+      const voor = tel();
+      expect(findDemoSeeddag(db)).toBe(vandaag);
+      seedDemoData(db, shiftDemoData(data, findDemoSeeddag(db)!));
+      expect(tel()).toEqual(voor);
+      db.$client.close();
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
   });
 
   it.each(SEEDDAGEN)('seeded on %s: every stage exists that day', (dag) => {

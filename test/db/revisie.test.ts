@@ -15,6 +15,7 @@ const NIET_GETELD = [
   'sessies',
   'uitnodigingen',
   'api_tokens',
+  'api_idempotentie',
   'audit_log',
   'audit_keten_grens',
   'organisatie_sso',
@@ -24,6 +25,8 @@ const NIET_GETELD = [
   'webhook_leveringen',
   'webhook_termijn_stand',
   'webhook_revisie',
+  // Issue 33: the watcher's bookmark per source.
+  'bron_stand',
 ];
 
 describe('the data revision', () => {

@@ -374,7 +374,7 @@ describe('parties and representation', () => {
     const lezer = id(`SELECT id FROM gebruikers WHERE email = '${DEMO.lezer}'`);
     const r = await post(DEMO.advocaat, `/zaken/${zaakId}/documenten/aanvulling`, { soort: 'beroepschrift', ondertekenaarId: String(lezer) });
     expect(r.status).toBe(422);
-    expect(await r.text()).toContain('kies een jurist van uw organisatie');
+    expect(await r.text()).toContain('Kies een jurist van uw organisatie');
     await aanvullen(DEMO.advocaat, zaakId, { soort: 'beroepschrift', ondertekenaarId: String(vanDam) });
     const { tekst } = await generate(DEMO.advocaat, zaakId, { soort: 'beroepschrift' });
     expect(tekst).toContain('haar gemachtigde mr. A. van Dam, advocaat');

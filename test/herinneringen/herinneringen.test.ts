@@ -98,10 +98,11 @@ describe('reminders by e-mail', () => {
   it('sends each later moment once, and stops when the case is registered as filed', async () => {
     await ronde();
     // 7 working days before 11 December (zaak 3), 14 before 22 December: zaak 4's beroep, and the bezwaar against
-    // NZa/TB/2026-1855 for which no case was opened (reminded all the same, issue 30.1).
+    // NZa/TB/2026-1855 for which no case was opened (reminded all the same, issue 30.1): without a case or a standaard-
+    // verantwoordelijke, to each of the department's beheerder and two jurists.
     vandaag = '2026-12-02';
-    expect((await ronde()).verzonden).toBe(3);
-    expect((await mails()).filter((m) => m.text?.includes('Voor deze termijn is nog geen zaak geopend'))).toHaveLength(1);
+    expect((await ronde()).verzonden).toBe(5);
+    expect((await mails()).filter((m) => m.text?.includes('Voor deze termijn is nog geen zaak geopend'))).toHaveLength(3);
     await t.als(DEMO.inhouse)('/zaken/3/ingesteld', {
       method: 'POST',
       // Filed on a day the app (pinned to 22 November) already knows: a filing date after today is refused.
@@ -111,7 +112,7 @@ describe('reminders by e-mail', () => {
     vandaag = '2026-12-08'; // 3 working days before 11 December: zaak 3 is filed now
     expect((await ronde()).verzonden).toBe(0);
     expect(status().filter((s) => s.sleutel.startsWith('h:z3:') && s.status === 'gepland')).toEqual([]);
-    expect(ontvangen).toHaveLength(4);
+    expect(ontvangen).toHaveLength(6);
   });
 
   it('after the job was killed between sending and recording, a restart sends no duplicate', async () => {
@@ -142,8 +143,9 @@ describe('reminders by e-mail', () => {
     await ronde();
     vandaag = '2026-12-17'; // down since 23 November: zaak 4's 14, 7 and 3 working-day moments all passed
     const u = await ronde();
-    // One per term: zaak 4's beroep, and the bezwaar against NZa/TB/2026-1855 that has no case (both 22 December).
-    expect(u.verzonden).toBe(2);
+    // One per term and person: zaak 4's beroep, and the bezwaar against NZa/TB/2026-1855 that has no case (both 22
+    // December; the latter to the beheerder and the two jurists).
+    expect(u.verzonden).toBe(4);
     const inhaal = (await mails()).find((m) => m.subject?.startsWith('Herinnering: beroep bij het CBb'));
     // Plain, not alarming: the usual subject; the body says once, calmly, that moments were taken together.
     expect(inhaal!.subject).toMatch(/^Herinnering: beroep bij het CBb tegen de contracteerruimte Utrecht 2026 — laatste dag 22 december 2026/);
@@ -182,9 +184,10 @@ describe('reminders by e-mail', () => {
       sendVerschuldigde({ ...deps(undefined, tweede), afzender: createAfzender() }),
     ]);
     expect([a.geenLease, b.geenLease].filter(Boolean)).toHaveLength(1); // one holds the sender lease, the other sends nothing
-    expect(a.verzonden + b.verzonden).toBe(3);
-    expect(ontvangen).toHaveLength(3);
-    expect(new Set((await mails()).map((m) => m.messageId)).size).toBe(3);
+    // Zaak 3, zaak 4, and the case-less bezwaar to the in-house beheerder and its two jurists: five, each once.
+    expect(a.verzonden + b.verzonden).toBe(5);
+    expect(ontvangen).toHaveLength(5);
+    expect(new Set((await mails()).map((m) => m.messageId)).size).toBe(5);
     tweede.$client.close();
   });
 

@@ -212,7 +212,7 @@ describe('every open term reaches a person (issue 14.2)', () => {
     expect((await post(DEMO.advocaat, '/instellingen/verantwoordelijken', { standaard: '' })).status).toBe(403);
     const vreemd = await post(DEMO.beheerder, '/instellingen/verantwoordelijken', { standaard: String(gebruikerId(DEMO.inhouse)), reserve: '' });
     expect(vreemd.status).toBe(422);
-    expect(await vreemd.text()).toContain('kies een lid van uw organisatie');
+    expect(await vreemd.text()).toContain('Kies een lid van uw organisatie');
   });
 
   it("reminds the griffier's hersteltermijn of a case (issue 13: a term a filing leaves behind), the date as set, and escalates it unseen", async () => {

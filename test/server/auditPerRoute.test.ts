@@ -5,6 +5,7 @@ import { createGebruiker, createOrganisatie } from '../../src/services/gebruiker
 import { createClient } from '../../src/services/clientService';
 import { loadActorByEmail } from '../../src/services/actorService';
 import { openTotpGeheim } from '../../src/services/aanmeldService';
+import { proposeVondsten } from '../../src/services/bronVoorstellen';
 import { createTestApp, DEMO, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 
 /**
@@ -411,6 +412,23 @@ const RIJEN: Record<string, Rij> = {
     actie: 'cliënt geregistreerd',
     onderwerp: 'zorgaanbieder',
   },
+  // Issue 32.2: the API opens and changes cases through the page's services, with the same entries.
+  'POST /api/v1/zaken': {
+    wie: DEMO.advocaat,
+    pad: () => '/api/v1/zaken',
+    json: true,
+    body: () => JSON.stringify({ soort: 'bezwaar', tariefbeschikkingId: tb.id }),
+    actie: 'zaak geopend',
+    onderwerp: 'zaak',
+  },
+  'PATCH /api/v1/zaken/:id': {
+    wie: DEMO.advocaat,
+    pad: () => `/api/v1/zaken/${later.zaakId}`,
+    json: true,
+    body: () => JSON.stringify({ notities: 'bijgewerkt via de API' }),
+    actie: 'notities en verantwoordelijke opgeslagen',
+    onderwerp: 'zaak',
+  },
   'POST /werkruimte/beroepen': {
     wie: DEMO.nza,
     pad: () => '/werkruimte/beroepen',
@@ -433,6 +451,21 @@ const RIJEN: Record<string, Rij> = {
     actie: 'ontvangen beroep afgerond',
     onderwerp: 'ontvangen beroep',
   },
+  // Issue 33: two notices proposed from the Staatscourant (below), one accepted and one dismissed by the firm's jurist.
+  'POST /bronnen/:id/aanvaarden': {
+    wie: DEMO.advocaat,
+    pad: () => `/bronnen/${voorstelVanKantoor('stcrt-audit-1')}/aanvaarden`,
+    body: () => formulier({}),
+    actie: 'voorstel aanvaard',
+    onderwerp: 'bronvoorstel',
+  },
+  'POST /bronnen/:id/afwijzen': {
+    wie: DEMO.advocaat,
+    pad: () => `/bronnen/${voorstelVanKantoor('stcrt-audit-2')}/afwijzen`,
+    body: () => formulier({}),
+    actie: 'voorstel afgewezen',
+    onderwerp: 'bronvoorstel',
+  },
   'POST /welkom/:token': { wie: '', pad: () => '', actie: 'account ingericht (wachtwoord en tweestapsverificatie)', onderwerp: 'gebruiker' },
   // Last: these end sessions (the lezer's, then the jurist's own).
   'POST /organisatie/leden/:gebruikerId/afmelden': {
@@ -450,6 +483,21 @@ const RIJEN: Record<string, Rij> = {
     onderwerp: 'gebruiker',
   },
 };
+
+proposeVondsten(
+  t.db,
+  ['stcrt-audit-1', 'stcrt-audit-2'].map(
+    (bron) =>
+      ({
+        soort: 'nza-publicatie',
+        bron,
+        titel: `Beleidsregel ${bron}`,
+        datum: '2026-11-16',
+        url: `https://zoek.officielebekendmakingen.nl/${bron}.html`,
+      }) as const,
+  ),
+);
+const voorstelVanKantoor = (bron: string) => een<{ id: number }>('SELECT id FROM bron_voorstellen WHERE organisatie_id = 2 AND bron_id = ?', bron).id;
 
 const laatsteId = () => een<{ id: number | null }>('SELECT max(id) AS id FROM audit_log').id ?? 0;
 
@@ -474,9 +522,9 @@ async function welkom(): Promise<Response> {
 }
 
 describe('every write route leaves an audit entry naming its change', () => {
-  const postRoutes = Object.keys(ROUTE_REGELS).filter((r) => r.startsWith('POST '));
+  const postRoutes = Object.keys(ROUTE_REGELS).filter((r) => r.startsWith('POST ') || r.startsWith('PATCH '));
 
-  it('has a row for every POST route of the route table (a new write route without one fails here)', () => {
+  it('has a row for every POST and PATCH route of the route table (a new write route without one fails here)', () => {
     expect(postRoutes.filter((r) => !(r in RIJEN))).toEqual([]);
     expect(Object.keys(RIJEN).filter((r) => !postRoutes.includes(r))).toEqual([]);
     // Sign-in routes are the only ones exempt, and only public ones may be.
@@ -494,7 +542,7 @@ describe('every write route leaves an audit entry naming its change', () => {
         const body = rij.body ? await rij.body() : undefined;
         const headers: Record<string, string> = rij.json ? { 'Content-Type': 'application/json' } : {};
         if (body instanceof URLSearchParams) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        r = await t.als(rij.wie)(rij.pad(), { method: 'POST', body, headers, redirect: 'manual' });
+        r = await t.als(rij.wie)(rij.pad(), { method: route.split(' ')[0]!, body, headers, redirect: 'manual' });
       }
       const tekst = await r.text();
       if (r.status >= 400) {

@@ -39,7 +39,7 @@ describe('request body limits (MAX_FORMULIER_MB, MAX_UPLOAD_MB)', () => {
 
   it('the import page states the upload limit the server applies (issue 30.8), and a file over it is refused with that number', async () => {
     const pagina = await (await t.als(DEMO.advocaat)('/import')).text();
-    expect(pagina).toContain('hoogstens 10 MB)');
+    expect(pagina).toContain('hoogstens 10 MB, ook uitgepakt)');
     const form = new FormData();
     form.set('soort', 'tariefbeschikkingen');
     form.set('bestand', new Blob(['x'.repeat(10 * MB + 10)], { type: 'text/csv' }), 'groot.csv');
@@ -112,7 +112,7 @@ describe('JSON limits (MAX_JSON_DIEPTE, MAX_JSON_WAARDEN)', () => {
     const body = JSON.parse(tariefbeschikkingJson('HAAK-2')) as Record<string, unknown>;
     const r = await post(JSON.stringify({ ...body, toelichting: '['.repeat(100) + '{'.repeat(100) + '\\"]]' }));
     expect(r.status).toBe(422);
-    expect(await r.json()).toEqual({ fouten: [{ veld: 'toelichting', melding: 'onbekend veld' }] });
+    expect(await r.json()).toEqual({ fout: 'ongeldige invoer', fouten: [{ veld: 'toelichting', melding: 'onbekend veld' }] });
   });
 });
 

@@ -1,3 +1,4 @@
+import { readXlsxWaarden } from '../support/xlsx';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -323,9 +324,11 @@ async function uitvoerVan(t: App, email: string, feedPad: string): Promise<Map<s
     const soort = r.headers.get('content-type') ?? '';
     const inhoud = soort.includes('wordprocessingml')
       ? JSON.stringify(docxDelen(new Uint8Array(await r.arrayBuffer())))
-      : soort.includes('text/calendar')
-        ? (await r.text()).replace(/^DTSTAMP:.*$/gm, 'DTSTAMP:')
-        : await r.text();
+      : soort.includes('spreadsheetml')
+        ? JSON.stringify(await readXlsxWaarden(new Uint8Array(await r.arrayBuffer())))
+        : soort.includes('text/calendar')
+          ? (await r.text()).replace(/^DTSTAMP:.*$/gm, 'DTSTAMP:')
+          : await r.text();
     uit.set(pad, `${r.status} ${soort} ${r.headers.get('content-disposition') ?? ''}\n${inhoud}`);
   };
 
@@ -363,7 +366,9 @@ async function uitvoerVan(t: App, email: string, feedPad: string): Promise<Map<s
 
   // Exports and the calendar feed.
   await lees('/export/termijnen.csv');
+  await lees('/export/termijnen.xlsx');
   if (nza) await lees('/werkruimte/export.csv');
+  if (nza) await lees('/werkruimte/export.xlsx');
   await lees(feedPad, (p) => t.app.request(p));
 
   // Generated filings: rendered as the wizard would now (not stored), and every stored version.

@@ -38,10 +38,14 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   // The external checker's one-time link (issue 30.2): guarded by the link itself.
   'GET /controle/:token': 'pppppp',
   'POST /controle/:token': 'pppppp',
+  // The API's description holds no data (issue 32.1).
+  'GET /api/v1/openapi.json': 'pppppp',
+  'GET /api/v1/docs': 'pppppp',
   'GET /': 'oooooa',
   'GET /matrix': 'oooooa',
   'GET /matrix/:regio/:jaar': 'oooooa',
   'GET /export/termijnen.csv': 'oooooa',
+  'GET /export/termijnen.xlsx': 'oooooa',
   'GET /besluiten/nieuw': 'oowooa',
   'GET /besluiten/contracteerruimte/regel': 'owwwwa',
   'POST /besluiten/contracteerruimte': 'owwwwa',
@@ -75,6 +79,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /termijnen/controle/uitnodigen': 'wowooa',
   'GET /werkruimte': 'owwwwa',
   'GET /werkruimte/export.csv': 'owwwwa',
+  'GET /werkruimte/export.xlsx': 'owwwwa',
   // Issue 28.1: the NZa's writers register the beroepen the CBb notified; nobody else.
   'POST /werkruimte/beroepen': 'owwwwa',
   'POST /werkruimte/beroepen/:id/afgerond': 'owwwwa',
@@ -117,6 +122,10 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /herinneringen/:id': 'vvvvva',
   'POST /herinneringen/:id/gezien': 'vvvvva',
   'POST /instellingen/verantwoordelijken': 'wwwooa',
+  // Issue 33: everyone reads the proposals of their own organisation; no proposal 999999 of one's own: 404 for a writer.
+  'GET /bronnen': 'oooooa',
+  'POST /bronnen/:id/aanvaarden': 'vvwvva',
+  'POST /bronnen/:id/afwijzen': 'vvwvva',
   'GET /api/v1/termijnen': 'oooooa',
   'GET /api/v1/besluiten': 'oooooa',
   'POST /api/v1/besluiten': 'oowooa',
@@ -127,6 +136,11 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /api/v1/webhooks': 'wwwooa',
   'DELETE /api/v1/webhooks/:id': 'wwwvva',
   'GET /api/v1/webhooks/:id/leveringen': 'wwwvva',
+  // Issue 32.2: the cases through the API answer exactly as their pages (POST /zaken, GET /zaken/:id, the case's actions).
+  'POST /api/v1/zaken': 'wowooa',
+  'GET /api/v1/zaken/:id': 'voovoa',
+  'PATCH /api/v1/zaken/:id': 'vowvoa',
+  'GET /api/v1/zaken/:id/gebeurtenissen': 'voovoa',
   // Last: these end sessions (the lezer's, then each role's own).
   'POST /organisatie/leden/:gebruikerId/afmelden': 'wwwvoa',
   // The lezer's sessions were just ended by the beheerder (row above): signed out, so sent to sign in.
@@ -150,7 +164,8 @@ const WAARDEN: Record<string, string> = {
 function pad(route: string, soort?: 'tb' | 'cr'): string {
   let p = route.split(' ')[1]!;
   if (p.includes(':type/:id')) p = p.replace(':type/:id', soort === 'cr' ? `contracteerruimte/${crId}` : `tariefbeschikking/${tbVanKantoor}`);
-  if (p.startsWith('/outbox/') || p.startsWith('/herinneringen/') || p.startsWith('/api/v1/webhooks/')) return p.replace(':id', '999999');
+  if (p.startsWith('/outbox/') || p.startsWith('/herinneringen/') || p.startsWith('/bronnen/') || p.startsWith('/api/v1/webhooks/'))
+    return p.replace(':id', '999999');
   if (p.startsWith('/api/v1/zaken/')) p = p.replace(':bestand', 'clientbrief.docx');
   return p.replace(/:([A-Za-z]+)/g, (_, n: string) => WAARDEN[n]!);
 }
@@ -181,7 +196,7 @@ describe('the permission matrix: every route × every role', () => {
         for (const [i, email] of ROLLEN.entries()) {
           const isApi = p.startsWith('/api/');
           const init: RequestInit = { method, redirect: 'manual' };
-          if (method === 'POST') {
+          if (method === 'POST' || method === 'PATCH') {
             init.body = isApi ? '{}' : formulier({});
             init.headers = { 'Content-Type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' };
           }

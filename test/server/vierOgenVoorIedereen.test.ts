@@ -3,6 +3,8 @@ import { createSessie } from '../../src/services/sessieService';
 import { createGebruiker, createOrganisatie, findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
 import { createClient } from '../../src/services/clientService';
 import { loadActorByEmail } from '../../src/services/actorService';
+import { listOngecontroleerdeFataleTermijnen } from '../../src/services/fataleDatumControle';
+import { findEigenTariefbeschikking } from '../support/demoGegevens';
 import { createTestApp, SESSIE_GEHEIM, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier, leesTekst as tekst } from '../support/testApp';
 
 /**
@@ -61,13 +63,13 @@ describe('a one-person organisation (issue 30.2)', () => {
     expect(pagina).toContain('Niemand anders in uw organisatie kan deze datum controleren.');
     expect(pagina).toContain('U kunt deze datum niet zelf controleren: u hebt het besluit geregistreerd of de data ervan gewijzigd.');
     expect(pagina).toContain('Externe controleur uitnodigen');
-    expect(pagina).toMatch(/Een tweede lezing kan vanaf morgen, \w+ \d{1,2} \w+ 20\d\d/);
+    expect(pagina).toMatch(/Een tweede lezing kan vanaf \w+ \d{1,2} \w+ 20\d\d om \d\d:\d\d/);
 
     // The same day: refused, nothing recorded.
     const voor = t.momentopname();
     const vandaag = await post(EENMANS, '/termijnen/controle', { ...datum, ...GELEZEN, soort: 'tweede-lezing' });
     expect(vandaag.status).toBe(422);
-    expect(tekst(await vandaag.text())).toContain('Een tweede lezing kan vanaf morgen');
+    expect(tekst(await vandaag.text())).toMatch(/Een tweede lezing kan vanaf \w+ \d{1,2} \w+ 20\d\d om/);
     expect(t.momentopname()).toBe(voor);
 
     // After a night: a wrong bekendmaking is refused and said; the right one is recorded, marked as a second reading.
@@ -151,6 +153,8 @@ describe('a one-person organisation (issue 30.2)', () => {
     expect(tekst(await (await alsNu(EENMANS)(pad)).text())).toMatch(
       /Gecontroleerd door mr\. P\. Extern \(extern, uitgenodigd door mr\. E\. Alleen\) op .*: vergeleken met NZa\/TB\/2026-9600, bekendgemaakt woensdag 18 november 2026 \(volgens de datum van ontvangst\)/,
     );
+    // Art. 3:41 Awb: the day of receipt does not prove the day of sending; the check says so.
+    expect(tekst(await (await alsNu(EENMANS)(pad)).text())).toContain('de datum van ontvangst bewijst de dag van verzending niet (art. 3:41 Awb)');
     expect((await t.app.request(link)).status).toBe(410);
     const acties = t.db.$client.prepare("SELECT actie, gebruiker_naam AS door FROM audit_log WHERE onderwerp = 'fatale datum' ORDER BY id").all() as {
       actie: string;
@@ -166,6 +170,23 @@ describe('a one-person organisation (issue 30.2)', () => {
     expect(ander.status).toBe(404);
   });
 
+  it('one open invitation per date, never to an address with an account; a link stops once the date is checked', async () => {
+    const { datum } = await registreerEigenBesluit();
+    const uitnodigen = (email: string) => post(EENMANS, '/termijnen/controle/uitnodigen', { ...datum, naam: 'X', email });
+    expect((await uitnodigen(DEMO.nza)).status).toBe(422);
+    expect(tekst(await (await uitnodigen(DEMO.nza)).text())).toContain('Dit e-mailadres kan niet worden uitgenodigd als externe controleur');
+    expect((await uitnodigen('p.extern@kantoor.example')).status).toBe(303);
+    const tweede = await uitnodigen('q.extern@kantoor.example');
+    expect(tweede.status).toBe(422);
+    expect(tekst(await tweede.text())).toContain('Voor deze datum loopt al een uitnodiging.');
+    const mail = t.db.$client.prepare("SELECT tekst FROM uitgaande_mail WHERE aan = 'p.extern@kantoor.example'").get() as { tekst: string };
+    const link = /http:\/\/app\.test(\/controle\/[A-Za-z0-9_-]+)/.exec(mail.tekst)![1]!;
+    // Checked meanwhile by a second reading after a night: the link shows nothing any more.
+    t.klok.nuMs += 24 * 3600_000;
+    expect((await post(EENMANS, '/termijnen/controle', { ...datum, ...GELEZEN, soort: 'tweede-lezing' })).status).toBe(303);
+    expect((await t.app.request(link)).status).toBe(410);
+  });
+
   it('an invitation expires after seven days', async () => {
     const { datum } = await registreerEigenBesluit();
     await post(EENMANS, '/termijnen/controle/uitnodigen', { ...datum, naam: 'mr. P. Extern', email: 'p.extern@kantoor.example' });
@@ -174,6 +195,26 @@ describe('a one-person organisation (issue 30.2)', () => {
     expect((await t.app.request(link)).status).toBe(200);
     t.klok.nuMs += 7 * 24 * 3600_000 + 60_000;
     expect((await t.app.request(link)).status).toBe(410);
+  });
+});
+
+describe('a check holds for what it compared (issue 30.2, review)', () => {
+  it('a new wijziging giving the same last day from another besluit is unchecked again', async () => {
+    const orgId = (t.db.$client.prepare('SELECT organisatie_id AS id FROM gebruikers WHERE email = ?').get(DEMO.advocaat) as { id: number }).id;
+    expect((await post(DEMO.beheerder, '/termijnen/controle', { ...DEMO_AMSTELHOF, ...DEMO_AMSTELHOF_BESLUIT })).status).toBe(303);
+    const open = () =>
+      listOngecontroleerdeFataleTermijnen(t.db, t.termijnen, orgId, '2026-11-22').filter((x) => x.einde === '2026-12-01' && x.regio === 'Amsterdam');
+    expect(open()).toEqual([]);
+    // The same last day, now computed from another tariefbeschikking: a date-correction made known on the same day.
+    const tbId = findEigenTariefbeschikking(t.db.$client, 'NZa/TB/2026-1744', 'Van Dam & Kuipers Advocaten');
+    t.db.$client.prepare("UPDATE tariefbeschikkingen SET kenmerk = 'NZa/TB/2026-1745' WHERE id = ?").run(tbId);
+    const nu = open();
+    expect(nu.length).toBeGreaterThan(0);
+    expect(new Set(nu.map((x) => x.besluit))).toEqual(new Set(['NZa/TB/2026-1745']));
+    expect(tekst(await (await t.als(DEMO.advocaat)('/zaken/5')).text())).toContain('Niet gecontroleerd.');
+    // Checking it again replaces the check that no longer holds.
+    expect((await post(DEMO.beheerder, '/termijnen/controle', { ...DEMO_AMSTELHOF, ...DEMO_AMSTELHOF_BESLUIT, kenmerk: 'NZa/TB/2026-1745' })).status).toBe(303);
+    expect(open()).toEqual([]);
   });
 });
 
@@ -190,7 +231,7 @@ describe('an organisation with a colleague who can check (issue 30.2)', () => {
     // A colleague's check needs the comparison: without it nothing is recorded.
     const zonder = await post(DEMO.beheerder, '/termijnen/controle', { ...DEMO_AMSTELHOF });
     expect(zonder.status).toBe(422);
-    expect(tekst(await zonder.text())).toContain('kies hoe de datum van bekendmaking bekend is');
+    expect(tekst(await zonder.text())).toContain('Kies hoe de datum van bekendmaking bekend is.');
     expect((await post(DEMO.beheerder, '/termijnen/controle', { ...DEMO_AMSTELHOF, ...DEMO_AMSTELHOF_BESLUIT })).status).toBe(303);
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,4 +16,20 @@ export async function docxNaarPdfTekst(docx: Buffer, naam = 'stuk'): Promise<{ p
   const pdf = join(map, `${naam}.pdf`);
   const { stdout } = await exec('pdftotext', ['-layout', pdf, '-']);
   return { pdf, tekst: stdout };
+}
+
+/**
+ * Opens an .xlsx in LibreOffice Calc (headless) and saves its first sheet as CSV in UTF-8 (filter options: ';', '"',
+ * 76 = UTF-8, cells as shown): what a user sees in the cells, formats applied.
+ */
+export async function xlsxNaarCsvTekst(xlsx: Uint8Array, naam = 'lijst'): Promise<string> {
+  const map = mkdtempSync(join(tmpdir(), 'lo-'));
+  const bestand = join(map, `${naam}.xlsx`);
+  writeFileSync(bestand, xlsx);
+  await exec(
+    'soffice',
+    [`-env:UserInstallation=file://${map}/profiel`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1', '--outdir', map, bestand],
+    { timeout: 120_000 },
+  );
+  return readFileSync(join(map, `${naam}.csv`), 'utf8');
 }

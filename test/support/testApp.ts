@@ -12,7 +12,7 @@ import { createFilingRenderer } from '../../src/documents/filingRenderer';
 import { createOutboxVerzender } from '../../src/mail/verzender';
 import { seedDemoInloggegevens } from '../../src/services/aanmeldService';
 import { createSessie } from '../../src/services/sessieService';
-import { createApiToken } from '../../src/services/apiTokenService';
+import { createApiToken, TOKEN_SCOPES } from '../../src/services/apiTokenService';
 import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
 import type { Logger } from '../../src/log/logger';
 
@@ -37,7 +37,7 @@ export const SESSIE_TIJDEN = { inactiefMs: 30 * 60_000, maxMs: 12 * 3600_000 };
 export function createTestApp(
   vandaag = '2026-11-22',
   inwerkingtreding: string | null = '2025-01-01',
-  opties: { demo?: boolean; log?: Logger; griffierechtTarieven?: GriffierechtTarief[] } = {},
+  opties: { demo?: boolean; log?: Logger; griffierechtTarieven?: GriffierechtTarief[]; apiVerzoekenPerMinuut?: number } = {},
 ) {
   const map = mkdtempSync(join(tmpdir(), 'termijnbewaking-app-'));
   const db: Db = openDatabase(join(map, 'app.sqlite'), SESSIE_GEHEIM);
@@ -62,6 +62,8 @@ export function createTestApp(
       mail,
       // Demo: a receiver on loopback over http is allowed (as WEBHOOK_INTERNE_ADRESSEN defaults to outside production).
       webhookBeleid: { alleenHttps: !demo, interneAdressen: demo },
+      // The clock stands still in tests: no rate limit unless a test sets one (test/server/routes/zakenApi.test.ts).
+      apiVerzoekenPerMinuut: opties.apiVerzoekenPerMinuut ?? 100_000,
       ...(opties.log ? { log: opties.log } : {}),
       ...(opties.griffierechtTarieven ? { griffierechtTarieven: opties.griffierechtTarieven } : {}),
     });
@@ -75,7 +77,7 @@ export function createTestApp(
       const id = findGebruikerIdByEmail(db, email);
       if (id === undefined) throw new Error(`no user ${email}`);
       const { token, sessie } = createSessie(db, SESSIE_GEHEIM, id, klok.nuMs);
-      a = { cookie: `sessie=${token}`, csrf: sessie.csrfToken, bearer: createApiToken(db, SESSIE_GEHEIM, id, { naam: 'test', scope: 'schrijven' }) };
+      a = { cookie: `sessie=${token}`, csrf: sessie.csrfToken, bearer: createApiToken(db, SESSIE_GEHEIM, id, { naam: 'test', scopes: TOKEN_SCOPES }) };
       aanmeldingen.set(email, a);
     }
     return a;

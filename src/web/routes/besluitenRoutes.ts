@@ -6,7 +6,7 @@ import { formatRegioJaarPad } from '../../opmaak/opmaak';
 import { createContracteerruimtebesluit, createTariefbeschikking, updateBesluitDatums } from '../../services/besluitRegistratie';
 import { loadBesluitUitPad } from '../padLaders';
 import { loadClienten } from '../../services/clientService';
-import { diffBerekend, previewBesluit, previewWatAls } from '../../services/termijnVoorbeeld';
+import { compareBedragen, diffBerekend, previewBesluit, previewWatAls } from '../../services/termijnVoorbeeld';
 import { contracteerruimtebesluitInvoer, datumInvoerVeld, tariefbeschikkingInvoer, tariefbeschikkingVoorbeeldInvoer } from '../../validation/besluitInvoer';
 import { toVeldFouten, type VeldFout } from '../../validation/velden';
 import { enkel, formulierValidator, foutenPerVeld, readFormulier, validateInvoer } from '../formulier';
@@ -155,6 +155,7 @@ export function besluitenRoutes(deps: AppDeps) {
     const isCr = enkel(waarden.type) === 'contracteerruimte';
     const kenmerk = enkel(waarden.kenmerk)?.trim() || '(nieuw besluit)';
     let kandidaten: Besluit[];
+    let bedragVergelijking: ReturnType<typeof compareBedragen> | undefined;
     if (isCr) {
       const invoer = validateInvoer(contracteerruimtebesluitInvoer, {
         ...crInvoerUitFormulier(waarden),
@@ -163,6 +164,12 @@ export function besluitenRoutes(deps: AppDeps) {
       });
       if (!invoer.ok) return renderOnvolledig(c, invoer.fouten);
       const { soort, bekendgemaakt, bedragen } = invoer.data;
+      bedragVergelijking = compareBedragen(deps.termijnen.computeVoorActor(actor, deps.vandaag()).contracteerruimte, {
+        kenmerk,
+        soort,
+        bekendgemaakt,
+        bedragen: bedragen.map((b) => ({ regio: loadRegioRegister(deps.db).find(b.regio)?.naam ?? b.regio, jaar: b.jaar, bedragCenten: b.bedrag })),
+      });
       kandidaten = [...new Set(bedragen.map((b) => b.regio))].map((regio) => ({
         id: kenmerk,
         type: 'contracteerruimte',
@@ -190,7 +197,10 @@ export function besluitenRoutes(deps: AppDeps) {
         {
           termijnen: voorbeelden.flatMap((v) => v.termijnen),
           uitsluitingen: voorbeelden.flatMap((v) => v.uitsluitingen),
-          waarschuwingen: [...new Map(voorbeelden.flatMap((v) => v.waarschuwingen).map((w) => [w.melding, w])).values()],
+          waarschuwingen: [
+            ...new Map([...voorbeelden.flatMap((v) => v.waarschuwingen), ...(bedragVergelijking?.waarschuwingen ?? [])].map((w) => [w.melding, w])).values(),
+          ],
+          bedragen: bedragVergelijking?.bedragen,
           vandaag: deps.vandaag(),
         },
         { fragment: true },

@@ -12,7 +12,13 @@ import {
   loadVierOgen,
   type TeControlerenDatum,
 } from '../../services/fataleDatumControle';
-import { confirmExterneControle, findExterneControle, inviteExterneControleur, listOpenUitnodigingen } from '../../services/externeControle';
+import {
+  confirmExterneControle,
+  findExterneControle,
+  inviteExterneControleur,
+  listOpenUitnodigingen,
+  withdrawUitnodiging,
+} from '../../services/externeControle';
 import { InvoerFout } from '../../services/invoerFout';
 import { toWeergaveTermijn } from '../../services/termijnWeergave';
 import { sendControleUitnodiging } from '../../services/uitnodigingMail';
@@ -155,15 +161,24 @@ export function controleRoutes(deps: AppDeps) {
       email: invoer.email,
     });
     if (!resultaat.ok || !resultaat.token) return opnieuw(c, resultaat.ok ? [] : resultaat.fouten, waarden);
-    const open = listOpenUitnodigingen(deps.db, actor, nu()).find((u) => u.email === invoer.email);
-    await sendControleUitnodiging(deps.verzender, deps.mail, {
-      aan: invoer.email,
-      naam: invoer.naam,
-      organisatie: actor.organisatieNaam,
-      door: actor.naam,
-      token: resultaat.token,
-      verlooptTekst: open ? formatTijdstip(open.verlooptOp) : 'over zeven dagen',
-    });
+    try {
+      await sendControleUitnodiging(deps.verzender, deps.mail, {
+        aan: invoer.email,
+        naam: invoer.naam,
+        organisatie: actor.organisatieNaam,
+        door: actor.naam,
+        token: resultaat.token,
+        verlooptTekst: formatTijdstip(resultaat.verlooptOp!),
+      });
+    } catch (e) {
+      c.get('log').warn({ err: e instanceof Error ? e.message : String(e) }, 'Invitation of an external checker not sent');
+      withdrawUitnodiging(deps.db, actor, resultaat.uitnodigingId!, nu(), 'de e-mail kon niet worden verstuurd');
+      return opnieuw(
+        c,
+        [{ veld: 'email', melding: 'Niet verstuurd: de e-mail kon niet worden verzonden, en de uitnodiging is ingetrokken. Probeer het later opnieuw.' }],
+        waarden,
+      );
+    }
     const q = new URLSearchParams({ partij: invoer.partij, regio: invoer.regio, jaar: String(invoer.jaar), einde: invoer.einde, klaar: 'uitgenodigd' });
     if (invoer.terug) q.set('terug', invoer.terug);
     return c.redirect(`/termijnen/controle?${q.toString()}`, 303);

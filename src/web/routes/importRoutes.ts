@@ -1,8 +1,9 @@
 import { inMb, STANDAARD_GRENZEN } from '../verzoekGrenzen';
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../appContext';
-import { CONTRACTEERRUIMTE_KOLOMMEN, previewContracteerruimteImport, writeContracteerruimteImport } from '../../import/contracteerruimteImport';
-import { previewTariefbeschikkingImport, TARIEFBESCHIKKING_KOLOMMEN, writeTariefbeschikkingImport } from '../../import/tariefbeschikkingImport';
+import { CONTRACTEERRUIMTE_KOLOMMEN, writeContracteerruimteImport } from '../../import/contracteerruimteImport';
+import { TARIEFBESCHIKKING_KOLOMMEN, writeTariefbeschikkingImport } from '../../import/tariefbeschikkingImport';
+import { checkImportBestand } from '../../import/importBestand';
 import { createWachtendeImports, type ImportSoort } from '../../import/wachtendeImports';
 import type { RijFout } from '../../import/importUitkomst';
 import { paginaContext } from '../paginaContext';
@@ -36,20 +37,24 @@ export function importRoutes(deps: AppDeps) {
     ),
   );
 
-  function preview(c: Context<AppEnv>, soort: ImportSoort, tekst: string) {
-    return soort === 'contracteerruimte'
-      ? previewContracteerruimteImport(deps.db, tekst)
-      : previewTariefbeschikkingImport(deps.db, c.get('actor'), tekst, deps.vandaag());
-  }
+  const maxBytes = (deps.grenzen ?? STANDAARD_GRENZEN).uploadBytes;
+  const check = (c: Context<AppEnv>, soort: ImportSoort, upload: { bytes: Uint8Array; blad?: string | undefined }) =>
+    checkImportBestand(deps.db, c.get('actor'), soort, upload, { maxBytes, vandaag: deps.vandaag() });
 
-  // The body limit (MAX_UPLOAD_MB, 413) is src/web/verzoekGrenzen.ts's, before the CSRF check reads the form.
+  // The body limit (MAX_UPLOAD_MB, 413) is src/web/verzoekGrenzen.ts's, before the CSRF check reads the form; the same
+  // limit holds for what an .xlsx unpacks to (src/csv/zipControle.ts).
   app.post('/voorbeeld', async (c) => {
     const form = await c.req.parseBody();
-    const soort: ImportSoort | undefined = form.soort === 'contracteerruimte' || form.soort === 'tariefbeschikkingen' ? form.soort : undefined;
-    const bestand = form.bestand;
+    const actor = c.get('actor');
     const fout = (melding: string) => render(c, { fouten: [{ rij: 1, veld: 'bestand', melding }] }, 422);
+    // Another worksheet of an upload already checked: the bytes are still held, under the preview's token.
+    const eerder = typeof form.upload === 'string' ? wachtend.take(form.upload, actor.gebruikerId) : undefined;
+    if (typeof form.upload === 'string' && !eerder) return fout('deze controle is verlopen of al gebruikt; upload het bestand opnieuw');
+    const soortVeld = eerder?.soort ?? form.soort;
+    const soort: ImportSoort | undefined = soortVeld === 'contracteerruimte' || soortVeld === 'tariefbeschikkingen' ? soortVeld : undefined;
+    const bestand = form.bestand;
     if (!soort) return fout('kies wat u importeert');
-    if (soort === 'contracteerruimte' && !can(c.get('actor'), 'contracteerruimte.registreren')) {
+    if (soort === 'contracteerruimte' && !can(actor, 'contracteerruimte.registreren')) {
       return render(
         c,
         {
@@ -60,31 +65,33 @@ export function importRoutes(deps: AppDeps) {
         403,
       );
     }
-    if (!(bestand instanceof File) || bestand.size === 0) return fout('kies een CSV-bestand');
-    const bytes = new Uint8Array(await bestand.arrayBuffer());
-    let tekst: string;
-    try {
-      tekst = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return fout('het bestand is geen UTF-8-tekst; sla het op als "CSV UTF-8"');
-    }
-    const uitkomst = preview(c, soort, tekst);
+    if (!eerder && (!(bestand instanceof File) || bestand.size === 0)) return fout('kies een CSV- of Excel-bestand (.csv of .xlsx)');
+    const upload = eerder
+      ? { bytes: eerder.bytes, bestandsnaam: eerder.bestandsnaam }
+      : { bytes: new Uint8Array(await (bestand as File).arrayBuffer()), bestandsnaam: (bestand as File).name };
+    const blad = typeof form.blad === 'string' && form.blad !== '' ? form.blad : undefined;
+    const uitkomst = await check(c, soort, { bytes: upload.bytes, blad });
+    const magImporteren = uitkomst.fouten.length === 0 && uitkomst.nieuw.length > 0;
+    // Held for the import, and for picking another worksheet of a workbook with several.
     const token =
-      uitkomst.fouten.length === 0 && uitkomst.nieuw.length > 0
-        ? wachtend.save({ soort, tekst, bestandsnaam: bestand.name, gebruikerId: c.get('actor').gebruikerId })
+      magImporteren || uitkomst.bladen.length > 1
+        ? wachtend.save({ soort, bytes: upload.bytes, blad: uitkomst.blad, bestandsnaam: upload.bestandsnaam, gebruikerId: actor.gebruikerId })
         : undefined;
     return render(
       c,
       {
         soort,
-        bestandsnaam: bestand.name,
+        bestandsnaam: upload.bestandsnaam,
+        bron: uitkomst.bron,
+        bladKeuze:
+          token && uitkomst.bladen.length > 1 ? { token, bladen: uitkomst.bladen.map((naam) => ({ naam, gekozen: naam === uitkomst.blad })) } : undefined,
         aantalRijen: uitkomst.aantalRijen,
         aantalNieuw: uitkomst.nieuw.length,
         ongewijzigd: uitkomst.ongewijzigd.length,
         fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN),
         meerFouten: Math.max(0, uitkomst.fouten.length - MAX_GETOONDE_FOUTEN),
         nieuweZorgaanbieders: uitkomst.nieuweZorgaanbieders ?? [],
-        token,
+        token: magImporteren ? token : undefined,
       },
       uitkomst.fouten.length ? 422 : 200,
     );
@@ -96,9 +103,13 @@ export function importRoutes(deps: AppDeps) {
     const w = typeof form.token === 'string' ? wachtend.take(form.token, actor.gebruikerId) : undefined;
     if (!w) return render(c, { fouten: [{ rij: 1, veld: 'bestand', melding: 'deze controle is verlopen of al gebruikt; upload het bestand opnieuw' }] }, 422);
     // Check again right before writing: nothing in the database may have changed what the preview promised.
-    const uitkomst = preview(c, w.soort, w.tekst);
+    const uitkomst = await check(c, w.soort, w);
     if (uitkomst.fouten.length)
-      return render(c, { soort: w.soort, bestandsnaam: w.bestandsnaam, fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN) as RijFout[] }, 422);
+      return render(
+        c,
+        { soort: w.soort, bestandsnaam: w.bestandsnaam, bron: uitkomst.bron, fouten: uitkomst.fouten.slice(0, MAX_GETOONDE_FOUTEN) as RijFout[] },
+        422,
+      );
     // New clients are created only when the user ticked the confirmation listing them (issue 14).
     const nieuweZorgaanbieders = uitkomst.nieuweZorgaanbieders ?? [];
     if (nieuweZorgaanbieders.length && form.nieuweZorgaanbieders !== 'bevestigd') {
@@ -107,13 +118,14 @@ export function importRoutes(deps: AppDeps) {
         {
           soort: w.soort,
           bestandsnaam: w.bestandsnaam,
+          bron: uitkomst.bron,
           aantalRijen: uitkomst.aantalRijen,
           aantalNieuw: uitkomst.nieuw.length,
           ongewijzigd: uitkomst.ongewijzigd.length,
           fouten: [],
           nieuweZorgaanbieders,
           bevestigingOntbreekt: true,
-          token: wachtend.save({ soort: w.soort, tekst: w.tekst, bestandsnaam: w.bestandsnaam, gebruikerId: actor.gebruikerId }),
+          token: wachtend.save({ soort: w.soort, bytes: w.bytes, blad: w.blad, bestandsnaam: w.bestandsnaam, gebruikerId: actor.gebruikerId }),
         },
         422,
       );

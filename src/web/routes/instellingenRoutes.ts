@@ -38,7 +38,8 @@ const voorkeurenInvoer = z.object({
 });
 import { parseSchema, STANDAARD_SCHEMA } from '../../domain/herinneringen/herinneringsmomenten';
 import { loadInstellingen, loadOrganisatieLogo, renewAgendaToken, updateBriefhoofd, updateHerinneringVoorkeuren } from '../../services/instellingenService';
-import { createApiToken, listApiTokens, revokeApiToken, type Scope } from '../../services/apiTokenService';
+import { createApiToken, listApiTokens, parseScopes, revokeApiToken, TOKEN_SCOPES } from '../../services/apiTokenService';
+
 import { countSessies, endEigenSessies } from '../../services/sessieService';
 import { can } from '../../services/permissies';
 import { clearSessieCookie } from '../sessie';
@@ -97,7 +98,8 @@ export function instellingenRoutes(deps: AppDeps) {
           ? verantwoordelijkenKeuze(loadVerantwoordelijken(deps.db, actor), verantwoordelijkenFouten)
           : undefined,
         sessies: countSessies(deps.db, actor.gebruikerId),
-        tokens: listApiTokens(deps.db, actor),
+        tokens: listApiTokens(deps.db, actor).map((t) => ({ ...t, scopes: t.scopes.split(' ').join(', ') })),
+        tokenScopes: TOKEN_SCOPES,
         nieuwToken,
         webhooks: can(actor, 'webhooks.beheren')
           ? webhookContext(listWebhooks(deps.db, actor), listLeveringen(deps.db, actor, { limit: 20 }), webhookFormulier)
@@ -174,11 +176,11 @@ export function instellingenRoutes(deps: AppDeps) {
 
   // Personal API tokens: shown once, here, right after making one.
   app.post('/tokens', async (c) => {
-    const form = await c.req.parseBody();
-    const scope = form.scope === 'schrijven' || form.scope === 'lezen' ? (form.scope as Scope) : undefined;
-    if (!scope) return renderInstellingen(c, 'Kies de scope van het token: lezen of schrijven.', 422);
+    const form = await c.req.parseBody({ all: true });
+    const scopes = parseScopes([form.scope].flat().filter((s): s is string => typeof s === 'string'));
+    if (!scopes) return renderInstellingen(c, 'Kies waarvoor het token dient: ten minste één scope.', 422);
     const actor = c.get('actor');
-    const token = createApiToken(deps.db, deps.sessieGeheim, actor.gebruikerId, { naam: typeof form.naam === 'string' ? form.naam : '', scope }, actor);
+    const token = createApiToken(deps.db, deps.sessieGeheim, actor.gebruikerId, { naam: typeof form.naam === 'string' ? form.naam : '', scopes }, actor);
     return renderInstellingen(c, undefined, 200, {}, token);
   });
 

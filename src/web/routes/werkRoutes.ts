@@ -2,10 +2,11 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../appContext';
 import { isGeldigeIsoDatum } from '../../domain/kalender/kalenderdatum';
-import { formatCsv } from '../../csv/csvSchrijven';
+import { formatCsv, formatCsvWaarden } from '../../csv/csvSchrijven';
+import { createXlsx, XLSX_TYPE, type ExportKolom, type ExportWaarde } from '../../csv/xlsxSchrijven';
 import { buildHerinnerdIndex } from '../../herinneringen/openTermijnen';
 import { buildMijnWeek, MIJN_WEEK_WERKDAGEN, type MijnWeekFilter } from '../../services/mijnWeek';
-import { buildNzaWerkruimte, type NzaWerkruimteFilter } from '../../services/nzaWerkruimte';
+import { buildNzaWerkruimte, type NzaWerkruimteFilter, type RegioJaarRegel } from '../../services/nzaWerkruimte';
 import { loadRegioRegister } from '../../services/regioBeheer';
 import { afgeleid } from '../../services/termijnService';
 import { listFilterOpties } from '../../services/termijnOverzicht';
@@ -21,6 +22,20 @@ import { paginaContext } from '../paginaContext';
 const leegIsNiets = (v: unknown) => (v === '' ? undefined : v);
 
 const STATUS_LABEL = { 'nog-niet-open': 'nog niet open', open: 'open', 'in-beroep': 'in beroep', onherroepelijk: 'onherroepelijk' } as const;
+
+/** The NZa workspace's list of regio-jaren, as CSV and as .xlsx. */
+const WERKRUIMTE_KOLOMMEN: readonly ExportKolom[] = [
+  { kop: 'Regio', soort: 'tekst', breedte: 24 },
+  { kop: 'Jaar', soort: 'getal', breedte: 8 },
+  { kop: 'Contracteerruimte', soort: 'bedrag', breedte: 25 },
+  { kop: 'Stand', soort: 'tekst', breedte: 16 },
+  { kop: 'Veilige uiterste datum', soort: 'datum', breedte: 24 },
+  { kop: 'Onherroepelijk sinds', soort: 'datum', breedte: 22 },
+  { kop: 'Opent op', soort: 'datum', breedte: 18 },
+  { kop: 'Lopende beroepen', soort: 'tekst', breedte: 40 },
+  { kop: 'Partijen', soort: 'tekst', breedte: 50 },
+  { kop: 'Toelichting', soort: 'tekst', breedte: 80 },
+];
 
 const werkruimteFilterSchema = z.object({
   regio: z.preprocess(leegIsNiets, z.string().trim().max(100).optional()),
@@ -115,6 +130,7 @@ export function werkRoutes(deps: AppDeps) {
           aantal: ruimte.perStatus[s],
         })),
         exportPad: `/werkruimte/export.csv${query}`,
+        exportPadXlsx: `/werkruimte/export.xlsx${query}`,
         regioOpties: opties.regios.map((r) => ({ waarde: r, gekozen: r === filter.regio })),
         jaarOpties: opties.jaren.map((j) => ({ waarde: j, gekozen: j === filter.jaar })),
         statusOpties: (Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((s) => ({
@@ -147,27 +163,36 @@ export function werkRoutes(deps: AppDeps) {
     return c.redirect('/werkruimte?klaar=beroep-afgerond#ontvangen-kop', 303);
   });
 
+  const formatWerkruimteRij = (r: RegioJaarRegel): ExportWaarde[] => [
+    r.regio,
+    r.jaar,
+    r.bedragCenten,
+    r.status.oudRegime ? 'oud regime' : STATUS_LABEL[r.status.status],
+    r.status.veiligeUitersteDatum,
+    r.status.sinds,
+    r.status.opent,
+    r.lopendeBeroepen.map((b) => `${b.partij} (ingesteld ${formatDatumKort(b.ingesteld)}, tegen ${b.tegen})`).join(' | '),
+    r.partijen.map((p) => `${p.partij}: ${STATUS_LABEL[p.status]}`).join(' | '),
+    r.status.toelichting,
+  ];
+
   app.get('/werkruimte/export.csv', (c) => {
     const { peildatum, ruimte } = werkruimte(c);
-    const datum = (d: string | undefined) => (d ? formatDatumKort(d) : '');
     const csv = formatCsv(
-      ['Regio', 'Jaar', 'Stand', 'Veilige uiterste datum', 'Onherroepelijk sinds', 'Opent op', 'Lopende beroepen', 'Partijen', 'Toelichting'],
-      ruimte.regels.map((r) => [
-        r.regio,
-        r.jaar,
-        r.status.oudRegime ? 'oud regime' : STATUS_LABEL[r.status.status],
-        datum(r.status.veiligeUitersteDatum),
-        datum(r.status.sinds),
-        datum(r.status.opent),
-        r.lopendeBeroepen.map((b) => `${b.partij} (ingesteld ${formatDatumKort(b.ingesteld)}, tegen ${b.tegen})`).join(' | '),
-        r.partijen.map((p) => `${p.partij}: ${STATUS_LABEL[p.status]}`).join(' | '),
-        r.status.toelichting,
-      ]),
+      WERKRUIMTE_KOLOMMEN.map((k) => k.kop),
+      ruimte.regels.map((r) => formatCsvWaarden(WERKRUIMTE_KOLOMMEN, formatWerkruimteRij(r), formatDatumKort)),
     );
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="werkruimte-nza-${peildatum}.csv"`,
     });
+  });
+
+  // The same list as an Excel workbook: real date cells, the contracteerruimte as a euro amount, the header frozen.
+  app.get('/werkruimte/export.xlsx', async (c) => {
+    const { peildatum, ruimte } = werkruimte(c);
+    const xlsx = await createXlsx('Werkruimte NZa', WERKRUIMTE_KOLOMMEN, ruimte.regels.map(formatWerkruimteRij));
+    return c.body(xlsx, 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="werkruimte-nza-${peildatum}.xlsx"` });
   });
   return app;
 }

@@ -90,6 +90,8 @@ export function zakenRoutes(deps: AppDeps) {
     const veiligeTermijn = veiligeUitersteDatum
       ? (alleDatums.find((t) => t.einde === veiligeUitersteDatum && t.soort === 'termijn') ?? alleDatums.find((t) => t.einde === veiligeUitersteDatum))
       : undefined;
+    // The date under the heading (issue 30.3) and its check are one term's: the safe date's, else the first to come.
+    const kernTermijn = zaak.status === 'concept' ? (veiligeTermijn ?? termijnen.find((t) => t.einde >= peildatum)) : undefined;
     // One check block per date (issue 30.2): the safe date's block first; a card of the same date points up to it.
     const getoond = new Set<string>(veiligeTermijn ? [formatControleSleutel(veiligeTermijn)] : []);
     const metControle = <T extends Termijn>(t: T) => {
@@ -122,12 +124,8 @@ export function zakenRoutes(deps: AppDeps) {
       partijDatums: partijDatums.map(metControle),
       veiligeUitersteDatum,
       // Urgent first (issue 30.3): the date to file by, under the heading, before the decision's particulars.
-      kernDatum: zaak.status === 'concept' ? (veiligeUitersteDatum ?? termijnen.find((t) => t.einde >= peildatum)?.einde) : undefined,
-      kernControle: veiligeTermijn
-        ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum, vierOgen)
-        : termijnen[0]
-          ? buildControleWeergave(actor, controles, termijnen[0], peildatum, vierOgen)
-          : undefined,
+      kernDatum: kernTermijn?.einde,
+      kernControle: kernTermijn ? buildControleWeergave(actor, controles, kernTermijn, peildatum, vierOgen) : undefined,
       veiligeControle: veiligeTermijn ? buildControleWeergave(actor, controles, veiligeTermijn, peildatum, vierOgen) : undefined,
       waarschuwingen,
       terug: `/zaken/${zaak.id}`,

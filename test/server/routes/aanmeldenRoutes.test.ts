@@ -119,11 +119,11 @@ describe('signing in', () => {
       code: totp.generate({ timestamp: t.klok.nuMs }),
     });
     expect(adres.status).toBe(422);
-    expect(await adres.text()).toContain('het wachtwoord mag uw e-mailadres niet bevatten');
+    expect(await adres.text()).toContain('Het wachtwoord mag uw e-mailadres niet bevatten');
     const naam = await stuur({ wachtwoord: 'Nieuw-Nieuw-2026!', herhaling: 'Nieuw-Nieuw-2026!', code: totp.generate({ timestamp: t.klok.nuMs }) });
-    expect(await naam.text()).toContain('het wachtwoord mag uw naam niet bevatten');
+    expect(await naam.text()).toContain('Het wachtwoord mag uw naam niet bevatten');
     const foutCode = await stuur({ wachtwoord: 'paars-kasteel-regen-42', herhaling: 'paars-kasteel-regen-42', code: '000000' });
-    expect(await foutCode.text()).toContain('deze code klopt niet');
+    expect(await foutCode.text()).toContain('Deze code klopt niet');
 
     const goed = await stuur({ wachtwoord: 'paars-kasteel-regen-42', herhaling: 'paars-kasteel-regen-42', code: totp.generate({ timestamp: t.klok.nuMs }) });
     expect(goed.status).toBe(200);
@@ -269,7 +269,7 @@ describe('browser safety', () => {
     const { cookie } = t.aanmelding(DEMO.advocaat);
     expect((await t.app.request('/api/v1/zaken', { headers: { cookie } })).status).toBe(401);
     const { createApiToken } = await import('../../../src/services/apiTokenService');
-    const lezen = createApiToken(t.db, SESSIE_GEHEIM, 2, { naam: 'lezen', scope: 'lezen' });
+    const lezen = createApiToken(t.db, SESSIE_GEHEIM, 2, { naam: 'lezen', scopes: ['lezen'] });
     expect((await t.app.request('/api/v1/zaken', { headers: { Authorization: `Bearer ${lezen}` } })).status).toBe(200);
     const schrijf = await t.app.request('/api/v1/besluiten', {
       method: 'POST',

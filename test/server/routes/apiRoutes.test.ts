@@ -173,4 +173,24 @@ describe('implausible input is warned, not refused (issue 30.4)', () => {
     });
     expect(await voorbeeld.text()).toContain('Bedoelt u een wijziging?');
   });
+
+  it('a wijziging of the contracteerruimte that changes no amount', async () => {
+    const r = await t.als(DEMO.nza)('/api/v1/besluiten', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'contracteerruimte',
+        kenmerk: 'NZa/CR/2026-950',
+        soort: 'wijziging',
+        besluitdatum: '2026-11-18',
+        bekendgemaakt: '2026-11-20',
+        // NZa/CR/2026-087 set Utrecht 2026 at this amount.
+        bedragen: [{ regio: 'Utrecht', jaar: 2026, bedrag: 1260159188.7 }],
+      }),
+    });
+    expect(r.status).toBe(201);
+    const w = ((await r.json()) as { waarschuwingen: { code: string; melding: string }[] }).waarschuwingen;
+    expect(w.map((x) => x.code)).toEqual(['wijziging-zonder-verschil']);
+    expect(w[0]!.melding).toContain('Deze wijziging verandert geen bedrag');
+  });
 });

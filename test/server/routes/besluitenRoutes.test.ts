@@ -1,6 +1,6 @@
 import { findEigenTariefbeschikking } from '../../support/demoGegevens';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO, formulier } from '../../support/testApp';
+import { createTestApp, DEMO, formulier, leesTekst as tekst } from '../../support/testApp';
 
 let t: ReturnType<typeof createTestApp>;
 beforeEach(() => (t = createTestApp()));
@@ -108,6 +108,30 @@ describe('registering and editing decisions', () => {
     expect(t.momentopname()).toBe(voor);
   });
 
+  it('shows a wijziging of the contracteerruimte as old → new amount, and warns when it changes nothing (issue 30.4)', async () => {
+    const voorbeeld = async (bedragen: string[]) =>
+      tekst(
+        await (
+          await post(DEMO.nza, '/besluiten/voorbeeld', {
+            type: 'contracteerruimte',
+            soort: 'wijziging',
+            bekendgemaakt: '20-11-2026',
+            regio: ['Utrecht', 'Utrecht'],
+            jaar: ['2026', '2027'],
+            bedrag: bedragen,
+          })
+        ).text(),
+      );
+    // In force before: NZa/CR/2026-087 for 2026 (€ 1.260.159.188,70), NZa/CR/2026-121 for 2027 (€ 1.283.262.672,63).
+    const anders = await voorbeeld(['1.260.159.188,70', '1.300.000.000,00']);
+    expect(anders).toContain('Bedragen: wat gold → wat dit besluit vaststelt');
+    expect(anders).toMatch(/Utrecht 2026 € 1\.260\.159\.188,70 \(NZa\/CR\/2026-087\) € 1\.260\.159\.188,70 \(ongewijzigd\)/);
+    expect(anders).toMatch(/Utrecht 2027 € 1\.283\.262\.672,63 \(NZa\/CR\/2026-121\) € 1\.300\.000\.000,00/);
+    expect(anders).not.toContain('Deze wijziging verandert geen bedrag');
+    const niets = await voorbeeld(['1.260.159.188,70', '1.283.262.672,63']);
+    expect(niets).toContain('Deze wijziging verandert geen bedrag');
+  });
+
   it('warns at input (termijnregels §7): a bekendmaking in the future, and an end in a year no KB covers', async () => {
     const html = await (
       await post(DEMO.advocaat, '/besluiten/voorbeeld', {
@@ -139,7 +163,7 @@ describe('registering and editing decisions', () => {
     expect(wijziging).toContain('12 januari 2027');
     const zonderDatum = await post(DEMO.advocaat, `/besluiten/tariefbeschikking/${id}/watals`, { hypothese: 'wijziging-contracteerruimte' });
     expect(zonderDatum.status).toBe(422);
-    expect(await zonderDatum.text()).toContain('vul de datum van de hypothetische stap in');
+    expect(await zonderDatum.text()).toContain('Vul de datum van de hypothetische stap in');
     expect(t.momentopname()).toBe(voor);
     const anderKantoor = await post(DEMO.inhouse, `/besluiten/tariefbeschikking/${id}/watals`, { bekendgemaakt: '27-10-2026' });
     expect(anderKantoor.status).toBe(404);

@@ -118,12 +118,12 @@ describe('region management (termijnregels §11): an NZa beheerder renames or me
 
   it('refuses merging a region into itself, an unknown code and a new region without name or zorgkantoor', async () => {
     const r = await post(BEHEERDER, '/regios/samenvoegen', { bronnen: ['ZK23'], doel: 'ZK23', vanafJaar: '2028' });
-    expect(await r.text()).toContain('een regio kan niet in zichzelf opgaan');
+    expect(await r.text()).toContain('Een regio kan niet in zichzelf opgaan');
     const nieuw = await post(BEHEERDER, '/regios/samenvoegen', { bronnen: ['ZK23'], doel: 'ZK40', vanafJaar: '2028' });
     expect(nieuw.status).toBe(422);
     const html = await nieuw.text();
-    expect(html).toContain('geef de nieuwe regio een naam');
-    expect(html).toContain('welke Wlz-uitvoerder is zorgkantoor');
+    expect(html).toContain('Geef de nieuwe regio een naam');
+    expect(html).toContain('Welke Wlz-uitvoerder is zorgkantoor');
     expect(regio('ZK23').geldigTot).toBeNull();
   });
 });

@@ -44,8 +44,8 @@ describe('the filings API', () => {
     );
     const r = await t.als(DEMO.advocaat)(`/api/v1/zaken/${zaakId}/stukken/bezwaarschrift.docx`);
     expect(r.status).toBe(422);
-    const json = (await r.json()) as { fout: string; ontbrekend: { veld: string; melding: string }[] };
-    expect(json.ontbrekend.map((o) => o.veld)).toEqual(['gronden']);
+    const json = (await r.json()) as { fout: string; fouten: { veld: string; melding: string }[] };
+    expect(json.fouten.map((o) => o.veld)).toEqual(['gronden']);
     expect((await t.als(DEMO.advocaat)(`/api/v1/zaken/${zaakId}/stukken/dagvaarding.docx`)).status).toBe(404);
     expect((await t.als(DEMO.inhouse)(`/api/v1/zaken/${zaakId}/stukken/bezwaarschrift.docx`)).status).toBe(404);
     expect((await t.als(DEMO.nza)(`/api/v1/zaken/${zaakId}/stukken/bezwaarschrift.docx`)).status).toBe(403);

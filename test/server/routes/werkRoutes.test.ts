@@ -1,3 +1,7 @@
+import { parse } from 'csv-parse/sync';
+import { parseEuroBedrag } from '../../../src/domain/bedragen/euro';
+import { xlsxNaarCsvTekst } from '../../support/libreoffice';
+import { loadWerkblad } from '../../support/xlsx';
 import { findEigenClient, findEigenTariefbeschikking } from '../../support/demoGegevens';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOngecontroleerdeFataleTermijnen } from '../../../src/services/fataleDatumControle';
@@ -81,7 +85,7 @@ describe('Mijn week and the NZa workspace (issue 14)', () => {
     expect(Number(/samen <strong>(\d+)<\/strong>/.exec(gefilterd)![1])).toBe(telling[2]);
     const csv = await (await t.als(DEMO.nza)('/werkruimte/export.csv?status=in-beroep')).text();
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'Regio;Jaar;Stand;Veilige uiterste datum;Onherroepelijk sinds;Opent op;Lopende beroepen;Partijen;Toelichting',
+      'Regio;Jaar;Contracteerruimte;Stand;Veilige uiterste datum;Onherroepelijk sinds;Opent op;Lopende beroepen;Partijen;Toelichting',
     );
     expect(csv).toContain('in beroep');
     // The NZa never sees a firm's cases: /zaken points to the workspace instead.
@@ -156,10 +160,10 @@ describe('the beroepen the NZa received (issue 28.1): the only source of its pen
     expect(fout.status).toBe(422);
     const html = await fout.text();
     expect(tekst(html)).toContain('NZa/CR/BESTAAT-NIET is geen contracteerruimtebesluit voor Amsterdam 2027');
-    expect(tekst(html)).toContain('de datum van ontvangst ligt na vandaag (22 november 2026)');
+    expect(tekst(html)).toContain('De datum van ontvangst ligt na vandaag (22 november 2026)');
     expect(html).toContain('value="Maasoever Gehandicaptenzorg B.V."');
     const dubbel = await post(DEMO.nza, '/werkruimte/beroepen', { ...beroep, cbbZaaknummer: '26/0417', ingesteld: '20-11-2026' });
-    expect(tekst(await dubbel.text())).toContain('zaaknummer 26/0417 is al geregistreerd');
+    expect(tekst(await dubbel.text())).toContain('Zaaknummer 26/0417 is al geregistreerd');
     expect(t.momentopname()).toBe(voor);
   });
 
@@ -176,7 +180,7 @@ describe('plausible input (issue 14)', () => {
     const voor = t.momentopname();
     const zaak = await post(DEMO.advocaat, '/zaken/5/ingesteld', { ingesteld: '23-11-2026' });
     expect(zaak.status).toBe(422);
-    expect(tekst(await zaak.text())).toContain('de datum van indienen ligt na vandaag (22 november 2026)');
+    expect(tekst(await zaak.text())).toContain('De datum van indienen ligt na vandaag (22 november 2026)');
     const besluit = await post(DEMO.advocaat, '/besluiten/tariefbeschikking', {
       kenmerk: 'NZa/TB/2026-9901',
       zorgaanbieder: '90000003',
@@ -258,5 +262,47 @@ describe('a term whose last day passed (issue 30.3)', () => {
     const week = tekst(await (await t.als(DEMO.advocaat)('/mijn-week')).text());
     expect(week).toContain('NZa/TB/2026-9200');
     expect(week).toContain('verlopen: zaak nog concept (art. 6:11 Awb)');
+  });
+});
+
+describe('the NZa workspace as .xlsx (issue 34)', () => {
+  it('has the contracteerruimte as euro numbers and real dates, which LibreOffice shows as amounts and Dutch dates', async () => {
+    const csv = parse((await (await t.als(DEMO.nza)('/werkruimte/export.csv')).text()).replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+    const r = await t.als(DEMO.nza)('/werkruimte/export.xlsx');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="werkruimte-nza-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    const blad = await loadWerkblad(bytes);
+    expect(blad.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    blad.getRow(1).eachCell((kop, k) => expect(blad.getColumn(k).width, String(kop.value)).toBeGreaterThanOrEqual(String(kop.value).length + 2));
+    expect(blad.getColumn(3).numFmt).toBe('[$€-413] #,##0.00;[$€-413] -#,##0.00');
+    const lo = parse(await xlsxNaarCsvTekst(bytes, 'werkruimte'), { delimiter: ';' }) as string[][];
+    expect(lo[0]).toEqual(csv[0]);
+    expect(lo.length).toBe(csv.length);
+    let bedragen = 0;
+    let datums = 0;
+    for (let i = 1; i < csv.length; i++) {
+      const cel = blad.getRow(i + 1).getCell(3).value;
+      if (csv[i]![2] === '') {
+        expect(cel).toBeNull();
+        continue;
+      }
+      bedragen++;
+      // The CSV's "1.912.345.678,90", the workbook's number of euros and LibreOffice's "€ 1.912.345.678,90": one amount.
+      expect(typeof cel).toBe('number');
+      expect(Math.round((cel as number) * 100)).toBe(parseEuroBedrag(csv[i]![2]!));
+      // LibreOffice groups the digits as its own locale does (here the headless en-US: "€ 666,912,442.77").
+      expect(lo[i]![2]).toMatch(/^€ \d{1,3}([.,]\d{3})*[.,]\d{2}$/);
+      expect(Number(lo[i]![2]!.replace(/\D/g, ''))).toBe(parseEuroBedrag(csv[i]![2]!));
+      // Dates: "1 december 2026" in the CSV, a date cell shown the same by LibreOffice.
+      for (const k of [4, 5, 6]) {
+        if (csv[i]![k] === '') continue;
+        datums++;
+        expect(blad.getRow(i + 1).getCell(k + 1).value).toBeInstanceOf(Date);
+        expect(lo[i]![k]).toBe(csv[i]![k]);
+      }
+    }
+    expect(bedragen).toBeGreaterThan(0);
+    expect(datums).toBeGreaterThan(0);
   });
 });
