@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
-import { DEMO, DEMO_WACHTWOORD, SESSIE_GEHEIM } from '../support/testApp';
-import { createGebruiker, createOrganisatie } from '../../src/services/gebruikerBeheer';
+import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
 import { seedDemoInloggegevens } from '../../src/services/aanmeldService';
-import { createClient } from '../../src/services/clientService';
-import { loadActorByEmail } from '../../src/services/actorService';
+import { createEenmansOrganisatie, EENMANS } from '../support/eenmansOrganisatie';
+import { findAxeOvertredingen, meldAan as meldAanBij } from '../support/browserHulp';
 
 /**
  * Issue 14, point 10: every page a person works from, at a phone's width (390 px) and a desktop's (1280 px): no
  * sideways scrolling (tables become cards; the matrix scrolls in its own box), axe-core clean against WCAG 2.1 A and
  * AA, and a screenshot in docs/screenshots/werkweergaven/ to look at. axe-core is injected from node_modules (no CDN).
  */
-const axeBron = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const MAP = 'docs/screenshots/werkweergaven';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -31,29 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function meldAan(page: Page, email: string) {
-  await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
-  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
-  await expect.poll(() => page.url()).not.toContain('/aanmelden');
-}
-
-/** Every WCAG 2.1 A/AA violation axe finds in the page (any impact). The context bypasses the app's CSP for this script only. */
-async function findAxeOvertredingen(page: Page) {
-  await page.addScriptTag({ content: axeBron });
-  return page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.map(
-      (v: { id: string; impact: string; nodes: { target: string[] }[] }) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
-  });
-}
+const meldAan = (page: Page, email: string) => meldAanBij(page, server.url, email);
 
 const PAGINAS: { wie: string; naam: string; pad: string }[] = [
   { wie: DEMO.advocaat, naam: 'overzicht', pad: '/' },
@@ -121,11 +96,8 @@ describe('the pages people work from, at 390 and 1280 px (issue 14)', () => {
   }
 
   it('a one-person organisation invites an external checker, who confirms the date by the link alone (issue 30.2)', async () => {
-    const EENMANS = 'e.alleen@eenmans.example';
-    const organisatieId = createOrganisatie(server.db, { naam: 'Stichting Eenmans Zorg', soort: 'zorgaanbieder' });
-    createGebruiker(server.db, SESSIE_GEHEIM, { email: EENMANS, naam: 'mr. E. Alleen', organisatieId, rol: 'beheerder' }, new Date());
+    createEenmansOrganisatie(server.db);
     seedDemoInloggegevens(server.db, DEMO_WACHTWOORD, [EENMANS]);
-    createClient(server.db, loadActorByEmail(server.db, EENMANS)!, { naam: 'Stichting Eenmans Zorg', kvk: '90000099' });
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
     const page = await context.newPage();
     await meldAan(page, EENMANS);

@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { ROUTE_REGELS } from '../../src/web/routeRegels';
-import { createGebruiker, createOrganisatie } from '../../src/services/gebruikerBeheer';
-import { createClient } from '../../src/services/clientService';
-import { loadActorByEmail } from '../../src/services/actorService';
+import { createGebruiker } from '../../src/services/gebruikerBeheer';
+import { createEenmansOrganisatie, EENMANS } from '../support/eenmansOrganisatie';
 import { openTotpGeheim } from '../../src/services/aanmeldService';
 import { proposeVondsten } from '../../src/services/bronVoorstellen';
-import { createTestApp, DEMO, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
+import { createTestApp, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 
 /**
  * Issue 11: every write leaves an audit entry that names the change. Generated from the route table: every POST
@@ -25,19 +24,7 @@ const lezerId = een<{ id: number }>('SELECT id FROM gebruikers WHERE email = ?',
 
 // A one-person organisation whose only member registered a tariefbeschikking: nobody else can check its date, so an
 // external checker may be invited (issue 30.2).
-const EENMANS = 'e.alleen@eenmans.example';
-createGebruiker(
-  t.db,
-  SESSIE_GEHEIM,
-  {
-    email: EENMANS,
-    naam: 'mr. E. Alleen',
-    organisatieId: createOrganisatie(t.db, { naam: 'Stichting Eenmans Zorg', soort: 'zorgaanbieder' }),
-    rol: 'beheerder',
-  },
-  new Date(),
-);
-createClient(t.db, loadActorByEmail(t.db, EENMANS)!, { naam: 'Stichting Eenmans Zorg', kvk: '90000099' });
+createEenmansOrganisatie(t.db);
 const EENMANS_DATUM = { partij: 'Stichting Eenmans Zorg', regio: 'Utrecht', jaar: '2026', einde: '2026-12-30' };
 await t.als(EENMANS)('/besluiten/tariefbeschikking', {
   method: 'POST',
@@ -238,17 +225,7 @@ const RIJEN: Record<string, Rij> = {
     // The beheerder as second pair of eyes: the jurist is responsible for the case of this date.
     wie: DEMO.beheerder,
     pad: () => '/termijnen/controle',
-    body: () =>
-      formulier({
-        partij: 'Stichting Amstelhof Wonen en Zorg',
-        regio: 'ZK02',
-        jaar: '2026',
-        einde: '2026-12-01',
-        terug: '/mijn-week',
-        kenmerk: 'NZa/TB/2026-1744',
-        bekendmaking: '20-10-2026',
-        wijze: 'verzenddatum',
-      }),
+    body: () => formulier({ ...DEMO_AMSTELHOF, ...DEMO_AMSTELHOF_BESLUIT, terug: '/mijn-week' }),
     actie: 'fatale datum gecontroleerd',
     onderwerp: 'fatale datum',
   },

@@ -9,7 +9,7 @@ import { addDagen } from '../../src/domain/kalender/kalenderdatum';
 import { formatRegioJaarPad } from '../../src/opmaak/opmaak';
 import { createOutboxVerzender } from '../../src/mail/verzender';
 import { planHerinneringen, sendVerschuldigde, type HerinneringDeps } from '../../src/herinneringen/herinneringService';
-import { createTestApp, DEMO, formulier } from '../support/testApp';
+import { createTestApp, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier } from '../support/testApp';
 
 /**
  * Issue 28, point 2: non-interference. Whatever another organisation writes — client records with the same KvK number,
@@ -268,16 +268,7 @@ async function schrijf(t: App, wie: Schrijver, a: SchrijfActie): Promise<void> {
       break;
     }
     case 'controle':
-      r = await postFormulier('/termijnen/controle', {
-        partij: 'Stichting Amstelhof Wonen en Zorg',
-        regio: 'ZK02',
-        jaar: '2026',
-        einde: '2026-12-01',
-        terug: '/mijn-week',
-        kenmerk: 'NZa/TB/2026-1744',
-        bekendmaking: '20-10-2026',
-        wijze: 'verzenddatum',
-      });
+      r = await postFormulier('/termijnen/controle', { ...DEMO_AMSTELHOF, ...DEMO_AMSTELHOF_BESLUIT, terug: '/mijn-week' });
       break;
   }
   if (r) {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSessie } from '../../src/services/sessieService';
-import { createGebruiker, createOrganisatie, findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
-import { createClient } from '../../src/services/clientService';
-import { loadActorByEmail } from '../../src/services/actorService';
+import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
+import { createEenmansOrganisatie, EENMANS } from '../support/eenmansOrganisatie';
 import { listOngecontroleerdeFataleTermijnen } from '../../src/services/fataleDatumControle';
 import { findEigenTariefbeschikking } from '../support/demoGegevens';
 import { createTestApp, SESSIE_GEHEIM, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier, leesTekst as tekst } from '../support/testApp';
@@ -13,12 +12,9 @@ import { createTestApp, SESSIE_GEHEIM, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESL
  * records what was compared; a case shows one check block per date.
  */
 let t: ReturnType<typeof createTestApp>;
-const EENMANS = 'e.alleen@eenmans.example';
 beforeEach(() => {
   t = createTestApp();
-  const organisatieId = createOrganisatie(t.db, { naam: 'Stichting Eenmans Zorg', soort: 'zorgaanbieder' });
-  createGebruiker(t.db, SESSIE_GEHEIM, { email: EENMANS, naam: 'mr. E. Alleen', organisatieId, rol: 'beheerder' }, new Date());
-  expect(createClient(t.db, loadActorByEmail(t.db, EENMANS)!, { naam: 'Stichting Eenmans Zorg', kvk: '90000099' }).ok).toBe(true);
+  createEenmansOrganisatie(t.db);
 });
 afterEach(() => t.sluit());
 
