@@ -36,7 +36,8 @@ export async function createXlsx(
     width: k.breedte,
     style: k.soort === 'datum' ? { numFmt: DATUM_FORMAAT } : k.soort === 'bedrag' ? { numFmt: EURO_FORMAAT } : {},
   }));
-  blad.getRow(1).font = { bold: true };
+  // The whole font, not only bold: a font object without its name falls back to the viewer's default (a wider serif).
+  blad.getRow(1).font = { name: 'Calibri', family: 2, size: 11, bold: true };
   blad.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: kolommen.length } };
   for (const waarden of rijen) {
     blad.addRow(kolommen.map((k, i) => formatXlsxWaarde(k, waarden[i])));

@@ -74,6 +74,10 @@ describe('reviewing proposals from the official sources in chromium', () => {
     const uitspraak = page.locator('tr', { hasText: 'ECLI:NL:CBB:2026:1234' });
     expect(await uitspraak.innerText()).toMatch(/Zaak sluiten als afgerond op dinsdag 17 november 2026[\s\S]*CBb 26\/0417[\s\S]*verantwoordelijke: /);
     await checkToegankelijkheid(page, 'bronnen met voorstellen');
+    await page.screenshot({ path: 'docs/screenshots/werkweergaven/bronnen-1280.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: 'docs/screenshots/werkweergaven/bronnen-390.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.locator('tr', { hasText: 'Beleidsregel prestaties en tarieven Wlz 2027' }).getByRole('button', { name: 'Afwijzen' }).click();
     await page.waitForURL(/klaar=voorstel-afgewezen/);
