@@ -76,7 +76,7 @@ module.exports = {
       name: 'mail-en-herinneringen-niet-web',
       comment: 'Mail and the reminder job sit below the web: shared presentation lives in src/opmaak, actors in services.',
       severity: 'error',
-      from: { path: '^src/(mail|herinneringen|services|import|agenda|documents)/' },
+      from: { path: '^src/(mail|herinneringen|webhooks|services|import|agenda|documents)/' },
       to: { path: '^src/web/' },
     },
     {

@@ -17,6 +17,7 @@ const ZWAAR = [
   'test/server/procesBeheer.test.ts',
   'test/server/kill9Import.test.ts',
   'test/server/kill9Backup.test.ts',
+  'test/webhooks/webhookHerstart.test.ts',
   'test/server/bronnenWachtServers.test.ts',
   'test/config/config.test.ts',
   'test/architecture/**/*.test.ts',

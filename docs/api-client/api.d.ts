@@ -938,6 +938,322 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhooks
+         * @description De webhooks van de organisatie.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description de webhooks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhooks"];
+                    };
+                };
+                /** @description geen of een onbekend API-token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description het token of de gebruiker mag dit niet (rol of scope) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description te veel verzoeken met dit token; probeer het na Retry-After seconden opnieuw */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Webhook registreren
+         * @description Een eindpunt dat bij de gekozen gebeurtenissen een ondertekend bericht krijgt (Standard Webhooks). Alleen de beheerder, met scope `webhooks.beheren`. Het geheim staat alleen in dit antwoord.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Een eigen sleutel (bijvoorbeeld een UUID) per bedoelde handeling: een herhaald verzoek met dezelfde sleutel en body krijgt het eerste antwoord terug en maakt niets dubbel (24 uur bewaard, per token). */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookInvoer"];
+                };
+            };
+            responses: {
+                /** @description geregistreerd, met het geheim */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookGeregistreerd"];
+                    };
+                };
+                /** @description de body is geen leesbare JSON, of te diep genest */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description geen of een onbekend API-token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description het token of de gebruiker mag dit niet (rol of scope) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description de body is te groot (MAX_FORMULIER_MB) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description ongeldige invoer: `fouten` zegt per veld wat er mis is; of een Idempotency-Key die al voor een ander verzoek is gebruikt */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description te veel verzoeken met dit token; probeer het na Retry-After seconden opnieuw */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Webhook verwijderen
+         * @description Verwijdert de webhook met zijn leveringen; er wordt niets meer naartoe gestuurd.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description verwijderd */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description geen of een onbekend API-token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description het token of de gebruiker mag dit niet (rol of scope) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description bestaat niet of is niet van uw organisatie */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description te veel verzoeken met dit token; probeer het na Retry-After seconden opnieuw */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/leveringen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leveringen van een webhook
+         * @description Elke levering met haar uitkomst, de nieuwste eerst; `berichtId` is de kop `webhook-id` (bij elke poging dezelfde). Gepagineerd: volg `volgende`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description hoeveel per pagina (standaard 100, hoogstens 1000) */
+                    limit?: string;
+                    /** @description de `volgende` van de vorige pagina */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description een pagina leveringen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookLeveringen"];
+                    };
+                };
+                /** @description een ongeldig filter, limit of cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description geen of een onbekend API-token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description het token of de gebruiker mag dit niet (rol of scope) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description bestaat niet of is niet van uw organisatie */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+                /** @description te veel verzoeken met dit token; probeer het na Retry-After seconden opnieuw */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Fout"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1268,6 +1584,45 @@ export interface components {
             door: string | null;
             /** @description wanneer vastgelegd (ISO-tijd) */
             op: string;
+        };
+        WebhookGeregistreerd: {
+            id: number;
+            /** @description het geheim om elke levering mee te controleren (Standard Webhooks); alleen nu getoond */
+            secret: string;
+        };
+        WebhookInvoer: {
+            url: string;
+            events: ("termijn.nieuw" | "termijn.gewijzigd" | "termijn.vervallen" | "termijn.verloopt" | "zaak.gewijzigd")[];
+        };
+        Webhooks: {
+            webhooks: components["schemas"]["Webhook"][];
+        };
+        Webhook: {
+            id: number;
+            url: string;
+            events: ("termijn.nieuw" | "termijn.gewijzigd" | "termijn.vervallen" | "termijn.verloopt" | "zaak.gewijzigd")[];
+            aangemaaktOp: string;
+        };
+        WebhookLeveringen: {
+            leveringen: components["schemas"]["WebhookLevering"][];
+            /** @description de `cursor` van de volgende pagina (ook in de kop `Link`), of null: dit was de laatste */
+            volgende: string | null;
+        };
+        WebhookLevering: {
+            id: number;
+            webhookId: number;
+            /** @enum {string} */
+            event: "termijn.nieuw" | "termijn.gewijzigd" | "termijn.vervallen" | "termijn.verloopt" | "zaak.gewijzigd";
+            berichtId: string;
+            /** @enum {string} */
+            status: "wachtend" | "bezig" | "afgeleverd" | "onzeker" | "mislukt";
+            mogelijkDubbel: boolean;
+            pogingen: number;
+            httpStatus: number | null;
+            fout: string | null;
+            aangemaaktOp: string;
+            afgeleverdOp: string | null;
+            volgendePoging: string | null;
         };
     };
     responses: never;

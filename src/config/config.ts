@@ -101,6 +101,10 @@ export const omgevingSchema = z.object({
   HERINNERING_LEASE_SECONDEN: z.preprocess(leegIsAfwezig, geheelGetal(2, 3600, 'een geheel aantal seconden van 2 tot en met 3600').default(120)),
   BACKUP_MAP: optioneel(z.string()),
   BACKUP_BEWAAR_DAGEN: z.preprocess(leegIsAfwezig, geheelGetal(0, 3650, 'een geheel aantal dagen van 0 (geen dagelijkse backup) tot en met 3650').default(14)),
+  WEBHOOKS: z.preprocess(leegIsAfwezig, z.enum(['aan', 'uit']).default('aan')),
+  WEBHOOK_INTERVAL_SECONDEN: z.preprocess(leegIsAfwezig, geheelGetal(1, 3600, 'een geheel aantal seconden van 1 tot en met 3600').default(30)),
+  WEBHOOK_VERLOOPT_WERKDAGEN: z.preprocess(leegIsAfwezig, geheelGetal(0, 60, 'een geheel aantal werkdagen van 0 tot en met 60').default(5)),
+  WEBHOOK_INTERNE_ADRESSEN: optioneel(z.enum(['toestaan', 'weigeren'])),
   LOG_NIVEAU: z.preprocess(leegIsAfwezig, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   // Issue 33: the watcher of the official sources, off unless switched on.
   BRONNEN: z.preprocess(leegIsAfwezig, z.enum(['aan', 'uit']).default('uit')),
@@ -147,6 +151,11 @@ export interface AppConfig {
   /** The server's daily backup: into `map` (default: backups/ next to the database), kept `bewaarDagen` days (0: none). */
   backup: { map: string; bewaarDagen: number };
   logNiveau: LogNiveau;
+  /**
+   * Webhooks (issue 32.3): the job (`aan`, every `intervalMs`), termijn.verloopt's window in working days, and where an
+   * endpoint may point: production https only and no internal address unless WEBHOOK_INTERNE_ADRESSEN=toestaan.
+   */
+  webhooks: { aan: boolean; intervalMs: number; verlooptWerkdagen: number; beleid: { alleenHttps: boolean; interneAdressen: boolean } };
   /** The watcher of the official sources (issue 33): off by default; one request at a time, each with a timeout. */
   bronnen: { aan: boolean; intervalMinuten: number; timeoutMs: number; rechtspraakUrl: string; sruUrl: string };
 }
@@ -220,6 +229,12 @@ export function loadConfig(omgeving: Record<string, string | undefined> = proces
     herinneringLeaseMs: e.HERINNERING_LEASE_SECONDEN * 1000,
     backup: { map: e.BACKUP_MAP ?? join(dirname(e.DATABASE_PATH), 'backups'), bewaarDagen: e.BACKUP_BEWAAR_DAGEN },
     logNiveau: e.LOG_NIVEAU,
+    webhooks: {
+      aan: e.WEBHOOKS === 'aan',
+      intervalMs: e.WEBHOOK_INTERVAL_SECONDEN * 1000,
+      verlooptWerkdagen: e.WEBHOOK_VERLOOPT_WERKDAGEN,
+      beleid: { alleenHttps: !demo, interneAdressen: (e.WEBHOOK_INTERNE_ADRESSEN ?? (demo ? 'toestaan' : 'weigeren')) === 'toestaan' },
+    },
     bronnen: {
       aan: e.BRONNEN === 'aan',
       intervalMinuten: e.BRONNEN_INTERVAL_MINUTEN,

@@ -825,3 +825,108 @@ export const bronStand = sqliteTable('bron_stand', {
   /** ISO instant (UTC) at which the last successful poll began: the next asks for what was modified since. */
   laatstGelukt: text('laatst_gelukt').notNull(),
 });
+
+/** The events a webhook can subscribe to (issue 32.3). */
+export const WEBHOOK_GEBEURTENISSEN = ['termijn.nieuw', 'termijn.gewijzigd', 'termijn.vervallen', 'termijn.verloopt', 'zaak.gewijzigd'] as const;
+/**
+ * A delivery's state: `wachtend` (due at `volgende_poging`), `bezig` (claimed by the lease holder, being sent),
+ * `afgeleverd` (the receiver answered 2xx and that is committed), `onzeker` (the sender died or lost the lease
+ * mid-send: whether it arrived is unknown; sent again with the same webhook-id), `mislukt` (every attempt failed).
+ */
+export const WEBHOOK_LEVERING_STATUSSEN = ['wachtend', 'bezig', 'afgeleverd', 'onzeker', 'mislukt'] as const;
+
+/**
+ * An organisation's webhook endpoint (issue 32.3), registered by its beheerder. The signing secret (Standard Webhooks,
+ * `whsec_…`) is stored encrypted with a key derived from SESSION_SECRET and shown once. Feeds no term or cached page.
+ */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
+    url: text('url').notNull(),
+    /** JSON list of WEBHOOK_GEBEURTENISSEN. */
+    gebeurtenissen: text('gebeurtenissen').notNull(),
+    /** base64url(iv ‖ tag ‖ ciphertext) of the `whsec_…` secret. */
+    geheimVersleuteld: text('geheim_versleuteld').notNull(),
+    aangemaaktDoor: integer('aangemaakt_door').references(() => gebruikers.id),
+    aangemaaktOp: aangemaakt(),
+    /** zaak.gewijzigd: the audit entries up to this id have been turned into deliveries (set at registration). */
+    zaakAuditTot: integer('zaak_audit_tot').notNull().default(0),
+  },
+  (t) => [index('webhooks_organisatie').on(t.organisatieId)],
+);
+
+/**
+ * The delivery ledger: one row per (webhook, event), unique by `sleutel` within the webhook, with its Standard Webhooks
+ * message id (`bericht_id`, the `webhook-id` header, the same on every attempt so a receiver can deduplicate).
+ * Claimed (wachtend/onzeker → bezig) by the holder of the `webhooks` lease, `afgeleverd` only once the receiver's 2xx
+ * is committed.
+ */
+export const webhookLeveringen = sqliteTable(
+  'webhook_leveringen',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
+    gebeurtenis: text('gebeurtenis', { enum: WEBHOOK_GEBEURTENISSEN }).notNull(),
+    sleutel: text('sleutel').notNull(),
+    berichtId: text('bericht_id').notNull().unique(),
+    /** The JSON body as signed and sent, byte for byte the same on every attempt. */
+    payload: text('payload').notNull(),
+    status: text('status', { enum: WEBHOOK_LEVERING_STATUSSEN }).notNull().default('wachtend'),
+    /** Once `onzeker`: the receiver may have it twice (with the same webhook-id). */
+    mogelijkDubbel: integer('mogelijk_dubbel', { mode: 'boolean' }).notNull().default(false),
+    pogingen: integer('pogingen').notNull().default(0),
+    volgendePoging: integer('volgende_poging').notNull().default(0),
+    geclaimdDoor: text('geclaimd_door'),
+    geclaimdOp: integer('geclaimd_op'),
+    /** The receiver's last HTTP status (null: no answer). */
+    httpStatus: integer('http_status'),
+    fout: text('fout'),
+    aangemaaktOp: aangemaakt(),
+    afgeleverdOp: text('afgeleverd_op'),
+  },
+  (t) => [
+    unique('webhook_leveringen_uniek').on(t.webhookId, t.sleutel),
+    index('webhook_leveringen_te_versturen').on(t.status, t.volgendePoging),
+    index('webhook_leveringen_organisatie').on(t.organisatieId, t.id),
+    check('webhook_leveringen_status', sql`status IN ${inLijst(WEBHOOK_LEVERING_STATUSSEN)}`),
+    check('webhook_leveringen_gebeurtenis', sql`gebeurtenis IN ${inLijst(WEBHOOK_GEBEURTENISSEN)}`),
+  ],
+);
+
+/**
+ * What an organisation's webhooks last saw of its clients' terms (issue 32.3): per term its last days and its JSON, and
+ * the data revision they were computed at. A write is compared with this to tell termijn.nieuw, .gewijzigd and
+ * .vervallen; kept only while the organisation has a webhook for those events.
+ */
+export const webhookTermijnStand = sqliteTable(
+  'webhook_termijn_stand',
+  {
+    organisatieId: integer('organisatie_id')
+      .notNull()
+      .references(() => organisaties.id),
+    sleutel: text('sleutel').notNull(),
+    /** The term's cell: a write compares only the cells it changed. */
+    regio: text('regio').notNull(),
+    jaar: integer('jaar').notNull(),
+    einde: text('einde').notNull(),
+    gegevens: text('gegevens').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisatieId, t.sleutel] }), index('webhook_termijn_stand_cel').on(t.organisatieId, t.regio, t.jaar)],
+);
+
+/** The data revision of an organisation's `webhook_termijn_stand`; absent: no baseline yet (the next pass makes one, sending nothing). */
+export const webhookRevisie = sqliteTable('webhook_revisie', {
+  organisatieId: integer('organisatie_id')
+    .primaryKey()
+    .references(() => organisaties.id),
+  dataRevisie: integer('data_revisie').notNull(),
+});

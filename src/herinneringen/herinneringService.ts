@@ -58,7 +58,7 @@ const afzenderVan = (deps: HerinneringDeps) => deps.afzender ?? processAfzender;
 /**
  * The lease: one row, held by one sender until it expires. Taken when free or expired, renewed by its holder; a single
  * conditional upsert, so two processes on one file can never both hold it. Returns whether `afzender` holds it now.
- * `naam`: one row per job (the reminders; the watcher of the official sources holds its own, issue 33).
+ * `naam`: one row per job (the reminders; the webhook sender and the watcher of the official sources hold their own).
  */
 export function acquireLease(db: Db, afzender: Afzender, nu: number, naam: string = LEASE): boolean {
   return writeTransaction(

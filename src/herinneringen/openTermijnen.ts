@@ -8,7 +8,7 @@ import { formatDatumKort } from '../domain/kalender/kalenderdatum';
 import { toWeergaveTermijn, type WeergaveTermijn } from '../services/termijnWeergave';
 import type { Termijn } from '../domain/termijnen/termijn';
 import type { AgendaTermijn } from '../agenda/icalendar';
-import type { TermijnService } from '../services/termijnService';
+import type { BerekendOverzicht, TermijnService } from '../services/termijnService';
 import { loadZaak, type ZaakOverzichtRij } from '../services/zaakRegistratie';
 import { findZaakTermijnen } from '../services/zaakTermijnen';
 import { formatTermijnSleutel } from '../services/termijnWerk';
@@ -217,18 +217,11 @@ function loadTeHerinnerenVan(db: Db, termijnen: TermijnService, org: Organisatie
   }
   const ontvangers = chooseOntvangers(undefined, standaard, leden);
   if (!ontvangers) return uitkomst;
-  // The clients' terms without a case: a term of a client (its own party), or a lid-3 window of a region and year
-  // in which a client has a tariefbeschikking. Never the zorgkantoor's own terms.
-  const clienten = new Set<string>();
-  const clientCellen = new Set<string>();
-  for (const tb of berekend.tariefbeschikkingen.values()) {
-    clienten.add(tb.zorgaanbieder);
-    clientCellen.add(`${tb.regio}|${tb.jaar}`);
-  }
+  // The clients' terms without a case.
+  const isVanClient = createClientTermijnFilter(berekend);
   const perIdentiteit = new Map<string, Termijn[]>();
   for (const t of berekend.uitkomst.termijnen) {
-    if (t.einde < vandaag || t.partijSoort === 'zorgkantoor') continue;
-    if (t.partij !== undefined ? !clienten.has(t.partij) : !clientCellen.has(`${t.regio}|${t.jaar}`)) continue;
+    if (t.einde < vandaag || !isVanClient(t)) continue;
     const id = termijnIdentiteit(org.id, t);
     if (gedekt.has(id)) continue;
     perIdentiteit.set(id, [...(perIdentiteit.get(id) ?? []), t]);
@@ -246,6 +239,20 @@ function loadTeHerinnerenVan(db: Db, termijnen: TermijnService, org: Organisatie
     });
   }
   return uitkomst;
+}
+
+/**
+ * Which terms are the organisation's clients' (one rule for reminders and webhooks): a term of a client (its own
+ * party), or a lid-3 window of a region and year in which a client has a tariefbeschikking. Never the zorgkantoor's own.
+ */
+export function createClientTermijnFilter(berekend: BerekendOverzicht): (t: Termijn) => boolean {
+  const clienten = new Set<string>();
+  const clientCellen = new Set<string>();
+  for (const tb of berekend.tariefbeschikkingen.values()) {
+    clienten.add(tb.zorgaanbieder);
+    clientCellen.add(`${tb.regio}|${tb.jaar}`);
+  }
+  return (t) => t.partijSoort !== 'zorgkantoor' && (t.partij !== undefined ? clienten.has(t.partij) : clientCellen.has(`${t.regio}|${t.jaar}`));
 }
 
 /**

@@ -20,6 +20,9 @@ import { demoDataSchema } from '../db/demoDataSchema';
 import demoJson from '../../seed/demo.json';
 import { createTermijnService } from '../services/termijnService';
 import { createApp } from '../web/app';
+import { createApiTermijnLijsten } from '../web/apiTermijnLijst';
+import { warmApiTermijnen } from '../web/routes/apiRoutes';
+import { listOrganisatieActoren } from '../services/actorService';
 import { createWeergave } from '../web/weergave';
 import { createFilingRenderer } from '../documents/filingRenderer';
 import { createVerzender } from '../mail/verzender';
@@ -29,6 +32,7 @@ import { removeVerlopenSessies } from '../services/sessieService';
 import { DEMO_EMAILS } from '../db/seedDatabase';
 import { createLogger } from '../log/logger';
 import { startDagelijkseBackup } from './dagelijkseBackup';
+import { startWebhookJob } from '../webhooks/webhookJob';
 import { startBronnenWacht } from '../bronnen/bronnenWacht';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -111,7 +115,8 @@ if (verzegeld) log.info({ count: verzegeld }, 'Encrypted TOTP secrets stored in 
 let gereed = false;
 const termijnen = createTermijnService(db, createTermijnConfig(config), { gelijkgesteldeDagen: config.gelijkgesteldeDagen as GelijkgesteldeDag[] });
 const verzender = createVerzender(db, config.mail, outboxMap);
-const app = createApp({
+const apiTermijnLijsten = createApiTermijnLijsten();
+const appDeps = {
   db,
   // Read at each /gezond: the job starts after the app.
   herinneringRonde: () => herinneringJob?.stand(),
@@ -133,10 +138,12 @@ const app = createApp({
   griffierechtTarieven: config.griffierechtTarieven,
   log,
   gereed: () => gereed,
-});
+  webhookBeleid: config.webhooks.beleid,
+  apiTermijnLijsten,
+};
+const app = createApp(appDeps);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  gereed = true;
   log.info({ database: resolve(config.databasePad) }, `Termijnbewaking serving ${config.basisUrl ?? `http://localhost:${info.port}`}`);
   if (demoWachtwoord) {
     log.info('Demo mode (NODE_ENV is not production): demo accounts sign in with the demo password, no second factor.');
@@ -145,6 +152,20 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       `\nDemo: open ${config.basisUrl ?? `http://localhost:${info.port}`}; de demo-accounts staan op de aanmeldpagina.\nDemo-wachtwoord: ${demoWachtwoord}\n\n`,
     );
   }
+  // Issue 32.4: /gereed says ready only once every organisation's terms and first API page are computed. One
+  // synchronous block right after listening: a request that comes meanwhile waits, then finds them ready.
+  setImmediate(() => {
+    const begin = performance.now();
+    try {
+      // The NZa first; as many organisations as the term cache keeps scopes (20), the rest compute on first use.
+      const actoren = listOrganisatieActoren(db).sort((a, b) => Number(b.organisatieSoort === 'nza') - Number(a.organisatieSoort === 'nza'));
+      warmApiTermijnen(appDeps, actoren.slice(0, 20));
+      log.info({ ms: Math.round(performance.now() - begin) }, "Engine warm: every organisation's terms computed");
+    } catch (err) {
+      log.error({ err }, 'Warming the engine failed; the first requests compute instead');
+    }
+    if (!stoppen) gereed = true;
+  });
 }) as Server;
 if (config.inwerkingtreding === null) {
   log.warn('WMG105_INWERKINGTREDING is unknown: every decision gets the terms of the new regime, each with the doubt (termijnregels §8)');
@@ -172,6 +193,22 @@ if (config.herinneringen.aan) {
   );
 }
 
+// Webhooks (issue 32.3): one server tells and sends (the `webhooks` lease); the ledger survives a restart.
+const webhookJob = config.webhooks.aan
+  ? startWebhookJob(
+      {
+        db,
+        termijnen,
+        sessieGeheim,
+        beleid: config.webhooks.beleid,
+        klok: { vandaag: vandaagInNederland, nuMs: Date.now },
+        afzender: createAfzender(config.herinneringLeaseMs),
+        verlooptWerkdagen: config.webhooks.verlooptWerkdagen,
+      },
+      config.webhooks.intervalMs,
+      { eersteRondeNaMs: 1000 },
+    )
+  : undefined;
 // The watcher of the official sources (issue 33, BRONNEN=aan): proposes, never changes data; one server holds its lease.
 const bronnenWacht = config.bronnen.aan
   ? startBronnenWacht(
@@ -214,6 +251,7 @@ function stop(signaal: string) {
     await gesloten;
     clearInterval(idle);
     await herinneringJob?.stop();
+    await webhookJob?.stop();
     await bronnenWacht?.stop();
     await backup?.stop();
     db.$client.pragma('wal_checkpoint(TRUNCATE)');

@@ -33,6 +33,16 @@ export function loadActorByEmail(db: Db, email: string): Actor | undefined {
   return gebruiker ? loadActor(db, gebruiker.id) : undefined;
 }
 
+/** One member of every organisation that has one, as an actor: what each organisation's members see is the same. */
+export function listOrganisatieActoren(db: Db): Actor[] {
+  const eersten = db
+    .select({ id: sql<number>`min(${gebruikers.id})` })
+    .from(gebruikers)
+    .groupBy(gebruikers.organisatieId)
+    .all();
+  return eersten.map((g) => loadActor(db, g.id)).filter((a): a is Actor => a !== undefined);
+}
+
 /** The user whose personal calendar feed this token opens, if any. */
 export function findGebruikerByAgendaToken(db: Db, token: string): { id: number; naam: string } | undefined {
   return db

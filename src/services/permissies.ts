@@ -70,6 +70,11 @@ export const ACTIES = [
    */
   'herinnering.gezien',
   /**
+   * Register, list and remove the organisation's webhooks and see their deliveries (issue 32.3): its beheerder, on the
+   * settings page or with an API token of scope `webhooks.beheren`.
+   */
+  'webhooks.beheren',
+  /**
    * The proposals from the official sources (issue 33) of one's own organisation, and the notices: everyone signed in
    * (each sees only its own organisation's rows).
    */
@@ -120,6 +125,7 @@ export const SCOPE_VAN_ACTIE: Record<Actie, (typeof TOKEN_SCOPES)[number] | null
   // Issue 33: the proposals from the official sources are reviewed on the pages, by a person.
   'bron.lezen': null,
   'bron.beoordelen': null,
+  'webhooks.beheren': 'webhooks.beheren',
 };
 
 const isNza = (actor: Actor) => actor.organisatieSoort === 'nza';
@@ -187,6 +193,8 @@ export function can(actor: Actor | undefined, actie: Actie, resource?: Resource)
       return !isNza(actor);
     case 'werkruimte.lezen':
       return isNza(actor);
+    case 'webhooks.beheren':
+      return actor.rol === 'beheerder';
     case 'herinnering.gezien':
       if (!resource) return true; // one's own reminders; the service asks with the reminder
       if (resource.soort !== 'herinnering' || resource.organisatieId !== actor.organisatieId) return false;

@@ -12,6 +12,10 @@ import type { SessieTijden, Sessie } from '../services/sessieService';
 import type { VerzoekGrenzen } from './verzoekGrenzen';
 import type { Logger } from '../log/logger';
 import type { GriffierechtTarief } from '../domain/filings/griffierecht';
+import type { WebhookBeleid } from '../services/webhookService';
+import type { createApiTermijnLijsten } from './apiTermijnLijst';
+
+export type ApiTermijnLijsten = ReturnType<typeof createApiTermijnLijsten>;
 
 export interface Beveiliging {
   /** BASIS_URL's origin (e.g. https://termijnen.example.nl): requests for another Host are refused. Absent: localhost only. */
@@ -57,6 +61,10 @@ export interface AppDeps {
   griffierechtTarieven?: readonly GriffierechtTarief[];
   /** This process's reminder job: when its last run ended and how (absent: the job is off). */
   herinneringRonde?: () => HerinneringRondeStand | undefined;
+  /** Where a webhook endpoint may point (config WEBHOOK_INTERNE_ADRESSEN, NODE_ENV). */
+  webhookBeleid: WebhookBeleid;
+  /** The whole `/api/v1/termijnen` list per scope, kept across writes (issue 32.4); absent: the API makes its own. */
+  apiTermijnLijsten?: ApiTermijnLijsten;
 }
 
 export type AppEnv = {

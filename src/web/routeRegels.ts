@@ -71,6 +71,8 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'POST /instellingen/overal-afmelden': 'eigen.instellingen',
   'POST /instellingen/tokens': 'eigen.instellingen',
   'POST /instellingen/tokens/:tokenId/intrekken': 'eigen.instellingen',
+  'POST /instellingen/webhooks': 'webhooks.beheren',
+  'POST /instellingen/webhooks/:webhookId/verwijderen': 'webhooks.beheren',
 
   'GET /organisatie/logo.png': 'termijnen.lezen',
   'GET /organisatie/leden': 'organisatie.beheren',
@@ -120,4 +122,8 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'PATCH /api/v1/zaken/:id': 'zaak.wijzigen',
   'GET /api/v1/zaken/:id/gebeurtenissen': 'zaak.lezen',
   'GET /api/v1/zaken/:id/stukken/:bestand': 'stuk.opstellen',
+  'POST /api/v1/webhooks': 'webhooks.beheren',
+  'GET /api/v1/webhooks': 'webhooks.beheren',
+  'DELETE /api/v1/webhooks/:id': 'webhooks.beheren',
+  'GET /api/v1/webhooks/:id/leveringen': 'webhooks.beheren',
 };

@@ -69,6 +69,22 @@ describe('configuration from the environment', () => {
     expect(fout({ LOG_NIVEAU: 'veel' })).toContain('LOG_NIVEAU: ongeldige waarde; toegestaan: "fatal", "error", "warn", "info", "debug", "trace", "silent"');
   });
 
+  it('reads the webhook settings (issue 32.3): in production https only and no internal address unless allowed', () => {
+    const prod = { ...PRODUCTIE, NODE_ENV: 'production', WMG105_INWERKINGTREDING: 'onbekend' };
+    expect(loadConfig({}).webhooks).toEqual({ aan: true, intervalMs: 30_000, verlooptWerkdagen: 5, beleid: { alleenHttps: false, interneAdressen: true } });
+    expect(loadConfig(prod).webhooks.beleid).toEqual({ alleenHttps: true, interneAdressen: false });
+    expect(loadConfig({ ...prod, WEBHOOK_INTERNE_ADRESSEN: 'toestaan' }).webhooks.beleid).toEqual({ alleenHttps: true, interneAdressen: true });
+    expect(loadConfig({ WEBHOOK_INTERNE_ADRESSEN: 'weigeren' }).webhooks.beleid.interneAdressen).toBe(false);
+    expect(loadConfig({ WEBHOOKS: 'uit', WEBHOOK_INTERVAL_SECONDEN: '5', WEBHOOK_VERLOOPT_WERKDAGEN: '10' }).webhooks).toMatchObject({
+      aan: false,
+      intervalMs: 5000,
+      verlooptWerkdagen: 10,
+    });
+    expect(fout({ WEBHOOK_INTERNE_ADRESSEN: 'ja' })).toContain('WEBHOOK_INTERNE_ADRESSEN: ongeldige waarde; toegestaan: "toestaan", "weigeren"');
+    expect(fout({ WEBHOOK_VERLOOPT_WERKDAGEN: '61' })).toContain('WEBHOOK_VERLOOPT_WERKDAGEN: een geheel aantal werkdagen van 0 tot en met 60');
+    expect(fout({ WEBHOOK_INTERVAL_SECONDEN: '0' })).toContain('WEBHOOK_INTERVAL_SECONDEN: een geheel aantal seconden van 1 tot en met 3600');
+  });
+
   it('reads the watcher of the official sources (issue 33): off by default, the real URLs as defaults', () => {
     expect(loadConfig({}).bronnen).toEqual({
       aan: false,

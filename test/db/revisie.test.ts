@@ -20,6 +20,11 @@ const NIET_GETELD = [
   'audit_keten_grens',
   'organisatie_sso',
   'verzend_lease',
+  // Issue 32.3: the webhooks, their delivery ledger and what they last saw of the terms feed no term and no cached page.
+  'webhooks',
+  'webhook_leveringen',
+  'webhook_termijn_stand',
+  'webhook_revisie',
   // Issue 33: the watcher's bookmark per source.
   'bron_stand',
 ];

@@ -360,6 +360,27 @@ const RIJEN: Record<string, Rij> = {
     actie: 'tariefbeschikking geregistreerd',
     onderwerp: 'tariefbeschikking',
   },
+  'POST /instellingen/webhooks': {
+    wie: DEMO.beheerder,
+    pad: () => '/instellingen/webhooks',
+    body: () => formulier({ url: 'https://systeem.example.nl/webhooks', events: ['zaak.gewijzigd'] }),
+    actie: 'webhook geregistreerd',
+    onderwerp: 'webhook',
+  },
+  'POST /instellingen/webhooks/:webhookId/verwijderen': {
+    wie: DEMO.beheerder,
+    pad: () => `/instellingen/webhooks/${een<{ id: number }>('SELECT max(id) AS id FROM webhooks').id}/verwijderen`,
+    actie: 'webhook verwijderd',
+    onderwerp: 'webhook',
+  },
+  'POST /api/v1/webhooks': {
+    wie: DEMO.beheerder,
+    pad: () => '/api/v1/webhooks',
+    json: true,
+    body: () => JSON.stringify({ url: 'https://systeem.example.nl/webhooks', events: ['termijn.nieuw', 'termijn.verloopt'] }),
+    actie: 'webhook geregistreerd',
+    onderwerp: 'webhook',
+  },
   'POST /api/v1/clienten': {
     wie: DEMO.advocaat,
     pad: () => '/api/v1/clienten',

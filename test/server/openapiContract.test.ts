@@ -59,6 +59,9 @@ async function roep(email: string | undefined, methode: string, sjabloon: string
     if (!schema) afwijkingen.push(`${sleutel} ${r.status}: JSON the document does not describe`);
     else if (!ajv.validate(schema, json)) afwijkingen.push(`${sleutel} ${r.status}: ${ajv.errorsText(ajv.errors)}`);
     return { status: r.status, json: json as never, koppen: r.headers };
+  } else if (tekst === '') {
+    // No body (a 204): the document must not promise one.
+    if (antwoord.content) afwijkingen.push(`${sleutel} ${r.status}: no body, but the document declares ${Object.keys(antwoord.content).join(', ')}`);
   } else if (!antwoord.content?.[type.split(';')[0]!]) afwijkingen.push(`${sleutel} ${r.status}: ${type} not declared`);
   return { status: r.status, json: undefined as never, koppen: r.headers };
 }
@@ -113,7 +116,7 @@ describe('the OpenAPI document of /api/v1', () => {
 });
 
 describe('every answer of a real server has a shape its schema allows', () => {
-  it('terms, decisions, clients, cases, their events and filings: successes and refusals', async () => {
+  it('terms, decisions, clients, cases, their events, filings and webhooks: successes and refusals', async () => {
     // Terms: for a firm, the in-house department and the NZa, filtered, paged (following `volgende`), refused.
     for (const email of [DEMO.advocaat, DEMO.inhouse, DEMO.nza]) await roep(email, 'GET', '/termijnen', '/termijnen');
     let pagina = await roep(DEMO.advocaat, 'GET', '/termijnen', '/termijnen?limit=3&regio=Amsterdam');
@@ -169,6 +172,24 @@ describe('every answer of a real server has a shape its schema allows', () => {
     expect((await roep(DEMO.advocaat, 'GET', '/zaken/{id}/stukken/{bestand}', `/zaken/${id}/stukken/clientbrief.docx`)).status).toBe(200);
     expect((await roep(DEMO.advocaat, 'GET', '/zaken/{id}/stukken/{bestand}', `/zaken/${id}/stukken/dagvaarding.docx`)).status).toBe(404);
     expect((await roep(DEMO.advocaat, 'GET', '/zaken/{id}/stukken/{bestand}', `/zaken/${id}/stukken/clientbrief.docx?dagtekening=gisteren`)).status).toBe(400);
+
+    // Webhooks (issue 32.3, served by their own sub-app and declared with declareApiRoute): register, list, deliveries,
+    // remove; refused for a jurist, for invalid input and for another organisation's webhook.
+    const webhook = { url: 'http://127.0.0.1:9/contracttest', events: ['termijn.nieuw', 'zaak.gewijzigd'] };
+    const geregistreerd = await roep(DEMO.beheerder, 'POST', '/webhooks', '/webhooks', webhook, { 'Idempotency-Key': 'contracttest-webhook' });
+    expect(geregistreerd.status).toBe(201);
+    const webhookId = (geregistreerd.json as { id: number }).id;
+    expect((await roep(DEMO.beheerder, 'POST', '/webhooks', '/webhooks', webhook, { 'Idempotency-Key': 'contracttest-webhook' })).json).toEqual(
+      geregistreerd.json,
+    );
+    expect((await roep(DEMO.beheerder, 'POST', '/webhooks', '/webhooks', { ...webhook, events: [] })).status).toBe(422);
+    expect((await roep(DEMO.advocaat, 'POST', '/webhooks', '/webhooks', webhook)).status).toBe(403);
+    expect((await roep(DEMO.beheerder, 'GET', '/webhooks', '/webhooks')).status).toBe(200);
+    expect((await roep(DEMO.beheerder, 'GET', '/webhooks/{id}/leveringen', `/webhooks/${webhookId}/leveringen?limit=10`)).status).toBe(200);
+    expect((await roep(DEMO.beheerder, 'GET', '/webhooks/{id}/leveringen', `/webhooks/${webhookId}/leveringen?cursor=onzin`)).status).toBe(400);
+    expect((await roep(DEMO.inhouse, 'GET', '/webhooks/{id}/leveringen', `/webhooks/${webhookId}/leveringen`)).status).toBe(404);
+    expect((await roep(DEMO.inhouse, 'DELETE', '/webhooks/{id}', `/webhooks/${webhookId}`)).status).toBe(404);
+    expect((await roep(DEMO.beheerder, 'DELETE', '/webhooks/{id}', `/webhooks/${webhookId}`)).status).toBe(204);
 
     expect(afwijkingen).toEqual([]);
     // Every declared operation was answered at least once with a success.

@@ -97,6 +97,10 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /instellingen/agenda-token': 'oooooa',
   'POST /instellingen/tokens': 'oooooa',
   'POST /instellingen/tokens/:tokenId/intrekken': 'vvvvva',
+  // Issue 32.3: an organisation's beheerder manages its webhooks (the other organisation's beheerder too, its own);
+  // with an empty form the registration is refused with 422 (allowed, nothing made); no webhook 999999 anywhere.
+  'POST /instellingen/webhooks': 'wwwooa',
+  'POST /instellingen/webhooks/:webhookId/verwijderen': 'wwwvva',
   'GET /organisatie/logo.png': 'voovoa',
   'GET /organisatie/leden': 'wwwooa',
   'POST /organisatie/leden': 'wwwooa',
@@ -128,6 +132,10 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'POST /api/v1/clienten': 'oowooa',
   'GET /api/v1/zaken': 'oooooa',
   'GET /api/v1/zaken/:id/stukken/:bestand': 'wowvoa',
+  'POST /api/v1/webhooks': 'wwwooa',
+  'GET /api/v1/webhooks': 'wwwooa',
+  'DELETE /api/v1/webhooks/:id': 'wwwvva',
+  'GET /api/v1/webhooks/:id/leveringen': 'wwwvva',
   // Issue 32.2: the cases through the API answer exactly as their pages (POST /zaken, GET /zaken/:id, the case's actions).
   'POST /api/v1/zaken': 'wowooa',
   'GET /api/v1/zaken/:id': 'voovoa',
@@ -148,6 +156,7 @@ const WAARDEN: Record<string, string> = {
   id: String(zaakVanKantoor),
   documentId: '999999',
   tokenId: '999999',
+  webhookId: '999999',
   gebruikerId: String(lezerId),
   code: 'ZK23',
 };
@@ -155,7 +164,8 @@ const WAARDEN: Record<string, string> = {
 function pad(route: string, soort?: 'tb' | 'cr'): string {
   let p = route.split(' ')[1]!;
   if (p.includes(':type/:id')) p = p.replace(':type/:id', soort === 'cr' ? `contracteerruimte/${crId}` : `tariefbeschikking/${tbVanKantoor}`);
-  if (p.startsWith('/outbox/') || p.startsWith('/herinneringen/') || p.startsWith('/bronnen/')) return p.replace(':id', '999999');
+  if (p.startsWith('/outbox/') || p.startsWith('/herinneringen/') || p.startsWith('/bronnen/') || p.startsWith('/api/v1/webhooks/'))
+    return p.replace(':id', '999999');
   if (p.startsWith('/api/v1/zaken/')) p = p.replace(':bestand', 'clientbrief.docx');
   return p.replace(/:([A-Za-z]+)/g, (_, n: string) => WAARDEN[n]!);
 }

@@ -20,6 +20,7 @@ const WAARDEN: Record<string, string[]> = {
   documentId: ['1', '999999'],
   token: ['onbekende-link-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'],
   tokenId: ['1', '999999'],
+  webhookId: ['1', '999999'],
   gebruikerId: ['1', '999999'],
   type: ['tariefbeschikking', 'contracteerruimte', 'onzin'],
   regio: ['Amsterdam', 'Zwolle', 'Nergens'],

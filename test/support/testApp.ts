@@ -60,6 +60,8 @@ export function createTestApp(
       vandaag: () => vandaag,
       nuMs: () => klok.nuMs,
       mail,
+      // Demo: a receiver on loopback over http is allowed (as WEBHOOK_INTERNE_ADRESSEN defaults to outside production).
+      webhookBeleid: { alleenHttps: !demo, interneAdressen: demo },
       // The clock stands still in tests: no rate limit unless a test sets one (test/server/routes/zakenApi.test.ts).
       apiVerzoekenPerMinuut: opties.apiVerzoekenPerMinuut ?? 100_000,
       ...(opties.log ? { log: opties.log } : {}),

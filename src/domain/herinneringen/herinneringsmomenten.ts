@@ -20,6 +20,16 @@ export function werkdagenVoor(einde: IsoDatum, n: number, kalender: AtwKalender)
   return dag;
 }
 
+/** The day `n` working days after `dag` (no weekend, no Atw feestdag); 0 is `dag` itself. */
+export function werkdagenNa(dag: IsoDatum, n: number, kalender: AtwKalender): IsoDatum {
+  let uit = dag;
+  for (let over = n; over > 0;) {
+    uit = addDagen(uit, 1);
+    if (!kalender.nietWerkdagReden(uit)) over--;
+  }
+  return uit;
+}
+
 export function computeHerinneringsmomenten(einde: IsoDatum, schema: readonly number[], kalender: AtwKalender): Herinneringsmoment[] {
   return [...new Set(schema)].sort((a, b) => b - a).map((n) => ({ werkdagenVooraf: n, datum: werkdagenVoor(einde, n, kalender) }));
 }

@@ -1,7 +1,24 @@
-import type { TermijnConfig, TermijnUitkomst } from './termijn';
+import type { Termijn, TermijnConfig, TermijnUitkomst } from './termijn';
 import { describeAfleiding } from './afleiding';
 import { listTermijnNoten } from './termijnNoten';
 import { describeToelichting } from './termijnToelichting';
+
+/** A term's identity and dates in the public JSON shape, without the texts made on demand (also a webhook's term). */
+export function toTermijnKernJson(t: Termijn) {
+  return {
+    besluit: t.besluit,
+    rechtsmiddel: t.rechtsmiddel,
+    tegen: t.tegen,
+    regio: t.regio,
+    jaar: t.jaar,
+    ...(t.partij !== undefined ? { partij: t.partij } : {}),
+    soort: t.soort,
+    aanvang: t.aanvang,
+    einde: t.einde,
+    perPostUiterlijkOntvangen: t.perPostUiterlijkOntvangen,
+    grondslag: t.grondslag,
+  };
+}
 
 /** The public JSON shape of spec/cli-termijnen.md (version 2): the engine's extra fields stay internal. */
 export function toTermijnUitkomstJson(
@@ -10,17 +27,7 @@ export function toTermijnUitkomstJson(
 ) {
   return {
     termijnen: uitkomst.termijnen.map((t) => ({
-      besluit: t.besluit,
-      rechtsmiddel: t.rechtsmiddel,
-      tegen: t.tegen,
-      regio: t.regio,
-      jaar: t.jaar,
-      ...(t.partij !== undefined ? { partij: t.partij } : {}),
-      soort: t.soort,
-      aanvang: t.aanvang,
-      einde: t.einde,
-      perPostUiterlijkOntvangen: t.perPostUiterlijkOntvangen,
-      grondslag: t.grondslag,
+      ...toTermijnKernJson(t),
       toelichting: describeToelichting(t, config),
       ...(t.twijfel ? { twijfel: t.twijfel } : {}),
       afleiding: describeAfleiding(t, config),

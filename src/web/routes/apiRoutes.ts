@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps, AppEnv } from '../appContext';
+import type { ApiTermijnLijsten, AppDeps, AppEnv } from '../appContext';
+import type { Actor } from '../../actor/actor';
+import type { BerekendOverzicht } from '../../services/termijnService';
 import { toTermijnUitkomstJson } from '../../domain/termijnen/termijnUitkomstJson';
 import { createContracteerruimtebesluit, createTariefbeschikking } from '../../services/besluitRegistratie';
 import { createZaak, loadTijdlijn, loadZaak, loadZaken, writeZaakWijzigingen, type ZaakOverzichtRij, type ZaakWijziging } from '../../services/zaakRegistratie';
@@ -41,31 +43,35 @@ import { checkPlausibiliteit, compareBedragen } from '../../services/termijnVoor
 import { buildHerinnerdIndex } from '../../herinneringen/openTermijnen';
 import { formatTermijnApiSleutel, formatTermijnSleutel } from '../../services/termijnWerk';
 import { afgeleid } from '../../services/termijnService';
-import type { PartijStatus, RegioJaarStatus, Termijn, Uitsluiting, Waarschuwing } from '../../domain/termijnen/termijn';
 import { linkNaarVolgende, orderBySleutel, parsePaginering, takePagina } from '../paginering';
+import { buildApiLijst, createApiTermijnLijsten, type ApiItem } from '../apiTermijnLijst';
+import { declareWebhookRoutes, webhookRoutes } from './webhookRoutes';
 
-type ApiItem =
-  | { soort: 'termijn'; x: Termijn }
-  | { soort: 'uitsluiting'; x: Uitsluiting }
-  | { soort: 'status'; x: RegioJaarStatus }
-  | { soort: 'partijStatus'; x: PartijStatus }
-  | { soort: 'waarschuwing'; x: Waarschuwing };
+/** What a walk of /api/v1/termijnen is of: its peildatum and filters (the cursor carries it). */
+const formatApiLijstNaam = (peildatum: string, f: { regio?: string; jaar?: number; rechtsmiddel?: string; zorgaanbieder?: string }) =>
+  JSON.stringify(['termijnen', peildatum, f.regio ?? '', f.jaar ?? '', f.rechtsmiddel ?? '', f.zorgaanbieder ?? '']);
 
-/** The stable order of the terms API: by kind, then last day, region, year, remedy, decision and party. */
-function apiItemSleutel(i: ApiItem): string {
-  switch (i.soort) {
-    case 'termijn':
-      return ['0', i.x.einde, i.x.regio, i.x.jaar, i.x.rechtsmiddel, i.x.besluitType, i.x.besluit, i.x.partij ?? '', i.x.soort, i.x.regel, i.x.aanvang].join(
-        '|',
-      );
-    case 'uitsluiting':
-      return ['1', i.x.regio, i.x.jaar, i.x.rechtsmiddel, i.x.besluitType, i.x.besluit, i.x.partij ?? '', i.x.reden].join('|');
-    case 'status':
-      return ['2', i.x.regio, i.x.jaar].join('|');
-    case 'partijStatus':
-      return ['3', i.x.regio, i.x.jaar, i.x.partij].join('|');
-    case 'waarschuwing':
-      return ['4', JSON.stringify(i.x)].join('|');
+/** The whole list (no filter) of the actor's organisation at the peildatum, kept with the result. */
+const loadHeleApiLijst = (deps: AppDeps, apiLijsten: ApiTermijnLijsten, actor: Actor, berekend: BerekendOverzicht, peildatum: string) =>
+  afgeleid(berekend, `api:${formatApiLijstNaam(peildatum, {})}`, () => apiLijsten.vanScope(`org-${actor.organisatieId}`, berekend));
+
+/** Who is reminded of each term (issue 30.1): the reminder job's own choice, per data revision; none for the NZa. */
+const loadHerinnerd = (deps: AppDeps, actor: Actor, berekend: BerekendOverzicht, peildatum: string) =>
+  afgeleid(berekend, `api:herinnerd:${peildatum}`, () => buildHerinnerdIndex(deps.db, deps.termijnen, actor, peildatum));
+
+/**
+ * Issue 32.4: makes the first page of GET /api/v1/termijnen of every organisation ready before the server says it is
+ * (`/gereed`): the engine's result at today's peildatum, the whole list and who is reminded of what. Synchronous: a
+ * request that arrives meanwhile waits for it, then finds it ready.
+ */
+export function warmApiTermijnen(deps: AppDeps, actoren: readonly Actor[]): void {
+  const apiLijsten = deps.apiTermijnLijsten;
+  if (!apiLijsten) return;
+  const peildatum = deps.vandaag();
+  for (const actor of actoren) {
+    const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
+    loadHeleApiLijst(deps, apiLijsten, actor, berekend, peildatum);
+    loadHerinnerd(deps, actor, berekend, peildatum);
   }
 }
 
@@ -173,6 +179,7 @@ const niet = (c: Context) => c.json({ fout: 'deze zaak bestaat niet of is niet v
  */
 export function apiRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: weigerOngeldigeInvoer });
+  const apiLijsten = deps.apiTermijnLijsten ?? createApiTermijnLijsten();
 
   // Bodies are read within the JSON limits (depth, number of values) before any validator parses them.
   app.use('*', begrensJsonBody(deps));
@@ -201,28 +208,23 @@ export function apiRoutes(deps: AppDeps) {
         );
       const { peildatum: gekozen, regio, jaar, rechtsmiddel, zorgaanbieder } = parsed.data;
       const peildatum = gekozen ?? deps.vandaag();
-      const lijstNaam = JSON.stringify(['termijnen', peildatum, regio ?? '', jaar ?? '', rechtsmiddel ?? '', zorgaanbieder ?? '']);
+      const lijstNaam = formatApiLijstNaam(peildatum, { regio, jaar, rechtsmiddel, zorgaanbieder });
       const paginering = parsePaginering(c.req.query(), lijstNaam);
       if (!paginering.ok) return fouten(c, [{ veld: paginering.veld, melding: paginering.melding }], 400);
-      const berekend = deps.termijnen.computeVoorActor(c.get('actor'), peildatum);
-      const lijst = afgeleid(berekend, `api:${lijstNaam}`, () => {
-        const past = (x: { regio: string; jaar: number; besluit: string; besluitType: string; rechtsmiddel?: string; partij?: string | undefined }) =>
-          (!regio || x.regio === regio) &&
-          (!jaar || x.jaar === jaar) &&
-          (!rechtsmiddel || x.rechtsmiddel === rechtsmiddel) &&
-          (!zorgaanbieder || matchZorgaanbieder(x.partij ?? berekend.tariefbeschikkingen.get(x.besluit)?.zorgaanbieder, zorgaanbieder));
-        const u = berekend.uitkomst;
-        const items: ApiItem[] = [
-          ...u.termijnen.filter(past).map((x) => ({ soort: 'termijn' as const, x })),
-          ...u.uitsluitingen.filter(past).map((x) => ({ soort: 'uitsluiting' as const, x })),
-          ...u.status.filter((s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar)).map((x) => ({ soort: 'status' as const, x })),
-          ...u.partijStatus
-            .filter((s) => (!regio || s.regio === regio) && (!jaar || s.jaar === jaar) && (!zorgaanbieder || matchZorgaanbieder(s.partij, zorgaanbieder)))
-            .map((x) => ({ soort: 'partijStatus' as const, x })),
-          ...u.waarschuwingen.map((x) => ({ soort: 'waarschuwing' as const, x })),
-        ];
-        return orderBySleutel(items, apiItemSleutel);
-      });
+      const actor = c.get('actor');
+      const berekend = deps.termijnen.computeVoorActor(actor, peildatum);
+      // The whole list is made per cell and kept across writes (issue 32.4); a filtered one is ordered whole (it is small).
+      const lijst =
+        !regio && !jaar && !rechtsmiddel && !zorgaanbieder
+          ? loadHeleApiLijst(deps, apiLijsten, actor, berekend, peildatum)
+          : afgeleid(berekend, `api:${lijstNaam}`, () =>
+              buildApiLijst(berekend, {
+                regio,
+                jaar,
+                rechtsmiddel,
+                zorgaanbieder: zorgaanbieder ? (naam) => matchZorgaanbieder(naam, zorgaanbieder) : undefined,
+              }),
+            );
       const pagina = takePagina(lijst, paginering.limit, paginering.na);
       const per = <S extends ApiItem['soort']>(soort: S) =>
         pagina.items.filter((i): i is Extract<ApiItem, { soort: S }> => i.soort === soort).map((i) => i.x as Extract<ApiItem, { soort: S }>['x']);
@@ -237,7 +239,7 @@ export function apiRoutes(deps: AppDeps) {
         deps.termijnen.config,
       );
       // Who is reminded of each term (issue 30.1): the reminder job's own choice, per data revision; none for the NZa.
-      const herinnerd = afgeleid(berekend, `api:herinnerd:${peildatum}`, () => buildHerinnerdIndex(deps.db, deps.termijnen, c.get('actor'), peildatum));
+      const herinnerd = loadHerinnerd(deps, actor, berekend, peildatum);
       const termijnen = json.termijnen.map((t, i) => ({
         sleutel: formatTermijnApiSleutel(per('termijn')[i]!),
         ...t,
@@ -519,6 +521,10 @@ export function apiRoutes(deps: AppDeps) {
       return c.json({ fout: 'gegevens ontbreken', fouten: v.ontbrekend.map((o) => ({ veld: o.veld, melding: o.melding })) }, 422);
     },
   );
+
+  // Webhooks (issue 32.3): plain Hono handlers behind the same middlewares, declared in the document beside them.
+  app.route('/webhooks', webhookRoutes(deps));
+  declareWebhookRoutes(app);
 
   return app;
 }

@@ -45,6 +45,24 @@ import { can } from '../../services/permissies';
 import { clearSessieCookie } from '../sessie';
 import { enkel, formulierValidator } from '../formulier';
 import { paginaContext } from '../paginaContext';
+import {
+  createWebhook,
+  deleteWebhook,
+  describeLeveringUitkomst,
+  listLeveringen,
+  listWebhooks,
+  WEBHOOK_GEBEURTENIS_UITLEG,
+  WEBHOOK_GEBEURTENISSEN,
+} from '../../services/webhookService';
+import { webhookInvoerSchema } from './webhookSchemas';
+
+/** What the webhook form shows again after a refusal, or the secret right after registering. */
+interface WebhookFormulier {
+  nieuwGeheim?: string;
+  fouten?: Record<string, string>;
+  url?: string;
+  events?: readonly string[];
+}
 
 /** Mounted at /instellingen: the user's reminders and calendar link, the organisation's letterhead. */
 export function instellingenRoutes(deps: AppDeps) {
@@ -59,6 +77,7 @@ export function instellingenRoutes(deps: AppDeps) {
     nieuwToken?: string,
     verantwoordelijkenFouten: Record<string, string> = {},
     nieuweAgendaUrl?: string,
+    webhookFormulier: WebhookFormulier = {},
   ) {
     const actor = c.get('actor');
     const g = loadInstellingen(deps.db, actor);
@@ -82,6 +101,9 @@ export function instellingenRoutes(deps: AppDeps) {
         tokens: listApiTokens(deps.db, actor).map((t) => ({ ...t, scopes: t.scopes.split(' ').join(', ') })),
         tokenScopes: TOKEN_SCOPES,
         nieuwToken,
+        webhooks: can(actor, 'webhooks.beheren')
+          ? webhookContext(listWebhooks(deps.db, actor), listLeveringen(deps.db, actor, { limit: 20 }), webhookFormulier)
+          : undefined,
       }),
       status,
     );
@@ -162,6 +184,26 @@ export function instellingenRoutes(deps: AppDeps) {
     return renderInstellingen(c, undefined, 200, {}, token);
   });
 
+  // Webhooks (issue 32.3): the same service and checks as POST /api/v1/webhooks; the secret is shown once, here.
+  app.post('/webhooks', async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    const url = typeof form.url === 'string' ? form.url : '';
+    const events = (Array.isArray(form.events) ? form.events : [form.events]).filter((e): e is string => typeof e === 'string');
+    const opnieuw = (fouten: Record<string, string>) =>
+      renderInstellingen(c, 'De webhook is niet geregistreerd.', 422, {}, undefined, {}, undefined, { fouten, url, events });
+    const v = validateInvoer(webhookInvoerSchema, { url, events });
+    if (!v.ok) return opnieuw(foutenPerVeld(v.fouten));
+    const uitkomst = createWebhook(deps.db, deps.sessieGeheim, c.get('actor'), v.data, deps.webhookBeleid);
+    if (!uitkomst.ok) return opnieuw(foutenPerVeld(uitkomst.fouten));
+    return renderInstellingen(c, undefined, 200, {}, undefined, {}, undefined, { nieuwGeheim: uitkomst.secret });
+  });
+
+  app.post('/webhooks/:webhookId/verwijderen', (c) => {
+    const id = Number(c.req.param('webhookId'));
+    if (!Number.isSafeInteger(id) || !deleteWebhook(deps.db, c.get('actor'), id)) return c.notFound();
+    return c.redirect('/instellingen?opgeslagen=1#webhooks', 303);
+  });
+
   app.post('/tokens/:tokenId/intrekken', (c) => {
     const id = Number(c.req.param('tokenId'));
     if (!Number.isSafeInteger(id) || !revokeApiToken(deps.db, c.get('actor'), id)) return c.notFound();
@@ -179,6 +221,20 @@ export function organisatieRoutes(deps: AppDeps) {
     return logo ? c.body(new Uint8Array(logo), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }) : c.notFound();
   });
   return app;
+}
+
+/** The webhook section of the settings page: the endpoints, the form and the latest deliveries with their outcome. */
+function webhookContext(lijst: ReturnType<typeof listWebhooks>, leveringen: ReturnType<typeof listLeveringen>, formulier: WebhookFormulier) {
+  const urlVan = new Map(lijst.map((w) => [w.id, w.url]));
+  const gekozen = new Set(formulier.events ?? []);
+  return {
+    lijst,
+    nieuwGeheim: formulier.nieuwGeheim,
+    fouten: formulier.fouten ?? {},
+    url: formulier.url ?? '',
+    gebeurtenissen: WEBHOOK_GEBEURTENISSEN.map((waarde) => ({ waarde, uitleg: WEBHOOK_GEBEURTENIS_UITLEG[waarde], gekozen: gekozen.has(waarde) })),
+    leveringen: leveringen.map((l) => ({ ...l, url: urlVan.get(l.webhookId) ?? '', uitkomst: describeLeveringUitkomst(l) })),
+  };
 }
 
 /** The two choices of the settings page, each member marked as chosen or not. */

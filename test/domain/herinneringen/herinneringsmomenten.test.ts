@@ -6,6 +6,7 @@ import {
   parseSchema,
   selectTeVersturen,
   STANDAARD_SCHEMA,
+  werkdagenNa,
   werkdagenVoor,
 } from '../../../src/domain/herinneringen/herinneringsmomenten';
 
@@ -36,6 +37,27 @@ describe('reminder moments in working days before the last day', () => {
         return momenten.every((m, i) => (m.werkdagenVooraf === 0 || !kalender.nietWerkdagReden(m.datum)) && (i === 0 || momenten[i - 1]!.datum < m.datum));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('counts working days forward too (termijn.verloopt, issue 32.3): weekends and Atw feestdagen skipped', () => {
+    const rijen: [string, number, string][] = [
+      ['2026-11-22', 0, '2026-11-22'], // Sunday: 0 is the day itself
+      ['2026-11-22', 5, '2026-11-27'], // Sunday → Monday 23 … Friday 27
+      ['2026-11-27', 1, '2026-11-30'], // Friday → Monday
+      ['2026-04-02', 1, '2026-04-07'], // Thursday → Tuesday: Goede Vrijdag (art. 3 lid 2 Atw) and Tweede Paasdag skipped
+      ['2026-12-24', 1, '2026-12-28'], // Thursday → Monday: Kerstmis on Friday, then the weekend
+    ];
+    for (const [dag, n, verwacht] of rijen) expect(werkdagenNa(dag, n, kalender), `${dag} + ${n}`).toBe(verwacht);
+  });
+
+  it('property: n working days forward and back again lands on the start, from a working day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 30 }), (dagen, n) => {
+        const start = new Date(Date.UTC(2024, 0, 1) + dagen * 86_400_000).toISOString().slice(0, 10);
+        if (kalender.nietWerkdagReden(start)) return;
+        expect(werkdagenVoor(werkdagenNa(start, n, kalender), n, kalender)).toBe(start);
+      }),
     );
   });
 
