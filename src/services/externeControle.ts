@@ -204,9 +204,14 @@ export function confirmExterneControle(
 }
 
 /** The organisation's invitations still open for a date: shown beside it ("uitgenodigd: …, tot …"). */
-export function listOpenUitnodigingen(db: Pick<Db, 'select'>, actor: Actor, nu: Date): { sleutel: string; naam: string; email: string; verlooptOp: string }[] {
+export function listOpenUitnodigingen(
+  db: Pick<Db, 'select'>,
+  actor: Actor,
+  nu: Date,
+): { id: number; sleutel: string; naam: string; email: string; verlooptOp: string }[] {
   return db
     .select({
+      id: controleUitnodigingen.id,
       partij: controleUitnodigingen.partij,
       regio: zorgkantoorregios.naam,
       jaar: controleUitnodigingen.jaar,
@@ -225,19 +230,37 @@ export function listOpenUitnodigingen(db: Pick<Db, 'select'>, actor: Actor, nu: 
       ),
     )
     .all()
-    .map((r) => ({ sleutel: formatControleSleutel({ ...r, partij: r.partij || undefined }), naam: r.naam, email: r.email, verlooptOp: r.verlooptOp }));
+    .map((r) => ({
+      id: r.id,
+      sleutel: formatControleSleutel({ ...r, partij: r.partij || undefined }),
+      naam: r.naam,
+      email: r.email,
+      verlooptOp: r.verlooptOp,
+    }));
 }
 
 /**
- * Withdraws an invitation whose e-mail could not be sent (issue 30.2): nothing hangs about that nobody received, and
- * the date can be offered again. Audited.
+ * Withdraws an open invitation of the actor's organisation (issue 30.2): by hand (a mistyped address, a checker who
+ * cannot), or when its e-mail could not be sent. The link stops working at once and the date can be offered again.
+ * Audited with the reason.
  */
-export function withdrawUitnodiging(db: Db, actor: Actor, uitnodigingId: number, nu: Date, reden: string): void {
-  writeRegistratie(db, (tx) => {
-    tx.update(controleUitnodigingen)
+export function withdrawUitnodiging(db: Db, actor: Actor, uitnodigingId: number, nu: Date, reden: string): Registratie {
+  assertCan(actor, 'termijn.controleren');
+  return writeRegistratie(db, (tx) => {
+    const ingetrokken = tx
+      .update(controleUitnodigingen)
       .set({ gebruiktOp: nu.toISOString() })
-      .where(and(eq(controleUitnodigingen.id, uitnodigingId), eq(controleUitnodigingen.organisatieId, actor.organisatieId)))
-      .run();
+      .where(
+        and(
+          eq(controleUitnodigingen.id, uitnodigingId),
+          eq(controleUitnodigingen.organisatieId, actor.organisatieId),
+          isNull(controleUitnodigingen.gebruiktOp),
+          gt(controleUitnodigingen.verlooptOp, nu.toISOString()),
+        ),
+      )
+      .run().changes;
+    if (!ingetrokken)
+      throw new InvoerFout([{ veld: 'uitnodiging', melding: 'Deze uitnodiging loopt niet meer: zij is gebruikt, verlopen of al ingetrokken.' }]);
     recordAudit(tx, actor, {
       actie: 'uitnodiging externe controleur ingetrokken',
       onderwerp: 'fatale datum',

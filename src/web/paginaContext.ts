@@ -46,6 +46,7 @@ export const KLAAR_MELDINGEN: Record<string, string> = {
   griffierecht: 'Opgeslagen: de betaaltermijn van het griffierecht is berekend.',
   gecontroleerd: 'Opgeslagen: de datum is gecontroleerd (vier ogen).',
   uitgenodigd: 'Verstuurd: de externe controleur krijgt een link naar deze ene datum.',
+  ingetrokken: 'Ingetrokken: de link van de externe controleur werkt niet meer.',
   besluit: 'Het besluit is opgeslagen; alle termijnen zijn opnieuw berekend.',
   stuk: 'Het stuk is opgesteld en bij de zaak bewaard.',
   'beroep-geregistreerd': 'Het ontvangen beroep is geregistreerd; de stand van het regio-jaar is opnieuw berekend.',

@@ -101,6 +101,7 @@ export const ROUTE_REGELS: Record<string, Regel> = {
   'GET /termijnen/controle': 'werkweek.lezen',
   'POST /termijnen/controle': 'termijn.controleren',
   'POST /termijnen/controle/uitnodigen': 'termijn.controleren',
+  'POST /termijnen/controle/uitnodiging/:id/intrekken': 'termijn.controleren',
   'GET /werkruimte': 'werkruimte.lezen',
   'POST /werkruimte/beroepen': 'beroep.ontvangstRegistreren',
   'POST /werkruimte/beroepen/:id/afgerond': 'beroep.ontvangstRegistreren',

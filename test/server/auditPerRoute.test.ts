@@ -236,6 +236,14 @@ const RIJEN: Record<string, Rij> = {
     actie: 'externe controleur uitgenodigd',
     onderwerp: 'fatale datum',
   },
+  'POST /termijnen/controle/uitnodiging/:id/intrekken': {
+    // The invitation of the row above, withdrawn by hand.
+    wie: EENMANS,
+    pad: () => `/termijnen/controle/uitnodiging/${een<{ id: number }>('SELECT max(id) AS id FROM controle_uitnodigingen').id}/intrekken`,
+    body: () => formulier({ ...EENMANS_DATUM }),
+    actie: 'uitnodiging externe controleur ingetrokken',
+    onderwerp: 'fatale datum',
+  },
   'POST /controle/:token': {
     publiekeAanmelding:
       "the external checker's one-time link (no account, no session): its audit entry, 'fatale datum gecontroleerd (extern)', is checked in test/server/vierOgenVoorIedereen.test.ts",

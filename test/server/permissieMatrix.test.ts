@@ -77,6 +77,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /termijnen/controle': 'wooooa',
   'POST /termijnen/controle': 'wowooa',
   'POST /termijnen/controle/uitnodigen': 'wowooa',
+  'POST /termijnen/controle/uitnodiging/:id/intrekken': 'wowooa',
   'GET /werkruimte': 'owwwwa',
   'GET /werkruimte/export.csv': 'owwwwa',
   'GET /werkruimte/export.xlsx': 'owwwwa',

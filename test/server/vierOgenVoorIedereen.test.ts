@@ -183,6 +183,25 @@ describe('a one-person organisation (issue 30.2)', () => {
     expect((await t.app.request(link)).status).toBe(410);
   });
 
+  it('an invitation withdrawn by hand: its link stops at once, and the date can be offered again', async () => {
+    const { datum, pad } = await registreerEigenBesluit();
+    await post(EENMANS, '/termijnen/controle/uitnodigen', { ...datum, naam: 'mr. P. Extern', email: 'p.extern@kantoor.example' });
+    const mail = t.db.$client.prepare("SELECT tekst FROM uitgaande_mail WHERE aan = 'p.extern@kantoor.example'").get() as { tekst: string };
+    const link = /http:\/\/app\.test(\/controle\/[A-Za-z0-9_-]+)/.exec(mail.tekst)![1]!;
+    const id = (t.db.$client.prepare('SELECT max(id) AS id FROM controle_uitnodigingen').get() as { id: number }).id;
+    expect(tekst(await (await alsNu(EENMANS)(pad)).text())).toContain('Uitnodiging intrekken');
+    // Another organisation cannot withdraw it.
+    expect((await post(DEMO.advocaat, `/termijnen/controle/uitnodiging/${id}/intrekken`, { ...datum })).status).toBeGreaterThanOrEqual(400);
+    expect((await t.app.request(link)).status).toBe(200);
+    const weg = await post(EENMANS, `/termijnen/controle/uitnodiging/${id}/intrekken`, { ...datum, terug: '/' });
+    expect(weg.status).toBe(303);
+    const na = tekst(await (await alsNu(EENMANS)(weg.headers.get('location')!)).text());
+    expect(na).toContain('Ingetrokken: de link van de externe controleur werkt niet meer.');
+    expect(na).toContain('Uitnodiging versturen');
+    expect((await t.app.request(link)).status).toBe(410);
+    expect((await post(EENMANS, `/termijnen/controle/uitnodiging/${id}/intrekken`, { ...datum })).status).toBe(422);
+  });
+
   it('an invitation expires after seven days', async () => {
     const { datum } = await registreerEigenBesluit();
     await post(EENMANS, '/termijnen/controle/uitnodigen', { ...datum, naam: 'mr. P. Extern', email: 'p.extern@kantoor.example' });

@@ -184,6 +184,19 @@ export function controleRoutes(deps: AppDeps) {
     return c.redirect(`/termijnen/controle?${q.toString()}`, 303);
   });
 
+  // Withdraw an open invitation by hand (issue 30.2): a mistyped address, a checker who cannot.
+  app.post('/termijnen/controle/uitnodiging/:id/intrekken', formulierValidator(z.object(datumVelden).strict(), opnieuw), (c) => {
+    const { invoer, waarden } = c.req.valid('form');
+    const id = Number(c.req.param('id'));
+    const resultaat = Number.isInteger(id)
+      ? withdrawUitnodiging(deps.db, c.get('actor'), id, nu(), 'ingetrokken door wie uitnodigde')
+      : { ok: false as const, fouten: [{ veld: 'uitnodiging', melding: 'Onbekende uitnodiging.' }] };
+    if (!resultaat.ok) return opnieuw(c, resultaat.fouten, waarden);
+    const q = new URLSearchParams({ partij: invoer.partij, regio: invoer.regio, jaar: String(invoer.jaar), einde: invoer.einde, klaar: 'ingetrokken' });
+    if (invoer.terug) q.set('terug', invoer.terug);
+    return c.redirect(`/termijnen/controle?${q.toString()}`, 303);
+  });
+
   return app;
 }
 
