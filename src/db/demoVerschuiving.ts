@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { addWeken, dagenTussen } from '../domain/kalender/kalenderdatum';
 import type { DemoData } from './demoDataSchema';
 
 /**
@@ -17,11 +17,10 @@ export const DEMO_ONTWERPDAG = '2026-11-22';
  * (concept, ingediend, afgerond) stay. Pure: no clock.
  */
 export function shiftDemoData(data: DemoData, seedDag: string): DemoData {
-  const dagen = DateTime.fromISO(seedDag).diff(DateTime.fromISO(DEMO_ONTWERPDAG), 'days').days;
-  const weken = Math.round(dagen / 7);
+  const weken = Math.round(dagenTussen(DEMO_ONTWERPDAG, seedDag) / 7);
   if (weken === 0) return data;
   const jaren = Math.round((weken * 7) / 365.2425);
-  const datum = (d: string) => DateTime.fromISO(d).plus({ weeks: weken }).toISODate()!;
+  const datum = (d: string) => addWeken(d, weken);
   const jaar = (j: number) => j + jaren;
   // A year written in a note ("contracteerruimte 2027") moves with the years of the besluiten.
   const tekst = (t: string) => t.replace(/\b(20[1-4]\d)\b/g, (j) => String(Number(j) + jaren));

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { ALLE_ZORGKANTOORREGIOS } from '../domain/regios/zorgkantoorregios';
+import { dagVanTijdstip } from '../domain/kalender/kalenderdatum';
 import type { Db } from './verbinding';
 import { writeTransaction } from './transactie';
 import {
@@ -274,6 +275,5 @@ export function findDemoSeeddag(db: Db, data: DemoData = demoDataSchema.parse(de
   const naam = data.organisaties.find((o) => o.soort !== 'nza')?.naam;
   if (!naam) return undefined;
   const rij = db.select({ op: organisaties.aangemaaktOp }).from(organisaties).where(eq(organisaties.naam, naam)).get();
-  if (!rij) return undefined;
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(rij.op.replace(' ', 'T').replace(/Z?$/, 'Z')));
+  return rij ? dagVanTijdstip(rij.op) : undefined;
 }

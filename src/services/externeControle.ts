@@ -22,6 +22,7 @@ import {
 } from './fataleDatumControle';
 import { createGeheim, hashGeheim } from './geheimen';
 import { InvoerFout } from './invoerFout';
+import { formatOpsomming } from '../domain/tekst';
 import { assertCan } from './permissies';
 import type { TermijnService } from './termijnService';
 
@@ -53,7 +54,10 @@ export function inviteExterneControleur(
       throw new InvoerFout([
         {
           veld: 'email',
-          melding: `Een externe controleur is voor een organisatie waarin niemand anders de datum kan controleren. Vraag ${controleurs.map((g) => g.naam).join(' of ')}.`,
+          melding: `Een externe controleur is voor een organisatie waarin niemand anders de datum kan controleren. Vraag ${formatOpsomming(
+            controleurs.map((g) => g.naam),
+            'of',
+          )}.`,
         },
       ]);
     const sleutel = formatControleSleutel(termijn);
@@ -71,7 +75,7 @@ export function inviteExterneControleur(
         { veld: 'email', melding: 'Dit e-mailadres kan niet worden uitgenodigd als externe controleur: kies iemand zonder account in de Termijnbewaking.' },
       ]);
     token = createGeheim();
-    const zevenDagen = new Date(nu.getTime() + EXTERNE_CONTROLE_GELDIG_DAGEN * 86_400_000).toISOString();
+    const zevenDagen = DateTime.fromJSDate(nu).setZone(NL_ZONE).plus({ days: EXTERNE_CONTROLE_GELDIG_DAGEN }).toUTC().toISO()!;
     const laatsteDag = DateTime.fromISO(termijn.einde, { zone: NL_ZONE }).endOf('day').toUTC().toISO()!;
     const id = tx
       .insert(controleUitnodigingen)

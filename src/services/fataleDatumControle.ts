@@ -4,9 +4,10 @@ import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import { preparePerVerbinding } from '../db/voorbereid';
 import { auditLog, contracteerruimtebesluiten, fataleDatumControles, gebruikers, organisaties, tariefbeschikkingen, zorgkantoorregios } from '../db/schema';
-import { NL_ZONE, type IsoDatum } from '../domain/kalender/kalenderdatum';
+import { dagVanTijdstip, NL_ZONE, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { Termijn } from '../domain/termijnen/termijn';
 import { formatDatumLang, formatTijdstip } from '../opmaak/opmaak';
+import { formatOpsomming } from '../domain/tekst';
 import { recordAudit } from './auditService';
 import { InvoerFout } from './invoerFout';
 import { writeRegistratie, type Registratie } from './besluitRegistratie';
@@ -206,10 +207,6 @@ function describeNietZelf(reden: EersteOgenReden, controleurs: string[]): string
   return `U kunt deze datum niet zelf controleren: ${EERSTE_OGEN_UITLEG[reden]}. ${wie}`;
 }
 
-function formatOpsomming(namen: string[], voegwoord: 'en' | 'of'): string {
-  return namen.length <= 1 ? (namen[0] ?? '') : `${namen.slice(0, -1).join(', ')} ${voegwoord} ${namen[namen.length - 1]}`;
-}
-
 /** Finds the actor's organisation's fatal date still to come that the form names; refused in Dutch when there is none. */
 export function findTeControlerenTermijn(db: Db, berekend: BerekendOverzicht, vandaag: IsoDatum, invoer: TeControlerenDatum) {
   const regio = loadRegioRegister(db).find(invoer.regio);
@@ -241,11 +238,6 @@ export function compareMetBesluit(termijn: Termijn, v: Vergelijking): void {
       melding: `De bekendmaking die u las (${formatDatumLang(v.bekendmaking)}) is niet die waarvan deze datum is berekend (${formatDatumLang(termijn.bekendgemaakt)}). Niets vastgelegd: laat de registratie van het besluit corrigeren als uw datum juist is.`,
     });
   if (fouten.length) throw new InvoerFout(fouten);
-}
-
-/** The Amsterdam calendar day of a stored UTC instant. */
-export function findDagVan(instant: string): IsoDatum {
-  return DateTime.fromISO(instant.replace(' ', 'T'), { zone: 'utc' }).setZone(NL_ZONE).toISODate() as IsoDatum;
 }
 
 export function insertControle(

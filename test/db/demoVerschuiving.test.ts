@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import demo from '../../seed/demo.json';
 import { demoDataSchema } from '../../src/db/demoDataSchema';
 import { DEMO_ONTWERPDAG, shiftDemoData } from '../../src/db/demoVerschuiving';
+import { vandaagInNederland } from '../../src/config/klok';
 import { findDemoSeeddag, seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
 import { openDatabase } from '../../src/db/verbinding';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
@@ -48,7 +49,7 @@ describe('the demo laid out relative to the day of seeding (issue 30.6)', () => 
       const db = openDatabase(join(map, 'demo.sqlite'), 'test-geheim-van-minstens-16');
       seedZorgkantoorregios(db);
       expect(findDemoSeeddag(db)).toBeUndefined();
-      const vandaag = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+      const vandaag = vandaagInNederland();
       seedDemoData(db, shiftDemoData(data, vandaag));
       const tel = () =>
         db.$client

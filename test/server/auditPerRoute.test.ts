@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { ROUTE_REGELS } from '../../src/web/routeRegels';
 import { createGebruiker } from '../../src/services/gebruikerBeheer';
-import { createEenmansOrganisatie, EENMANS } from '../support/eenmansOrganisatie';
+import { createEenmansOrganisatie, EENMANS, EENMANS_BESLUIT, EENMANS_DATUM } from '../support/eenmansOrganisatie';
 import { openTotpGeheim } from '../../src/services/aanmeldService';
 import { proposeVondsten } from '../../src/services/bronVoorstellen';
 import { createTestApp, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
@@ -25,19 +25,10 @@ const lezerId = een<{ id: number }>('SELECT id FROM gebruikers WHERE email = ?',
 // A one-person organisation whose only member registered a tariefbeschikking: nobody else can check its date, so an
 // external checker may be invited (issue 30.2).
 createEenmansOrganisatie(t.db);
-const EENMANS_DATUM = { partij: 'Stichting Eenmans Zorg', regio: 'Utrecht', jaar: '2026', einde: '2026-12-30' };
 await t.als(EENMANS)('/besluiten/tariefbeschikking', {
   method: 'POST',
   headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-  body: formulier({
-    kenmerk: 'NZa/TB/2026-9600',
-    zorgaanbieder: '90000099',
-    regio: 'Utrecht',
-    jaar: '2026',
-    soort: 'wijziging',
-    besluitdatum: '16-11-2026',
-    bekendgemaakt: '18-11-2026',
-  }),
+  body: formulier(EENMANS_BESLUIT),
 });
 const CSV = 'kenmerk;soort;besluitdatum;bekendgemaakt;regio;jaar;bedrag\nNZa/CR/2026-940;wijziging;17-11-2026;20-11-2026;Utrecht;2027;1.900.000.000,00\n';
 

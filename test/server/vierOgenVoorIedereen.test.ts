@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSessie } from '../../src/services/sessieService';
 import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
-import { createEenmansOrganisatie, EENMANS } from '../support/eenmansOrganisatie';
+import { createEenmansOrganisatie, EENMANS, EENMANS_BESLUIT, EENMANS_DATUM } from '../support/eenmansOrganisatie';
 import { listOngecontroleerdeFataleTermijnen } from '../../src/services/fataleDatumControle';
 import { findEigenTariefbeschikking } from '../support/demoGegevens';
 import { createTestApp, SESSIE_GEHEIM, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier, leesTekst as tekst } from '../support/testApp';
@@ -28,18 +28,9 @@ const post = (email: string | undefined, pad: string, velden: Record<string, str
 
 /** The in-house beheerder registers a tariefbeschikking of its own: its date has only this first pair of eyes. */
 async function registreerEigenBesluit() {
-  const r = await post(EENMANS, '/besluiten/tariefbeschikking', {
-    kenmerk: 'NZa/TB/2026-9600',
-    zorgaanbieder: '90000099',
-    regio: 'Utrecht',
-    jaar: '2026',
-    soort: 'wijziging',
-    besluitdatum: '16-11-2026',
-    bekendgemaakt: '18-11-2026',
-  });
+  const r = await post(EENMANS, '/besluiten/tariefbeschikking', EENMANS_BESLUIT);
   expect(r.status).toBe(303);
-  // 18 November + six weeks = 30 December 2026, a working day (art. 6:7, 6:8 Awb; art. 1 Atw).
-  const datum = { partij: 'Stichting Eenmans Zorg', regio: 'Utrecht', jaar: '2026', einde: '2026-12-30' };
+  const datum = EENMANS_DATUM;
   return { datum, pad: `/termijnen/controle?${new URLSearchParams({ ...datum, terug: '/mijn-week' })}` };
 }
 

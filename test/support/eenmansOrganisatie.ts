@@ -17,3 +17,17 @@ export function createEenmansOrganisatie(db: Db): void {
   const client = createClient(db, loadActorByEmail(db, EENMANS)!, { naam: 'Stichting Eenmans Zorg', kvk: '90000099' });
   if (!client.ok) throw new Error('the one-person organisation got no client record');
 }
+
+/** The one-person organisation's own tariefbeschikking, as the form registers it: nobody of it but its member can check. */
+export const EENMANS_BESLUIT = {
+  kenmerk: 'NZa/TB/2026-9600',
+  zorgaanbieder: '90000099',
+  regio: 'Utrecht',
+  jaar: '2026',
+  soort: 'wijziging',
+  besluitdatum: '16-11-2026',
+  bekendgemaakt: '18-11-2026',
+};
+
+/** Its last day: 18 November + six weeks = 30 December 2026, a working day (art. 6:7, 6:8 lid 1 Awb; art. 1 Atw). */
+export const EENMANS_DATUM = { partij: 'Stichting Eenmans Zorg', regio: 'Utrecht', jaar: '2026', einde: '2026-12-30' };

@@ -10,24 +10,24 @@ export interface Herinneringsmoment {
   datum: IsoDatum;
 }
 
-/** The day `n` working days (no weekend, no Atw feestdag) before `einde`; 0 is `einde` itself. */
-export function werkdagenVoor(einde: IsoDatum, n: number, kalender: AtwKalender): IsoDatum {
-  let dag = einde;
-  for (let over = n; over > 0;) {
-    dag = addDagen(dag, -1);
-    if (!kalender.nietWerkdagReden(dag)) over--;
-  }
-  return dag;
-}
-
-/** The day `n` working days after `dag` (no weekend, no Atw feestdag); 0 is `dag` itself. */
-export function werkdagenNa(dag: IsoDatum, n: number, kalender: AtwKalender): IsoDatum {
+/** The day `n` working days (no weekend, no Atw feestdag) from `dag` in the direction `stap`; 0 is `dag` itself. */
+function schuifWerkdagen(dag: IsoDatum, n: number, stap: 1 | -1, kalender: AtwKalender): IsoDatum {
   let uit = dag;
   for (let over = n; over > 0;) {
-    uit = addDagen(uit, 1);
+    uit = addDagen(uit, stap);
     if (!kalender.nietWerkdagReden(uit)) over--;
   }
   return uit;
+}
+
+/** The day `n` working days before `einde`; 0 is `einde` itself. */
+export function werkdagenVoor(einde: IsoDatum, n: number, kalender: AtwKalender): IsoDatum {
+  return schuifWerkdagen(einde, n, -1, kalender);
+}
+
+/** The day `n` working days after `dag`; 0 is `dag` itself. */
+export function werkdagenNa(dag: IsoDatum, n: number, kalender: AtwKalender): IsoDatum {
+  return schuifWerkdagen(dag, n, 1, kalender);
 }
 
 export function computeHerinneringsmomenten(einde: IsoDatum, schema: readonly number[], kalender: AtwKalender): Herinneringsmoment[] {

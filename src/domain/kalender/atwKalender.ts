@@ -1,3 +1,4 @@
+import { formatOpsomming } from '../tekst';
 import { addDagen, formatDatumKort, formatDatumLang, formatWeekdag, jaarVan, weekdagVan, type IsoDatum } from './kalenderdatum';
 import { listAtwFeestdagen, type Feestdag, type GelijkgesteldeDag } from './feestdagen';
 import { GELIJKSTELLINGS_KBS, type GelijkstellingsKb } from './gelijkgesteldeDagen';
@@ -99,6 +100,5 @@ export function describeAtwVerschuiving(v: VerschovenEinde): string | undefined 
   const delen = v.overgeslagen.map((d, i) =>
     i === 0 ? `${formatDatumKort(d.datum)} is ${describeNietWerkdag(d)}` : `${formatDatumKort(d.datum)} ${describeNietWerkdag(d)}`,
   );
-  const opsomming = delen.length === 1 ? delen[0] : `${delen.slice(0, -1).join(', ')} en ${delen[delen.length - 1]}`;
-  return `${opsomming}; de termijn loopt door tot en met ${formatDatumLang(v.einde)} (art. 1 Atw).`;
+  return `${formatOpsomming(delen, 'en')}; de termijn loopt door tot en met ${formatDatumLang(v.einde)} (art. 1 Atw).`;
 }

@@ -110,6 +110,14 @@ export function dagenTussen(van: IsoDatum, tot: IsoDatum): number {
   return toDagnummer(tot) - toDagnummer(van);
 }
 
+/**
+ * The calendar day in the Netherlands of a stored instant (UTC ISO, or SQLite's `YYYY-MM-DD HH:MM:SS` in UTC): the day
+ * a person there lived it. Pure: the instant is given, the clock is not read.
+ */
+export function dagVanTijdstip(tijdstip: string): IsoDatum {
+  return DateTime.fromISO(tijdstip.replace(' ', 'T'), { zone: 'utc' }).setZone(NL_ZONE).toISODate() as IsoDatum;
+}
+
 export function jaarVan(datum: IsoDatum): number {
   // The digits read in place (no substring); anything else as Number reads it.
   const jaar = cijfers(datum, 0, 4);

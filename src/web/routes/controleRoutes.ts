@@ -8,6 +8,7 @@ import {
   confirmFataleDatum,
   findTeControlerenTermijn,
   findTweedeLezing,
+  formatControleSleutel,
   loadFataleDatumControles,
   loadVierOgen,
   type TeControlerenDatum,
@@ -56,9 +57,9 @@ const uitnodigingInvoer = z
 const externeInvoer = z.object(vergelijkingVelden).strict();
 
 /** Back to where the form was, a relative path of this app only (never an open redirect). */
-export const veiligTerug = (terug: string | undefined) => (terug && /^\/(?![/\\])[^\s]*$/.test(terug) ? terug : '/mijn-week');
+const veiligTerug = (terug: string | undefined) => (terug && /^\/(?![/\\])[^\s]*$/.test(terug) ? terug : '/mijn-week');
 
-const WIJZEN = (gekozen?: string) =>
+const buildWijzeOpties = (gekozen?: string) =>
   (Object.keys(BEKENDMAKING_WIJZE_TEKST) as (keyof typeof BEKENDMAKING_WIJZE_TEKST)[]).map((w) => ({
     waarde: w,
     tekst: BEKENDMAKING_WIJZE_TEKST[w],
@@ -94,9 +95,7 @@ export function controleRoutes(deps: AppDeps) {
     const vierOgen = loadVierOgen(deps.db, actor, berekend);
     const controle = buildControleWeergave(actor, loadFataleDatumControles(deps.db, actor.organisatieId), termijn, vandaag, vierOgen, datum.terug);
     const tweedeLezing = controle?.nietZelf ? findTweedeLezing(vierOgen, termijn, actor, nu()) : undefined;
-    const uitnodiging = listOpenUitnodigingen(deps.db, actor, nu()).find(
-      (u) => u.sleutel === `${termijn.partij ?? ''}|${termijn.regio}|${termijn.jaar}|${termijn.einde}`,
-    );
+    const uitnodiging = listOpenUitnodigingen(deps.db, actor, nu()).find((u) => u.sleutel === formatControleSleutel(termijn));
     return c.html(
       deps.weergave.render('controle', {
         ...paginaContext(c, 'geen'),
@@ -109,7 +108,7 @@ export function controleRoutes(deps: AppDeps) {
         uitnodiging: uitnodiging ? { ...uitnodiging, verlooptTekst: formatTijdstip(uitnodiging.verlooptOp) } : undefined,
         terug: veiligTerug(datum.terug),
         klaar: c.req.query('klaar'),
-        wijzen: WIJZEN(String(waarden.wijze ?? '')),
+        wijzen: buildWijzeOpties(String(waarden.wijze ?? '')),
         waarden,
         fouten: foutenPerVeld(fouten),
         foutLijst: fouten,
@@ -225,7 +224,7 @@ export function externeControleRoutes(deps: AppDeps) {
         token,
         controle: { ...controle, verlooptTekst: formatTijdstip(controle.verlooptOp) },
         termijn: toWeergaveTermijn(controle.termijn, deps.termijnen.config),
-        wijzen: WIJZEN(String(waarden.wijze ?? '')),
+        wijzen: buildWijzeOpties(String(waarden.wijze ?? '')),
         waarden,
         fouten: foutenPerVeld(fouten),
         foutLijst: fouten,
