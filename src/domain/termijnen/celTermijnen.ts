@@ -19,8 +19,7 @@ import { reopenBeroep } from './regels/lid4Onherroepelijk';
 import { excludeOudRegimeBesluit, excludeOudRegimeTariefbeschikking } from './regels/overgangsrecht';
 import { addLopendeAppellanten, openVoorzorgArt619, openWijzigingZonderTariefbeschikking } from './regels/wijzigingZonderTariefbeschikking';
 import { excludeBeroepZonderProductieafspraken } from './regels/zonderProductieafspraken';
-import type { LateTekst } from './teksten/lateTekst';
-import { describeTwijfelWijziging, describeTwijfelZonderTariefbeschikking } from './teksten/twijfels';
+import { describeTwijfelsZonderTariefbeschikking, describeTwijfelWijziging, type TwijfelPerSoort } from './teksten/twijfels';
 
 /*
  * The engine per (regio, jaar): `computeCel` walks a cell's besluiten in order and applies the rules of art. 105 leden 2–4
@@ -130,8 +129,8 @@ function openDatumsPerPartij(
   naTariefbeschikking: boolean,
   zonderTariefbeschikking: boolean,
 ): void {
-  let twijfelWijziging: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
-  let twijfelZonder: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } | undefined;
+  let twijfelWijziging: TwijfelPerSoort | undefined;
+  let twijfelZonder: TwijfelPerSoort | undefined;
   const { twijfelRegime } = w.context;
   for (let k = 0; k < w.aantalPartijen; k++) {
     const nummer = w.partijen[k]!;
@@ -139,11 +138,7 @@ function openDatumsPerPartij(
     if (naTariefbeschikking) {
       openWijzigingZonderTariefbeschikking(w, nummer, t, (twijfelWijziging ??= describeTwijfelWijziging(besluit, twijfelRegime)));
     } else if (zonderTariefbeschikking) {
-      twijfelZonder ??= {
-        zorgaanbieder: describeTwijfelZonderTariefbeschikking(besluit, w.regio, w.jaar, 'zorgaanbieder', twijfelRegime),
-        zorgkantoor: describeTwijfelZonderTariefbeschikking(besluit, w.regio, w.jaar, 'zorgkantoor', twijfelRegime),
-      };
-      openBesluitZonderTariefbeschikking(w, nummer, t, twijfelZonder);
+      openBesluitZonderTariefbeschikking(w, nummer, t, (twijfelZonder ??= describeTwijfelsZonderTariefbeschikking(besluit, w.regio, w.jaar, twijfelRegime)));
     }
   }
 }
@@ -153,6 +148,7 @@ function walkTariefbeschikking(w: CelWandeling, dag: number, datum: IsoDatum, co
   const nummer = w.noteTariefbeschikking();
   const t = w.context.computeZesWekenOpDag(dag);
   openBezwaarTegenTariefbeschikking(w, nummer, t); // art. 6:7, 6:8 Awb, whatever the rest of the rules say
+  // Its addressee is a party of the year from now on.
   if (w.soortVan[nummer] === undefined) w.addPartij(nummer, 'zorgaanbieder');
   if (w.context.isOudRegimeOpDag(dag)) {
     excludeOudRegimeTariefbeschikking(w, nummer, t, code); // §8: before the entry into force

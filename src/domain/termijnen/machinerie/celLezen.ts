@@ -89,7 +89,7 @@ export function isTijdigTegenEerdereVersie(cel: CelUitkomst, beroep: Beroep, voo
 }
 
 /** Who filed a beroep: given, or the addressee of the tariefbeschikking it names. */
-export function resolveBeroepPartijVan(beroep: Beroep, besluit: Besluit | undefined): string | undefined {
+function resolveBeroepPartijVan(beroep: Beroep, besluit: Besluit | undefined): string | undefined {
   return beroep.partij ?? (besluit?.type === 'tariefbeschikking' ? partijVan(besluit) : undefined);
 }
 

@@ -48,9 +48,9 @@ export interface CelUitkomst {
   readonly partijenOpNaam: Int32Array;
 }
 
-/** The cell's result, one object: the columns as decided; their order, records and the exclusions' texts made when first read. */
-export const GEEN_OUD_REGIME_DATUMS: readonly OudRegimeDatum[] = Object.freeze([]);
+const GEEN_OUD_REGIME_DATUMS: readonly OudRegimeDatum[] = Object.freeze([]);
 
+/** The cell's result, one object: the columns as decided; their order, records and the exclusions' texts made when first read. */
 export class CelResultaat implements CelUitkomst {
   private volgorde: Int32Array | undefined;
   private records: Termijn[] | undefined;
@@ -130,7 +130,7 @@ export class CelResultaat implements CelUitkomst {
  * The places of `besluiten` by (bekendmaking, id). A cell's besluiten come in order of bekendmaking (`orderCelBesluiten`):
  * then only the besluiten of one day are compared by id; otherwise everything is.
  */
-export function orderBesluitenOpDagEnId(besluiten: readonly Besluit[]): number[] {
+function orderBesluitenOpDagEnId(besluiten: readonly Besluit[]): number[] {
   const plaatsen = besluiten.map((_, i) => i);
   const opDagEnId = (x: number, y: number) => compare(besluiten[x]!.bekendgemaakt, besluiten[y]!.bekendgemaakt) || compare(besluiten[x]!.id, besluiten[y]!.id);
   for (let i = 1; i < besluiten.length; i++) if (besluiten[i - 1]!.bekendgemaakt > besluiten[i]!.bekendgemaakt) return plaatsen.sort(opDagEnId);
@@ -147,7 +147,7 @@ export function orderBesluitenOpDagEnId(besluiten: readonly Besluit[]): number[]
 }
 
 /** The positions by last day, then by bekendmaking, besluit, bezwaar before beroep and party (`compareInCel`). */
-export function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Array {
+function sortPosities(kolommen: CelTermijnKolommen, invoer: CelInvoer): Int32Array {
   const { besluiten } = invoer;
   // Each besluit's rank by (bekendmaking, id), each six weeks' last day as a day number: one number per term orders it
   // up to the party; only equal numbers compare parties (and, equal in every respect, keep the order of the walk).

@@ -3,6 +3,7 @@ import type { Beroep, Besluit, GevraagdePartij } from '../../besluiten/besluit';
 import type { BerekendeTermijn } from '../awbTermijn';
 import type { PartijSoort, TermijnRegel } from '../termijn';
 import type { LateTekst } from '../teksten/lateTekst';
+import type { TwijfelPerSoort } from '../teksten/twijfels';
 import { BesluitCode, type BesluitVelden, type CelInvoer, type CelPlaatsen } from './celInvoer';
 import { CelResultaat, type CelUitkomst } from './celResultaat';
 import { growTo, Int32Lijst } from './kladblok';
@@ -169,6 +170,11 @@ export class CelWandeling {
   ): void {
     this.beroepPosities.push(this.kolommen.lengte);
     this.kolommen.add(this.plaats, t, regel, this.versie, partij, partij < 0 ? undefined : this.soortVan[partij], twijfel, beroepIngesteld);
+  }
+
+  /** A beroep term for the party numbered `partij` whose doubt depends on its kind. */
+  addBeroepstermijnPerSoort(t: BerekendeTermijn, regel: Exclude<TermijnRegel, 'awb-bezwaar'>, partij: number, twijfels: TwijfelPerSoort): void {
+    this.addBeroepstermijn(t, regel, partij, this.soortVan[partij] === 'zorgkantoor' ? twijfels.zorgkantoor : twijfels.zorgaanbieder);
   }
 
   /** An exclusion of the besluit being walked; `alsToch`: for an oud-regime exclusion near the entry into force, the term the new regime would give (§8). */

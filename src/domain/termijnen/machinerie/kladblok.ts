@@ -55,7 +55,7 @@ export class WaardenLijst<T> {
   }
 }
 
-export function createPartijScratch(lengte: number) {
+function createPartijScratch(lengte: number) {
   return {
     partijen: new Int32Array(lengte),
     soortVan: new Array<PartijSoort | undefined>(lengte).fill(undefined),

@@ -50,7 +50,7 @@ export class CelScratchNummering<T> {
  * Numbers values of one cell at a time (its six-week terms, its lid-4 dates and doubts): a dictionary shared by every
  * cell of a run (one lookup per value) and the scratch from a value's number to its number in the cell being computed.
  */
-export const MAX_WOORDENBOEK = 200_000;
+const MAX_WOORDENBOEK = 200_000;
 
 export class CelNummering<T> extends CelScratchNummering<T> {
   private readonly nummers = new Map<T, number>();

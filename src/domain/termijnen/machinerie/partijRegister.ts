@@ -80,7 +80,7 @@ export class PartijRegister {
 }
 
 /** FNV-1a over a name's UTF-16 code units. */
-export function hashNaam(naam: string): number {
+function hashNaam(naam: string): number {
   let hash = 0x811c9dc5;
   for (let k = 0; k < naam.length; k++) hash = Math.imul(hash ^ naam.charCodeAt(k), 0x01000193);
   return hash >>> 1;

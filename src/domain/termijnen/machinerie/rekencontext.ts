@@ -71,7 +71,7 @@ export function createRekencontext(config: TermijnConfig): Rekencontext {
  * The day number of `datum` when it is an ISO date as `fromDagnummer` writes it (then comparing day numbers is comparing
  * the dates as strings); otherwise undefined.
  */
-export function readDagnummer(datum: string): number | undefined {
+function readDagnummer(datum: string): number | undefined {
   try {
     const dag = toDagnummer(datum);
     return fromDagnummer(dag) === datum ? dag : undefined;

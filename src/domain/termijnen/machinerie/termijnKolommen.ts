@@ -1,8 +1,8 @@
 import type { IsoDatum } from '../../kalender/kalenderdatum';
 import { heeftProductieafspraken, partijVan, type Besluit } from '../../besluiten/besluit';
-import { GRONDSLAG_AWB, withAtwGrondslag, type BerekendeTermijn } from '../awbTermijn';
+import { withAtwGrondslag, type BerekendeTermijn } from '../awbTermijn';
 import type { PartijSoort, Rechtsmiddel, Termijn, TermijnRegel, TermijnSoort } from '../termijn';
-import { GRONDSLAG_6_19, GRONDSLAG_LID_2, GRONDSLAG_LID_3, GRONDSLAG_WIJZIGING } from '../teksten/grondslagen';
+import { GRONDSLAG_PER_REGEL } from '../teksten/grondslagen';
 import { LateTekst } from '../teksten/lateTekst';
 import { joinTwijfels } from '../teksten/twijfels';
 import type { CelInvoer } from './celInvoer';
@@ -14,7 +14,7 @@ import type { Rekencontext } from './rekencontext';
 // MACHINERY: a cell's terms as columns of numbers, and a term's record made from them when read.
 
 // A term's rule decides its rechtsmiddel, soort and grondslag; a column holds the rule's number in this list.
-export const REGELS: readonly TermijnRegel[] = [
+const REGELS: readonly TermijnRegel[] = [
   'awb-bezwaar',
   'art-105-lid-2',
   'art-105-lid-3',
@@ -24,7 +24,7 @@ export const REGELS: readonly TermijnRegel[] = [
 ];
 
 /** A rule's number in `REGELS`: a switch, which the compiler folds when the rule is a constant at the call (a keyed look-up it does not). */
-export function numberRegel(regel: TermijnRegel): number {
+function numberRegel(regel: TermijnRegel): number {
   switch (regel) {
     case 'awb-bezwaar':
       return 0;
@@ -41,17 +41,17 @@ export function numberRegel(regel: TermijnRegel): number {
   }
 }
 
-export const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend', 'beschermend'];
-export const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaanbieder', 'zorgkantoor'];
+const SOORT_PER_REGEL: readonly TermijnSoort[] = ['termijn', 'termijn', 'termijn', 'beschermend', 'beschermend', 'beschermend'];
+const PARTIJSOORTEN: readonly (PartijSoort | undefined)[] = [undefined, 'zorgaanbieder', 'zorgkantoor'];
 
 /** `CelTermijnKolommen.numberPartij`'s refusals: sealed, or no such party in the register. */
-export function refuseNumberPartij(verzegeld: boolean, inRegister: number): never {
+function refuseNumberPartij(verzegeld: boolean, inRegister: number): never {
   if (verzegeld) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
   throw new RangeError(`CelTermijnKolommen: no party ${inRegister} in the register`);
 }
 
 /** `CelTermijnKolommen.add`'s refusals: sealed, or a version beyond what a column holds. */
-export function refuseAdd(verzegeld: boolean): never {
+function refuseAdd(verzegeld: boolean): never {
   if (verzegeld) throw new Error('CelTermijnKolommen: sealed, nothing can be added');
   throw new RangeError(`CelTermijnKolommen: more than ${KENMERKEN.maxVersie} versions in one cell`);
 }
@@ -289,19 +289,10 @@ export class CelTermijnKolommen {
 }
 
 /** A term's rule (3 bits), party kind (2 bits) and version (the rest, up to 2^26 − 1) as one number. */
-export const KENMERKEN = { regelMasker: 0b111, soortBit: 3, soortMasker: 0b11, versieBit: 5, maxVersie: 2 ** 26 - 1 } as const;
-
-export const GRONDSLAG_PER_REGEL: Readonly<Record<TermijnRegel, readonly string[]>> = {
-  'awb-bezwaar': GRONDSLAG_AWB,
-  'art-105-lid-2': GRONDSLAG_LID_2,
-  'art-105-lid-3': GRONDSLAG_LID_3,
-  'wijziging-zonder-tariefbeschikking': GRONDSLAG_WIJZIGING,
-  'art-6-19-voorzorg': GRONDSLAG_6_19,
-  'besluit-zonder-tariefbeschikking': GRONDSLAG_AWB,
-};
+const KENMERKEN = { regelMasker: 0b111, soortBit: 3, soortMasker: 0b11, versieBit: 5, maxVersie: 2 ** 26 - 1 } as const;
 
 /** A term's record from its columns; `grondslag` gains art. 1 Atw when the end moved. Its toelichting is lazy. */
-export function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: CelInvoer): Termijn {
+function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: CelInvoer): Termijn {
   const besluit = invoer.besluiten[kolommen.besluitVan(i)]!;
   const t = kolommen.berekendVan(i);
   const regel = kolommen.regelVan(i);
@@ -340,9 +331,9 @@ export function createTermijn(kolommen: CelTermijnKolommen, i: number, invoer: C
  * (key: version and party), made in one pass over the cell's besluiten when a record first asks: which tariefbeschikking
  * followed an amendment date is read only for the few records shown, never during the walk.
  */
-export const gevolgdDoorPerCel = new WeakMap<readonly Besluit[], Map<string, Besluit>>();
+const gevolgdDoorPerCel = new WeakMap<readonly Besluit[], Map<string, Besluit>>();
 
-export function findGevolgdDoor(invoer: CelInvoer, versie: number, partij: string): Termijn['gevolgdDoorTariefbeschikking'] {
+function findGevolgdDoor(invoer: CelInvoer, versie: number, partij: string): Termijn['gevolgdDoorTariefbeschikking'] {
   let index = gevolgdDoorPerCel.get(invoer.besluiten);
   if (!index) {
     index = new Map();

@@ -3,8 +3,7 @@ import { partijVan, type Besluit } from '../../besluiten/besluit';
 import type { BerekendeTermijn } from '../awbTermijn';
 import { BesluitCode, type BesluitVelden, type CelInvoer } from '../machinerie/celInvoer';
 import type { CelWandeling } from '../machinerie/celWandeling';
-import type { LateTekst } from '../teksten/lateTekst';
-import { describeTwijfelZonderTariefbeschikking } from '../teksten/twijfels';
+import { describeTwijfelZonderTariefbeschikking, type TwijfelPerSoort } from '../teksten/twijfels';
 import { compare } from '../volgorde';
 
 // RULE — termijnregels §4, a contracteerruimtebesluit for the current or a past year with no tariefbeschikking (yet):
@@ -62,13 +61,8 @@ export function openRegioDatumZonderTariefbeschikking(w: CelWandeling, t: Bereke
 }
 
 /** The possibly fatal date `t` for the party numbered `nummer`; `twijfels` per kind of party, shared by every party's date. */
-export function openBesluitZonderTariefbeschikking(
-  w: CelWandeling,
-  nummer: number,
-  t: BerekendeTermijn,
-  twijfels: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst },
-): void {
-  w.addBeroepstermijn(t, 'besluit-zonder-tariefbeschikking', nummer, w.soortVan[nummer] === 'zorgkantoor' ? twijfels.zorgkantoor : twijfels.zorgaanbieder);
+export function openBesluitZonderTariefbeschikking(w: CelWandeling, nummer: number, t: BerekendeTermijn, twijfels: TwijfelPerSoort): void {
+  w.addBeroepstermijnPerSoort(t, 'besluit-zonder-tariefbeschikking', nummer, twijfels);
 }
 
 /**
@@ -94,16 +88,16 @@ export function readsPartijenVanRegio(invoer: Pick<CelInvoer, 'besluiten' | 'jaa
  * up to the first tariefbeschikking, when the cell comes in order of bekendmaking (a besluit precedes the tariefbeschikking
  * of its own day).
  */
-export const eersteDagPerJaar = new Map<number, number>();
+const eersteDagPerJaar = new Map<number, number>();
 
 /** The day number of 1 January of `jaar`, memoised (asked once per cell). */
-export function computeEersteDagVanJaar(jaar: number): number {
+function computeEersteDagVanJaar(jaar: number): number {
   let dag = eersteDagPerJaar.get(jaar);
   if (dag === undefined) eersteDagPerJaar.set(jaar, (dag = toDagnummer(`${jaar}-01-01`)));
   return dag;
 }
 
-export function readsPartijenVanRegioUitVelden(velden: BesluitVelden, jaar: number): boolean {
+function readsPartijenVanRegioUitVelden(velden: BesluitVelden, jaar: number): boolean {
   const { dag, code } = velden;
   if (dag.length === 0 || code[0] !== BesluitCode.Contracteerruimte) return false;
   for (let p = 1; p < dag.length; p++) if (dag[p - 1]! > dag[p]!) return readsPartijenVanRegio({ besluiten: velden.van, jaar });

@@ -1,7 +1,13 @@
 import { jaarVan, toDagnummer, type IsoDatum } from '../../kalender/kalenderdatum';
 import type { CelWandeling } from '../machinerie/celWandeling';
-import { createTwijfelLid2VoorMaart, describeTwijfelLid3VoorMaart, describeTwijfelLid3ZelfdeDag, joinTwijfels, regiojaar } from '../teksten/twijfels';
-import { describeTwijfelLid3NaTariefbeschikking } from '../twijfelTeksten';
+import {
+  createTwijfelLid2VoorMaart,
+  describeTwijfelLid3NaTariefbeschikking,
+  describeTwijfelLid3VoorMaart,
+  describeTwijfelLid3ZelfdeDag,
+  joinTwijfels,
+  regiojaar,
+} from '../teksten/twijfels';
 import { noteTermijnGeopend } from './lid4Onherroepelijk';
 
 // RULE — termijnregels §5, art. 105 lid 3 Wmg: a contracteerruimtebesluit for a future year for which no tariefbeschikking

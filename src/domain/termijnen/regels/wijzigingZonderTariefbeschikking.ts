@@ -2,8 +2,7 @@ import type { IsoDatum } from '../../kalender/kalenderdatum';
 import type { Besluit } from '../../besluiten/besluit';
 import type { BerekendeTermijn } from '../awbTermijn';
 import type { CelWandeling } from '../machinerie/celWandeling';
-import type { LateTekst } from '../teksten/lateTekst';
-import { describeTwijfelArt619 } from '../teksten/twijfels';
+import { describeTwijfelArt619, type TwijfelPerSoort } from '../teksten/twijfels';
 import { isLopendOp } from '../regioJaarStatus';
 import { findLopendBeroep } from './lid4Onherroepelijk';
 
@@ -36,11 +35,6 @@ export function openVoorzorgArt619(w: CelWandeling, nummer: number, datum: IsoDa
 }
 
 /** Amended, no gewijzigde tariefbeschikking (yet): the possibly fatal date `t` for the party numbered `nummer`; `twijfels` per kind of party, shared. */
-export function openWijzigingZonderTariefbeschikking(
-  w: CelWandeling,
-  nummer: number,
-  t: BerekendeTermijn,
-  twijfels: { zorgaanbieder: LateTekst; zorgkantoor: LateTekst },
-): void {
-  w.addBeroepstermijn(t, 'wijziging-zonder-tariefbeschikking', nummer, w.soortVan[nummer] === 'zorgkantoor' ? twijfels.zorgkantoor : twijfels.zorgaanbieder);
+export function openWijzigingZonderTariefbeschikking(w: CelWandeling, nummer: number, t: BerekendeTermijn, twijfels: TwijfelPerSoort): void {
+  w.addBeroepstermijnPerSoort(t, 'wijziging-zonder-tariefbeschikking', nummer, twijfels);
 }

@@ -36,8 +36,14 @@ export function joinTwijfels(...twijfels: (string | undefined)[]): string | unde
   return gezet.join(TWIJFEL_ALINEA);
 }
 
+/** One doubt per kind of party, shared by every party's date of a besluit (the term names its party). */
+export interface TwijfelPerSoort {
+  zorgaanbieder: LateTekst;
+  zorgkantoor: LateTekst;
+}
+
 /** Termijnregels §6: a besluit after tariefbeschikkingen, without a gewijzigde tariefbeschikking (yet), for a zorgaanbieder and a zorgkantoor. */
-export function describeTwijfelWijziging(besluit: Besluit, twijfelRegime: string | undefined): { zorgaanbieder: LateTekst; zorgkantoor: LateTekst } {
+export function describeTwijfelWijziging(besluit: Besluit, twijfelRegime: string | undefined): TwijfelPerSoort {
   // Written when first read: one per besluit after tariefbeschikkingen, most never shown.
   const naam = () => `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
   // A first vaststelling after tariefbeschikkingen is no wijziging; the NZa re-assesses "zo nodig" after either.
@@ -93,6 +99,14 @@ export function describeTwijfelZonderTariefbeschikking(
   });
 }
 
+/** `describeTwijfelZonderTariefbeschikking` for a zorgaanbieder and a zorgkantoor: one text each per besluit. */
+export function describeTwijfelsZonderTariefbeschikking(besluit: Besluit, regio: string, jaar: number, twijfelRegime: string | undefined): TwijfelPerSoort {
+  return {
+    zorgaanbieder: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgaanbieder', twijfelRegime),
+    zorgkantoor: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgkantoor', twijfelRegime),
+  };
+}
+
 /** Termijnregels §6 (corrected 2026-12-07): a newcomer after a lid-3 window keeps its term, with the lid-4 doubt. */
 export function describeTwijfelNieuwkomer(regio: string, vensterEinde: IsoDatum): string {
   return (
@@ -105,7 +119,7 @@ export function describeTwijfelNieuwkomer(regio: string, vensterEinde: IsoDatum)
 }
 
 /** Termijnregels §5: the lid-2 term of a tariefbeschikking made known before the lid-3 window's 1 March. */
-export function describeTwijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoDatum): string {
+function describeTwijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoDatum): string {
   return (
     `Deze tariefbeschikking voor ${regio} ${jaar} is bekendgemaakt na het besluit dat het venster vanaf ${formatDatumKort(aanvang)} ` +
     'opende (art. 105 lid 3 Wmg), maar vóór die datum. Of "nog geen tariefbeschikking afgegeven" wordt gelezen op de dag van ' +
@@ -158,6 +172,16 @@ export function describeLid4Twijfel(u: Lid4Twijfelgegevens): string {
     regime,
     u.extraTwijfel,
   )!;
+}
+
+// Art. 105 lid 3 Wmg: "nog geen tariefbeschikking afgegeven". The doubt when one was, before any
+// contracteerruimtebesluit for the year existed.
+export function describeTwijfelLid3NaTariefbeschikking(regioJaar: string, eersteTariefbeschikking: IsoDatum): string {
+  return (
+    `Voor ${regioJaar} was al een tariefbeschikking bekendgemaakt (${formatDatumKort(eersteTariefbeschikking)}) voordat er een ` +
+    `contracteerruimtebesluit voor dat jaar was. Art. 105 lid 3 Wmg geldt alleen als nog geen tariefbeschikking is afgegeven; of een tariefbeschikking die niet op dit ` +
+    'besluit kan berusten meetelt, is niet zeker. Het venster vanaf 1 maart is daarom ook berekend; de vroegste datum is de veilige.'
+  );
 }
 
 /** Termijnregels §5: a lid-3 window when a tariefbeschikking for (regio, jaar) was made known on the besluit's own day. */

@@ -82,7 +82,7 @@ export function createUitsluiting(
   };
 }
 
-export function describeOudRegime(
+function describeOudRegime(
   besluit: Besluit,
   regio: string,
   jaar: number,
@@ -115,7 +115,7 @@ export function describeOudRegime(
   });
 }
 
-export function describeZonderProductieafspraken(besluit: Tariefbeschikking, regio: string, jaar: number, partij: string, t: BerekendeTermijn): Uitsluiting {
+function describeZonderProductieafspraken(besluit: Tariefbeschikking, regio: string, jaar: number, partij: string, t: BerekendeTermijn): Uitsluiting {
   if (besluit.soort === 'sluittarief') {
     // Art. 105 lid 2 Wmg, last sentence: the law itself names the sluittarief, so no doubt.
     return createUitsluiting(besluit, 'beroep', regio, jaar, 'sluittarief-nacalculatie', GRONDSLAG_SLUITTARIEF, {
