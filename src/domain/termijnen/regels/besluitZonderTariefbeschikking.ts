@@ -83,11 +83,6 @@ export function readsPartijenVanRegio(invoer: Pick<CelInvoer, 'besluiten' | 'jaa
   return false;
 }
 
-/**
- * `readsPartijenVanRegio` from the fields the walk reads (no besluit object picked up): the contracteerruimtebesluiten
- * up to the first tariefbeschikking, when the cell comes in order of bekendmaking (a besluit precedes the tariefbeschikking
- * of its own day).
- */
 const eersteDagPerJaar = new Map<number, number>();
 
 /** The day number of 1 January of `jaar`, memoised (asked once per cell). */
@@ -97,6 +92,11 @@ function computeEersteDagVanJaar(jaar: number): number {
   return dag;
 }
 
+/**
+ * `readsPartijenVanRegio` from the fields the walk reads (no besluit object picked up): the contracteerruimtebesluiten
+ * up to the first tariefbeschikking, when the cell comes in order of bekendmaking (a besluit precedes the tariefbeschikking
+ * of its own day).
+ */
 function readsPartijenVanRegioUitVelden(velden: BesluitVelden, jaar: number): boolean {
   const { dag, code } = velden;
   if (dag.length === 0 || code[0] !== BesluitCode.Contracteerruimte) return false;
