@@ -1,6 +1,6 @@
-// MACHINERY: party names as numbers, in a hash table of its own.
-
 import { growTo } from './kladblok';
+
+// MACHINERY: party names as numbers, in a hash table of its own.
 
 /**
  * Party names numbered once for every cell split from one input (`splitInCellen`), or for one cell read on its own
