@@ -1,5 +1,3 @@
-import { formatDatumKort, type IsoDatum } from '../kalender/kalenderdatum';
-
 /** What a contracteerruimtebesluit is called in a sentence: a wijzigingsbesluit only when it amends. */
 export function nameContracteerruimtebesluit(soort: string): string {
   return soort === 'wijziging' ? 'wijzigingsbesluit' : 'contracteerruimtebesluit';
@@ -21,13 +19,3 @@ export const TWIJFEL_INWERKINGTREDING =
   'De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend. Gold de regeling bij deze bekendmaking nog ' +
   'niet, dan stond geen rechtstreeks beroep tegen de contracteerruimte open (alleen exceptieve toetsing in bezwaar tegen ' +
   'de tariefbeschikking); deze termijn is voor de zekerheid berekend.';
-
-// Art. 105 lid 3 Wmg: "nog geen tariefbeschikking afgegeven". The doubt when one was, before any
-// contracteerruimtebesluit for the year existed.
-export function describeTwijfelLid3NaTariefbeschikking(regioJaar: string, eersteTariefbeschikking: IsoDatum): string {
-  return (
-    `Voor ${regioJaar} was al een tariefbeschikking bekendgemaakt (${formatDatumKort(eersteTariefbeschikking)}) voordat er een ` +
-    `contracteerruimtebesluit voor dat jaar was. Art. 105 lid 3 Wmg geldt alleen als nog geen tariefbeschikking is afgegeven; of een tariefbeschikking die niet op dit ` +
-    'besluit kan berusten meetelt, is niet zeker. Het venster vanaf 1 maart is daarom ook berekend; de vroegste datum is de veilige.'
-  );
-}
