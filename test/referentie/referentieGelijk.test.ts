@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
+import { buildLandelijkScenario } from '../support/landelijkScenario';
+import { scenario, type Scenario } from './scenarios';
+import { findVerschilMetEngine } from './vergelijking';
+import { describeVerschil } from './verschil';
+
+// Fixed, so every run checks the same scenarios; printed, so a failure can be replayed (fc.assert's `seed`).
+const SEED = 105_2026;
+const NUM_RUNS = 2500;
+
+function verschilVan(s: Scenario) {
+  return findVerschilMetEngine(s.invoer, { inwerkingtreding: s.inwerkingtreding, kalender: createAtwKalender() });
+}
+
+describe('the engine computes what the reference engine (the rules of termijnregels.md, written plainly) computes', () => {
+  it(`agrees on random scenarios (fast-check, seed ${SEED}, ${NUM_RUNS} runs)`, () => {
+    console.log(`referentieGelijk: fast-check seed ${SEED}, ${NUM_RUNS} runs`);
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const verschil = verschilVan(s);
+        if (verschil) {
+          throw new Error(
+            `engine and reference differ.\ninwerkingtreding: ${JSON.stringify(s.inwerkingtreding)}\ninvoer: ${JSON.stringify(s.invoer)}\n${describeVerschil(verschil)}`,
+          );
+        }
+      }),
+      { seed: SEED, numRuns: NUM_RUNS },
+    );
+  });
+
+  // 31 regions × 6 years, 40,000 tariefbeschikkingen (the benchmark's scenario) at three peildata: before, inside and
+  // after its terms. Terms, exclusions and afleidingen depend on the decisions alone: compared in full at the first.
+  const landelijk = buildLandelijkScenario({ tariefbeschikkingen: 40_000, eersteJaar: 2026, jaren: 6, zorgaanbieders: 2_000 });
+  const peildata = ['2028-11-22', '2026-02-01', '2034-01-01'] as const;
+  for (const peildatum of peildata) {
+    const delen = peildatum === peildata[0] ? 'alles' : 'peildatum';
+    it(`agrees on the national scenario at peildatum ${peildatum} (${delen === 'alles' ? 'every term, exclusion, afleiding, status and warning' : 'statuses and warnings'})`, () => {
+      const verschil = findVerschilMetEngine({ ...landelijk, peildatum }, { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() }, delen);
+      expect(verschil && describeVerschil(verschil)).toBeUndefined();
+    });
+  }
+});

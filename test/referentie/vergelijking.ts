@@ -1,0 +1,50 @@
+import type { TermijnInvoer } from '../../src/domain/besluiten/besluit';
+import type { TermijnConfig } from '../../src/domain/termijnen/termijn';
+import { computeTermijnen } from '../../src/domain/termijnen/computeTermijnen';
+import { describeAfleiding } from '../../src/domain/termijnen/afleiding';
+import { computeReferentie } from './referentieEngine';
+import { findEersteVerschil, type Verschil } from './verschil';
+
+/** What both answer for one input: the engine's lists and the reference's, section by section, and each term's afleiding. */
+function beantwoord(bereken: () => Record<string, unknown>): Record<string, unknown> {
+  try {
+    return bereken();
+  } catch (fout) {
+    return { fout: fout instanceof Error ? `${fout.name}: ${fout.message}` : String(fout) };
+  }
+}
+
+/** What can be compared: everything, or (for a second peildatum of the same decisions) what depends on the peildatum. */
+export type Delen = 'alles' | 'peildatum';
+
+/**
+ * The first difference between the engine and the reference for one input (undefined when they agree in every field).
+ * Terms, exclusions and afleidingen depend on the decisions alone; statuses and warnings also on the peildatum.
+ */
+export function findVerschilMetEngine(invoer: TermijnInvoer, config: TermijnConfig, delen: Delen = 'alles'): Verschil | undefined {
+  const engine = beantwoord(() => {
+    const u = computeTermijnen(invoer, config);
+    if (delen === 'peildatum') return { status: u.status, partijStatus: u.partijStatus, waarschuwingen: u.waarschuwingen };
+    return {
+      termijnen: u.termijnen,
+      uitsluitingen: u.uitsluitingen,
+      status: u.status,
+      partijStatus: u.partijStatus,
+      waarschuwingen: u.waarschuwingen,
+      afleidingen: u.termijnen.map((t) => describeAfleiding(t, config)),
+    };
+  });
+  const referentie = beantwoord(() => {
+    const u = computeReferentie(invoer, config);
+    if (delen === 'peildatum') return { status: u.status, partijStatus: u.partijStatus, waarschuwingen: u.waarschuwingen };
+    return {
+      termijnen: u.termijnen,
+      uitsluitingen: u.uitsluitingen,
+      status: u.status,
+      partijStatus: u.partijStatus,
+      waarschuwingen: u.waarschuwingen,
+      afleidingen: u.afleidingen,
+    };
+  });
+  return findEersteVerschil(engine, referentie);
+}
