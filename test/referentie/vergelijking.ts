@@ -3,7 +3,7 @@ import type { TermijnConfig } from '../../src/domain/termijnen/termijn';
 import { computeTermijnen } from '../../src/domain/termijnen/computeTermijnen';
 import { describeAfleiding } from '../../src/domain/termijnen/afleiding';
 import { computeReferentie } from './referentieEngine';
-import { findEersteVerschil, type Verschil } from './verschil';
+import { describeKenmerken, findEersteVerschil, type Verschil } from './verschil';
 
 /** What both answer for one input: the engine's lists and the reference's, section by section, and each term's afleiding. */
 function beantwoord(bereken: () => Record<string, unknown>): Record<string, unknown> {
@@ -46,5 +46,15 @@ export function findVerschilMetEngine(invoer: TermijnInvoer, config: TermijnConf
       afleidingen: u.afleidingen,
     };
   });
-  return findEersteVerschil(engine, referentie);
+  const verschil = findEersteVerschil(engine, referentie);
+  // Within a list (a term, an exclusion, a status): say which record, by its identifying fields.
+  const plaats = verschil && /^(\w+)\[(\d+)\]/.exec(verschil.pad);
+  if (verschil && plaats && verschil.inEngine === undefined && verschil.inReferentie === undefined) {
+    // An afleiding belongs to the term at the same place.
+    const lijst = plaats[1] === 'afleidingen' ? 'termijnen' : plaats[1]!;
+    const i = Number(plaats[2]);
+    verschil.inEngine = describeKenmerken((engine[lijst] as unknown[] | undefined)?.[i]);
+    verschil.inReferentie = describeKenmerken((referentie[lijst] as unknown[] | undefined)?.[i]);
+  }
+  return verschil;
 }
