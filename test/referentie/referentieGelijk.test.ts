@@ -4,6 +4,7 @@ import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
 import { buildLandelijkScenario } from '../support/landelijkScenario';
 import { scenario, type Scenario } from './scenarios';
 import { findVerschilMetEngine } from './vergelijking';
+import { BEKENDE_VERSCHILLEN } from './bekendeVerschillen';
 import { describeVerschil } from './verschil';
 
 // Fixed, so every run checks the same scenarios; printed, so a failure can be replayed (fc.assert's `seed`).
@@ -39,6 +40,15 @@ describe('the engine computes what the reference engine (the rules of termijnreg
     it(`agrees on the national scenario at peildatum ${peildatum} (${delen === 'alles' ? 'every term, exclusion, afleiding, status and warning' : 'statuses and warnings'})`, () => {
       const verschil = findVerschilMetEngine({ ...landelijk, peildatum }, { inwerkingtreding: '2025-01-01', kalender: createAtwKalender() }, delen);
       expect(verschil && describeVerschil(verschil)).toBeUndefined();
+    });
+  }
+
+  // Where the engine departs from the spec: each known difference is still exactly what differs (fixed: delete the entry).
+  for (const bekend of BEKENDE_VERSCHILLEN) {
+    it(`differs from the spec exactly as documented: ${bekend.code}`, () => {
+      const { invoer, inwerkingtreding } = bekend.scenario;
+      const verschil = findVerschilMetEngine(invoer, { inwerkingtreding, kalender: createAtwKalender() }, 'alles', {});
+      expect(verschil && { pad: verschil.pad, engine: verschil.engine, referentie: verschil.referentie }).toEqual(bekend.verschil);
     });
   }
 });

@@ -2,7 +2,8 @@ import type { TermijnInvoer } from '../../src/domain/besluiten/besluit';
 import type { TermijnConfig } from '../../src/domain/termijnen/termijn';
 import { computeTermijnen } from '../../src/domain/termijnen/computeTermijnen';
 import { describeAfleiding } from '../../src/domain/termijnen/afleiding';
-import { computeReferentie } from './referentieEngine';
+import { computeReferentie, type ReferentieOpties } from './referentieEngine';
+import { BEKENDE_VERSCHILLEN } from './bekendeVerschillen';
 import { describeKenmerken, findEersteVerschil, type Verschil } from './verschil';
 
 /** What both answer for one input: the engine's lists and the reference's, section by section, and each term's afleiding. */
@@ -19,9 +20,16 @@ export type Delen = 'alles' | 'peildatum';
 
 /**
  * The first difference between the engine and the reference for one input (undefined when they agree in every field).
- * Terms, exclusions and afleidingen depend on the decisions alone; statuses and warnings also on the peildatum.
+ * Terms, exclusions and afleidingen depend on the decisions alone; statuses and warnings also on the peildatum. By
+ * default the reference follows the engine in its known departures from the spec (bekendeVerschillen.ts), so that any
+ * other difference shows.
  */
-export function findVerschilMetEngine(invoer: TermijnInvoer, config: TermijnConfig, delen: Delen = 'alles'): Verschil | undefined {
+export function findVerschilMetEngine(
+  invoer: TermijnInvoer,
+  config: TermijnConfig,
+  delen: Delen = 'alles',
+  opties: ReferentieOpties = { zoalsEngine: BEKENDE_VERSCHILLEN.map((v) => v.code) },
+): Verschil | undefined {
   const engine = beantwoord(() => {
     const u = computeTermijnen(invoer, config);
     if (delen === 'peildatum') return { status: u.status, partijStatus: u.partijStatus, waarschuwingen: u.waarschuwingen };
@@ -35,7 +43,7 @@ export function findVerschilMetEngine(invoer: TermijnInvoer, config: TermijnConf
     };
   });
   const referentie = beantwoord(() => {
-    const u = computeReferentie(invoer, config);
+    const u = computeReferentie(invoer, config, opties);
     if (delen === 'peildatum') return { status: u.status, partijStatus: u.partijStatus, waarschuwingen: u.waarschuwingen };
     return {
       termijnen: u.termijnen,
