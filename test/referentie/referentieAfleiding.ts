@@ -63,25 +63,24 @@ function bekendmakingBesluit(t: Termijn): AfleidingStap {
   };
 }
 
+/** §4, art. 105 lid 2 Wmg: the (gewijzigde) tariefbeschikking opens beroep against the contracteerruimte it applied. */
+function opentBeroep(t: Termijn): AfleidingStap {
+  const welke = t.besluitSoort === 'wijziging' ? 'de gewijzigde tariefbeschikking' : 'de tariefbeschikking';
+  return {
+    stap: `${welke} opent voor ${t.partij} beroep tegen de regionale contracteerruimte ${t.regio} ${t.jaar}`,
+    datum: t.bekendgemaakt,
+    grondslag: 'art. 105 lid 2 Wmg',
+  };
+}
+
 export function afleidingVan(t: Termijn, berekend: BerekendeTermijn, config: TermijnConfig): AfleidingStap[] {
   const { inwerkingtreding } = config;
   const naDeBekendmaking = dagNaBekendmaking(berekend.aanvang);
   switch (t.regel) {
     case 'awb-bezwaar':
       return [bekendmakingTariefbeschikking(t), ...stappenVanZesWeken(berekend, naDeBekendmaking)];
-    case 'art-105-lid-2': {
-      const gewijzigde = t.besluitSoort === 'wijziging' ? 'gewijzigde ' : '';
-      return [
-        bekendmakingTariefbeschikking(t),
-        {
-          stap: `de ${gewijzigde}tariefbeschikking opent voor ${t.partij} beroep tegen de regionale contracteerruimte ${t.regio} ${t.jaar}`,
-          datum: t.bekendgemaakt,
-          grondslag: 'art. 105 lid 2 Wmg',
-        },
-        regime(t, inwerkingtreding),
-        ...stappenVanZesWeken(berekend, naDeBekendmaking),
-      ];
-    }
+    case 'art-105-lid-2':
+      return [bekendmakingTariefbeschikking(t), opentBeroep(t), regime(t, inwerkingtreding), ...stappenVanZesWeken(berekend, naDeBekendmaking)];
     case 'art-105-lid-3': {
       const waarom =
         t.tariefbeschikkingVooraf === undefined

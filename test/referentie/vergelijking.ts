@@ -1,5 +1,5 @@
 import type { TermijnInvoer } from '../../src/domain/besluiten/besluit';
-import type { TermijnConfig } from '../../src/domain/termijnen/termijn';
+import type { AfleidingStap, TermijnConfig, TermijnUitkomst } from '../../src/domain/termijnen/termijn';
 import { computeTermijnen } from '../../src/domain/termijnen/computeTermijnen';
 import { describeAfleiding } from '../../src/domain/termijnen/afleiding';
 import { computeReferentie, type ReferentieOpties } from './referentieEngine';
@@ -13,6 +13,13 @@ function beantwoord(bereken: () => Record<string, unknown>): Record<string, unkn
   } catch (fout) {
     return { fout: fout instanceof Error ? `${fout.name}: ${fout.message}` : String(fout) };
   }
+}
+
+/** The parts of an answer that are compared; the afleidingen (per term, in the order of the terms) only with everything. */
+function kiesDelen(u: TermijnUitkomst, delen: Delen, afleidingen: () => AfleidingStap[][]): Record<string, unknown> {
+  const opPeildatum = { status: u.status, partijStatus: u.partijStatus, waarschuwingen: u.waarschuwingen };
+  if (delen === 'peildatum') return opPeildatum;
+  return { termijnen: u.termijnen, uitsluitingen: u.uitsluitingen, ...opPeildatum, afleidingen: afleidingen() };
 }
 
 /** What can be compared: everything, or (for a second peildatum of the same decisions) what depends on the peildatum. */
@@ -32,27 +39,11 @@ export function findVerschilMetEngine(
 ): Verschil | undefined {
   const engine = beantwoord(() => {
     const u = computeTermijnen(invoer, config);
-    if (delen === 'peildatum') return { status: u.status, partijStatus: u.partijStatus, waarschuwingen: u.waarschuwingen };
-    return {
-      termijnen: u.termijnen,
-      uitsluitingen: u.uitsluitingen,
-      status: u.status,
-      partijStatus: u.partijStatus,
-      waarschuwingen: u.waarschuwingen,
-      afleidingen: u.termijnen.map((t) => describeAfleiding(t, config)),
-    };
+    return kiesDelen(u, delen, () => u.termijnen.map((t) => describeAfleiding(t, config)));
   });
   const referentie = beantwoord(() => {
     const u = computeReferentie(invoer, config, opties);
-    if (delen === 'peildatum') return { status: u.status, partijStatus: u.partijStatus, waarschuwingen: u.waarschuwingen };
-    return {
-      termijnen: u.termijnen,
-      uitsluitingen: u.uitsluitingen,
-      status: u.status,
-      partijStatus: u.partijStatus,
-      waarschuwingen: u.waarschuwingen,
-      afleidingen: u.afleidingen,
-    };
+    return kiesDelen(u, delen, () => u.afleidingen);
   });
   const verschil = findEersteVerschil(engine, referentie);
   // Within a list (a term, an exclusion, a status): say which record, by its identifying fields.
