@@ -371,7 +371,7 @@ function gevraagdeZorgkantoren(stand: Stand, adressaat: string): Partij[] {
 }
 
 /** §6, art. 105 lid 4 Wmg: since when the contracteerruimte is onherroepelijk for `partij` on `datum`, if it is. */
-export function onherroepelijkSinds_art105lid4(stand: Stand, partij: Partij, datum: IsoDatum): IsoDatum | undefined {
+function onherroepelijkSinds_art105lid4(stand: Stand, partij: Partij, datum: IsoDatum): IsoDatum | undefined {
   // Every term that opened for the party: its own and the region's lid-3 windows (open to every party).
   const laatste = later(partij.laatsteEinde, stand.laatsteEindeVenster);
   if (laatste === undefined || laatste >= datum) return undefined;
@@ -847,17 +847,13 @@ function statussenVanRegioJaar(
   if (status.status === 'onherroepelijk' && !status.perPostUiterlijkOntvangen) {
     const perPost = partijStatus.map((p) => p.perPostUiterlijkOntvangen).filter((d): d is IsoDatum => d !== undefined);
     const laatsteDag = alle.map((t) => t.einde).sort()[alle.length - 1]!;
-    if (perPost.length > 0 && peildatum <= perPost_uiterlijk(laatsteDag)) {
+    if (perPost.length > 0 && peildatum <= perPostUiterlijk_art6_9Awb(laatsteDag)) {
       const uiterlijk = perPost.sort()[perPost.length - 1]!;
       status.perPostUiterlijkOntvangen = uiterlijk;
       status.toelichting += statusTekst.postNootRegio(uiterlijk);
     }
   }
   return { status, partijStatus };
-}
-
-function perPost_uiterlijk(einde: IsoDatum): IsoDatum {
-  return perPostUiterlijk_art6_9Awb(einde);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
 import { buildLandelijkScenario } from '../support/landelijkScenario';
+import { ZORGKANTOORREGIOS } from '../../src/domain/regios/zorgkantoorregios';
 import { scenario, type Scenario } from './scenarios';
 import { findVerschilMetEngine } from './vergelijking';
 import { BEKENDE_VERSCHILLEN } from './bekendeVerschillen';
@@ -9,7 +10,7 @@ import { describeVerschil } from './verschil';
 
 // Fixed, so every run checks the same scenarios; printed, so a failure can be replayed (fc.assert's `seed`).
 const SEED = 105_2026;
-const NUM_RUNS = 2500;
+const NUM_RUNS = 4000;
 
 function verschilVan(s: Scenario) {
   return findVerschilMetEngine(s.invoer, { inwerkingtreding: s.inwerkingtreding, kalender: createAtwKalender() });
@@ -33,7 +34,11 @@ describe('the engine computes what the reference engine (the rules of termijnreg
 
   // 31 regions × 6 years, 40,000 tariefbeschikkingen (the benchmark's scenario) at three peildata: before, inside and
   // after its terms. Terms, exclusions and afleidingen depend on the decisions alone: compared in full at the first.
-  const landelijk = buildLandelijkScenario({ tariefbeschikkingen: 40_000, eersteJaar: 2026, jaren: 6, zorgaanbieders: 2_000 });
+  // With the zorgkantoren of five regions asked for: their terms through every tariefbeschikking of the region (§4).
+  const landelijk = {
+    ...buildLandelijkScenario({ tariefbeschikkingen: 40_000, eersteJaar: 2026, jaren: 6, zorgaanbieders: 2_000 }),
+    partijen: ZORGKANTOORREGIOS.slice(0, 5).map((r) => ({ partij: r.zorgkantoor, soort: 'zorgkantoor' as const, regio: r.naam })),
+  };
   const peildata = ['2028-11-22', '2026-02-01', '2034-01-01'] as const;
   for (const peildatum of peildata) {
     const delen = peildatum === peildata[0] ? 'alles' : 'peildatum';
