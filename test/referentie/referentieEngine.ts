@@ -475,7 +475,7 @@ function sluittariefEnNacalculatie_art105lid2(stand: Stand, tb: Tariefbeschikkin
 }
 
 /** A tariefbeschikking: bezwaar against itself (§4, 6:7), and beroep against the contracteerruimte via lid 2 — or why not. */
-function tariefbeschikking(stand: Stand, tb: Tariefbeschikking): void {
+function verwerkTariefbeschikking(stand: Stand, tb: Tariefbeschikking): void {
   const { kalender } = stand.config;
   const adressaat = adressaatVan(tb);
   const berekend = basistermijn_art6_7_6_8Awb(tb.bekendgemaakt, kalender);
@@ -538,7 +538,7 @@ function lid3Voorjaarsvenster_art105lid3(stand: Stand, besluit: Contracteerruimt
 }
 
 /** A contracteerruimtebesluit: a new version of (regio, jaar) with its terms (§4, §5, §6, §8). */
-function contracteerruimtebesluit(stand: Stand, besluit: Contracteerruimtebesluit): void {
+function verwerkContracteerruimtebesluit(stand: Stand, besluit: Contracteerruimtebesluit): void {
   const { regio, jaar, gevraagd } = stand.regioJaar;
   const { kalender } = stand.config;
   // §6: an amendment makes beroep possible again: what closed the previous version no longer counts.
@@ -652,8 +652,8 @@ function rekenRegioJaar(regioJaar: RegioJaar, config: TermijnConfig): RegioJaarU
   }
   stand.eersteTariefbeschikking = regioJaar.besluiten.find((b) => b.type === 'tariefbeschikking')?.bekendgemaakt;
   for (const besluit of regioJaar.besluiten) {
-    if (besluit.type === 'contracteerruimte') contracteerruimtebesluit(stand, besluit);
-    else tariefbeschikking(stand, besluit);
+    if (besluit.type === 'contracteerruimte') verwerkContracteerruimtebesluit(stand, besluit);
+    else verwerkTariefbeschikking(stand, besluit);
   }
   for (const ref of stand.termijnen) {
     if (ref.termijn.regel === 'wijziging-zonder-tariefbeschikking') {
