@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { addDagen, type IsoDatum } from '../../src/domain/kalender/kalenderdatum';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
+import { lid3Venster_art105lid3Wmg } from './referentieEngine';
 import type { Beroep, Besluit, GevraagdePartij, TariefbeschikkingSoort, TermijnInvoer } from '../../src/domain/besluiten/besluit';
 
 /** A random scenario: the engine's input and the entry into force (undefined: not known, termijnregels §8). */
@@ -37,14 +38,18 @@ for (let basis = 2023; basis <= 2029; basis++) BIJZONDERE_DATUMS.set(basis, bijz
 // (a chain on the base year would not shrink what it draws).
 
 /** A day: the n-th from 1 September before the base year, or the n-th of the dates that matter (`bijzondereDatums`). */
-type Dag = { n: number; bijzonder: boolean };
+type Dag = { soort: 'gewoon' | 'bijzonder' | 'venster'; n: number };
 const dag: fc.Arbitrary<Dag> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ n: fc.integer({ min: 0, max: 1032 }), bijzonder: fc.constant(false) }) },
-  { weight: 2, arbitrary: fc.record({ n: fc.nat(), bijzonder: fc.constant(true) }) },
+  { weight: 3, arbitrary: fc.record({ soort: fc.constant('gewoon' as const), n: fc.integer({ min: 0, max: 1032 }) }) },
+  { weight: 2, arbitrary: fc.record({ soort: fc.constant('bijzonder' as const), n: fc.nat() }) },
+  // Around the last day of a lid-3 window (the day before, the day itself, the day after): a newcomer's first
+  // tariefbeschikking on either side of it (termijnregels §6).
+  { weight: 1, arbitrary: fc.record({ soort: fc.constant('venster' as const), n: fc.integer({ min: 0, max: 8 }) }) },
 );
 
 function datumVan(d: Dag, basis: number): IsoDatum {
-  if (!d.bijzonder) return addDagen(`${basis - 1}-09-01`, d.n);
+  if (d.soort === 'gewoon') return addDagen(`${basis - 1}-09-01`, d.n);
+  if (d.soort === 'venster') return addDagen(lid3Venster_art105lid3Wmg(basis - 1 + Math.floor(d.n / 3), kalender).einde, (d.n % 3) - 1);
   const bijzonder = BIJZONDERE_DATUMS.get(basis)!;
   return bijzonder[d.n % bijzonder.length]!;
 }
@@ -87,10 +92,13 @@ const beroep = fc.record(
     jaarKeuze: fc.nat(),
     ingesteld: dag,
     afgerondNa: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
+    // Filed, or decided, on the day of a besluit (by place): a beroep that is or is no longer pending on that day.
+    opBesluitdag: fc.constantFrom('nee' as const, 'nee' as const, 'nee' as const, 'ingesteld' as const, 'afgerond' as const),
+    besluitdag: fc.nat(),
     partij: fc.constantFrom('AGB-1', 'AGB-2', ZORGKANTOOR.Utrecht),
     anderRegio: fc.boolean(),
   },
-  { requiredKeys: ['plaats', 'jaarKeuze', 'ingesteld', 'afgerondNa'] },
+  { requiredKeys: ['plaats', 'jaarKeuze', 'ingesteld', 'afgerondNa', 'opBesluitdag', 'besluitdag'] },
 );
 
 const GEVRAAGD: GevraagdePartij[] = [
@@ -142,12 +150,14 @@ export const scenario: fc.Arbitrary<Scenario> = fc
     for (const b of metId.length > 0 ? beroepen : []) {
       const tegen = metId[b.plaats % metId.length]!;
       const jaren = tegen.type === 'contracteerruimte' ? tegen.jaren : [tegen.jaar];
-      const ingesteld = datumVan(b.ingesteld, basis);
+      const besluitdag = metId[b.besluitdag % metId.length]!.bekendgemaakt;
+      const ingesteld = b.opBesluitdag === 'ingesteld' ? besluitdag : datumVan(b.ingesteld, basis);
+      const afgerondOpBesluitdag = b.opBesluitdag === 'afgerond' && besluitdag >= ingesteld ? besluitdag : undefined;
       echteBeroepen.push({
         tegen: tegen.id,
         jaar: jaren[b.jaarKeuze % jaren.length]!,
         ingesteld,
-        afgerond: b.afgerondNa === null ? null : addDagen(ingesteld, b.afgerondNa),
+        afgerond: afgerondOpBesluitdag ?? (b.afgerondNa === null ? null : addDagen(ingesteld, b.afgerondNa)),
         ...(b.partij !== undefined ? { partij: b.partij } : {}),
         // Sometimes the region is named (one besluit under one kenmerk for all regions): the other one.
         ...(b.anderRegio ? { regio: tegen.regio === REGIOS[0] ? REGIOS[1] : REGIOS[0] } : {}),

@@ -61,8 +61,7 @@ export function findEersteVerschil(engine: unknown, referentie: unknown, pad = '
 export function describeVerschil(v: Verschil): string {
   const toon = (x: unknown) => (typeof x === 'string' ? JSON.stringify(x) : x === undefined ? '(absent)' : JSON.stringify(x, null, 2));
   const regels = [`first difference at ${v.pad || '(top)'}:`, `  engine:     ${toon(v.engine)}`, `  referentie: ${toon(v.referentie)}`];
-  if (v.inEngine !== undefined || v.inReferentie !== undefined) {
-    regels.push(`  in the engine's record:    ${JSON.stringify(v.inEngine)}`, `  in the reference's record: ${JSON.stringify(v.inReferentie)}`);
-  }
+  if (v.inEngine !== undefined) regels.push(`  in the engine's record:    ${JSON.stringify(v.inEngine)}`);
+  if (v.inReferentie !== undefined) regels.push(`  in the reference's record: ${JSON.stringify(v.inReferentie)}`);
   return regels.join('\n');
 }
