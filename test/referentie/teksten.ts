@@ -1,0 +1,216 @@
+// The Dutch wording of the reference's doubts, exclusions and statuses. The spec (termijnregels.md) prescribes what a
+// doubt must say, not its exact words: every text here is the engine's choice, spec silent, written out again so the
+// differential test can demand equal texts. Each function only puts the facts it is given into a sentence; what is
+// decided (which rule, which date, which party) is decided in referentieEngine.ts.
+import { formatDatumKort, formatDatumLang, type IsoDatum } from '../../src/domain/kalender/kalenderdatum';
+import { TARIEFBESCHIKKING_SOORT_LABEL, type Besluit, type Tariefbeschikking } from '../../src/domain/besluiten/besluit';
+import { nameContracteerruimtebesluit } from '../../src/domain/termijnen/twijfelTeksten';
+
+/** Several doubts of one date: one paragraph each (engine's choice, spec silent). */
+export const ALINEA = '\n\n';
+
+export function voegTwijfelsSamen(...delen: (string | undefined)[]): string | undefined {
+  const gezet = delen.filter((d): d is string => d !== undefined && d !== '');
+  return gezet.length === 0 ? undefined : gezet.join(ALINEA);
+}
+
+export function naamVanBesluit(besluit: Besluit): string {
+  return `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
+}
+
+// §4: the zorgkantoor is no addressee of a tariefbeschikking.
+export const ZORGKANTOOR_TERMIJN =
+  'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist: het zorgkantoor ' +
+  'is geen adressaat van de tariefbeschikking. De vroegste van deze termijnen is de veilige datum.';
+export const ZORGKANTOOR_UITSLUITING =
+  'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist: het zorgkantoor ' +
+  'is geen adressaat van de tariefbeschikking.';
+export const ZORGKANTOOR_BEZWAAR =
+  'Het zorgkantoor is geen adressaat van deze tariefbeschikking; de memorie van toelichting gaat ervan uit dat ook een ' +
+  'zorgkantoor bezwaar kan maken tegen de tariefbeschikking. De termijn loopt voor de zekerheid vanaf de bekendmaking aan de zorgaanbieder.';
+
+// §6: a party that never had a term while the others' terms ended.
+export const NOOIT_EEN_TERMIJN =
+  'Voor deze partij stond nog geen beroep tegen deze contracteerruimte open, maar de termijnen van andere partijen zijn ' +
+  'verstreken. Art. 105 lid 4 Wmg kan zo worden gelezen dat de contracteerruimte al onherroepelijk is; de wet laat dat ' +
+  'open. Stel beroep in uiterlijk op deze datum: een onnodig beroep kost alleen griffierecht.';
+
+// §6: a newcomer after a lid-3 window.
+export function twijfelNieuwkomer(regio: string, vensterEinde: IsoDatum): string {
+  return (
+    `Deze zorgaanbieder had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(vensterEinde)}) nog geen ` +
+    `tariefbeschikking in ${regio}: het venster stond niet voor haar open, want zij was toen geen belanghebbende ` +
+    '(art. 1:2 Awb). Deze tariefbeschikking opent daarom de termijn (art. 105 lid 2 Wmg). De NZa kan zich op het standpunt ' +
+    'stellen dat de contracteerruimte al onherroepelijk is (art. 105 lid 4 Wmg); stel beroep in uiterlijk op deze datum: een ' +
+    'onnodig beroep kost alleen griffierecht.'
+  );
+}
+
+// §5: a tariefbeschikking made known on the besluit's own day.
+export function twijfelLid3ZelfdeDag(regio: string, jaar: number): string {
+  return (
+    `Op dezelfde dag is een tariefbeschikking voor ${regio} ${jaar} bekendgemaakt. Of art. 105 lid 3 Wmg dan ` +
+    'geldt (geen tariefbeschikking afgegeven op het moment van bekendmaking), is niet zeker; de termijn via die ' +
+    'tariefbeschikking (lid 2) is daarom ook berekend, en de vroegste datum is de veilige.'
+  );
+}
+
+// §5: the window, when a tariefbeschikking came between the besluit and 1 March.
+export function twijfelVensterTariefbeschikkingVoorMaart(regio: string, jaar: number, tariefbeschikking: IsoDatum, aanvang: IsoDatum): string {
+  return (
+    `Op ${formatDatumKort(tariefbeschikking)}, vóór ${formatDatumKort(aanvang)}, is een tariefbeschikking voor ${regio} ${jaar} ` +
+    'bekendgemaakt. Of "nog geen tariefbeschikking afgegeven" (art. 105 lid 3 Wmg) wordt gelezen op de dag van bekendmaking ' +
+    'van het besluit of op 1 maart, regelt de wet niet. Leest men 1 maart, dan geldt dit venster niet en loopt beroep via de ' +
+    'tariefbeschikking (art. 105 lid 2 Wmg). De memorie van toelichting spreekt bovendien van tariefbeschikkingen die de NZa "heeft ' +
+    'vastgesteld" (Kamerstuk 36 486, nr. 3): telt de dag van vaststelling, dan kan ook een eerder vastgestelde tariefbeschikking ' +
+    'lid 3 uitsluiten. Beide termijnen zijn berekend; de vroegste datum is de veilige.'
+  );
+}
+
+// §5: the lid-2 term of such a tariefbeschikking.
+export function twijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoDatum): string {
+  return (
+    `Deze tariefbeschikking voor ${regio} ${jaar} is bekendgemaakt na het besluit dat het venster vanaf ${formatDatumKort(aanvang)} ` +
+    'opende (art. 105 lid 3 Wmg), maar vóór die datum. Of "nog geen tariefbeschikking afgegeven" wordt gelezen op de dag van ' +
+    'bekendmaking van het besluit of op 1 maart, regelt de wet niet; deze termijn en het venster zijn beide berekend, de vroegste datum is de veilige.'
+  );
+}
+
+// §6: an amendment (or a late first vaststelling) after tariefbeschikkingen, no gewijzigde tariefbeschikking yet.
+export function twijfelNaWijziging(besluit: Besluit, zorgkantoor: boolean): string {
+  const naam = naamVanBesluit(besluit);
+  const na = besluit.soort === 'wijziging' ? 'een wijziging van de contracteerruimte' : 'een contracteerruimtebesluit dat na tariefbeschikkingen komt';
+  const veilig =
+    'Beroep uiterlijk op deze datum is veilig: een beroep vóór een latere gewijzigde tariefbeschikking is niet te vroeg, want ' +
+    `${naam} bestaat al (art. 6:10 lid 1 sub a Awb).`;
+  if (zorgkantoor) {
+    return (
+      'Mogelijk fatale datum. Het zorgkantoor ontvangt zelf geen (gewijzigde) tariefbeschikking: voor het zorgkantoor kan de gewone ' +
+      `termijn (art. 6:7 en 6:8 Awb) vanaf de bekendmaking van ${naam} de enige zijn. ${veilig} Een gewijzigde tariefbeschikking ` +
+      'aan een zorgaanbieder in de regio kan ook voor het zorgkantoor een termijn openen; dat is niet beslist, de vroegste datum is de veilige.'
+    );
+  }
+  return (
+    `Mogelijk fatale datum. De NZa geeft na ${na} alleen "zo nodig" een gewijzigde tariefbeschikking af; krijgt deze ` +
+    `zorgaanbieder er geen, dan loopt de gewone termijn (art. 6:7 en 6:8 Awb) vanaf de bekendmaking van ${naam}. ${veilig} ` +
+    'Een gewijzigde tariefbeschikking opent daarnaast een eigen termijn.'
+  );
+}
+
+// §4: a besluit for a year that is not future, no tariefbeschikking yet. `wie`: the party's kind, or the region.
+export function twijfelZonderTariefbeschikking(
+  besluit: Besluit,
+  regio: string,
+  jaar: number,
+  wie: 'zorgaanbieder' | 'zorgkantoor' | 'regio',
+  geenPartijBekend: boolean,
+): string {
+  const naam = naamVanBesluit(besluit);
+  let overWie = '';
+  if (wie === 'zorgkantoor') overWie = ' Het zorgkantoor ontvangt nooit een tariefbeschikking: voor het zorgkantoor kan deze datum de enige zijn.';
+  if (wie === 'regio') {
+    overWie =
+      (geenPartijBekend ? ' Bij de bekendmaking was nog geen partij in de regio bekend.' : '') +
+      ' Deze datum geldt voor elke partij in de regio, ook voor het zorgkantoor, dat nooit een tariefbeschikking ontvangt.';
+  }
+  return (
+    `Mogelijk fatale datum. ${naam.charAt(0).toUpperCase()}${naam.slice(1)} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; op de ` +
+    `dag van bekendmaking was voor ${regio} ${jaar} nog geen tariefbeschikking bekendgemaakt, dus liep er geen termijn via art. 105 lid 2 Wmg. ` +
+    `Of dan de gewone termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.${overWie} ` +
+    'Beroep uiterlijk op deze datum is veilig: het besluit bestaat al (art. 6:10 lid 1 sub a Awb). Een tariefbeschikking die ' +
+    'daarna volgt, opent daarnaast een eigen termijn; de vroegste datum is de veilige.'
+  );
+}
+
+// §6, art. 6:19 Awb: a pending beroep extends to the new besluit.
+export function twijfelVoorzorg619(partij: string, ingesteld: IsoDatum, besluitId: string): string {
+  return (
+    `Het beroep van ${partij} (ingesteld ${formatDatumKort(ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
+    `besluit ${besluitId} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
+    'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.'
+  );
+}
+
+// §6: a lid-4 exclusion says what would change it.
+export function twijfelLid4(
+  regio: string,
+  jaar: number,
+  partij: string,
+  sinds: IsoDatum,
+  besluitId: string,
+  eindeAlsToch: IsoDatum,
+  inwerkingtredingOnbekend: boolean,
+  zorgkantoor: boolean,
+): string {
+  return voegTwijfelsSamen(
+    `Controleer of de NZa de contracteerruimte ${regio} ${jaar} sinds ${formatDatumKort(sinds)} heeft gewijzigd; ` +
+      `zo ja, registreer dat wijzigingsbesluit: dan opent tariefbeschikking ${besluitId} wel beroep, uiterlijk op ` +
+      `${formatDatumLang(eindeAlsToch)}.`,
+    inwerkingtredingOnbekend
+      ? 'De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend: trad de regeling pas na de eerdere ' +
+          `termijn(en) van ${partij} in werking, dan stond daarvoor geen beroep open en is ${formatDatumLang(eindeAlsToch)} de fatale datum.`
+      : undefined,
+    zorgkantoor ? ZORGKANTOOR_UITSLUITING : undefined,
+  )!;
+}
+
+export function toelichtingLid4(regio: string, jaar: number, partij: string, sinds: IsoDatum, besluitId: string): string {
+  return (
+    `De regionale contracteerruimte ${regio} ${jaar} is voor ${partij} sinds ${formatDatumKort(sinds)} onherroepelijk ` +
+    `en is daarna niet door de NZa gewijzigd: tariefbeschikking ${besluitId} opent geen nieuw beroep daartegen ` +
+    '(art. 105 lid 4 Wmg). Bezwaar tegen de tariefbeschikking zelf staat wel open.'
+  );
+}
+
+export function toelichtingGeenBezwaar(besluitId: string): string {
+  return (
+    `Tegen contracteerruimtebesluit ${besluitId} staat geen bezwaar open: alleen rechtstreeks beroep bij het CBb ` +
+    '(art. 7:1 Awb met Bijlage 1 Awb), via de tariefbeschikking (art. 105 lid 2 Wmg) of voor toekomstige jaren vanaf 1 maart (art. 105 lid 3 Wmg).'
+  );
+}
+
+export function toelichtingSluittarief(besluitId: string, regio: string, jaar: number): string {
+  return (
+    `Tariefbeschikking ${besluitId} stelt een Wlz-sluittarief vast in het kader van de nacalculatie ${jaar}: die opent geen ` +
+    `beroep tegen de regionale contracteerruimte ${regio} ${jaar} (art. 105 lid 2, laatste zin, Wmg), omdat de ` +
+    "definitieve afrekening zo'n beroep zinloos maakt. Bezwaar tegen de beschikking zelf staat wel open (art. 6:7 Awb)."
+  );
+}
+
+export function toelichtingGeenProductieafspraken(besluit: Tariefbeschikking, regio: string, jaar: number): string {
+  return (
+    `Tariefbeschikking ${besluit.id} (${TARIEFBESCHIKKING_SOORT_LABEL[besluit.soort]}) is geen tariefbeschikking met goedgekeurde ` +
+    'productieafspraken: zij opent alleen bezwaar tegen zichzelf, geen beroep tegen de regionale contracteerruimte ' +
+    `${regio} ${jaar} (art. 105 lid 2 Wmg).`
+  );
+}
+
+export function twijfelGeenProductieafspraken(eindeAlsToch: IsoDatum): string {
+  return (
+    'Art. 105 lid 2 Wmg sluit met zoveel woorden alleen het Wlz-sluittarief uit. Dat andere nacalculatie- en ' +
+    'vereffeningsbeschikkingen geen beroep tegen de contracteerruimte openen, volgt uit de eis van goedgekeurde ' +
+    `productieafspraken, maar is niet door de rechter bevestigd. Wie zeker wil zijn, stelt beroep in uiterlijk op ${formatDatumLang(eindeAlsToch)}.`
+  );
+}
+
+function watOudRegime(besluit: Besluit): string {
+  return besluit.type === 'contracteerruimte' ? `Contracteerruimtebesluit ${besluit.id}` : `Tariefbeschikking ${besluit.id}`;
+}
+
+export function toelichtingOudRegime(besluit: Besluit, regio: string, jaar: number, inwerkingtreding: IsoDatum): string {
+  return (
+    `${watOudRegime(besluit)} is bekendgemaakt op ${formatDatumKort(besluit.bekendgemaakt)}, vóór de ingestelde datum van inwerkingtreding van ` +
+    `art. 105 leden 2–4 Wmg (${formatDatumKort(inwerkingtreding)}): tegen de regionale contracteerruimte ${regio} ${jaar} stond toen geen rechtstreeks beroep open; ` +
+    'zij kon alleen exceptief worden getoetst in bezwaar en beroep tegen de tariefbeschikking.'
+  );
+}
+
+export function twijfelOudRegime(besluit: Besluit, inwerkingtreding: IsoDatum, venster: boolean, geheelNa: boolean, eindeAlsToch: IsoDatum): string {
+  const welkeTermijn = venster ? 'het venster vanaf 1 maart (art. 105 lid 3 Wmg)' : 'de termijn van zes weken na de bekendmaking';
+  return (
+    `${watOudRegime(besluit)} is bekendgemaakt vóór de inwerkingtreding (${formatDatumKort(inwerkingtreding)}), maar ${welkeTermijn} ` +
+    `${geheelNa ? 'valt geheel' : 'loopt door tot'} na die datum. Of art. 105 leden 2–4 Wmg dan toch ` +
+    'beroep tegen de contracteerruimte openen, regelt de wet niet met zoveel woorden. Stel uit voorzorg beroep in uiterlijk op ' +
+    `${formatDatumLang(eindeAlsToch)}: een onnodig beroep kost alleen griffierecht.`
+  );
+}
