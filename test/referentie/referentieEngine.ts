@@ -17,7 +17,8 @@ import type {
   Uitsluiting,
   Waarschuwing,
 } from '../../src/domain/termijnen/termijn';
-import { TWIJFEL_INWERKINGTREDING, describeTwijfelLid3NaTariefbeschikking } from '../../src/domain/termijnen/twijfelTeksten';
+import { TWIJFEL_INWERKINGTREDING } from '../../src/domain/termijnen/twijfelTeksten';
+import { describeTwijfelLid3NaTariefbeschikking } from '../../src/domain/termijnen/teksten/twijfels';
 import * as tekst from './teksten';
 import * as statusTekst from './statusTeksten';
 import { afleidingVan } from './referentieAfleiding';
@@ -928,7 +929,7 @@ function isTijdigTegenEerdereVersie(beroep: Beroep, regio: string, voor: IsoDatu
 const MAX_LOSSE_WAARSCHUWINGEN = 25;
 
 /** §3, §7, §8: what the input or the reference data cannot tell — never a silent result. */
-function waarschuwingen_par3_7_8(invoer: TermijnInvoer, config: TermijnConfig, uitkomsten: RegioJaarUitkomst[], opties: ReferentieOpties): Waarschuwing[] {
+function waarschuwingen_par3_7_8(invoer: TermijnInvoer, config: TermijnConfig, uitkomsten: RegioJaarUitkomst[]): Waarschuwing[] {
   const { peildatum } = invoer;
   const waarschuwingen: Waarschuwing[] = [];
   // §8: the entry into force is not set.
@@ -936,11 +937,8 @@ function waarschuwingen_par3_7_8(invoer: TermijnInvoer, config: TermijnConfig, u
   // §3, art. 3 lid 3 Atw: a last day in a year no shipped KB covers may still move.
   const eindjaren = new Set<number>();
   for (const u of uitkomsten) for (const r of u.termijnen) eindjaren.add(jaarVan(r.termijn.einde));
-  // The last day an exclusion's doubt advises filing by (`eindeAlsToch`) is a computed end date too; the engine leaves it
-  // out (a known difference, bekendeVerschillen.ts), unless a term ends in the same year.
-  if (!opties.zoalsEngine?.includes('kb-onbekend-zonder-einde-als-toch')) {
-    for (const u of uitkomsten) for (const r of u.uitsluitingen) if (r.uitsluiting.eindeAlsToch) eindjaren.add(jaarVan(r.uitsluiting.eindeAlsToch));
-  }
+  // The last day an exclusion's doubt advises filing by (`eindeAlsToch`) is a computed end date too.
+  for (const u of uitkomsten) for (const r of u.uitsluitingen) if (r.uitsluiting.eindeAlsToch) eindjaren.add(jaarVan(r.uitsluiting.eindeAlsToch));
   for (const jaar of [...eindjaren].sort((a, b) => a - b)) {
     if (!config.kalender.isKbBekend(jaar)) waarschuwingen.push({ code: 'kb-onbekend', jaar, melding: statusTekst.meldingKbOnbekend(jaar) });
   }
@@ -1000,14 +998,7 @@ function volgordeInRegioJaar(a: Termijn | Uitsluiting, b: Termijn | Uitsluiting)
   );
 }
 
-/** The engine's known departures from the spec (bekendeVerschillen.ts): with these named, the reference follows the engine there. */
-export type BekendVerschilCode = 'kb-onbekend-zonder-einde-als-toch';
-
-export interface ReferentieOpties {
-  zoalsEngine?: readonly BekendVerschilCode[];
-}
-
-export function computeReferentie(invoer: TermijnInvoer, config: TermijnConfig, opties: ReferentieOpties = {}): ReferentieUitkomst {
+export function computeReferentie(invoer: TermijnInvoer, config: TermijnConfig): ReferentieUitkomst {
   controleerBereik_par3(invoer.besluiten);
   const uitkomsten = verdeelInRegioJaren(invoer).map((regioJaar) => rekenRegioJaar(regioJaar, config));
   // Terms by last day, then region and year, then their order within the year (engine's choice, spec silent).
@@ -1035,7 +1026,7 @@ export function computeReferentie(invoer: TermijnInvoer, config: TermijnConfig, 
     uitsluitingen,
     status,
     partijStatus,
-    waarschuwingen: waarschuwingen_par3_7_8(invoer, config, uitkomsten, opties),
+    waarschuwingen: waarschuwingen_par3_7_8(invoer, config, uitkomsten),
     afleidingen: gesorteerd.map((r) => afleidingVan(r.termijn, r.berekend, config)),
   };
 }

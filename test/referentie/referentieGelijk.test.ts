@@ -5,7 +5,6 @@ import { buildLandelijkScenario } from '../support/landelijkScenario';
 import { ZORGKANTOORREGIOS } from '../../src/domain/regios/zorgkantoorregios';
 import { scenario, type Scenario } from './scenarios';
 import { findVerschilMetEngine } from './vergelijking';
-import { BEKENDE_VERSCHILLEN } from './bekendeVerschillen';
 import { describeVerschil } from './verschil';
 
 // Fixed, so every run checks the same scenarios; printed, so a failure can be replayed (fc.assert's `seed`).
@@ -57,14 +56,5 @@ describe('the engine computes what the reference engine (the rules of termijnreg
       },
       TIJDSLIMIET,
     );
-  }
-
-  // Where the engine departs from the spec: each known difference is still exactly what differs (fixed: delete the entry).
-  for (const bekend of BEKENDE_VERSCHILLEN) {
-    it(`differs from the spec exactly as documented: ${bekend.code}`, () => {
-      const { invoer, inwerkingtreding } = bekend.scenario;
-      const verschil = findVerschilMetEngine(invoer, { inwerkingtreding, kalender: createAtwKalender() }, 'alles', {});
-      expect(verschil && { pad: verschil.pad, engine: verschil.engine, referentie: verschil.referentie }).toEqual(bekend.verschil);
-    });
   }
 });

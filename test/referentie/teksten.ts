@@ -1,10 +1,25 @@
 // The Dutch wording of the reference's doubts, exclusions and statuses. The spec (termijnregels.md) prescribes what a
-// doubt must say, not its exact words: every text here is the engine's choice, spec silent, written out again so the
-// differential test can demand equal texts. Each function only puts the facts it is given into a sentence; what is
-// decided (which rule, which date, which party) is decided in referentieEngine.ts.
+// doubt must say, not its exact words: the words are the engine's choice, spec silent. Where the engine keeps a text as
+// a function that only puts the facts it is given into a sentence (src/domain/termijnen/teksten/twijfels.ts), the
+// reference uses that function — which facts go in (which rule, which date, which party) is decided in
+// referentieEngine.ts alone. The texts below are those the engine writes inside a deciding function or lazily; they are
+// written out again here so the differential test can demand equal texts.
 import { formatDatumKort, formatDatumLang, type IsoDatum } from '../../src/domain/kalender/kalenderdatum';
 import { TARIEFBESCHIKKING_SOORT_LABEL, type Besluit, type Tariefbeschikking } from '../../src/domain/besluiten/besluit';
 import { nameContracteerruimtebesluit } from '../../src/domain/termijnen/twijfelTeksten';
+import { TWIJFEL_ZORGKANTOOR_UITSLUITING } from '../../src/domain/termijnen/teksten/twijfels';
+
+// Pure wording of the engine, used as it is (see above).
+export {
+  TWIJFEL_ZORGKANTOOR as ZORGKANTOOR_TERMIJN,
+  TWIJFEL_ZORGKANTOOR_BEZWAAR as ZORGKANTOOR_BEZWAAR,
+  TWIJFEL_NOOIT_EEN_TERMIJN as NOOIT_EEN_TERMIJN,
+  describeTwijfelNieuwkomer as twijfelNieuwkomer,
+  describeTwijfelLid3ZelfdeDag as twijfelLid3ZelfdeDag,
+  describeTwijfelLid3VoorMaart as twijfelVensterTariefbeschikkingVoorMaart,
+  describeTwijfelLid2VoorMaart as twijfelLid2VoorMaart,
+  describeTwijfelArt619 as twijfelVoorzorg619,
+} from '../../src/domain/termijnen/teksten/twijfels';
 
 /** Several doubts of one date: one paragraph each (engine's choice, spec silent). */
 export const ALINEA = '\n\n';
@@ -16,64 +31,6 @@ export function voegTwijfelsSamen(...delen: (string | undefined)[]): string | un
 
 export function naamVanBesluit(besluit: Besluit): string {
   return `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
-}
-
-// §4: the zorgkantoor is no addressee of a tariefbeschikking.
-export const ZORGKANTOOR_TERMIJN =
-  'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist: het zorgkantoor ' +
-  'is geen adressaat van de tariefbeschikking. De vroegste van deze termijnen is de veilige datum.';
-export const ZORGKANTOOR_UITSLUITING =
-  'Of elke tariefbeschikking in de regio ook voor het zorgkantoor een beroepstermijn opent, is niet beslist: het zorgkantoor ' +
-  'is geen adressaat van de tariefbeschikking.';
-export const ZORGKANTOOR_BEZWAAR =
-  'Het zorgkantoor is geen adressaat van deze tariefbeschikking; de memorie van toelichting gaat ervan uit dat ook een ' +
-  'zorgkantoor bezwaar kan maken tegen de tariefbeschikking. De termijn loopt voor de zekerheid vanaf de bekendmaking aan de zorgaanbieder.';
-
-// §6: a party that never had a term while the others' terms ended.
-export const NOOIT_EEN_TERMIJN =
-  'Voor deze partij stond nog geen beroep tegen deze contracteerruimte open, maar de termijnen van andere partijen zijn ' +
-  'verstreken. Art. 105 lid 4 Wmg kan zo worden gelezen dat de contracteerruimte al onherroepelijk is; de wet laat dat ' +
-  'open. Stel beroep in uiterlijk op deze datum: een onnodig beroep kost alleen griffierecht.';
-
-// §6: a newcomer after a lid-3 window.
-export function twijfelNieuwkomer(regio: string, vensterEinde: IsoDatum): string {
-  return (
-    `Deze zorgaanbieder had vóór het einde van het venster van art. 105 lid 3 Wmg (${formatDatumKort(vensterEinde)}) nog geen ` +
-    `tariefbeschikking in ${regio}: het venster stond niet voor haar open, want zij was toen geen belanghebbende ` +
-    '(art. 1:2 Awb). Deze tariefbeschikking opent daarom de termijn (art. 105 lid 2 Wmg). De NZa kan zich op het standpunt ' +
-    'stellen dat de contracteerruimte al onherroepelijk is (art. 105 lid 4 Wmg); stel beroep in uiterlijk op deze datum: een ' +
-    'onnodig beroep kost alleen griffierecht.'
-  );
-}
-
-// §5: a tariefbeschikking made known on the besluit's own day.
-export function twijfelLid3ZelfdeDag(regio: string, jaar: number): string {
-  return (
-    `Op dezelfde dag is een tariefbeschikking voor ${regio} ${jaar} bekendgemaakt. Of art. 105 lid 3 Wmg dan ` +
-    'geldt (geen tariefbeschikking afgegeven op het moment van bekendmaking), is niet zeker; de termijn via die ' +
-    'tariefbeschikking (lid 2) is daarom ook berekend, en de vroegste datum is de veilige.'
-  );
-}
-
-// §5: the window, when a tariefbeschikking came between the besluit and 1 March.
-export function twijfelVensterTariefbeschikkingVoorMaart(regio: string, jaar: number, tariefbeschikking: IsoDatum, aanvang: IsoDatum): string {
-  return (
-    `Op ${formatDatumKort(tariefbeschikking)}, vóór ${formatDatumKort(aanvang)}, is een tariefbeschikking voor ${regio} ${jaar} ` +
-    'bekendgemaakt. Of "nog geen tariefbeschikking afgegeven" (art. 105 lid 3 Wmg) wordt gelezen op de dag van bekendmaking ' +
-    'van het besluit of op 1 maart, regelt de wet niet. Leest men 1 maart, dan geldt dit venster niet en loopt beroep via de ' +
-    'tariefbeschikking (art. 105 lid 2 Wmg). De memorie van toelichting spreekt bovendien van tariefbeschikkingen die de NZa "heeft ' +
-    'vastgesteld" (Kamerstuk 36 486, nr. 3): telt de dag van vaststelling, dan kan ook een eerder vastgestelde tariefbeschikking ' +
-    'lid 3 uitsluiten. Beide termijnen zijn berekend; de vroegste datum is de veilige.'
-  );
-}
-
-// §5: the lid-2 term of such a tariefbeschikking.
-export function twijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoDatum): string {
-  return (
-    `Deze tariefbeschikking voor ${regio} ${jaar} is bekendgemaakt na het besluit dat het venster vanaf ${formatDatumKort(aanvang)} ` +
-    'opende (art. 105 lid 3 Wmg), maar vóór die datum. Of "nog geen tariefbeschikking afgegeven" wordt gelezen op de dag van ' +
-    'bekendmaking van het besluit of op 1 maart, regelt de wet niet; deze termijn en het venster zijn beide berekend, de vroegste datum is de veilige.'
-  );
 }
 
 // §6: an amendment (or a late first vaststelling) after tariefbeschikkingen, no gewijzigde tariefbeschikking yet.
@@ -122,15 +79,6 @@ export function twijfelZonderTariefbeschikking(
   );
 }
 
-// §6, art. 6:19 Awb: a pending beroep extends to the new besluit.
-export function twijfelVoorzorg619(partij: string, ingesteld: IsoDatum, besluitId: string): string {
-  return (
-    `Het beroep van ${partij} (ingesteld ${formatDatumKort(ingesteld)}) loopt en strekt zich van rechtswege uit tot ` +
-    `besluit ${besluitId} (art. 6:19 lid 1 Awb), tenzij ${partij} daarbij onvoldoende belang heeft. Die reikwijdte ` +
-    'is omstreden: stuur uit voorzorg uiterlijk op deze datum een brief met gronden tegen het nieuwe besluit aan het CBb.'
-  );
-}
-
 // §6: a lid-4 exclusion says what would change it.
 export function twijfelLid4(
   regio: string,
@@ -150,7 +98,7 @@ export function twijfelLid4(
       ? 'De datum van inwerkingtreding van art. 105 leden 2–4 Wmg is niet bekend: trad de regeling pas na de eerdere ' +
           `termijn(en) van ${partij} in werking, dan stond daarvoor geen beroep open en is ${formatDatumLang(eindeAlsToch)} de fatale datum.`
       : undefined,
-    zorgkantoor ? ZORGKANTOOR_UITSLUITING : undefined,
+    zorgkantoor ? TWIJFEL_ZORGKANTOOR_UITSLUITING : undefined,
   )!;
 }
 

@@ -2,8 +2,7 @@ import type { TermijnInvoer } from '../../src/domain/besluiten/besluit';
 import type { AfleidingStap, TermijnConfig, TermijnUitkomst } from '../../src/domain/termijnen/termijn';
 import { computeTermijnen } from '../../src/domain/termijnen/computeTermijnen';
 import { describeAfleiding } from '../../src/domain/termijnen/afleiding';
-import { computeReferentie, type ReferentieOpties } from './referentieEngine';
-import { BEKENDE_VERSCHILLEN } from './bekendeVerschillen';
+import { computeReferentie } from './referentieEngine';
 import { describeKenmerken, findEersteVerschil, type Verschil } from './verschil';
 
 /** What both answer for one input: the engine's lists and the reference's, section by section, and each term's afleiding. */
@@ -27,22 +26,15 @@ export type Delen = 'alles' | 'peildatum';
 
 /**
  * The first difference between the engine and the reference for one input (undefined when they agree in every field).
- * Terms, exclusions and afleidingen depend on the decisions alone; statuses and warnings also on the peildatum. By
- * default the reference follows the engine in its known departures from the spec (bekendeVerschillen.ts), so that any
- * other difference shows.
+ * Terms, exclusions and afleidingen depend on the decisions alone; statuses and warnings also on the peildatum.
  */
-export function findVerschilMetEngine(
-  invoer: TermijnInvoer,
-  config: TermijnConfig,
-  delen: Delen = 'alles',
-  opties: ReferentieOpties = { zoalsEngine: BEKENDE_VERSCHILLEN.map((v) => v.code) },
-): Verschil | undefined {
+export function findVerschilMetEngine(invoer: TermijnInvoer, config: TermijnConfig, delen: Delen = 'alles'): Verschil | undefined {
   const engine = beantwoord(() => {
     const u = computeTermijnen(invoer, config);
     return kiesDelen(u, delen, () => u.termijnen.map((t) => describeAfleiding(t, config)));
   });
   const referentie = beantwoord(() => {
-    const u = computeReferentie(invoer, config, opties);
+    const u = computeReferentie(invoer, config);
     return kiesDelen(u, delen, () => u.afleidingen);
   });
   const verschil = findEersteVerschil(engine, referentie);

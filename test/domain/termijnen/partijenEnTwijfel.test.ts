@@ -370,6 +370,16 @@ describe('termijnregels §3, §7: plausibility warnings and what the shipped dat
     expect(run({ besluiten: [tbVoor('A', 'TB', '2027-03-01', 2027)], peildatum: '2027-03-02' }).waarschuwingen.map((w) => w.code)).not.toContain('kb-onbekend');
   });
 
+  it('art. 3 lid 3 Atw with §8: the last day an oud-regime exclusion advises (eindeAlsToch) counts as an end date for kb-onbekend', () => {
+    // Found by the reference engine (test/referentie): made known before the entry into force, its lid-3 window falls after
+    // it; the exclusion advises filing by 11 April 2029 (a Wednesday), in a year no shipped KB covers.
+    const besluit = cr('CR1', '2028-11-14', [2030]);
+    const u = run({ besluiten: [besluit], peildatum: '2029-02-01' }, { ...CONFIG, inwerkingtreding: '2029-01-01' });
+    expect(u.termijnen).toEqual([]);
+    expect(u.uitsluitingen.find((x) => x.reden === 'oud-regime')).toMatchObject({ eindeAlsToch: '2029-04-11' });
+    expect(u.waarschuwingen.filter((w) => w.code === 'kb-onbekend').map((w) => w.jaar)).toEqual([2029]);
+  });
+
   it.each([
     ['a bekendmaking after the peildatum', { besluiten: [tb('TB', '2026-12-01', 2026)], peildatum: '2026-11-22' }, 'bekendmaking-in-toekomst'],
     [

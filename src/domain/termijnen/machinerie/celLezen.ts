@@ -93,9 +93,14 @@ function resolveBeroepPartijVan(beroep: Beroep, besluit: Besluit | undefined): s
   return beroep.partij ?? (besluit?.type === 'tariefbeschikking' ? partijVan(besluit) : undefined);
 }
 
-/** The years holding a last day of the cell's terms, added to `eindjaren`. */
+/**
+ * The years holding a last day of the cell's terms, added to `eindjaren`; with them the last days an `oud-regime`
+ * exclusion advises (`eindeAlsToch`, termijnregels §8), whose Atw move a missing KB may change too (§3, art. 3 lid 3 Atw).
+ * (Every other `eindeAlsToch` is six weeks from a tariefbeschikking, the last day of its own bezwaar term.)
+ */
 export function collectCelEindjaren(cel: CelUitkomst, eindjaren: Set<number>): void {
   for (const t of cel.kolommen.berekendTabel) eindjaren.add(jaarVan(t.einde));
+  for (const d of cel.oudRegimeDatums) eindjaren.add(jaarVan(d.termijn.einde));
 }
 
 /** The cell's beroep terms against one of `tegen`, as short-lived views over its columns, in the order of the walk. */

@@ -119,7 +119,7 @@ export function describeTwijfelNieuwkomer(regio: string, vensterEinde: IsoDatum)
 }
 
 /** Termijnregels §5: the lid-2 term of a tariefbeschikking made known before the lid-3 window's 1 March. */
-function describeTwijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoDatum): string {
+export function describeTwijfelLid2VoorMaart(regio: string, jaar: number, aanvang: IsoDatum): string {
   return (
     `Deze tariefbeschikking voor ${regio} ${jaar} is bekendgemaakt na het besluit dat het venster vanaf ${formatDatumKort(aanvang)} ` +
     'opende (art. 105 lid 3 Wmg), maar vóór die datum. Of "nog geen tariefbeschikking afgegeven" wordt gelezen op de dag van ' +
