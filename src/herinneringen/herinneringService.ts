@@ -8,11 +8,11 @@ import { computeHerinneringsmomenten, selectTeVersturen, werkdagenVoor } from '.
 import { addDagen, weekdagVan, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import { formatRegioJaarPad } from '../opmaak/opmaak';
 import { composeEscalatie, composeHerinnering, composeStukHerinnering, composeWeekoverzicht } from '../mail/herinneringMail';
-import { listOngecontroleerdeFataleTermijnen } from '../services/fataleDatumControle';
+import { listOngecontroleerdeFataleTermijnen } from '../services/controle/fataleDatumControle';
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
-import type { TermijnService } from '../services/termijnService';
-import { loadActor } from '../services/actorService';
+import type { TermijnService } from '../services/termijnen/termijnService';
+import { loadActor } from '../services/toegang/actorService';
 import { loadStukTeHerinneren, loadTeHerinneren, toAgendaTermijn, type StukTeHerinneren, type TeHerinneren } from './openTermijnen';
 
 export interface Klok {

@@ -4,7 +4,7 @@ import type { ZodError } from 'zod';
 import type { AppDeps, AppEnv } from './appContext';
 import { parseJsonBegrensd } from './verzoekGrenzen';
 import { toVeldFouten, type VeldFout } from '../validation/velden';
-import { claimIdempotentie, recordIdempotentieAntwoord, releaseIdempotentie } from '../services/idempotentie';
+import { claimIdempotentie, recordIdempotentieAntwoord, releaseIdempotentie } from '../services/gedeeld/idempotentie';
 
 /** The one error answer of /api/v1 (issue 32.5): `{ fout, fouten? }`. */
 export const weigerApi = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429, fout: string, fouten?: VeldFout[]) =>

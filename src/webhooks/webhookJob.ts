@@ -11,9 +11,9 @@ import type { Termijn } from '../domain/termijnen/termijn';
 import { toTermijnKernJson } from '../domain/termijnen/termijnUitkomstJson';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { werkdagenNa } from '../domain/herinneringen/herinneringsmomenten';
-import type { TermijnService } from '../services/termijnService';
-import { formatTermijnSleutel } from '../services/termijnWerk';
-import { loadActor } from '../services/actorService';
+import type { TermijnService } from '../services/termijnen/termijnService';
+import { formatTermijnSleutel } from '../services/werkweergaven/termijnWerk';
+import { loadActor } from '../services/toegang/actorService';
 import {
   checkWebhookUrl,
   isInternAdres,
@@ -21,7 +21,7 @@ import {
   TERMIJN_WIJZIGING_GEBEURTENISSEN,
   type WebhookBeleid,
   type WebhookGebeurtenis,
-} from '../services/webhookService';
+} from '../services/webhooks/webhookService';
 import { acquireLease, releaseLease, type Afzender, type Klok } from '../herinneringen/herinneringService';
 import { createClientTermijnFilter } from '../herinneringen/openTermijnen';
 

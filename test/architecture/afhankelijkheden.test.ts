@@ -40,7 +40,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
     writeFixture('src/domain/rekenen.ts', "import { x } from './termijn';\nexport const y = x;\n");
     writeFixture('src/web/weergave.ts', 'export const opmaak = 1;\n');
     writeFixture('src/mail/mail.ts', "import { opmaak } from '../web/weergave';\nexport const m = opmaak;\n");
-    writeFixture('src/web/routes/zakenRoutes.ts', "import { tabel } from '../../db/schema';\nexport const r = tabel;\n");
+    writeFixture('src/web/routes/zaken/zakenRoutes.ts', "import { tabel } from '../../../db/schema';\nexport const r = tabel;\n");
     writeFixture('src/services/a.ts', "import { b } from './b';\nexport const a = () => b;\n");
     writeFixture('src/services/b.ts', "import { a } from './a';\nexport const b = () => a;\n");
     const r = cruise(map);
@@ -51,7 +51,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         'domain-geen-io: src/domain/termijn.ts → fs',
         'domain-alleen-domein: src/domain/termijn.ts → src/db/schema.ts',
         'web-alleen-van-boven: src/mail/mail.ts → src/web/weergave.ts',
-        'routes-geen-tabellen: src/web/routes/zakenRoutes.ts → src/db/schema.ts',
+        'routes-geen-tabellen: src/web/routes/zaken/zakenRoutes.ts → src/db/schema.ts',
         'geen-kringen: src/services/a.ts → src/services/b.ts',
       ]),
     );

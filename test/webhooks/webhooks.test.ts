@@ -11,7 +11,7 @@ import {
   loadClientTermijnen,
   type WebhookDeps,
 } from '../../src/webhooks/webhookJob';
-import { checkWebhookUrl } from '../../src/services/webhookService';
+import { checkWebhookUrl } from '../../src/services/webhooks/webhookService';
 
 /**
  * Webhooks (issue 32.3) against the real app on a real SQLite file and real receivers on loopback, each verifying
