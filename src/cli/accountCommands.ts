@@ -10,7 +10,7 @@ import {
   type Rol,
 } from '../services/toegang/gebruikerBeheer';
 import { createApiToken, parseScopes, SCOPES_UITLEG } from '../services/toegang/apiTokenService';
-import { InvoerFout } from '../services/besluiten/besluitRegistratie';
+import { InvoerFout } from '../services/gedeeld/invoerFout';
 import { saveSsoInstelling } from '../services/toegang/ssoService';
 
 export interface CliUitkomst {

@@ -18,7 +18,7 @@ import { createZaakVoorTermijn } from '../services/werkweergaven/zaakVanTermijn'
 import { renderFiling } from '../services/filings/filingService';
 import { FILING_SOORTEN, type FilingSoort } from '../domain/filings/filingSoorten';
 import { isGeldigeIsoDatum } from '../domain/kalender/kalenderdatum';
-import { contentDisposition, DOCX } from './routes/filings/documentenRoutes';
+import { contentDisposition, DOCX } from './bestandKoppen';
 import { clientInvoer, contracteerruimtebesluitInvoer, tariefbeschikkingInvoer } from '../validation/besluitInvoer';
 import { createClient, findClient } from '../services/zaken/clientService';
 import type { VeldFout } from '../validation/velden';

@@ -18,6 +18,7 @@ import { aanmeldenRoutes } from './routes/toegang/aanmeldenRoutes';
 import { overzichtRoutes } from './routes/termijnen/overzichtRoutes';
 import { matrixRoutes } from './routes/termijnen/matrixRoutes';
 import { zakenRoutes } from './routes/zaken/zakenRoutes';
+import { documentenRoutes } from './routes/filings/documentenRoutes';
 import { besluitenRoutes } from './routes/besluiten/besluitenRoutes';
 import { regioRoutes } from './routes/regios/regioRoutes';
 import { importRoutes } from './routes/besluiten/importRoutes';
@@ -195,6 +196,7 @@ function aangemeldeRoutes(deps: AppDeps, api: ApiApp) {
   app.route('/', overzichtRoutes(deps));
   app.route('/matrix', matrixRoutes(deps));
   app.route('/zaken', zakenRoutes(deps));
+  app.route('/zaken/:id/documenten', documentenRoutes(deps)); // behind zakenRoutes' loadZaakUitPad
   app.route('/besluiten', besluitenRoutes(deps));
   app.route('/import', importRoutes(deps));
   app.route('/regios', regioRoutes(deps));

@@ -43,6 +43,11 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
     writeFixture('src/web/routes/zaken/zakenRoutes.ts', "import { tabel } from '../../../db/schema';\nexport const r = tabel;\n");
     writeFixture('src/services/a.ts', "import { b } from './b';\nexport const a = () => b;\n");
     writeFixture('src/services/b.ts', "import { a } from './a';\nexport const b = () => a;\n");
+    // Rooms (issue 31.4): a shared piece reaching up into a room, one route room importing another's routes.
+    writeFixture('src/services/toegang/permissies.ts', 'export const can = () => true;\n');
+    writeFixture('src/services/gedeeld/auditService.ts', "import { can } from '../toegang/permissies';\nexport const log = can;\n");
+    writeFixture('src/web/routes/filings/documentenRoutes.ts', "import { r } from '../zaken/zakenRoutes';\nexport const d = r;\n");
+    writeFixture('src/web/routes/overig/losseRoutes.ts', "import { can } from '../../../services/toegang/permissies';\nexport const l = can;\n");
     const r = cruise(map);
     expect(r.status).not.toBe(0);
     const gemeld = r.overtredingen.map((o) => `${o.rule.name}: ${o.from} → ${o.to}`);
@@ -53,6 +58,10 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         'web-alleen-van-boven: src/mail/mail.ts → src/web/weergave.ts',
         'routes-geen-tabellen: src/web/routes/zaken/zakenRoutes.ts → src/db/schema.ts',
         'geen-kringen: src/services/a.ts → src/services/b.ts',
+        'services-in-een-kamer: src/services/a.ts → src/services/b.ts',
+        'kamer-gedeeld-niet-omhoog: src/services/gedeeld/auditService.ts → src/services/toegang/permissies.ts',
+        'route-kamer-niet-naar-andere-route-kamer: src/web/routes/filings/documentenRoutes.ts → src/web/routes/zaken/zakenRoutes.ts',
+        'routekamer-heeft-servicekamer: src/web/routes/overig/losseRoutes.ts → src/services/toegang/permissies.ts',
       ]),
     );
     // A domain module importing another domain module is fine.

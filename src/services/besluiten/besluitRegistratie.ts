@@ -2,20 +2,14 @@ import { formatDatumKort, type IsoDatum } from '../../domain/kalender/kalenderda
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../actor/actor';
 import type { Db } from '../../db/verbinding';
-import { writeTransaction } from '../../db/transactie';
 import { contracteerruimtebedragen, contracteerruimtebesluiten, tariefbeschikkingen } from '../../db/schema';
-import type { VeldFout } from '../../validation/velden';
 import type { ContracteerruimtebesluitInvoer, TariefbeschikkingInvoer } from '../../validation/besluitInvoer';
 import { assertCan, can } from '../toegang/permissies';
 import { diff, nieuw, recordAudit } from '../gedeeld/auditService';
-import { InvoerFout } from '../gedeeld/invoerFout';
+import { InvoerFout, writeRegistratie, type Registratie } from '../gedeeld/invoerFout';
 import { resolveRegio } from '../regios/regioBeheer';
 import { findClientOpKvk } from '../zaken/clientService';
 import { formatEuro } from '../../domain/bedragen/euro';
-
-export type Registratie = { ok: true; id: number } | { ok: false; fouten: VeldFout[] };
-
-export { InvoerFout } from '../gedeeld/invoerFout';
 
 export function insertContracteerruimtebesluit(tx: Pick<Db, 'select' | 'insert'>, actor: Actor, invoer: ContracteerruimtebesluitInvoer): number {
   assertCan(actor, 'contracteerruimte.registreren');
@@ -105,16 +99,6 @@ export function insertTariefbeschikking(tx: Pick<Db, 'select' | 'insert'>, actor
     }),
   });
   return id;
-}
-
-/** Runs a write through the one write path; field errors roll everything back and come back to the user. */
-export function writeRegistratie(db: Db, schrijf: (tx: Db) => number): Registratie {
-  try {
-    return { ok: true, id: writeTransaction(db, schrijf) };
-  } catch (e) {
-    if (e instanceof InvoerFout) return { ok: false, fouten: e.fouten };
-    throw e; // Geweigerd included: the web answers 403/404
-  }
 }
 
 export interface BesluitDatums {

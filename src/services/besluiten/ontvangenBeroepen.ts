@@ -7,8 +7,7 @@ import { formatDatumKort } from '../../domain/kalender/kalenderdatum';
 import type { OntvangenBeroepInvoer } from '../../validation/besluitInvoer';
 import { cleanNaam } from '../../validation/velden';
 import { diff, nieuw, recordAudit } from '../gedeeld/auditService';
-import { writeRegistratie, type Registratie } from './besluitRegistratie';
-import { InvoerFout } from '../gedeeld/invoerFout';
+import { writeRegistratie, type Registratie, InvoerFout } from '../gedeeld/invoerFout';
 import { assertCan } from '../toegang/permissies';
 import { resolveRegio } from '../regios/regioBeheer';
 

@@ -7,7 +7,7 @@ import type { IsoDatum } from '../../domain/kalender/kalenderdatum';
 import type { GelijkgesteldeDag } from '../../domain/kalender/feestdagen';
 import { GELIJKSTELLINGS_KBS } from '../../domain/kalender/gelijkgesteldeDagen';
 import { nieuw, recordAudit, type Schrijver } from '../gedeeld/auditService';
-import { InvoerFout, writeRegistratie, type Registratie } from '../besluiten/besluitRegistratie';
+import { InvoerFout, writeRegistratie, type Registratie } from '../gedeeld/invoerFout';
 import { assertCan, can, Geweigerd } from '../toegang/permissies';
 import { loadZaak, ZAAK_ACTIES } from '../zaken/zaakRegistratie';
 import { markOntvangenBeroepAfgerond } from '../besluiten/ontvangenBeroepen';

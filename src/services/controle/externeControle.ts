@@ -6,7 +6,7 @@ import { controleUitnodigingen, gebruikers, organisaties, zorgkantoorregios } fr
 import { NL_ZONE, type IsoDatum } from '../../domain/kalender/kalenderdatum';
 import type { Termijn } from '../../domain/termijnen/termijn';
 import { recordAudit } from '../gedeeld/auditService';
-import { writeRegistratie, type Registratie } from '../besluiten/besluitRegistratie';
+import { writeRegistratie, type Registratie, InvoerFout } from '../gedeeld/invoerFout';
 import {
   buildOrganisatieLezer,
   compareMetBesluit,
@@ -21,7 +21,6 @@ import {
   type Vergelijking,
 } from './fataleDatumControle';
 import { createGeheim, hashGeheim } from '../gedeeld/geheimen';
-import { InvoerFout } from '../gedeeld/invoerFout';
 import { formatOpsomming } from '../../domain/tekst';
 import { assertCan } from '../toegang/permissies';
 import type { TermijnService } from '../termijnen/termijnService';

@@ -4,7 +4,6 @@ import type { Db } from '../../db/verbinding';
 import { preparePerVerbinding } from '../../db/voorbereid';
 import { auditLog } from '../../db/schema';
 import { computeAuditHash, computeAuditOp, readAuditSleutel } from '../../db/auditKeten';
-import { assertCan } from '../toegang/permissies';
 
 /** Who wrote, when no signed-in user did: the operator's command line. */
 export interface Schrijver {
@@ -79,7 +78,8 @@ export interface WijzigingRegel {
 
 const fmt = (w: unknown) => (w === null || w === undefined || w === '' ? '(leeg)' : String(w));
 
-function toRegel(r: typeof auditLog.$inferSelect): WijzigingRegel {
+/** An audit row as a log shows it: when, who, what, and each changed field as one line. */
+export function toWijzigingRegel(r: typeof auditLog.$inferSelect): WijzigingRegel {
   let wijzigingen: Record<string, unknown> = {};
   try {
     wijzigingen = JSON.parse(r.wijzigingen) as Record<string, unknown>;
@@ -94,7 +94,7 @@ function toRegel(r: typeof auditLog.$inferSelect): WijzigingRegel {
 
 /** The log of one case (the caller loaded the case for this actor) or one decision. */
 export function listWijzigingen(db: Db, onderwerp: Onderwerp, id: number): WijzigingRegel[] {
-  return wijzigingenVraag(db).all({ onderwerp, id }).map(toRegel);
+  return wijzigingenVraag(db).all({ onderwerp, id }).map(toWijzigingRegel);
 }
 
 const wijzigingenVraag = preparePerVerbinding((db) =>
@@ -146,10 +146,4 @@ export function findLaatsteActie(db: Db, onderwerp: string, id: number, organisa
     .orderBy(desc(auditLog.id))
     .limit(1)
     .get();
-}
-
-/** A beheerder's view: everything written by the organisation's members. */
-export function listOrganisatieLog(db: Db, actor: Actor): WijzigingRegel[] {
-  assertCan(actor, 'organisatie.beheren');
-  return db.select().from(auditLog).where(eq(auditLog.organisatieId, actor.organisatieId)).orderBy(desc(auditLog.id)).limit(500).all().map(toRegel);
 }

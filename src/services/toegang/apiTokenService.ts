@@ -6,7 +6,7 @@ import { writeTransaction } from '../../db/transactie';
 import { createGeheim, hashGeheim } from '../gedeeld/geheimen';
 import { nieuw, recordAudit, OPERATOR } from '../gedeeld/auditService';
 import { loadActor } from './actorService';
-import { InvoerFout } from '../besluiten/besluitRegistratie';
+import { InvoerFout } from '../gedeeld/invoerFout';
 
 export { TOKEN_SCOPES };
 export type Scope = (typeof TOKEN_SCOPES)[number];

@@ -1,13 +1,13 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor/actor';
 import type { Db } from '../../db/verbinding';
-import { GEBRUIKER_ROLLEN, gebruikers, inloggegevens, ORGANISATIE_SOORTEN, organisaties, sessies, uitnodigingen } from '../../db/schema';
+import { auditLog, GEBRUIKER_ROLLEN, gebruikers, inloggegevens, ORGANISATIE_SOORTEN, organisaties, sessies, uitnodigingen } from '../../db/schema';
 import { writeTransaction } from '../../db/transactie';
 import { createGeheim, hashGeheim } from '../gedeeld/geheimen';
 import { createTotpGeheim, sealTotpGeheim } from './aanmeldService';
-import { OPERATOR, nieuw, recordAudit, type Schrijver } from '../gedeeld/auditService';
+import { OPERATOR, nieuw, recordAudit, toWijzigingRegel, type Schrijver, type WijzigingRegel } from '../gedeeld/auditService';
 import { assertCan } from './permissies';
-import { InvoerFout } from '../besluiten/besluitRegistratie';
+import { InvoerFout } from '../gedeeld/invoerFout';
 import { cleanNaam } from '../../validation/velden';
 
 export type Rol = (typeof GEBRUIKER_ROLLEN)[number];
@@ -286,4 +286,10 @@ export function findGebruikerIdByEmail(db: Db, email: string): number | undefine
     .from(gebruikers)
     .where(eq(gebruikers.email, normaliseerEmail(email)))
     .get()?.id;
+}
+
+/** A beheerder's view: everything written by the organisation's members. */
+export function listOrganisatieLog(db: Db, actor: Actor): WijzigingRegel[] {
+  assertCan(actor, 'organisatie.beheren');
+  return db.select().from(auditLog).where(eq(auditLog.organisatieId, actor.organisatieId)).orderBy(desc(auditLog.id)).limit(500).all().map(toWijzigingRegel);
 }

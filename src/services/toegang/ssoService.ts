@@ -7,7 +7,7 @@ import { writeTransaction } from '../../db/transactie';
 import { hashGeheim, ontsleutel, versleutel } from '../gedeeld/geheimen';
 import { OPERATOR, recordAudit } from '../gedeeld/auditService';
 import { assertCan } from './permissies';
-import { InvoerFout } from '../besluiten/besluitRegistratie';
+import { InvoerFout } from '../gedeeld/invoerFout';
 import { isEmail, normaliseerEmail } from './gebruikerBeheer';
 
 /**

@@ -14,7 +14,7 @@ import {
   zorgkantoorregios,
 } from '../../db/schema';
 import { formatDatumKort, type IsoDatum } from '../../domain/kalender/kalenderdatum';
-import { InvoerFout, writeRegistratie, type Registratie } from '../besluiten/besluitRegistratie';
+import { InvoerFout, writeRegistratie, type Registratie } from '../gedeeld/invoerFout';
 import { findClient } from './clientService';
 import { assertCan, can } from '../toegang/permissies';
 import { diff, nieuw, recordAudit } from '../gedeeld/auditService';

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../../appContext';
+import { contentDisposition, DOCX } from '../../bestandKoppen';
 import { FILING_SOORTEN, FILINGS, type FilingSoort } from '../../../domain/filings/filingSoorten';
 import {
   generateFiling,
@@ -81,16 +82,6 @@ const termijnInvoer = z.discriminatedUnion('termijnSoort', [
 ]);
 
 const VELDEN = [...Object.keys(aanvullingInvoer.shape)];
-
-/** `attachment` with a plain fallback name and the real one (RFC 6266 / 5987): en dash and é survive in every browser. */
-export function contentDisposition(bestandsnaam: string): string {
-  const ascii = bestandsnaam
-    .normalize('NFKD')
-    .replace(/[^\x20-\x7e]/g, (t) => (t === '–' ? '-' : ''))
-    .replace(/["\\]/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(bestandsnaam)}`;
-}
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Mounted at /zaken/:id/documenten, behind loadZaakUitPad: the filing wizard, the art. 6:5 check, the .docx versions. */
 export function documentenRoutes(deps: AppDeps) {

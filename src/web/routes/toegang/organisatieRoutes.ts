@@ -1,9 +1,17 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../appContext';
-import { inviteGebruiker, listLeden, renewUitnodiging, requestHerstel, ROLLEN, updateRol, type Rol } from '../../../services/toegang/gebruikerBeheer';
+import {
+  inviteGebruiker,
+  listLeden,
+  listOrganisatieLog,
+  renewUitnodiging,
+  requestHerstel,
+  ROLLEN,
+  updateRol,
+  type Rol,
+} from '../../../services/toegang/gebruikerBeheer';
 import { endSessiesVanCollega } from '../../../services/toegang/sessieService';
-import { listOrganisatieLog } from '../../../services/gedeeld/auditService';
-import { InvoerFout } from '../../../services/besluiten/besluitRegistratie';
+import { InvoerFout } from '../../../services/gedeeld/invoerFout';
 import { sendHerstelVerzoek, sendUitnodiging, sendUitnodigingAdresInGebruik } from '../../../services/toegang/uitnodigingMail';
 import { foutenPerVeld } from '../../formulier';
 import { NAAM_OPGESCHOOND } from '../../../validation/velden';

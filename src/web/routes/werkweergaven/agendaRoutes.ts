@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../appContext';
+import { ICS } from '../../bestandKoppen';
 import { buildVCalendar } from '../../../agenda/icalendar';
 import { findGebruikerByAgendaToken, loadActor } from '../../../services/toegang/actorService';
 import { listOrganisatieAgenda } from '../../../services/werkweergaven/organisatieAgenda';
-
-export const ICS = { 'Content-Type': 'text/calendar; charset=utf-8' } as const;
 
 /**
  * Mounted at /agenda, outside the sign-in: the personal calendar feed is authenticated by the unguessable token in

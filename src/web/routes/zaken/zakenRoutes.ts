@@ -26,10 +26,9 @@ import type { VeldFout } from '../../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../../formulier';
 import { paginaContext, readKlaarSleutel } from '../../paginaContext';
 import { loadZaakUitPad } from '../../padLaders';
-import { documentenRoutes } from '../filings/documentenRoutes';
 import { buildVCalendar } from '../../../agenda/icalendar';
 import { toAgendaTermijn } from '../../../herinneringen/openTermijnen';
-import { ICS } from '../werkweergaven/agendaRoutes';
+import { ICS } from '../../bestandKoppen';
 import { findZaakTermijnen } from '../../../services/termijnen/zaakTermijnen';
 import { loadZaakdocumenten } from '../../../services/filings/filingService';
 import { FILING_SOORTEN, FILINGS } from '../../../domain/filings/filingSoorten';
@@ -70,10 +69,10 @@ export function zakenRoutes(deps: AppDeps) {
     return resultaat.ok ? c.redirect(`/zaken/${resultaat.id}?klaar=zaak-geopend`, 303) : zaakNietGeopend(c, resultaat.fouten);
   });
 
-  // Everything under /zaken/:id gets the case from the path, checked against the actor's scope (404 otherwise).
+  // Everything under /zaken/:id gets the case from the path, checked against the actor's scope (404 otherwise): the
+  // case's documents too (filings, mounted at /zaken/:id/documenten by app.ts after these routes).
   app.use('/:id', loadZaakUitPad(deps));
   app.use('/:id/*', loadZaakUitPad(deps));
-  app.route('/:id/documenten', documentenRoutes(deps));
 
   /** The case page as HTML, from the engine's result at the peildatum (today) and the case's own rows. */
   function buildZaakHtml(
