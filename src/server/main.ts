@@ -21,7 +21,7 @@ import demoJson from '../../seed/demo.json';
 import { createTermijnService } from '../services/termijnen/termijnService';
 import { createApp } from '../web/app';
 import { createApiTermijnLijsten } from '../web/apiTermijnLijst';
-import { warmApiTermijnen } from '../web/apiRoutes';
+import { warmApiTermijnen } from '../web/routes/termijnen/termijnenApi';
 import { listOrganisatieActoren } from '../services/toegang/actorService';
 import { createWeergave } from '../web/weergave';
 import { createFilingRenderer } from '../documents/filingRenderer';

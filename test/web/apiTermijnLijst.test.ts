@@ -8,7 +8,7 @@ import { createWeergave } from '../../src/web/weergave';
 import { createFilingRenderer } from '../../src/documents/filingRenderer';
 import { createOutboxVerzender } from '../../src/mail/verzender';
 import { listOrganisatieActoren } from '../../src/services/toegang/actorService';
-import { warmApiTermijnen } from '../../src/web/apiRoutes';
+import { warmApiTermijnen } from '../../src/web/routes/termijnen/termijnenApi';
 import { loadActorByEmail } from '../../src/services/toegang/actorService';
 import { buildApiLijst, createApiTermijnLijsten } from '../../src/web/apiTermijnLijst';
 
