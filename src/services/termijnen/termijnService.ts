@@ -1,56 +1,21 @@
 import type { Actor } from '../../actor/actor';
-import type { Besluit, Beroep, Contracteerruimtebesluit, Tariefbeschikking } from '../../domain/besluiten/besluit';
+import type { Besluit } from '../../domain/besluiten/besluit';
 import { memoize, memoizePerObject } from '../../domain/memoize';
-import { celSleutel, compare, orderCelBesluiten, resolveBeroepPartij, type TermijnConfig } from '../../domain/termijnen/computeTermijnen';
-import {
-  collectCelEindjaren,
-  computeCel,
-  createRekencontext,
-  listBeroepRijenTegen,
-  readsEersteTariefbeschikkingVan,
-  isTijdigTegenEerdereVersie,
-  type CelInvoer,
-  type CelUitkomst,
-} from '../../domain/termijnen/celTermijnen';
+import { celSleutel, compare, type TermijnConfig } from '../../domain/termijnen/computeTermijnen';
+import { createRekencontext, type CelUitkomst } from '../../domain/termijnen/celTermijnen';
 import { computeCelStatus, type CelStatus } from '../../domain/termijnen/celStatus';
-import type { PartijStatus, RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting, Waarschuwing } from '../../domain/termijnen/termijn';
-import {
-  assembleWaarschuwingen,
-  describeJaarNietGedekt,
-  indexEersteBeroepstermijn,
-  listAlgemeneWaarschuwingen,
-  prepareBeroepWaarschuwingen,
-  MAX_LOSSE_TOEKOMSTWAARSCHUWINGEN,
-} from '../../domain/termijnen/waarschuwingen';
+import type { PartijStatus, RegioJaarStatus, Termijn, TermijnUitkomst, Uitsluiting } from '../../domain/termijnen/termijn';
 import type { IsoDatum } from '../../domain/kalender/kalenderdatum';
 import type { Db } from '../../db/verbinding';
 import { onWriteCommitted, readCelRevisies, readDataRevisie } from '../../db/transactie';
-import {
-  groupContracteerruimte,
-  loadTermijnRijen,
-  loadTermijnScope,
-  toTariefbeschikking,
-  type BeroepRij,
-  type ContracteerruimteRij,
-  type DbCel,
-  type GeladenInvoer,
-  type TariefbeschikkingRij,
-  type TermijnScope,
-} from './termijnInvoer';
+import { loadTermijnRijen, loadTermijnScope, type DbCel, type GeladenInvoer, type TariefbeschikkingRij, type TermijnScope } from './termijnInvoer';
 import { TariefbeschikkingIndex } from './tariefbeschikkingIndex';
 import { loadAanvaardeGelijkgesteldeDagen } from '../bronnen/bronVoorstellen';
 import { createAtwKalender } from '../../domain/kalender/atwKalender';
 import type { GelijkgesteldeDag } from '../../domain/kalender/feestdagen';
-import {
-  buildCelLijst,
-  combineCelLijsten,
-  LEGE_LIJST,
-  listTermijnen,
-  mergeCelLijsten,
-  type CelLijst,
-  type TermijnLijst,
-  type TermijnOpzoeker,
-} from './termijnKolommen';
+import { buildCelLijst, combineCelLijsten, type CelLijst, type TermijnLijst, type TermijnOpzoeker } from './termijnKolommen';
+import { buildScopeStand, type CellenStand, type CelRekenaar } from './termijnCellen';
+import { createWaarschuwingen } from './termijnWaarschuwingen';
 
 export interface BerekendOverzicht extends Omit<GeladenInvoer, 'tariefbeschikkingen'> {
   /** The scope's tariefbeschikkingen by kenmerk, with the addressees' names kept across writes. */
@@ -155,54 +120,8 @@ export interface TermijnService {
   readonly telling: Readonly<TermijnCacheTelling>;
 }
 
-/** One cell's rows and result. */
-interface CelStand {
-  db: DbCel;
-  tariefbeschikkingen: TariefbeschikkingRij[];
-  beroepen: BeroepRij[];
-  /** The engine's tariefbeschikkingen, one per row, made with the cell's result. */
-  tbBesluiten?: Tariefbeschikking[];
-  uitkomst?: CelUitkomst;
-}
-
-/** The whole of a scope at one data revision, derived from its cells; the costly lists are merged or made on demand. */
-interface Geheel {
-  /** In (regio, jaar) order, as the engine lists statuses. */
-  cellen: { uitkomst: CelUitkomst; stand: CelStand }[];
-  celIndex: Map<string, { uitkomst: CelUitkomst; stand: CelStand }>;
-  celLijst: { regio: string; jaar: number }[];
-  /** The terms as columns (see TermijnLijst), each looked up in its cell through `opzoeker`: merged when first read. */
-  lijst: () => TermijnLijst;
-  /** The merged list if it was read (a write merges its cells into it; otherwise the next one is merged whole). */
-  lijstIndienGemaakt: () => TermijnLijst | undefined;
-  /** One (regio, jaar)'s terms as columns, in the merged list's order: read by a view of one cell, no merge needed. */
-  lijstVanCel: (regio: string, jaar: number) => TermijnLijst;
-  opzoeker: TermijnOpzoeker;
-  /** All terms as one array, made when first asked. */
-  termijnen: () => Termijn[];
-  uitsluitingen: () => Uitsluiting[];
-  tariefbeschikkingen: TariefbeschikkingIndex;
-  beroepen: Beroep[];
-  /** The contracteerruimtebesluiten as the engine sees them (one per besluit and region), in their order. */
-  contracteerruimteBesluiten: Contracteerruimtebesluit[];
-  /** All besluiten in the order of a whole load: contracteerruimte, then tariefbeschikkingen by id. Made on demand. */
-  besluiten: () => Besluit[];
-  /** The warnings at a peildatum (made on demand, prepared once per revision). */
-  waarschuwingen: (peildatum: IsoDatum) => Waarschuwing[];
-  /** Views that do not depend on the peildatum. */
-  perRevisie: Map<string, unknown>;
-}
-
-/** Everything computed for one scope (the NZa, or one organisation) at one data revision. */
-interface ScopeStand {
-  scope: TermijnScope;
-  dataRevisie: number;
-  celRevisies: Map<string, number>;
-  cellen: Map<string, CelStand>;
-  /** Per region: each party's first tariefbeschikking there (any year). */
-  eersteInRegio: Map<number, Map<string, IsoDatum>>;
-  contracteerruimte: ContracteerruimteRij[];
-  geheel: Geheel;
+/** A scope's cells at one data revision, and its results at a few peildata. */
+interface ScopeStand extends CellenStand {
   /** Results at a peildatum: statuses and warnings over the shared terms; a few, dropped with the data revision. */
   perPeildatum: Map<IsoDatum, BerekendOverzicht>;
 }
@@ -215,8 +134,6 @@ const MAX_CELSTATUS_PEILDATUMS = 4;
 // Scopes: the NZa and the organisations active lately; each holds its own cells.
 const MAX_SCOPES = 20;
 const ALGEMEEN = '0|0';
-
-const dbCelSleutel = (c: DbCel) => `${c.regioId}|${c.jaar}`;
 
 export function createTermijnService(
   db: Db,
@@ -262,13 +179,24 @@ export function createTermijnService(
   const celTermijnLijstVan = memoizePerObject((u: CelUitkomst): TermijnLijst => combineCelLijsten([celLijstVan(u)]));
   const telling: TermijnCacheTelling = { celBerekeningen: 0, volledigeLadingen: 0, peildatumAfleidingen: 0 };
 
+  // What building a scope's cells uses of the service (termijnCellen.ts); the warnings with the configuration of the time.
+  const rekenaar: CelRekenaar = {
+    context: () => context,
+    celIdVan,
+    aantalCelIds: () => celInfo.length,
+    celLijstVan,
+    celTermijnLijstVan,
+    telling,
+    waarschuwingenVoor: createWaarschuwingen(() => config),
+  };
+
   const refresh = (scope: TermijnScope, stand: ScopeStand | undefined): ScopeStand => {
     const dataRevisie = readDataRevisie(db);
     if (stand && stand.dataRevisie === dataRevisie && sameScope(stand.scope, scope)) return stand;
     const celRevisies = readCelRevisies(db);
     if (!stand || !sameScope(stand.scope, scope) || celRevisies.get(ALGEMEEN) !== stand.celRevisies.get(ALGEMEEN)) {
       telling.volledigeLadingen += 1;
-      return buildScopeStand(scope, dataRevisie, celRevisies, loadTermijnRijen(db, scope), undefined);
+      return { ...buildScopeStand(rekenaar, scope, dataRevisie, celRevisies, loadTermijnRijen(db, scope), undefined), perPeildatum: new Map() };
     }
     const gewijzigd: DbCel[] = [];
     for (const [sleutel, revisie] of celRevisies) {
@@ -278,291 +206,10 @@ export function createTermijnService(
       // A write that changed no term input (a note, a letterhead): nothing is recomputed, only page views are dropped.
       return { ...stand, dataRevisie, celRevisies, perPeildatum: new Map() };
     }
-    return buildScopeStand(scope, dataRevisie, celRevisies, loadTermijnRijen(db, scope, gewijzigd), { vorige: stand, gewijzigd });
-  };
-
-  /** A scope's cells from freshly loaded rows: all of them, or the changed ones on top of the previous state. */
-  const buildScopeStand = (
-    scope: TermijnScope,
-    dataRevisie: number,
-    celRevisies: Map<string, number>,
-    rijen: ReturnType<typeof loadTermijnRijen>,
-    incrementeel: { vorige: ScopeStand; gewijzigd: DbCel[] } | undefined,
-  ): ScopeStand => {
-    // Unchanged cells are kept as they are; a changed (or every, on a whole load) cell starts afresh from its rows.
-    const cellen = new Map<string, CelStand>();
-    const vers = new Map<string, CelStand>();
-    const versVan = (c: DbCel): CelStand => {
-      const sleutel = dbCelSleutel(c);
-      let cel = vers.get(sleutel);
-      if (!cel) vers.set(sleutel, (cel = { db: { regioId: c.regioId, jaar: c.jaar }, tariefbeschikkingen: [], beroepen: [] }));
-      return cel;
+    return {
+      ...buildScopeStand(rekenaar, scope, dataRevisie, celRevisies, loadTermijnRijen(db, scope, gewijzigd), { vorige: stand, gewijzigd }),
+      perPeildatum: new Map(),
     };
-    if (incrementeel) {
-      const gewijzigd = new Set(incrementeel.gewijzigd.map(dbCelSleutel));
-      for (const [sleutel, cel] of incrementeel.vorige.cellen) if (!gewijzigd.has(sleutel)) cellen.set(sleutel, cel);
-      for (const c of incrementeel.gewijzigd) versVan(c);
-    }
-    for (const t of rijen.tariefbeschikkingen) versVan(t).tariefbeschikkingen.push(t);
-    for (const b of rijen.beroepen) versVan(b).beroepen.push(b);
-
-    // Contracteerruimtebesluiten as the engine sees them: one per (besluit, regio), in order of bekendmaking and id.
-    // Their rows are always loaded whole; any change to one moved the revision of each of its cells.
-    const contracteerruimte = groupContracteerruimte(rijen.contracteerruimte);
-    const crPerCel = new Map<string, Contracteerruimtebesluit[]>();
-    rijen.contracteerruimte.forEach((r, i) => {
-      const cel = dbCelSleutel(r);
-      const lijst = crPerCel.get(cel);
-      if (lijst) lijst.push(contracteerruimte.perRij[i]!);
-      else crPerCel.set(cel, [contracteerruimte.perRij[i]!]);
-      if (!cellen.has(cel)) versVan(r);
-    });
-    // What a kept cell held before it was replaced (its rows and result), to take out of the merged lists.
-    const vervangen: CelStand[] = [];
-    for (const [sleutel, cel] of vers) {
-      const oud = incrementeel?.vorige.cellen.get(sleutel);
-      if (oud) vervangen.push(oud);
-      cellen.set(sleutel, cel);
-    }
-
-    // Each party's first tariefbeschikking per region (art. 105 lid 4: the newcomer): recomputed for the regions with a
-    // changed cell only; a changed index touches every cell of its region (the newcomer doubt looks across years).
-    const vorigeIndex = incrementeel?.vorige.eersteInRegio;
-    const teHerzien = new Set<number>(incrementeel ? [...vers.values()].map((c) => c.db.regioId) : [...cellen.values()].map((c) => c.db.regioId));
-    const eersteInRegio = new Map<number, Map<string, IsoDatum>>(vorigeIndex ? [...vorigeIndex].filter(([regioId]) => !teHerzien.has(regioId)) : []);
-    for (const regioId of teHerzien) eersteInRegio.set(regioId, new Map());
-    for (const cel of cellen.values()) {
-      if (!teHerzien.has(cel.db.regioId)) continue;
-      const eerste = eersteInRegio.get(cel.db.regioId)!;
-      for (const t of cel.tariefbeschikkingen) {
-        const bekend = eerste.get(t.zorgaanbieder);
-        if (bekend === undefined || t.bekendgemaakt < bekend) eerste.set(t.zorgaanbieder, t.bekendgemaakt);
-      }
-    }
-    // Per region whose index changed: the parties whose first tariefbeschikking moved, came or went.
-    const regioGewijzigd = new Map<number, Set<string>>();
-    for (const regioId of teHerzien) {
-      const partijen = listGewijzigdePartijen(eersteInRegio.get(regioId)!, vorigeIndex?.get(regioId));
-      if (partijen.size > 0 || !vorigeIndex?.has(regioId)) regioGewijzigd.set(regioId, partijen);
-    }
-    // Unchanged: keep the previous map, the one the region's cells were computed with.
-    for (const regioId of teHerzien) if (vorigeIndex?.has(regioId) && !regioGewijzigd.has(regioId)) eersteInRegio.set(regioId, vorigeIndex.get(regioId)!);
-    // A kept cell is recomputed only when it reads a moved party's date (a cell not recomputed keeps its older map: its
-    // own parties' dates are the same in both).
-    const leestGewijzigd = (cel: CelStand): boolean => {
-      const partijen = regioGewijzigd.get(cel.db.regioId);
-      return partijen !== undefined && cel.uitkomst !== undefined && readsEersteTariefbeschikkingVan(cel.uitkomst.invoer, partijen);
-    };
-
-    const perCel: Geheel['cellen'] = [];
-    const herberekend: CelUitkomst[] = [];
-    const oudeUitkomsten: CelUitkomst[] = [];
-    for (const v of vervangen) if (v.uitkomst) oudeUitkomsten.push(v.uitkomst);
-    for (const [sleutel, cel] of cellen) {
-      if (!cel.uitkomst || leestGewijzigd(cel)) {
-        if (cel.uitkomst && !vers.has(sleutel)) oudeUitkomsten.push(cel.uitkomst);
-        const invoer = buildCelInvoer(cel, crPerCel.get(sleutel) ?? [], eersteInRegio.get(cel.db.regioId) ?? new Map());
-        if (!invoer) {
-          // Only beroepen and no besluit left: the engine has no cell here.
-          cellen.delete(sleutel);
-          continue;
-        }
-        cel.uitkomst = computeCel(invoer, context);
-        herberekend.push(cel.uitkomst);
-        telling.celBerekeningen += 1;
-      }
-      perCel.push({ uitkomst: cel.uitkomst, stand: cel });
-    }
-    // In (regio, jaar) order, as the engine lists statuses.
-    perCel.sort((a, b) => compare(a.uitkomst.invoer.regio, b.uitkomst.invoer.regio) || a.uitkomst.invoer.jaar - b.uitkomst.invoer.jaar);
-
-    // The term list's cell numbers and their (regio, jaar) order, over the typed columns beside the list, never
-    // comparing the term objects.
-    const rangen = new Int32Array(celInfo.length + perCel.length + 1);
-    const opzoeker: CelUitkomst[] = [];
-    for (const [i, c] of perCel.entries()) {
-      const id = celIdVan(c.uitkomst);
-      rangen[id] = i;
-      opzoeker[id] = c.uitkomst;
-    }
-    // Merged when first read: a write followed by views of one cell (the overview filtered to a region and year, the
-    // decision's page) merges nothing. With the previous list made, the replaced cells' terms go out and the
-    // recomputed cells' terms are merged in; else every cell's terms are merged afresh. What the merge needs of the
-    // previous revision is let go once merged (closures here share one scope: it would live as long as this revision).
-    const vorigGeheel = incrementeel?.vorige.geheel;
-    const basis = vorigGeheel?.lijstIndienGemaakt();
-    let wachtend: { basis: TermijnLijst; weg: Uint8Array; erbij: CelUitkomst[] } | undefined;
-    if (basis) {
-      const weg = new Uint8Array(rangen.length);
-      for (const u of oudeUitkomsten) weg[celIdVan(u)] = 1;
-      wachtend = { basis, weg, erbij: herberekend };
-    }
-    let gemaakt: TermijnLijst | undefined;
-    const lijst = (): TermijnLijst => {
-      if (gemaakt) return gemaakt;
-      gemaakt = wachtend
-        ? mergeCelLijsten(rangen, wachtend.erbij.map(celLijstVan), { lijst: wachtend.basis, weg: wachtend.weg })
-        : mergeCelLijsten(
-            rangen,
-            perCel.map((c) => celLijstVan(c.uitkomst)),
-          );
-      wachtend = undefined;
-      return gemaakt;
-    };
-    // The terms as one array only when asked (the API, the reminder job): pages read the columns.
-    const termijnen = memoize(() => listTermijnen(opzoeker, lijst()));
-    // Exclusions as one array only when asked (a page with a region or year filter reads its cells' own).
-    const uitsluitingen = memoize(() => {
-      const lijst: Uitsluiting[] = [];
-      for (const c of perCel) for (const u of c.uitkomst.uitsluitingen) lijst.push(u);
-      return lijst;
-    });
-
-    // Tariefbeschikkingen by kenmerk: the previous map with the replaced cells' rows taken out and the new ones put in.
-    let tariefbeschikkingen: TariefbeschikkingIndex;
-    if (vorigGeheel) {
-      tariefbeschikkingen = vorigGeheel.tariefbeschikkingen.change(
-        vervangen.flatMap((v) => v.tariefbeschikkingen),
-        [...vers.values()].flatMap((cel) => cel.tariefbeschikkingen),
-      );
-    } else {
-      const alle: TariefbeschikkingRij[] = [];
-      for (const cel of cellen.values()) for (const t of cel.tariefbeschikkingen) alle.push(t);
-      tariefbeschikkingen = TariefbeschikkingIndex.of(alle.sort((a, b) => a.id - b.id));
-    }
-
-    const beroepen = [...cellen.values()]
-      .flatMap((c) => c.beroepen)
-      .sort((a, b) => a.bronId - b.bronId)
-      .map((b) => b.beroep);
-    const celIndex = new Map(perCel.map((c) => [celSleutel(c.uitkomst.invoer.regio, c.uitkomst.invoer.jaar), c]));
-    const geheel: Geheel = {
-      cellen: perCel,
-      celIndex,
-      celLijst: perCel.map((c) => ({ regio: c.uitkomst.invoer.regio, jaar: c.uitkomst.invoer.jaar })),
-      lijst,
-      lijstIndienGemaakt: () => gemaakt,
-      lijstVanCel: (regio, jaar) => {
-        const cel = celIndex.get(celSleutel(regio, jaar));
-        return cel ? celTermijnLijstVan(cel.uitkomst) : LEGE_LIJST;
-      },
-      opzoeker,
-      termijnen,
-      uitsluitingen,
-      tariefbeschikkingen,
-      beroepen,
-      contracteerruimteBesluiten: contracteerruimte.besluiten,
-      besluiten: memoize(() => {
-        const tb: { rij: TariefbeschikkingRij; besluit: Besluit }[] = [];
-        for (const { stand } of perCel) stand.tariefbeschikkingen.forEach((rij, i) => tb.push({ rij, besluit: stand.tbBesluiten![i]! }));
-        tb.sort((a, b) => a.rij.id - b.rij.id);
-        return [...contracteerruimte.besluiten, ...tb.map((t) => t.besluit)];
-      }),
-      waarschuwingen: (peildatum) => waarschuwingenVoor(geheel)(peildatum),
-      perRevisie: new Map(),
-    };
-    return { scope, dataRevisie, celRevisies, cellen, eersteInRegio, contracteerruimte: rijen.contracteerruimte, geheel, perPeildatum: new Map() };
-  };
-
-  // Warnings (termijnregels §3, §7, §8) composed from the cells: what a cell alone tells is kept with the cell's result,
-  // the rest is prepared once per revision when first asked, and completed per peildatum.
-  const celBasis = new WeakMap<CelUitkomst, { eindjaren: Set<number>; laatsteEerst: { besluit: Besluit; id: number }[] }>();
-  const basisVan = ({ uitkomst, stand }: Geheel['cellen'][number]) => {
-    let basis = celBasis.get(uitkomst);
-    if (!basis) {
-      const eindjaren = new Set<number>();
-      collectCelEindjaren(uitkomst, eindjaren);
-      const laatsteEerst = stand.tariefbeschikkingen
-        .map((rij, i) => ({ besluit: stand.tbBesluiten![i]! as Besluit, id: rij.id }))
-        .sort((a, b) => (a.besluit.bekendgemaakt < b.besluit.bekendgemaakt ? 1 : a.besluit.bekendgemaakt > b.besluit.bekendgemaakt ? -1 : a.id - b.id));
-      celBasis.set(uitkomst, (basis = { eindjaren, laatsteEerst }));
-    }
-    return basis;
-  };
-  const beroepIndex = new WeakMap<CelUitkomst, { sleutel: string; index: Map<string, Pick<Termijn, 'aanvang'>> }>();
-  const voorbereid = new WeakMap<Geheel, (peildatum: IsoDatum) => Waarschuwing[]>();
-  const waarschuwingenVoor = (geheel: Geheel): ((peildatum: IsoDatum) => Waarschuwing[]) => {
-    const klaar = voorbereid.get(geheel);
-    if (klaar) return klaar;
-    const eindjaren = new Set<number>();
-    for (const c of geheel.cellen) for (const jaar of basisVan(c).eindjaren) eindjaren.add(jaar);
-    const vooraf = listAlgemeneWaarschuwingen(eindjaren, config);
-
-    // Tariefbeschikkingen for a year no contracteerruimtebesluit of their region covers, by id (the order of a whole load).
-    const crJarenPerRegio = new Map<string, Set<number>>();
-    for (const b of geheel.contracteerruimteBesluiten) {
-      const jaren = crJarenPerRegio.get(b.regio) ?? new Set<number>();
-      for (const jaar of b.jaren) jaren.add(jaar);
-      crJarenPerRegio.set(b.regio, jaren);
-    }
-    const nietGedekt: { id: number; w: Waarschuwing }[] = [];
-    for (const { uitkomst, stand } of geheel.cellen) {
-      const jaren = crJarenPerRegio.get(uitkomst.invoer.regio);
-      if (!jaren || jaren.has(uitkomst.invoer.jaar)) continue;
-      stand.tariefbeschikkingen.forEach((rij, i) => nietGedekt.push({ id: rij.id, w: describeJaarNietGedekt(stand.tbBesluiten![i]!, jaren) }));
-    }
-    nietGedekt.sort((a, b) => a.id - b.id);
-
-    // Per beroep, in the order of the cases: what holds whatever the peildatum (few: one per filed beroep).
-    const beroepTegen = new Set(geheel.beroepen.map((b) => b.tegen));
-    const besluitenPerId = new Map<string, Besluit>();
-    for (const b of geheel.contracteerruimteBesluiten) if (beroepTegen.has(b.id)) besluitenPerId.set(b.id, b);
-    for (const kenmerk of beroepTegen) {
-      const rij = geheel.tariefbeschikkingen.get(kenmerk);
-      if (rij) besluitenPerId.set(kenmerk, toTariefbeschikking(rij));
-    }
-    // The earliest beroep term per besluit and year, from each cell (kept with the cell while the beroepen stay the same).
-    const tegenSleutel = [...beroepTegen].sort().join('\u0000');
-    const aanvangPerBeroep = new Map<string, Pick<Termijn, 'aanvang'>>();
-    for (const c of geheel.cellen) {
-      let perCel = beroepIndex.get(c.uitkomst);
-      if (!perCel || perCel.sleutel !== tegenSleutel)
-        beroepIndex.set(
-          c.uitkomst,
-          (perCel = { sleutel: tegenSleutel, index: indexEersteBeroepstermijn(listBeroepRijenTegen(c.uitkomst, beroepTegen), beroepTegen) }),
-        );
-      for (const [sleutel, t] of perCel.index) {
-        const bekend = aanvangPerBeroep.get(sleutel);
-        if (!bekend || t.aanvang < bekend.aanvang) aanvangPerBeroep.set(sleutel, t);
-      }
-    }
-    // Art. 6:19 Awb: a beroep filed in time against an earlier version is not early against the later besluit.
-    const celVan = new Map(geheel.cellen.map((c) => [`${c.uitkomst.invoer.regio}\u0000${c.uitkomst.invoer.jaar}`, c.uitkomst]));
-    const perBeroep = prepareBeroepWaarschuwingen(
-      geheel.beroepen,
-      besluitenPerId,
-      geheel.contracteerruimteBesluiten,
-      aanvangPerBeroep,
-      (beroep, regio, voor) => {
-        const cel = celVan.get(`${regio}\u0000${beroep.jaar}`);
-        return cel !== undefined && isTijdigTegenEerdereVersie(cel, beroep, voor);
-      },
-    );
-
-    const op = (peildatum: IsoDatum): Waarschuwing[] => {
-      // Made known after the peildatum: contracteerruimtebesluiten in their order, then tariefbeschikkingen by id; each
-      // cell's latest-first list gives its own in a prefix.
-      const cr = geheel.contracteerruimteBesluiten.filter((b) => b.bekendgemaakt > peildatum);
-      let aantal = cr.length;
-      // All of them while few; beyond the loose warnings only the first by id are named: a short list kept by id.
-      const ruimte = MAX_LOSSE_TOEKOMSTWAARSCHUWINGEN + 1;
-      const tb: { besluit: Besluit; id: number }[] = [];
-      for (const c of geheel.cellen) {
-        for (const x of basisVan(c).laatsteEerst) {
-          if (x.besluit.bekendgemaakt <= peildatum) break;
-          aantal += 1;
-          if (tb.length === ruimte && x.id > tb[ruimte - 1]!.id) continue;
-          let plek = tb.length;
-          while (plek > 0 && tb[plek - 1]!.id > x.id) plek--;
-          tb.splice(plek, 0, x);
-          if (tb.length > ruimte) tb.pop();
-        }
-      }
-      const inToekomst = [...cr, ...tb.map((x) => x.besluit)];
-      return assembleWaarschuwingen(peildatum, { vooraf, inToekomst, aantalInToekomst: aantal, nietGedekt: nietGedekt.map((x) => x.w), perBeroep });
-    };
-    voorbereid.set(geheel, op);
-    return op;
   };
 
   const statussen = new WeakMap<CelUitkomst, Map<IsoDatum, CelStatus>>();
@@ -704,23 +351,6 @@ export function createTermijnService(
   };
 }
 
-/** The engine's input of one cell: its contracteerruimtebesluiten and tariefbeschikkingen in order, its beroepen. */
-function buildCelInvoer(cel: CelStand, contracteerruimte: Contracteerruimtebesluit[], eersteInRegio: ReadonlyMap<string, IsoDatum>): CelInvoer | undefined {
-  cel.tbBesluiten = cel.tariefbeschikkingen.map(toTariefbeschikking);
-  const besluiten = orderCelBesluiten([...contracteerruimte, ...cel.tbBesluiten]);
-  const eerste = besluiten[0];
-  if (!eerste) return undefined;
-  const perId = new Map(besluiten.map((b) => [b.id, b]));
-  return {
-    regio: eerste.regio,
-    jaar: cel.db.jaar,
-    besluiten,
-    beroepen: cel.beroepen.map((b) => ({ ...b.beroep, partij: resolveBeroepPartij(b.beroep, perId.get(b.beroep.tegen)) })),
-    gevraagd: [],
-    eersteTariefbeschikkingInRegio: eersteInRegio,
-  };
-}
-
 function parseCelSleutel(sleutel: string): DbCel {
   const [regioId, jaar] = sleutel.split('|').map(Number) as [number, number];
   return { regioId, jaar };
@@ -728,12 +358,4 @@ function parseCelSleutel(sleutel: string): DbCel {
 
 function sameScope(a: TermijnScope, b: TermijnScope): boolean {
   return a.sleutel === b.sleutel && a.organisatieId === b.organisatieId && a.nza === b.nza;
-}
-
-/** The keys whose value differs between two maps (present in one only, or with another date). */
-function listGewijzigdePartijen(nu: ReadonlyMap<string, IsoDatum>, vorig: ReadonlyMap<string, IsoDatum> | undefined): Set<string> {
-  const partijen = new Set<string>();
-  for (const [partij, datum] of nu) if (vorig?.get(partij) !== datum) partijen.add(partij);
-  if (vorig) for (const partij of vorig.keys()) if (!nu.has(partij)) partijen.add(partij);
-  return partijen;
 }
