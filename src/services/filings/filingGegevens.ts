@@ -1,30 +1,30 @@
 import { findEersteInvoer, findLaatsteActie } from '../gedeeld/auditService';
-import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../../actor/actor';
 import type { Db } from '../../db/verbinding';
-import {
-  contracteerruimtebedragen,
-  contracteerruimtebesluiten,
-  gebruikers,
-  organisaties,
-  tariefbeschikkingen,
-  zaakdocumenten,
-  zaakStukgegevens,
-  zaken,
-  zorgaanbieders,
-  zorgkantoorregios,
-} from '../../db/schema';
+import { contracteerruimtebesluiten, organisaties, tariefbeschikkingen, zaken, zorgaanbieders } from '../../db/schema';
 import { TARIEFBESCHIKKING_SOORT_LABEL } from '../../domain/besluiten/besluit';
 import { decideAanbod, numberBijlagen, stripOnzichtbaar, type Aanbod } from '../../domain/filings/filingAanbod';
 import { FILINGS, splitAlineas, type FilingSoort } from '../../domain/filings/filingSoorten';
 import { describeGriffierecht, type GriffierechtTarief } from '../../domain/filings/griffierecht';
-import { addDagen, formatDatumKort, formatDatumLang, vroegsteDatum, type IsoDatum } from '../../domain/kalender/kalenderdatum';
+import { formatDatumKort, formatDatumLang, type IsoDatum } from '../../domain/kalender/kalenderdatum';
 import { formatEuro } from '../../opmaak/opmaak';
 import { loadRegioRegister } from '../regios/regioBeheer';
 import { findStukTermijn } from './stukTermijnen';
 import type { TermijnService } from '../termijnen/termijnService';
 import type { ZaakOverzichtRij } from '../zaken/zaakRegistratie';
 import { findZaakTermijnen } from '../termijnen/zaakTermijnen';
+import { buildClientbrief } from './clientbrief';
+import {
+  findContracteerruimteOp,
+  findLopendBeroep,
+  isProFormaIngediend,
+  listContracteerruimteKeten,
+  loadIngediendeProducties,
+  loadOndertekenaars,
+  loadStukgegevens,
+  VERVOLGSTUKKEN,
+} from './filingBronnen';
 import type { FilingGegevens } from '../../documents/filingGegevens';
 import { splitTwijfels } from '../../domain/termijnen/twijfelTeksten';
 
@@ -40,129 +40,10 @@ export interface FilingOpties {
   griffierechtTarieven: readonly GriffierechtTarief[];
 }
 
-/** The contracteerruimte of (regio, jaar) in force on `datum`: the besluit last made known by then, with its amount. */
-function findContracteerruimteOp(db: Db, regio: string, jaar: number, datum: IsoDatum) {
-  return listContracteerruimteKeten(db, regio, jaar, datum).at(-1);
-}
-
-/** The stukken filed later in the same procedure, whose producties continue the numbering of those filed before. */
-const VERVOLGSTUKKEN = new Set<FilingSoort>(['aanvullende-gronden', 'brief-6-19']);
-const PROCEDURESTUKKEN = [
-  'beroepschrift',
-  'beroepschrift-pro-forma',
-  'bezwaarschrift',
-  'bezwaarschrift-pro-forma',
-  'aanvullende-gronden',
-  'brief-6-19',
-] as const;
-
 const hangendOp = (zaak: ZaakOverzichtRij, datum: IsoDatum) => zaak.status === 'ingediend' && zaak.ingesteld !== null && zaak.ingesteld <= datum;
-
-/**
- * The producties of the stukken filed in the case before `dagtekening`: the bezwaar- or beroepschrift dated on or before
- * the filing date, and each later stuk of an earlier dagtekening (its last version per dagtekening), read from the
- * stored versions.
- */
-function loadIngediendeProducties(db: Db, zaak: ZaakOverzichtRij, dagtekening: IsoDatum): { laatste: number; omschrijvingen: Set<string> } {
-  // One row per kind and dagtekening, its last version (SQLite takes the bare columns from the max(id) row); the JSON is
-  // read in the database, so a case with many versions costs no parsing here.
-  const datum = sql<string | null>`json_extract(${zaakdocumenten.gegevensJson}, '$.dagtekening')`;
-  const rijen = db
-    .select({
-      soort: zaakdocumenten.soort,
-      datum,
-      bijlagen: sql<string | null>`json_extract(${zaakdocumenten.gegevensJson}, '$.bijlagen')`,
-      id: sql<number>`max(${zaakdocumenten.id})`,
-    })
-    .from(zaakdocumenten)
-    .where(and(eq(zaakdocumenten.zaakId, zaak.id), inArray(zaakdocumenten.soort, [...PROCEDURESTUKKEN])))
-    .groupBy(zaakdocumenten.soort, datum)
-    .all();
-  const later = (r: (typeof rijen)[number]) => r.soort === 'aanvullende-gronden' || r.soort === 'brief-6-19';
-  // The bezwaar- or beroepschrift as filed: its last version dated on or before the filing date.
-  const geschrift = rijen.filter((r) => !later(r) && r.datum !== null && zaak.ingesteld !== null && r.datum <= zaak.ingesteld).sort((a, b) => b.id - a.id)[0];
-  const ingediend = [...(geschrift ? [geschrift] : []), ...rijen.filter((r) => later(r) && r.datum !== null && r.datum < dagtekening)];
-  const alle = ingediend.flatMap((r) => {
-    try {
-      const lijst: unknown = JSON.parse(r.bijlagen ?? '[]');
-      return Array.isArray(lijst) ? (lijst as { nummer: number; omschrijving: string }[]) : [];
-    } catch {
-      return [];
-    }
-  });
-  return { laatste: Math.max(0, ...alle.map((b) => b.nummer)), omschrijvingen: new Set(alle.map((b) => b.omschrijving)) };
-}
 
 const ZORGKANTOOR_PLAATSHOUDER = '[zorgkantoor invullen]';
 const ORDEMAATREGEL_PLAATSHOUDER = '[omschrijf de voorziening, bijvoorbeeld: de regionale contracteerruimte voorlopig te verhogen met € …]';
-
-/** Every contracteerruimtebesluit with an amount for (regio, jaar) made known by `datum`, in the order they were made known. */
-function listContracteerruimteKeten(db: Db, regio: string, jaar: number, datum: IsoDatum) {
-  return db
-    .select({
-      id: contracteerruimtebesluiten.id,
-      kenmerk: contracteerruimtebesluiten.kenmerk,
-      soort: contracteerruimtebesluiten.soort,
-      besluitdatum: contracteerruimtebesluiten.besluitdatum,
-      bekendgemaakt: contracteerruimtebesluiten.bekendgemaakt,
-      bedragCenten: contracteerruimtebedragen.bedragCenten,
-    })
-    .from(contracteerruimtebedragen)
-    .innerJoin(contracteerruimtebesluiten, eq(contracteerruimtebedragen.besluitId, contracteerruimtebesluiten.id))
-    .innerJoin(zorgkantoorregios, eq(contracteerruimtebedragen.regioId, zorgkantoorregios.id))
-    .where(and(eq(zorgkantoorregios.naam, regio), eq(contracteerruimtebedragen.jaar, jaar), lte(contracteerruimtebesluiten.bekendgemaakt, datum)))
-    .orderBy(asc(contracteerruimtebesluiten.bekendgemaakt), asc(contracteerruimtebesluiten.id))
-    .all();
-}
-
-/** The wizard's own data of a case (signer, representation, late-filing facts, bijlagen, edits), with defaults. */
-export function loadStukgegevens(db: Db, zaakId: number) {
-  const rij = db.select().from(zaakStukgegevens).where(eq(zaakStukgegevens.zaakId, zaakId)).get();
-  return {
-    ondertekenaarId: rij?.ondertekenaarId ?? null,
-    vertegenwoordiging: rij?.vertegenwoordiging ?? null,
-    volmachtInBezwaar: rij?.volmachtInBezwaar ?? false,
-    verschoonbaarheid: rij?.verschoonbaarheid ?? '',
-    rechtstreeksBeroep: rij?.rechtstreeksBeroep ?? false,
-    aanvullendeGronden: rij?.aanvullendeGronden ?? '',
-    belangenafweging: rij?.belangenafweging ?? '',
-    gelijktijdigBeroep: rij?.gelijktijdigBeroep ?? false,
-    kortsluiting: rij?.kortsluiting ?? false,
-    bijlagen: parseLijst(rij?.bijlagenJson ?? '[]'),
-    bewerkingen: parseBewerkingen(rij?.bewerkingenJson ?? '{}'),
-  };
-}
-export type Stukgegevens = ReturnType<typeof loadStukgegevens>;
-
-/** Per filing soort, per paragraph key: the generated text the lawyer edited, and the edit. */
-export type Bewerkingen = Partial<Record<FilingSoort, Record<string, { origineel: string; tekst: string }>>>;
-
-function parseLijst(json: string): string[] {
-  try {
-    const x: unknown = JSON.parse(json);
-    return Array.isArray(x) ? x.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-function parseBewerkingen(json: string): Bewerkingen {
-  try {
-    const x: unknown = JSON.parse(json);
-    return x && typeof x === 'object' ? (x as Bewerkingen) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** The lawyers of an organisation who may sign: jurist or beheerder (a lezer drafts nothing). */
-export function loadOndertekenaars(db: Db, organisatieId: number) {
-  return db
-    .select({ id: gebruikers.id, naam: gebruikers.naam })
-    .from(gebruikers)
-    .where(and(eq(gebruikers.organisatieId, organisatieId), inArray(gebruikers.rol, ['jurist', 'beheerder'])))
-    .orderBy(asc(gebruikers.naam))
-    .all();
-}
 
 const tekst = (t: string) => splitAlineas(stripOnzichtbaar(t));
 
@@ -183,7 +64,8 @@ export function buildFilingGegevens(
   const tb =
     zaak.tariefbeschikkingId !== null ? db.select().from(tariefbeschikkingen).where(eq(tariefbeschikkingen.id, zaak.tariefbeschikkingId)).get() : undefined;
   const berekend = termijnen.computeVoorActor(actor, opties.vandaag);
-  const { regio, jaar, termijnen: zaakTermijnen, uitsluitingen, regioJaarStatus, partijStatus, beschermendeDatums } = findZaakTermijnen(berekend, zaak);
+  const zaakTermijnenGevonden = findZaakTermijnen(berekend, zaak);
+  const { regio, jaar, termijnen: zaakTermijnen, uitsluitingen, regioJaarStatus, partijStatus, beschermendeDatums } = zaakTermijnenGevonden;
   const termijn = zaakTermijnen[0] ?? null;
   const stuk = loadStukgegevens(db, zaak.id);
 
@@ -389,83 +271,22 @@ export function buildFilingGegevens(
   const vervolg = VERVOLGSTUKKEN.has(soort) && hangend ? loadIngediendeProducties(db, zaak, opties.dagtekening) : undefined;
   const bijlagen = soort === 'clientbrief' ? [] : numberBijlagen(automatisch, stuk.bijlagen, vervolg);
 
-  // The client letter (issue 29.3): the stage of the case decides its paragraphs, every date is one still to come on the
-  // letter's own date, and an in-house department writes an internal memo to its own board instead of a letter.
-  const brief = soort === 'clientbrief' ? buildBrief() : null;
-  function buildBrief(): NonNullable<FilingGegevens['brief']> {
-    const d = opties.dagtekening;
-    const memo = organisatie.soort === 'zorgaanbieder' && !extern;
-    const u = memo ? (aanbieder?.naam ?? 'de cliënt') : 'u';
-    const onherroepelijk = partijStatus?.status === 'onherroepelijk';
-    // The one safe date: the engine's for the party, else the earliest of the case's own term and the party's other dates
-    // — only one still running on the letter's date.
-    const nogLopend = [termijn?.einde, ...beschermendeDatums.map((b) => b.einde)].filter((x): x is IsoDatum => x !== undefined && x >= d);
-    const veilig = partijStatus?.veiligeUitersteDatum ?? (nogLopend.length > 0 ? vroegsteDatum(nogLopend) : null);
-    const veiligeDatum = veilig !== null && veilig >= d ? veilig : null;
-    const fase: NonNullable<FilingGegevens['brief']>['fase'] =
-      zaak.status === 'afgerond' ? 'afgerond' : hangend ? 'ingediend' : onherroepelijk ? 'onherroepelijk' : veiligeDatum ? 'concept' : 'te-laat';
-    // A reply date a week before the safe date; on or before the letter's own date there is none: "per omgaande".
-    const antwoord = (uiterste: IsoDatum) => (addDagen(uiterste, -7) > d ? formatDatumLang(addDagen(uiterste, -7)) : null);
-    const middel = zaak.soort === 'beroep' ? 'beroep' : 'bezwaar';
-    const statusZin =
-      fase === 'afgerond'
-        ? `De procedure is afgerond${procedure.afgerondTekst ? ` op ${procedure.afgerondTekst}` : ''}.`
-        : fase === 'ingediend'
-          ? `Het ${middel} is ingesteld op ${procedure.ingesteldTekst}${zaak.cbbZaaknummer ? ` (zaaknummer ${zaak.cbbZaaknummer})` : ''}.`
-          : fase === 'onherroepelijk'
-            ? `De regionale contracteerruimte ${regio} ${jaar} is voor ${u} onherroepelijk${partijStatus?.sinds ? ` sinds ${formatDatumKort(partijStatus.sinds)}` : ''} (art. 105 lid 4 Wmg); beroep daartegen is niet meer mogelijk.`
-            : `Er is nog geen ${zaak.soort === 'beroep' ? 'beroep ingesteld' : 'bezwaar gemaakt'}.`;
-
-    // The next real dates of a filed case: the hersteltermijn, the griffierecht notice, an art. 6:19 precaution.
-    const herstel = fase === 'ingediend' ? findStukTermijn(db, zaak.id, 'hersteltermijn', d) : undefined;
-    const herstelZin =
-      herstel && !herstel.vervuld && herstel.einde >= d
-        ? `De gronden van het ${middel} moeten uiterlijk ${formatDatumLang(herstel.einde)} zijn aangevuld (art. 6:6 Awb). ${memo ? 'De stukken en cijfers daarvoor hebben wij' : 'Wij hebben uw stukken en cijfers daarvoor'} ${antwoord(herstel.einde) ? `uiterlijk ${antwoord(herstel.einde)}` : 'per omgaande'} nodig.`
-        : null;
-    const griffie = fase === 'ingediend' && naarCbb ? findStukTermijn(db, zaak.id, 'griffierecht', d) : undefined;
-    const griffieZin =
-      griffie && !griffie.vervuld && griffie.einde >= d
-        ? `De griffier heeft bij brief van ${formatDatumKort(griffie.brief)} om griffierecht gevraagd. Het moet uiterlijk ${formatDatumLang(griffie.einde)} zijn bijgeschreven op de rekening van het gerecht (art. 8:41 lid 5 Awb); anders verklaart het College het beroep niet-ontvankelijk.`
-        : null;
-    const voorzorg = fase === 'ingediend' ? beschermendeDatums.find((b) => b.regel === 'art-6-19-voorzorg' && b.bekendgemaakt <= d && b.einde >= d) : undefined;
-    const voorzorgZin = voorzorg
-      ? `Na het instellen van het beroep heeft de NZa besluit ${voorzorg.besluit} bekendgemaakt op ${formatDatumKort(voorzorg.bekendgemaakt)}. Het beroep strekt zich van rechtswege ook uit tot dat besluit (art. 6:19 lid 1 Awb). Uit voorzorg richten wij het beroep uiterlijk ${formatDatumLang(voorzorg.einde)} bij brief uitdrukkelijk ook tegen dat besluit, met de gronden daartegen.`
+  // The client letter (issue 29.3, clientbrief.ts).
+  const brief =
+    soort === 'clientbrief'
+      ? buildClientbrief(db, berekend, {
+          dagtekening: opties.dagtekening,
+          zaak,
+          zaakTermijnen: zaakTermijnenGevonden,
+          organisatieSoort: organisatie.soort,
+          extern,
+          clientNaam: aanbieder?.naam,
+          hangend,
+          procedure,
+          naarCbb,
+          tariefbeschikkingKenmerk: tb?.kenmerk,
+        })
       : null;
-    // A bezwaar against a tariefbeschikking: the beroep against the contracteerruimte it applied runs at the same time.
-    const parallel =
-      fase === 'concept' && zaak.soort === 'bezwaar' && tb && regio && jaar
-        ? berekend
-            .cel(regio, jaar)
-            ?.termijnen.find(
-              (x) =>
-                x.rechtsmiddel === 'beroep' && x.tegen === 'contracteerruimte' && x.besluit === tb.kenmerk && x.partij === zaak.zorgaanbieder && x.einde >= d,
-            )
-        : undefined;
-    const parallelZin = parallel
-      ? `Tegelijk loopt tot en met ${formatDatumLang(parallel.einde)} de termijn om bij het College van Beroep voor het bedrijfsleven beroep in te stellen tegen de regionale contracteerruimte ${regio} ${jaar} die in deze tariefbeschikking is toegepast (art. 105 lid 2 Wmg). Dat is een afzonderlijke procedure; ${memo ? 'het bestuur beslist ook daarover' : 'laat ons weten of u ook dat beroep wilt instellen'}.`
-      : null;
-    // Lid 3: the window may open after the letter; filing before it opens is not inadmissible for that (art. 6:10 Awb).
-    const opent = fase === 'concept' && termijn && termijn.aanvang > d ? formatDatumLang(termijn.aanvang) : null;
-    return {
-      fase,
-      memo,
-      u,
-      statusZin,
-      veiligeDatumLang: fase === 'concept' && veiligeDatum ? formatDatumLang(veiligeDatum) : null,
-      actieDatumLang: fase === 'concept' && veiligeDatum ? antwoord(veiligeDatum) : null,
-      opentLang: opent,
-      herstelZin,
-      griffieZin,
-      voorzorgZin,
-      parallelZin,
-      // The general griffierecht paragraph only where a beroep is still to be filed; in a filed case only an open notice
-      // is named (griffieZin): the app cannot know whether an unregistered notice came and was paid long ago.
-      griffierecht: naarCbb && (fase === 'concept' || fase === 'te-laat'),
-      // Whether the letter asks the client for something: the Betreft says so only then.
-      vraagt: fase === 'concept' || fase === 'te-laat' || herstelZin !== null || parallelZin !== null,
-      onherroepelijk,
-    };
-  }
 
   // Every fact the filing states, with its source (issue 29.1): the wizard shows them beside the paragraphs using them.
   const opDag = (tijdstip: string | null | undefined) => (tijdstip ? formatDatumKort(tijdstip.slice(0, 10)) : 'onbekende datum');
@@ -628,47 +449,4 @@ export function buildFilingGegevens(
         : `Indienen bij het CBb: zonder advocaat per post (Postbus 20021, 2500 EA Den Haag). Per post is het tijdig als het vóór het einde van de termijn ter post is bezorgd en uiterlijk een week daarna is ontvangen (art. 6:9 lid 2 Awb)${termijn ? `: uiterlijk ${formatDatumKort(termijn.perPostUiterlijkOntvangen)} ontvangen` : ''}. Verstuur aangetekend.`
       : `Indienen bij de NZa: per post (Postbus 3017, 3502 GA Utrecht) of langs de elektronische weg die de NZa daarvoor heeft opengesteld (art. 2:15 Awb). Per post geldt art. 6:9 lid 2 Awb${termijn ? `: uiterlijk ${formatDatumKort(termijn.perPostUiterlijkOntvangen)} ontvangen` : ''}.`,
   };
-}
-
-function isProFormaIngediend(db: Db, zaak: ZaakOverzichtRij): boolean {
-  const soorten = new Set(
-    db
-      .select({ soort: zaakdocumenten.soort })
-      .from(zaakdocumenten)
-      .where(eq(zaakdocumenten.zaakId, zaak.id))
-      .all()
-      .map((r) => r.soort),
-  );
-  const vol = zaak.soort === 'beroep' ? 'beroepschrift' : 'bezwaarschrift';
-  return soorten.has(`${vol}-pro-forma`) && !soorten.has(vol);
-}
-
-/**
- * A beroep of the same client — the case's own client record, so of the same organisation — against the contracteerruimte
- * of the same region and year that the timeline shows as filed on or before the dagtekening and not decided (art. 7:10
- * lid 4 Awb). A concept or a decided beroep is not "pending"; another client's beroep is never this client's (issue 29).
- */
-function findLopendBeroep(db: Db, zaak: ZaakOverzichtRij, regio: string, jaar: number, dagtekening: IsoDatum) {
-  if (zaak.zorgaanbiederId === null) return null;
-  const rij = db
-    .select({ cbbZaaknummer: zaken.cbbZaaknummer, ingesteld: zaken.ingesteld })
-    .from(zaken)
-    .innerJoin(zorgkantoorregios, eq(zaken.regioId, zorgkantoorregios.id))
-    .where(
-      and(
-        eq(zaken.organisatieId, zaak.organisatieId),
-        eq(zaken.zorgaanbiederId, zaak.zorgaanbiederId),
-        eq(zaken.soort, 'beroep'),
-        eq(zorgkantoorregios.naam, regio),
-        eq(zaken.jaar, jaar),
-        ne(zaken.id, zaak.id),
-        eq(zaken.status, 'ingediend'),
-        lte(zaken.ingesteld, dagtekening),
-      ),
-    )
-    .orderBy(zaken.ingesteld, zaken.id)
-    .get();
-  return rij?.ingesteld && rij.ingesteld <= dagtekening
-    ? { cbbZaaknummer: rij.cbbZaaknummer, regio, jaar, ingesteldTekst: formatDatumKort(rij.ingesteld) }
-    : null;
 }

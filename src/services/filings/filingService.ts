@@ -9,15 +9,8 @@ import { writeTransaction } from '../../db/transactie';
 import { gebruikers, organisaties, zaakdocumenten, zaakgebeurtenissen, zaakStukgegevens, zaken, zorgaanbieders } from '../../db/schema';
 import type { Bewerking, FilingRenderer } from '../../documents/filingRenderer';
 import { checkArt65, FILINGS, type FilingSoort, type Ontbrekend } from '../../domain/filings/filingSoorten';
-import {
-  buildFilingGegevens,
-  loadOndertekenaars,
-  loadStukgegevens,
-  type Bewerkingen,
-  type FilingGegevens,
-  type FilingOpties,
-  type FilingWeigering,
-} from './filingGegevens';
+import { buildFilingGegevens, type FilingGegevens, type FilingOpties, type FilingWeigering } from './filingGegevens';
+import { loadOndertekenaars, loadStukgegevens, type Bewerkingen } from './filingBronnen';
 import type { TermijnService } from '../termijnen/termijnService';
 import type { ZaakOverzichtRij } from '../zaken/zaakRegistratie';
 import { assertCan } from '../toegang/permissies';

@@ -12,7 +12,7 @@ import {
   type FilingAanvulling,
   type FilingOpties,
 } from '../../../services/filings/filingService';
-import { loadOndertekenaars, loadStukgegevens } from '../../../services/filings/filingGegevens';
+import { loadOndertekenaars, loadStukgegevens } from '../../../services/filings/filingBronnen';
 import { recordStukTermijn } from '../../../services/filings/stukTermijnen';
 import { InvoerFout } from '../../../services/gedeeld/invoerFout';
 import { type ZaakOverzichtRij } from '../../../services/zaken/zaakRegistratie';
