@@ -9,7 +9,7 @@ import { toWeergaveTermijn, type WeergaveTermijn } from '../services/termijnen/t
 import type { Termijn } from '../domain/termijnen/termijn';
 import type { AgendaTermijn } from '../agenda/icalendar';
 import type { BerekendOverzicht, TermijnService } from '../services/termijnen/termijnService';
-import { loadZaak, type ZaakOverzichtRij } from '../services/zaken/zaakRegistratie';
+import { loadZaak, type ZaakOverzichtRij } from '../services/zaken/zaakOverzicht';
 import { findZaakTermijnen } from '../services/termijnen/zaakTermijnen';
 import { formatTermijnSleutel } from '../services/werkweergaven/termijnWerk';
 import { loadActor } from '../services/toegang/actorService';

@@ -6,7 +6,7 @@ import type { Weergave } from './weergave';
 import type { FilingRenderer } from '../documents/filingRenderer';
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
-import type { ZaakOverzichtRij } from '../services/zaken/zaakRegistratie';
+import type { ZaakOverzichtRij } from '../services/zaken/zaakOverzicht';
 import type { BesluitDatums } from '../services/besluiten/besluitRegistratie';
 import type { SessieTijden, Sessie } from '../services/toegang/sessieService';
 import type { VerzoekGrenzen } from './verzoekGrenzen';

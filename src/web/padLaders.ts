@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './appContext';
-import { loadZaak } from '../services/zaken/zaakRegistratie';
+import { loadZaak } from '../services/zaken/zaakOverzicht';
 import { findBesluitVoorActor } from '../services/besluiten/besluitRegistratie';
 import { weigerPagina } from './weigeren';
 

@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/db/verbinding';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
 import { loadActorByEmail } from '../../src/services/toegang/actorService';
 import { createTermijnService } from '../../src/services/termijnen/termijnService';
-import { loadZaken } from '../../src/services/zaken/zaakRegistratie';
+import { loadZaken } from '../../src/services/zaken/zaakOverzicht';
 
 /**
  * Issue 30.6: the demo is always current. Seeded on any day, every stage exists as of that day: an open bezwaar and an

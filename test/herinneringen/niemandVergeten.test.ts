@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createTestApp } from '../support/testApp';
 import { chooseOntvangers, loadTeHerinneren, type Persoon } from '../../src/herinneringen/openTermijnen';
 import { loadActor } from '../../src/services/toegang/actorService';
-import { loadZaken } from '../../src/services/zaken/zaakRegistratie';
+import { loadZaken } from '../../src/services/zaken/zaakOverzicht';
 import { findZaakTermijnen } from '../../src/services/termijnen/zaakTermijnen';
 
 /**

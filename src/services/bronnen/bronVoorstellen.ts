@@ -9,7 +9,8 @@ import { GELIJKSTELLINGS_KBS } from '../../domain/kalender/gelijkgesteldeDagen';
 import { nieuw, recordAudit, type Schrijver } from '../gedeeld/auditService';
 import { InvoerFout, writeRegistratie, type Registratie } from '../gedeeld/invoerFout';
 import { assertCan, can, Geweigerd } from '../toegang/permissies';
-import { loadZaak, ZAAK_ACTIES } from '../zaken/zaakRegistratie';
+import { loadZaak } from '../zaken/zaakOverzicht';
+import { ZAAK_ACTIES } from '../zaken/zaakRegistratie';
 import { markOntvangenBeroepAfgerond } from '../besluiten/ontvangenBeroepen';
 
 /**

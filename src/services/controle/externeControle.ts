@@ -11,15 +11,12 @@ import {
   buildOrganisatieLezer,
   compareMetBesluit,
   controleKenmerken,
-  findGeldigeControle,
   findTeControlerenTermijn,
-  formatControleSleutel,
-  loadFataleDatumControles,
   insertControle,
-  loadVierOgen,
-  type TeControlerenDatum,
   type Vergelijking,
 } from './fataleDatumControle';
+import { findGeldigeControle, loadFataleDatumControles } from './controleWeergave';
+import { formatControleSleutel, loadVierOgen, type TeControlerenDatum } from './vierOgen';
 import { createGeheim, hashGeheim } from '../gedeeld/geheimen';
 import { formatOpsomming } from '../../domain/tekst';
 import { assertCan } from '../toegang/permissies';

@@ -1,20 +1,20 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Actor } from '../../actor/actor';
 import type { Db } from '../../db/verbinding';
-import { preparePerVerbinding } from '../../db/voorbereid';
-import { auditLog, contracteerruimtebesluiten, fataleDatumControles, gebruikers, organisaties, tariefbeschikkingen, zorgkantoorregios } from '../../db/schema';
-import { dagVanTijdstip, NL_ZONE, type IsoDatum } from '../../domain/kalender/kalenderdatum';
+import { fataleDatumControles, organisaties } from '../../db/schema';
+import { NL_ZONE, type IsoDatum } from '../../domain/kalender/kalenderdatum';
 import type { Termijn } from '../../domain/termijnen/termijn';
 import { formatDatumLang, formatTijdstip } from '../../opmaak/opmaak';
 import { formatOpsomming } from '../../domain/tekst';
 import { recordAudit } from '../gedeeld/auditService';
 import { InvoerFout, writeRegistratie, type Registratie } from '../gedeeld/invoerFout';
-import { assertCan, can } from '../toegang/permissies';
+import { assertCan } from '../toegang/permissies';
 import { loadRegioRegister } from '../regios/regioBeheer';
 import type { BerekendOverzicht, TermijnService } from '../termijnen/termijnService';
-import { loadZaken } from '../zaken/zaakRegistratie';
-import { findZaakTermijnen } from '../termijnen/zaakTermijnen';
+
+import { type TeControlerenDatum, isFataleDatum, type VierOgen, loadVierOgen, describeNietZelf } from './vierOgen';
+import { type ControleSoort, type BekendmakingWijze, BEKENDMAKING_WIJZE_TEKST, loadFataleDatumControles, findGeldigeControle } from './controleWeergave';
 
 /**
  * The four-eyes check of fatal dates (issue 14; issue 30.2): someone other than the first pair of eyes confirms the last
@@ -26,184 +26,11 @@ import { findZaakTermijnen } from '../termijnen/zaakTermijnen';
  * organisation without such a colleague (one jurist, or two who are both first eyes) invites an external checker for
  * that one date, or its jurist records a second reading after a night, marked as such.
  */
-export type ControleSoort = 'collega' | 'tweede-lezing' | 'extern';
-export type BekendmakingWijze = 'verzenddatum' | 'stempel' | 'ontvangst';
-
-/** How the checker knows the day of bekendmaking (art. 3:41 Awb: the day of sending; the stamp or receipt prove it). */
-export const BEKENDMAKING_WIJZE_TEKST: Record<BekendmakingWijze, string> = {
-  verzenddatum: 'de verzenddatum op het besluit',
-  stempel: 'het poststempel op de envelop',
-  ontvangst: 'de datum van ontvangst',
-};
-
-/**
- * Art. 3:41 Awb: the bekendmaking is the day of sending. A checker who knows only the day of receipt confirmed the
- * registration, not the day the term began: the check says so wherever it is shown.
- */
-export const ONTVANGST_VOORBEHOUD = 'de datum van ontvangst bewijst de dag van verzending niet (art. 3:41 Awb): de termijn kan eerder zijn begonnen';
-
-export interface FataleDatumControle {
-  door: string;
-  /** UTC ISO instant. */
-  op: string;
-  /** "30 november 2026 om 14:05" (Europe/Amsterdam). */
-  opTekst: string;
-  soort: ControleSoort;
-  /** What the checker compared (absent for checks recorded before issue 30.2). */
-  vergeleken?: { kenmerk: string; bekendmaking: IsoDatum; wijze: BekendmakingWijze; wijzeTekst: string; voorbehoud?: string };
-}
-
-/** What a page shows next to a date: checked (by whom, when, against what), or not yet, who may check it, and how. */
-export interface ControleWeergave {
-  nodig: boolean;
-  gecontroleerd?: FataleDatumControle;
-  /** The actor may check it as a colleague (the second pair of eyes). */
-  magControleren: boolean;
-  /** Why this actor may not check it, said before any click (issue 30.2). */
-  nietZelf?: string;
-  /** Who of the organisation may check it, by name (issue 30.2: said before any click). */
-  controleurs: string[];
-  /** Nobody of the organisation but the first eyes can: an external checker or a second reading (issue 30.2). */
-  alleenEerstOgen: boolean;
-  /** The check page of this date. */
-  pad: string;
-  formulier: { partij: string; regio: string; jaar: number; einde: IsoDatum };
-}
-
-export interface TeControlerenDatum {
-  partij?: string | undefined;
-  regio: string;
-  jaar: number;
-  einde: IsoDatum;
-}
-
 /** What the checker read on the besluit (issue 30.2): compared with what the date was computed from. */
 export interface Vergelijking {
   kenmerk: string;
   bekendmaking: IsoDatum;
   wijze: BekendmakingWijze;
-}
-
-/** A fatal date: a statutory term (not a precaution or possible date) — missing it makes the filing inadmissible. */
-export function isFataleDatum(t: Pick<Termijn, 'soort'>): boolean {
-  return t.soort === 'termijn';
-}
-
-export function formatControleSleutel(d: TeControlerenDatum): string {
-  return `${d.partij ?? ''}|${d.regio}|${d.jaar}|${d.einde}`;
-}
-
-/** The check page of a date (GET /termijnen/controle). */
-export function formatControlePad(d: TeControlerenDatum, terug?: string): string {
-  const q = new URLSearchParams({ partij: d.partij ?? '', regio: d.regio, jaar: String(d.jaar), einde: d.einde });
-  if (terug) q.set('terug', terug);
-  return `/termijnen/controle?${q.toString()}`;
-}
-
-const controlesVraag = preparePerVerbinding((db) =>
-  db
-    .select({
-      partij: fataleDatumControles.partij,
-      regio: zorgkantoorregios.naam,
-      jaar: fataleDatumControles.jaar,
-      einde: fataleDatumControles.einde,
-      door: gebruikers.naam,
-      op: fataleDatumControles.gecontroleerdOp,
-      soort: fataleDatumControles.soort,
-      kenmerk: fataleDatumControles.kenmerk,
-      bekendmaking: fataleDatumControles.bekendmaking,
-      wijze: fataleDatumControles.bekendmakingWijze,
-      externNaam: fataleDatumControles.externNaam,
-    })
-    .from(fataleDatumControles)
-    .innerJoin(zorgkantoorregios, eq(fataleDatumControles.regioId, zorgkantoorregios.id))
-    .innerJoin(gebruikers, eq(fataleDatumControles.gecontroleerdDoor, gebruikers.id))
-    .where(eq(fataleDatumControles.organisatieId, sql.placeholder('organisatieId')))
-    .prepare(),
-);
-
-/** The checks of one organisation, by (partij, regio, jaar, einde): one indexed query per page. */
-export function loadFataleDatumControles(db: Db, organisatieId: number): Map<string, FataleDatumControle> {
-  const rijen = controlesVraag(db).all({ organisatieId });
-  return new Map(
-    rijen.map((r) => [
-      formatControleSleutel({ ...r, partij: r.partij || undefined }),
-      {
-        // An external checker is named as such, with who invited them.
-        door: r.soort === 'extern' ? `${r.externNaam ?? 'een externe controleur'} (extern, uitgenodigd door ${r.door})` : r.door,
-        op: r.op,
-        opTekst: formatTijdstip(r.op),
-        soort: r.soort,
-        ...(r.kenmerk && r.bekendmaking && r.wijze
-          ? {
-              vergeleken: {
-                kenmerk: r.kenmerk,
-                bekendmaking: r.bekendmaking,
-                wijze: r.wijze,
-                wijzeTekst: BEKENDMAKING_WIJZE_TEKST[r.wijze],
-                ...(r.wijze === 'ontvangst' ? { voorbehoud: ONTVANGST_VOORBEHOUD } : {}),
-              },
-            }
-          : {}),
-      },
-    ]),
-  );
-}
-
-/**
- * The check of a term's last day — only if it compared the besluit and bekendmaking the date now rests on: a date that
- * came to rest on another besluit (a wijziging with the same lid-3 window) or a corrected bekendmaking landing on the
- * same last day is unchecked again. A check recorded before issue 30.2 compared nothing and holds by its date alone.
- */
-export function findGeldigeControle(controles: ReadonlyMap<string, FataleDatumControle>, t: Termijn): FataleDatumControle | undefined {
-  const c = controles.get(formatControleSleutel(t));
-  if (!c) return undefined;
-  return !c.vergeleken || (c.vergeleken.kenmerk === t.besluit && c.vergeleken.bekendmaking === t.bekendgemaakt) ? c : undefined;
-}
-
-/**
- * How a date shows for this actor. The NZa files nothing: it is shown no check. A precaution date, or a last day
- * already past at the peildatum, needs none, but shows one made anyway.
- */
-export function buildControleWeergave(
-  actor: Actor,
-  controles: ReadonlyMap<string, FataleDatumControle>,
-  t: Termijn,
-  peildatum: IsoDatum,
-  vierOgen?: VierOgen,
-  terug?: string,
-): ControleWeergave | undefined {
-  if (actor.organisatieSoort === 'nza') return undefined;
-  const gecontroleerd = findGeldigeControle(controles, t);
-  if ((!isFataleDatum(t) || t.einde < peildatum) && !gecontroleerd) return undefined;
-  const reden = !gecontroleerd && can(actor, 'termijn.controleren') ? vierOgen?.reden(t, actor.gebruikerId) : undefined;
-  const controleurs = gecontroleerd || !vierOgen ? [] : vierOgen.controleurs(t);
-  const namen = controleurs.map((g) => (g.id === actor.gebruikerId ? `${g.naam} (u)` : g.naam));
-  return {
-    nodig: isFataleDatum(t) && t.einde >= peildatum && !gecontroleerd,
-    ...(gecontroleerd ? { gecontroleerd } : {}),
-    ...(reden
-      ? {
-          nietZelf: describeNietZelf(
-            reden,
-            controleurs.map((g) => g.naam),
-          ),
-        }
-      : {}),
-    magControleren: can(actor, 'termijn.controleren') && !reden,
-    controleurs: namen,
-    alleenEerstOgen: !gecontroleerd && vierOgen !== undefined && controleurs.length === 0,
-    pad: formatControlePad(t, terug),
-    formulier: { partij: t.partij ?? '', regio: t.regio, jaar: t.jaar, einde: t.einde },
-  };
-}
-
-/** "U kunt deze datum niet zelf controleren: …" with whom to ask, or what else to do when nobody can. */
-function describeNietZelf(reden: EersteOgenReden, controleurs: string[]): string {
-  const wie = controleurs.length
-    ? `Vraag ${formatOpsomming(controleurs, 'of')}.`
-    : 'Niemand anders in uw organisatie kan het: nodig een externe controleur uit, of leg na een nacht een tweede lezing vast.';
-  return `U kunt deze datum niet zelf controleren: ${EERSTE_OGEN_UITLEG[reden]}. ${wie}`;
 }
 
 /** Finds the actor's organisation's fatal date still to come that the form names; refused in Dutch when there is none. */
@@ -383,111 +210,6 @@ export function findTweedeLezing(
 
 /** A second reading comes on a later day and at least this many hours after the first (issue 30.2: "after a night"). */
 export const TWEEDE_LEZING_UREN = 8;
-
-/** Why the actor is a first pair of eyes of a term and may not be its second (issue 14; 30.2: said before any click). */
-export type EersteOgenReden = 'geregistreerd' | 'verantwoordelijk';
-
-/** The four eyes of an organisation's terms: who is a first pair of eyes of a date, and who may check it. */
-export interface VierOgen {
-  reden(t: Termijn, gebruikerId: number): EersteOgenReden | undefined;
-  /** The members who may check the date: writers who are no first pair of eyes of it. */
-  controleurs(t: Termijn): { id: number; naam: string }[];
-  /**
-   * The first reading to measure a second reading from (UTC instant), where known: the latest registration or date
-   * change of the date's besluit (the organisation's tariefbeschikking, or the NZa's public contracteerruimtebesluit)
-   * and, for who is responsible, the latest entry of a case showing the date (opened, made responsible).
-   */
-  laatstGelezen(t: Termijn): string | undefined;
-}
-
-export const EERSTE_OGEN_UITLEG: Record<EersteOgenReden, string> = {
-  geregistreerd: 'u hebt het besluit geregistreerd of de data ervan gewijzigd',
-  verantwoordelijk: 'u bent verantwoordelijk voor de zaak',
-};
-
-const EERSTE_INVOER_ACTIES = ['tariefbeschikking geregistreerd', 'tariefbeschikking geïmporteerd', 'datums gewijzigd'];
-
-/**
- * The first pairs of eyes of the actor's organisation's terms: who registered, imported or changed the dates of the
- * term's decision (the audit log), and who is responsible for a case that shows this date (matched as the case page
- * matches, findZaakTermijnen); and the members who may check. Loaded once per page, asked per term.
- */
-export function loadVierOgen(db: Pick<Db, 'select'>, actor: Actor, berekend: BerekendOverzicht): VierOgen {
-  const invoerders = new Map<string, Map<number, string>>();
-  const rijen = db
-    .select({ kenmerk: tariefbeschikkingen.kenmerk, gebruikerId: auditLog.gebruikerId, op: auditLog.op })
-    .from(auditLog)
-    .innerJoin(tariefbeschikkingen, and(eq(auditLog.onderwerpId, tariefbeschikkingen.id), eq(tariefbeschikkingen.organisatieId, actor.organisatieId)))
-    .where(and(eq(auditLog.onderwerp, 'tariefbeschikking'), eq(auditLog.organisatieId, actor.organisatieId), inArray(auditLog.actie, EERSTE_INVOER_ACTIES)))
-    .all();
-  for (const r of rijen) {
-    if (r.gebruikerId === null) continue;
-    const per = invoerders.get(r.kenmerk) ?? new Map<number, string>();
-    per.set(r.gebruikerId, r.op > (per.get(r.gebruikerId) ?? '') ? r.op : per.get(r.gebruikerId)!);
-    invoerders.set(r.kenmerk, per);
-  }
-  const besluitGeregistreerd = new Map(
-    db
-      .select({ kenmerk: contracteerruimtebesluiten.kenmerk, op: contracteerruimtebesluiten.aangemaaktOp })
-      .from(contracteerruimtebesluiten)
-      .all()
-      .map((r) => [r.kenmerk, r.op]),
-  );
-  // A public besluit whose dates the NZa changed: when (the time of a public fact, nothing of the NZa's own work).
-  for (const r of db
-    .select({ kenmerk: contracteerruimtebesluiten.kenmerk, op: auditLog.op })
-    .from(auditLog)
-    .innerJoin(contracteerruimtebesluiten, eq(auditLog.onderwerpId, contracteerruimtebesluiten.id))
-    .where(and(eq(auditLog.onderwerp, 'contracteerruimtebesluit'), eq(auditLog.actie, 'datums gewijzigd')))
-    .all())
-    if (r.op > (besluitGeregistreerd.get(r.kenmerk) ?? '')) besluitGeregistreerd.set(r.kenmerk, r.op);
-  const zaakGelezen = new Map(
-    db
-      .select({ id: auditLog.onderwerpId, op: sql<string>`max(${auditLog.op})` })
-      .from(auditLog)
-      .where(and(eq(auditLog.onderwerp, 'zaak'), eq(auditLog.organisatieId, actor.organisatieId)))
-      .groupBy(auditLog.onderwerpId)
-      .all()
-      .map((r) => [r.id, r.op]),
-  );
-  const zaakMomenten = new Map<string, string>();
-  const verantwoordelijken = new Map<string, Set<number>>();
-  for (const zaak of loadZaken(db as Db, actor)) {
-    if (zaak.verantwoordelijkeId === null || zaak.verantwoordelijkeId === undefined) continue;
-    const gevonden = findZaakTermijnen(berekend, zaak);
-    for (const t of [...gevonden.termijnen, ...gevonden.partijDatums]) {
-      const sleutel = formatControleSleutel(t);
-      verantwoordelijken.set(sleutel, (verantwoordelijken.get(sleutel) ?? new Set()).add(zaak.verantwoordelijkeId));
-      const op = zaakGelezen.get(zaak.id);
-      if (op && op > (zaakMomenten.get(sleutel) ?? '')) zaakMomenten.set(sleutel, op);
-    }
-  }
-  const leden = db
-    .select({ id: gebruikers.id, naam: gebruikers.naam, email: gebruikers.email, rol: gebruikers.rol })
-    .from(gebruikers)
-    .where(eq(gebruikers.organisatieId, actor.organisatieId))
-    .orderBy(gebruikers.naam)
-    .all()
-    // The rule of who may check is the permission's, asked of each member as it would be asked of them.
-    .filter((g) => can({ ...actor, gebruikerId: g.id, naam: g.naam, email: g.email, rol: g.rol, scopes: undefined }, 'termijn.controleren'));
-  const reden = (t: Termijn, gebruikerId: number): EersteOgenReden | undefined =>
-    t.besluitType === 'tariefbeschikking' && invoerders.get(t.besluit)?.has(gebruikerId)
-      ? 'geregistreerd'
-      : verantwoordelijken.get(formatControleSleutel(t))?.has(gebruikerId)
-        ? 'verantwoordelijk'
-        : undefined;
-  return {
-    reden,
-    controleurs: (t) => leden.filter((g) => !reden(t, g.id)).map((g) => ({ id: g.id, naam: g.naam })),
-    laatstGelezen: (t) => {
-      const per = t.besluitType === 'tariefbeschikking' ? invoerders.get(t.besluit) : undefined;
-      const tijden = [...(per?.values() ?? []), besluitGeregistreerd.get(t.besluit), zaakMomenten.get(formatControleSleutel(t))].filter((x): x is string =>
-        Boolean(x),
-      );
-      return tijden.length ? tijden.reduce((a, b) => (a > b ? a : b)) : undefined;
-    },
-  };
-}
 
 /**
  * The fatal dates of an organisation's clients not yet checked by a second jurist, soonest first: the last days from

@@ -3,7 +3,7 @@ import type { FilingGegevens } from '../../documents/filingGegevens';
 import { addDagen, formatDatumKort, formatDatumLang, vroegsteDatum, type IsoDatum } from '../../domain/kalender/kalenderdatum';
 import type { BerekendOverzicht } from '../termijnen/termijnService';
 import type { findZaakTermijnen } from '../termijnen/zaakTermijnen';
-import type { ZaakOverzichtRij } from '../zaken/zaakRegistratie';
+import type { ZaakOverzichtRij } from '../zaken/zaakOverzicht';
 import { findStukTermijn } from './stukTermijnen';
 
 /** What the client letter is written from: the case and its terms at the letter's date, and who writes to whom. */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/verbinding';
 import { contracteerruimtebedragen, contracteerruimtebesluiten, gebruikers, zaakdocumenten, zaakStukgegevens, zaken, zorgkantoorregios } from '../../db/schema';
 import { type FilingSoort } from '../../domain/filings/filingSoorten';
 import { formatDatumKort, type IsoDatum } from '../../domain/kalender/kalenderdatum';
-import type { ZaakOverzichtRij } from '../zaken/zaakRegistratie';
+import type { ZaakOverzichtRij } from '../zaken/zaakOverzicht';
 
 // What a filing reads of its case, the case's organisation and the public register (filingGegevens.ts builds the facts).
 

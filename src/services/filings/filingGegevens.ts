@@ -12,7 +12,7 @@ import { formatEuro } from '../../opmaak/opmaak';
 import { loadRegioRegister } from '../regios/regioBeheer';
 import { findStukTermijn } from './stukTermijnen';
 import type { TermijnService } from '../termijnen/termijnService';
-import type { ZaakOverzichtRij } from '../zaken/zaakRegistratie';
+import type { ZaakOverzichtRij } from '../zaken/zaakOverzicht';
 import { findZaakTermijnen } from '../termijnen/zaakTermijnen';
 import { buildClientbrief } from './clientbrief';
 import {

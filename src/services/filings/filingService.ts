@@ -12,7 +12,7 @@ import { checkArt65, FILINGS, type FilingSoort, type Ontbrekend } from '../../do
 import { buildFilingGegevens, type FilingGegevens, type FilingOpties, type FilingWeigering } from './filingGegevens';
 import { loadOndertekenaars, loadStukgegevens, type Bewerkingen } from './filingBronnen';
 import type { TermijnService } from '../termijnen/termijnService';
-import type { ZaakOverzichtRij } from '../zaken/zaakRegistratie';
+import type { ZaakOverzichtRij } from '../zaken/zaakOverzicht';
 import { assertCan } from '../toegang/permissies';
 import { diff, recordAudit, type Wijzigingen } from '../gedeeld/auditService';
 

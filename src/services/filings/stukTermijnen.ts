@@ -10,7 +10,7 @@ import { computeGriffierechtTermijn, computeHersteltermijn } from '../../domain/
 import { assertCan } from '../toegang/permissies';
 import { diff, recordAudit } from '../gedeeld/auditService';
 import { InvoerFout } from '../gedeeld/invoerFout';
-import type { ZaakOverzichtRij } from '../zaken/zaakRegistratie';
+import type { ZaakOverzichtRij } from '../zaken/zaakOverzicht';
 
 export type StukTermijnSoort = (typeof STUKTERMIJN_SOORTEN)[number];
 

@@ -1,6 +1,6 @@
 import type { BerekendOverzicht } from './termijnService';
 import { toWeergaveTermijn } from './termijnWeergave';
-import type { ZaakOverzichtRij } from '../zaken/zaakRegistratie';
+import type { ZaakOverzichtRij } from '../zaken/zaakOverzicht';
 
 /** The terms, exclusions and regio-jaar state that belong to one case. */
 export function findZaakTermijnen(berekend: BerekendOverzicht, zaak: ZaakOverzichtRij) {

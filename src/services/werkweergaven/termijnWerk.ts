@@ -4,7 +4,7 @@ import { addDagen, type IsoDatum } from '../../domain/kalender/kalenderdatum';
 import type { AtwKalender } from '../../domain/kalender/atwKalender';
 import type { Termijn } from '../../domain/termijnen/termijn';
 import { afgeleid, type BerekendOverzicht } from '../termijnen/termijnService';
-import { loadZaken } from '../zaken/zaakRegistratie';
+import { loadZaken } from '../zaken/zaakOverzicht';
 import { findZaakTermijnen } from '../termijnen/zaakTermijnen';
 
 /** From a term in the engine's result to the work on it (issue 14): its case, whether it is a client's, how to open one. */

@@ -2,17 +2,9 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../../appContext';
 import { isGeldigeIsoDatum } from '../../../domain/kalender/kalenderdatum';
-import {
-  BEKENDMAKING_WIJZE_TEKST,
-  buildControleWeergave,
-  confirmFataleDatum,
-  findTeControlerenTermijn,
-  findTweedeLezing,
-  formatControleSleutel,
-  loadFataleDatumControles,
-  loadVierOgen,
-  type TeControlerenDatum,
-} from '../../../services/controle/fataleDatumControle';
+import { BEKENDMAKING_WIJZE_TEKST, buildControleWeergave, loadFataleDatumControles } from '../../../services/controle/controleWeergave';
+import { confirmFataleDatum, findTeControlerenTermijn, findTweedeLezing } from '../../../services/controle/fataleDatumControle';
+import { formatControleSleutel, loadVierOgen, type TeControlerenDatum } from '../../../services/controle/vierOgen';
 import {
   confirmExterneControle,
   findExterneControle,

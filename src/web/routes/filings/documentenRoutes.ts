@@ -15,7 +15,7 @@ import {
 import { loadOndertekenaars, loadStukgegevens } from '../../../services/filings/filingBronnen';
 import { recordStukTermijn } from '../../../services/filings/stukTermijnen';
 import { InvoerFout } from '../../../services/gedeeld/invoerFout';
-import { type ZaakOverzichtRij } from '../../../services/zaken/zaakRegistratie';
+import { type ZaakOverzichtRij } from '../../../services/zaken/zaakOverzicht';
 import { loadClienten } from '../../../services/zaken/clientService';
 import { datumInvoerVeld } from '../../../validation/besluitInvoer';
 import { keuzeVeld, tekstVeld, type VeldFout } from '../../../validation/velden';

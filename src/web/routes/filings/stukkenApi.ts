@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../appContext';
-import { loadZaak } from '../../../services/zaken/zaakRegistratie';
+import { loadZaak } from '../../../services/zaken/zaakOverzicht';
 import { renderFiling } from '../../../services/filings/filingService';
 import { FILING_SOORTEN, type FilingSoort } from '../../../domain/filings/filingSoorten';
 import { isGeldigeIsoDatum } from '../../../domain/kalender/kalenderdatum';

@@ -8,7 +8,8 @@ import { listFilterOpties, loadOverzicht, type OverzichtFilter, type OverzichtRe
 import type { Actor } from '../../../actor/actor';
 import { isNza } from '../../../actor/actor';
 import { can } from '../../../services/toegang/permissies';
-import { buildControleWeergave, loadVierOgen, loadFataleDatumControles } from '../../../services/controle/fataleDatumControle';
+import { buildControleWeergave, loadFataleDatumControles } from '../../../services/controle/controleWeergave';
+import { loadVierOgen } from '../../../services/controle/vierOgen';
 import { buildZaakOpenen, formatTermijnSleutel, loadZaakPerTermijn } from '../../../services/werkweergaven/termijnWerk';
 import { paginaContext } from '../../paginaContext';
 import { sendPagina, storePagina } from '../../opgeslagenPagina';

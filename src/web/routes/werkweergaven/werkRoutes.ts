@@ -10,7 +10,7 @@ import { buildNzaWerkruimte, type NzaWerkruimteFilter, type RegioJaarRegel } fro
 import { loadRegioRegister } from '../../../services/regios/regioBeheer';
 import { afgeleid } from '../../../services/termijnen/termijnService';
 import { listFilterOpties } from '../../../services/termijnen/termijnOverzicht';
-import { loadCollegas } from '../../../services/zaken/zaakRegistratie';
+import { loadCollegas } from '../../../services/zaken/zaakOverzicht';
 import { formatDatumKort } from '../../../opmaak/opmaak';
 import { normaliseerDatumTekst, type VeldFout } from '../../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../../formulier';

@@ -1,14 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../appContext';
-import {
-  createZaak,
-  loadTijdlijn,
-  loadZaak,
-  loadZaken,
-  writeZaakWijzigingen,
-  type ZaakOverzichtRij,
-  type ZaakWijziging,
-} from '../../../services/zaken/zaakRegistratie';
+import { createZaak, writeZaakWijzigingen, type ZaakWijziging } from '../../../services/zaken/zaakRegistratie';
+import { loadTijdlijn, loadZaak, loadZaken, type ZaakOverzichtRij } from '../../../services/zaken/zaakOverzicht';
 import { createClient, findClient } from '../../../services/zaken/clientService';
 import { createZaakVoorTermijn } from '../../../services/werkweergaven/zaakVanTermijn';
 import { clientInvoer } from '../../../validation/besluitInvoer';

@@ -3,24 +3,11 @@ import type { z } from 'zod';
 import type { AppDeps, AppEnv } from '../../appContext';
 import { computePostUiterlijk } from '../../../domain/termijnen/awbTermijn';
 import { computeBeslistermijnOpBezwaar, computeGriffierechtTermijn } from '../../../domain/termijnen/overigeTermijnen';
-import {
-  createZaak,
-  isSluittarief,
-  loadCollegas,
-  loadTijdlijn,
-  loadZaken,
-  writeZaakActie,
-  type ZaakActie,
-  type ZaakOverzichtRij,
-} from '../../../services/zaken/zaakRegistratie';
+import { createZaak, writeZaakActie, type ZaakActie } from '../../../services/zaken/zaakRegistratie';
+import { isSluittarief, loadCollegas, loadTijdlijn, loadZaken, type ZaakOverzichtRij } from '../../../services/zaken/zaakOverzicht';
 import { griffierechtInvoer, ingesteldInvoer, notitiesInvoer, ongedaanInvoer, uitspraakInvoer, zaakOpenenInvoer } from '../../../validation/zaakInvoer';
-import {
-  buildControleWeergave,
-  formatControleSleutel,
-  isFataleDatum,
-  loadVierOgen,
-  loadFataleDatumControles,
-} from '../../../services/controle/fataleDatumControle';
+import { buildControleWeergave, loadFataleDatumControles } from '../../../services/controle/controleWeergave';
+import { formatControleSleutel, isFataleDatum, loadVierOgen } from '../../../services/controle/vierOgen';
 import type { Termijn } from '../../../domain/termijnen/termijn';
 import type { VeldFout } from '../../../validation/velden';
 import { formulierValidator, foutenPerVeld } from '../../formulier';
