@@ -2,7 +2,7 @@ import { findEersteInvoer, findLaatsteActie } from '../gedeeld/auditService';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../actor/actor';
 import type { Db } from '../../db/verbinding';
-import { contracteerruimtebesluiten, organisaties, tariefbeschikkingen, zaken, zorgaanbieders } from '../../db/schema';
+import { organisaties, tariefbeschikkingen, zaken, zorgaanbieders } from '../../db/schema';
 import { TARIEFBESCHIKKING_SOORT_LABEL } from '../../domain/besluiten/besluit';
 import { decideAanbod, numberBijlagen, stripOnzichtbaar, type Aanbod } from '../../domain/filings/filingAanbod';
 import { FILINGS, splitAlineas, type FilingSoort } from '../../domain/filings/filingSoorten';
@@ -15,16 +15,8 @@ import type { TermijnService } from '../termijnen/termijnService';
 import type { ZaakOverzichtRij } from '../zaken/zaakOverzicht';
 import { findZaakTermijnen } from '../termijnen/zaakTermijnen';
 import { buildClientbrief } from './clientbrief';
-import {
-  findContracteerruimteOp,
-  findLopendBeroep,
-  isProFormaIngediend,
-  listContracteerruimteKeten,
-  loadIngediendeProducties,
-  loadOndertekenaars,
-  loadStukgegevens,
-  VERVOLGSTUKKEN,
-} from './filingBronnen';
+import { findBestredenBesluit } from './bestredenBesluit';
+import { findLopendBeroep, isProFormaIngediend, loadIngediendeProducties, loadOndertekenaars, loadStukgegevens, VERVOLGSTUKKEN } from './filingBronnen';
 import type { FilingGegevens } from '../../documents/filingGegevens';
 import { splitTwijfels } from '../../domain/termijnen/twijfelTeksten';
 
@@ -99,49 +91,15 @@ export function buildFilingGegevens(
   const aanbieder = zaakRij.zorgaanbiederId !== null ? db.select().from(zorgaanbieders).where(eq(zorgaanbieders.id, zaakRij.zorgaanbiederId)).get() : undefined;
   const organisatie = db.select().from(organisaties).where(eq(organisaties.id, zaak.organisatieId)).get()!;
 
-  // Lid 3 (or a case opened from the besluit): the case's contracteerruimtebesluit. Lid 2: the besluit in force for the
-  // region and year when the tariefbeschikking was made known — the one the tariefbeschikking applied.
-  const crEigen = zaak.contracteerruimtebesluit
-    ? db.select().from(contracteerruimtebesluiten).where(eq(contracteerruimtebesluiten.kenmerk, zaak.contracteerruimtebesluit)).get()
-    : undefined;
-  const crToegepast = !crEigen && zaak.soort === 'beroep' && tb && regio && jaar ? findContracteerruimteOp(db, regio, jaar, tb.bekendgemaakt) : undefined;
-  const cr = crEigen ?? crToegepast;
-  // The amount in force on the dagtekening: a later besluit must not appear in an earlier filing. An amount is printed
-  // only with the besluit that set it (issue 29.2).
-  const huidigBedrag = regio && jaar ? findContracteerruimteOp(db, regio, jaar, opties.dagtekening) : undefined;
-  const keten = zaak.soort === 'beroep' && regio && jaar ? listContracteerruimteKeten(db, regio, jaar, opties.dagtekening) : [];
-  const crPlek = cr ? keten.findIndex((k) => k.kenmerk === cr.kenmerk) : -1;
-  // After an amendment the contested besluit is the vaststelling as amended: "NZa/CR/… zoals gewijzigd bij NZa/CR/…".
-  const origineelPlek = cr?.soort === 'wijziging' && crPlek > 0 ? keten.map((k) => k.soort).lastIndexOf('vaststelling', crPlek - 1) : -1;
-  const bestredenKeten = cr ? (origineelPlek >= 0 ? keten.slice(origineelPlek, crPlek + 1) : [crPlek >= 0 ? keten[crPlek]! : { ...cr, id: 0 }]) : [];
-  const beschrijf = (k: { kenmerk: string; besluitdatum: IsoDatum; bekendgemaakt: IsoDatum }) =>
-    `met kenmerk ${k.kenmerk}, gedagtekend ${formatDatumKort(k.besluitdatum)} en bekendgemaakt op ${formatDatumKort(k.bekendgemaakt)}`;
-  const bestreden =
-    bestredenKeten.length > 0
-      ? {
-          tekst:
-            `het contracteerruimtebesluit van de NZa ${beschrijf(bestredenKeten[0]!)}` +
-            bestredenKeten
-              .slice(1)
-              .map((k) => `, zoals gewijzigd bij het besluit ${beschrijf(k)}`)
-              .join(''),
-          kenmerken: bestredenKeten.map((k) => k.kenmerk),
-        }
-      : null;
-  const crBedrag = crPlek >= 0 ? { kenmerk: cr!.kenmerk, tekst: formatEuro(keten[crPlek]!.bedragCenten) } : null;
-  // A later besluit for the same region and year replaced the contested one: the beroep extends to it (art. 6:19 lid 1
-  // Awb), and a vovo aims at the besluit in force.
-  const later = crPlek >= 0 && crPlek < keten.length - 1 ? keten[keten.length - 1]! : undefined;
-  const nieuwBesluit = later
-    ? {
-        kenmerk: later.kenmerk,
-        besluitdatumTekst: formatDatumKort(later.besluitdatum),
-        bekendgemaaktTekst: formatDatumKort(later.bekendgemaakt),
-        omschrijving: `het contracteerruimtebesluit van de NZa ${beschrijf(later)}`,
-        bedrag: { kenmerk: later.kenmerk, tekst: formatEuro(later.bedragCenten) },
-        vervangt: bestredenKeten.map((k) => k.kenmerk).join(' zoals gewijzigd bij '),
-      }
-    : null;
+  // The contested besluit, as amended, the amounts in force and a later besluit (bestredenBesluit.ts).
+  const { cr, huidigBedrag, keten, crPlek, bestredenKeten, bestreden, crBedrag, later, nieuwBesluit } = findBestredenBesluit(
+    db,
+    zaak,
+    tb,
+    regio,
+    jaar,
+    opties.dagtekening,
+  );
   // Art. 6:19 Awb: the brief is offered only where a later besluit replaced the contested one (issue 29.4).
   if (soort === 'brief-6-19' && (!nieuwBesluit || !hangendOp(zaak, opties.dagtekening))) {
     return {
