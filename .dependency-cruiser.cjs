@@ -30,6 +30,37 @@ const IO_INGEBOUWD = [
   'sqlite',
 ];
 
+/**
+ * The capability rooms of src/services (issue 31.4), from the bottom up: a room imports only rooms before it in this
+ * list, so no two rooms import each other, directly or round about. `gedeeld` (audit, secrets, idempotency, input
+ * errors and the write helper) is below every room; `beheer` (health, settings) above every room. An arrow that has
+ * to go up means moving a room in this list, which is only possible when it makes no circle.
+ */
+const KAMERS = [
+  'gedeeld',
+  'toegang',
+  'regios',
+  'zaken',
+  'besluiten',
+  'bronnen',
+  'termijnen',
+  'controle',
+  'filings',
+  'herinneringen',
+  'webhooks',
+  'werkweergaven',
+  'beheer',
+];
+
+/** One rule per room: it imports no room above it in KAMERS. */
+const KAMERS_VAN_ONDER_NAAR_BOVEN = KAMERS.slice(0, -1).map((kamer, i) => ({
+  name: `kamer-${kamer}-niet-omhoog`,
+  comment: `src/services/${kamer} imports only the rooms below it in KAMERS (${KAMERS.slice(0, i).join(', ') || 'none'}): rooms form no circle.`,
+  severity: 'error',
+  from: { path: `^src/services/${kamer}/` },
+  to: { path: `^src/services/(${KAMERS.slice(i + 1).join('|')})/` },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -79,6 +110,42 @@ module.exports = {
       from: { path: '^src/(mail|herinneringen|webhooks|services|import|agenda|documents)/' },
       to: { path: '^src/web/' },
     },
+    {
+      name: 'services-in-een-kamer',
+      comment: 'Every service sits in a capability room (src/services/<kamer>/…); none loose in src/services (issue 31.4).',
+      severity: 'error',
+      from: {},
+      to: { path: '^src/services/[^/]+$' },
+    },
+    {
+      name: 'routes-in-een-kamer',
+      comment: 'Every route module sits in the room of its capability (src/web/routes/<kamer>/…), named as in src/services.',
+      severity: 'error',
+      from: {},
+      to: { path: '^src/web/routes/[^/]+$' },
+    },
+    {
+      name: 'route-kamer-niet-naar-andere-route-kamer',
+      comment: "A route room imports services (any room) and src/web's shared helpers, never another room's routes: app.ts and apiRoutes.ts compose them.",
+      severity: 'error',
+      from: { path: '^src/web/routes/([^/]+)/' },
+      to: { path: '^src/web/routes/', pathNot: '^src/web/routes/$1/' },
+    },
+    {
+      name: 'web-hulp-niet-naar-routes',
+      comment: 'The shared helpers of src/web import no route; only the compositions app.ts and apiRoutes.ts mount routes.',
+      severity: 'error',
+      from: { path: '^src/web/[^/]+$', pathNot: '^src/web/(app|apiRoutes)[.]ts$' },
+      to: { path: '^src/web/routes/' },
+    },
+    {
+      name: 'routekamer-heeft-servicekamer',
+      comment: 'A route room is named after a room of src/services: the capability is the same folder name in each layer.',
+      severity: 'error',
+      from: { path: `^src/web/routes/(?!(${KAMERS.join('|')})/)` },
+      to: {},
+    },
+    ...KAMERS_VAN_ONDER_NAAR_BOVEN,
     {
       name: 'geen-kringen',
       comment: 'No import cycles.',

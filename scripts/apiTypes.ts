@@ -1,6 +1,6 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { AppDeps } from '../src/web/appContext';
-import { apiRoutes } from '../src/web/routes/apiRoutes';
+import { apiRoutes } from '../src/web/apiRoutes';
 import { buildOpenApiDocument } from '../src/web/openapi';
 
 /** Where the example client's generated types live (issue 32.6). */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/verbinding';
 import type { AppConfig } from '../config/config';
 import { acquireLease, releaseLease, type Afzender } from '../herinneringen/herinneringService';
-import { proposeVondsten, readBronStand, saveBronStand, type BronVondst } from '../services/bronVoorstellen';
+import { proposeVondsten, readBronStand, saveBronStand, type BronVondst } from '../services/bronnen/bronVoorstellen';
 import { BronFout, isAtwKb, isNzaPublicatie, readBronDocument, readKbDagen } from './bronXml';
 
 /**
@@ -9,7 +9,7 @@ import { BronFout, isAtwKb, isNzaPublicatie, readBronDocument, readKbDagen } fro
  * table as the reminder job (its own row, `bronnen`). Each source is polled for what was modified since the day of its
  * last successful poll (the bookmark, stored in the database: a restart goes on where it was), one request at a time,
  * each with a timeout; a source that fails (5xx, 504, a timeout, an SRU error) waits longer each time before it is asked
- * again. It never changes data: it only PROPOSES (src/services/bronVoorstellen.ts); a person accepts.
+ * again. It never changes data: it only PROPOSES (src/services/bronnen/bronVoorstellen.ts); a person accepts.
  */
 
 export const BRONNEN = ['rechtspraak', 'staatscourant'] as const;

@@ -8,10 +8,10 @@ import {
   findOrganisatieByNaam,
   type OrganisatieSoort,
   type Rol,
-} from '../services/gebruikerBeheer';
-import { createApiToken, parseScopes, SCOPES_UITLEG } from '../services/apiTokenService';
-import { InvoerFout } from '../services/besluitRegistratie';
-import { saveSsoInstelling } from '../services/ssoService';
+} from '../services/toegang/gebruikerBeheer';
+import { createApiToken, parseScopes, SCOPES_UITLEG } from '../services/toegang/apiTokenService';
+import { InvoerFout } from '../services/gedeeld/invoerFout';
+import { saveSsoInstelling } from '../services/toegang/ssoService';
 
 export interface CliUitkomst {
   stdout: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/verbinding';
 import { BronFout, isAtwKb, isNzaPublicatie, readBronDocument, readKbDagen, type BronDocument, type BronSoort } from '../bronnen/bronXml';
-import { proposeVondsten, type BronVondst } from '../services/bronVoorstellen';
+import { proposeVondsten, type BronVondst } from '../services/bronnen/bronVoorstellen';
 import type { CliUitkomst } from './accountCommands';
 
 const fout = (melding: string): CliUitkomst => ({ stdout: '', stderr: `${melding}\n`, exitCode: 2 });

@@ -371,7 +371,7 @@ export const STUKTERMIJN_SOORTEN = ['hersteltermijn', 'griffierecht'] as const;
 /**
  * Terms a filing leaves behind (issue 13, point 5): the griffier's hersteltermijn (art. 6:6 Awb, the date as set) and
  * the griffierecht term (art. 8:41 lid 5 Awb). Kept apart from the reminder ledger; the reminder job reads them through
- * listStukTermijnenVoorHerinnering (src/services/stukTermijnen.ts).
+ * listStukTermijnenVoorHerinnering (src/services/filings/stukTermijnen.ts).
  */
 export const stukTermijnen = sqliteTable(
   'stuk_termijnen',

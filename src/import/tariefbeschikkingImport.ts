@@ -3,17 +3,17 @@ import type { Actor } from '../actor/actor';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/verbinding';
 import { writeTransaction } from '../db/transactie';
-import { assertCan } from '../services/permissies';
-import { nieuw, recordAudit } from '../services/auditService';
+import { assertCan } from '../services/toegang/permissies';
+import { nieuw, recordAudit } from '../services/gedeeld/auditService';
 import { tariefbeschikkingen, zorgkantoorregios } from '../db/schema';
 import { TARIEFBESCHIKKING_SOORTEN } from '../domain/besluiten/besluit';
 import { datumInvoerVeld, jaarInvoerVeld, kenmerkVeld } from '../validation/besluitInvoer';
 import { keuzeVeld, regioInvoerVeld } from '../validation/velden';
-import { checkRegioInRij, loadRegioRegister } from '../services/regioBeheer';
+import { checkRegioInRij, loadRegioRegister } from '../services/regios/regioBeheer';
 import { readImportRijen, type ImportVoorbeeld } from './importUitkomst';
 import type { CsvTabel } from '../csv/csvLezen';
 import type { KolomSoort } from '../csv/xlsxLezen';
-import { insertClient, loadClienten } from '../services/clientService';
+import { insertClient, loadClienten } from '../services/zaken/clientService';
 
 export const TARIEFBESCHIKKING_KOLOMMEN = ['kenmerk', 'kvk', 'zorgaanbieder', 'regio', 'jaar', 'soort', 'besluitdatum', 'bekendgemaakt'] as const;
 /** How a spreadsheet's numbers in these columns are read (Excel date serials). */

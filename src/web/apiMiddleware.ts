@@ -4,7 +4,7 @@ import type { ZodError } from 'zod';
 import type { AppDeps, AppEnv } from './appContext';
 import { parseJsonBegrensd } from './verzoekGrenzen';
 import { toVeldFouten, type VeldFout } from '../validation/velden';
-import { claimIdempotentie, recordIdempotentieAntwoord, releaseIdempotentie } from '../services/idempotentie';
+import { claimIdempotentie, recordIdempotentieAntwoord, releaseIdempotentie } from '../services/gedeeld/idempotentie';
 
 /** The one error answer of /api/v1 (issue 32.5): `{ fout, fouten? }`. */
 export const weigerApi = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429, fout: string, fouten?: VeldFout[]) =>
@@ -16,10 +16,15 @@ export const weigerApi = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 
  */
 export function weigerOngeldigeInvoer(result: { target: string; success: boolean; error?: ZodError }, c: Context) {
   if (result.success || !result.error) return;
-  const fouten = toVeldFouten(result.error);
-  if (result.target === 'json') return weigerApi(c, 422, 'ongeldige invoer', fouten);
-  return weigerApi(c, 400, fouten.map((f) => `${f.veld}: ${f.melding}`).join('; '), fouten);
+  return weigerVeldFouten(c, toVeldFouten(result.error), result.target === 'json' ? 422 : 400);
 }
+
+/** Field errors in the one error shape: a body that does not fit is 422 "ongeldige invoer", a query or path 400 naming them. */
+export const weigerVeldFouten = <S extends 400 | 422>(c: Context, fouten: VeldFout[], status: S) =>
+  c.json({ fout: status === 422 ? 'ongeldige invoer' : fouten.map((f) => `${f.veld}: ${f.melding}`).join('; '), fouten }, status);
+
+/** A case the token's organisation does not have: 404, whether it exists or not. */
+export const weigerOnbekendeZaak = (c: Context) => c.json({ fout: 'deze zaak bestaat niet of is niet van uw organisatie' }, 404);
 
 const SCHRIJVEND = new Set(['POST', 'PUT', 'PATCH']);
 

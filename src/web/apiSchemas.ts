@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
 /**
- * The shapes of the JSON API (/api/v1) as zod schemas: the route declarations of src/web/routes/apiRoutes.ts use them
+ * The shapes of the JSON API (/api/v1) as zod schemas: the route declarations of src/web/apiRoutes.ts use them
  * both to validate requests and to describe answers in the OpenAPI document (GET /api/v1/openapi.json). The input
  * schemas themselves live in src/validation (shared with the forms and the CLI).
  */

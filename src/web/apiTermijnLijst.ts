@@ -1,4 +1,4 @@
-import type { BerekendOverzicht } from '../services/termijnService';
+import type { BerekendOverzicht } from '../services/termijnen/termijnService';
 import type { PartijStatus, RegioJaarStatus, Termijn, Uitsluiting, Waarschuwing } from '../domain/termijnen/termijn';
 import { orderBySleutel, type GeordendeLijst } from './paginering';
 

@@ -1,18 +1,18 @@
 import type { Actor } from '../actor/actor';
 import type { Db } from '../db/verbinding';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
-import type { TermijnService } from '../services/termijnService';
+import type { TermijnService } from '../services/termijnen/termijnService';
 import type { Weergave } from './weergave';
 import type { FilingRenderer } from '../documents/filingRenderer';
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
-import type { ZaakOverzichtRij } from '../services/zaakRegistratie';
-import type { BesluitDatums } from '../services/besluitRegistratie';
-import type { SessieTijden, Sessie } from '../services/sessieService';
+import type { ZaakOverzichtRij } from '../services/zaken/zaakOverzicht';
+import type { BesluitDatums } from '../services/besluiten/besluitRegistratie';
+import type { SessieTijden, Sessie } from '../services/toegang/sessieService';
 import type { VerzoekGrenzen } from './verzoekGrenzen';
 import type { Logger } from '../log/logger';
 import type { GriffierechtTarief } from '../domain/filings/griffierecht';
-import type { WebhookBeleid } from '../services/webhookService';
+import type { WebhookBeleid } from '../services/webhooks/webhookService';
 import type { createApiTermijnLijsten } from './apiTermijnLijst';
 
 export type ApiTermijnLijsten = ReturnType<typeof createApiTermijnLijsten>;

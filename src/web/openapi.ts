@@ -3,7 +3,7 @@ import type { AppEnv } from './appContext';
 
 /**
  * The OpenAPI 3.1 document of /api/v1, drawn from the declared routes (issue 32.1): every `app.openapi(createRoute(…))`
- * of src/web/routes/apiRoutes.ts. A route served by another sub-app is declared with `declareApiRoute` (same
+ * of src/web/apiRoutes.ts. A route served by another sub-app is declared with `declareApiRoute` (same
  * createRoute config, no handler), so test/server/openapiContract.test.ts finds it in the document.
  */
 export type ApiApp = OpenAPIHono<AppEnv>;

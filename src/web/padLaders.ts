@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './appContext';
-import { loadZaak } from '../services/zaakRegistratie';
-import { findBesluitVoorActor } from '../services/besluitRegistratie';
+import { loadZaak } from '../services/zaken/zaakOverzicht';
+import { findBesluitVoorActor } from '../services/besluiten/besluitRegistratie';
 import { weigerPagina } from './weigeren';
 
 const positiefId = (waarde: string | undefined): number | undefined => {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from './appContext';
-import { can, type Actie } from '../services/permissies';
+import { can, type Actie } from '../services/toegang/permissies';
 
 const NAVIGATIE: { sleutel: string; href: string; label: string; actie: Actie; teller?: string }[] = [
   { sleutel: 'overzicht', href: '/', label: 'Overzicht', actie: 'termijnen.lezen' },

@@ -1,4 +1,4 @@
-import type { Actie } from '../services/permissies';
+import type { Actie } from '../services/toegang/permissies';
 
 /**
  * Every route of the app and who may call it: `publiek` (no sign-in; each such route guards itself, e.g. with a

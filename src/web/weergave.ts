@@ -49,13 +49,9 @@ export function createWeergave(templateMap: string, globaal: Record<string, unkn
   );
   hb.registerHelper('meervoud', (n: unknown, enkel: string, meer: string) => (n === 1 ? enkel : meer));
 
-  for (const bestand of readdirSync(join(templateMap, 'partials'))) {
-    hb.registerPartial(basename(bestand, '.hbs'), readFileSync(join(templateMap, 'partials', bestand), 'utf8'));
-  }
+  for (const [naam, bestand] of findSjablonen(join(templateMap, 'partials'))) hb.registerPartial(naam, readFileSync(bestand, 'utf8'));
   const layout = hb.compile(readFileSync(join(templateMap, 'layout.hbs'), 'utf8'));
-  const paginas = new Map(
-    readdirSync(join(templateMap, 'pages')).map((b) => [basename(b, '.hbs'), hb.compile(readFileSync(join(templateMap, 'pages', b), 'utf8'))]),
-  );
+  const paginas = new Map([...findSjablonen(join(templateMap, 'pages'))].map(([naam, bestand]) => [naam, hb.compile(readFileSync(bestand, 'utf8'))]));
   return {
     render(pagina, data, opties) {
       const sjabloon = paginas.get(pagina);
@@ -67,4 +63,22 @@ export function createWeergave(templateMap: string, globaal: Record<string, unkn
       return layout({ ...globaal, ...data, inhoud });
     },
   };
+}
+
+/**
+ * The templates under `map` by name: the file name without `.hbs`, whatever capability folder it sits in
+ * (pages/zaken/zaak.hbs is `zaak`). A name twice is an error: a page must not depend on which file is read last.
+ */
+function findSjablonen(map: string, sjablonen = new Map<string, string>()): Map<string, string> {
+  for (const item of readdirSync(map, { withFileTypes: true })) {
+    const bestand = join(map, item.name);
+    if (item.isDirectory()) findSjablonen(bestand, sjablonen);
+    else if (item.name.endsWith('.hbs')) {
+      const naam = basename(item.name, '.hbs');
+      const eerder = sjablonen.get(naam);
+      if (eerder) throw new Error(`Template name twice: ${eerder} and ${bestand}`);
+      sjablonen.set(naam, bestand);
+    }
+  }
+  return sjablonen;
 }

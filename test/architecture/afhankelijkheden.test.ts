@@ -40,9 +40,14 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
     writeFixture('src/domain/rekenen.ts', "import { x } from './termijn';\nexport const y = x;\n");
     writeFixture('src/web/weergave.ts', 'export const opmaak = 1;\n');
     writeFixture('src/mail/mail.ts', "import { opmaak } from '../web/weergave';\nexport const m = opmaak;\n");
-    writeFixture('src/web/routes/zakenRoutes.ts', "import { tabel } from '../../db/schema';\nexport const r = tabel;\n");
+    writeFixture('src/web/routes/zaken/zakenRoutes.ts', "import { tabel } from '../../../db/schema';\nexport const r = tabel;\n");
     writeFixture('src/services/a.ts', "import { b } from './b';\nexport const a = () => b;\n");
     writeFixture('src/services/b.ts', "import { a } from './a';\nexport const b = () => a;\n");
+    // Rooms (issue 31.4): a shared piece reaching up into a room, one route room importing another's routes.
+    writeFixture('src/services/toegang/permissies.ts', 'export const can = () => true;\n');
+    writeFixture('src/services/gedeeld/auditService.ts', "import { can } from '../toegang/permissies';\nexport const log = can;\n");
+    writeFixture('src/web/routes/filings/documentenRoutes.ts', "import { r } from '../zaken/zakenRoutes';\nexport const d = r;\n");
+    writeFixture('src/web/routes/overig/losseRoutes.ts', "import { can } from '../../../services/toegang/permissies';\nexport const l = can;\n");
     const r = cruise(map);
     expect(r.status).not.toBe(0);
     const gemeld = r.overtredingen.map((o) => `${o.rule.name}: ${o.from} → ${o.to}`);
@@ -51,8 +56,12 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         'domain-geen-io: src/domain/termijn.ts → fs',
         'domain-alleen-domein: src/domain/termijn.ts → src/db/schema.ts',
         'web-alleen-van-boven: src/mail/mail.ts → src/web/weergave.ts',
-        'routes-geen-tabellen: src/web/routes/zakenRoutes.ts → src/db/schema.ts',
+        'routes-geen-tabellen: src/web/routes/zaken/zakenRoutes.ts → src/db/schema.ts',
         'geen-kringen: src/services/a.ts → src/services/b.ts',
+        'services-in-een-kamer: src/services/a.ts → src/services/b.ts',
+        'kamer-gedeeld-niet-omhoog: src/services/gedeeld/auditService.ts → src/services/toegang/permissies.ts',
+        'route-kamer-niet-naar-andere-route-kamer: src/web/routes/filings/documentenRoutes.ts → src/web/routes/zaken/zakenRoutes.ts',
+        'routekamer-heeft-servicekamer: src/web/routes/overig/losseRoutes.ts → src/services/toegang/permissies.ts',
       ]),
     );
     // A domain module importing another domain module is fine.

@@ -1,8 +1,8 @@
 import { createTestApp, DEMO } from '../support/testApp';
-import { generateFiling } from '../../src/services/filingService';
+import { generateFiling } from '../../src/services/filings/filingService';
 import { createFilingRenderer } from '../../src/documents/filingRenderer';
-import { loadActorByEmail } from '../../src/services/actorService';
-import { loadZaak } from '../../src/services/zaakRegistratie';
+import { loadActorByEmail } from '../../src/services/toegang/actorService';
+import { loadZaak } from '../../src/services/zaken/zaakOverzicht';
 import { FILING_SOORTEN, type FilingSoort } from '../../src/domain/filings/filingSoorten';
 import { resolve } from 'node:path';
 

@@ -6,7 +6,7 @@ import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
 import { startOidcProvider } from '../support/oidcProvider';
 import { DEMO, DEMO_WACHTWOORD, SESSIE_GEHEIM } from '../support/testApp';
-import { openTotpGeheim } from '../../src/services/aanmeldService';
+import { openTotpGeheim } from '../../src/services/toegang/aanmeldService';
 import { createLogger } from '../../src/log/logger';
 
 /** The app's JSON log lines, collected. */

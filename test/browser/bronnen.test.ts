@@ -8,7 +8,7 @@ import { startTestServer } from '../support/testServer';
 import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
 import { readBronDocument, type BronSoort } from '../../src/bronnen/bronXml';
 import { collectVondsten } from '../../src/cli/bronnenCommand';
-import { proposeVondsten } from '../../src/services/bronVoorstellen';
+import { proposeVondsten } from '../../src/services/bronnen/bronVoorstellen';
 
 /** The review of proposals from the official sources (issue 33) as a person does it, in chromium. */
 const axeBron = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -4,7 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
 import { DEMO, SESSIE_GEHEIM } from '../support/testApp';
-import { createGebruiker, findOrganisatieByNaam } from '../../src/services/gebruikerBeheer';
+import { createGebruiker, findOrganisatieByNaam } from '../../src/services/toegang/gebruikerBeheer';
 
 // `npm run screenshots:aanmelden`: the sign-in and account pages at 1280 and 390 px wide into
 // docs/screenshots/aanmelden (PNG), to look at them as a person would.

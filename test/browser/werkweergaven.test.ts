@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/testServer';
 import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
-import { seedDemoInloggegevens } from '../../src/services/aanmeldService';
+import { seedDemoInloggegevens } from '../../src/services/toegang/aanmeldService';
 import { createEenmansOrganisatie, EENMANS } from '../support/eenmansOrganisatie';
 import { findAxeOvertredingen, meldAan as meldAanBij } from '../support/browserHulp';
 

@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../src/db/verbinding';
 import { writeTransaction } from '../../src/db/transactie';
 import { createHash } from 'node:crypto';
 import { checkAuditKeten as checkMetSleutel, computeAuditHash, deriveAuditSleutel } from '../../src/db/auditKeten';
-import { OPERATOR, recordAudit } from '../../src/services/auditService';
+import { OPERATOR, recordAudit } from '../../src/services/gedeeld/auditService';
 import { runCli, spawnServer, startServer } from '../support/serverProces';
 import { createOudeDatabase } from '../support/oudeDatabase';
 

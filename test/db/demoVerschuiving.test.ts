@@ -10,9 +10,9 @@ import { vandaagInNederland } from '../../src/config/klok';
 import { findDemoSeeddag, seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
 import { openDatabase } from '../../src/db/verbinding';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
-import { loadActorByEmail } from '../../src/services/actorService';
-import { createTermijnService } from '../../src/services/termijnService';
-import { loadZaken } from '../../src/services/zaakRegistratie';
+import { loadActorByEmail } from '../../src/services/toegang/actorService';
+import { createTermijnService } from '../../src/services/termijnen/termijnService';
+import { loadZaken } from '../../src/services/zaken/zaakOverzicht';
 
 /**
  * Issue 30.6: the demo is always current. Seeded on any day, every stage exists as of that day: an open bezwaar and an

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/verbinding';
-import { findGebruikerByAgendaToken } from '../../src/services/actorService';
+import { findGebruikerByAgendaToken } from '../../src/services/toegang/actorService';
 import { createOudeDatabase } from '../support/oudeDatabase';
 
 /** Issue 28.6: calendar feed tokens stored by older versions as typed are hashed at the first start; their URLs keep working. */

@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestApp } from '../support/testApp';
 import { chooseOntvangers, loadTeHerinneren, type Persoon } from '../../src/herinneringen/openTermijnen';
-import { loadActor } from '../../src/services/actorService';
-import { loadZaken } from '../../src/services/zaakRegistratie';
-import { findZaakTermijnen } from '../../src/services/zaakTermijnen';
+import { loadActor } from '../../src/services/toegang/actorService';
+import { loadZaken } from '../../src/services/zaken/zaakOverzicht';
+import { findZaakTermijnen } from '../../src/services/termijnen/zaakTermijnen';
 
 /**
  * Issue 30.1: every open term reaches a named person, always. Over random settings of the demo organisations — a

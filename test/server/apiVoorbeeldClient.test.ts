@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import { startTestServer } from '../support/testServer';
 import { DEMO, SESSIE_GEHEIM } from '../support/testApp';
 import { API_TYPES_PAD, buildApiDocument, formatApiTypes } from '../../scripts/apiTypes';
-import { createApiToken } from '../../src/services/apiTokenService';
-import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
+import { createApiToken } from '../../src/services/toegang/apiTokenService';
+import { findGebruikerIdByEmail } from '../../src/services/toegang/gebruikerBeheer';
 
 /** The example client of docs/api-client (issue 32.6): its generated types match the served document, and it works. */
 let s: Awaited<ReturnType<typeof startTestServer>>;

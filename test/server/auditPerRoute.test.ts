@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { ROUTE_REGELS } from '../../src/web/routeRegels';
-import { createGebruiker } from '../../src/services/gebruikerBeheer';
+import { createGebruiker } from '../../src/services/toegang/gebruikerBeheer';
 import { createEenmansOrganisatie, EENMANS, EENMANS_BESLUIT, EENMANS_DATUM } from '../support/eenmansOrganisatie';
-import { openTotpGeheim } from '../../src/services/aanmeldService';
-import { proposeVondsten } from '../../src/services/bronVoorstellen';
+import { openTotpGeheim } from '../../src/services/toegang/aanmeldService';
+import { proposeVondsten } from '../../src/services/bronnen/bronVoorstellen';
 import { createTestApp, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 
 /**

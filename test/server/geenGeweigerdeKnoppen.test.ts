@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/actor/actor';
-import { loadActorByEmail } from '../../src/services/actorService';
-import { can, type Resource } from '../../src/services/permissies';
+import { loadActorByEmail } from '../../src/services/toegang/actorService';
+import { can, type Resource } from '../../src/services/toegang/permissies';
 import { ROUTE_REGELS, type Regel } from '../../src/web/routeRegels';
-import { createSessie } from '../../src/services/sessieService';
-import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
+import { createSessie } from '../../src/services/toegang/sessieService';
+import { findGebruikerIdByEmail } from '../../src/services/toegang/gebruikerBeheer';
 import { createTestApp, DEMO, SESSIE_GEHEIM } from '../support/testApp';
 
 /**

@@ -56,7 +56,7 @@ const VERWACHT: Record<string, string | { tb: string; cr: string }> = {
   'GET /besluiten/:type/:id/bewerken': { tb: 'vowvoa', cr: 'owwwwa' },
   'POST /besluiten/:type/:id/bewerken': { tb: 'vowvoa', cr: 'owwwwa' },
   'POST /besluiten/:type/:id/watals': { tb: 'voovoa', cr: 'oooooa' },
-  // Everyone reads the division; only the NZa's beheerder renames or merges (test/server/routes/regioRoutes.test.ts).
+  // Everyone reads the division; only the NZa's beheerder renames or merges (test/server/routes/regios/regioRoutes.test.ts).
   'GET /regios': 'oooooa',
   'POST /regios/samenvoegen': 'wwwwwa',
   'POST /regios/:code/naam': 'wwwwwa',

@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/verbinding';
-import { loadActorByEmail } from '../../src/services/actorService';
-import { createClient } from '../../src/services/clientService';
-import { createGebruiker, createOrganisatie } from '../../src/services/gebruikerBeheer';
+import { loadActorByEmail } from '../../src/services/toegang/actorService';
+import { createClient } from '../../src/services/zaken/clientService';
+import { createGebruiker, createOrganisatie } from '../../src/services/toegang/gebruikerBeheer';
 import { SESSIE_GEHEIM } from './testApp';
 
 /** The one member of the one-person in-house department the four-eyes tests make (issue 30.2). */

@@ -5,15 +5,15 @@ import { join, resolve } from 'node:path';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
 import { openDatabase, type Db } from '../../src/db/verbinding';
 import { DEMO_EMAILS, seedDemoData, seedZorgkantoorregios } from '../../src/db/seedDatabase';
-import { createTermijnService } from '../../src/services/termijnService';
+import { createTermijnService } from '../../src/services/termijnen/termijnService';
 import { createApp } from '../../src/web/app';
 import { createWeergave } from '../../src/web/weergave';
 import { createFilingRenderer } from '../../src/documents/filingRenderer';
 import { createOutboxVerzender } from '../../src/mail/verzender';
-import { seedDemoInloggegevens } from '../../src/services/aanmeldService';
-import { createSessie } from '../../src/services/sessieService';
-import { createApiToken, TOKEN_SCOPES } from '../../src/services/apiTokenService';
-import { findGebruikerIdByEmail } from '../../src/services/gebruikerBeheer';
+import { seedDemoInloggegevens } from '../../src/services/toegang/aanmeldService';
+import { createSessie } from '../../src/services/toegang/sessieService';
+import { createApiToken, TOKEN_SCOPES } from '../../src/services/toegang/apiTokenService';
+import { findGebruikerIdByEmail } from '../../src/services/toegang/gebruikerBeheer';
 import type { Logger } from '../../src/log/logger';
 
 export const DEMO = {
@@ -62,7 +62,7 @@ export function createTestApp(
       mail,
       // Demo: a receiver on loopback over http is allowed (as WEBHOOK_INTERNE_ADRESSEN defaults to outside production).
       webhookBeleid: { alleenHttps: !demo, interneAdressen: demo },
-      // The clock stands still in tests: no rate limit unless a test sets one (test/server/routes/zakenApi.test.ts).
+      // The clock stands still in tests: no rate limit unless a test sets one (test/server/routes/zaken/zakenApi.test.ts).
       apiVerzoekenPerMinuut: opties.apiVerzoekenPerMinuut ?? 100_000,
       ...(opties.log ? { log: opties.log } : {}),
       ...(opties.griffierechtTarieven ? { griffierechtTarieven: opties.griffierechtTarieven } : {}),

@@ -1,15 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { dirname, join, resolve } from 'node:path';
 import { createTestApp, DEMO, formulier, SESSIE_GEHEIM, SESSIE_TIJDEN, tariefbeschikkingJson } from '../support/testApp';
-import { createTermijnService } from '../../src/services/termijnService';
+import { createTermijnService } from '../../src/services/termijnen/termijnService';
 import { createAtwKalender } from '../../src/domain/kalender/atwKalender';
 import { createApp } from '../../src/web/app';
 import { createWeergave } from '../../src/web/weergave';
 import { createFilingRenderer } from '../../src/documents/filingRenderer';
 import { createOutboxVerzender } from '../../src/mail/verzender';
-import { listOrganisatieActoren } from '../../src/services/actorService';
-import { warmApiTermijnen } from '../../src/web/routes/apiRoutes';
-import { loadActorByEmail } from '../../src/services/actorService';
+import { listOrganisatieActoren } from '../../src/services/toegang/actorService';
+import { warmApiTermijnen } from '../../src/web/routes/termijnen/termijnenApi';
+import { loadActorByEmail } from '../../src/services/toegang/actorService';
 import { buildApiLijst, createApiTermijnLijsten } from '../../src/web/apiTermijnLijst';
 
 /**

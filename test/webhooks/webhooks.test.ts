@@ -2,16 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, formulier, leesTekst, SESSIE_GEHEIM, tariefbeschikkingJson } from '../support/testApp';
 import { startWebhookOntvanger } from '../support/webhookOntvanger';
 import { createAfzender } from '../../src/herinneringen/herinneringService';
-import {
-  sendVerschuldigdeLeveringen,
-  signalTermijnWijzigingen,
-  signalVerlopendeTermijnen,
-  signalZaakWijzigingen,
-  WEBHOOK_BACKOFF_MS,
-  loadClientTermijnen,
-  type WebhookDeps,
-} from '../../src/webhooks/webhookJob';
-import { checkWebhookUrl } from '../../src/services/webhookService';
+import { sendVerschuldigdeLeveringen, WEBHOOK_BACKOFF_MS, type WebhookDeps } from '../../src/webhooks/webhookJob';
+import { signalTermijnWijzigingen, signalVerlopendeTermijnen, signalZaakWijzigingen, loadClientTermijnen } from '../../src/webhooks/webhookSignalen';
+import { checkWebhookUrl } from '../../src/services/webhooks/webhookService';
 
 /**
  * Webhooks (issue 32.3) against the real app on a real SQLite file and real receivers on loopback, each verifying
