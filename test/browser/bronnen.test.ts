@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { meldAan as meldAanOp } from '../support/browserHulp';
 import { startTestServer } from '../support/testServer';
-import { DEMO, DEMO_WACHTWOORD } from '../support/testApp';
+import { DEMO } from '../support/testApp';
 import { readBronDocument, type BronSoort } from '../../src/bronnen/bronXml';
 import { collectVondsten } from '../../src/cli/bronnenCommand';
 import { proposeVondsten } from '../../src/services/bronnen/bronVoorstellen';
@@ -32,11 +33,7 @@ async function meldAan(email: string, breedte = 1280): Promise<Page> {
   page.on('pageerror', (e) => {
     throw e;
   });
-  await page.goto(`${server.url}/aanmelden`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
-  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
-  await expect.poll(() => page.url()).not.toContain('/aanmelden');
+  await meldAanOp(page, server.url, email);
   return page;
 }
 
