@@ -8,6 +8,7 @@ import type { Rekencontext } from './machinerie/rekencontext';
 import { excludeBezwaarTegenContracteerruimte, openBezwaarTegenTariefbeschikking } from './regels/bezwaar';
 import {
   addPartijenVanRegio,
+  isTariefbeschikkingZelfdeDag,
   isZonderTariefbeschikking,
   listPartijenVanRegio,
   openBesluitZonderTariefbeschikking,
@@ -107,7 +108,7 @@ function walkContracteerruimtebesluit(w: CelWandeling, dag: number, datum: IsoDa
   }
   excludeBezwaarTegenContracteerruimte(w); // art. 7:1 Awb: direct beroep only
   openLid3Venster(w, datum, lid3, alTariefbeschikking); // lid 3: a future year, from 1 March
-  const zonderTariefbeschikking = isZonderTariefbeschikking(w, datum, lid3, alTariefbeschikking);
+  const zonderTariefbeschikking = isZonderTariefbeschikking(lid3, alTariefbeschikking);
   if (zonderTariefbeschikking) addPartijenVanRegio(w, dag, datum); // §4: the region's providers are parties
   addLopendeAppellanten(w, datum); // art. 6:19 Awb: so is an appellant with a pending beroep
   const t = w.context.computeZesWekenOpDag(dag);
@@ -138,7 +139,12 @@ function openDatumsPerPartij(
     if (naTariefbeschikking) {
       openWijzigingZonderTariefbeschikking(w, nummer, t, (twijfelWijziging ??= describeTwijfelWijziging(besluit, twijfelRegime)));
     } else if (zonderTariefbeschikking) {
-      openBesluitZonderTariefbeschikking(w, nummer, t, (twijfelZonder ??= describeTwijfelsZonderTariefbeschikking(besluit, w.regio, w.jaar, twijfelRegime)));
+      openBesluitZonderTariefbeschikking(
+        w,
+        nummer,
+        t,
+        (twijfelZonder ??= describeTwijfelsZonderTariefbeschikking(besluit, w.regio, w.jaar, twijfelRegime, isTariefbeschikkingZelfdeDag(w, besluit))),
+      );
     }
   }
 }

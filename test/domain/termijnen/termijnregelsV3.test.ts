@@ -369,10 +369,37 @@ describe('review of the engine v3 diff (7 December 2026)', () => {
     expect(u.waarschuwingen.map((w) => w.code)).toContain('beroep-voor-besluit');
   });
 
-  it('§4: a tariefbeschikking for the year on the besluit’s own day opens its lid-2 term that day — no §4 date, no claim that none existed', () => {
+  // §4 with §7 (review of issue 31): a first tariefbeschikking of the besluit's own day opens lid 2 at most for its
+  // addressee; every other party keeps its §4 date, with a doubt that says what happened that day — never a claim that
+  // no tariefbeschikking existed, and never no date at all.
+  it('§4: a tariefbeschikking on the besluit’s own day opens its lid-2 term; the region keeps its §4 date, with the same-day doubt', () => {
     const u = run({ besluiten: [cr('CR-1', '2026-05-01', [2026], 'wijziging'), tbVoor('A', 'TB-A', '2026-05-01', 2026)] });
-    expect(beroepen(u, 'CR-1')).toEqual([]);
     expect(beroepen(u, 'TB-A')).toEqual([expect.objectContaining({ partij: 'A', einde: '2026-06-12' })]);
+    const [regio] = beroepen(u, 'CR-1');
+    expect(beroepen(u, 'CR-1')).toHaveLength(1);
+    expect(regio).toMatchObject({ partij: undefined, regel: 'besluit-zonder-tariefbeschikking', soort: 'beschermend', einde: '2026-06-12' });
+    expect(regio!.twijfel).toContain('op dezelfde dag is de eerste tariefbeschikking voor Utrecht 2026 bekendgemaakt');
+    expect(regio!.twijfel).not.toContain('nog geen tariefbeschikking bekendgemaakt');
+    expect(regio!.twijfel).not.toContain('nog geen partij in de regio bekend');
+  });
+
+  it('§4: a provider with an earlier tariefbeschikking in the region keeps its date when another’s tariefbeschikking comes the same day', () => {
+    const besluiten = [tbVoor('B', 'TB-B25', '2025-06-02', 2025), cr('CR-26', '2026-03-10', [2026], 'wijziging'), tbVoor('A', 'TB-A', '2026-03-10', 2026)];
+    const u = run({ besluiten, peildatum: '2026-03-20' });
+    expect(beroepen(u, 'CR-26').map((t) => [t.partij, t.einde])).toEqual([
+      [undefined, '2026-04-21'],
+      ['B', '2026-04-21'],
+    ]);
+    expect(u.partijStatus.find((s) => s.partij === 'B' && s.jaar === 2026)).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-04-21' });
+  });
+
+  it('§4: the zorgkantoor asked for keeps its date when the same-day tariefbeschikking is a nacalculatie (no lid-2 term at all)', () => {
+    const besluiten = [cr('CR-26', '2026-03-10', [2026], 'wijziging'), tbVoor('A', 'TB-N', '2026-03-10', 2026, 'nacalculatie')];
+    const u = run({ besluiten, partijen: [ZK_UTRECHT], peildatum: '2026-03-20' });
+    expect(beroepen(u, 'CR-26')).toEqual([expect.objectContaining({ partij: ZK_UTRECHT.partij, einde: '2026-04-21', soort: 'beschermend' })]);
+    const status = u.partijStatus.find((s) => s.partij === ZK_UTRECHT.partij && s.jaar === 2026)!;
+    expect(status).toMatchObject({ status: 'open', veiligeUitersteDatum: '2026-04-21' });
+    expect(status.toelichting).not.toContain('nog geen tariefbeschikking');
   });
 
   it('§6: the newcomers of one window share one doubt, so a status names it once', () => {

@@ -12,10 +12,18 @@ import { compare } from '../volgorde';
 // possibly fatal date: six weeks from the day after the besluit's own bekendmaking (art. 6:7, 6:8 lid 1 Awb), with the
 // doubt; when no party is known (or the zorgkantoor is not named), one such date for the region.
 
-/** Termijnregels §4: whether the besluit made known on `datum` leaves the year without a tariefbeschikking (and without a lid-3 window). */
-export function isZonderTariefbeschikking(w: CelWandeling, datum: IsoDatum, lid3: boolean, alTariefbeschikking: boolean): boolean {
-  // A tariefbeschikking of the same day opens its lid-2 term on that very day: no §4 date beside it.
-  return !lid3 && !alTariefbeschikking && w.eersteTariefbeschikking !== datum;
+/**
+ * Termijnregels §4: whether the besluit made known on `datum` leaves the year without a tariefbeschikking (and without a
+ * lid-3 window). A first tariefbeschikking of the same day does not end it: it opens lid 2 at most for its addressee, so
+ * every other party keeps its §4 date, with the doubt (§7: never resolve a doubt by dropping a term).
+ */
+export function isZonderTariefbeschikking(lid3: boolean, alTariefbeschikking: boolean): boolean {
+  return !lid3 && !alTariefbeschikking;
+}
+
+/** Termijnregels §4 with §7: the year's first tariefbeschikking was made known on the besluit's own day (the doubt says so). */
+export function isTariefbeschikkingZelfdeDag(w: CelWandeling, besluit: Besluit): boolean {
+  return w.eersteTariefbeschikking === besluit.bekendgemaakt;
 }
 
 /** The region's providers with a tariefbeschikking, by name, read only when a besluit of the cell may need them. */
@@ -56,7 +64,12 @@ function isEersteTariefbeschikkingInCel(w: CelWandeling, inRegister: number, eer
  */
 export function openRegioDatumZonderTariefbeschikking(w: CelWandeling, t: BerekendeTermijn, besluit: Besluit): void {
   if (w.aantalPartijen > 0 && w.gevraagd.some((g) => g.soort === 'zorgkantoor')) return;
-  const twijfel = describeTwijfelZonderTariefbeschikking(besluit, w.regio, w.jaar, undefined, w.context.twijfelRegime, w.aantalPartijen === 0);
+  const zelfdeDag = isTariefbeschikkingZelfdeDag(w, besluit);
+  const twijfel = describeTwijfelZonderTariefbeschikking(besluit, w.regio, w.jaar, undefined, w.context.twijfelRegime, {
+    // The addressee of a same-day tariefbeschikking is known on the day: the doubt says that instead.
+    geenPartijBekend: w.aantalPartijen === 0 && !zelfdeDag,
+    tariefbeschikkingZelfdeDag: zelfdeDag,
+  });
   w.addBeroepstermijn(t, 'besluit-zonder-tariefbeschikking', -1, twijfel);
 }
 

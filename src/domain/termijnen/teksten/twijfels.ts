@@ -65,9 +65,18 @@ export function describeTwijfelWijziging(besluit: Besluit, twijfelRegime: string
   };
 }
 
+/** What the §4 doubt of a date says beyond the besluit and the party's kind. */
+export interface ZonderTariefbeschikkingOmstandigheden {
+  /** For the region's date: whether no party of the region was known at the bekendmaking. */
+  geenPartijBekend?: boolean;
+  /** The year's first tariefbeschikking was made known on the besluit's own day. */
+  tariefbeschikkingZelfdeDag?: boolean;
+}
+
 /**
  * Termijnregels §4: a besluit for a year that is not future at its bekendmaking, with no tariefbeschikking for (regio,
- * jaar) yet; for a zorgaanbieder, a zorgkantoor, or (`undefined`) the region when no party is known.
+ * jaar) yet (or only one of the same day); for a zorgaanbieder, a zorgkantoor, or (`undefined`) the region when no party
+ * is known.
  */
 export function describeTwijfelZonderTariefbeschikking(
   besluit: Besluit,
@@ -75,8 +84,7 @@ export function describeTwijfelZonderTariefbeschikking(
   jaar: number,
   partijSoort: PartijSoort | undefined,
   twijfelRegime: string | undefined,
-  /** For the region's date: whether no party of the region was known at the bekendmaking. */
-  geenPartijBekend = false,
+  omstandigheden: ZonderTariefbeschikkingOmstandigheden = {},
 ): LateTekst {
   return new LateTekst(() => {
     const naam = `${nameContracteerruimtebesluit(besluit.soort)} ${besluit.id}`;
@@ -84,14 +92,18 @@ export function describeTwijfelZonderTariefbeschikking(
       partijSoort === 'zorgkantoor'
         ? ' Het zorgkantoor ontvangt nooit een tariefbeschikking: voor het zorgkantoor kan deze datum de enige zijn.'
         : partijSoort === undefined
-          ? (geenPartijBekend ? ' Bij de bekendmaking was nog geen partij in de regio bekend.' : '') +
+          ? (omstandigheden.geenPartijBekend ? ' Bij de bekendmaking was nog geen partij in de regio bekend.' : '') +
             ' Deze datum geldt voor elke partij in de regio, ook voor het zorgkantoor, dat nooit een tariefbeschikking ontvangt.'
           : '';
     // Said of the day of bekendmaking: a tariefbeschikking registered later does not make it untrue.
+    const geenLid2 = omstandigheden.tariefbeschikkingZelfdeDag
+      ? `op dezelfde dag is de eerste tariefbeschikking voor ${regio} ${jaar} bekendgemaakt. Of die er al was toen het besluit werd ` +
+        'bekendgemaakt, is niet zeker; een termijn via art. 105 lid 2 Wmg opent zij hoogstens voor haar adressaat. ' +
+        'Of voor de andere partijen de gewone termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.'
+      : `op de dag van bekendmaking was voor ${regio} ${jaar} nog geen tariefbeschikking bekendgemaakt, dus liep er geen termijn via art. 105 lid 2 Wmg. ` +
+        'Of dan de gewone termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.';
     return joinTwijfels(
-      `Mogelijk fatale datum. ${hoofdletter(naam)} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; op de ` +
-        `dag van bekendmaking was voor ${regio} ${jaar} nog geen tariefbeschikking bekendgemaakt, dus liep er geen termijn via art. 105 lid 2 Wmg. ` +
-        `Of dan de gewone termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.${wie} ` +
+      `Mogelijk fatale datum. ${hoofdletter(naam)} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; ${geenLid2}${wie} ` +
         'Beroep uiterlijk op deze datum is veilig: het besluit bestaat al (art. 6:10 lid 1 sub a Awb). Een tariefbeschikking die ' +
         'daarna volgt, opent daarnaast een eigen termijn; de vroegste datum is de veilige.',
       twijfelRegime,
@@ -100,10 +112,16 @@ export function describeTwijfelZonderTariefbeschikking(
 }
 
 /** `describeTwijfelZonderTariefbeschikking` for a zorgaanbieder and a zorgkantoor: one text each per besluit. */
-export function describeTwijfelsZonderTariefbeschikking(besluit: Besluit, regio: string, jaar: number, twijfelRegime: string | undefined): TwijfelPerSoort {
+export function describeTwijfelsZonderTariefbeschikking(
+  besluit: Besluit,
+  regio: string,
+  jaar: number,
+  twijfelRegime: string | undefined,
+  tariefbeschikkingZelfdeDag: boolean,
+): TwijfelPerSoort {
   return {
-    zorgaanbieder: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgaanbieder', twijfelRegime),
-    zorgkantoor: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgkantoor', twijfelRegime),
+    zorgaanbieder: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgaanbieder', twijfelRegime, { tariefbeschikkingZelfdeDag }),
+    zorgkantoor: describeTwijfelZonderTariefbeschikking(besluit, regio, jaar, 'zorgkantoor', twijfelRegime, { tariefbeschikkingZelfdeDag }),
   };
 }
 
