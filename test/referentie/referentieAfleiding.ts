@@ -6,7 +6,7 @@ import { describeNietWerkdag } from '../../src/domain/kalender/atwKalender';
 import { TARIEFBESCHIKKING_SOORT_LABEL, type TariefbeschikkingSoort } from '../../src/domain/besluiten/besluit';
 import type { AfleidingStap, Termijn, TermijnConfig } from '../../src/domain/termijnen/termijn';
 import { nameContracteerruimtebesluit } from '../../src/domain/termijnen/twijfelTeksten';
-import type { BerekendeTermijn } from './referentieEngine';
+import type { BerekendeTermijn } from './basistermijn_par2_3';
 
 /** §2–§3: the first day, the six weeks, and each day art. 1 Atw skipped (or that none was skipped). */
 function stappenVanZesWeken(berekend: BerekendeTermijn, aanvangStap: AfleidingStap | undefined): AfleidingStap[] {

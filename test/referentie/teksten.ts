@@ -1,9 +1,9 @@
 // The Dutch wording of the reference's doubts, exclusions and statuses. The spec (termijnregels.md) prescribes what a
 // doubt must say, not its exact words: the words are the engine's choice, spec silent. Where the engine keeps a text as
 // a function that only puts the facts it is given into a sentence (src/domain/termijnen/teksten/twijfels.ts), the
-// reference uses that function — which facts go in (which rule, which date, which party) is decided in
-// referentieEngine.ts alone. The texts below are those the engine writes inside a deciding function or lazily; they are
-// written out again here so the differential test can demand equal texts.
+// reference uses that function — which facts go in (which rule, which date, which party) is decided in the reference's
+// rule modules alone (referentieEngine.ts and what it imports, README.md). The texts below are those the engine writes
+// inside a deciding function or lazily; they are written out again here so the differential test can demand equal texts.
 import { formatDatumKort, formatDatumLang, type IsoDatum } from '../../src/domain/kalender/kalenderdatum';
 import { TARIEFBESCHIKKING_SOORT_LABEL, type Besluit, type Tariefbeschikking } from '../../src/domain/besluiten/besluit';
 import { nameContracteerruimtebesluit } from '../../src/domain/termijnen/twijfelTeksten';
