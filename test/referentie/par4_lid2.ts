@@ -72,9 +72,10 @@ export function sluittariefEnNacalculatie_art105lid2(stand: Stand, tb: Tariefbes
   });
 }
 
-/** §4: a year that is not future with no tariefbeschikking yet: six weeks from the besluit, possibly fatal, per party. */
+/** §4: a year that is not future with no tariefbeschikking yet (or only one of the same day): six weeks from the besluit, possibly fatal, per party. */
 export function besluitZonderTariefbeschikking_par4(stand: Stand, besluit: Contracteerruimtebesluit, partij: Partij, zesWeken: BerekendeTermijn): void {
   const { regio, jaar } = stand.regioJaar;
-  const twijfel = tekst.twijfelZonderTariefbeschikking(besluit, regio, jaar, partij.soort, false);
+  const zelfdeDag = stand.eersteTariefbeschikking === besluit.bekendgemaakt;
+  const twijfel = tekst.twijfelZonderTariefbeschikking(besluit, regio, jaar, partij.soort, false, zelfdeDag);
   voegBeroepstermijnToe(stand, besluit, zesWeken, 'besluit-zonder-tariefbeschikking', partij, tekst.voegTwijfelsSamen(twijfel, stand.twijfelRegime));
 }

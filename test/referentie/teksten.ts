@@ -54,13 +54,15 @@ export function twijfelNaWijziging(besluit: Besluit, zorgkantoor: boolean): stri
   );
 }
 
-// §4: a besluit for a year that is not future, no tariefbeschikking yet. `wie`: the party's kind, or the region.
+// §4: a besluit for a year that is not future, no tariefbeschikking yet (or only one of its own day, §7). `wie`: the
+// party's kind, or the region.
 export function twijfelZonderTariefbeschikking(
   besluit: Besluit,
   regio: string,
   jaar: number,
   wie: 'zorgaanbieder' | 'zorgkantoor' | 'regio',
   geenPartijBekend: boolean,
+  tariefbeschikkingZelfdeDag: boolean,
 ): string {
   const naam = naamVanBesluit(besluit);
   let overWie = '';
@@ -70,10 +72,15 @@ export function twijfelZonderTariefbeschikking(
       (geenPartijBekend ? ' Bij de bekendmaking was nog geen partij in de regio bekend.' : '') +
       ' Deze datum geldt voor elke partij in de regio, ook voor het zorgkantoor, dat nooit een tariefbeschikking ontvangt.';
   }
+  const waaromGeenLid2 = tariefbeschikkingZelfdeDag
+    ? `op dezelfde dag is de eerste tariefbeschikking voor ${regio} ${jaar} bekendgemaakt. Of die er al was toen het besluit werd bekendgemaakt, ` +
+      'is niet zeker; een termijn via art. 105 lid 2 Wmg opent zij hoogstens voor haar adressaat. Of voor de andere partijen de gewone ' +
+      'termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.'
+    : `op de dag van bekendmaking was voor ${regio} ${jaar} nog geen tariefbeschikking bekendgemaakt, dus liep er geen termijn via art. 105 lid 2 Wmg. ` +
+      'Of dan de gewone termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.';
   return (
-    `Mogelijk fatale datum. ${naam.charAt(0).toUpperCase()}${naam.slice(1)} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; op de ` +
-    `dag van bekendmaking was voor ${regio} ${jaar} nog geen tariefbeschikking bekendgemaakt, dus liep er geen termijn via art. 105 lid 2 Wmg. ` +
-    `Of dan de gewone termijn (art. 6:7 en 6:8 lid 1 Awb) vanaf de bekendmaking van het besluit zelf loopt, laat de wet open.${overWie} ` +
+    `Mogelijk fatale datum. ${naam.charAt(0).toUpperCase()}${naam.slice(1)} betreft ${jaar}, geen toekomstig jaar, dus art. 105 lid 3 Wmg geldt niet; ` +
+    `${waaromGeenLid2}${overWie} ` +
     'Beroep uiterlijk op deze datum is veilig: het besluit bestaat al (art. 6:10 lid 1 sub a Awb). Een tariefbeschikking die ' +
     'daarna volgt, opent daarnaast een eigen termijn; de vroegste datum is de veilige.'
   );

@@ -102,8 +102,10 @@ function verwerkContracteerruimtebesluit(stand: Stand, besluit: Contracteerruimt
   const lid3Twijfelachtig = toekomstigJaar && alTariefbeschikking && stand.versie === 1 && besluit.soort === 'vaststelling';
   if (lid3 || lid3Twijfelachtig) lid3Voorjaarsvenster_art105lid3(stand, besluit, lid3Twijfelachtig);
 
-  // §4: a year that is not future, no tariefbeschikking for it yet (one of the same day opens its own lid-2 term).
-  const zonderTariefbeschikking = !toekomstigJaar && !alTariefbeschikking && stand.eersteTariefbeschikking !== datum;
+  // §4: a year that is not future, no tariefbeschikking for it yet. One of the same day does not end that (§7: never resolve
+  // a doubt by dropping a term): it opens lid 2 at most for its addressee; the others keep their date, and the doubt says so.
+  const zonderTariefbeschikking = !toekomstigJaar && !alTariefbeschikking;
+  const tariefbeschikkingZelfdeDag = stand.eersteTariefbeschikking === datum;
   const zesWeken = basistermijn_art6_7_6_8Awb(datum, kalender);
   if (zonderTariefbeschikking) {
     // Every provider with an earlier tariefbeschikking in the region is a party; also one that became a party on the day
@@ -123,7 +125,8 @@ function verwerkContracteerruimtebesluit(stand: Stand, besluit: Contracteerruimt
   }
   if (zonderTariefbeschikking && (stand.partijen.length === 0 || !gevraagd.some((g) => g.soort === 'zorgkantoor'))) {
     // §4: no party known, or the zorgkantoor not named: one date for the region, open to every party (never a party without a date).
-    const twijfel = tekst.twijfelZonderTariefbeschikking(besluit, regio, jaar, 'regio', stand.partijen.length === 0);
+    const geenPartijBekend = stand.partijen.length === 0 && !tariefbeschikkingZelfdeDag;
+    const twijfel = tekst.twijfelZonderTariefbeschikking(besluit, regio, jaar, 'regio', geenPartijBekend, tariefbeschikkingZelfdeDag);
     voegBeroepstermijnToe(stand, besluit, zesWeken, 'besluit-zonder-tariefbeschikking', undefined, tekst.voegTwijfelsSamen(twijfel, stand.twijfelRegime));
   }
   for (const partij of stand.partijen) {
