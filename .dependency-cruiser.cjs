@@ -52,10 +52,10 @@ const KAMERS = [
   'beheer',
 ];
 
-/** One rule per room: it imports no room above it in KAMERS. */
+/** One rule per room: it imports no room listed after it in KAMERS. */
 const KAMERS_VAN_ONDER_NAAR_BOVEN = KAMERS.slice(0, -1).map((kamer, i) => ({
   name: `kamer-${kamer}-niet-omhoog`,
-  comment: `src/services/${kamer} imports only the rooms below it in KAMERS (${KAMERS.slice(0, i).join(', ') || 'none'}): rooms form no circle.`,
+  comment: `src/services/${kamer} imports only the rooms listed before it in KAMERS (nearer gedeeld) (${KAMERS.slice(0, i).join(', ') || 'none'}): rooms form no circle.`,
   severity: 'error',
   from: { path: `^src/services/${kamer}/` },
   to: { path: `^src/services/(${KAMERS.slice(i + 1).join('|')})/` },
@@ -130,6 +130,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/web/routes/([^/]+)/' },
       to: { path: '^src/web/routes/', pathNot: '^src/web/routes/$1/' },
+    },
+    {
+      name: 'routes-niet-naar-jobs',
+      comment:
+        'Route handlers call services, never the jobs that run beside the web (src/herinneringen, src/webhooks, src/bronnen): what a page and a job share lives in a room of src/services.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(herinneringen|webhooks|bronnen)/' },
     },
     {
       name: 'web-hulp-niet-naar-routes',

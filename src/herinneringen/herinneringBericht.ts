@@ -7,7 +7,7 @@ import { listOngecontroleerdeFataleTermijnen } from '../services/controle/fatale
 import type { MailConfig } from '../mail/mailConfig';
 import type { TermijnService } from '../services/termijnen/termijnService';
 import { loadActor } from '../services/toegang/actorService';
-import { toAgendaTermijn, type StukTeHerinneren, type TeHerinneren } from './openTermijnen';
+import { toAgendaTermijn, type StukTeHerinneren, type TeHerinneren } from '../services/herinneringen/openTermijnen';
 
 // Which e-mail a row of the reminder ledger becomes at the moment of sending (herinneringService.ts sends it): the
 // weekly digest, a reminder or an escalation of a term or of a stuk's term, each with the term as a calendar event;

@@ -9,7 +9,7 @@ import { addDagen, weekdagVan, type IsoDatum } from '../domain/kalender/kalender
 import type { MailConfig } from '../mail/mailConfig';
 import type { Verzender } from '../mail/verzender';
 import type { TermijnService } from '../services/termijnen/termijnService';
-import { loadStukTeHerinneren, loadTeHerinneren, type StukTeHerinneren, type TeHerinneren } from './openTermijnen';
+import { loadStukTeHerinneren, loadTeHerinneren, type StukTeHerinneren, type TeHerinneren } from '../services/herinneringen/openTermijnen';
 
 import { composeMail } from './herinneringBericht';
 export interface Klok {

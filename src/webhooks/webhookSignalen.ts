@@ -8,11 +8,11 @@ import { toTermijnKernJson } from '../domain/termijnen/termijnUitkomstJson';
 import type { IsoDatum } from '../domain/kalender/kalenderdatum';
 import { werkdagenNa } from '../domain/herinneringen/herinneringsmomenten';
 import type { TermijnService } from '../services/termijnen/termijnService';
-import { formatTermijnSleutel } from '../services/werkweergaven/termijnWerk';
+import { formatTermijnSleutel } from '../services/termijnen/termijnSleutel';
 import { loadActor } from '../services/toegang/actorService';
 import { TERMIJN_WIJZIGING_GEBEURTENISSEN, type WebhookGebeurtenis } from '../services/webhooks/webhookService';
 import type { Klok } from '../herinneringen/herinneringService';
-import { createClientTermijnFilter } from '../herinneringen/openTermijnen';
+import { createClientTermijnFilter } from '../services/herinneringen/openTermijnen';
 
 // What happened, told as webhook deliveries (issue 32.3): term changes, terms about to end and case changes become rows
 // of the ledger (`webhook_leveringen`) in the transaction that records having seen them. webhookJob.ts sends them.

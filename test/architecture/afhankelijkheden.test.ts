@@ -48,6 +48,9 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
     writeFixture('src/services/gedeeld/auditService.ts', "import { can } from '../toegang/permissies';\nexport const log = can;\n");
     writeFixture('src/web/routes/filings/documentenRoutes.ts', "import { r } from '../zaken/zakenRoutes';\nexport const d = r;\n");
     writeFixture('src/web/routes/overig/losseRoutes.ts', "import { can } from '../../../services/toegang/permissies';\nexport const l = can;\n");
+    // A route reaching into a job beside the web, instead of the room both would share.
+    writeFixture('src/herinneringen/herinneringService.ts', 'export const plan = () => 1;\n');
+    writeFixture('src/web/routes/werkweergaven/werkRoutes.ts', "import { plan } from '../../../herinneringen/herinneringService';\nexport const w = plan;\n");
     const r = cruise(map);
     expect(r.status).not.toBe(0);
     const gemeld = r.overtredingen.map((o) => `${o.rule.name}: ${o.from} → ${o.to}`);
@@ -62,6 +65,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         'kamer-gedeeld-niet-omhoog: src/services/gedeeld/auditService.ts → src/services/toegang/permissies.ts',
         'route-kamer-niet-naar-andere-route-kamer: src/web/routes/filings/documentenRoutes.ts → src/web/routes/zaken/zakenRoutes.ts',
         'routekamer-heeft-servicekamer: src/web/routes/overig/losseRoutes.ts → src/services/toegang/permissies.ts',
+        'routes-niet-naar-jobs: src/web/routes/werkweergaven/werkRoutes.ts → src/herinneringen/herinneringService.ts',
       ]),
     );
     // A domain module importing another domain module is fine.

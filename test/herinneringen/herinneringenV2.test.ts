@@ -7,7 +7,7 @@ import { createTestApp, DEMO, formulier } from '../support/testApp';
 import { openDatabase } from '../../src/db/verbinding';
 import { createOutboxVerzender, type Mail, type Verzender } from '../../src/mail/verzender';
 import { createAfzender, planHerinneringen, sendVerschuldigde, type Afzender, type HerinneringDeps } from '../../src/herinneringen/herinneringService';
-import { loadTeHerinneren } from '../../src/herinneringen/openTermijnen';
+import { loadTeHerinneren } from '../../src/services/herinneringen/openTermijnen';
 import { addDagen } from '../../src/domain/kalender/kalenderdatum';
 
 /**

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestApp } from '../support/testApp';
-import { chooseOntvangers, loadTeHerinneren, type Persoon } from '../../src/herinneringen/openTermijnen';
+import { loadTeHerinneren } from '../../src/services/herinneringen/openTermijnen';
+import { chooseOntvangers, type Persoon } from '../../src/services/herinneringen/ontvangers';
 import { loadActor } from '../../src/services/toegang/actorService';
 import { loadZaken } from '../../src/services/zaken/zaakOverzicht';
 import { findZaakTermijnen } from '../../src/services/termijnen/zaakTermijnen';

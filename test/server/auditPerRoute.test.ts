@@ -237,7 +237,7 @@ const RIJEN: Record<string, Rij> = {
   },
   'POST /controle/:token': {
     publiekeAanmelding:
-      "the external checker's one-time link (no account, no session): its audit entry, 'fatale datum gecontroleerd (extern)', is checked in test/server/vierOgenVoorIedereen.test.ts",
+      "the external checker's one-time link (no account, no session): its audit entry, 'fatale datum gecontroleerd (extern)', is checked in test/server/routes/controle/vierOgenVoorIedereen.test.ts",
   },
   'POST /zaken/:id/uitspraak': {
     wie: DEMO.advocaat,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import ical from 'node-ical';
 import { addDagen } from '../../src/domain/kalender/kalenderdatum';
 import { formatDatumKort, formatDatumLang, formatRegioJaarPad } from '../../src/opmaak/opmaak';
-import { loadOpenZaakTermijnen } from '../../src/herinneringen/openTermijnen';
+import { loadOpenZaakTermijnen } from '../../src/services/herinneringen/openTermijnen';
 import { createTestApp, DEMO, formulier } from '../support/testApp';
 
 /**

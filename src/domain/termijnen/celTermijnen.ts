@@ -40,7 +40,7 @@ export {
   type EersteTariefbeschikkingInRegio,
 } from './machinerie/celInvoer';
 export type { CelUitkomst, OudRegimeDatum } from './machinerie/celResultaat';
-export { CelTermijnKolommen } from './machinerie/termijnKolommen';
+export { CelTermijnKolommen } from './machinerie/celTermijnKolommen';
 export { CelKladblok, Int32Lijst, WaardenLijst } from './machinerie/kladblok';
 export { CelNummering, CelScratchNummering } from './machinerie/nummering';
 export { PartijRegister } from './machinerie/partijRegister';
@@ -168,6 +168,8 @@ function walkTariefbeschikking(w: CelWandeling, dag: number, datum: IsoDatum, co
   const voorMaart = isVoorLid3Aanvang(w, dag);
   const eersteLid2 = w.kolommen.lengte;
   if (voorMaart) markLid3VensterVoorMaart(w, datum);
-  openBeroepenViaTariefbeschikking(w, datum, nummer, t); // lid 2, unless lid 4 closes it
+  // Lid 2, unless lid 4 closes it (regels/lid4Onherroepelijk.ts): a newcomer after a lid-3 window and a party that never had
+  // a term keep their term, with the doubt (§6).
+  openBeroepenViaTariefbeschikking(w, datum, nummer, t);
   if (voorMaart) markLid2VoorMaart(w, eersteLid2);
 }

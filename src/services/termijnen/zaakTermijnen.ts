@@ -27,7 +27,7 @@ export function findZaakTermijnen(berekend: BerekendOverzicht, zaak: ZaakOverzic
     termijnen: termijnen.filter(past).map((t) => toWeergaveTermijn(t, berekend.config)),
     /** The party's other dates for this (regio, jaar): possibly fatal after an amendment, a 6:19 precaution, a lid-3 window. */
     partijDatums,
-    /** The same list under the name the reminder job (src/herinneringen/openTermijnen.ts) reads. */
+    /** The same list under the name the reminder job reads (src/services/herinneringen/openTermijnen.ts). */
     beschermendeDatums: partijDatums,
     uitsluitingen: (cel?.uitsluitingen ?? []).filter(past),
     regioJaarStatus: zaak.soort === 'beroep' ? cel?.status : undefined,

@@ -6,7 +6,8 @@ import { buildControleWeergave, loadFataleDatumControles, type ControleWeergave 
 import { loadVierOgen } from '../controle/vierOgen';
 import type { BerekendOverzicht } from '../termijnen/termijnService';
 import { toWeergaveTermijn, type WeergaveTermijn } from '../termijnen/termijnWeergave';
-import { addWerkdagen, buildZaakOpenen, createClientFilter, findEersteVanaf, formatTermijnSleutel, loadZaakPerTermijn, type TermijnZaak } from './termijnWerk';
+import { addWerkdagen, buildZaakOpenen, createClientFilter, findEersteVanaf, loadZaakPerTermijn, type TermijnZaak } from './termijnWerk';
+import { formatTermijnSleutel } from '../termijnen/termijnSleutel';
 
 export interface MijnWeekFilter {
   /** A user id, or 'niemand' for terms no one is responsible for. */
@@ -29,7 +30,7 @@ export interface MijnWeekRegel {
   herinnerd?: { namen: string; via: string };
 }
 
-/** Who the reminder job reminds of a term, by formatTermijnSleutel (src/herinneringen/openTermijnen.ts buildHerinnerdIndex). */
+/** Who the reminder job reminds of a term, by formatTermijnSleutel (src/services/herinneringen/openTermijnen.ts buildHerinnerdIndex). */
 export type HerinnerdIndex = ReadonlyMap<string, { personen: readonly { naam: string }[]; via: string }>;
 
 export interface MijnWeek {

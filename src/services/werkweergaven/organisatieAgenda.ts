@@ -8,7 +8,8 @@ import type { Termijn } from '../../domain/termijnen/termijn';
 import { formatDatumKort, formatRegioJaarPad } from '../../opmaak/opmaak';
 import { findGeldigeControle, loadFataleDatumControles, type FataleDatumControle } from '../controle/controleWeergave';
 import { isFataleDatum } from '../controle/vierOgen';
-import { createClientFilter, findEersteVanaf, formatTermijnSleutel, loadZaakPerTermijn, type TermijnZaak } from './termijnWerk';
+import { createClientFilter, findEersteVanaf, loadZaakPerTermijn, type TermijnZaak } from './termijnWerk';
+import { formatTermijnSleutel } from '../termijnen/termijnSleutel';
 import type { TermijnService } from '../termijnen/termijnService';
 import { toWeergaveTermijn } from '../termijnen/termijnWeergave';
 

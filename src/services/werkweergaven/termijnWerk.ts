@@ -6,6 +6,7 @@ import type { Termijn } from '../../domain/termijnen/termijn';
 import { afgeleid, type BerekendOverzicht } from '../termijnen/termijnService';
 import { loadZaken } from '../zaken/zaakOverzicht';
 import { findZaakTermijnen } from '../termijnen/zaakTermijnen';
+import { formatTermijnSleutel } from '../termijnen/termijnSleutel';
 
 /** From a term in the engine's result to the work on it (issue 14): its case, whether it is a client's, how to open one. */
 
@@ -15,11 +16,6 @@ export interface TermijnZaak {
   status: 'concept' | 'ingediend' | 'afgerond';
   verantwoordelijke: string | null;
   verantwoordelijkeId: number | null;
-}
-
-/** A term's identity within its (regio, jaar): the decision, the remedy and the party (none: open to every party). */
-export function formatTermijnSleutel(t: Pick<Termijn, 'besluit' | 'rechtsmiddel' | 'regio' | 'jaar' | 'partij'>): string {
-  return `${t.besluit}|${t.rechtsmiddel}|${t.regio}|${t.jaar}|${t.partij ?? ''}`;
 }
 
 /**

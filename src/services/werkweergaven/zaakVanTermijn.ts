@@ -4,7 +4,8 @@ import type { IsoDatum } from '../../domain/kalender/kalenderdatum';
 import { loadClienten } from '../zaken/clientService';
 import { assertCan } from '../toegang/permissies';
 import type { BerekendOverzicht } from '../termijnen/termijnService';
-import { buildZaakOpenen, findTermijnBijSleutel, formatTermijnSleutel, loadZaakPerTermijn } from './termijnWerk';
+import { buildZaakOpenen, findTermijnBijSleutel, loadZaakPerTermijn } from './termijnWerk';
+import { formatTermijnSleutel } from '../termijnen/termijnSleutel';
 import { createZaak, type ZaakOpenen } from '../zaken/zaakRegistratie';
 
 export type ZaakVanTermijn = { ok: true; id: number } | { ok: false; fouten: { veld: string; melding: string }[] } | { ok: false; bestaat: number };

@@ -4,7 +4,7 @@ import type { Rechtsmiddel, TermijnSoort } from '../termijn';
 import type { TermijnenVoorWaarschuwingen } from '../waarschuwingen';
 import type { CelInvoer } from './celInvoer';
 import type { CelUitkomst } from './celResultaat';
-import type { CelTermijnKolommen } from './termijnKolommen';
+import type { CelTermijnKolommen } from './celTermijnKolommen';
 
 // MACHINERY: reading a cell's terms without making their records (for statuses, warnings and the term service).
 

@@ -7,7 +7,7 @@ import { compare, compareInCel, orderByGetalSleutel } from '../volgorde';
 import type { CelInvoer, CelPlaatsen } from './celInvoer';
 import type { Lid4Kolommen } from './lid4Kolommen';
 import type { Rekencontext } from './rekencontext';
-import type { CelTermijnKolommen } from './termijnKolommen';
+import type { CelTermijnKolommen } from './celTermijnKolommen';
 import { UitsluitingSoort } from './uitsluitingSoort';
 
 // MACHINERY: a cell's result — its columns as decided; their order, records and exclusion texts made when first read.

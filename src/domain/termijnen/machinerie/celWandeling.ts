@@ -10,7 +10,7 @@ import { growTo, Int32Lijst } from './kladblok';
 import { Lid4Kolommen } from './lid4Kolommen';
 import type { PartijRegister } from './partijRegister';
 import type { Rekencontext } from './rekencontext';
-import { CelTermijnKolommen } from './termijnKolommen';
+import { CelTermijnKolommen } from './celTermijnKolommen';
 import type { UitsluitingSoort } from './uitsluitingSoort';
 
 // MACHINERY: what the walk over one cell knows so far — where it is, the terms and exclusions it wrote, the parties it

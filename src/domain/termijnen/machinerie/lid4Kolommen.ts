@@ -4,7 +4,7 @@ import { describeLid4Twijfel } from '../teksten/twijfels';
 import type { CelInvoer } from './celInvoer';
 import { growTo, LID4_VELDEN, type CelKladblok } from './kladblok';
 import type { CelNummering } from './nummering';
-import type { CelTermijnKolommen } from './termijnKolommen';
+import type { CelTermijnKolommen } from './celTermijnKolommen';
 
 // MACHINERY: a cell's lid-4 exclusions (art. 105 lid 4 Wmg) as columns; an exclusion's object made when read.
 

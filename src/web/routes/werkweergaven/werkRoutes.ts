@@ -4,7 +4,7 @@ import type { AppDeps, AppEnv } from '../../appContext';
 import { isGeldigeIsoDatum } from '../../../domain/kalender/kalenderdatum';
 import { formatCsv, formatCsvWaarden } from '../../../csv/csvSchrijven';
 import { createXlsx, XLSX_TYPE, type ExportKolom, type ExportWaarde } from '../../../csv/xlsxSchrijven';
-import { buildHerinnerdIndex } from '../../../herinneringen/openTermijnen';
+import { buildHerinnerdIndex } from '../../../services/herinneringen/openTermijnen';
 import { buildMijnWeek, MIJN_WEEK_WERKDAGEN, type MijnWeekFilter } from '../../../services/werkweergaven/mijnWeek';
 import { buildNzaWerkruimte, type NzaWerkruimteFilter, type RegioJaarRegel } from '../../../services/werkweergaven/nzaWerkruimte';
 import { loadRegioRegister } from '../../../services/regios/regioBeheer';

@@ -14,7 +14,7 @@ import { formulierValidator, foutenPerVeld } from '../../formulier';
 import { paginaContext, readKlaarSleutel } from '../../paginaContext';
 import { loadZaakUitPad } from '../../padLaders';
 import { buildVCalendar } from '../../../agenda/icalendar';
-import { toAgendaTermijn } from '../../../herinneringen/openTermijnen';
+import { toAgendaTermijn } from '../../../services/herinneringen/openTermijnen';
 import { ICS } from '../../bestandKoppen';
 import { findZaakTermijnen } from '../../../services/termijnen/zaakTermijnen';
 import { loadZaakdocumenten } from '../../../services/filings/filingService';

@@ -1,21 +1,22 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '../db/verbinding';
-import type { Actor } from '../actor/actor';
-import { gebruikers, organisaties, zaken } from '../db/schema';
-import { parseSchema, STANDAARD_SCHEMA } from '../domain/herinneringen/herinneringsmomenten';
-import type { IsoDatum } from '../domain/kalender/kalenderdatum';
-import { formatDatumKort } from '../domain/kalender/kalenderdatum';
-import { toWeergaveTermijn, type WeergaveTermijn } from '../services/termijnen/termijnWeergave';
-import type { Termijn } from '../domain/termijnen/termijn';
-import type { AgendaTermijn } from '../agenda/icalendar';
-import type { BerekendOverzicht, TermijnService } from '../services/termijnen/termijnService';
-import { loadZaak, type ZaakOverzichtRij } from '../services/zaken/zaakOverzicht';
-import { findZaakTermijnen } from '../services/termijnen/zaakTermijnen';
-import { formatTermijnSleutel } from '../services/werkweergaven/termijnWerk';
-import { loadActor } from '../services/toegang/actorService';
-import { listStukTermijnenVoorHerinnering, type StukTermijnSoort } from '../services/filings/stukTermijnen';
-import { computeGriffierechtTermijn, computeHersteltermijn, type OverigeTermijn } from '../domain/termijnen/overigeTermijnen';
-import type { AtwKalender } from '../domain/kalender/atwKalender';
+import type { Db } from '../../db/verbinding';
+import type { Actor } from '../../actor/actor';
+import { gebruikers, organisaties, zaken } from '../../db/schema';
+import { parseSchema, STANDAARD_SCHEMA } from '../../domain/herinneringen/herinneringsmomenten';
+import type { IsoDatum } from '../../domain/kalender/kalenderdatum';
+import { formatDatumKort } from '../../domain/kalender/kalenderdatum';
+import { toWeergaveTermijn, type WeergaveTermijn } from '../termijnen/termijnWeergave';
+import type { Termijn } from '../../domain/termijnen/termijn';
+import type { AgendaTermijn } from '../../agenda/icalendar';
+import type { BerekendOverzicht, TermijnService } from '../termijnen/termijnService';
+import { loadZaak, type ZaakOverzichtRij } from '../zaken/zaakOverzicht';
+import { findZaakTermijnen } from '../termijnen/zaakTermijnen';
+import { formatTermijnSleutel } from '../termijnen/termijnSleutel';
+import { loadActor } from '../toegang/actorService';
+import { listStukTermijnenVoorHerinnering, type StukTermijnSoort } from '../filings/stukTermijnen';
+import { computeGriffierechtTermijn, computeHersteltermijn, type OverigeTermijn } from '../../domain/termijnen/overigeTermijnen';
+import type { AtwKalender } from '../../domain/kalender/atwKalender';
+import { chooseOntvangers, type Ontvangers, type Persoon } from './ontvangers';
 
 export interface OpenZaakTermijn {
   zaak: ZaakOverzichtRij;
@@ -69,16 +70,6 @@ export function toAgendaTermijn(o: Pick<OpenZaakTermijn, 'zaak' | 'termijn'>, ap
   };
 }
 
-/**
- * Who is reminded of a term (issue 30.1: never nobody): the case's responsible person; else the organisation's
- * standaardverantwoordelijke; else every jurist and beheerder of the organisation (and, in an organisation that has
- * only readers, every member).
- */
-export interface Ontvangers {
-  personen: [Persoon, ...Persoon[]];
-  via: 'verantwoordelijke' | 'standaardverantwoordelijke' | 'alle juristen en beheerders' | 'alle leden';
-}
-
 /** One open term and who is reminded of it. */
 export interface TeHerinneren {
   /** The term's identity in the ledger: `z<zaak id>` for a case, else the term within the organisation. */
@@ -91,23 +82,6 @@ export interface TeHerinneren {
   zorgaanbieder: string | null;
   /** Who is told when the reminder is not marked seen two working days before the end: the backup and the beheerders. */
   escalatie: { id: number; naam: string; email: string }[];
-}
-
-export type Persoon = { id: number; naam: string; email: string };
-
-type Lid = Persoon & { organisatieId: number; rol: string };
-
-/** The recipients of an organisation's term: `eerst` (the responsible person), the default person, or all who can act. */
-export function chooseOntvangers(eerst: Persoon | undefined, standaard: Persoon | undefined, leden: readonly Lid[]): Ontvangers | undefined {
-  // Always plain persons: a member row's other columns never travel with a reminder.
-  const persoon = (g: Persoon): Persoon => ({ id: g.id, naam: g.naam, email: g.email });
-  if (eerst) return { personen: [persoon(eerst)], via: 'verantwoordelijke' };
-  if (standaard) return { personen: [persoon(standaard)], via: 'standaardverantwoordelijke' };
-  const schrijvers = leden.filter((g) => g.rol === 'jurist' || g.rol === 'beheerder');
-  const allen = (schrijvers.length > 0 ? schrijvers : leden).map(persoon);
-  return allen.length > 0
-    ? { personen: allen as [Persoon, ...Persoon[]], via: schrijvers.length > 0 ? 'alle juristen en beheerders' : 'alle leden' }
-    : undefined;
 }
 
 /** The term of a decision for one party, whatever the date: a moved date keeps the identity (and its reminders move). */

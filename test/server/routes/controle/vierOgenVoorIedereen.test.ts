@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSessie } from '../../src/services/toegang/sessieService';
-import { findGebruikerIdByEmail } from '../../src/services/toegang/gebruikerBeheer';
-import { createEenmansOrganisatie, EENMANS, EENMANS_BESLUIT, EENMANS_DATUM } from '../support/eenmansOrganisatie';
-import { listOngecontroleerdeFataleTermijnen } from '../../src/services/controle/fataleDatumControle';
-import { findEigenTariefbeschikking } from '../support/demoGegevens';
-import { createTestApp, SESSIE_GEHEIM, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier, leesTekst as tekst } from '../support/testApp';
+import { createSessie } from '../../../../src/services/toegang/sessieService';
+import { findGebruikerIdByEmail } from '../../../../src/services/toegang/gebruikerBeheer';
+import { createEenmansOrganisatie, EENMANS, EENMANS_BESLUIT, EENMANS_DATUM } from '../../../support/eenmansOrganisatie';
+import { listOngecontroleerdeFataleTermijnen } from '../../../../src/services/controle/fataleDatumControle';
+import { findEigenTariefbeschikking } from '../../../support/demoGegevens';
+import { createTestApp, SESSIE_GEHEIM, DEMO, DEMO_AMSTELHOF, DEMO_AMSTELHOF_BESLUIT, formulier, leesTekst as tekst } from '../../../support/testApp';
 
 /**
  * Issue 30.2: the four-eyes check for every organisation. A one-person organisation (an in-house department with one
