@@ -487,6 +487,20 @@ describe('properties of parties (termijnregels §4, §6, §7)', () => {
       fc.property(fc.array(besluitArb, { maxLength: 6 }), besluitArb, dag, (besluiten, extra, peildatum) => {
         const voor = run({ besluiten: uniek(besluiten), peildatum });
         const na = run({ besluiten: uniek([...besluiten, extra]), peildatum });
+        // The law's own exception (art. 105 lid 3 Wmg: only while no tariefbeschikking for the year was issued): a
+        // tariefbeschikking made known before a wijzigingsbesluit that opened a lid-3 window ends that window, with no
+        // doubt — the vaststelling it amends, not registered, is what the tariefbeschikking rests on (for a first
+        // vaststelling the window stays, with the doubt: termijnregels §5, §7). A later safe date is then the rule's.
+        const vensterNaarRegel =
+          extra.type === 'tariefbeschikking' &&
+          voor.termijnen.some(
+            (t) =>
+              t.regel === 'art-105-lid-3' &&
+              t.besluitSoort === 'wijziging' &&
+              t.bekendgemaakt > extra.bekendgemaakt &&
+              !na.termijnen.some((n) => n.regel === 'art-105-lid-3' && n.besluit === t.besluit),
+          );
+        if (vensterNaarRegel) return true;
         return voor.partijStatus.every((s) => {
           if (!s.veiligeUitersteDatum) return true;
           const later = na.partijStatus.find((n) => n.partij === s.partij && n.jaar === s.jaar)!;
