@@ -5,19 +5,17 @@
 // weeks from the besluit per party.
 import type { Contracteerruimtebesluit, Tariefbeschikking } from '../../src/domain/besluiten/besluit';
 import * as tekst from './teksten';
-import { isLopend } from './gedeeld';
 import type { BerekendeTermijn } from './basistermijn_par2_3';
 import { voegBeroepstermijnToe, voegUitsluitingToe, type Partij, type Stand } from './stand';
-import { lid4Onherroepelijkheid_art105lid4, onherroepelijkSinds_art105lid4 } from './par6_lid4';
+import { lid4Onherroepelijkheid_art105lid4, nieuwkomerNaLid3Venster_par6, nooitEenTermijn_par6, onherroepelijkSinds_art105lid4 } from './par6_lid4';
 
 /** §4, art. 105 lid 2 Wmg: a tariefbeschikking with productieafspraken opens beroep for `partij` — or lid 4 closes it. */
 export function lid2TermijnViaTariefbeschikking(stand: Stand, tb: Tariefbeschikking, partij: Partij, berekend: BerekendeTermijn, zorgkantoor: boolean): void {
   const sinds = onherroepelijkSinds_art105lid4(stand, partij, tb.bekendgemaakt);
   if (sinds !== undefined) {
     // §6: a newcomer after a lid-3 window was no belanghebbende while it ran (art. 1:2 Awb): its term, with the doubt.
-    const eersteInRegio = stand.regioJaar.aanbiedersInRegio.find((a) => a.partij === partij.naam)?.eerste;
-    const venster = stand.laatsteEindeVenster;
-    if (partij.laatsteEinde === undefined && venster !== undefined && eersteInRegio !== undefined && eersteInRegio > venster) {
+    const venster = nieuwkomerNaLid3Venster_par6(stand, partij);
+    if (venster !== undefined) {
       voegBeroepstermijnToe(
         stand,
         tb,
@@ -32,13 +30,7 @@ export function lid2TermijnViaTariefbeschikking(stand: Stand, tb: Tariefbeschikk
     lid4Onherroepelijkheid_art105lid4(stand, tb, partij, sinds, berekend, zorgkantoor);
     return;
   }
-  // §6: a party that never had a term while every other statutory term ended (and nothing is pending).
-  const nooitEenTermijn =
-    stand.laatsteEindeVenster === undefined &&
-    partij.laatsteEinde === undefined &&
-    stand.laatsteEindeWettelijk !== undefined &&
-    stand.laatsteEindeWettelijk < tb.bekendgemaakt &&
-    !stand.regioJaar.beroepen.some((b) => isLopend(b, tb.bekendgemaakt));
+  const nooitEenTermijn = nooitEenTermijn_par6(stand, partij, tb.bekendgemaakt);
   const twijfel = tekst.voegTwijfelsSamen(
     zorgkantoor ? tekst.ZORGKANTOOR_TERMIJN : undefined,
     nooitEenTermijn ? tekst.NOOIT_EEN_TERMIJN : undefined,

@@ -26,6 +26,35 @@ export function onherroepelijkSinds_art105lid4(stand: Stand, partij: Partij, dat
   return sinds;
 }
 
+/**
+ * §6 (corrected 2026-12-07): a newcomer after a lid-3 window — the party's only earlier chance was the window, and its
+ * first tariefbeschikking in the region came after the window's last day, so it was no belanghebbende while the window
+ * ran (art. 1:2 Awb). Its tariefbeschikking opens its term, with the doubt. Returns the window's last day, or undefined.
+ */
+export function nieuwkomerNaLid3Venster_par6(stand: Stand, partij: Partij): IsoDatum | undefined {
+  const eersteInRegio = stand.regioJaar.aanbiedersInRegio.find((a) => a.partij === partij.naam)?.eerste;
+  const venster = stand.laatsteEindeVenster;
+  const nieuwkomer = partij.laatsteEinde === undefined && venster !== undefined && eersteInRegio !== undefined && eersteInRegio > venster;
+  return nieuwkomer ? venster : undefined;
+}
+
+/**
+ * §6: a party that never had a term — every other party's statutory term against this version ended before `datum` —
+ * gets its term with the doubt that lid 4 might be read against it. Not while any beroep is pending (engine's choice;
+ * the spec does not say): lid 4 could then only be read against the party on a pooled reading, and on that reading the
+ * contracteerruimte is not onherroepelijk while a beroep against it is pending, so the doubt does not arise
+ * (docs/adr/0005).
+ */
+export function nooitEenTermijn_par6(stand: Stand, partij: Partij, datum: IsoDatum): boolean {
+  return (
+    stand.laatsteEindeVenster === undefined &&
+    partij.laatsteEinde === undefined &&
+    stand.laatsteEindeWettelijk !== undefined &&
+    stand.laatsteEindeWettelijk < datum &&
+    !stand.regioJaar.beroepen.some((b) => isLopend(b, datum))
+  );
+}
+
 /** §6, art. 105 lid 4 Wmg: no new beroep for a party for whom the contracteerruimte is onherroepelijk (an exclusion). */
 export function lid4Onherroepelijkheid_art105lid4(
   stand: Stand,

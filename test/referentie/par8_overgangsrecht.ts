@@ -17,6 +17,8 @@ export function isOudRegime_par8(bekendgemaakt: IsoDatum, config: TermijnConfig)
 export function overgangsrecht_par8(stand: Stand, besluit: Besluit, partij: string | undefined, nieuw: BerekendeTermijn | undefined): void {
   const inwerkingtreding = stand.config.inwerkingtreding!;
   const { regio, jaar } = stand.regioJaar;
+  // §8 names a lid-2 term that runs past the entry into force and a lid-3 window wholly after it; a window only partly
+  // after it gets the doubt and the date too (engine's choice: the safe side, §7).
   const alsToch = nieuw && nieuw.einde >= inwerkingtreding ? nieuw : undefined;
   const velden: Parameters<typeof voegUitsluitingToe>[2] = {
     rechtsmiddel: 'beroep',

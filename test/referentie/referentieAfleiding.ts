@@ -84,7 +84,7 @@ export function afleidingVan(t: Termijn, berekend: BerekendeTermijn, config: Ter
     case 'art-105-lid-3': {
       const waarom =
         t.tariefbeschikkingVooraf === undefined
-          ? `${t.jaar} is een toekomstig jaar zonder tariefbeschikking voor ${t.regio} op de dag van bekendmaking`
+          ? `${t.jaar} is een toekomstig jaar zonder tariefbeschikking voor ${t.regio} vóór de dag van bekendmaking`
           : `${t.jaar} is een toekomstig jaar; voor ${t.regio} was al een tariefbeschikking bekendgemaakt vóór dit besluit (zie de twijfel)`;
       return [
         bekendmakingBesluit(t),

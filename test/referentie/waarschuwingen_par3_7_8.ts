@@ -73,7 +73,8 @@ function isTijdigTegenEerdereVersie(beroep: Beroep, regio: string, voor: IsoDatu
   });
 }
 
-// More decisions after the peildatum than this become one warning (engine's choice, spec silent).
+// More decisions after the peildatum than this become one warning that names the first five and the number (engine's
+// choice: §7 asks a clear warning for each; past 25 one summary stays readable on a page, docs/adr/0005).
 const MAX_LOSSE_WAARSCHUWINGEN = 25;
 
 /** §3, §7, §8: what the input or the reference data cannot tell — never a silent result. */
@@ -100,7 +101,9 @@ export function waarschuwingen_par3_7_8(invoer: TermijnInvoer, config: TermijnCo
       waarschuwingen.push({ code: 'bekendmaking-in-toekomst', besluit: b.id, melding: statusTekst.meldingBesluitInToekomst(b.id, b.bekendgemaakt, peildatum) });
     }
   }
-  // §7: a tariefbeschikking for a year the region's contracteerruimtebesluiten do not cover (a region without any is not judged).
+  // §7: a tariefbeschikking for a year the region's contracteerruimtebesluiten do not cover. A region without any
+  // registered is not judged (engine's choice: nothing is known of what it covers, and the case is a term with no
+  // contracteerruimte to appeal yet, not an implausible year).
   const gedektPerRegio = new Map<string, Set<number>>();
   for (const c of invoer.besluiten) {
     if (c.type !== 'contracteerruimte') continue;

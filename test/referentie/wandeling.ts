@@ -53,7 +53,9 @@ function verwerkTariefbeschikking(stand: Stand, tb: Tariefbeschikking): void {
     for (const zorgkantoor of gevraagdeZorgkantoren(stand, adressaat)) sluittariefEnNacalculatie_art105lid2(stand, tb, zorgkantoor.naam, berekend);
     return;
   }
-  // §5: made known after the besluit that opened a lid-3 window, before its 1 March: both terms carry the doubt.
+  // §5: made known after the besluit that opened a lid-3 window, before its 1 March: both terms carry the doubt. "Between
+  // the bekendmaking and 1 March" is read as before 1 March (engine's choice, spec silent on the day itself): one made
+  // known on 1 March falls inside the window; both terms are computed either way and the window ends first.
   const venster = stand.venster;
   const voorMaart = venster !== undefined && tb.bekendgemaakt < venster.termijn.berekend.aanvang;
   if (venster && voorMaart && !venster.gemarkeerd) {

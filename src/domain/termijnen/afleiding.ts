@@ -39,7 +39,7 @@ export function describeAfleiding(t: Termijn, config: TermijnConfig): AfleidingS
           stap:
             t.tariefbeschikkingVooraf !== undefined
               ? `${t.jaar} is een toekomstig jaar; voor ${t.regio} was al een tariefbeschikking bekendgemaakt vóór dit besluit (zie de twijfel)`
-              : `${t.jaar} is een toekomstig jaar zonder tariefbeschikking voor ${t.regio} op de dag van bekendmaking`,
+              : `${t.jaar} is een toekomstig jaar zonder tariefbeschikking voor ${t.regio} vóór de dag van bekendmaking`,
           datum: t.bekendgemaakt,
           grondslag: 'art. 105 lid 3 Wmg',
         },
