@@ -1,4 +1,5 @@
 import type { Db } from '../db/verbinding';
+import { addDagen, type IsoDatum } from '../domain/kalender/kalenderdatum';
 import type { AppConfig } from '../config/config';
 import { acquireLease, releaseLease, type Afzender } from '../herinneringen/herinneringService';
 import { proposeVondsten, readBronStand, saveBronStand, type BronVondst } from '../services/bronnen/bronVoorstellen';
@@ -69,11 +70,14 @@ async function haal(deps: BronnenWachtDeps, url: string): Promise<string> {
   }
 }
 
-/** The day to ask "modified since": the UTC day of the bookmark (never later than the Dutch day: re-reading is harmless). */
-function sindsDag(deps: BronnenWachtDeps, bron: Bron): string {
+/**
+ * The day to ask "modified since": the UTC day of the bookmark, or the first time 30 calendar days before today's UTC
+ * day. A UTC day is never later than the Dutch day: re-reading a day is harmless, missing one is not.
+ */
+function sindsDag(deps: BronnenWachtDeps, bron: Bron): IsoDatum {
   const stand = readBronStand(deps.db, bron);
-  const ms = stand ? Date.parse(stand) : deps.klok.nuMs() - EERSTE_TERUGBLIK_DAGEN * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
+  const utcDag = (ms: number) => new Date(ms).toISOString().slice(0, 10) as IsoDatum;
+  return stand ? utcDag(Date.parse(stand)) : addDagen(utcDag(deps.klok.nuMs()), -EERSTE_TERUGBLIK_DAGEN);
 }
 
 async function leesRechtspraak(deps: BronnenWachtDeps, sinds: string): Promise<BronVondst[]> {

@@ -1,5 +1,5 @@
 import type { CellValue, Workbook } from 'exceljs';
-import { fromDagnummer } from '../domain/kalender/kalenderdatum';
+import { fromDagnummer, fromUtcMiddernacht } from '../domain/kalender/kalenderdatum';
 import { formatEuro } from '../domain/bedragen/euro';
 import { checkKopregel, type CsvTabel } from './csvLezen';
 
@@ -11,7 +11,6 @@ export type XlsxUitkomst =
 
 /** Excel's serial 25569 is 1970-01-01, day 0 of the calendar's day numbers (1900 date system; 1904: 1462 days on). */
 const SERIEEL_1970 = 25_569;
-const DAG_MS = 86_400_000;
 
 /**
  * Reads one worksheet of an .xlsx (exceljs) as a table: the first, or the one named `blad`. A formula cell gives its
@@ -61,7 +60,7 @@ export function formatCel(waarde: CellValue | undefined, soort: KolomSoort, datu
   if (waarde === null || waarde === undefined) return '';
   if (typeof waarde === 'string') return waarde;
   if (typeof waarde === 'boolean') return waarde ? 'WAAR' : 'ONWAAR';
-  if (waarde instanceof Date) return Number.isNaN(waarde.getTime()) ? '' : fromDagnummer(Math.floor(waarde.getTime() / DAG_MS));
+  if (waarde instanceof Date) return Number.isNaN(waarde.getTime()) ? '' : fromUtcMiddernacht(waarde);
   if (typeof waarde === 'number') {
     if (soort === 'datum' && Number.isInteger(waarde) && waarde > 60 && waarde < 2_958_466) {
       return fromDagnummer(waarde - SERIEEL_1970 + (datum1904 ? 1462 : 0));

@@ -1,5 +1,5 @@
 import type { Workbook } from 'exceljs';
-import { toDagnummer } from '../domain/kalender/kalenderdatum';
+import { toUtcMiddernacht } from '../domain/kalender/kalenderdatum';
 
 /** A column of an exported list: its Dutch header, how its values are typed, and its width in characters. */
 export interface ExportKolom {
@@ -14,7 +14,6 @@ export type ExportWaarde = string | number | null | undefined;
 /** "1 december 2026" in any spreadsheet, whatever its own language: the Dutch locale (LCID 0x413) is in the format. */
 export const DATUM_FORMAAT = '[$-413]d mmmm yyyy';
 export const EURO_FORMAAT = '[$€-413] #,##0.00;[$€-413] -#,##0.00';
-const DAG_MS = 86_400_000;
 
 /**
  * One worksheet as an .xlsx (exceljs): a bold header row that stays in view (frozen) with a filter, the widths set,
@@ -48,7 +47,7 @@ export async function createXlsx(
 /** A value as the cell it becomes: a UTC Date for a date (a calendar date, no zone: ADR 0003), euros for cents. */
 function formatXlsxWaarde(kolom: ExportKolom, waarde: ExportWaarde): string | number | Date | null {
   if (waarde === null || waarde === undefined || waarde === '') return null;
-  if (kolom.soort === 'datum' && typeof waarde === 'string') return new Date(toDagnummer(waarde) * DAG_MS);
+  if (kolom.soort === 'datum' && typeof waarde === 'string') return toUtcMiddernacht(waarde);
   if (kolom.soort === 'bedrag' && typeof waarde === 'number') return waarde / 100;
   if (kolom.soort === 'getal' && typeof waarde === 'number') return waarde;
   return String(waarde);

@@ -5,9 +5,6 @@ let t: ReturnType<typeof createTestApp>;
 beforeEach(() => (t = createTestApp()));
 afterEach(() => t.sluit());
 
-const post = (email: string, pad: string, velden: Record<string, string | string[]>) =>
-  t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-
 describe('JSON API v1 (/api/v1)', () => {
   it('lists only the cases of the acting organisation', async () => {
     const ids = async (email: string) => ((await (await t.als(email)('/api/v1/zaken')).json()) as { zaken: { id: number }[] }).zaken.map((z) => z.id).sort();

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO } from '../support/testApp';
 import { startServer, type ServerProces } from '../support/serverProces';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { IsoDatum } from '../kalender/kalenderdatum';
+import { isGeldigeIsoDatum, type IsoDatum } from '../kalender/kalenderdatum';
 
 const WEEKDAGEN = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
 const MAANDEN = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
@@ -22,7 +22,6 @@ export function readVoluitGeschrevenDatums(tekst: string): IsoDatum[] {
 
 /** "2027-03-02" from a source's date or instant ("2027-03-02", "2027-03-02T10:15:00+01:00"), or undefined. */
 export function readIsoDatum(waarde: string | undefined): IsoDatum | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(waarde?.trim() ?? '');
-  if (!m) return undefined;
-  return DateTime.fromISO(m[1]!, { zone: 'UTC' }).isValid ? (m[1] as IsoDatum) : undefined;
+  const datum = /^(\d{4}-\d{2}-\d{2})/.exec(waarde?.trim() ?? '')?.[1];
+  return datum !== undefined && isGeldigeIsoDatum(datum) ? (datum as IsoDatum) : undefined;
 }

@@ -56,6 +56,21 @@ export function fromDagnummer(dag: number): IsoDatum {
   return datumOpDag(dag);
 }
 
+/**
+ * A calendar date as a spreadsheet holds it: a JavaScript Date at 00:00 UTC of that day (exceljs reads and writes dates
+ * so, without a zone). Day numbers, not zone arithmetic: the date is the same wherever it is opened.
+ */
+export function toUtcMiddernacht(datum: IsoDatum): Date {
+  return new Date(toDagnummer(datum) * DAG_MS);
+}
+
+/** The calendar date of a spreadsheet's Date (00:00 UTC of its day; a time of day within it is dropped). */
+export function fromUtcMiddernacht(moment: Date): IsoDatum {
+  return fromDagnummer(Math.floor(moment.getTime() / DAG_MS));
+}
+
+const DAG_MS = 86_400_000;
+
 // One string per day, made once: the engine formats the same few thousand days for every term it computes.
 const datumOpDag = memoizePerDag(computeDatumOpDag);
 

@@ -4,7 +4,7 @@ import type { RegioJaarStatus, Termijn, Uitsluiting } from '../../domain/termijn
 import { afgeleid, type BerekendOverzicht } from './termijnService';
 import { findTermijn } from './termijnKolommen';
 import { toWeergaveTermijn, type WeergaveTermijn } from './termijnWeergave';
-import type { ContracteerruimteRij, TariefbeschikkingRij } from './termijnInvoer';
+import type { ContracteerruimteRij } from './termijnInvoer';
 
 export interface MatrixCel {
   jaar: number;

@@ -1,7 +1,16 @@
 import { DateTime } from 'luxon';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDagen, addWeken, dagenTussen, fromDagnummer, toDagnummer, weekdagVan } from '../../../src/domain/kalender/kalenderdatum';
+import {
+  addDagen,
+  addWeken,
+  dagenTussen,
+  fromDagnummer,
+  fromUtcMiddernacht,
+  toDagnummer,
+  toUtcMiddernacht,
+  weekdagVan,
+} from '../../../src/domain/kalender/kalenderdatum';
 
 // The calendar arithmetic is integer arithmetic (days_from_civil / civil_from_days); luxon is the independent oracle.
 const luxon = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
@@ -51,5 +60,19 @@ describe('termijnregels §2–§3: calendar days counted as day numbers (art. 6:
     for (let keer = 0; keer < 2; keer++) expect(() => fromDagnummer(laatste + 1)).toThrow(/outside years 0–9999/);
     expect(fromDagnummer(laatste)).toBe('9999-12-31');
     expect(fromDagnummer(toDagnummer('2026-03-01'))).toBe('2026-03-01');
+  });
+});
+
+describe('a spreadsheet date (a Date at 00:00 UTC, as exceljs reads and writes it)', () => {
+  it('is the same calendar date both ways, and a time of day within it keeps the day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toDagnummer('1900-03-01'), max: toDagnummer('2200-12-31') }), fc.integer({ min: 0, max: 86_399_999 }), (dag, ms) => {
+        const datum = fromDagnummer(dag);
+        const moment = toUtcMiddernacht(datum);
+        expect(moment.toISOString()).toBe(`${datum}T00:00:00.000Z`);
+        expect(fromUtcMiddernacht(new Date(moment.getTime() + ms))).toBe(datum);
+      }),
+      { seed: 31, numRuns: 500 },
+    );
   });
 });

@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO, formulier } from '../../../support/testApp';
+import { createTestApp, DEMO } from '../../../support/testApp';
 
 let t: ReturnType<typeof createTestApp>;
 beforeEach(() => (t = createTestApp()));
 afterEach(() => t.sluit());
-
-const post = (email: string, pad: string, velden: Record<string, string | string[]>) =>
-  t.als(email)(pad, { method: 'POST', body: formulier(velden), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
 
 describe('calendar feed (/agenda)', () => {
   it('is public with the token in its URL, and 404 for any other token', async () => {
